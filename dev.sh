@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# newsgraph's set-up and run script: everything the README's two commands need.
+#
+#   ./dev.sh run    install into .venv, then start the service with the samples loaded
+#   ./dev.sh test   install into .venv (with test extras), then run the whole test suite
+#
+# It finds a Python >= 3.12 by itself (python3.13, python3.12, python3, then pyenv),
+# creates .venv once, and reinstalls only when pyproject.toml changes.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+python_ok() { "$1" -c 'import sys; sys.exit(0 if sys.version_info >= (3, 12) else 1)' >/dev/null 2>&1; }
+
+find_python() {
+    if [ -n "${NEWSGRAPH_PYTHON:-}" ] && python_ok "$NEWSGRAPH_PYTHON"; then echo "$NEWSGRAPH_PYTHON"; return; fi
+    for candidate in python3.13 python3.12 python3; do
+        if command -v "$candidate" >/dev/null 2>&1 && python_ok "$candidate"; then command -v "$candidate"; return; fi
+    done
+    if command -v pyenv >/dev/null 2>&1; then
+        for version in $(pyenv versions --bare 2>/dev/null | grep -E '^3\.(1[2-9]|[2-9][0-9])(\.|$)' | sort -rV); do
+            for exe in "$(pyenv prefix "$version" 2>/dev/null)"/bin/python3; do
+                if python_ok "$exe"; then echo "$exe"; return; fi
+            done
+        done
+    fi
+    echo "newsgraph needs Python 3.12 or newer and found none." >&2
+    echo "Install one (e.g. 'apt-get install python3.12 python3.12-venv', 'pyenv install 3.12'," >&2
+    echo "or python.org), or point NEWSGRAPH_PYTHON at it." >&2
+    exit 1
+}
+
+install() {
+    local extras="$1"
+    if [ ! -x .venv/bin/python ] || ! python_ok .venv/bin/python; then
+        rm -rf .venv
+        local python; python="$(find_python)"
+        echo "Creating .venv with $python ($("$python" --version 2>&1))"
+        "$python" -m venv .venv
+        .venv/bin/python -m pip install --quiet --upgrade pip
+    fi
+    local stamp; stamp="$(cat pyproject.toml | sha256sum | cut -c1-16)-$extras"
+    if [ "$(cat .venv/.dev-stamp 2>/dev/null)" != "$stamp" ]; then
+        echo "Installing newsgraph[$extras] into .venv ..."
+        .venv/bin/python -m pip install --quiet -e ".[$extras]"
+        echo "$stamp" > .venv/.dev-stamp
+    fi
+    if [ -x .ci/build-ui ]; then .ci/build-ui; fi
+}
+
+command="${1:-}"; shift || true
+case "$command" in
+    run)
+        install "sm"
+        exec .venv/bin/newsgraph extract samples/seed_retelling.txt "$@"
+        ;;
+    test)
+        install "sm,test"
+        exec .venv/bin/python -m pytest "$@"
+        ;;
+    *)
+        echo "usage: ./dev.sh run | test [pytest args]" >&2
+        exit 2
+        ;;
+esac

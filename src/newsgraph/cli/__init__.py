@@ -1,0 +1,26 @@
+"""The ``newsgraph`` command line: a thin shell over the library.
+
+Each command group lives in its own module and registers itself on :data:`app`.
+Library errors become CLI errors here, at the edge, and nowhere else.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from ..errors import NewsgraphError
+from .app import app
+
+# Importing a command module registers its commands on ``app``.
+from . import extract_cmd  # noqa: F401,E402
+
+
+def main() -> None:
+    try:
+        app()
+    except NewsgraphError as exc:
+        print(f"Error: {exc.message}", file=sys.stderr)
+        sys.exit(1)
+
+
+__all__ = ["app", "main"]

@@ -1,0 +1,82 @@
+"""The newsgraph error family.
+
+Every error newsgraph raises on purpose is a :class:`NewsgraphError` with a stable
+``code`` and the HTTP ``status`` the API answers with::
+
+    NewsgraphError
+    ├── InvalidArticle (422)         text that cannot be read as an article
+    │   ├── EmptyText (422)          empty or whitespace-only text
+    │   ├── TextTooLong (413)        longer than the configured limit
+    │   └── NotUtf8 (422)            bytes that are not UTF-8
+    ├── ModelNotFound (500)          no spaCy model could be loaded
+    ├── StoreError (502)             the graph store failed or is unreachable
+    │   └── StoreLocked (409)        the embedded store is owned by another process
+    ├── BadQuery (400)               malformed or refused SPARQL
+    ├── QueryTimeout (503)           a query ran past the time limit
+    └── NotFound (404)               no such article, entity or graph
+
+The CLI prints ``message`` and exits non-zero; the API turns the error into its one
+JSON error shape.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+class NewsgraphError(Exception):
+    code = "newsgraph_error"
+    status = 500
+
+    def __init__(self, message: str, *, detail: Any = None):
+        super().__init__(message)
+        self.message = message
+        self.detail = detail
+
+
+class InvalidArticle(NewsgraphError):
+    code = "invalid_article"
+    status = 422
+
+
+class EmptyText(InvalidArticle):
+    code = "empty_text"
+
+
+class TextTooLong(InvalidArticle):
+    code = "text_too_long"
+    status = 413
+
+
+class NotUtf8(InvalidArticle):
+    code = "not_utf8"
+
+
+class ModelNotFound(NewsgraphError):
+    code = "model_not_found"
+    status = 500
+
+
+class StoreError(NewsgraphError):
+    code = "store_error"
+    status = 502
+
+
+class StoreLocked(StoreError):
+    code = "store_locked"
+    status = 409
+
+
+class BadQuery(NewsgraphError):
+    code = "bad_query"
+    status = 400
+
+
+class QueryTimeout(NewsgraphError):
+    code = "query_timeout"
+    status = 503
+
+
+class NotFound(NewsgraphError):
+    code = "not_found"
+    status = 404

@@ -1,0 +1,183 @@
+"""``extract()``: a news article in, an :class:`Extraction` out.
+
+Pure apart from the spaCy model it loads once per process. No web or CLI imports.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import py3langid
+
+from .errors import EmptyText, InvalidArticle, NewsgraphError, NotUtf8, TextTooLong
+from .nlp.model import load_pipeline
+from .schema import Article, Dateline, Extraction
+from .settings import Settings
+
+DEFAULT_BATCH_SIZE = 16
+_HEADER = re.compile(r"\A[ \t]*date[ \t]+(\d{4}-\d{2}-\d{2})\b[ \t]*([^\n]*)")
+_METADATA_FIELDS = ("title", "url", "published", "source")
+
+
+@dataclass
+class ArticleInput:
+    """A validated article waiting for extraction."""
+
+    text: str
+    title: str | None = None
+    url: str | None = None
+    published: str | None = None
+    source: str | None = None
+
+
+def article_id(text: str) -> str:
+    """Stable id of an article: same text (up to Unicode form and spacing), same id."""
+    normalised = " ".join(unicodedata.normalize("NFC", text).split())
+    return hashlib.sha256(normalised.encode("utf-8")).hexdigest()[:16]
+
+
+def prepare(text: str | bytes, *, max_chars: int | None = None, **metadata: Any) -> ArticleInput:
+    """Validate an article's text and fill metadata a header line provides.
+
+    Raises :class:`NotUtf8`, :class:`EmptyText` or :class:`TextTooLong`.
+    """
+    if isinstance(text, (bytes, bytearray)):
+        try:
+            text = bytes(text).decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise NotUtf8(f"the article is not valid UTF-8 text ({exc.reason} at byte {exc.start})") from exc
+    if not isinstance(text, str):
+        raise InvalidArticle(f"the article text must be a string, not {type(text).__name__}")
+    limit = max_chars if max_chars is not None else Settings().max_chars
+    if len(text) > limit:
+        raise TextTooLong(f"the article has {len(text):,} characters; the limit is {limit:,}")
+    if "\x00" in text:
+        raise InvalidArticle("the article contains NUL characters, which text never does")
+    if not text.strip():
+        raise EmptyText("the article text is empty")
+    unknown = set(metadata) - set(_METADATA_FIELDS)
+    if unknown:
+        raise InvalidArticle(f"unknown article fields: {', '.join(sorted(unknown))}")
+    item = ArticleInput(text=text, **{k: (str(v) if v is not None else None) for k, v in metadata.items()})
+    header = _HEADER.match(text)
+    if header:
+        item.published = item.published or header.group(1)
+        item.title = item.title or (header.group(2).strip() or None)
+    return item
+
+
+def detect_language(text: str) -> str:
+    language, _ = py3langid.classify(text[:5000])
+    return language
+
+
+def _resolve_dateline(raw: dict | None, published: str | None) -> Dateline | None:
+    if not raw:
+        return None
+    date = None
+    if raw.get("month") and raw.get("day") and published:
+        try:
+            reference = dt.date.fromisoformat(published[:10])
+            candidate = dt.date(reference.year, raw["month"], raw["day"])
+            if candidate > reference + dt.timedelta(days=31):  # "Dec. 31" on a January 2 story
+                candidate = candidate.replace(year=reference.year - 1)
+            date = candidate.isoformat()
+        except ValueError:
+            date = None
+    return Dateline(place=raw.get("place"), date=date, agency=raw.get("agency"))
+
+
+def _to_extraction(item: ArticleInput, facts: dict, language: str) -> Extraction:
+    article = Article(
+        id=article_id(item.text),
+        title=item.title,
+        url=item.url,
+        published=item.published,
+        source=item.source,
+        language=language,
+        dateline=_resolve_dateline(facts.get("dateline"), item.published),
+    )
+    return Extraction(
+        article=article,
+        entities=facts["entities"],
+        roles=facts["roles"],
+        figures=facts["figures"],
+        quotes=facts["quotes"],
+        relations=facts["relations"],
+    )
+
+
+def extract(
+    text: str | bytes,
+    *,
+    title: str | None = None,
+    url: str | None = None,
+    published: str | None = None,
+    source: str | None = None,
+    settings: Settings | None = None,
+) -> Extraction:
+    """Read one article and return what it says as typed facts with provenance."""
+    settings = settings or Settings()
+    item = prepare(text, max_chars=settings.max_chars, title=title, url=url, published=published, source=source)
+    nlp = load_pipeline(settings.model)
+    doc = nlp(item.text)
+    return _to_extraction(item, doc._.ng_facts, detect_language(item.text))
+
+
+def _as_input(item: str | bytes | dict, max_chars: int) -> ArticleInput:
+    if isinstance(item, dict):
+        fields = dict(item)
+        if "text" not in fields:
+            raise InvalidArticle("an article needs a 'text' field")
+        return prepare(fields.pop("text"), max_chars=max_chars, **fields)
+    return prepare(item, max_chars=max_chars)
+
+
+def extract_many(
+    items: Iterable[str | bytes | dict],
+    *,
+    n_process: int = 1,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    settings: Settings | None = None,
+    errors: str = "raise",
+) -> Iterator[Extraction | NewsgraphError]:
+    """Extract many articles through ``nlp.pipe``; one result per item, in order.
+
+    Items are texts or dicts with ``text`` and the metadata ``extract`` takes. With
+    ``errors="return"`` an invalid item yields its :class:`NewsgraphError` instead
+    of stopping the run.
+    """
+    if errors not in ("raise", "return"):
+        raise ValueError("errors must be 'raise' or 'return'")
+    settings = settings or Settings()
+    nlp = load_pipeline(settings.model)
+    prepared: list[ArticleInput | NewsgraphError] = []
+
+    def valid_inputs() -> Iterator[tuple[str, int]]:
+        for position, item in enumerate(items):
+            try:
+                prepared.append(_as_input(item, settings.max_chars))
+            except NewsgraphError as exc:
+                if errors == "raise":
+                    raise
+                prepared.append(exc)
+                continue
+            yield prepared[-1].text, position
+
+    next_position = 0
+    for doc, position in nlp.pipe(valid_inputs(), as_tuples=True, n_process=n_process, batch_size=batch_size):
+        while next_position < position:  # invalid items that came before this one
+            yield prepared[next_position]
+            next_position += 1
+        item = prepared[position]
+        yield _to_extraction(item, doc._.ng_facts, detect_language(item.text))
+        next_position = position + 1
+    while next_position < len(prepared):
+        yield prepared[next_position]
+        next_position += 1

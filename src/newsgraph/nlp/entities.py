@@ -1,0 +1,248 @@
+"""Entities: one cluster per real-world thing, built from the model's named entities.
+
+The model's spans are cleaned (no leading "the", no trailing "'s"), unnamed public
+bodies are added ("Guangdong provincial market supervision administration"), and
+mentions are grouped: acronyms defined in brackets or matching a name's initials,
+surnames pointing back to a full name, and repeated names. Textual evidence (a
+bracketed definition, the head word of a name) corrects the model's type.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from .facts import EntityCluster
+from .lexicon import BODY_HEADS, DETERMINERS, ENTITY_TYPES, ORG_HEADS, OTHER_HEADS, PLACE_HEADS
+
+_INITIAL_STOPWORDS = {"of", "the", "and", "for", "de", "on", "in", "du", "des", "la", "le", "&", "at"}
+_ACRONYM = re.compile(r"^[A-Z][A-Za-z&]*[A-Z]$|^[A-Z]{2,}s?$")
+_TRIM_END = {"'s", "’s", "'", "’", ",", ".", ";", ":", "-", "—"}
+
+
+def normalise_name(name: str) -> str:
+    """Key under which two spellings of a name are the same ("the WHO's" == "WHO")."""
+    name = name.strip().lower()
+    name = re.sub(r"['’]s\b", "", name)
+    name = re.sub(r"[^\w\s&]", " ", name)
+    name = re.sub(r"^the\s+", "", name.strip())
+    return " ".join(name.split())
+
+
+def clean_span(span: Span) -> Span | None:
+    """The span without a leading determiner or trailing possessive/punctuation."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].lower_ in DETERMINERS or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].lower_ in _TRIM_END or doc[end - 1].is_punct):
+        end -= 1
+    if start >= end:
+        return None
+    return Span(doc, start, end, label=span.label)
+
+
+def is_acronym(text: str) -> bool:
+    return bool(_ACRONYM.match(text)) and len(text) <= 8
+
+
+def initials(name: str) -> set[str]:
+    """Acronyms a name can be abbreviated to: with and without its small words."""
+    words = [w for w in re.split(r"[\s\-]+", name) if w]
+    content = [w for w in words if w.lower() not in _INITIAL_STOPWORDS]
+    found = set()
+    for seq in (content, words):
+        letters = "".join(w[0] for w in seq if w[0].isalpha())
+        if len(letters) >= 2:
+            found.add(letters.upper())
+    return found
+
+
+def type_from_head(text: str, model_type: str) -> str:
+    """Correct the model's type using the last word of the name."""
+    words = text.lower().split()
+    if not words:
+        return model_type
+    last = words[-1]
+    if last in OTHER_HEADS and model_type in ("Organization", "Place", "Other"):
+        return "Other"
+    if last in ORG_HEADS and model_type in ("Place", "Other"):
+        return "Organization"
+    if last in PLACE_HEADS and model_type == "Organization" and "of" not in words:
+        return "Place"
+    return model_type
+
+
+def _body_matcher(vocab) -> Matcher:
+    matcher = Matcher(vocab)
+    place = {"ENT_TYPE": {"IN": ["GPE", "NORP"]}, "OP": "+"}
+    matcher.add(
+        "PUBLIC_BODY",
+        [
+            [place, {"ORTH": {"IN": ["'s", "’s"]}, "OP": "?"},
+             {"IS_LOWER": True, "IS_PUNCT": False, "OP": "{0,6}"},
+             {"LOWER": {"IN": sorted(BODY_HEADS)}, "IS_LOWER": True}],
+        ],
+        greedy="LONGEST",
+    )
+    return matcher
+
+
+class EntityLinker:
+    """spaCy component: builds ``doc._.ng_entities`` and ``doc._.ng_token_entity``."""
+
+    def __init__(self, nlp: Language, name: str):
+        self.name = name
+        self.matcher = _body_matcher(nlp.vocab)
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = [ent for ent in doc.ents if ent.label_ in ENTITY_TYPES]
+        for _, start, end in self.matcher(doc):
+            spans.append(Span(doc, start, end, label="ORG"))
+        cleaned = [s for s in (clean_span(span) for span in filter_spans(spans)) if s is not None]
+        clusters = build_clusters(doc, cleaned)
+        doc._.ng_entities = clusters
+        index = {}
+        for cluster in clusters:
+            for mention in cluster.mentions:
+                for i in range(mention.start, mention.end):
+                    index[i] = cluster
+        doc._.ng_token_entity = index
+        return doc
+
+
+def _acronym_definitions(doc: Doc, spans: list[Span]):
+    """Pairs (long form, acronym text) from "Long Form (LF)", and acronyms of common nouns."""
+    end_at = {span.end: span for span in spans}
+    defined: dict[str, Span] = {}
+    common: set[str] = set()
+    for token in doc[:-2]:
+        if token.text != "(" or doc[token.i + 2].text != ")":
+            continue
+        acronym = doc[token.i + 1].text
+        if not is_acronym(acronym):
+            continue
+        before = token.i
+        if before > 0 and doc[before - 1].lower_ in ("'s", "’s"):
+            before -= 1
+        long_form = end_at.get(before)
+        if long_form is not None:
+            defined[acronym] = long_form
+        elif before > 0 and doc[before - 1].is_lower:
+            common.add(acronym)
+    return defined, common
+
+
+def build_clusters(doc: Doc, spans: list[Span]) -> list[EntityCluster]:
+    defined, common_abbreviations = _acronym_definitions(doc, spans)
+    spans = [s for s in spans if s.text not in common_abbreviations]
+    clusters: list[EntityCluster] = []
+    by_key: dict[str, EntityCluster] = {}
+    model_types: dict[int, Counter] = {}
+
+    def new_cluster(span: Span, type_: str) -> EntityCluster:
+        cluster = EntityCluster(type=type_, name=span.text)
+        clusters.append(cluster)
+        model_types[id(cluster)] = Counter()
+        return cluster
+
+    def attach(cluster: EntityCluster, span: Span, type_: str) -> None:
+        cluster.mentions.append(span)
+        model_types[id(cluster)][type_] += 1
+        by_key.setdefault(normalise_name(span.text), cluster)
+
+    # Long forms first, so acronyms and surnames can point back to them.
+    order = sorted(spans, key=lambda s: (-(len(s) > 1), s.start))
+    pending_acronyms: list[tuple[Span, str]] = []
+    for span in order:
+        type_ = ENTITY_TYPES[span.label_]
+        text = span.text
+        key = normalise_name(text)
+        if text in defined and defined[text] is not span:
+            pending_acronyms.append((span, type_))
+            continue
+        cluster = by_key.get(key)
+        if cluster is None and len(span) == 1 and type_ in ("Person", "Organization"):
+            cluster = _person_by_surname(clusters, text)
+            if cluster is not None:
+                type_ = "Person"
+        if cluster is None and is_acronym(text):
+            pending_acronyms.append((span, type_))
+            continue
+        if cluster is None:
+            cluster = new_cluster(span, type_)
+        attach(cluster, span, type_)
+
+    long_form_cluster = {}
+    for acronym, long_form in defined.items():
+        for cluster in clusters:
+            if any(m.start == long_form.start for m in cluster.mentions):
+                long_form_cluster[acronym] = cluster
+    for span, type_ in sorted(pending_acronyms, key=lambda item: item[0].start):
+        text = span.text
+        cluster = long_form_cluster.get(text) or by_key.get(normalise_name(text))
+        if cluster is None:
+            cluster = next(
+                (c for c in clusters if c.type != "Person" and text.upper().rstrip("S") in initials(c.name)),
+                None,
+            )
+        if cluster is None:
+            cluster = new_cluster(span, type_)
+        attach(cluster, span, type_)
+        cluster.add_alias(text)
+
+    for cluster in clusters:
+        _settle_type_and_name(cluster, model_types[id(cluster)], set(long_form_cluster.values()))
+        cluster.mentions.sort(key=lambda m: m.start)
+    clusters = [c for c in clusters if c.mentions]
+    clusters.sort(key=lambda c: c.mentions[0].start)
+    return clusters
+
+
+def _person_by_surname(clusters: list[EntityCluster], word: str) -> EntityCluster | None:
+    matches = [
+        c for c in clusters
+        if c.type == "Person" and len(c.name.split()) > 1
+        and (c.name.split()[-1] == word or c.name.split()[0] == word)
+    ]
+    return matches[0] if len(matches) == 1 else None
+
+
+def _settle_type_and_name(cluster: EntityCluster, votes: Counter, defined: set) -> None:
+    names = [m.text for m in cluster.mentions]
+    long_names = [n for n in names if not is_acronym(n)] or names
+    if cluster.type != "Person":
+        cluster.name = max(long_names, key=lambda n: (len(n.split()), len(n)))
+    else:
+        cluster.name = max(names, key=lambda n: (len(n.split()), len(n)))
+    if cluster.type != "Person" or votes.get("Person", 0) == 0:
+        model_type = cluster.type if cluster in defined else votes.most_common(1)[0][0]
+        cluster.type = type_from_head(cluster.name, model_type)
+    for text in names:
+        cluster.add_alias(text)
+    _add_name_variants(cluster)
+
+
+def _add_name_variants(cluster: EntityCluster) -> None:
+    """Aliases users will search for: without a possessive, and "X of Place" for "Place's X"."""
+    for alias in [cluster.name, *cluster.aliases]:
+        match = re.match(r"^(.+?)['’]s\s+(.+)$", alias)
+        if match:
+            place, rest = match.groups()
+            cluster.add_alias(f"{place} {rest}")
+            cluster.add_alias(rest)
+            cluster.add_alias(f"{rest} of {place}")
+
+
+@Language.factory(
+    "newsgraph_entities",
+    requires=["doc.ents", "token.ent_type"],
+    assigns=["doc._.ng_entities", "doc._.ng_token_entity"],
+)
+def make_entity_linker(nlp: Language, name: str) -> EntityLinker:
+    return EntityLinker(nlp, name)

@@ -1,0 +1,106 @@
+"""Doc extensions where newsgraph's components leave what they find.
+
+Components write plain dataclasses onto ``doc._``; :mod:`newsgraph.extract` turns
+them into the public pydantic schema. Keeping spaCy objects out of the schema lets
+the components be tested on hand-built Docs.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+EXTENSIONS = (
+    "ng_entities",   # list[EntityCluster]
+    "ng_token_entity",  # dict[token index -> EntityCluster]
+    "ng_roles",      # list[RoleFact]
+    "ng_figures",    # list[FigureFact]
+    "ng_quotes",     # list[QuoteFact]
+    "ng_relations",  # list[RelationFact]
+    "ng_dateline",   # DatelineFact | None
+)
+
+
+def register_extensions() -> None:
+    for name in EXTENSIONS:
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=None)
+
+
+@dataclass(eq=False)
+class EntityCluster:
+    """One real-world thing the article talks about, with all its mentions."""
+
+    type: str  # Person | Organization | Place | Other
+    name: str
+    mentions: list[Span] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)
+
+    def add_alias(self, alias: str) -> None:
+        if alias and alias != self.name and alias not in self.aliases:
+            self.aliases.append(alias)
+
+
+@dataclass
+class RoleFact:
+    person: EntityCluster
+    role: str
+    organization: EntityCluster | None
+    sentence: Span
+    confidence: float
+
+
+@dataclass
+class FigureFact:
+    span: Span
+    value: float
+    unit: str
+    qualifier: str | None
+    about: str | None
+    subject: EntityCluster | None
+    period: str | None
+    confidence: float
+
+
+@dataclass
+class QuoteFact:
+    speaker: EntityCluster
+    start: int  # character offsets of the quoted or reported text
+    end: int
+    verb: str
+    direct: bool
+    sentence: Span
+    confidence: float
+
+
+@dataclass
+class RelationFact:
+    subject: EntityCluster
+    predicate: str
+    object: EntityCluster
+    sentence: Span
+    confidence: float
+
+
+@dataclass
+class DatelineFact:
+    place: str | None
+    month: int | None
+    day: int | None
+    agency: str | None
+
+
+def entity_at(doc: Doc, token: Token | int) -> EntityCluster | None:
+    """The entity a token belongs to, if any."""
+    index = token if isinstance(token, int) else token.i
+    return (doc._.ng_token_entity or {}).get(index)
+
+
+def sentence_index(doc: Doc, sentence: Span) -> int:
+    starts = doc.user_data.get("ng_sentence_starts")
+    if starts is None:
+        starts = [sent.start for sent in doc.sents]
+        doc.user_data["ng_sentence_starts"] = starts
+    return bisect_right(starts, sentence.start) - 1

@@ -1,0 +1,175 @@
+"""Word lists the rules share. Kept in one place so they are easy to extend."""
+
+from __future__ import annotations
+
+# spaCy NER label -> newsgraph entity type (labels not listed are not entities)
+ENTITY_TYPES = {
+    "PERSON": "Person",
+    "ORG": "Organization",
+    "GPE": "Place",
+    "LOC": "Place",
+    "FAC": "Place",
+    "PRODUCT": "Other",
+    "EVENT": "Other",
+    "WORK_OF_ART": "Other",
+    "LAW": "Other",
+}
+
+# Last words that make a name a thing other than an organisation
+OTHER_HEADS = {
+    "treaty", "convention", "agreement", "accord", "accords", "protocol", "act", "bill", "law",
+    "index", "indices", "ranking", "rankings", "report", "survey", "fund", "funds", "prize", "award",
+    "awards", "cup", "games", "olympics", "championship", "championships", "tournament", "open",
+    "summit", "expo", "festival", "war", "declaration", "initiative", "plan", "programme", "program",
+    "strategy", "doctrine", "charter", "constitution", "amendment", "regulation", "directive",
+    "expanded", "marathon", "grand prix", "league cup", "series",
+}
+
+# Words that make a name an organisation when the model said otherwise
+ORG_HEADS = {
+    "institute", "institution", "university", "college", "academy", "school", "association",
+    "federation", "union", "council", "committee", "commission", "ministry", "department",
+    "bureau", "administration", "agency", "authority", "office", "organization", "organisation",
+    "corporation", "company", "group", "bank", "exchange", "court", "party", "parliament",
+    "congress", "senate", "assembly", "board", "foundation", "society", "centre", "center",
+    "laboratory", "lab", "inc", "inc.", "ltd", "ltd.", "llc", "plc", "corp", "corp.", "co",
+    "co.", "airlines", "airways", "holdings", "news", "agency", "service", "services", "forces",
+    "army", "navy", "police", "team", "club", "fc", "network", "press", "times", "post",
+}
+
+# Nouns that head an unnamed public body ("the provincial market supervision administration")
+BODY_HEADS = {
+    "ministry", "department", "bureau", "administration", "agency", "authority", "office",
+    "commission", "committee", "council", "regulator", "court", "government",
+}
+
+PLACE_HEADS = {
+    "area", "region", "province", "state", "county", "city", "district", "island", "islands",
+    "river", "valley", "mountains", "sea", "ocean", "bay", "peninsula", "strait", "lake",
+}
+
+# Words that name a role or a job ("director general", "chief executive", "researcher")
+ROLE_NOUNS = {
+    "president", "vice-president", "director", "general", "chief", "executive", "officer", "head",
+    "chairman", "chairwoman", "chair", "chairperson", "ceo", "cfo", "coo", "cto", "founder",
+    "co-founder", "minister", "secretary", "spokesman", "spokeswoman", "spokesperson", "manager",
+    "governor", "mayor", "senator", "representative", "lawmaker", "deputy", "ambassador",
+    "commissioner", "chancellor", "premier", "professor", "researcher", "scientist", "economist",
+    "analyst", "editor", "reporter", "correspondent", "leader", "coach", "captain", "striker",
+    "player", "midfielder", "defender", "goalkeeper", "owner", "partner", "member", "fellow",
+    "adviser", "advisor", "consultant", "engineer", "lawyer", "attorney", "judge", "justice",
+    "prosecutor", "dean", "rector", "principal", "superintendent", "commander", "general",
+    "colonel", "lieutenant", "sergeant", "officer", "official", "administrator", "treasurer",
+    "economist", "strategist", "investor", "trader", "curator", "author", "journalist",
+    "physician", "doctor", "surgeon", "nurse", "teacher", "student", "candidate", "nominee",
+    "king", "queen", "prince", "princess", "emperor", "pope", "bishop", "archbishop", "cardinal",
+    "spokesman", "envoy", "diplomat", "delegate", "chairman", "vice", "assistant", "associate",
+    "senior", "lead", "principal", "managing", "founding", "acting", "interim", "former",
+    "president-elect", "premier", "prime", "foreign", "finance", "health", "defence", "defense",
+    "trade", "interior", "economy", "education", "justice", "energy", "state",
+}
+
+# Role words that, before a name, are titles even without an organisation ("Senator Smith")
+TITLE_WORDS = {
+    "president", "senator", "governor", "mayor", "minister", "premier", "chancellor", "judge",
+    "justice", "ambassador", "commissioner", "secretary", "general", "colonel", "captain",
+    "professor", "dr", "dr.", "king", "queen", "prince", "princess", "pope", "bishop",
+    "archbishop", "cardinal", "chairman", "chairwoman", "coach", "rep.", "sen.", "gov.",
+    "prime", "chief", "director", "ceo", "chief", "lieutenant", "sergeant", "commander",
+}
+
+# Words that only qualify a role; a role is never made of these alone
+ROLE_MODIFIERS = {
+    "vice", "assistant", "associate", "senior", "lead", "managing", "founding", "acting",
+    "interim", "former", "deputy", "executive", "chief", "general", "prime", "foreign",
+    "finance", "health", "defence", "defense", "trade", "interior", "economy", "education",
+    "energy", "state", "principal",
+}
+
+# Verbs that mean holding a role: "X, who heads Y" -> head
+ROLE_VERBS = {
+    "head": "head", "lead": "leader", "chair": "chair", "run": "head", "direct": "director",
+    "manage": "manager", "found": "founder", "co-found": "co-founder", "own": "owner",
+    "coach": "coach", "captain": "captain", "govern": "governor",
+}
+
+SPEECH_VERBS = {
+    "say", "add", "tell", "state", "note", "emphasize", "emphasise", "stress", "explain",
+    "argue", "claim", "insist", "warn", "announce", "declare", "remark", "observe", "comment",
+    "point", "acknowledge", "admit", "affirm", "assert", "believe", "caution", "conclude",
+    "confirm", "contend", "deny", "describe", "highlight", "maintain", "mention", "predict",
+    "promise", "reiterate", "report", "reveal", "suggest", "urge", "write", "vow", "pledge",
+    "underscore", "underline", "recall", "ask", "reply", "respond", "tweet", "estimate",
+    "forecast", "hope", "expect", "concede", "allege", "indicate", "disclose", "tout",
+}
+
+# Indirect-speech verbs that need a clause ("warned that ..."), not a direct quote
+QUALIFIERS = {
+    "about": "approximately", "around": "approximately", "approximately": "approximately",
+    "roughly": "approximately", "some": "approximately", "circa": "approximately",
+    "an estimated": "approximately", "estimated": "approximately", "nearly": "nearly",
+    "almost": "nearly", "close to": "nearly", "just under": "nearly", "over": "more than",
+    "more than": "more than", "above": "more than", "exceeding": "more than",
+    "in excess of": "more than", "upwards of": "more than", "greater than": "more than",
+    "higher than": "more than", "beyond": "more than", "less than": "less than",
+    "fewer than": "less than", "under": "less than", "below": "less than", "lower than": "less than",
+    "at least": "at least", "no less than": "at least", "no fewer than": "at least",
+    "at most": "at most", "up to": "up to", "as many as": "up to", "as much as": "up to",
+    "exactly": "exactly", "only": "only", "just": "only", "a record": "record",
+}
+
+DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her"}
+
+SCALES = {
+    "thousand": 1e3, "k": 1e3, "million": 1e6, "mln": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9,
+    "bln": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12, "trn": 1e12, "lakh": 1e5,
+    "lakhs": 1e5, "crore": 1e7, "crores": 1e7, "millions": 1e6, "billions": 1e9, "thousands": 1e3,
+    "hundred": 1e2, "dozen": 12,
+}
+
+# Currency words and symbols -> ISO 4217
+CURRENCY_WORDS = {
+    "yuan": "CNY", "renminbi": "CNY", "rmb": "CNY", "cny": "CNY",
+    "dollar": "USD", "dollars": "USD", "usd": "USD", "us$": "USD", "$": "USD", "u.s.$": "USD",
+    "euro": "EUR", "euros": "EUR", "eur": "EUR", "€": "EUR",
+    "pound": "GBP", "pounds": "GBP", "sterling": "GBP", "gbp": "GBP", "£": "GBP",
+    "yen": "JPY", "jpy": "JPY", "¥": "JPY",
+    "rupee": "INR", "rupees": "INR", "rs": "INR", "rs.": "INR", "inr": "INR", "₹": "INR",
+    "won": "KRW", "krw": "KRW", "₩": "KRW",
+    "franc": "CHF", "francs": "CHF", "chf": "CHF",
+    "rouble": "RUB", "roubles": "RUB", "ruble": "RUB", "rubles": "RUB", "rub": "RUB", "₽": "RUB",
+    "real": "BRL", "reais": "BRL", "r$": "BRL", "brl": "BRL",
+    "peso": "MXN", "pesos": "MXN", "lira": "TRY", "liras": "TRY", "₺": "TRY",
+    "rand": "ZAR", "naira": "NGN", "₦": "NGN", "shilling": "KES", "shillings": "KES",
+    "ringgit": "MYR", "baht": "THB", "dong": "VND", "rupiah": "IDR", "riyal": "SAR",
+    "riyals": "SAR", "dirham": "AED", "dirhams": "AED", "shekel": "ILS", "shekels": "ILS",
+    "krona": "SEK", "kronor": "SEK", "krone": "NOK", "kroner": "NOK", "zloty": "PLN",
+    "hryvnia": "UAH", "forint": "HUF", "bitcoin": "BTC", "bitcoins": "BTC",
+    "nz$": "NZD", "a$": "AUD", "au$": "AUD", "c$": "CAD", "ca$": "CAD", "hk$": "HKD",
+    "s$": "SGD", "nt$": "TWD",
+}
+
+# Adjectives that pick a dollar ("Australian dollars")
+DOLLAR_COUNTRIES = {
+    "u.s.": "USD", "us": "USD", "american": "USD", "australian": "AUD", "canadian": "CAD",
+    "new zealand": "NZD", "hong kong": "HKD", "singapore": "SGD", "taiwan": "TWD",
+    "zimbabwean": "ZWL",
+}
+
+FRACTIONS = {
+    "half": 0.5, "halves": 0.5, "third": 1 / 3, "thirds": 1 / 3, "quarter": 0.25,
+    "quarters": 0.25, "fifth": 0.2, "fifths": 0.2, "tenth": 0.1, "tenths": 0.1,
+}
+
+PERCENT_WORDS = {"percent", "per cent", "%", "pct", "percentage points", "points"}
+
+UNIT_WORDS = {
+    "km": "km", "kilometre": "km", "kilometres": "km", "kilometer": "km", "kilometers": "km",
+    "mile": "mile", "miles": "mile", "metre": "m", "metres": "m", "meter": "m", "meters": "m",
+    "kg": "kg", "kilogram": "kg", "kilograms": "kg", "tonne": "t", "tonnes": "t", "ton": "t",
+    "tons": "t", "pound-weight": "lb", "lb": "lb", "lbs": "lb", "barrel": "barrel",
+    "barrels": "barrel", "litre": "l", "litres": "l", "liter": "l", "liters": "l",
+    "hectare": "ha", "hectares": "ha", "acre": "acre", "acres": "acre", "mw": "MW",
+    "megawatt": "MW", "megawatts": "MW", "gw": "GW", "gigawatt": "GW", "gigawatts": "GW",
+    "kwh": "kWh", "twh": "TWh", "degree": "degree", "degrees": "degree", "square": "square",
+}

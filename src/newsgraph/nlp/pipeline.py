@@ -1,0 +1,25 @@
+"""The newsgraph pipeline: a spaCy model plus newsgraph's registered components."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+
+from .facts import register_extensions
+
+# Importing the modules registers their factories with spaCy.
+from . import entities  # noqa: F401
+from . import assemble  # noqa: F401
+
+# In pipeline order; each declares what it requires and assigns.
+COMPONENTS = (
+    "newsgraph_entities",
+    "newsgraph_assemble",
+)
+
+
+def add_newsgraph_components(nlp: Language) -> Language:
+    register_extensions()
+    for name in COMPONENTS:
+        if name not in nlp.pipe_names:
+            nlp.add_pipe(name)
+    return nlp
