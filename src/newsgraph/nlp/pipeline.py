@@ -7,12 +7,15 @@ from spacy.language import Language
 from .facts import register_extensions
 
 # Importing the modules registers their factories with spaCy.
-from . import entities  # noqa: F401
+from . import dateline, entities, figures, roles  # noqa: F401
 from . import assemble  # noqa: F401
 
 # In pipeline order; each declares what it requires and assigns.
 COMPONENTS = (
     "newsgraph_entities",
+    "newsgraph_dateline",
+    "newsgraph_figures",
+    "newsgraph_roles",
     "newsgraph_assemble",
 )
 

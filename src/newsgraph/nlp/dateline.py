@@ -1,0 +1,57 @@
+"""Dateline: "SHENZHEN, Sept. 2 (Xinhua) --" -> place, month, day, agency.
+
+Wire stories open their first paragraph with one; the year comes later from the
+publication date (see ``newsgraph.extract``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .facts import DatelineFact
+
+_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
+    "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+_MONTH = r"(?P<month>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?)"
+_PLACE = r"(?P<place>[A-Z][A-Za-z'’.\- ]{1,40}?(?:,\s*[A-Z][A-Za-z.\- ]{1,30}?)?)"
+_AGENCY = r"\((?P<agency>[A-Za-z][\w .&'’-]{0,40})\)"
+_DASH = r"\s*(?:--|—|–|-)\s*"
+# Only the start of a paragraph, and only in the first lines of the article.
+DATELINE = re.compile(
+    rf"^[ \t]*{_PLACE},?\s+(?:{_MONTH}\s+(?P<day>\d{{1,2}})\s*)?{_AGENCY}?{_DASH}",
+    re.MULTILINE,
+)
+
+
+def find_dateline(text: str, search_chars: int = 600) -> DatelineFact | None:
+    for match in DATELINE.finditer(text[:search_chars]):
+        place = match.group("place").strip()
+        month = match.group("month")
+        agency = match.group("agency")
+        if not (month or agency):
+            continue  # "Paris -" alone is too weak a signal
+        if not (place.isupper() or place.istitle() or agency):
+            continue
+        return DatelineFact(
+            place=_title_place(place),
+            month=_MONTHS[month.lower()[:3]] if month else None,
+            day=int(match.group("day")) if match.group("day") else None,
+            agency=agency.strip() if agency else None,
+        )
+    return None
+
+
+def _title_place(place: str) -> str:
+    """SHENZHEN -> Shenzhen; keeps "Washington, D.C." readable."""
+    return re.sub(r"\b[A-Z]{3,}\b", lambda m: m.group().capitalize(), place)
+
+
+@Language.component("newsgraph_dateline", assigns=["doc._.ng_dateline"])
+def dateline_component(doc: Doc) -> Doc:
+    doc._.ng_dateline = find_dateline(doc.text)
+    return doc

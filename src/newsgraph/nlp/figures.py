@@ -1,0 +1,275 @@
+"""Figures: amounts, percentages, counts and quantities, with what they measure.
+
+Candidates are the model's MONEY/PERCENT/QUANTITY/CARDINAL spans plus fractions it
+misses ("a quarter"). Dates, years, ordinals and ranks ("No. 1") are not figures.
+What a figure is about, and whose it is, come from the dependency parse: the noun a
+number counts ("170 universities"), or the subject of the clause it is the value of
+("R&D investment, which reached 223.66 billion yuan").
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from .facts import EntityCluster, FigureFact, entity_at
+from .lexicon import CURRENCY_WORDS, QUALIFIERS, UNIT_WORDS
+from .quantities import parse_quantity
+
+FIGURE_LABELS = {"MONEY", "PERCENT", "QUANTITY", "CARDINAL"}
+_RANK_WORDS = {"no", "no.", "number", "#", "rank", "ranked", "ranks", "ranking", "top", "page",
+               "chapter", "article", "section", "grade", "level", "phase", "version", "room", "flight"}
+_YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)s?$")
+_YEAR_IN = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_DATE_LIKE = re.compile(r"^\d+[-/:]\d+([-/:]\d+)?$")
+_RELATIVE = {"which", "that", "who", "whom"}
+_PRONOUNS = {"it", "its", "they", "their", "them", "he", "his", "she", "her"}
+_NOUN_MODIFIERS = {"compound", "amod", "nmod"}
+_MAGNITUDE_NOUNS = {"level", "scale", "mark", "range", "size", "magnitude", "tune", "threshold"}
+_UNIT_TAIL = set(CURRENCY_WORDS) | set(UNIT_WORDS) | {"percent", "%", "per", "cent", "u.s.", "us"}
+
+
+def _fraction_matcher(vocab) -> Matcher:
+    matcher = Matcher(vocab)
+    matcher.add("FRACTION", [
+        [{"LOWER": {"IN": ["a", "one", "two", "three", "four"]}},
+         {"LOWER": {"IN": ["half", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "tenth"]}}],
+        [{"LOWER": {"REGEX": r"^(one|two|three|four)-(half|thirds?|quarters?|fifths?)$"}}],
+    ])
+    return matcher
+
+
+def noun_phrase(token: Token, *, with_conjuncts: bool = True) -> str:
+    """The noun with its compound/adjective modifiers (and "and"-conjuncts), as written."""
+    doc = token.doc
+    left = token.i
+    for child in token.lefts:
+        if child.dep_ in _NOUN_MODIFIERS and not child.like_num and child.ent_type_ not in FIGURE_LABELS:
+            left = min(left, child.left_edge.i if child.dep_ == "compound" else child.i)
+    right = token.i
+    for child in token.rights:
+        if child.dep_ == "prep" and child.lower_ == "per":
+            right = max(right, child.right_edge.i)
+        if with_conjuncts and child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN"):
+            right = max(right, child.i)
+    tokens = list(doc[left:right + 1])
+    while tokens and (tokens[0].dep_ in ("det", "poss", "case") or tokens[0].like_num or tokens[0].is_punct):
+        tokens.pop(0)
+    while tokens and (tokens[-1].is_punct or tokens[-1].dep_ == "cc"):
+        tokens.pop()
+    if not tokens:
+        return token.text
+    return doc.text[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text)]
+
+
+def _governing_verb(token: Token) -> Token | None:
+    """The verb whose argument this token is (through prepositions and "an average of")."""
+    current = token
+    for _ in range(4):
+        head = current.head
+        if head is current:
+            return None
+        if head.pos_ in ("VERB", "AUX"):
+            return head
+        if head.dep_ == "ROOT" and head.pos_ not in ("VERB", "AUX"):
+            return None
+        current = head
+    return None
+
+
+def _subject_of(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass", "csubj"):
+            if child.lower_ in _RELATIVE and verb.dep_ == "relcl":
+                return verb.head
+            return child
+    if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
+        return verb.head
+    if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
+        return _subject_of(verb.head)
+    return None
+
+
+class FigureFinder:
+    """spaCy component: builds ``doc._.ng_figures``."""
+
+    def __init__(self, nlp: Language, name: str):
+        self.name = name
+        self.fractions = _fraction_matcher(nlp.vocab)
+
+    def __call__(self, doc: Doc) -> Doc:
+        candidates = [ent for ent in doc.ents if ent.label_ in FIGURE_LABELS]
+        taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+        for _, start, end in self.fractions(doc):
+            if not any(i in taken for i in range(start, end)):
+                candidates.append(Span(doc, start, end, label="CARDINAL"))
+        figures: list[FigureFact] = []
+        by_root: dict[int, FigureFact] = {}
+        for span in sorted(filter_spans(candidates), key=lambda s: s.start):
+            span = _with_unit_tail(span)
+            if _is_not_a_figure(span):
+                continue
+            quantity = parse_quantity(span.text)
+            if quantity is None:
+                continue
+            qualifier = quantity.qualifier or _qualifier_before(span)
+            about_token = self._about_token(span)
+            about = noun_phrase(about_token) if about_token is not None else None
+            root = span.root
+            if about is None and root.dep_ == "appos" and root.head.i in by_root:
+                previous = by_root[root.head.i]  # "223 billion yuan (about 31 billion dollars)"
+                about, subject = previous.about, previous.subject
+            else:
+                about = _percent_about(span, about)
+                subject = self._subject(span, about_token)
+            figure = FigureFact(
+                span=span, value=quantity.value, unit=quantity.unit, qualifier=qualifier,
+                about=about, subject=subject, period=_period(span),
+                confidence=0.9 if span.label_ in ("MONEY", "PERCENT") else (0.8 if about else 0.6),
+            )
+            figures.append(figure)
+            for token in span:
+                by_root[token.i] = figure
+        doc._.ng_figures = figures
+        return doc
+
+    @staticmethod
+    def _about_token(span: Span) -> Token | None:
+        root = span.root
+        head = root.head
+        if head.i not in range(span.start, span.end) and head.pos_ in ("NOUN", "PROPN") and \
+                root.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod", "npadvmod"):
+            if head.lower_ in ("average", "total", "sum", "number", "tally", "record"):
+                return None
+            if head.lemma_ in _MAGNITUDE_NOUNS:  # "funds at the 100-billion-yuan level"
+                holder = head.head.head if head.head.dep_ == "prep" else None
+                return holder if holder is not None and holder.pos_ in ("NOUN", "PROPN") else None
+            return head
+        # "fund(s) of 2 billion", "an average of 4.7 patents"
+        for child in root.children:
+            if child.dep_ == "prep" and child.lower_ == "of" and span.label_ == "CARDINAL":
+                objects = [c for c in child.children if c.dep_ == "pobj"]
+                if objects:
+                    return objects[0]
+        verb = _governing_verb(root)
+        if verb is None:
+            if head.pos_ in ("NOUN", "PROPN") and head.dep_ != "ROOT" and head.i not in range(span.start, span.end):
+                return head if root.dep_ != "appos" else None
+            return None
+        subject = _subject_of(verb)
+        if subject is not None and subject.lower_ not in _PRONOUNS and not subject.like_num and \
+                subject.pos_ in ("NOUN", "PROPN") and entity_at(subject.doc, subject) is None:
+            return subject
+        return None
+
+    @staticmethod
+    def _subject(span: Span, about_token: Token | None) -> EntityCluster | None:
+        doc = span.doc
+        candidates: list[Token] = []
+        if about_token is not None:
+            candidates += [c for c in about_token.children if c.dep_ == "poss"]
+            for prep in (c for c in about_token.children if c.dep_ == "prep" and c.lower_ in ("in", "at", "of")):
+                candidates += [c for c in prep.children if c.dep_ == "pobj"]
+        verb = _governing_verb(span.root)
+        if verb is not None:
+            subject = _subject_of(verb)
+            if subject is not None:
+                candidates.append(subject)
+                candidates += [c for c in subject.children if c.dep_ == "poss"]
+                for prep in (c for c in subject.children if c.dep_ == "prep" and c.lower_ in ("in", "at", "of")):
+                    candidates += [c for c in prep.children if c.dep_ == "pobj"]
+        for token in candidates:
+            cluster = entity_at(doc, token)
+            if cluster is not None and cluster.type != "Other":
+                return cluster
+            if token.lower_ in _PRONOUNS:
+                antecedent = _antecedent(span.sent, token)
+                if antecedent is not None:
+                    return antecedent
+        return None
+
+
+def _antecedent(sentence: Span, pronoun: Token) -> EntityCluster | None:
+    """The organisation or place a possessive pronoun most likely points to."""
+    doc = sentence.doc
+    for token in sentence:
+        if token.i >= pronoun.i:
+            break
+        cluster = entity_at(doc, token)
+        if cluster is not None and cluster.type in ("Organization", "Place") and \
+                token.dep_ in ("nsubj", "nsubjpass", "poss", "compound"):
+            return cluster
+    return None
+
+
+def _with_unit_tail(span: Span) -> Span:
+    """Extend "223.66 billion" with a following "yuan" the model left out."""
+    doc = span.doc
+    end = span.end
+    while end < len(doc) and end - span.end < 2 and doc[end].lower_ in _UNIT_TAIL and span.label_ != "CARDINAL":
+        end += 1
+    return span if end == span.end else Span(doc, span.start, end, label=span.label)
+
+
+def _is_not_a_figure(span: Span) -> bool:
+    doc = span.doc
+    text = span.text.strip()
+    if span.label_ == "CARDINAL":
+        if _YEAR.match(text) or _DATE_LIKE.match(text):
+            return True
+        if text.lower() == "one" and span.end < len(doc) and doc[span.end].lower_ == "of":
+            return True
+    before = [t.lower_ for t in doc[max(0, span.start - 2):span.start] if t.text != "."]
+    if before and before[-1] in _RANK_WORDS:
+        return True
+    if any(entity_at(doc, t) is not None for t in span):
+        return True  # a number inside a name: "Group of 20", "Formula 1"
+    return not any(t.like_num or t.lower_ in ("half", "quarter", "third", "dozen") or
+                   re.search(r"\d", t.text) for t in span) and span.label_ != "CARDINAL"
+
+
+def _qualifier_before(span: Span) -> str | None:
+    doc = span.doc
+    for size in (3, 2, 1):
+        if span.start - size < 0:
+            continue
+        words = " ".join(t.lower_ for t in doc[span.start - size:span.start])
+        if words in QUALIFIERS:
+            return QUALIFIERS[words]
+    return None
+
+
+def _percent_about(span: Span, about: str | None) -> str | None:
+    """"6.46 percent of GDP" is a share of GDP."""
+    if span.label_ != "PERCENT":
+        return about
+    for child in span.root.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                return "share of " + noun_phrase(objects[0], with_conjuncts=False)
+    return about
+
+
+def _period(span: Span) -> str | None:
+    """The year or year range a sentence gives for a figure, nearest first."""
+    sentence = span.sent
+    dates = [ent for ent in sentence.ents if ent.label_ == "DATE" and _YEAR_IN.search(ent.text)]
+    if not dates:
+        return None
+    nearest = min(dates, key=lambda ent: abs(ent.start - span.start))
+    years = _YEAR_IN.findall(nearest.text)
+    return years[0] if len(years) == 1 else f"{years[0]}-{years[-1]}"
+
+
+@Language.factory(
+    "newsgraph_figures",
+    requires=["doc.ents", "token.dep", "doc._.ng_token_entity"],
+    assigns=["doc._.ng_figures"],
+)
+def make_figure_finder(nlp: Language, name: str) -> FigureFinder:
+    return FigureFinder(nlp, name)

@@ -1,0 +1,133 @@
+"""Read a written figure: "about 31.46 billion U.S. dollars" -> 31460000000, USD, approximately.
+
+Pure string functions, no spaCy: the figures component finds the spans, this
+module says what they are worth.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from text_to_num import text2num
+
+from .lexicon import CURRENCY_WORDS, DOLLAR_COUNTRIES, FRACTIONS, QUALIFIERS, SCALES, UNIT_WORDS
+
+
+@dataclass(frozen=True)
+class Quantity:
+    value: float
+    unit: str
+    qualifier: str | None = None
+
+
+_SYMBOL = re.compile(r"(nz\$|au\$|a\$|ca\$|c\$|hk\$|s\$|nt\$|us\$|r\$|\$|€|£|¥|₹|₩|₽|₺|₦|rs\.?(?=\s*\d))")
+_NUMBER = re.compile(
+    r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?"
+    r"(?:\s*-?\s*(thousands?|millions?|billions?|trillions?|bn|mn|mln|bln|tn|trn|lakhs?|crores?|[mkb])\b)?"
+)
+_WORD_NUMBERS = {
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+    "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    "hundred", "thousand", "million", "billion", "trillion", "and",
+}
+_SMALL = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+          "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+_QUALIFIER_PATTERN = re.compile(
+    r"^(" + "|".join(sorted((re.escape(q) for q in QUALIFIERS), key=len, reverse=True)) + r")\b\s*"
+)
+
+
+def split_qualifier(text: str) -> tuple[str | None, str]:
+    """("about", "31 dollars") -> ("approximately", "31 dollars")."""
+    match = _QUALIFIER_PATTERN.match(text)
+    if not match:
+        return None, text
+    return QUALIFIERS[match.group(1)], text[match.end():]
+
+
+def currency_of(text: str) -> str | None:
+    """ISO 4217 code named by a written amount, or None."""
+    lowered = text.lower()
+    symbol = _SYMBOL.search(lowered)
+    if symbol:
+        code = CURRENCY_WORDS.get(symbol.group(1).rstrip("."), "USD")
+        if code != "USD":
+            return code
+        # "$" alone may still be qualified by a country word: "Australian $5bn"
+        for country, country_code in DOLLAR_COUNTRIES.items():
+            if re.search(rf"\b{re.escape(country)}\s*\$", lowered):
+                return country_code
+        return code
+    words = [w.strip(".") for w in re.findall(r"[a-z.]+", lowered)]
+    for position, word in enumerate(words):
+        if word in ("dollar", "dollars"):
+            before = " ".join(words[max(0, position - 2):position])
+            for country, code in DOLLAR_COUNTRIES.items():
+                if before.endswith(country.strip(".")):
+                    return code
+            return "USD"
+        if word in CURRENCY_WORDS and len(word) > 1:
+            return CURRENCY_WORDS[word]
+    return None
+
+
+def _digits_value(text: str) -> float | None:
+    match = _NUMBER.search(text.lower())
+    if not match:
+        return None
+    whole, fraction, scale = match.groups()
+    value = float(whole.replace(",", "") + ("." + fraction if fraction else ""))
+    if scale:
+        value *= SCALES.get(scale, SCALES.get(scale.rstrip("s"), 1))
+    return value
+
+
+def _words_value(text: str) -> tuple[float, bool] | None:
+    """Value of number words; the flag says whether it is a fraction ("a quarter")."""
+    words = re.findall(r"[a-z]+", text.lower().replace("-", " "))
+    for position, word in enumerate(words):
+        if word in FRACTIONS:
+            count = 1.0
+            if position > 0 and words[position - 1] in _SMALL:
+                count = _SMALL[words[position - 1]]
+            return count * FRACTIONS[word], True
+    number_words = [w for w in words if w in _WORD_NUMBERS or w in SCALES]
+    if not number_words or number_words == ["and"]:
+        return None
+    while number_words and number_words[0] == "and":
+        number_words.pop(0)
+    try:
+        value = float(text2num(" ".join(w for w in number_words if w in _WORD_NUMBERS), "en"))
+    except (ValueError, IndexError):
+        if number_words[0] == "dozen":
+            return 12.0, False
+        return None
+    return value, False
+
+
+def parse_quantity(text: str) -> Quantity | None:
+    """What a written figure is worth, or None when it holds no number."""
+    cleaned = " ".join(text.replace("\u2013", "-").replace("\u2014", "-").split())
+    qualifier, rest = split_qualifier(cleaned.lower())
+    lowered = rest.lower()
+    fraction = False
+    value = _digits_value(lowered)
+    if value is None:
+        words = _words_value(lowered)
+        if words is None:
+            return None
+        value, fraction = words
+    currency = currency_of(rest)
+    if currency:
+        unit = currency
+    elif re.search(r"%|\bper ?cent\b|\bpct\b", lowered):
+        unit = "percent"
+    elif "percentage point" in lowered:
+        unit = "percentage point"
+    elif fraction:
+        unit = "fraction"
+    else:
+        unit = next((UNIT_WORDS[w] for w in re.findall(r"[a-z]+", lowered) if w in UNIT_WORDS), "count")
+    return Quantity(value=value, unit=unit, qualifier=qualifier)
