@@ -9,6 +9,7 @@ Every error newsgraph raises on purpose is a :class:`NewsgraphError` with a stab
     │   ├── TextTooLong (413)        longer than the configured limit
     │   └── NotUtf8 (422)            bytes that are not UTF-8
     ├── ModelNotFound (500)          no spaCy model could be loaded
+    ├── InvalidSetting (500)         a setting holds a value newsgraph cannot use
     ├── StoreError (502)             the graph store failed or is unreachable
     │   └── StoreLocked (409)        the embedded store is owned by another process
     ├── BadQuery (400)               malformed or refused SPARQL
@@ -54,6 +55,11 @@ class NotUtf8(InvalidArticle):
 
 class ModelNotFound(NewsgraphError):
     code = "model_not_found"
+    status = 500
+
+
+class InvalidSetting(NewsgraphError):
+    code = "invalid_setting"
     status = 500
 
 
