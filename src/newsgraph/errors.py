@@ -9,6 +9,7 @@ Every error newsgraph raises on purpose is a :class:`NewsgraphError` with a stab
     │   ├── TextTooLong (413)        longer than the configured limit
     │   └── NotUtf8 (422)            bytes that are not UTF-8
     ├── ModelNotFound (500)          no spaCy model could be loaded
+    ├── InvalidGold (422)            a gold file for `newsgraph eval` has the wrong shape
     ├── InvalidSetting (500)         a setting holds a value newsgraph cannot use
     ├── StoreError (502)             the graph store failed or is unreachable
     │   └── StoreLocked (409)        the embedded store is owned by another process
@@ -61,6 +62,11 @@ class ModelNotFound(NewsgraphError):
 class InvalidSetting(NewsgraphError):
     code = "invalid_setting"
     status = 500
+
+
+class InvalidGold(NewsgraphError):
+    code = "invalid_gold"
+    status = 422
 
 
 class StoreError(NewsgraphError):
