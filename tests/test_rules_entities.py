@@ -1,0 +1,70 @@
+"""Entities, model-free: cleaning, acronyms, surnames and type correction."""
+
+import newsgraph.nlp.pipeline  # noqa: F401  (registers the components)
+from docbuild import make_doc, run
+from newsgraph.nlp.entities import initials, normalise_name
+
+
+def clusters(text, ents):
+    doc = run(make_doc(text, ents=ents), "newsgraph_entities")
+    return {c.name: c for c in doc._.ng_entities}
+
+
+def test_leading_the_and_possessive_are_stripped():
+    found = clusters("the World Intellectual Property Organization 's index grew .",
+                     [("the World Intellectual Property Organization 's", "ORG")])
+    assert list(found) == ["World Intellectual Property Organization"]
+    mention = found["World Intellectual Property Organization"].mentions[0]
+    assert mention.text == "World Intellectual Property Organization"
+
+
+def test_acronym_defined_in_brackets_joins_its_long_form_and_takes_its_type():
+    found = clusters("The Shenzhen Institute of Advanced Technology ( SIAT ) grew . SIAT hired .",
+                     [("Shenzhen Institute of Advanced Technology", "ORG"), ("SIAT", "GPE"), ("SIAT", "GPE")])
+    siat = found["Shenzhen Institute of Advanced Technology"]
+    assert siat.type == "Organization"
+    assert "SIAT" in siat.aliases
+    assert len(siat.mentions) == 3
+    assert len(found) == 1
+
+
+def test_acronym_linked_by_initials():
+    found = clusters("The World Intellectual Property Organization spoke . WIPO said more .",
+                     [("World Intellectual Property Organization", "ORG"), ("WIPO", "ORG")])
+    assert list(found) == ["World Intellectual Property Organization"]
+    assert found["World Intellectual Property Organization"].aliases == ["WIPO"]
+
+
+def test_abbreviation_of_a_common_noun_is_not_an_organisation():
+    found = clusters("In the region intellectual property ( IP ) is a start . IP matters .",
+                     [("IP", "ORG"), ("IP", "ORG")])
+    assert found == {}
+
+
+def test_surname_resolves_to_the_person_named_earlier():
+    found = clusters("Daren Tang spoke . Tang added more .", [("Daren Tang", "PERSON"), ("Tang", "ORG")])
+    assert list(found) == ["Daren Tang"]
+    assert found["Daren Tang"].type == "Person"
+    assert [m.text for m in found["Daren Tang"].mentions] == ["Daren Tang", "Tang"]
+
+
+def test_treaties_and_indexes_are_other_not_organisations():
+    found = clusters("The Patent Cooperation Treaty and the Global Innovation Index and the Acme Institute .",
+                     [("Patent Cooperation Treaty", "ORG"), ("Global Innovation Index", "ORG"),
+                      ("Acme Institute", "GPE")])
+    assert found["Patent Cooperation Treaty"].type == "Other"
+    assert found["Global Innovation Index"].type == "Other"
+    assert found["Acme Institute"].type == "Organization"
+
+
+def test_unnamed_public_body_after_a_place_is_an_organisation():
+    found = clusters("Data from the Guangdong provincial market supervision administration showed growth .",
+                     [("Guangdong", "GPE")])
+    body = found["Guangdong provincial market supervision administration"]
+    assert body.type == "Organization"
+
+
+def test_name_helpers():
+    assert normalise_name("the WHO's") == normalise_name("WHO")
+    assert "WIPO" in initials("World Intellectual Property Organization")
+    assert "SIAT" in initials("Shenzhen Institute of Advanced Technology")

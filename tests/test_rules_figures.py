@@ -1,0 +1,74 @@
+"""Figures, model-free: value/unit/qualifier parsing and the parse-based about/subject/period."""
+
+import pytest
+
+import newsgraph.nlp.pipeline  # noqa: F401  (registers the components)
+from docbuild import make_doc, run
+from newsgraph.nlp.quantities import parse_quantity
+
+
+@pytest.mark.parametrize("text, value, unit, qualifier", [
+    ("223.66 billion yuan", 223.66e9, "CNY", None),
+    ("about 31.46 billion U.S. dollars", 31.46e9, "USD", "approximately"),
+    ("100-billion-yuan", 1e11, "CNY", None),
+    ("6.46 percent", 6.46, "percent", None),
+    ("over 170", 170, "count", "more than"),
+    ("4.7", 4.7, "count", None),
+    ("twelve", 12, "count", None),
+    ("forty percent", 40, "percent", None),
+    ("a quarter", 0.25, "fraction", None),
+    ("two", 2, "count", None),
+    ("99,200", 99200, "count", None),
+    ("NZ$5 million", 5e6, "NZD", None),
+    ("€3bn", 3e9, "EUR", None),
+    ("£250,000", 250000, "GBP", None),
+    ("Rs 500 crore", 5e9, "INR", None),
+    ("40 million Australian dollars", 4e7, "AUD", None),
+    ("nearly 30 kilometres", 30, "km", "nearly"),
+    ("at least 12", 12, "count", "at least"),
+    ("3.5%", 3.5, "percent", None),
+])
+def test_parse_quantity(text, value, unit, qualifier):
+    quantity = parse_quantity(text)
+    assert quantity.value == pytest.approx(value)
+    assert (quantity.unit, quantity.qualifier) == (unit, qualifier)
+
+
+def test_words_without_a_number_are_not_a_quantity():
+    assert parse_quantity("several") is None
+
+
+def figures_of(text, ents, parse=None, pos=None):
+    doc = run(make_doc(text, ents=ents, parse=parse, pos=pos), "newsgraph_entities", "newsgraph_figures")
+    return doc._.ng_figures
+
+
+def test_count_is_about_the_noun_it_counts_and_belongs_to_the_clause_subject():
+    # Acme produced 170 patents .
+    parse = [(1, "nsubj"), (1, "ROOT"), (3, "nummod"), (1, "dobj"), (1, "punct")]
+    (figure,) = figures_of("Acme produced 170 patents .", {"Acme": "ORG", "170": "CARDINAL"}, parse,
+                           pos={"produced": "VERB"})
+    assert (figure.value, figure.unit, figure.about, figure.subject.name) == (170, "count", "patents", "Acme")
+
+
+def test_money_value_of_a_measure_with_owner_and_period():
+    text = "The investment of Shenzhen reached 5 billion yuan in 2024 ."
+    parse = [(1, "det"), (4, "nsubj"), (1, "prep"), (2, "pobj"), (4, "ROOT"), (6, "compound"),
+             (7, "nummod"), (4, "dobj"), (4, "prep"), (8, "pobj"), (4, "punct")]
+    (figure,) = figures_of(text, [("Shenzhen", "GPE"), ("5 billion yuan", "MONEY"), ("2024", "DATE")], parse,
+                           pos={"reached": "VERB", "5": "NUM", "2024": "NUM"})
+    assert (figure.value, figure.unit) == (5e9, "CNY")
+    assert figure.about == "investment"
+    assert figure.subject.name == "Shenzhen"
+    assert figure.period == "2024"
+
+
+def test_ranks_years_and_dates_are_not_figures():
+    figures = figures_of("It ranked No. 1 in 2025 , up from No. 2 on 09-02 .",
+                         [("1", "CARDINAL"), ("2025", "CARDINAL"), ("2", "CARDINAL"), ("09-02", "CARDINAL")])
+    assert figures == []
+
+
+def test_fraction_the_model_missed_is_found():
+    (figure,) = figures_of("A quarter of voters stayed home .", {})
+    assert (figure.value, figure.unit) == (0.25, "fraction")

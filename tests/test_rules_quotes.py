@@ -1,0 +1,51 @@
+"""Quotes and datelines, model-free."""
+
+import newsgraph.nlp.pipeline  # noqa: F401  (registers the components)
+from docbuild import make_doc, run
+from newsgraph.nlp.dateline import find_dateline
+from newsgraph.nlp.quotes import quote_spans
+
+
+def test_quote_spans_skip_short_scare_quotes_and_trailing_commas():
+    text = 'It is a "miracle" they said. "We will build it, and fast," she said.'
+    ((start, end),) = quote_spans(text)
+    assert text[start:end] == "We will build it, and fast"
+
+
+def test_unclosed_quote_stops_at_the_paragraph():
+    text = '"This runs on and on\n\nNew paragraph "with a proper closed quote here" ok.'
+    assert [text[s:e] for s, e in quote_spans(text)] == ["with a proper closed quote here"]
+
+
+def quotes_of(text, ents, parse, lemmas, pos):
+    doc = run(make_doc(text, ents=ents, parse=parse, lemmas=lemmas, pos=pos),
+              "newsgraph_entities", "newsgraph_quotes")
+    return doc._.ng_quotes, doc.text
+
+
+def test_reported_speech_with_surname_speaker():
+    text = "Daren Tang spoke . Tang added that the index matters ."
+    parse = [(1, "compound"), (2, "nsubj"), (2, "ROOT"), (2, "punct"),
+             (5, "nsubj"), (5, "ROOT"), (9, "mark"), (8, "det"), (9, "nsubj"), (5, "ccomp"), (5, "punct")]
+    (quote,), text = quotes_of(text, [("Daren Tang", "PERSON"), ("Tang", "PERSON")], parse,
+                         {"added": "add", "spoke": "speak"}, {"added": "VERB", "matters": "VERB", "spoke": "VERB"})
+    assert quote.speaker.name == "Daren Tang"
+    assert (quote.verb, quote.direct) == ("added", False)
+    assert text[quote.start:quote.end] == "the index matters"
+
+
+def test_pronoun_speaker_is_the_person_named_before():
+    text = "Jane Roe arrived . She said that prices will fall soon ."
+    parse = [(1, "compound"), (2, "nsubj"), (2, "ROOT"), (2, "punct"),
+             (5, "nsubj"), (5, "ROOT"), (9, "mark"), (9, "nsubj"), (9, "aux"), (5, "ccomp"), (9, "advmod"), (5, "punct")]
+    (quote,), text = quotes_of(text, {"Jane Roe": "PERSON"}, parse, {"said": "say"}, {"said": "VERB", "fall": "VERB"})
+    assert quote.speaker.name == "Jane Roe"
+    assert text[quote.start:quote.end] == "prices will fall soon"
+
+
+def test_dateline_forms():
+    fact = find_dateline("SHENZHEN, Sept. 2 (Xinhua) -- The cluster topped the index.")
+    assert (fact.place, fact.month, fact.day, fact.agency) == ("Shenzhen", 9, 2, "Xinhua")
+    fact = find_dateline("LONDON (Reuters) - Shares fell.")
+    assert (fact.place, fact.agency, fact.month) == ("London", "Reuters", None)
+    assert find_dateline("The economy grew, officials said - again.") is None
