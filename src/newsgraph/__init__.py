@@ -2,6 +2,7 @@
 
 from .errors import NewsgraphError
 from .extract import article_id, extract, extract_many
+from .graph import to_graph
 from .schema import Extraction
 from .settings import Settings
 
@@ -15,4 +16,5 @@ __all__ = [
     "article_id",
     "extract",
     "extract_many",
+    "to_graph",
 ]

@@ -1,0 +1,97 @@
+"""newsgraph's RDF vocabulary as Python terms.
+
+:class:`NG` is a *closed* namespace: every term is declared below, and reading an
+undeclared one (``NG.Artcle``) raises ``AttributeError`` instead of minting a new
+IRI. The same terms are declared, with labels and comments, in
+``ontologies/newsgraph.ttl``; a test keeps the two lists identical.
+
+The other vocabularies newsgraph writes are re-exported here so the mapping code
+imports all its terms from one place.
+"""
+
+from __future__ import annotations
+
+from rdflib.namespace import PROV, RDF, RDFS, SDO, XSD, DefinedNamespace, Namespace
+from rdflib.term import URIRef
+
+NG_IRI = "https://w3id.org/newsgraph/ontology#"
+
+
+class NG(DefinedNamespace):
+    """The newsgraph ontology (``ng:``), aligned to schema.org and PROV-O."""
+
+    _NS = Namespace(NG_IRI)
+    _fail = True
+
+    # --- Classes ---------------------------------------------------------------
+    Article: URIRef  # a news article (a schema:NewsArticle)
+    Other: URIRef  # treaties, indexes, funds, products, events: named things that are not agents or places
+    Role: URIRef  # n-ary: a person holds a role, at an organisation or not
+    Figure: URIRef  # a number the article reports (a schema:QuantitativeValue)
+    Quote: URIRef  # something someone said, directly or reported (a schema:Quotation)
+    Relation: URIRef  # a stated relation between two entities (an rdf:Statement)
+    Mention: URIRef  # one place in the text where an entity is named
+    MentionCount: URIRef  # how often one article names one entity
+    Sentence: URIRef  # the sentence a fact was read from (its evidence)
+
+    # --- Article ---------------------------------------------------------------
+    datelinePlace: URIRef
+    datelineDate: URIRef
+    source: URIRef
+    extractorVersion: URIRef
+
+    # --- Role ------------------------------------------------------------------
+    holder: URIRef
+    organization: URIRef
+
+    # --- Figure ----------------------------------------------------------------
+    qualifier: URIRef
+    about: URIRef
+    subject: URIRef
+    period: URIRef
+    surfaceText: URIRef
+
+    # --- Quote -----------------------------------------------------------------
+    speaker: URIRef
+    verb: URIRef
+    direct: URIRef
+
+    # --- Relations between entities (the shortcut triples) ---------------------
+    predicateName: URIRef
+    partOf: URIRef
+    locatedIn: URIRef
+    basedIn: URIRef
+    livesIn: URIRef
+    killed: URIRef
+    relatedTo: URIRef
+
+    # --- Mentions --------------------------------------------------------------
+    refersTo: URIRef
+    countedEntity: URIRef
+    mentionCount: URIRef
+
+    # --- Evidence --------------------------------------------------------------
+    evidence: URIRef
+    sentenceIndex: URIRef
+    sentenceText: URIRef
+    charStart: URIRef
+    charEnd: URIRef
+    confidence: URIRef
+
+
+#: Prefixes bound on every graph newsgraph builds (and used in the sample queries).
+PREFIXES: dict[str, Namespace | str] = {
+    "ng": NG_IRI,
+    "schema": str(SDO),
+    "prov": str(PROV),
+    "rdfs": str(RDFS),
+    "xsd": str(XSD),
+}
+
+
+def ng_terms() -> set[URIRef]:
+    """Every term declared in :class:`NG`."""
+    return {NG[name] for name in NG.__annotations__}
+
+
+__all__ = ["NG", "NG_IRI", "PREFIXES", "PROV", "RDF", "RDFS", "SDO", "XSD", "ng_terms"]
