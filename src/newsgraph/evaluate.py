@@ -92,7 +92,8 @@ def quote_text_matches(text_start: str, quote_text: str) -> bool:
 
 
 def _overlap_tokens(text: str | None) -> list[str]:
-    words = re.findall(r"\w+", unicodedata.normalize("NFKC", text or "").casefold())
+    text = re.sub(r"['’]s\b", "", unicodedata.normalize("NFKC", text or "").casefold())
+    words = re.findall(r"\w+", text)
     return [w for w in words if w not in _OVERLAP_STOPWORDS]
 
 
