@@ -38,6 +38,10 @@ def clean_span(span: Span) -> Span | None:
     """The span without a leading determiner or trailing possessive/punctuation."""
     start, end = span.start, span.end
     doc = span.doc
+    for i in range(start + 1, end):
+        if doc[i].text in ("(", "[") :  # "Organization (WIPO": the bracket starts a definition
+            end = i
+            break
     while start < end and (doc[start].lower_ in DETERMINERS or doc[start].is_punct):
         start += 1
     while end > start and (doc[end - 1].lower_ in _TRIM_END or doc[end - 1].is_punct):

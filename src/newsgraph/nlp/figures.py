@@ -219,7 +219,7 @@ def _is_not_a_figure(span: Span) -> bool:
     doc = span.doc
     text = span.text.strip()
     if span.label_ == "CARDINAL":
-        if _YEAR.match(text) or _DATE_LIKE.match(text):
+        if _YEAR.match(text) or _DATE_LIKE.match(_whole_word(span)):
             return True
         if text.lower() == "one" and span.end < len(doc) and doc[span.end].lower_ == "of":
             return True
@@ -230,6 +230,17 @@ def _is_not_a_figure(span: Span) -> bool:
         return True  # a number inside a name: "Group of 20", "Formula 1"
     return not any(t.like_num or t.lower_ in ("half", "quarter", "third", "dozen") or
                    re.search(r"\d", t.text) for t in span) and span.label_ != "CARDINAL"
+
+
+def _whole_word(span: Span) -> str:
+    """The whitespace-delimited word around a span: "06" in "2025-06-14" gives the date."""
+    text = span.doc.text
+    start, end = span.start_char, span.end_char
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    while end < len(text) and not text[end].isspace():
+        end += 1
+    return text[start:end].strip(".,;:()")
 
 
 def _qualifier_before(span: Span) -> str | None:

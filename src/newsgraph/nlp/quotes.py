@@ -86,14 +86,15 @@ def resolve_speaker(token: Token) -> tuple[EntityCluster | None, float]:
                 if cluster is not None and cluster.type == "Organization":
                     return cluster, 0.75
         best = None
+        sentence_start = token.sent.start
         for cluster in doc._.ng_entities or []:
             if cluster.type != "Organization":
                 continue
-            before = [m for m in cluster.mentions if m.start < token.i]
+            before = [m for m in cluster.mentions if m.start < sentence_start]
             if not before:
                 continue
             named = lower in cluster.name.lower() or any(lower in a.lower() for a in cluster.aliases)
-            score = (named, before[-1].start)
+            score = (named, len(before), before[-1].start)
             if best is None or score > best[0]:
                 best = (score, cluster)
         if best is not None and (best[0][0] or lower in ("company", "firm", "group", "statement")):
@@ -172,13 +173,19 @@ class QuoteFinder:
                 speaker, confidence = previous_speaker, 0.5  # a quote continuing in the next paragraph
             if speaker is None:
                 continue
+            is_direct = True
             if verb is not None:
                 used_verbs.add(verb.i)
+                clause = reported_clause(verb) if verb.lower_ != "according" else None
+                if clause is not None:
+                    tokens = [t for t in clause.subtree if not (t.dep_ == "mark" and t.i < clause.i)]
+                    if tokens and tokens[0].idx < start - 1 and tokens[-1].idx >= start:
+                        start, is_direct = tokens[0].idx, False  # a reported clause ending in quoted words
             quotes.append(QuoteFact(
                 speaker=speaker, start=start, end=end,
                 verb=verb.lower_ if verb is not None and verb.lower_ != "according" else
                 ("according to" if verb is not None else "said"),
-                direct=True, sentence=sentences[0], confidence=confidence,
+                direct=is_direct, sentence=sentences[0], confidence=confidence,
             ))
             previous_speaker = speaker
 
@@ -186,7 +193,7 @@ class QuoteFinder:
             for verb in _speech_verbs(sentence):
                 if verb.i in used_verbs or any(s <= verb.idx < e for s, e in direct):
                     continue
-                clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+                clause = reported_clause(verb)
                 if clause is None:
                     continue
                 subject = _subject(verb)
@@ -212,6 +219,17 @@ class QuoteFinder:
         quotes.sort(key=lambda q: q.start)
         doc._.ng_quotes = quotes
         return doc
+
+
+def reported_clause(verb: Token) -> Token | None:
+    """The head of what a speech verb reports: its ccomp, or a later "that" clause below it."""
+    clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    if clause is not None:
+        return clause
+    for token in verb.subtree:
+        if token.i > verb.i and token.lower_ == "that" and token.dep_ == "mark" and token.head.pos_ in ("VERB", "AUX"):
+            return token.head
+    return None
 
 
 def _distance(verb: Token, start: int, end: int) -> int:

@@ -30,6 +30,14 @@ _NOT_ROLES = {"people", "person", "others", "percent", "year", "years", "time", 
               "part", "members", "market", "center", "event", "statement", "interview", "report"}
 
 
+_MAX_ROLE_WORDS = 6
+
+
+def _is_modifier(token: Token) -> bool:
+    """A lower-case word that can qualify a role: "economics" researcher, "railways" minister."""
+    return token.is_lower and token.is_alpha and token.pos_ in ("NOUN", "ADJ") and token.lower_ not in _NOT_ROLES
+
+
 def is_role_word(token: Token) -> bool:
     lower = token.lower_
     if lower in _NOT_ROLES or not token.is_alpha and "-" not in lower:
@@ -88,10 +96,9 @@ def read_role_after(doc: Doc, i: int, limit: int) -> tuple[str, EntityCluster | 
         elif end < limit and is_role_word(doc[end]) and _free(doc, end):
             org, i = entity_at(doc, i), end  # "the WIPO director general"
     start = i
-    while i < limit and _free(doc, i) and (is_role_word(doc[i]) or
-                                           (doc[i].lower_ in _LINKS and i > start and i + 1 < limit and is_role_word(doc[i + 1])) or
-                                           (doc[i].pos_ in ("NOUN", "ADJ") and doc[i].is_lower and i + 1 < limit and
-                                            is_role_word(doc[i + 1]) and doc[i].lower_ not in _NOT_ROLES)):
+    while i < limit and i - start < _MAX_ROLE_WORDS and _free(doc, i) and (
+            is_role_word(doc[i]) or _is_modifier(doc[i]) or
+            (doc[i].lower_ in _LINKS and i > start and i + 1 < limit and is_role_word(doc[i + 1]))):
         i += 1
     while i > start and not is_role_head(doc[i - 1]):
         i -= 1
@@ -118,8 +125,9 @@ def read_role_before(doc: Doc, person_start: int, sentence_start: int) -> tuple[
     else:
         comma = False
     end = i
-    while i - 1 >= sentence_start and _free(doc, i - 1) and (is_role_word(doc[i - 1]) or
-                                                             (doc[i - 1].lower_ in _LINKS and i - 2 >= sentence_start and is_role_word(doc[i - 2]))):
+    while i - 1 >= sentence_start and end - i < _MAX_ROLE_WORDS and _free(doc, i - 1) and (
+            is_role_word(doc[i - 1]) or (_is_modifier(doc[i - 1]) and i < end) or
+            (doc[i - 1].lower_ in _LINKS and i - 2 >= sentence_start and is_role_word(doc[i - 2]))):
         i -= 1
     # the role's own modifiers that are ordinary words: "economics researcher"
     if i == end or not is_role_head(doc[end - 1]):
@@ -135,10 +143,8 @@ def read_role_before(doc: Doc, person_start: int, sentence_start: int) -> tuple[
         org = entity_at(doc, j)
     if comma and org is None:
         return None  # "..., president, X" is a list, not a title
-    if org is None and not (doc[i].is_title or doc[i].lower_ in TITLE_WORDS):
-        # a bare lower-case noun before a name is a title only when it is one ("economist X" is fine)
-        if not (doc[i].is_lower and is_role_head(doc[end - 1]) and (i == sentence_start or doc[i - 1].lower_ in _ARTICLES or not doc[i - 1].is_alpha)):
-            return None
+    if org is None and doc[i].is_title and doc[i].lower_ not in TITLE_WORDS and doc[i].lower_ not in ROLE_NOUNS:
+        return None  # "Opposition Leader"-like capitals that are not titles we know
     return " ".join(t.lower_ for t in role_tokens), org
 
 
