@@ -171,7 +171,7 @@ def build_clusters(doc: Doc, spans: list[Span]) -> list[EntityCluster]:
             pending_acronyms.append((span, type_))
             continue
         cluster = by_key.get(key)
-        if cluster is None and len(span) == 1 and type_ in ("Person", "Organization"):
+        if cluster is None and len(span) == 1 and type_ in ("Person", "Organization", "Place"):
             cluster = _person_by_surname(clusters, text)
             if cluster is not None:
                 type_ = "Person"
@@ -217,6 +217,24 @@ def _person_by_surname(clusters: list[EntityCluster], word: str) -> EntityCluste
     return matches[0] if len(matches) == 1 else None
 
 
+def _looks_like_organisation(cluster: EntityCluster) -> bool:
+    """A one-word "person" that reads as an organisation: "the Blues", "Huawei, BYD and Tencent"."""
+    if any(len(m) > 1 for m in cluster.mentions):
+        return False
+    for mention in cluster.mentions:
+        doc = mention.doc
+        if mention.start > 0 and doc[mention.start - 1].lower_ == "the":
+            return True
+        token = mention[0]
+        relatives = [token.head] if token.dep_ == "conj" else []
+        relatives += [c for c in token.children if c.dep_ == "conj"]
+        if any(t.ent_type_ == "ORG" for t in relatives):
+            return True
+        if re.search(r"[a-z][A-Z]", token.text):  # GeoNet, PayPal: camel case is a brand
+            return True
+    return False
+
+
 def _settle_type_and_name(cluster: EntityCluster, votes: Counter, defined: set) -> None:
     names = [m.text for m in cluster.mentions]
     long_names = [n for n in names if not is_acronym(n)] or names
@@ -224,7 +242,9 @@ def _settle_type_and_name(cluster: EntityCluster, votes: Counter, defined: set) 
         cluster.name = max(long_names, key=lambda n: (len(n.split()), len(n)))
     else:
         cluster.name = max(names, key=lambda n: (len(n.split()), len(n)))
-    if cluster.type != "Person" or votes.get("Person", 0) == 0:
+    if cluster.type == "Person" and _looks_like_organisation(cluster):
+        cluster.type = "Organization"
+    elif cluster.type != "Person" or votes.get("Person", 0) == 0:
         model_type = cluster.type if cluster in defined else votes.most_common(1)[0][0]
         cluster.type = type_from_head(cluster.name, model_type)
     for text in names:

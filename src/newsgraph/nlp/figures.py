@@ -31,6 +31,12 @@ _PRONOUNS = {"it", "its", "they", "their", "them", "he", "his", "she", "her"}
 _NOUN_MODIFIERS = {"compound", "amod", "nmod"}
 _MAGNITUDE_NOUNS = {"level", "scale", "mark", "range", "size", "magnitude", "tune", "threshold"}
 _UNIT_TAIL = set(CURRENCY_WORDS) | set(UNIT_WORDS) | {"percent", "%", "per", "cent", "u.s.", "us"}
+_SCALE_TAIL = {"thousand", "million", "billion", "trillion", "bn", "mn", "m", "crore", "crores", "lakh", "lakhs"}
+# Amounts the tokenizer or the model leave in pieces: "NZ$1.8 million", "Rs 8,400 crore"
+_MONEY_TEXT = re.compile(
+    r"(?<![\w$])(?:(?:NZ|AU|A|CA|C|HK|S|NT|US|R)?\$|€|£|¥|₹|Rs\.?)\s?\d[\d,]*(?:\.\d+)?"
+    r"(?:\s?(?:thousand|million|billion|trillion|bn|mn|m|k|crores?|lakhs?)\b)?"
+)
 
 
 def _fraction_matcher(vocab) -> Matcher:
@@ -103,6 +109,10 @@ class FigureFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         candidates = [ent for ent in doc.ents if ent.label_ in FIGURE_LABELS]
+        for match in _MONEY_TEXT.finditer(doc.text):
+            span = doc.char_span(match.start(), match.end(), label="MONEY", alignment_mode="expand")
+            if span is not None:
+                candidates.append(span)
         taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
         for _, start, end in self.fractions(doc):
             if not any(i in taken for i in range(start, end)):
@@ -209,10 +219,15 @@ def _antecedent(sentence: Span, pronoun: Token) -> EntityCluster | None:
 def _with_unit_tail(span: Span) -> Span:
     """Extend "223.66 billion" with a following "yuan" the model left out."""
     doc = span.doc
-    end = span.end
-    while end < len(doc) and end - span.end < 2 and doc[end].lower_ in _UNIT_TAIL and span.label_ != "CARDINAL":
+    start, end, label = span.start, span.end, span.label_
+    while end < len(doc) and end - span.end < 2 and (
+            doc[end].lower_ in _SCALE_TAIL or (doc[end].lower_ in _UNIT_TAIL and label != "CARDINAL")):
         end += 1
-    return span if end == span.end else Span(doc, span.start, end, label=span.label)
+    if start > 0 and doc[start - 1].lower_.rstrip(".") in ("rs", "$", "€", "£", "¥", "₹", "us$", "nz$", "hk$", "a$"):
+        start, label = start - 1, "MONEY"
+    if (start, end) == (span.start, span.end):
+        return span
+    return Span(doc, start, end, label=label)
 
 
 def _is_not_a_figure(span: Span) -> bool:

@@ -35,7 +35,8 @@ _MAX_ROLE_WORDS = 6
 
 def _is_modifier(token: Token) -> bool:
     """A lower-case word that can qualify a role: "economics" researcher, "railways" minister."""
-    return token.is_lower and token.is_alpha and token.pos_ in ("NOUN", "ADJ") and token.lower_ not in _NOT_ROLES
+    written_lower = token.is_lower or (token.is_sent_start and token.is_title)
+    return written_lower and token.is_alpha and token.pos_ in ("NOUN", "ADJ") and token.lower_ not in _NOT_ROLES
 
 
 def is_role_word(token: Token) -> bool:

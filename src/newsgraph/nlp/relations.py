@@ -1,0 +1,415 @@
+"""Relations between entities stated in a sentence, read from the dependency parse.
+
+Predicates (subject type -> object type):
+
+- ``partOf``    Organization -> Organization: "SIAT under the Chinese Academy of Sciences",
+  "X, a unit/subsidiary/division/part of Y", "X, which is part of Y", "Y's subsidiary X",
+  "X is owned by Y", "X belongs to Y";
+- ``locatedIn`` Place -> Place: "Anzio, Italy", "Lake Mead in Nevada", "X, a city in Y";
+- ``basedIn``   Organization -> Place: "X, based/headquartered in Y", "the Leeds-based X",
+  "X of/in Y" (a company of McCook), "Y's X" (Ghana's Health Service);
+- ``livesIn``   Person -> Place: "X of/from Y", "X, who lives in Y", "X, a resident of Y",
+  "X, a farmer in Y", "Dallas nightclub owner X";
+- ``bornIn``    Person -> Place: "X was born in Y" (not livesIn: birth is not residence);
+- ``killed``    Person -> Person: "X killed/assassinated/shot/murdered Y", "Y was shot by X",
+  "X, the assassin of Y", "the murder of Y by X".
+
+The rules look at grammatical links (prepositions and their objects, subjects and
+objects of verbs, appositions, relative clauses) and at entity types, not at
+particular wordings, so "which is based in", "based in" and "-based" are one rule.
+Each rule has a confidence reflecting how often it was right on development data.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from .facts import EntityCluster, RelationFact, entity_at
+
+PERSON, ORG, PLACE = "Person", "Organization", "Place"
+
+# Which (subject type, object type) each predicate accepts; anything else is dropped.
+SIGNATURES = {
+    "partOf": {(ORG, ORG)},
+    "locatedIn": {(PLACE, PLACE)},
+    "basedIn": {(ORG, PLACE)},
+    "livesIn": {(PERSON, PLACE)},
+    "bornIn": {(PERSON, PLACE)},
+    "killed": {(PERSON, PERSON)},
+}
+
+LOCATIVE_VERBS = {"base", "headquarter", "locate", "situate", "headquartered", "based", "located"}
+RESIDENCE_VERBS = {"live", "reside", "settle"}
+RESIDENT_NOUNS = {"resident", "native", "citizen", "inhabitant", "residents", "natives", "citizens"}
+BIRTH_VERBS = {"bear", "born"}
+KILL_VERBS = {"kill", "assassinate", "murder", "shoot", "slay", "stab", "strangle", "behead", "execute", "gun"}
+KILLING_NOUNS = {"assassination", "murder", "killing", "slaying", "shooting", "execution", "death"}
+KILLER_NOUNS = {"assassin", "killer", "murderer", "slayer", "gunman"}
+PART_NOUNS = {"part", "unit", "subsidiary", "division", "arm", "branch", "affiliate", "department",
+              "wing", "subdivision", "member", "component", "offshoot"}
+PARENT_NOUNS = {"parent", "owner", "holding"}
+PLACE_NOUNS = {"city", "town", "village", "suburb", "district", "province", "state", "county", "region",
+               "capital", "port", "island", "municipality", "neighborhood", "neighbourhood", "area"}
+RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
+
+
+class RelationExtractor:
+    """spaCy component: fills ``doc._.ng_relations`` with :class:`RelationFact` s."""
+
+    def __init__(self, nlp: Language, name: str):
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        found: dict[tuple[int, str, int], RelationFact] = {}
+        for sent in doc.sents:
+            for subject, predicate, obj, confidence in _sentence_relations(doc, sent):
+                if subject is None or obj is None or subject is obj:
+                    continue
+                if (subject.type, obj.type) not in SIGNATURES[predicate]:
+                    continue
+                key = (id(subject), predicate, id(obj))
+                if key not in found or found[key].confidence < confidence:
+                    found[key] = RelationFact(subject, predicate, obj, sent, confidence)
+        doc._.ng_relations = list(found.values())
+        return doc
+
+
+Found = tuple[EntityCluster | None, str, EntityCluster | None, float]
+
+
+def _sentence_relations(doc: Doc, sent: Span) -> Iterator[Found]:
+    yield from _comma_chains(doc, sent)
+    for token in sent:
+        yield from _prepositions(doc, token)
+        yield from _verbs(doc, token)
+        yield from _nouns(doc, token)
+        yield from _place_modifiers(doc, token)
+
+
+# --- linking tokens to entities -----------------------------------------------------------
+
+
+def _entity(doc: Doc, token: Token | None, depth: int = 0) -> EntityCluster | None:
+    """The entity a token stands for: its own, or one it is in apposition with.
+
+    "the man who shot X" -> who -> man -> (appos of) Lee Harvey Oswald.
+    """
+    if token is None or depth > 3:
+        return None
+    cluster = entity_at(doc, token)
+    if cluster is not None:
+        return cluster
+    if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
+        return _entity(doc, token.head.head, depth + 1)
+    if token.pos_ in ("PRON", "DET"):
+        return None  # "its", "he": coreference is not resolved here
+    if token.dep_ == "appos":
+        return entity_at(doc, token.head)
+    for child in token.children:
+        if child.dep_ == "appos" and entity_at(doc, child) is not None:
+            return entity_at(doc, child)
+    if token.dep_ in ("attr", "acomp") and token.head.lemma_ == "be":
+        subject = _child(token.head, "nsubj")
+        return _entity(doc, subject, depth + 1) if subject is not None else None
+    return None
+
+
+def _child(token: Token, *deps: str) -> Token | None:
+    return next((c for c in token.children if c.dep_ in deps), None)
+
+
+def _pobjs(prep: Token) -> list[Token]:
+    """Objects of a preposition, with their conjuncts ("in Mali and Ghana")."""
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    for obj in list(objects):
+        objects.extend(c for c in obj.conjuncts if c.dep_ == "conj")
+    return objects
+
+
+def _preps(token: Token, *words: str) -> Iterator[tuple[Token, Token]]:
+    """(preposition, object) pairs of ``token`` for the given prepositions."""
+    for child in token.children:
+        if child.dep_ in ("prep", "agent") and child.lower_ in words:
+            for obj in _pobjs(child):
+                yield child, obj
+
+
+def _mention_end(doc: Doc, token: Token) -> int:
+    cluster = entity_at(doc, token)
+    if cluster is None:
+        return token.i + 1
+    for mention in cluster.mentions:
+        if mention.start <= token.i < mention.end:
+            return mention.end
+    return token.i + 1
+
+
+# --- rules ------------------------------------------------------------------------------------
+
+
+def _comma_chains(doc: Doc, sent: Span) -> Iterator[Found]:
+    """"Anzio, Italy", "Willowdell, Darke County, Ohio": each place in the next one.
+
+    A run of places joined by commas is a chain of containment unless it is a list
+    (a conjunction inside the run, or the parser calling a member a conjunct).
+    """
+    mentions = sorted(
+        (m for c in (doc._.ng_entities or []) if c.type == PLACE for m in c.mentions
+         if sent.start <= m.start and m.end <= sent.end),
+        key=lambda m: m.start,
+    )
+    runs: list[list[Span]] = []
+    for mention in mentions:
+        if runs and mention.start == runs[-1][-1].end + 1 and doc[runs[-1][-1].end].text == ",":
+            runs[-1].append(mention)
+        else:
+            runs.append([mention])
+    for run in runs:
+        if len(run) < 2:
+            continue
+        after = run[-1].end
+        if after + 1 < sent.end and doc[after].text == "," and doc[after + 1].lower_ in ("and", "or"):
+            continue  # "Finland, Norway, and Iceland"
+        if after < sent.end and doc[after].lower_ in ("and", "or"):
+            continue  # "Finland, Norway and Iceland"
+        if any(m.root.dep_ == "conj" for m in run[1:]):
+            continue
+        for inner, outer in zip(run, run[1:]):
+            yield entity_at(doc, inner.root), "locatedIn", entity_at(doc, outer.root), 0.85
+
+
+def _attachment_site(doc: Doc, prep: Token) -> Token:
+    """The noun a locative preposition most likely modifies.
+
+    The parser often attaches "in Providence" in "Lieberman of Brown University in
+    Providence" to the person; a place phrase right after an organisation belongs
+    to the organisation.
+    """
+    head = prep.head
+    if prep.i > 0:
+        before = doc[prep.i - 1]
+        cluster = entity_at(doc, before)
+        if cluster is not None and cluster.type == ORG and _mention_end(doc, before) == prep.i:
+            return before
+    return head
+
+
+def _prepositions(doc: Doc, token: Token) -> Iterator[Found]:
+    """Entity + preposition + entity: "X under Y", "X of/in Y", "X from Y"."""
+    if token.dep_ not in ("prep",) or token.lower_ not in ("in", "of", "from", "under", "within", "at"):
+        return
+    site = _attachment_site(doc, token)
+    subject = entity_at(doc, site)
+    if subject is None:
+        return
+    for obj_token in _pobjs(token):
+        obj = entity_at(doc, obj_token)
+        if obj is None or obj is subject:
+            continue
+        word = token.lower_
+        if subject.type == ORG and obj.type == ORG and word in ("under", "within"):
+            yield subject, "partOf", obj, 0.8
+        elif subject.type == ORG and obj.type == PLACE and word in ("in", "of", "at"):
+            yield subject, "basedIn", obj, 0.7
+            yield from _chain_outward(doc, obj_token, subject, "basedIn", 0.65)
+        elif subject.type == PLACE and obj.type == PLACE and word in ("in", "within"):
+            yield subject, "locatedIn", obj, 0.75
+        elif subject.type == PERSON and obj.type == PLACE and word in ("of", "from"):
+            yield subject, "livesIn", obj, 0.6
+            yield from _chain_outward(doc, obj_token, subject, "livesIn", 0.55)
+
+
+def _chain_outward(doc: Doc, place: Token, subject: EntityCluster, predicate: str, confidence: float) -> Iterator[Found]:
+    """"in Providence, R.I.": the subject is also in R.I."""
+    end = _mention_end(doc, place)
+    if end + 1 < len(doc) and doc[end].text == ",":
+        outer = entity_at(doc, doc[end + 1])
+        if outer is not None and outer.type == PLACE and doc[end + 1].dep_ != "conj":
+            yield subject, predicate, outer, confidence
+
+
+def _subject_of(doc: Doc, verb: Token) -> Token | None:
+    """The grammatical subject of a verb, climbing through relative clauses, modifiers and conjuncts."""
+    current, seen = verb, 0
+    while seen < 5:
+        seen += 1
+        if current.dep_ in ("acl", "amod") and current.tag_ == "VBN":
+            return current.head  # "the journal based in Holliston", "X, based in Y"
+        subject = _child(current, "nsubj", "nsubjpass")
+        if subject is not None:
+            return subject
+        if current.dep_ == "relcl":
+            return current.head
+        if current.dep_ in ("conj", "xcomp", "advcl", "pcomp", "ccomp") and current.head is not current:
+            if current.dep_ == "pcomp":
+                current = current.head.head  # "after shooting Kennedy": prep -> verb
+            else:
+                current = current.head
+            continue
+        return None
+    return None
+
+
+def _is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
+        verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod"))
+
+
+def _verbs(doc: Doc, token: Token) -> Iterator[Found]:
+    if token.pos_ not in ("VERB", "AUX") and token.tag_ not in ("VBN", "VBD", "VBG", "VBZ", "VBP", "VB"):
+        return
+    lemma, lower = token.lemma_.lower(), token.lower_
+    if lemma in LOCATIVE_VERBS or lower in LOCATIVE_VERBS:
+        yield from _located_by_verb(doc, token)
+    elif lemma in RESIDENCE_VERBS:
+        subject = _entity(doc, _subject_of(doc, token))
+        for _, place in _preps(token, "in", "at"):
+            yield subject, "livesIn", entity_at(doc, place), 0.8
+    elif (lemma in BIRTH_VERBS or lower == "born") and token.tag_ == "VBN":
+        subject = _entity(doc, _subject_of(doc, token))
+        for _, place in _preps(token, "in", "at"):
+            yield subject, "bornIn", entity_at(doc, place), 0.85
+            yield from _chain_outward(doc, place, subject, "bornIn", 0.8) if subject else ()
+    elif lemma in KILL_VERBS:
+        yield from _killing_verb(doc, token)
+    elif lemma in ("own", "belong", "control"):
+        yield from _ownership_verb(doc, token)
+
+
+def _located_by_verb(doc: Doc, verb: Token) -> Iterator[Found]:
+    """"X, which is based in Y", "X is headquartered in Y", "the Leeds-based X"."""
+    subject = _entity(doc, _subject_of(doc, verb))
+    places = [p for _, p in _preps(verb, "in", "at")]
+    # "Leeds-based": the place modifies "based" directly, before a hyphen.
+    places += [c for c in verb.children if c.i < verb.i and c.dep_ in ("npadvmod", "compound", "nmod", "nsubj")]
+    if not places and verb.i >= 2 and doc[verb.i - 1].text == "-":
+        places.append(doc[verb.i - 2])
+    for place in places:
+        obj = entity_at(doc, place)
+        if subject is None or obj is None or obj.type != PLACE:
+            continue
+        predicate = {ORG: "basedIn", PLACE: "locatedIn", PERSON: "livesIn"}.get(subject.type)
+        if predicate:
+            yield subject, predicate, obj, 0.85
+            yield from _chain_outward(doc, place, subject, predicate, 0.8)
+
+
+def _killing_verb(doc: Doc, verb: Token) -> Iterator[Found]:
+    if _is_passive(verb):
+        victim_token = _child(verb, "nsubjpass")
+        if victim_token is None and verb.dep_ in ("acl", "amod"):
+            victim_token = verb.head  # "Palestinians killed by soldiers"
+        if victim_token is None:
+            victim_token = _subject_of(doc, verb)
+        killers = [p for _, p in _preps(verb, "by")]
+        for killer in killers:
+            yield _entity(doc, killer), "killed", _entity(doc, victim_token), 0.8
+        return
+    killer = _entity(doc, _subject_of(doc, verb))
+    victims = [c for c in verb.children if c.dep_ == "dobj"]
+    if not victims:  # "shot and mortally wounded Oswald": the object sits on the conjunct
+        for conj in verb.conjuncts:
+            victims.extend(c for c in conj.children if c.dep_ == "dobj")
+    for victim in victims:
+        for person in [victim, *[c for c in victim.conjuncts if c.dep_ == "conj"]]:
+            yield killer, "killed", _entity(doc, person), 0.8
+
+
+def _ownership_verb(doc: Doc, verb: Token) -> Iterator[Found]:
+    """"X is owned by Y", "Y owns X", "X belongs to Y"."""
+    if verb.lemma_ == "belong":
+        part = _entity(doc, _subject_of(doc, verb))
+        for _, whole in _preps(verb, "to"):
+            yield part, "partOf", _entity(doc, whole), 0.7
+    elif _is_passive(verb):
+        part = _entity(doc, _child(verb, "nsubjpass") or _subject_of(doc, verb))
+        for _, whole in _preps(verb, "by"):
+            yield part, "partOf", _entity(doc, whole), 0.65
+    else:
+        whole = _entity(doc, _subject_of(doc, verb))
+        for obj in (c for c in verb.children if c.dep_ == "dobj"):
+            yield _entity(doc, obj), "partOf", whole, 0.6
+
+
+def _nouns(doc: Doc, token: Token) -> Iterator[Found]:
+    if token.pos_ not in ("NOUN", "PROPN") and token.tag_ not in ("NN", "NNS"):
+        return
+    lemma = token.lemma_.lower()
+    word = token.lower_
+    if word in PART_NOUNS or lemma in PART_NOUNS:
+        part = _entity(doc, token) if token.dep_ in ("appos", "attr") else None
+        if part is None and token.head.dep_ == "relcl":
+            part = _entity(doc, token.head.head)
+        for _, whole in _preps(token, "of"):
+            yield part, "partOf", _entity(doc, whole), 0.75
+        owner = _child(token, "poss")  # "Harbourline's subsidiary, Voltaris"
+        if owner is not None:
+            yield part, "partOf", entity_at(doc, owner), 0.7
+    elif word in PARENT_NOUNS or lemma in PARENT_NOUNS:
+        child_org = entity_at(doc, _child(token, "poss")) if _child(token, "poss") is not None else None
+        for _, of in _preps(token, "of"):
+            child_org = child_org or entity_at(doc, of)
+        yield child_org, "partOf", _entity(doc, token), 0.7
+    elif word in RESIDENT_NOUNS or lemma in RESIDENT_NOUNS:
+        person = _entity(doc, token)
+        for _, place in _preps(token, "of", "in", "from"):
+            predicate = "bornIn" if lemma == "native" else "livesIn"
+            yield person, predicate, entity_at(doc, place), 0.8
+    elif word in KILLER_NOUNS or lemma in KILLER_NOUNS:
+        killer = _entity(doc, token)
+        if killer is None and token.head.i != token.i and token.dep_ == "compound":
+            killer = entity_at(doc, token.head)  # "Kennedy assassin Lee Harvey Oswald"
+        victims = [p for _, p in _preps(token, "of")]
+        victims += [c for c in token.children if c.dep_ in ("poss", "compound")]
+        for victim in victims:
+            yield killer, "killed", entity_at(doc, victim), 0.75
+    elif word in KILLING_NOUNS or lemma in KILLING_NOUNS:
+        victims = [p for _, p in _preps(token, "of")] + [c for c in token.children if c.dep_ == "poss"]
+        killers = [p for _, p in _preps(token, "by")]
+        for victim in victims:
+            for killer in killers:
+                yield _entity(doc, killer), "killed", entity_at(doc, victim), 0.75
+    elif word in PLACE_NOUNS or lemma in PLACE_NOUNS:
+        place = _entity(doc, token) if token.dep_ in ("appos", "attr") else None
+        for _, outer in _preps(token, "in", "of"):
+            yield place, "locatedIn", entity_at(doc, outer), 0.7
+    elif token.dep_ == "appos" and entity_at(doc, token) is None:
+        # "Jane Roe, a farmer from Iowa": a description of a person saying where they live
+        person = entity_at(doc, token.head)
+        if person is not None and person.type == PERSON:
+            for _, place in _preps(token, "from", "in"):
+                yield person, "livesIn", entity_at(doc, place), 0.55
+
+
+def _place_modifiers(doc: Doc, token: Token) -> Iterator[Found]:
+    """A place named before what it qualifies: "Ghana's health service", "Dallas nightclub owner Jack Ruby"."""
+    place = entity_at(doc, token)
+    if place is None or place.type != PLACE or token.dep_ not in ("poss", "compound", "nmod"):
+        return
+    if _mention_end(doc, token) != token.i + 1 and entity_at(doc, token.head) is place:
+        return  # the token is inside the place's own name
+    head, steps = token.head, 0
+    while steps < 4:
+        steps += 1
+        target = entity_at(doc, head)
+        if target is not None and target is not place:
+            if target.type == ORG and token.dep_ == "poss":
+                yield target, "basedIn", place, 0.6
+            elif target.type == PERSON and steps > 1:
+                yield target, "livesIn", place, 0.5  # a role word in between: "Louisiana Gov. Earl Long"
+            return
+        if head.dep_ not in ("compound", "nmod", "amod") or head.head is head or head.pos_ not in ("NOUN", "PROPN"):
+            return
+        head = head.head
+
+
+@Language.factory(
+    "newsgraph_relations",
+    requires=["doc._.ng_entities", "token.dep"],
+    assigns=["doc._.ng_relations"],
+)
+def make_relation_extractor(nlp: Language, name: str) -> RelationExtractor:
+    return RelationExtractor(nlp, name)
