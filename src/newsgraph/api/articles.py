@@ -1,0 +1,288 @@
+"""``/articles``: post, batch-post, list, read and delete articles.
+
+An article's id is derived from its text, so posting the same text again finds the
+stored article (200) instead of writing it twice. Extraction runs in the bounded
+pool; the article's graph is written in one atomic store call under the write lock.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Path, Query, Request, Response
+from fastapi.responses import JSONResponse
+from pydantic import ValidationError
+
+from ..errors import InvalidArticle, NewsgraphError, NotFound
+from ..extract import ArticleInput, article_id, prepare
+from ..graph import article_graph_iri, article_iri, to_graph
+from .deps import ServiceState, get_state, require_article_write
+from .errors import ERROR_RESPONSES, BadRequest, UnsupportedMediaType
+from .models import ArticleCreated, ArticleIn, ArticleSummary, BatchResult, Page, StoredArticle
+from .negotiation import ARTICLE, negotiate
+from .sparql import graph_as, media_type_of
+from .views import Reader
+
+log = logging.getLogger(__name__)
+router = APIRouter(tags=["Articles"], responses=ERROR_RESPONSES)
+
+ARTICLE_ID = Path(description="The article's id (16 hex digits, derived from its text).", pattern=r"^[A-Za-z0-9._~-]{1,128}$")
+
+def count_articles(store, reader: Reader) -> int:
+    if hasattr(store, "article_ids"):
+        return len(store.article_ids())
+    return reader.count_articles()
+
+
+_ARTICLE_BODY = {
+    "requestBody": {
+        "required": True,
+        "content": {
+            "application/json": {"schema": ArticleIn.model_json_schema()},
+            "text/plain": {"schema": {"type": "string"}},
+            "text/html": {"schema": {"type": "string"}, "example": "<html>...</html>"},
+        },
+    }
+}
+
+
+# --- reading what the client sent -----------------------------------------------------
+
+
+def _decode(body: bytes) -> str:
+    try:
+        return body.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        from ..errors import NotUtf8
+
+        raise NotUtf8(f"the body is not valid UTF-8 ({exc.reason} at byte {exc.start})") from None
+
+
+def html_to_text(html: str) -> tuple[str, dict[str, str | None]]:
+    """Main text and metadata of an HTML page; boilerplate, scripts and markup removed."""
+    import trafilatura
+
+    text = trafilatura.extract(html, include_comments=False, include_tables=False, favor_precision=True)
+    if not text or not text.strip():
+        raise InvalidArticle("no article text found in the HTML page")
+    meta = trafilatura.extract_metadata(html)
+    return text, {
+        "title": getattr(meta, "title", None),
+        "url": getattr(meta, "url", None),
+        "published": getattr(meta, "date", None),
+        "source": getattr(meta, "sitename", None),
+    }
+
+
+def article_from_json(value: Any, max_chars: int) -> ArticleInput:
+    try:
+        article = ArticleIn.model_validate(value)
+    except ValidationError as exc:
+        raise InvalidArticle(
+            "the article JSON needs a string 'text' and optional string 'title', 'url', 'published', 'source'",
+            detail=[{"loc": list(e["loc"]), "msg": e["msg"], "type": e["type"]} for e in exc.errors()],
+        ) from None
+    return prepare(article.text, max_chars=max_chars, **article.model_dump(exclude={"text"}))
+
+
+def _parse_json(body: bytes) -> Any:
+    try:
+        return json.loads(_decode(body))
+    except json.JSONDecodeError as exc:
+        raise BadRequest(f"the body is not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}") from None
+
+
+def read_article(request: Request, body: bytes, max_chars: int) -> ArticleInput:
+    """The posted article as JSON, plain text or HTML; metadata may also come as query parameters."""
+    kind = media_type_of(request)
+    params = {k: request.query_params.get(k) for k in ("title", "url", "published", "source")}
+    if kind == "application/json":
+        value = _parse_json(body)
+        return article_from_json(value, max_chars)
+    if kind == "text/plain":
+        return prepare(_decode(body), max_chars=max_chars, **params)
+    if kind in ("text/html", "application/xhtml+xml"):
+        html = _decode(body)
+        if not html.strip():
+            return prepare(html, max_chars=max_chars)  # raises EmptyText
+        text, meta = html_to_text(html)
+        merged = {k: params[k] or meta.get(k) for k in params}
+        return prepare(text, max_chars=max_chars, **merged)
+    raise UnsupportedMediaType(
+        f"post the article as application/json, text/plain or text/html, not {kind or 'a body without Content-Type'}"
+    )
+
+
+# --- storing ----------------------------------------------------------------------------
+
+
+async def store_article(state: ServiceState, item: ArticleInput) -> tuple[int, dict]:
+    """Extract and store one article: ``(201, created)`` or ``(200, stored article)``."""
+    store = state.get_store()
+    reader = Reader(store, state.settings.base_iri, state.settings.query_timeout)
+    aid = article_id(item.text)
+    if await state.read(store.has_article, aid):
+        return 200, await state.read(reader.article, aid)
+    extraction = await state.extract(item)
+    graph = to_graph(extraction, base_iri=state.settings.base_iri)
+
+    def write() -> int | None:
+        # Checked again under the lock: the same text may have been posted twice at once.
+        if store.has_article(aid):
+            return None
+        return store.add_article(aid, graph)
+
+    triples = await state.write(write)
+    if triples is None:
+        return 200, await state.read(reader.article, aid)
+    log.info("stored article %s (%d triples)", aid, triples)
+    created = extraction.model_dump(mode="json")
+    created.update(
+        iri=str(article_iri(aid, state.settings.base_iri)),
+        graph=str(graph.identifier),
+        triples=triples,
+    )
+    return 201, created
+
+
+@router.post(
+    "/articles",
+    status_code=201,
+    summary="Extract an article and store its graph",
+    openapi_extra=_ARTICLE_BODY,
+    responses={
+        201: {"model": ArticleCreated, "description": "Stored; Location names the article"},
+        200: {"model": StoredArticle, "description": "The same text was stored before; nothing written"},
+    },
+    dependencies=[Depends(require_article_write)],
+)
+async def post_article(request: Request, state: ServiceState = Depends(get_state)) -> Response:
+    """Post an article as JSON (`{"text", "title"?, "url"?, "published"?, "source"?}`), plain
+    text, or HTML (its main text is extracted; scripts and markup never reach the extractor).
+    For text and HTML, metadata can be given as query parameters."""
+    item = read_article(request, await request.body(), state.settings.max_chars)
+    status, body = await store_article(state, item)
+    stored_id = body["article"]["id"] if status == 201 else body["id"]
+    headers = {"Location": request.url_for("get_article", article_id=stored_id).path}
+    return JSONResponse(body, status_code=status, headers=headers)
+
+
+@router.post(
+    "/articles:batch",
+    summary="Extract and store many articles",
+    response_model=BatchResult,
+    openapi_extra={
+        "requestBody": {
+            "required": True,
+            "content": {
+                "application/json": {"schema": {"type": "array", "items": ArticleIn.model_json_schema()}},
+                "application/x-ndjson": {"schema": {"type": "string"}, "example": '{"text": "..."}\n{"text": "..."}'},
+            },
+        }
+    },
+    dependencies=[Depends(require_article_write)],
+)
+async def post_articles_batch(request: Request, state: ServiceState = Depends(get_state)) -> BatchResult:
+    """A JSON array of articles, or NDJSON (one article object per line). Each article gets its
+    own result; one bad article does not stop the others."""
+    kind = media_type_of(request)
+    body = await request.body()
+    if kind == "application/json":
+        values = _parse_json(body)
+        if not isinstance(values, list):
+            raise BadRequest("a batch is a JSON array of article objects")
+        entries: list[Any] = [(v, None) for v in values]
+    elif kind in ("application/x-ndjson", "application/jsonl", "application/ndjson"):
+        entries = []
+        for number, line in enumerate(_decode(body).splitlines(), start=1):
+            if not line.strip():
+                continue
+            try:
+                entries.append((json.loads(line), None))
+            except json.JSONDecodeError as exc:
+                entries.append((None, BadRequest(f"line {number} is not valid JSON: {exc.msg}")))
+    else:
+        raise UnsupportedMediaType(f"post a batch as application/json (an array) or application/x-ndjson, not {kind or 'no Content-Type'}")
+    results = []
+    for index, (value, error) in enumerate(entries):
+        try:
+            if error:
+                raise error
+            status, stored = await store_article(state, article_from_json(value, state.settings.max_chars))
+        except NewsgraphError as exc:
+            results.append({"index": index, "status": exc.status, "error": {"code": exc.code, "message": exc.message, "detail": exc.detail}})
+            continue
+        record = stored if status == 200 else {"id": stored["article"]["id"], **stored}
+        results.append({"index": index, "status": status, "id": record["id"], "iri": record["iri"],
+                        "graph": record["graph"], "triples": record["triples"]})
+    return BatchResult(
+        created=sum(r["status"] == 201 for r in results),
+        existing=sum(r["status"] == 200 for r in results),
+        failed=sum(r["status"] >= 400 for r in results),
+        results=results,
+    )
+
+
+@router.get("/articles", summary="Stored articles, newest first", response_model=Page[ArticleSummary])
+async def list_articles(
+    limit: Annotated[int, Query(ge=1, le=1000)] = 50,
+    offset: Annotated[int, Query(ge=0)] = 0,
+    state: ServiceState = Depends(get_state),
+) -> dict:
+    store = state.get_store()
+    reader = Reader(store, state.settings.base_iri, state.settings.query_timeout)
+
+    def read() -> dict:
+        records = store.list_articles(limit=limit, offset=offset)
+        items = [
+            {"id": r.id, "iri": r.iri, "graph": r.graph, "title": r.title, "url": r.url,
+             "published": r.published, "triples": r.triples}
+            for r in records
+        ]
+        return {"items": items, "total": count_articles(store, reader), "limit": limit, "offset": offset}
+
+    return await state.read(read)
+
+
+@router.get(
+    "/articles/{article_id}",
+    summary="One stored article: JSON, or its named graph as RDF",
+    response_model=StoredArticle,
+    responses={200: {"content": {m: {} for m in ARTICLE}, "description": "The article"}},
+)
+async def get_article(
+    request: Request,
+    article_id: Annotated[str, ARTICLE_ID],
+    state: ServiceState = Depends(get_state),
+) -> Response:
+    """JSON by default; `text/turtle`, `application/ld+json`, `application/n-triples` or
+    `application/trig` by `Accept` give the article's named graph."""
+    media = negotiate(request.headers.get("accept"), ARTICLE, use_aliases=False)
+    store = state.get_store()
+    reader = Reader(store, state.settings.base_iri, state.settings.query_timeout)
+    if ARTICLE[media] == "json":
+        return JSONResponse(await state.read(reader.article, article_id))
+    graph = str(article_graph_iri(article_id, state.settings.base_iri))
+
+    def read() -> bytes:
+        if not store.has_article(article_id):
+            raise NotFound(f"no article {article_id} in the store")
+        construct = f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}"
+        return graph_as(store, construct, ARTICLE[media], graph)
+
+    return Response(await state.read(read), media_type=media)
+
+
+@router.delete(
+    "/articles/{article_id}",
+    status_code=204,
+    summary="Delete an article's graph",
+    dependencies=[Depends(require_article_write)],
+)
+async def delete_article(article_id: Annotated[str, ARTICLE_ID], state: ServiceState = Depends(get_state)) -> Response:
+    store = state.get_store()
+    if not await state.write(store.delete_article, article_id):
+        raise NotFound(f"no article {article_id} in the store")
+    return Response(status_code=204)

@@ -1,0 +1,142 @@
+"""Shared state and dependencies of the HTTP service.
+
+One :class:`ServiceState` per app holds the settings, the store, the spaCy pipeline,
+the bounded extraction pool and the write lock. Blocking work (extraction, store
+calls) always runs in worker threads through the helpers here, never on the event
+loop.
+"""
+
+from __future__ import annotations
+
+import logging
+import secrets
+import threading
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import anyio
+from fastapi import Request
+
+from ..extract import ArticleInput, _to_extraction, detect_language
+from ..schema import Extraction
+from ..settings import Settings
+from .errors import Forbidden, Unauthorized
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+
+class ServiceState:
+    def __init__(self, settings: Settings, store: Any = None, nlp: Any = None):
+        self.settings = settings
+        self.store = store
+        self.nlp = nlp
+        self.owns_store = store is None
+        # Extraction is CPU-bound: a few at a time, the rest wait their turn.
+        self.extraction_limiter = anyio.CapacityLimiter(max(1, settings.max_concurrent_extractions))
+        # Writes are serialised so replace-then-insert of one article never interleaves with another.
+        self.write_lock = threading.Lock()
+        self._open_lock = threading.Lock()
+
+    # --- resources, opened lazily so an app used without its lifespan still works ---
+    def get_store(self):
+        with self._open_lock:
+            if self.store is None:
+                from ..store import open_store
+
+                self.store = open_store(self.settings)
+                self.owns_store = True
+            return self.store
+
+    def get_nlp(self):
+        with self._open_lock:
+            if self.nlp is None:
+                from ..nlp.model import load_pipeline
+
+                self.nlp = load_pipeline(self.settings.model)
+            return self.nlp
+
+    # --- running blocking work off the event loop ---
+    async def read(self, fn: Callable[..., T], *args: Any) -> T:
+        """Run a store read in a worker thread."""
+        return await anyio.to_thread.run_sync(fn, *args)
+
+    async def write(self, fn: Callable[..., T], *args: Any) -> T:
+        """Run a store write in a worker thread, one write at a time."""
+
+        def locked() -> T:
+            with self.write_lock:
+                return fn(*args)
+
+        return await anyio.to_thread.run_sync(locked)
+
+    async def extract(self, item: ArticleInput) -> Extraction:
+        """Extract one validated article in the bounded pool."""
+        return await anyio.to_thread.run_sync(self._extract_sync, item, limiter=self.extraction_limiter)
+
+    def _extract_sync(self, item: ArticleInput) -> Extraction:
+        nlp = self.get_nlp()
+        doc = nlp(item.text)
+        return _to_extraction(item, doc._.ng_facts, detect_language(item.text))
+
+
+def store_update(store: Any, text: str) -> None:
+    """Run a SPARQL Update on the store (atomic on the embedded backends)."""
+    from ..errors import BadQuery, StoreError
+
+    if hasattr(store, "update"):
+        store.update(text)
+        return
+    # Stores without an update method yet: reach their engine directly.
+    inner = getattr(store, "inner", None)
+    try:
+        if inner is not None:
+            inner.update(text)
+        elif hasattr(store, "dataset"):
+            with getattr(store, "_lock", threading.Lock()):
+                store.dataset.update(text)
+        else:
+            raise StoreError("this store does not accept SPARQL updates")
+    except SyntaxError as exc:
+        raise BadQuery(f"SPARQL syntax error: {exc}") from exc
+    except OSError as exc:
+        raise StoreError(f"the store failed: {exc}") from exc
+
+
+def get_state(request: Request) -> ServiceState:
+    return request.app.state.newsgraph
+
+
+def _bearer(request: Request) -> str | None:
+    header = request.headers.get("authorization", "")
+    scheme, _, token = header.partition(" ")
+    if scheme.lower() != "bearer" or not token.strip():
+        return None
+    return token.strip()
+
+
+def _token_matches(request: Request, expected: str) -> None:
+    given = _bearer(request)
+    if given is None:
+        raise Unauthorized("this write needs 'Authorization: Bearer <token>' (the server's NEWSGRAPH_API_TOKEN)")
+    # Constant-time comparison so response timing tells nothing about the token.
+    if not secrets.compare_digest(given.encode("utf-8"), expected.encode("utf-8")):
+        raise Forbidden("the bearer token is not the one this server accepts for writes")
+
+
+def require_article_write(request: Request) -> None:
+    """Article writes: open when no token is configured, else the token is required."""
+    expected = get_state(request).settings.api_token
+    if expected:
+        _token_matches(request, expected)
+
+
+def require_sparql_write(request: Request) -> None:
+    """SPARQL Update and Graph Store writes: refused outright unless a token is configured."""
+    expected = get_state(request).settings.api_token
+    if not expected:
+        raise Forbidden(
+            "writes through SPARQL and the Graph Store Protocol are disabled on this server; "
+            "set NEWSGRAPH_API_TOKEN to enable them for holders of that token"
+        )
+    _token_matches(request, expected)

@@ -1,0 +1,80 @@
+"""JSON endpoints for web developers who do not write SPARQL: entities, roles, figures, quotes."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Path, Query
+
+from ..schema import EntityType
+from .deps import ServiceState, get_state
+from .errors import ERROR_RESPONSES
+from .models import EntityDetail, EntitySummary, FigureOut, Page, QuoteOut, RoleOut
+from .views import Reader
+
+router = APIRouter(tags=["Entities and facts"], responses=ERROR_RESPONSES)
+
+Limit = Annotated[int, Query(ge=1, le=1000, description="Items per page.")]
+Offset = Annotated[int, Query(ge=0, description="Items to skip.")]
+EntityId = Query(description="An entity id such as 'person/daren-tang'.", max_length=300)
+
+
+def reader(state: ServiceState = Depends(get_state)) -> tuple[ServiceState, Reader]:
+    return state, Reader(state.get_store(), state.settings.base_iri, state.settings.query_timeout)
+
+
+@router.get("/entities", summary="Entities, most mentioned first", response_model=Page[EntitySummary])
+async def list_entities(
+    type: Annotated[EntityType | None, Query(description="Only this type.")] = None,
+    q: Annotated[str | None, Query(description="Part of a name or alias, any case.", max_length=200)] = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+    ctx: tuple[ServiceState, Reader] = Depends(reader),
+) -> dict:
+    state, r = ctx
+    return await state.read(lambda: r.entities(type=type, q=q, limit=limit, offset=offset))
+
+
+@router.get("/entities/{entity_id:path}", summary="One entity and what the articles say about it", response_model=EntityDetail)
+async def get_entity(
+    entity_id: Annotated[str, Path(description="Entity id: type/slug, e.g. 'person/daren-tang'.")],
+    ctx: tuple[ServiceState, Reader] = Depends(reader),
+) -> dict:
+    state, r = ctx
+    return await state.read(r.entity, entity_id)
+
+
+@router.get("/roles", summary="Roles people hold", response_model=Page[RoleOut])
+async def list_roles(
+    person: Annotated[str | None, EntityId] = None,
+    organization: Annotated[str | None, EntityId] = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+    ctx: tuple[ServiceState, Reader] = Depends(reader),
+) -> dict:
+    state, r = ctx
+    return await state.read(lambda: r.roles(person=person, organization=organization, limit=limit, offset=offset))
+
+
+@router.get("/figures", summary="Figures the articles report", response_model=Page[FigureOut])
+async def list_figures(
+    subject: Annotated[str | None, EntityId] = None,
+    about: Annotated[str | None, Query(description="Part of what the figure measures.", max_length=200)] = None,
+    unit: Annotated[str | None, Query(description="ISO 4217 code, 'percent', 'count', ...", max_length=50)] = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+    ctx: tuple[ServiceState, Reader] = Depends(reader),
+) -> dict:
+    state, r = ctx
+    return await state.read(lambda: r.figures(subject=subject, about=about, unit=unit, limit=limit, offset=offset))
+
+
+@router.get("/quotes", summary="Who said what", response_model=Page[QuoteOut])
+async def list_quotes(
+    speaker: Annotated[str | None, EntityId] = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+    ctx: tuple[ServiceState, Reader] = Depends(reader),
+) -> dict:
+    state, r = ctx
+    return await state.read(lambda: r.quotes(speaker=speaker, limit=limit, offset=offset))

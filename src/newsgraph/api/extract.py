@@ -1,0 +1,46 @@
+"""``POST /extract``: a dry run. The Extraction and the triples it would write; nothing stored."""
+
+from __future__ import annotations
+
+import json
+
+from fastapi import APIRouter, Depends, Request, Response
+from fastapi.responses import JSONResponse
+
+from ..graph import to_graph
+from .articles import _ARTICLE_BODY, read_article
+from .deps import ServiceState, get_state
+from .errors import ERROR_RESPONSES
+from .models import ExtractDryRun
+from .negotiation import EXTRACT, negotiate
+
+router = APIRouter(tags=["Articles"], responses=ERROR_RESPONSES)
+
+
+@router.post(
+    "/extract",
+    summary="Dry run: extract an article without storing it",
+    openapi_extra=_ARTICLE_BODY,
+    response_model=ExtractDryRun,
+    responses={200: {"content": {m: {} for m in EXTRACT}, "description": "The extraction and its triples"}},
+)
+async def extract_article(request: Request, state: ServiceState = Depends(get_state)) -> Response:
+    """Same bodies as `POST /articles`. `Accept: application/json` (default) gives the Extraction
+    with its triples as JSON-LD; `application/ld+json` or `text/turtle` give only the triples."""
+    media = negotiate(request.headers.get("accept"), EXTRACT, use_aliases=False)
+    item = read_article(request, await request.body(), state.settings.max_chars)
+    extraction = await state.extract(item)
+    graph = to_graph(extraction, base_iri=state.settings.base_iri)
+    if EXTRACT[media] == "turtle":
+        return Response(graph.serialize(format="turtle"), media_type=media)
+    jsonld = json.loads(graph.serialize(format="json-ld"))
+    if EXTRACT[media] == "jsonld":
+        return JSONResponse(jsonld, media_type=media)
+    return JSONResponse(
+        {
+            "extraction": extraction.model_dump(mode="json"),
+            "graph": str(graph.identifier),
+            "triples": len(graph),
+            "jsonld": jsonld,
+        }
+    )

@@ -1,0 +1,191 @@
+"""Request and response models of the JSON endpoints (their OpenAPI schemas)."""
+
+from __future__ import annotations
+
+from typing import Generic, Literal, TypeVar
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from ..schema import EntityType, Extraction
+
+T = TypeVar("T")
+
+
+class ArticleIn(BaseModel):
+    """An article posted as JSON."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    text: str = Field(description="The article's text (plain text).")
+    title: str | None = None
+    url: str | None = None
+    published: str | None = Field(None, description="ISO date or date-time of publication.")
+    source: str | None = Field(None, description="Publisher or feed the article came from.")
+
+
+class Page(BaseModel, Generic[T]):
+    items: list[T]
+    total: int = Field(description="How many items match, over all pages.")
+    limit: int
+    offset: int
+
+
+class EntityRef(BaseModel):
+    id: str = Field(description="Entity id used in URLs: type/slug, e.g. 'person/daren-tang'.")
+    iri: str
+    name: str | None
+    type: EntityType | None
+
+
+class EntitySummary(EntityRef):
+    mentions: int = Field(description="Mentions over all articles.")
+    articles: int = Field(description="Articles that mention it.")
+
+
+class EvidenceOut(BaseModel):
+    sentence: int = Field(description="Index of the sentence in its article.")
+    text: str
+
+
+class FactBase(BaseModel):
+    iri: str
+    article: str = Field(description="Id of the article the fact was read from.")
+    evidence: EvidenceOut
+    confidence: float | None = None
+
+
+class RoleOut(FactBase):
+    person: EntityRef
+    role: str
+    organization: EntityRef | None = None
+
+
+class FigureOut(FactBase):
+    text: str
+    value: float
+    unit: str
+    qualifier: str | None = None
+    about: str | None = None
+    period: str | None = None
+    subject: EntityRef | None = None
+
+
+class QuoteOut(FactBase):
+    speaker: EntityRef
+    text: str
+    verb: str
+    direct: bool
+
+
+class EntityArticle(BaseModel):
+    id: str
+    iri: str
+    title: str | None = None
+    published: str | None = None
+    mentions: int
+
+
+class EntityDetail(BaseModel):
+    id: str
+    iri: str
+    name: str | None
+    names: list[str]
+    aliases: list[str]
+    type: EntityType | None
+    mentions: int
+    articles: list[EntityArticle] = Field(description="Articles that mention it, newest first (at most 100).")
+    roles_held: list[RoleOut]
+    roles_at: list[RoleOut] = Field(description="Roles people hold at this organisation.")
+    figures: list[FigureOut]
+    quotes: list[QuoteOut]
+
+
+class ArticleEntity(EntityRef):
+    mentions: int
+
+
+class DatelineOut(BaseModel):
+    place: str | None = None
+    agency: str | None = None
+    date: str | None = None
+
+
+class StoredArticle(BaseModel):
+    """An article as the store holds it (read back from its named graph)."""
+
+    id: str
+    iri: str
+    graph: str
+    title: str | None = None
+    url: str | None = None
+    published: str | None = None
+    source: str | None = None
+    language: str | None = None
+    dateline: DatelineOut | None = None
+    extractor_version: str | None = None
+    triples: int
+    entities: list[ArticleEntity]
+    roles: list[RoleOut]
+    figures: list[FigureOut]
+    quotes: list[QuoteOut]
+
+
+class ArticleSummary(BaseModel):
+    id: str
+    iri: str
+    graph: str
+    title: str | None = None
+    url: str | None = None
+    published: str | None = None
+    triples: int
+
+
+class ArticleCreated(Extraction):
+    """The Extraction JSON of a newly stored article, plus where it went."""
+
+    iri: str = Field(description="IRI of the article node.")
+    graph: str = Field(description="IRI of the article's named graph.")
+    triples: int = Field(description="Triples written.")
+
+
+class BatchError(BaseModel):
+    code: str
+    message: str
+    detail: object | None = None
+
+
+class BatchItem(BaseModel):
+    index: int = Field(description="Position of the article in the request, from 0.")
+    status: int = Field(description="201 stored, 200 already stored, or the error's status.")
+    id: str | None = None
+    iri: str | None = None
+    graph: str | None = None
+    triples: int | None = None
+    error: BatchError | None = None
+
+
+class BatchResult(BaseModel):
+    created: int
+    existing: int
+    failed: int
+    results: list[BatchItem]
+
+
+class ExtractDryRun(BaseModel):
+    extraction: Extraction
+    graph: str = Field(description="IRI of the named graph the article would be stored in.")
+    triples: int
+    jsonld: object = Field(description="The triples as JSON-LD.")
+
+
+class Health(BaseModel):
+    status: Literal["ok"]
+    version: str
+    model: str | None
+    store: str
+
+
+class Stats(BaseModel):
+    articles: int
+    entities: dict[str, int] = Field(description="Distinct entities mentioned, by type.")
+    triples: int

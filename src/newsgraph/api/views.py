@@ -1,0 +1,304 @@
+"""Read models of the JSON endpoints, answered by SPARQL on the store.
+
+Every function here is blocking (call it through ``ServiceState.read``) and sends
+the store plain SPARQL text, so it runs on Oxigraph's engine (or the remote
+store's), never rdflib's. Facts are read from their n-ary nodes; entity names are
+fetched in one extra query per page so an entity with two spellings never
+duplicates a row. Mention counts come from the per-article ``ng:MentionCount``
+nodes, never from scanning mentions.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from ..errors import NotFound
+from ..graph import article_graph_iri, article_iri
+from ..ontology import NG_IRI, PREFIXES
+
+PROLOGUE = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items()) + (
+    "PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>\n"
+)
+SCHEMA = str(PREFIXES["schema"])
+TYPES = {f"{SCHEMA}Person": "Person", f"{SCHEMA}Organization": "Organization", f"{SCHEMA}Place": "Place", f"{NG_IRI}Other": "Other"}
+TYPE_IRIS = {name: iri for iri, name in TYPES.items()}
+_ENTITY_ID = re.compile(r"\A(person|organization|place|other)/[^/\s<>\"{}|\\^`]+\Z")
+JSON_RESULTS = "application/sparql-results+json"
+MAX_DETAIL_ITEMS = 100
+
+
+class Reader:
+    """SPARQL reads against one store, with the service's base IRI and time limit."""
+
+    def __init__(self, store: Any, base_iri: str, timeout: float | None):
+        self.store = store
+        self.base = base_iri if base_iri.endswith(("/", "#")) else base_iri + "/"
+        self.timeout = timeout
+
+    # --- plumbing ---------------------------------------------------------------
+    def select(self, body: str) -> list[dict[str, Any]]:
+        result = self.store.query(PROLOGUE + body, accept=JSON_RESULTS, timeout=self.timeout)
+        data = json.loads(result.body)
+        return [{name: _value(term) for name, term in row.items()} for row in data["results"]["bindings"]]
+
+    def count(self, body: str) -> int:
+        rows = self.select(body)
+        return int(rows[0]["n"]) if rows and rows[0].get("n") is not None else 0
+
+    def entity_id(self, iri: str) -> str:
+        return iri[len(self.base):] if iri.startswith(self.base) else iri
+
+    def entity_iri(self, entity_id: str) -> str:
+        if not _ENTITY_ID.match(entity_id):
+            raise NotFound(
+                f"no entity {entity_id!r}: entity ids look like 'person/daren-tang' "
+                "(type, slash, name slug)"
+            )
+        return self.base + entity_id
+
+    def article_id(self, iri: str) -> str:
+        prefix = self.base + "article/"
+        return iri[len(prefix):] if iri.startswith(prefix) else iri
+
+    def refs(self, iris: set[str]) -> dict[str, dict]:
+        """``{iri: {"id", "iri", "name", "type"}}`` for entities, one query."""
+        iris = {i for i in iris if i}
+        if not iris:
+            return {}
+        values = " ".join(f"<{i}>" for i in sorted(iris))
+        rows = self.select(
+            f"SELECT ?e ?name ?type WHERE {{ VALUES ?e {{ {values} }} GRAPH ?g {{ ?e schema:name ?name . OPTIONAL {{ ?e a ?type }} }} }}"
+        )
+        found: dict[str, dict] = {}
+        for row in rows:
+            if row["e"] not in found or (found[row["e"]]["type"] is None and row.get("type") in TYPES):
+                found[row["e"]] = {
+                    "id": self.entity_id(row["e"]),
+                    "iri": row["e"],
+                    "name": row["name"],
+                    "type": TYPES.get(row.get("type")),
+                }
+        for iri in iris - set(found):
+            found[iri] = {"id": self.entity_id(iri), "iri": iri, "name": None, "type": None}
+        return found
+
+    # --- articles -----------------------------------------------------------------
+    def count_articles(self) -> int:
+        return self.count("SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { GRAPH ?g { ?a a ng:Article } }")
+
+    def article(self, article_id: str) -> dict:
+        graph = str(article_graph_iri(article_id, self.base))
+        node = str(article_iri(article_id, self.base))
+        props = self.select(f"SELECT ?p ?o WHERE {{ GRAPH <{graph}> {{ <{node}> ?p ?o }} }}")
+        if not props:
+            raise NotFound(f"no article {article_id} in the store")
+        by = {}
+        for row in props:
+            by.setdefault(row["p"], row["o"])
+        counts = self.select(
+            f"SELECT ?e ?c WHERE {{ GRAPH <{graph}> {{ ?m ng:countedEntity ?e ; ng:mentionCount ?c }} }}"
+        )
+        place, agency = by.get(NG_IRI + "datelinePlace"), by.get(SCHEMA + "publisher")
+        refs = self.refs({row["e"] for row in counts} | {place, agency})
+        entities = [dict(refs[row["e"]], mentions=int(row["c"])) for row in counts]
+        entities.sort(key=lambda e: (-e["mentions"], e["name"] or ""))
+        dateline = None
+        if place or agency or by.get(NG_IRI + "datelineDate"):
+            dateline = {
+                "place": refs[place]["name"] if place else None,
+                "agency": refs[agency]["name"] if agency else None,
+                "date": by.get(NG_IRI + "datelineDate"),
+            }
+        return {
+            "id": article_id,
+            "iri": node,
+            "graph": graph,
+            "title": by.get(SCHEMA + "headline"),
+            "url": by.get(SCHEMA + "url"),
+            "published": by.get(SCHEMA + "datePublished"),
+            "source": by.get(NG_IRI + "source"),
+            "language": by.get(SCHEMA + "inLanguage"),
+            "dateline": dateline,
+            "extractor_version": by.get(NG_IRI + "extractorVersion"),
+            "triples": self.count(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}"),
+            "entities": entities,
+            "roles": self.roles(graph=graph, limit=MAX_DETAIL_ITEMS)["items"],
+            "figures": self.figures(graph=graph, limit=MAX_DETAIL_ITEMS)["items"],
+            "quotes": self.quotes(graph=graph, limit=MAX_DETAIL_ITEMS)["items"],
+        }
+
+    # --- entities -------------------------------------------------------------------
+    def entities(self, *, type: str | None = None, q: str | None = None, limit: int = 50, offset: int = 0) -> dict:
+        filters = ""
+        if type:
+            filters += f" ?e a <{TYPE_IRIS[type]}> ."
+        if q:
+            filters += (
+                f" FILTER EXISTS {{ ?e schema:name|schema:alternateName ?label "
+                f"FILTER(CONTAINS(LCASE(STR(?label)), {sparql_string(q.lower())})) }}"
+            )
+        pattern = f"GRAPH ?g {{ ?m ng:countedEntity ?e ; ng:mentionCount ?c .{filters} }}"
+        total = self.count(f"SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE {{ {pattern} }}")
+        rows = self.select(
+            f"SELECT ?e (SUM(?c) AS ?mentions) (COUNT(DISTINCT ?g) AS ?articles) WHERE {{ {pattern} }} "
+            f"GROUP BY ?e ORDER BY DESC(?mentions) ?e LIMIT {int(limit)} OFFSET {int(offset)}"
+        )
+        refs = self.refs({row["e"] for row in rows})
+        items = [dict(refs[row["e"]], mentions=int(row["mentions"]), articles=int(row["articles"])) for row in rows]
+        return page(items, total, limit, offset)
+
+    def entity(self, entity_id: str) -> dict:
+        iri = self.entity_iri(entity_id)
+        rows = self.select(
+            f"SELECT DISTINCT ?p ?o WHERE {{ GRAPH ?g {{ <{iri}> ?p ?o }} "
+            f"FILTER(?p IN (schema:name, schema:alternateName, rdf:type)) }}"
+        )
+        if not rows:
+            raise NotFound(f"no entity {entity_id} in the store")
+        names = sorted({r["o"] for r in rows if r["p"] == SCHEMA + "name"})
+        aliases = sorted({r["o"] for r in rows if r["p"] == SCHEMA + "alternateName"} - set(names))
+        types = [TYPES[r["o"]] for r in rows if r["p"].endswith("#type") and r["o"] in TYPES]
+        articles = self.select(
+            f"SELECT ?g ?a ?title ?published ?c WHERE {{ GRAPH ?g {{ ?m ng:countedEntity <{iri}> ; ng:mentionCount ?c . "
+            f"?a a ng:Article . OPTIONAL {{ ?a schema:headline ?title }} OPTIONAL {{ ?a schema:datePublished ?published }} }} }} "
+            f"ORDER BY DESC(?published) ?a LIMIT {MAX_DETAIL_ITEMS}"
+        )
+        mentions = self.count(
+            f"SELECT (SUM(?c) AS ?n) WHERE {{ GRAPH ?g {{ ?m ng:countedEntity <{iri}> ; ng:mentionCount ?c }} }}"
+        )
+        return {
+            "id": entity_id,
+            "iri": iri,
+            "name": names[0] if names else None,
+            "names": names,
+            "aliases": aliases,
+            "type": types[0] if types else None,
+            "mentions": mentions,
+            "articles": [
+                {"id": self.article_id(r["a"]), "iri": r["a"], "title": r.get("title"),
+                 "published": r.get("published"), "mentions": int(r["c"])}
+                for r in articles
+            ],
+            "roles_held": self.roles(person=entity_id, limit=MAX_DETAIL_ITEMS)["items"],
+            "roles_at": self.roles(organization=entity_id, limit=MAX_DETAIL_ITEMS)["items"],
+            "figures": self.figures(subject=entity_id, limit=MAX_DETAIL_ITEMS)["items"],
+            "quotes": self.quotes(speaker=entity_id, limit=MAX_DETAIL_ITEMS)["items"],
+        }
+
+    # --- facts ----------------------------------------------------------------------
+    def _facts(self, cls: str, pattern: str, select: str, *, graph: str | None, limit: int, offset: int) -> tuple[list[dict], int]:
+        where = (
+            f"GRAPH {f'<{graph}>' if graph else '?g'} {{ ?f a {cls} ; prov:wasDerivedFrom ?a ; ng:evidence ?s . "
+            f"?s ng:sentenceText ?sentence ; ng:sentenceIndex ?index . OPTIONAL {{ ?f ng:confidence ?confidence }} {pattern} }}"
+        )
+        total = self.count(f"SELECT (COUNT(DISTINCT ?f) AS ?n) WHERE {{ {where} }}")
+        rows = self.select(
+            f"SELECT ?f ?a ?sentence ?index ?confidence {select} WHERE {{ {where} }} "
+            f"ORDER BY ?a ?index ?f LIMIT {int(limit)} OFFSET {int(offset)}"
+        )
+        return rows, total
+
+    def _fact_base(self, row: dict) -> dict:
+        return {
+            "iri": row["f"],
+            "article": self.article_id(row["a"]),
+            "evidence": {"sentence": int(row["index"]), "text": row["sentence"]},
+            "confidence": row.get("confidence"),
+        }
+
+    def roles(self, *, person: str | None = None, organization: str | None = None, graph: str | None = None,
+              limit: int = 50, offset: int = 0) -> dict:
+        pattern = "?f ng:holder ?person ; schema:roleName ?role . OPTIONAL { ?f ng:organization ?org }"
+        if person:
+            pattern += f" FILTER(?person = <{self.entity_iri(person)}>)"
+        if organization:
+            pattern += f" FILTER(?org = <{self.entity_iri(organization)}>)"
+        rows, total = self._facts("ng:Role", pattern, "?person ?role ?org", graph=graph, limit=limit, offset=offset)
+        refs = self.refs({r["person"] for r in rows} | {r.get("org") for r in rows})
+        items = [
+            dict(self._fact_base(r), person=refs[r["person"]], role=r["role"],
+                 organization=refs[r["org"]] if r.get("org") else None)
+            for r in rows
+        ]
+        return page(items, total, limit, offset)
+
+    def figures(self, *, subject: str | None = None, about: str | None = None, unit: str | None = None,
+                graph: str | None = None, limit: int = 50, offset: int = 0) -> dict:
+        pattern = (
+            "?f schema:value ?value ; ng:surfaceText ?text . ?f schema:unitCode|schema:unitText ?unit . "
+            "OPTIONAL { ?f ng:qualifier ?qualifier } OPTIONAL { ?f ng:about ?about } "
+            "OPTIONAL { ?f ng:period ?period } OPTIONAL { ?f ng:subject ?subject }"
+        )
+        if subject:
+            pattern += f" FILTER(?subject = <{self.entity_iri(subject)}>)"
+        if about:
+            pattern += f" FILTER(CONTAINS(LCASE(STR(?about)), {sparql_string(about.lower())}))"
+        if unit:
+            pattern += f" FILTER(STR(?unit) = {sparql_string(unit)})"
+        rows, total = self._facts("ng:Figure", pattern, "?value ?text ?unit ?qualifier ?about ?period ?subject",
+                                  graph=graph, limit=limit, offset=offset)
+        refs = self.refs({r.get("subject") for r in rows})
+        items = [
+            dict(self._fact_base(r), text=r["text"], value=r["value"], unit=r["unit"], qualifier=r.get("qualifier"),
+                 about=r.get("about"), period=r.get("period"), subject=refs.get(r.get("subject")))
+            for r in rows
+        ]
+        return page(items, total, limit, offset)
+
+    def quotes(self, *, speaker: str | None = None, graph: str | None = None, limit: int = 50, offset: int = 0) -> dict:
+        pattern = "?f ng:speaker ?speaker ; schema:text ?text ; ng:verb ?verb ; ng:direct ?direct ."
+        if speaker:
+            pattern += f" FILTER(?speaker = <{self.entity_iri(speaker)}>)"
+        rows, total = self._facts("ng:Quote", pattern, "?speaker ?text ?verb ?direct", graph=graph, limit=limit, offset=offset)
+        refs = self.refs({r["speaker"] for r in rows})
+        items = [
+            dict(self._fact_base(r), speaker=refs[r["speaker"]], text=r["text"], verb=r["verb"], direct=bool(r["direct"]))
+            for r in rows
+        ]
+        return page(items, total, limit, offset)
+
+    # --- stats -------------------------------------------------------------------------
+    def stats(self) -> dict:
+        by_type = self.select(
+            "SELECT ?type (COUNT(DISTINCT ?e) AS ?n) WHERE { GRAPH ?g { ?m ng:countedEntity ?e . ?e a ?type } } GROUP BY ?type"
+        )
+        entities = {name: 0 for name in TYPE_IRIS}
+        for row in by_type:
+            if row["type"] in TYPES:
+                entities[TYPES[row["type"]]] = int(row["n"])
+        return {
+            "articles": self.count_articles(),
+            "entities": entities,
+            "triples": self.count("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"),
+        }
+
+
+def page(items: list, total: int, limit: int, offset: int) -> dict:
+    return {"items": items, "total": total, "limit": limit, "offset": offset}
+
+
+def sparql_string(text: str) -> str:
+    """A SPARQL string literal for arbitrary user text."""
+    escaped = (
+        text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t")
+    )
+    return f'"{escaped}"'
+
+
+_NUMERIC = {"integer", "int", "long", "short", "nonNegativeInteger", "positiveInteger"}
+
+
+def _value(term: dict) -> Any:
+    """A SPARQL JSON term as a plain Python value."""
+    value = term.get("value")
+    datatype = term.get("datatype", "")
+    local = datatype.rsplit("#", 1)[-1]
+    if local in _NUMERIC:
+        return int(value)
+    if local in ("decimal", "double", "float"):
+        return float(value)
+    if local == "boolean":
+        return value == "true"
+    return value
