@@ -7,7 +7,7 @@ from spacy.language import Language
 from .facts import register_extensions
 
 # Importing the modules registers their factories with spaCy.
-from . import dateline, entities, figures, quotes, roles  # noqa: F401
+from . import dateline, entities, figures, quotes, relations, roles  # noqa: F401
 from . import assemble  # noqa: F401
 
 # In pipeline order; each declares what it requires and assigns.
@@ -17,6 +17,7 @@ COMPONENTS = (
     "newsgraph_figures",
     "newsgraph_roles",
     "newsgraph_quotes",
+    "newsgraph_relations",
     "newsgraph_assemble",
 )
 
