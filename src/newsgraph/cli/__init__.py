@@ -14,6 +14,7 @@ from .app import app
 # Importing a command module registers its commands on ``app``.
 from . import extract_cmd  # noqa: F401,E402
 from . import eval_cmd  # noqa: F401,E402
+from . import serve_cmd  # noqa: F401,E402
 
 
 def main() -> None:

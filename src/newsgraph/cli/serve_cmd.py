@@ -1,0 +1,143 @@
+"""``newsgraph serve``: run the HTTP service with uvicorn."""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+import typer
+import uvicorn
+
+from ..settings import Settings
+from .app import app
+
+log = logging.getLogger("newsgraph.serve")
+
+_LOADABLE = (".txt", ".html", ".htm")
+
+
+def _articles_in(paths: list[Path]) -> list[Path]:
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files.extend(sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in _LOADABLE))
+        elif path.is_file():
+            files.append(path)
+        else:
+            raise typer.BadParameter(f"no such file or directory: {path}", param_hint="--load")
+    return files
+
+
+def load_articles(paths: list[Path], store, settings: Settings) -> tuple[int, int, list[str]]:
+    """Extract and store the articles in ``paths`` the store does not hold yet.
+
+    Returns (stored, skipped as already stored, failures with reasons).
+    """
+    from ..api.articles import html_to_text
+    from ..errors import NewsgraphError
+    from ..extract import article_id, extract_many, prepare
+    from ..graph import to_graph
+
+    pending, names, failures, skipped = [], [], [], 0
+    for file in _articles_in(paths):
+        try:
+            raw = file.read_bytes()
+            meta: dict = {}
+            if file.suffix.lower() in (".html", ".htm"):
+                text, meta = html_to_text(raw.decode("utf-8", errors="replace"))
+            else:
+                text = raw
+            item = prepare(text, max_chars=settings.max_chars, **meta)
+        except (NewsgraphError, OSError) as exc:
+            failures.append(f"{file}: {getattr(exc, 'message', exc)}")
+            continue
+        if store.has_article(article_id(item.text)):
+            skipped += 1
+            continue
+        pending.append({"text": item.text, "title": item.title, "url": item.url,
+                        "published": item.published, "source": item.source})
+        names.append(file)
+    stored = 0
+    results = extract_many(pending, settings=settings, errors="return")
+    for file, result in zip(names, results):
+        try:
+            if isinstance(result, NewsgraphError):
+                raise result
+            store.add_article(result.article.id, to_graph(result, base_iri=settings.base_iri))
+            stored += 1
+        except NewsgraphError as exc:
+            failures.append(f"{file}: {exc.message}")
+    return stored, skipped, failures
+
+
+def _serving_message(host: str, port: int) -> str:
+    shown = f"[{host}]" if ":" in host else host
+    return f"newsgraph is serving on http://{shown}:{port}/ (SPARQL at /sparql, API docs at /docs)"
+
+
+@app.command("serve")
+def serve_command(
+    store: str | None = typer.Option(None, help="Store: 'oxigraph:DIR', 'memory' or 'sparql:URL' (overrides NEWSGRAPH_STORE)."),
+    host: str | None = typer.Option(None, help="Address to listen on (default 127.0.0.1, NEWSGRAPH_HOST)."),
+    port: int | None = typer.Option(None, help="Port to listen on (default 8000, NEWSGRAPH_PORT; 0 picks a free one)."),
+    workers: int = typer.Option(1, min=1, help="Server processes. Above 1 only with a remote 'sparql:' store."),
+    load: list[Path] = typer.Option([], "--load", help="Article files or folders (.txt, .html) to store at startup; already stored ones are skipped."),
+    model: str | None = typer.Option(None, help="spaCy model name or path (overrides NEWSGRAPH_MODEL)."),
+    log_level: str = typer.Option("info", help="Log level: debug, info, warning, error."),
+) -> None:
+    """Serve the HTTP API: articles, JSON endpoints, SPARQL at /sparql, export at /graph, docs at /docs."""
+    from ..api import create_app
+    from ..nlp.model import load_pipeline
+    from ..store import open_store
+
+    overrides = {k: v for k, v in {"store": store, "host": host, "port": port, "model": model}.items() if v is not None}
+    settings = Settings(**overrides)
+    logging.basicConfig(level=log_level.upper(), format="%(levelname)s:     %(name)s: %(message)s")
+    embedded = not settings.store.lower().startswith("sparql:")
+    if workers > 1 and embedded:
+        raise typer.BadParameter(
+            f"--workers {workers} needs a shared remote store (sparql:URL). The store {settings.store!r} belongs "
+            "to one process (Oxigraph locks its directory; a memory store is per process), so run one worker: "
+            "it already extracts several articles at once (NEWSGRAPH_MAX_CONCURRENT_EXTRACTIONS) and answers "
+            "queries while it does.",
+            param_hint="--workers",
+        )
+    nlp = load_pipeline(settings.model)
+    graph_store = open_store(settings)
+    try:
+        if load:
+            stored, skipped, failures = load_articles(load, graph_store, settings)
+            typer.echo(f"Loaded {stored} article(s), {skipped} already stored, {len(failures)} failed.")
+            for failure in failures:
+                typer.echo(f"  failed: {failure}", err=True)
+        if workers > 1:
+            graph_store.close()
+            graph_store = None
+            # Each worker process builds its app from the environment.
+            for name, value in overrides.items():
+                os.environ[f"NEWSGRAPH_{name.upper()}"] = str(value)
+            typer.echo(_serving_message(settings.host, settings.port))
+            uvicorn.run("newsgraph.api.app:create_app", factory=True, host=settings.host, port=settings.port,
+                        workers=workers, log_level=log_level)
+            return
+        application = create_app(settings, store=graph_store, nlp=nlp)
+        config = uvicorn.Config(application, host=settings.host, port=settings.port, log_level=log_level)
+        _AnnouncingServer(config).run()
+    finally:
+        if graph_store is not None:
+            graph_store.close()
+
+
+class _AnnouncingServer(uvicorn.Server):
+    """Prints the address once the socket listens (with the real port when 0 was asked)."""
+
+    async def startup(self, sockets=None) -> None:
+        await super().startup(sockets=sockets)
+        if self.should_exit or not self.servers:
+            return
+        port = self.config.port
+        for server in self.servers:
+            for sock in server.sockets:
+                port = sock.getsockname()[1]
+        typer.echo(_serving_message(self.config.host, port))
