@@ -1,0 +1,69 @@
+"""Graph stores: ``memory``, ``oxigraph:DIR`` (the default) and ``sparql:URL``.
+
+:func:`open_store` picks the backend from the settings' ``store`` spec; all three
+implement :class:`Store`.
+"""
+
+from __future__ import annotations
+
+from ..errors import StoreError
+from ..settings import Settings
+from .base import (
+    EXPORT_FORMATS,
+    GRAPH_FORMATS,
+    RESULT_FORMATS,
+    ArticleRecord,
+    QueryResult,
+    Store,
+    StoreStats,
+    query_kind,
+)
+
+DEFAULT_DIRECTORY = "./newsgraph-data"
+
+
+def open_store(settings: Settings | None = None, *, spec: str | None = None) -> Store:
+    """Open the store ``spec`` names (``settings.store`` when not given).
+
+    ``memory`` | ``oxigraph:DIR`` (``oxigraph`` alone: ./newsgraph-data) | ``sparql:URL``.
+    """
+    settings = settings or Settings()
+    spec = (spec or settings.store).strip()
+    common = {"base_iri": settings.base_iri, "query_timeout": settings.query_timeout, "max_rows": settings.max_rows}
+    kind, _, target = spec.partition(":")
+    kind = kind.lower()
+    if kind == "memory" and not target:
+        from .memory import MemoryStore
+
+        return MemoryStore(**common)
+    if kind == "oxigraph":
+        from .oxigraph import OxigraphStore
+
+        return OxigraphStore(target or DEFAULT_DIRECTORY, **common)
+    if kind == "sparql" and target:
+        from .sparql import SparqlStore
+
+        return SparqlStore(
+            target,
+            update_url=settings.store_update_url,
+            user=settings.store_user,
+            password=settings.store_password,
+            auth=settings.store_auth,
+            **common,
+        )
+    raise StoreError(
+        f"unknown store {spec!r}: use 'memory', 'oxigraph:DIR' or 'sparql:URL' (e.g. sparql:http://host:8890/sparql)"
+    )
+
+
+__all__ = [
+    "EXPORT_FORMATS",
+    "GRAPH_FORMATS",
+    "RESULT_FORMATS",
+    "ArticleRecord",
+    "QueryResult",
+    "Store",
+    "StoreStats",
+    "open_store",
+    "query_kind",
+]

@@ -1,0 +1,503 @@
+"""The one store interface every backend implements (memory, oxigraph, sparql).
+
+Each article lives in its own named graph (IRI from :func:`newsgraph.graph.article_graph_iri`),
+so it can be replaced or deleted on its own. On every backend a query's default
+graph is the union of all article graphs, and results come back serialised in a
+backend-neutral form, so the CLI and the API never care which backend answered.
+"""
+
+from __future__ import annotations
+
+import queue
+import re
+import threading
+from abc import ABC, abstractmethod
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import BinaryIO
+
+import pyoxigraph as ox
+from rdflib import Graph
+
+from ..errors import BadQuery, StoreError
+
+SCHEMA = "https://schema.org/"
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+NG = "https://w3id.org/newsgraph/ontology#"
+
+# Short format name -> (media type, pyoxigraph format). Shared with the API's negotiation tables.
+RESULT_FORMATS: dict[str, tuple[str, ox.QueryResultsFormat]] = {
+    "json": ("application/sparql-results+json", ox.QueryResultsFormat.JSON),
+    "xml": ("application/sparql-results+xml", ox.QueryResultsFormat.XML),
+    "csv": ("text/csv", ox.QueryResultsFormat.CSV),
+    "tsv": ("text/tab-separated-values", ox.QueryResultsFormat.TSV),
+}
+GRAPH_FORMATS: dict[str, tuple[str, ox.RdfFormat]] = {
+    "turtle": ("text/turtle", ox.RdfFormat.TURTLE),
+    "ntriples": ("application/n-triples", ox.RdfFormat.N_TRIPLES),
+    "jsonld": ("application/ld+json", ox.RdfFormat.JSON_LD),
+    "rdfxml": ("application/rdf+xml", ox.RdfFormat.RDF_XML),
+}
+# Formats that keep named graphs; the others get the merged (union) graph.
+DATASET_FORMATS: dict[str, tuple[str, ox.RdfFormat]] = {
+    "trig": ("application/trig", ox.RdfFormat.TRIG),
+    "nquads": ("application/n-quads", ox.RdfFormat.N_QUADS),
+}
+EXPORT_FORMATS = {**DATASET_FORMATS, **GRAPH_FORMATS}
+_BY_MEDIA = {media: name for table in (RESULT_FORMATS, GRAPH_FORMATS, DATASET_FORMATS) for name, (media, _) in table.items()}
+_BY_MEDIA["application/json"] = "json"
+
+PREFIXES = {
+    "schema": SCHEMA,
+    "ng": NG,
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "prov": "http://www.w3.org/ns/prov#",
+}
+
+
+@dataclass
+class ArticleRecord:
+    """What the store knows about one stored article (read from its graph)."""
+
+    id: str
+    graph: str  # named graph IRI
+    iri: str | None = None  # article node IRI
+    title: str | None = None
+    url: str | None = None
+    published: str | None = None
+    triples: int = 0
+
+
+@dataclass
+class QueryResult:
+    """A SPARQL result: ``kind`` is 'select', 'ask' or 'graph' (CONSTRUCT/DESCRIBE).
+
+    ``body`` is the result serialised in ``format`` (``media_type``); ``truncated``
+    says the row limit cut it short.
+    """
+
+    kind: str
+    format: str
+    media_type: str
+    body: bytes = b""
+    variables: list[str] = field(default_factory=list)
+    boolean: bool | None = None
+    truncated: bool = False
+
+
+@dataclass
+class StoreStats:
+    articles: int
+    triples: int
+    entities: dict[str, int]
+
+
+# --- SPARQL helpers -------------------------------------------------------------------
+
+# Strings and IRIs are kept whole so a '#' inside them is not taken for a comment.
+_LEXEMES = re.compile(
+    r'"""(?:.|\n)*?"""|\'\'\'(?:.|\n)*?\'\'\'|"(?:\\.|[^"\\\n])*"|\'(?:\\.|[^\'\\\n])*\'|<[^<>"{}|^`\\\s]*>|#[^\n]*'
+)
+_FORM = re.compile(
+    r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE|INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY|WITH)\b", re.IGNORECASE
+)
+
+
+def query_kind(sparql: str) -> str:
+    """'select', 'ask' or 'graph' for a read query; raises :class:`BadQuery` for updates or no query form."""
+    bare = _LEXEMES.sub(lambda m: " " if m.group(0).startswith("#") else '""', sparql)
+    # Prefix declarations may name a prefix like a keyword ("PREFIX select: <...>").
+    bare = re.sub(r"\bPREFIX\s+[^\s:]*:", " ", bare, flags=re.IGNORECASE)
+    match = _FORM.search(bare)
+    if not match:
+        raise BadQuery("not a SPARQL query: expected SELECT, ASK, CONSTRUCT or DESCRIBE")
+    form = match.group(1).upper()
+    if form == "SELECT":
+        return "select"
+    if form == "ASK":
+        return "ask"
+    if form in ("CONSTRUCT", "DESCRIBE"):
+        return "graph"
+    raise BadQuery(f"SPARQL updates ({form}) are not accepted here; only SELECT, ASK, CONSTRUCT and DESCRIBE")
+
+
+def result_format(kind: str, accept: str | None) -> str:
+    """The short format name for a result of ``kind``, from a short name or a media type."""
+    if accept:
+        name = _BY_MEDIA.get(accept.split(";")[0].strip().lower(), accept.lower())
+    else:
+        name = "turtle" if kind == "graph" else "json"
+    allowed = GRAPH_FORMATS if kind == "graph" else RESULT_FORMATS
+    if name not in allowed:
+        what = "CONSTRUCT/DESCRIBE" if kind == "graph" else "SELECT/ASK"
+        raise BadQuery(f"{what} results cannot be written as '{accept}'; use one of: {', '.join(allowed)}")
+    return name
+
+
+def iri(value: str) -> str:
+    """An IRI written for a SPARQL query, refusing characters that would break out of it."""
+    if re.search(r'[<>"{}|^`\\\s]', value):
+        raise StoreError(f"not a valid IRI: {value!r}")
+    return f"<{value}>"
+
+
+def graph_prefix(base_iri: str) -> str:
+    """The IRI every article graph starts with (the part before the article id)."""
+    from ..graph import article_graph_iri
+
+    marker = "0123456789abcdef"
+    sample = str(article_graph_iri(marker, base_iri))
+    return sample[: sample.rindex(marker)]
+
+
+def graph_iri(article_id: str, base_iri: str) -> str:
+    from ..graph import article_graph_iri
+
+    return str(article_graph_iri(article_id, base_iri))
+
+
+# --- Result rewriting -----------------------------------------------------------------
+
+
+class _Stop(Exception):
+    """Raised inside a serializer's output to stop it (row limit or deadline)."""
+
+
+class LineLimitedWriter:
+    """A binary output that keeps at most ``limit`` lines after the header lines.
+
+    pyoxigraph's TSV and N-Triples writers escape newlines inside terms, so one
+    line is one row or one triple. Raising from ``write`` stops the serializer,
+    which also stops a runaway streaming query when the deadline has passed.
+    """
+
+    def __init__(self, limit: int | None, header_lines: int, cancelled: threading.Event):
+        self.limit = None if limit is None else limit + header_lines
+        self.cancelled = cancelled
+        self.chunks: list[bytes] = []
+        self.lines = 0
+        self.truncated = False
+
+    def write(self, data) -> int:
+        if self.cancelled.is_set():
+            raise _Stop("cancelled")
+        data = bytes(data)
+        if self.limit is not None:
+            newlines = data.count(b"\n")
+            if self.lines + newlines > self.limit:
+                keep = self.limit - self.lines
+                cut = -1
+                for _ in range(keep):
+                    cut = data.index(b"\n", cut + 1)
+                self.chunks.append(data[: cut + 1])
+                self.lines = self.limit
+                self.truncated = True
+                raise _Stop("row limit")
+            self.lines += newlines
+        self.chunks.append(data)
+        return len(data)
+
+    def flush(self) -> None:
+        return None
+
+    def getvalue(self) -> bytes:
+        return b"".join(self.chunks)
+
+
+def write_solutions(solutions: ox.QuerySolutions, fmt: str, max_rows: int | None, cancelled: threading.Event) -> tuple[bytes, list[str], bool]:
+    """Serialise SELECT solutions natively, cut to ``max_rows``; returns (body, variables, truncated)."""
+    variables = [v.value for v in solutions.variables]
+    writer = LineLimitedWriter(max_rows, 1, cancelled)
+    try:
+        solutions.serialize(writer, ox.QueryResultsFormat.TSV)
+    except _Stop:
+        pass
+    except (OSError, ValueError) as exc:  # the stop surfaces wrapped when raised inside Rust
+        if not writer.truncated and not cancelled.is_set():
+            raise StoreError(f"the store failed while answering: {exc}") from None
+    finally:
+        # pyoxigraph results may only be freed on the thread that made them; a frame
+        # kept alive by an exception cycle must not hold one.
+        del solutions
+    if cancelled.is_set():
+        raise _Stop("cancelled")
+    tsv = writer.getvalue()
+    if fmt == "tsv":
+        return tsv, variables, writer.truncated
+    if not tsv:  # a serializer that never wrote: keep the head
+        tsv = ("\t".join("?" + v for v in variables) + "\n").encode()
+    body = ox.parse_query_results(tsv, ox.QueryResultsFormat.TSV).serialize(format=RESULT_FORMATS[fmt][1])
+    return body, variables, writer.truncated
+
+
+def write_triples(triples: Iterable, fmt: str, max_rows: int | None, cancelled: threading.Event) -> tuple[bytes, bool]:
+    """Serialise CONSTRUCT/DESCRIBE triples natively, cut to ``max_rows`` triples."""
+    writer = LineLimitedWriter(max_rows, 0, cancelled)
+    try:
+        ox.serialize(triples, writer, ox.RdfFormat.N_TRIPLES)
+    except _Stop:
+        pass
+    except (OSError, ValueError) as exc:
+        if not writer.truncated and not cancelled.is_set():
+            raise StoreError(f"the store failed while answering: {exc}") from None
+    finally:
+        del triples
+    if cancelled.is_set():
+        raise _Stop("cancelled")
+    nt = writer.getvalue()
+    if fmt == "ntriples":
+        return nt, writer.truncated
+    parsed = ox.parse(nt, ox.RdfFormat.N_TRIPLES)
+    body = ox.serialize(parsed, format=GRAPH_FORMATS[fmt][1], prefixes=PREFIXES) or b""
+    return body, writer.truncated
+
+
+def boolean_result(value: bool, fmt: str) -> bytes:
+    """An ASK answer in ``fmt``, written by pyoxigraph like every other result."""
+    parsed = ox.parse_query_results('{"head":{},"boolean":%s}' % ("true" if value else "false"), ox.QueryResultsFormat.JSON)
+    return parsed.serialize(format=RESULT_FORMATS[fmt][1])
+
+
+# --- Streaming ------------------------------------------------------------------------
+
+
+class _QueueWriter:
+    def __init__(self, chunks: queue.Queue, stop: threading.Event):
+        self.chunks = chunks
+        self.stop = stop
+
+    def write(self, data) -> int:
+        if self.stop.is_set():
+            raise _Stop("reader went away")
+        data = bytes(data)
+        if data:
+            self.chunks.put(data)
+        return len(data)
+
+    def flush(self) -> None:
+        return None
+
+
+def stream_from_writer(produce) -> Iterator[bytes]:
+    """Turn ``produce(output)`` (which writes to a binary file) into an iterator of chunks.
+
+    The producer runs in a thread with a bounded queue, so a large export is never
+    held in memory; closing the iterator early stops the producer.
+    """
+    chunks: queue.Queue = queue.Queue(maxsize=64)
+    stop = threading.Event()
+    done = object()
+    failure: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            produce(_QueueWriter(chunks, stop))
+        except _Stop:
+            pass
+        except BaseException as exc:  # handed to the consumer, re-raised there
+            failure.append(exc)
+        finally:
+            chunks.put(done)
+
+    worker = threading.Thread(target=run, name="newsgraph-export", daemon=True)
+    worker.start()
+    try:
+        while True:
+            chunk = chunks.get()
+            if chunk is done:
+                break
+            yield chunk
+        if failure:
+            raise failure[0]
+    finally:
+        stop.set()
+        while worker.is_alive():  # unblock a producer waiting on a full queue
+            try:
+                chunks.get(timeout=0.05)
+            except queue.Empty:
+                pass
+
+
+class Store(ABC):
+    """Add, replace, delete, list, query and export articles' named graphs."""
+
+    base_iri: str
+    max_rows: int | None
+    query_timeout: float | None
+
+    # --- writes -------------------------------------------------------------------
+    @abstractmethod
+    def add_articles(self, articles: Iterable[tuple[str, Graph]], *, replace: bool = True) -> int:
+        """Store several articles' graphs in one bulk write; returns the triples written.
+
+        Each graph replaces the article's previous graph (``replace=True``) or is
+        skipped when the article is already stored. A failure leaves no article
+        half-written.
+        """
+
+    def add_article(self, article_id: str, graph: Graph, *, replace: bool = True) -> int:
+        """Store ``graph`` as the article's named graph atomically; returns triples written (0 if skipped)."""
+        return self.add_articles([(article_id, graph)], replace=replace)
+
+    @abstractmethod
+    def delete_article(self, article_id: str) -> bool:
+        """Remove the article's graph; False when it was not there."""
+
+    def clear(self) -> None:
+        """Remove every article."""
+        for article_id in self.article_ids():
+            self.delete_article(article_id)
+
+    # --- reads --------------------------------------------------------------------
+    @abstractmethod
+    def article_graphs(self) -> list[str]:
+        """IRIs of every stored article graph."""
+
+    def has_article(self, article_id: str) -> bool:
+        return bool(self.select(f"ASK {{ GRAPH {iri(self.graph_iri(article_id))} {{ ?s ?p ?o }} }}"))
+
+    def article_ids(self) -> set[str]:
+        prefix = graph_prefix(self.base_iri)
+        return {g[len(prefix):] for g in self.article_graphs() if g.startswith(prefix)}
+
+    def get_article_graph(self, article_id: str) -> Graph | None:
+        """The article's named graph as an rdflib Graph, or None."""
+        name = self.graph_iri(article_id)
+        nt, _ = self.construct_ntriples(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH {iri(name)} {{ ?s ?p ?o }} }}")
+        if not nt.strip():
+            return None
+        graph = Graph(identifier=name)
+        graph.parse(data=nt.decode("utf-8"), format="nt")
+        return graph
+
+    def list_articles(self, *, limit: int | None = 50, offset: int = 0) -> list[ArticleRecord]:
+        """Stored articles, newest first (by publication date, undated last)."""
+        prefix = graph_prefix(self.base_iri)
+        page = f"LIMIT {int(limit)}" if limit is not None else ""
+        # Ordering on an aggregate's alias goes in an outer query: Virtuoso refuses it otherwise.
+        rows = self.select(
+            f"""PREFIX schema: <{SCHEMA}>
+            SELECT ?g ?article ?title ?url ?published WHERE {{
+              {{ SELECT ?g (SAMPLE(?a) AS ?article) (SAMPLE(?t) AS ?title) (SAMPLE(?u) AS ?url) (MAX(STR(?d)) AS ?published)
+                WHERE {{ GRAPH ?g {{ ?a a schema:NewsArticle .
+                  OPTIONAL {{ ?a schema:headline ?t }} OPTIONAL {{ ?a schema:url ?u }}
+                  OPTIONAL {{ ?a schema:datePublished ?d }} }}
+                  FILTER(STRSTARTS(STR(?g), "{prefix}")) }}
+                GROUP BY ?g }}
+            }} ORDER BY DESC(?published) ?g {page} OFFSET {int(offset)}"""
+        )
+        records = [
+            ArticleRecord(
+                id=row["g"][len(prefix):],
+                graph=row["g"],
+                iri=row.get("article"),
+                title=row.get("title"),
+                url=row.get("url"),
+                published=row.get("published"),
+            )
+            for row in rows
+            if "g" in row  # an aggregate over no rows still yields one empty row on some engines
+        ]
+        if records:
+            values = " ".join(iri(r.graph) for r in records)
+            counts = self.select(
+                f"SELECT ?g (COUNT(*) AS ?n) WHERE {{ VALUES ?g {{ {values} }} GRAPH ?g {{ ?s ?p ?o }} }} GROUP BY ?g"
+            )
+            by_graph = {row["g"]: int(row["n"]) for row in counts if "g" in row}
+            for record in records:
+                record.triples = by_graph.get(record.graph, 0)
+        return records
+
+    def stats(self) -> StoreStats:
+        """Articles, triples (summed over article graphs) and distinct entities by type."""
+        prefix = graph_prefix(self.base_iri)
+        graphs = self.select(
+            f"""SELECT ?g (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }}
+            FILTER(STRSTARTS(STR(?g), "{prefix}")) }} GROUP BY ?g"""
+        )
+        entities = self.select(
+            f"""PREFIX schema: <{SCHEMA}>
+            SELECT ?type (COUNT(DISTINCT ?e) AS ?n) WHERE {{
+              {{ SELECT DISTINCT ?e WHERE {{ GRAPH ?g {{ ?a schema:mentions ?e }}
+                 FILTER(STRSTARTS(STR(?g), "{prefix}")) }} }}
+              GRAPH ?g2 {{ ?e a ?type }} FILTER(STRSTARTS(STR(?g2), "{prefix}"))
+            }} GROUP BY ?type ORDER BY DESC(?n) ?type"""
+        )
+        graphs = [row for row in graphs if "g" in row]
+        by_type: dict[str, int] = {}
+        for row in entities:
+            if "type" not in row:
+                continue
+            name = row["type"].rsplit("/", 1)[-1].rsplit("#", 1)[-1]
+            by_type[name] = by_type.get(name, 0) + int(row["n"])
+        return StoreStats(
+            articles=len(graphs),
+            triples=sum(int(row["n"]) for row in graphs),
+            entities=by_type,
+        )
+
+    @abstractmethod
+    def select(self, sparql: str) -> list[dict[str, str]] | bool:
+        """Run a query newsgraph itself wrote: rows as plain strings (unbound left out), or a bool for ASK."""
+
+    @abstractmethod
+    def construct_ntriples(self, sparql: str, *, max_rows: int | None = None) -> tuple[bytes, bool]:
+        """Run a CONSTRUCT newsgraph wrote; N-Triples and whether it was cut short."""
+
+    @abstractmethod
+    def query(
+        self,
+        sparql: str,
+        *,
+        accept: str | None = None,
+        timeout: float | None = None,
+        max_rows: int | None = -1,
+    ) -> QueryResult:
+        """Run a read query within ``timeout`` seconds (settings' default when None).
+
+        ``accept`` is a short format name (json, xml, csv, tsv; turtle, ntriples,
+        jsonld, rdfxml) or a media type. ``max_rows`` cuts results (settings'
+        default when -1, no limit when None). Raises :class:`BadQuery`,
+        :class:`QueryTimeout` or :class:`StoreError`.
+        """
+
+    # --- export -------------------------------------------------------------------
+    @abstractmethod
+    def export_to(self, format: str, output: BinaryIO) -> None:
+        """Write the whole dataset in an RDF format to a binary file, streaming."""
+
+    def export(self, format: str) -> Iterator[bytes]:
+        """Stream the whole dataset in an RDF format without building it in memory."""
+        check_export_format(format)
+        return stream_from_writer(lambda output: self.export_to(format, output))
+
+    def graph_iri(self, article_id: str) -> str:
+        return graph_iri(article_id, self.base_iri)
+
+    def close(self) -> None:
+        return None
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+def check_export_format(format: str) -> None:
+    if format not in EXPORT_FORMATS:
+        raise StoreError(f"unknown export format '{format}'; use one of: {', '.join(EXPORT_FORMATS)}")
+
+
+def with_default_prefixes(sparql: str) -> str:
+    """Declare newsgraph's usual prefixes (schema, ng, rdf, rdfs, xsd, prov) the query uses but
+    does not declare, so the same short query works on every backend."""
+    missing = [
+        f"PREFIX {name}: <{namespace}>"
+        for name, namespace in PREFIXES.items()
+        if re.search(rf"(?<![\w.-]){name}:", sparql)
+        and not re.search(rf"\bPREFIX\s+{name}\s*:", sparql, flags=re.IGNORECASE)
+    ]
+    return "\n".join(missing) + ("\n" if missing else "") + sparql

@@ -1,0 +1,211 @@
+"""The throw-away store: an rdflib in-memory Dataset, for tests and small runs.
+
+rdflib's SPARQL engine is pure Python and slow on large data; results still go
+through pyoxigraph's serializers so every backend writes them the same way.
+"""
+
+from __future__ import annotations
+
+import threading
+import traceback
+from collections.abc import Iterable
+from typing import BinaryIO
+
+import pyoxigraph as ox
+from pyparsing import ParseException
+from rdflib import Dataset, Graph, URIRef
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+from rdflib.paths import Path
+
+from ..errors import BadQuery, QueryTimeout, StoreError
+from .base import (
+    DATASET_FORMATS,
+    EXPORT_FORMATS,
+    GRAPH_FORMATS,
+    PREFIXES,
+    RESULT_FORMATS,
+    QueryResult,
+    Store,
+    _Stop,
+    boolean_result,
+    check_export_format,
+    query_kind,
+    result_format,
+    with_default_prefixes,
+    write_solutions,
+    write_triples,
+)
+
+
+class _MultisetUnion(Dataset):
+    """A Dataset whose default graph is the union of its named graphs *as a multiset*.
+
+    rdflib's own union yields a triple once however many graphs hold it; Oxigraph
+    and Virtuoso yield it once per graph. Matching them keeps counts (mentions,
+    articles per entity) identical on every backend.
+    """
+
+    def triples(self, triple_or_quad, context=None):
+        s, p, o, c = self._spoc(triple_or_quad)
+        if c is None and context is None and not isinstance(p, Path):
+            for triple, contexts in self.store.triples((s, p, o), context=None):
+                for graph in contexts:
+                    if graph.identifier != DATASET_DEFAULT_GRAPH_ID:
+                        yield triple
+            return
+        yield from super().triples(triple_or_quad, context)
+
+
+class MemoryStore(Store):
+    def __init__(self, *, base_iri: str, query_timeout: float | None = 10.0, max_rows: int | None = 10_000) -> None:
+        self.base_iri = base_iri
+        self.query_timeout = query_timeout
+        self.max_rows = max_rows
+        self.dataset = _MultisetUnion(default_union=True)
+        self._lock = threading.RLock()
+
+    # --- writes -------------------------------------------------------------------
+    def add_articles(self, articles: Iterable[tuple[str, Graph]], *, replace: bool = True) -> int:
+        written = 0
+        with self._lock:
+            for article_id, graph in articles:
+                name = URIRef(self.graph_iri(article_id))
+                exists = self._exists(name)
+                if exists and not replace:
+                    continue
+                triples = list(graph)  # read fully first: a failing graph must not leave a half-copy
+                if exists:
+                    self.dataset.remove_graph(name)
+                target = self.dataset.graph(name)
+                target.addN((s, p, o, target) for s, p, o in triples)
+                written += len(triples)
+        return written
+
+    def _exists(self, name: URIRef) -> bool:
+        return any(True for _ in self.dataset.graph(name).triples((None, None, None)))
+
+    def delete_article(self, article_id: str) -> bool:
+        name = URIRef(self.graph_iri(article_id))
+        with self._lock:
+            if not self._exists(name):
+                return False
+            self.dataset.remove_graph(name)
+        return True
+
+    # --- reads --------------------------------------------------------------------
+    def article_graphs(self) -> list[str]:
+        with self._lock:
+            return [
+                str(g.identifier)
+                for g in self.dataset.graphs()
+                if isinstance(g.identifier, URIRef) and g.identifier != DATASET_DEFAULT_GRAPH_ID and len(g)
+            ]
+
+    def has_article(self, article_id: str) -> bool:
+        return self._exists(URIRef(self.graph_iri(article_id)))
+
+    def _run(self, sparql: str):
+        try:
+            with self._lock:
+                return self.dataset.query(sparql)
+        except ParseException as exc:
+            raise BadQuery(f"SPARQL syntax error: {exc}") from exc
+        except (ValueError, TypeError, KeyError) as exc:
+            raise BadQuery(f"the query could not be run: {exc}") from exc
+
+    def _to_oxigraph(self, result):
+        """rdflib result -> pyoxigraph result objects, through the standard formats."""
+        if result.type == "ASK":
+            return bool(result.askAnswer)
+        if result.type == "SELECT":
+            data = result.serialize(format="json")
+            return ox.parse_query_results(data, ox.QueryResultsFormat.JSON)
+        nt = result.graph.serialize(format="nt", encoding="utf-8")
+        return ox.parse(nt, ox.RdfFormat.N_TRIPLES)
+
+    def select(self, sparql: str):
+        result = self._run(sparql)
+        if result.type == "ASK":
+            return bool(result.askAnswer)
+        rows = []
+        for binding in result.bindings:
+            rows.append({str(k): str(v) for k, v in binding.items() if v is not None})
+        return rows
+
+    def construct_ntriples(self, sparql: str, *, max_rows: int | None = None) -> tuple[bytes, bool]:
+        return write_triples(self._to_oxigraph(self._run(sparql)), "ntriples", max_rows, threading.Event())
+
+    def query(self, sparql, *, accept=None, timeout=None, max_rows=-1) -> QueryResult:
+        kind = query_kind(sparql)
+        fmt = result_format(kind, accept)
+        sparql = with_default_prefixes(sparql)
+        timeout = self.query_timeout if timeout is None else timeout
+        max_rows = self.max_rows if max_rows == -1 else max_rows
+        cancelled = threading.Event()
+        outcome: dict = {}
+
+        def work() -> None:
+            result = None
+            try:
+                result = self._to_oxigraph(self._run(sparql))
+                if cancelled.is_set():
+                    return
+                if isinstance(result, bool):
+                    outcome["result"] = QueryResult(
+                        kind="ask", format=fmt, media_type=RESULT_FORMATS[fmt][0],
+                        body=boolean_result(result, fmt), boolean=result,
+                    )
+                elif kind == "select":
+                    body, variables, truncated = write_solutions(result, fmt, max_rows, cancelled)
+                    outcome["result"] = QueryResult(
+                        kind="select", format=fmt, media_type=RESULT_FORMATS[fmt][0],
+                        body=body, variables=variables, truncated=truncated,
+                    )
+                else:
+                    body, truncated = write_triples(result, fmt, max_rows, cancelled)
+                    outcome["result"] = QueryResult(
+                        kind="graph", format=fmt, media_type=GRAPH_FORMATS[fmt][0], body=body, truncated=truncated
+                    )
+            except _Stop:
+                pass
+            except BaseException as exc:  # handed back to the caller's thread
+                traceback.clear_frames(exc.__traceback__)  # pyoxigraph objects must die on this thread
+                outcome["error"] = exc
+            finally:
+                result = None  # noqa: F841 - freed here, on the thread that made it
+
+        worker = threading.Thread(target=work, name="newsgraph-query", daemon=True)
+        worker.start()
+        worker.join(timeout)
+        if worker.is_alive():
+            cancelled.set()
+            raise QueryTimeout(f"the query ran longer than {timeout:g} s and was stopped")
+        if "error" in outcome:
+            raise outcome["error"]
+        return outcome["result"]
+
+    # --- export -------------------------------------------------------------------
+    def export_to(self, format: str, output: BinaryIO) -> None:
+        check_export_format(format)
+        with self._lock:
+            quads = []
+            for s, p, o, g in self.dataset.quads((None, None, None, None)):
+                name = g.identifier if isinstance(g, Graph) else g
+                if name is None or name == DATASET_DEFAULT_GRAPH_ID:
+                    continue
+                quads.append((s, p, o, name))
+        from .oxigraph import TermConverter
+
+        convert = TermConverter()
+        ox_quads = [ox.Quad(convert(s), convert(p), convert(o), convert(URIRef(g))) for s, p, o, g in quads]
+        rdf_format = EXPORT_FORMATS[format][1]
+        try:
+            if format in DATASET_FORMATS:
+                ox.serialize(ox_quads, output, rdf_format, prefixes=PREFIXES if format == "trig" else None)
+            else:
+                merged = {ox.Triple(q.subject, q.predicate, q.object) for q in ox_quads}
+                ox.serialize(merged, output, rdf_format, prefixes=PREFIXES if format != "ntriples" else None)
+        except (OSError, ValueError) as exc:
+            if "reader went away" in str(exc):
+                raise _Stop(str(exc)) from exc
+            raise StoreError(f"exporting the store failed: {exc}") from exc

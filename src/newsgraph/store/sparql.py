@@ -1,0 +1,317 @@
+"""A remote SPARQL 1.1 Query + Update endpoint (Virtuoso, Fuseki, GraphDB, Neptune, ...).
+
+This is how newsgraph scales past one machine: stateless ingest and API processes
+writing to one (clustered) triple store. Results are normalised and re-serialised
+by pyoxigraph so they look the same as the embedded store's.
+
+The default graph must be the union of the article graphs. Virtuoso's default graph
+is the union of *every* graph, its own system graphs included, so on Virtuoso a
+query gets ``DEFINE input:default-graph-exclude`` pragmas for the graphs that are
+not articles. Virtuoso 7.2 answers ``GRAPH <iri> {...}`` wrongly under those
+pragmas, so a query with a ``GRAPH`` clause is sent as it is: there the default
+graph also holds Virtuoso's system graphs and ``GRAPH ?g`` can bind them (filter
+on the article graph prefix, as newsgraph's own queries do). Other servers need
+their union default graph switched on (Fuseki: ``tdb2:unionDefaultGraph true``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import threading
+from collections.abc import Iterable
+from typing import BinaryIO
+
+import httpx
+import pyoxigraph as ox
+from rdflib import BNode, Graph
+
+from ..errors import BadQuery, QueryTimeout, StoreError
+from .base import (
+    DATASET_FORMATS,
+    EXPORT_FORMATS,
+    GRAPH_FORMATS,
+    PREFIXES,
+    RESULT_FORMATS,
+    QueryResult,
+    Store,
+    _Stop,
+    boolean_result,
+    check_export_format,
+    graph_prefix,
+    iri,
+    query_kind,
+    result_format,
+    with_default_prefixes,
+    write_solutions,
+    write_triples,
+)
+
+_JSON = "application/sparql-results+json"
+_NT = "application/n-triples"
+# Articles per update request: large enough for bulk speed, small enough for server limits.
+BATCH_ARTICLES = 50
+
+
+class SparqlStore(Store):
+    def __init__(
+        self,
+        url: str,
+        *,
+        base_iri: str,
+        update_url: str | None = None,
+        user: str | None = None,
+        password: str | None = None,
+        auth: str = "digest",
+        query_timeout: float | None = 10.0,
+        max_rows: int | None = 10_000,
+    ) -> None:
+        if not re.match(r"https?://", url):
+            raise StoreError(f"a remote store needs an http(s) URL, not {url!r}")
+        self.url = url
+        self.update_url = update_url or url
+        self.base_iri = base_iri
+        self.query_timeout = query_timeout
+        self.max_rows = max_rows
+        credentials = None
+        if user is not None:
+            if auth == "digest":
+                credentials = httpx.DigestAuth(user, password or "")
+            elif auth == "basic":
+                credentials = httpx.BasicAuth(user, password or "")
+            else:
+                raise StoreError(f"unknown store auth scheme {auth!r}; use 'digest' or 'basic'")
+        self._client = httpx.Client(auth=credentials, timeout=httpx.Timeout(60.0, connect=10.0))
+        self._lock = threading.Lock()
+        self._virtuoso: bool | None = None
+        self._pragmas: str | None = None
+
+    # --- HTTP ---------------------------------------------------------------------
+    def _post(self, url: str, data: dict, accept: str, timeout: float | None) -> httpx.Response:
+        try:
+            response = self._client.post(
+                url, data=data, headers={"Accept": accept},
+                timeout=httpx.Timeout(timeout, connect=10.0) if timeout else httpx.Timeout(None, connect=10.0),
+            )
+        except httpx.TimeoutException as exc:
+            raise QueryTimeout(f"the remote store did not answer within {timeout:g} s") from exc
+        except httpx.HTTPError as exc:
+            raise StoreError(f"cannot reach the remote store at {url}: {exc}") from exc
+        if self._virtuoso is None:
+            self._virtuoso = "virtuoso" in response.headers.get("server", "").lower()
+        if response.status_code in (400, 422):
+            raise BadQuery(f"the store refused the query: {_short(response.text)}")
+        if response.status_code in (401, 403):
+            raise StoreError(f"the remote store refused the credentials ({response.status_code})")
+        if response.status_code >= 400:
+            text = response.text
+            if "timeout" in text.lower() or "S1T00" in text or response.status_code == 504:
+                raise QueryTimeout(f"the remote store stopped the query: {_short(text)}")
+            raise StoreError(f"the remote store failed ({response.status_code}): {_short(text)}")
+        if response.headers.get("x-sql-state") == "S1TAT":  # Virtuoso "anytime" partial result
+            raise QueryTimeout("the remote store ran out of time and returned partial results")
+        return response
+
+    def _update(self, update: str) -> None:
+        self._post(self.update_url, {"update": update}, _JSON, None)
+
+    def _raw_query(self, sparql: str, accept: str, timeout: float | None = None) -> httpx.Response:
+        return self._post(self.url, {"query": self._prepare(sparql)}, accept, timeout)
+
+    def _prepare(self, sparql: str) -> str:
+        if self._virtuoso is None:
+            self._post(self.url, {"query": "ASK {}"}, _JSON, 30)
+        if not self._virtuoso or _uses_graph_keyword(sparql):
+            return sparql
+        if self._pragmas is None:
+            self._pragmas = self._virtuoso_pragmas()
+        return self._pragmas + sparql
+
+    def _virtuoso_pragmas(self) -> str:
+        prefix = graph_prefix(self.base_iri)
+        response = self._post(self.url, {"query": "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }"}, _JSON, 60)
+        others = [
+            b["g"]["value"]
+            for b in response.json()["results"]["bindings"]
+            if not b["g"]["value"].startswith(prefix)
+        ]
+        lines = []
+        for name in sorted(others):
+            lines.append(f"DEFINE input:default-graph-exclude <{name}>")
+        return "\n".join(lines) + ("\n" if lines else "")
+
+    # --- writes -------------------------------------------------------------------
+    def add_articles(self, articles: Iterable[tuple[str, Graph]], *, replace: bool = True) -> int:
+        written = 0
+        batch: list[tuple[str, Graph]] = []
+        existing = None if replace else self.article_ids()
+        for article_id, graph in articles:
+            if existing is not None and article_id in existing:
+                continue
+            batch.append((article_id, graph))
+            if len(batch) >= BATCH_ARTICLES:
+                written += self._write_batch(batch)
+                batch = []
+        if batch:
+            written += self._write_batch(batch)
+        return written
+
+    def _write_batch(self, batch: list[tuple[str, Graph]]) -> int:
+        # One request per batch: old graphs cleared and new ones written together. CLEAR, not
+        # DROP: Virtuoso's DROP only removes graphs made with CREATE GRAPH.
+        drops, blocks, count = [], [], 0
+        for article_id, graph in batch:
+            name = iri(self.graph_iri(article_id))
+            drops.append(f"CLEAR SILENT GRAPH {name}")
+            lines = [f"{_nt(s)} {_nt(p)} {_nt(o)} ." for s, p, o in graph]
+            count += len(lines)
+            blocks.append(f"GRAPH {name} {{\n" + "\n".join(lines) + "\n}")
+        # INSERT ... WHERE {} rather than INSERT DATA: Virtuoso refuses blank nodes in INSERT DATA.
+        self._update(" ;\n".join(drops) + " ;\nINSERT {\n" + "\n".join(blocks) + "\n} WHERE {}")
+        return count
+
+    def delete_article(self, article_id: str) -> bool:
+        if not self.has_article(article_id):
+            return False
+        self._update(f"CLEAR SILENT GRAPH {iri(self.graph_iri(article_id))}")
+        return True
+
+    # --- reads --------------------------------------------------------------------
+    def article_graphs(self) -> list[str]:
+        prefix = graph_prefix(self.base_iri)
+        rows = self.select(
+            f'SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(STRSTARTS(STR(?g), "{prefix}")) }}'
+        )
+        return [row["g"] for row in rows]
+
+    def _results_json(self, sparql: str, timeout: float | None = None) -> dict:
+        response = self._raw_query(sparql, _JSON, timeout)
+        try:
+            return response.json()
+        except ValueError as exc:
+            raise StoreError(f"the remote store answered with something that is not SPARQL JSON: {exc}") from exc
+
+    def select(self, sparql: str):
+        data = self._results_json(with_default_prefixes(sparql), self.query_timeout)
+        if "boolean" in data:
+            return bool(data["boolean"])
+        return [{k: v["value"] for k, v in b.items()} for b in data["results"]["bindings"]]
+
+    def construct_ntriples(self, sparql: str, *, max_rows: int | None = None) -> tuple[bytes, bool]:
+        response = self._raw_query(with_default_prefixes(sparql), _NT, self.query_timeout)
+        return write_triples(_parse_nt(response.content), "ntriples", max_rows, threading.Event())
+
+    def query(self, sparql, *, accept=None, timeout=None, max_rows=-1) -> QueryResult:
+        kind = query_kind(sparql)
+        fmt = result_format(kind, accept)
+        sparql = with_default_prefixes(sparql)
+        timeout = self.query_timeout if timeout is None else timeout
+        max_rows = self.max_rows if max_rows == -1 else max_rows
+        never = threading.Event()
+        if kind == "graph":
+            response = self._raw_query(sparql, _NT, timeout)
+            body, truncated = write_triples(_parse_nt(response.content), fmt, max_rows, never)
+            return QueryResult(kind="graph", format=fmt, media_type=GRAPH_FORMATS[fmt][0], body=body, truncated=truncated)
+        data = self._results_json(sparql, timeout)
+        if "boolean" in data:
+            value = bool(data["boolean"])
+            return QueryResult(
+                kind="ask", format=fmt, media_type=RESULT_FORMATS[fmt][0],
+                body=boolean_result(value, fmt), boolean=value,
+            )
+        normalised = json.dumps(_normalise(data)).encode("utf-8")
+        solutions = ox.parse_query_results(normalised, ox.QueryResultsFormat.JSON)
+        try:
+            body, variables, truncated = write_solutions(solutions, fmt, max_rows, never)
+        except _Stop:  # pragma: no cover - never cancelled
+            raise StoreError("the result could not be written") from None
+        return QueryResult(
+            kind="select", format=fmt, media_type=RESULT_FORMATS[fmt][0],
+            body=body, variables=variables, truncated=truncated,
+        )
+
+    # --- export -------------------------------------------------------------------
+    def export_to(self, format: str, output: BinaryIO) -> None:
+        check_export_format(format)
+        rdf_format = EXPORT_FORMATS[format][1]
+        graphs = sorted(self.article_graphs())
+        try:
+            if format == "nquads":
+                # One article at a time, so the export streams whatever the store's size.
+                for name in graphs:
+                    triples = self._graph_triples(name)
+                    quads = [ox.Quad(t.subject, t.predicate, t.object, ox.NamedNode(name)) for t in triples]
+                    ox.serialize(quads, output, rdf_format)
+            elif format in DATASET_FORMATS:
+                quads = []
+                for name in graphs:
+                    quads.extend(
+                        ox.Quad(t.subject, t.predicate, t.object, ox.NamedNode(name)) for t in self._graph_triples(name)
+                    )
+                ox.serialize(quads, output, rdf_format, prefixes=PREFIXES)
+            else:
+                merged: dict = {}
+                for name in graphs:
+                    for triple in self._graph_triples(name):
+                        merged[triple] = None
+                ox.serialize(list(merged), output, rdf_format, prefixes=PREFIXES if format != "ntriples" else None)
+        except (OSError, ValueError) as exc:
+            if "reader went away" in str(exc):
+                raise _Stop(str(exc)) from exc
+            raise StoreError(f"exporting the store failed: {exc}") from exc
+
+    def _graph_triples(self, name: str) -> list:
+        response = self._raw_query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH {iri(name)} {{ ?s ?p ?o }} }}", _NT, 60)
+        return list(_parse_nt(response.content))
+
+    def close(self) -> None:
+        self._client.close()
+
+
+def _uses_graph_keyword(sparql: str) -> bool:
+    from .base import _LEXEMES
+
+    bare = _LEXEMES.sub(" ", sparql)
+    return re.search(r"\bGRAPH\b", bare, flags=re.IGNORECASE) is not None
+
+
+def _short(text: str) -> str:
+    text = " ".join(text.split("SPARQL query:")[0].split())  # Virtuoso echoes the whole query
+    return text[:300] + ("..." if len(text) > 300 else "")
+
+
+def _nt(term) -> str:
+    if isinstance(term, BNode):
+        return "_:" + _bnode_label(str(term))
+    return term.n3()
+
+
+def _bnode_label(value: str) -> str:
+    """A blank node label every parser accepts (Virtuoso's look like ``nodeID://b10000``)."""
+    if re.fullmatch(r"[A-Za-z][A-Za-z0-9]*", value):
+        return value
+    return "b" + hashlib.sha1(value.encode()).hexdigest()[:16]
+
+
+def _parse_nt(content: bytes):
+    try:
+        return ox.parse(content, ox.RdfFormat.N_TRIPLES)
+    except SyntaxError as exc:
+        raise StoreError(f"the remote store answered with invalid N-Triples: {exc}") from exc
+
+
+def _normalise(data: dict) -> dict:
+    """SPARQL 1.0-style JSON (Virtuoso's ``typed-literal``, odd blank node labels) to SPARQL 1.1 JSON."""
+    bindings = []
+    for binding in data.get("results", {}).get("bindings", []):
+        row = {}
+        for name, term in binding.items():
+            term = dict(term)
+            if term.get("type") == "typed-literal":
+                term["type"] = "literal"
+            elif term.get("type") == "bnode":
+                term["value"] = _bnode_label(term["value"])
+            row[name] = term
+        bindings.append(row)
+    return {"head": {"vars": data.get("head", {}).get("vars", [])}, "results": {"bindings": bindings}}
