@@ -178,7 +178,7 @@ HARBOUR = Text(
     "Senator Mara Voss, a member of the Harbour Party, lives in Port Ellis. The Harbour Party bought the "
     "Ellis Gazette in March. Police said a storm killed two fishermen, and that the Voss Fund pays "
     "their families 12,000 euros. The fund is part of the Harbour Party. The Harbour party ran 2 "
-    "campaigns."
+    "campaigns. Voss was born in Port Ellis."
 )
 
 
@@ -225,6 +225,8 @@ def harbour() -> Extraction:
                      confidence=0.6),
             Relation(subject="e6", predicate="partOf", object="e2", evidence=t.evidence("The fund is"),
                      confidence=0.7),
+            Relation(subject="e1", predicate="bornIn", object="e4", evidence=t.evidence("born in"),
+                     confidence=0.85),
         ],
     )
 

@@ -233,6 +233,8 @@ def test_shortcut_triples():
     assert (voss, SDO.memberOf, party) in third
     assert (voss, NG.livesIn, e("Place", "Port Ellis")) in third
     assert (voss, SDO.homeLocation, e("Place", "Port Ellis")) in third
+    assert (voss, NG.bornIn, e("Place", "Port Ellis")) in third
+    assert (voss, SDO.birthPlace, e("Place", "Port Ellis")) in third
     assert (e("Other", "storm"), NG.killed, e("Person", "fishermen")) in third
     # A role without an organisation has a job title but no worksFor.
     assert (voss, SDO.jobTitle, Literal("senator")) in third

@@ -173,7 +173,8 @@ def test_most_mentioned(run):
     assert rows[0]["type"] == "https://schema.org/Organization"
     assert rows[1]["name"] == "Harbour Party"  # two spellings in one graph: MIN picks one on every engine
     assert len(rows) == 17  # every distinct entity of the three articles; the fourth has none
-    assert all(r["mentions"] == 1 for r in rows[5:])
+    assert (rows[5]["entity"], rows[5]["mentions"]) == (e("Place", "Port Ellis"), 2)
+    assert all(r["mentions"] == 1 for r in rows[6:])
 
 
 def test_most_mentioned_agrees_with_counting_every_mention(oxigraph_store, run):

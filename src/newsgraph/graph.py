@@ -53,6 +53,7 @@ RELATION_PROPERTIES: dict[str, URIRef] = {
     "locatedIn": NG.locatedIn,
     "basedIn": NG.basedIn,
     "livesIn": NG.livesIn,
+    "bornIn": NG.bornIn,
     "killed": NG.killed,
     "memberOf": SDO.memberOf,
     "worksFor": SDO.worksFor,
@@ -67,6 +68,7 @@ SCHEMA_EQUIVALENTS: dict[tuple[str, str, str], URIRef] = {
     ("locatedIn", "Organization", "Place"): SDO.location,
     ("basedIn", "Organization", "Place"): SDO.location,
     ("livesIn", "Person", "Place"): SDO.homeLocation,
+    ("bornIn", "Person", "Place"): SDO.birthPlace,
 }
 
 _ARTICLE_ID = re.compile(r"\A[A-Za-z0-9._~-]{1,128}\Z")

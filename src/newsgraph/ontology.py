@@ -62,6 +62,7 @@ class NG(DefinedNamespace):
     locatedIn: URIRef
     basedIn: URIRef
     livesIn: URIRef
+    bornIn: URIRef
     killed: URIRef
     relatedTo: URIRef
 
