@@ -54,8 +54,9 @@ def doc_to_facts(doc: Doc) -> dict:
          "evidence": evidence(doc, f.span.sent), "confidence": f.confidence}
         for f in doc._.ng_figures or []
     ]
+    text = doc.text
     quotes = [
-        {"speaker": ref(q.speaker), "text": doc.text[q.start:q.end], "verb": q.verb,
+        {"speaker": ref(q.speaker), "text": text[q.start:q.end], "verb": q.verb,
          "direct": q.direct, "start": q.start, "end": q.end,
          "evidence": evidence(doc, q.sentence), "confidence": q.confidence}
         for q in doc._.ng_quotes or []

@@ -23,6 +23,11 @@ EXTENSIONS = (
 )
 
 
+# Where doc._.ng_token_entity is kept (spaCy's key layout for Doc extensions)
+TOKEN_INDEX_KEY = ("._.", "ng_token_entity", None, None)
+_EMPTY: dict = {}
+
+
 def register_extensions() -> None:
     for name in EXTENSIONS:
         if not Doc.has_extension(name):
@@ -95,7 +100,8 @@ class DatelineFact:
 def entity_at(doc: Doc, token: Token | int) -> EntityCluster | None:
     """The entity a token belongs to, if any."""
     index = token if isinstance(token, int) else token.i
-    return (doc._.ng_token_entity or {}).get(index)
+    # read user_data directly: going through doc._ costs more than the lookup itself
+    return doc.user_data.get(TOKEN_INDEX_KEY, _EMPTY).get(index)
 
 
 def sentence_index(doc: Doc, sentence: Span) -> int:

@@ -69,7 +69,7 @@ def noun_phrase(token: Token, *, with_conjuncts: bool = True) -> str:
         tokens.pop()
     if not tokens:
         return token.text
-    return doc.text[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text)]
+    return doc[tokens[0].i:tokens[-1].i + 1].text
 
 
 def _governing_verb(token: Token) -> Token | None:
@@ -249,13 +249,13 @@ def _is_not_a_figure(span: Span) -> bool:
 
 def _whole_word(span: Span) -> str:
     """The whitespace-delimited word around a span: "06" in "2025-06-14" gives the date."""
-    text = span.doc.text
-    start, end = span.start_char, span.end_char
-    while start > 0 and not text[start - 1].isspace():
+    doc = span.doc
+    start, end = span.start, span.end
+    while start > 0 and not doc[start - 1].whitespace_:
         start -= 1
-    while end < len(text) and not text[end].isspace():
+    while end < len(doc) and not doc[end - 1].whitespace_:
         end += 1
-    return text[start:end].strip(".,;:()")
+    return doc[start:end].text.strip(".,;:()")
 
 
 def _qualifier_before(span: Span) -> str | None:

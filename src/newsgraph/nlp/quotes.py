@@ -28,6 +28,7 @@ _MIN_QUOTE_WORDS = 3
 def quote_spans(text: str) -> list[tuple[int, int]]:
     """Character spans of the text inside quotation marks (marks excluded)."""
     spans = []
+    paragraph_ends = [m.start() for m in re.finditer(r"\n\s*\n", text)]
     i = 0
     while i < len(text):
         closer = _OPENERS.get(text[i])
@@ -35,7 +36,7 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
             i += 1
             continue
         end = text.find(closer, i + 1)
-        paragraph_end = text.find("\n\n", i + 1)
+        paragraph_end = next((p for p in paragraph_ends if p > i), -1)
         if end == -1:
             break
         if paragraph_end != -1 and paragraph_end < end:
@@ -144,7 +145,8 @@ class QuoteFinder:
         quotes: list[QuoteFact] = []
         used_verbs: set[int] = set()
         previous_speaker: EntityCluster | None = None
-        direct = quote_spans(doc.text)
+        text = doc.text
+        direct = quote_spans(text)
         for start, end in direct:
             first = doc.char_span(start, end, alignment_mode="expand")
             if first is None:
@@ -169,7 +171,7 @@ class QuoteFinder:
                         verb = source if speaker is not None else None
                 if speaker is not None:
                     break
-            if speaker is None and previous_speaker is not None and _opens_paragraph(doc.text, start):
+            if speaker is None and previous_speaker is not None and _opens_paragraph(text, start):
                 speaker, confidence = previous_speaker, 0.5  # a quote continuing in the next paragraph
             if speaker is None:
                 continue

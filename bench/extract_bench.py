@@ -1,0 +1,69 @@
+"""Throughput of newsgraph's extraction against bare spaCy on the same texts.
+
+    python bench/extract_bench.py [--texts DIR_OR_FILE ...] [--repeat N] [--batch-size N]
+
+Runs ``extract_many`` and bare ``nlp.pipe`` of the same model over the same texts in
+one run and prints words/s for both and their ratio (goal: >= 0.85), plus the
+process's peak RSS (goal: < 700 MB with the md model). Without --texts it uses the
+project's samples.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import time
+from pathlib import Path
+
+import newsgraph
+from newsgraph.nlp.model import load_base_model, load_pipeline, model_description
+
+
+def read_texts(paths: list[str]) -> list[str]:
+    texts = []
+    for path in map(Path, paths):
+        files = sorted(path.rglob("*.txt")) if path.is_dir() else [path]
+        texts += [f.read_text(encoding="utf-8") for f in files]
+    return texts
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--texts", nargs="*", default=[str(Path(__file__).parent.parent / "samples")])
+    parser.add_argument("--repeat", type=int, default=10, help="times the texts are repeated")
+    parser.add_argument("--batch-size", type=int, default=16)
+    args = parser.parse_args()
+
+    texts = read_texts(args.texts) * args.repeat
+    words = sum(len(t.split()) for t in texts)
+    bare = load_base_model()
+    full = load_pipeline()
+    print(f"model: {model_description(bare)}; {len(texts)} texts, {words:,} words")
+
+    # warm both up so neither pays first-call costs inside the timing
+    list(bare.pipe(texts[:4]))
+    list(newsgraph.extract_many(texts[:4]))
+
+    rounds = []
+    for _ in range(2):  # alternate to even out machine noise
+        start = time.perf_counter()
+        for _doc in bare.pipe(texts, batch_size=args.batch_size):
+            pass
+        bare_seconds = time.perf_counter() - start
+        start = time.perf_counter()
+        for _result in newsgraph.extract_many(texts, batch_size=args.batch_size):
+            pass
+        full_seconds = time.perf_counter() - start
+        rounds.append((bare_seconds, full_seconds))
+    bare_seconds = min(r[0] for r in rounds)
+    full_seconds = min(r[1] for r in rounds)
+    print(f"bare nlp.pipe:        {words / bare_seconds:10,.0f} words/s ({bare_seconds:.2f} s)")
+    print(f"newsgraph extract_many:{words / full_seconds:10,.0f} words/s ({full_seconds:.2f} s)")
+    print(f"ratio (newsgraph / bare): {bare_seconds / full_seconds:.3f}   (goal >= 0.85)")
+    print(f"components in pipeline: {', '.join(full.pipe_names)}")
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"peak RSS: {peak_mb:.0f} MB (two model copies loaded: bare + newsgraph)")
+
+
+if __name__ == "__main__":
+    main()
