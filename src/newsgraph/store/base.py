@@ -123,6 +123,14 @@ def query_kind(sparql: str) -> str:
     raise BadQuery(f"SPARQL updates ({form}) are not accepted here; only SELECT, ASK, CONSTRUCT and DESCRIBE")
 
 
+def has_dataset_clause(sparql: str) -> bool:
+    """Whether a query names its own dataset with FROM or FROM NAMED."""
+    bare = _LEXEMES.sub(lambda m: " " if m.group(0).startswith("#") else '""', sparql)
+    bare = re.sub(r"\bPREFIX\s+[^\s:]*:", " ", bare, flags=re.IGNORECASE)
+    # Not ?from, $from or ex:from: only the keyword.
+    return re.search(r"(?<![\w?$:])FROM(?![\w:])", bare, flags=re.IGNORECASE) is not None
+
+
 def result_format(kind: str, accept: str | None) -> str:
     """The short format name for a result of ``kind``, from a short name or a media type."""
     if accept:

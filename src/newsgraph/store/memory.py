@@ -18,6 +18,11 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.paths import Path
 
 from ..errors import BadQuery, QueryTimeout, StoreError
+
+# rdflib would fetch the IRI of every FROM graph from the web; take them from the dataset instead.
+import rdflib.plugins.sparql  # noqa: E402
+
+rdflib.plugins.sparql.SPARQL_LOAD_GRAPHS = False
 from .base import (
     DATASET_FORMATS,
     EXPORT_FORMATS,

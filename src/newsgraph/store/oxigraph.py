@@ -27,6 +27,7 @@ from .base import (
     _Stop,
     boolean_result,
     check_export_format,
+    has_dataset_clause,
     query_kind,
     result_format,
     write_solutions,
@@ -184,7 +185,9 @@ class OxigraphStore(Store):
 
     def _run(self, sparql: str):
         try:
-            return self._store.query(sparql, use_default_graph_as_union=True)
+            # A query's own FROM / FROM NAMED define its dataset; only without them is
+            # the default graph the union of all articles (pyoxigraph lets the flag win).
+            return self._store.query(sparql, use_default_graph_as_union=not has_dataset_clause(sparql))
         except SyntaxError as exc:
             raise BadQuery(f"SPARQL syntax error: {exc}") from exc
         except OSError as exc:
