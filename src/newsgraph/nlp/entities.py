@@ -175,6 +175,8 @@ def build_clusters(doc: Doc, spans: list[Span]) -> list[EntityCluster]:
             cluster = _person_by_surname(clusters, text)
             if cluster is not None:
                 type_ = "Person"
+        if cluster is None and len(span) == 1 and type_ == "Organization" and span[0].is_title:
+            cluster = _organisation_by_word(clusters, text)
         if cluster is None and is_acronym(text):
             pending_acronyms.append((span, type_))
             continue
@@ -217,6 +219,16 @@ def _person_by_surname(clusters: list[EntityCluster], word: str) -> EntityCluste
     return matches[0] if len(matches) == 1 else None
 
 
+def _organisation_by_word(clusters: list[EntityCluster], word: str) -> EntityCluster | None:
+    """"Meta" for "Meta Platforms", "the Commission" for "the European Commission"."""
+    matches = [
+        c for c in clusters
+        if c.type == "Organization" and len(c.name.split()) > 1
+        and (c.name.split()[0] == word or c.name.split()[-1] == word)
+    ]
+    return matches[0] if len(matches) == 1 else None
+
+
 def _looks_like_organisation(cluster: EntityCluster) -> bool:
     """A one-word "person" that reads as an organisation: "the Blues", "Huawei, BYD and Tencent"."""
     if any(len(m) > 1 for m in cluster.mentions):
@@ -247,6 +259,8 @@ def _settle_type_and_name(cluster: EntityCluster, votes: Counter, defined: set) 
     elif cluster.type != "Person" or votes.get("Person", 0) == 0:
         model_type = cluster.type if cluster in defined else votes.most_common(1)[0][0]
         cluster.type = type_from_head(cluster.name, model_type)
+    if cluster.name.isupper() and len(cluster.name) > 5 and cluster.type == "Place":
+        cluster.name = cluster.name.title()  # "BRUSSELS" in a dateline is Brussels
     for text in names:
         cluster.add_alias(text)
     _add_name_variants(cluster)

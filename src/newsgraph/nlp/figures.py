@@ -60,8 +60,9 @@ def noun_phrase(token: Token, *, with_conjuncts: bool = True) -> str:
     for child in token.rights:
         if child.dep_ == "prep" and child.lower_ == "per":
             right = max(right, child.right_edge.i)
-        if with_conjuncts and child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN"):
-            right = max(right, child.i)
+        if with_conjuncts and child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN") and \
+                not any(c.dep_ in ("det", "poss") for c in child.children):
+            right = max(right, child.i)  # "universities and research institutions", not "people and its budget"
     tokens = list(doc[left:right + 1])
     while tokens and (tokens[0].dep_ in ("det", "poss", "case") or tokens[0].like_num or tokens[0].is_punct):
         tokens.pop(0)

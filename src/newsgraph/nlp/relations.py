@@ -12,7 +12,11 @@ Predicates (subject type -> object type):
   "X, a farmer in Y", "Dallas nightclub owner X";
 - ``bornIn``    Person -> Place: "X was born in Y" (not livesIn: birth is not residence);
 - ``killed``    Person -> Person: "X killed/assassinated/shot/murdered Y", "Y was shot by X",
-  "X, the assassin of Y", "the murder of Y by X".
+  "X, the assassin of Y", "the murder of Y by X";
+- ``memberOf``  Person -> Organization: "Welch of Harvard University", "X at the Institute";
+- ``worksFor``  Person -> Organization: "X works for/at Y", "X is employed by Y".
+
+Roles ("X, director general of Y") are the roles component's business, not relations.
 
 The rules look at grammatical links (prepositions and their objects, subjects and
 objects of verbs, appositions, relative clauses) and at entity types, not at
@@ -39,6 +43,8 @@ SIGNATURES = {
     "livesIn": {(PERSON, PLACE)},
     "bornIn": {(PERSON, PLACE)},
     "killed": {(PERSON, PERSON)},
+    "memberOf": {(PERSON, ORG)},
+    "worksFor": {(PERSON, ORG)},
 }
 
 LOCATIVE_VERBS = {"base", "headquarter", "locate", "situate", "headquartered", "based", "located"}
@@ -220,6 +226,8 @@ def _prepositions(doc: Doc, token: Token) -> Iterator[Found]:
         elif subject.type == PERSON and obj.type == PLACE and word in ("of", "from"):
             yield subject, "livesIn", obj, 0.6
             yield from _chain_outward(doc, obj_token, subject, "livesIn", 0.55)
+        elif subject.type == PERSON and obj.type == ORG and word in ("of", "at", "from"):
+            yield subject, "memberOf", obj, 0.6
 
 
 def _chain_outward(doc: Doc, place: Token, subject: EntityCluster, predicate: str, confidence: float) -> Iterator[Found]:
@@ -231,25 +239,33 @@ def _chain_outward(doc: Doc, place: Token, subject: EntityCluster, predicate: st
             yield subject, predicate, outer, confidence
 
 
+_CLIMB = {"conj", "xcomp", "advcl", "pcomp", "prep", "acomp"}
+
+
 def _subject_of(doc: Doc, verb: Token) -> Token | None:
-    """The grammatical subject of a verb, climbing through relative clauses, modifiers and conjuncts."""
-    current, seen = verb, 0
-    while seen < 5:
-        seen += 1
-        if current.dep_ in ("acl", "amod") and current.tag_ == "VBN":
-            return current.head  # "the journal based in Holliston", "X, based in Y"
+    """Who does what a verb says, climbing through clauses that share the subject.
+
+    "X bought a gun and used it to shoot Y" -> X; "X pleaded guilty to killing Y" -> X;
+    "the jury convicted X of killing Y" -> X (the object of the verb governing "of killing");
+    "the journal based in Y" -> journal.
+    """
+    current, through_preposition = verb, False
+    for _ in range(6):
+        if current is not verb and through_preposition:
+            obj = _child(current, "dobj")
+            if obj is not None and _entity(doc, obj) is not None and _entity(doc, obj).type == PERSON:
+                return obj
         subject = _child(current, "nsubj", "nsubjpass")
         if subject is not None:
             return subject
+        if current.dep_ in ("acl", "amod") and current.tag_ == "VBN":
+            return current.head
         if current.dep_ == "relcl":
             return current.head
-        if current.dep_ in ("conj", "xcomp", "advcl", "pcomp", "ccomp") and current.head is not current:
-            if current.dep_ == "pcomp":
-                current = current.head.head  # "after shooting Kennedy": prep -> verb
-            else:
-                current = current.head
-            continue
-        return None
+        if current.dep_ not in _CLIMB or current.head is current:
+            return None
+        through_preposition = through_preposition or current.dep_ in ("prep", "pcomp")
+        current = current.head
     return None
 
 
@@ -277,6 +293,24 @@ def _verbs(doc: Doc, token: Token) -> Iterator[Found]:
         yield from _killing_verb(doc, token)
     elif lemma in ("own", "belong", "control"):
         yield from _ownership_verb(doc, token)
+    elif lemma in ("work", "employ"):
+        yield from _employment_verb(doc, token)
+
+
+def _employment_verb(doc: Doc, verb: Token) -> Iterator[Found]:
+    """"X works for/at Y", "X is employed by Y", "Y employs X"."""
+    if verb.lemma_ == "work":
+        worker = _entity(doc, _subject_of(doc, verb))
+        for _, employer in _preps(verb, "for", "at"):
+            yield worker, "worksFor", _entity(doc, employer), 0.75
+    elif _is_passive(verb):
+        worker = _entity(doc, _child(verb, "nsubjpass") or _subject_of(doc, verb))
+        for _, employer in _preps(verb, "by", "at"):
+            yield worker, "worksFor", _entity(doc, employer), 0.75
+    else:
+        employer = _entity(doc, _subject_of(doc, verb))
+        for obj in (c for c in verb.children if c.dep_ == "dobj"):
+            yield _entity(doc, obj), "worksFor", employer, 0.7
 
 
 def _located_by_verb(doc: Doc, verb: Token) -> Iterator[Found]:
@@ -385,21 +419,32 @@ def _nouns(doc: Doc, token: Token) -> Iterator[Found]:
 
 
 def _place_modifiers(doc: Doc, token: Token) -> Iterator[Found]:
-    """A place named before what it qualifies: "Ghana's health service", "Dallas nightclub owner Jack Ruby"."""
+    """A place named before what it qualifies.
+
+    "Ghana's health service" and "Moscow Izvestiya" (an organisation based there);
+    "Dallas nightclub owner Jack Ruby", "Ohio's governor, Richard Celeste" (a person
+    living there); "Modesto native George Lucas" (born there).
+    """
     place = entity_at(doc, token)
     if place is None or place.type != PLACE or token.dep_ not in ("poss", "compound", "nmod"):
         return
-    if _mention_end(doc, token) != token.i + 1 and entity_at(doc, token.head) is place:
+    if entity_at(doc, token.head) is place:
         return  # the token is inside the place's own name
-    head, steps = token.head, 0
-    while steps < 4:
-        steps += 1
+    head, native = token.head, False
+    for step in range(1, 5):
         target = entity_at(doc, head)
-        if target is not None and target is not place:
-            if target.type == ORG and token.dep_ == "poss":
+        native = native or head.lemma_.lower() in ("native", "born")
+        predicate = "bornIn" if native else "livesIn"
+        if target is not None:
+            if target.type == ORG and (token.dep_ == "poss" or step == 1):
                 yield target, "basedIn", place, 0.6
-            elif target.type == PERSON and steps > 1:
-                yield target, "livesIn", place, 0.5  # a role word in between: "Louisiana Gov. Earl Long"
+            elif target.type == PERSON and step > 1:
+                yield target, predicate, place, 0.5  # a role word in between: "Louisiana Gov. Earl Long"
+            return
+        if head.pos_ in ("NOUN", "PROPN") and (head.dep_ == "appos" or _child(head, "appos") is not None):
+            person = _entity(doc, head)
+            if person is not None and person.type == PERSON:
+                yield person, predicate, place, 0.5
             return
         if head.dep_ not in ("compound", "nmod", "amod") or head.head is head or head.pos_ not in ("NOUN", "PROPN"):
             return
