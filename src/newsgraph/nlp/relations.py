@@ -226,7 +226,7 @@ def _prepositions(doc: Doc, token: Token) -> Iterator[Found]:
         elif subject.type == PERSON and obj.type == PLACE and word in ("of", "from"):
             yield subject, "livesIn", obj, 0.6
             yield from _chain_outward(doc, obj_token, subject, "livesIn", 0.55)
-        elif subject.type == PERSON and obj.type == ORG and word in ("of", "at", "from"):
+        elif subject.type == PERSON and obj.type == ORG and word in ("of", "at"):
             yield subject, "memberOf", obj, 0.6
 
 
@@ -374,9 +374,7 @@ def _nouns(doc: Doc, token: Token) -> Iterator[Found]:
     lemma = token.lemma_.lower()
     word = token.lower_
     if word in PART_NOUNS or lemma in PART_NOUNS:
-        part = _entity(doc, token) if token.dep_ in ("appos", "attr") else None
-        if part is None and token.head.dep_ == "relcl":
-            part = _entity(doc, token.head.head)
+        part = _entity(doc, token)  # "X, a unit of Y", "X, which is part of Y", "Y's subsidiary, X"
         for _, whole in _preps(token, "of"):
             yield part, "partOf", _entity(doc, whole), 0.75
         owner = _child(token, "poss")  # "Harbourline's subsidiary, Voltaris"
