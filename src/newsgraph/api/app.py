@@ -16,7 +16,7 @@ from fastapi.middleware.cors import CORSMiddleware
 
 from .. import __version__
 from ..settings import Settings
-from . import articles, entities, export, extract, health, sparql
+from . import articles, entities, export, extract, health, sparql, ui
 from .deps import ServiceState
 from .errors import PayloadTooLarge, error_body, install_error_handlers
 from .health import describe_model, describe_store
@@ -88,11 +88,13 @@ class BodyLimit:
         await send({"type": "http.response.body", "body": body})
 
 
-def create_app(settings: Settings | None = None, *, store: Any = None, nlp: Any = None) -> FastAPI:
+def create_app(settings: Settings | None = None, *, store: Any = None, nlp: Any = None, close_store: bool = False) -> FastAPI:
     """The newsgraph service. ``store`` and ``nlp`` default to ``open_store(settings)`` and the
-    configured spaCy pipeline, opened at startup; pass them to share or fake them in tests."""
+    configured spaCy pipeline, opened at startup; pass them to share or fake them in tests.
+    A store the app opened, or one handed over with ``close_store=True``, is closed at shutdown."""
     settings = settings or Settings()
     state = ServiceState(settings, store=store, nlp=nlp)
+    state.owns_store = state.owns_store or close_store
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
@@ -113,7 +115,7 @@ def create_app(settings: Settings | None = None, *, store: Any = None, nlp: Any 
     )
     app.state.newsgraph = state
     install_error_handlers(app)
-    for module in (articles, extract, entities, sparql, export, health):
+    for module in (articles, extract, entities, sparql, export, health, ui):
         app.include_router(module.router)
     if settings.cors_origins:
         app.add_middleware(

@@ -121,9 +121,12 @@ def serve_command(
             uvicorn.run("newsgraph.api.app:create_app", factory=True, host=settings.host, port=settings.port,
                         workers=workers, log_level=log_level)
             return
-        application = create_app(settings, store=graph_store, nlp=nlp)
+        # The app closes the store at shutdown: uvicorn re-raises SIGTERM once it has shut
+        # down, so code after run() may never execute.
+        application = create_app(settings, store=graph_store, nlp=nlp, close_store=True)
         config = uvicorn.Config(application, host=settings.host, port=settings.port, log_level=log_level)
         _AnnouncingServer(config).run()
+        graph_store = None
     finally:
         if graph_store is not None:
             graph_store.close()
