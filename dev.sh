@@ -51,7 +51,7 @@ command="${1:-}"; shift || true
 case "$command" in
     run)
         install "sm"
-        exec .venv/bin/newsgraph extract samples/seed_retelling.txt "$@"
+        exec .venv/bin/newsgraph serve --load samples "$@"
         ;;
     test)
         install "sm,test"
