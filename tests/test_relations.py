@@ -1,0 +1,298 @@
+"""Relations, model-free: Docs built by hand with words, heads, dependency labels and entities."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+import newsgraph.nlp.pipeline  # noqa: F401  (registers the components)
+from newsgraph.nlp.facts import register_extensions
+
+_nlp = spacy.blank("en")
+_POS = {"NNP": "PROPN", "NNPS": "PROPN", "NN": "NOUN", "NNS": "NOUN", "IN": "ADP", "DT": "DET", ",": "PUNCT",
+        ".": "PUNCT", "HYPH": "PUNCT", "PRP": "PRON", "PRP$": "PRON", "WDT": "PRON", "WP": "PRON", "JJ": "ADJ",
+        "POS": "PART", "CD": "NUM", "TO": "PART", "MD": "AUX", "CC": "CCONJ", "RB": "ADV"}
+
+
+def build(spec: str, ents: dict[str, str]) -> Doc:
+    """A Doc from "word/head/dep/tag[/lemma] ..." (head = absolute token index) and {"words": LABEL}."""
+    register_extensions()
+    rows = [item.split("/") for item in spec.split()]
+    words = [r[0] for r in rows]
+    tags = [r[3] for r in rows]
+    labels = ["O"] * len(words)
+    for phrase, label in ents.items():
+        target = phrase.split()
+        starts = [i for i in range(len(words)) if words[i:i + len(target)] == target]
+        assert starts, f"{phrase!r} not in the words"
+        for start in starts:  # every occurrence is a mention
+            for k in range(len(target)):
+                labels[start + k] = ("B-" if k == 0 else "I-") + label
+    return Doc(
+        _nlp.vocab,
+        words=words,
+        heads=[int(r[1]) for r in rows],
+        deps=[r[2] for r in rows],
+        tags=tags,
+        pos=[_POS.get(t, "VERB" if t.startswith("VB") else "X") for t in tags],
+        lemmas=[r[4] if len(r) > 4 else r[0].lower() for r in rows],
+        ents=labels,
+    )
+
+
+def relations(spec: str, ents: dict[str, str]) -> set[tuple[str, str, str]]:
+    doc = build(spec, ents)
+    for name in ("newsgraph_entities", "newsgraph_relations"):
+        doc = _nlp.create_pipe(name)(doc)
+    return {(r.subject.name, r.predicate, r.object.name) for r in doc._.ng_relations}
+
+
+# --- partOf ------------------------------------------------------------------------------------
+
+
+def test_part_of_under():
+    spec = ("SIAT/4/nsubj/NNP under/0/prep/IN the/3/det/DT Academy/1/pobj/NNP produced/4/ROOT/VBD "
+            "patents/4/dobj/NNS ./4/punct/.")
+    assert relations(spec, {"SIAT": "ORG", "Academy": "ORG"}) == {("SIAT", "partOf", "Academy")}
+
+
+def test_part_of_apposition():
+    spec = "SIAT/6/nsubj/NNP ,/0/punct/, part/0/appos/NN of/2/prep/IN Acme/3/pobj/NNP ,/0/punct/, grew/6/ROOT/VBD ./6/punct/."
+    assert relations(spec, {"SIAT": "ORG", "Acme": "ORG"}) == {("SIAT", "partOf", "Acme")}
+
+
+def test_part_of_relative_clause():
+    # "Voltaris , which is a unit of Acme , grew ."
+    spec = ("Voltaris/9/nsubj/NNP ,/0/punct/, which/3/nsubj/WDT is/0/relcl/VBZ/be a/5/det/DT unit/3/attr/NN "
+            "of/5/prep/IN Acme/6/pobj/NNP ,/0/punct/, grew/9/ROOT/VBD ./9/punct/.")
+    assert relations(spec, {"Voltaris": "ORG", "Acme": "ORG"}) == {("Voltaris", "partOf", "Acme")}
+
+
+def test_part_of_possessive_subsidiary():
+    # "Harbourline 's subsidiary , Voltaris , grew ."
+    spec = ("Harbourline/2/poss/NNP 's/0/case/POS subsidiary/6/nsubj/NN ,/2/punct/, Voltaris/2/appos/NNP "
+            ",/2/punct/, grew/6/ROOT/VBD ./6/punct/.")
+    assert relations(spec, {"Harbourline": "ORG", "Voltaris": "ORG"}) == {("Voltaris", "partOf", "Harbourline")}
+
+
+def test_part_of_owned_by():
+    spec = "Voltaris/2/nsubjpass/NNP is/2/auxpass/VBZ/be owned/2/ROOT/VBN/own by/2/agent/IN Acme/3/pobj/NNP ./2/punct/."
+    assert relations(spec, {"Voltaris": "ORG", "Acme": "ORG"}) == {("Voltaris", "partOf", "Acme")}
+
+
+def test_part_of_needs_two_organisations():
+    spec = "Jane/1/nsubj/NNP ,/0/punct/, part/0/appos/NN of/2/prep/IN Acme/3/pobj/NNP ./0/punct/."
+    assert relations(spec, {"Jane": "PERSON", "Acme": "ORG"}) == set()
+
+
+# --- locatedIn -----------------------------------------------------------------------------------
+
+
+def test_located_in_comma_chain():
+    spec = "in/4/prep/IN Anzio/0/pobj/NNP ,/1/punct/, Italy/1/appos/NNP fighting/4/ROOT/VBG ./4/punct/."
+    assert relations(spec, {"Anzio": "GPE", "Italy": "GPE"}) == {("Anzio", "locatedIn", "Italy")}
+
+
+def test_located_in_three_level_chain():
+    # "in Willowdell , Darke County , Ohio born ."
+    spec = ("in/7/prep/IN Willowdell/0/pobj/NNP ,/1/punct/, Darke/4/compound/NNP County/1/appos/NNP ,/4/punct/, "
+            "Ohio/4/appos/NNP born/7/ROOT/VBN/bear ./7/punct/.")
+    assert relations(spec, {"Willowdell": "GPE", "Darke County": "GPE", "Ohio": "GPE"}) == {
+        ("Willowdell", "locatedIn", "Darke County"), ("Darke County", "locatedIn", "Ohio")}
+
+
+def test_a_list_of_places_is_not_a_chain():
+    spec = ("in/7/prep/IN Finland/0/pobj/NNP ,/1/punct/, Norway/1/conj/NNP and/3/cc/CC Iceland/3/conj/NNP "
+            "live/7/nsubj/VBP work/7/ROOT/VBP ./7/punct/.")
+    assert relations(spec, {"Finland": "GPE", "Norway": "GPE", "Iceland": "GPE"}) == set()
+
+
+def test_located_in_preposition():
+    spec = "Lake/1/compound/NNP Mead/4/nsubj/NNP in/1/prep/IN Nevada/2/pobj/NNP shrank/4/ROOT/VBD ./4/punct/."
+    assert relations(spec, {"Lake Mead": "LOC", "Nevada": "GPE"}) == {("Lake Mead", "locatedIn", "Nevada")}
+
+
+def test_located_in_a_city_in():
+    # "Ocala , a city in Florida , grew ."
+    spec = ("Ocala/7/nsubj/NNP ,/0/punct/, a/3/det/DT city/0/appos/NN in/3/prep/IN Florida/4/pobj/NNP "
+            ",/0/punct/, grew/7/ROOT/VBD ./7/punct/.")
+    assert relations(spec, {"Ocala": "GPE", "Florida": "GPE"}) == {("Ocala", "locatedIn", "Florida")}
+
+
+# --- basedIn -----------------------------------------------------------------------------------
+
+
+def test_based_in_relative_clause():
+    spec = ("Voltaris/8/nsubj/NNP ,/0/punct/, which/4/nsubjpass/WDT is/4/auxpass/VBZ/be based/0/relcl/VBN/base "
+            "in/4/prep/IN Gothenburg/5/pobj/NNP ,/0/punct/, grew/8/ROOT/VBD ./8/punct/.")
+    assert relations(spec, {"Voltaris": "ORG", "Gothenburg": "GPE"}) == {("Voltaris", "basedIn", "Gothenburg")}
+
+
+def test_headquartered_in_with_outer_place():
+    # "Acme is headquartered in Austin , Texas ."
+    spec = ("Acme/2/nsubjpass/NNP is/2/auxpass/VBZ/be headquartered/2/ROOT/VBN/headquarter in/2/prep/IN "
+            "Austin/3/pobj/NNP ,/4/punct/, Texas/4/appos/NNP ./2/punct/.")
+    assert relations(spec, {"Acme": "ORG", "Austin": "GPE", "Texas": "GPE"}) == {
+        ("Acme", "basedIn", "Austin"), ("Acme", "basedIn", "Texas"), ("Austin", "locatedIn", "Texas")}
+
+
+def test_hyphenated_based():
+    # "Northern Rail , the Leeds - based operator , grew ."
+    spec = ("Northern/1/compound/NNP Rail/9/nsubj/NNP ,/1/punct/, the/7/det/DT Leeds/6/npadvmod/NNP "
+            "-/6/punct/HYPH based/7/amod/VBN/base operator/1/appos/NN ,/1/punct/, grew/9/ROOT/VBD")
+    assert relations(spec, {"Northern Rail": "ORG", "Leeds": "GPE"}) == {("Northern Rail", "basedIn", "Leeds")}
+
+
+def test_organisation_in_place_even_when_the_parser_attaches_to_the_person():
+    # "Lieberman of Brown University in Providence , R.I. , spoke ."
+    spec = ("Lieberman/9/nsubj/NNP of/0/prep/IN Brown/3/compound/NNP University/1/pobj/NNP in/0/prep/IN "
+            "Providence/4/pobj/NNP ,/5/punct/, R.I./5/appos/NNP ,/0/punct/, spoke/9/ROOT/VBD")
+    assert relations(spec, {"Lieberman": "PERSON", "Brown University": "ORG", "Providence": "GPE",
+                            "R.I.": "GPE"}) == {
+        ("Lieberman", "memberOf", "Brown University"),
+        ("Brown University", "basedIn", "Providence"),
+        ("Brown University", "basedIn", "R.I."),
+        ("Providence", "locatedIn", "R.I."),
+    }
+
+
+def test_place_possessive_organisation():
+    spec = "Ghana/3/poss/NNP 's/0/case/POS Acme/3/compound/NNP Service/4/nsubj/NNP said/4/ROOT/VBD"
+    assert relations(spec, {"Ghana": "GPE", "Acme Service": "ORG"}) == {("Acme Service", "basedIn", "Ghana")}
+
+
+# --- livesIn and bornIn ------------------------------------------------------------------------
+
+
+def test_lives_in_person_of_place():
+    spec = "Peggy/1/compound/NNP Say/4/nsubj/NNP of/1/prep/IN Batavia/2/pobj/NNP wrote/4/ROOT/VBD ./4/punct/."
+    assert relations(spec, {"Peggy Say": "PERSON", "Batavia": "GPE"}) == {("Peggy Say", "livesIn", "Batavia")}
+
+
+def test_lives_in_relative_clause():
+    spec = ("Warner/7/nsubj/NNP ,/0/punct/, who/3/nsubj/WP lives/0/relcl/VBZ/live in/3/prep/IN Ocala/4/pobj/NNP "
+            ",/0/punct/, filed/7/ROOT/VBD ./7/punct/.")
+    assert relations(spec, {"Warner": "PERSON", "Ocala": "GPE"}) == {("Warner", "livesIn", "Ocala")}
+
+
+def test_lives_in_resident_of():
+    spec = ("Jane/1/compound/NNP Roe/7/nsubj/NNP ,/1/punct/, a/4/det/DT resident/1/appos/NN of/4/prep/IN "
+            "Akron/5/pobj/NNP spoke/7/ROOT/VBD")
+    assert relations(spec, {"Jane Roe": "PERSON", "Akron": "GPE"}) == {("Jane Roe", "livesIn", "Akron")}
+
+
+def test_lives_in_place_before_a_role_word():
+    # "Texas Gov. John Connally spoke ."
+    spec = "Texas/1/compound/NNP Gov./3/compound/NNP John/3/compound/NNP Connally/4/nsubj/NNP spoke/4/ROOT/VBD"
+    assert relations(spec, {"Texas": "GPE", "John Connally": "PERSON"}) == {("John Connally", "livesIn", "Texas")}
+
+
+def test_born_in_is_not_lives_in():
+    spec = ("Lucy/1/compound/NNP Stone/3/nsubjpass/NNP was/3/auxpass/VBD/be born/3/ROOT/VBN/bear in/3/prep/IN "
+            "Brookfield/4/pobj/NNP ./3/punct/.")
+    assert relations(spec, {"Lucy Stone": "PERSON", "Brookfield": "GPE"}) == {("Lucy Stone", "bornIn", "Brookfield")}
+
+
+def test_native_before_a_name_is_born_in():
+    # "Modesto native George Lucas directed ."
+    spec = "Modesto/1/compound/NNP native/3/compound/NN George/3/compound/NNP Lucas/4/nsubj/NNP directed/4/ROOT/VBD"
+    assert relations(spec, {"Modesto": "GPE", "George Lucas": "PERSON"}) == {("George Lucas", "bornIn", "Modesto")}
+
+
+# --- killed ------------------------------------------------------------------------------------
+
+
+def test_killed_active():
+    spec = ("Gavrilo/1/compound/NNP Princip/2/nsubj/NNP assassinated/2/ROOT/VBD/assassinate "
+            "Archduke/4/compound/NNP Ferdinand/2/dobj/NNP ./2/punct/.")
+    assert relations(spec, {"Gavrilo Princip": "PERSON", "Ferdinand": "PERSON"}) == {
+        ("Gavrilo Princip", "killed", "Ferdinand")}
+
+
+def test_killed_passive_with_agent():
+    spec = ("Jesse/1/compound/NNP James/3/nsubjpass/NNP was/3/auxpass/VBD/be shot/3/ROOT/VBN/shoot by/3/agent/IN "
+            "Robert/6/compound/NNP Ford/4/pobj/NNP ./3/punct/.")
+    assert relations(spec, {"Jesse James": "PERSON", "Robert Ford": "PERSON"}) == {
+        ("Robert Ford", "killed", "Jesse James")}
+
+
+def test_killed_relative_clause_and_apposition():
+    # "Oswald , the man who shot Kennedy , died ."
+    spec = ("Oswald/8/nsubj/NNP ,/0/punct/, the/3/det/DT man/0/appos/NN who/5/nsubj/WP shot/3/relcl/VBD/shoot "
+            "Kennedy/5/dobj/NNP ,/0/punct/, died/8/ROOT/VBD")
+    assert relations(spec, {"Oswald": "PERSON", "Kennedy": "PERSON"}) == {("Oswald", "killed", "Kennedy")}
+
+
+def test_killed_object_on_the_conjunct_verb():
+    # "Ruby shot and wounded Oswald ."
+    spec = "Ruby/1/nsubj/NNP shot/1/ROOT/VBD/shoot and/1/cc/CC wounded/1/conj/VBD/wound Oswald/3/dobj/NNP ./1/punct/."
+    assert relations(spec, {"Ruby": "PERSON", "Oswald": "PERSON"}) == {("Ruby", "killed", "Oswald")}
+
+
+def test_killed_convicted_of_killing_takes_the_object_as_killer():
+    # "A jury convicted Millikan of killing Martinelli ."
+    spec = ("A/1/det/DT jury/2/nsubj/NN convicted/2/ROOT/VBD/convict Millikan/2/dobj/NNP of/2/prep/IN "
+            "killing/4/pcomp/VBG/kill Martinelli/5/dobj/NNP ./2/punct/.")
+    assert relations(spec, {"Millikan": "PERSON", "Martinelli": "PERSON"}) == {("Millikan", "killed", "Martinelli")}
+
+
+def test_killed_assassin_of():
+    # "Booth , the assassin of Lincoln , fled ."
+    spec = ("Booth/7/nsubj/NNP ,/0/punct/, the/3/det/DT assassin/0/appos/NN of/3/prep/IN Lincoln/4/pobj/NNP "
+            ",/0/punct/, fled/7/ROOT/VBD")
+    assert relations(spec, {"Booth": "PERSON", "Lincoln": "PERSON"}) == {("Booth", "killed", "Lincoln")}
+
+
+def test_killed_murder_of_by():
+    # "the murder of Mendes by Pereira shocked Brazil"
+    spec = ("the/1/det/DT murder/6/nsubj/NN of/1/prep/IN Mendes/2/pobj/NNP by/1/prep/IN Pereira/4/pobj/NNP "
+            "shocked/6/ROOT/VBD")
+    assert relations(spec, {"Mendes": "PERSON", "Pereira": "PERSON"}) == {("Pereira", "killed", "Mendes")}
+
+
+def test_killing_needs_people_on_both_sides():
+    spec = "Acme/1/nsubj/NNP killed/1/ROOT/VBD/kill Oswald/1/dobj/NNP ./1/punct/."
+    assert relations(spec, {"Acme": "ORG", "Oswald": "PERSON"}) == set()
+
+
+# --- employment --------------------------------------------------------------------------------
+
+
+def test_works_for():
+    spec = "Jane/1/compound/NNP Roe/2/nsubj/NNP works/2/ROOT/VBZ/work for/2/prep/IN Acme/3/pobj/NNP ./2/punct/."
+    assert relations(spec, {"Jane Roe": "PERSON", "Acme": "ORG"}) == {("Jane Roe", "worksFor", "Acme")}
+
+
+def test_employed_by():
+    spec = ("Jane/1/compound/NNP Roe/3/nsubjpass/NNP is/3/auxpass/VBZ/be employed/3/ROOT/VBN/employ "
+            "by/3/agent/IN Acme/4/pobj/NNP ./3/punct/.")
+    assert relations(spec, {"Jane Roe": "PERSON", "Acme": "ORG"}) == {("Jane Roe", "worksFor", "Acme")}
+
+
+# --- the component -----------------------------------------------------------------------------
+
+
+def test_each_fact_once_with_its_sentence_and_confidence():
+    # Two sentences; the relation is stated (twice) in the second.
+    spec = ("Acme/1/nsubj/NNP grew/1/ROOT/VBD ./1/punct/. Lake/4/compound/NNP Mead/7/nsubj/NNP in/4/prep/IN "
+            "Nevada/5/pobj/NNP shrank/7/ROOT/VBD ,/7/punct/, Lake/10/compound/NNP Mead/7/dobj/NNP in/10/prep/IN "
+            "Nevada/11/pobj/NNP ./7/punct/.")
+    doc = build(spec, {"Acme": "ORG", "Lake Mead": "LOC", "Nevada": "GPE"})
+    for name in ("newsgraph_entities", "newsgraph_relations"):
+        doc = _nlp.create_pipe(name)(doc)
+    (fact,) = doc._.ng_relations
+    assert (fact.subject.name, fact.predicate, fact.object.name) == ("Lake Mead", "locatedIn", "Nevada")
+    assert fact.sentence.start == 3 and fact.sentence.end == len(doc)
+    assert 0 < fact.confidence <= 1
+
+
+@pytest.mark.model
+def test_relations_in_the_full_pipeline(nlp):
+    doc = nlp("The Shenzhen Institute of Advanced Technology (SIAT), part of the Chinese Academy of Sciences, "
+              "filed patents. Voltaris, which is based in Gothenburg, builds batteries.")
+    relations = {(r["subject"], r["predicate"], r["object"]) for r in doc._.ng_facts["relations"]}
+    names = {e["id"]: e["name"] for e in doc._.ng_facts["entities"]}
+    named = {(names[s], p, names[o]) for s, p, o in relations}
+    assert ("Shenzhen Institute of Advanced Technology", "partOf", "Chinese Academy of Sciences") in named
+    assert ("Voltaris", "basedIn", "Gothenburg") in named
