@@ -385,16 +385,18 @@ class Store(ABC):
         prefix = graph_prefix(self.base_iri)
         page = f"LIMIT {int(limit)}" if limit is not None else ""
         # Ordering on an aggregate's alias goes in an outer query: Virtuoso refuses it otherwise.
+        # COALESCE puts undated articles last on every engine (rdflib sorts unbound first,
+        # and turns STR(unbound) inside an aggregate into "None", hence STR outside).
         rows = self.select(
             f"""PREFIX schema: <{SCHEMA}>
-            SELECT ?g ?article ?title ?url ?published WHERE {{
-              {{ SELECT ?g (SAMPLE(?a) AS ?article) (SAMPLE(?t) AS ?title) (SAMPLE(?u) AS ?url) (MAX(STR(?d)) AS ?published)
+            SELECT ?g ?article ?title ?url (STR(?date) AS ?published) WHERE {{
+              {{ SELECT ?g (SAMPLE(?a) AS ?article) (SAMPLE(?t) AS ?title) (SAMPLE(?u) AS ?url) (SAMPLE(?d) AS ?date)
                 WHERE {{ GRAPH ?g {{ ?a a schema:NewsArticle .
                   OPTIONAL {{ ?a schema:headline ?t }} OPTIONAL {{ ?a schema:url ?u }}
                   OPTIONAL {{ ?a schema:datePublished ?d }} }}
                   FILTER(STRSTARTS(STR(?g), "{prefix}")) }}
                 GROUP BY ?g }}
-            }} ORDER BY DESC(?published) ?g {page} OFFSET {int(offset)}"""
+            }} ORDER BY DESC(COALESCE(STR(?date), "")) ?g {page} OFFSET {int(offset)}"""
         )
         records = [
             ArticleRecord(

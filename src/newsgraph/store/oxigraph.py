@@ -87,6 +87,8 @@ class OxigraphStore(Store):
         self.query_timeout = query_timeout
         self.max_rows = max_rows
         try:
+            if self.path is not None:
+                self.path.mkdir(parents=True, exist_ok=True)
             self._store = ox.Store(str(self.path)) if self.path is not None else ox.Store()
         except OSError as exc:
             if "lock" in str(exc).lower():

@@ -1,0 +1,383 @@
+"""The store interface, on every backend: memory (rdflib), embedded Oxigraph and Virtuoso."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import subprocess
+import sys
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from conftest import STORE_BACKENDS, make_store
+from graph_examples import BASE, EXAMPLES, VERSION
+from rdflib import XSD, Graph, Literal, URIRef
+from rdflib.compare import isomorphic
+
+from newsgraph.errors import BadQuery, QueryTimeout, StoreError, StoreLocked
+from newsgraph.graph import article_graph_iri, to_graph
+from newsgraph.settings import Settings
+from newsgraph.store import open_store
+from newsgraph.store.base import query_kind
+
+QUERIES = Path(__file__).parent.parent / "samples" / "queries"
+
+
+def graphs() -> dict[str, Graph]:
+    """Article id -> its graph, for the hand-built example articles."""
+    out = {}
+    for build in EXAMPLES.values():
+        extraction = build()
+        out[extraction.article.id] = to_graph(extraction, base_iri=BASE, extractor_version=VERSION)
+    return out
+
+
+@pytest.fixture(params=STORE_BACKENDS)
+def store(request, tmp_path):
+    store = make_store(request.param, request, tmp_path, base_iri=BASE)
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def filled(store):
+    store.add_articles(graphs().items())
+    return store
+
+
+_NUMERIC = {XSD.decimal, XSD.double, XSD.float, XSD.integer}
+
+
+def canonical(graph: Graph) -> Graph:
+    """The graph with numbers in one lexical form: stores canonicalise them ("1.50" -> "1.5")."""
+    out = Graph()
+    for s, p, o in graph:
+        if isinstance(o, Literal) and o.datatype in _NUMERIC:
+            o = Literal(format(Decimal(str(o)).normalize(), "f"), datatype=XSD.decimal)
+        out.add((s, p, o))
+    return out
+
+
+def same(a: Graph | None, b: Graph) -> bool:
+    return a is not None and isomorphic(canonical(a), canonical(b))
+
+
+def typed(binding: dict) -> dict:
+    """One result row as comparable values: engines write the same number or instant differently."""
+    out = {}
+    for name, term in binding.items():
+        value, datatype = term["value"], term.get("datatype", "")
+        if datatype.endswith(("#decimal", "#integer", "#double", "#float")):
+            value = format(Decimal(value).normalize(), "f")
+        elif datatype.endswith("#boolean"):  # Virtuoso writes false as "0"
+            value = str(value in ("true", "1")).lower()
+        elif datatype.endswith("#dateTime"):
+            value = dt.datetime.fromisoformat(value.replace("Z", "+00:00")).isoformat()
+        out[name] = (term["type"], value, term.get("xml:lang"))
+    return out
+
+
+def values_only(found: list[str]) -> list[dict]:
+    return sorted(
+        (json.dumps({k: v[1:] for k, v in json.loads(row).items()}, sort_keys=True) for row in found)
+    )
+
+
+def rows(result) -> list[dict]:
+    data = json.loads(result.body)
+    return [{k: v["value"] for k, v in b.items()} for b in data["results"]["bindings"]]
+
+
+# --- writes -----------------------------------------------------------------------
+
+
+def test_added_article_reads_back_as_the_same_graph(store):
+    article_id, graph = next(iter(graphs().items()))
+    written = store.add_article(article_id, graph)
+    assert written == len(graph)
+    assert store.has_article(article_id)
+    back = store.get_article_graph(article_id)
+    assert same(back, graph)
+
+
+def test_adding_twice_is_idempotent(store):
+    article_id, graph = next(iter(graphs().items()))
+    store.add_article(article_id, graph)
+    store.add_article(article_id, graph)
+    assert store.stats().triples == len(graph)
+    assert [r.id for r in store.list_articles()] == [article_id]
+
+
+def test_replace_swaps_the_whole_graph_and_skip_keeps_the_old_one(store):
+    article_id, graph = next(iter(graphs().items()))
+    store.add_article(article_id, graph)
+    name = URIRef(str(article_graph_iri(article_id, BASE)))
+    smaller = Graph(identifier=name)
+    for triple in list(graph)[:5]:
+        smaller.add(triple)
+    smaller.add((URIRef(BASE + "x"), URIRef(BASE + "p"), Literal("new")))
+    assert store.add_article(article_id, smaller, replace=False) == 0
+    assert same(store.get_article_graph(article_id), graph)
+    assert store.add_article(article_id, smaller, replace=True) == 6
+    assert same(store.get_article_graph(article_id), smaller)
+
+
+class Exploding(Graph):
+    """A graph that fails half way through being read, like a bad conversion would."""
+
+    def __iter__(self):
+        for number, triple in enumerate(super().__iter__()):
+            if number == 3:
+                raise RuntimeError("broken graph")
+            yield triple
+
+
+def test_a_failing_write_leaves_neither_half_an_article_nor_a_damaged_old_one(store):
+    article_id, graph = next(iter(graphs().items()))
+    broken = Exploding(identifier=graph.identifier)
+    for triple in graph:
+        broken.add(triple)
+    with pytest.raises(RuntimeError):
+        store.add_article(article_id, broken)
+    assert not store.has_article(article_id)
+    store.add_article(article_id, graph)
+    with pytest.raises(RuntimeError):
+        store.add_article(article_id, broken, replace=True)
+    assert same(store.get_article_graph(article_id), graph)
+
+
+def test_delete_article(filled):
+    ids = filled.article_ids()
+    victim = sorted(ids)[0]
+    assert filled.delete_article(victim) is True
+    assert filled.delete_article(victim) is False
+    assert not filled.has_article(victim)
+    assert filled.article_ids() == ids - {victim}
+
+
+# --- reads ------------------------------------------------------------------------
+
+
+def test_list_articles_newest_first_undated_last_and_paged(filled):
+    records = filled.list_articles()
+    dates = [r.published for r in records]
+    dated = [d for d in dates if d]
+    assert dated == sorted(dated, reverse=True)
+    assert dates[-1] is None  # the minimal example has no date
+    assert all(r.triples > 0 for r in records)
+    assert {r.id for r in records} == set(graphs())
+    titled = [r for r in records if r.title]
+    assert titled and all(r.iri.startswith(BASE + "article/") for r in records)
+    assert [r.id for r in filled.list_articles(limit=2, offset=1)] == [r.id for r in records[1:3]]
+
+
+def test_stats_count_articles_triples_and_entities(filled):
+    stats = filled.stats()
+    assert stats.articles == len(graphs())
+    assert stats.triples == sum(len(g) for g in graphs().values())
+    assert stats.entities.get("Person", 0) >= 2
+    assert stats.entities.get("Organization", 0) >= 1
+
+
+def test_default_graph_is_the_union_of_article_graphs(filled):
+    # A triple two articles both state counts once per article, on every backend.
+    result = filled.query("SELECT (COUNT(*) AS ?n) WHERE { ?s a schema:NewsArticle }")
+    assert int(rows(result)[0]["n"]) == len(graphs())
+    expected = sum(len(g) for g in graphs().values())
+    assert int(rows(filled.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"))[0]["n"]) == expected
+
+
+@pytest.mark.parametrize("fmt", ["json", "xml", "csv", "tsv"])
+def test_select_results_in_each_format(filled, fmt):
+    result = filled.query(
+        "SELECT ?name WHERE { ?p a schema:Person ; schema:name ?name } ORDER BY ?name", accept=fmt
+    )
+    assert result.kind == "select" and result.format == fmt and result.variables == ["name"]
+    text = result.body.decode()
+    if fmt == "csv":
+        names = [row[0] for row in csv.reader(io.StringIO(text))][1:]
+    elif fmt == "tsv":
+        names = [line.strip('"') for line in text.splitlines()[1:]]
+    elif fmt == "json":
+        names = [r["name"] for r in rows(result)]
+    else:
+        assert text.startswith("<?xml")
+        names = [n for n in ("Daren Tang", "Liu Chenli") if n in text]
+    assert "Daren Tang" in names and "Liu Chenli" in names
+
+
+def test_media_types_are_accepted_as_well_as_short_names(filled):
+    result = filled.query("ASK { ?s a schema:Person }", accept="application/sparql-results+json")
+    assert result.kind == "ask" and result.boolean is True
+    assert json.loads(result.body)["boolean"] is True
+
+
+def test_construct_comes_back_as_turtle(filled):
+    result = filled.query("CONSTRUCT { ?p a schema:Person } WHERE { ?p a schema:Person }")
+    assert result.kind == "graph" and result.media_type == "text/turtle"
+    graph = Graph().parse(data=result.body.decode(), format="turtle")
+    assert len(graph) >= 2
+
+
+def test_row_limit_cuts_and_says_so(filled):
+    result = filled.query("SELECT ?s ?p ?o WHERE { ?s ?p ?o }", max_rows=3)
+    assert result.truncated and len(rows(result)) == 3
+    small = filled.query("SELECT ?s WHERE { ?s a schema:NewsArticle }", max_rows=100)
+    assert not small.truncated and len(rows(small)) == len(graphs())
+
+
+@pytest.mark.parametrize(
+    "query, error",
+    [
+        ("SELECT ?x WHERE { ?x ", BadQuery),
+        ("INSERT DATA { <http://a> <http://b> <http://c> }", BadQuery),
+        ("this is not sparql", BadQuery),
+    ],
+)
+def test_bad_queries_are_refused_with_a_clear_error(filled, query, error):
+    with pytest.raises(error) as caught:
+        filled.query(query)
+    assert caught.value.message
+
+
+def test_unknown_result_format_is_refused(filled):
+    with pytest.raises(BadQuery, match="cannot be written"):
+        filled.query("SELECT * WHERE { ?s ?p ?o }", accept="turtle")
+
+
+def test_a_query_past_the_time_limit_is_stopped(filled):
+    slow = (
+        "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l "
+        "FILTER(STR(?c) != STR(?l)) }"
+    )
+    with pytest.raises(QueryTimeout):
+        filled.query(slow, timeout=0.3)
+    # The store still answers afterwards.
+    assert filled.query("ASK { ?s ?p ?o }").boolean is True
+
+
+def test_sample_queries_give_the_same_rows_on_every_backend(request, tmp_path):
+    results: dict[str, dict[str, list]] = {}
+    for backend in STORE_BACKENDS:
+        store = make_store(backend, request, tmp_path / backend, base_iri=BASE)
+        try:
+            store.add_articles(graphs().items())
+            for path in sorted(QUERIES.glob("*.rq")):
+                found = json.loads(store.query(path.read_text(), accept="json").body)["results"]["bindings"]
+                results.setdefault(path.name, {})[backend] = sorted(
+                    json.dumps(typed(r), sort_keys=True, default=str) for r in found
+                )
+        finally:
+            store.close()
+    assert len(results) >= 5
+    for name, by_backend in results.items():
+        assert by_backend["oxigraph"] == by_backend["virtuoso"], name
+        # rdflib's MIN/MAX turn an IRI into a plain literal; the values must still agree.
+        assert values_only(by_backend["memory"]) == values_only(by_backend["oxigraph"]), name
+    assert any(by_backend["oxigraph"] for by_backend in results.values())
+
+
+# --- export -----------------------------------------------------------------------
+
+
+def test_nquads_export_round_trips_into_a_fresh_store(filled, tmp_path):
+    data = b"".join(filled.export("nquads"))
+    fresh = open_store(Settings(base_iri=BASE), spec="memory")
+    fresh.dataset.parse(data=data.decode(), format="nquads")
+    assert fresh.article_ids() == filled.article_ids()
+    for article_id, graph in graphs().items():
+        assert same(fresh.get_article_graph(article_id), graph)
+
+
+@pytest.mark.parametrize("fmt", ["turtle", "ntriples", "jsonld", "trig"])
+def test_rdf_exports_parse_and_merge_articles(filled, fmt):
+    data = b"".join(filled.export(fmt)).decode()
+    rdflib_format = {"turtle": "turtle", "ntriples": "nt", "jsonld": "json-ld", "trig": "trig"}[fmt]
+    if fmt == "trig":
+        from rdflib import Dataset
+
+        parsed = Dataset()
+        parsed.parse(data=data, format="trig")
+        assert {str(g.identifier) for g in parsed.graphs() if len(g)} == {
+            str(article_graph_iri(i, BASE)) for i in graphs()
+        }
+        return
+    parsed = Graph().parse(data=data, format=rdflib_format)
+    union = set()
+    for graph in graphs().values():
+        union.update(graph)
+    assert len(parsed) == len(union)  # merged: a triple two articles share appears once
+
+
+def test_unknown_export_format_is_refused(filled):
+    with pytest.raises(StoreError, match="unknown export format"):
+        list(filled.export("xlsx"))
+
+
+# --- opening stores ---------------------------------------------------------------
+
+
+def test_open_store_parses_the_spec(tmp_path):
+    from newsgraph.store.memory import MemoryStore
+    from newsgraph.store.oxigraph import OxigraphStore
+    from newsgraph.store.sparql import SparqlStore
+
+    assert isinstance(open_store(Settings(), spec="memory"), MemoryStore)
+    ox_store = open_store(Settings(store=f"oxigraph:{tmp_path / 'd'}"))
+    assert isinstance(ox_store, OxigraphStore) and (tmp_path / "d").is_dir()
+    ox_store.close()
+    remote = open_store(Settings(store_update_url="http://h/update"), spec="sparql:http://h/sparql")
+    assert isinstance(remote, SparqlStore) and remote.update_url == "http://h/update"
+    for bad in ("nothing", "sparql:", "sparql:ftp://h", "memory:x"):
+        with pytest.raises(StoreError):
+            open_store(Settings(), spec=bad)
+
+
+def test_oxigraph_store_survives_a_restart(tmp_path):
+    article_id, graph = next(iter(graphs().items()))
+    spec = f"oxigraph:{tmp_path / 'db'}"
+    first = open_store(Settings(base_iri=BASE), spec=spec)
+    first.add_article(article_id, graph)
+    first.close()
+    again = open_store(Settings(base_iri=BASE), spec=spec)
+    assert same(again.get_article_graph(article_id), graph)
+    again.close()
+
+
+def test_second_process_on_the_same_oxigraph_directory_gets_store_locked(tmp_path):
+    spec = f"oxigraph:{tmp_path / 'db'}"
+    holder = open_store(Settings(), spec=spec)
+    try:
+        code = (
+            "import sys\nfrom newsgraph.store import open_store\nfrom newsgraph.settings import Settings\n"
+            "from newsgraph.errors import StoreLocked\n"
+            f"try:\n    open_store(Settings(), spec={spec!r})\nexcept StoreLocked as e:\n"
+            "    print(e.code, e.message); sys.exit(3)\n"
+        )
+        done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+        assert done.returncode == 3, done.stderr
+        assert done.stdout.startswith(StoreLocked.code) and "another process" in done.stdout
+    finally:
+        holder.close()
+
+
+def test_unreachable_remote_store_is_a_store_error():
+    remote = open_store(Settings(query_timeout=2), spec="sparql:http://127.0.0.1:9/sparql")
+    with pytest.raises(StoreError, match="cannot reach"):
+        remote.query("ASK { ?s ?p ?o }")
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("SELECT * WHERE { ?s ?p ?o }", "select"),
+        ("PREFIX select: <http://x#> ASK { ?s select:p ?o }", "ask"),
+        ("# SELECT in a comment\nCONSTRUCT WHERE { ?s ?p ?o }", "graph"),
+        ('DESCRIBE <http://x/#ASK>', "graph"),
+    ],
+)
+def test_query_kind(text, kind):
+    assert query_kind(text) == kind
