@@ -296,3 +296,11 @@ def test_relations_in_the_full_pipeline(nlp):
     named = {(names[s], p, names[o]) for s, p, o in relations}
     assert ("Shenzhen Institute of Advanced Technology", "partOf", "Chinese Academy of Sciences") in named
     assert ("Voltaris", "basedIn", "Gothenburg") in named
+
+
+def test_based_in_headquarters_noun():
+    # "at the NRC 's Rockville , Md. , headquarters"
+    spec = ("at/0/ROOT/IN the/2/det/DT NRC/8/poss/NNP 's/2/case/POS Rockville/8/nmod/NNP ,/4/punct/, "
+            "Md./4/appos/NNP ,/4/punct/, headquarters/0/pobj/NN")
+    assert relations(spec, {"NRC": "ORG", "Rockville": "GPE", "Md.": "GPE"}) == {
+        ("NRC", "basedIn", "Rockville"), ("NRC", "basedIn", "Md."), ("Rockville", "locatedIn", "Md.")}

@@ -60,6 +60,7 @@ PARENT_NOUNS = {"parent", "owner", "holding"}
 PLACE_NOUNS = {"city", "town", "village", "suburb", "district", "province", "state", "county", "region",
                "capital", "port", "island", "municipality", "neighborhood", "neighbourhood", "area"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
+HEADQUARTERS_NOUNS = {"headquarters", "headquarter", "hq", "head office", "base"}
 
 
 class RelationExtractor:
@@ -385,6 +386,15 @@ def _nouns(doc: Doc, token: Token) -> Iterator[Found]:
         for _, of in _preps(token, "of"):
             child_org = child_org or entity_at(doc, of)
         yield child_org, "partOf", _entity(doc, token), 0.7
+    elif word in HEADQUARTERS_NOUNS or lemma in HEADQUARTERS_NOUNS:
+        # "the NRC's Rockville, Md., headquarters", "Acme's headquarters in Austin"
+        owners = [c for c in token.children if c.dep_ == "poss"] + [p for _, p in _preps(token, "of")]
+        places = [c for c in token.children if c.dep_ in ("compound", "nmod")]
+        places += [p for _, p in _preps(token, "in", "at")]
+        for owner in owners:
+            for place in places:
+                yield entity_at(doc, owner), "basedIn", entity_at(doc, place), 0.75
+                yield from _chain_outward(doc, place, entity_at(doc, owner), "basedIn", 0.7)
     elif word in RESIDENT_NOUNS or lemma in RESIDENT_NOUNS:
         person = _entity(doc, token)
         for _, place in _preps(token, "of", "in", "from"):
