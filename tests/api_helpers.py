@@ -54,7 +54,8 @@ def second_extraction(article_id: str = "a1b2c3d4e5f60002") -> Extraction:
 
 
 def settings(**overrides) -> Settings:
-    values = {"store": "memory", "base_iri": BASE, "api_token": None}
+    # Extraction in threads: tests hand the app the session's model.
+    values = {"store": "memory", "base_iri": BASE, "api_token": None, "extraction_processes": False}
     values.update(overrides)
     return Settings(**values)
 

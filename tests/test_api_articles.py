@@ -138,3 +138,14 @@ def test_unusual_texts_are_processed(api, text):
     r = c.post("/articles", json={"text": text})
     assert r.status_code == 201, r.text
     assert store.has_article(r.json()["article"]["id"])
+
+
+def test_extraction_in_worker_processes():
+    s = settings(extraction_processes=True, max_concurrent_extractions=1)
+    store = fresh_store(s)
+    with TestClient(create_app(s, store=store), raise_server_exceptions=False) as c:
+        assert c.get("/health").json()["model"]  # loaded by the worker at startup
+        r = c.post("/articles", json={"text": TEXT})
+        assert r.status_code == 201
+        assert any(e["name"] == "Daren Tang" for e in r.json()["entities"])
+    assert store.has_article(article_id(TEXT))

@@ -53,3 +53,8 @@ class Settings(BaseSettings):
     cors_origins: list[str] = Field(default_factory=list, description="Origins allowed by CORS.")
     max_body_bytes: int = Field(2_000_000, description="Largest request body accepted, in bytes.")
     max_concurrent_extractions: int = Field(2, description="Articles extracted at the same time by the service.")
+    extraction_processes: bool = Field(
+        True,
+        description="Extract in worker processes (one model each) so the service keeps answering "
+        "other requests at full speed; false: in threads of the server process (one model in memory).",
+    )

@@ -19,7 +19,7 @@ from ..settings import Settings
 from . import articles, entities, export, extract, health, sparql, ui
 from .deps import ServiceState
 from .errors import PayloadTooLarge, error_body, install_error_handlers
-from .health import describe_model, describe_store
+from .health import describe_store
 
 log = logging.getLogger("newsgraph.api")
 
@@ -98,14 +98,15 @@ def create_app(settings: Settings | None = None, *, store: Any = None, nlp: Any 
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
-        await anyio.to_thread.run_sync(state.get_nlp)
         await anyio.to_thread.run_sync(state.get_store)
-        log.info("newsgraph %s: model %s, store %s", __version__, describe_model(state.nlp), describe_store(settings.store))
+        await anyio.to_thread.run_sync(state.start_extraction)
+        where = f"{settings.max_concurrent_extractions} worker processes" if state.processes else "threads"
+        log.info("newsgraph %s: model %s (extracting in %s), store %s", __version__,
+                 state.model_description, where, describe_store(settings.store))
         try:
             yield
         finally:
-            if state.owns_store and state.store is not None:
-                state.store.close()
+            await anyio.to_thread.run_sync(state.close)
 
     app = FastAPI(
         title="newsgraph",

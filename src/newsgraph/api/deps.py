@@ -17,10 +17,11 @@ from typing import Any, TypeVar
 import anyio
 from fastapi import Request
 
-from ..extract import ArticleInput, _to_extraction, detect_language
+from ..extract import ArticleInput
 from ..schema import Extraction
 from ..settings import Settings
 from .errors import Forbidden, Unauthorized
+from .pool import ProcessExtractor, extract_with
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -37,6 +38,26 @@ class ServiceState:
         # Writes are serialised so replace-then-insert of one article never interleaves with another.
         self.write_lock = threading.Lock()
         self._open_lock = threading.Lock()
+        # Without a pipeline handed in, extraction runs in worker processes (see pool.py).
+        self.processes: ProcessExtractor | None = None
+        if nlp is None and settings.extraction_processes:
+            self.processes = ProcessExtractor(settings.model, settings.max_concurrent_extractions)
+        self.model_description: str | None = None
+
+    def start_extraction(self) -> None:
+        """Load the model (in the worker processes, or here) before the first request."""
+        if self.processes is not None:
+            self.model_description = self.processes.start()
+        else:
+            from ..nlp.model import model_description
+
+            self.model_description = model_description(self.get_nlp())
+
+    def close(self) -> None:
+        if self.processes is not None:
+            self.processes.close()
+        if self.owns_store and self.store is not None:
+            self.store.close()
 
     # --- resources, opened lazily so an app used without its lifespan still works ---
     def get_store(self):
@@ -71,13 +92,14 @@ class ServiceState:
         return await anyio.to_thread.run_sync(locked)
 
     async def extract(self, item: ArticleInput) -> Extraction:
-        """Extract one validated article in the bounded pool."""
-        return await anyio.to_thread.run_sync(self._extract_sync, item, limiter=self.extraction_limiter)
+        """Extract one validated article; at most ``max_concurrent_extractions`` at a time."""
+        async with self.extraction_limiter:
+            if self.processes is not None:
+                return await self.processes.extract(item)
+            return await anyio.to_thread.run_sync(self._extract_sync, item)
 
     def _extract_sync(self, item: ArticleInput) -> Extraction:
-        nlp = self.get_nlp()
-        doc = nlp(item.text)
-        return _to_extraction(item, doc._.ng_facts, detect_language(item.text))
+        return extract_with(self.get_nlp(), item)
 
 
 def store_update(store: Any, text: str) -> None:

@@ -32,7 +32,7 @@ async def health(state: ServiceState = Depends(get_state)) -> dict:
     return {
         "status": "ok",
         "version": __version__,
-        "model": describe_model(state.nlp),
+        "model": state.model_description or describe_model(state.nlp),
         "store": describe_store(state.settings.store),
     }
 

@@ -88,7 +88,6 @@ def serve_command(
 ) -> None:
     """Serve the HTTP API: articles, JSON endpoints, SPARQL at /sparql, export at /graph, docs at /docs."""
     from ..api import create_app
-    from ..nlp.model import load_pipeline
     from ..store import open_store
 
     overrides = {k: v for k, v in {"store": store, "host": host, "port": port, "model": model}.items() if v is not None}
@@ -103,7 +102,6 @@ def serve_command(
             "queries while it does.",
             param_hint="--workers",
         )
-    nlp = load_pipeline(settings.model)
     graph_store = open_store(settings)
     try:
         if load:
@@ -123,7 +121,9 @@ def serve_command(
             return
         # The app closes the store at shutdown: uvicorn re-raises SIGTERM once it has shut
         # down, so code after run() may never execute.
-        application = create_app(settings, store=graph_store, nlp=nlp, close_store=True)
+        # Without nlp the app extracts in worker processes (or loads the model itself
+        # when NEWSGRAPH_EXTRACTION_PROCESSES=false).
+        application = create_app(settings, store=graph_store, close_store=True)
         config = uvicorn.Config(application, host=settings.host, port=settings.port, log_level=log_level)
         _AnnouncingServer(config).run()
         graph_store = None

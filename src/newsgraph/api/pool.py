@@ -1,0 +1,94 @@
+"""Extraction in worker processes, so the server's own process stays free to answer.
+
+spaCy holds the GIL for much of its work: extracting in threads of the server
+process would slow every other request down. Each worker process loads the model
+once (at startup) and extracts articles it is sent; the event loop awaits the result.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import multiprocessing
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+
+from ..errors import NewsgraphError
+from ..extract import ArticleInput, _to_extraction, detect_language
+from ..schema import Extraction
+
+log = logging.getLogger(__name__)
+
+_nlp = None
+
+
+class ExtractionUnavailable(NewsgraphError):
+    code = "extraction_unavailable"
+    status = 503
+
+
+def _init_worker(model: str | None) -> None:
+    global _nlp
+    from ..nlp.model import load_pipeline
+
+    _nlp = load_pipeline(model)
+
+
+def _describe() -> str:
+    from ..nlp.model import model_description
+
+    return model_description(_nlp)
+
+
+def extract_with(nlp, item: ArticleInput) -> Extraction:
+    """What :func:`newsgraph.extract` does, with a given pipeline and a validated article."""
+    doc = nlp(item.text)
+    return _to_extraction(item, doc._.ng_facts, detect_language(item.text))
+
+
+def _extract(item: ArticleInput) -> Extraction:
+    return extract_with(_nlp, item)
+
+
+class ProcessExtractor:
+    """A fixed number of extraction processes, each with the model loaded once."""
+
+    def __init__(self, model: str | None, workers: int):
+        self.model = model
+        self.workers = max(1, workers)
+        self.executor: ProcessPoolExecutor | None = None
+        self.description: str | None = None
+
+    def start(self) -> str:
+        """Start every worker and wait until each has loaded the model."""
+        # 'spawn': forking a process that runs threads (the store, the event loop) is unsafe.
+        self.executor = ProcessPoolExecutor(
+            max_workers=self.workers,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=_init_worker,
+            initargs=(self.model,),
+        )
+        warmups = [self.executor.submit(_describe) for _ in range(self.workers)]
+        self.description = warmups[0].result()
+        for warmup in warmups[1:]:
+            warmup.result()
+        return self.description
+
+    async def extract(self, item: ArticleInput) -> Extraction:
+        if self.executor is None:
+            await asyncio.to_thread(self.start)
+        try:
+            return await asyncio.wrap_future(self.executor.submit(_extract, item))
+        except BrokenProcessPool:
+            log.error("an extraction process died; starting new ones")
+            await asyncio.to_thread(self._restart)
+            raise ExtractionUnavailable("the extraction worker stopped unexpectedly; try again") from None
+
+    def _restart(self) -> None:
+        self.close()
+        self.start()
+
+    def close(self) -> None:
+        if self.executor is not None:
+            self.executor.shutdown(wait=True, cancel_futures=True)
+            self.executor = None
