@@ -15,6 +15,7 @@ from .app import app
 from . import extract_cmd  # noqa: F401,E402
 from . import eval_cmd  # noqa: F401,E402
 from . import serve_cmd  # noqa: F401,E402
+from . import graph_cmds  # noqa: F401,E402
 
 
 def main() -> None:
