@@ -1,0 +1,85 @@
+"""Property-graph exports (GraphML for NetworkX/Gephi, neo4j-admin CSV) and RDF exports."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import networkx as nx
+import pytest
+from graph_examples import BASE, EXAMPLES, VERSION
+from rdflib import RDF, Literal, URIRef
+
+from newsgraph.errors import StoreError
+from newsgraph.export import export, local_name, property_graph, stream, write_graphml, write_neo4j_csv
+from newsgraph.graph import to_graph
+from newsgraph.settings import Settings
+from newsgraph.store import open_store
+
+
+@pytest.fixture(params=["memory", "oxigraph"])
+def store(request, tmp_path):
+    spec = "memory" if request.param == "memory" else f"oxigraph:{tmp_path / 'db'}"
+    store = open_store(Settings(base_iri=BASE), spec=spec)
+    for build in EXAMPLES.values():
+        extraction = build()
+        store.add_article(extraction.article.id, to_graph(extraction, base_iri=BASE, extractor_version=VERSION))
+    yield store
+    store.close()
+
+
+def merged():
+    triples = set()
+    for build in EXAMPLES.values():
+        triples.update(to_graph(build(), base_iri=BASE, extractor_version=VERSION))
+    return triples
+
+
+def test_graphml_loads_in_networkx_with_every_node_edge_and_property(store):
+    buffer = io.BytesIO()
+    write_graphml(store, buffer)
+    graph = nx.read_graphml(io.BytesIO(buffer.getvalue()))
+    triples = merged()
+    links = {(str(s), local_name(str(p)), str(o)) for s, p, o in triples if isinstance(o, URIRef) and p != RDF.type}
+    literals = [(s, p, o) for s, p, o in triples if isinstance(o, Literal)]
+    resources = {str(s) for s, _, _ in triples} | {str(o) for _, p, o in triples if isinstance(o, URIRef) and p != RDF.type}
+    assert set(graph.nodes) == resources
+    assert {(u, d["type"], v) for u, v, d in graph.edges(data=True)} == links
+    assert graph.number_of_edges() == len(links)
+    # Types become labels, literals become properties.
+    person = BASE + "person/daren-tang"
+    assert "Person" in graph.nodes[person]["labels"].split(";")
+    assert graph.nodes[person]["name"] == "Daren Tang"
+    assert all(local_name(str(p)) in graph.nodes[str(s)] for s, p, _ in literals)
+    numbers = [d["value"] for _, d in graph.nodes(data=True) if "value" in d]
+    assert numbers and all(isinstance(n, float) for n in numbers)
+
+
+def test_neo4j_csv_layout_and_counts(store, tmp_path):
+    nodes_path, edges_path = write_neo4j_csv(store, tmp_path / "csv")
+    with open(nodes_path, newline="", encoding="utf-8") as f:
+        nodes = list(csv.reader(f))
+    with open(edges_path, newline="", encoding="utf-8") as f:
+        edges = list(csv.reader(f))
+    assert nodes[0][:2] == ["id:ID", ":LABEL"]
+    assert all(":" in column for column in nodes[0][2:])  # every property column is typed
+    assert edges[0] == [":START_ID", ":END_ID", ":TYPE"]
+    graph = property_graph(store)
+    assert len(nodes) - 1 == len(graph.nodes) and len(edges) - 1 == len(graph.edges)
+    ids = {row[0] for row in nodes[1:]}
+    assert all(row[0] in ids and row[1] in ids for row in edges[1:])  # no dangling edge
+    header = nodes[0]
+    name_column = next(i for i, h in enumerate(header) if h.startswith("name:"))
+    row = next(r for r in nodes[1:] if r[0] == BASE + "person/daren-tang")
+    assert row[name_column] == "Daren Tang" and "Person" in row[1].split(";")
+
+
+def test_export_dispatches_and_refuses_bad_requests(store, tmp_path):
+    out = io.BytesIO()
+    export(store, "ntriples", out)
+    assert out.getvalue().count(b"\n") == len(merged())
+    with pytest.raises(StoreError, match="directory"):
+        export(store, "csv")
+    with pytest.raises(StoreError, match="unknown export format"):
+        export(store, "xlsx", io.BytesIO())
+    assert b"<graphml" in b"".join(stream(store, "graphml"))
