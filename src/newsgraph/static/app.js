@@ -296,8 +296,9 @@ function renderAnalysis(result, rawText, contentType) {
       if (m.start < pos) { mi++; continue; }  // overlaps one already drawn
       target.append(text.slice(pos, m.start));
       const end = Math.min(m.end, to);
-      target.append(el("mark", { class: "ent ent-" + m.entity.type, title: `${m.entity.name} (${m.entity.type})`, "data-entity": m.entity.id },
-        text.slice(m.start, end), el("span", { class: "ent-label", "aria-hidden": "true" }, m.entity.type)));
+      // The type label is drawn by CSS from data-type, so the text copies and reads cleanly.
+      target.append(el("mark", { class: "ent ent-" + m.entity.type, title: `${m.entity.name} (${m.entity.type})`,
+        "data-entity": m.entity.id, "data-type": m.entity.type }, text.slice(m.start, end)));
       pos = end;
       mi++;
     }
@@ -406,6 +407,12 @@ async function addToGraph() {
   button.disabled = true;
   setStatus(status, "Storing…", "busy");
   try {
+    if (state.config.token_required && !sessionStorage.getItem("newsgraph-token")) {
+      // Asked up front: a request bound to fail would only add a 401 to the log.
+      const entered = await askToken("This server needs a token to store articles.");
+      if (!entered) { setStatus(status, "Not stored: no token given.", "bad"); return; }
+      sessionStorage.setItem("newsgraph-token", entered);
+    }
     for (;;) {
       const headers = { "Content-Type": state.analysis.contentType, Accept: "application/json" };
       const token = sessionStorage.getItem("newsgraph-token");

@@ -1,0 +1,376 @@
+"""The web UI in a real browser: Playwright driving Debian's Chromium against a real
+``newsgraph serve`` process with the samples loaded.
+
+Skipped when /usr/bin/chromium or the playwright package is missing, except in CI
+(``CI=true``), where they must run. Screenshots go to ``test-output/ui/``.
+"""
+
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import httpx
+import pytest
+
+from newsgraph.api import create_app
+from newsgraph.api.ui import VENDOR_FILES, sample_queries
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "samples"
+OUTPUT = ROOT / "test-output" / "ui"
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+NEWSGRAPH = [sys.executable, "-c", "from newsgraph.cli import main; main()"]
+SERVING = re.compile(r"newsgraph is serving on (http://127\.0\.0\.1:\d+/)")
+TOKEN = "ui-test-token"
+PASTED = "business_battery_deal.txt"  # left out of the loaded samples so adding it writes (201)
+TIMEOUT = 60_000  # ms; generous: the machine running the tests may be busy
+DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 390, "height": 844}
+
+
+# --- the page's server side, without a browser ------------------------------------------
+
+
+def test_index_static_and_config_are_served():
+    from fastapi.testclient import TestClient
+
+    client = TestClient(create_app(store=object(), nlp=object()))
+    page = client.get("/")
+    assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
+    assert '<script src="/static/app.js">' in page.text
+    # Nothing is loaded from another host.
+    assert not re.search(r"""(src|href)=["']https?://""", page.text)
+    assert client.get("/static/app.js").status_code == 200
+    assert client.get("/static/app.css").status_code == 200
+    assert client.get("/static/../api/ui.py").status_code == 404
+    config = client.get("/ui/config").json()
+    assert config["base_iri"] == "https://w3id.org/newsgraph/id/"
+    assert config["token_required"] is False
+    assert {q["name"] for q in config["queries"]} == {p.stem for p in (SAMPLES / "queries").glob("*.rq")}
+    assert set(config["vendor"]) <= set(VENDOR_FILES)
+    assert "/ui/config" not in client.get("/openapi.json").json()["paths"]
+
+
+def test_sample_queries_titles(tmp_path):
+    (tmp_path / "b-two.rq").write_text("# Second one.\nSELECT * WHERE { ?s ?p ?o }\n")
+    (tmp_path / "a-one.rq").write_text("SELECT * WHERE { ?s ?p ?o }\n")
+    (tmp_path / "notes.txt").write_text("# not a query\n")
+    queries = sample_queries(tmp_path)
+    assert [(q["name"], q["title"]) for q in queries] == [("a-one", "a one"), ("b-two", "Second one")]
+    assert queries[1]["query"].startswith("# Second one.")
+    assert sample_queries(tmp_path / "missing") == []
+
+
+# --- browser tests -----------------------------------------------------------------------
+
+
+def _require_browser():
+    missing = []
+    if not CHROMIUM.exists():
+        missing.append(f"{CHROMIUM} (apt-get install chromium)")
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        missing.append("the playwright package (pip install playwright)")
+    if missing:
+        reason = "browser tests need " + " and ".join(missing)
+        if os.environ.get("CI") == "true":
+            pytest.fail(reason + "; in CI they must run")
+        pytest.skip(reason)
+
+
+class Server:
+    """``newsgraph serve`` on a free loopback port with every sample but one loaded."""
+
+    def __init__(self, samples: Path):
+        command = [*NEWSGRAPH, "serve", "--store", "memory", "--host", "127.0.0.1", "--port", "0",
+                   "--load", str(samples), "--log-level", "warning"]
+        env = {**os.environ, "PYTHONUNBUFFERED": "1", "NEWSGRAPH_API_TOKEN": TOKEN}
+        self.process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
+        self.output: list[str] = []
+        self.url = None
+        found = threading.Event()
+
+        def read() -> None:
+            for line in self.process.stdout:
+                self.output.append(line)
+                match = SERVING.search(line)
+                if match:
+                    self.url = match.group(1)
+                    found.set()
+            found.set()
+
+        threading.Thread(target=read, daemon=True).start()
+        if not found.wait(300) or self.url is None:
+            self.stop()
+            pytest.fail("the server did not start:\n" + "".join(self.output))
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+            try:
+                self.process.wait(30)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    _require_browser()
+    folder = tmp_path_factory.mktemp("samples")
+    for file in SAMPLES.glob("*.txt"):
+        if file.name != PASTED:
+            shutil.copy(file, folder / file.name)
+    running = Server(folder)
+    yield running
+    running.stop()
+
+
+@pytest.fixture(scope="module")
+def api(server):
+    with httpx.Client(base_url=server.url, timeout=120) as client:
+        yield client
+
+
+@pytest.fixture(scope="module")
+def browser(server):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser, server):
+    """A fresh page at desktop width; fails the test if the page logged any console error."""
+    context = browser.new_context(viewport=DESKTOP, base_url=server.url, accept_downloads=True)
+    context.set_default_timeout(TIMEOUT)
+    tab = context.new_page()
+    errors: list[str] = []
+    tab.on("console", lambda msg: errors.append(f"console.{msg.type}: {msg.text}") if msg.type == "error" else None)
+    tab.on("pageerror", lambda exc: errors.append(f"uncaught: {exc}"))
+    tab.goto("/")
+    tab.wait_for_selector("body[data-ready='true']")
+    yield tab
+    context.close()
+    assert errors == [], "the page logged errors:\n" + "\n".join(errors)
+
+
+def _vendor_built() -> bool:
+    return all((ROOT / "src/newsgraph/static/vendor" / name).is_file() for name in VENDOR_FILES)
+
+
+def _screenshot(page, name: str) -> None:
+    OUTPUT.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(OUTPUT / f"{name}.png"), full_page=True)
+
+
+def _no_sideways_scroll(page) -> None:
+    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 1, f"the page is {overflow}px wider than the window"
+
+
+def _set_query(page, text: str) -> None:
+    if page.locator(".CodeMirror").count():
+        page.evaluate("text => document.querySelector('.CodeMirror').CodeMirror.setValue(text)", text)
+    else:
+        page.fill("#query-editor", text)
+
+
+def _run_query_with_keyboard(page) -> None:
+    if page.locator(".CodeMirror").count():
+        page.click(".CodeMirror-lines")
+    else:
+        page.focus("#query-editor")
+    page.keyboard.press("Control+Enter")
+
+
+@pytest.mark.browser
+@pytest.mark.server
+@pytest.mark.model
+def test_analyse_shows_entities_roles_figures_and_adds_to_graph(page, api):
+    text = (SAMPLES / PASTED).read_text(encoding="utf-8")
+    expected = api.post("/extract", json={"text": text}).json()["extraction"]
+    assert expected["roles"] and expected["figures"], "the pasted sample should have roles and figures"
+    names = {e["id"]: e["name"] for e in expected["entities"]}
+
+    page.fill("#article-text", text)
+    page.click("#analyse-btn")
+    page.wait_for_selector("#article-view mark.ent")
+    page.wait_for_selector("#analyse-status.ok")
+
+    # Every mention highlighted, with its type.
+    marks = page.locator("#article-view mark.ent")
+    mentions = sorted((m["start"], m["text"], e["type"]) for e in expected["entities"] for m in e["mentions"])
+    assert marks.count() == len(mentions)
+    shown = page.eval_on_selector_all("#article-view mark.ent", "ms => ms.map(m => [m.textContent, m.className])")
+    assert [(t, f"ent ent-{ty}") for _, t, ty in mentions] == [tuple(s) for s in shown]
+
+    # Roles: one row each, with the person, role and organisation names.
+    role_rows = page.locator("#roles-table tbody tr")
+    assert role_rows.count() == len(expected["roles"])
+    first = expected["roles"][0]
+    cells = role_rows.nth(0).locator("td")
+    assert cells.nth(0).inner_text() == names[first["person"]]
+    assert cells.nth(1).inner_text() == first["role"]
+    assert cells.nth(2).inner_text() == (names[first["organization"]] if first["organization"] else "")
+
+    # Figures: value, unit and the words as written.
+    figure_rows = page.locator("#figures-table tbody tr")
+    assert figure_rows.count() == len(expected["figures"])
+    figure = expected["figures"][0]
+    cells = figure_rows.nth(0).locator("td")
+    assert float(cells.nth(0).inner_text().replace(",", "")) == pytest.approx(figure["value"], rel=1e-6)
+    assert cells.nth(1).inner_text() == figure["unit"]
+    assert cells.nth(5).inner_text() == figure["text"]
+    assert page.locator("#quotes-table tbody tr").count() == max(1, len(expected["quotes"]))
+
+    # A row's sentence link shows that sentence in the text.
+    link = figure_rows.nth(0).locator("a.sent-link")
+    link.click()
+    sentence = page.locator(f"#s-{figure['evidence']['sentence']}")
+    assert sentence.text_content() == figure["evidence"]["text"]
+    assert "flash" in sentence.get_attribute("class")
+
+    # The graph of the article is drawn (or listed when Cytoscape is not built).
+    if _vendor_built():
+        page.wait_for_selector("#article-graph canvas")
+    else:
+        assert page.locator("#article-graph-list li").count() >= 1
+    _screenshot(page, "analyse-desktop")
+
+    # Add to graph: the server wants a token, the page asks for it.
+    article_id = expected["article"]["id"]
+    assert api.get(f"/articles/{article_id}").status_code == 404
+    page.click("#add-btn")
+    page.wait_for_selector("#token-dialog[open]")
+    page.fill("#token-input", TOKEN)
+    page.click("#token-ok")
+    page.wait_for_selector("#add-status.ok")
+    assert "Added to the graph" in page.inner_text("#add-status")
+    stored = api.get(f"/articles/{article_id}")
+    assert stored.status_code == 200 and stored.json()["triples"] > 0
+    # A second press finds it stored and writes nothing.
+    page.click("#add-btn")
+    page.wait_for_function("document.querySelector('#add-status').textContent.includes('Already in the graph')")
+
+    page.set_viewport_size(PHONE)
+    page.wait_for_timeout(300)
+    _no_sideways_scroll(page)
+    _screenshot(page, "analyse-phone")
+
+
+@pytest.mark.browser
+@pytest.mark.server
+@pytest.mark.model
+def test_sample_query_results_and_entity_view(page, api):
+    query = next(q for q in sample_queries() if q["name"] == "most-mentioned")
+    expected = api.post("/sparql", data={"query": query["query"]},
+                        headers={"Accept": "application/sparql-results+json"}).json()["results"]["bindings"]
+    assert expected
+
+    page.click("#tab-query")
+    page.wait_for_selector("#view-query:not([hidden])")
+    if _vendor_built():
+        page.wait_for_selector(".CodeMirror .cm-keyword")  # highlighted SPARQL
+    page.select_option("#query-pick", "most-mentioned")
+    _run_query_with_keyboard(page)
+    page.wait_for_selector("#query-status.ok")
+    rows = page.locator("#query-results tbody tr")
+    assert rows.count() == len(expected)
+    assert page.inner_text("#query-status").startswith(f"{len(expected)} rows in ")
+    headers = page.eval_on_selector_all("#query-results thead th", "ths => ths.map(t => t.textContent)")
+    assert headers == ["?entity", "?type", "?name", "?mentions", "?articles"]
+    top = expected[0]
+    assert rows.nth(0).locator("td").nth(2).inner_text() == top["name"]["value"]
+    _screenshot(page, "query-desktop")
+
+    # Download CSV gets the server's CSV of the same query.
+    with page.expect_download() as download:
+        page.click("#dl-csv")
+    csv_text = Path(download.value.path()).read_text(encoding="utf-8")
+    assert csv_text.splitlines()[0].replace("\r", "") == "entity,type,name,mentions,articles"
+    assert len(csv_text.strip().splitlines()) == len(expected) + 1
+
+    # An entity IRI opens the entity view.
+    entity_iri = top["entity"]["value"]
+    entity_id = entity_iri.removeprefix("https://w3id.org/newsgraph/id/")
+    rows.nth(0).locator("a.iri").click()
+    page.wait_for_selector("#entity-detail:not([hidden])")
+    detail = api.get(f"/entities/{entity_id}").json()
+    assert page.url.endswith(f"#entity/{entity_id}")
+    assert page.inner_text("#entity-name").startswith(detail["name"])
+    assert page.locator("#entity-articles li").count() == len(detail["articles"])
+    assert page.locator("#entity-roles tbody tr").count() == max(1, len(detail["roles_held"]) + len(detail["roles_at"]))
+    if _vendor_built():
+        page.wait_for_selector("#entity-graph canvas")
+    _screenshot(page, "entity-desktop")
+    page.set_viewport_size(PHONE)
+    page.wait_for_timeout(300)
+    _no_sideways_scroll(page)
+    _screenshot(page, "entity-phone")
+
+
+@pytest.mark.browser
+@pytest.mark.server
+@pytest.mark.model
+def test_bad_query_shows_the_error_in_plain_words(page):
+    page.goto("/#query")
+    page.wait_for_selector("#view-query:not([hidden])")
+    _set_query(page, "SELECT ?x WHERE { ?x ?y ")
+    page.click("#run-query")
+    error = page.locator("#query-error")
+    error.wait_for(state="visible")
+    assert error.inner_text().startswith("The query has a mistake:")
+    assert page.locator("#query-results-card").is_hidden()
+    page.set_viewport_size(PHONE)
+    page.wait_for_timeout(300)
+    _no_sideways_scroll(page)
+    _screenshot(page, "query-error-phone")
+    # A good query clears the error.
+    _set_query(page, "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s a <https://schema.org/Person> } }")
+    _run_query_with_keyboard(page)
+    page.wait_for_selector("#query-status.ok")
+    assert error.is_hidden()
+    assert int(page.inner_text("#query-results tbody td")) > 0
+
+
+@pytest.mark.browser
+@pytest.mark.server
+@pytest.mark.model
+def test_browse_search_by_name_and_type(page, api):
+    page.click("#tab-browse")
+    page.wait_for_selector("#entity-list tbody tr")
+    total = api.get("/entities", params={"limit": 1}).json()["total"]
+    assert page.inner_text("#entity-status") == f"{total:,} entities"
+
+    people = api.get("/entities", params={"type": "Person", "limit": 1}).json()
+    name = people["items"][0]["name"]
+    fragment = name.split()[-1][:4].lower()
+    expected = api.get("/entities", params={"type": "Person", "q": fragment, "limit": 1000}).json()
+    page.fill("#entity-q", fragment)
+    page.select_option("#entity-type", "Person")
+    page.keyboard.press("Enter")
+    page.wait_for_function(
+        "n => document.querySelectorAll('#entity-list tbody tr').length === n && !document.querySelector('#entity-status').classList.contains('busy')",
+        arg=expected["total"],
+    )
+    types = page.eval_on_selector_all("#entity-list tbody td:nth-child(2)", "tds => tds.map(t => t.textContent)")
+    assert set(types) == {"Person"}
+    assert name in page.inner_text("#entity-list tbody")
+
+    page.fill("#entity-q", "zzzz-no-such-entity")
+    page.click("#entity-search-form button[type=submit]")
+    page.wait_for_selector("#entity-list td.empty")
+    assert page.inner_text("#entity-list td.empty") == "No entity matches."
+    _screenshot(page, "browse-desktop")
