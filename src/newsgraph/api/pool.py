@@ -29,8 +29,16 @@ class ExtractionUnavailable(NewsgraphError):
 
 def _init_worker(model: str | None) -> None:
     global _nlp
+    import os
+
     from ..nlp.model import load_pipeline
 
+    # Extraction is batch work; queries are interactive. A lower CPU priority lets the
+    # server process answer queries first when the cores are busy extracting.
+    try:
+        os.nice(10)
+    except (AttributeError, OSError):  # not on every platform
+        pass
     _nlp = load_pipeline(model)
 
 
