@@ -196,7 +196,7 @@ def test_born_in_is_not_lives_in():
 
 def test_native_before_a_name_is_born_in():
     # "Modesto native George Lucas directed ."
-    spec = "Modesto/1/compound/NNP native/3/compound/NN George/3/compound/NNP Lucas/4/nsubj/NNP directed/4/ROOT/VBD"
+    spec = "Modesto/1/nmod/NNP native/3/compound/JJ George/3/compound/NNP Lucas/4/nsubj/NNP directed/4/ROOT/VBD"
     assert relations(spec, {"Modesto": "GPE", "George Lucas": "PERSON"}) == {("George Lucas", "bornIn", "Modesto")}
 
 
@@ -304,3 +304,24 @@ def test_based_in_headquarters_noun():
             "Md./4/appos/NNP ,/4/punct/, headquarters/0/pobj/NN")
     assert relations(spec, {"NRC": "ORG", "Rockville": "GPE", "Md.": "GPE"}) == {
         ("NRC", "basedIn", "Rockville"), ("NRC", "basedIn", "Md."), ("Rockville", "locatedIn", "Md.")}
+
+
+def test_lives_in_copula_from():
+    spec = "Mrs./1/compound/NNP Tsuruyama/2/nsubj/NNP is/2/ROOT/VBZ/be from/2/prep/IN Yatsushiro/3/pobj/NNP ./2/punct/."
+    assert relations(spec, {"Tsuruyama": "PERSON", "Yatsushiro": "GPE"}) == {("Tsuruyama", "livesIn", "Yatsushiro")}
+
+
+def test_lives_in_past_an_age_in_apposition():
+    # "Daniel Sullivan , 30 , of Boothbay , helped ."
+    spec = ("Daniel/1/compound/NNP Sullivan/8/nsubj/NNP ,/1/punct/, 30/1/appos/CD ,/1/punct/, of/3/prep/IN "
+            "Boothbay/5/pobj/NNP ,/8/punct/, helped/8/ROOT/VBD")
+    assert relations(spec, {"Daniel Sullivan": "PERSON", "Boothbay": "GPE"}) == {
+        ("Daniel Sullivan", "livesIn", "Boothbay")}
+
+
+def test_lives_in_description_with_outer_place():
+    # "Cicippio , a technician from Wales , Pa. , spoke ."
+    spec = ("Cicippio/9/nsubj/NNP ,/0/punct/, a/3/det/DT technician/0/appos/NN from/3/prep/IN Wales/4/pobj/NNP "
+            ",/5/punct/, Pa./5/appos/NNP ,/0/punct/, spoke/9/ROOT/VBD")
+    assert relations(spec, {"Cicippio": "PERSON", "Wales": "GPE", "Pa.": "GPE"}) == {
+        ("Cicippio", "livesIn", "Wales"), ("Cicippio", "livesIn", "Pa."), ("Wales", "locatedIn", "Pa.")}

@@ -196,6 +196,8 @@ def _attachment_site(doc: Doc, prep: Token) -> Token:
     to the organisation.
     """
     head = prep.head
+    if head.pos_ == "NUM" and head.dep_ == "appos":
+        head = head.head  # "Daniel Sullivan, 30, of Boothbay": the age is not from Boothbay
     if prep.i > 0:
         before = doc[prep.i - 1]
         cluster = entity_at(doc, before)
@@ -279,7 +281,14 @@ def _verbs(doc: Doc, token: Token) -> Iterator[Found]:
     if token.pos_ not in ("VERB", "AUX") and token.tag_ not in ("VBN", "VBD", "VBG", "VBZ", "VBP", "VB"):
         return
     lemma, lower = token.lemma_.lower(), token.lower_
-    if lemma in LOCATIVE_VERBS or lower in LOCATIVE_VERBS:
+    if lemma == "be" and token.dep_ in ("ROOT", "relcl", "ccomp", "conj", "advcl"):
+        # "Mrs. Tsuruyama is from Yatsushiro", "Madonna, who is from Bay City"
+        subject = _entity(doc, _subject_of(doc, token))
+        if subject is not None and subject.type == PERSON:
+            for _, place in _preps(token, "from"):
+                yield subject, "livesIn", entity_at(doc, place), 0.7
+                yield from _chain_outward(doc, place, subject, "livesIn", 0.65)
+    elif lemma in LOCATIVE_VERBS or lower in LOCATIVE_VERBS:
         yield from _located_by_verb(doc, token)
     elif lemma in RESIDENCE_VERBS:
         subject = _entity(doc, _subject_of(doc, token))
@@ -424,6 +433,7 @@ def _nouns(doc: Doc, token: Token) -> Iterator[Found]:
         if person is not None and person.type == PERSON:
             for _, place in _preps(token, "from", "in"):
                 yield person, "livesIn", entity_at(doc, place), 0.55
+                yield from _chain_outward(doc, place, person, "livesIn", 0.5)
 
 
 def _place_modifiers(doc: Doc, token: Token) -> Iterator[Found]:
@@ -454,7 +464,8 @@ def _place_modifiers(doc: Doc, token: Token) -> Iterator[Found]:
             if person is not None and person.type == PERSON:
                 yield person, predicate, place, 0.5
             return
-        if head.dep_ not in ("compound", "nmod", "amod") or head.head is head or head.pos_ not in ("NOUN", "PROPN"):
+        if head.dep_ not in ("compound", "nmod", "amod") or head.head is head or \
+                head.pos_ not in ("NOUN", "PROPN", "ADJ"):
             return
         head = head.head
 
