@@ -13,7 +13,7 @@ import multiprocessing
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
-from ..errors import NewsgraphError
+from ..errors import ModelNotFound, NewsgraphError
 from ..extract import ArticleInput, _to_extraction, detect_language
 from ..schema import Extraction
 
@@ -39,7 +39,16 @@ def _init_worker(model: str | None) -> None:
         os.nice(10)
     except (AttributeError, OSError):  # not on every platform
         pass
-    _nlp = load_pipeline(model)
+    try:
+        _nlp = load_pipeline(model)
+    except BaseException:
+        # The pool only reports a broken worker; say why on the server's stderr.
+        import sys
+        import traceback
+
+        print("newsgraph extraction worker could not load the model:", file=sys.stderr)
+        traceback.print_exc()
+        raise
 
 
 def _describe() -> str:
@@ -77,9 +86,16 @@ class ProcessExtractor:
             initargs=(self.model,),
         )
         warmups = [self.executor.submit(_describe) for _ in range(self.workers)]
-        self.description = warmups[0].result()
-        for warmup in warmups[1:]:
-            warmup.result()
+        try:
+            self.description = warmups[0].result()
+            for warmup in warmups[1:]:
+                warmup.result()
+        except BrokenProcessPool:
+            self.close()
+            raise ModelNotFound(
+                "the extraction worker processes could not start (see the error above); "
+                "NEWSGRAPH_EXTRACTION_PROCESSES=false extracts in the server process instead"
+            ) from None
         return self.description
 
     async def extract(self, item: ArticleInput) -> Extraction:

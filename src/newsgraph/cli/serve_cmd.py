@@ -29,46 +29,19 @@ def _articles_in(paths: list[Path]) -> list[Path]:
     return files
 
 
-def load_articles(paths: list[Path], store, settings: Settings) -> tuple[int, int, list[str]]:
-    """Extract and store the articles in ``paths`` the store does not hold yet.
+def load_articles(paths: list[Path], store, settings: Settings):
+    """Store the articles in ``paths`` that the store does not hold yet; returns the ingest summary.
 
-    Returns (stored, skipped as already stored, failures with reasons).
+    Folders give their ``.txt`` and ``.html`` files only, so a samples folder's gold
+    ``.json`` files and queries are not taken for articles.
     """
-    from ..api.articles import html_to_text
-    from ..errors import NewsgraphError
-    from ..extract import article_id, extract_many, prepare
-    from ..graph import to_graph
+    from ..ingest import ingest, read_file
 
-    pending, names, failures, skipped = [], [], [], 0
-    for file in _articles_in(paths):
-        try:
-            raw = file.read_bytes()
-            meta: dict = {}
-            if file.suffix.lower() in (".html", ".htm"):
-                text, meta = html_to_text(raw.decode("utf-8", errors="replace"))
-            else:
-                text = raw
-            item = prepare(text, max_chars=settings.max_chars, **meta)
-        except (NewsgraphError, OSError) as exc:
-            failures.append(f"{file}: {getattr(exc, 'message', exc)}")
-            continue
-        if store.has_article(article_id(item.text)):
-            skipped += 1
-            continue
-        pending.append({"text": item.text, "title": item.title, "url": item.url,
-                        "published": item.published, "source": item.source})
-        names.append(file)
-    stored = 0
-    results = extract_many(pending, settings=settings, errors="return")
-    for file, result in zip(names, results):
-        try:
-            if isinstance(result, NewsgraphError):
-                raise result
-            store.add_article(result.article.id, to_graph(result, base_iri=settings.base_iri))
-            stored += 1
-        except NewsgraphError as exc:
-            failures.append(f"{file}: {exc.message}")
-    return stored, skipped, failures
+    def items():
+        for file in _articles_in(paths):
+            yield from read_file(file)
+
+    return ingest(store, items(), settings=settings)
 
 
 def _serving_message(host: str, port: int) -> str:
@@ -105,10 +78,10 @@ def serve_command(
     graph_store = open_store(settings)
     try:
         if load:
-            stored, skipped, failures = load_articles(load, graph_store, settings)
-            typer.echo(f"Loaded {stored} article(s), {skipped} already stored, {len(failures)} failed.")
-            for failure in failures:
-                typer.echo(f"  failed: {failure}", err=True)
+            summary = load_articles(load, graph_store, settings)
+            typer.echo(f"Loaded {summary.stored} article(s), {summary.skipped} already stored, {summary.failed} failed.")
+            for failure in summary.failures:
+                typer.echo(f"  failed: {failure.source}: {failure.error}", err=True)
         if workers > 1:
             graph_store.close()
             graph_store = None
