@@ -175,6 +175,8 @@ function drawGraph(containerId, listId, nodes, edges, onNodeTap) {
         "text-background-color": "#fbfcfe", "text-background-opacity": 1, "text-background-padding": 2 } },
     ],
     layout: { name: nodes.length > 1 ? "cose" : "grid", animate: false, randomize: false, nodeRepulsion: () => 9000, idealEdgeLength: () => 90, padding: 20 },
+    minZoom: 0.3,
+    maxZoom: 1.6,  // a graph of two nodes should not fill the box with giant circles
     wheelSensitivity: 0.3,
   });
   if (onNodeTap) cy.on("tap", "node", (evt) => onNodeTap(evt.target.id()));
@@ -726,6 +728,11 @@ async function start() {
   $("#entity-search-form").addEventListener("submit", (e) => { e.preventDefault(); searchEntities(false); });
   $("#entity-more").addEventListener("click", () => searchEntities(true));
   window.addEventListener("hashchange", route);
+  let resizing = null;
+  window.addEventListener("resize", () => {
+    clearTimeout(resizing);
+    resizing = setTimeout(() => Object.values(state.graphs).forEach((cy) => { cy.resize(); cy.fit(undefined, 20); }), 150);
+  });
   route();
   refreshStats();
   document.body.dataset.ready = "true";  // for tests and scripts: the page is wired up
