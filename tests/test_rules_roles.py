@@ -29,6 +29,10 @@ def roles_of(text, ents, pos=None):
      {"Acme": "ORG", "Jane Roe": "PERSON"}, ("Jane Roe", "chief executive", "Acme")),
     ("Senator Jane Roe objected .",
      {"Jane Roe": "PERSON"}, ("Jane Roe", "senator", None)),
+    ("Senate Minority Leader Jane Roe voted .",
+     {"Senate": "ORG", "Jane Roe": "PERSON"}, ("Jane Roe", "minority leader", "Senate")),
+    ("Jane Roe , 54 , a construction worker from Ohio , said so .",
+     {"Jane Roe": "PERSON", "Ohio": "GPE"}, ("Jane Roe", "construction worker", None)),
 ])
 def test_role_forms(text, ents, expected):
     assert roles_of(text, ents) == [expected]
@@ -56,3 +60,13 @@ def test_surname_mentions_share_the_role_holder():
     (tang,) = [c for c in doc._.ng_entities if c.type == "Person"]
     assert len(tang.mentions) == 2
     assert [r.person for r in doc._.ng_roles] == [tang]
+
+
+def test_role_from_a_relative_clause_verb():
+    text = "Jane Roe , who heads Acme , declined ."
+    parse = [(1, "compound"), (7, "nsubj"), (1, "punct"), (4, "nsubj"), (1, "relcl"), (4, "dobj"),
+             (1, "punct"), (7, "ROOT"), (7, "punct")]
+    doc = make_doc(text, ents={"Jane Roe": "PERSON", "Acme": "ORG"}, parse=parse,
+                   pos={"heads": "VERB", "declined": "VERB", "who": "PRON"}, lemmas={"heads": "head"})
+    doc = run(doc, "newsgraph_entities", "newsgraph_roles")
+    assert [(r.person.name, r.role, r.organization.name) for r in doc._.ng_roles] == [("Jane Roe", "head", "Acme")]

@@ -224,7 +224,7 @@ def _organisation_by_word(clusters: list[EntityCluster], word: str) -> EntityClu
     matches = [
         c for c in clusters
         if c.type == "Organization" and len(c.name.split()) > 1
-        and (c.name.split()[0] == word or c.name.split()[-1] == word)
+        and (c.name.split()[0] == word or (c.name.split()[-1] == word and word.lower() in ORG_HEADS))
     ]
     return matches[0] if len(matches) == 1 else None
 

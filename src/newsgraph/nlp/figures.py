@@ -195,7 +195,9 @@ class FigureFinder:
                     candidates += [c for c in prep.children if c.dep_ == "pobj"]
         for token in candidates:
             cluster = entity_at(doc, token)
-            if cluster is not None and cluster.type != "Other":
+            # a person owns a figure only through a possessive ("Smith's salary"), never as the doer
+            if cluster is not None and (cluster.type in ("Organization", "Place") or
+                                        (cluster.type == "Person" and token.dep_ == "poss")):
                 return cluster
             if token.lower_ in _PRONOUNS:
                 antecedent = _antecedent(span.sent, token)

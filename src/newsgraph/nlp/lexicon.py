@@ -50,7 +50,7 @@ PLACE_HEADS = {
 
 # Words that name a role or a job ("director general", "chief executive", "researcher")
 ROLE_NOUNS = {
-    "president", "vice-president", "director", "general", "chief", "executive", "officer", "head",
+    "president", "vice-president", "speaker", "whip", "director", "general", "chief", "executive", "officer", "head",
     "chairman", "chairwoman", "chair", "chairperson", "ceo", "cfo", "coo", "cto", "founder",
     "co-founder", "minister", "secretary", "spokesman", "spokeswoman", "spokesperson", "manager",
     "governor", "mayor", "senator", "representative", "lawmaker", "deputy", "ambassador",
@@ -100,7 +100,7 @@ SPEECH_VERBS = {
     "confirm", "contend", "deny", "describe", "highlight", "maintain", "mention", "predict",
     "promise", "reiterate", "report", "reveal", "suggest", "urge", "write", "vow", "pledge",
     "underscore", "underline", "recall", "ask", "reply", "respond", "tweet", "estimate",
-    "forecast", "hope", "expect", "concede", "allege", "indicate", "disclose", "tout",
+    "forecast", "hope", "expect", "concede", "allege", "indicate", "disclose", "tout", "call",
 }
 
 # Indirect-speech verbs that need a clause ("warned that ..."), not a direct quote

@@ -209,6 +209,9 @@ class QuoteFinder:
                     tokens.pop()
                 while tokens and (tokens[0].is_punct or tokens[0].is_quote):
                     tokens.pop(0)
+                if len(tokens) > 1 and tokens[0].lower_ == "that" and (
+                        tokens[0].dep_ == "mark" or _right_after_verb(verb, tokens[0])):
+                    tokens.pop(0)  # "told CNN that work ...": the complementiser, whatever the parser made of it
                 if len(tokens) < _MIN_QUOTE_WORDS:
                     continue
                 start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
@@ -221,6 +224,13 @@ class QuoteFinder:
         quotes.sort(key=lambda q: q.start)
         doc._.ng_quotes = quotes
         return doc
+
+
+def _right_after_verb(verb: Token, token: Token) -> bool:
+    """The token directly follows the verb or the verb's object ("told CNN that ...")."""
+    previous = token.doc[token.i - 1]
+    return previous == verb or any(previous.i == child.right_edge.i for child in verb.children
+                                   if child.dep_ in ("dobj", "dative", "iobj", "npadvmod"))
 
 
 def reported_clause(verb: Token) -> Token | None:

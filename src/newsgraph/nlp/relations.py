@@ -177,15 +177,37 @@ def _comma_chains(doc: Doc, sent: Span) -> Iterator[Found]:
     for run in runs:
         if len(run) < 2:
             continue
-        after = run[-1].end
-        if after + 1 < sent.end and doc[after].text == "," and doc[after + 1].lower_ in ("and", "or"):
-            continue  # "Finland, Norway, and Iceland"
-        if after < sent.end and doc[after].lower_ in ("and", "or"):
-            continue  # "Finland, Norway and Iceland"
+        if _continues_as_list(doc, sent, run[-1].end):
+            continue
         if any(m.root.dep_ == "conj" for m in run[1:]):
             continue
         for inner, outer in zip(run, run[1:]):
             yield entity_at(doc, inner.root), "locatedIn", entity_at(doc, outer.root), 0.85
+
+
+def _continues_as_list(doc: Doc, sent: Span, after: int) -> bool:
+    """True for "Finland, Norway and Iceland" / "..., and Iceland": a conjunction, then a place.
+
+    "Pasadena, Calif., and the Post-Tribune" is not a list of places.
+    """
+    if after < sent.end and doc[after].text == ",":
+        after += 1
+    if after + 1 < sent.end and doc[after].lower_ in ("and", "or"):
+        nxt = entity_at(doc, doc[after + 1])
+        if nxt is None and after + 2 < sent.end and doc[after + 1].lower_ == "the":
+            nxt = entity_at(doc, doc[after + 2])
+        return nxt is not None and nxt.type == PLACE
+    return False
+
+
+def _place_of(doc: Doc, token: Token) -> EntityCluster | None:
+    """The entity a noun phrase names, looking through a generic head: "Lazio province" -> Lazio."""
+    cluster = entity_at(doc, token)
+    if cluster is None and token.lemma_.lower() in PLACE_NOUNS:
+        for child in token.children:
+            if child.dep_ in ("compound", "nmod", "poss") and entity_at(doc, child) is not None:
+                return entity_at(doc, child)
+    return cluster
 
 
 def _attachment_site(doc: Doc, prep: Token) -> Token:
@@ -215,7 +237,7 @@ def _prepositions(doc: Doc, token: Token) -> Iterator[Found]:
     if subject is None:
         return
     for obj_token in _pobjs(token):
-        obj = entity_at(doc, obj_token)
+        obj = _place_of(doc, obj_token)
         if obj is None or obj is subject:
             continue
         word = token.lower_
@@ -288,6 +310,12 @@ def _verbs(doc: Doc, token: Token) -> Iterator[Found]:
             for _, place in _preps(token, "from"):
                 yield subject, "livesIn", entity_at(doc, place), 0.7
                 yield from _chain_outward(doc, place, subject, "livesIn", 0.65)
+        elif subject is not None and subject.type in (PLACE, ORG):
+            # "Rome is in Lazio province", "the company is in Austin"
+            predicate = "locatedIn" if subject.type == PLACE else "basedIn"
+            for _, place in _preps(token, "in"):
+                yield subject, predicate, _place_of(doc, place), 0.7
+                yield from _chain_outward(doc, place, subject, predicate, 0.65)
     elif lemma in LOCATIVE_VERBS or lower in LOCATIVE_VERBS:
         yield from _located_by_verb(doc, token)
     elif lemma in RESIDENCE_VERBS:

@@ -34,9 +34,19 @@ _MAX_ROLE_WORDS = 6
 
 
 def _is_modifier(token: Token) -> bool:
-    """A lower-case word that can qualify a role: "economics" researcher, "railways" minister."""
-    written_lower = token.is_lower or (token.is_sent_start and token.is_title)
-    return written_lower and token.is_alpha and token.pos_ in ("NOUN", "ADJ") and token.lower_ not in _NOT_ROLES
+    """A word that can qualify a role: "economics" researcher, "railways" minister, "Minority" Leader."""
+    if not token.is_alpha or token.lower_ in _NOT_ROLES:
+        return False
+    if token.is_lower or token.is_sent_start:
+        return token.pos_ in ("NOUN", "ADJ")
+    # capitalised inside a title: "Senate Minority Leader", "Foreign Minister"
+    following = token.nbor() if token.i + 1 < len(token.doc) else None
+    return token.is_title and token.pos_ in ("NOUN", "ADJ", "PROPN") and following is not None and \
+        following.is_title and (is_role_word(following) or _is_modifier_lower(following))
+
+
+def _is_modifier_lower(token: Token) -> bool:
+    return token.is_alpha and token.pos_ in ("NOUN", "ADJ") and token.lower_ not in _NOT_ROLES
 
 
 def is_role_word(token: Token) -> bool:
@@ -88,6 +98,8 @@ def read_role_after(doc: Doc, i: int, limit: int) -> tuple[str, EntityCluster | 
     Returns (role, organisation, end index) or None when no role phrase starts there.
     """
     org = None
+    if i + 1 < limit and doc[i].like_num and doc[i + 1].text == ",":
+        i += 2  # "Jane Doe, 54, a construction worker": skip the age
     if i < limit and doc[i].lower_ in _ARTICLES:
         i += 1
     if i < limit and entity_at(doc, i) is not None and _org_entity(entity_at(doc, i)):
