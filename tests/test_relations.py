@@ -325,3 +325,17 @@ def test_lives_in_description_with_outer_place():
             ",/5/punct/, Pa./5/appos/NNP ,/0/punct/, spoke/9/ROOT/VBD")
     assert relations(spec, {"Cicippio": "PERSON", "Wales": "GPE", "Pa.": "GPE"}) == {
         ("Cicippio", "livesIn", "Wales"), ("Cicippio", "livesIn", "Pa."), ("Wales", "locatedIn", "Pa.")}
+
+
+def test_located_in_copula_and_generic_head():
+    # "Rome is in Lazio province ."
+    spec = "Rome/1/nsubj/NNP is/1/ROOT/VBZ/be in/1/prep/IN Lazio/4/compound/NNP province/2/pobj/NN ./1/punct/."
+    assert relations(spec, {"Rome": "GPE", "Lazio": "GPE"}) == {("Rome", "locatedIn", "Lazio")}
+
+
+def test_chain_followed_by_a_conjunction_that_is_not_a_list_of_places():
+    # "in Pasadena , Calif. , and the Post sold"
+    spec = ("in/8/prep/IN Pasadena/0/pobj/NNP ,/1/punct/, Calif./1/appos/NNP ,/1/punct/, and/1/cc/CC "
+            "the/7/det/DT Post/1/conj/NNP sold/8/ROOT/VBD")
+    assert relations(spec, {"Pasadena": "GPE", "Calif.": "GPE", "Post": "ORG"}) == {
+        ("Pasadena", "locatedIn", "Calif.")}
