@@ -381,3 +381,56 @@ def test_unreachable_remote_store_is_a_store_error():
 )
 def test_query_kind(text, kind):
     assert query_kind(text) == kind
+
+
+# --- the embedded store's bulk path -------------------------------------------------
+
+
+def many_articles(count: int) -> list[tuple[str, Graph]]:
+    """Copies of the example articles under new ids: enough quads for the bulk loader."""
+    out = []
+    for number in range(count):
+        for build in EXAMPLES.values():
+            extraction = build()
+            extraction.article.id = f"{extraction.article.id}-{number}"
+            out.append((extraction.article.id, to_graph(extraction, base_iri=BASE, extractor_version=VERSION)))
+    return out
+
+
+def test_big_batches_of_new_articles_go_through_the_bulk_loader(tmp_path):
+    from newsgraph.store.oxigraph import BULK_QUADS
+
+    store = open_store(Settings(base_iri=BASE), spec=f"oxigraph:{tmp_path / 'db'}")
+    articles = many_articles(12)
+    total = sum(len(g) for _, g in articles)
+    assert total >= BULK_QUADS
+    assert store.add_articles(articles) == total
+    assert store.stats().triples == total and len(store.article_ids()) == len(articles)
+    for article_id, graph in articles[:3]:
+        assert same(store.get_article_graph(article_id), graph)
+    store.close()
+
+
+class FailingBulk:
+    """Delegates to a pyoxigraph store, but its bulk loader dies half way."""
+
+    def __init__(self, inner):
+        self.inner = inner
+
+    def bulk_extend(self, quads):
+        quads = list(quads)
+        self.inner.extend(quads[: len(quads) // 2])
+        raise OSError("disk full")
+
+    def __getattr__(self, name):
+        return getattr(self.inner, name)
+
+
+def test_a_failed_bulk_write_leaves_no_article_behind(tmp_path):
+    store = open_store(Settings(base_iri=BASE), spec=f"oxigraph:{tmp_path / 'db'}")
+    store._store = FailingBulk(store._store)
+    with pytest.raises(StoreError, match="disk full"):
+        store.add_articles(many_articles(12))
+    assert store.article_ids() == set() and store.stats().triples == 0
+    store._store = store._store.inner
+    store.close()
