@@ -5,6 +5,7 @@ Skipped when /usr/bin/chromium or the playwright package is missing, except in C
 (``CI=true``), where they must run. Screenshots go to ``test-output/ui/``.
 """
 
+import json
 import os
 import re
 import shutil
@@ -16,6 +17,7 @@ from pathlib import Path
 
 import httpx
 import pytest
+from rdflib import Graph
 
 from newsgraph.api import create_app
 from newsgraph.api.ui import VENDOR_FILES, sample_queries
@@ -209,7 +211,8 @@ def _run_query_with_keyboard(page) -> None:
 @pytest.mark.model
 def test_analyse_shows_entities_roles_figures_and_adds_to_graph(page, api):
     text = (SAMPLES / PASTED).read_text(encoding="utf-8")
-    expected = api.post("/extract", json={"text": text}).json()["extraction"]
+    dry_run = api.post("/extract", json={"text": text}).json()
+    expected = dry_run["extraction"]
     assert expected["roles"] and expected["figures"], "the pasted sample should have roles and figures"
     names = {e["id"]: e["name"] for e in expected["entities"]}
 
@@ -257,6 +260,16 @@ def test_analyse_shows_entities_roles_figures_and_adds_to_graph(page, api):
     else:
         assert page.locator("#article-graph-list li").count() >= 1
     _screenshot(page, "analyse-desktop")
+
+    # Downloads: the Turtle holds the same triples the dry run reported; the JSON is the Extraction.
+    with page.expect_download() as turtle:
+        page.click("#dl-turtle")
+    graph = Graph().parse(turtle.value.path(), format="turtle")
+    assert len(graph) == dry_run["triples"]
+    assert turtle.value.suggested_filename == f"{expected['article']['id']}.ttl"
+    with page.expect_download() as as_json:
+        page.click("#dl-json")
+    assert json.loads(Path(as_json.value.path()).read_text(encoding="utf-8")) == expected
 
     # Add to graph: the server wants a token, the page asks for it.
     article_id = expected["article"]["id"]
@@ -341,7 +354,8 @@ def test_bad_query_shows_the_error_in_plain_words(page):
     page.click("#run-query")
     error = page.locator("#query-error")
     error.wait_for(state="visible")
-    assert error.inner_text().startswith("The query has a mistake:")
+    assert error.inner_text().startswith("The query has a mistake at line 1, column ")
+    assert page.locator("#query-error details").count() == 1  # the parser's words, folded
     assert page.locator("#query-results-card").is_hidden()
     page.set_viewport_size(PHONE)
     page.wait_for_timeout(300)

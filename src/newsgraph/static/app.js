@@ -7,6 +7,15 @@ const $ = (sel, root = document) => root.querySelector(sel);
 const TYPES = ["Person", "Organization", "Place", "Other"];
 const TYPE_COLOURS = { Person: "#f6c744", Organization: "#7cc4f2", Place: "#8fd694", Other: "#d5b3f2" };
 const ENTITY_PATH = /^(person|organization|place|other)\/[^/\s]+$/;
+// Shown as prefixed names in query results (the full IRI stays in the tooltip).
+const PREFIXES = {
+  "schema:": "https://schema.org/",
+  "ng:": "https://w3id.org/newsgraph/ontology#",
+  "prov:": "http://www.w3.org/ns/prov#",
+  "rdf:": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+  "rdfs:": "http://www.w3.org/2000/01/rdf-schema#",
+  "xsd:": "http://www.w3.org/2001/XMLSchema#",
+};
 
 const state = {
   config: { base_iri: "", queries: [], vendor: [], token_required: false },
@@ -139,6 +148,14 @@ function entityLink(ref, fallback = "") {
   if (!ref) return document.createTextNode(fallback);
   const label = ref.name || ref.id;
   return el("a", { href: "#entity/" + ref.id, class: "entity-link" }, label);
+}
+
+// Each cell carries its column name so narrow screens can show rows as stacked cards.
+function labelCells(table) {
+  const names = [...table.querySelectorAll("thead th")].map((th) => th.textContent);
+  for (const row of table.querySelectorAll("tbody tr")) {
+    [...row.children].forEach((td, i) => { if (names[i] && !td.hasAttribute("colspan")) td.dataset.label = names[i]; });
+  }
 }
 
 function typeChip(type) {
@@ -325,6 +342,7 @@ function renderAnalysis(result, rawText, contentType) {
     $("#" + countId).textContent = `(${rows.length})`;
     if (!rows.length) body.append(el("tr", {}, el("td", { colspan: columns, class: "empty" }, emptyText)));
     for (const row of rows) body.append(makeRow(row));
+    labelCells($("#" + tableId));
   };
   fill("roles-table", "roles-count", ex.roles, (r) => el("tr", {},
     el("td", {}, name(r.person)), el("td", {}, r.role), el("td", {}, name(r.organization)), el("td", {}, sentLink(r.evidence))),
@@ -534,9 +552,27 @@ async function runQuery() {
     }
   } catch (err) {
     setStatus(status, "");
-    showError(errorBox, plainWords(err, "The query"));
+    showQueryError(err);
   } finally {
     button.disabled = false;
+  }
+}
+
+// A syntax error names its line and column: say so in words, put the cursor there, and keep
+// the parser's full list of what it expected one click away.
+function showQueryError(err) {
+  const box = $("#query-error");
+  const at = err.code === "bad_query" && /(?:at|line) (\d+):(\d+)/.exec(err.message);
+  if (!at) { showError(box, plainWords(err, "The query")); return; }
+  const line = Number(at[1]);
+  const column = Number(at[2]);
+  box.replaceChildren(
+    el("p", { class: "error-title" }, `The query has a mistake at line ${line}, column ${column}.`),
+    el("details", {}, el("summary", {}, "What the parser expected"), el("code", {}, err.message)));
+  box.hidden = false;
+  if (state.editor) {
+    state.editor.focus();
+    state.editor.setCursor({ line: line - 1, ch: Math.max(0, column - 1) });
   }
 }
 
@@ -545,6 +581,11 @@ function renderTerm(term) {
   if (term.type === "uri") {
     const id = entityIdFromIri(term.value);
     if (id) return el("a", { href: "#entity/" + id, class: "iri", title: term.value }, id);
+    for (const [prefix, ns] of Object.entries(PREFIXES)) {
+      if (term.value.startsWith(ns) && /^[\w-]+$/.test(term.value.slice(ns.length))) {
+        return el("span", { class: "iri", title: term.value }, prefix + term.value.slice(ns.length));
+      }
+    }
     return el("span", { class: "iri" }, term.value);
   }
   if (term.type === "bnode") return el("span", { class: "iri" }, "_:" + term.value);
@@ -566,6 +607,7 @@ function renderResults(results) {
   if (!rows.length) body.append(el("tr", {}, el("td", { colspan: Math.max(vars.length, 1), class: "empty" }, "No results.")));
   for (const row of rows) body.append(el("tr", {}, vars.map((v) => el("td", {}, renderTerm(row[v])))));
   table.append(body);
+  labelCells(table);
   return rows.length;
 }
 
@@ -605,6 +647,7 @@ async function searchEntities(more) {
       body.append(el("tr", {}, el("td", {}, entityLink(e)), el("td", {}, typeChip(e.type)),
         el("td", { class: "num" }, formatNumber(e.mentions)), el("td", { class: "num" }, formatNumber(e.articles))));
     }
+    labelCells($("#entity-list"));
     page.offset += data.items.length;
     page.total = data.total;
     if (!data.total) body.append(el("tr", {}, el("td", { colspan: 4, class: "empty" }, page.q || page.type ? "No entity matches." : "The graph is empty. Analyse an article and add it.")));
@@ -648,6 +691,7 @@ function renderEntity(e) {
     $("#" + countId).textContent = `(${rows.length})`;
     if (!rows.length) body.append(el("tr", {}, el("td", { colspan: columns, class: "empty" }, emptyText)));
     for (const row of rows) body.append(makeRow(row));
+    labelCells($("#" + tableId));
   };
   const roles = [...e.roles_held, ...e.roles_at];
   fill("entity-roles", "entity-roles-count", roles, (r) => el("tr", {},
