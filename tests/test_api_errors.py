@@ -148,3 +148,31 @@ def test_a_bug_is_a_500_in_the_shape_without_a_trace():
     c.app.add_api_route("/broken", broken)
     error = assert_error(c.get("/broken"), 500, "internal_error")
     assert "secret internals" not in json.dumps(error) and "Traceback" not in json.dumps(error)
+
+
+# --- CORS and hostile parameters ----------------------------------------------------------
+
+
+def test_cors_origins_from_settings():
+    c = client(settings(cors_origins=["https://app.example.org"], max_body_bytes=10))
+    r = c.get("/health", headers={"origin": "https://app.example.org"})
+    assert r.headers["access-control-allow-origin"] == "https://app.example.org"
+    assert "access-control-allow-origin" not in c.get("/health", headers={"origin": "https://evil.example"}).headers
+    too_big = c.post("/articles", content=b"x" * 20, headers={"origin": "https://app.example.org", "content-type": "text/plain"})
+    assert too_big.status_code == 413 and too_big.headers["access-control-allow-origin"] == "https://app.example.org"
+
+
+@pytest.mark.parametrize("q", ['"} } DROP ALL', "\x00\x01", "\\", "'", "é" * 150])
+def test_name_search_text_cannot_break_the_query(q):
+    r = client().get("/entities", params={"q": q})
+    assert r.status_code == 200 and r.json()["total"] == 0
+
+
+@pytest.mark.parametrize("graph", ["http://x/a> } ; DROP ALL ; <http://y", "http://x/{a}", "relative", "http://x/a b"])
+def test_graph_iris_that_would_break_out_are_refused(graph):
+    assert_error(client().get("/rdf-graphs", params={"graph": graph}), 400, "bad_request")
+
+
+@pytest.mark.parametrize("entity", ["person/x%3E%20%7D", "person/a%00b"])
+def test_entity_ids_that_would_break_out_are_404(entity):
+    assert_error(client().get(f"/entities/{entity}"), 404, "not_found")

@@ -118,6 +118,8 @@ def create_app(settings: Settings | None = None, *, store: Any = None, nlp: Any 
     install_error_handlers(app)
     for module in (articles, extract, entities, sparql, export, health, ui):
         app.include_router(module.router)
+    app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
+    # Added last = outermost: even a 413 from the body limit carries the CORS headers.
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,
@@ -126,5 +128,4 @@ def create_app(settings: Settings | None = None, *, store: Any = None, nlp: Any 
             allow_headers=["Authorization", "Content-Type", "Accept"],
             expose_headers=["Location", sparql.TRUNCATED_HEADER, sparql.ROW_LIMIT_HEADER],
         )
-    app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
     return app

@@ -228,7 +228,7 @@ async def post_articles_batch(request: Request, state: ServiceState = Depends(ge
 @router.get("/articles", summary="Stored articles, newest first", response_model=Page[ArticleSummary])
 async def list_articles(
     limit: Annotated[int, Query(ge=1, le=1000)] = 50,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int, Query(ge=0, le=1_000_000_000)] = 0,
     state: ServiceState = Depends(get_state),
 ) -> dict:
     store = state.get_store()

@@ -15,7 +15,7 @@ from .views import Reader
 router = APIRouter(tags=["Entities and facts"], responses=ERROR_RESPONSES)
 
 Limit = Annotated[int, Query(ge=1, le=1000, description="Items per page.")]
-Offset = Annotated[int, Query(ge=0, description="Items to skip.")]
+Offset = Annotated[int, Query(ge=0, le=1_000_000_000, description="Items to skip.")]
 EntityId = Query(description="An entity id such as 'person/daren-tang'.", max_length=300)
 
 

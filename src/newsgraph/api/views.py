@@ -24,7 +24,7 @@ PROLOGUE = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items()) + (
 SCHEMA = str(PREFIXES["schema"])
 TYPES = {f"{SCHEMA}Person": "Person", f"{SCHEMA}Organization": "Organization", f"{SCHEMA}Place": "Place", f"{NG_IRI}Other": "Other"}
 TYPE_IRIS = {name: iri for iri, name in TYPES.items()}
-_ENTITY_ID = re.compile(r"\A(person|organization|place|other)/[^/\s<>\"{}|\\^`]+\Z")
+_ENTITY_ID = re.compile(r"\A(person|organization|place|other)/[^/<>\"{}|\\^`\x00-\x20]+\Z")
 JSON_RESULTS = "application/sparql-results+json"
 MAX_DETAIL_ITEMS = 100
 
@@ -63,26 +63,25 @@ class Reader:
         return iri[len(prefix):] if iri.startswith(prefix) else iri
 
     def refs(self, iris: set[str]) -> dict[str, dict]:
-        """``{iri: {"id", "iri", "name", "type"}}`` for entities, one query."""
+        """``{iri: {"id", "iri", "name", "type"}}`` for entities, in one query.
+
+        The type comes from the IRI (``{base}person/...``); the name from any graph that
+        names the entity (MIN, so the same one every time).
+        """
         iris = {i for i in iris if i}
         if not iris:
             return {}
         values = " ".join(f"<{i}>" for i in sorted(iris))
         rows = self.select(
-            f"SELECT ?e ?name ?type WHERE {{ VALUES ?e {{ {values} }} GRAPH ?g {{ ?e schema:name ?name . OPTIONAL {{ ?e a ?type }} }} }}"
+            f"SELECT ?e (MIN(?n) AS ?name) WHERE {{ VALUES ?e {{ {values} }} GRAPH ?g {{ ?e schema:name ?n }} }} GROUP BY ?e"
         )
-        found: dict[str, dict] = {}
-        for row in rows:
-            if row["e"] not in found or (found[row["e"]]["type"] is None and row.get("type") in TYPES):
-                found[row["e"]] = {
-                    "id": self.entity_id(row["e"]),
-                    "iri": row["e"],
-                    "name": row["name"],
-                    "type": TYPES.get(row.get("type")),
-                }
-        for iri in iris - set(found):
-            found[iri] = {"id": self.entity_id(iri), "iri": iri, "name": None, "type": None}
-        return found
+        names = {row["e"]: row.get("name") for row in rows}
+        return {iri: {"id": self.entity_id(iri), "iri": iri, "name": names.get(iri), "type": self.entity_type(iri)}
+                for iri in iris}
+
+    def entity_type(self, iri: str) -> str | None:
+        kind = self.entity_id(iri).split("/", 1)[0]
+        return {"person": "Person", "organization": "Organization", "place": "Place", "other": "Other"}.get(kind)
 
     # --- articles -----------------------------------------------------------------
     def count_articles(self) -> int:
@@ -280,11 +279,16 @@ def page(items: list, total: int, limit: int, offset: int) -> dict:
 
 
 def sparql_string(text: str) -> str:
-    """A SPARQL string literal for arbitrary user text."""
-    escaped = (
-        text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t")
-    )
-    return f'"{escaped}"'
+    """A SPARQL string literal for arbitrary user text (quotes, backslashes, control characters)."""
+    out = []
+    for char in text:
+        if char in ('"', "\\"):
+            out.append("\\" + char)
+        elif ord(char) < 0x20 or ord(char) == 0x7F:
+            out.append(f"\\u{ord(char):04X}")
+        else:
+            out.append(char)
+    return '"' + "".join(out) + '"'
 
 
 _NUMERIC = {"integer", "int", "long", "short", "nonNegativeInteger", "positiveInteger"}
