@@ -199,6 +199,11 @@ def test_updates_need_the_right_token():
     assert r.status_code == 204
 
 
+def test_updates_by_get_are_refused():
+    c = client(settings(api_token=TOKEN))
+    assert_error(c.get("/sparql", params={"update": INSERT}, headers=AUTH), 400, "bad_request")
+
+
 def test_malformed_update_is_400():
     c = client(settings(api_token=TOKEN))
     assert_error(c.post("/sparql", data={"update": "INSERT DATA { <a:b> }"}, headers=AUTH), 400, "bad_query")

@@ -185,6 +185,8 @@ async def sparql_get(
     named_graph_uri: Annotated[list[str], Query(alias="named-graph-uri")] = [],
     state: ServiceState = Depends(get_state),
 ) -> Response:
+    if "update" in request.query_params:
+        raise BadRequest("SPARQL updates are sent with POST (form field 'update' or application/sparql-update)")
     if query is None:
         media = negotiate(request.headers.get("accept"), RDF_GRAPH)
         graph = _service_description(request, state)
