@@ -275,9 +275,10 @@ function displayText(ex, text, contentType) {
   if (contentType !== "text/html") return text;
   const sentences = new Map();
   for (const item of [...ex.roles, ...ex.figures, ...ex.quotes, ...ex.relations]) sentences.set(item.evidence.start, item.evidence);
-  const end = Math.max(0, ...[...sentences.values()].map((s) => s.end));
-  const chars = new Array(end).fill(" ");
-  for (const s of sentences.values()) for (let i = 0; i < s.text.length; i++) chars[s.start + i] = s.text[i];
+  const known = [...sentences.values()];
+  for (const e of ex.entities) for (const m of e.mentions) known.push(m);
+  const chars = new Array(Math.max(0, ...known.map((s) => s.end))).fill(" ");
+  for (const s of known) for (let i = 0; i < s.text.length; i++) chars[s.start + i] = s.text[i];
   return chars.join("");
 }
 
@@ -305,6 +306,8 @@ function renderAnalysis(result, rawText, contentType) {
 
   const view = $("#article-view");
   view.replaceChildren();
+  // Sparse text (from HTML): collapse the unknown stretches instead of showing blank pages.
+  view.classList.toggle("sparse", contentType === "text/html");
   let cursor = 0;
   let mi = 0;
   const appendRange = (target, from, to) => {
