@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from newsgraph.cli import app
-from newsgraph.errors import InvalidGold
+from newsgraph.errors import EmptyText, InvalidGold
 from newsgraph.evaluate import (
     Counts,
     evaluate,
@@ -349,3 +349,12 @@ def test_eval_command_json_and_errors_on_samples():
     # The samples are written so most facts are found; a collapse of any category shows here.
     for category, scores in data["categories"].items():
         assert scores["tp"] > 0, category
+
+
+@pytest.mark.model
+def test_eval_command_names_the_article_that_cannot_be_read(tmp_path):
+    (tmp_path / "empty.txt").write_text("   \n")
+    (tmp_path / "empty.gold.json").write_text('{"people": []}')
+    result = CliRunner().invoke(app, ["eval", "--articles", str(tmp_path), "--gold", str(tmp_path)])
+    assert isinstance(result.exception, EmptyText)
+    assert "empty.txt" in result.exception.message

@@ -10,9 +10,10 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from ..errors import InvalidGold
+from ..errors import InvalidGold, NewsgraphError
 from ..evaluate import CATEGORIES, Report, evaluate, parse_gold
 from ..extract import extract_many
+from ..schema import Extraction
 from ..settings import Settings
 from .app import app
 
@@ -42,6 +43,13 @@ def _load_gold(path: Path) -> dict:
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise InvalidGold(f"{path}: not a JSON gold file ({exc})") from exc
     return parse_gold(data, str(path))  # fail before the slow extraction starts
+
+
+def _named(result: Extraction | NewsgraphError, path: Path) -> Extraction:
+    """The extraction, or the article's error again with the file it came from."""
+    if isinstance(result, NewsgraphError):
+        raise type(result)(f"{path}: {result.message}") from result
+    return result
 
 
 def _ratio(value: float | None) -> str:
@@ -93,9 +101,10 @@ def eval_command(
                                  param_hint="--articles/--gold")
     golds = [_load_gold(gold_file) for _, _, gold_file in pairs]
     settings = Settings(**({"model": model} if model else {}))
-    extractions = extract_many((text_file.read_bytes() for _, text_file, _ in pairs), settings=settings)
-    report = evaluate((stem, extraction, gold_data)
-                      for (stem, _, _), extraction, gold_data in zip(pairs, extractions, golds))
+    results = extract_many((text_file.read_bytes() for _, text_file, _ in pairs), settings=settings,
+                           errors="return")
+    report = evaluate((stem, _named(result, text_file), gold_data)
+                      for (stem, text_file, _), result, gold_data in zip(pairs, results, golds))
     err = Console(stderr=True)
     for stem in unpaired:
         err.print(f"skipped {stem}.txt: no gold file", highlight=False)
