@@ -53,6 +53,8 @@ def test_graphml_loads_in_networkx_with_every_node_edge_and_property(store):
     assert all(local_name(str(p)) in graph.nodes[str(s)] for s, p, _ in literals)
     numbers = [d["value"] for _, d in graph.nodes(data=True) if "value" in d]
     assert numbers and all(isinstance(n, float) for n in numbers)
+    flags = [d["direct"] for _, d in graph.nodes(data=True) if "direct" in d]
+    assert set(flags) == {True, False}  # xsd:boolean stays a boolean
 
 
 def test_neo4j_csv_layout_and_counts(store, tmp_path):
@@ -63,6 +65,7 @@ def test_neo4j_csv_layout_and_counts(store, tmp_path):
         edges = list(csv.reader(f))
     assert nodes[0][:2] == ["id:ID", ":LABEL"]
     assert all(":" in column for column in nodes[0][2:])  # every property column is typed
+    assert "direct:boolean" in nodes[0] and "value:double" in nodes[0]
     assert edges[0] == [":START_ID", ":END_ID", ":TYPE"]
     graph = property_graph(store)
     assert len(nodes) - 1 == len(graph.nodes) and len(edges) - 1 == len(graph.edges)

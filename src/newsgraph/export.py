@@ -76,6 +76,7 @@ def property_graph(store: Store) -> PropertyGraph:
     key_of: dict[str, str] = {}  # predicate IRI -> property key
     taken: dict[str, str] = {}  # property key -> predicate IRI
     numeric: dict[str, bool] = {}
+    boolean: dict[str, bool] = {}
 
     def key(predicate: str) -> str:
         found = key_of.get(predicate)
@@ -110,6 +111,7 @@ def property_graph(store: Store) -> PropertyGraph:
                 value = _value(obj)
                 subject.properties.setdefault(name, []).append(value)
                 numeric[name] = numeric.get(name, True) and isinstance(value, float)
+                boolean[name] = boolean.get(name, True) and isinstance(value, bool)
             else:
                 node(obj)
                 target = obj.value if isinstance(obj, ox.NamedNode) else "_:" + obj.value
@@ -123,7 +125,12 @@ def property_graph(store: Store) -> PropertyGraph:
                 item.properties[name] = unique
                 if len(unique) > 1:
                     multi.add(name)
-    keys = {name: ("double" if numeric[name] and name not in multi else "string") for name in sorted(numeric)}
+    keys = {}
+    for name in sorted(numeric):
+        if name in multi:
+            keys[name] = "string"
+        else:
+            keys[name] = "double" if numeric[name] else "boolean" if boolean[name] else "string"
     return PropertyGraph(nodes=nodes, edges=sorted(edges), keys=keys, multi=multi)
 
 
@@ -163,7 +170,7 @@ def write_graphml(store: Store, output: BinaryIO) -> PropertyGraph:
         if item.labels:
             line(f'      <data key="labels">{_escape(";".join(sorted(item.labels)))}</data>')
         for key, values in item.properties.items():
-            text = _plain(values[0]) if graph.keys[key] == "double" else _text(values)
+            text = _plain(values[0]) if graph.keys[key] in ("double", "boolean") else _text(values)
             line(f'      <data key="{ids[key]}">{_escape(text)}</data>')
         line("    </node>")
     for number, (source, kind, target) in enumerate(graph.edges):
@@ -198,7 +205,7 @@ def write_neo4j_csv(store: Store, directory: str | Path) -> tuple[Path, Path]:
     def header(name: str) -> str:
         if name in graph.multi:
             return f"{name}:string[]"
-        return f"{name}:{'double' if graph.keys[name] == 'double' else 'string'}"
+        return f"{name}:{graph.keys[name]}"
 
     with open(nodes_path, "w", newline="", encoding="utf-8") as out:
         writer = csv.writer(out)

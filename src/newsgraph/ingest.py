@@ -14,6 +14,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
 
 from .errors import InvalidArticle, NewsgraphError
@@ -243,7 +244,15 @@ def ingest(
             pending.append(item)
             yield item.fields
 
-    for result in extract_many(to_extract(), n_process=n_process, settings=settings, errors="return"):
+    waiting = to_extract()
+    first = next(waiting, None)
+    # Nothing new to read (all stored already, or all unreadable): don't load the model.
+    results = (
+        extract_many(chain([first], waiting), n_process=n_process, settings=settings, errors="return")
+        if first is not None
+        else ()
+    )
+    for result in results:
         item = pending.popleft()
         if isinstance(result, NewsgraphError):
             report(ArticleOutcome(item.source, "failed", error=result.message))
