@@ -17,7 +17,7 @@ from pydantic import ValidationError
 
 from ..errors import InvalidArticle, NewsgraphError, NotFound
 from ..extract import ArticleInput, article_id, prepare
-from ..graph import article_graph_iri, article_iri, to_graph
+from ..graph import article_graph_iri, article_iri
 from .deps import ServiceState, get_state, require_article_write
 from .errors import ERROR_RESPONSES, BadRequest, UnsupportedMediaType
 from .models import ArticleCreated, ArticleIn, ArticleSummary, BatchResult, Page, StoredArticle
@@ -125,8 +125,7 @@ async def store_article(state: ServiceState, item: ArticleInput) -> tuple[int, d
     aid = article_id(item.text)
     if await state.read(store.has_article, aid):
         return 200, await state.read(reader.article, aid)
-    extraction = await state.extract(item)
-    graph = to_graph(extraction, base_iri=state.settings.base_iri)
+    extraction, graph = await state.extract(item)
 
     def write() -> int | None:
         # Checked again under the lock: the same text may have been posted twice at once.

@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 
 import anyio
 from fastapi import Request
+from rdflib import Graph
 
 from ..extract import ArticleInput
 from ..schema import Extraction
@@ -91,15 +92,16 @@ class ServiceState:
 
         return await anyio.to_thread.run_sync(locked)
 
-    async def extract(self, item: ArticleInput) -> Extraction:
-        """Extract one validated article; at most ``max_concurrent_extractions`` at a time."""
+    async def extract(self, item: ArticleInput) -> tuple[Extraction, Graph]:
+        """Extract one validated article and map it to its graph; at most
+        ``max_concurrent_extractions`` at a time, never on the event loop."""
         async with self.extraction_limiter:
             if self.processes is not None:
-                return await self.processes.extract(item)
+                return await self.processes.extract(item, self.settings.base_iri)
             return await anyio.to_thread.run_sync(self._extract_sync, item)
 
-    def _extract_sync(self, item: ArticleInput) -> Extraction:
-        return extract_with(self.get_nlp(), item)
+    def _extract_sync(self, item: ArticleInput) -> tuple[Extraction, Graph]:
+        return extract_with(self.get_nlp(), item, self.settings.base_iri)
 
 
 def store_update(store: Any, text: str) -> None:

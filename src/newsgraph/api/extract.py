@@ -7,7 +7,6 @@ import json
 from fastapi import APIRouter, Depends, Request, Response
 from fastapi.responses import JSONResponse
 
-from ..graph import to_graph
 from .articles import _ARTICLE_BODY, read_article
 from .deps import ServiceState, get_state
 from .errors import ERROR_RESPONSES
@@ -29,12 +28,13 @@ async def extract_article(request: Request, state: ServiceState = Depends(get_st
     with its triples as JSON-LD; `application/ld+json` or `text/turtle` give only the triples."""
     media = negotiate(request.headers.get("accept"), EXTRACT, use_aliases=False)
     item = read_article(request, await request.body(), state.settings.max_chars)
-    extraction = await state.extract(item)
-    graph = to_graph(extraction, base_iri=state.settings.base_iri)
-    if EXTRACT[media] == "turtle":
-        return Response(graph.serialize(format="turtle"), media_type=media)
-    jsonld = json.loads(graph.serialize(format="json-ld"))
-    if EXTRACT[media] == "jsonld":
+    extraction, graph = await state.extract(item)
+    kind = EXTRACT[media]
+    if kind == "turtle":
+        return Response(await state.read(lambda: graph.serialize(format="turtle")), media_type=media)
+    # rdflib's serializers are pure Python: off the event loop.
+    jsonld = json.loads(await state.read(lambda: graph.serialize(format="json-ld")))
+    if kind == "jsonld":
         return JSONResponse(jsonld, media_type=media)
     return JSONResponse(
         {

@@ -13,8 +13,11 @@ import multiprocessing
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
+from rdflib import Graph
+
 from ..errors import ModelNotFound, NewsgraphError
 from ..extract import ArticleInput, _to_extraction, detect_language
+from ..graph import to_graph
 from ..schema import Extraction
 
 log = logging.getLogger(__name__)
@@ -57,14 +60,19 @@ def _describe() -> str:
     return model_description(_nlp)
 
 
-def extract_with(nlp, item: ArticleInput) -> Extraction:
-    """What :func:`newsgraph.extract` does, with a given pipeline and a validated article."""
+def extract_with(nlp, item: ArticleInput, base_iri: str) -> tuple[Extraction, Graph]:
+    """What :func:`newsgraph.extract` then :func:`newsgraph.graph.to_graph` do, with a given pipeline.
+
+    Both steps run where the extraction runs: mapping to RDF is pure Python and would
+    otherwise hold the server process's interpreter for tens of milliseconds per article.
+    """
     doc = nlp(item.text)
-    return _to_extraction(item, doc._.ng_facts, detect_language(item.text))
+    extraction = _to_extraction(item, doc._.ng_facts, detect_language(item.text))
+    return extraction, to_graph(extraction, base_iri=base_iri)
 
 
-def _extract(item: ArticleInput) -> Extraction:
-    return extract_with(_nlp, item)
+def _extract(item: ArticleInput, base_iri: str) -> tuple[Extraction, Graph]:
+    return extract_with(_nlp, item, base_iri)
 
 
 class ProcessExtractor:
@@ -98,11 +106,11 @@ class ProcessExtractor:
             ) from None
         return self.description
 
-    async def extract(self, item: ArticleInput) -> Extraction:
+    async def extract(self, item: ArticleInput, base_iri: str) -> tuple[Extraction, Graph]:
         if self.executor is None:
             await asyncio.to_thread(self.start)
         try:
-            return await asyncio.wrap_future(self.executor.submit(_extract, item))
+            return await asyncio.wrap_future(self.executor.submit(_extract, item, base_iri))
         except BrokenProcessPool:
             log.error("an extraction process died; starting new ones")
             await asyncio.to_thread(self._restart)
