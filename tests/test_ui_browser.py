@@ -423,3 +423,36 @@ def test_html_file_is_read_by_the_server(page, api, tmp_path):
     shown = page.eval_on_selector_all("#article-view mark.ent", "ms => ms.map(m => m.textContent)")
     mentions = sorted((m for e in expected["entities"] for m in e["mentions"]), key=lambda m: (m["start"], -m["end"]))
     assert shown == [m["text"] for m in mentions]
+
+
+@pytest.mark.browser
+@pytest.mark.server
+@pytest.mark.model
+def test_page_works_without_the_npm_libraries(page, api):
+    """Without .ci/build-ui's files (no npm): a plain query box and edge lists, same answers."""
+
+    def without_vendor(route):
+        config = route.fetch().json()
+        config["vendor"] = []
+        route.fulfill(json=config)
+
+    page.route("**/ui/config", without_vendor)
+    page.goto("/?plain=1#query")  # a new URL, so the page really loads again
+    page.wait_for_selector("body[data-ready='true']")
+    assert page.evaluate("typeof window.CodeMirror") == "undefined"
+    assert page.locator(".CodeMirror").count() == 0
+    page.fill("#query-editor", "SELECT ?p WHERE { GRAPH ?g { ?p a <https://schema.org/Person> } }")
+    page.focus("#query-editor")
+    page.keyboard.press("Control+Enter")
+    page.wait_for_selector("#query-status.ok")
+    people = api.post("/sparql", data={"query": "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?p a <https://schema.org/Person> } }"},
+                      headers={"Accept": "application/sparql-results+json"}).json()["results"]["bindings"][0]["n"]["value"]
+    assert page.locator("#query-results tbody tr").count() == int(people)
+
+    page.click("#tab-analyse")
+    page.fill("#article-text", (SAMPLES / "wire_rail_link.txt").read_text(encoding="utf-8"))
+    page.click("#analyse-btn")
+    page.wait_for_selector("#analyse-status.ok")
+    assert page.locator("#article-graph canvas").count() == 0
+    edges = page.eval_on_selector_all("#article-graph-list li", "lis => lis.map(li => li.textContent)")
+    assert edges and all(" → " in e for e in edges) or edges == ["No roles or relations link these entities."]
