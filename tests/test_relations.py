@@ -339,3 +339,25 @@ def test_chain_followed_by_a_conjunction_that_is_not_a_list_of_places():
             "the/7/det/DT Post/1/conj/NNP sold/8/ROOT/VBD")
     assert relations(spec, {"Pasadena": "GPE", "Calif.": "GPE", "Post": "ORG"}) == {
         ("Pasadena", "locatedIn", "Calif.")}
+
+
+@pytest.mark.parametrize("word, place, expected", [
+    ("Chinese", "China", True), ("Russian", "Russia", True), ("Brazilian", "Brazil", True),
+    ("German", "Germany", True), ("Angolan", "Angola", True), ("Israeli", "Israel", True),
+    ("French", "France", False), ("China", "China", False), ("Chinatown", "China", False),
+    ("American", "South America", False),
+])
+def test_is_demonym_of(word, place, expected):
+    from newsgraph.nlp.relations import is_demonym_of
+
+    assert is_demonym_of(word, place) is expected
+
+
+def test_organisation_named_after_a_country_in_the_sentence():
+    # "the Chinese Foreign Ministry in Beijing spoke about China"; an embassy is not based at home
+    spec = ("the/3/det/DT Chinese/3/compound/NNP Foreign/3/compound/NNP Ministry/6/nsubj/NNP in/3/prep/IN "
+            "Beijing/4/pobj/NNP spoke/6/ROOT/VBD about/6/prep/IN China/7/pobj/NNP and/6/cc/CC "
+            "the/12/det/DT Chinese/12/compound/NNP Embassy/6/conj/NNP")
+    assert relations(spec, {"Chinese Foreign Ministry": "ORG", "Beijing": "GPE", "China": "GPE",
+                            "Chinese Embassy": "ORG"}) == {
+        ("Chinese Foreign Ministry", "basedIn", "Beijing"), ("Chinese Foreign Ministry", "basedIn", "China")}

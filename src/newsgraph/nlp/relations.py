@@ -7,7 +7,8 @@ Predicates (subject type -> object type):
   "X is owned by Y", "X belongs to Y";
 - ``locatedIn`` Place -> Place: "Anzio, Italy", "Lake Mead in Nevada", "X, a city in Y";
 - ``basedIn``   Organization -> Place: "X, based/headquartered in Y", "the Leeds-based X",
-  "X of/in Y" (a company of McCook), "Y's X" (Ghana's Health Service);
+  "X of/in Y" (a company of McCook), "Y's X" (Ghana's Health Service), "the Chinese
+  Foreign Ministry" when China is named in the same sentence;
 - ``livesIn``   Person -> Place: "X of/from Y", "X, who lives in Y", "X, a resident of Y",
   "X, a farmer in Y", "Dallas nightclub owner X";
 - ``bornIn``    Person -> Place: "X was born in Y" (not livesIn: birth is not residence);
@@ -89,6 +90,7 @@ Found = tuple[EntityCluster | None, str, EntityCluster | None, float]
 
 def _sentence_relations(doc: Doc, sent: Span) -> Iterator[Found]:
     yield from _comma_chains(doc, sent)
+    yield from _demonym_organisations(doc, sent)
     for token in sent:
         yield from _prepositions(doc, token)
         yield from _verbs(doc, token)
@@ -208,6 +210,42 @@ def _place_of(doc: Doc, token: Token) -> EntityCluster | None:
             if child.dep_ in ("compound", "nmod", "poss") and entity_at(doc, child) is not None:
                 return entity_at(doc, child)
     return cluster
+
+
+_DEMONYM_ENDINGS = ("an", "ian", "ese", "ish", "i", "ic")
+_ABROAD = {"embassy", "consulate", "mission", "delegation"}  # bodies of a country that sit elsewhere
+
+
+def is_demonym_of(word: str, place: str) -> bool:
+    """"Chinese" / "China", "Russian" / "Russia", "Brazilian" / "Brazil"; not "French" / "France"."""
+    word, place = word.lower(), place.lower()
+    if word == place or " " in place or not word.endswith(_DEMONYM_ENDINGS):
+        return False
+    common = 0
+    for a, b in zip(word, place):
+        if a != b:
+            break
+        common += 1
+    return common >= max(4, len(place) - 2)
+
+
+def _demonym_organisations(doc: Doc, sent: Span) -> Iterator[Found]:
+    """"the Chinese Foreign Ministry ... in China": an organisation named after a country in the sentence."""
+    clusters = doc._.ng_entities or []
+    places = {c.name: c for c in clusters if c.type == PLACE
+              for m in c.mentions if sent.start <= m.start < sent.end}
+    if not places:
+        return
+    for cluster in clusters:
+        if cluster.type != ORG or any(w.lower() in _ABROAD for w in cluster.name.split()):
+            continue
+        for mention in cluster.mentions:
+            if not (sent.start <= mention.start < sent.end) or len(mention) < 2:
+                continue
+            first = mention[0].text
+            for name, place in places.items():
+                if is_demonym_of(first, name):
+                    yield cluster, "basedIn", place, 0.5
 
 
 def _attachment_site(doc: Doc, prep: Token) -> Token:
