@@ -75,6 +75,15 @@ def test_html_main_text_only_reaches_the_extractor(api):
         assert boilerplate not in text
 
 
+def test_html_fragment_is_read(api):
+    c, _ = api
+    fragment = "<p>Maria Lopez, chief executive of Andes Mining, said copper output rose.</p><script>x = 'Evil Corp';</script>"
+    r = c.post("/extract", content=fragment.encode(), headers={"content-type": "text/html; charset=utf-8"})
+    assert r.status_code == 200
+    names = {e["name"] for e in r.json()["extraction"]["entities"]}
+    assert "Maria Lopez" in names and "Evil Corp" not in names
+
+
 def test_extract_is_a_dry_run(api):
     c, store = api
     r = c.post("/extract", json={"text": TEXT})

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Path, Query, Request, Response
@@ -65,6 +66,11 @@ def html_to_text(html: str) -> tuple[str, dict[str, str | None]]:
     import trafilatura
 
     text = trafilatura.extract(html, include_comments=False, include_tables=False, favor_precision=True)
+    if not text or not text.strip():
+        # Short pages and bare fragments ("<p>...</p>") have no main-text block to find:
+        # fall back to all visible text (scripts and styles are still dropped).
+        document = html if re.search(r"<html[\s>]", html, re.IGNORECASE) else f"<html><body>{html}</body></html>"
+        text = trafilatura.baseline(document)[1]
     if not text or not text.strip():
         raise InvalidArticle("no article text found in the HTML page")
     meta = trafilatura.extract_metadata(html)
