@@ -368,6 +368,15 @@ def test_bad_query_shows_the_error_in_plain_words(page):
     assert error.is_hidden()
     assert int(page.inner_text("#query-results tbody td")) > 0
 
+    # A query the server stopped for taking too long (its 503 answer, replayed here so the
+    # test need not wait for a slow query).
+    timeout_body = {"error": {"code": "query_timeout", "message": "the query ran longer than 30 s", "detail": {"limit": 30}}}
+    page.route("**/sparql", lambda route: route.fulfill(status=503, json=timeout_body), times=1)
+    _expect_failed_request(page, 503)
+    page.click("#run-query")
+    error.wait_for(state="visible")
+    assert error.inner_text().startswith("The query took too long and was stopped: the query ran longer than 30 s.")
+
 
 @pytest.mark.browser
 @pytest.mark.server
@@ -456,3 +465,27 @@ def test_page_works_without_the_npm_libraries(page, api):
     assert page.locator("#article-graph canvas").count() == 0
     edges = page.eval_on_selector_all("#article-graph-list li", "lis => lis.map(li => li.textContent)")
     assert edges and all(" → " in e for e in edges) or edges == ["No roles or relations link these entities."]
+
+
+@pytest.mark.browser
+@pytest.mark.server
+@pytest.mark.model
+def test_keyboard_alone_can_analyse_and_switch_sections(page):
+    page.evaluate("document.activeElement.blur()")
+    for _ in range(10):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.id") == "article-text":
+            break
+    else:
+        pytest.fail("Tab never reached the article box")
+    page.keyboard.insert_text((SAMPLES / "short_quake.txt").read_text(encoding="utf-8"))
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") == "analyse-btn"
+    page.keyboard.press("Enter")
+    page.wait_for_selector("#analyse-status.ok")
+    assert page.locator("#article-view mark.ent").count() > 0
+
+    page.focus("#tab-browse")
+    page.keyboard.press("Enter")
+    page.wait_for_selector("#view-browse:not([hidden])")
+    assert page.get_attribute("#tab-browse", "aria-current") == "page"
