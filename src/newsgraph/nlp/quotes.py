@@ -13,15 +13,16 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from .facts import EntityCluster, QuoteFact, entity_at
-from .lexicon import SPEECH_VERBS
+from .lexicon import BODY_HEADS, ORG_HEADS, SPEECH_VERBS
 
 _OPENERS = {"“": "”", '"': '"', "«": "»", "„": "“"}
 _PERSONAL = {"he", "she", "him", "her"}
-_ORG_NOUNS = {"company", "firm", "group", "ministry", "department", "bureau", "agency", "government",
-              "office", "commission", "committee", "council", "bank", "police", "court", "army",
-              "administration", "authority", "organization", "organisation", "institute", "university",
-              "club", "team", "party", "union", "board", "regulator", "exchange", "spokesman",
-              "spokeswoman", "spokesperson", "statement"}
+# Nouns that stand for an organisation already named ("the ministry said")
+_ORG_NOUNS = ORG_HEADS | BODY_HEADS | {"firm", "government", "club", "team", "body", "spokesman",
+                                       "spokeswoman", "spokesperson", "statement", "foundation", "operator"}
+# ... and those general enough to stand for whichever organisation the story is about
+_GENERIC_ORG_NOUNS = {"company", "firm", "group", "agency", "organisation", "organization", "club", "team",
+                      "body", "institution", "statement", "operator", "foundation"}
 _MIN_QUOTE_WORDS = 3
 
 
@@ -86,19 +87,25 @@ def resolve_speaker(token: Token) -> tuple[EntityCluster | None, float]:
                 cluster = entity_at(doc, obj)
                 if cluster is not None and cluster.type == "Organization":
                     return cluster, 0.75
+        if token.tag_ in ("NNS", "NNPS"):
+            return None, 0.0  # "the companies said": several speakers, none of them named
         best = None
         sentence_start = token.sent.start
+        generic = lower in _GENERIC_ORG_NOUNS or token.lemma_ in _GENERIC_ORG_NOUNS
         for cluster in doc._.ng_entities or []:
             if cluster.type != "Organization":
                 continue
-            before = [m for m in cluster.mentions if m.start < sentence_start]
-            if not before:
-                continue
             named = lower in cluster.name.lower() or any(lower in a.lower() for a in cluster.aliases)
-            score = (named, len(before), before[-1].start)
+            # a name that contains the noun may come earlier in the same sentence; any other
+            # organisation must have been named before the sentence began
+            limit = token.i if named else sentence_start
+            before = [m for m in cluster.mentions if m.start < limit]
+            if not before or not (named or generic):
+                continue
+            score = (named, before[-1].start)  # the organisation named most recently
             if best is None or score > best[0]:
                 best = (score, cluster)
-        if best is not None and (best[0][0] or lower in ("company", "firm", "group", "statement")):
+        if best is not None:
             return best[1], 0.6
     return None, 0.0
 
@@ -205,6 +212,8 @@ class QuoteFinder:
                 if speaker is None:
                     continue
                 tokens = [t for t in clause.subtree if not (t.dep_ == "mark" and t.head == clause and t.i < clause.i)]
+                if verb.dep_ == "parataxis":  # the report is what comes before the inserted "he said"
+                    tokens = [t for t in tokens if t.i < verb.left_edge.i]
                 while tokens and (tokens[-1].is_punct or tokens[-1].is_quote):
                     tokens.pop()
                 while tokens and (tokens[0].is_punct or tokens[0].is_quote):
@@ -238,6 +247,8 @@ def reported_clause(verb: Token) -> Token | None:
     clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
     if clause is not None:
         return clause
+    if verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX") and verb.head.i < verb.i:
+        return verb.head  # "Nordic countries spend 2.9 percent, he said, but ..."
     for token in verb.subtree:
         if token.i > verb.i and token.lower_ == "that" and token.dep_ == "mark" and token.head.pos_ in ("VERB", "AUX"):
             return token.head

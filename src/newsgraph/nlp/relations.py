@@ -522,8 +522,9 @@ def _place_modifiers(doc: Doc, token: Token) -> Iterator[Found]:
         if target is not None:
             if target.type == ORG and (token.dep_ == "poss" or step == 1):
                 yield target, "basedIn", place, 0.6
-            elif target.type == PERSON and step > 1:
-                yield target, predicate, place, 0.5  # a role word in between: "Louisiana Gov. Earl Long"
+            elif target.type == PERSON and (step > 1 or token.dep_ == "poss"):
+                # a role word in between ("Louisiana Gov. Earl Long") or a possessive ("Ohio's Richard Celeste")
+                yield target, predicate, place, 0.5
             return
         if head.pos_ in ("NOUN", "PROPN") and (head.dep_ == "appos" or _child(head, "appos") is not None):
             person = _entity(doc, head)

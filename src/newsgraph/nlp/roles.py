@@ -37,8 +37,10 @@ def _is_modifier(token: Token) -> bool:
     """A word that can qualify a role: "economics" researcher, "railways" minister, "Minority" Leader."""
     if not token.is_alpha or token.lower_ in _NOT_ROLES:
         return False
-    if token.is_lower or token.is_sent_start:
+    if token.is_lower:
         return token.pos_ in ("NOUN", "ADJ")
+    if token.is_sent_start:  # the capital says nothing here; taggers often call it PROPN
+        return token.pos_ in ("NOUN", "ADJ", "PROPN")
     # capitalised inside a title: "Senate Minority Leader", "Foreign Minister"
     following = token.nbor() if token.i + 1 < len(token.doc) else None
     return token.is_title and token.pos_ in ("NOUN", "ADJ", "PROPN") and following is not None and \
@@ -156,7 +158,8 @@ def read_role_before(doc: Doc, person_start: int, sentence_start: int) -> tuple[
         org = entity_at(doc, j)
     if comma and org is None:
         return None  # "..., president, X" is a list, not a title
-    if org is None and doc[i].is_title and doc[i].lower_ not in TITLE_WORDS and doc[i].lower_ not in ROLE_NOUNS:
+    if org is None and doc[i].is_title and not doc[i].is_sent_start and \
+            doc[i].lower_ not in TITLE_WORDS and doc[i].lower_ not in ROLE_NOUNS:
         return None  # "Opposition Leader"-like capitals that are not titles we know
     return " ".join(t.lower_ for t in role_tokens), org
 
