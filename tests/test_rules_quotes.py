@@ -49,3 +49,24 @@ def test_dateline_forms():
     fact = find_dateline("LONDON (Reuters) - Shares fell.")
     assert (fact.place, fact.agency, fact.month) == ("London", "Reuters", None)
     assert find_dateline("The economy grew, officials said - again.") is None
+
+
+def test_inserted_speech_verb_reports_what_came_before_it():
+    text = "Jane Roe spoke . Prices will rise , she said , but wages lag ."
+    parse = [(1, "compound"), (2, "nsubj"), (2, "ROOT"), (2, "punct"),
+             (6, "nsubj"), (6, "aux"), (6, "ROOT"), (9, "punct"), (9, "nsubj"), (6, "parataxis"),
+             (9, "punct"), (6, "cc"), (13, "nsubj"), (6, "conj"), (6, "punct")]
+    (quote,), text = quotes_of(text, {"Jane Roe": "PERSON"}, parse, {"said": "say", "spoke": "speak"},
+                               {"said": "VERB", "rise": "VERB", "lag": "VERB", "spoke": "VERB", "she": "PRON"})
+    assert quote.speaker.name == "Jane Roe"
+    assert text[quote.start:quote.end] == "Prices will rise"
+
+
+def test_organisation_noun_speaks_for_the_organisation_named_in_the_sentence():
+    text = "The Nordic Science Foundation will spend more , the foundation said ."
+    parse = [(3, "det"), (3, "compound"), (3, "compound"), (5, "nsubj"), (5, "aux"), (10, "ccomp"),
+             (5, "dobj"), (10, "punct"), (9, "det"), (10, "nsubj"), (10, "ROOT"), (10, "punct")]
+    (quote,), text = quotes_of(text, {"Nordic Science Foundation": "ORG"}, parse, {"said": "say"},
+                               {"said": "VERB", "spend": "VERB"})
+    assert quote.speaker.name == "Nordic Science Foundation"
+    assert text[quote.start:quote.end] == "The Nordic Science Foundation will spend more"
