@@ -361,3 +361,8 @@ def test_organisation_named_after_a_country_in_the_sentence():
     assert relations(spec, {"Chinese Foreign Ministry": "ORG", "Beijing": "GPE", "China": "GPE",
                             "Chinese Embassy": "ORG"}) == {
         ("Chinese Foreign Ministry", "basedIn", "Beijing"), ("Chinese Foreign Ministry", "basedIn", "China")}
+
+
+def test_lives_in_place_possessive_person():
+    spec = "elected/0/ROOT/VBD Ohio/4/poss/NNP 's/1/case/POS Richard/4/compound/NNP Celeste/0/dobj/NNP"
+    assert relations(spec, {"Ohio": "GPE", "Richard Celeste": "PERSON"}) == {("Richard Celeste", "livesIn", "Ohio")}
