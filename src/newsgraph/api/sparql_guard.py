@@ -160,8 +160,33 @@ def inspect(text: str) -> SparqlShape:
     return shape
 
 
+# Deeper nesting than this is refused: the store's recursive parser overflows its stack
+# (and kills the whole server) a few thousand levels down; real queries stay far below.
+MAX_NESTING = 100
+
+
+def nesting_depth(text: str) -> int:
+    """The deepest nesting of ``{``, ``(`` and ``[`` outside strings, IRIs and comments."""
+    depth = deepest = 0
+    for kind, value, _, _ in spans(text):
+        if kind != "other":
+            continue
+        if value in "{([":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif value in "})]":
+            depth -= 1
+    return deepest
+
+
 def check(text: str, *, update: bool) -> SparqlShape:
     """Refuse what the endpoint never runs; returns the shape for content negotiation."""
+    depth = nesting_depth(text)
+    if depth > MAX_NESTING:
+        raise BadQuery(
+            f"the query nests groups or expressions {depth} levels deep; the limit is {MAX_NESTING}",
+            detail={"nesting": depth, "limit": MAX_NESTING},
+        )
     shape = inspect(text)
     if shape.refused:
         raise BadQuery(
