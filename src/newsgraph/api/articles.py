@@ -98,6 +98,9 @@ def _parse_json(body: bytes) -> Any:
         return json.loads(_decode(body))
     except json.JSONDecodeError as exc:
         raise BadRequest(f"the body is not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}") from None
+    except RecursionError:
+        # Arrays or objects nested thousands deep: no article looks like that.
+        raise BadRequest("the body's JSON is nested too deeply to be an article") from None
 
 
 def read_article(request: Request, body: bytes, max_chars: int) -> ArticleInput:
@@ -208,6 +211,8 @@ async def post_articles_batch(request: Request, state: ServiceState = Depends(ge
                 entries.append((json.loads(line), None))
             except json.JSONDecodeError as exc:
                 entries.append((None, BadRequest(f"line {number} is not valid JSON: {exc.msg}")))
+            except RecursionError:
+                entries.append((None, BadRequest(f"line {number} is JSON nested too deeply to be an article")))
     else:
         raise UnsupportedMediaType(f"post a batch as application/json (an array) or application/x-ndjson, not {kind or 'no Content-Type'}")
     results = []
