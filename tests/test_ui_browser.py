@@ -51,7 +51,10 @@ def test_index_static_and_config_are_served():
     assert not re.search(r"""(src|href)=["']https?://""", page.text)
     assert client.get("/static/app.js").status_code == 200
     assert client.get("/static/app.css").status_code == 200
-    assert client.get("/static/../api/ui.py").status_code == 404
+    for outside in ("/static/%2e%2e/api/ui.py", "/static/..%2fapi/ui.py"):
+        assert client.get(outside).status_code == 404
+    missing = client.get("/static/no-such-file.js")
+    assert missing.status_code == 404 and missing.json()["error"]["code"] == "not_found"
     config = client.get("/ui/config").json()
     assert config["base_iri"] == "https://w3id.org/newsgraph/id/"
     assert config["token_required"] is False
