@@ -125,3 +125,21 @@ def test_protocol_dataset_replaces_the_querys(query, expected):
 def test_no_protocol_dataset_leaves_the_query_alone():
     query = "SELECT * FROM <http://old> WHERE { ?s ?p ?o }"
     assert with_dataset(query, [], []) is query
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "SELECT * WHERE " + "{" * 10_000 + " ?s ?p ?o " + "}" * 10_000,
+        "SELECT * WHERE { FILTER(" + "(" * 5_000 + "1" + ")" * 5_000 + ") }",
+        "SELECT * WHERE { ?s ?p (" + "(" * 100 + "1" + ")" * 100 + ") }",
+    ],
+)
+def test_deep_nesting_is_refused_before_the_parser_sees_it(query):
+    with pytest.raises(BadQuery, match="limit is 40"):
+        check(query, update=False)
+
+
+def test_ordinary_nesting_and_brackets_in_strings_pass():
+    query = 'SELECT * WHERE { { ?s ?p ?o FILTER((?o > 1) && (?o < 5)) } UNION { ?s ?p "' + "(" * 500 + '" } }'
+    assert check(query, update=False).form == "SELECT"

@@ -88,6 +88,15 @@ def test_too_long_query_is_413():
     assert_error(client(settings(max_query_chars=100)).get("/sparql", params={"query": query}), 413, "payload_too_large")
 
 
+def test_deeply_nested_query_is_400_and_the_server_lives_on():
+    c = client()
+    deep = "SELECT * WHERE " + "{" * 20_000 + " ?s ?p ?o " + "}" * 20_000
+    assert_error(c.post("/sparql", data={"query": deep}), 400, "bad_query")
+    collections = "SELECT * WHERE { ?s ?p (" + "(" * 100 + "1" + ")" * 100 + ") }"
+    assert_error(c.get("/sparql", params={"query": collections}), 400, "bad_query")
+    assert c.get("/sparql", params={"query": "ASK { ?s ?p ?o }"}).json()["boolean"] is True
+
+
 def test_row_limit_is_stated_when_it_truncates():
     c = client(settings(max_rows=3))
     r = c.get("/sparql", params={"query": "SELECT * WHERE { ?s ?p ?o }"})

@@ -161,8 +161,10 @@ def inspect(text: str) -> SparqlShape:
 
 
 # Deeper nesting than this is refused: the store's recursive parser overflows its stack
-# (and kills the whole server) a few thousand levels down; real queries stay far below.
-MAX_NESTING = 100
+# (and kills the whole server) a few thousand levels down, and nested collections
+# "((((1))))" take time cubic in the depth (60 levels: 1 s, 300: over a minute, and a
+# parse cannot be stopped). Real queries stay far below.
+MAX_NESTING = 40
 
 
 def nesting_depth(text: str) -> int:
