@@ -275,10 +275,15 @@ def test_mention_counts_add_up_for_entities_sharing_an_iri():
     assert counts == [4]
     mentions = set(graph.subjects(NG.refersTo, party))
     assert len(mentions) == 4
-    # one count node per distinct entity IRI, each equal to its mentions
-    for node in graph.subjects(RDF.type, NG.MentionCount):
+    assert graph.value(party, NG.timesMentioned).toPython() == 4
+    # one count node and one ng:timesMentioned per distinct entity IRI, each equal to its mentions
+    nodes = list(graph.subjects(RDF.type, NG.MentionCount))
+    assert len(nodes) == len(set(graph.subjects(NG.timesMentioned, None))) == 8
+    for node in nodes:
         entity = graph.value(node, NG.countedEntity)
-        assert graph.value(node, NG.mentionCount).toPython() == len(set(graph.subjects(NG.refersTo, entity)))
+        mentions = len(set(graph.subjects(NG.refersTo, entity)))
+        assert graph.value(node, NG.mentionCount).toPython() == mentions
+        assert graph.value(entity, NG.timesMentioned).toPython() == mentions
 
 
 def test_figure_with_confidence_is_rounded_decimal():

@@ -20,7 +20,9 @@ Besides the n-ary fact nodes (with their evidence) each graph carries plain
 "shortcut" triples (``schema:worksFor``, ``schema:jobTitle``, ``ng:partOf``,
 ``schema:containedInPlace``...) for users who do not want the n-ary model, and one
 ``ng:MentionCount`` node per entity so "most mentioned" sums one small row per
-article and entity instead of scanning every mention.
+article and entity instead of scanning every mention. The count is also written as
+one triple on the entity inside the article's graph (``ng:timesMentioned``), which
+aggregates without a join: ``GRAPH ?g { ?entity ng:timesMentioned ?n }``.
 """
 
 from __future__ import annotations
@@ -28,10 +30,12 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import math
+import os
 import re
 import unicodedata
 from collections import Counter
 from decimal import Decimal
+from functools import lru_cache
 
 from rdflib import Graph, Literal, URIRef
 
@@ -82,8 +86,18 @@ _MAX_SLUG = 100
 # --- IRIs ------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=8)
+def _settings_base_iri(environment: frozenset) -> str:
+    return Settings().base_iri
+
+
 def _base(base_iri: str | None) -> str:
-    base = Settings().base_iri if base_iri is None else base_iri
+    if base_iri is None:
+        # Building Settings reads the environment and costs milliseconds; cache it
+        # per distinct set of NEWSGRAPH_* variables so changes are still seen.
+        env = frozenset((k, v) for k, v in os.environ.items() if k.upper().startswith("NEWSGRAPH_"))
+        base_iri = _settings_base_iri(env)
+    base = base_iri
     if not re.match(r"\A[A-Za-z][A-Za-z0-9+.-]*://[^\s<>\"{}|\\^`]+\Z", base):
         raise InvalidSetting(f"the base IRI {base!r} is not an absolute IRI such as https://example.org/id/")
     return base if base.endswith(("/", "#")) else base + "/"
@@ -233,6 +247,9 @@ class _Mapper:
             self.add(node, RDF.type, NG.MentionCount)
             self.add(node, NG.countedEntity, iri)
             self.add(node, NG.mentionCount, Literal(count))
+            # The same count as one triple on the entity, scoped by this named
+            # graph: aggregating it needs no join, several times faster on Oxigraph.
+            self.add(iri, NG.timesMentioned, Literal(count))
 
     # Article ------------------------------------------------------------------------
 

@@ -70,6 +70,7 @@ class NG(DefinedNamespace):
     refersTo: URIRef
     countedEntity: URIRef
     mentionCount: URIRef
+    timesMentioned: URIRef
 
     # --- Evidence --------------------------------------------------------------
     evidence: URIRef
