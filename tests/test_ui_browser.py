@@ -158,14 +158,14 @@ def browser(server):
 
 @pytest.fixture
 def page(browser, server):
-    """A fresh page at desktop width; fails the test if the page logged any console error
-    other than the failed requests a test provokes on purpose (see ``_expect_failed_request``)."""
+    """A fresh page at desktop width; fails the test if the page logged any console error or
+    warning other than the failed requests a test provokes on purpose (see ``_expect_failed_request``)."""
     context = browser.new_context(viewport=DESKTOP, base_url=server.url, accept_downloads=True)
     context.set_default_timeout(TIMEOUT)
     tab = context.new_page()
     errors: list[str] = []
     tab.expected_failures = []
-    tab.on("console", lambda msg: errors.append(f"console.{msg.type}: {msg.text}") if msg.type == "error" else None)
+    tab.on("console", lambda msg: errors.append(f"console.{msg.type}: {msg.text}") if msg.type in ("error", "warning") else None)
     tab.on("pageerror", lambda exc: errors.append(f"uncaught: {exc}"))
     tab.goto("/")
     tab.wait_for_selector("body[data-ready='true']")

@@ -194,7 +194,6 @@ function drawGraph(containerId, listId, nodes, edges, onNodeTap) {
     layout: { name: nodes.length > 1 ? "cose" : "grid", animate: false, randomize: false, nodeRepulsion: () => 9000, idealEdgeLength: () => 90, padding: 20 },
     minZoom: 0.3,
     maxZoom: 1.6,  // a graph of two nodes should not fill the box with giant circles
-    wheelSensitivity: 0.3,
   });
   if (onNodeTap) cy.on("tap", "node", (evt) => onNodeTap(evt.target.id()));
   state.graphs[containerId] = cy;
