@@ -72,3 +72,27 @@ def test_ranks_years_and_dates_are_not_figures():
 def test_fraction_the_model_missed_is_found():
     (figure,) = figures_of("A quarter of voters stayed home .", {})
     assert (figure.value, figure.unit) == (0.25, "fraction")
+
+
+def test_bare_number_before_pct_is_a_percentage():
+    (figure,) = figures_of("Output rose 5.2 pct .", {"5.2": "CARDINAL"})
+    assert (figure.value, figure.unit, figure.span.text) == (5.2, "percent", "5.2 pct")
+
+
+def test_headline_and_header_lines_are_not_read_for_facts():
+    import spacy
+
+    from newsgraph.nlp.facts import headline_end
+
+    nlp = spacy.blank("en")
+    text = " date 2024-01-17 Economy grows 5.2 pct in 2023\n\nThe economy grew 5.2 percent."
+    assert headline_end(nlp(text)) == text.index("The economy")
+    text = "Economy grows 5.2 pct\n\nThe economy grew."
+    assert headline_end(nlp(text)) == text.index("The economy")
+    assert headline_end(nlp("The economy grew 5 percent.\n\nMore text.")) == 0
+
+
+def test_year_the_model_called_a_number_still_dates_a_figure():
+    text = "Output rose 5 percent in 2023 ."
+    (figure,) = figures_of(text, [("5 percent", "PERCENT"), ("2023", "CARDINAL")])
+    assert figure.period == "2023"

@@ -42,6 +42,7 @@ def find_dateline(text: str, search_chars: int = 600) -> DatelineFact | None:
             month=_MONTHS[month.lower()[:3]] if month else None,
             day=int(match.group("day")) if match.group("day") else None,
             agency=agency.strip() if agency else None,
+            end=match.end(),
         )
     return None
 

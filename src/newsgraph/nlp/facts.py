@@ -7,6 +7,7 @@ the components be tested on hand-built Docs.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
@@ -95,6 +96,26 @@ class DatelineFact:
     month: int | None
     day: int | None
     agency: str | None
+    end: int = 0  # character offset where the story text after the dateline starts
+
+
+_HEADER = re.compile(r"\A\s*date\s+\d{4}-\d{2}-\d{2}\b[^\n]*")
+_HEADLINE = re.compile(r"\A\s*([^\n]{1,200})\n\s*\n")
+
+
+def headline_end(doc: Doc) -> int:
+    """Character offset where the body starts after a header or headline line (0 if none).
+
+    A headline repeats the story's facts, so facts are read from the body only.
+    """
+    if "ng_headline_end" not in doc.user_data:
+        text = doc.text[:400]
+        match = _HEADER.match(text) or _HEADLINE.match(text)
+        end = 0
+        if match and not match.group(0).rstrip().endswith((".", "!", "?", '"', "”", ":")):
+            end = match.end()
+        doc.user_data["ng_headline_end"] = end
+    return doc.user_data["ng_headline_end"]
 
 
 def entity_at(doc: Doc, token: Token | int) -> EntityCluster | None:

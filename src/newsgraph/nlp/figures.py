@@ -16,7 +16,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from .facts import EntityCluster, FigureFact, entity_at
+from .facts import EntityCluster, FigureFact, entity_at, headline_end
 from .lexicon import CURRENCY_WORDS, QUALIFIERS, UNIT_WORDS
 from .quantities import parse_quantity
 
@@ -29,6 +29,7 @@ _DATE_LIKE = re.compile(r"^\d+[-/:]\d+([-/:]\d+)?$")
 _RELATIVE = {"which", "that", "who", "whom"}
 _PRONOUNS = {"it", "its", "they", "their", "them", "he", "his", "she", "her"}
 _NOUN_MODIFIERS = {"compound", "amod", "nmod"}
+_TIME_NOUNS = {"year", "month", "day", "week", "quarter", "decade", "hour", "minute", "season", "time"}
 _MAGNITUDE_NOUNS = {"level", "scale", "mark", "range", "size", "magnitude", "tune", "threshold"}
 _UNIT_TAIL = set(CURRENCY_WORDS) | set(UNIT_WORDS) | {"percent", "%", "per", "cent", "u.s.", "us"}
 _SCALE_TAIL = {"thousand", "million", "billion", "trillion", "bn", "mn", "m", "crore", "crores", "lakh", "lakhs"}
@@ -120,9 +121,10 @@ class FigureFinder:
                 candidates.append(Span(doc, start, end, label="CARDINAL"))
         figures: list[FigureFact] = []
         by_root: dict[int, FigureFact] = {}
+        body_start = headline_end(doc)
         for span in sorted(filter_spans(candidates), key=lambda s: s.start):
             span = _with_unit_tail(span)
-            if _is_not_a_figure(span):
+            if span.start_char < body_start or _is_not_a_figure(span):
                 continue
             quantity = parse_quantity(span.text)
             if quantity is None:
@@ -152,8 +154,10 @@ class FigureFinder:
     def _about_token(span: Span) -> Token | None:
         root = span.root
         head = root.head
+        # "5.2 percent year on year" measures no year: time nouns fall through to the clause
         if head.i not in range(span.start, span.end) and head.pos_ in ("NOUN", "PROPN") and \
-                root.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod", "npadvmod"):
+                root.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod", "npadvmod") and \
+                head.lemma_ not in _TIME_NOUNS:
             if head.lower_ in ("average", "total", "sum", "number", "tally", "record"):
                 return None
             if head.lemma_ in _MAGNITUDE_NOUNS:  # "funds at the 100-billion-yuan level"
@@ -166,6 +170,9 @@ class FigureFinder:
                 objects = [c for c in child.children if c.dep_ == "pobj"]
                 if objects:
                     return objects[0]
+        if root.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ in ("NOUN", "PROPN") and \
+                head.head.lemma_ not in _MAGNITUDE_NOUNS and entity_at(root.doc, head.head) is None:
+            return head.head  # "a target of around 5 percent", "a fund of 2 billion yuan"
         verb = _governing_verb(root)
         if verb is None:
             if head.pos_ in ("NOUN", "PROPN") and head.dep_ != "ROOT" and head.i not in range(span.start, span.end):
@@ -226,6 +233,8 @@ def _with_unit_tail(span: Span) -> Span:
     while end < len(doc) and end - span.end < 2 and (
             doc[end].lower_ in _SCALE_TAIL or (doc[end].lower_ in _UNIT_TAIL and label != "CARDINAL")):
         end += 1
+    if label == "CARDINAL" and end < len(doc) and doc[end].lower_ in ("pct", "percent", "%", "per cent"):
+        end, label = end + 1, "PERCENT"  # "5.2 pct" the model left as a bare number
     if start > 0 and doc[start - 1].lower_.rstrip(".") in ("rs", "$", "€", "£", "¥", "₹", "us$", "nz$", "hk$", "a$"):
         start, label = start - 1, "MONEY"
     if (start, end) == (span.start, span.end):
@@ -287,7 +296,9 @@ def _percent_about(span: Span, about: str | None) -> str | None:
 def _period(span: Span) -> str | None:
     """The year or year range a sentence gives for a figure, nearest first."""
     sentence = span.sent
-    dates = [ent for ent in sentence.ents if ent.label_ == "DATE" and _YEAR_IN.search(ent.text)]
+    # the model sometimes calls a bare year CARDINAL ("in 2023")
+    dates = [ent for ent in sentence.ents if (ent.label_ == "DATE" and _YEAR_IN.search(ent.text)) or
+             (ent.label_ == "CARDINAL" and _YEAR.match(ent.text))]
     if not dates:
         return None
     nearest = min(dates, key=lambda ent: abs(ent.start - span.start))

@@ -12,7 +12,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from .facts import EntityCluster, QuoteFact, entity_at
+from .facts import EntityCluster, QuoteFact, entity_at, headline_end
 from .lexicon import BODY_HEADS, ORG_HEADS, SPEECH_VERBS
 
 _OPENERS = {"“": "”", '"': '"', "«": "»", "„": "“"}
@@ -198,7 +198,11 @@ class QuoteFinder:
             ))
             previous_speaker = speaker
 
+        dateline = doc._.ng_dateline
+        story_start = max(headline_end(doc), dateline.end if dateline else 0)
         for sentence in doc.sents:
+            if sentence.end_char <= story_start:
+                continue
             for verb in _speech_verbs(sentence):
                 if verb.i in used_verbs or any(s <= verb.idx < e for s, e in direct):
                     continue
@@ -224,7 +228,8 @@ class QuoteFinder:
                 if len(tokens) < _MIN_QUOTE_WORDS:
                     continue
                 start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
-                if any(s < end and start < e for s, e in direct):
+                start = max(start, story_start)  # "BEIJING, Jan. 17 (Xinhua) -- X grew, NBS said"
+                if end - start < 10 or any(s < end and start < e for s, e in direct):
                     continue
                 quotes.append(QuoteFact(
                     speaker=speaker, start=start, end=end, verb=verb.lower_, direct=False,
@@ -266,7 +271,7 @@ def _opens_paragraph(text: str, start: int) -> bool:
 
 @Language.factory(
     "newsgraph_quotes",
-    requires=["doc._.ng_entities", "token.dep", "token.lemma"],
+    requires=["doc._.ng_entities", "doc._.ng_dateline", "token.dep", "token.lemma"],
     assigns=["doc._.ng_quotes"],
 )
 def make_quote_finder(nlp: Language, name: str) -> QuoteFinder:

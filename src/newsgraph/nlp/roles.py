@@ -35,8 +35,8 @@ _MAX_ROLE_WORDS = 6
 
 def _is_modifier(token: Token) -> bool:
     """A word that can qualify a role: "economics" researcher, "railways" minister, "Minority" Leader."""
-    if not token.is_alpha or token.lower_ in _NOT_ROLES:
-        return False
+    if not token.is_alpha or token.lower_ in _NOT_ROLES or token.ent_type_ == "NORP":
+        return False  # "Chinese Premier X": a nationality says where, not what
     if token.is_lower:
         return token.pos_ in ("NOUN", "ADJ")
     if token.is_sent_start:  # the capital says nothing here; taggers often call it PROPN
