@@ -76,6 +76,16 @@ def test_sample_queries_titles(tmp_path):
 # --- browser tests -----------------------------------------------------------------------
 
 
+def test_missing_browser_skips_locally_and_fails_in_ci(monkeypatch, tmp_path):
+    monkeypatch.setattr(sys.modules[__name__], "CHROMIUM", tmp_path / "no-chromium")
+    monkeypatch.setenv("CI", "false")
+    with pytest.raises(pytest.skip.Exception, match="no-chromium"):
+        _require_browser()
+    monkeypatch.setenv("CI", "true")
+    with pytest.raises(pytest.fail.Exception, match="in CI they must run"):
+        _require_browser()
+
+
 def _require_browser():
     missing = []
     if not CHROMIUM.exists():
