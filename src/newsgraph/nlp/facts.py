@@ -113,7 +113,7 @@ def headline_end(doc: Doc) -> int:
         match = _HEADER.match(text) or _HEADLINE.match(text)
         end = 0
         if match and not match.group(0).rstrip().endswith((".", "!", "?", '"', "”", ":")):
-            end = match.end()
+            end = match.end() + len(text[match.end():]) - len(text[match.end():].lstrip())
         doc.user_data["ng_headline_end"] = end
     return doc.user_data["ng_headline_end"]
 
