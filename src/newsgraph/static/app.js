@@ -364,7 +364,14 @@ function renderAnalysis(result, rawText, contentType) {
   const linked = new Set(edges.flatMap((e) => [e.source, e.target]));
   for (const r of ex.roles) linked.add(r.person);
   const shown = ex.entities.filter((e) => linked.has(e.id) || linked.size === 0);
-  drawGraph("article-graph", "article-graph-list", shown.map((e) => ({ id: e.id, label: e.name, type: e.type })), edges);
+  drawGraph("article-graph", "article-graph-list", shown.map((e) => ({ id: e.id, label: e.name, type: e.type })), edges, (id) => {
+    // A node shows the entity's first mention in the text.
+    const mark = document.querySelector(`#article-view mark[data-entity="${CSS.escape(id)}"]`);
+    if (!mark) return;
+    mark.scrollIntoView({ behavior: "smooth", block: "center" });
+    mark.classList.add("flash");
+    setTimeout(() => mark.classList.remove("flash"), 1600);
+  });
 }
 
 function jumpToSentence(event) {
