@@ -7,6 +7,7 @@ pool; the article's graph is written in one atomic store call under the write lo
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 import re
@@ -215,16 +216,32 @@ async def post_articles_batch(request: Request, state: ServiceState = Depends(ge
                 entries.append((None, BadRequest(f"line {number} is JSON nested too deeply to be an article")))
     else:
         raise UnsupportedMediaType(f"post a batch as application/json (an array) or application/x-ndjson, not {kind or 'no Content-Type'}")
-    results = []
-    for index, (value, error) in enumerate(entries):
+    items: list[ArticleInput | NewsgraphError] = []
+    for value, error in entries:
         try:
-            if error:
-                raise error
-            status, stored = await store_article(state, article_from_json(value, state.settings.max_chars))
+            items.append(error or article_from_json(value, state.settings.max_chars))
+        except NewsgraphError as exc:
+            items.append(exc)
+    # Distinct articles are extracted concurrently (the pool bounds how many at once);
+    # results are reported in the request's order, a repeat within the batch as 200.
+    tasks: dict[str, asyncio.Task] = {}
+    for item in items:
+        if isinstance(item, ArticleInput) and article_id(item.text) not in tasks:
+            tasks[article_id(item.text)] = asyncio.ensure_future(store_article(state, item))
+    results, reported = [], set()
+    for index, item in enumerate(items):
+        try:
+            if isinstance(item, NewsgraphError):
+                raise item
+            aid = article_id(item.text)
+            status, stored = await tasks[aid]
         except NewsgraphError as exc:
             results.append({"index": index, "status": exc.status, "error": {"code": exc.code, "message": exc.message, "detail": exc.detail}})
             continue
-        record = stored if status == 200 else {"id": stored["article"]["id"], **stored}
+        if aid in reported:
+            status = 200
+        reported.add(aid)
+        record = {"id": stored["article"]["id"], **stored} if "article" in stored else stored
         results.append({"index": index, "status": status, "id": record["id"], "iri": record["iri"],
                         "graph": record["graph"], "triples": record["triples"]})
     return BatchResult(
