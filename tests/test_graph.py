@@ -172,6 +172,22 @@ def test_published_date_time_becomes_xsd_datetime():
     assert value.datatype == XSD.dateTime and str(value) == "2025-09-03T08:30:00+00:00"
 
 
+@pytest.mark.parametrize(
+    ("published", "lexical", "datatype"),
+    [
+        ("2025-09-02", "2025-09-02", "date"),
+        (" 2025-09-02T10:15:00 ", "2025-09-02T10:15:00", "dateTime"),
+        ("2025-09-02 10:15:00+02:00", "2025-09-02T10:15:00+02:00", "dateTime"),
+        ("Tue, 02 Sep 2025 10:15:00 +0000", "2025-09-02T10:15:00+00:00", "dateTime"),
+    ],
+)
+def test_published_dates_in_common_forms(published, lexical, datatype):
+    extraction = minimal()
+    extraction.article.published = published
+    value = build(extraction).value(article_iri("a000000000000004", BASE), SDO.datePublished)
+    assert (str(value), value.datatype) == (lexical, XSD[datatype])
+
+
 def test_unparseable_published_date_is_a_clear_error():
     extraction = minimal()
     extraction.article.published = "last Tuesday"

@@ -28,6 +28,7 @@ aggregates without a join: ``GRAPH ?g { ?entity ng:timesMentioned ?n }``.
 from __future__ import annotations
 
 import datetime as dt
+import email.utils
 import hashlib
 import math
 import os
@@ -173,7 +174,13 @@ def _date_literal(value: str, what: str) -> Literal:
             return Literal(dt.date.fromisoformat(text).isoformat(), datatype=XSD.date)
         parsed = dt.datetime.fromisoformat(text)
     except ValueError:
-        raise InvalidArticle(f"{what} {value!r} is not an ISO date (2025-09-02) or date-time") from None
+        # Feeds (RSS, e-mail) write dates as RFC 2822: "Tue, 02 Sep 2025 10:00:00 GMT".
+        try:
+            parsed = email.utils.parsedate_to_datetime(text)
+        except (TypeError, ValueError):
+            raise InvalidArticle(
+                f"{what} {value!r} is not an ISO date (2025-09-02), ISO date-time or RFC 2822 date"
+            ) from None
     return Literal(parsed.isoformat(), datatype=XSD.dateTime)
 
 
