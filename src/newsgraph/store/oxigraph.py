@@ -41,6 +41,8 @@ from .base import (
 MAX_RUNAWAY_QUERIES = 2
 # Batches of new articles at least this big go through the bulk loader.
 BULK_QUADS = 2_000
+# Compact on close once this many quads came in through the bulk loader.
+OPTIMIZE_AFTER_QUADS = 200_000
 
 
 class TermConverter:
@@ -114,6 +116,7 @@ class OxigraphStore(Store):
         self._write_lock = threading.Lock()
         self._runaway = 0
         self._runaway_lock = threading.Lock()
+        self._bulk_since_optimize = 0
 
     @property
     def inner(self) -> ox.Store:
@@ -168,6 +171,7 @@ class OxigraphStore(Store):
         survives an error."""
         try:
             self._store.bulk_extend(quads)
+            self._bulk_since_optimize += len(quads)
         except BaseException:
             for name in {q.graph_name for q in quads}:
                 try:
@@ -207,6 +211,15 @@ class OxigraphStore(Store):
     def clear(self) -> None:
         with self._write_lock:
             self._store.clear()
+
+    def optimize(self) -> None:
+        """Compact the on-disk files; worth it after a large bulk load, before heavy querying."""
+        with self._write_lock:
+            try:
+                self._store.optimize()
+                self._bulk_since_optimize = 0
+            except OSError as exc:
+                raise StoreError(f"compacting the store failed: {exc}") from exc
 
     # --- reads --------------------------------------------------------------------
     def article_graphs(self) -> list[str]:
@@ -334,6 +347,9 @@ class OxigraphStore(Store):
         store = getattr(self, "_store", None)
         if store is not None:
             try:
+                if self._bulk_since_optimize >= OPTIMIZE_AFTER_QUADS:
+                    # Freshly bulk-loaded files make queries several times slower until compacted.
+                    store.optimize()
                 store.flush()
             except OSError:
                 pass
