@@ -68,3 +68,24 @@ def test_name_helpers():
     assert normalise_name("the WHO's") == normalise_name("WHO")
     assert "WIPO" in initials("World Intellectual Property Organization")
     assert "SIAT" in initials("Shenzhen Institute of Advanced Technology")
+
+
+def test_dateline_agency_in_brackets_is_not_an_acronym_of_the_place():
+    found = clusters("MEXICO CITY ( AP ) -- Rain fell .", [("MEXICO CITY", "GPE"), ("AP", "ORG")])
+    assert set(found) == {"Mexico City", "AP"}
+    assert found["AP"].type == "Organization"
+
+
+def test_dateline_place_and_agency_become_entities_when_the_model_missed_them():
+    import spacy
+
+    from newsgraph.nlp.dateline import dateline_component
+    from newsgraph.nlp.facts import register_extensions
+
+    register_extensions()
+    doc = spacy.blank("en")("BANGKOK, Thailand (AP) -- The army said nothing.")
+    doc = dateline_component(doc)
+    doc = run(doc, "newsgraph_entities")
+    found = {c.name: c.type for c in doc._.ng_entities}
+    assert found["AP"] == "Organization"
+    assert found["Bangkok"] == found["Thailand"] == "Place"

@@ -18,12 +18,12 @@ _MONTHS = {
     "sep": 9, "oct": 10, "nov": 11, "dec": 12,
 }
 _MONTH = r"(?P<month>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?)"
-_PLACE = r"(?P<place>[A-Z][A-Za-z'’.\- ]{1,40}?(?:,\s*[A-Z][A-Za-z.\- ]{1,30}?)?)"
-_AGENCY = r"\((?P<agency>[A-Za-z][\w .&'’-]{0,40})\)"
+_PLACE = r"(?P<place>[A-Z][A-Za-z'’.\- ]{1,40}?(?:\s*,\s*[A-Z][A-Za-z.\- ]{1,30}?)?)"
+_AGENCY = r"\(\s*(?P<agency>[A-Za-z][\w .&'’-]{0,40}?)\s*\)"
 _DASH = r"\s*(?:--|—|–|-)\s*"
 # Only the start of a paragraph, and only in the first lines of the article.
 DATELINE = re.compile(
-    rf"^[ \t]*{_PLACE},?\s+(?:{_MONTH}\s+(?P<day>\d{{1,2}})\s*)?{_AGENCY}?{_DASH}",
+    rf"^[ \t]*{_PLACE}\s*,?\s+(?:{_MONTH}\s+(?P<day>\d{{1,2}})\s*)?{_AGENCY}?{_DASH}",
     re.MULTILINE,
 )
 
@@ -43,12 +43,21 @@ def find_dateline(text: str, search_chars: int = 600) -> DatelineFact | None:
             day=int(match.group("day")) if match.group("day") else None,
             agency=agency.strip() if agency else None,
             end=match.end(),
+            place_span=_stripped_span(match, "place"),
+            agency_span=_stripped_span(match, "agency") if agency else None,
         )
     return None
 
 
+def _stripped_span(match: re.Match, group: str) -> tuple[int, int]:
+    start, end = match.span(group)
+    value = match.group(group)
+    return start + len(value) - len(value.lstrip()), end - len(value) + len(value.rstrip())
+
+
 def _title_place(place: str) -> str:
     """SHENZHEN -> Shenzhen; keeps "Washington, D.C." readable."""
+    place = re.sub(r"\s+,", ",", place)
     return re.sub(r"\b[A-Z]{3,}\b", lambda m: m.group().capitalize(), place)
 
 

@@ -108,6 +108,7 @@ class EntityLinker:
         spans = [ent for ent in doc.ents if ent.label_ in ENTITY_TYPES]
         for _, start, end in self.matcher(doc):
             spans.append(Span(doc, start, end, label="ORG"))
+        spans += _dateline_spans(doc, spans)
         cleaned = [s for s in (clean_span(span) for span in filter_spans(spans)) if s is not None]
         clusters = build_clusters(doc, cleaned)
         doc._.ng_entities = clusters
@@ -118,6 +119,30 @@ class EntityLinker:
                     index[i] = cluster
         doc._.ng_token_entity = index
         return doc
+
+
+def _dateline_spans(doc: Doc, spans: list[Span]) -> list[Span]:
+    """The dateline's place and agency are entities even when the model missed them ("BANGKOK (AP)")."""
+    dateline = doc._.ng_dateline
+    if dateline is None:
+        return []
+    found = []
+    taken = {i for span in spans for i in range(span.start, span.end)}
+    parts = []
+    if dateline.place_span:  # "BANGKOK, Thailand": two places
+        start, end = dateline.place_span
+        for piece in re.finditer(r"[^,]+", doc.text[start:end]):
+            stripped = piece.group().strip()
+            if stripped:
+                first = start + piece.start() + piece.group().index(stripped)
+                parts.append(((first, first + len(stripped)), "GPE"))
+    if dateline.agency_span:
+        parts.append((dateline.agency_span, "ORG"))
+    for offsets, label in parts:
+        span = doc.char_span(*offsets, label=label, alignment_mode="contract")
+        if span is not None and len(span) and not taken.intersection(range(span.start, span.end)):
+            found.append(span)
+    return found
 
 
 def _acronym_definitions(doc: Doc, spans: list[Span]):
@@ -136,7 +161,9 @@ def _acronym_definitions(doc: Doc, spans: list[Span]):
             before -= 1
         long_form = end_at.get(before)
         if long_form is not None:
-            defined[acronym] = long_form
+            # "MEXICO CITY (AP) --" is a dateline, not a definition: the letters must fit the name
+            if long_form.text[:1].upper() == acronym[:1].upper():
+                defined[acronym] = long_form
         elif before > 0 and doc[before - 1].is_lower:
             common.add(acronym)
     return defined, common
@@ -279,7 +306,7 @@ def _add_name_variants(cluster: EntityCluster) -> None:
 
 @Language.factory(
     "newsgraph_entities",
-    requires=["doc.ents", "token.ent_type"],
+    requires=["doc.ents", "token.ent_type", "doc._.ng_dateline"],
     assigns=["doc._.ng_entities", "doc._.ng_token_entity"],
 )
 def make_entity_linker(nlp: Language, name: str) -> EntityLinker:

@@ -97,6 +97,8 @@ class DatelineFact:
     day: int | None
     agency: str | None
     end: int = 0  # character offset where the story text after the dateline starts
+    place_span: tuple[int, int] | None = None  # character offsets in the text
+    agency_span: tuple[int, int] | None = None
 
 
 _HEADER = re.compile(r"\A\s*date\s+\d{4}-\d{2}-\d{2}\b[^\n]*")

@@ -12,8 +12,8 @@ from . import assemble  # noqa: F401
 
 # In pipeline order; each declares what it requires and assigns.
 COMPONENTS = (
-    "newsgraph_entities",
     "newsgraph_dateline",
+    "newsgraph_entities",
     "newsgraph_figures",
     "newsgraph_roles",
     "newsgraph_quotes",
