@@ -123,11 +123,11 @@ def with_dataset(text: str, default_graphs: list[str], named_graphs: list[str]) 
     return f"{text[:insert_at]} {clauses} {text[insert_at:]}"
 
 
-def inspect(text: str) -> SparqlShape:
+def inspect(text: str, toks: list[tuple[str, str]] | None = None) -> SparqlShape:
     """Form, named graphs and refused keywords of a SPARQL query or update."""
     shape = SparqlShape()
     prefixes: dict[str, str] = {}
-    toks = tokens(text)
+    toks = tokens(text) if toks is None else toks
     i = 0
     while i < len(toks):
         kind, value = toks[i]
@@ -167,10 +167,10 @@ def inspect(text: str) -> SparqlShape:
 MAX_NESTING = 40
 
 
-def nesting_depth(text: str) -> int:
+def nesting_depth(text: str, toks: list[tuple[str, str]] | None = None) -> int:
     """The deepest nesting of ``{``, ``(`` and ``[`` outside strings, IRIs and comments."""
     depth = deepest = 0
-    for kind, value, _, _ in spans(text):
+    for kind, value in tokens(text) if toks is None else toks:
         if kind != "other":
             continue
         if value in "{([":
@@ -183,13 +183,14 @@ def nesting_depth(text: str) -> int:
 
 def check(text: str, *, update: bool) -> SparqlShape:
     """Refuse what the endpoint never runs; returns the shape for content negotiation."""
-    depth = nesting_depth(text)
+    toks = tokens(text)  # once: the guard runs on every query
+    depth = nesting_depth(text, toks)
     if depth > MAX_NESTING:
         raise BadQuery(
             f"the query nests groups or expressions {depth} levels deep; the limit is {MAX_NESTING}",
             detail={"nesting": depth, "limit": MAX_NESTING},
         )
-    shape = inspect(text)
+    shape = inspect(text, toks)
     if shape.refused:
         raise BadQuery(
             "this endpoint does not run " + " or ".join(shape.refused),
