@@ -100,3 +100,28 @@ def test_same_text_twice_in_one_run_is_stored_once(tmp_path):
     store = open_store(Settings(), spec="memory")
     summary = ingest(store, read_sources([tmp_path]))
     assert summary.stored == 1 and summary.skipped == 1
+
+
+class BrokenStore:
+    """A store whose writes fail, as an unreachable remote store's would."""
+
+    def __init__(self):
+        self.inner = open_store(Settings(), spec="memory")
+
+    def add_articles(self, articles, *, replace=True):
+        list(articles)
+        from newsgraph.errors import StoreError
+
+        raise StoreError("the remote store failed (503): overloaded")
+
+    def __getattr__(self, name):
+        return getattr(self.inner, name)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("background", [True, False])
+def test_a_failing_store_turns_into_per_article_failures(folder, background):
+    summary = ingest(BrokenStore(), read_sources([folder / "one.txt", folder / "two.json"]), background=background)
+    assert summary.stored == 0 and summary.failed == 2
+    assert all("overloaded" in f.error for f in summary.failures)
+    assert summary.triples == 0
