@@ -70,3 +70,23 @@ def test_organisation_noun_speaks_for_the_organisation_named_in_the_sentence():
                                {"said": "VERB", "spend": "VERB"})
     assert quote.speaker.name == "Nordic Science Foundation"
     assert text[quote.start:quote.end] == "The Nordic Science Foundation will spend more"
+
+
+def test_quote_right_after_an_attributed_quote_has_the_same_speaker():
+    import spacy
+
+    from newsgraph.nlp.facts import register_extensions
+
+    register_extensions()
+    text = '"We are ready to act," Jane Roe said. "Nobody should doubt it for a moment."'
+    doc = spacy.blank("en")(text)
+    doc.ents = [doc.char_span(text.index("Jane"), text.index(" said"), label="PERSON")]
+    said = next(t for t in doc if t.text == "said")
+    roe = next(t for t in doc if t.text == "Roe")
+    for t in doc:
+        t.head = said if t.i < said.i + 2 else t  # a flat parse: everything hangs on "said"
+    roe.dep_, said.dep_ = "nsubj", "ROOT"
+    said.lemma_, said.pos_ = "say", "VERB"
+    doc = run(doc, "newsgraph_entities", "newsgraph_quotes")
+    assert [(q.speaker.name, text[q.start:q.end]) for q in doc._.ng_quotes] == [
+        ("Jane Roe", "We are ready to act"), ("Jane Roe", "Nobody should doubt it for a moment.")]

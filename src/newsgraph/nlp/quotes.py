@@ -24,6 +24,7 @@ _ORG_NOUNS = ORG_HEADS | BODY_HEADS | {"firm", "government", "club", "team", "bo
 _GENERIC_ORG_NOUNS = {"company", "firm", "group", "agency", "organisation", "organization", "club", "team",
                       "body", "institution", "statement", "operator", "foundation"}
 _MIN_QUOTE_WORDS = 3
+_CONTINUATION_GAP = 40  # characters between two quotes of one speaker: '"...," she said. "..."' 
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
@@ -152,6 +153,7 @@ class QuoteFinder:
         quotes: list[QuoteFact] = []
         used_verbs: set[int] = set()
         previous_speaker: EntityCluster | None = None
+        previous_end = -_CONTINUATION_GAP
         text = doc.text
         direct = quote_spans(text)
         for start, end in direct:
@@ -178,8 +180,10 @@ class QuoteFinder:
                         verb = source if speaker is not None else None
                 if speaker is not None:
                     break
-            if speaker is None and previous_speaker is not None and _opens_paragraph(text, start):
-                speaker, confidence = previous_speaker, 0.5  # a quote continuing in the next paragraph
+            if speaker is None and previous_speaker is not None and (
+                    _opens_paragraph(text, start) or start - previous_end < _CONTINUATION_GAP):
+                # a quote going on in the next paragraph, or right after '"...," she said.'
+                speaker, confidence = previous_speaker, 0.5
             if speaker is None:
                 continue
             is_direct = True
@@ -196,7 +200,7 @@ class QuoteFinder:
                 ("according to" if verb is not None else "said"),
                 direct=is_direct, sentence=sentences[0], confidence=confidence,
             ))
-            previous_speaker = speaker
+            previous_speaker, previous_end = speaker, end
 
         dateline = doc._.ng_dateline
         story_start = max(headline_end(doc), dateline.end if dateline else 0)
