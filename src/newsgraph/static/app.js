@@ -24,6 +24,7 @@ const state = {
   lastQuery: null,       // the query text of the shown results
   lastResults: null,     // SPARQL JSON results of the shown query
   entityPage: { q: "", type: "", offset: 0, total: 0 },
+  searchSeq: 0,
   graphs: {},            // cytoscape instances by container id
 };
 
@@ -286,6 +287,14 @@ function renderAnalysis(result, rawText, contentType) {
   const text = displayText(ex, rawText, contentType);
   const byId = Object.fromEntries(ex.entities.map((e) => [e.id, e]));
   $("#analysis").hidden = false;
+  const d = ex.article.dateline;
+  const dateline = d && [d.place, d.agency, d.date].filter(Boolean).join(", ");
+  $("#article-meta").textContent = [
+    ex.article.title && `“${ex.article.title}”`,
+    `article ${ex.article.id}`,
+    dateline && `dateline: ${dateline}`,
+    `${formatNumber(result.triples)} triples in graph ${result.graph}`,
+  ].filter(Boolean).join(" · ");
 
   // Legend with counts per type.
   const legend = $("#legend");
@@ -642,8 +651,8 @@ async function searchEntities(more) {
     page.q = $("#entity-q").value.trim();
     page.type = $("#entity-type").value;
     page.offset = 0;
-    $("#entity-list tbody").replaceChildren();
   }
+  const seq = ++state.searchSeq;  // a newer search makes this one's answer stale
   const params = new URLSearchParams({ limit: "50", offset: String(page.offset) });
   if (page.q) params.set("q", page.q);
   if (page.type) params.set("type", page.type);
@@ -651,7 +660,9 @@ async function searchEntities(more) {
   setStatus(status, "Searching…", "busy");
   try {
     const data = await getJSON("/entities?" + params);
+    if (seq !== state.searchSeq) return;
     const body = $("#entity-list tbody");
+    if (!more) body.replaceChildren();
     for (const e of data.items) {
       body.append(el("tr", {}, el("td", {}, entityLink(e)), el("td", {}, typeChip(e.type)),
         el("td", { class: "num" }, formatNumber(e.mentions)), el("td", { class: "num" }, formatNumber(e.articles))));
@@ -663,6 +674,7 @@ async function searchEntities(more) {
     setStatus(status, `${formatNumber(data.total)} ${data.total === 1 ? "entity" : "entities"}`);
     $("#entity-more").hidden = page.offset >= page.total;
   } catch (err) {
+    if (seq !== state.searchSeq) return;
     setStatus(status, plainWords(err, "The search"), "bad");
   }
 }
@@ -780,6 +792,7 @@ async function start() {
   $("#dl-results-json").addEventListener("click", () => downloadResults("json"));
   $("#entity-search-form").addEventListener("submit", (e) => { e.preventDefault(); searchEntities(false); });
   $("#entity-more").addEventListener("click", () => searchEntities(true));
+  $("#entity-type").addEventListener("change", () => searchEntities(false));
   window.addEventListener("hashchange", route);
   let resizing = null;
   window.addEventListener("resize", () => {
