@@ -96,3 +96,9 @@ def test_year_the_model_called_a_number_still_dates_a_figure():
     text = "Output rose 5 percent in 2023 ."
     (figure,) = figures_of(text, [("5 percent", "PERCENT"), ("2023", "CARDINAL")])
     assert figure.period == "2023"
+
+
+def test_fraction_the_model_read_as_a_date_is_a_share_after_by():
+    (figure,) = figures_of("Sales grew by a quarter .", {"a quarter": "DATE"})
+    assert (figure.value, figure.unit) == (0.25, "fraction")
+    assert figures_of("Sales rose in the third quarter .", {"the third quarter": "DATE"}) == []

@@ -117,7 +117,9 @@ class FigureFinder:
                 candidates.append(span)
         taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
         for _, start, end in self.fractions(doc):
-            if not any(i in taken for i in range(start, end)):
+            # "a quarter of revenue", "grew by a quarter": a share even when the model read a date
+            share = (end < len(doc) and doc[end].lower_ == "of") or (start > 0 and doc[start - 1].lower_ == "by")
+            if share or not any(i in taken for i in range(start, end)):
                 candidates.append(Span(doc, start, end, label="CARDINAL"))
         figures: list[FigureFact] = []
         by_root: dict[int, FigureFact] = {}
