@@ -208,11 +208,16 @@ def test_who_said_what(run):
         ("Daren Tang", "Ideas travel faster than goods,", True, a(2)),
         ("Daren Tang", "clusters turn research into jobs", False, a(1)),
         ("Liu Chenli", "Patents matter once they reach the market,", True, a(1)),
-        ("Police", "a storm killed two fishermen", False, a(3)),  # no date: last
-    ]
-    assert rows[0]["speaker"] == e("Person", "Daren Tang") and rows[3]["published"] is None
-    one = run("who-said-what", replace={"  GRAPH ?g {\n": '  GRAPH ?g {\n    ?speaker schema:name "Police" .\n'})
-    assert [(r["speakerName"], r["verb"]) for r in one] == [("Police", "said")]
+    ]  # the third article has a quote but no publication date
+    assert rows[0]["speaker"] == e("Person", "Daren Tang") and rows[0]["published"] == SEPT_3
+    query = (QUERIES / "who-said-what.rq").read_text(encoding="utf-8")
+    inner = query[query.index("  {\n    SELECT"):query.index("  GRAPH ?g {")]
+    one_speaker = {inner: "", "  GRAPH ?g {\n": '  GRAPH ?g {\n    ?speaker schema:name "Police" .\n'
+                   "    OPTIONAL { ?article schema:datePublished ?published }\n"}
+    assert [(r["speakerName"], r["verb"], r["article"]) for r in run("who-said-what", replace=one_speaker)] == [
+        ("Police", "said", a(3))]
+    one_speaker[' "Police" '] = ' "Daren Tang" '
+    assert [r["article"] for r in run("who-said-what", replace=one_speaker)] == [a(2), a(1)]
 
 
 def test_articles_mentioning_both(run):
