@@ -44,8 +44,9 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[index]
 
 
-def start_server(store_dir: str, concurrency: int) -> tuple[subprocess.Popen, str]:
-    env = {**os.environ, "PYTHONUNBUFFERED": "1", "NEWSGRAPH_MAX_CONCURRENT_EXTRACTIONS": str(concurrency)}
+def start_server(store_dir: str, concurrency: int, extraction: str) -> tuple[subprocess.Popen, str]:
+    env = {**os.environ, "PYTHONUNBUFFERED": "1", "NEWSGRAPH_MAX_CONCURRENT_EXTRACTIONS": str(concurrency),
+           "NEWSGRAPH_EXTRACTION_PROCESSES": "true" if extraction == "processes" else "false"}
     env.pop("NEWSGRAPH_API_TOKEN", None)
     command = [sys.executable, "-c", "from newsgraph.cli import main; main()", "serve",
                "--store", f"oxigraph:{store_dir}", "--host", "127.0.0.1", "--port", "0", "--log-level", "warning"]
@@ -175,20 +176,23 @@ def main() -> None:
     parser.add_argument("--max-requests", type=int, default=5000, help="Requests of the load phase (at most).")
     parser.add_argument("--repeats", type=int, default=2, help="Rounds over the samples for bare and sequential timing.")
     parser.add_argument("--concurrency", type=int, default=2, help="Server's NEWSGRAPH_MAX_CONCURRENT_EXTRACTIONS.")
+    parser.add_argument("--extraction", choices=["processes", "threads"], default="processes",
+                        help="Server's NEWSGRAPH_EXTRACTION_PROCESSES: worker processes (default) or threads.")
     args = parser.parse_args()
 
     texts = [p.read_text(encoding="utf-8") for p in sorted(args.samples.glob("*.txt"))]
     queries = {p.name: p.read_text(encoding="utf-8") for p in sorted(args.queries.glob("*.rq"))}
     if not texts or not queries:
         raise SystemExit(f"need .txt articles in {args.samples} and .rq queries in {args.queries}")
-    print(f"{len(texts)} articles, {len(queries)} queries, {os.cpu_count()} CPUs")
+    print(f"{len(texts)} articles, {len(queries)} queries, {os.cpu_count()} CPUs, "
+          f"load average {os.getloadavg()[0]:.1f}, extraction in {args.extraction}")
 
     bare = bare_extraction(texts, args.repeats)
     bare_p50 = percentile(bare, 50)
     print(f"bare extract(): p50 {bare_p50 * 1000:.1f} ms, p95 {percentile(bare, 95) * 1000:.1f} ms per article ({len(bare)} runs)")
 
     with tempfile.TemporaryDirectory(prefix="newsgraph-bench-") as store_dir:
-        process, url = start_server(store_dir, args.concurrency)
+        process, url = start_server(store_dir, args.concurrency, args.extraction)
         try:
             sequential = asyncio.run(sequential_posts(url, texts, args.repeats))
             report("sequential (one client)", sequential)
