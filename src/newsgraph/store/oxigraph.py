@@ -112,7 +112,7 @@ class OxigraphStore(Store):
                     detail=str(exc),
                 ) from exc
             raise StoreError(f"cannot open the store in {self.path}: {exc}") from exc
-        self._convert = TermConverter()
+        self._n3: dict = {}
         self._write_lock = threading.Lock()
         self._runaway = 0
         self._runaway_lock = threading.Lock()
@@ -132,8 +132,8 @@ class OxigraphStore(Store):
 
     # --- writes -------------------------------------------------------------------
     def add_articles(self, articles: Iterable[tuple[str, Graph]], *, replace: bool = True) -> int:
-        batch: list[ox.Quad] = []
-        replaced: list[tuple[str, list[ox.Quad]]] = []
+        fresh: list[tuple[str, str]] = []  # (graph IRI, triples as Turtle lines)
+        replaced: list[tuple[str, str]] = []
         written = 0
         with self._write_lock:
             seen: set[str] = set()
@@ -145,57 +145,60 @@ class OxigraphStore(Store):
                 exists = self._store.contains_named_graph(ox.NamedNode(name))
                 if exists and not replace:
                     continue
-                quads = self._convert.quads(graph, name)
-                written += len(quads)
-                if exists:
-                    replaced.append((name, quads))
-                else:
-                    batch.extend(quads)
+                text, count = self._text(graph)
+                written += count
+                (replaced if exists else fresh).append((name, text))
             try:
                 if replaced:
-                    # One update = one transaction: the old graph goes and the new one
-                    # arrives together, or neither does.
-                    self._store.update(self._replace_update(replaced, batch))
-                elif batch and self.path is not None and len(batch) >= BULK_QUADS:
-                    self._bulk_write(batch)
-                elif batch:
-                    self._store.extend(batch)  # transactional: all quads or none
+                    # One update = one transaction: the old graphs go and the new ones
+                    # arrive together, or nothing changes.
+                    drops = " ;\n".join(f"DROP SILENT GRAPH <{name}>" for name, _ in replaced)
+                    blocks = "\n".join(f"GRAPH <{name}> {{\n{text}}}" for name, text in replaced + fresh)
+                    self._store.update(f"{drops} ;\nINSERT {{\n{blocks}\n}} WHERE {{}}")
+                elif fresh:
+                    # Handing Oxigraph text to parse is much cheaper than building a Python
+                    # object per term; TriG takes the Turtle lines as they are.
+                    data = "".join(f"<{name}> {{\n{text}}}\n" for name, text in fresh).encode("utf-8")
+                    if self.path is not None and written >= BULK_QUADS:
+                        self._bulk_write(data, [name for name, _ in fresh], written)
+                    else:
+                        self._store.load(data, ox.RdfFormat.TRIG)  # transactional: all or nothing
             except (OSError, SyntaxError, ValueError) as exc:
                 raise StoreError(f"writing to the store failed: {exc}") from exc
         return written
 
-    def _bulk_write(self, quads: list[ox.Quad]) -> None:
+    def _text(self, graph: Graph) -> tuple[str, int]:
+        """The graph's triples as Turtle lines (terms' N3 forms cached across articles)."""
+        cache = self._n3
+        if len(cache) > TermConverter.LIMIT:
+            cache.clear()
+        get = cache.get
+        lines = []
+        for s, p, o in graph:
+            try:
+                lines.append(
+                    f"{get(s) or cache.setdefault(s, s.n3())} {get(p) or cache.setdefault(p, p.n3())} "
+                    f"{get(o) or cache.setdefault(o, o.n3())} .\n"
+                )
+            except Exception as exc:  # rdflib refuses to write an invalid IRI
+                raise StoreError(f"cannot store the triple ({s}, {p}, {o}): {exc}") from exc
+        return "".join(lines), len(lines)
+
+    def _bulk_write(self, data: bytes, names: list[str], count: int) -> None:
         """Write new articles with Oxigraph's bulk loader (sorted files handed to RocksDB,
         several times faster than a transaction on disk). It is not one transaction, so
         on failure the batch's graphs, all new, are removed again: no half-written article
         survives an error."""
         try:
-            self._store.bulk_extend(quads)
-            self._bulk_since_optimize += len(quads)
+            self._store.bulk_load(data, ox.RdfFormat.TRIG)
+            self._bulk_since_optimize += count
         except BaseException:
-            for name in {q.graph_name for q in quads}:
+            for name in names:
                 try:
-                    self._store.remove_graph(name)
+                    self._store.remove_graph(ox.NamedNode(name))
                 except OSError:
                     pass
             raise
-
-    @staticmethod
-    def _replace_update(replaced: list[tuple[str, list[ox.Quad]]], fresh: list[ox.Quad]) -> str:
-        drops = " ; ".join(f"DROP SILENT GRAPH <{name}>" for name, _ in replaced)
-        quads = [q for _, qs in replaced for q in qs] + fresh
-        body = ox.serialize(quads, format=ox.RdfFormat.N_QUADS).decode("utf-8")
-        # N-Quads lines are valid triples inside GRAPH blocks once the graph is moved out.
-        blocks = []
-        by_graph: dict[str, list[str]] = {}
-        for line in body.splitlines():
-            head, _, graph = line.rstrip(" .").rpartition(" ")
-            by_graph.setdefault(graph, []).append(head + " .")
-        for graph, lines in by_graph.items():
-            blocks.append(f"GRAPH {graph} {{\n" + "\n".join(lines) + "\n}")
-        # Blank nodes are not allowed in INSERT DATA's spec'd form on every engine; the
-        # template form with an empty WHERE works everywhere and keeps them.
-        return f"{drops} ; INSERT {{ {' '.join(blocks)} }} WHERE {{}}"
 
     def delete_article(self, article_id: str) -> bool:
         name = ox.NamedNode(self.graph_iri(article_id))
