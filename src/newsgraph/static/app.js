@@ -192,7 +192,10 @@ function drawGraph(containerId, listId, nodes, edges, onNodeTap) {
         "curve-style": "bezier", label: "data(label)", "font-size": 9, color: "#3d4658", "text-rotation": "autorotate",
         "text-background-color": "#fbfcfe", "text-background-opacity": 1, "text-background-padding": 2 } },
     ],
-    layout: { name: nodes.length > 1 ? "cose" : "grid", animate: false, randomize: false, nodeRepulsion: () => 9000, idealEdgeLength: () => 90, padding: 20 },
+    layout: nodes.length > 1
+      ? { name: "cose", animate: false, randomize: true, nodeRepulsion: () => 400000, idealEdgeLength: () => 110,
+          nodeOverlap: 40, componentSpacing: 50, padding: 24 }
+      : { name: "grid", padding: 24 },
     minZoom: 0.3,
     maxZoom: 1.6,  // a graph of two nodes should not fill the box with giant circles
   });
@@ -373,7 +376,11 @@ function renderAnalysis(result, rawText, contentType) {
   const linked = new Set(edges.flatMap((e) => [e.source, e.target]));
   for (const r of ex.roles) linked.add(r.person);
   const shown = ex.entities.filter((e) => linked.has(e.id) || linked.size === 0);
-  drawGraph("article-graph", "article-graph-list", shown.map((e) => ({ id: e.id, label: e.name, type: e.type })), edges, (id) => {
+  // A role with no organisation has no edge to draw: it goes under the person's name.
+  const ownRoles = {};
+  for (const r of ex.roles) if (!r.organization) (ownRoles[r.person] ||= []).push(r.role);
+  const label = (e) => (ownRoles[e.id] ? `${e.name}\n(${ownRoles[e.id].join(", ")})` : e.name);
+  drawGraph("article-graph", "article-graph-list", shown.map((e) => ({ id: e.id, label: label(e), type: e.type })), edges, (id) => {
     // A node shows the entity's first mention in the text.
     const mark = document.querySelector(`#article-view mark[data-entity="${CSS.escape(id)}"]`);
     if (!mark) return;
