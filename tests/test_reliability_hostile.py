@@ -134,6 +134,23 @@ def test_hostile_article_is_refused_and_nothing_is_stored(http, name, body, cont
     assert snapshot(http) == before, f"{name}: the store changed although the article was refused"
 
 
+def test_chunked_body_past_the_limit_is_refused_without_content_length(http):
+    """No Content-Length to check up front: the limit holds while the body streams in."""
+    before = snapshot(http)
+
+    def chunks():
+        for _ in range(100):  # 10 MB in 100 kB chunks
+            yield b"news " * 20_000
+
+    for method, path, headers in (("POST", "/articles", {**AUTH, "content-type": "text/plain"}),
+                                  ("POST", "/sparql", {"content-type": "application/sparql-query"}),
+                                  ("PUT", "/rdf-graphs?graph=urn:x:big", {**AUTH, "content-type": "text/turtle"})):
+        response = http.request(method, path, content=chunks(), headers=headers)
+        assert_error(response, 413, "payload_too_large")
+    assert snapshot(http) == before
+    assert http.get("/health").status_code == 200
+
+
 PROCESSED = [
     # name, text, content type; each must be stored whole or refused with a clear 4xx
     ("single 100,000-character token", "x" * 100_000, "text/plain"),
