@@ -19,9 +19,9 @@ SERVING = re.compile(r"newsgraph is serving on (http://127\.0\.0\.1:\d+/)")
 
 
 class Server:
-    def __init__(self, store_dir: Path):
+    def __init__(self, store_dir: Path, *extra: str):
         command = [*NEWSGRAPH, "serve", "--store", f"oxigraph:{store_dir}",
-                   "--host", "127.0.0.1", "--port", "0", "--log-level", "warning"]
+                   "--host", "127.0.0.1", "--port", "0", "--log-level", "warning", *extra]
         env = {**os.environ, "PYTHONUNBUFFERED": "1"}
         env.pop("NEWSGRAPH_API_TOKEN", None)
         self.process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
@@ -69,9 +69,17 @@ def test_serve_post_query_restart(tmp_path):
         # uvicorn shuts down cleanly, then re-raises SIGTERM: -15 is a graceful exit.
         assert server.stop() in (0, -signal.SIGTERM), "".join(server.output)
 
-    server = Server(tmp_path / "store")
+    # Restart, loading a folder with the posted article, one more and a gold file that is no article.
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "posted.txt").write_text(text, encoding="utf-8")
+    (folder / "other.txt").write_text((SAMPLES / "short_quake.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    (folder / "other.gold.json").write_text('{"people": []}', encoding="utf-8")
+    server = Server(tmp_path / "store", "--load", str(folder))
     try:
+        assert "Loaded 1 article(s), 1 already stored, 0 failed." in "".join(server.output)
         with httpx.Client(base_url=server.url, timeout=60) as client:
+            assert client.get("/articles").json()["total"] == 2
             stored = client.get(f"/articles/{aid}")
             assert stored.status_code == 200
             assert stored.json()["triples"] == triples
