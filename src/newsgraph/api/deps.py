@@ -106,25 +106,7 @@ class ServiceState:
 
 def store_update(store: Any, text: str) -> None:
     """Run a SPARQL Update on the store (atomic on the embedded backends)."""
-    from ..errors import BadQuery, StoreError
-
-    if hasattr(store, "update"):
-        store.update(text)
-        return
-    # Stores without an update method yet: reach their engine directly.
-    inner = getattr(store, "inner", None)
-    try:
-        if inner is not None:
-            inner.update(text)
-        elif hasattr(store, "dataset"):
-            with getattr(store, "_lock", threading.Lock()):
-                store.dataset.update(text)
-        else:
-            raise StoreError("this store does not accept SPARQL updates")
-    except SyntaxError as exc:
-        raise BadQuery(f"SPARQL syntax error: {exc}") from exc
-    except OSError as exc:
-        raise StoreError(f"the store failed: {exc}") from exc
+    store.update(text)
 
 
 def get_state(request: Request) -> ServiceState:

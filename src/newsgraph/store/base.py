@@ -353,6 +353,10 @@ class Store(ABC):
     def delete_article(self, article_id: str) -> bool:
         """Remove the article's graph; False when it was not there."""
 
+    def update(self, sparql: str) -> None:
+        """Run a SPARQL Update as given (the API's authorised SPARQL and Graph Store writes)."""
+        raise StoreError(f"the {type(self).__name__} does not accept SPARQL updates")
+
     def clear(self) -> None:
         """Remove every article."""
         for article_id in self.article_ids():

@@ -89,6 +89,15 @@ class MemoryStore(Store):
     def _exists(self, name: URIRef) -> bool:
         return any(True for _ in self.dataset.graph(name).triples((None, None, None)))
 
+    def update(self, sparql: str) -> None:
+        try:
+            with self._lock:
+                self.dataset.update(sparql)
+        except ParseException as exc:
+            raise BadQuery(f"SPARQL syntax error: {exc}") from exc
+        except (ValueError, TypeError, KeyError) as exc:
+            raise BadQuery(f"the update could not be run: {exc}") from exc
+
     def delete_article(self, article_id: str) -> bool:
         name = URIRef(self.graph_iri(article_id))
         with self._lock:

@@ -200,6 +200,15 @@ class OxigraphStore(Store):
                     pass
             raise
 
+    def update(self, sparql: str) -> None:
+        with self._write_lock:
+            try:
+                self._store.update(sparql)  # one transaction: all of it or nothing
+            except SyntaxError as exc:
+                raise BadQuery(f"SPARQL syntax error: {exc}") from exc
+            except OSError as exc:
+                raise StoreError(f"the store failed: {exc}") from exc
+
     def delete_article(self, article_id: str) -> bool:
         name = ox.NamedNode(self.graph_iri(article_id))
         with self._write_lock:

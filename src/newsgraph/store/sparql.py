@@ -119,6 +119,9 @@ class SparqlStore(Store):
     def _update(self, update: str) -> None:
         self._post(self.update_url, {"update": update}, _JSON, None)
 
+    def update(self, sparql: str) -> None:
+        self._update(sparql)
+
     def _raw_query(self, sparql: str, accept: str, timeout: float | None = None) -> httpx.Response:
         data = {"query": self._prepare(sparql)}
         if self._virtuoso and timeout:
