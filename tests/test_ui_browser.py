@@ -287,10 +287,23 @@ def test_analyse_shows_entities_roles_figures_and_adds_to_graph(page, api):
     # Add to graph: the server wants a token, the page asks for it.
     article_id = expected["article"]["id"]
     assert api.get(f"/articles/{article_id}").status_code == 404
+    # Cancelling stores nothing.
     page.click("#add-btn")
     page.wait_for_selector("#token-dialog[open]")
+    page.click("#token-cancel")
+    page.wait_for_selector("#add-status.bad")
+    assert page.inner_text("#add-status") == "Not stored: no token given."
+    assert api.get(f"/articles/{article_id}").status_code == 404
+    # A wrong token is refused and the page asks again; the right one, typed and Enter, stores it.
+    _expect_failed_request(page, 403)
+    page.click("#add-btn")
+    page.wait_for_selector("#token-dialog[open]")
+    page.fill("#token-input", "not-the-token")
+    page.press("#token-input", "Enter")
+    page.wait_for_function("document.querySelector('#token-reason').textContent.startsWith('That token was refused')")
+    page.wait_for_selector("#token-dialog[open]")
     page.fill("#token-input", TOKEN)
-    page.click("#token-ok")
+    page.press("#token-input", "Enter")
     page.wait_for_selector("#add-status.ok")
     assert "Added to the graph" in page.inner_text("#add-status")
     stored = api.get(f"/articles/{article_id}")

@@ -438,6 +438,7 @@ function askToken(reason) {
   const dialog = $("#token-dialog");
   $("#token-reason").textContent = reason;
   $("#token-input").value = "";
+  dialog.returnValue = "";  // Escape keeps the last value; start clean so it means "cancel"
   return new Promise((resolve) => {
     dialog.addEventListener("close", () => resolve(dialog.returnValue === "ok" ? $("#token-input").value.trim() : null), { once: true });
     dialog.showModal();
@@ -790,6 +791,7 @@ async function start() {
   $("#article-text").addEventListener("keydown", (e) => { if ((e.ctrlKey || e.metaKey) && e.key === "Enter") analyse(e); });
   setupDrop();
   $("#add-btn").addEventListener("click", addToGraph);
+  $("#token-cancel").addEventListener("click", () => $("#token-dialog").close("cancel"));
   $("#dl-turtle").addEventListener("click", () => downloadAnalysis("turtle"));
   $("#dl-jsonld").addEventListener("click", () => downloadAnalysis("jsonld"));
   $("#dl-json").addEventListener("click", () => downloadAnalysis("json"));
