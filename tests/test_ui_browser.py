@@ -349,6 +349,9 @@ def test_sample_query_results_and_entity_view(page, api):
     csv_text = Path(download.value.path()).read_text(encoding="utf-8")
     assert csv_text.splitlines()[0].replace("\r", "") == ",".join(variables)
     assert len(csv_text.strip().splitlines()) == len(expected) + 1
+    with page.expect_download() as download:
+        page.click("#dl-results-json")
+    assert json.loads(Path(download.value.path()).read_text(encoding="utf-8"))["results"]["bindings"] == expected
 
     # An entity IRI opens the entity view.
     entity_iri = top["entity"]["value"]
