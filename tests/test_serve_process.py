@@ -65,6 +65,11 @@ def test_serve_post_query_restart(tmp_path):
             query = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{created.json()['graph']}> {{ ?s ?p ?o }} }}"
             rows = client.get("/sparql", params={"query": query}).json()["results"]["bindings"]
             assert int(rows[0]["n"]["value"]) == triples
+        # A second server on the same directory gets a clear error, not a corrupted store.
+        second = subprocess.run([*NEWSGRAPH, "serve", "--store", f"oxigraph:{tmp_path / 'store'}", "--port", "0"],
+                                capture_output=True, text=True, timeout=120)
+        assert second.returncode != 0
+        assert "open in another process" in second.stderr and "Traceback" not in second.stderr
     finally:
         # uvicorn shuts down cleanly, then re-raises SIGTERM: -15 is a graceful exit.
         assert server.stop() in (0, -signal.SIGTERM), "".join(server.output)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+from enum import Enum
 from pathlib import Path
 
 import typer
@@ -44,6 +45,13 @@ def load_articles(paths: list[Path], store, settings: Settings):
     return ingest(store, items(), settings=settings)
 
 
+class LogLevel(str, Enum):
+    debug = "debug"
+    info = "info"
+    warning = "warning"
+    error = "error"
+
+
 def _serving_message(host: str, port: int) -> str:
     shown = f"[{host}]" if ":" in host else host
     return f"newsgraph is serving on http://{shown}:{port}/ (SPARQL at /sparql, API docs at /docs)"
@@ -57,7 +65,7 @@ def serve_command(
     workers: int = typer.Option(1, min=1, help="Server processes. Above 1 only with a remote 'sparql:' store."),
     load: list[Path] = typer.Option([], "--load", help="Article files or folders (.txt, .html) to store at startup; already stored ones are skipped."),
     model: str | None = typer.Option(None, help="spaCy model name or path (overrides NEWSGRAPH_MODEL)."),
-    log_level: str = typer.Option("info", help="Log level: debug, info, warning, error."),
+    log_level: LogLevel = typer.Option(LogLevel.info, case_sensitive=False, help="Log level."),
 ) -> None:
     """Serve the HTTP API: articles, JSON endpoints, SPARQL at /sparql, export at /graph, docs at /docs."""
     from ..api import create_app
@@ -65,6 +73,7 @@ def serve_command(
 
     overrides = {k: v for k, v in {"store": store, "host": host, "port": port, "model": model}.items() if v is not None}
     settings = Settings(**overrides)
+    log_level = log_level.value
     logging.basicConfig(level=log_level.upper(), format="%(levelname)s:     %(name)s: %(message)s")
     embedded = not settings.store.lower().startswith("sparql:")
     if workers > 1 and embedded:
