@@ -8,7 +8,7 @@ import time
 
 import pytest
 import pyoxigraph
-from api_helpers import BASE, TOKEN, assert_error, client, loaded_store, settings
+from api_helpers import BASE, TOKEN, assert_error, client, settings
 
 PEOPLE = "PREFIX schema: <https://schema.org/> SELECT DISTINCT ?name WHERE { ?p a schema:Person ; schema:name ?name } ORDER BY ?name"
 GRAPH_1 = BASE + "graph/a1b2c3d4e5f60001"
