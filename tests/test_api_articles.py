@@ -158,3 +158,28 @@ def test_extraction_in_worker_processes():
         assert r.status_code == 201
         assert any(e["name"] == "Daren Tang" for e in r.json()["entities"])
     assert store.has_article(article_id(TEXT))
+
+
+def test_reads_are_answered_while_an_article_is_extracted(api):
+    import threading
+    import time
+    from pathlib import Path
+
+    c, _ = api
+    long_text = "\n\n".join([(Path(__file__).resolve().parent.parent / "samples" / "seed_retelling.txt").read_text()] * 6)
+    finished = {}
+
+    def post():
+        finished["response"] = c.post("/articles", content=long_text.encode(), headers={"content-type": "text/plain"})
+        finished["at"] = time.monotonic()
+
+    thread = threading.Thread(target=post)
+    thread.start()
+    time.sleep(0.2)
+    health = c.get("/health")
+    answered = time.monotonic()
+    query = c.get("/sparql", params={"query": "ASK { ?s ?p ?o }"})
+    thread.join(120)
+    assert health.status_code == 200 and query.status_code == 200
+    assert finished["response"].status_code == 201
+    assert answered < finished["at"]  # the event loop was free while the model worked
