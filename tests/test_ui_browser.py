@@ -177,10 +177,15 @@ def page(browser, server):
     tab.expected_failures = []
     tab.on("console", lambda msg: errors.append(f"console.{msg.type}: {msg.text}") if msg.type in ("error", "warning") else None)
     tab.on("pageerror", lambda exc: errors.append(f"uncaught: {exc}"))
+    # Everything the page loads comes from this server: no CDN, no web fonts, no trackers.
+    elsewhere: list[str] = []
+    tab.on("request", lambda req: elsewhere.append(req.url)
+           if not req.url.startswith((server.url, "data:", "blob:")) else None)
     tab.goto("/")
     tab.wait_for_selector("body[data-ready='true']")
     yield tab
     context.close()
+    assert elsewhere == [], "the page fetched from other hosts: " + ", ".join(elsewhere)
     errors = [e for e in errors if not any(f"status of {status} " in e for status in tab.expected_failures)]
     assert errors == [], "the page logged errors:\n" + "\n".join(errors)
 
