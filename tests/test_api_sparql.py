@@ -272,3 +272,18 @@ def test_graph_store_errors():
                        headers={"content-type": "text/turtle", **AUTH}), 400)
     assert_error(c.get("/rdf-graphs"), 400)
     assert_error(c.get("/rdf-graphs", params={"graph": "not an iri"}), 400)
+
+
+def test_the_sparql_router_mounts_in_another_app():
+    from fastapi import FastAPI
+    from fastapi.testclient import TestClient
+
+    from api_helpers import loaded_store
+    from newsgraph.api import sparql
+
+    s = settings()
+    app = FastAPI()
+    sparql.mount(app, s, loaded_store(s), prefix="/kg")
+    c = TestClient(app)
+    assert names(c.get("/kg/sparql", params={"query": PEOPLE})) == ["Daren Tang", "Liu Chenli"]
+    assert_error(c.get("/kg/sparql", params={"query": "SELECT"}), 400, "bad_query")

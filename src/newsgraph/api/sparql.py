@@ -393,3 +393,16 @@ async def gsp_delete(
     if not await state.write(drop):
         raise NotFound(f"no graph {iri} in the store")
     return Response(status_code=204)
+
+
+def mount(app, settings, store, *, prefix: str = "") -> None:
+    """Add the SPARQL endpoint and the Graph Store Protocol to another FastAPI app, on ``store``.
+
+    Errors get newsgraph's JSON error shape through its exception handlers.
+    """
+    from .errors import install_error_handlers
+
+    if not hasattr(app.state, "newsgraph"):
+        app.state.newsgraph = ServiceState(settings, store=store, nlp=None)
+    install_error_handlers(app)
+    app.include_router(router, prefix=prefix)
