@@ -157,6 +157,9 @@ def test_extraction_in_worker_processes():
         r = c.post("/articles", json={"text": TEXT})
         assert r.status_code == 201
         assert any(e["name"] == "Daren Tang" for e in r.json()["entities"])
+        assert r.json()["triples"] == store.stats().triples
+        dry = c.post("/extract", json={"text": TEXT}, headers={"accept": "text/turtle"})
+        assert len(list(pyoxigraph.parse(dry.content, format=pyoxigraph.RdfFormat.TURTLE))) == r.json()["triples"]
     assert store.has_article(article_id(TEXT))
 
 

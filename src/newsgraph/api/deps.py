@@ -93,8 +93,9 @@ class ServiceState:
         return await anyio.to_thread.run_sync(locked)
 
     async def extract(self, item: ArticleInput) -> tuple[Extraction, Graph]:
-        """Extract one validated article and map it to its graph; at most
-        ``max_concurrent_extractions`` at a time, never on the event loop."""
+        """Extract one validated article and map it to its graph (an rdflib Graph, or from a
+        worker process its :class:`~.pool.Triples`); at most ``max_concurrent_extractions``
+        at a time, never on the event loop."""
         async with self.extraction_limiter:
             if self.processes is not None:
                 return await self.processes.extract(item, self.settings.base_iri)

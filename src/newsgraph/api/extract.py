@@ -12,6 +12,7 @@ from .deps import ServiceState, get_state
 from .errors import ERROR_RESPONSES
 from .models import ExtractDryRun
 from .negotiation import EXTRACT, negotiate
+from .pool import as_graph
 
 router = APIRouter(tags=["Articles"], responses=ERROR_RESPONSES)
 
@@ -28,7 +29,8 @@ async def extract_article(request: Request, state: ServiceState = Depends(get_st
     with its triples as JSON-LD; `application/ld+json` or `text/turtle` give only the triples."""
     media = negotiate(request.headers.get("accept"), EXTRACT, use_aliases=False)
     item = read_article(request, await request.body(), state.settings.max_chars)
-    extraction, graph = await state.extract(item)
+    extraction, triples = await state.extract(item)
+    graph = await state.read(as_graph, triples)
     kind = EXTRACT[media]
     if kind == "turtle":
         return Response(await state.read(lambda: graph.serialize(format="turtle")), media_type=media)

@@ -71,8 +71,37 @@ def extract_with(nlp, item: ArticleInput, base_iri: str) -> tuple[Extraction, Gr
     return extraction, to_graph(extraction, base_iri=base_iri)
 
 
-def _extract(item: ArticleInput, base_iri: str) -> tuple[Extraction, Graph]:
-    return extract_with(_nlp, item, base_iri)
+class Triples(list):
+    """An article's triples with its graph's IRI: what crosses from a worker process.
+
+    Unpickling an rdflib Graph costs several times more than a plain list of its
+    triples, and it happens in the server process; stores only iterate the triples.
+    """
+
+    def __init__(self, triples, identifier):
+        super().__init__(triples)
+        self.identifier = identifier
+
+    def __reduce__(self):
+        return (Triples, (list(self), self.identifier))
+
+
+def as_graph(triples) -> Graph:
+    """An rdflib Graph of :class:`Triples` (or the Graph itself), for serialising."""
+    if isinstance(triples, Graph):
+        return triples
+    from ..ontology import PREFIXES
+
+    graph = Graph(identifier=triples.identifier)
+    for prefix, namespace in PREFIXES.items():
+        graph.bind(prefix, namespace)
+    graph.addN((s, p, o, graph) for s, p, o in triples)
+    return graph
+
+
+def _extract(item: ArticleInput, base_iri: str) -> tuple[Extraction, Triples]:
+    extraction, graph = extract_with(_nlp, item, base_iri)
+    return extraction, Triples(graph, graph.identifier)
 
 
 class ProcessExtractor:
