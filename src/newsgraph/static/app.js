@@ -786,7 +786,6 @@ async function start() {
     console.warn("newsgraph: /ui/config unavailable", err.message);
   }
   await loadVendor(state.config.vendor || []);
-  document.body.classList.toggle("no-graph-lib", !window.cytoscape);
   $("#analyse-form").addEventListener("submit", analyse);
   $("#article-text").addEventListener("keydown", (e) => { if ((e.ctrlKey || e.metaKey) && e.key === "Enter") analyse(e); });
   setupDrop();
