@@ -353,3 +353,6 @@ def test_runaway_query_is_stopped_while_simple_queries_answer(http, server):
     assert outcome["seconds"] < QUERY_TIMEOUT + 3, outcome["seconds"]
     assert latencies, "no simple query was sent while the runaway ran"
     assert max(latencies) < 1.0, latencies
+    print(f"runaway: 503 after {outcome['seconds']:.2f} s (limit {QUERY_TIMEOUT:g} s); {len(latencies)} simple "
+          f"queries meanwhile, slowest {max(latencies) * 1000:.0f} ms, median "
+          f"{sorted(latencies)[len(latencies) // 2] * 1000:.0f} ms")
