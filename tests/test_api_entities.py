@@ -3,7 +3,10 @@ on a store filled from hand-built extractions."""
 
 import pyoxigraph
 import pytest
-from api_helpers import BASE, assert_error, client, fresh_store, settings
+from api_helpers import BASE, assert_error, client, fresh_store, loaded_store, settings, wipo_extraction
+
+from newsgraph.graph import to_graph
+from newsgraph.store import open_store
 
 
 def test_entities_most_mentioned_first_with_totals():
@@ -183,3 +186,12 @@ def test_export_errors():
     c = client()
     assert_error(c.get("/graph", params={"format": "xlsx"}), 400, "bad_request")
     assert_error(c.get("/graph", headers={"accept": "application/rdf+xml"}), 406)
+
+
+def test_entity_search_without_matches_on_every_backend():
+    s = settings()
+    memory = open_store(s, spec="memory")
+    memory.add_article("a1b2c3d4e5f60001", to_graph(wipo_extraction(), base_iri=BASE))
+    for store in (memory, loaded_store(s)):
+        body = client(s, store=store).get("/entities", params={"q": "no such name anywhere"}).json()
+        assert (body["total"], body["items"]) == (0, [])

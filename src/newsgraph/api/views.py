@@ -144,6 +144,8 @@ class Reader:
             f"SELECT ?e (SUM(?c) AS ?mentions) (COUNT(DISTINCT ?g) AS ?articles) WHERE {{ {pattern} }} "
             f"GROUP BY ?e ORDER BY DESC(?mentions) ?e LIMIT {int(limit)} OFFSET {int(offset)}"
         )
+        # rdflib answers a GROUP BY over no solutions with one row of unbound groups; SPARQL says none
+        rows = [row for row in rows if "e" in row]
         refs = self.refs({row["e"] for row in rows})
         items = [dict(refs[row["e"]], mentions=int(row["mentions"]), articles=int(row["articles"])) for row in rows]
         return page(items, total, limit, offset)
