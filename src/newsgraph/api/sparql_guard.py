@@ -181,16 +181,40 @@ def nesting_depth(text: str, toks: list[tuple[str, str]] | None = None) -> int:
     return deepest
 
 
+_CODEPOINT_ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
+
+
+def unescape_codepoints(text: str) -> str:
+    """The query as a parser that follows SPARQL 1.1 section 19.2 sees it: ``\\uXXXX`` and
+    ``\\UXXXXXXXX`` replaced anywhere, before parsing (rdflib does this; Oxigraph does not)."""
+
+    def replace(match: re.Match) -> str:
+        try:
+            return chr(int(match.group(1) or match.group(2), 16))
+        except ValueError:  # beyond U+10FFFF: left for the parser to reject
+            return match.group(0)
+
+    return _CODEPOINT_ESCAPE.sub(replace, text)
+
+
 def check(text: str, *, update: bool) -> SparqlShape:
     """Refuse what the endpoint never runs; returns the shape for content negotiation."""
     toks = tokens(text)  # once: the guard runs on every query
     depth = nesting_depth(text, toks)
+    shape = inspect(text, toks)
+    unescaped = unescape_codepoints(text) if "\\u" in text or "\\U" in text else text
+    if unescaped != text:
+        # Escapes can spell keywords ("\\u0053ERVICE"): a store whose parser expands them
+        # would run what the raw text hides, so what either reading shows is refused.
+        also = inspect(unescaped)
+        shape.refused += [r for r in also.refused if r not in shape.refused]
+        shape.graphs += [g for g in also.graphs if g not in shape.graphs]
+        depth = max(depth, nesting_depth(unescaped))
     if depth > MAX_NESTING:
         raise BadQuery(
             f"the query nests groups or expressions {depth} levels deep; the limit is {MAX_NESTING}",
             detail={"nesting": depth, "limit": MAX_NESTING},
         )
-    shape = inspect(text, toks)
     if shape.refused:
         raise BadQuery(
             "this endpoint does not run " + " or ".join(shape.refused),
