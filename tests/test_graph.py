@@ -331,3 +331,85 @@ def test_every_sample_maps_and_validates_against_the_shapes(nlp):
         assert len(graph) > 0
         conforms, _, report = pyshacl.validate(graph, shacl_graph=shapes, ont_graph=ontology, advanced=True)
         assert conforms, f"{path.name} does not conform:\n{report}"
+
+
+# --- Any extraction -------------------------------------------------------------------------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from newsgraph.schema import Article, Extraction, Mention, Quote  # noqa: E402
+
+_names = st.text(min_size=1, max_size=40).filter(lambda s: s.strip())
+_offsets = st.tuples(st.integers(0, 10_000), st.integers(0, 500)).map(lambda p: (p[0], p[0] + p[1]))
+_confidence = st.floats(0, 1)
+
+
+@st.composite
+def _evidence(draw):
+    start, end = draw(_offsets)
+    return Evidence(sentence=draw(st.integers(0, 50)), start=start, end=end, text=draw(st.text(max_size=60)))
+
+
+@st.composite
+def extractions(draw):
+    """Random but well-typed extractions: e1 a person, e2 an organisation, e3 a place, e4 other."""
+    entities = []
+    for number, kind in enumerate(("Person", "Organization", "Place", "Other"), start=1):
+        mentions = [Mention(start=s, end=e, text=draw(st.text(max_size=20)))
+                    for s, e in draw(st.lists(_offsets, max_size=3))]
+        entities.append(Entity(id=f"e{number}", type=kind, name=draw(_names),
+                               aliases=draw(st.lists(_names, max_size=2)), mentions=mentions))
+    roles = [Role(person="e1", role=draw(_names), organization=draw(st.sampled_from([None, "e2"])),
+                  evidence=draw(_evidence()), confidence=draw(_confidence))
+             for _ in range(draw(st.integers(0, 2)))]
+    figures = []
+    for _ in range(draw(st.integers(0, 2))):
+        start, end = draw(_offsets)
+        figures.append(Figure(
+            text=draw(st.text(max_size=20)), value=draw(st.floats(allow_nan=False, allow_infinity=False)),
+            unit=draw(st.sampled_from(["USD", "CNY", "percent", "count", "km"])),
+            qualifier=draw(st.sampled_from([None, "approximately", "more than"])), about=draw(st.none() | _names),
+            subject=draw(st.sampled_from([None, "e1", "e2", "e3", "e4"])), period=draw(st.none() | _names),
+            start=start, end=end, evidence=draw(_evidence()), confidence=draw(_confidence)))
+    quotes = []
+    for _ in range(draw(st.integers(0, 2))):
+        start, end = draw(_offsets)
+        quotes.append(Quote(speaker=draw(st.sampled_from(["e1", "e2"])), text=draw(st.text(max_size=60)),
+                            verb=draw(_names), direct=draw(st.booleans()), start=start, end=end,
+                            evidence=draw(_evidence()), confidence=draw(_confidence)))
+    # (predicate, subject, object) as the ontology's ranges allow them
+    relation_choices = [("partOf", "e2", "e2"), ("locatedIn", "e3", "e3"), ("basedIn", "e2", "e3"),
+                        ("livesIn", "e1", "e3"), ("bornIn", "e1", "e3"), ("killed", "e1", "e1"),
+                        ("memberOf", "e1", "e2"), ("partOf", "e4", "e2"), (draw(_names), "e4", "e1")]
+    relations = [Relation(subject=s, predicate=p, object=o, evidence=draw(_evidence()), confidence=draw(_confidence))
+                 for p, s, o in draw(st.lists(st.sampled_from(relation_choices), max_size=3))]
+    article = Article(id=draw(st.from_regex(r"[A-Za-z0-9._~-]{1,40}", fullmatch=True)),
+                      title=draw(st.none() | st.text(max_size=40)), url=draw(st.none() | st.text(max_size=40)),
+                      published=draw(st.none() | st.dates().map(str)), language=draw(st.sampled_from(["en", "zh"])),
+                      source=draw(st.none() | st.text(max_size=20)))
+    return Extraction(article=article, entities=entities, roles=roles, figures=figures, quotes=quotes,
+                      relations=relations)
+
+
+@pytest.fixture(scope="module")
+def shape_graphs():
+    return (Graph().parse(ROOT / "ontologies" / "newsgraph-shapes.ttl"),
+            Graph().parse(ROOT / "ontologies" / "newsgraph.ttl"))
+
+
+@given(extraction=extractions())
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_any_extraction_maps_to_a_graph_stores_accept_and_shapes_validate(extraction, shape_graphs):
+    import pyoxigraph as ox
+    import pyshacl
+
+    graph = build(extraction)
+    # Oxigraph is strict about IRIs and literals: everything minted must load.
+    store = ox.Store()
+    store.load(graph.serialize(format="nt", encoding="utf-8"), format=ox.RdfFormat.N_TRIPLES,
+               to_graph=ox.NamedNode(str(graph.identifier)))
+    assert len(store) == len(graph)
+    shapes, ontology_graph = shape_graphs
+    conforms, _, report = pyshacl.validate(graph, shacl_graph=shapes, ont_graph=ontology_graph, advanced=True)
+    assert conforms, report
