@@ -110,14 +110,25 @@ def unique(text: str, tag: str) -> str:
     return f"{text}\n\nBench copy {tag}."
 
 
-async def sequential_posts(url: str, texts: list[str], repeats: int) -> Recorder:
+async def sequential_posts(url: str, texts: list[str], repeats: int) -> tuple[Recorder, list[float]]:
+    """Each article posted by one client, right after timing its bare extraction here.
+
+    Pairing them (bare, POST, bare, POST...) keeps a busy machine's changing load out of
+    the comparison; returns the recorder and the bare times.
+    """
+    import newsgraph
+
     recorder = Recorder()
+    bare: list[float] = []
     async with httpx.AsyncClient(base_url=url, timeout=120) as client:
         for round_ in range(repeats):
             for number, text in enumerate(texts):
-                body = unique(text, f"seq-{round_}-{number}").encode()
-                await recorder.timed("POST /articles", client.post("/articles", content=body, headers={"content-type": "text/plain"}))
-    return recorder
+                body = unique(text, f"seq-{round_}-{number}")
+                start = time.perf_counter()
+                newsgraph.extract(body + " (bare)")
+                bare.append(time.perf_counter() - start)
+                await recorder.timed("POST /articles", client.post("/articles", content=body.encode(), headers={"content-type": "text/plain"}))
+    return recorder, bare
 
 
 async def load_phase(url: str, texts: list[str], queries: dict[str, str], ingest_clients: int, query_clients: int,
@@ -193,8 +204,9 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="newsgraph-bench-") as store_dir:
         process, url = start_server(store_dir, args.concurrency, args.extraction)
         try:
-            sequential = asyncio.run(sequential_posts(url, texts, args.repeats))
+            sequential, paired_bare = asyncio.run(sequential_posts(url, texts, args.repeats))
             report("sequential (one client)", sequential)
+            print(f"  bare extract() of the same texts, timed between the posts: p50 {percentile(paired_bare, 50) * 1000:.1f} ms")
             quiet, quiet_elapsed = asyncio.run(load_phase(url, texts, queries, 0, args.query_clients,
                                                           min(10.0, args.duration), args.max_requests))
             report(f"queries only ({args.query_clients} query clients, no ingest)", quiet, quiet_elapsed)
@@ -209,10 +221,11 @@ def main() -> None:
                 process.kill()
 
     post_p50 = percentile(sequential.latencies["POST /articles"], 50)
+    bare_p50 = percentile(paired_bare, 50)
     sparql_p95 = percentile(loaded.latencies["GET /sparql"], 95)
     errors = sum(len(v) for v in sequential.errors.values()) + sum(len(v) for v in loaded.errors.values())
     print("\ngoals")
-    print(f"  POST /articles p50 {post_p50 * 1000:.1f} ms vs bare extraction {bare_p50 * 1000:.1f} ms + 25 ms: "
+    print(f"  POST /articles p50 {post_p50 * 1000:.1f} ms vs bare extraction (paired) {bare_p50 * 1000:.1f} ms + 25 ms: "
           f"overhead {(post_p50 - bare_p50) * 1000:+.1f} ms -> {'met' if post_p50 <= bare_p50 + 0.025 else 'NOT met'}")
     print(f"  SPARQL p95 while {args.ingest_clients} clients ingest: {sparql_p95 * 1000:.1f} ms (goal < 100 ms) -> "
           f"{'met' if sparql_p95 < 0.1 else 'NOT met'}")
