@@ -217,6 +217,9 @@ def _fetch_attempts(base: str) -> list[tuple[str, dict]]:
         ("SERVICE with a prefixed name", q(f"PREFIX r: <{base}/> SELECT * WHERE {{ SERVICE r:sparql {{ ?s ?p ?o }} }}")),
         ("SERVICE on a variable", q(f"SELECT * WHERE {{ VALUES ?e {{ <{base}/s> }} SERVICE ?e {{ ?s ?p ?o }} }}")),
         ("SERVICE with a \\u escape", q(f"SELECT * WHERE {{ \\u0053ERVICE <{base}/u> {{ ?s ?p ?o }} }}")),
+        ("SERVICE with a \\U escape", q(f"SELECT * WHERE {{ SERVIC\\U00000045 <{base}/u> {{ ?s ?p ?o }} }}")),
+        ("FROM with a \\u escape", q(f"SELECT * FR\\u004FM <{base}/f.ttl> WHERE {{ ?s ?p ?o }}")),
+        ("LOAD with a \\u escape", u(f"\\u004cOAD <{base}/l.ttl>")),
         ("FROM", q(f"SELECT * FROM <{base}/graph.ttl> WHERE {{ ?s ?p ?o }}")),
         ("FROM NAMED", q(f"SELECT * FROM NAMED <{base}/graph.ttl> WHERE {{ GRAPH ?g {{ ?s ?p ?o }} }}")),
         ("FROM with a prefixed name", q(f"PREFIX r: <{base}/> SELECT * FROM r:graph.ttl WHERE {{ ?s ?p ?o }}")),
@@ -234,7 +237,26 @@ def _fetch_attempts(base: str) -> list[tuple[str, dict]]:
     ]
 
 
-def test_no_query_or_update_makes_the_server_fetch_a_url(http, listener):
+@pytest.fixture(scope="module")
+def memory_http(tmp_path_factory):
+    """A second server on the memory store: rdflib's engine, which runs SERVICE and
+    expands \\u escapes itself, so only the endpoint's guard stands in the way."""
+    env = {"NEWSGRAPH_API_TOKEN": TOKEN, "NEWSGRAPH_QUERY_TIMEOUT": str(QUERY_TIMEOUT)}
+    srv = Server("memory", env=env)
+    try:
+        with srv.client() as client:
+            yield client
+    finally:
+        srv.stop()
+
+
+@pytest.fixture(params=["oxigraph", "memory"])
+def any_http(request):
+    return request.getfixturevalue("http" if request.param == "oxigraph" else "memory_http")
+
+
+def test_no_query_or_update_makes_the_server_fetch_a_url(any_http, listener):
+    http = any_http
     before = snapshot(http)
     outcomes = {}
     for name, request in _fetch_attempts(listener.base):
