@@ -17,7 +17,7 @@ from rdflib import Dataset, Graph, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.paths import Path
 
-from ..errors import BadQuery, QueryTimeout, StoreError
+from ..errors import BadQuery, NewsgraphError, QueryTimeout, StoreError
 
 # rdflib would fetch the IRI of every FROM graph from the web; take them from the dataset instead.
 import rdflib.plugins.sparql  # noqa: E402
@@ -95,8 +95,12 @@ class MemoryStore(Store):
                 self.dataset.update(sparql)
         except ParseException as exc:
             raise BadQuery(f"SPARQL syntax error: {exc}") from exc
-        except (ValueError, TypeError, KeyError) as exc:
-            raise BadQuery(f"the update could not be run: {exc}") from exc
+        except NewsgraphError:
+            raise
+        except Exception as exc:
+            # rdflib signals unsupported or ill-formed requests with all kinds of exceptions
+            # ("Create not implemented!"); the request caused them, so a 400, never a 500.
+            raise BadQuery(f"the update could not be run: {type(exc).__name__}: {exc}") from exc
 
     def delete_article(self, article_id: str) -> bool:
         name = URIRef(self.graph_iri(article_id))
@@ -161,7 +165,14 @@ class MemoryStore(Store):
         def work() -> None:
             result = None
             try:
-                result = self._to_oxigraph(self._run(sparql))
+                try:
+                    result = self._to_oxigraph(self._run(sparql))
+                except NewsgraphError:
+                    raise
+                except Exception as exc:
+                    # rdflib fails on some valid-looking queries with assorted exceptions
+                    # (relative IRIs, duplicate variables, bad regexes): the query's doing, a 400.
+                    raise BadQuery(f"the query could not be run: {type(exc).__name__}: {exc}") from exc
                 if cancelled.is_set():
                     return
                 if isinstance(result, bool):
