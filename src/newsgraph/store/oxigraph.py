@@ -206,6 +206,10 @@ class OxigraphStore(Store):
                 self._store.update(sparql)  # one transaction: all of it or nothing
             except SyntaxError as exc:
                 raise BadQuery(f"SPARQL syntax error: {exc}") from exc
+            except RuntimeError as exc:
+                # The update's own failure ("CLEAR GRAPH <g>" on a graph that does not
+                # exist, CREATE of one that does): the request's doing, nothing was changed.
+                raise BadQuery(f"the update could not be run: {exc}") from exc
             except OSError as exc:
                 raise StoreError(f"the store failed: {exc}") from exc
 
