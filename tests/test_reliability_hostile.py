@@ -378,3 +378,47 @@ def test_runaway_query_is_stopped_while_simple_queries_answer(http, server):
     print(f"runaway: 503 after {outcome['seconds']:.2f} s (limit {QUERY_TIMEOUT:g} s); {len(latencies)} simple "
           f"queries meanwhile, slowest {max(latencies) * 1000:.0f} ms, median "
           f"{sorted(latencies)[len(latencies) // 2] * 1000:.0f} ms")
+
+
+# Queries and updates that engines trip over in odd ways; written while looking for 500s.
+ODD_QUERIES = [
+    "SELECT * WHERE { BIND(<relative> AS ?x) }",
+    "SELECT * WHERE { ?s ?p ?o FILTER(regex(str(?o), '(')) }",
+    "ASK {} VALUES ?x { }",
+    "SELECT (SAMPLE(?o) AS ?x) (COUNT(*) AS ?x) WHERE { ?s ?p ?o }",
+    "SELECT ?x WHERE { ?s ?p ?o } GROUP BY ?s",
+    "SELECT * WHERE { ?s ?p ?o } OFFSET 99999999999999999999",
+    "SELECT * WHERE { ?s ?p 1e999999 }",
+    "SELECT * WHERE { BIND(STRDT('1', <urn:x:t>) + 1 AS ?v) }",
+    "SELECT * WHERE { ?s ?p ?o } ORDER BY ?nope",
+    "SELECT * WHERE { GRAPH <> { ?s ?p ?o } }",
+    "BASE <relative> SELECT * WHERE { <a> ?p ?o }",
+    "DESCRIBE ?x",
+    "CONSTRUCT WHERE { ?s ?p ?o }",
+    "SELECT * WHERE { ?s ?p 'a'@xx-yyyyyyyyyyyyyyyy }",
+]
+ODD_UPDATES = [
+    "CREATE GRAPH <urn:x:created>",
+    "CLEAR GRAPH <urn:x:nope>",
+    "DROP GRAPH <urn:x:nope>",
+    "ADD <urn:x:a> TO <urn:x:b>",
+    "MOVE DEFAULT TO <urn:x:b>",
+    "WITH <urn:x:g> DELETE { ?s ?p ?o } WHERE { ?s ?p ?o }",
+    "INSERT DATA { GRAPH <urn:x:g> { <urn:a> <urn:b> 'x'^^<bad iri> } }",
+]
+
+
+def test_odd_queries_and_updates_never_get_a_5xx(any_http):
+    """On both engines (Oxigraph, rdflib): an answer or a 4xx in the one shape, never a 5xx."""
+    for query in ODD_QUERIES:
+        for accept in ("application/sparql-results+json", "text/csv", "application/sparql-results+xml", "text/turtle"):
+            response = any_http.get("/sparql", params={"query": query}, headers={"accept": accept})
+            assert response.status_code < 500, (query, accept, response.text[:300])
+            if response.status_code >= 400:
+                assert_error(response, response.status_code)
+    for update in ODD_UPDATES:
+        response = any_http.post("/sparql", data={"update": update}, headers=AUTH)
+        assert response.status_code < 500, (update, response.text[:300])
+        if response.status_code >= 400:
+            assert_error(response, response.status_code)
+    assert any_http.get("/health").status_code == 200
