@@ -240,7 +240,8 @@ def test_shortcut_triples():
     tang, wipo = e("Person", "Daren Tang"), e("Organization", "World Intellectual Property Organization")
     assert (tang, SDO.worksFor, wipo) in first
     assert (tang, SDO.jobTitle, Literal("director general")) in first
-    siat, cas = e("Organization", "Shenzhen Institute of Advanced Technology"), e("Organization", "Chinese Academy of Sciences")
+    siat = e("Organization", "Shenzhen Institute of Advanced Technology")
+    cas = e("Organization", "Chinese Academy of Sciences")
     assert (siat, NG.partOf, cas) in first and (siat, SDO.parentOrganization, cas) in first
     geneva, swiss = e("Place", "Geneva"), e("Place", "Switzerland")
     assert (geneva, NG.locatedIn, swiss) in second and (geneva, SDO.containedInPlace, swiss) in second
@@ -264,7 +265,8 @@ def test_unknown_relation_predicate_keeps_its_name():
     node = URIRef(f"{BASE}article/a000000000000003/relation/3")
     assert graph.value(node, RDF.predicate) == NG.relatedTo
     assert graph.value(node, NG.predicateName) == Literal("acquired")
-    party, gazette = entity_iri("Organization", "Harbour Party", BASE), entity_iri("Organization", "Ellis Gazette", BASE)
+    party = entity_iri("Organization", "Harbour Party", BASE)
+    gazette = entity_iri("Organization", "Ellis Gazette", BASE)
     assert (party, NG.relatedTo, gazette) in graph
 
 
