@@ -20,6 +20,7 @@ import hashlib
 import json
 import re
 import threading
+import traceback
 from collections.abc import Iterable
 from typing import BinaryIO
 
@@ -50,6 +51,8 @@ from .base import (
 
 _JSON = "application/sparql-results+json"
 _NT = "application/n-triples"
+# Virtuoso's message for an error the request caused: "Virtuoso 22012 Error SR084: Division by 0."
+_REQUEST_FAULT = re.compile(r"Virtuoso (22\w{3}|37000) Error")
 # Articles per update request: large enough for bulk speed, small enough for server limits.
 BATCH_ARTICLES = 50
 
@@ -111,6 +114,10 @@ class SparqlStore(Store):
                 response.status_code == 504
             ):
                 raise QueryTimeout(f"the remote store stopped the query: {_short(text)}")
+            # Virtuoso answers 500 for the request's own faults too: SQLSTATE class 22 (data
+            # exception: division by zero, DROP of a graph never created) and 37000 (syntax).
+            if _REQUEST_FAULT.search(text):
+                raise BadQuery(f"the store could not run the request: {_short(text)}")
             raise StoreError(f"the remote store failed ({response.status_code}): {_short(text)}")
         if response.headers.get("x-sql-state") == "S1TAT":  # Virtuoso "anytime" partial result
             raise QueryTimeout("the remote store ran out of time and returned partial results")
@@ -231,11 +238,18 @@ class SparqlStore(Store):
                 body=boolean_result(value, fmt), boolean=value,
             )
         normalised = json.dumps(_normalise(data)).encode("utf-8")
-        solutions = ox.parse_query_results(normalised, ox.QueryResultsFormat.JSON)
         try:
+            solutions = ox.parse_query_results(normalised, ox.QueryResultsFormat.JSON)
             body, variables, truncated = write_solutions(solutions, fmt, max_rows, never)
         except _Stop:  # pragma: no cover - never cancelled
             raise StoreError("the result could not be written") from None
+        except SyntaxError as exc:
+            # The query made terms RDF does not allow (BIND(<relative> AS ?x)): its doing, a 400.
+            # Frames cleared: pyoxigraph objects must not be freed on another thread.
+            message = str(exc)
+            traceback.clear_frames(exc.__traceback__)
+            solutions = None  # noqa: F841
+            raise BadQuery(f"the query's results are not valid RDF terms: {message}") from None
         return QueryResult(
             kind="select", format=fmt, media_type=RESULT_FORMATS[fmt][0],
             body=body, variables=variables, truncated=truncated,
