@@ -5,7 +5,8 @@ fixed seed (so a failure replays): valid and invalid bodies, parameters and head
 Each response must not be a 5xx, must match the schema documented for its status and
 content type, and every error must have the one JSON error shape.
 
-``NEWSGRAPH_FUZZ_EXAMPLES`` changes the number of examples per operation (default 20).
+``NEWSGRAPH_FUZZ_EXAMPLES`` changes the number of examples per operation (default 20);
+``NEWSGRAPH_FUZZ_STORE=memory`` fuzzes the app on the memory store (rdflib) instead of Oxigraph.
 """
 
 from __future__ import annotations
@@ -22,12 +23,16 @@ from schemathesis.specs.openapi.checks import (
 )
 from schemathesis.checks import not_a_server_error
 
-from api_helpers import TOKEN, loaded_store, settings as api_settings
+from api_helpers import TOKEN, loaded_store, second_extraction, settings as api_settings, wipo_extraction
 from newsgraph.api import create_app
+from newsgraph.graph import to_graph
+from newsgraph.store import open_store
 
 pytestmark = [pytest.mark.reliability, pytest.mark.model]
 
 EXAMPLES = int(os.environ.get("NEWSGRAPH_FUZZ_EXAMPLES", "20"))
+# 'oxigraph' (default) or 'memory' (rdflib's engine) behind the app.
+STORE = os.environ.get("NEWSGRAPH_FUZZ_STORE", "oxigraph")
 SEED = 20261127
 
 
@@ -36,7 +41,13 @@ def _app():
     # Graph Store) reach the code behind the auth check instead of all stopping at 401.
     # No pipeline handed in: the app loads the real model once, when its lifespan starts.
     s = api_settings(api_token=TOKEN, query_timeout=2.0, max_rows=500)
-    return create_app(s, store=loaded_store(s))
+    if STORE == "memory":
+        store = open_store(s, spec="memory")
+        for extraction in (wipo_extraction(), second_extraction()):
+            store.add_article(extraction.article.id, to_graph(extraction, base_iri=s.base_iri))
+    else:
+        store = loaded_store(s)  # Oxigraph, in memory
+    return create_app(s, store=store)
 
 
 @schemathesis.serializer("application/x-ndjson", "application/sparql-query", "application/sparql-update")
