@@ -125,7 +125,14 @@ def extract(
     """Read one article and return what it says as typed facts with provenance."""
     settings = settings or Settings()
     item = prepare(text, max_chars=settings.max_chars, title=title, url=url, published=published, source=source)
-    nlp = load_pipeline(settings.model)
+    return extract_prepared(item, load_pipeline(settings.model))
+
+
+def extract_prepared(item: ArticleInput, nlp) -> Extraction:
+    """Extract an article :func:`prepare` validated, with a given newsgraph pipeline.
+
+    For callers that keep their own pipeline, such as the service's worker processes.
+    """
     doc = nlp(item.text)
     return _to_extraction(item, doc._.ng_facts, detect_language(item.text))
 

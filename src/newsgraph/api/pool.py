@@ -16,7 +16,7 @@ from concurrent.futures.process import BrokenProcessPool
 from rdflib import Graph
 
 from ..errors import ModelNotFound, NewsgraphError
-from ..extract import ArticleInput, _to_extraction, detect_language
+from ..extract import ArticleInput, extract_prepared
 from ..graph import to_graph
 from ..schema import Extraction
 
@@ -66,8 +66,7 @@ def extract_with(nlp, item: ArticleInput, base_iri: str) -> tuple[Extraction, Gr
     Both steps run where the extraction runs: mapping to RDF is pure Python and would
     otherwise hold the server process's interpreter for tens of milliseconds per article.
     """
-    doc = nlp(item.text)
-    extraction = _to_extraction(item, doc._.ng_facts, detect_language(item.text))
+    extraction = extract_prepared(item, nlp)
     return extraction, to_graph(extraction, base_iri=base_iri)
 
 
