@@ -417,7 +417,7 @@ class FailingBulk:
     def __init__(self, inner):
         self.inner = inner
 
-    def bulk_load(self, data, format):
+    def bulk_load(self, data, format, **options):
         blocks = data.split(b"}\n")
         self.inner.load(b"}\n".join(blocks[: len(blocks) // 2]) + b"}\n", format)  # some graphs land
         self.landed = len(list(self.inner.named_graphs()))
@@ -435,4 +435,17 @@ def test_a_failed_bulk_write_leaves_no_article_behind(tmp_path):
     assert failing.landed > 0  # the failure came half way through
     assert store.article_ids() == set() and store.stats().triples == 0
     store._store = store._store.inner
+    store.close()
+
+
+def test_an_invalid_iri_is_refused_before_anything_is_written(tmp_path):
+    store = open_store(Settings(base_iri=BASE), spec=f"oxigraph:{tmp_path / 'db'}")
+    article_id, graph = next(iter(graphs().items()))
+    bad = Graph(identifier=graph.identifier)
+    for triple in graph:
+        bad.add(triple)
+    bad.add((URIRef(BASE + "bad iri"), URIRef(BASE + "p"), Literal("x")))
+    with pytest.raises(StoreError, match="cannot store the triple"):
+        store.add_article(article_id, bad)
+    assert not store.has_article(article_id)
     store.close()

@@ -162,7 +162,8 @@ class OxigraphStore(Store):
                     if self.path is not None and written >= BULK_QUADS:
                         self._bulk_write(data, [name for name, _ in fresh], written)
                     else:
-                        self._store.load(data, ox.RdfFormat.TRIG)  # transactional: all or nothing
+                        # Transactional: all or nothing. Lenient: rdflib's n3() already refused bad IRIs.
+                        self._store.load(data, ox.RdfFormat.TRIG, lenient=True)
             except (OSError, SyntaxError, ValueError) as exc:
                 raise StoreError(f"writing to the store failed: {exc}") from exc
         return written
@@ -190,7 +191,7 @@ class OxigraphStore(Store):
         on failure the batch's graphs, all new, are removed again: no half-written article
         survives an error."""
         try:
-            self._store.bulk_load(data, ox.RdfFormat.TRIG)
+            self._store.bulk_load(data, ox.RdfFormat.TRIG, lenient=True)
             self._bulk_since_optimize += count
         except BaseException:
             for name in names:
