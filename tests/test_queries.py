@@ -233,3 +233,27 @@ def test_articles_mentioning_both(run):
     assert [r["article"] for r in run("articles-mentioning-both", replace=alias)] == [a(2)]
     none = {'"Daren Tang"': '"Mara Voss"'}
     assert run("articles-mentioning-both", replace=none) == []
+
+
+@pytest.mark.virtuoso
+def test_virtuoso_gives_the_same_rows(request, run):
+    """The same files through newsgraph's remote SPARQL store on a private Virtuoso."""
+    import json
+
+    from conftest import make_store
+
+    store = make_store("virtuoso", request, None, base_iri=BASE)
+    try:
+        store.add_articles((str(g.identifier).rsplit("/", 1)[1], g) for g in _graphs())
+        for name in QUERY_NAMES:
+            query = (QUERIES / f"{name}.rq").read_text(encoding="utf-8")
+            body = json.loads(store.query(query, accept="json").body)
+            rows = []
+            for binding in body["results"]["bindings"]:
+                row = dict.fromkeys(body["head"]["vars"])
+                for var, term in binding.items():
+                    row[var] = _value(term["value"], term.get("datatype")) if term["type"] != "uri" else term["value"]
+                rows.append(row)
+            assert rows == run(name), name
+    finally:
+        store.close()
