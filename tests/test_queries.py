@@ -2,8 +2,9 @@
 
 Every query runs on three engines — Oxigraph natively (pyoxigraph), rdflib's
 in-memory Dataset with its Python SPARQL engine, and rdflib on the Oxigraph store
-(oxrdflib) — and must give the same rows on each, since the queries use explicit
-GRAPH patterns instead of relying on a union default graph.
+(oxrdflib) — plus Virtuoso through newsgraph's remote store when it is installed,
+and must give the same rows on each, since the queries use explicit GRAPH patterns
+instead of relying on a union default graph.
 """
 
 from __future__ import annotations
