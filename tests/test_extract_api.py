@@ -52,3 +52,15 @@ def test_extract_many_keeps_order_and_returns_errors():
     assert isinstance(results[1], EmptyText)
     assert any(e.name == "Paris" for e in results[0].entities)
     assert results[2].article.title == "T"
+
+
+@pytest.mark.parametrize("published", ["2025-09-02", "2025-09-02T10:00:00+00:00", "Tue, 02 Sep 2025 10:00:00 GMT"])
+def test_published_dates_in_the_forms_articles_and_feeds_use(published):
+    assert prepare("Text.", published=published).published == published
+
+
+def test_a_bad_published_date_is_refused_before_extraction():
+    from newsgraph.errors import InvalidArticle
+
+    with pytest.raises(InvalidArticle, match="not an ISO date"):
+        prepare("Text.", published="last Tuesday")

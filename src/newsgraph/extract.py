@@ -15,6 +15,7 @@ from typing import Any
 
 import py3langid
 
+from .dates import parse_date
 from .errors import EmptyText, InvalidArticle, NewsgraphError, NotUtf8, TextTooLong
 from .nlp.model import load_pipeline
 from .schema import Article, Dateline, Extraction
@@ -65,6 +66,8 @@ def prepare(text: str | bytes, *, max_chars: int | None = None, **metadata: Any)
     if unknown:
         raise InvalidArticle(f"unknown article fields: {', '.join(sorted(unknown))}")
     item = ArticleInput(text=text, **{k: (str(v) if v is not None else None) for k, v in metadata.items()})
+    if item.published:
+        parse_date(item.published)  # refuse a bad date now, not after the extraction work
     header = _HEADER.match(text)
     if header:
         item.published = item.published or header.group(1)
@@ -83,12 +86,13 @@ def _resolve_dateline(raw: dict | None, published: str | None) -> Dateline | Non
     date = None
     if raw.get("month") and raw.get("day") and published:
         try:
-            reference = dt.date.fromisoformat(published[:10])
+            reference = parse_date(published)
+            reference = reference.date() if isinstance(reference, dt.datetime) else reference
             candidate = dt.date(reference.year, raw["month"], raw["day"])
             if candidate > reference + dt.timedelta(days=31):  # "Dec. 31" on a January 2 story
                 candidate = candidate.replace(year=reference.year - 1)
             date = candidate.isoformat()
-        except ValueError:
+        except (ValueError, InvalidArticle):
             date = None
     return Dateline(place=raw.get("place"), date=date, agency=raw.get("agency"))
 

@@ -28,7 +28,6 @@ aggregates without a join: ``GRAPH ?g { ?entity ng:timesMentioned ?n }``.
 from __future__ import annotations
 
 import datetime as dt
-import email.utils
 import hashlib
 import math
 import os
@@ -40,6 +39,7 @@ from functools import lru_cache
 
 from rdflib import Graph, Literal, URIRef
 
+from .dates import parse_date
 from .errors import InvalidArticle, InvalidSetting
 from .ontology import NG, PREFIXES, PROV, RDF, RDFS, SDO, XSD
 from .schema import Entity, Evidence, Extraction
@@ -168,20 +168,10 @@ def _decimal(value: float, what: str) -> Literal:
 
 
 def _date_literal(value: str, what: str) -> Literal:
-    text = value.strip()
-    try:
-        if len(text) == 10:
-            return Literal(dt.date.fromisoformat(text).isoformat(), datatype=XSD.date)
-        parsed = dt.datetime.fromisoformat(text)
-    except ValueError:
-        # Feeds (RSS, e-mail) write dates as RFC 2822: "Tue, 02 Sep 2025 10:00:00 GMT".
-        try:
-            parsed = email.utils.parsedate_to_datetime(text)
-        except (TypeError, ValueError):
-            raise InvalidArticle(
-                f"{what} {value!r} is not an ISO date (2025-09-02), ISO date-time or RFC 2822 date"
-            ) from None
-    return Literal(parsed.isoformat(), datatype=XSD.dateTime)
+    parsed = parse_date(value, what)
+    if isinstance(parsed, dt.datetime):
+        return Literal(parsed.isoformat(), datatype=XSD.dateTime)
+    return Literal(parsed.isoformat(), datatype=XSD.date)
 
 
 # --- The mapping -------------------------------------------------------------------
