@@ -3,6 +3,7 @@
 #
 #   ./dev.sh run    install into .venv, then start the service with the samples loaded
 #   ./dev.sh test   install into .venv (with test extras), then run the whole test suite
+#   ./dev.sh setup  only install (with test extras)
 #
 # It finds a Python >= 3.12 by itself (python3.13, python3.12, python3, then pyenv),
 # creates .venv once, and reinstalls only when pyproject.toml changes.
@@ -57,8 +58,11 @@ case "$command" in
         install "sm,test"
         exec .venv/bin/python -m pytest "$@"
         ;;
+    setup)
+        install "sm,test"
+        ;;
     *)
-        echo "usage: ./dev.sh run | test [pytest args]" >&2
+        echo "usage: ./dev.sh run [serve options] | test [pytest args] | setup" >&2
         exit 2
         ;;
 esac
