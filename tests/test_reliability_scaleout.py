@@ -5,7 +5,8 @@
   through one is seen by the other, the same text posted to both at once is stored once.
 - With the embedded Oxigraph store one process owns the directory: a second server on
   it stops with a clear error and the first keeps serving its data intact; ``--workers``
-  above 1 on an embedded or memory store is refused with an explanation.
+  above 1 on an embedded or memory store is refused with an explanation, and on a shared
+  remote store is served by that many worker processes.
 """
 
 from __future__ import annotations
@@ -133,3 +134,57 @@ def test_workers_above_one_on_a_per_process_store_are_refused(tmp_path, kind):
 
         opened = open_store(Settings(store=store))
         opened.close()
+
+
+@pytest.mark.virtuoso
+def test_two_workers_on_virtuoso_serve_one_store(virtuoso_server):
+    """``--workers 2`` is allowed on a shared remote store, and both workers serve the same data."""
+    import os
+    import signal
+    import socket
+    import subprocess
+    import time
+
+    from reliability_server import NEWSGRAPH
+
+    with socket.socket() as sock:  # uvicorn's multi-worker mode needs a real port up front
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    env = {k: v for k, v in os.environ.items() if not k.startswith("NEWSGRAPH_")}
+    env.update(NEWSGRAPH_STORE_USER=virtuoso_server.user, NEWSGRAPH_STORE_PASSWORD=virtuoso_server.password,
+               NEWSGRAPH_API_TOKEN=TOKEN, NEWSGRAPH_EXTRACTION_PROCESSES="false", PYTHONUNBUFFERED="1")
+    process = subprocess.Popen(
+        [*NEWSGRAPH, "serve", "--store", virtuoso_server.spec, "--host", "127.0.0.1", "--port", str(port),
+         "--workers", "2", "--log-level", "info"],
+        env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 180
+        while time.monotonic() < deadline and process.poll() is None:
+            try:
+                if httpx.get(url + "/health", timeout=2).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            time.sleep(0.5)
+        assert process.poll() is None, "--workers 2 on a sparql: store did not start"
+        with httpx.Client(base_url=url, timeout=120) as client:
+            created = _post(client, article_text(800, 1))
+            assert created.status_code == 201, created.text
+            aid, triples = created.json()["article"]["id"], created.json()["triples"]
+            # New connections are spread over the workers: every one sees the article.
+            for _ in range(8):
+                with httpx.Client(base_url=url, timeout=60) as fresh:
+                    stored = fresh.get(f"/articles/{aid}")
+                    assert stored.status_code == 200 and stored.json()["triples"] == triples
+            assert _post(client, article_text(800, 1)).status_code == 200
+    finally:
+        # The worker processes share the parent's session: stop them together, by its id.
+        os.killpg(process.pid, signal.SIGTERM)
+        try:
+            output, _ = process.communicate(timeout=60)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            output, _ = process.communicate()
+    assert output.count("Started server process") == 2, output[-2000:]  # two workers, one store
