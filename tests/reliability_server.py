@@ -14,8 +14,6 @@ import socket
 import subprocess
 import sys
 import threading
-import time
-from pathlib import Path
 
 import httpx
 
@@ -150,15 +148,6 @@ class Listener:
         self._stop.set()
         self._thread.join(5)
         self.sock.close()
-
-
-def wait_until(predicate, timeout: float, interval: float = 0.1) -> bool:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if predicate():
-            return True
-        time.sleep(interval)
-    return predicate()
 
 
 def article_text(seed: int, index: int) -> str:
