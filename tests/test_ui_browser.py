@@ -9,15 +9,13 @@ import json
 import os
 import re
 import shutil
-import signal
-import subprocess
 import sys
-import threading
 from pathlib import Path
 
 import httpx
 import pytest
 from rdflib import Graph
+from reliability_server import Server
 
 from newsgraph.api import create_app
 from newsgraph.api.ui import VENDOR_FILES, sample_queries
@@ -28,8 +26,6 @@ OUTPUT = ROOT / "test-output" / "ui"
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-NEWSGRAPH = [sys.executable, "-c", "from newsgraph.cli import main; main()"]
-SERVING = re.compile(r"newsgraph is serving on (http://127\.0\.0\.1:\d+/)")
 TOKEN = "ui-test-token"
 PASTED = "business_battery_deal.txt"  # left out of the loaded samples so adding it writes (201)
 TIMEOUT = 60_000  # ms; generous: the machine running the tests may be busy
@@ -101,43 +97,6 @@ def _require_browser():
         pytest.skip(reason)
 
 
-class Server:
-    """``newsgraph serve`` on a free loopback port, on an embedded Oxigraph store (the default
-    kind) with every sample but one loaded."""
-
-    def __init__(self, samples: Path, store_dir: Path):
-        command = [*NEWSGRAPH, "serve", "--store", f"oxigraph:{store_dir}", "--host", "127.0.0.1", "--port", "0",
-                   "--load", str(samples), "--log-level", "warning"]
-        env = {**os.environ, "PYTHONUNBUFFERED": "1", "NEWSGRAPH_API_TOKEN": TOKEN}
-        self.process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
-        self.output: list[str] = []
-        self.url = None
-        found = threading.Event()
-
-        def read() -> None:
-            for line in self.process.stdout:
-                self.output.append(line)
-                match = SERVING.search(line)
-                if match:
-                    self.url = match.group(1)
-                    found.set()
-            found.set()
-
-        threading.Thread(target=read, daemon=True).start()
-        if not found.wait(300) or self.url is None:
-            self.stop()
-            pytest.fail("the server did not start:\n" + "".join(self.output))
-
-    def stop(self) -> None:
-        if self.process.poll() is None:
-            self.process.send_signal(signal.SIGTERM)
-            try:
-                self.process.wait(30)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     _require_browser()
@@ -145,7 +104,9 @@ def server(tmp_path_factory):
     for file in SAMPLES.glob("*.txt"):
         if file.name != PASTED:
             shutil.copy(file, folder / file.name)
-    running = Server(folder, tmp_path_factory.mktemp("store") / "oxigraph")
+    # The default kind of store, every sample but one loaded, writes behind a token.
+    store = tmp_path_factory.mktemp("store") / "oxigraph"
+    running = Server(f"oxigraph:{store}", extra=["--load", str(folder)], env={"NEWSGRAPH_API_TOKEN": TOKEN})
     yield running
     running.stop()
 
