@@ -38,6 +38,14 @@ def make_store(backend: str, request, tmp_path, **overrides):
         Settings(store_user=server.user, store_password=server.password, **overrides), spec=server.spec
     )
     store.clear()
+    # The Virtuoso server is shared by the whole run: drop newsgraph graphs other tests left
+    # under other base IRIs too, or they would join this test's union-graph queries.
+    leftovers = store.select(
+        "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } "
+        'FILTER(STRSTARTS(STR(?p), "https://w3id.org/newsgraph/ontology#")) }'
+    )
+    for row in leftovers:
+        store.update(f"DROP SILENT GRAPH <{row['g']}>")
     return store
 
 
