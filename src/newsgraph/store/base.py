@@ -268,6 +268,20 @@ def boolean_result(value: bool, fmt: str) -> bytes:
     return parsed.serialize(format=RESULT_FORMATS[fmt][1])
 
 
+def serialise_result(kind: str, result, fmt: str, max_rows: int | None, cancelled: threading.Event) -> QueryResult:
+    """A query's pyoxigraph result (boolean, solutions or triples) as a :class:`QueryResult` in ``fmt``."""
+    if kind == "ask" or isinstance(result, (bool, ox.QueryBoolean)):
+        value = bool(result)
+        return QueryResult(kind="ask", format=fmt, media_type=RESULT_FORMATS[fmt][0],
+                           body=boolean_result(value, fmt), boolean=value)
+    if kind == "select":
+        body, variables, truncated = write_solutions(result, fmt, max_rows, cancelled)
+        return QueryResult(kind="select", format=fmt, media_type=RESULT_FORMATS[fmt][0],
+                           body=body, variables=variables, truncated=truncated)
+    body, truncated = write_triples(result, fmt, max_rows, cancelled)
+    return QueryResult(kind="graph", format=fmt, media_type=GRAPH_FORMATS[fmt][0], body=body, truncated=truncated)
+
+
 # --- Streaming ------------------------------------------------------------------------
 
 

@@ -26,18 +26,15 @@ rdflib.plugins.sparql.SPARQL_LOAD_GRAPHS = False
 from .base import (
     DATASET_FORMATS,
     EXPORT_FORMATS,
-    GRAPH_FORMATS,
     PREFIXES,
-    RESULT_FORMATS,
     QueryResult,
     Store,
     _Stop,
-    boolean_result,
     check_export_format,
     query_kind,
     result_format,
+    serialise_result,
     with_default_prefixes,
-    write_solutions,
     write_triples,
 )
 
@@ -175,22 +172,7 @@ class MemoryStore(Store):
                     raise BadQuery(f"the query could not be run: {type(exc).__name__}: {exc}") from exc
                 if cancelled.is_set():
                     return
-                if isinstance(result, bool):
-                    outcome["result"] = QueryResult(
-                        kind="ask", format=fmt, media_type=RESULT_FORMATS[fmt][0],
-                        body=boolean_result(result, fmt), boolean=result,
-                    )
-                elif kind == "select":
-                    body, variables, truncated = write_solutions(result, fmt, max_rows, cancelled)
-                    outcome["result"] = QueryResult(
-                        kind="select", format=fmt, media_type=RESULT_FORMATS[fmt][0],
-                        body=body, variables=variables, truncated=truncated,
-                    )
-                else:
-                    body, truncated = write_triples(result, fmt, max_rows, cancelled)
-                    outcome["result"] = QueryResult(
-                        kind="graph", format=fmt, media_type=GRAPH_FORMATS[fmt][0], body=body, truncated=truncated
-                    )
+                outcome["result"] = serialise_result(kind, result, fmt, max_rows, cancelled)
             except _Stop:
                 pass
             except BaseException as exc:  # handed back to the caller's thread

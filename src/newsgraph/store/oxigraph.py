@@ -21,16 +21,14 @@ from .base import (
     DATASET_FORMATS,
     EXPORT_FORMATS,
     PREFIXES,
-    RESULT_FORMATS,
     QueryResult,
     Store,
     _Stop,
-    boolean_result,
     check_export_format,
     has_dataset_clause,
     query_kind,
     result_format,
-    write_solutions,
+    serialise_result,
     with_default_prefixes,
     write_triples,
 )
@@ -291,25 +289,7 @@ class OxigraphStore(Store):
             result = None
             try:
                 result = self._run(sparql)
-                if isinstance(result, ox.QueryBoolean):
-                    outcome["result"] = QueryResult(
-                        kind="ask", format=fmt, media_type=RESULT_FORMATS[fmt][0],
-                        body=boolean_result(bool(result), fmt), boolean=bool(result),
-                    )
-                elif isinstance(result, ox.QuerySolutions):
-                    body, variables, truncated = write_solutions(result, fmt, max_rows, cancelled)
-                    outcome["result"] = QueryResult(
-                        kind="select", format=fmt, media_type=RESULT_FORMATS[fmt][0],
-                        body=body, variables=variables, truncated=truncated,
-                    )
-                else:
-                    from .base import GRAPH_FORMATS
-
-                    body, truncated = write_triples(result, fmt, max_rows, cancelled)
-                    outcome["result"] = QueryResult(
-                        kind="graph", format=fmt, media_type=GRAPH_FORMATS[fmt][0],
-                        body=body, truncated=truncated,
-                    )
+                outcome["result"] = serialise_result(kind, result, fmt, max_rows, cancelled)
             except _Stop:
                 pass
             except BaseException as exc:  # handed back to the caller's thread
