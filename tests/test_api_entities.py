@@ -5,7 +5,7 @@ import pyoxigraph
 import pytest
 from api_helpers import BASE, assert_error, client, fresh_store, loaded_store, settings, wipo_extraction
 
-from newsgraph.graph import to_graph
+from newsgraph.graph import to_graph, totals_graph_iri
 from newsgraph.store import open_store
 
 
@@ -169,8 +169,10 @@ def test_export_keeps_every_quad(request_kwargs, media, fmt):
     r = c.get("/graph", **request_kwargs)
     assert r.status_code == 200 and r.headers["content-type"].split(";")[0] == media
     quads = list(pyoxigraph.parse(r.content, format=fmt))
-    assert len(quads) == _total_quads(c)
-    assert len({q.graph_name for q in quads}) == 2
+    totals = pyoxigraph.NamedNode(str(totals_graph_iri(BASE)))
+    assert len([q for q in quads if q.graph_name != totals]) == _total_quads(c)  # every article triple
+    assert {q.graph_name for q in quads} - {totals} and len({q.graph_name for q in quads}) == 3  # two articles
+    assert any(q.graph_name == totals for q in quads)  # and the entity totals
 
 
 @pytest.mark.parametrize("name, fmt", [("turtle", pyoxigraph.RdfFormat.TURTLE), ("ntriples", pyoxigraph.RdfFormat.N_TRIPLES),

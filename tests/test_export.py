@@ -13,6 +13,7 @@ from rdflib import RDF, Literal, URIRef
 from newsgraph.errors import StoreError
 from newsgraph.export import export, local_name, property_graph, stream, write_graphml, write_neo4j_csv
 from newsgraph.graph import to_graph
+from newsgraph.ontology import NG
 from newsgraph.settings import Settings
 from newsgraph.store import open_store
 
@@ -29,9 +30,18 @@ def store(request, tmp_path):
 
 
 def merged():
+    """Every triple of the example articles once, and the entity totals a store keeps for them."""
     triples = set()
+    totals: dict = {}
     for build in EXAMPLES.values():
-        triples.update(to_graph(build(), base_iri=BASE, extractor_version=VERSION))
+        graph = to_graph(build(), base_iri=BASE, extractor_version=VERSION)
+        triples.update(graph)
+        for entity, count in graph.subject_objects(NG.timesMentioned):
+            mentions, articles = totals.get(entity, (0, 0))
+            totals[entity] = (mentions + int(count), articles + 1)
+    for entity, (mentions, articles) in totals.items():
+        triples.add((entity, NG.totalMentions, Literal(mentions)))
+        triples.add((entity, NG.articleCount, Literal(articles)))
     return triples
 
 

@@ -43,10 +43,16 @@ def ng_terms_in(graph: Graph) -> set[URIRef]:
 
 
 def emitted() -> set[URIRef]:
+    """Terms in the example articles' graphs and in the entity totals a store keeps for them."""
+    from newsgraph.store.memory import MemoryStore
+
+    store = MemoryStore(base_iri=BASE)
     terms: set[URIRef] = set()
     for build in EXAMPLES.values():
-        terms |= ng_terms_in(to_graph(build(), base_iri=BASE, extractor_version=VERSION))
-    return terms
+        graph = to_graph(build(), base_iri=BASE, extractor_version=VERSION)
+        terms |= ng_terms_in(graph)
+        store.add_article(build().article.id, graph)
+    return terms | ng_terms_in(store.dataset)
 
 
 def test_python_namespace_matches_the_ontology(onto):
@@ -146,3 +152,22 @@ def test_shapes_reject_broken_graphs(breakage, shapes, onto):
     assert not conforms
     focus_nodes = set(report.objects(None, SH.focusNode))
     assert focus in focus_nodes, f"no violation on {focus}: {focus_nodes}"
+
+
+def test_a_stores_entity_totals_conform_and_a_broken_total_does_not(shapes, onto):
+    from newsgraph.graph import totals_graph_iri
+    from newsgraph.store.memory import MemoryStore
+
+    store = MemoryStore(base_iri=BASE)
+    for build in EXAMPLES.values():
+        store.add_article(build().article.id, to_graph(build(), base_iri=BASE, extractor_version=VERSION))
+    totals = Graph()
+    for triple in store.dataset.graph(totals_graph_iri(BASE)):
+        totals.add(triple)
+    assert len(totals) > 20
+    conforms, report = validate(totals, shapes, onto)
+    assert conforms, report.serialize(format="turtle")
+    entity = next(iter(totals.subjects(NG.totalMentions, None)))
+    totals.remove((entity, NG.articleCount, None))  # a total without its article count
+    conforms, report = validate(totals, shapes, onto)
+    assert not conforms and entity in set(report.objects(None, SH.focusNode))

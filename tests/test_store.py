@@ -18,10 +18,12 @@ from rdflib import XSD, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 
 from newsgraph.errors import BadQuery, QueryTimeout, StoreError, StoreLocked
-from newsgraph.graph import article_graph_iri, to_graph
+from newsgraph.graph import article_graph_iri, to_graph, totals_graph_iri
+from newsgraph.ontology import NG
 from newsgraph.settings import Settings
 from newsgraph.store import open_store
 from newsgraph.store.base import query_kind
+from newsgraph.store.memory import MemoryStore
 
 QUERIES = Path(__file__).parent.parent / "samples" / "queries"
 
@@ -144,9 +146,56 @@ def test_a_failing_write_leaves_neither_half_an_article_nor_a_damaged_old_one(st
         store.add_article(article_id, broken)
     assert not store.has_article(article_id)
     store.add_article(article_id, graph)
+    before = totals(store)
     with pytest.raises(RuntimeError):
         store.add_article(article_id, broken, replace=True)
     assert same(store.get_article_graph(article_id), graph)
+    assert totals(store) == before == counted_totals(store)
+
+
+def totals(store) -> dict[str, tuple[int, int]]:
+    """The store's entity totals: entity IRI -> (mentions, articles)."""
+    found = store.select(
+        f"SELECT ?e ?t ?a WHERE {{ GRAPH <{totals_graph_iri(BASE)}> "
+        f"{{ ?e <{NG.totalMentions}> ?t ; <{NG.articleCount}> ?a }} }}"
+    )
+    return {row["e"]: (int(row["t"]), int(row["a"])) for row in found}
+
+
+def counted_totals(store) -> dict[str, tuple[int, int]]:
+    """The same totals counted the slow way, from every mention node in every article graph."""
+    found = store.select(
+        f"SELECT ?e (COUNT(?m) AS ?t) (COUNT(DISTINCT ?g) AS ?a) "
+        f"WHERE {{ GRAPH ?g {{ ?m <{NG.refersTo}> ?e }} }} GROUP BY ?e"
+    )
+    return {row["e"]: (int(row["t"]), int(row["a"])) for row in found if "e" in row}
+
+
+def test_entity_totals_follow_every_write(store):
+    articles = graphs()
+    store.add_articles(articles.items())
+    assert totals(store) == counted_totals(store) and len(totals(store)) > 10
+    shared = {e for e, (_, n) in totals(store).items() if n > 1}
+    assert shared  # some entity is named by two articles: its totals add up
+
+    # Replacing an article with another text takes its old counts out and puts the new ones in.
+    first, second = sorted(articles)[:2]
+    other = next(build() for build in EXAMPLES.values() if build().article.id == second)
+    other.article.id = first
+    store.add_article(first, to_graph(other, base_iri=BASE, extractor_version=VERSION))
+    assert totals(store) == counted_totals(store)
+
+    store.delete_article(second)
+    assert totals(store) == counted_totals(store)
+
+    # A SPARQL Update can change articles in any way: the totals are counted afresh after it.
+    if not isinstance(store, MemoryStore):  # rdflib's update engine is too slow to matter here
+        store.update(f"DROP SILENT GRAPH <{article_graph_iri(first, BASE)}>")
+        assert totals(store) == counted_totals(store)
+
+    for article_id in store.article_ids():
+        store.delete_article(article_id)
+    assert totals(store) == {}
 
 
 def test_delete_article(filled):
@@ -186,7 +235,9 @@ def test_default_graph_is_the_union_of_article_graphs(filled):
     # A triple two articles both state counts once per article, on every backend.
     result = filled.query("SELECT (COUNT(*) AS ?n) WHERE { ?s a schema:NewsArticle }")
     assert int(rows(result)[0]["n"]) == len(graphs())
-    expected = sum(len(g) for g in graphs().values())
+    # ...plus the store's entity totals: two triples per entity some article names
+    counted = {e for g in graphs().values() for e in g.subjects(NG.timesMentioned, None)}
+    expected = sum(len(g) for g in graphs().values()) + 2 * len(counted)
     assert int(rows(filled.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"))[0]["n"]) == expected
 
 
@@ -303,13 +354,16 @@ def test_rdf_exports_parse_and_merge_articles(filled, fmt):
         parsed.parse(data=data, format="trig")
         assert {str(g.identifier) for g in parsed.graphs() if len(g)} == {
             str(article_graph_iri(i, BASE)) for i in graphs()
-        }
+        } | {str(totals_graph_iri(BASE))}
         return
     parsed = Graph().parse(data=data, format=rdflib_format)
     union = set()
     for graph in graphs().values():
         union.update(graph)
-    assert len(parsed) == len(union)  # merged: a triple two articles share appears once
+    counted = {e for g in graphs().values() for e in g.subjects(NG.timesMentioned, None)}
+    # merged: a triple two articles share appears once; the entity totals come along
+    assert len(parsed) == len(union) + 2 * len(counted)
+    assert len(set(parsed.subjects(NG.totalMentions, None))) == len(counted)
 
 
 def test_unknown_export_format_is_refused(filled):
@@ -408,6 +462,21 @@ def test_big_batches_of_new_articles_go_through_the_bulk_loader(tmp_path):
     assert store.stats().triples == total and len(store.article_ids()) == len(articles)
     for article_id, graph in articles[:3]:
         assert same(store.get_article_graph(article_id), graph)
+    assert totals(store) == counted_totals(store)
+    assert max(n for _, n in totals(store).values()) >= 12
+    store.close()
+
+
+def test_a_store_written_without_totals_counts_them_when_opened(tmp_path):
+    import pyoxigraph as ox
+
+    store = open_store(Settings(base_iri=BASE), spec=f"oxigraph:{tmp_path / 'db'}")
+    store.add_articles(graphs().items())
+    expected = totals(store)
+    store.inner.remove_graph(ox.NamedNode(str(totals_graph_iri(BASE))))  # as an older newsgraph left it
+    store.close()
+    store = open_store(Settings(base_iri=BASE), spec=f"oxigraph:{tmp_path / 'db'}")
+    assert totals(store) == expected and expected
     store.close()
 
 
@@ -434,6 +503,7 @@ def test_a_failed_bulk_write_leaves_no_article_behind(tmp_path):
         store.add_articles(many_articles(12))
     assert failing.landed > 0  # the failure came half way through
     assert store.article_ids() == set() and store.stats().triples == 0
+    assert totals(store) == {}
     store._store = store._store.inner
     store.close()
 

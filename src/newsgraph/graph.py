@@ -18,11 +18,11 @@ article still needs, and each graph validates against the SHACL shapes alone.
 
 Besides the n-ary fact nodes (with their evidence) each graph carries plain
 "shortcut" triples (``schema:worksFor``, ``schema:jobTitle``, ``ng:partOf``,
-``schema:containedInPlace``...) for users who do not want the n-ary model, and one
-``ng:MentionCount`` node per entity so "most mentioned" sums one small row per
-article and entity instead of scanning every mention. The count is also written as
-one triple on the entity inside the article's graph (``ng:timesMentioned``), which
-aggregates without a join: ``GRAPH ?g { ?entity ng:timesMentioned ?n }``.
+``schema:containedInPlace``...) for users who do not want the n-ary model, and how
+often the article names each entity as one triple on the entity inside the
+article's graph (``GRAPH ?g { ?entity ng:timesMentioned ?n }``). The stores keep
+running totals of those counts in one more graph, ``{base}totals`` (see
+:mod:`newsgraph.store.base`), so "most mentioned" never scans every article.
 """
 
 from __future__ import annotations
@@ -120,6 +120,14 @@ def article_iri(article_id: str, base_iri: str | None = None) -> URIRef:
 def article_graph_iri(article_id: str, base_iri: str | None = None) -> URIRef:
     """IRI of the named graph holding the article's triples."""
     return URIRef(f"{_base(base_iri)}graph/{_check_article_id(article_id)}")
+
+
+def totals_graph_iri(base_iri: str | None = None) -> URIRef:
+    """IRI of the graph where the stores keep each entity's mention totals over all articles.
+
+    Outside ``{base}graph/`` so it is never taken for an article.
+    """
+    return URIRef(f"{_base(base_iri)}totals")
 
 
 def name_slug(name: str) -> str:
@@ -237,15 +245,10 @@ class _Mapper:
                 self.add(node, NG.charEnd, Literal(mention.end))
                 self.add(node, PROV.wasDerivedFrom, self.article)
             # Two entities of one article can share an IRI (same type and name
-            # after normalisation): their mentions add up on one count node.
+            # after normalisation): their mentions add up on one count.
             counts[iri] += len(entity.mentions)
-        for number, (iri, count) in enumerate(sorted(counts.items()), start=1):
-            node = self.node("count", number)
-            self.add(node, RDF.type, NG.MentionCount)
-            self.add(node, NG.countedEntity, iri)
-            self.add(node, NG.mentionCount, Literal(count))
-            # The same count as one triple on the entity, scoped by this named
-            # graph: aggregating it needs no join, several times faster on Oxigraph.
+        for iri, count in counts.items():
+            # Scoped by this named graph; the stores add it into the entity's totals.
             self.add(iri, NG.timesMentioned, Literal(count))
 
     # Article ------------------------------------------------------------------------
@@ -401,4 +404,5 @@ __all__ = [
     "entity_iri",
     "name_slug",
     "to_graph",
+    "totals_graph_iri",
 ]

@@ -31,7 +31,6 @@ class NG(DefinedNamespace):
     Quote: URIRef  # something someone said, directly or reported (a schema:Quotation)
     Relation: URIRef  # a stated relation between two entities (an rdf:Statement)
     Mention: URIRef  # one place in the text where an entity is named
-    MentionCount: URIRef  # how often one article names one entity
     Sentence: URIRef  # the sentence a fact was read from (its evidence)
 
     # --- Article ---------------------------------------------------------------
@@ -68,9 +67,9 @@ class NG(DefinedNamespace):
 
     # --- Mentions --------------------------------------------------------------
     refersTo: URIRef
-    countedEntity: URIRef
-    mentionCount: URIRef
-    timesMentioned: URIRef
+    timesMentioned: URIRef  # in an article's graph: how often that article names the entity
+    totalMentions: URIRef  # in the store's totals graph: over all articles
+    articleCount: URIRef
 
     # --- Evidence --------------------------------------------------------------
     evidence: URIRef

@@ -4,8 +4,9 @@ Every function here is blocking (call it through ``ServiceState.read``) and send
 the store plain SPARQL text, so it runs on Oxigraph's engine (or the remote
 store's), never rdflib's. Facts are read from their n-ary nodes; entity names are
 fetched in one extra query per page so an entity with two spellings never
-duplicates a row. Mention counts come from the per-article ``ng:MentionCount``
-nodes, never from scanning mentions.
+duplicates a row. Mention counts come from each article's ``ng:timesMentioned``
+triples and, across articles, from the totals the store keeps at every write
+(``ng:totalMentions``, ``ng:articleCount``), never from scanning mentions.
 """
 
 from __future__ import annotations
@@ -15,8 +16,9 @@ import re
 from typing import Any
 
 from ..errors import NotFound
-from ..graph import article_graph_iri, article_iri
+from ..graph import article_graph_iri, article_iri, totals_graph_iri
 from ..ontology import NG_IRI, PREFIXES
+from ..store.base import entity_types_query
 
 PROLOGUE = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items()) + (
     "PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>\n"
@@ -36,6 +38,7 @@ class Reader:
         self.store = store
         self.base = base_iri if base_iri.endswith(("/", "#")) else base_iri + "/"
         self.timeout = timeout
+        self.totals = f"<{totals_graph_iri(self.base)}>"
 
     # --- plumbing ---------------------------------------------------------------
     def select(self, body: str) -> list[dict[str, Any]]:
@@ -97,7 +100,7 @@ class Reader:
         for row in props:
             by.setdefault(row["p"], row["o"])
         counts = self.select(
-            f"SELECT ?e ?c WHERE {{ GRAPH <{graph}> {{ ?m ng:countedEntity ?e ; ng:mentionCount ?c }} }}"
+            f"SELECT ?e ?c WHERE {{ GRAPH <{graph}> {{ ?e ng:timesMentioned ?c }} }}"
         )
         place, agency = by.get(NG_IRI + "datelinePlace"), by.get(SCHEMA + "publisher")
         refs = self.refs({row["e"] for row in counts} | {place, agency})
@@ -132,17 +135,18 @@ class Reader:
     def entities(self, *, type: str | None = None, q: str | None = None, limit: int = 50, offset: int = 0) -> dict:
         filters = ""
         if type:
-            filters += f" ?e a <{TYPE_IRIS[type]}> ."
+            # Entity IRIs start with their type ({base}person/...): no join needed.
+            filters += f" FILTER(STRSTARTS(STR(?e), {sparql_string(self.base + type.lower() + '/')}))"
         if q:
             filters += (
-                f" FILTER EXISTS {{ ?e schema:name|schema:alternateName ?label "
+                f" FILTER EXISTS {{ GRAPH ?g {{ ?e schema:name|schema:alternateName ?label }} "
                 f"FILTER(CONTAINS(LCASE(STR(?label)), {sparql_string(q.lower())})) }}"
             )
-        pattern = f"GRAPH ?g {{ ?m ng:countedEntity ?e ; ng:mentionCount ?c .{filters} }}"
-        total = self.count(f"SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE {{ {pattern} }}")
+        pattern = f"GRAPH {self.totals} {{ ?e ng:totalMentions ?mentions ; ng:articleCount ?articles }}{filters}"
+        total = self.count(f"SELECT (COUNT(*) AS ?n) WHERE {{ {pattern} }}")
         rows = self.select(
-            f"SELECT ?e (SUM(?c) AS ?mentions) (COUNT(DISTINCT ?g) AS ?articles) WHERE {{ {pattern} }} "
-            f"GROUP BY ?e ORDER BY DESC(?mentions) ?e LIMIT {int(limit)} OFFSET {int(offset)}"
+            f"SELECT ?e ?mentions ?articles WHERE {{ {pattern} }} "
+            f"ORDER BY DESC(?mentions) ?e LIMIT {int(limit)} OFFSET {int(offset)}"
         )
         # rdflib answers a GROUP BY over no solutions with one row of unbound groups; SPARQL says none
         rows = [row for row in rows if "e" in row]
@@ -162,13 +166,11 @@ class Reader:
         aliases = sorted({r["o"] for r in rows if r["p"] == SCHEMA + "alternateName"} - set(names))
         types = [TYPES[r["o"]] for r in rows if r["p"].endswith("#type") and r["o"] in TYPES]
         articles = self.select(
-            f"SELECT ?g ?a ?title ?published ?c WHERE {{ GRAPH ?g {{ ?m ng:countedEntity <{iri}> ; ng:mentionCount ?c . "
+            f"SELECT ?g ?a ?title ?published ?c WHERE {{ GRAPH ?g {{ <{iri}> ng:timesMentioned ?c . "
             f"?a a ng:Article . OPTIONAL {{ ?a schema:headline ?title }} OPTIONAL {{ ?a schema:datePublished ?published }} }} }} "
             f"ORDER BY DESC(?published) ?a LIMIT {MAX_DETAIL_ITEMS}"
         )
-        mentions = self.count(
-            f"SELECT (SUM(?c) AS ?n) WHERE {{ GRAPH ?g {{ ?m ng:countedEntity <{iri}> ; ng:mentionCount ?c }} }}"
-        )
+        mentions = self.count(f"SELECT ?n WHERE {{ GRAPH {self.totals} {{ <{iri}> ng:totalMentions ?n }} }}")
         return {
             "id": entity_id,
             "iri": iri,
@@ -262,13 +264,8 @@ class Reader:
 
     # --- stats -------------------------------------------------------------------------
     def stats(self) -> dict:
-        by_type = self.select(
-            "SELECT ?type (COUNT(DISTINCT ?e) AS ?n) WHERE { GRAPH ?g { ?m ng:countedEntity ?e . ?e a ?type } } GROUP BY ?type"
-        )
-        entities = {name: 0 for name in TYPE_IRIS}
-        for row in by_type:
-            if row["type"] in TYPES:
-                entities[TYPES[row["type"]]] = int(row["n"])
+        counts = self.select(entity_types_query(self.base))
+        entities = {name: int((counts[0] if counts else {}).get(name) or 0) for name in TYPE_IRIS}
         return {
             "articles": self.count_articles(),
             "entities": entities,

@@ -4,6 +4,14 @@ Each article lives in its own named graph (IRI from :func:`newsgraph.graph.artic
 so it can be replaced or deleted on its own. On every backend a query's default
 graph is the union of all article graphs, and results come back serialised in a
 backend-neutral form, so the CLI and the API never care which backend answered.
+
+Entity totals: besides the article graphs a store keeps one graph,
+``{base}totals``, with ``?entity ng:totalMentions ?n ; ng:articleCount ?k`` for
+every entity some article names. Every write that adds, replaces or deletes
+articles changes those totals by the articles' own ``ng:timesMentioned`` counts in
+the same transaction, so "most mentioned" reads one row per entity instead of
+summing over every article (0.4 s at a million triples). The SPARQL below does it
+inside the store, so it also holds when several processes write to one remote store.
 """
 
 from __future__ import annotations
@@ -164,6 +172,78 @@ def graph_iri(article_id: str, base_iri: str) -> str:
     from ..graph import article_graph_iri
 
     return str(article_graph_iri(article_id, base_iri))
+
+
+def totals_iri(base_iri: str) -> str:
+    from ..graph import totals_graph_iri
+
+    return str(totals_graph_iri(base_iri))
+
+
+# --- Entity totals -------------------------------------------------------------------
+
+
+def change_totals(totals: str, graphs: Iterable[str], sign: int) -> str:
+    """A SPARQL Update adding (``sign`` 1) or taking away (-1) the mention counts of the
+    article ``graphs`` (as they are when it runs) to or from the entity totals.
+
+    Taking away must run before the graphs are dropped; it leaves zero totals behind,
+    which :func:`drop_zero_totals` removes. Graphs that do not exist change nothing.
+    """
+    values = " ".join(iri(g) for g in graphs)
+    op = "+" if sign > 0 else "-"
+    return f"""DELETE {{ GRAPH {iri(totals)} {{ ?e <{NG}totalMentions> ?t . ?e <{NG}articleCount> ?a }} }}
+INSERT {{ GRAPH {iri(totals)} {{ ?e <{NG}totalMentions> ?t2 . ?e <{NG}articleCount> ?a2 }} }}
+WHERE {{
+  {{ {{ SELECT ?e (SUM(?c) AS ?d) (COUNT(?c) AS ?k)
+       WHERE {{ VALUES ?g {{ {values} }} GRAPH ?g {{ ?e <{NG}timesMentioned> ?c }} }} GROUP BY ?e }}
+     FILTER(BOUND(?e))  # rdflib makes one empty group out of no rows
+  }}
+  OPTIONAL {{ GRAPH {iri(totals)} {{ ?e <{NG}totalMentions> ?t . ?e <{NG}articleCount> ?a }} }}
+  BIND(COALESCE(?t, 0) {op} ?d AS ?t2)
+  BIND(COALESCE(?a, 0) {op} ?k AS ?a2)
+}}"""
+
+
+def drop_zero_totals(totals: str, graphs: Iterable[str]) -> str:
+    """A SPARQL Update removing the totals of entities of ``graphs`` that no article names any more."""
+    values = " ".join(iri(g) for g in graphs)
+    return f"""DELETE {{ GRAPH {iri(totals)} {{ ?e <{NG}totalMentions> ?t . ?e <{NG}articleCount> ?a }} }}
+WHERE {{
+  VALUES ?g {{ {values} }} GRAPH ?g {{ ?e <{NG}timesMentioned> ?c }}
+  GRAPH {iri(totals)} {{ ?e <{NG}articleCount> ?a . ?e <{NG}totalMentions> ?t }}
+  FILTER(?a <= 0)
+}}"""
+
+
+def take_away_totals(totals: str, graphs: list[str]) -> str:
+    """The updates that take articles' counts out of the totals (before their graphs go)."""
+    return f"{change_totals(totals, graphs, -1)} ;\n{drop_zero_totals(totals, graphs)}"
+
+
+def entity_types_query(base_iri: str) -> str:
+    """A SELECT counting the entities some stored article names, one column per type.
+
+    Read from the totals (one row per entity); an entity IRI starts with its type
+    (``{base}person/...``), so no type triple is joined."""
+    from ..graph import ENTITY_CLASSES, _base
+
+    base = _base(base_iri)
+    sums = " ".join(
+        f'(SUM(IF(STRSTARTS(STR(?e), "{base}{name.lower()}/"), 1, 0)) AS ?{name})' for name in ENTITY_CLASSES
+    )
+    return f"SELECT {sums} WHERE {{ GRAPH {iri(totals_iri(base_iri))} {{ ?e <{NG}articleCount> ?a }} }}"
+
+
+def rebuild_totals(totals: str, clear: str = "DROP SILENT GRAPH") -> str:
+    """A SPARQL Update computing every entity's totals afresh from all article graphs
+    (after writes newsgraph cannot follow, such as a user's SPARQL Update)."""
+    return f"""{clear} {iri(totals)} ;
+INSERT {{ GRAPH {iri(totals)} {{ ?e <{NG}totalMentions> ?t . ?e <{NG}articleCount> ?a }} }}
+WHERE {{
+  {{ SELECT ?e (SUM(?c) AS ?t) (COUNT(?c) AS ?a)
+     WHERE {{ GRAPH ?g {{ ?e <{NG}timesMentioned> ?c }} FILTER(?g != {iri(totals)}) }} GROUP BY ?e }}
+}}"""
 
 
 # --- Result rewriting -----------------------------------------------------------------
@@ -445,25 +525,13 @@ class Store(ABC):
             f"""SELECT ?g (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }}
             FILTER(STRSTARTS(STR(?g), "{prefix}")) }} GROUP BY ?g"""
         )
-        entities = self.select(
-            f"""PREFIX schema: <{SCHEMA}>
-            SELECT ?type (COUNT(DISTINCT ?e) AS ?n) WHERE {{
-              {{ SELECT DISTINCT ?e WHERE {{ GRAPH ?g {{ ?a schema:mentions ?e }}
-                 FILTER(STRSTARTS(STR(?g), "{prefix}")) }} }}
-              GRAPH ?g2 {{ ?e a ?type }} FILTER(STRSTARTS(STR(?g2), "{prefix}"))
-            }} GROUP BY ?type ORDER BY DESC(?n) ?type"""
-        )
         graphs = [row for row in graphs if "g" in row]
-        by_type: dict[str, int] = {}
-        for row in entities:
-            if "type" not in row:
-                continue
-            name = row["type"].rsplit("/", 1)[-1].rsplit("#", 1)[-1]
-            by_type[name] = by_type.get(name, 0) + int(row["n"])
+        counts = self.select(entity_types_query(self.base_iri))
+        by_type = {name: int(value) for name, value in (counts[0] if counts else {}).items() if int(value)}
         return StoreStats(
             articles=len(graphs),
             triples=sum(int(row["n"]) for row in graphs),
-            entities=by_type,
+            entities=dict(sorted(by_type.items(), key=lambda item: (-item[1], item[0]))),
         )
 
     @abstractmethod

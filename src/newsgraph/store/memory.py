@@ -13,11 +13,12 @@ from typing import BinaryIO
 
 import pyoxigraph as ox
 from pyparsing import ParseException
-from rdflib import Dataset, Graph, URIRef
+from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.paths import Path
 
 from ..errors import BadQuery, NewsgraphError, QueryTimeout, StoreError
+from ..ontology import NG
 
 # rdflib would fetch the IRI of every FROM graph from the web; take them from the dataset instead.
 import rdflib.plugins.sparql  # noqa: E402
@@ -34,6 +35,7 @@ from .base import (
     query_kind,
     result_format,
     serialise_result,
+    totals_iri,
     with_default_prefixes,
     write_triples,
 )
@@ -65,6 +67,7 @@ class MemoryStore(Store):
         self.max_rows = max_rows
         self.dataset = _MultisetUnion(default_union=True)
         self._lock = threading.RLock()
+        self.totals = totals_iri(base_iri)
 
     # --- writes -------------------------------------------------------------------
     def add_articles(self, articles: Iterable[tuple[str, Graph]], *, replace: bool = True) -> int:
@@ -77,11 +80,46 @@ class MemoryStore(Store):
                     continue
                 triples = list(graph)  # read fully first: a failing graph must not leave a half-copy
                 if exists:
+                    self._change_totals(name, -1)
                     self.dataset.remove_graph(name)
                 target = self.dataset.graph(name)
                 target.addN((s, p, o, target) for s, p, o in triples)
+                self._change_totals(name, +1)
                 written += len(triples)
         return written
+
+    def _change_totals(self, name: URIRef, sign: int) -> None:
+        """Add (1) or take away (-1) one article's mention counts to the entity totals.
+
+        The same arithmetic as :func:`~.base.change_totals`, in Python: rdflib's SPARQL
+        engine takes a tenth of a second per article for it.
+        """
+        totals = self.dataset.graph(URIRef(self.totals))
+        for entity, _, count in self.dataset.graph(name).triples((None, NG.timesMentioned, None)):
+            mentions = totals.value(entity, NG.totalMentions)
+            articles = totals.value(entity, NG.articleCount)
+            mentions = (int(mentions) if mentions is not None else 0) + sign * int(count)
+            articles = (int(articles) if articles is not None else 0) + sign
+            totals.remove((entity, NG.totalMentions, None))
+            totals.remove((entity, NG.articleCount, None))
+            if articles > 0:
+                totals.add((entity, NG.totalMentions, Literal(mentions)))
+                totals.add((entity, NG.articleCount, Literal(articles)))
+
+    def _rebuild_totals(self) -> None:
+        totals = URIRef(self.totals)
+        self.dataset.remove_graph(totals)
+        by_entity: dict = {}
+        for entity, _, count, graph in self.dataset.quads((None, NG.timesMentioned, None, None)):
+            name = graph.identifier if isinstance(graph, Graph) else graph
+            if name == totals:
+                continue
+            mentions, articles = by_entity.get(entity, (0, 0))
+            by_entity[entity] = (mentions + int(count), articles + 1)
+        target = self.dataset.graph(totals)
+        for entity, (mentions, articles) in by_entity.items():
+            target.add((entity, NG.totalMentions, Literal(mentions)))
+            target.add((entity, NG.articleCount, Literal(articles)))
 
     def _exists(self, name: URIRef) -> bool:
         return any(True for _ in self.dataset.graph(name).triples((None, None, None)))
@@ -90,6 +128,8 @@ class MemoryStore(Store):
         try:
             with self._lock:
                 self.dataset.update(sparql)
+                # The update may have changed articles in any way: count afresh.
+                self._rebuild_totals()
         except ParseException as exc:
             raise BadQuery(f"SPARQL syntax error: {exc}") from exc
         except NewsgraphError:
@@ -104,6 +144,7 @@ class MemoryStore(Store):
         with self._lock:
             if not self._exists(name):
                 return False
+            self._change_totals(name, -1)
             self.dataset.remove_graph(name)
         return True
 

@@ -28,7 +28,11 @@ from .base import (
     has_dataset_clause,
     query_kind,
     result_format,
+    change_totals,
+    rebuild_totals,
     serialise_result,
+    take_away_totals,
+    totals_iri,
     with_default_prefixes,
     write_triples,
 )
@@ -115,6 +119,12 @@ class OxigraphStore(Store):
         self._runaway = 0
         self._runaway_lock = threading.Lock()
         self._bulk_since_optimize = 0
+        self.totals = totals_iri(base_iri)
+        if not self._store.contains_named_graph(ox.NamedNode(self.totals)) and any(
+            True for _ in self._store.named_graphs()
+        ):
+            # A store written before newsgraph kept totals: compute them once.
+            self.rebuild_totals()
 
     @property
     def inner(self) -> ox.Store:
@@ -147,21 +157,21 @@ class OxigraphStore(Store):
                 written += count
                 (replaced if exists else fresh).append((name, text))
             try:
-                if replaced:
-                    # One update = one transaction: the old graphs go and the new ones
-                    # arrive together, or nothing changes.
-                    drops = " ;\n".join(f"DROP SILENT GRAPH <{name}>" for name, _ in replaced)
+                if replaced or (fresh and (self.path is None or written < BULK_QUADS)):
+                    # One update = one transaction: old graphs and their counts go, new
+                    # graphs and their counts arrive, all together or not at all.
+                    names = [name for name, _ in replaced]
+                    operations = [take_away_totals(self.totals, names)] if names else []
+                    operations += [f"DROP SILENT GRAPH <{name}>" for name in names]
                     blocks = "\n".join(f"GRAPH <{name}> {{\n{text}}}" for name, text in replaced + fresh)
-                    self._store.update(f"{drops} ;\nINSERT {{\n{blocks}\n}} WHERE {{}}")
+                    operations.append(f"INSERT DATA {{\n{blocks}\n}}")
+                    operations.append(change_totals(self.totals, [name for name, _ in replaced + fresh], +1))
+                    self._store.update(" ;\n".join(operations))
                 elif fresh:
                     # Handing Oxigraph text to parse is much cheaper than building a Python
                     # object per term; TriG takes the Turtle lines as they are.
                     data = "".join(f"<{name}> {{\n{text}}}\n" for name, text in fresh).encode("utf-8")
-                    if self.path is not None and written >= BULK_QUADS:
-                        self._bulk_write(data, [name for name, _ in fresh], written)
-                    else:
-                        # Transactional: all or nothing. Lenient: rdflib's n3() already refused bad IRIs.
-                        self._store.load(data, ox.RdfFormat.TRIG, lenient=True)
+                    self._bulk_write(data, [name for name, _ in fresh], written)
             except (OSError, SyntaxError, ValueError) as exc:
                 raise StoreError(f"writing to the store failed: {exc}") from exc
         return written
@@ -191,6 +201,7 @@ class OxigraphStore(Store):
         try:
             self._store.bulk_load(data, ox.RdfFormat.TRIG, lenient=True)
             self._bulk_since_optimize += count
+            self._store.update(change_totals(self.totals, names, +1))
         except BaseException:
             for name in names:
                 try:
@@ -211,6 +222,19 @@ class OxigraphStore(Store):
                 raise BadQuery(f"the update could not be run: {exc}") from exc
             except OSError as exc:
                 raise StoreError(f"the store failed: {exc}") from exc
+            # The update may have changed articles in any way: count afresh.
+            self._rebuild_totals()
+
+    def rebuild_totals(self) -> None:
+        """Compute every entity's mention totals afresh from the article graphs."""
+        with self._write_lock:
+            self._rebuild_totals()
+
+    def _rebuild_totals(self) -> None:
+        try:
+            self._store.update(rebuild_totals(self.totals))
+        except OSError as exc:
+            raise StoreError(f"counting mentions in the store failed: {exc}") from exc
 
     def delete_article(self, article_id: str) -> bool:
         name = ox.NamedNode(self.graph_iri(article_id))
@@ -218,7 +242,8 @@ class OxigraphStore(Store):
             if not self._store.contains_named_graph(name):
                 return False
             try:
-                self._store.remove_graph(name)
+                # One transaction: the article's counts leave the totals with its graph.
+                self._store.update(f"{take_away_totals(self.totals, [name.value])} ;\nDROP GRAPH <{name.value}>")
             except OSError as exc:
                 raise StoreError(f"deleting from the store failed: {exc}") from exc
         return True

@@ -39,11 +39,15 @@ from .base import (
     Store,
     _Stop,
     boolean_result,
+    change_totals,
     check_export_format,
     graph_prefix,
     iri,
     query_kind,
+    rebuild_totals,
     result_format,
+    take_away_totals,
+    totals_iri,
     with_default_prefixes,
     write_solutions,
     write_triples,
@@ -89,6 +93,7 @@ class SparqlStore(Store):
         self._lock = threading.Lock()
         self._virtuoso: bool | None = None
         self._pragmas: str | None = None
+        self.totals = totals_iri(base_iri)
 
     # --- HTTP ---------------------------------------------------------------------
     def _post(self, url: str, data: dict, accept: str, timeout: float | None) -> httpx.Response:
@@ -128,6 +133,13 @@ class SparqlStore(Store):
 
     def update(self, sparql: str) -> None:
         self._update(sparql)
+        # The update may have changed articles in any way: count afresh.
+        self.rebuild_totals()
+
+    def rebuild_totals(self) -> None:
+        """Compute every entity's mention totals afresh from the article graphs."""
+        # CLEAR, not DROP: Virtuoso's DROP only removes graphs made with CREATE GRAPH.
+        self._update(rebuild_totals(self.totals, clear="CLEAR SILENT GRAPH"))
 
     def _raw_query(self, sparql: str, accept: str, timeout: float | None = None) -> httpx.Response:
         data = {"query": self._prepare(sparql)}
@@ -155,6 +167,8 @@ class SparqlStore(Store):
         ]
         lines = []
         for name in sorted(others):
+            if name == self.totals:  # the entity totals belong to the default graph too
+                continue
             lines.append(f"DEFINE input:default-graph-exclude <{name}>")
         return "\n".join(lines) + ("\n" if lines else "")
 
@@ -175,23 +189,28 @@ class SparqlStore(Store):
         return written
 
     def _write_batch(self, batch: list[tuple[str, Graph]]) -> int:
-        # One request per batch: old graphs cleared and new ones written together. CLEAR, not
-        # DROP: Virtuoso's DROP only removes graphs made with CREATE GRAPH.
-        drops, blocks, count = [], [], 0
-        for article_id, graph in batch:
-            name = iri(self.graph_iri(article_id))
-            drops.append(f"CLEAR SILENT GRAPH {name}")
+        # One request per batch: old graphs and their counts go, new graphs and their counts
+        # arrive, together. CLEAR, not DROP: Virtuoso's DROP only removes graphs made with
+        # CREATE GRAPH. Counts of graphs not stored yet are nothing to take away.
+        names = [self.graph_iri(article_id) for article_id, _ in batch]
+        operations = [take_away_totals(self.totals, names)]
+        operations += [f"CLEAR SILENT GRAPH {iri(name)}" for name in names]
+        blocks, count = [], 0
+        for name, (_, graph) in zip(names, batch):
             lines = [f"{_nt(s)} {_nt(p)} {_nt(o)} ." for s, p, o in graph]
             count += len(lines)
-            blocks.append(f"GRAPH {name} {{\n" + "\n".join(lines) + "\n}")
+            blocks.append(f"GRAPH {iri(name)} {{\n" + "\n".join(lines) + "\n}")
         # INSERT ... WHERE {} rather than INSERT DATA: Virtuoso refuses blank nodes in INSERT DATA.
-        self._update(" ;\n".join(drops) + " ;\nINSERT {\n" + "\n".join(blocks) + "\n} WHERE {}")
+        operations.append("INSERT {\n" + "\n".join(blocks) + "\n} WHERE {}")
+        operations.append(change_totals(self.totals, names, +1))
+        self._update(" ;\n".join(operations))
         return count
 
     def delete_article(self, article_id: str) -> bool:
         if not self.has_article(article_id):
             return False
-        self._update(f"CLEAR SILENT GRAPH {iri(self.graph_iri(article_id))}")
+        name = self.graph_iri(article_id)
+        self._update(f"{take_away_totals(self.totals, [name])} ;\nCLEAR SILENT GRAPH {iri(name)}")
         return True
 
     # --- reads --------------------------------------------------------------------
@@ -260,6 +279,8 @@ class SparqlStore(Store):
         check_export_format(format)
         rdf_format = EXPORT_FORMATS[format][1]
         graphs = sorted(self.article_graphs())
+        if self.select(f"ASK {{ GRAPH {iri(self.totals)} {{ ?s ?p ?o }} }}"):
+            graphs.append(self.totals)  # the entity totals are part of the dataset, as on the other backends
         try:
             if format == "nquads":
                 # One article at a time, so the export streams whatever the store's size.
