@@ -16,13 +16,12 @@ from typing import Any, TypeVar
 
 import anyio
 from fastapi import Request
-from rdflib import Graph
 
 from ..extract import ArticleInput
 from ..schema import Extraction
 from ..settings import Settings
 from .errors import Forbidden, Unauthorized
-from .pool import ProcessExtractor, extract_with
+from .pool import ProcessExtractor, Triples, extract_with, warm_up
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -52,6 +51,7 @@ class ServiceState:
         else:
             from ..nlp.model import model_description
 
+            warm_up(self.get_nlp())
             self.model_description = model_description(self.get_nlp())
 
     def close(self) -> None:
@@ -92,16 +92,15 @@ class ServiceState:
 
         return await anyio.to_thread.run_sync(locked)
 
-    async def extract(self, item: ArticleInput) -> tuple[Extraction, Graph]:
-        """Extract one validated article and map it to its graph (an rdflib Graph, or from a
-        worker process its :class:`~.pool.Triples`); at most ``max_concurrent_extractions``
-        at a time, never on the event loop."""
+    async def extract(self, item: ArticleInput) -> tuple[Extraction, Triples]:
+        """Extract one validated article and map it to its graph's :class:`~.pool.Triples`;
+        at most ``max_concurrent_extractions`` at a time, never on the event loop."""
         async with self.extraction_limiter:
             if self.processes is not None:
                 return await self.processes.extract(item, self.settings.base_iri)
             return await anyio.to_thread.run_sync(self._extract_sync, item)
 
-    def _extract_sync(self, item: ArticleInput) -> tuple[Extraction, Graph]:
+    def _extract_sync(self, item: ArticleInput) -> tuple[Extraction, Triples]:
         return extract_with(self.get_nlp(), item, self.settings.base_iri)
 
 

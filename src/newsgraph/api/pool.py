@@ -13,11 +13,11 @@ import multiprocessing
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
-from rdflib import Graph
+from rdflib import Graph, Literal, URIRef
 
 from ..errors import ModelNotFound, NewsgraphError
-from ..extract import ArticleInput, extract_prepared
-from ..graph import to_graph
+from ..extract import ArticleInput, extract_prepared, prepare
+from ..graph import _base, _Mapper  # see article_triples()
 from ..schema import Extraction
 
 log = logging.getLogger(__name__)
@@ -44,6 +44,7 @@ def _init_worker(model: str | None) -> None:
         pass
     try:
         _nlp = load_pipeline(model)
+        warm_up(_nlp)
     except BaseException:
         # The pool only reports a broken worker; say why on the server's stderr.
         import sys
@@ -54,27 +55,55 @@ def _init_worker(model: str | None) -> None:
         raise
 
 
+def warm_up(nlp) -> None:
+    """Extract a short article once, so the first real one does not pay for what loads lazily
+    (the language identifier's model alone takes most of a second)."""
+    extract_prepared(prepare("Warm-up: Jane Doe, chief executive of Acme Corp., spoke in Paris on Monday."), nlp)
+
+
 def _describe() -> str:
     from ..nlp.model import model_description
 
     return model_description(_nlp)
 
 
-def extract_with(nlp, item: ArticleInput, base_iri: str) -> tuple[Extraction, Graph]:
+def extract_with(nlp, item: ArticleInput, base_iri: str) -> tuple[Extraction, Triples]:
     """What :func:`newsgraph.extract` then :func:`newsgraph.graph.to_graph` do, with a given pipeline.
 
     Both steps run where the extraction runs: mapping to RDF is pure Python and would
-    otherwise hold the server process's interpreter for tens of milliseconds per article.
+    otherwise hold the server process's interpreter for milliseconds per article.
     """
     extraction = extract_prepared(item, nlp)
-    return extraction, to_graph(extraction, base_iri=base_iri)
+    return extraction, article_triples(extraction, base_iri)
+
+
+class _TripleCollector(_Mapper):
+    # to_graph()'s own mapping, keeping the triples in an insertion-ordered set: indexing
+    # each triple in an rdflib Graph is most of to_graph()'s cost, and stores only iterate.
+    def __init__(self, *args) -> None:
+        super().__init__(*args)
+        self.triples: dict[tuple, None] = {}
+
+    def add(self, s, p, o) -> None:
+        self.triples[(s, p, o)] = None
+
+
+def article_triples(extraction: Extraction, base_iri: str | None = None) -> Triples:
+    """The triples :func:`~newsgraph.graph.to_graph` makes for ``extraction``, without the Graph."""
+    from .. import __version__
+
+    mapper = _TripleCollector(extraction, _base(base_iri), __version__)
+    mapper.run()
+    return Triples(mapper.triples, mapper.g.identifier)
 
 
 class Triples(list):
-    """An article's triples with its graph's IRI: what crosses from a worker process.
+    """An article's triples (rdflib terms) with its graph's IRI, as the stores take them.
 
-    Unpickling an rdflib Graph costs several times more than a plain list of its
-    triples, and it happens in the server process; stores only iterate the triples.
+    Pickled (from a worker process to the server) as plain strings, each distinct term
+    once: unpickling rdflib terms costs milliseconds of the server's interpreter per
+    article, mostly in Literal(), while the terms rebuilt from strings come from a cache
+    (predicates, classes and entity IRIs repeat across articles).
     """
 
     def __init__(self, triples, identifier):
@@ -82,7 +111,42 @@ class Triples(list):
         self.identifier = identifier
 
     def __reduce__(self):
-        return (Triples, (list(self), self.identifier))
+        numbers: dict = {}
+        index = [numbers.setdefault(term, len(numbers)) for triple in self for term in triple]
+        return (_rebuild, (str(self.identifier), [_plain(term) for term in numbers], index))
+
+
+def _plain(term) -> str | tuple[str, str | None, str | None]:
+    if isinstance(term, URIRef):
+        return str(term)
+    if isinstance(term, Literal):
+        return (str(term), term.datatype and str(term.datatype), term.language)
+    # to_graph() makes no blank nodes: a store could not tell one article's from another's.
+    raise TypeError(f"cannot send RDF term {term!r} to the server: only IRIs and literals, no blank nodes")
+
+
+_TERMS: dict = {}
+_TERMS_LIMIT = 200_000
+
+
+def _term(plain):
+    term = _TERMS.get(plain)
+    if term is None:
+        if isinstance(plain, str):
+            term = URIRef(plain)
+        else:
+            lexical, datatype, language = plain
+            term = Literal(lexical, lang=language, datatype=datatype and URIRef(datatype))
+        if len(_TERMS) >= _TERMS_LIMIT:
+            _TERMS.clear()
+        _TERMS[plain] = term
+    return term
+
+
+def _rebuild(identifier: str, terms: list, index: list[int]) -> Triples:
+    made = [_term(plain) for plain in terms]
+    numbers = iter(index)
+    return Triples([(made[s], made[p], made[o]) for s, p, o in zip(numbers, numbers, numbers)], URIRef(identifier))
 
 
 def as_graph(triples) -> Graph:
@@ -99,8 +163,7 @@ def as_graph(triples) -> Graph:
 
 
 def _extract(item: ArticleInput, base_iri: str) -> tuple[Extraction, Triples]:
-    extraction, graph = extract_with(_nlp, item, base_iri)
-    return extraction, Triples(graph, graph.identifier)
+    return extract_with(_nlp, item, base_iri)
 
 
 class ProcessExtractor:
@@ -134,7 +197,7 @@ class ProcessExtractor:
             ) from None
         return self.description
 
-    async def extract(self, item: ArticleInput, base_iri: str) -> tuple[Extraction, Graph]:
+    async def extract(self, item: ArticleInput, base_iri: str) -> tuple[Extraction, Triples]:
         if self.executor is None:
             await asyncio.to_thread(self.start)
         try:
