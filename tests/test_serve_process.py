@@ -68,3 +68,15 @@ def test_workers_above_one_are_refused_on_the_embedded_store(tmp_path):
     )
     assert result.returncode != 0
     assert "sparql:URL" in result.stderr and "one worker" in " ".join(result.stderr.split())
+
+
+def test_workers_above_one_need_a_fixed_port():
+    # Refused before any store is opened: nothing listens at this address.
+    result = subprocess.run(
+        [*NEWSGRAPH, "serve", "--store", "sparql:http://127.0.0.1:9/sparql", "--workers", "2", "--port", "0"],
+        capture_output=True, text=True, timeout=120,
+    )
+    assert result.returncode != 0
+    message = " ".join(result.stderr.split())
+    assert "--port" in message and "fixed port" in message and "Traceback" not in message, message
+    assert "serving on" not in result.stdout

@@ -61,7 +61,7 @@ def _serving_message(host: str, port: int) -> str:
 def serve_command(
     store: str | None = typer.Option(None, help="Store: 'oxigraph:DIR', 'memory' or 'sparql:URL' (overrides NEWSGRAPH_STORE)."),
     host: str | None = typer.Option(None, help="Address to listen on (default 127.0.0.1, NEWSGRAPH_HOST)."),
-    port: int | None = typer.Option(None, help="Port to listen on (default 8000, NEWSGRAPH_PORT; 0 picks a free one)."),
+    port: int | None = typer.Option(None, help="Port to listen on (default 8000, NEWSGRAPH_PORT; 0 picks a free one, with one worker only)."),
     workers: int = typer.Option(1, min=1, help="Server processes. Above 1 only with a remote 'sparql:' store."),
     load: list[Path] = typer.Option([], "--load", help="Article files or folders (.txt, .html) to store at startup; already stored ones are skipped."),
     model: str | None = typer.Option(None, help="spaCy model name or path (overrides NEWSGRAPH_MODEL)."),
@@ -83,6 +83,14 @@ def serve_command(
             "it already extracts several articles at once (NEWSGRAPH_MAX_CONCURRENT_EXTRACTIONS) and answers "
             "queries while it does.",
             param_hint="--workers",
+        )
+    if workers > 1 and settings.port == 0:
+        # uvicorn binds the socket for its worker processes itself and never says which
+        # port it got, so the address printed here would be wrong.
+        raise typer.BadParameter(
+            f"--workers {workers} needs a fixed port: with --port 0 (or NEWSGRAPH_PORT=0) the port the "
+            "workers share could not be announced. Give one, e.g. --port 8000.",
+            param_hint="--port",
         )
     graph_store = open_store(settings)
     try:
