@@ -20,6 +20,8 @@ import httpx
 NEWSGRAPH = [sys.executable, "-c", "from newsgraph.cli import main; main()"]
 SERVING = re.compile(r"newsgraph is serving on (http://127\.0\.0\.1:\d+/)")
 START_TIMEOUT = 180.0
+# Restricts a GRAPH ?g pattern to article graphs (the store also keeps a graph of entity totals).
+ARTICLE_GRAPHS = 'FILTER(CONTAINS(STR(?g), "/graph/"))'
 
 
 class ServerFailed(RuntimeError):

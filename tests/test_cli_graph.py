@@ -53,6 +53,23 @@ def test_stats(store_spec):
     assert f"articles: {len(EXAMPLES)}" in text and "Person:" in text
 
 
+def test_stats_recount_repairs_damaged_totals(store_spec):
+    totals = f"<{BASE}totals>"
+    top = f"SELECT ?e ?n WHERE {{ GRAPH {totals} {{ ?e ng:totalMentions ?n }} }} ORDER BY DESC(?n) ?e LIMIT 3"
+    before = run("query", top, "--store", store_spec, "--format", "csv").output
+    store = open_store(Settings(base_iri=BASE), spec=store_spec)
+    store.inner.update(f"DELETE WHERE {{ GRAPH {totals} {{ ?e ?p ?o }} }} ; "
+                       f"INSERT DATA {{ GRAPH {totals} {{ <{BASE}person/nobody> "
+                       f"<https://w3id.org/newsgraph/ontology#totalMentions> 99 }} }}")
+    store.close()
+    assert "nobody" in run("query", top, "--store", store_spec, "--format", "csv").output
+    result = run("stats", "--recount", "--store", store_spec, "--json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["entities"]["Person"] >= 2
+    assert run("query", top, "--store", store_spec, "--format", "csv").output == before
+    assert before.count("\n") == 4  # header and three entities
+
+
 def test_query_formats(store_spec, tmp_path):
     q = "SELECT ?name WHERE { ?p a schema:Person ; schema:name ?name } ORDER BY ?name"
     as_json = json.loads(run("query", q, "--store", store_spec, "--format", "json").output)

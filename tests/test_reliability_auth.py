@@ -13,7 +13,7 @@ from urllib.parse import quote
 import httpx
 import pytest
 
-from reliability_server import Server
+from reliability_server import ARTICLE_GRAPHS, Server
 
 pytestmark = [pytest.mark.reliability, pytest.mark.server, pytest.mark.model]
 
@@ -62,7 +62,8 @@ BAD_CREDENTIALS = [
 
 def _dataset(client: httpx.Client) -> tuple[int, int]:
     rows = client.get("/sparql", params={"query": "SELECT (COUNT(*) AS ?n) (COUNT(DISTINCT ?g) AS ?g) "
-                                                   "WHERE { GRAPH ?g { ?s ?p ?o } }"}).json()["results"]["bindings"]
+                                                   f"WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {ARTICLE_GRAPHS} }}"}
+                      ).json()["results"]["bindings"]
     return int(rows[0]["n"]["value"]), int(rows[0]["g"]["value"])
 
 

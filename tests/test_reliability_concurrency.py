@@ -21,7 +21,7 @@ from collections import Counter
 import httpx
 import pytest
 
-from reliability_server import Server, article_text
+from reliability_server import ARTICLE_GRAPHS, Server, article_text
 
 pytestmark = [pytest.mark.reliability, pytest.mark.server, pytest.mark.model]
 
@@ -31,7 +31,7 @@ READERS = 8
 MAX_POSTS = 400
 MAX_READS = 20_000
 SHARED = [article_text(9000, i) for i in range(6)]
-GRAPH_COUNT = "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+GRAPH_COUNT = f"SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {ARTICLE_GRAPHS} }}"
 
 
 class Tally:
@@ -146,7 +146,7 @@ def test_eight_writers_and_eight_readers(tmp_path):
         with server.client() as client:
             listed = client.get("/articles", params={"limit": 1}).json()
             assert listed["total"] == len(tally.acked)
-            quads = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+            quads = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {ARTICLE_GRAPHS} }}"
             before = int(client.get("/sparql", params={"query": quads}).json()["results"]["bindings"][0]["n"]["value"])
             assert before == sum(triples for _, triples, _ in tally.acked.values())
 

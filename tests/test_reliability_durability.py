@@ -20,7 +20,7 @@ import httpx
 import pytest
 
 from newsgraph.extract import article_id
-from reliability_server import Server, article_text
+from reliability_server import ARTICLE_GRAPHS, Server, article_text
 
 pytestmark = [pytest.mark.reliability, pytest.mark.server, pytest.mark.model]
 
@@ -47,7 +47,7 @@ def _post_loop(url: str, texts: list[str], acked: dict, errors: list, cut: list,
 
 
 def _graph_sizes(client: httpx.Client) -> dict[str, int]:
-    query = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
+    query = f"SELECT ?g (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {ARTICLE_GRAPHS} }} GROUP BY ?g"
     rows = client.get("/sparql", params={"query": query}).json()["results"]["bindings"]
     return {row["g"]["value"]: int(row["n"]["value"]) for row in rows}
 

@@ -17,7 +17,7 @@ from urllib.parse import quote
 import httpx
 import pytest
 
-from reliability_server import Listener, Server
+from reliability_server import ARTICLE_GRAPHS, Listener, Server
 
 pytestmark = [pytest.mark.reliability, pytest.mark.server, pytest.mark.model]
 
@@ -66,7 +66,7 @@ def assert_error(response: httpx.Response, status: int, code: str | None = None)
 def snapshot(http: httpx.Client) -> tuple[int, int]:
     """(articles, quads) in the whole store."""
     total = http.get("/articles", params={"limit": 1}).json()["total"]
-    query = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+    query = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {ARTICLE_GRAPHS} }}"
     rows = http.get("/sparql", params={"query": query}).json()["results"]["bindings"]
     return total, int(rows[0]["n"]["value"])
 

@@ -229,10 +229,15 @@ def export_command(
 def stats_command(
     store: str | None = typer.Option(None, "--store", help=STORE_HELP),
     as_json: bool = typer.Option(False, "--json", help="Print the figures as JSON."),
+    recount: bool = typer.Option(
+        False, "--recount", help="First count every entity's mention totals afresh from the article graphs."
+    ),
 ) -> None:
     """Count the articles, the triples and the entities by type in the graph."""
     settings = _settings(store)
     with _open(settings) as graph_store:
+        if recount:
+            graph_store.rebuild_totals()
         stats = graph_store.stats()
     if as_json:
         typer.echo(json.dumps({"articles": stats.articles, "triples": stats.triples, "entities": stats.entities}))

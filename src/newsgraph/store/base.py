@@ -451,6 +451,11 @@ class Store(ABC):
         """Run a SPARQL Update as given (the API's authorised SPARQL and Graph Store writes)."""
         raise StoreError(f"the {type(self).__name__} does not accept SPARQL updates")
 
+    @abstractmethod
+    def rebuild_totals(self) -> None:
+        """Count every entity's mention totals afresh from the article graphs (after writes
+        newsgraph did not make itself, or if they ever drifted)."""
+
     def clear(self) -> None:
         """Remove every article."""
         for article_id in self.article_ids():

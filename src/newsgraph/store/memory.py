@@ -106,6 +106,10 @@ class MemoryStore(Store):
                 totals.add((entity, NG.totalMentions, Literal(mentions)))
                 totals.add((entity, NG.articleCount, Literal(articles)))
 
+    def rebuild_totals(self) -> None:
+        with self._lock:
+            self._rebuild_totals()
+
     def _rebuild_totals(self) -> None:
         totals = URIRef(self.totals)
         self.dataset.remove_graph(totals)
