@@ -192,16 +192,15 @@ class _Mapper:
         self.version = extractor_version
         self.article_id = _check_article_id(extraction.article.id)
         self.article = article_iri(self.article_id, base)
-        self.g = Graph(identifier=article_graph_iri(self.article_id, base))
-        for prefix, namespace in PREFIXES.items():
-            self.g.bind(prefix, namespace)
+        self.identifier = article_graph_iri(self.article_id, base)
+        self.triples: dict[tuple, None] = {}  # a set that keeps the mapping's order
         self.entities: dict[str, Entity] = {}
         self.iris: dict[str, URIRef] = {}
         self.described: set[URIRef] = set()
         self.sentences: set[int] = set()
 
     def add(self, s, p, o) -> None:
-        self.g.add((s, p, o))
+        self.triples[(s, p, o)] = None
 
     def node(self, kind: str, number: int) -> URIRef:
         return URIRef(f"{self.article}/{kind}/{number}")
@@ -368,14 +367,24 @@ class _Mapper:
             if types in SCHEMA_EQUIVALENTS:
                 self.add(subject, SCHEMA_EQUIVALENTS[types], obj)
 
-    def run(self) -> Graph:
+    def run(self) -> ArticleTriples:
         self.map_article()
         self.map_entities()
         self.map_roles()
         self.map_figures()
         self.map_quotes()
         self.map_relations()
-        return self.g
+        return ArticleTriples(self.triples, self.identifier)
+
+
+class ArticleTriples(list):
+    """One article's triples (rdflib terms, each once, in mapping order) with its named
+    graph's IRI as ``identifier``: what the stores take, like a Graph, without the cost of
+    indexing every triple in one (most of what building the Graph costs)."""
+
+    def __init__(self, triples=(), identifier: URIRef | None = None):
+        super().__init__(triples)
+        self.identifier = identifier
 
 
 def to_graph(
@@ -391,6 +400,22 @@ def to_graph(
     when the extraction refers to entities it does not list or holds values RDF
     cannot express (an unparseable date, an infinite number).
     """
+    triples = to_triples(extraction, base_iri=base_iri, extractor_version=extractor_version)
+    graph = Graph(identifier=triples.identifier)
+    for prefix, namespace in PREFIXES.items():
+        graph.bind(prefix, namespace)
+    graph.addN((s, p, o, graph) for s, p, o in triples)
+    return graph
+
+
+def to_triples(
+    extraction: Extraction,
+    *,
+    base_iri: str | None = None,
+    extractor_version: str | None = None,
+) -> ArticleTriples:
+    """The triples :func:`to_graph` puts in the article's graph, as a list: cheaper when
+    they only go to a store (``store.add_article(id, triples)`` takes either)."""
     if extractor_version is None:
         from . import __version__ as extractor_version  # late: the package imports this module
     return _Mapper(extraction, _base(base_iri), extractor_version).run()
@@ -398,11 +423,13 @@ def to_graph(
 
 __all__ = [
     "ENTITY_CLASSES",
+    "ArticleTriples",
     "RELATION_PROPERTIES",
     "article_graph_iri",
     "article_iri",
     "entity_iri",
     "name_slug",
     "to_graph",
+    "to_triples",
     "totals_graph_iri",
 ]

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from .errors import InvalidArticle, NewsgraphError
 from .extract import article_id, extract_many
-from .graph import to_graph
+from .graph import to_triples
 from .settings import Settings
 from .store.base import Store
 
@@ -289,7 +289,7 @@ def ingest(
             continue
         began = time.perf_counter()
         try:
-            graph = to_graph(result, base_iri=settings.base_iri)
+            graph = to_triples(result, base_iri=settings.base_iri)
         except NewsgraphError as exc:
             report(ArticleOutcome(item.source, "failed", article_id=result.article.id, error=exc.message))
             continue

@@ -17,7 +17,7 @@ from rdflib import Graph, Literal, URIRef
 
 from ..errors import ModelNotFound, NewsgraphError
 from ..extract import ArticleInput, extract_prepared, prepare
-from ..graph import _base, _Mapper  # see article_triples()
+from ..graph import ArticleTriples, to_triples
 from ..schema import Extraction
 
 log = logging.getLogger(__name__)
@@ -77,27 +77,13 @@ def extract_with(nlp, item: ArticleInput, base_iri: str) -> tuple[Extraction, Tr
     return extraction, article_triples(extraction, base_iri)
 
 
-class _TripleCollector(_Mapper):
-    # to_graph()'s own mapping, keeping the triples in an insertion-ordered set: indexing
-    # each triple in an rdflib Graph is most of to_graph()'s cost, and stores only iterate.
-    def __init__(self, *args) -> None:
-        super().__init__(*args)
-        self.triples: dict[tuple, None] = {}
-
-    def add(self, s, p, o) -> None:
-        self.triples[(s, p, o)] = None
-
-
 def article_triples(extraction: Extraction, base_iri: str | None = None) -> Triples:
     """The triples :func:`~newsgraph.graph.to_graph` makes for ``extraction``, without the Graph."""
-    from .. import __version__
-
-    mapper = _TripleCollector(extraction, _base(base_iri), __version__)
-    mapper.run()
-    return Triples(mapper.triples, mapper.g.identifier)
+    triples = to_triples(extraction, base_iri=base_iri)
+    return Triples(triples, triples.identifier)
 
 
-class Triples(list):
+class Triples(ArticleTriples):
     """An article's triples (rdflib terms) with its graph's IRI, as the stores take them.
 
     Pickled (from a worker process to the server) as plain strings, each distinct term
@@ -105,10 +91,6 @@ class Triples(list):
     article, mostly in Literal(), while the terms rebuilt from strings come from a cache
     (predicates, classes and entity IRIs repeat across articles).
     """
-
-    def __init__(self, triples, identifier):
-        super().__init__(triples)
-        self.identifier = identifier
 
     def __reduce__(self):
         numbers: dict = {}
