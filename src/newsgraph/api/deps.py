@@ -109,8 +109,16 @@ def store_update(store: Any, text: str) -> None:
     store.update(text)
 
 
-def get_state(request: Request) -> ServiceState:
+# The dependencies below are async because FastAPI runs a plain ``def`` dependency in a
+# worker thread: a thread hop per request for reading an attribute.
+
+
+def _state(request: Request) -> ServiceState:
     return request.app.state.newsgraph
+
+
+async def get_state(request: Request) -> ServiceState:
+    return _state(request)
 
 
 def _bearer(request: Request) -> str | None:
@@ -130,16 +138,16 @@ def _token_matches(request: Request, expected: str) -> None:
         raise Forbidden("the bearer token is not the one this server accepts for writes")
 
 
-def require_article_write(request: Request) -> None:
+async def require_article_write(request: Request) -> None:
     """Article writes: open when no token is configured, else the token is required."""
-    expected = get_state(request).settings.api_token
+    expected = _state(request).settings.api_token
     if expected:
         _token_matches(request, expected)
 
 
 def require_sparql_write(request: Request) -> None:
     """SPARQL Update and Graph Store writes: refused outright unless a token is configured."""
-    expected = get_state(request).settings.api_token
+    expected = _state(request).settings.api_token
     if not expected:
         raise Forbidden(
             "writes through SPARQL and the Graph Store Protocol are disabled on this server; "
