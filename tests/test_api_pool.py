@@ -1,5 +1,6 @@
 """What extraction hands the store: the triples of to_graph(), also after crossing from a worker process."""
 
+import json
 import pickle
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
 from newsgraph.api import create_app
+from newsgraph.api.articles import created_json
 from newsgraph.api.pool import Triples, article_triples, as_graph, extract_with
 from newsgraph.extract import prepare
 from newsgraph.graph import to_graph
@@ -68,11 +70,17 @@ def test_blank_nodes_are_refused_rather_than_merged_across_articles():
         pickle.dumps(sent)
 
 
+def test_created_json_adds_fields_to_the_extractions_object():
+    body = created_json('{"article":{"id":"x","title":"Genève"},"entities":[]}'.encode(), iri="https://e.org/é", triples=3)
+    assert json.loads(body) == {"article": {"id": "x", "title": "Genève"}, "entities": [], "iri": "https://e.org/é", "triples": 3}
+
+
 @pytest.mark.model
 @pytest.mark.parametrize("sample", sorted(p.name for p in SAMPLES.glob("*.txt")))
 def test_extraction_with_the_model_maps_like_to_graph(nlp, sample):
     item = prepare((SAMPLES / sample).read_text(encoding="utf-8"))
-    extraction, triples = extract_with(nlp, item, BASE)
+    extraction_json, triples = extract_with(nlp, item, BASE)
+    extraction = Extraction.model_validate_json(extraction_json)
     assert_same_triples(pickle.loads(pickle.dumps(triples)), to_graph(extraction, base_iri=BASE))
 
 
@@ -86,7 +94,10 @@ def test_posted_article_is_stored_as_to_graph_maps_it(nlp):
         body = created.json()
         stored = c.get(created.headers["location"], headers={"accept": "application/n-triples"})
         assert stored.status_code == 200
+    # The answer is the Extraction's JSON (written in the worker) with iri, graph and triples added.
+    assert set(body) == set(Extraction.model_fields) | {"iri", "graph", "triples"}
     extraction = Extraction.model_validate({k: v for k, v in body.items() if k not in ("iri", "graph", "triples")})
+    assert extraction.model_dump(mode="json") == {k: v for k, v in body.items() if k not in ("iri", "graph", "triples")}
     expected = to_graph(extraction, base_iri=s.base_iri)
     assert body["triples"] == len(expected) and body["graph"] == str(expected.identifier)
     # Compared as the store gives it back: Oxigraph writes some literals canonically ("310" for "310.0").

@@ -12,6 +12,7 @@ import json
 import logging
 import re
 import time
+from dataclasses import dataclass
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Path, Query, Request, Response
@@ -129,16 +130,41 @@ def read_article(request: Request, body: bytes, max_chars: int) -> ArticleInput:
 # --- storing ----------------------------------------------------------------------------
 
 
-async def store_article(state: ServiceState, item: ArticleInput) -> tuple[int, dict]:
-    """Extract and store one article: ``(201, created)`` or ``(200, stored article)``."""
+@dataclass
+class Stored:
+    """What storing one article gave: ``status`` 201 (written now) or 200 (stored before)."""
+
+    status: int
+    id: str
+    iri: str
+    graph: str
+    triples: int
+    # The answer: for 201 the Extraction's JSON plus iri, graph and triples, already
+    # encoded; for 200 the stored article as the reader gives it.
+    body: bytes | dict
+
+
+def created_json(extraction_json: bytes, **fields: Any) -> bytes:
+    """The Extraction's JSON object with ``fields`` added at its end, as one JSON object."""
+    extra = json.dumps(fields, ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode("utf-8")
+    return extraction_json[:-1] + b"," + extra[1:]  # both are non-empty objects: '{...}'
+
+
+async def store_article(state: ServiceState, item: ArticleInput) -> Stored:
+    """Extract and store one article, unless the same text is stored already."""
     store = state.get_store()
     reader = Reader(store, state.settings.base_iri, state.settings.query_timeout)
     aid = article_id(item.text)
+
+    async def existing() -> Stored:
+        stored = await state.read(reader.article, aid)
+        return Stored(200, aid, stored["iri"], stored["graph"], stored["triples"], stored)
+
     started = time.perf_counter()
     if await state.read(store.has_article, aid):
-        return 200, await state.read(reader.article, aid)
+        return await existing()
     checked = time.perf_counter()
-    extraction, triples = await state.extract(item)
+    extraction_json, triples = await state.extract(item)
     extracted = time.perf_counter()
 
     def write() -> int | None:
@@ -149,18 +175,13 @@ async def store_article(state: ServiceState, item: ArticleInput) -> tuple[int, d
 
     written = await state.write(write)
     if written is None:
-        return 200, await state.read(reader.article, aid)
+        return await existing()
     stored = time.perf_counter()
     log.info("stored article %s (%d triples)", aid, written)
     log.debug("article %s: check %.1f ms, extraction and mapping %.1f ms, write %.1f ms", aid,
               (checked - started) * 1000, (extracted - checked) * 1000, (stored - extracted) * 1000)
-    created = extraction.model_dump(mode="json")
-    created.update(
-        iri=str(article_iri(aid, state.settings.base_iri)),
-        graph=str(triples.identifier),
-        triples=written,
-    )
-    return 201, created
+    iri, graph = str(article_iri(aid, state.settings.base_iri)), str(triples.identifier)
+    return Stored(201, aid, iri, graph, written, created_json(extraction_json, iri=iri, graph=graph, triples=written))
 
 
 @router.post(
@@ -179,10 +200,11 @@ async def post_article(request: Request, state: ServiceState = Depends(get_state
     text, or HTML (its main text is extracted; scripts and markup never reach the extractor).
     For text and HTML, metadata can be given as query parameters."""
     item = read_article(request, await request.body(), state.settings.max_chars)
-    status, body = await store_article(state, item)
-    stored_id = body["article"]["id"] if status == 201 else body["id"]
-    headers = {"Location": request.url_for("get_article", article_id=stored_id).path}
-    return JSONResponse(body, status_code=status, headers=headers)
+    stored = await store_article(state, item)
+    headers = {"Location": request.url_for("get_article", article_id=stored.id).path}
+    if isinstance(stored.body, bytes):
+        return Response(stored.body, status_code=stored.status, headers=headers, media_type="application/json")
+    return JSONResponse(stored.body, status_code=stored.status, headers=headers)
 
 
 @router.post(
@@ -241,16 +263,14 @@ async def post_articles_batch(request: Request, state: ServiceState = Depends(ge
             if isinstance(item, NewsgraphError):
                 raise item
             aid = article_id(item.text)
-            status, stored = await tasks[aid]
+            stored = await tasks[aid]
         except NewsgraphError as exc:
             results.append({"index": index, "status": exc.status, "error": {"code": exc.code, "message": exc.message, "detail": exc.detail}})
             continue
-        if aid in reported:
-            status = 200
+        status = 200 if aid in reported else stored.status
         reported.add(aid)
-        record = {"id": stored["article"]["id"], **stored} if "article" in stored else stored
-        results.append({"index": index, "status": status, "id": record["id"], "iri": record["iri"],
-                        "graph": record["graph"], "triples": record["triples"]})
+        results.append({"index": index, "status": status, "id": stored.id, "iri": stored.iri,
+                        "graph": stored.graph, "triples": stored.triples})
     return BatchResult(
         created=sum(r["status"] == 201 for r in results),
         existing=sum(r["status"] == 200 for r in results),

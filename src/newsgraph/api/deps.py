@@ -18,7 +18,6 @@ import anyio
 from fastapi import Request
 
 from ..extract import ArticleInput
-from ..schema import Extraction
 from ..settings import Settings
 from .errors import Forbidden, Unauthorized
 from .pool import ProcessExtractor, Triples, extract_with, warm_up
@@ -92,15 +91,16 @@ class ServiceState:
 
         return await anyio.to_thread.run_sync(locked)
 
-    async def extract(self, item: ArticleInput) -> tuple[Extraction, Triples]:
-        """Extract one validated article and map it to its graph's :class:`~.pool.Triples`;
-        at most ``max_concurrent_extractions`` at a time, never on the event loop."""
+    async def extract(self, item: ArticleInput) -> tuple[bytes, Triples]:
+        """Extract one validated article: its Extraction as JSON and its graph's
+        :class:`~.pool.Triples`; at most ``max_concurrent_extractions`` at a time, never on
+        the event loop."""
         async with self.extraction_limiter:
             if self.processes is not None:
                 return await self.processes.extract(item, self.settings.base_iri)
             return await anyio.to_thread.run_sync(self._extract_sync, item)
 
-    def _extract_sync(self, item: ArticleInput) -> tuple[Extraction, Triples]:
+    def _extract_sync(self, item: ArticleInput) -> tuple[bytes, Triples]:
         return extract_with(self.get_nlp(), item, self.settings.base_iri)
 
 

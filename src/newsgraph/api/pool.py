@@ -67,14 +67,16 @@ def _describe() -> str:
     return model_description(_nlp)
 
 
-def extract_with(nlp, item: ArticleInput, base_iri: str) -> tuple[Extraction, Triples]:
-    """What :func:`newsgraph.extract` then :func:`newsgraph.graph.to_graph` do, with a given pipeline.
+def extract_with(nlp, item: ArticleInput, base_iri: str) -> tuple[bytes, Triples]:
+    """The Extraction as JSON, and its triples: :func:`newsgraph.extract` then
+    :func:`~newsgraph.graph.to_triples` with a given pipeline.
 
-    Both steps run where the extraction runs: mapping to RDF is pure Python and would
-    otherwise hold the server process's interpreter for milliseconds per article.
+    Everything runs where the extraction runs: mapping to RDF and writing the JSON are
+    pure Python or cheap there, and would otherwise hold the server process's interpreter
+    (pickling the Extraction model and dumping it to JSON again cost more than its JSON).
     """
     extraction = extract_prepared(item, nlp)
-    return extraction, article_triples(extraction, base_iri)
+    return extraction.model_dump_json().encode("utf-8"), article_triples(extraction, base_iri)
 
 
 def article_triples(extraction: Extraction, base_iri: str | None = None) -> Triples:
@@ -144,7 +146,7 @@ def as_graph(triples) -> Graph:
     return graph
 
 
-def _extract(item: ArticleInput, base_iri: str) -> tuple[Extraction, Triples]:
+def _extract(item: ArticleInput, base_iri: str) -> tuple[bytes, Triples]:
     return extract_with(_nlp, item, base_iri)
 
 
@@ -179,7 +181,7 @@ class ProcessExtractor:
             ) from None
         return self.description
 
-    async def extract(self, item: ArticleInput, base_iri: str) -> tuple[Extraction, Triples]:
+    async def extract(self, item: ArticleInput, base_iri: str) -> tuple[bytes, Triples]:
         if self.executor is None:
             await asyncio.to_thread(self.start)
         try:
