@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from conftest import STORE_BACKENDS, make_store
 from graph_examples import BASE, EXAMPLES, VERSION
-from rdflib import XSD, Graph, Literal, URIRef
+from rdflib import SDO, XSD, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 
 from newsgraph.errors import BadQuery, QueryTimeout, StoreError, StoreLocked
@@ -154,11 +154,16 @@ def test_a_failing_write_leaves_neither_half_an_article_nor_a_damaged_old_one(st
 
 
 def totals(store) -> dict[str, tuple[int, int]]:
-    """The store's entity totals: entity IRI -> (mentions, articles)."""
+    """The store's entity totals: entity IRI -> (mentions, articles); each has a type and a name."""
     found = store.select(
-        f"SELECT ?e ?t ?a WHERE {{ GRAPH <{totals_graph_iri(BASE)}> "
-        f"{{ ?e <{NG.totalMentions}> ?t ; <{NG.articleCount}> ?a }} }}"
+        f"SELECT ?e ?t ?a ?type ?name WHERE {{ GRAPH <{totals_graph_iri(BASE)}> "
+        f"{{ ?e <{NG.totalMentions}> ?t ; <{NG.articleCount}> ?a ; a ?type ; <{SDO.name}> ?name }} }}"
     )
+    assert len({row["e"] for row in found}) == len(found), "one type and one name per entity"
+    for row in found:
+        names = store.select(f"ASK {{ GRAPH ?g {{ <{row['e']}> <{SDO.name}> {Literal(row['name']).n3()} ; "
+                             f"a <{row['type']}> ; <{NG.timesMentioned}> ?n }} }}")
+        assert names, f"{row['e']}: its name and type come from an article that names it"
     return {row["e"]: (int(row["t"]), int(row["a"])) for row in found}
 
 
@@ -235,9 +240,9 @@ def test_default_graph_is_the_union_of_article_graphs(filled):
     # A triple two articles both state counts once per article, on every backend.
     result = filled.query("SELECT (COUNT(*) AS ?n) WHERE { ?s a schema:NewsArticle }")
     assert int(rows(result)[0]["n"]) == len(graphs())
-    # ...plus the store's entity totals: two triples per entity some article names
+    # ...plus the store's entity totals: five triples per entity some article names
     counted = {e for g in graphs().values() for e in g.subjects(NG.timesMentioned, None)}
-    expected = sum(len(g) for g in graphs().values()) + 2 * len(counted)
+    expected = sum(len(g) for g in graphs().values()) + 5 * len(counted)
     assert int(rows(filled.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"))[0]["n"]) == expected
 
 

@@ -6,8 +6,9 @@ graph is the union of all article graphs, and results come back serialised in a
 backend-neutral form, so the CLI and the API never care which backend answered.
 
 Entity totals: besides the article graphs a store keeps one graph,
-``{base}totals``, with ``?entity ng:totalMentions ?n ; ng:articleCount ?k`` for
-every entity some article names. Every write that adds, replaces or deletes
+``{base}totals``, with ``?entity ng:totalMentions ?n ; ng:articleCount ?k`` (and the
+entity's type and one name, as ``schema:name`` and ``rdfs:label``) for every entity
+some article names. Every write that adds, replaces or deletes
 articles changes those totals by the articles' own ``ng:timesMentioned`` counts in
 the same transaction, so "most mentioned" reads one row per entity instead of
 summing over every article (0.4 s at a million triples). The SPARQL below does it
@@ -32,6 +33,7 @@ from ..errors import BadQuery, StoreError
 SCHEMA = "https://schema.org/"
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 NG = "https://w3id.org/newsgraph/ontology#"
+RDFS = "http://www.w3.org/2000/01/rdf-schema#"
 
 # Short format name -> (media type, pyoxigraph format). Shared with the API's negotiation tables.
 RESULT_FORMATS: dict[str, tuple[str, ox.QueryResultsFormat]] = {
@@ -187,12 +189,15 @@ def change_totals(totals: str, graphs: Iterable[str], sign: int) -> str:
     """A SPARQL Update adding (``sign`` 1) or taking away (-1) the mention counts of the
     article ``graphs`` (as they are when it runs) to or from the entity totals.
 
-    Taking away must run before the graphs are dropped; it leaves zero totals behind,
-    which :func:`drop_zero_totals` removes. Graphs that do not exist change nothing.
+    Adding also names and types an entity the totals did not know, so a ranking needs no
+    lookup in the article graphs (a popular entity's name is repeated in hundreds). Taking
+    away must run before the graphs are dropped; it leaves zero totals behind, which
+    :func:`drop_zero_totals` removes. Graphs that do not exist change nothing.
     """
+    graphs = list(graphs)
     values = " ".join(iri(g) for g in graphs)
     op = "+" if sign > 0 else "-"
-    return f"""DELETE {{ GRAPH {iri(totals)} {{ ?e <{NG}totalMentions> ?t . ?e <{NG}articleCount> ?a }} }}
+    update = f"""DELETE {{ GRAPH {iri(totals)} {{ ?e <{NG}totalMentions> ?t . ?e <{NG}articleCount> ?a }} }}
 INSERT {{ GRAPH {iri(totals)} {{ ?e <{NG}totalMentions> ?t2 . ?e <{NG}articleCount> ?a2 }} }}
 WHERE {{
   {{ {{ SELECT ?e (SUM(?c) AS ?d) (COUNT(?c) AS ?k)
@@ -203,15 +208,27 @@ WHERE {{
   BIND(COALESCE(?t, 0) {op} ?d AS ?t2)
   BIND(COALESCE(?a, 0) {op} ?k AS ?a2)
 }}"""
+    if sign < 0:
+        return update
+    return f"""{update} ;
+INSERT {{ GRAPH {iri(totals)} {{ ?e a ?type . ?e <{SCHEMA}name> ?name . ?e <{RDFS}label> ?name }} }}
+WHERE {{
+  {{ {{ SELECT ?e (MIN(?n) AS ?name) (SAMPLE(?k) AS ?type)
+       WHERE {{ VALUES ?g {{ {values} }} GRAPH ?g {{ ?e <{NG}timesMentioned> ?c ; <{SCHEMA}name> ?n ; a ?k }} }}
+       GROUP BY ?e }}
+     FILTER(BOUND(?e))
+  }}
+  FILTER NOT EXISTS {{ GRAPH {iri(totals)} {{ ?e <{SCHEMA}name> ?known }} }}
+}}"""
 
 
 def drop_zero_totals(totals: str, graphs: Iterable[str]) -> str:
-    """A SPARQL Update removing the totals of entities of ``graphs`` that no article names any more."""
+    """A SPARQL Update removing the entities of ``graphs`` no article names any more from the totals."""
     values = " ".join(iri(g) for g in graphs)
-    return f"""DELETE {{ GRAPH {iri(totals)} {{ ?e <{NG}totalMentions> ?t . ?e <{NG}articleCount> ?a }} }}
+    return f"""DELETE {{ GRAPH {iri(totals)} {{ ?e ?p ?o }} }}
 WHERE {{
   VALUES ?g {{ {values} }} GRAPH ?g {{ ?e <{NG}timesMentioned> ?c }}
-  GRAPH {iri(totals)} {{ ?e <{NG}articleCount> ?a . ?e <{NG}totalMentions> ?t }}
+  GRAPH {iri(totals)} {{ ?e <{NG}articleCount> ?a . ?e ?p ?o }}
   FILTER(?a <= 0)
 }}"""
 
@@ -239,10 +256,15 @@ def rebuild_totals(totals: str, clear: str = "DROP SILENT GRAPH") -> str:
     """A SPARQL Update computing every entity's totals afresh from all article graphs
     (after writes newsgraph cannot follow, such as a user's SPARQL Update)."""
     return f"""{clear} {iri(totals)} ;
-INSERT {{ GRAPH {iri(totals)} {{ ?e <{NG}totalMentions> ?t . ?e <{NG}articleCount> ?a }} }}
+INSERT {{ GRAPH {iri(totals)} {{
+  ?e <{NG}totalMentions> ?t . ?e <{NG}articleCount> ?a . ?e a ?type . ?e <{SCHEMA}name> ?name .
+  ?e <{RDFS}label> ?name }} }}
 WHERE {{
   {{ SELECT ?e (SUM(?c) AS ?t) (COUNT(?c) AS ?a)
      WHERE {{ GRAPH ?g {{ ?e <{NG}timesMentioned> ?c }} FILTER(?g != {iri(totals)}) }} GROUP BY ?e }}
+  {{ SELECT ?e (MIN(?n) AS ?name) (SAMPLE(?k) AS ?type)
+     WHERE {{ GRAPH ?g {{ ?e <{NG}timesMentioned> ?c ; <{SCHEMA}name> ?n ; a ?k }} FILTER(?g != {iri(totals)}) }}
+     GROUP BY ?e }}
 }}"""
 
 

@@ -18,7 +18,7 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.paths import Path
 
 from ..errors import BadQuery, NewsgraphError, QueryTimeout, StoreError
-from ..ontology import NG
+from ..ontology import NG, RDF, RDFS, SDO
 
 # rdflib would fetch the IRI of every FROM graph from the web; take them from the dataset instead.
 import rdflib.plugins.sparql  # noqa: E402
@@ -39,6 +39,16 @@ from .base import (
     with_default_prefixes,
     write_triples,
 )
+
+
+def _describe_in(totals: Graph, entity: URIRef, article: Graph) -> None:
+    """The entity's type and (first) name from an article's graph, written into the totals."""
+    names = sorted(article.objects(entity, SDO.name))
+    kind = article.value(entity, RDF.type)
+    if names and kind is not None:
+        totals.add((entity, RDF.type, kind))
+        totals.add((entity, SDO.name, names[0]))
+        totals.add((entity, RDFS.label, names[0]))
 
 
 class _MultisetUnion(Dataset):
@@ -95,16 +105,19 @@ class MemoryStore(Store):
         engine takes a tenth of a second per article for it.
         """
         totals = self.dataset.graph(URIRef(self.totals))
-        for entity, _, count in self.dataset.graph(name).triples((None, NG.timesMentioned, None)):
+        article = self.dataset.graph(name)
+        for entity, _, count in article.triples((None, NG.timesMentioned, None)):
             mentions = totals.value(entity, NG.totalMentions)
             articles = totals.value(entity, NG.articleCount)
             mentions = (int(mentions) if mentions is not None else 0) + sign * int(count)
             articles = (int(articles) if articles is not None else 0) + sign
-            totals.remove((entity, NG.totalMentions, None))
-            totals.remove((entity, NG.articleCount, None))
-            if articles > 0:
-                totals.add((entity, NG.totalMentions, Literal(mentions)))
-                totals.add((entity, NG.articleCount, Literal(articles)))
+            if articles <= 0:
+                totals.remove((entity, None, None))
+                continue
+            totals.set((entity, NG.totalMentions, Literal(mentions)))
+            totals.set((entity, NG.articleCount, Literal(articles)))
+            if totals.value(entity, SDO.name) is None:
+                _describe_in(totals, entity, article)
 
     def rebuild_totals(self) -> None:
         with self._lock:
@@ -118,12 +131,18 @@ class MemoryStore(Store):
             name = graph.identifier if isinstance(graph, Graph) else graph
             if name == totals:
                 continue
-            mentions, articles = by_entity.get(entity, (0, 0))
-            by_entity[entity] = (mentions + int(count), articles + 1)
+            mentions, articles, graphs = by_entity.get(entity, (0, 0, []))
+            by_entity[entity] = (mentions + int(count), articles + 1, graphs + [name])
         target = self.dataset.graph(totals)
-        for entity, (mentions, articles) in by_entity.items():
+        for entity, (mentions, articles, graphs) in by_entity.items():
             target.add((entity, NG.totalMentions, Literal(mentions)))
             target.add((entity, NG.articleCount, Literal(articles)))
+            names = sorted({n for g in graphs for n in self.dataset.graph(g).objects(entity, SDO.name)})
+            kinds = [k for g in graphs[:1] for k in self.dataset.graph(g).objects(entity, RDF.type)]
+            if names and kinds:
+                target.add((entity, RDF.type, kinds[0]))
+                target.add((entity, SDO.name, names[0]))
+                target.add((entity, RDFS.label, names[0]))
 
     def _exists(self, name: URIRef) -> bool:
         return any(True for _ in self.dataset.graph(name).triples((None, None, None)))
