@@ -18,6 +18,8 @@ from rdflib import BNode, Dataset, Graph, Literal, URIRef
 
 from ..errors import BadQuery, QueryTimeout, StoreError, StoreLocked
 from .base import (
+    NG,
+    RDFS,
     DATASET_FORMATS,
     EXPORT_FORMATS,
     PREFIXES,
@@ -28,10 +30,8 @@ from .base import (
     has_dataset_clause,
     query_kind,
     result_format,
-    change_totals,
     rebuild_totals,
     serialise_result,
-    take_away_totals,
     totals_iri,
     with_default_prefixes,
     write_triples,
@@ -86,6 +86,66 @@ class TermConverter:
         for s, p, o in graph:
             out.append(quad(get(s) or make(s), get(p) or make(p), get(o) or make(o), name))
         return out
+
+
+_TIMES = ox.NamedNode(NG + "timesMentioned")
+_TIMES_N3 = f"<{NG}timesMentioned>"
+_NAME_N3 = "<https://schema.org/name>"
+_TYPE_N3 = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
+
+
+class TotalsChange:
+    """How one write changes the entity totals, worked out from the triples it writes and
+    the counts of the graphs it replaces: far cheaper than the SPARQL that recomputes them
+    (:func:`~.base.change_totals`), which looks the articles up again. Only correct under
+    the store's write lock, with the current totals read under it too."""
+
+    NAME = "https://schema.org/name"
+
+    def __init__(self) -> None:
+        self.mentions: dict[str, int] = {}
+        self.articles: dict[str, int] = {}
+        self.described: dict[str, tuple[str, str]] = {}  # entity -> (type, name) in N3
+
+    def count(self, entity: str, mentions: int, sign: int = 1) -> None:
+        """One article names ``entity`` ``mentions`` times: counted in (1) or out (-1)."""
+        self.mentions[entity] = self.mentions.get(entity, 0) + sign * mentions
+        self.articles[entity] = self.articles.get(entity, 0) + sign
+
+    def describe(self, entity: str, kind: str, name: str) -> None:
+        """The type and (alphabetically first) name an article gives ``entity``, in N3."""
+        known = self.described.get(entity)
+        self.described[entity] = (kind, min(name, known[1])) if known else (kind, name)
+
+    def take_away(self, quads: Iterable[ox.Quad]) -> None:
+        """Count out the ``ng:timesMentioned`` quads of a stored article graph."""
+        for quad in quads:
+            self.count(quad.subject.value, int(quad.object.value), -1)
+
+    def update(self, totals: str, current: dict[str, tuple[int, int, bool]]) -> str:
+        """The SPARQL Update taking the totals from ``current`` (entity -> mentions, articles,
+        named) to what they are after the write; empty when nothing changes."""
+        removed, added, gone = [], [], []
+        for entity, change in self.mentions.items():
+            mentions, articles, named = current.get(entity, (0, 0, False))
+            after_mentions, after_articles = mentions + change, articles + self.articles[entity]
+            if (after_mentions, after_articles) == (mentions, articles):
+                continue
+            if after_articles <= 0:
+                gone.append(entity)
+                continue
+            if entity in current:
+                removed.append(f"<{entity}> <{NG}totalMentions> {mentions} ; <{NG}articleCount> {articles} .")
+            added.append(f"<{entity}> <{NG}totalMentions> {after_mentions} ; <{NG}articleCount> {after_articles} .")
+            if not named and entity in self.described:
+                kind, name = self.described[entity]
+                added.append(f"<{entity}> a {kind} ; <{self.NAME}> {name} ; <{RDFS}label> {name} .")
+        operations = [f"DELETE WHERE {{ GRAPH <{totals}> {{ <{entity}> ?p ?o }} }}" for entity in gone]
+        if removed:
+            operations.append(f"DELETE DATA {{ GRAPH <{totals}> {{\n" + "\n".join(removed) + "\n}}")
+        if added:
+            operations.append(f"INSERT DATA {{ GRAPH <{totals}> {{\n" + "\n".join(added) + "\n}}")
+        return " ;\n".join(operations)
 
 
 class OxigraphStore(Store):
@@ -143,6 +203,7 @@ class OxigraphStore(Store):
         fresh: list[tuple[str, str]] = []  # (graph IRI, triples as Turtle lines)
         replaced: list[tuple[str, str]] = []
         written = 0
+        change = TotalsChange()
         with self._write_lock:
             seen: set[str] = set()
             for article_id, graph in articles:
@@ -150,50 +211,92 @@ class OxigraphStore(Store):
                 if name in seen:
                     continue
                 seen.add(name)
-                exists = self._store.contains_named_graph(ox.NamedNode(name))
+                node = ox.NamedNode(name)
+                exists = self._store.contains_named_graph(node)
                 if exists and not replace:
                     continue
-                text, count = self._text(graph)
+                text, count = self._text(graph, change)
                 written += count
+                if exists:
+                    change.take_away(self._store.quads_for_pattern(None, _TIMES, None, node))
                 (replaced if exists else fresh).append((name, text))
             try:
+                totals = change.update(self.totals, self._current_totals(change.mentions))
                 if replaced or (fresh and (self.path is None or written < BULK_QUADS)):
-                    # One update = one transaction: old graphs and their counts go, new
-                    # graphs and their counts arrive, all together or not at all.
-                    names = [name for name, _ in replaced]
-                    operations = [take_away_totals(self.totals, names)] if names else []
-                    operations += [f"DROP SILENT GRAPH <{name}>" for name in names]
+                    # One update = one transaction: old graphs go, new graphs arrive and the
+                    # totals follow, all together or not at all.
+                    operations = [f"DROP SILENT GRAPH <{name}>" for name, _ in replaced]
                     blocks = "\n".join(f"GRAPH <{name}> {{\n{text}}}" for name, text in replaced + fresh)
                     operations.append(f"INSERT DATA {{\n{blocks}\n}}")
-                    operations.append(change_totals(self.totals, [name for name, _ in replaced + fresh], +1))
+                    operations += [totals] if totals else []
                     self._store.update(" ;\n".join(operations))
                 elif fresh:
                     # Handing Oxigraph text to parse is much cheaper than building a Python
                     # object per term; TriG takes the Turtle lines as they are.
                     data = "".join(f"<{name}> {{\n{text}}}\n" for name, text in fresh).encode("utf-8")
-                    self._bulk_write(data, [name for name, _ in fresh], written)
+                    self._bulk_write(data, [name for name, _ in fresh], written, totals)
             except (OSError, SyntaxError, ValueError) as exc:
                 raise StoreError(f"writing to the store failed: {exc}") from exc
         return written
 
-    def _text(self, graph: Graph) -> tuple[str, int]:
-        """The graph's triples as Turtle lines (terms' N3 forms cached across articles)."""
-        cache = self._n3
-        if len(cache) > TermConverter.LIMIT:
-            cache.clear()
-        get = cache.get
+    def _current_totals(self, entities: Iterable[str]) -> dict[str, tuple[int, int, bool]]:
+        """Entity -> (total mentions, articles, whether it has a name) for those with totals."""
+        values = " ".join(f"<{entity}>" for entity in entities)
+        if not values:
+            return {}
+        solutions = self._store.query(
+            f"SELECT ?e ?t ?a (BOUND(?n) AS ?named) WHERE {{ VALUES ?e {{ {values} }} GRAPH <{self.totals}> {{ "
+            f"?e <{NG}totalMentions> ?t ; <{NG}articleCount> ?a OPTIONAL {{ ?e <{TotalsChange.NAME}> ?n }} }} }}"
+        )
+        return {
+            row["e"].value: (int(row["t"].value), int(row["a"].value), row["named"].value == "true")
+            for row in solutions
+        }
+
+    def _text(self, graph: Graph, change: TotalsChange) -> tuple[str, int]:
+        """The graph's triples as Turtle lines, counting its mentions into ``change`` on the way.
+
+        IRIs' N3 forms are cached across articles by their plain string: entity IRIs,
+        predicates and classes repeat, and hashing rdflib terms costs more than writing them.
+        """
+        iris = self._n3
+        if len(iris) > TermConverter.LIMIT:
+            iris.clear()
         lines = []
-        for s, p, o in graph:
-            try:
-                lines.append(
-                    f"{get(s) or cache.setdefault(s, s.n3())} {get(p) or cache.setdefault(p, p.n3())} "
-                    f"{get(o) or cache.setdefault(o, o.n3())} .\n"
-                )
-            except Exception as exc:  # rdflib refuses to write an invalid IRI
-                raise StoreError(f"cannot store the triple ({s}, {p}, {o}): {exc}") from exc
+        names: dict[str, list[str]] = {}
+        kinds: dict[str, str] = {}
+        for triple in graph:
+            parts = []
+            for term in triple:
+                if type(term) is URIRef:
+                    key = str(term)
+                    n3 = iris.get(key)
+                    if n3 is None:
+                        n3 = iris[key] = self._n3_of(term, triple)
+                else:
+                    n3 = self._n3_of(term, triple)
+                parts.append(n3)
+            subject, predicate, value = parts
+            if predicate == _TIMES_N3:
+                change.count(subject[1:-1], int(triple[2]))
+            elif predicate == _NAME_N3:
+                names.setdefault(subject, []).append(value)
+            elif predicate == _TYPE_N3:
+                kinds[subject] = value
+            lines.append(f"{subject} {predicate} {value} .\n")
+        for subject, given in names.items():
+            if subject in kinds:
+                change.describe(subject[1:-1], kinds[subject], min(given))
         return "".join(lines), len(lines)
 
-    def _bulk_write(self, data: bytes, names: list[str], count: int) -> None:
+    @staticmethod
+    def _n3_of(term, triple) -> str:
+        try:
+            return term.n3()
+        except Exception as exc:  # rdflib refuses to write an invalid IRI
+            raise StoreError(f"cannot store the triple ({', '.join(map(str, triple))}): {exc}") from exc
+
+    def _bulk_write(self, data: bytes, names: list[str], count: int, totals: str) -> None:
         """Write new articles with Oxigraph's bulk loader (sorted files handed to RocksDB,
         several times faster than a transaction on disk). It is not one transaction, so
         on failure the batch's graphs, all new, are removed again: no half-written article
@@ -201,7 +304,8 @@ class OxigraphStore(Store):
         try:
             self._store.bulk_load(data, ox.RdfFormat.TRIG, lenient=True)
             self._bulk_since_optimize += count
-            self._store.update(change_totals(self.totals, names, +1))
+            if totals:
+                self._store.update(totals)
         except BaseException:
             for name in names:
                 try:
@@ -243,7 +347,10 @@ class OxigraphStore(Store):
                 return False
             try:
                 # One transaction: the article's counts leave the totals with its graph.
-                self._store.update(f"{take_away_totals(self.totals, [name.value])} ;\nDROP GRAPH <{name.value}>")
+                change = TotalsChange()
+                change.take_away(self._store.quads_for_pattern(None, _TIMES, None, name))
+                totals = change.update(self.totals, self._current_totals(change.mentions))
+                self._store.update(f"{totals} ;\nDROP GRAPH <{name.value}>" if totals else f"DROP GRAPH <{name.value}>")
             except OSError as exc:
                 raise StoreError(f"deleting from the store failed: {exc}") from exc
         return True
