@@ -66,21 +66,31 @@ class Reader:
         return iri[len(prefix):] if iri.startswith(prefix) else iri
 
     def refs(self, iris: set[str]) -> dict[str, dict]:
-        """``{iri: {"id", "iri", "name", "type"}}`` for entities, in one query.
+        """``{iri: {"id", "iri", "name", "type"}}`` for entities, in one or two queries.
 
-        The type comes from the IRI (``{base}person/...``); the name from any graph that
-        names the entity (MIN, so the same one every time).
+        The type comes from the IRI (``{base}person/...``); the name from the entity totals,
+        else from any graph that names the entity (MIN, so the same one every time).
         """
         iris = {i for i in iris if i}
         if not iris:
             return {}
-        values = " ".join(f"<{i}>" for i in sorted(iris))
-        rows = self.select(
-            f"SELECT ?e (MIN(?n) AS ?name) WHERE {{ VALUES ?e {{ {values} }} GRAPH ?g {{ ?e schema:name ?n }} }} GROUP BY ?e"
-        )
-        names = {row["e"]: row.get("name") for row in rows}
+        # The totals graph names each entity once; an entity it does not hold (only ever a
+        # dateline agency or place, or one written by a SPARQL Update) is looked up in the
+        # articles, where a popular one's name is repeated in every graph.
+        names = self._names(iris, self.totals)
+        missing = iris - names.keys()
+        if missing:
+            names.update(self._names(missing, "?g"))
         return {iri: {"id": self.entity_id(iri), "iri": iri, "name": names.get(iri), "type": self.entity_type(iri)}
                 for iri in iris}
+
+    def _names(self, iris: set[str], graph: str) -> dict[str, str]:
+        values = " ".join(f"<{i}>" for i in sorted(iris))
+        rows = self.select(
+            f"SELECT ?e (MIN(?n) AS ?name) WHERE {{ VALUES ?e {{ {values} }} GRAPH {graph} {{ ?e schema:name ?n }} }} "
+            f"GROUP BY ?e"
+        )
+        return {row["e"]: row["name"] for row in rows if row.get("e") and row.get("name")}
 
     def entity_type(self, iri: str) -> str | None:
         kind = self.entity_id(iri).split("/", 1)[0]
