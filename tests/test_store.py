@@ -197,6 +197,10 @@ def test_entity_totals_follow_every_write(store):
     if not isinstance(store, MemoryStore):  # rdflib's update engine is too slow to matter here
         store.update(f"DROP SILENT GRAPH <{article_graph_iri(first, BASE)}>")
         assert totals(store) == counted_totals(store)
+        zed = f"{BASE}person/zed"
+        store.update(f"INSERT DATA {{ GRAPH <{article_graph_iri('by-hand', BASE)}> {{ <{zed}> "
+                     f"<{NG.timesMentioned}> 2 ; a <{SDO.Person}> ; <{SDO.name}> \"Zed\" }} }}")
+        assert totals(store) == {**counted_totals(store), zed: (2, 1)}
 
     for article_id in store.article_ids():
         store.delete_article(article_id)
@@ -523,4 +527,33 @@ def test_an_invalid_iri_is_refused_before_anything_is_written(tmp_path):
     with pytest.raises(StoreError, match="cannot store the triple"):
         store.add_article(article_id, bad)
     assert not store.has_article(article_id)
+    store.close()
+
+
+TRICKY_LITERALS = [
+    Literal("two\nlines and a \r return"),
+    Literal('quotes " and \\ backslashes'),
+    Literal('"""triple quotes"""'),
+    Literal("tab\tand bell\u0007 and emoji \U0001F600"),
+    Literal("Zürich", lang="de"),
+    Literal("12.50", datatype=XSD.decimal),
+    Literal("2025-09-02", datatype=XSD.date),
+    Literal(""),
+]
+
+
+@pytest.mark.parametrize("copies", [1, 40], ids=["one transaction", "bulk loader"])
+def test_literals_of_every_shape_are_stored_exactly(tmp_path, copies):
+    store = open_store(Settings(base_iri=BASE), spec=f"oxigraph:{tmp_path / 'db'}")
+    articles = []
+    for number in range(copies):
+        graph = Graph(identifier=article_graph_iri(f"tricky-{number}", BASE))
+        for index, literal in enumerate(TRICKY_LITERALS):
+            graph.add((URIRef(f"{BASE}thing/{number}"), URIRef(f"{BASE}p{index}"), literal))
+        for filler in range(60):  # enough quads for the bulk loader when there are many copies
+            graph.add((URIRef(f"{BASE}thing/{number}"), URIRef(f"{BASE}filler"), Literal(filler)))
+        articles.append((f"tricky-{number}", graph))
+    store.add_articles(articles)
+    for article_id, graph in (articles[0], articles[-1]):
+        assert same(store.get_article_graph(article_id), graph)
     store.close()

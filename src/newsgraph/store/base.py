@@ -252,19 +252,31 @@ def entity_types_query(base_iri: str) -> str:
     return f"SELECT {sums} WHERE {{ GRAPH {iri(totals_iri(base_iri))} {{ ?e <{NG}articleCount> ?a }} }}"
 
 
-def rebuild_totals(totals: str, clear: str = "DROP SILENT GRAPH") -> str:
-    """A SPARQL Update computing every entity's totals afresh from all article graphs
-    (after writes newsgraph cannot follow, such as a user's SPARQL Update)."""
-    return f"""{clear} {iri(totals)} ;
-INSERT {{ GRAPH {iri(totals)} {{
-  ?e <{NG}totalMentions> ?t . ?e <{NG}articleCount> ?a . ?e a ?type . ?e <{SCHEMA}name> ?name .
-  ?e <{RDFS}label> ?name }} }}
+def rebuild_totals(totals: str) -> str:
+    """A SPARQL Update counting every entity's totals afresh from all article graphs (after
+    writes newsgraph cannot follow, such as a user's SPARQL Update).
+
+    Names and types already in the totals are kept; only entities new to them are looked
+    up in the articles (the slow part: a popular entity's name is in every graph).
+    """
+    t = iri(totals)
+    counted = f"GRAPH {t} {{ ?e <{NG}articleCount> ?a }}"
+    return f"""DELETE WHERE {{ GRAPH {t} {{ ?e <{NG}totalMentions> ?t }} }} ;
+DELETE WHERE {{ GRAPH {t} {{ ?e <{NG}articleCount> ?a }} }} ;
+INSERT {{ GRAPH {t} {{ ?e <{NG}totalMentions> ?t . ?e <{NG}articleCount> ?a }} }}
 WHERE {{
   {{ SELECT ?e (SUM(?c) AS ?t) (COUNT(?c) AS ?a)
-     WHERE {{ GRAPH ?g {{ ?e <{NG}timesMentioned> ?c }} FILTER(?g != {iri(totals)}) }} GROUP BY ?e }}
+     WHERE {{ GRAPH ?g {{ ?e <{NG}timesMentioned> ?c }} FILTER(?g != {t}) }} GROUP BY ?e }}
+  FILTER(BOUND(?e))
+}} ;
+DELETE {{ GRAPH {t} {{ ?e ?p ?o }} }} WHERE {{ GRAPH {t} {{ ?e ?p ?o }} FILTER NOT EXISTS {{ {counted} }} }} ;
+INSERT {{ GRAPH {t} {{ ?e a ?type . ?e <{SCHEMA}name> ?name . ?e <{RDFS}label> ?name }} }}
+WHERE {{
   {{ SELECT ?e (MIN(?n) AS ?name) (SAMPLE(?k) AS ?type)
-     WHERE {{ GRAPH ?g {{ ?e <{NG}timesMentioned> ?c ; <{SCHEMA}name> ?n ; a ?k }} FILTER(?g != {iri(totals)}) }}
+     WHERE {{ {counted} FILTER NOT EXISTS {{ GRAPH {t} {{ ?e <{SCHEMA}name> ?known }} }}
+             GRAPH ?g {{ ?e <{NG}timesMentioned> ?c ; <{SCHEMA}name> ?n ; a ?k }} FILTER(?g != {t}) }}
      GROUP BY ?e }}
+  FILTER(BOUND(?e))
 }}"""
 
 

@@ -94,6 +94,26 @@ _NAME_N3 = "<https://schema.org/name>"
 _TYPE_N3 = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
 
 
+_LITERAL_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+
+def _ntriples(term, triple) -> str:
+    """One term as N-Triples writes it (rdflib's n3() writes multi-line strings in Turtle's
+    triple quotes, which N-Quads does not have)."""
+    if isinstance(term, Literal):
+        quoted = '"' + str(term).translate(_LITERAL_ESCAPES) + '"'
+        if term.language:
+            return f"{quoted}@{term.language}"
+        if term.datatype is not None and str(term.datatype) != _XSD_STRING:
+            return f"{quoted}^^{_ntriples(term.datatype, triple)}"
+        return quoted
+    try:
+        return term.n3()
+    except Exception as exc:  # rdflib refuses to write an invalid IRI
+        raise StoreError(f"cannot store the triple ({', '.join(map(str, triple))}): {exc}") from exc
+
+
 class TotalsChange:
     """How one write changes the entity totals, worked out from the triples it writes and
     the counts of the graphs it replaces: far cheaper than the SPARQL that recomputes them
@@ -200,8 +220,8 @@ class OxigraphStore(Store):
 
     # --- writes -------------------------------------------------------------------
     def add_articles(self, articles: Iterable[tuple[str, Graph]], *, replace: bool = True) -> int:
-        fresh: list[tuple[str, str]] = []  # (graph IRI, triples as Turtle lines)
-        replaced: list[tuple[str, str]] = []
+        fresh: list[tuple[str, list[str]]] = []  # (graph IRI, "subject predicate object" in N-Triples terms)
+        replaced: list[tuple[str, list[str]]] = []
         written = 0
         change = TotalsChange()
         with self._write_lock:
@@ -215,25 +235,30 @@ class OxigraphStore(Store):
                 exists = self._store.contains_named_graph(node)
                 if exists and not replace:
                     continue
-                text, count = self._text(graph, change)
-                written += count
+                statements = self._statements(graph, change)
+                written += len(statements)
                 if exists:
                     change.take_away(self._store.quads_for_pattern(None, _TIMES, None, node))
-                (replaced if exists else fresh).append((name, text))
+                (replaced if exists else fresh).append((name, statements))
             try:
                 totals = change.update(self.totals, self._current_totals(change.mentions))
                 if replaced or (fresh and (self.path is None or written < BULK_QUADS)):
                     # One update = one transaction: old graphs go, new graphs arrive and the
                     # totals follow, all together or not at all.
                     operations = [f"DROP SILENT GRAPH <{name}>" for name, _ in replaced]
-                    blocks = "\n".join(f"GRAPH <{name}> {{\n{text}}}" for name, text in replaced + fresh)
+                    blocks = "\n".join(
+                        f"GRAPH <{name}> {{\n" + "".join(f"{statement} .\n" for statement in statements) + "}"
+                        for name, statements in replaced + fresh
+                    )
                     operations.append(f"INSERT DATA {{\n{blocks}\n}}")
                     operations += [totals] if totals else []
                     self._store.update(" ;\n".join(operations))
                 elif fresh:
                     # Handing Oxigraph text to parse is much cheaper than building a Python
-                    # object per term; TriG takes the Turtle lines as they are.
-                    data = "".join(f"<{name}> {{\n{text}}}\n" for name, text in fresh).encode("utf-8")
+                    # object per term, and N-Quads, one statement per line, it parses in parallel.
+                    data = "".join(
+                        f"<{name}> {{\n" + " .\n".join(statements) + " .\n}\n" for name, statements in fresh
+                    ).encode("utf-8")
                     self._bulk_write(data, [name for name, _ in fresh], written, totals)
             except (OSError, SyntaxError, ValueError) as exc:
                 raise StoreError(f"writing to the store failed: {exc}") from exc
@@ -253,48 +278,48 @@ class OxigraphStore(Store):
             for row in solutions
         }
 
-    def _text(self, graph: Graph, change: TotalsChange) -> tuple[str, int]:
-        """The graph's triples as Turtle lines, counting its mentions into ``change`` on the way.
+    def _statements(self, graph: Graph, change: TotalsChange) -> list[str]:
+        """The graph's triples as "subject predicate object" in N-Triples terms, counting its
+        mentions into ``change`` on the way.
 
-        IRIs' N3 forms are cached across articles by their plain string: entity IRIs,
+        IRIs' N-Triples forms are cached across articles by their plain string: entity IRIs,
         predicates and classes repeat, and hashing rdflib terms costs more than writing them.
         """
         iris = self._n3
         if len(iris) > TermConverter.LIMIT:
             iris.clear()
-        lines = []
+        statements = []
         names: dict[str, list[str]] = {}
         kinds: dict[str, str] = {}
+        get = iris.get
         for triple in graph:
-            parts = []
-            for term in triple:
-                if type(term) is URIRef:
-                    key = str(term)
-                    n3 = iris.get(key)
-                    if n3 is None:
-                        n3 = iris[key] = self._n3_of(term, triple)
-                else:
-                    n3 = self._n3_of(term, triple)
-                parts.append(n3)
-            subject, predicate, value = parts
+            s, p, o = triple
+            # Unrolled, with the common case (an IRI seen before) first: this loop runs for
+            # every triple stored.
+            subject = get(str(s)) if type(s) is URIRef else None
+            if subject is None:
+                subject = _ntriples(s, triple)
+                if type(s) is URIRef:
+                    iris[str(s)] = subject
+            predicate = get(str(p))
+            if predicate is None:
+                predicate = iris[str(p)] = _ntriples(p, triple)
+            value = get(str(o)) if type(o) is URIRef else None
+            if value is None:
+                value = _ntriples(o, triple)
+                if type(o) is URIRef:
+                    iris[str(o)] = value
             if predicate == _TIMES_N3:
-                change.count(subject[1:-1], int(triple[2]))
+                change.count(subject[1:-1], int(o))
             elif predicate == _NAME_N3:
                 names.setdefault(subject, []).append(value)
             elif predicate == _TYPE_N3:
                 kinds[subject] = value
-            lines.append(f"{subject} {predicate} {value} .\n")
+            statements.append(f"{subject} {predicate} {value}")
         for subject, given in names.items():
             if subject in kinds:
                 change.describe(subject[1:-1], kinds[subject], min(given))
-        return "".join(lines), len(lines)
-
-    @staticmethod
-    def _n3_of(term, triple) -> str:
-        try:
-            return term.n3()
-        except Exception as exc:  # rdflib refuses to write an invalid IRI
-            raise StoreError(f"cannot store the triple ({', '.join(map(str, triple))}): {exc}") from exc
+        return statements
 
     def _bulk_write(self, data: bytes, names: list[str], count: int, totals: str) -> None:
         """Write new articles with Oxigraph's bulk loader (sorted files handed to RocksDB,

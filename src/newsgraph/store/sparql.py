@@ -138,8 +138,7 @@ class SparqlStore(Store):
 
     def rebuild_totals(self) -> None:
         """Compute every entity's mention totals afresh from the article graphs."""
-        # CLEAR, not DROP: Virtuoso's DROP only removes graphs made with CREATE GRAPH.
-        self._update(rebuild_totals(self.totals, clear="CLEAR SILENT GRAPH"))
+        self._update(rebuild_totals(self.totals))
 
     def _raw_query(self, sparql: str, accept: str, timeout: float | None = None) -> httpx.Response:
         data = {"query": self._prepare(sparql)}
