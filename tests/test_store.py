@@ -501,6 +501,9 @@ class FailingBulk:
         self.landed = len(list(self.inner.named_graphs()))
         raise OSError("disk full")
 
+    def __len__(self):
+        return len(self.inner)
+
     def __getattr__(self, name):
         return getattr(self.inner, name)
 
