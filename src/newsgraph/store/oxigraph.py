@@ -101,8 +101,8 @@ _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 
 def _ntriples(term, triple) -> str:
-    """One term as N-Triples writes it (rdflib's n3() writes multi-line strings in Turtle's
-    triple quotes, which N-Quads does not have)."""
+    """One term as N-Triples writes it, which TriG and SPARQL also read (quicker than
+    rdflib's n3() for literals, which also picks Turtle's long quotes for multi-line text)."""
     if isinstance(term, Literal):
         quoted = '"' + str(term).translate(_LITERAL_ESCAPES) + '"'
         if term.language:
@@ -257,7 +257,7 @@ class OxigraphStore(Store):
                     self._store.update(" ;\n".join(operations))
                 elif fresh:
                     # Handing Oxigraph text to parse is much cheaper than building a Python
-                    # object per term, and N-Quads, one statement per line, it parses in parallel.
+                    # object per term.
                     data = "".join(
                         f"<{name}> {{\n" + " .\n".join(statements) + " .\n}\n" for name, statements in fresh
                     ).encode("utf-8")
