@@ -91,6 +91,9 @@ class TermConverter:
 
 
 _TIMES = ox.NamedNode(NG + "timesMentioned")
+_TOTAL = ox.NamedNode(NG + "totalMentions")
+_ARTICLES = ox.NamedNode(NG + "articleCount")
+_NAME = ox.NamedNode("https://schema.org/name")
 _TIMES_N3 = f"<{NG}timesMentioned>"
 _NAME_N3 = "<https://schema.org/name>"
 _TYPE_N3 = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
@@ -267,18 +270,20 @@ class OxigraphStore(Store):
         return written
 
     def _current_totals(self, entities: Iterable[str]) -> dict[str, tuple[int, int, bool]]:
-        """Entity -> (total mentions, articles, whether it has a name) for those with totals."""
-        values = " ".join(f"<{entity}>" for entity in entities)
-        if not values:
-            return {}
-        solutions = self._store.query(
-            f"SELECT ?e ?t ?a (BOUND(?n) AS ?named) WHERE {{ VALUES ?e {{ {values} }} GRAPH <{self.totals}> {{ "
-            f"?e <{NG}totalMentions> ?t ; <{NG}articleCount> ?a OPTIONAL {{ ?e <{TotalsChange.NAME}> ?n }} }} }}"
-        )
-        return {
-            row["e"].value: (int(row["t"].value), int(row["a"].value), row["named"].value == "true")
-            for row in solutions
-        }
+        """Entity -> (total mentions, articles, whether it has a name) for those with totals.
+
+        Index lookups per entity: a SPARQL VALUES join over the totals graph scans all of it."""
+        graph = ox.NamedNode(self.totals)
+        found = {}
+        for entity in entities:
+            node = ox.NamedNode(entity)
+            mentions = next(self._store.quads_for_pattern(node, _TOTAL, None, graph), None)
+            articles = next(self._store.quads_for_pattern(node, _ARTICLES, None, graph), None)
+            if mentions is None or articles is None:
+                continue
+            named = next(self._store.quads_for_pattern(node, _NAME, None, graph), None) is not None
+            found[entity] = (int(mentions.object.value), int(articles.object.value), named)
+        return found
 
     def _statements(self, graph: Graph, change: TotalsChange) -> list[str]:
         """The graph's triples as "subject predicate object" in N-Triples terms, counting its
