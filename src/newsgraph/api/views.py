@@ -18,14 +18,12 @@ from typing import Any
 from ..errors import NotFound
 from ..graph import article_graph_iri, article_iri, totals_graph_iri
 from ..ontology import NG_IRI, PREFIXES
-from ..store.base import entity_types_query
 
 PROLOGUE = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items()) + (
     "PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>\n"
 )
 SCHEMA = str(PREFIXES["schema"])
 TYPES = {f"{SCHEMA}Person": "Person", f"{SCHEMA}Organization": "Organization", f"{SCHEMA}Place": "Place", f"{NG_IRI}Other": "Other"}
-TYPE_IRIS = {name: iri for iri, name in TYPES.items()}
 _ENTITY_ID = re.compile(r"\A(person|organization|place|other)/[^/<>\"{}|\\^`\x00-\x20]+\Z")
 JSON_RESULTS = "application/sparql-results+json"
 MAX_DETAIL_ITEMS = 100
@@ -97,9 +95,6 @@ class Reader:
         return {"person": "Person", "organization": "Organization", "place": "Place", "other": "Other"}.get(kind)
 
     # --- articles -----------------------------------------------------------------
-    def count_articles(self) -> int:
-        return self.count("SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { GRAPH ?g { ?a a ng:Article } }")
-
     def article(self, article_id: str) -> dict:
         graph = str(article_graph_iri(article_id, self.base))
         node = str(article_iri(article_id, self.base))
@@ -271,17 +266,6 @@ class Reader:
             for r in rows
         ]
         return page(items, total, limit, offset)
-
-    # --- stats -------------------------------------------------------------------------
-    def stats(self) -> dict:
-        counts = self.select(entity_types_query(self.base))
-        entities = {name: int((counts[0] if counts else {}).get(name) or 0) for name in TYPE_IRIS}
-        return {
-            "articles": self.count_articles(),
-            "entities": entities,
-            "triples": self.count("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"),
-        }
-
 
 def page(items: list, total: int, limit: int, offset: int) -> dict:
     return {"items": items, "total": total, "limit": limit, "offset": offset}

@@ -11,12 +11,14 @@ entity's type and one name, as ``schema:name`` and ``rdfs:label``) for every ent
 some article names. Every write that adds, replaces or deletes
 articles changes those totals by the articles' own ``ng:timesMentioned`` counts in
 the same transaction, so "most mentioned" reads one row per entity instead of
-summing over every article (0.4 s at a million triples). The SPARQL below does it
-inside the store, so it also holds when several processes write to one remote store.
+summing over every article (0.4 s at a million triples). The embedded stores work the
+change out in Python under their write lock; the SPARQL below does it inside a remote
+store, where several processes may write at once.
 """
 
 from __future__ import annotations
 
+import functools
 import queue
 import re
 import threading
@@ -614,6 +616,11 @@ class Store(ABC):
 
     def graph_iri(self, article_id: str) -> str:
         return graph_iri(article_id, self.base_iri)
+
+    @functools.cached_property
+    def totals(self) -> str:
+        """IRI of the graph holding the entity totals."""
+        return totals_iri(self.base_iri)
 
     def close(self) -> None:
         return None

@@ -35,7 +35,6 @@ from .base import (
     query_kind,
     result_format,
     serialise_result,
-    totals_iri,
     with_default_prefixes,
     write_triples,
 )
@@ -77,7 +76,6 @@ class MemoryStore(Store):
         self.max_rows = max_rows
         self.dataset = _MultisetUnion(default_union=True)
         self._lock = threading.RLock()
-        self.totals = totals_iri(base_iri)
 
     # --- writes -------------------------------------------------------------------
     def add_articles(self, articles: Iterable[tuple[str, Graph]], *, replace: bool = True) -> int:
@@ -131,8 +129,9 @@ class MemoryStore(Store):
             name = graph.identifier if isinstance(graph, Graph) else graph
             if name == totals:
                 continue
-            mentions, articles, graphs = by_entity.get(entity, (0, 0, []))
-            by_entity[entity] = (mentions + int(count), articles + 1, graphs + [name])
+            mentions, articles, graphs = by_entity.setdefault(entity, (0, 0, []))
+            graphs.append(name)
+            by_entity[entity] = (mentions + int(count), articles + 1, graphs)
         target = self.dataset.graph(totals)
         for entity, (mentions, articles, graphs) in by_entity.items():
             target.add((entity, NG.totalMentions, Literal(mentions)))

@@ -34,7 +34,6 @@ from .base import (
     result_format,
     rebuild_totals,
     serialise_result,
-    totals_iri,
     with_default_prefixes,
     write_triples,
 )
@@ -204,7 +203,6 @@ class OxigraphStore(Store):
         self._runaway = 0
         self._runaway_lock = threading.Lock()
         self._bulk_since_optimize = 0
-        self.totals = totals_iri(base_iri)
         if not self._store.contains_named_graph(ox.NamedNode(self.totals)) and any(
             True for _ in self._store.named_graphs()
         ):

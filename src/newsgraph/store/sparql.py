@@ -47,7 +47,6 @@ from .base import (
     rebuild_totals,
     result_format,
     take_away_totals,
-    totals_iri,
     with_default_prefixes,
     write_solutions,
     write_triples,
@@ -93,7 +92,6 @@ class SparqlStore(Store):
         self._lock = threading.Lock()
         self._virtuoso: bool | None = None
         self._pragmas: str | None = None
-        self.totals = totals_iri(base_iri)
 
     # --- HTTP ---------------------------------------------------------------------
     def _post(self, url: str, data: dict, accept: str, timeout: float | None) -> httpx.Response:
