@@ -87,6 +87,7 @@ class Recorder:
     def __init__(self) -> None:
         self.latencies: dict[str, list[float]] = defaultdict(list)
         self.errors: dict[str, list[str]] = defaultdict(list)
+        self.steps: dict[str, list[float]] = defaultdict(list)  # Server-Timing, milliseconds
         self.count = 0
 
     async def timed(self, name: str, call) -> None:
@@ -101,6 +102,9 @@ class Recorder:
         self.count += 1
         if ok:
             self.latencies[name].append(elapsed)
+            for step in filter(None, response.headers.get("server-timing", "").split(",")):
+                label, _, duration = step.strip().partition(";dur=")
+                self.steps[label].append(float(duration))
         else:
             self.errors[name].append(detail)
 
@@ -215,6 +219,8 @@ def main() -> None:
             differences = [post - bare for post, bare in zip(sequential.latencies["POST /articles"], paired_bare)]
             if len(differences) == len(paired_bare):
                 print(f"  POST minus the paired bare extract(), per article: median {percentile(differences, 50) * 1000:+.1f} ms")
+            print("  server's steps (Server-Timing), median ms: "
+                  + ", ".join(f"{step} {percentile(values, 50):.1f}" for step, values in sequential.steps.items()))
             quiet, quiet_elapsed = asyncio.run(load_phase(url, texts, queries, 0, args.query_clients,
                                                           min(10.0, args.duration), args.max_requests))
             report(f"queries only ({args.query_clients} query clients, no ingest)", quiet, quiet_elapsed)

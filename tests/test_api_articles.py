@@ -149,6 +149,24 @@ def test_unusual_texts_are_processed(api, text):
     assert store.has_article(r.json()["article"]["id"])
 
 
+def assert_server_timing(response) -> None:
+    """A created article's Server-Timing header says how long each step took."""
+    steps = {}
+    for step in response.headers["server-timing"].split(","):
+        name, _, duration = step.strip().partition(";dur=")
+        steps[name] = float(duration)
+    assert list(steps) == ["check", "wait", "extract", "map", "transfer", "store"]
+    assert all(ms >= 0 for ms in steps.values()) and steps["extract"] > 0 and steps["store"] > 0
+
+
+def test_created_article_tells_its_steps_timings(api):
+    c, _ = api
+    created = c.post("/articles", json={"text": TEXT})
+    assert created.status_code == 201
+    assert_server_timing(created)
+    assert "server-timing" not in c.post("/articles", json={"text": TEXT}).headers  # nothing was done
+
+
 def test_extraction_in_worker_processes():
     s = settings(extraction_processes=True, max_concurrent_extractions=1)
     store = fresh_store(s)
@@ -158,6 +176,7 @@ def test_extraction_in_worker_processes():
         assert r.status_code == 201
         assert any(e["name"] == "Daren Tang" for e in r.json()["entities"])
         assert r.json()["triples"] == store.stats().triples
+        assert_server_timing(r)
         dry = c.post("/extract", json={"text": TEXT}, headers={"accept": "text/turtle"})
         assert len(list(pyoxigraph.parse(dry.content, format=pyoxigraph.RdfFormat.TURTLE))) == r.json()["triples"]
     assert store.has_article(article_id(TEXT))

@@ -1,5 +1,6 @@
 """What extraction hands the store: the triples of to_graph(), also after crossing from a worker process."""
 
+import asyncio
 import json
 import pickle
 from pathlib import Path
@@ -13,7 +14,15 @@ from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
 from newsgraph.api import create_app
 from newsgraph.api.articles import created_json
-from newsgraph.api.pool import Triples, article_triples, as_graph, extract_with
+from newsgraph.api.pool import (
+    Extracted,
+    ExtractionUnavailable,
+    ProcessExtractor,
+    Triples,
+    article_triples,
+    as_graph,
+    extract_with,
+)
 from newsgraph.extract import prepare
 from newsgraph.graph import to_graph
 from newsgraph.schema import Extraction
@@ -79,7 +88,8 @@ def test_created_json_adds_fields_to_the_extractions_object():
 @pytest.mark.parametrize("sample", sorted(p.name for p in SAMPLES.glob("*.txt")))
 def test_extraction_with_the_model_maps_like_to_graph(nlp, sample):
     item = prepare((SAMPLES / sample).read_text(encoding="utf-8"))
-    extraction_json, triples = extract_with(nlp, item, BASE)
+    extraction_json, triples, timings = extract_with(nlp, item, BASE)
+    assert set(timings) == {"extract", "map"} and all(ms >= 0 for ms in timings.values())
     extraction = Extraction.model_validate_json(extraction_json)
     assert_same_triples(pickle.loads(pickle.dumps(triples)), to_graph(extraction, base_iri=BASE))
 
@@ -104,3 +114,63 @@ def test_posted_article_is_stored_as_to_graph_maps_it(nlp):
     reference = fresh_store(s)
     reference.add_article(extraction.article.id, expected)
     assert_same_graph(Graph().parse(data=stored.text, format="nt"), reference.get_article_graph(extraction.article.id))
+
+
+# --- the worker processes ---------------------------------------------------------------
+
+
+def _extract_in(extractor: ProcessExtractor, *texts: str) -> list:
+    """Extract ``texts`` at once through ``extractor``; results or exceptions, in order."""
+
+    async def run():
+        return await asyncio.gather(*(extractor.extract(prepare(t), BASE) for t in texts), return_exceptions=True)
+
+    return asyncio.run(run())
+
+
+@pytest.fixture(scope="module")
+def two_workers():
+    extractor = ProcessExtractor(settings().model, workers=2)
+    extractor.start()
+    yield extractor
+    extractor.close()
+
+
+def _spy_on_submissions(extractor: ProcessExtractor, monkeypatch) -> list:
+    used = []
+    for executor in extractor.executors:
+        submit = executor.submit
+
+        def recording(*args, _executor=executor, _submit=submit, **kwargs):
+            used.append(_executor)
+            return _submit(*args, **kwargs)
+
+        monkeypatch.setattr(executor, "submit", recording)
+    return used
+
+
+@pytest.mark.model
+def test_one_article_at_a_time_goes_to_the_worker_that_finished_last(two_workers, monkeypatch):
+    used = _spy_on_submissions(two_workers, monkeypatch)
+    for number in range(3):
+        (result,) = _extract_in(two_workers, f"Jane Doe, chief executive of Acme Corp., spoke in Paris. Copy {number}.")
+        assert isinstance(result, Extracted) and result.timings["extract"] > 0
+    assert len(used) == 3 and len(set(map(id, used))) == 1
+    # Two at once keep both processes busy.
+    results = _extract_in(two_workers, "Acme Corp. hired 40 people in Lyon.", "Jane Doe left Acme Corp. in May.")
+    assert all(isinstance(r, Extracted) for r in results)
+    assert len(set(map(id, used[3:]))) == 2
+
+
+@pytest.mark.model
+def test_a_worker_process_that_dies_is_replaced(two_workers):
+    last = two_workers._idle[-1]
+    (process,) = last._processes.values()
+    process.kill()
+    process.join(10)
+    (failed,) = _extract_in(two_workers, "Jane Doe spoke in Paris on Monday.")
+    assert isinstance(failed, ExtractionUnavailable) and failed.status == 503
+    # A new process took the dead one's place; both extract again.
+    assert len(two_workers.executors) == 2 and last not in two_workers.executors
+    results = _extract_in(two_workers, "Acme Corp. hired 40 people in Lyon.", "Jane Doe left Acme Corp. in May.")
+    assert all(isinstance(r, Extracted) for r in results), results

@@ -12,7 +12,7 @@ import json
 import logging
 import re
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Path, Query, Request, Response
@@ -136,6 +136,11 @@ class Stored:
     # The answer: for 201 the Extraction's JSON plus iri, graph and triples, already
     # encoded; for 200 the stored article as the reader gives it.
     body: bytes | dict
+    # Milliseconds per step, for the Server-Timing header.
+    timings: dict[str, float] = field(default_factory=dict)
+
+    def server_timing(self) -> str:
+        return ", ".join(f"{step};dur={ms:.1f}" for step, ms in self.timings.items())
 
 
 def created_json(extraction_json: bytes, **fields: Any) -> bytes:
@@ -158,7 +163,7 @@ async def store_article(state: ServiceState, item: ArticleInput) -> Stored:
     if await state.read(store.has_article, aid):
         return await existing()
     checked = time.perf_counter()
-    extraction_json, triples = await state.extract(item)
+    extraction_json, triples, timings = await state.extract(item)
     extracted = time.perf_counter()
 
     def write() -> int | None:
@@ -171,11 +176,12 @@ async def store_article(state: ServiceState, item: ArticleInput) -> Stored:
     if written is None:
         return await existing()
     stored = time.perf_counter()
+    timings = {"check": (checked - started) * 1000, **timings, "store": (stored - extracted) * 1000}
     log.info("stored article %s (%d triples)", aid, written)
-    log.debug("article %s: check %.1f ms, extraction and mapping %.1f ms, write %.1f ms", aid,
-              (checked - started) * 1000, (extracted - checked) * 1000, (stored - extracted) * 1000)
+    log.debug("article %s: %s", aid, ", ".join(f"{step} {ms:.1f} ms" for step, ms in timings.items()))
     iri, graph = str(article_iri(aid, state.settings.base_iri)), str(triples.identifier)
-    return Stored(201, aid, iri, graph, written, created_json(extraction_json, iri=iri, graph=graph, triples=written))
+    body = created_json(extraction_json, iri=iri, graph=graph, triples=written)
+    return Stored(201, aid, iri, graph, written, body, timings)
 
 
 @router.post(
@@ -196,6 +202,8 @@ async def post_article(request: Request, state: ServiceState = Depends(get_state
     item = read_article(request, await request.body(), state.settings.max_chars)
     stored = await store_article(state, item)
     headers = {"Location": request.url_for("get_article", article_id=stored.id).path}
+    if stored.timings:
+        headers["Server-Timing"] = stored.server_timing()
     if isinstance(stored.body, bytes):
         return Response(stored.body, status_code=stored.status, headers=headers, media_type="application/json")
     return JSONResponse(stored.body, status_code=stored.status, headers=headers)

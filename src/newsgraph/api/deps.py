@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import secrets
 import threading
+import time
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -20,7 +21,7 @@ from fastapi import Request
 from ..extract import ArticleInput
 from ..settings import Settings
 from .errors import Forbidden, Unauthorized
-from .pool import ProcessExtractor, Triples, extract_with, warm_up
+from .pool import Extracted, ProcessExtractor, extract_with, warm_up
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -91,16 +92,24 @@ class ServiceState:
 
         return await anyio.to_thread.run_sync(locked)
 
-    async def extract(self, item: ArticleInput) -> tuple[bytes, Triples]:
+    async def extract(self, item: ArticleInput) -> Extracted:
         """Extract one validated article: its Extraction as JSON and its graph's
         :class:`~.pool.Triples`; at most ``max_concurrent_extractions`` at a time, never on
-        the event loop."""
+        the event loop. The timings add ``wait`` (for a free extraction slot) and ``transfer``
+        (handing the work to a worker and the result back)."""
+        asked = time.perf_counter()
         async with self.extraction_limiter:
+            started = time.perf_counter()
             if self.processes is not None:
-                return await self.processes.extract(item, self.settings.base_iri)
-            return await anyio.to_thread.run_sync(self._extract_sync, item)
+                extracted = await self.processes.extract(item, self.settings.base_iri)
+            else:
+                extracted = await anyio.to_thread.run_sync(self._extract_sync, item)
+            elapsed = (time.perf_counter() - started) * 1000
+        worker = extracted.timings
+        transfer = max(0.0, elapsed - worker["extract"] - worker["map"])
+        return extracted._replace(timings={"wait": (started - asked) * 1000, **worker, "transfer": transfer})
 
-    def _extract_sync(self, item: ArticleInput) -> tuple[bytes, Triples]:
+    def _extract_sync(self, item: ArticleInput) -> Extracted:
         return extract_with(self.get_nlp(), item, self.settings.base_iri)
 
 

@@ -29,7 +29,7 @@ async def extract_article(request: Request, state: ServiceState = Depends(get_st
     with its triples as JSON-LD; `application/ld+json` or `text/turtle` give only the triples."""
     media = negotiate(request.headers.get("accept"), EXTRACT, use_aliases=False)
     item = read_article(request, await request.body(), state.settings.max_chars)
-    extraction_json, triples = await state.extract(item)
+    extraction_json, triples, _ = await state.extract(item)
     graph = await state.read(as_graph, triples)
     kind = EXTRACT[media]
     if kind == "turtle":
