@@ -476,6 +476,39 @@ def test_big_batches_of_new_articles_go_through_the_bulk_loader(tmp_path):
     store.close()
 
 
+def test_a_big_batch_loads_in_pieces_side_by_side_and_every_article_arrives_whole(tmp_path, monkeypatch):
+    import newsgraph.store.oxigraph as oxigraph_store
+
+    monkeypatch.setattr(oxigraph_store, "LOAD_CHUNK_QUADS", 150)  # many pieces, two loading at once
+    loads = []
+    store = open_store(Settings(base_iri=BASE), spec=f"oxigraph:{tmp_path / 'db'}")
+    real_load = store.inner.bulk_load
+    store._store = Recording(store.inner, bulk_load=lambda *a, **k: (loads.append(1), real_load(*a, **k)))
+    articles = many_articles(12)
+    assert store.add_articles(articles) == sum(len(g) for _, g in articles)
+    assert len(loads) >= 4
+    store._store = store._store.inner
+    assert store.article_ids() == {article_id for article_id, _ in articles}
+    for article_id, graph in articles:
+        assert same(store.get_article_graph(article_id), graph)
+    assert totals(store) == counted_totals(store)
+    store.close()
+
+
+class Recording:
+    """Delegates to a pyoxigraph store, with some of its methods replaced."""
+
+    def __init__(self, inner, **replaced):
+        self.inner = inner
+        self.__dict__.update(replaced)
+
+    def __len__(self):
+        return len(self.inner)
+
+    def __getattr__(self, name):
+        return getattr(self.inner, name)
+
+
 def test_a_store_written_without_totals_counts_them_when_opened(tmp_path):
     import pyoxigraph as ox
 
@@ -489,34 +522,63 @@ def test_a_store_written_without_totals_counts_them_when_opened(tmp_path):
     store.close()
 
 
-class FailingBulk:
-    """Delegates to a pyoxigraph store, but its bulk loader dies half way."""
-
-    def __init__(self, inner):
-        self.inner = inner
-
-    def bulk_load(self, data, format, **options):
-        blocks = data.split(b"}\n")
-        self.inner.load(b"}\n".join(blocks[: len(blocks) // 2]) + b"}\n", format)  # some graphs land
-        self.landed = len(list(self.inner.named_graphs()))
-        raise OSError("disk full")
-
-    def __len__(self):
-        return len(self.inner)
-
-    def __getattr__(self, name):
-        return getattr(self.inner, name)
-
-
 def test_a_failed_bulk_write_leaves_no_article_behind(tmp_path):
     store = open_store(Settings(base_iri=BASE), spec=f"oxigraph:{tmp_path / 'db'}")
-    failing = store._store = FailingBulk(store._store)
+    inner, landed = store.inner, []
+
+    def dies_half_way(data, format, **options):
+        blocks = data.split(b"}\n")
+        inner.load(b"}\n".join(blocks[: len(blocks) // 2]) + b"}\n", format)  # some graphs land
+        landed.append(len(list(inner.named_graphs())))
+        raise OSError("disk full")
+
+    store._store = Recording(inner, bulk_load=dies_half_way)
     with pytest.raises(StoreError, match="disk full"):
         store.add_articles(many_articles(12))
-    assert failing.landed > 0  # the failure came half way through
+    assert landed[0] > 0  # the failure came half way through
+    store._store = inner
     assert store.article_ids() == set() and store.stats().triples == 0
     assert totals(store) == {}
+    store.close()
+
+
+@pytest.mark.parametrize("failing_piece", [1, 3])
+def test_a_failed_piece_of_a_big_batch_leaves_no_article_behind(tmp_path, monkeypatch, failing_piece):
+    import newsgraph.store.oxigraph as oxigraph_store
+
+    monkeypatch.setattr(oxigraph_store, "LOAD_CHUNK_QUADS", 150)
+    store = open_store(Settings(base_iri=BASE), spec=f"oxigraph:{tmp_path / 'db'}")
+    store.add_articles(graphs().items())
+    before = (store.article_ids(), store.stats().triples, totals(store))
+    real_load, pieces = store.inner.bulk_load, []
+
+    def load(data, *args, **kwargs):
+        pieces.append(data)
+        if len(pieces) == failing_piece:
+            raise OSError("disk full")
+        real_load(data, *args, **kwargs)
+
+    store._store = Recording(store.inner, bulk_load=load)
+    with pytest.raises(StoreError, match="disk full"):
+        store.add_articles(many_articles(12), replace=False)
     store._store = store._store.inner
+    assert (store.article_ids(), store.stats().triples, totals(store)) == before
+
+
+def test_an_invalid_iri_late_in_a_big_batch_leaves_no_article_behind(tmp_path, monkeypatch):
+    import newsgraph.store.oxigraph as oxigraph_store
+
+    monkeypatch.setattr(oxigraph_store, "LOAD_CHUNK_QUADS", 150)
+    store = open_store(Settings(base_iri=BASE), spec=f"oxigraph:{tmp_path / 'db'}")
+    articles = many_articles(12)
+    article_id, graph = articles[-1]
+    bad = Graph(identifier=graph.identifier)
+    for triple in graph:
+        bad.add(triple)
+    bad.add((URIRef(BASE + "bad iri"), URIRef(BASE + "p"), Literal("x")))
+    with pytest.raises(StoreError, match="cannot store the triple"):
+        store.add_articles([*articles[:-1], (article_id, bad)])
+    assert store.article_ids() == set() and store.stats().triples == 0 and totals(store) == {}
     store.close()
 
 

@@ -166,6 +166,11 @@ def entity_iri(type: str, name: str, base_iri: str | None = None) -> URIRef:
 
 # --- Literals --------------------------------------------------------------------
 
+# rdflib spends 5-7 µs making a Literal; an article needs a few hundred, and most of
+# them (offsets, counts, names, units, verbs) repeat across and within articles.
+# typed=True keeps 1, True and "1" apart.
+_literal = lru_cache(maxsize=50_000, typed=True)(Literal)
+
 
 def _decimal(value: float, what: str) -> Literal:
     if not math.isfinite(value):
@@ -214,11 +219,11 @@ class _Mapper:
 
     def describe(self, iri: URIRef, type: str, name: str, aliases: list[str] = ()) -> None:
         self.add(iri, RDF.type, ENTITY_CLASSES[type])
-        self.add(iri, SDO.name, Literal(name))
-        self.add(iri, RDFS.label, Literal(name))
+        self.add(iri, SDO.name, _literal(name))
+        self.add(iri, RDFS.label, _literal(name))
         for alias in aliases:
             if alias != name:
-                self.add(iri, SDO.alternateName, Literal(alias))
+                self.add(iri, SDO.alternateName, _literal(alias))
         self.described.add(iri)
 
     def map_entities(self) -> None:
@@ -239,16 +244,16 @@ class _Mapper:
                 node = self.node("mention", mention_number)
                 self.add(node, RDF.type, NG.Mention)
                 self.add(node, NG.refersTo, iri)
-                self.add(node, NG.surfaceText, Literal(mention.text))
-                self.add(node, NG.charStart, Literal(mention.start))
-                self.add(node, NG.charEnd, Literal(mention.end))
+                self.add(node, NG.surfaceText, _literal(mention.text))
+                self.add(node, NG.charStart, _literal(mention.start))
+                self.add(node, NG.charEnd, _literal(mention.end))
                 self.add(node, PROV.wasDerivedFrom, self.article)
             # Two entities of one article can share an IRI (same type and name
             # after normalisation): their mentions add up on one count.
             counts[iri] += len(entity.mentions)
         for iri, count in counts.items():
             # Scoped by this named graph; the stores add it into the entity's totals.
-            self.add(iri, NG.timesMentioned, Literal(count))
+            self.add(iri, NG.timesMentioned, _literal(count))
 
     # Article ------------------------------------------------------------------------
 
@@ -257,17 +262,17 @@ class _Mapper:
         node = self.article
         self.add(node, RDF.type, NG.Article)
         self.add(node, RDF.type, SDO.NewsArticle)
-        self.add(node, SDO.identifier, Literal(a.id))
-        self.add(node, SDO.inLanguage, Literal(a.language))
-        self.add(node, NG.extractorVersion, Literal(self.version))
+        self.add(node, SDO.identifier, _literal(a.id))
+        self.add(node, SDO.inLanguage, _literal(a.language))
+        self.add(node, NG.extractorVersion, _literal(self.version))
         if a.title:
-            self.add(node, SDO.headline, Literal(a.title))
+            self.add(node, SDO.headline, _literal(a.title))
         if a.url:
             self.add(node, SDO.url, Literal(a.url, datatype=XSD.anyURI))
         if a.published:
             self.add(node, SDO.datePublished, _date_literal(a.published, "the published date"))
         if a.source:
-            self.add(node, NG.source, Literal(a.source))
+            self.add(node, NG.source, _literal(a.source))
         dateline = a.dateline
         if dateline is None:
             return
@@ -297,10 +302,10 @@ class _Mapper:
         if evidence.sentence not in self.sentences:
             self.sentences.add(evidence.sentence)
             self.add(node, RDF.type, NG.Sentence)
-            self.add(node, NG.sentenceIndex, Literal(evidence.sentence))
-            self.add(node, NG.sentenceText, Literal(evidence.text))
-            self.add(node, NG.charStart, Literal(evidence.start))
-            self.add(node, NG.charEnd, Literal(evidence.end))
+            self.add(node, NG.sentenceIndex, _literal(evidence.sentence))
+            self.add(node, NG.sentenceText, _literal(evidence.text))
+            self.add(node, NG.charStart, _literal(evidence.start))
+            self.add(node, NG.charEnd, _literal(evidence.end))
             self.add(node, PROV.wasDerivedFrom, self.article)
         return node
 
@@ -310,8 +315,8 @@ class _Mapper:
             person = self.entity(role.person, what)
             node = self.fact("role", number, NG.Role, role.evidence, role.confidence)
             self.add(node, NG.holder, person)
-            self.add(node, SDO.roleName, Literal(role.role))
-            self.add(person, SDO.jobTitle, Literal(role.role))
+            self.add(node, SDO.roleName, _literal(role.role))
+            self.add(person, SDO.jobTitle, _literal(role.role))
             if role.organization is not None:
                 organization = self.entity(role.organization, what)
                 self.add(node, NG.organization, organization)
@@ -325,16 +330,16 @@ class _Mapper:
             # ISO 4217 currency codes are UN/CEFACT-style codes; anything else
             # ("percent", "count", "km") is free unit text.
             unit = SDO.unitCode if _CURRENCY.match(figure.unit) else SDO.unitText
-            self.add(node, unit, Literal(figure.unit))
-            self.add(node, NG.surfaceText, Literal(figure.text))
-            self.add(node, NG.charStart, Literal(figure.start))
-            self.add(node, NG.charEnd, Literal(figure.end))
+            self.add(node, unit, _literal(figure.unit))
+            self.add(node, NG.surfaceText, _literal(figure.text))
+            self.add(node, NG.charStart, _literal(figure.start))
+            self.add(node, NG.charEnd, _literal(figure.end))
             if figure.qualifier:
-                self.add(node, NG.qualifier, Literal(figure.qualifier))
+                self.add(node, NG.qualifier, _literal(figure.qualifier))
             if figure.about:
-                self.add(node, NG.about, Literal(figure.about))
+                self.add(node, NG.about, _literal(figure.about))
             if figure.period:
-                self.add(node, NG.period, Literal(figure.period))
+                self.add(node, NG.period, _literal(figure.period))
             if figure.subject is not None:
                 self.add(node, NG.subject, self.entity(figure.subject, what))
 
@@ -343,11 +348,11 @@ class _Mapper:
             speaker = self.entity(quote.speaker, f"quote {number}")
             node = self.fact("quote", number, NG.Quote, quote.evidence, quote.confidence)
             self.add(node, NG.speaker, speaker)
-            self.add(node, SDO.text, Literal(quote.text))
-            self.add(node, NG.verb, Literal(quote.verb))
-            self.add(node, NG.direct, Literal(quote.direct))
-            self.add(node, NG.charStart, Literal(quote.start))
-            self.add(node, NG.charEnd, Literal(quote.end))
+            self.add(node, SDO.text, _literal(quote.text))
+            self.add(node, NG.verb, _literal(quote.verb))
+            self.add(node, NG.direct, _literal(quote.direct))
+            self.add(node, NG.charStart, _literal(quote.start))
+            self.add(node, NG.charEnd, _literal(quote.end))
 
     def map_relations(self) -> None:
         for number, relation in enumerate(self.x.relations, start=1):
@@ -361,7 +366,7 @@ class _Mapper:
             self.add(node, RDF.subject, subject)
             self.add(node, RDF.predicate, prop)
             self.add(node, RDF.object, obj)
-            self.add(node, NG.predicateName, Literal(relation.predicate))
+            self.add(node, NG.predicateName, _literal(relation.predicate))
             self.add(subject, prop, obj)
             types = (relation.predicate, self.entities[relation.subject].type, self.entities[relation.object].type)
             if types in SCHEMA_EQUIVALENTS:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import threading
 import traceback
 from collections.abc import Iterable
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import BinaryIO
 
@@ -42,8 +43,11 @@ from .base import (
 # Queries still running after their caller gave up (pyoxigraph cannot cancel a
 # query mid-evaluation); past this many, new queries are refused until they end.
 MAX_RUNAWAY_QUERIES = 2
-# Batches of new articles at least this big go through the bulk loader.
+# Batches of new articles at least this big go through the bulk loader,
 BULK_QUADS = 2_000
+# in pieces of about this many quads: one loads while Python writes the next.
+LOAD_CHUNK_QUADS = 30_000
+LOADING_PIECES = 2
 # Compact on close once this many quads came in through the bulk loader.
 OPTIMIZE_AFTER_QUADS = 200_000
 
@@ -172,6 +176,52 @@ class TotalsChange:
         return " ;\n".join(operations)
 
 
+class _BulkLoader:
+    """New article graphs through Oxigraph's bulk loader, a piece at a time in a background
+    thread: ``bulk_load`` releases the GIL, so Python writes the next piece's text while the
+    last one loads. The bulk loader is no transaction: :meth:`undo` removes every graph
+    handed to it (all new), so a failure leaves no half-written article."""
+
+    def __init__(self, store: ox.Store, threads: ThreadPoolExecutor):
+        self._store = store
+        self._threads = threads
+        self._loading: list[Future] = []
+        self.names: list[str] = []
+        self.quads = 0
+
+    def load(self, graphs: list[tuple[str, list[str]]]) -> None:
+        data = "".join(f"<{name}> {{\n" + " .\n".join(statements) + " .\n}\n" for name, statements in graphs)
+        # At most LOADING_PIECES pieces loading at once keeps memory bounded.
+        while len(self._loading) >= LOADING_PIECES:
+            self._loading.pop(0).result()
+        self.names += [name for name, _ in graphs]
+        self.quads += sum(len(statements) for _, statements in graphs)
+        self._loading.append(self._threads.submit(self._store.bulk_load, data.encode("utf-8"), ox.RdfFormat.TRIG, lenient=True))
+
+    def finish(self) -> None:
+        """Wait for the pieces being loaded; raises what loading one of them raised."""
+        loading, self._loading = self._loading, []
+        errors = []
+        for future in loading:
+            try:
+                future.result()
+            except BaseException as exc:
+                errors.append(exc)
+        if errors:
+            raise errors[0]
+
+    def undo(self) -> None:
+        try:
+            self.finish()
+        except BaseException:
+            pass
+        for name in self.names:
+            try:
+                self._store.remove_graph(ox.NamedNode(name))
+            except OSError:
+                pass
+
+
 class OxigraphStore(Store):
     """Articles in an embedded Oxigraph store; ``path=None`` keeps it in memory."""
 
@@ -203,6 +253,7 @@ class OxigraphStore(Store):
         self._runaway = 0
         self._runaway_lock = threading.Lock()
         self._bulk_since_optimize = 0
+        self._loading: ThreadPoolExecutor | None = None
         if not self._store.contains_named_graph(ox.NamedNode(self.totals)) and any(
             True for _ in self._store.named_graphs()
         ):
@@ -224,48 +275,71 @@ class OxigraphStore(Store):
     # --- writes -------------------------------------------------------------------
     def add_articles(self, articles: Iterable[tuple[str, Graph]], *, replace: bool = True) -> int:
         fresh: list[tuple[str, list[str]]] = []  # (graph IRI, "subject predicate object" in N-Triples terms)
+        fresh_quads = 0
         replaced: list[tuple[str, list[str]]] = []
         written = 0
         change = TotalsChange()
+        loader: _BulkLoader | None = None
         with self._write_lock:
             seen: set[str] = set()
-            for article_id, graph in articles:
-                name = self.graph_iri(article_id)
-                if name in seen:
-                    continue
-                seen.add(name)
-                node = ox.NamedNode(name)
-                exists = self._store.contains_named_graph(node)
-                if exists and not replace:
-                    continue
-                statements = self._statements(graph, change)
-                written += len(statements)
-                if exists:
-                    change.take_away(self._store.quads_for_pattern(None, _TIMES, None, node))
-                (replaced if exists else fresh).append((name, statements))
             try:
+                for article_id, graph in articles:
+                    name = self.graph_iri(article_id)
+                    if name in seen:
+                        continue
+                    seen.add(name)
+                    node = ox.NamedNode(name)
+                    exists = self._store.contains_named_graph(node)
+                    if exists and not replace:
+                        continue
+                    statements = self._statements(graph, change)
+                    written += len(statements)
+                    if exists:
+                        change.take_away(self._store.quads_for_pattern(None, _TIMES, None, node))
+                        replaced.append((name, statements))
+                        continue
+                    fresh.append((name, statements))
+                    fresh_quads += len(statements)
+                    if self.path is not None and fresh_quads >= LOAD_CHUNK_QUADS:
+                        loader = loader or _BulkLoader(self._store, self._loading_thread())
+                        loader.load(fresh)
+                        fresh, fresh_quads = [], 0
+                # Big batches of new articles go to the bulk loader (sorted files handed to
+                # RocksDB, several times faster than a transaction on disk); the rest, and
+                # every replacement, in one update.
+                if fresh and self.path is not None and (loader or (not replaced and fresh_quads >= BULK_QUADS)):
+                    loader = loader or _BulkLoader(self._store, self._loading_thread())
+                    loader.load(fresh)
+                    fresh = []
+                # Read while the last piece loads: the loader does not touch the totals.
                 totals = change.update(self.totals, self._current_totals(change.mentions))
-                if replaced or (fresh and (self.path is None or written < BULK_QUADS)):
-                    # One update = one transaction: old graphs go, new graphs arrive and the
-                    # totals follow, all together or not at all.
-                    operations = [f"DROP SILENT GRAPH <{name}>" for name, _ in replaced]
+                if loader is not None:
+                    loader.finish()
+                    self._bulk_since_optimize += loader.quads
+                operations = [f"DROP SILENT GRAPH <{name}>" for name, _ in replaced]
+                if replaced or fresh:
                     blocks = "\n".join(
                         f"GRAPH <{name}> {{\n" + "".join(f"{statement} .\n" for statement in statements) + "}"
                         for name, statements in replaced + fresh
                     )
                     operations.append(f"INSERT DATA {{\n{blocks}\n}}")
-                    operations += [totals] if totals else []
+                operations += [totals] if totals else []
+                if operations:
+                    # One update = one transaction: old graphs go, new graphs arrive and the
+                    # totals follow, all together or not at all.
                     self._store.update(" ;\n".join(operations))
-                elif fresh:
-                    # Handing Oxigraph text to parse is much cheaper than building a Python
-                    # object per term.
-                    data = "".join(
-                        f"<{name}> {{\n" + " .\n".join(statements) + " .\n}\n" for name, statements in fresh
-                    ).encode("utf-8")
-                    self._bulk_write(data, [name for name, _ in fresh], written, totals)
-            except (OSError, SyntaxError, ValueError) as exc:
-                raise StoreError(f"writing to the store failed: {exc}") from exc
+            except BaseException as exc:
+                if loader is not None:
+                    loader.undo()
+                if isinstance(exc, (OSError, SyntaxError, ValueError)):
+                    raise StoreError(f"writing to the store failed: {exc}") from exc
+                raise
         return written
+
+    def _loading_thread(self) -> ThreadPoolExecutor:
+        if self._loading is None:
+            self._loading = ThreadPoolExecutor(max_workers=LOADING_PIECES, thread_name_prefix="newsgraph-bulk-load")
+        return self._loading
 
     def _current_totals(self, entities: Iterable[str]) -> dict[str, tuple[int, int, bool]]:
         """Entity -> (total mentions, articles, whether it has a name) for those with totals.
@@ -325,24 +399,6 @@ class OxigraphStore(Store):
             if subject in kinds:
                 change.describe(subject[1:-1], kinds[subject], min(given))
         return statements
-
-    def _bulk_write(self, data: bytes, names: list[str], count: int, totals: str) -> None:
-        """Write new articles with Oxigraph's bulk loader (sorted files handed to RocksDB,
-        several times faster than a transaction on disk). It is not one transaction, so
-        on failure the batch's graphs, all new, are removed again: no half-written article
-        survives an error."""
-        try:
-            self._store.bulk_load(data, ox.RdfFormat.TRIG, lenient=True)
-            self._bulk_since_optimize += count
-            if totals:
-                self._store.update(totals)
-        except BaseException:
-            for name in names:
-                try:
-                    self._store.remove_graph(ox.NamedNode(name))
-                except OSError:
-                    pass
-            raise
 
     def update(self, sparql: str) -> None:
         with self._write_lock:
@@ -527,3 +583,6 @@ class OxigraphStore(Store):
                 pass
             # Dropping the last reference releases RocksDB's lock on the directory.
             self._store = None
+        if getattr(self, "_loading", None) is not None:
+            self._loading.shutdown(wait=True)
+            self._loading = None
