@@ -129,6 +129,9 @@ def test_entity_iri_rejects_unknown_type():
 
 
 def test_base_iri_comes_from_settings(monkeypatch):
+    monkeypatch.delenv("NEWSGRAPH_BASE_IRI", raising=False)
+    assert not entity_iri("Place", "Geneva").startswith("https://data.example.com/")
+    # IRIs are cached, but never across a change of the base setting.
     monkeypatch.setenv("NEWSGRAPH_BASE_IRI", "https://data.example.com/news")
     graph = to_graph(minimal(), extractor_version=VERSION)
     assert graph.identifier == URIRef("https://data.example.com/news/graph/a000000000000004")
