@@ -18,6 +18,7 @@ from newsgraph.api.pool import (
     Extracted,
     ExtractionUnavailable,
     ProcessExtractor,
+    ReceivedTriples,
     Triples,
     article_triples,
     as_graph,
@@ -56,7 +57,7 @@ def test_article_triples_are_to_graphs_triples(name):
 def test_triples_survive_the_trip_from_a_worker_process(name):
     extraction = EXAMPLES[name]()
     received = pickle.loads(pickle.dumps(article_triples(extraction, BASE)))
-    assert isinstance(received, Triples)
+    assert isinstance(received, ReceivedTriples)
     assert_same_triples(received, to_graph(extraction, base_iri=BASE))
 
 
@@ -71,6 +72,45 @@ def test_pickled_terms_keep_datatype_language_and_lexical_form():
     assert received == sent and received.identifier == sent.identifier
     for before, after in zip(sent, received):
         assert type(after[2]) is type(before[2]) and after[2].n3() == before[2].n3()
+
+
+@pytest.mark.parametrize("name", sorted(EXAMPLES))
+def test_received_triples_are_stored_as_the_triples_sent(name):
+    # The embedded store writes received triples from their plain forms, not rdflib terms.
+    extraction = EXAMPLES[name]()
+    sent = article_triples(extraction, BASE)
+    received = pickle.loads(pickle.dumps(sent))
+    s = settings()
+    from_terms, from_plain = fresh_store(s), fresh_store(s)
+    from_terms.add_article("a", sent)
+    from_plain.add_article("a", received)
+    assert_same_graph(from_plain.get_article_graph("a"), from_terms.get_article_graph("a"))
+    assert from_plain.stats() == from_terms.stats()  # the entity totals too
+
+
+def test_received_literals_keep_quotes_backslashes_lines_and_languages():
+    from rdflib.namespace import XSD
+
+    s, p = URIRef("https://example.org/s"), URIRef("https://example.org/p")
+    objects = [Literal('He said "no" \\ twice\r\nthen left'), Literal("Genève", lang="fr"),
+               Literal("7", datatype=XSD.integer), Literal("x", datatype=XSD.string), Literal("")]
+    sent = Triples([(s, p, o) for o in objects], URIRef(f"{BASE}graph/a"))
+    from_terms, from_plain = fresh_store(settings()), fresh_store(settings())
+    from_terms.add_article("a", sent)
+    from_plain.add_article("a", pickle.loads(pickle.dumps(sent)))
+    assert set(from_plain.get_article_graph("a")) == set(from_terms.get_article_graph("a"))
+    assert Literal('He said "no" \\ twice\r\nthen left') in set(from_plain.get_article_graph("a").objects())
+
+
+def test_received_iris_that_would_break_out_of_the_update_are_refused():
+    from newsgraph.errors import StoreError
+
+    bad = URIRef("https://example.org/x> } ; DROP ALL ; INSERT DATA { <https://example.org/y")
+    sent = Triples([(bad, URIRef("https://example.org/p"), Literal(1))], URIRef(f"{BASE}graph/a"))
+    stored = fresh_store(settings())
+    with pytest.raises(StoreError, match="not a valid IRI"):
+        stored.add_article("a", pickle.loads(pickle.dumps(sent)))
+    assert not stored.has_article("a")
 
 
 def test_blank_nodes_are_refused_rather_than_merged_across_articles():

@@ -55,6 +55,8 @@ class _Terms:
         self._namespace = namespace
 
     def __getattr__(self, name: str) -> URIRef:
+        if name.startswith("_"):  # not a term: a probe such as copy's or pytest's
+            raise AttributeError(name)
         term = getattr(self._namespace, name)
         setattr(self, name, term)
         return term

@@ -13,6 +13,7 @@ import multiprocessing
 import time
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
 from rdflib import Graph, Literal, URIRef
@@ -21,6 +22,7 @@ from ..errors import ModelNotFound, NewsgraphError
 from ..extract import ArticleInput, extract_prepared, prepare
 from ..graph import ArticleTriples, to_triples
 from ..schema import Extraction
+from ..store.base import iri, literal
 
 log = logging.getLogger(__name__)
 
@@ -74,7 +76,7 @@ class Extracted(NamedTuple):
     long extracting and mapping took where they ran (milliseconds, for ``Server-Timing``)."""
 
     json: bytes
-    triples: Triples
+    triples: Triples | ReceivedTriples
     timings: dict[str, float]
 
 
@@ -104,15 +106,13 @@ class Triples(ArticleTriples):
     """An article's triples (rdflib terms) with its graph's IRI, as the stores take them.
 
     Pickled (from a worker process to the server) as plain strings, each distinct term
-    once: unpickling rdflib terms costs milliseconds of the server's interpreter per
-    article, mostly in Literal(), while the terms rebuilt from strings come from a cache
-    (predicates, classes and entity IRIs repeat across articles).
+    once, and unpickled as :class:`ReceivedTriples`.
     """
 
     def __reduce__(self):
         numbers: dict = {}
         index = [numbers.setdefault(term, len(numbers)) for triple in self for term in triple]
-        return (_rebuild, (str(self.identifier), [_plain(term) for term in numbers], index))
+        return (ReceivedTriples, (str(self.identifier), [_plain(term) for term in numbers], index))
 
 
 def _plain(term) -> str | tuple[str, str | None, str | None]:
@@ -122,6 +122,50 @@ def _plain(term) -> str | tuple[str, str | None, str | None]:
         return (str(term), term.datatype and str(term.datatype), term.language)
     # to_graph() makes no blank nodes: a store could not tell one article's from another's.
     raise TypeError(f"cannot send RDF term {term!r} to the server: only IRIs and literals, no blank nodes")
+
+
+class ReceivedTriples(Sequence):
+    """An article's triples as they arrive from a worker process: the terms' plain forms.
+
+    rdflib terms are made only when the triples are iterated. The embedded store writes
+    :meth:`ntriples_terms` instead, straight from the plain forms: making a few hundred
+    rdflib terms per article (mostly new ones: sentences, fact nodes) costs the server's
+    interpreter about 2 ms, and the store would only turn them back into text.
+    """
+
+    def __init__(self, identifier: str, terms: list, index: list[int]):
+        self.identifier = URIRef(identifier)
+        self._plain_terms = terms
+        self._index = index
+        self._triples: list | None = None
+
+    def __reduce__(self):
+        return (ReceivedTriples, (str(self.identifier), self._plain_terms, self._index))
+
+    def __len__(self) -> int:
+        return len(self._index) // 3
+
+    def __getitem__(self, position):
+        return self._made()[position]
+
+    def __iter__(self) -> Iterator[tuple]:
+        return iter(self._made())
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Sequence) and list(self) == list(other)
+
+    def _made(self) -> list[tuple]:
+        if self._triples is None:
+            made = [_term(plain) for plain in self._plain_terms]
+            numbers = iter(self._index)
+            self._triples = [(made[s], made[p], made[o]) for s, p, o in zip(numbers, numbers, numbers)]
+        return self._triples
+
+    def ntriples_terms(self) -> list[tuple[str, str, str]]:
+        """Each triple as its three terms in N-Triples syntax (what the stores write)."""
+        written = [iri(plain) if isinstance(plain, str) else literal(*plain) for plain in self._plain_terms]
+        numbers = iter(self._index)
+        return [(written[s], written[p], written[o]) for s, p, o in zip(numbers, numbers, numbers)]
 
 
 _TERMS: dict = {}
@@ -140,12 +184,6 @@ def _term(plain):
             _TERMS.clear()
         _TERMS[plain] = term
     return term
-
-
-def _rebuild(identifier: str, terms: list, index: list[int]) -> Triples:
-    made = [_term(plain) for plain in terms]
-    numbers = iter(index)
-    return Triples([(made[s], made[p], made[o]) for s, p, o in zip(numbers, numbers, numbers)], URIRef(identifier))
 
 
 def as_graph(triples) -> Graph:

@@ -163,6 +163,21 @@ def iri(value: str) -> str:
     return f"<{value}>"
 
 
+_LITERAL_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+
+def literal(lexical: str, datatype: str | None = None, language: str | None = None) -> str:
+    """A literal as N-Triples writes it, which Turtle, TriG and SPARQL also read (quicker
+    than rdflib's n3(), which also picks Turtle's long quotes for multi-line text)."""
+    quoted = '"' + lexical.translate(_LITERAL_ESCAPES) + '"'
+    if language:
+        return f"{quoted}@{language}"
+    if datatype and datatype != _XSD_STRING:
+        return f"{quoted}^^{iri(datatype)}"
+    return quoted
+
+
 def graph_prefix(base_iri: str) -> str:
     """The IRI every article graph starts with (the part before the article id)."""
     from ..graph import article_graph_iri

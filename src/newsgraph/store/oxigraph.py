@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import threading
 import traceback
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import BinaryIO
@@ -31,6 +31,7 @@ from .base import (
     check_export_format,
     graph_prefix,
     has_dataset_clause,
+    literal,
     query_kind,
     result_format,
     rebuild_totals,
@@ -102,20 +103,10 @@ _NAME_N3 = "<https://schema.org/name>"
 _TYPE_N3 = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
 
 
-_LITERAL_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
-_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
-
-
 def _ntriples(term, triple) -> str:
-    """One term as N-Triples writes it, which TriG and SPARQL also read (quicker than
-    rdflib's n3() for literals, which also picks Turtle's long quotes for multi-line text)."""
+    """One rdflib term in N-Triples syntax."""
     if isinstance(term, Literal):
-        quoted = '"' + str(term).translate(_LITERAL_ESCAPES) + '"'
-        if term.language:
-            return f"{quoted}@{term.language}"
-        if term.datatype is not None and str(term.datatype) != _XSD_STRING:
-            return f"{quoted}^^{_ntriples(term.datatype, triple)}"
-        return quoted
+        return literal(str(term), term.datatype and str(term.datatype), term.language)
     try:
         return term.n3()
     except Exception as exc:  # rdflib refuses to write an invalid IRI
@@ -359,7 +350,28 @@ class OxigraphStore(Store):
 
     def _statements(self, graph: Graph, change: TotalsChange) -> list[str]:
         """The graph's triples as "subject predicate object" in N-Triples terms, counting its
-        mentions into ``change`` on the way.
+        mentions into ``change`` on the way. Triples that come written already (an
+        ``ntriples_terms()`` method, as the service's worker processes send them) are taken
+        as they are."""
+        written = graph.ntriples_terms() if hasattr(graph, "ntriples_terms") else self._written(graph)
+        statements = []
+        names: dict[str, list[str]] = {}
+        kinds: dict[str, str] = {}
+        for subject, predicate, value in written:
+            if predicate == _TIMES_N3:
+                change.count(subject[1:-1], int(value[1 : value.index('"', 1)]))
+            elif predicate == _NAME_N3:
+                names.setdefault(subject, []).append(value)
+            elif predicate == _TYPE_N3:
+                kinds[subject] = value
+            statements.append(f"{subject} {predicate} {value}")
+        for subject, given in names.items():
+            if subject in kinds:
+                change.describe(subject[1:-1], kinds[subject], min(given))
+        return statements
+
+    def _written(self, graph: Graph) -> Iterator[tuple[str, str, str]]:
+        """Each triple's terms in N-Triples syntax.
 
         IRIs' N-Triples forms are cached across articles by their plain string: entity IRIs,
         predicates and classes repeat, and hashing rdflib terms costs more than writing them.
@@ -367,9 +379,6 @@ class OxigraphStore(Store):
         iris = self._n3
         if len(iris) > TermConverter.LIMIT:
             iris.clear()
-        statements = []
-        names: dict[str, list[str]] = {}
-        kinds: dict[str, str] = {}
         get = iris.get
         for triple in graph:
             s, p, o = triple
@@ -388,17 +397,7 @@ class OxigraphStore(Store):
                 value = _ntriples(o, triple)
                 if type(o) is URIRef:
                     iris[str(o)] = value
-            if predicate == _TIMES_N3:
-                change.count(subject[1:-1], int(o))
-            elif predicate == _NAME_N3:
-                names.setdefault(subject, []).append(value)
-            elif predicate == _TYPE_N3:
-                kinds[subject] = value
-            statements.append(f"{subject} {predicate} {value}")
-        for subject, given in names.items():
-            if subject in kinds:
-                change.describe(subject[1:-1], kinds[subject], min(given))
-        return statements
+            yield subject, predicate, value
 
     def update(self, sparql: str) -> None:
         with self._write_lock:
