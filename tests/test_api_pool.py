@@ -178,14 +178,14 @@ def two_workers():
 
 def _spy_on_submissions(extractor: ProcessExtractor, monkeypatch) -> list:
     used = []
-    for executor in extractor.executors:
-        submit = executor.submit
+    for worker in extractor.workers:
+        extract = worker.extract
 
-        def recording(*args, _executor=executor, _submit=submit, **kwargs):
-            used.append(_executor)
-            return _submit(*args, **kwargs)
+        def recording(*args, _worker=worker, _extract=extract, **kwargs):
+            used.append(_worker)
+            return _extract(*args, **kwargs)
 
-        monkeypatch.setattr(executor, "submit", recording)
+        monkeypatch.setattr(worker, "extract", recording)
     return used
 
 
@@ -205,12 +205,46 @@ def test_one_article_at_a_time_goes_to_the_worker_that_finished_last(two_workers
 @pytest.mark.model
 def test_a_worker_process_that_dies_is_replaced(two_workers):
     last = two_workers._idle[-1]
-    (process,) = last._processes.values()
-    process.kill()
-    process.join(10)
+    last.process.kill()
+    last.process.join(10)
     (failed,) = _extract_in(two_workers, "Jane Doe spoke in Paris on Monday.")
     assert isinstance(failed, ExtractionUnavailable) and failed.status == 503
     # A new process took the dead one's place; both extract again.
-    assert len(two_workers.executors) == 2 and last not in two_workers.executors
+    assert len(two_workers.workers) == 2 and last not in two_workers.workers
     results = _extract_in(two_workers, "Acme Corp. hired 40 people in Lyon.", "Jane Doe left Acme Corp. in May.")
     assert all(isinstance(r, Extracted) for r in results), results
+
+
+@pytest.mark.model
+def test_an_answer_nobody_waits_for_any_more_never_reaches_the_next_article(two_workers):
+    async def run():
+        given_up = asyncio.ensure_future(two_workers.extract(prepare("Acme Corp. hired 40 people in Lyon."), BASE))
+        await asyncio.sleep(0.01)
+        given_up.cancel()
+        # Both go to the same worker (the one that finished last), after the abandoned one.
+        return await two_workers.extract(prepare("Jane Doe, chief executive of Globex, spoke in Paris."), BASE)
+
+    result = asyncio.run(run())
+    names = {entity["name"] for entity in json.loads(result.json)["entities"]}
+    assert "Jane Doe" in names and not {"Acme Corp.", "Acme Corp", "Lyon"} & names
+
+
+@pytest.mark.model
+def test_an_error_raised_in_a_worker_reaches_the_caller_and_the_worker_carries_on(two_workers):
+    from newsgraph.errors import InvalidSetting
+
+    async def run():
+        with pytest.raises(InvalidSetting, match="not an absolute IRI"):
+            await two_workers.extract(prepare("Jane Doe spoke in Paris."), "not an iri")
+        return await two_workers.extract(prepare("Jane Doe spoke in Paris."), BASE)
+
+    assert isinstance(asyncio.run(run()), Extracted)
+
+
+def test_a_worker_that_cannot_load_its_model_is_a_clear_error():
+    from newsgraph.errors import ModelNotFound
+
+    extractor = ProcessExtractor("/nonexistent/model-path", workers=1)
+    with pytest.raises(ModelNotFound, match="extraction worker process could not start"):
+        extractor.start()
+    assert extractor.workers == []
