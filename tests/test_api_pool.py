@@ -3,6 +3,7 @@
 import asyncio
 import json
 import pickle
+import sys
 from pathlib import Path
 
 import pytest
@@ -248,3 +249,22 @@ def test_a_worker_that_cannot_load_its_model_is_a_clear_error():
     with pytest.raises(ModelNotFound, match="extraction worker process could not start"):
         extractor.start()
     assert extractor.workers == []
+
+
+@pytest.mark.model
+@pytest.mark.skipif(sys.platform == "win32", reason="uvloop is not on Windows")
+def test_long_articles_cross_the_pipe_whole_on_uvicorns_event_loop(two_workers):
+    # uvloop (what `newsgraph serve` runs on) leaves a watched pipe non-blocking: a reply
+    # longer than the pipe's buffer must still be read whole.
+    import uvloop
+
+    paragraph = "Jane Doe, chief executive of Acme Corp., said on Monday that sales rose 12% to $4.5 billion in Lyon. "
+    texts = [paragraph * 150 + f"Copy {number}." for number in range(3)]
+
+    async def run():
+        return await asyncio.gather(*(two_workers.extract(prepare(text), BASE) for text in texts))
+
+    results = asyncio.run(run(), loop_factory=uvloop.new_event_loop)
+    assert all(isinstance(r, Extracted) for r in results)
+    assert all(len(r.json) > 65_536 for r in results)
+    assert len(two_workers.workers) == 2

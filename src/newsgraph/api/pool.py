@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import multiprocessing
+import os
 import pickle
 import time
 from collections.abc import Iterator, Sequence
@@ -35,8 +36,6 @@ class ExtractionUnavailable(NewsgraphError):
 
 def _init_worker(model: str | None) -> None:
     global _nlp
-    import os
-
     from ..nlp.model import load_pipeline
 
     # Extraction is batch work; queries are interactive. A lower CPU priority lets the
@@ -274,6 +273,9 @@ class _Worker:
 
             def readable() -> None:
                 loop.remove_reader(descriptor)
+                # uvloop leaves a watched descriptor non-blocking; recv() and send() expect
+                # a blocking one (the rest of a long message is on its way).
+                os.set_blocking(descriptor, True)
                 try:
                     reply.set_result(self._read())
                 except BaseException as exc:
