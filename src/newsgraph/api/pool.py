@@ -241,8 +241,8 @@ class _Worker:
     def ready(self) -> str:
         """Wait until the model is loaded; its description."""
         try:
-            loaded, value = self.connection.recv()
-        except (EOFError, OSError):
+            loaded, value = self._read()
+        except _WorkerGone:
             loaded, value = False, "the process ended"
         if not loaded:
             raise ModelNotFound(
@@ -256,7 +256,7 @@ class _Worker:
         while self._reply is not None and not self._reply.done():
             await asyncio.wait([self._reply])
         try:
-            self.connection.send((item, base_iri))
+            self.connection.send_bytes(pickle.dumps((item, base_iri), protocol=pickle.HIGHEST_PROTOCOL))
         except OSError as exc:
             raise _WorkerGone() from exc
         self._reply = self._receive()
@@ -287,10 +287,18 @@ class _Worker:
             return asyncio.ensure_future(asyncio.to_thread(self._read))
 
     def _read(self):
+        # Bytes in and out, pickled here: Connection.send() and recv() pickle through a
+        # view of a BytesIO, and when the pipe or the unpickling fails, the exception's
+        # frames keep that view in a reference cycle that CPython's garbage collector can
+        # crash on ("deallocated BytesIO object has exported buffers").
         try:
-            return self.connection.recv()
+            message = self.connection.recv_bytes()
         except (EOFError, OSError) as exc:
             raise _WorkerGone() from exc
+        try:
+            return pickle.loads(message)
+        except Exception as exc:
+            return False, RuntimeError(f"the extraction worker's answer could not be read: {exc}")
 
     def stop(self) -> None:
         self.connection.close()  # the worker reads the end of the pipe and returns
