@@ -268,3 +268,20 @@ def test_long_articles_cross_the_pipe_whole_on_uvicorns_event_loop(two_workers):
     assert all(isinstance(r, Extracted) for r in results)
     assert all(len(r.json) > 65_536 for r in results)
     assert len(two_workers.workers) == 2
+
+
+@pytest.mark.model
+def test_shutting_down_during_an_extraction_ends_the_worker_quietly():
+    extractor = ProcessExtractor(settings().model, workers=1)
+    extractor.start()
+    (worker,) = extractor.workers
+
+    async def run():
+        pending = asyncio.ensure_future(extractor.extract(prepare("Jane Doe spoke in Paris. " * 200), BASE))
+        await asyncio.sleep(0.05)  # sent, being extracted
+        extractor.close()
+        pending.cancel()
+
+    asyncio.run(run())
+    assert not worker.process.is_alive()
+    assert worker.process.exitcode == 0  # returned, no traceback from a broken pipe

@@ -218,6 +218,8 @@ def _serve(connection, model: str | None) -> None:
             connection.send(reply)
         except (pickle.PicklingError, TypeError, AttributeError) as exc:  # an exception that does not pickle
             connection.send((False, RuntimeError(f"extraction failed: {reply[1]!r} ({exc})")))
+        except OSError:
+            return  # the server closed the pipe while this article was being extracted
 
 
 class _WorkerGone(Exception):
