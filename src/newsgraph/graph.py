@@ -62,7 +62,10 @@ class _Terms:
         return term
 
 
-NG, PROV, RDF, RDFS, SDO, XSD = (_Terms(n) for n in (ontology.NG, ontology.PROV, ontology.RDF, ontology.RDFS, ontology.SDO, ontology.XSD))
+NG, PROV, RDF, RDFS, SDO, XSD = (
+    _Terms(namespace)
+    for namespace in (ontology.NG, ontology.PROV, ontology.RDF, ontology.RDFS, ontology.SDO, ontology.XSD)
+)
 
 ENTITY_CLASSES: dict[str, URIRef] = {
     "Person": SDO.Person,
