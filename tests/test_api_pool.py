@@ -2,6 +2,7 @@
 
 import asyncio
 import json
+import os
 import pickle
 import sys
 from pathlib import Path
@@ -285,3 +286,10 @@ def test_shutting_down_during_an_extraction_ends_the_worker_quietly():
     asyncio.run(run())
     assert not worker.process.is_alive()
     assert worker.process.exitcode == 0  # returned, no traceback from a broken pipe
+
+
+@pytest.mark.model
+@pytest.mark.skipif(not hasattr(os, "getpriority"), reason="no process priorities here")
+def test_workers_extract_at_the_lowest_cpu_priority(two_workers):
+    # So that the server process, answering queries, comes first on busy cores.
+    assert all(os.getpriority(os.PRIO_PROCESS, worker.process.pid) == 19 for worker in two_workers.workers)
