@@ -292,14 +292,14 @@ class OxigraphStore(Store):
                     fresh.append((name, statements))
                     fresh_quads += len(statements)
                     if self.path is not None and fresh_quads >= LOAD_CHUNK_QUADS:
-                        loader = loader or _BulkLoader(self._store, self._loading_thread())
+                        loader = loader or self._bulk_loader()
                         loader.load(fresh)
                         fresh, fresh_quads = [], 0
                 # Big batches of new articles go to the bulk loader (sorted files handed to
                 # RocksDB, several times faster than a transaction on disk); the rest, and
                 # every replacement, in one update.
                 if fresh and self.path is not None and (loader or (not replaced and fresh_quads >= BULK_QUADS)):
-                    loader = loader or _BulkLoader(self._store, self._loading_thread())
+                    loader = loader or self._bulk_loader()
                     loader.load(fresh)
                     fresh = []
                 # Read while the last piece loads: the loader does not touch the totals.
@@ -327,10 +327,10 @@ class OxigraphStore(Store):
                 raise
         return written
 
-    def _loading_thread(self) -> ThreadPoolExecutor:
-        if self._loading is None:
+    def _bulk_loader(self) -> _BulkLoader:
+        if self._loading is None:  # threads made on the first big batch, kept until close()
             self._loading = ThreadPoolExecutor(max_workers=LOADING_PIECES, thread_name_prefix="newsgraph-bulk-load")
-        return self._loading
+        return _BulkLoader(self._store, self._loading)
 
     def _current_totals(self, entities: Iterable[str]) -> dict[str, tuple[int, int, bool]]:
         """Entity -> (total mentions, articles, whether it has a name) for those with totals.
