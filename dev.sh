@@ -4,9 +4,12 @@
 #   ./dev.sh run    install into .venv, then start the service with the samples loaded
 #   ./dev.sh test   install into .venv (with test extras), then run the whole test suite
 #   ./dev.sh setup  only install (with test extras)
+#   ./dev.sh lock   refresh requirements/lock.txt to the newest versions pyproject.toml allows
 #
 # It finds a Python >= 3.12 by itself (python3.13, python3.12, python3, then pyenv),
-# creates .venv once, and reinstalls only when pyproject.toml changes.
+# creates .venv once, and reinstalls only when pyproject.toml or the lock changes.
+# Installs take exactly the versions (and hashes) in requirements/lock.txt;
+# NEWSGRAPH_UNLOCKED=1 resolves from pyproject.toml instead (to try newer releases).
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -39,10 +42,16 @@ install() {
         "$python" -m venv .venv
         .venv/bin/python -m pip install --quiet --upgrade pip
     fi
-    local stamp; stamp="$(cat pyproject.toml | sha256sum | cut -c1-16)-$extras"
+    local stamp; stamp="$(cat pyproject.toml requirements/lock.txt | sha256sum | cut -c1-16)-$extras-${NEWSGRAPH_UNLOCKED:-0}"
     if [ "$(cat .venv/.dev-stamp 2>/dev/null)" != "$stamp" ]; then
-        echo "Installing newsgraph[$extras] into .venv ..."
-        .venv/bin/python -m pip install --quiet -e ".[$extras]"
+        if [ "${NEWSGRAPH_UNLOCKED:-0}" = "1" ]; then
+            echo "Installing newsgraph[$extras] into .venv from pyproject.toml (unlocked) ..."
+            .venv/bin/python -m pip install --quiet -e ".[$extras]"
+        else
+            echo "Installing the locked dependencies (requirements/lock.txt) and newsgraph into .venv ..."
+            .venv/bin/python -m pip install --quiet --require-hashes -r requirements/lock.txt
+            .venv/bin/python -m pip install --quiet --no-deps -e .
+        fi
         echo "$stamp" > .venv/.dev-stamp
     fi
     if [ -x .ci/build-ui ]; then .ci/build-ui; fi
@@ -61,8 +70,18 @@ case "$command" in
     setup)
         install "sm,test"
         ;;
+    lock)
+        # uv resolves one lock for every supported Python (3.12 and newer) with hashes.
+        if [ ! -x .tools/bin/uv ]; then
+            "$(find_python)" -m venv .tools
+            .tools/bin/python -m pip install --quiet uv
+        fi
+        .tools/bin/uv pip compile pyproject.toml --extra sm --extra test --universal \
+            --python-version 3.12 --generate-hashes --upgrade \
+            --custom-compile-command "./dev.sh lock" -o requirements/lock.txt "$@"
+        ;;
     *)
-        echo "usage: ./dev.sh run [serve options] | test [pytest args] | setup" >&2
+        echo "usage: ./dev.sh run [serve options] | test [pytest args] | setup | lock" >&2
         exit 2
         ;;
 esac
