@@ -31,7 +31,7 @@ def test_reported_speech_with_surname_speaker():
                          {"added": "add", "spoke": "speak"}, {"added": "VERB", "matters": "VERB", "spoke": "VERB"})
     assert quote.speaker.name == "Daren Tang"
     assert (quote.verb, quote.direct) == ("added", False)
-    assert text[quote.start:quote.end] == "the index matters"
+    assert text[quote.start:quote.end] == "the index matters."
 
 
 def test_pronoun_speaker_is_the_person_named_before():
@@ -40,7 +40,7 @@ def test_pronoun_speaker_is_the_person_named_before():
              (5, "nsubj"), (5, "ROOT"), (9, "mark"), (9, "nsubj"), (9, "aux"), (5, "ccomp"), (9, "advmod"), (5, "punct")]
     (quote,), text = quotes_of(text, {"Jane Roe": "PERSON"}, parse, {"said": "say"}, {"said": "VERB", "fall": "VERB"})
     assert quote.speaker.name == "Jane Roe"
-    assert text[quote.start:quote.end] == "prices will fall soon"
+    assert text[quote.start:quote.end] == "prices will fall soon."  # the full stop closes the report
 
 
 def test_dateline_forms():
