@@ -100,6 +100,7 @@ class _DocIndex:
         self.direct = direct
         self.direct_starts = [s for s, _ in direct]
         self.paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n\s*\n", doc.text)]
+        self.sentence_starts = [sent.start for sent in doc.sents]
         persons: list[_Mention] = []
         self.organisations: list[EntityCluster] = []
         self.gender: dict[int, str] = {}
@@ -125,6 +126,26 @@ class _DocIndex:
                 self.by_surname.setdefault(words[-1], []).append((cluster.mentions[0].start, cluster))
         self.speech_verbs = [t.i for t in doc if t.lemma_ in _QUOTING_VERBS and t.pos_ in ("VERB", "AUX")
                              and not self.in_direct(t.idx)]
+        self.sources = [t.i for t in doc if t.lower_ in ("according", "words") and not self.in_direct(t.idx)]
+
+    def sentence_of(self, index: int) -> Span:
+        """The sentence holding token ``index`` (Token.sent walks the sentence; this bisects)."""
+        position = bisect_right(self.sentence_starts, index) - 1
+        end = self.sentence_starts[position + 1] if position + 1 < len(self.sentence_starts) else len(self.doc)
+        return self.doc[self.sentence_starts[position]:end]
+
+    def earliest_token(self, index: int, window_sentences: int = 2) -> int:
+        """Where the sentence ``window_sentences`` before the one holding token ``index`` starts."""
+        position = bisect_right(self.sentence_starts, index) - 1
+        return self.sentence_starts[max(0, position - window_sentences)]
+
+    def verbs_near(self, sentence: Span, first: int, last: int) -> list[Token]:
+        """The speech verbs of a sentence nearest to tokens first..last, nearest first."""
+        low, high = bisect_left(self.speech_verbs, sentence.start), bisect_left(self.speech_verbs, sentence.end)
+        middle = bisect_left(self.speech_verbs, first, low, high)
+        nearby = self.speech_verbs[max(low, middle - _NEAREST_VERBS):min(high, middle + _NEAREST_VERBS)]
+        nearby = sorted(nearby, key=lambda i: min(abs(i - first), abs(i - last)))[:_NEAREST_VERBS]
+        return [self.doc[i] for i in nearby]
 
     def in_direct(self, char: int) -> bool:
         position = bisect_right(self.direct_starts, char) - 1
@@ -146,7 +167,7 @@ class _DocIndex:
             words += [t.lower_ for t in mention.root.children if t.dep_ == "appos"]
             votes["f"] += sum(w in _FEMALE for w in words)
             votes["m"] += sum(w in _MALE for w in words)
-            sentence = mention.sent
+            sentence = self.sentence_of(mention.start)
             if mention.root.dep_ in ("nsubj", "nsubjpass") and sentence.end < len(doc):
                 following = doc[sentence.end]  # "X was arrested. He was released ..."
                 if following.lower_ in ("she", "he"):
@@ -175,15 +196,6 @@ class _DocIndex:
         return next(iter(found.values())) if len(found) == 1 else None
 
 
-def _earliest_token(doc: Doc, index: int, window_sentences: int = 2) -> int:
-    sent = doc[index].sent
-    for _ in range(window_sentences):
-        if sent.start == 0:
-            break
-        sent = doc[sent.start - 1].sent
-    return sent.start
-
-
 def resolve_speaker(token: Token, index: _DocIndex | None = None,
                     previous: QuoteFact | None = None) -> tuple[EntityCluster | None, float]:
     """The entity a speaking token refers to, with how sure we are."""
@@ -206,7 +218,7 @@ def resolve_speaker(token: Token, index: _DocIndex | None = None,
         if fuller is not None:
             return fuller, 0.7
     if lower in _PERSONAL:
-        cluster = index.last_person_before(token.i, _earliest_token(doc, token.i), lower)
+        cluster = index.last_person_before(token.i, index.earliest_token(token.i), lower)
         return cluster, 0.7
     if lower in _NEUTER:
         # "it added", "they also claimed": the organisation quoted just before
@@ -226,7 +238,7 @@ def resolve_speaker(token: Token, index: _DocIndex | None = None,
     if token.tag_ in ("NNS", "NNPS"):
         return None, 0.0  # "the companies said": several speakers, none of them named
     best = None
-    sentence_start = token.sent.start
+    sentence_start = index.sentence_of(token.i).start
     generic = lower in _GENERIC_ORG_NOUNS or token.lemma_ in _GENERIC_ORG_NOUNS
     for cluster in index.organisations:
         # "the ministry", "the Church": a word of an organisation's name
@@ -274,9 +286,8 @@ def _speakers(verb: Token, index: _DocIndex, previous: QuoteFact | None) -> list
 def _source_phrase(sentence: Span, index: _DocIndex) -> tuple[Token, Token] | None:
     """("according", its source) or ("words", source) for "according to X" / "in the words of X"."""
     doc = sentence.doc
-    for token in sentence:
-        if index.in_direct(token.idx):
-            continue
+    low, high = bisect_left(index.sources, sentence.start), bisect_left(index.sources, sentence.end)
+    for token in (doc[i] for i in index.sources[low:high]):
         source = None
         if token.lower_ == "according" and token.i + 1 < sentence.end and doc[token.i + 1].lower_ == "to":
             source = next((c for c in doc[token.i + 1].children if c.dep_ == "pobj"), None)
@@ -288,12 +299,10 @@ def _source_phrase(sentence: Span, index: _DocIndex) -> tuple[Token, Token] | No
     return None
 
 
-def _inverted_speaker(doc: Doc, end: int, index: _DocIndex) -> tuple[EntityCluster | None, Token | None]:
+def _inverted_speaker(span: Span) -> tuple[EntityCluster | None, Token | None]:
     """'"...", added KCNA': a speech verb right after the closing mark, then a name."""
-    span = doc.char_span(end, min(len(doc.text), end + 60), alignment_mode="expand")
-    if span is None:
-        return None, None
-    tokens = [t for t in span if not (t.is_punct or t.is_quote or t.is_space)]
+    doc = span.doc
+    tokens = [t for t in doc[span.end:min(len(doc), span.end + 8)] if not (t.is_punct or t.is_quote or t.is_space)]
     if len(tokens) >= 2 and tokens[0].lemma_ in _QUOTING_VERBS:
         for token in tokens[1:4]:
             cluster = entity_at(doc, token)
@@ -342,7 +351,7 @@ def _end_of(tokens: list[Token]) -> int:
     end = last.idx + len(last)
     doc = last.doc
     if last.i + 1 < len(doc) and doc[last.i + 1].text in (".", "!", "?") and not last.whitespace_ and \
-            doc[last.i + 1].i == last.sent.end - 1:
+            doc[last.i + 1].is_sent_end:
         end += 1
     return end
 
@@ -490,7 +499,7 @@ class QuoteFinder:
                 verb_word = "according to" if verb.lower_ in ("according", "words") else verb.lower_
             quotes.append(QuoteFact(
                 speaker=speaker, start=quote_start, end=end, verb=verb_word, direct=is_direct,
-                sentence=span[0].sent, confidence=confidence,
+                sentence=index.sentence_of(span.start), confidence=confidence,
             ))
         return quotes
 
@@ -503,20 +512,19 @@ class QuoteFinder:
             # the quote sits in someone's reported words: theirs, not a nested speaker's
             if start <= _clause_end(doc, outer) and doc[outer.verb].idx < start:
                 return outer.fact.speaker, outer.fact.confidence, outer, True
-        sentences = [span[0].sent]
-        if span[-1].sent.start != sentences[0].start:
-            sentences.append(span[-1].sent)
+        sentences = [index.sentence_of(span.start)]
+        if sentences[0].end < span.end:
+            sentences.append(index.sentence_of(span.end - 1))
         tried = False
         for sentence in sentences:
-            verbs = sorted(index.verbs_in(sentence), key=lambda v: _distance(v, start, end))[:_NEAREST_VERBS]
-            for verb in verbs:
+            for verb in index.verbs_near(sentence, span.start, span.end - 1):
                 if _subject(verb) is None:
                     continue
                 tried = True
                 speakers = _speakers(verb, index, previous)
                 if speakers:
                     return speakers[0][0], speakers[0][1], verb, True
-        speaker, verb = _inverted_speaker(doc, end, index)
+        speaker, verb = _inverted_speaker(span)
         if speaker is not None:
             return speaker, 0.85, verb, True
         for sentence in sentences:
@@ -530,8 +538,8 @@ class QuoteFinder:
         while last >= 0 and (doc[last].is_space or doc[last].is_quote):
             last -= 1
         if last >= 0 and (doc[last].text == ":" or
-                          (doc[last].text == "," and doc[last].sent.start != span[0].sent.start)):
-            for verb in sorted(index.verbs_in(doc[last].sent), key=lambda v: -v.i)[:_NEAREST_VERBS]:
+                          (doc[last].text == "," and index.sentence_of(last).start != sentences[0].start)):
+            for verb in sorted(index.verbs_in(index.sentence_of(last)), key=lambda v: -v.i)[:_NEAREST_VERBS]:
                 speakers = _speakers(verb, index, previous)
                 if speakers:
                     return speakers[0][0], speakers[0][1], verb, True
@@ -595,10 +603,6 @@ def reported_clause(verb: Token) -> Token | None:
         if token.i > verb.i and token.lower_ == "that" and token.dep_ == "mark" and token.head.pos_ in ("VERB", "AUX"):
             return token.head
     return None
-
-
-def _distance(verb: Token, start: int, end: int) -> int:
-    return min(abs(verb.idx - start), abs(verb.idx - end))
 
 
 def _opens_paragraph(text: str, start: int) -> bool:
