@@ -14,7 +14,8 @@ def test_quote_spans_skip_short_scare_quotes_and_trailing_commas():
 
 def test_unclosed_quote_stops_at_the_paragraph():
     text = '"This runs on and on\n\nNew paragraph "with a proper closed quote here" ok.'
-    assert [text[s:e] for s, e in quote_spans(text)] == ["with a proper closed quote here"]
+    # what the open quote says in its own paragraph is quoted; it goes on in the next (news style)
+    assert [text[s:e] for s, e in quote_spans(text)] == ["This runs on and on", "with a proper closed quote here"]
 
 
 def quotes_of(text, ents, parse, lemmas, pos):

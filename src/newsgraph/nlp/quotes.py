@@ -46,6 +46,7 @@ _GENERIC_ORG_NOUNS = {"company", "firm", "group", "agency", "organisation", "org
 # Verbs that introduce quoted words though they report no clause ("dubbed it: "...""")
 _QUOTING_VERBS = SPEECH_VERBS | {"dub", "characterize", "characterise", "label", "post", "tweet", "write", "reply"}
 _SPEAKER_TYPES = ("Person", "Organization", "Place")  # "South Korea says ...": a country speaks
+_SOURCE_TYPES = (*_SPEAKER_TYPES, "Other")  # "according to the Daily Herald" even when read as a title
 _MIN_QUOTE_WORDS = 3
 _CONTINUATION_GAP = 40  # characters between two quotes of one speaker: '"...," she said. "..."'
 _NEAREST_VERBS = 4  # speech verbs tried per quote, nearest first
@@ -67,21 +68,34 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
             i += 1
             continue
         end = text.find(closer, i + 1)
-        if end == -1:
-            break
         position = bisect_right(paragraph_ends, i)
-        paragraph_end = paragraph_ends[position] if position < len(paragraph_ends) else -1
-        if paragraph_end != -1 and paragraph_end < end:
-            # an unclosed quote running into the next paragraph (news style): stop at the paragraph
-            i = paragraph_end
-            continue
+        paragraph_end = paragraph_ends[position] if position < len(paragraph_ends) else len(text)
+        unclosed = end == -1 or paragraph_end < end
+        if unclosed:
+            # a quote left open at the end of its paragraph goes on in the next one (news style):
+            # what it says in this paragraph is quoted; a stray mark inside a word opens nothing
+            if i > 0 and not text[i - 1].isspace() and text[i - 1] not in "([—-":
+                i += 1
+                continue
+            end = paragraph_end
         inner_end = end
         while inner_end > i + 1 and text[inner_end - 1] in ", \t\n":
             inner_end -= 1  # "..., " said X: the comma belongs to the sentence, not the quote
-        if len(text[i + 1:inner_end].split()) >= _MIN_QUOTE_WORDS:
+        inner = text[i + 1:inner_end]
+        if len(inner.split()) >= _MIN_QUOTE_WORDS and not _is_title(inner):
             spans.append((i + 1, inner_end))
         i = end + 1
     return spans
+
+
+_SMALL_WORDS = {"a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for", "with", "by", "from", "vs."}
+
+
+def _is_title(inner: str) -> bool:
+    """"Cowboys and Indians": a few capitalised words with no sentence in them name a work, not a quote."""
+    words = inner.split()
+    return len(words) <= 6 and not re.search(r"[.!?,;:]$", inner) and \
+        all(w[0].isupper() or w.lower() in _SMALL_WORDS or not w[0].isalpha() for w in words)
 
 
 @dataclass
@@ -120,7 +134,10 @@ class _DocIndex:
         self.persons = persons
         self.person_starts = [m.start for m in persons]
         self.by_surname: dict[str, list[tuple[int, EntityCluster]]] = {}
+        self.by_name: dict[str, EntityCluster] = {}
         for cluster in doc._.ng_entities or []:
+            for name in (cluster.name, *cluster.aliases):
+                self.by_name.setdefault(name, cluster)
             words = cluster.name.split()
             if cluster.type == "Person" and len(words) > 1 and cluster.mentions:
                 self.by_surname.setdefault(words[-1], []).append((cluster.mentions[0].start, cluster))
@@ -168,14 +185,16 @@ class _DocIndex:
             votes["f"] += sum(w in _FEMALE for w in words)
             votes["m"] += sum(w in _MALE for w in words)
             sentence = self.sentence_of(mention.start)
-            if mention.root.dep_ in ("nsubj", "nsubjpass") and sentence.end < len(doc):
+            last_named = not any(t.ent_type_ == "PERSON" for t in doc[mention.end:sentence.end])
+            if (mention.root.dep_ in ("nsubj", "nsubjpass") or last_named) and sentence.end < len(doc):
                 following = doc[sentence.end]  # "X was arrested. He was released ..."
                 if following.lower_ in ("she", "he"):
                     votes["f" if following.lower_ == "she" else "m"] += 1
         if votes["f"] != votes["m"]:
             self.gender[id(cluster)] = "f" if votes["f"] > votes["m"] else "m"
 
-    def last_person_before(self, index: int, earliest: int, pronoun: str) -> EntityCluster | None:
+    def last_person_before(self, index: int, earliest: int, pronoun: str,
+                           exclude: frozenset[int] = frozenset()) -> EntityCluster | None:
         """The person a "he"/"she" at token ``index`` refers to: the latest subject, else the latest mention."""
         wanted = "f" if pronoun in ("she", "her") else "m"
         position = bisect_left(self.person_starts, index)
@@ -183,8 +202,8 @@ class _DocIndex:
         for mention in reversed(self.persons[max(0, position - _PRONOUN_CANDIDATES):position]):
             if mention.start < earliest:
                 break
-            if self.gender.get(id(mention.cluster), wanted) != wanted:
-                continue
+            if self.gender.get(id(mention.cluster), wanted) != wanted or id(mention.cluster) in exclude:
+                continue  # "she" is not a man; "he said, "Andy Warhol was ..."" is not Warhol
             if mention.subject:
                 return mention.cluster
             fallback = fallback or mention.cluster
@@ -196,19 +215,29 @@ class _DocIndex:
         return next(iter(found.values())) if len(found) == 1 else None
 
 
-def resolve_speaker(token: Token, index: _DocIndex | None = None,
-                    previous: QuoteFact | None = None) -> tuple[EntityCluster | None, float]:
-    """The entity a speaking token refers to, with how sure we are."""
+def resolve_speaker(token: Token, index: _DocIndex | None = None, previous: QuoteFact | None = None,
+                    exclude: frozenset[int] = frozenset(),
+                    types: tuple[str, ...] = _SPEAKER_TYPES) -> tuple[EntityCluster | None, float]:
+    """The entity a speaking token refers to, with how sure we are.
+
+    ``previous`` is the quote before (for "it added"), ``exclude`` the ids of entities a
+    pronoun cannot be (those named in the quote itself), ``types`` the entity types that speak.
+    """
     doc = token.doc
     index = index or _DocIndex(doc, quote_spans(doc.text))
     if token.lower_ in _RELATIVE and token.head.dep_ == "relcl":
         token = token.head.head  # "Devocht, who had told Montalvo ...": the noun "who" stands for
     for candidate in [token, *[c for c in token.children if c.dep_ in ("compound", "appos")]]:
         cluster = entity_at(doc, candidate)
-        if cluster is not None and cluster.type in _SPEAKER_TYPES:
-            if cluster.type == "Person" and len(cluster.name.split()) == 1:
-                # a surname standing alone: the full name given before it, when there is one
-                return index.fuller_person(cluster.name, candidate.i) or cluster, 0.9
+        if cluster is None and candidate.pos_ == "PROPN":
+            cluster = index.by_name.get(candidate.text)  # "KCNA" where the model saw no name this time
+        if cluster is not None and len(cluster.name.split()) == 1 and cluster.type != "Organization":
+            # a surname standing alone (even one the model took for a place, "Paris claims"):
+            # the full name given before it, when there is one
+            fuller = index.fuller_person(cluster.name, candidate.i)
+            if fuller is not None:
+                return fuller, 0.85
+        if cluster is not None and cluster.type in types:
             if cluster.type == "Place" and candidate.pos_ != "PROPN":
                 continue
             return cluster, 0.9
@@ -218,7 +247,7 @@ def resolve_speaker(token: Token, index: _DocIndex | None = None,
         if fuller is not None:
             return fuller, 0.7
     if lower in _PERSONAL:
-        cluster = index.last_person_before(token.i, index.earliest_token(token.i), lower)
+        cluster = index.last_person_before(token.i, index.earliest_token(token.i), lower, exclude)
         return cluster, 0.7
     if lower in _NEUTER:
         # "it added", "they also claimed": the organisation quoted just before
@@ -270,14 +299,15 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
-def _speakers(verb: Token, index: _DocIndex, previous: QuoteFact | None) -> list[tuple[EntityCluster, float]]:
+def _speakers(verb: Token, index: _DocIndex, previous: QuoteFact | None,
+              exclude: frozenset[int] = frozenset()) -> list[tuple[EntityCluster, float]]:
     """Who speaks through this verb: its subject, and each subject joined to it by "and"."""
     subject = _subject(verb)
     if subject is None:
         return []
     found = []
     for token in (subject, *subject.conjuncts):
-        speaker, confidence = resolve_speaker(token, index, previous)
+        speaker, confidence = resolve_speaker(token, index, previous, exclude)
         if speaker is not None and all(s is not speaker for s, _ in found):
             found.append((speaker, confidence))
     return found
@@ -350,8 +380,7 @@ def _end_of(tokens: list[Token]) -> int:
     last = tokens[-1]
     end = last.idx + len(last)
     doc = last.doc
-    if last.i + 1 < len(doc) and doc[last.i + 1].text in (".", "!", "?") and not last.whitespace_ and \
-            doc[last.i + 1].is_sent_end:
+    if last.i + 1 < len(doc) and doc[last.i + 1].text in (".", "!", "?") and not last.whitespace_:
         end += 1
     return end
 
@@ -359,8 +388,8 @@ def _end_of(tokens: list[Token]) -> int:
 def _according_clause(marker: Token, source: Token) -> list[Token]:
     """What "according to X" vouches for: the clause it is attached to, minus the attribution."""
     clause = marker.head
-    for _ in range(3):
-        if clause.pos_ in ("VERB", "AUX") or clause.dep_ == "ROOT":
+    for _ in range(6):  # the proposition it vouches for: up to the sentence, or a relative clause
+        if clause.dep_ in ("ROOT", "relcl", "acl") or clause.head is clause:
             break
         clause = clause.head
     attribution = {t.i for t in marker.subtree} | {marker.i}
@@ -429,7 +458,7 @@ class QuoteFinder:
             source = _source_phrase(sentence, index)
             if source is not None:
                 marker, who = source
-                speaker, confidence = resolve_speaker(who, index)
+                speaker, confidence = resolve_speaker(who, index, types=_SOURCE_TYPES)
                 tokens = _according_clause(marker, who) if speaker is not None else []
                 if len(tokens) >= _MIN_QUOTE_WORDS:
                     candidates.append(_Reported(QuoteFact(
@@ -437,15 +466,21 @@ class QuoteFinder:
                         verb="according to", direct=False, sentence=sentence, confidence=min(confidence, 0.7),
                     ), tokens[0].i, tokens[-1].i, marker.i))
         kept, enclosing = [], []
-        spans = sorted((c.first, c.last) for c in candidates)
+        spans = sorted((c.first, c.last) for c in candidates if c.fact.verb != "according to")
         firsts, reach = [f for f, _ in spans], []
         for _, last in spans:
             reach.append(max(last, reach[-1] if reach else -1))
+        verbs = sorted(c.verb for c in candidates if c.fact.verb != "according to")
         for item in candidates:
-            # a speech verb inside another one's reported words is part of that report
-            inside = bisect_right(firsts, item.verb)
-            if inside and reach[inside - 1] >= item.verb:
-                continue
+            if item.fact.verb == "according to":
+                # "According to ABC, Basya believes ...": the channel gives way to the speaker it cites
+                if bisect_left(verbs, item.first) < bisect_right(verbs, item.last):
+                    continue
+            else:
+                # a speech verb inside another one's reported words is part of that report
+                inside = bisect_right(firsts, item.verb)
+                if inside and reach[inside - 1] >= item.verb:
+                    continue
             fact = item.fact
             if self._overlaps_direct(index, fact.start, fact.end):
                 enclosing.append(item)
@@ -516,12 +551,13 @@ class QuoteFinder:
         if sentences[0].end < span.end:
             sentences.append(index.sentence_of(span.end - 1))
         tried = False
+        named = frozenset(id(c) for c in (entity_at(doc, t) for t in span) if c is not None)
         for sentence in sentences:
             for verb in index.verbs_near(sentence, span.start, span.end - 1):
                 if _subject(verb) is None:
                     continue
                 tried = True
-                speakers = _speakers(verb, index, previous)
+                speakers = _speakers(verb, index, previous, named)
                 if speakers:
                     return speakers[0][0], speakers[0][1], verb, True
         speaker, verb = _inverted_speaker(span)
@@ -530,7 +566,7 @@ class QuoteFinder:
         for sentence in sentences:
             source = _source_phrase(sentence, index)
             if source is not None:
-                speaker, confidence = resolve_speaker(source[1], index, previous)
+                speaker, confidence = resolve_speaker(source[1], index, previous, named, _SOURCE_TYPES)
                 if speaker is not None:
                     return speaker, confidence, source[0], True
         # "X tweeted using his account:" / "Rathbun stated," introducing the quote
@@ -577,8 +613,9 @@ _ATTRIBUTION_GAP = re.compile(r"^[\"”’]?\s*,?\s*[\"”]?\s*[^\"“”.!?;:\n
 
 def _split_by_attribution(between: str) -> bool:
     """'," she said, "' between two quoted spans: one sentence quoted in two parts."""
-    return bool(_ATTRIBUTION_GAP.match(between.strip())) and len(between.split()) <= 8 and \
-        any(word.strip(",\"”“").lower() in _ATTRIBUTION_WORDS for word in between.split())
+    words = [word.strip(",\"”“").lower() for word in between.split()]
+    return bool(_ATTRIBUTION_GAP.match(between.strip())) and len(words) <= 8 and \
+        any(word in _ATTRIBUTION_WORDS for word in words) and not any(w in ("and", "but", "or") for w in words)
 
 
 _ATTRIBUTION_WORDS = {"said", "says", "added", "adds", "told", "stated", "explained", "continued", "wrote",
