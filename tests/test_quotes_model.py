@@ -90,3 +90,13 @@ def test_speaker_resolution_grows_linearly_with_a_run_on_chain_of_quotes(monkeyp
     small, large = lookups(20), lookups(60)
     assert small > 0
     assert large <= 3 * small * 1.25  # three times the text, about three times the lookups (was ~27x)
+
+
+def test_inverted_attribution_and_in_the_words_of():
+    text = ('The Nordic Press Agency (NPA) reported the storm. "Roads in the north were closed for the night '
+            'and the ferries stopped", added NPA.\n\nIn the words of the harbour master, Ann Lee, "nobody has '
+            'seen waves like these in forty years."')
+    quotes = said(newsgraph.extract(text))
+    assert ("Nordic Press Agency", "Roads in the north were closed for the night and the ferries stopped", True) \
+        in quotes
+    assert any(speaker == "Ann Lee" and "nobody has seen waves" in quote for speaker, quote, _ in quotes)

@@ -91,3 +91,15 @@ def test_quote_right_after_an_attributed_quote_has_the_same_speaker():
     doc = run(doc, "newsgraph_entities", "newsgraph_quotes")
     assert [(q.speaker.name, text[q.start:q.end]) for q in doc._.ng_quotes] == [
         ("Jane Roe", "We are ready to act"), ("Jane Roe", "Nobody should doubt it for a moment.")]
+
+
+def test_quote_going_on_in_a_paragraph_without_an_opening_mark_closes_there():
+    text = ('He said, "The first part was hard.\n\nBut we got there in the end." Then Ann Lee said, '
+            '"We were simply the better side today."')
+    assert [text[s:e] for s, e in quote_spans(text)] == ["The first part was hard.",
+                                                         "We were simply the better side today."]
+
+
+def test_titles_in_quotation_marks_are_not_quotes():
+    text = 'The print called "Cowboys and Indians" hung beside "a very quiet morning in May".'
+    assert [text[s:e] for s, e in quote_spans(text)] == ["a very quiet morning in May"]

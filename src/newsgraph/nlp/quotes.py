@@ -34,6 +34,7 @@ from .facts import EntityCluster, QuoteFact, entity_at, headline_end
 from .lexicon import BODY_HEADS, ORG_HEADS, SPEECH_VERBS
 
 _OPENERS = {"“": "”", '"': '"', "«": "»", "„": "“"}
+_CLOSERS = set(_OPENERS.values())
 _PERSONAL = {"he", "she", "him", "her"}
 _NEUTER = {"it", "they"}
 _RELATIVE = {"who", "which", "that", "whom"}
@@ -60,7 +61,8 @@ _MALE = {"he", "him", "his", "mr", "mr.", "man", "husband", "father", "son", "br
 def quote_spans(text: str) -> list[tuple[int, int]]:
     """Character spans of the text inside quotation marks (marks excluded)."""
     spans = []
-    paragraph_ends = [m.start() for m in re.finditer(r"\n\s*\n", text)]
+    breaks = list(re.finditer(r"\n\s*\n", text))
+    paragraph_ends = [m.start() for m in breaks]
     i = 0
     while i < len(text):
         closer = _OPENERS.get(text[i])
@@ -85,6 +87,15 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
         if len(inner.split()) >= _MIN_QUOTE_WORDS and not _is_title(inner):
             spans.append((i + 1, inner_end))
         i = end + 1
+        if unclosed and position < len(breaks):
+            # the next paragraph goes on quoting unless it opens a quote of its own: its first
+            # mark closes this quote, and must not open a new one
+            following = breaks[position].end()
+            if following < len(text) and text[following] not in _OPENERS:
+                stop = paragraph_ends[position + 1] if position + 1 < len(paragraph_ends) else len(text)
+                closing = next((k for k in range(following, stop) if text[k] in _CLOSERS), None)
+                if closing is not None and not text[closing - 1].isspace():  # 'early."', not ' "with'
+                    i = closing + 1
     return spans
 
 
@@ -227,7 +238,9 @@ def resolve_speaker(token: Token, index: _DocIndex | None = None, previous: Quot
     index = index or _DocIndex(doc, quote_spans(doc.text))
     if token.lower_ in _RELATIVE and token.head.dep_ == "relcl":
         token = token.head.head  # "Devocht, who had told Montalvo ...": the noun "who" stands for
-    for candidate in [token, *[c for c in token.children if c.dep_ in ("compound", "appos")]]:
+    # "the Crown prosecutor, Mark Tedeschi": the person in apposition before the body in the compound
+    for candidate in [token, *[c for c in token.children if c.dep_ == "appos"],
+                      *[c for c in token.children if c.dep_ == "compound"]]:
         cluster = entity_at(doc, candidate)
         if cluster is None and candidate.pos_ == "PROPN":
             cluster = index.by_name.get(candidate.text)  # "KCNA" where the model saw no name this time
@@ -329,13 +342,13 @@ def _source_phrase(sentence: Span, index: _DocIndex) -> tuple[Token, Token] | No
     return None
 
 
-def _inverted_speaker(span: Span) -> tuple[EntityCluster | None, Token | None]:
+def _inverted_speaker(span: Span, index: _DocIndex) -> tuple[EntityCluster | None, Token | None]:
     """'"...", added KCNA': a speech verb right after the closing mark, then a name."""
     doc = span.doc
     tokens = [t for t in doc[span.end:min(len(doc), span.end + 8)] if not (t.is_punct or t.is_quote or t.is_space)]
     if len(tokens) >= 2 and tokens[0].lemma_ in _QUOTING_VERBS:
         for token in tokens[1:4]:
-            cluster = entity_at(doc, token)
+            cluster = entity_at(doc, token) or (index.by_name.get(token.text) if token.pos_ == "PROPN" else None)
             if cluster is not None and cluster.type in _SPEAKER_TYPES:
                 return cluster, tokens[0]
             if token.pos_ not in ("DET", "PROPN", "NOUN", "ADJ"):
@@ -545,7 +558,7 @@ class QuoteFinder:
         position = bisect_right(reported_starts, start)
         for outer in reported[max(0, position - 3):position]:
             # the quote sits in someone's reported words: theirs, not a nested speaker's
-            if start <= _clause_end(doc, outer) and doc[outer.verb].idx < start:
+            if outer.fact.start < start - 1 and start <= _clause_end(doc, outer) and doc[outer.verb].idx < start:
                 return outer.fact.speaker, outer.fact.confidence, outer, True
         sentences = [index.sentence_of(span.start)]
         if sentences[0].end < span.end:
@@ -560,7 +573,7 @@ class QuoteFinder:
                 speakers = _speakers(verb, index, previous, named)
                 if speakers:
                     return speakers[0][0], speakers[0][1], verb, True
-        speaker, verb = _inverted_speaker(span)
+        speaker, verb = _inverted_speaker(span, index)
         if speaker is not None:
             return speaker, 0.85, verb, True
         for sentence in sentences:
