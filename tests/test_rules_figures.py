@@ -102,3 +102,16 @@ def test_fraction_the_model_read_as_a_date_is_a_share_after_by():
     (figure,) = figures_of("Sales grew by a quarter .", {"a quarter": "DATE"})
     assert (figure.value, figure.unit) == (0.25, "fraction")
     assert figures_of("Sales rose in the third quarter .", {"the third quarter": "DATE"}) == []
+
+
+def test_a_decade_dates_a_figure_and_does_not_crash():
+    # issue 13: "1950s" passed the year test but the year finder found nothing in it
+    (figure,) = figures_of("Sales rose 40 percent in the 1950s .", [("40 percent", "PERCENT"), ("1950s", "CARDINAL")])
+    assert (figure.value, figure.period) == (40, "1950s")
+    (figure,) = figures_of("Sales rose 40 percent in the 1950s .", [("40 percent", "PERCENT"), ("the 1950s", "DATE")])
+    assert figure.period == "1950s"
+
+
+def test_an_early_modern_year_is_a_year_not_a_figure():
+    (figure,) = figures_of("The town had 300 residents in 1750 .", [("300", "CARDINAL"), ("1750", "CARDINAL")])
+    assert (figure.value, figure.period) == (300, "1750")

@@ -14,7 +14,8 @@ def test_quote_spans_skip_short_scare_quotes_and_trailing_commas():
 
 def test_unclosed_quote_stops_at_the_paragraph():
     text = '"This runs on and on\n\nNew paragraph "with a proper closed quote here" ok.'
-    assert [text[s:e] for s, e in quote_spans(text)] == ["with a proper closed quote here"]
+    # what the open quote says in its own paragraph is quoted; it goes on in the next (news style)
+    assert [text[s:e] for s, e in quote_spans(text)] == ["This runs on and on", "with a proper closed quote here"]
 
 
 def quotes_of(text, ents, parse, lemmas, pos):
@@ -31,7 +32,7 @@ def test_reported_speech_with_surname_speaker():
                          {"added": "add", "spoke": "speak"}, {"added": "VERB", "matters": "VERB", "spoke": "VERB"})
     assert quote.speaker.name == "Daren Tang"
     assert (quote.verb, quote.direct) == ("added", False)
-    assert text[quote.start:quote.end] == "the index matters"
+    assert text[quote.start:quote.end] == "the index matters."
 
 
 def test_pronoun_speaker_is_the_person_named_before():
@@ -40,7 +41,7 @@ def test_pronoun_speaker_is_the_person_named_before():
              (5, "nsubj"), (5, "ROOT"), (9, "mark"), (9, "nsubj"), (9, "aux"), (5, "ccomp"), (9, "advmod"), (5, "punct")]
     (quote,), text = quotes_of(text, {"Jane Roe": "PERSON"}, parse, {"said": "say"}, {"said": "VERB", "fall": "VERB"})
     assert quote.speaker.name == "Jane Roe"
-    assert text[quote.start:quote.end] == "prices will fall soon"
+    assert text[quote.start:quote.end] == "prices will fall soon."  # the full stop closes the report
 
 
 def test_dateline_forms():
@@ -90,3 +91,15 @@ def test_quote_right_after_an_attributed_quote_has_the_same_speaker():
     doc = run(doc, "newsgraph_entities", "newsgraph_quotes")
     assert [(q.speaker.name, text[q.start:q.end]) for q in doc._.ng_quotes] == [
         ("Jane Roe", "We are ready to act"), ("Jane Roe", "Nobody should doubt it for a moment.")]
+
+
+def test_quote_going_on_in_a_paragraph_without_an_opening_mark_closes_there():
+    text = ('He said, "The first part was hard.\n\nBut we got there in the end." Then Ann Lee said, '
+            '"We were simply the better side today."')
+    assert [text[s:e] for s, e in quote_spans(text)] == ["The first part was hard.",
+                                                         "We were simply the better side today."]
+
+
+def test_titles_in_quotation_marks_are_not_quotes():
+    text = 'The print called "Cowboys and Indians" hung beside "a very quiet morning in May".'
+    assert [text[s:e] for s, e in quote_spans(text)] == ["a very quiet morning in May"]

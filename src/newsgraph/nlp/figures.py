@@ -23,8 +23,10 @@ from .quantities import parse_quantity
 FIGURE_LABELS = {"MONEY", "PERCENT", "QUANTITY", "CARDINAL"}
 _RANK_WORDS = {"no", "no.", "number", "#", "rank", "ranked", "ranks", "ranking", "top", "page",
                "chapter", "article", "section", "grade", "level", "phase", "version", "room", "flight"}
-_YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)s?$")
-_YEAR_IN = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+# One notion of a year for both tests below: 1500-2099, or its decade ("the 1950s")
+_YEAR_WORD = r"(?:1[5-9]\d\d|20\d\d)(?:s\b)?"
+_YEAR = re.compile(rf"^{_YEAR_WORD}$")
+_YEAR_IN = re.compile(rf"(?<!\d)(?<!\d[.,]){_YEAR_WORD}(?!\d|[.,]\d)")
 _DATE_LIKE = re.compile(r"^\d+[-/:]\d+([-/:]\d+)?$")
 _RELATIVE = {"which", "that", "who", "whom"}
 _PRONOUNS = {"it", "its", "they", "their", "them", "he", "his", "she", "her"}
@@ -305,6 +307,8 @@ def _period(span: Span) -> str | None:
         return None
     nearest = min(dates, key=lambda ent: abs(ent.start - span.start))
     years = _YEAR_IN.findall(nearest.text)
+    if not years:
+        return None
     return years[0] if len(years) == 1 else f"{years[0]}-{years[-1]}"
 
 

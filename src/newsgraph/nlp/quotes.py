@@ -1,13 +1,31 @@
 """Quotes: who said what, directly ("...", said X) or reported ("X added that ...").
 
 Speakers are resolved to entities: a name, a surname (through the entity
-clusters), "he"/"she" pointing to the last person named, or a common noun pointing
-to the organisation it names ("the ministry said").
+clusters), "he"/"she" pointing to the person most recently named as a subject,
+"it"/"they" pointing to the organisation last quoted, or a common noun pointing to
+the organisation it names ("the ministry said", "the Church claims").
+
+Two passes over a document. The first reads reported speech: a speech verb outside
+quotation marks with a named subject and a reported clause ("X told reporters
+that ...", "X said in a statement that ..."), and "according to X" attached to a
+clause. The second gives each quoted span its speaker, trying in turn: the speech
+verb of the reported clause it sits in (the outer reporter wins: quotes nested in
+another speaker's words are not theirs), a speech verb in its sentence, an
+inverted '"...," added KCNA', "according to X" / "in the words of X", a
+sentence introducing it ("X wrote:"), and finally the speaker of the quote just
+before it (a paragraph that goes on quoting, or '"...," she said. "..."'). A quote
+split by its attribution ('"A," he said, "and B."') is one quote from A to B.
+
+Lookups are built once per document (quote spans, person mentions, speech
+verbs, all sorted by offset and searched by bisection), so the work grows with
+the length of the text, not its square.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -16,21 +34,35 @@ from .facts import EntityCluster, QuoteFact, entity_at, headline_end
 from .lexicon import BODY_HEADS, ORG_HEADS, SPEECH_VERBS
 
 _OPENERS = {"“": "”", '"': '"', "«": "»", "„": "“"}
+_CLOSERS = set(_OPENERS.values())
 _PERSONAL = {"he", "she", "him", "her"}
+_NEUTER = {"it", "they"}
+_RELATIVE = {"who", "which", "that", "whom"}
 # Nouns that stand for an organisation already named ("the ministry said")
 _ORG_NOUNS = ORG_HEADS | BODY_HEADS | {"firm", "government", "club", "team", "body", "spokesman",
                                        "spokeswoman", "spokesperson", "statement", "foundation", "operator"}
 # ... and those general enough to stand for whichever organisation the story is about
 _GENERIC_ORG_NOUNS = {"company", "firm", "group", "agency", "organisation", "organization", "club", "team",
                       "body", "institution", "statement", "operator", "foundation"}
+# Verbs that introduce quoted words though they report no clause ("dubbed it: "...""")
+_QUOTING_VERBS = SPEECH_VERBS | {"dub", "characterize", "characterise", "label", "post", "tweet", "write", "reply"}
+_SPEAKER_TYPES = ("Person", "Organization", "Place")  # "South Korea says ...": a country speaks
+_SOURCE_TYPES = (*_SPEAKER_TYPES, "Other")  # "according to the Daily Herald" even when read as a title
 _MIN_QUOTE_WORDS = 3
-_CONTINUATION_GAP = 40  # characters between two quotes of one speaker: '"...," she said. "..."' 
+_CONTINUATION_GAP = 40  # characters between two quotes of one speaker: '"...," she said. "..."'
+_NEAREST_VERBS = 4  # speech verbs tried per quote, nearest first
+_PRONOUN_CANDIDATES = 8  # person mentions looked at for "he"/"she"
+_FEMALE = {"she", "her", "ms", "ms.", "mrs", "mrs.", "miss", "woman", "wife", "mother", "daughter", "sister",
+           "girl", "actress", "grandmother", "aunt", "queen", "princess"}
+_MALE = {"he", "him", "his", "mr", "mr.", "man", "husband", "father", "son", "brother", "boy", "actor",
+         "grandfather", "uncle", "king", "prince"}
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
     """Character spans of the text inside quotation marks (marks excluded)."""
     spans = []
-    paragraph_ends = [m.start() for m in re.finditer(r"\n\s*\n", text)]
+    breaks = list(re.finditer(r"\n\s*\n", text))
+    paragraph_ends = [m.start() for m in breaks]
     i = 0
     while i < len(text):
         closer = _OPENERS.get(text[i])
@@ -38,49 +70,206 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
             i += 1
             continue
         end = text.find(closer, i + 1)
-        paragraph_end = next((p for p in paragraph_ends if p > i), -1)
-        if end == -1:
-            break
-        if paragraph_end != -1 and paragraph_end < end:
-            # an unclosed quote running into the next paragraph (news style): stop at the paragraph
-            i = paragraph_end
-            continue
+        position = bisect_right(paragraph_ends, i)
+        paragraph_end = paragraph_ends[position] if position < len(paragraph_ends) else len(text)
+        unclosed = end == -1 or paragraph_end < end
+        if unclosed:
+            # a quote left open at the end of its paragraph goes on in the next one (news style):
+            # what it says in this paragraph is quoted; a stray mark inside a word opens nothing
+            if i > 0 and not text[i - 1].isspace() and text[i - 1] not in "([—-":
+                i += 1
+                continue
+            end = paragraph_end
         inner_end = end
         while inner_end > i + 1 and text[inner_end - 1] in ", \t\n":
             inner_end -= 1  # "..., " said X: the comma belongs to the sentence, not the quote
-        if len(text[i + 1:inner_end].split()) >= _MIN_QUOTE_WORDS:
+        inner = text[i + 1:inner_end]
+        if len(inner.split()) >= _MIN_QUOTE_WORDS and not _is_title(inner):
             spans.append((i + 1, inner_end))
         i = end + 1
+        if unclosed and position < len(breaks):
+            # the next paragraph goes on quoting unless it opens a quote of its own: its first
+            # mark closes this quote, and must not open a new one
+            following = breaks[position].end()
+            if following < len(text) and text[following] not in _OPENERS:
+                stop = paragraph_ends[position + 1] if position + 1 < len(paragraph_ends) else len(text)
+                closing = next((k for k in range(following, stop) if text[k] in _CLOSERS), None)
+                if closing is not None and not text[closing - 1].isspace():  # 'early."', not ' "with'
+                    i = closing + 1
     return spans
 
 
-def _last_person_before(doc: Doc, index: int, window_sentences: int = 2) -> EntityCluster | None:
-    sentence_start = doc[index].sent.start
-    earliest = sentence_start
-    sent = doc[index].sent
-    for _ in range(window_sentences):
-        if sent.start == 0:
-            break
-        sent = doc[sent.start - 1].sent
-        earliest = sent.start
-    for i in range(index - 1, earliest - 1, -1):
-        cluster = entity_at(doc, i)
-        if cluster is not None and cluster.type == "Person":
-            return cluster
-    return None
+_SMALL_WORDS = {"a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for", "with", "by", "from", "vs."}
 
 
-def resolve_speaker(token: Token) -> tuple[EntityCluster | None, float]:
-    """The entity a speaking token refers to, with how sure we are."""
+def _is_title(inner: str) -> bool:
+    """"Cowboys and Indians": a few capitalised words with no sentence in them name a work, not a quote."""
+    words = inner.split()
+    return len(words) <= 6 and not re.search(r"[.!?,;:]$", inner) and \
+        all(w[0].isupper() or w.lower() in _SMALL_WORDS or not w[0].isalpha() for w in words)
+
+
+@dataclass
+class _Mention:
+    start: int  # token offsets
+    end: int
+    cluster: EntityCluster
+    subject: bool  # the mention is the subject of its clause
+
+
+class _DocIndex:
+    """What speaker resolution looks up, built once per document and searched by bisection."""
+
+    def __init__(self, doc: Doc, direct: list[tuple[int, int]]):
+        self.doc = doc
+        self.direct = direct
+        self.direct_starts = [s for s, _ in direct]
+        self.paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n\s*\n", doc.text)]
+        self.sentence_starts = [sent.start for sent in doc.sents]
+        persons: list[_Mention] = []
+        self.organisations: list[EntityCluster] = []
+        self.gender: dict[int, str] = {}
+        for cluster in doc._.ng_entities or []:
+            if cluster.type == "Organization":
+                self.organisations.append(cluster)
+            if cluster.type != "Person":
+                continue
+            for mention in cluster.mentions:
+                if self.in_direct(mention.start_char):
+                    continue  # a name inside someone's quoted words is not who speaks next
+                root = mention.root
+                persons.append(_Mention(mention.start, mention.end, cluster,
+                                        root.dep_ in ("nsubj", "nsubjpass")))
+            self._learn_gender(cluster)
+        persons.sort(key=lambda m: m.start)
+        self.persons = persons
+        self.person_starts = [m.start for m in persons]
+        self.by_surname: dict[str, list[tuple[int, EntityCluster]]] = {}
+        self.by_name: dict[str, EntityCluster] = {}
+        for cluster in doc._.ng_entities or []:
+            for name in (cluster.name, *cluster.aliases):
+                self.by_name.setdefault(name, cluster)
+            words = cluster.name.split()
+            if cluster.type == "Person" and len(words) > 1 and cluster.mentions:
+                self.by_surname.setdefault(words[-1], []).append((cluster.mentions[0].start, cluster))
+        self.speech_verbs = [t.i for t in doc if t.lemma_ in _QUOTING_VERBS and t.pos_ in ("VERB", "AUX")
+                             and not self.in_direct(t.idx)]
+        self.sources = [t.i for t in doc if t.lower_ in ("according", "words") and not self.in_direct(t.idx)]
+
+    def sentence_of(self, index: int) -> Span:
+        """The sentence holding token ``index`` (Token.sent walks the sentence; this bisects)."""
+        position = bisect_right(self.sentence_starts, index) - 1
+        end = self.sentence_starts[position + 1] if position + 1 < len(self.sentence_starts) else len(self.doc)
+        return self.doc[self.sentence_starts[position]:end]
+
+    def earliest_token(self, index: int, window_sentences: int = 2) -> int:
+        """Where the sentence ``window_sentences`` before the one holding token ``index`` starts."""
+        position = bisect_right(self.sentence_starts, index) - 1
+        return self.sentence_starts[max(0, position - window_sentences)]
+
+    def verbs_near(self, sentence: Span, first: int, last: int) -> list[Token]:
+        """The speech verbs of a sentence nearest to tokens first..last, nearest first."""
+        low, high = bisect_left(self.speech_verbs, sentence.start), bisect_left(self.speech_verbs, sentence.end)
+        middle = bisect_left(self.speech_verbs, first, low, high)
+        nearby = self.speech_verbs[max(low, middle - _NEAREST_VERBS):min(high, middle + _NEAREST_VERBS)]
+        nearby = sorted(nearby, key=lambda i: min(abs(i - first), abs(i - last)))[:_NEAREST_VERBS]
+        return [self.doc[i] for i in nearby]
+
+    def in_direct(self, char: int) -> bool:
+        position = bisect_right(self.direct_starts, char) - 1
+        return position >= 0 and char < self.direct[position][1]
+
+    def paragraph_of(self, char: int) -> int:
+        return bisect_right(self.paragraph_starts, char) - 1
+
+    def verbs_in(self, span: Span) -> list[Token]:
+        low, high = bisect_left(self.speech_verbs, span.start), bisect_left(self.speech_verbs, span.end)
+        return [self.doc[i] for i in self.speech_verbs[low:high]]
+
+    def _learn_gender(self, cluster: EntityCluster) -> None:
+        """He or she, from what the article itself says: "Mr. X", "his wife X", "X ... . She ..."."""
+        votes = {"f": 0, "m": 0}
+        doc = self.doc
+        for mention in cluster.mentions:
+            words = [t.lower_ for t in doc[max(0, mention.start - 2):mention.start]]
+            words += [t.lower_ for t in mention.root.children if t.dep_ == "appos"]
+            votes["f"] += sum(w in _FEMALE for w in words)
+            votes["m"] += sum(w in _MALE for w in words)
+            sentence = self.sentence_of(mention.start)
+            last_named = not any(t.ent_type_ == "PERSON" for t in doc[mention.end:sentence.end])
+            if (mention.root.dep_ in ("nsubj", "nsubjpass") or last_named) and sentence.end < len(doc):
+                following = doc[sentence.end]  # "X was arrested. He was released ..."
+                if following.lower_ in ("she", "he"):
+                    votes["f" if following.lower_ == "she" else "m"] += 1
+        if votes["f"] != votes["m"]:
+            self.gender[id(cluster)] = "f" if votes["f"] > votes["m"] else "m"
+
+    def last_person_before(self, index: int, earliest: int, pronoun: str,
+                           exclude: frozenset[int] = frozenset()) -> EntityCluster | None:
+        """The person a "he"/"she" at token ``index`` refers to: the latest subject, else the latest mention."""
+        wanted = "f" if pronoun in ("she", "her") else "m"
+        position = bisect_left(self.person_starts, index)
+        fallback = None
+        for mention in reversed(self.persons[max(0, position - _PRONOUN_CANDIDATES):position]):
+            if mention.start < earliest:
+                break
+            if self.gender.get(id(mention.cluster), wanted) != wanted or id(mention.cluster) in exclude:
+                continue  # "she" is not a man; "he said, "Andy Warhol was ..."" is not Warhol
+            if mention.subject:
+                return mention.cluster
+            fallback = fallback or mention.cluster
+        return fallback
+
+    def fuller_person(self, word: str, before: int) -> EntityCluster | None:
+        """The one person named earlier whose full name ends in this word ("Tang" -> "Daren Tang")."""
+        found = {id(c): c for first, c in self.by_surname.get(word, ()) if first < before}
+        return next(iter(found.values())) if len(found) == 1 else None
+
+
+def resolve_speaker(token: Token, index: _DocIndex | None = None, previous: QuoteFact | None = None,
+                    exclude: frozenset[int] = frozenset(),
+                    types: tuple[str, ...] = _SPEAKER_TYPES) -> tuple[EntityCluster | None, float]:
+    """The entity a speaking token refers to, with how sure we are.
+
+    ``previous`` is the quote before (for "it added"), ``exclude`` the ids of entities a
+    pronoun cannot be (those named in the quote itself), ``types`` the entity types that speak.
+    """
     doc = token.doc
-    for candidate in [token, *[c for c in token.children if c.dep_ in ("compound", "appos")]]:
+    index = index or _DocIndex(doc, quote_spans(doc.text))
+    if token.lower_ in _RELATIVE and token.head.dep_ == "relcl":
+        token = token.head.head  # "Devocht, who had told Montalvo ...": the noun "who" stands for
+    # "the Crown prosecutor, Mark Tedeschi": the person in apposition before the body in the compound
+    for candidate in [token, *[c for c in token.children if c.dep_ == "appos"],
+                      *[c for c in token.children if c.dep_ == "compound"]]:
         cluster = entity_at(doc, candidate)
-        if cluster is not None and cluster.type in ("Person", "Organization"):
+        if cluster is None and candidate.pos_ == "PROPN":
+            cluster = index.by_name.get(candidate.text)  # "KCNA" where the model saw no name this time
+        if cluster is not None and len(cluster.name.split()) == 1 and cluster.type != "Organization":
+            # a surname standing alone (even one the model took for a place, "Paris claims"):
+            # the full name given before it, when there is one
+            fuller = index.fuller_person(cluster.name, candidate.i)
+            if fuller is not None:
+                return fuller, 0.85
+        if cluster is not None and cluster.type in types:
+            if cluster.type == "Place" and candidate.pos_ != "PROPN":
+                continue
             return cluster, 0.9
     lower = token.lower_
+    if token.pos_ == "PROPN" and token.dep_ in ("nsubj", "nsubjpass", "pobj"):
+        fuller = index.fuller_person(token.text, token.i)  # a surname the model left unnamed
+        if fuller is not None:
+            return fuller, 0.7
     if lower in _PERSONAL:
-        cluster = _last_person_before(doc, token.i)
+        cluster = index.last_person_before(token.i, index.earliest_token(token.i), lower, exclude)
         return cluster, 0.7
+    if lower in _NEUTER:
+        # "it added", "they also claimed": the organisation quoted just before
+        if previous is not None and previous.speaker.type in ("Organization", "Place") and \
+                token.i - previous.sentence.end < 80:
+            return previous.speaker, 0.6
+        return None, 0.0
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return None, 0.0
     if lower in _ORG_NOUNS or token.lemma_ in _ORG_NOUNS:
         # "a spokesman for the ministry": the organisation behind the speaker
         for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in ("for", "of", "at")):
@@ -88,37 +277,28 @@ def resolve_speaker(token: Token) -> tuple[EntityCluster | None, float]:
                 cluster = entity_at(doc, obj)
                 if cluster is not None and cluster.type == "Organization":
                     return cluster, 0.75
-        if token.tag_ in ("NNS", "NNPS"):
-            return None, 0.0  # "the companies said": several speakers, none of them named
-        best = None
-        sentence_start = token.sent.start
-        generic = lower in _GENERIC_ORG_NOUNS or token.lemma_ in _GENERIC_ORG_NOUNS
-        for cluster in doc._.ng_entities or []:
-            if cluster.type != "Organization":
-                continue
-            named = lower in cluster.name.lower() or any(lower in a.lower() for a in cluster.aliases)
-            # a name that contains the noun may come earlier in the same sentence; any other
-            # organisation must have been named before the sentence began
-            limit = token.i if named else sentence_start
-            before = [m for m in cluster.mentions if m.start < limit]
-            if not before or not (named or generic):
-                continue
-            score = (named, before[-1].start)  # the organisation named most recently
-            if best is None or score > best[0]:
-                best = (score, cluster)
-        if best is not None:
-            return best[1], 0.6
+    if token.tag_ in ("NNS", "NNPS"):
+        return None, 0.0  # "the companies said": several speakers, none of them named
+    best = None
+    sentence_start = index.sentence_of(token.i).start
+    generic = lower in _GENERIC_ORG_NOUNS or token.lemma_ in _GENERIC_ORG_NOUNS
+    for cluster in index.organisations:
+        # "the ministry", "the Church": a word of an organisation's name
+        named = any(lower in name.lower().split() for name in (cluster.name, *cluster.aliases))
+        if not (named or generic):
+            continue
+        # a name that contains the noun may come earlier in the same sentence; any other
+        # organisation must have been named before the sentence began
+        limit = token.i if named else sentence_start
+        before = bisect_left([m.start for m in cluster.mentions], limit)
+        if not before:
+            continue
+        score = (named, cluster.mentions[before - 1].start)  # the organisation named most recently
+        if best is None or score > best[0]:
+            best = (score, cluster)
+    if best is not None:
+        return best[1], 0.6
     return None, 0.0
-
-
-def _speech_verbs(sentence: Span, skip: tuple[int, int] | None = None) -> list[Token]:
-    verbs = []
-    for token in sentence:
-        if token.lemma_ in SPEECH_VERBS and token.pos_ in ("VERB", "AUX"):
-            if skip and skip[0] <= token.idx < skip[1]:
-                continue
-            verbs.append(token)
-    return verbs
 
 
 def _subject(verb: Token) -> Token | None:
@@ -132,15 +312,111 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
-def _according_to(sentence: Span, skip: tuple[int, int] | None) -> Token | None:
-    for token in sentence:
-        if token.lower_ == "according" and token.i + 1 < sentence.end and token.nbor().lower_ == "to":
-            if skip and skip[0] <= token.idx < skip[1]:
-                continue
-            objects = [c for c in token.nbor().children if c.dep_ == "pobj"]
-            if objects:
-                return objects[0]
+def _speakers(verb: Token, index: _DocIndex, previous: QuoteFact | None,
+              exclude: frozenset[int] = frozenset()) -> list[tuple[EntityCluster, float]]:
+    """Who speaks through this verb: its subject, and each subject joined to it by "and"."""
+    subject = _subject(verb)
+    if subject is None:
+        return []
+    found = []
+    for token in (subject, *subject.conjuncts):
+        speaker, confidence = resolve_speaker(token, index, previous, exclude)
+        if speaker is not None and all(s is not speaker for s, _ in found):
+            found.append((speaker, confidence))
+    return found
+
+
+def _source_phrase(sentence: Span, index: _DocIndex) -> tuple[Token, Token] | None:
+    """("according", its source) or ("words", source) for "according to X" / "in the words of X"."""
+    doc = sentence.doc
+    low, high = bisect_left(index.sources, sentence.start), bisect_left(index.sources, sentence.end)
+    for token in (doc[i] for i in index.sources[low:high]):
+        source = None
+        if token.lower_ == "according" and token.i + 1 < sentence.end and doc[token.i + 1].lower_ == "to":
+            source = next((c for c in doc[token.i + 1].children if c.dep_ == "pobj"), None)
+        elif token.lower_ == "words" and token.i >= 2 and doc[token.i - 2].lower_ == "in" and \
+                token.i + 1 < sentence.end and doc[token.i + 1].lower_ == "of":
+            source = next((c for c in doc[token.i + 1].children if c.dep_ == "pobj"), None)
+        if source is not None:
+            return token, source
     return None
+
+
+def _inverted_speaker(span: Span, index: _DocIndex) -> tuple[EntityCluster | None, Token | None]:
+    """'"...", added KCNA': a speech verb right after the closing mark, then a name."""
+    doc = span.doc
+    tokens = [t for t in doc[span.end:min(len(doc), span.end + 8)] if not (t.is_punct or t.is_quote or t.is_space)]
+    if len(tokens) >= 2 and tokens[0].lemma_ in _QUOTING_VERBS:
+        for token in tokens[1:4]:
+            cluster = entity_at(doc, token) or (index.by_name.get(token.text) if token.pos_ == "PROPN" else None)
+            if cluster is not None and cluster.type in _SPEAKER_TYPES:
+                return cluster, tokens[0]
+            if token.pos_ not in ("DET", "PROPN", "NOUN", "ADJ"):
+                break
+    return None, None
+
+
+def _clause_tokens(verb: Token, clause: Token) -> list[Token]:
+    """The words a speech verb reports, without the complementiser and outer punctuation."""
+    tokens = [t for t in clause.subtree if not (t.dep_ == "mark" and t.head == clause and t.i < clause.i)]
+    if verb.dep_ == "parataxis":  # the report is what comes before the inserted "he said"
+        tokens = [t for t in tokens if t.i < verb.left_edge.i]
+    elif tokens and tokens[-1].i > verb.i:
+        # words the parser hung on the speech verb after the clause ("rose 4 percent | to $2.3 billion")
+        last = tokens[-1].i
+        for child in verb.rights:
+            if child.i <= last:
+                continue
+            if child.dep_ in ("prep", "npadvmod", "advmod", "dobj", "attr", "oprd", "acomp", "punct") and \
+                    not (child.is_punct and child.text in (";", ":", "—")):
+                last = child.right_edge.i
+            else:
+                break
+        tokens += [t for t in verb.doc[tokens[-1].i + 1:last + 1]]
+    if len(tokens) > 1 and tokens[0].lower_ == "that" and (
+            tokens[0].dep_ == "mark" or (_right_after_verb(verb, tokens[0]) and tokens[0].dep_ != "det")):
+        tokens.pop(0)  # "told CNN that work ...": the complementiser, whatever the parser made of it
+    return _trim(tokens)
+
+
+def _trim(tokens: list[Token]) -> list[Token]:
+    while tokens and (tokens[-1].is_punct or tokens[-1].is_quote or tokens[-1].is_space):
+        tokens.pop()
+    while tokens and (tokens[0].is_punct or tokens[0].is_quote or tokens[0].is_space or
+                      (tokens[0].lower_ in _RELATIVE and tokens[0].tag_ in ("WDT", "WP"))):
+        tokens.pop(0)
+    return tokens
+
+
+def _end_of(tokens: list[Token]) -> int:
+    """Where a reported clause ends, with the full stop when it closes the sentence."""
+    last = tokens[-1]
+    end = last.idx + len(last)
+    doc = last.doc
+    if last.i + 1 < len(doc) and doc[last.i + 1].text in (".", "!", "?") and not last.whitespace_:
+        end += 1
+    return end
+
+
+def _according_clause(marker: Token, source: Token) -> list[Token]:
+    """What "according to X" vouches for: the clause it is attached to, minus the attribution."""
+    clause = marker.head
+    for _ in range(6):  # the proposition it vouches for: up to the sentence, or a relative clause
+        if clause.dep_ in ("ROOT", "relcl", "acl") or clause.head is clause:
+            break
+        clause = clause.head
+    attribution = {t.i for t in marker.subtree} | {marker.i}
+    if marker.lower_ == "words":  # "in the words of X": the whole "in" phrase
+        attribution |= {t.i for t in marker.head.subtree} | {marker.head.i}
+    return _trim([t for t in clause.subtree if t.i not in attribution])
+
+
+@dataclass
+class _Reported:
+    fact: QuoteFact
+    first: int  # token range of the clause
+    last: int
+    verb: int
 
 
 class QuoteFinder:
@@ -150,105 +426,220 @@ class QuoteFinder:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        quotes: list[QuoteFact] = []
-        used_verbs: set[int] = set()
-        previous_speaker: EntityCluster | None = None
-        previous_end = -_CONTINUATION_GAP
         text = doc.text
         direct = quote_spans(text)
-        for start, end in direct:
-            first = doc.char_span(start, end, alignment_mode="expand")
-            if first is None:
-                continue
-            sentences = [first[0].sent]
-            if first[-1].sent.start != sentences[0].start:
-                sentences.append(first[-1].sent)
-            speaker, confidence, verb = None, 0.0, None
-            for sentence in sentences:
-                for candidate in sorted(_speech_verbs(sentence, (start, end)), key=lambda v: _distance(v, start, end)):
-                    subject = _subject(candidate)
-                    if subject is None or start <= subject.idx < end:
-                        continue
-                    speaker, confidence = resolve_speaker(subject)
-                    if speaker is not None:
-                        verb = candidate
-                        break
-                if speaker is None:
-                    source = _according_to(sentence, (start, end))
-                    if source is not None:
-                        speaker, confidence = resolve_speaker(source)
-                        verb = source if speaker is not None else None
-                if speaker is not None:
-                    break
-            if speaker is None and previous_speaker is not None and (
-                    _opens_paragraph(text, start) or start - previous_end < _CONTINUATION_GAP):
-                # a quote going on in the next paragraph, or right after '"...," she said.'
-                speaker, confidence = previous_speaker, 0.5
-            if speaker is None:
-                continue
-            is_direct = True
-            if verb is not None:
-                used_verbs.add(verb.i)
-                clause = reported_clause(verb) if verb.lower_ != "according" else None
-                if clause is not None:
-                    tokens = [t for t in clause.subtree if not (t.dep_ == "mark" and t.i < clause.i)]
-                    if tokens and tokens[0].idx < start - 1 and tokens[-1].idx >= start:
-                        start, is_direct = tokens[0].idx, False  # a reported clause ending in quoted words
-            quotes.append(QuoteFact(
-                speaker=speaker, start=start, end=end,
-                verb=verb.lower_ if verb is not None and verb.lower_ != "according" else
-                ("according to" if verb is not None else "said"),
-                direct=is_direct, sentence=sentences[0], confidence=confidence,
-            ))
-            previous_speaker, previous_end = speaker, end
-
+        index = _DocIndex(doc, direct)
         dateline = doc._.ng_dateline
         story_start = max(headline_end(doc), dateline.end if dateline else 0)
+        reported, enclosing = self._reported(doc, index, story_start)
+        quotes = [r.fact for r in reported]
+        quotes += self._direct(doc, index, direct, sorted(reported + enclosing, key=lambda r: r.fact.start))
+        quotes.sort(key=lambda q: q.start)
+        doc._.ng_quotes = quotes
+        return doc
+
+    # --- reported speech ------------------------------------------------------------------
+
+    def _reported(self, doc: Doc, index: _DocIndex, story_start: int) -> tuple[list[_Reported], list[_Reported]]:
+        """Reported clauses: those to keep, and those around a direct quote (its speaker's words)."""
+        candidates: list[_Reported] = []
         for sentence in doc.sents:
             if sentence.end_char <= story_start:
                 continue
-            for verb in _speech_verbs(sentence):
-                if verb.i in used_verbs or any(s <= verb.idx < e for s, e in direct):
+            for verb in index.verbs_in(sentence):
+                if verb.lemma_ not in SPEECH_VERBS:
                     continue
                 clause = reported_clause(verb)
                 if clause is None:
                     continue
-                subject = _subject(verb)
-                if subject is None:
+                tokens = _clause_tokens(verb, clause)
+                if not tokens:
                     continue
-                speaker, confidence = resolve_speaker(subject)
-                if speaker is None:
+                has_subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children)
+                if len(tokens) < (2 if has_subject else _MIN_QUOTE_WORDS):
                     continue
-                tokens = [t for t in clause.subtree if not (t.dep_ == "mark" and t.head == clause and t.i < clause.i)]
-                if verb.dep_ == "parataxis":  # the report is what comes before the inserted "he said"
-                    tokens = [t for t in tokens if t.i < verb.left_edge.i]
-                while tokens and (tokens[-1].is_punct or tokens[-1].is_quote):
-                    tokens.pop()
-                while tokens and (tokens[0].is_punct or tokens[0].is_quote):
-                    tokens.pop(0)
-                if len(tokens) > 1 and tokens[0].lower_ == "that" and (
-                        tokens[0].dep_ == "mark" or _right_after_verb(verb, tokens[0])):
-                    tokens.pop(0)  # "told CNN that work ...": the complementiser, whatever the parser made of it
-                if len(tokens) < _MIN_QUOTE_WORDS:
+                start = max(tokens[0].idx, story_start)  # "BEIJING, Jan. 17 (Xinhua) -- X grew, NBS said"
+                end = _end_of(tokens)
+                if end - start < 10:
                     continue
-                start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
-                start = max(start, story_start)  # "BEIJING, Jan. 17 (Xinhua) -- X grew, NBS said"
-                if end - start < 10 or any(s < end and start < e for s, e in direct):
+                previous = candidates[-1].fact if candidates else None
+                for speaker, confidence in _speakers(verb, index, previous):
+                    candidates.append(_Reported(QuoteFact(
+                        speaker=speaker, start=start, end=end, verb=verb.lower_, direct=False,
+                        sentence=sentence, confidence=min(confidence, 0.8),
+                    ), tokens[0].i, tokens[-1].i, verb.i))
+            source = _source_phrase(sentence, index)
+            if source is not None:
+                marker, who = source
+                speaker, confidence = resolve_speaker(who, index, types=_SOURCE_TYPES)
+                tokens = _according_clause(marker, who) if speaker is not None else []
+                if len(tokens) >= _MIN_QUOTE_WORDS:
+                    candidates.append(_Reported(QuoteFact(
+                        speaker=speaker, start=max(tokens[0].idx, story_start), end=_end_of(tokens),
+                        verb="according to", direct=False, sentence=sentence, confidence=min(confidence, 0.7),
+                    ), tokens[0].i, tokens[-1].i, marker.i))
+        kept, enclosing = [], []
+        spans = sorted((c.first, c.last) for c in candidates if c.fact.verb != "according to")
+        firsts, reach = [f for f, _ in spans], []
+        for _, last in spans:
+            reach.append(max(last, reach[-1] if reach else -1))
+        verbs = sorted(c.verb for c in candidates if c.fact.verb != "according to")
+        for item in candidates:
+            if item.fact.verb == "according to":
+                # "According to ABC, Basya believes ...": the channel gives way to the speaker it cites
+                if bisect_left(verbs, item.first) < bisect_right(verbs, item.last):
                     continue
-                quotes.append(QuoteFact(
-                    speaker=speaker, start=start, end=end, verb=verb.lower_, direct=False,
-                    sentence=sentence, confidence=min(confidence, 0.8),
-                ))
-        quotes.sort(key=lambda q: q.start)
-        doc._.ng_quotes = quotes
-        return doc
+            else:
+                # a speech verb inside another one's reported words is part of that report
+                inside = bisect_right(firsts, item.verb)
+                if inside and reach[inside - 1] >= item.verb:
+                    continue
+            fact = item.fact
+            if self._overlaps_direct(index, fact.start, fact.end):
+                enclosing.append(item)
+            else:
+                kept.append(item)
+        return kept, enclosing
+
+    @staticmethod
+    def _overlaps_direct(index: _DocIndex, start: int, end: int) -> bool:
+        position = bisect_left(index.direct_starts, end)
+        return position > 0 and index.direct[position - 1][1] > start
+
+    # --- direct quotes --------------------------------------------------------------------
+
+    def _direct(self, doc: Doc, index: _DocIndex, direct: list[tuple[int, int]],
+                reported: list[_Reported]) -> list[QuoteFact]:
+        text = doc.text
+        quotes: list[QuoteFact] = []
+        reported_starts = [r.fact.start for r in reported]
+        used_clauses: set[int] = set()
+        position = 0
+        while position < len(direct):
+            start, end = direct[position]
+            position += 1
+            first = doc.char_span(start, end, alignment_mode="expand")
+            if first is None:
+                continue
+            # '"A," he said, "and B."': the attribution splits one quote
+            while position < len(direct) and _split_by_attribution(text[end:direct[position][0]]):
+                end = direct[position][1]
+                position += 1
+            span = doc.char_span(start, end, alignment_mode="expand") or first
+            previous = _previous_quote(quotes, reported, reported_starts, start)
+            speaker, confidence, verb, tried = self._attribute(doc, index, span, start, end, reported,
+                                                               reported_starts, previous)
+            is_direct, quote_start = True, start
+            if speaker is not None and isinstance(verb, _Reported):
+                outer = verb
+                verb = doc[outer.verb]
+                if id(outer) not in used_clauses and outer.fact.start < start - 1:
+                    quote_start, is_direct = outer.fact.start, False  # a reported clause ending in quoted words
+                used_clauses.add(id(outer))
+            if speaker is None and previous is not None and not tried and \
+                    _continues(text, index, previous, start):
+                # a quote going on in the next paragraph, or right after '"...," she said.'
+                speaker, confidence = previous.speaker, 0.5
+            if speaker is None:
+                continue
+            verb_word = "said"
+            if verb is not None:
+                verb_word = "according to" if verb.lower_ in ("according", "words") else verb.lower_
+            quotes.append(QuoteFact(
+                speaker=speaker, start=quote_start, end=end, verb=verb_word, direct=is_direct,
+                sentence=index.sentence_of(span.start), confidence=confidence,
+            ))
+        return quotes
+
+    @staticmethod
+    def _attribute(doc: Doc, index: _DocIndex, span: Span, start: int, end: int, reported: list[_Reported],
+                   reported_starts: list[int], previous: QuoteFact | None):
+        """(speaker, confidence, verb or enclosing clause, whether an attribution was tried)."""
+        position = bisect_right(reported_starts, start)
+        for outer in reported[max(0, position - 3):position]:
+            # the quote sits in someone's reported words: theirs, not a nested speaker's
+            if outer.fact.start < start - 1 and start <= _clause_end(doc, outer) and doc[outer.verb].idx < start:
+                return outer.fact.speaker, outer.fact.confidence, outer, True
+        sentences = [index.sentence_of(span.start)]
+        if sentences[0].end < span.end:
+            sentences.append(index.sentence_of(span.end - 1))
+        tried = False
+        named = frozenset(id(c) for c in (entity_at(doc, t) for t in span) if c is not None)
+        for sentence in sentences:
+            for verb in index.verbs_near(sentence, span.start, span.end - 1):
+                if _subject(verb) is None:
+                    continue
+                tried = True
+                speakers = _speakers(verb, index, previous, named)
+                if speakers:
+                    return speakers[0][0], speakers[0][1], verb, True
+        speaker, verb = _inverted_speaker(span, index)
+        if speaker is not None:
+            return speaker, 0.85, verb, True
+        for sentence in sentences:
+            source = _source_phrase(sentence, index)
+            if source is not None:
+                speaker, confidence = resolve_speaker(source[1], index, previous, named, _SOURCE_TYPES)
+                if speaker is not None:
+                    return speaker, confidence, source[0], True
+        # "X tweeted using his account:" / "Rathbun stated," introducing the quote
+        last = span[0].i - 1
+        while last >= 0 and (doc[last].is_space or doc[last].is_quote):
+            last -= 1
+        if last >= 0 and (doc[last].text == ":" or
+                          (doc[last].text == "," and index.sentence_of(last).start != sentences[0].start)):
+            for verb in sorted(index.verbs_in(index.sentence_of(last)), key=lambda v: -v.i)[:_NEAREST_VERBS]:
+                speakers = _speakers(verb, index, previous)
+                if speakers:
+                    return speakers[0][0], speakers[0][1], verb, True
+        return None, 0.0, None, tried
+
+
+def _clause_end(doc: Doc, item: _Reported) -> int:
+    last = doc[item.last]
+    return last.idx + len(last) + 2
+
+
+def _previous_quote(quotes: list[QuoteFact], reported: list[_Reported], starts: list[int],
+                    start: int) -> QuoteFact | None:
+    """The quote or report that ends last before ``start``."""
+    best = quotes[-1] if quotes else None
+    position = bisect_left(starts, start)
+    for item in reported[max(0, position - 3):position]:
+        if item.fact.end <= start and (best is None or item.fact.end > best.end):
+            best = item.fact
+    return best
+
+
+def _continues(text: str, index: _DocIndex, previous: QuoteFact, start: int) -> bool:
+    """This unattributed quote carries on from the previous one (same or next paragraph, or close by)."""
+    if start - previous.end < _CONTINUATION_GAP:
+        return True
+    paragraph, previous_paragraph = index.paragraph_of(start), index.paragraph_of(previous.end)
+    if paragraph == previous_paragraph:
+        return True
+    return paragraph == previous_paragraph + 1 and _opens_paragraph(text, start)
+
+
+_ATTRIBUTION_GAP = re.compile(r"^[\"”’]?\s*,?\s*[\"”]?\s*[^\"“”.!?;:\n]{2,60}?,\s*[\"“]?$")
+
+
+def _split_by_attribution(between: str) -> bool:
+    """'," she said, "' between two quoted spans: one sentence quoted in two parts."""
+    words = [word.strip(",\"”“").lower() for word in between.split()]
+    return bool(_ATTRIBUTION_GAP.match(between.strip())) and len(words) <= 8 and \
+        any(word in _ATTRIBUTION_WORDS for word in words) and not any(w in ("and", "but", "or") for w in words)
+
+
+_ATTRIBUTION_WORDS = {"said", "says", "added", "adds", "told", "stated", "explained", "continued", "wrote",
+                      "argued", "insisted", "noted", "warned", "asked", "replied", "recalled"}
 
 
 def _right_after_verb(verb: Token, token: Token) -> bool:
     """The token directly follows the verb or the verb's object ("told CNN that ...")."""
     previous = token.doc[token.i - 1]
     return previous == verb or any(previous.i == child.right_edge.i for child in verb.children
-                                   if child.dep_ in ("dobj", "dative", "iobj", "npadvmod"))
+                                   if child.dep_ in ("dobj", "dative", "iobj", "npadvmod", "prep"))
 
 
 def reported_clause(verb: Token) -> Token | None:
@@ -264,13 +655,11 @@ def reported_clause(verb: Token) -> Token | None:
     return None
 
 
-def _distance(verb: Token, start: int, end: int) -> int:
-    return min(abs(verb.idx - start), abs(verb.idx - end))
-
-
 def _opens_paragraph(text: str, start: int) -> bool:
-    before = text[:max(0, start - 1)]
-    return before.rstrip(" \t").endswith("\n") or not before.strip()
+    i = start - 2  # skip the opening mark
+    while i >= 0 and text[i] in " \t":
+        i -= 1
+    return i < 0 or text[i] == "\n"
 
 
 @Language.factory(
