@@ -43,6 +43,11 @@ class Settings(BaseSettings):
     query_timeout: float = Field(10.0, description="Seconds a SPARQL query may run before it is stopped.")
     max_rows: int = Field(10_000, description="Most result rows returned by one SPARQL query.")
     max_query_chars: int = Field(100_000, description="Longest SPARQL query accepted, in characters.")
+    query_processes: int = Field(
+        3,
+        description="Child processes that run users' SPARQL queries on the embedded store, each killed "
+        "when its query passes the time limit; 0 runs queries in threads, which cannot be stopped.",
+    )
 
     # --- HTTP service ----------------------------------------------------------
     host: str = Field("127.0.0.1", description="Address the HTTP service listens on.")
