@@ -530,6 +530,18 @@ class OxigraphStore(Store):
 
             request = QueryRequest(self._generation, sparql, kind, fmt, max_rows, not has_dataset_clause(sparql))
             return self._queries.run(request, timeout)
+        return self._query_here(sparql, kind, fmt, timeout, max_rows)
+
+    def own_query(self, sparql, *, accept=None, timeout=None, max_rows=-1) -> QueryResult:
+        """newsgraph's own bounded reads run here, in a thread: no hand-over to a query
+        process, and never queued behind users' queries there."""
+        kind = query_kind(sparql)
+        fmt = result_format(kind, accept)
+        timeout = self.query_timeout if timeout is None else timeout
+        max_rows = self.max_rows if max_rows == -1 else max_rows
+        return self._query_here(with_default_prefixes(sparql), kind, fmt, timeout, max_rows)
+
+    def _query_here(self, sparql: str, kind: str, fmt: str, timeout: float | None, max_rows: int | None) -> QueryResult:
         with self._runaway_lock:
             if self._runaway >= MAX_RUNAWAY_QUERIES:
                 raise QueryTimeout(

@@ -136,6 +136,8 @@ class QueryProcesses:
                         child = candidate
                     else:
                         candidate.kill()
+            if not self._idle:  # keep a spare starting for the next query
+                threading.Thread(target=self._fill, name="newsgraph-query-start", daemon=True).start()
             if child is None:
                 try:
                     child = _Child(self.path)
@@ -211,7 +213,6 @@ def _serve(fd: int, path: str) -> None:
     from newsgraph.store.base import serialise_result
 
     _die_with_parent()
-    os.nice(NICE)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the server handles Ctrl-C and kills us
     connection = Connection(fd)
     store, generation = None, None
@@ -265,6 +266,7 @@ def _import_without_the_package_init() -> None:
 
 
 if __name__ == "__main__":
+    os.nice(NICE)  # first: starting up is work too
     sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
     _import_without_the_package_init()
     _serve(int(sys.argv[1]), sys.argv[2])
