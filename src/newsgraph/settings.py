@@ -7,7 +7,7 @@ from ``NEWSGRAPH_*`` environment variables and can be overridden by CLI flags
 
 from __future__ import annotations
 
-from pydantic import Field
+from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -20,7 +20,11 @@ class Settings(BaseSettings):
         description="spaCy model name or path. Overrides the automatic choice "
         "(official en_core_web_md, official en_core_web_sm, vendored md, vendored sm).",
     )
-    max_chars: int = Field(1_000_000, description="Longest article text accepted, in characters.")
+    max_chars: int = Field(
+        1_000_000,
+        description="Longest article text accepted, in characters; at most 1,000,000, the longest text "
+        "the spaCy model accepts (its max_length).",
+    )
 
     # --- Graph and store -------------------------------------------------------
     base_iri: str = Field(
@@ -43,6 +47,11 @@ class Settings(BaseSettings):
     query_timeout: float = Field(10.0, description="Seconds a SPARQL query may run before it is stopped.")
     max_rows: int = Field(10_000, description="Most result rows returned by one SPARQL query.")
     max_query_chars: int = Field(100_000, description="Longest SPARQL query accepted, in characters.")
+    query_processes: int = Field(
+        3,
+        description="Child processes that run users' SPARQL queries on the embedded store, each killed "
+        "when its query passes the time limit; 0 runs queries in threads, which cannot be stopped.",
+    )
 
     # --- HTTP service ----------------------------------------------------------
     host: str = Field("127.0.0.1", description="Address the HTTP service listens on.")
@@ -58,3 +67,34 @@ class Settings(BaseSettings):
         description="Extract in worker processes (one model each) so the service keeps answering "
         "other requests at full speed; false: in threads of the server process (one model in memory).",
     )
+
+    @field_validator("max_chars")
+    @classmethod
+    def _within_the_model(cls, value: int) -> int:
+        if value < 1:
+            raise ValueError("NEWSGRAPH_MAX_CHARS must be a positive number of characters")
+        if value > MODEL_MAX_CHARS:
+            raise ValueError(
+                f"NEWSGRAPH_MAX_CHARS is {value:,}, but the spaCy model reads at most {MODEL_MAX_CHARS:,} "
+                "characters at once (spaCy error E088); set it to 1000000 or less"
+            )
+        return value
+
+    @field_validator("query_timeout")
+    @classmethod
+    def _positive_timeout(cls, value: float) -> float:
+        if not value > 0:
+            raise ValueError("NEWSGRAPH_QUERY_TIMEOUT must be a positive number of seconds")
+        return value
+
+    @field_validator("query_processes")
+    @classmethod
+    def _processes(cls, value: int) -> int:
+        if value < 0:
+            raise ValueError("NEWSGRAPH_QUERY_PROCESSES must be 0 (queries in threads) or more")
+        return value
+
+
+# spaCy's Language.max_length: longer texts are refused (E088) because the parser and the
+# entity recogniser need about a gigabyte per 100,000 characters.
+MODEL_MAX_CHARS = 1_000_000

@@ -10,7 +10,6 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
-import re
 import time
 from dataclasses import dataclass, field
 from typing import Annotated, Any
@@ -22,6 +21,7 @@ from pydantic import ValidationError
 from ..errors import InvalidArticle, NewsgraphError, NotFound
 from ..extract import ArticleInput, article_id, prepare
 from ..graph import article_graph_iri, article_iri
+from ..webpage import html_to_text
 from .deps import ServiceState, get_state, require_article_write
 from .errors import ERROR_RESPONSES, BadRequest, UnsupportedMediaType
 from .models import ArticleCreated, ArticleIn, ArticleSummary, BatchResult, Page, StoredArticle
@@ -56,27 +56,6 @@ def _decode(body: bytes) -> str:
         from ..errors import NotUtf8
 
         raise NotUtf8(f"the body is not valid UTF-8 ({exc.reason} at byte {exc.start})") from None
-
-
-def html_to_text(html: str) -> tuple[str, dict[str, str | None]]:
-    """Main text and metadata of an HTML page; boilerplate, scripts and markup removed."""
-    import trafilatura
-
-    text = trafilatura.extract(html, include_comments=False, include_tables=False, favor_precision=True)
-    if not text or not text.strip():
-        # Short pages and bare fragments ("<p>...</p>") have no main-text block to find:
-        # fall back to all visible text (scripts and styles are still dropped).
-        document = html if re.search(r"<html[\s>]", html, re.IGNORECASE) else f"<html><body>{html}</body></html>"
-        text = trafilatura.baseline(document)[1]
-    if not text or not text.strip():
-        raise InvalidArticle("no article text found in the HTML page")
-    meta = trafilatura.extract_metadata(html)
-    return text, {
-        "title": getattr(meta, "title", None),
-        "url": getattr(meta, "url", None),
-        "published": getattr(meta, "date", None),
-        "source": getattr(meta, "sitename", None),
-    }
 
 
 def article_from_json(value: Any, max_chars: int) -> ArticleInput:

@@ -79,7 +79,7 @@ def _validate_iri(iri: str, what: str) -> str:
 
 
 def graph_exists(store, iri: str) -> bool:
-    result = store.query(f"ASK {{ GRAPH <{iri}> {{ ?s ?p ?o }} }}", accept="application/sparql-results+json")
+    result = store.own_query(f"ASK {{ GRAPH <{iri}> {{ ?s ?p ?o }} }}", accept="application/sparql-results+json")
     return bool(result.boolean)
 
 

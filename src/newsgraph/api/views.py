@@ -40,7 +40,7 @@ class Reader:
 
     # --- plumbing ---------------------------------------------------------------
     def select(self, body: str) -> list[dict[str, Any]]:
-        result = self.store.query(PROLOGUE + body, accept=JSON_RESULTS, timeout=self.timeout)
+        result = self.store.own_query(PROLOGUE + body, accept=JSON_RESULTS, timeout=self.timeout)
         data = json.loads(result.body)
         return [{name: _value(term) for name, term in row.items()} for row in data["results"]["bindings"]]
 

@@ -19,11 +19,17 @@ from . import graph_cmds  # noqa: F401,E402
 
 
 def main() -> None:
+    from pydantic import ValidationError
+
     try:
         app()
     except NewsgraphError as exc:
         print(f"Error: {exc.message}", file=sys.stderr)
         sys.exit(1)
+    except ValidationError as exc:  # a NEWSGRAPH_* setting newsgraph cannot use
+        for error in exc.errors():
+            print(f"Error: {error['msg'].removeprefix('Value error, ')}", file=sys.stderr)
+        sys.exit(2)
 
 
 __all__ = ["app", "main"]

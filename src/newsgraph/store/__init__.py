@@ -39,7 +39,7 @@ def open_store(settings: Settings | None = None, *, spec: str | None = None) -> 
     if kind == "oxigraph":
         from .oxigraph import OxigraphStore
 
-        return OxigraphStore(target or DEFAULT_DIRECTORY, **common)
+        return OxigraphStore(target or DEFAULT_DIRECTORY, query_processes=settings.query_processes, **common)
     if kind == "sparql" and target:
         from .sparql import SparqlStore
 

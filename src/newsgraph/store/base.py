@@ -619,6 +619,18 @@ class Store(ABC):
         :class:`QueryTimeout` or :class:`StoreError`.
         """
 
+    def own_query(
+        self,
+        sparql: str,
+        *,
+        accept: str | None = None,
+        timeout: float | None = None,
+        max_rows: int | None = -1,
+    ) -> QueryResult:
+        """:meth:`query` for a query newsgraph wrote itself (bounded, cheap): a backend that
+        runs users' queries apart (the embedded store's query processes) runs these in place."""
+        return self.query(sparql, accept=accept, timeout=timeout, max_rows=max_rows)
+
     # --- export -------------------------------------------------------------------
     @abstractmethod
     def export_to(self, format: str, output: BinaryIO) -> None:

@@ -223,7 +223,11 @@ class OxigraphStore(Store):
         base_iri: str,
         query_timeout: float | None = 10.0,
         max_rows: int | None = 10_000,
+        query_processes: int = 0,
     ) -> None:
+        """``query_processes`` > 0 (a store on disk only): users' queries (:meth:`query`)
+        run in that many child processes that are killed at the time limit (see
+        :mod:`.query_process`); 0 runs them in threads of this process, which cannot stop them."""
         self.path = Path(path) if path is not None else None
         self.base_iri = base_iri
         self.query_timeout = query_timeout
@@ -245,6 +249,13 @@ class OxigraphStore(Store):
         self._runaway_lock = threading.Lock()
         self._bulk_since_optimize = 0
         self._loading: ThreadPoolExecutor | None = None
+        # Bumped by every write: query processes reopen the store when it moved.
+        self._generation = 0
+        self._queries = None
+        if self.path is not None and query_processes > 0:
+            from .query_process import QueryProcesses
+
+            self._queries = QueryProcesses(self.path, query_processes)
         if not self._store.contains_named_graph(ox.NamedNode(self.totals)) and any(
             True for _ in self._store.named_graphs()
         ):
@@ -319,7 +330,9 @@ class OxigraphStore(Store):
                     # One update = one transaction: old graphs go, new graphs arrive and the
                     # totals follow, all together or not at all.
                     self._store.update(" ;\n".join(operations))
+                self._generation += 1
             except BaseException as exc:
+                self._generation += 1
                 if loader is not None:
                     loader.undo()
                 if isinstance(exc, (OSError, SyntaxError, ValueError)):
@@ -424,6 +437,8 @@ class OxigraphStore(Store):
             self._store.update(rebuild_totals(self.totals))
         except OSError as exc:
             raise StoreError(f"counting mentions in the store failed: {exc}") from exc
+        finally:
+            self._generation += 1  # also for the user's update that comes before this
 
     def delete_article(self, article_id: str) -> bool:
         name = ox.NamedNode(self.graph_iri(article_id))
@@ -436,6 +451,7 @@ class OxigraphStore(Store):
                 change.take_away(self._store.quads_for_pattern(None, _TIMES, None, name))
                 totals = change.update(self.totals, self._current_totals(change.mentions))
                 self._store.update(f"{totals} ;\nDROP GRAPH <{name.value}>" if totals else f"DROP GRAPH <{name.value}>")
+                self._generation += 1
             except OSError as exc:
                 raise StoreError(f"deleting from the store failed: {exc}") from exc
         return True
@@ -443,12 +459,14 @@ class OxigraphStore(Store):
     def clear(self) -> None:
         with self._write_lock:
             self._store.clear()
+            self._generation += 1
 
     def optimize(self) -> None:
         """Compact the on-disk files; worth it after a large bulk load, before heavy querying."""
         with self._write_lock:
             try:
                 self._store.optimize()
+                self._generation += 1
                 self._bulk_since_optimize = 0
             except OSError as exc:
                 raise StoreError(f"compacting the store failed: {exc}") from exc
@@ -507,6 +525,23 @@ class OxigraphStore(Store):
         sparql = with_default_prefixes(sparql)
         timeout = self.query_timeout if timeout is None else timeout
         max_rows = self.max_rows if max_rows == -1 else max_rows
+        if self._queries is not None:
+            from .query_process import QueryRequest
+
+            request = QueryRequest(self._generation, sparql, kind, fmt, max_rows, not has_dataset_clause(sparql))
+            return self._queries.run(request, timeout)
+        return self._query_here(sparql, kind, fmt, timeout, max_rows)
+
+    def own_query(self, sparql, *, accept=None, timeout=None, max_rows=-1) -> QueryResult:
+        """newsgraph's own bounded reads run here, in a thread: no hand-over to a query
+        process, and never queued behind users' queries there."""
+        kind = query_kind(sparql)
+        fmt = result_format(kind, accept)
+        timeout = self.query_timeout if timeout is None else timeout
+        max_rows = self.max_rows if max_rows == -1 else max_rows
+        return self._query_here(with_default_prefixes(sparql), kind, fmt, timeout, max_rows)
+
+    def _query_here(self, sparql: str, kind: str, fmt: str, timeout: float | None, max_rows: int | None) -> QueryResult:
         with self._runaway_lock:
             if self._runaway >= MAX_RUNAWAY_QUERIES:
                 raise QueryTimeout(
@@ -570,7 +605,14 @@ class OxigraphStore(Store):
                 raise _Stop(str(exc)) from exc
             raise StoreError(f"exporting the store failed: {exc}") from exc
 
+    def query_process_ids(self, *, running: bool = False) -> list[int]:
+        """Process ids of the children for users' queries: those running one (``running``)
+        or all (none without query processes)."""
+        return self._queries.pids(running=running) if self._queries is not None else []
+
     def close(self) -> None:
+        if getattr(self, "_queries", None) is not None:
+            self._queries.close()
         store = getattr(self, "_store", None)
         if store is not None:
             try:

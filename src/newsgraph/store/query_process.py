@@ -1,0 +1,271 @@
+"""Users' SPARQL queries on the embedded store, in child processes that can be killed.
+
+pyoxigraph cannot stop a query once it runs: a query answered 503 at the time limit
+used to go on planning or joining in a thread of the server for minutes, holding a core
+and, two of them, every reader. Here each query runs in a small child process that
+opens the same store directory read-only (RocksDB's read-only mode, no lock taken); at
+the time limit the parent kills the child (SIGKILL) and reaps it, so the work ends with
+the answer. newsgraph's own reads (an article, the entity pages) stay in the server
+process and never queue behind a user's query.
+
+The children run at a lower CPU priority (nice 10) than the server, so a runaway query
+takes the cores the server leaves idle. A child sees the store as it was when it opened
+it: the store bumps a write counter on every write, and a child reopens before its next
+query when the counter moved (15-50 ms). Oxigraph calls a read-only open while another
+process writes "undefined"; what RocksDB does is read a consistent snapshot from its
+manifest and log, and a file compacted away underneath shows as an I/O error, on which
+the child reopens once and runs the query again.
+
+Run as a script (``python query_process.py FD PATH``) this module is the child's main:
+it reads requests from the socket FD and answers on it.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import threading
+from dataclasses import dataclass
+from multiprocessing.connection import Connection
+from pathlib import Path
+
+NICE = 10  # the children's CPU priority below the server's
+
+
+@dataclass
+class QueryRequest:
+    generation: int  # the store's write counter when the query was asked
+    sparql: str
+    kind: str  # select, ask or graph
+    format: str
+    max_rows: int | None
+    union_default_graph: bool
+
+
+class _Child:
+    def __init__(self, path: Path):
+        parent_end, child_end = socket.socketpair()
+        try:
+            self.process = subprocess.Popen(
+                [sys.executable, __file__, str(child_end.fileno()), str(path)],
+                pass_fds=(child_end.fileno(),),
+                stdin=subprocess.DEVNULL,
+                close_fds=True,
+            )
+        finally:
+            child_end.close()
+        self.connection = Connection(os.dup(parent_end.fileno()))
+        parent_end.close()
+
+    @property
+    def pid(self) -> int:
+        return self.process.pid
+
+    def alive(self) -> bool:
+        return self.process.poll() is None
+
+    def kill(self) -> None:
+        """SIGKILL and reap: once this returns, the query's work is over."""
+        try:
+            self.process.kill()
+        except OSError:
+            pass
+        self.process.wait()
+        try:
+            self.connection.close()
+        except OSError:
+            pass
+
+
+class QueryProcesses:
+    """At most ``size`` child processes answering queries; one query per child at a time."""
+
+    def __init__(self, path: Path, size: int):
+        self.path = Path(path)
+        self.size = max(1, size)
+        self._slots = threading.BoundedSemaphore(self.size)
+        self._lock = threading.Lock()
+        self._idle: list[_Child] = []
+        self._busy: set[_Child] = set()
+        self._closed = False
+        # Started in the background: opening a store must not wait for the children.
+        threading.Thread(target=self._fill, name="newsgraph-query-start", daemon=True).start()
+
+    def _fill(self) -> None:
+        """Start a spare child when none is idle, so the next query does not wait for one."""
+        with self._lock:
+            if self._closed or self._idle or len(self._busy) >= self.size:
+                return
+        try:
+            child = _Child(self.path)
+        except OSError:
+            return  # the next query starts one itself and reports why it cannot
+        with self._lock:
+            if self._closed:
+                child.kill()
+            else:
+                self._idle.append(child)
+
+    def pids(self, *, running: bool = False) -> list[int]:
+        """Process ids of the children running a query (``running``) or all of them."""
+        with self._lock:
+            return [c.pid for c in [*([] if running else self._idle), *self._busy]]
+
+    def run(self, request: QueryRequest, timeout: float | None):
+        """The :class:`~.base.QueryResult` of ``request``; raises what the query raised,
+        or :class:`QueryTimeout` after ``timeout`` seconds, with the child killed."""
+        from ..errors import QueryTimeout, StoreError
+
+        if not self._slots.acquire(timeout=timeout):
+            raise QueryTimeout(
+                f"all {self.size} query processes stayed busy for {timeout:g} s; try again shortly"
+            )
+        child = None
+        try:
+            with self._lock:
+                if self._closed:
+                    raise StoreError("the store is closed")
+                while self._idle and child is None:
+                    candidate = self._idle.pop()
+                    if candidate.alive():
+                        child = candidate
+                    else:
+                        candidate.kill()
+            if not self._idle:  # keep a spare starting for the next query
+                threading.Thread(target=self._fill, name="newsgraph-query-start", daemon=True).start()
+            if child is None:
+                try:
+                    child = _Child(self.path)
+                except OSError as exc:
+                    raise StoreError(f"cannot start a query process: {exc}") from exc
+            with self._lock:
+                self._busy.add(child)
+            try:
+                # The limit counts from here: starting a child (a fraction of a second) is
+                # the service's cost, not the query's.
+                child.connection.send(request)
+                if not child.connection.poll(timeout):
+                    child.kill()
+                    raise QueryTimeout(f"the query ran longer than {timeout:g} s and was stopped")
+                status, value = child.connection.recv()
+            except (EOFError, OSError) as exc:
+                child.kill()
+                raise StoreError(f"the query process ended unexpectedly ({exc or 'no answer'})") from None
+            with self._lock:
+                self._busy.discard(child)
+                if child.alive() and not self._closed:
+                    self._idle.append(child)
+                else:
+                    child.kill()
+            child = None
+            return _outcome(status, value)
+        finally:
+            if child is not None:
+                with self._lock:
+                    self._busy.discard(child)
+                if child.alive():
+                    child.kill()
+                threading.Thread(target=self._fill, name="newsgraph-query-start", daemon=True).start()
+            self._slots.release()
+
+    def close(self) -> None:
+        with self._lock:
+            self._closed = True
+            children, self._idle = [*self._idle, *self._busy], []
+            self._busy = set()
+        for child in children:
+            child.kill()
+
+
+def _outcome(status: str, value):
+    from ..errors import BadQuery, StoreError
+
+    if status == "ok":
+        return value
+    if status == "syntax":
+        raise BadQuery(f"SPARQL syntax error: {value}")
+    if status == "bad":
+        raise BadQuery(value)
+    raise StoreError(f"the store failed: {value}")
+
+
+# --- the child ---------------------------------------------------------------------------
+
+
+def _die_with_parent() -> None:
+    """Linux: the kernel kills this child when the server process ends, however it ends."""
+    try:
+        import ctypes
+
+        ctypes.CDLL(None).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+
+
+def _serve(fd: int, path: str) -> None:
+    import pyoxigraph as ox
+
+    from newsgraph.errors import NewsgraphError
+    from newsgraph.store.base import serialise_result
+
+    _die_with_parent()
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the server handles Ctrl-C and kills us
+    connection = Connection(fd)
+    store, generation = None, None
+    never = threading.Event()
+    while True:
+        try:
+            request: QueryRequest = connection.recv()
+        except (EOFError, OSError):
+            return
+        reply: tuple[str, object]
+        for attempt in (1, 2):
+            try:
+                if store is None or generation != request.generation:
+                    store, generation = None, None
+                    store = ox.Store.read_only(path)
+                    generation = request.generation
+                result = store.query(request.sparql, use_default_graph_as_union=request.union_default_graph)
+                reply = ("ok", serialise_result(request.kind, result, request.format, request.max_rows, never))
+                result = None
+                break
+            except SyntaxError as exc:
+                reply = ("syntax", str(exc))
+                break
+            except NewsgraphError as exc:  # StoreError from the serializers
+                reply = ("store", exc.message)
+                break
+            except OSError as exc:
+                reply = ("store", str(exc))
+                store = None  # reopen: a file may have been compacted away meanwhile
+                if attempt == 2:
+                    break
+            except Exception as exc:  # anything else pyoxigraph raises: the query's doing
+                reply = ("bad", f"the query could not be run: {exc}")
+                break
+        try:
+            connection.send(reply)
+        except (EOFError, OSError):
+            return
+
+
+def _import_without_the_package_init() -> None:
+    """Make ``newsgraph.store.base`` importable without running ``newsgraph/__init__``,
+    which loads spaCy (a second of start-up and ~100 MB the child never uses)."""
+    import types
+
+    package = Path(__file__).resolve().parents[1]
+    for name, where in (("newsgraph", package), ("newsgraph.store", package / "store")):
+        module = types.ModuleType(name)
+        module.__path__ = [str(where)]
+        sys.modules[name] = module
+
+
+if __name__ == "__main__":
+    os.nice(NICE)  # first: starting up is work too
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+    _import_without_the_package_init()
+    _serve(int(sys.argv[1]), sys.argv[2])

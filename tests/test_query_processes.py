@@ -1,0 +1,145 @@
+"""Users' SPARQL on the embedded store runs in child processes that are killed at the time
+limit: a stopped query stops using the store, and newsgraph's own reads answer meanwhile.
+
+No timing is asserted on the fast paths: the tests check what answers and which processes
+exist, never how fast."""
+
+from __future__ import annotations
+
+import json
+import os
+import threading
+import time
+
+import pytest
+
+from api_helpers import BASE, second_extraction, wipo_extraction
+from newsgraph.errors import BadQuery, QueryTimeout
+from newsgraph.graph import to_graph
+from newsgraph.store.oxigraph import OxigraphStore
+
+LIMIT = 1.5
+
+
+def runaway_query(graph: str) -> str:
+    """Six unrelated patterns over the same triples: with 100 triples that is 10^12
+    combinations, and no row passes the filter, so no engine on any machine finishes
+    it inside the limit; nothing else to stop at."""
+    patterns = " ".join(f"?s{i} ?p{i} ?o{i} ." for i in range(6))
+    total = " + ".join(f"?o{i}" for i in range(6))
+    return f"SELECT ?s0 WHERE {{ GRAPH <{graph}> {{ {patterns} }} FILTER({total} = -1) }}"
+
+
+@pytest.fixture
+def store(tmp_path):
+    store = OxigraphStore(tmp_path / "store", base_iri=BASE, query_timeout=LIMIT, query_processes=3)
+    store.add_articles([("a1b2c3d4e5f60001", to_graph(wipo_extraction(), base_iri=BASE))])
+    triples = " ".join(f"<urn:t:e{i}> <urn:t:p{i % 5}> {i} ." for i in range(100))
+    store.update(f"INSERT DATA {{ GRAPH <urn:t:runaway> {{ {triples} }} }}")
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+def alive(pid: int) -> bool:
+    """Whether the process exists and is not a zombie waiting to be reaped."""
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except FileNotFoundError:
+        return False
+
+
+def test_queries_answer_from_the_child_and_see_every_write(store):
+    count = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH <urn:t:more> { ?s ?p ?o } }"
+    assert json.loads(store.query(count).body)["results"]["bindings"][0]["n"]["value"] == "0"
+    store.update("INSERT DATA { GRAPH <urn:t:more> { <urn:t:a> <urn:t:b> 1 } }")
+    assert json.loads(store.query(count).body)["results"]["bindings"][0]["n"]["value"] == "1"
+    store.add_articles([("a1b2c3d4e5f60002", to_graph(second_extraction(), base_iri=BASE))])
+    ask = f"ASK {{ GRAPH <{store.graph_iri('a1b2c3d4e5f60002')}> {{ ?s ?p ?o }} }}"
+    assert store.query(ask).boolean is True
+    store.delete_article("a1b2c3d4e5f60002")
+    assert store.query(ask).boolean is False
+    assert store.query_process_ids(), "the query did not run in a child process"
+    assert os.getpid() not in store.query_process_ids()
+
+
+def test_a_syntax_error_is_a_bad_query_and_the_child_answers_the_next_query(store):
+    with pytest.raises(BadQuery, match="syntax"):
+        store.query("SELECT * WHERE { ?s ?p }")
+    assert store.query("ASK { ?s ?p ?o }").boolean is True
+
+
+def test_a_stopped_query_is_killed_at_the_limit(store):
+    seen: list[int] = []
+
+    def watch() -> None:
+        deadline = time.monotonic() + LIMIT
+        while time.monotonic() < deadline and not seen:
+            seen.extend(store.query_process_ids(running=True))
+            time.sleep(0.05)
+
+    watcher = threading.Thread(target=watch)
+    watcher.start()
+    with pytest.raises(QueryTimeout, match="stopped"):
+        store.query(runaway_query("urn:t:runaway"))
+    watcher.join()
+    assert seen, "no child process ran the query"
+    # Killed and reaped before the 503 was raised: nothing is left running it.
+    assert not any(alive(pid) for pid in seen), seen
+    assert store.query("ASK { GRAPH <urn:t:runaway> { ?s ?p ?o } }").boolean is True
+
+
+def test_reads_answer_while_two_runaway_queries_are_in_flight(store):
+    outcomes: list[BaseException | None] = []
+    running: set[int] = set()
+
+    def runaway() -> None:
+        try:
+            store.query(runaway_query("urn:t:runaway"))
+            outcomes.append(None)
+        except QueryTimeout as exc:
+            outcomes.append(exc)
+
+    threads = [threading.Thread(target=runaway) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    reads = 0
+    try:
+        while any(t.is_alive() for t in threads):
+            running.update(store.query_process_ids(running=True))
+            # newsgraph's own reads: an article's graph, the entity counts, a user's small query
+            graph = store.get_article_graph("a1b2c3d4e5f60001")
+            assert graph is not None and len(graph) > 0
+            assert store.entity_counts().get("Person") == 1
+            assert store.has_article("a1b2c3d4e5f60001")
+            reads += 1
+            time.sleep(0.05)
+    finally:
+        for thread in threads:
+            thread.join(30)
+    assert reads > 0
+    assert len(outcomes) == 2 and all(isinstance(o, QueryTimeout) for o in outcomes), outcomes
+    assert len(running) >= 2, running
+    assert not any(alive(pid) for pid in running), running
+    # A third query, from a fresh or a spare child, still answers.
+    assert store.query("ASK { ?s ?p ?o }").boolean is True
+
+
+def test_closing_the_store_ends_every_child(tmp_path):
+    store = OxigraphStore(tmp_path / "s", base_iri=BASE, query_timeout=LIMIT, query_processes=2)
+    assert store.query("ASK { ?s ?p ?o }").boolean is False
+    pids = store.query_process_ids()
+    assert pids
+    store.close()
+    assert not any(alive(pid) for pid in pids)
+
+
+def test_without_query_processes_queries_run_in_this_process(tmp_path):
+    store = OxigraphStore(tmp_path / "s", base_iri=BASE, query_timeout=LIMIT, query_processes=0)
+    try:
+        assert store.query("ASK { ?s ?p ?o }").boolean is False
+        assert store.query_process_ids() == []
+    finally:
+        store.close()
