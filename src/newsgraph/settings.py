@@ -21,6 +21,13 @@ class Settings(BaseSettings):
         "(official en_core_web_md, official en_core_web_sm, vendored md, vendored sm).",
     )
     max_chars: int = Field(1_000_000, description="Longest article text accepted, in characters.")
+    extraction_timeout: float = Field(
+        120.0,
+        ge=0,
+        description="Seconds one article's extraction may take (0: no limit). The service stops the worker "
+        "that runs past it and refuses the article (503 extraction_timeout, nothing stored); the library "
+        "and the CLI skip the components still to run (warnings in the Extraction).",
+    )
 
     # --- Graph and store -------------------------------------------------------
     base_iri: str = Field(
