@@ -4,9 +4,9 @@ Each newsgraph component runs isolated (:class:`Isolated`): when one raises on a
 document, the document goes on without that component's facts and the failure is
 recorded as a warning (``doc.user_data["ng_warnings"]``, then ``Extraction.warnings``).
 Only a failure of the spaCy model's own components fails the article. A document may
-carry a deadline (``doc.user_data["ng_deadline"]``, a ``time.monotonic()`` value): once
-it has passed, the remaining components are skipped, each with a warning, and only
-the final assembly runs.
+carry a time limit in seconds (``doc.user_data["ng_time_limit"]``): the first newsgraph
+component starts the clock, and once the limit has passed the remaining components are
+skipped, each with a warning; the final assembly always runs.
 """
 
 from __future__ import annotations
@@ -62,9 +62,13 @@ class Isolated:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
+        limit = doc.user_data.get(LIMIT_KEY)
         deadline = doc.user_data.get(DEADLINE_KEY)
+        if deadline is None and limit:
+            # The first newsgraph component starts the clock: within nlp.pipe, when the Doc's
+            # batch starts, not when it was queued.
+            deadline = doc.user_data[DEADLINE_KEY] = time.monotonic() + limit
         if deadline is not None and self.name != "newsgraph_assemble" and time.monotonic() > deadline:
-            limit = doc.user_data.get(LIMIT_KEY)
             add_warning(doc, self.name, f"Skipped: the extraction time limit ({limit:g} s) was reached"
                         if limit else "Skipped: the extraction time limit was reached")
             return doc
