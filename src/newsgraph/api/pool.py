@@ -356,6 +356,7 @@ class ProcessExtractor:
         self._idle: list[_Worker] = []  # the one used last at the end
         self._waiters: list[asyncio.Future] = []
         self._reaping: set[asyncio.Task] = set()
+        self._replacing = 0  # processes being started in place of killed ones
         self.description: str | None = None
 
     def _launch(self, count: int) -> tuple[list[_Worker], str]:
@@ -380,7 +381,7 @@ class ProcessExtractor:
     async def _take(self) -> _Worker:
         """The idle worker that finished last; waits while every worker is busy."""
         while not self._idle:
-            if not self.workers:
+            if not self.workers and not self._replacing:
                 raise ExtractionUnavailable("the extraction worker is restarting; try again in a few seconds")
             waiter = asyncio.get_running_loop().create_future()
             self._waiters.append(waiter)
@@ -394,8 +395,6 @@ class ProcessExtractor:
     async def extract(self, item: ArticleInput, base_iri: str) -> Extracted:
         if self.description is None:
             await asyncio.to_thread(self.start)
-        if not self.workers:
-            raise ExtractionUnavailable("the extraction worker is restarting; try again in a few seconds")
         worker = await self._take()
         try:
             result = await asyncio.wait_for(worker.extract(item, base_iri), self.time_limit)
@@ -457,11 +456,18 @@ class ProcessExtractor:
             return  # another request replaced it already
         self.workers = [w for w in self.workers if w is not broken]
         self._idle = [w for w in self._idle if w is not broken]
-        if kill:
-            broken.kill()
-        else:
-            await asyncio.to_thread(broken.stop)
-        (fresh,), _ = await asyncio.to_thread(self._launch, 1)
+        self._replacing += 1
+        try:
+            if kill:
+                broken.kill()
+            else:
+                await asyncio.to_thread(broken.stop)
+            (fresh,), _ = await asyncio.to_thread(self._launch, 1)
+        except BaseException:
+            self._replacing -= 1
+            self._release(broken)  # wakes the waiters: they hear that no worker is left
+            raise
+        self._replacing -= 1
         self.workers.append(fresh)
         self._idle.insert(0, fresh)
         self._release(fresh)
