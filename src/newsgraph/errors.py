@@ -9,6 +9,8 @@ Every error newsgraph raises on purpose is a :class:`NewsgraphError` with a stab
     │   ├── TextTooLong (413)        longer than the configured limit
     │   ├── NotUtf8 (422)            bytes that are not UTF-8
     │   └── UnsupportedLanguage (422) text in a language other than English
+    ├── ExtractionFailed (422)       the spaCy model itself failed on the article
+    ├── ExtractionTimeout (503)      the article's extraction ran past the time limit
     ├── ModelNotFound (500)          no spaCy model could be loaded
     ├── InvalidGold (422)            a gold file for `newsgraph eval` has the wrong shape
     ├── InvalidSetting (500)         a setting holds a value newsgraph cannot use
@@ -57,6 +59,21 @@ class NotUtf8(InvalidArticle):
 
 class UnsupportedLanguage(InvalidArticle):
     code = "unsupported_language"
+
+
+class ExtractionFailed(NewsgraphError):
+    """The spaCy model itself raised on this article. (A newsgraph component that raises
+    costs only its own facts: a warning in the Extraction, not this error.)"""
+
+    code = "extraction_failed"
+    status = 422
+
+
+class ExtractionTimeout(NewsgraphError):
+    """The article's extraction ran past ``Settings.extraction_timeout``; nothing was stored."""
+
+    code = "extraction_timeout"
+    status = 503
 
 
 class ModelNotFound(NewsgraphError):

@@ -14,9 +14,18 @@ from dataclasses import dataclass
 from typing import Any
 
 from .dates import out_of_range, parse_date
-from .errors import EmptyText, InvalidArticle, NewsgraphError, NotUtf8, TextTooLong, UnsupportedLanguage
+from .errors import (
+    EmptyText,
+    ExtractionFailed,
+    InvalidArticle,
+    NewsgraphError,
+    NotUtf8,
+    TextTooLong,
+    UnsupportedLanguage,
+)
 from .nlp.model import load_pipeline
-from .schema import Article, Dateline, Extraction
+from .nlp.pipeline import LIMIT_KEY, TRACEBACKS_KEY, WARNINGS_KEY
+from .schema import Article, ComponentWarning, Dateline, Extraction
 from .settings import Settings
 
 DEFAULT_BATCH_SIZE = 16
@@ -171,7 +180,12 @@ def _resolve_dateline(raw: dict | None, published: str | None) -> Dateline | Non
     return Dateline(place=raw.get("place"), date=date, agency=raw.get("agency"))
 
 
-def _to_extraction(item: ArticleInput, facts: dict, language: str) -> Extraction:
+_NO_FACTS = {"entities": [], "roles": [], "figures": [], "quotes": [], "relations": [], "dateline": None}
+
+
+def _to_extraction(item: ArticleInput, doc, language: str) -> Extraction:
+    # No facts when the assembling component itself failed: its warning says so.
+    facts = doc._.ng_facts or _NO_FACTS
     article = Article(
         id=article_id(item.text),
         title=item.title,
@@ -188,7 +202,18 @@ def _to_extraction(item: ArticleInput, facts: dict, language: str) -> Extraction
         figures=facts["figures"],
         quotes=facts["quotes"],
         relations=facts["relations"],
+        warnings=[ComponentWarning(**w) for w in doc.user_data.get(WARNINGS_KEY, ())],
     )
+
+
+def _finish(item: ArticleInput, doc) -> Extraction:
+    """The Extraction of a processed Doc; a bug in this last step fails the article clearly."""
+    try:
+        return _to_extraction(item, doc, item.language or detect_language(item.text))
+    except NewsgraphError:
+        raise
+    except Exception as exc:
+        raise ExtractionFailed(f"extraction failed on this article ({type(exc).__name__}: {exc})") from exc
 
 
 def extract(
@@ -200,19 +225,44 @@ def extract(
     source: str | None = None,
     settings: Settings | None = None,
 ) -> Extraction:
-    """Read one article and return what it says as typed facts with provenance."""
+    """Read one article and return what it says as typed facts with provenance.
+
+    A newsgraph component that fails on the article costs only its own facts (listed in
+    ``Extraction.warnings``); a failure of the spaCy model raises :class:`ExtractionFailed`.
+    """
     settings = settings or Settings()
     item = prepare(text, max_chars=settings.max_chars, title=title, url=url, published=published, source=source)
-    return extract_prepared(item, load_pipeline(settings.model))
+    return extract_prepared(item, load_pipeline(settings.model), time_limit=settings.extraction_timeout)
 
 
-def extract_prepared(item: ArticleInput, nlp) -> Extraction:
+def _make_doc(nlp, text: str, time_limit: float | None):
+    doc = nlp.make_doc(text)
+    if time_limit:
+        # The first newsgraph component starts the clock (see nlp.pipeline.Isolated).
+        doc.user_data[LIMIT_KEY] = float(time_limit)
+    return doc
+
+
+def extract_document(item: ArticleInput, nlp, *, time_limit: float | None = None) -> tuple[Extraction, list[str]]:
+    """:func:`extract_prepared`, plus the tracebacks of the components that failed (for logs)."""
+    try:
+        doc = nlp(_make_doc(nlp, item.text, time_limit))
+    except NewsgraphError:
+        raise
+    except Exception as exc:
+        raise ExtractionFailed(
+            f"the spaCy model failed on this article ({type(exc).__name__}: {exc})"
+        ) from exc
+    return _finish(item, doc), list(doc.user_data.get(TRACEBACKS_KEY, ()))
+
+
+def extract_prepared(item: ArticleInput, nlp, *, time_limit: float | None = None) -> Extraction:
     """Extract an article :func:`prepare` validated, with a given newsgraph pipeline.
 
     For callers that keep their own pipeline, such as the service's worker processes.
+    Past ``time_limit`` seconds the components still to run are skipped (warnings).
     """
-    doc = nlp(item.text)
-    return _to_extraction(item, doc._.ng_facts, item.language or detect_language(item.text))
+    return extract_document(item, nlp, time_limit=time_limit)[0]
 
 
 def _as_input(item: str | bytes | dict, max_chars: int) -> ArticleInput:
@@ -235,17 +285,20 @@ def extract_many(
     """Extract many articles through ``nlp.pipe``; one result per item, in order.
 
     Items are texts or dicts with ``text`` and the metadata ``extract`` takes. With
-    ``errors="return"`` an invalid item yields its :class:`NewsgraphError` instead
-    of stopping the run.
+    ``errors="return"`` an item that fails (invalid, or the model failed on it) yields
+    its :class:`NewsgraphError` instead of stopping the run; the others go on. A
+    component that fails on an article costs only its facts (``Extraction.warnings``).
     """
     if errors not in ("raise", "return"):
         raise ValueError("errors must be 'raise' or 'return'")
     settings = settings or Settings()
     nlp = load_pipeline(settings.model)
-    prepared: list[ArticleInput | NewsgraphError] = []
+    limit = settings.extraction_timeout or None
+    source = iter(items)
+    prepared: list[ArticleInput | NewsgraphError] = []  # every item taken from ``source``, in order
 
-    def valid_inputs() -> Iterator[tuple[str, int]]:
-        for position, item in enumerate(items):
+    def valid_docs() -> Iterator[tuple]:
+        for item in source:
             try:
                 prepared.append(_as_input(item, settings.max_chars))
             except NewsgraphError as exc:
@@ -253,16 +306,44 @@ def extract_many(
                     raise
                 prepared.append(exc)
                 continue
-            yield prepared[-1].text, position
+            yield _make_doc(nlp, prepared[-1].text, limit), len(prepared) - 1
 
-    next_position = 0
-    for doc, position in nlp.pipe(valid_inputs(), as_tuples=True, n_process=n_process, batch_size=batch_size):
-        while next_position < position:  # invalid items that came before this one
-            yield prepared[next_position]
-            next_position += 1
-        item = prepared[position]
-        yield _to_extraction(item, doc._.ng_facts, item.language or detect_language(item.text))
-        next_position = position + 1
-    while next_position < len(prepared):
-        yield prepared[next_position]
-        next_position += 1
+    def finished(position: int, doc) -> Extraction | NewsgraphError:
+        try:
+            return _finish(prepared[position], doc)
+        except NewsgraphError as exc:
+            if errors == "raise":
+                raise
+            return exc
+
+    done = 0  # results yielded so far
+    while True:
+        try:
+            for doc, position in nlp.pipe(valid_docs(), as_tuples=True, n_process=n_process, batch_size=batch_size):
+                while done < position:  # invalid items that came before this one
+                    yield prepared[done]
+                    done += 1
+                yield finished(position, doc)
+                done = position + 1
+            break
+        except NewsgraphError:
+            raise  # an invalid item with errors="raise"
+        except Exception as exc:
+            # The model failed on one of the articles it held; which one is not known. Those
+            # taken but not answered yet are extracted again one by one, then the rest goes on.
+            if errors == "raise":
+                raise ExtractionFailed(
+                    f"the spaCy model failed on an article ({type(exc).__name__}: {exc})"
+                ) from exc
+            while done < len(prepared):
+                entry = prepared[done]
+                if isinstance(entry, ArticleInput):
+                    try:
+                        entry = extract_prepared(entry, nlp, time_limit=limit)
+                    except NewsgraphError as failure:
+                        entry = failure
+                yield entry
+                done += 1
+    while done < len(prepared):
+        yield prepared[done]
+        done += 1

@@ -52,6 +52,8 @@ class ArticleOutcome:
     entities: int = 0
     triples: int = 0
     error: str | None = None
+    # Components that failed on a stored article ({"component", "error"}): stored without their facts.
+    warnings: list[dict] = field(default_factory=list)
 
 
 @dataclass
@@ -59,6 +61,7 @@ class IngestSummary:
     stored: int = 0
     skipped: int = 0
     failed: int = 0
+    warned: int = 0  # stored articles some component failed on (see ArticleOutcome.warnings)
     entities: int = 0
     triples: int = 0
     failures: list[ArticleOutcome] = field(default_factory=list)
@@ -74,6 +77,7 @@ class IngestSummary:
     def add(self, outcome: ArticleOutcome) -> None:
         if outcome.status == "stored":
             self.stored += 1
+            self.warned += bool(outcome.warnings)
             self.entities += outcome.entities
             self.triples += outcome.triples
         elif outcome.status == "skipped":
@@ -226,9 +230,10 @@ def ingest(
         began = time.perf_counter()
         try:
             store.add_articles([(o.article_id, g) for o, g in articles], replace=True)
-        except NewsgraphError as exc:
+        except Exception as exc:  # noqa: BLE001 - a failed write fails its articles, not the run
+            message = exc.message if isinstance(exc, NewsgraphError) else f"storing failed: {type(exc).__name__}: {exc}"
             for outcome, _ in articles:
-                outcome.status, outcome.error, outcome.triples = "failed", exc.message, 0
+                outcome.status, outcome.error, outcome.triples = "failed", message, 0
         return time.perf_counter() - began
 
     def settle() -> None:
@@ -287,14 +292,16 @@ def ingest(
         began = time.perf_counter()
         try:
             graph = to_triples(result, base_iri=settings.base_iri)
-        except NewsgraphError as exc:
-            report(ArticleOutcome(item.source, "failed", article_id=result.article.id, error=exc.message))
+        except Exception as exc:  # noqa: BLE001 - one article's mapping bug must not end the run
+            message = exc.message if isinstance(exc, NewsgraphError) else f"mapping to RDF failed: {type(exc).__name__}: {exc}"
+            report(ArticleOutcome(item.source, "failed", article_id=result.article.id, error=message))
             continue
         finally:
             summary.graph_seconds += time.perf_counter() - began
         outcome = ArticleOutcome(
             item.source, "stored", article_id=result.article.id, title=result.article.title,
             entities=len(result.entities), triples=len(graph),
+            warnings=[w.model_dump() for w in result.warnings],
         )
         batch.append((outcome, graph))
         if len(batch) >= batch_size:

@@ -93,6 +93,15 @@ class Relation(BaseModel):
     confidence: float = Field(ge=0, le=1)
 
 
+class ComponentWarning(BaseModel):
+    """A newsgraph component that failed on this article, or was skipped: its facts are
+    missing from the Extraction; everything the other components found is there."""
+
+    component: str = Field(description="The component: paragraphs, dateline, entities, figures, roles, "
+                           "quotes, relations or assemble.")
+    error: str = Field(description="What went wrong, as 'ExceptionType: message'.")
+
+
 class Extraction(BaseModel):
     article: Article
     entities: list[Entity] = Field(default_factory=list)
@@ -100,6 +109,10 @@ class Extraction(BaseModel):
     figures: list[Figure] = Field(default_factory=list)
     quotes: list[Quote] = Field(default_factory=list)
     relations: list[Relation] = Field(default_factory=list)
+    warnings: list[ComponentWarning] = Field(
+        default_factory=list,
+        description="Components that failed on this article (their facts are missing); empty when all ran.",
+    )
 
     def entity(self, entity_id: str | None) -> Entity | None:
         """The entity with this id, or None."""

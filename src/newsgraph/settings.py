@@ -25,6 +25,13 @@ class Settings(BaseSettings):
         description="Longest article text accepted, in characters; at most 1,000,000, the longest text "
         "the spaCy model accepts (its max_length).",
     )
+    extraction_timeout: float = Field(
+        120.0,
+        ge=0,
+        description="Seconds one article's extraction may take (0: no limit). The service stops the worker "
+        "that runs past it and refuses the article (503 extraction_timeout, nothing stored); the library "
+        "and the CLI skip the components still to run (warnings in the Extraction).",
+    )
 
     # --- Graph and store -------------------------------------------------------
     base_iri: str = Field(

@@ -12,7 +12,8 @@ import json
 import logging
 import time
 from dataclasses import dataclass, field
-from typing import Annotated, Any
+from collections.abc import Awaitable
+from typing import Annotated, Any, TypeVar
 
 from fastapi import APIRouter, Depends, Path, Query, Request, Response
 from fastapi.responses import JSONResponse
@@ -30,6 +31,7 @@ from .sparql import graph_as, media_type_of
 from .views import Reader
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 router = APIRouter(tags=["Articles"], responses=ERROR_RESPONSES)
 
 ARTICLE_ID = Path(description="The article's id (16 hex digits, derived from its text).", pattern=r"^[A-Za-z0-9._~-]{1,128}$")
@@ -117,6 +119,8 @@ class Stored:
     body: bytes | dict
     # Milliseconds per step, for the Server-Timing header.
     timings: dict[str, float] = field(default_factory=dict)
+    # Components that failed on the article ({"component", "error"}): stored without their facts.
+    warnings: list[dict] = field(default_factory=list)
 
     def server_timing(self) -> str:
         return ", ".join(f"{step};dur={ms:.1f}" for step, ms in self.timings.items())
@@ -142,7 +146,8 @@ async def store_article(state: ServiceState, item: ArticleInput) -> Stored:
     if await state.read(store.has_article, aid):
         return await existing()
     checked = time.perf_counter()
-    extraction_json, triples, timings = await state.extract(item)
+    extracted_now = await state.extract(item)
+    extraction_json, triples, timings = extracted_now.json, extracted_now.triples, extracted_now.timings
     extracted = time.perf_counter()
 
     def write() -> int | None:
@@ -160,7 +165,49 @@ async def store_article(state: ServiceState, item: ArticleInput) -> Stored:
     log.debug("article %s: %s", aid, ", ".join(f"{step} {ms:.1f} ms" for step, ms in timings.items()))
     iri, graph = str(article_iri(aid, state.settings.base_iri)), str(triples.identifier)
     body = created_json(extraction_json, iri=iri, graph=graph, triples=written)
-    return Stored(201, aid, iri, graph, written, body, timings)
+    return Stored(201, aid, iri, graph, written, body, timings, list(extracted_now.warnings))
+
+
+# --- a client that goes away ------------------------------------------------------------
+
+
+class ClientGone(NewsgraphError):
+    """The client closed the connection before the answer: its work was dropped. Nobody reads
+    this answer; the status (nginx's 499) marks the request in the access log."""
+
+    code = "client_closed_request"
+    status = 499
+
+
+async def _disconnected(request: Request) -> None:
+    """Returns once the client has gone (the body has been read: only a disconnect comes next)."""
+    while True:
+        message = await request.receive()
+        if message["type"] == "http.disconnect":
+            return
+
+
+async def unless_client_leaves(request: Request, work: Awaitable[T]) -> T:
+    """Run ``work``; cancel it when the client disconnects first (an article still queued
+    is dropped, one being extracted is stopped, nothing is stored) and raise :class:`ClientGone`."""
+    task = asyncio.ensure_future(work)
+    watcher = asyncio.ensure_future(_disconnected(request))
+    try:
+        await asyncio.wait({task, watcher}, return_when=asyncio.FIRST_COMPLETED)
+    except asyncio.CancelledError:
+        task.cancel()
+        raise
+    finally:
+        watcher.cancel()
+    if not task.done():
+        task.cancel()
+        try:
+            await task
+        except (asyncio.CancelledError, Exception):  # noqa: BLE001 - the client is gone either way
+            pass
+        log.info("%s %s: the client went away; its article was dropped", request.method, request.url.path)
+        raise ClientGone("the client closed the connection; the work was dropped")
+    return task.result()
 
 
 @router.post(
@@ -179,7 +226,7 @@ async def post_article(request: Request, state: ServiceState = Depends(get_state
     text, or HTML (its main text is extracted; scripts and markup never reach the extractor).
     For text and HTML, metadata can be given as query parameters."""
     item = read_article(request, await request.body(), state.settings.max_chars)
-    stored = await store_article(state, item)
+    stored = await unless_client_leaves(request, store_article(state, item))
     headers = {"Location": request.url_for("get_article", article_id=stored.id).path}
     if stored.timings:
         headers["Server-Timing"] = stored.server_timing()
@@ -204,8 +251,11 @@ async def post_article(request: Request, state: ServiceState = Depends(get_state
     dependencies=[Depends(require_article_write)],
 )
 async def post_articles_batch(request: Request, state: ServiceState = Depends(get_state)) -> BatchResult:
-    """A JSON array of articles, or NDJSON (one article object per line). Each article gets its
-    own result; one bad article does not stop the others."""
+    """A JSON array of articles, or NDJSON (one article object per line). The answer is 200 with
+    one result per article, in order: `status` 201 (stored now, with any `warnings`), 200 (stored
+    before) or the error's status with `error` in the one error shape (nothing stored for it).
+    One bad article does not stop the others, and exactly the articles answered 201 were
+    written. A client that disconnects before the answer cancels the articles not yet stored."""
     kind = media_type_of(request)
     body = await request.body()
     if kind == "application/json":
@@ -232,26 +282,61 @@ async def post_articles_batch(request: Request, state: ServiceState = Depends(ge
             items.append(error or article_from_json(value, state.settings.max_chars))
         except NewsgraphError as exc:
             items.append(exc)
+        except Exception:  # noqa: BLE001 - a bug on one article must not cost the batch
+            log.exception("reading an article of a batch failed")
+            items.append(_internal_error())
+    return await unless_client_leaves(request, _store_batch(state, items))
+
+
+def _internal_error() -> NewsgraphError:
+    error = NewsgraphError("the server failed on this article; see its log")
+    error.code = "internal_error"
+    return error
+
+
+def _failed(index: int, exc: NewsgraphError) -> dict:
+    return {"index": index, "status": exc.status,
+            "error": {"code": exc.code, "message": exc.message, "detail": exc.detail}}
+
+
+async def _store_batch(state: ServiceState, items: list[ArticleInput | NewsgraphError]) -> BatchResult:
     # Distinct articles are extracted concurrently (the pool bounds how many at once);
     # results are reported in the request's order, a repeat within the batch as 200.
     tasks: dict[str, asyncio.Task] = {}
     for item in items:
         if isinstance(item, ArticleInput) and article_id(item.text) not in tasks:
             tasks[article_id(item.text)] = asyncio.ensure_future(store_article(state, item))
+    try:
+        # Every article's outcome is known before the answer is written: what the answer
+        # says was stored is what was stored.
+        await asyncio.wait(tasks.values()) if tasks else None
+    except asyncio.CancelledError:  # the client went away: drop what is not done
+        for task in tasks.values():
+            task.cancel()
+        raise
     results, reported = [], set()
     for index, item in enumerate(items):
-        try:
-            if isinstance(item, NewsgraphError):
-                raise item
-            aid = article_id(item.text)
-            stored = await tasks[aid]
-        except NewsgraphError as exc:
-            results.append({"index": index, "status": exc.status, "error": {"code": exc.code, "message": exc.message, "detail": exc.detail}})
+        if isinstance(item, NewsgraphError):
+            results.append(_failed(index, item))
             continue
+        aid = article_id(item.text)
+        task = tasks[aid]
+        if task.exception() is not None:
+            exc = task.exception()
+            if not isinstance(exc, NewsgraphError):
+                # A bug, not the article's fault: said once in the log, this item only in the answer.
+                if aid not in reported:
+                    log.error("storing article %s of a batch failed", aid, exc_info=exc)
+                exc = _internal_error()
+            reported.add(aid)
+            results.append(_failed(index, exc))
+            continue
+        stored = task.result()
         status = 200 if aid in reported else stored.status
         reported.add(aid)
         results.append({"index": index, "status": status, "id": stored.id, "iri": stored.iri,
-                        "graph": stored.graph, "triples": stored.triples})
+                        "graph": stored.graph, "triples": stored.triples,
+                        "warnings": stored.warnings if status == 201 else []})
     return BatchResult(
         created=sum(r["status"] == 201 for r in results),
         existing=sum(r["status"] == 200 for r in results),

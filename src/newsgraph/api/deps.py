@@ -41,7 +41,9 @@ class ServiceState:
         # Without a pipeline handed in, extraction runs in worker processes (see pool.py).
         self.processes: ProcessExtractor | None = None
         if nlp is None and settings.extraction_processes:
-            self.processes = ProcessExtractor(settings.model, settings.max_concurrent_extractions)
+            self.processes = ProcessExtractor(
+                settings.model, settings.max_concurrent_extractions, settings.extraction_timeout
+            )
         self.model_description: str | None = None
 
     def start_extraction(self) -> None:
@@ -105,12 +107,18 @@ class ServiceState:
             else:
                 extracted = await anyio.to_thread.run_sync(self._extract_sync, item)
             elapsed = (time.perf_counter() - started) * 1000
+        for warning, trace in zip(extracted.warnings, extracted.tracebacks):
+            # Once, here: the article is stored without this component's facts.
+            log.warning("component %s failed on an article (its facts are left out): %s%s",
+                        warning["component"], warning["error"], "\n" + trace.rstrip() if trace else "")
         worker = extracted.timings
         transfer = max(0.0, elapsed - worker["extract"] - worker["map"])
         return extracted._replace(timings={"wait": (started - asked) * 1000, **worker, "transfer": transfer})
 
     def _extract_sync(self, item: ArticleInput) -> Extracted:
-        return extract_with(self.get_nlp(), item, self.settings.base_iri)
+        # Threads cannot be stopped: past the time limit the components still to run are
+        # skipped (warnings), as in the library.
+        return extract_with(self.get_nlp(), item, self.settings.base_iri, self.settings.extraction_timeout)
 
 
 def store_update(store: Any, text: str) -> None:

@@ -7,7 +7,7 @@ import json
 from fastapi import APIRouter, Depends, Request, Response
 from fastapi.responses import JSONResponse
 
-from .articles import _ARTICLE_BODY, read_article
+from .articles import _ARTICLE_BODY, read_article, unless_client_leaves
 from .deps import ServiceState, get_state
 from .errors import ERROR_RESPONSES
 from .models import ExtractDryRun
@@ -29,7 +29,8 @@ async def extract_article(request: Request, state: ServiceState = Depends(get_st
     with its triples as JSON-LD; `application/ld+json` or `text/turtle` give only the triples."""
     media = negotiate(request.headers.get("accept"), EXTRACT, use_aliases=False)
     item = read_article(request, await request.body(), state.settings.max_chars)
-    extraction_json, triples, _ = await state.extract(item)
+    extracted = await unless_client_leaves(request, state.extract(item))
+    extraction_json, triples = extracted.json, extracted.triples
     graph = await state.read(as_graph, triples)
     kind = EXTRACT[media]
     if kind == "turtle":

@@ -6,7 +6,7 @@ from typing import Generic, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from ..schema import EntityType, Extraction
+from ..schema import ComponentWarning, EntityType, Extraction
 
 T = TypeVar("T")
 
@@ -156,15 +156,22 @@ class BatchError(BaseModel):
 
 class BatchItem(BaseModel):
     index: int = Field(description="Position of the article in the request, from 0.")
-    status: int = Field(description="201 stored, 200 already stored, or the error's status.")
+    status: int = Field(description="201 stored now, 200 stored before (nothing written), or the error's "
+                        "status (nothing stored for this article).")
     id: str | None = None
     iri: str | None = None
     graph: str | None = None
     triples: int | None = None
+    warnings: list[ComponentWarning] = Field(
+        default_factory=list, description="Components that failed on this article: it was stored without their facts."
+    )
     error: BatchError | None = None
 
 
 class BatchResult(BaseModel):
+    """The answer to a batch (always 200): one result per article, in the request's order.
+    Exactly the articles with status 201 were written by this request."""
+
     created: int
     existing: int
     failed: int

@@ -18,8 +18,8 @@ from typing import NamedTuple
 
 from rdflib import Graph, Literal, URIRef
 
-from ..errors import ModelNotFound, NewsgraphError
-from ..extract import ArticleInput, extract_prepared, prepare
+from ..errors import ExtractionTimeout, ModelNotFound, NewsgraphError
+from ..extract import ArticleInput, extract_document, extract_prepared, prepare
 from ..graph import ArticleTriples, to_triples
 from ..schema import Extraction
 from ..store.base import iri, literal
@@ -71,15 +71,19 @@ def _describe() -> str:
 
 
 class Extracted(NamedTuple):
-    """One article extracted for the service: the Extraction as JSON, its triples, and how
-    long extracting and mapping took where they ran (milliseconds, for ``Server-Timing``)."""
+    """One article extracted for the service: the Extraction as JSON, its triples, how
+    long extracting and mapping took where they ran (milliseconds, for ``Server-Timing``),
+    the components that failed on it (``{"component", "error"}``, as in the JSON) and
+    their tracebacks (for the server's log)."""
 
     json: bytes
     triples: Triples | ReceivedTriples
     timings: dict[str, float]
+    warnings: list[dict] = []
+    tracebacks: list[str] = []
 
 
-def extract_with(nlp, item: ArticleInput, base_iri: str) -> Extracted:
+def extract_with(nlp, item: ArticleInput, base_iri: str, time_limit: float | None = None) -> Extracted:
     """:func:`newsgraph.extract` then :func:`~newsgraph.graph.to_triples` with a given pipeline.
 
     Everything runs where the extraction runs: mapping to RDF and writing the JSON are
@@ -87,12 +91,13 @@ def extract_with(nlp, item: ArticleInput, base_iri: str) -> Extracted:
     (pickling the Extraction model and dumping it to JSON again cost more than its JSON).
     """
     started = time.perf_counter()
-    extraction = extract_prepared(item, nlp)
+    extraction, tracebacks = extract_document(item, nlp, time_limit=time_limit)
     extracted = time.perf_counter()
     body = extraction.model_dump_json().encode("utf-8")
     triples = article_triples(extraction, base_iri)
     mapped = time.perf_counter()
-    return Extracted(body, triples, {"extract": (extracted - started) * 1000, "map": (mapped - extracted) * 1000})
+    return Extracted(body, triples, {"extract": (extracted - started) * 1000, "map": (mapped - extracted) * 1000},
+                     [w.model_dump() for w in extraction.warnings], tracebacks)
 
 
 def article_triples(extraction: Extraction, base_iri: str | None = None) -> Triples:
@@ -303,6 +308,23 @@ class _Worker:
         except Exception as exc:
             return False, RuntimeError(f"the extraction worker's answer could not be read: {exc}")
 
+    @property
+    def busy(self) -> bool:
+        """An article was sent and its reply has not been read yet."""
+        return self._reply is not None and not self._reply.done()
+
+    def kill(self) -> None:
+        """End the process now, whatever it is doing (an article past the time limit)."""
+        if self.busy:
+            try:
+                asyncio.get_running_loop().remove_reader(self.connection.fileno())
+            except (RuntimeError, OSError, ValueError, NotImplementedError):
+                pass
+            self._reply.cancel()
+        self.process.kill()
+        self.process.join(5)
+        self.connection.close()
+
     def stop(self) -> None:
         self.connection.close()  # the worker reads the end of the pipe and returns
         self.process.join(5)
@@ -317,13 +339,24 @@ class ProcessExtractor:
     An article goes to the idle process that finished last: with one article at a time
     the same process extracts them all and finds the model's weights still in the CPU
     caches (alternating between two processes made each extraction about 10 ms slower).
+
+    A process that runs past ``time_limit`` seconds on an article is killed and replaced
+    (:class:`~newsgraph.errors.ExtractionTimeout`). When the caller gives up (its client
+    went away), the process may finish the article within ``ABANDON_GRACE`` seconds and
+    take the next one; after that it is killed and replaced too.
     """
 
-    def __init__(self, model: str | None, workers: int):
+    ABANDON_GRACE = 2.0
+
+    def __init__(self, model: str | None, workers: int, time_limit: float | None = None):
         self.model = model
         self.size = max(1, workers)
+        self.time_limit = time_limit or None
         self.workers: list[_Worker] = []
         self._idle: list[_Worker] = []  # the one used last at the end
+        self._waiters: list[asyncio.Future] = []
+        self._reaping: set[asyncio.Task] = set()
+        self._replacing = 0  # processes being started in place of killed ones
         self.description: str | None = None
 
     def _launch(self, count: int) -> tuple[list[_Worker], str]:
@@ -345,41 +378,103 @@ class ProcessExtractor:
         self._idle = list(reversed(self.workers))
         return self.description
 
+    async def _take(self) -> _Worker:
+        """The idle worker that finished last; waits while every worker is busy."""
+        while not self._idle:
+            if not self.workers and not self._replacing:
+                raise ExtractionUnavailable("the extraction worker is restarting; try again in a few seconds")
+            waiter = asyncio.get_running_loop().create_future()
+            self._waiters.append(waiter)
+            try:
+                await waiter
+            finally:
+                if waiter in self._waiters:
+                    self._waiters.remove(waiter)
+        return self._idle.pop()
+
     async def extract(self, item: ArticleInput, base_iri: str) -> Extracted:
         if self.description is None:
             await asyncio.to_thread(self.start)
-        if not self.workers:
-            raise ExtractionUnavailable("the extraction worker is restarting; try again in a few seconds")
-        # The service never runs more extractions at once than there are processes; should
-        # a caller do so, the extra one waits for the first process.
-        worker = self._idle.pop() if self._idle else self.workers[0]
+        worker = await self._take()
         try:
-            result = await worker.extract(item, base_iri)
+            result = await asyncio.wait_for(worker.extract(item, base_iri), self.time_limit)
         except _WorkerGone:
             log.error("an extraction process died; starting a new one")
             await self._replace(worker)
             raise ExtractionUnavailable("the extraction worker stopped unexpectedly; try again") from None
+        except TimeoutError:
+            log.warning("an article ran past the extraction time limit (%g s): its process is replaced",
+                        self.time_limit)
+            await self._replace(worker, kill=True)
+            raise ExtractionTimeout(
+                f"extracting this article took longer than the time limit of {self.time_limit:g} s "
+                "(NEWSGRAPH_EXTRACTION_TIMEOUT); it was stopped and nothing was stored",
+                detail={"limit_seconds": self.time_limit},
+            ) from None
+        except asyncio.CancelledError:
+            # The caller gave up (its client went away): the process may finish the article
+            # it holds or is killed after a grace period; it serves nobody meanwhile.
+            if worker.busy and worker in self.workers:
+                task = asyncio.ensure_future(self._reap(worker))
+                self._reaping.add(task)
+                task.add_done_callback(self._reaping.discard)
+            else:
+                self._release(worker)
+            raise
         except BaseException:
             self._release(worker)
             raise
         self._release(worker)
         return result
 
+    async def _reap(self, worker: _Worker) -> None:
+        try:
+            await asyncio.wait_for(asyncio.shield(worker._reply), self.ABANDON_GRACE)
+        except TimeoutError:
+            log.info("an abandoned article was still being extracted after %g s: its process is replaced",
+                     self.ABANDON_GRACE)
+            await self._replace(worker, kill=True)
+            return
+        except asyncio.CancelledError:  # the server shuts down
+            worker.kill()
+            raise
+        except BaseException:  # the process died meanwhile
+            await self._replace(worker, kill=True)
+            return
+        self._release(worker)
+
     def _release(self, worker: _Worker) -> None:
         if worker in self.workers and worker not in self._idle:
             self._idle.append(worker)
+        for waiter in self._waiters:
+            if not waiter.done():
+                waiter.set_result(None)
+        self._waiters.clear()
 
-    async def _replace(self, broken: _Worker) -> None:
+    async def _replace(self, broken: _Worker, kill: bool = False) -> None:
         if broken not in self.workers:
             return  # another request replaced it already
         self.workers = [w for w in self.workers if w is not broken]
         self._idle = [w for w in self._idle if w is not broken]
-        await asyncio.to_thread(broken.stop)
-        (fresh,), _ = await asyncio.to_thread(self._launch, 1)
+        self._replacing += 1
+        try:
+            if kill:
+                broken.kill()
+            else:
+                await asyncio.to_thread(broken.stop)
+            (fresh,), _ = await asyncio.to_thread(self._launch, 1)
+        except BaseException:
+            self._replacing -= 1
+            self._release(broken)  # wakes the waiters: they hear that no worker is left
+            raise
+        self._replacing -= 1
         self.workers.append(fresh)
         self._idle.insert(0, fresh)
+        self._release(fresh)
 
     def close(self) -> None:
+        for task in list(self._reaping):
+            task.cancel()
         for worker in self.workers:
             worker.stop()
         self.workers, self._idle, self.description = [], [], None

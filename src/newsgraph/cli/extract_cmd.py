@@ -27,10 +27,16 @@ def extract_command(
     format: ExtractFormat = typer.Option(ExtractFormat.json, "--format", help="Output format."),
     model: str | None = typer.Option(None, help="spaCy model name or path (overrides NEWSGRAPH_MODEL)."),
 ) -> None:
-    """Extract entities, roles, figures, quotes and the dateline from one article and print them as JSON."""
+    """Extract entities, roles, figures, quotes and the dateline from one article and print them as JSON.
+
+    A component that fails on the article prints one warning line on stderr; the JSON
+    then lacks that component's facts and lists it under "warnings".
+    """
     raw = sys.stdin.buffer.read() if file == "-" else _read_file(file)
     settings = Settings(**({"model": model} if model else {}))
     result = extract(raw, title=title, url=url, published=published, source=source, settings=settings)
+    for warning in result.warnings:
+        typer.echo(f"warning: component {warning.component} failed, its facts are left out: {warning.error}", err=True)
     typer.echo(result.model_dump_json(indent=2))
 
 

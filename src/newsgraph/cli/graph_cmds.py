@@ -69,6 +69,8 @@ def ingest_command(
         bar.update(1)
         if progress and outcome.status == "failed":
             bar.write(f"failed: {outcome.source}: {outcome.error}", file=sys.stderr)
+        for line in warning_lines(outcome):
+            bar.write(line, file=sys.stderr)
 
     try:
         summary = ingest(graph_store, items, settings=settings, n_process=workers, replace=replace,
@@ -77,8 +79,9 @@ def ingest_command(
         bar.close()
         graph_store.close()
     rate = summary.articles / summary.seconds if summary.seconds else 0.0
+    warned = f", {summary.warned} of them without some facts (warnings above)" if summary.warned else ""
     typer.echo(
-        f"articles: {summary.articles} ({summary.stored} stored, {summary.skipped} already stored, "
+        f"articles: {summary.articles} ({summary.stored} stored{warned}, {summary.skipped} already stored, "
         f"{summary.failed} failed) in {summary.seconds:.1f} s, {rate:.1f} articles/s"
     )
     typer.echo(f"entities: {summary.entities}")
@@ -87,6 +90,12 @@ def ingest_command(
         typer.echo(f"failed: {failure.source}: {failure.error}")
     if summary.failed:
         raise typer.Exit(1)
+
+
+def warning_lines(outcome) -> list[str]:
+    """One line per component that failed on a stored article."""
+    return [f"warning: {outcome.source}: component {w['component']} failed, stored without its facts: {w['error']}"
+            for w in outcome.warnings]
 
 
 # --- query ------------------------------------------------------------------------

@@ -37,12 +37,20 @@ def load_articles(paths: list[Path], store, settings: Settings):
     ``.json`` files and queries are not taken for articles.
     """
     from ..ingest import ingest, read_file
+    from .graph_cmds import warning_lines
 
     def items():
         for file in _articles_in(paths):
             yield from read_file(file)
 
-    return ingest(store, items(), settings=settings)
+    def on_outcome(outcome) -> None:
+        # As they happen: one line per failed article or failed component, and the load goes on.
+        if outcome.status == "failed":
+            typer.echo(f"  failed: {outcome.source}: {outcome.error}", err=True)
+        for line in warning_lines(outcome):
+            typer.echo(f"  {line}", err=True)
+
+    return ingest(store, items(), settings=settings, on_outcome=on_outcome)
 
 
 class LogLevel(str, Enum):
@@ -96,9 +104,9 @@ def serve_command(
     try:
         if load:
             summary = load_articles(load, graph_store, settings)
-            typer.echo(f"Loaded {summary.stored} article(s), {summary.skipped} already stored, {summary.failed} failed.")
-            for failure in summary.failures:
-                typer.echo(f"  failed: {failure.source}: {failure.error}", err=True)
+            warned = f" ({summary.warned} without some facts)" if summary.warned else ""
+            typer.echo(f"Loaded {summary.stored} article(s){warned}, {summary.skipped} already stored, "
+                       f"{summary.failed} failed.")
         if workers > 1:
             graph_store.close()
             graph_store = None
