@@ -135,6 +135,29 @@ def query_kind(sparql: str) -> str:
     raise BadQuery(f"SPARQL updates ({form}) are not accepted here; only SELECT, ASK, CONSTRUCT and DESCRIBE")
 
 
+_DEFAULTS_NOTE = "schema:, ng:, rdf:, rdfs:, xsd: and prov: need no declaration"
+
+
+def syntax_error(sparql: str, message: str) -> BadQuery:
+    """The :class:`BadQuery` for a parser's complaint about ``sparql``, in plain words where
+    it is a common slip (an undeclared prefix) rather than the parser's token list."""
+    prefix = None
+    unknown = re.search(r"Unknown namespace prefix\s*:\s*([\w.-]*)", message)  # rdflib
+    if unknown:
+        prefix = unknown.group(1)
+    elif "Prefix not found" in message:  # Oxigraph: the position is the end of the prefixed name
+        at = re.match(r"error at (\d+):(\d+)", message)
+        lines = sparql.splitlines()
+        if at and 0 < int(at.group(1)) <= len(lines):
+            before = lines[int(at.group(1)) - 1][: int(at.group(2)) - 1]
+            name = re.search(r"([A-Za-z][\w.-]*)?:[\w.%-]*$", before)
+            prefix = name.group(1) or "" if name else None
+    if prefix is not None:
+        return BadQuery(f"unknown prefix {prefix}: (declare it with PREFIX {prefix}: <...>; {_DEFAULTS_NOTE})",
+                        detail={"unknown_prefix": prefix})
+    return BadQuery(f"SPARQL syntax error: {message}")
+
+
 def has_dataset_clause(sparql: str) -> bool:
     """Whether a query names its own dataset with FROM or FROM NAMED."""
     bare = _LEXEMES.sub(lambda m: " " if m.group(0).startswith("#") else '""', sparql)

@@ -36,6 +36,7 @@ from .base import (
     result_format,
     rebuild_totals,
     serialise_result,
+    syntax_error,
     with_default_prefixes,
     write_triples,
 )
@@ -223,8 +224,14 @@ class OxigraphStore(Store):
         base_iri: str,
         query_timeout: float | None = 10.0,
         max_rows: int | None = 10_000,
+        create: bool = True,
     ) -> None:
         self.path = Path(path) if path is not None else None
+        if self.path is not None and not create and not (self.path / "CURRENT").is_file():
+            # RocksDB keeps a CURRENT file in every store directory.
+            what = "no such directory" if not self.path.exists() else "the directory holds no newsgraph store"
+            raise StoreError(f"no store at {self.path} ({what}); check --store / NEWSGRAPH_STORE, "
+                             "or store articles there first with `newsgraph ingest`")
         self.base_iri = base_iri
         self.query_timeout = query_timeout
         self.max_rows = max_rows
@@ -479,7 +486,7 @@ class OxigraphStore(Store):
             # the default graph the union of all articles (pyoxigraph lets the flag win).
             return self._store.query(sparql, use_default_graph_as_union=not has_dataset_clause(sparql))
         except SyntaxError as exc:
-            raise BadQuery(f"SPARQL syntax error: {exc}") from exc
+            raise syntax_error(sparql, str(exc)) from exc
         except OSError as exc:
             raise StoreError(f"the store failed: {exc}") from exc
 
