@@ -291,6 +291,10 @@ def graph_as(store, construct: str, name: str, graph_name: str | None = None) ->
 
     nt, _ = store.construct_ntriples(construct)
     triples = pyoxigraph.parse(nt, format=pyoxigraph.RdfFormat.N_TRIPLES)
+    if name == "jsonld":  # compact, with @context and @type; a named graph keeps its name
+        from ..jsonld import graph_bytes
+
+        return graph_bytes(triples, graph_name)
     fmt = _OX_FORMATS[name]
     if fmt.supports_datasets:
         node = pyoxigraph.NamedNode(graph_name) if graph_name else pyoxigraph.DefaultGraph()

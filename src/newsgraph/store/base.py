@@ -412,6 +412,10 @@ def write_triples(triples: Iterable, fmt: str, max_rows: int | None, cancelled: 
     if fmt == "ntriples":
         return nt, writer.truncated
     parsed = ox.parse(nt, ox.RdfFormat.N_TRIPLES)
+    if fmt == "jsonld":
+        from ..jsonld import graph_bytes
+
+        return graph_bytes(parsed), writer.truncated
     body = ox.serialize(parsed, format=GRAPH_FORMATS[fmt][1], prefixes=PREFIXES) or b""
     return body, writer.truncated
 
@@ -646,6 +650,22 @@ class Store(ABC):
     @abstractmethod
     def export_to(self, format: str, output: BinaryIO) -> None:
         """Write the whole dataset in an RDF format to a binary file, streaming."""
+
+    def export_graphs(self) -> Iterator[tuple[str, list]]:
+        """Each named graph of the dataset (articles, the totals, graphs written through the
+        Graph Store) with its triples, one at a time, for the JSON-LD export."""
+        graphs = sorted(self.article_graphs())
+        if self.totals not in graphs and self.select(f"ASK {{ GRAPH {iri(self.totals)} {{ ?s ?p ?o }} }}"):
+            graphs.append(self.totals)
+        for name in graphs:
+            nt, _ = self.construct_ntriples(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH {iri(name)} {{ ?s ?p ?o }} }}")
+            yield name, list(ox.parse(nt, ox.RdfFormat.N_TRIPLES))
+
+    def write_jsonld(self, output: BinaryIO) -> None:
+        """The dataset as compact JSON-LD, one ``@graph`` per named graph (see :mod:`newsgraph.jsonld`)."""
+        from ..jsonld import write_dataset
+
+        write_dataset(output, self.export_graphs())
 
     def export(self, format: str) -> Iterator[bytes]:
         """Stream the whole dataset in an RDF format without building it in memory."""

@@ -260,6 +260,10 @@ class MemoryStore(Store):
     # --- export -------------------------------------------------------------------
     def export_to(self, format: str, output: BinaryIO) -> None:
         check_export_format(format)
+        if format == "jsonld":
+            with self._lock:
+                self.write_jsonld(output)
+            return
         with self._lock:
             quads = []
             for s, p, o, g in self.dataset.quads((None, None, None, None)):

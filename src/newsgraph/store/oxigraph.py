@@ -553,11 +553,18 @@ class OxigraphStore(Store):
         return outcome["result"]
 
     # --- export -------------------------------------------------------------------
+    def export_graphs(self):
+        for graph in sorted(self._store.named_graphs(), key=lambda g: g.value):
+            if isinstance(graph, ox.NamedNode):
+                yield graph.value, [q.triple for q in self._store.quads_for_pattern(None, None, None, graph)]
+
     def export_to(self, format: str, output: BinaryIO) -> None:
         check_export_format(format)
         rdf_format = EXPORT_FORMATS[format][1]
         try:
-            if format in DATASET_FORMATS:
+            if format == "jsonld":
+                self.write_jsonld(output)
+            elif format in DATASET_FORMATS:
                 self._store.dump(output, rdf_format, prefixes=PREFIXES if format == "trig" else None)
             else:
                 # The merged graph: every triple once, whichever articles state it.
