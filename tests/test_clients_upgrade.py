@@ -191,3 +191,20 @@ def test_java_default_http_client_writes_and_reads(server, tmp_path: Path):
     assert statuses == "201 204 200 200"
     assert table == "n|3"
     assert lines == "3"
+
+
+def test_rdflib_sparql_update_store_reads_and_counts_graphs(server):
+    """rdflib's remote store: len() of a graph asks with FROM <graph>; an empty or dropped
+    graph is 0 (the Protocol's empty graph), not an error."""
+    from rdflib import Graph, Literal, URIRef
+    from rdflib.plugins.stores.sparqlstore import SPARQLUpdateStore
+
+    store = SPARQLUpdateStore(query_endpoint=server.url + "sparql", update_endpoint=server.url + "sparql",
+                              headers={"Authorization": f"Bearer {TOKEN}"})
+    graph = Graph(store=store, identifier=URIRef("urn:x:rdflib"))
+    assert len(graph) == 0
+    graph.add((URIRef("urn:a"), URIRef("urn:b"), Literal("one")))
+    graph.add((URIRef("urn:a"), URIRef("urn:b"), Literal("two")))
+    assert len(graph) == 2 and count(server, "urn:x:rdflib") == 2
+    store.update("DROP GRAPH <urn:x:rdflib>")
+    assert len(graph) == 0
