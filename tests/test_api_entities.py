@@ -176,7 +176,7 @@ def test_export_keeps_every_quad(request_kwargs, media, fmt):
 
 
 @pytest.mark.parametrize("name, fmt", [("turtle", pyoxigraph.RdfFormat.TURTLE), ("ntriples", pyoxigraph.RdfFormat.N_TRIPLES),
-                                       ("jsonld", pyoxigraph.RdfFormat.JSON_LD)])
+                                       ("jsonld", pyoxigraph.RdfFormat.JSON_LD)])  # JSON-LD keeps the graphs
 def test_export_as_one_graph(name, fmt):
     r = client().get("/graph", params={"format": name})
     assert r.status_code == 200

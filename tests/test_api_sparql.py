@@ -150,15 +150,22 @@ def listener():
     assert connection is None, "the server made an outbound connection"
 
 
-def test_service_load_and_foreign_from_are_refused_without_connecting(listener):
+def test_service_and_load_are_refused_and_foreign_graphs_are_empty_without_connecting(listener):
     url = f"http://127.0.0.1:{listener}/sparql"
     c = client(settings(api_token=TOKEN))
     assert_error(c.get("/sparql", params={"query": f"SELECT * WHERE {{ SERVICE <{url}> {{ ?s ?p ?o }} }}"}), 400, "bad_query")
     assert_error(c.post("/sparql", data={"update": f"LOAD <{url}>"}, headers=AUTH), 400, "bad_query")
-    error = assert_error(c.get("/sparql", params={"query": f"SELECT * FROM <{url}> WHERE {{ ?s ?p ?o }}"}), 400)
-    assert error["detail"]["unknown_graphs"] == [url]
-    assert_error(c.get("/sparql", params={"query": "SELECT * WHERE { ?s ?p ?o }", "default-graph-uri": url}), 400)
-    assert_error(c.post("/sparql", data={"query": "SELECT * WHERE { ?s ?p ?o }", "named-graph-uri": url}), 400)
+    # A graph the store does not hold is an empty graph (SPARQL 1.1 Protocol), never fetched.
+    for request in (
+        c.get("/sparql", params={"query": f"SELECT * FROM <{url}> WHERE {{ ?s ?p ?o }}"}),
+        c.get("/sparql", params={"query": "SELECT * WHERE { ?s ?p ?o }", "default-graph-uri": url}),
+        c.post("/sparql", data={"query": "SELECT * WHERE { GRAPH ?g { ?s ?p ?o } }", "named-graph-uri": url}),
+    ):
+        assert request.status_code == 200, request.text
+        assert request.json()["results"]["bindings"] == []
+    count = c.get("/sparql", params={"query": "SELECT (COUNT(*) AS ?n) FROM <urn:x:dropped> WHERE { ?s ?p ?o }"})
+    assert count.json()["results"]["bindings"][0]["n"]["value"] == "0"
+    assert_error(c.get("/sparql", params={"query": "SELECT * WHERE { ?s ?p ?o }", "default-graph-uri": "not an iri"}), 400)
 
 
 # --- time limit ----------------------------------------------------------------------------
@@ -251,6 +258,37 @@ def test_graph_store_round_trip():
     assert c.delete("/rdf-graphs", params={"graph": G}, headers=AUTH).status_code == 204
     assert_error(c.get("/rdf-graphs", params={"graph": G}), 404, "not_found")
     assert_error(c.delete("/rdf-graphs", params={"graph": G}, headers=AUTH), 404)
+
+
+def test_graph_store_takes_jsonld_and_answers_head():
+    c = client(settings(api_token=TOKEN))
+    document = {"@context": {"schema": "https://schema.org/"},
+                "@graph": [{"@id": "http://example.org/p", "@type": "schema:Person", "schema:name": "Ana Reyes"}]}
+    put = c.put("/rdf-graphs", params={"graph": G}, json=document,
+                headers={"content-type": "application/ld+json", **AUTH})
+    assert put.status_code == 201, put.text
+    got = c.get("/rdf-graphs", params={"graph": G}, headers={"accept": "application/ld+json"})
+    assert got.json()["@graph"] == [{"@id": "http://example.org/p", "@type": "schema:Person", "schema:name": "Ana Reyes"}]
+    # An article's JSON-LD (a named graph document) goes back in as that graph's triples.
+    article = c.get("/articles/" + GRAPH_1.rsplit("/", 1)[1], headers={"accept": "application/ld+json"})
+    copy = c.put("/rdf-graphs", params={"graph": "urn:x:copy"}, content=article.content,
+                 headers={"content-type": "application/ld+json", **AUTH})
+    assert copy.status_code == 201
+    count = c.get("/sparql", params={"query": "SELECT (COUNT(*) AS ?n) WHERE { GRAPH <urn:x:copy> { ?s ?p ?o } }"})
+    original = c.get("/sparql", params={"query": f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{GRAPH_1}> {{ ?s ?p ?o }} }}"})
+    assert count.json() == original.json()
+    assert_error(c.put("/rdf-graphs", params={"graph": G}, content=b"{not json",
+                       headers={"content-type": "application/ld+json", **AUTH}), 400, "bad_request")
+    # HEAD: the GET's status and headers, no body.
+    head = c.head("/rdf-graphs", params={"graph": G}, headers={"accept": "application/n-triples"})
+    assert head.status_code == 200 and head.content == b""
+    assert head.headers["content-type"].startswith("application/n-triples")
+    assert c.head("/rdf-graphs", params={"graph": "urn:x:absent"}).status_code == 404
+    assert c.head("/rdf-graphs", params={"default": ""}).status_code == 200
+    export = c.head("/graph", params={"format": "nquads"})
+    assert export.status_code == 200 and export.content == b""
+    assert export.headers["content-type"].startswith("application/n-quads")
+    assert c.head("/graph", headers={"accept": "image/png"}).status_code == 406
 
 
 def test_graph_store_reads_an_article_graph_and_the_union():

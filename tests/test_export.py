@@ -11,7 +11,15 @@ from graph_examples import BASE, EXAMPLES, VERSION
 from rdflib import RDF, Literal, URIRef
 
 from newsgraph.errors import StoreError
-from newsgraph.export import export, local_name, property_graph, stream, write_graphml, write_neo4j_csv
+from newsgraph.export import (
+    export,
+    local_name,
+    property_graph,
+    relationship_type,
+    stream,
+    write_graphml,
+    write_neo4j_csv,
+)
 from newsgraph.graph import to_graph
 from newsgraph.ontology import NG
 from newsgraph.settings import Settings
@@ -50,7 +58,7 @@ def test_graphml_loads_in_networkx_with_every_node_edge_and_property(store):
     write_graphml(store, buffer)
     graph = nx.read_graphml(io.BytesIO(buffer.getvalue()))
     triples = merged()
-    links = {(str(s), local_name(str(p)), str(o)) for s, p, o in triples if isinstance(o, URIRef) and p != RDF.type}
+    links = {(str(s), relationship_type(str(p)), str(o)) for s, p, o in triples if isinstance(o, URIRef) and p != RDF.type}
     literals = [(s, p, o) for s, p, o in triples if isinstance(o, Literal)]
     resources = {str(s) for s, _, _ in triples} | {str(o) for _, p, o in triples if isinstance(o, URIRef) and p != RDF.type}
     assert set(graph.nodes) == resources
@@ -62,7 +70,17 @@ def test_graphml_loads_in_networkx_with_every_node_edge_and_property(store):
     assert graph.nodes[person]["name"] == "Daren Tang"
     assert all(local_name(str(p)) in graph.nodes[str(s)] for s, p, _ in literals)
     numbers = [d["value"] for _, d in graph.nodes(data=True) if "value" in d]
-    assert numbers and all(isinstance(n, float) for n in numbers)
+    assert numbers and all(isinstance(n, float) for n in numbers)  # xsd:decimal: a double
+    # Counts and offsets (xsd:integer) are integers, declared long.
+    counts = [d["totalMentions"] for _, d in graph.nodes(data=True) if "totalMentions" in d]
+    assert counts and all(type(n) is int for n in counts)
+    assert b'attr.name="charStart" attr.type="long"' in buffer.getvalue()
+    # Relationship types are upper snake case, never a node label.
+    kinds = {d["type"] for _, _, d in graph.edges(data=True)}
+    assert {"WORKS_FOR", "MENTIONS", "ORGANIZATION"} <= kinds
+    assert all(kind == kind.upper() for kind in kinds)
+    labels = {label for _, d in graph.nodes(data=True) for label in d.get("labels", "").split(";")}
+    assert "Organization" in labels and not kinds & labels
     flags = [d["direct"] for _, d in graph.nodes(data=True) if "direct" in d]
     assert set(flags) == {True, False}  # xsd:boolean stays a boolean
 
@@ -76,6 +94,8 @@ def test_neo4j_csv_layout_and_counts(store, tmp_path):
     assert nodes[0][:2] == ["id:ID", ":LABEL"]
     assert all(":" in column for column in nodes[0][2:])  # every property column is typed
     assert "direct:boolean" in nodes[0] and "value:double" in nodes[0]
+    assert "totalMentions:long" in nodes[0] and "charStart:long" in nodes[0]
+    assert {"WORKS_FOR", "MENTIONS"} <= {row[2] for row in edges[1:]}
     assert edges[0] == [":START_ID", ":END_ID", ":TYPE"]
     graph = property_graph(store)
     assert len(nodes) - 1 == len(graph.nodes) and len(edges) - 1 == len(graph.edges)

@@ -238,6 +238,12 @@ def _fetch_attempts(base: str) -> list[tuple[str, dict]]:
     ]
 
 
+# Attempts whose URL is only the name of a graph in the request's dataset (FROM, USING,
+# default-graph-uri, ...): answered from the store, where that graph is empty; never fetched.
+NAMES_ONLY = {"FROM", "FROM NAMED", "FROM with a prefixed name", "CONSTRUCT FROM",
+              "default-graph-uri", "named-graph-uri", "USING", "USING NAMED"}
+
+
 @pytest.fixture(scope="module")
 def memory_http(tmp_path_factory):
     """A second server on the memory store: rdflib's engine, which runs SERVICE and
@@ -277,12 +283,23 @@ def test_no_query_or_update_makes_the_server_fetch_a_url(any_http, listener):
         method = request.pop("method")
         response = http.request(method, "/sparql", **request)
         outcomes[name] = response.status_code
+        if name == "FROM with a \\u escape" and response.status_code == 200:
+            continue  # rdflib reads the escape (an empty graph); Oxigraph and Virtuoso refuse it: 400
+        if name in NAMES_ONLY:
+            # A dataset naming a graph the store lacks reads it as empty (SPARQL 1.1 Protocol);
+            # Virtuoso refuses DELETE without GRAPH under USING NAMED, a syntax matter of its own.
+            if response.status_code == 400 and "Virtuoso" in response.text:
+                continue
+            assert response.status_code in (200, 204), (name, response.text)
+            if response.status_code == 200 and "bindings" in response.text:
+                assert response.json()["results"]["bindings"] == [], name
+            continue
         assert_error(response, 400)
         assert response.json()["error"]["code"] in ("bad_query", "bad_request"), (name, response.text)
     time.sleep(1.0)  # anything the server started would have connected by now
     assert listener.connections == [], f"the server connected out: {listener.connections!r}"
     assert snapshot(http) == before
-    assert set(outcomes.values()) == {400}
+    assert {outcomes[name] for name in outcomes if name not in NAMES_ONLY | {"FROM with a \\u escape"}} == {400}
 
 
 def test_no_body_makes_the_server_fetch_a_url(http, listener):

@@ -4,13 +4,17 @@ Neo4j, Gephi and NetworkX users (GraphML; nodes.csv + edges.csv for neo4j-admin 
 The property graph view: every IRI that is typed or linked is a node, labelled with
 the local names of its ``rdf:type`` classes; literal-valued triples become node
 properties (keyed by the predicate's local name); IRI-valued triples become edges
-whose type is the predicate's local name. A triple several articles state is one
-edge.
+whose type is the predicate's local name in upper snake case (``schema:worksFor`` ->
+``WORKS_FOR``, ``ng:organization`` -> ``ORGANIZATION``), as Neo4j names relationship
+types, so a type never clashes with a node label (``Organization``). A triple several
+articles state is one edge. Integer values (counts, offsets) are ``long``, other numbers
+``double``.
 """
 
 from __future__ import annotations
 
 import csv
+import re
 import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -26,7 +30,10 @@ from .store.base import EXPORT_FORMATS, PREFIXES, RDF_TYPE, Store
 PROPERTY_GRAPH_FORMATS = ("graphml", "csv")
 FORMATS = (*EXPORT_FORMATS, *PROPERTY_GRAPH_FORMATS)
 XSD = "http://www.w3.org/2001/XMLSchema#"
-_NUMBERS = {XSD + name for name in ("decimal", "double", "float", "integer", "int", "long", "nonNegativeInteger")}
+_INTEGERS = {XSD + name for name in ("integer", "int", "long", "short", "byte", "nonNegativeInteger",
+                                     "positiveInteger", "nonPositiveInteger", "negativeInteger",
+                                     "unsignedLong", "unsignedInt", "unsignedShort", "unsignedByte")}
+_NUMBERS = _INTEGERS | {XSD + name for name in ("decimal", "double", "float")}
 _NAMESPACE_PREFIX = {namespace: prefix for prefix, namespace in PREFIXES.items()}
 
 
@@ -37,6 +44,12 @@ def local_name(iri: str) -> str:
             if tail:
                 return tail
     return iri
+
+
+def relationship_type(iri: str) -> str:
+    """A predicate's local name as a relationship type: ``worksFor`` -> ``WORKS_FOR``."""
+    name = re.sub(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])", "_", local_name(iri))
+    return re.sub(r"[^0-9A-Za-z]+", "_", name).strip("_").upper() or "RELATED_TO"
 
 
 def _namespace(iri: str) -> str:
@@ -53,12 +66,17 @@ class Node:
 class PropertyGraph:
     nodes: dict[str, Node]
     edges: list[tuple[str, str, str]]  # (source, type, target)
-    keys: dict[str, str]  # property key -> 'double', 'boolean' or 'string'
+    keys: dict[str, str]  # property key -> 'long', 'double', 'boolean' or 'string'
     multi: set[str]  # keys some node holds several values of
 
 
 def _value(literal: ox.Literal):
     datatype = literal.datatype.value
+    if datatype in _INTEGERS:
+        try:
+            return int(literal.value)
+        except ValueError:
+            return literal.value
     if datatype in _NUMBERS:
         try:
             return float(literal.value)
@@ -76,6 +94,7 @@ def property_graph(store: Store) -> PropertyGraph:
     key_of: dict[str, str] = {}  # predicate IRI -> property key
     taken: dict[str, str] = {}  # property key -> predicate IRI
     numeric: dict[str, bool] = {}
+    integral: dict[str, bool] = {}
     boolean: dict[str, bool] = {}
 
     def key(predicate: str) -> str:
@@ -110,13 +129,15 @@ def property_graph(store: Store) -> PropertyGraph:
                 name = key(predicate)
                 value = _value(obj)
                 subject.properties.setdefault(name, []).append(value)
-                numeric[name] = numeric.get(name, True) and isinstance(value, float)
+                number = isinstance(value, (int, float)) and not isinstance(value, bool)
+                numeric[name] = numeric.get(name, True) and number
+                integral[name] = integral.get(name, True) and number and isinstance(value, int)
                 boolean[name] = boolean.get(name, True) and isinstance(value, bool)
             else:
                 node(obj)
                 target = obj.value if isinstance(obj, ox.NamedNode) else "_:" + obj.value
                 source = triple.subject.value if isinstance(triple.subject, ox.NamedNode) else "_:" + triple.subject.value
-                edges.add((source, local_name(predicate), target))
+                edges.add((source, relationship_type(predicate), target))
     multi = set()
     for item in nodes.values():
         for name, values in item.properties.items():
@@ -130,7 +151,7 @@ def property_graph(store: Store) -> PropertyGraph:
         if name in multi:
             keys[name] = "string"
         else:
-            keys[name] = "double" if numeric[name] else "boolean" if boolean[name] else "string"
+            keys[name] = ("long" if integral[name] else "double") if numeric[name] else "boolean" if boolean[name] else "string"
     return PropertyGraph(nodes=nodes, edges=sorted(edges), keys=keys, multi=multi)
 
 
@@ -139,6 +160,10 @@ def _text(values: list) -> str:
 
 
 def _plain(value) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
     if isinstance(value, float):
         return repr(value) if not value.is_integer() else str(int(value)) if abs(value) < 1e15 else repr(value)
     if isinstance(value, bool):
@@ -170,7 +195,7 @@ def write_graphml(store: Store, output: BinaryIO) -> PropertyGraph:
         if item.labels:
             line(f'      <data key="labels">{_escape(";".join(sorted(item.labels)))}</data>')
         for key, values in item.properties.items():
-            text = _plain(values[0]) if graph.keys[key] in ("double", "boolean") else _text(values)
+            text = _plain(values[0]) if graph.keys[key] in ("long", "double", "boolean") else _text(values)
             line(f'      <data key="{ids[key]}">{_escape(text)}</data>')
         line("    </node>")
     for number, (source, kind, target) in enumerate(graph.edges):
@@ -193,7 +218,8 @@ def _escape(text: str) -> str:
 def write_neo4j_csv(store: Store, directory: str | Path) -> tuple[Path, Path]:
     """``nodes.csv`` and ``edges.csv`` in neo4j-admin import layout.
 
-    ``neo4j-admin database import full --nodes=nodes.csv --relationships=edges.csv``.
+    ``neo4j-admin database import full --nodes=nodes.csv --relationships=edges.csv
+    --multiline-fields=true neo4j`` (quotes and evidence sentences may span lines).
     A property with several values on some node is a ``string[]`` (values joined by ';').
     """
     graph = property_graph(store)

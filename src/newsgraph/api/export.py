@@ -4,33 +4,39 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Depends, Query, Request, Response
 from fastapi.responses import StreamingResponse
 
 from .deps import ServiceState, get_state
 from .errors import ERROR_RESPONSES
 from .negotiation import RDF_DATASET, by_format_name, negotiate
+from .sparql import head_response
 
 router = APIRouter(tags=["Export"], responses=ERROR_RESPONSES)
 
 _EXTENSIONS = {"trig": "trig", "nquads": "nq", "turtle": "ttl", "ntriples": "nt", "jsonld": "jsonld"}
 
 
-@router.get(
+@router.api_route(
     "/graph",
-    summary="Export every article's graph",
+    methods=["GET", "HEAD"],
+    summary="Export every article's graph (HEAD: the headers only)",
     responses={200: {"content": {m: {} for m in RDF_DATASET}, "description": "The dataset, streamed"}},
 )
 async def export_graph(
     request: Request,
     format: Annotated[str | None, Query(description="trig (default), nquads, turtle, ntriples or jsonld; overrides Accept.")] = None,
     state: ServiceState = Depends(get_state),
-) -> StreamingResponse:
+) -> Response:
     """TriG by default (named graphs kept); N-Quads, Turtle, N-Triples or JSON-LD by `Accept` or
-    `?format=`. Streamed as the store produces it, never built in memory first. Turtle and
-    N-Triples flatten all graphs into one."""
+    `?format=`. Streamed as the store produces it, never built in memory first. TriG, N-Quads
+    and JSON-LD (one `@graph` per named graph) keep the graphs; Turtle and N-Triples flatten
+    them into one."""
     media = by_format_name(format, RDF_DATASET) if format else negotiate(request.headers.get("accept"), RDF_DATASET, use_aliases=False)
     name = RDF_DATASET[media]
+    headers = {"Content-Disposition": f'inline; filename="newsgraph.{_EXTENSIONS[name]}"'}
+    if request.method == "HEAD":
+        return head_response(media, headers)
     store = state.get_store()
     # Ask for the first chunk here so a store error becomes a proper error response,
     # not a stream cut off after the 200 status line.
@@ -42,5 +48,4 @@ async def export_graph(
             yield first
         yield from chunks
 
-    headers = {"Content-Disposition": f'inline; filename="newsgraph.{_EXTENSIONS[name]}"'}
     return StreamingResponse(body(), media_type=media, headers=headers)

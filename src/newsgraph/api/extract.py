@@ -7,6 +7,7 @@ import json
 from fastapi import APIRouter, Depends, Request, Response
 from fastapi.responses import JSONResponse
 
+from ..jsonld import from_rdflib, graph_document
 from .articles import _ARTICLE_BODY, read_article, unless_client_leaves
 from .deps import ServiceState, get_state
 from .errors import ERROR_RESPONSES
@@ -36,7 +37,7 @@ async def extract_article(request: Request, state: ServiceState = Depends(get_st
     if kind == "turtle":
         return Response(await state.read(lambda: graph.serialize(format="turtle")), media_type=media)
     # rdflib's serializers are pure Python: off the event loop.
-    jsonld = json.loads(await state.read(lambda: graph.serialize(format="json-ld")))
+    jsonld = await state.read(lambda: graph_document(from_rdflib(graph), str(graph.identifier)))
     if kind == "jsonld":
         return JSONResponse(jsonld, media_type=media)
     return JSONResponse(

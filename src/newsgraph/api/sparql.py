@@ -83,24 +83,13 @@ def graph_exists(store, iri: str) -> bool:
     return bool(result.boolean)
 
 
-async def _refuse_unknown_graphs(state: ServiceState, iris: list[str]) -> None:
-    """FROM/USING/default-graph-uri must name graphs the store holds: nothing is ever fetched."""
-    if not iris:
-        return
-    store = state.get_store()
-    for iri in iris:
+def _check_dataset(iris: list[str]) -> None:
+    """FROM/USING/default-graph-uri/named-graph-uri must be valid IRIs. A graph the store does
+    not hold is an empty graph (SPARQL 1.1 Protocol): every backend newsgraph runs on looks
+    graphs up in its own dataset and never fetches one (rdflib's loading is switched off in
+    the memory store), so a URL here is only ever a name."""
+    for iri in dict.fromkeys(iris):
         _validate_iri(iri, "graph")
-
-    def missing() -> list[str]:
-        return [iri for iri in dict.fromkeys(iris) if not graph_exists(store, iri)]
-
-    unknown = await state.read(missing)
-    if unknown:
-        raise BadQuery(
-            "the query names graphs this store does not hold (it never fetches graphs from the web): "
-            + ", ".join(unknown),
-            detail={"unknown_graphs": unknown},
-        )
 
 
 async def run_query(
@@ -114,7 +103,7 @@ async def run_query(
     if not text.strip():
         raise BadQuery("the query is empty")
     shape: SparqlShape = check(text, update=False)
-    await _refuse_unknown_graphs(state, [*shape.graphs, *default_graphs, *named_graphs])
+    _check_dataset([*shape.graphs, *default_graphs, *named_graphs])
     media = negotiate(accept, RDF_GRAPH if shape.returns_graph else SPARQL_RESULTS)
     store = state.get_store()
     text = with_dataset(text, list(default_graphs), list(named_graphs))
@@ -138,7 +127,7 @@ async def run_update(state: ServiceState, text: str) -> Response:
     if not text.strip():
         raise BadQuery("the update is empty")
     shape = check(text, update=True)
-    await _refuse_unknown_graphs(state, shape.graphs)
+    _check_dataset(shape.graphs)
     store = state.get_store()
     await state.write(store_update, store, text)
     return Response(status_code=204)
@@ -162,7 +151,7 @@ def _service_description(request: Request, state: ServiceState) -> Graph:
     sd:feature sd:UnionDefaultGraph ;
     rdfs:comment \"\"\"newsgraph SPARQL endpoint. The default graph is the union of every article's named graph.
 Queries stop after {state.settings.query_timeout:g} s (503) and return at most {state.settings.max_rows:,} rows (header {TRUNCATED_HEADER} when cut).
-SERVICE, LOAD and FROM/USING of graphs the store does not hold are refused: the server never fetches URLs.
+SERVICE and LOAD are refused: the server never fetches URLs. FROM/USING of a graph the store does not hold reads an empty graph.
 Updates {"need 'Authorization: Bearer <token>'" if update else "are disabled (no NEWSGRAPH_API_TOKEN configured)"}.\"\"\" ;
     sd:defaultDataset [ a sd:Dataset ;
         sd:defaultGraph [ a sd:Graph ; rdfs:comment "union of all article graphs" ] ] .
@@ -265,14 +254,20 @@ def _parse_rdf(body: bytes, kind: str, base: str) -> list:
         rdf_format = pyoxigraph.RdfFormat.from_media_type(kind) if kind else None
     except ValueError:
         rdf_format = None
-    if rdf_format is None or rdf_format.supports_datasets:
+    jsonld = rdf_format == pyoxigraph.RdfFormat.JSON_LD
+    if rdf_format is None or (rdf_format.supports_datasets and not jsonld):
         raise UnsupportedMediaType(
             f"send the graph as one of {', '.join(RDF_GRAPH)}, not {kind or 'a body without Content-Type'}"
         )
     try:
-        return list(pyoxigraph.parse(body, format=rdf_format, base_iri=base))
+        parsed = list(pyoxigraph.parse(body, format=rdf_format, base_iri=base))
     except SyntaxError as exc:
         raise BadRequest(f"the {kind} body does not parse: {exc}") from None
+    if jsonld:
+        # A JSON-LD document may wrap its nodes in a named graph ({"@id": g, "@graph": [...]},
+        # as GET /articles/{id} writes it): its triples are the graph's, whatever it is called.
+        parsed = list(dict.fromkeys(q.triple for q in parsed))
+    return parsed
 
 
 _OX_FORMATS = {
@@ -291,6 +286,10 @@ def graph_as(store, construct: str, name: str, graph_name: str | None = None) ->
 
     nt, _ = store.construct_ntriples(construct)
     triples = pyoxigraph.parse(nt, format=pyoxigraph.RdfFormat.N_TRIPLES)
+    if name == "jsonld":  # compact, with @context and @type; a named graph keeps its name
+        from ..jsonld import graph_bytes
+
+        return graph_bytes(triples, graph_name)
     fmt = _OX_FORMATS[name]
     if fmt.supports_datasets:
         node = pyoxigraph.NamedNode(graph_name) if graph_name else pyoxigraph.DefaultGraph()
@@ -299,14 +298,22 @@ def graph_as(store, construct: str, name: str, graph_name: str | None = None) ->
     return pyoxigraph.serialize(triples, format=fmt, prefixes=prefixes) or b""
 
 
+def head_response(media: str, headers: dict[str, str] | None = None) -> Response:
+    """A HEAD answer: the GET's headers, without a Content-Length the body was never measured for."""
+    response = Response(media_type=media, headers=headers)
+    del response.headers["content-length"]
+    return response
+
+
 def _insert_data(iri: str, triples: list) -> str:
     lines = " .\n".join(f"{t.subject} {t.predicate} {t.object}" for t in triples)
     return f"INSERT DATA {{ GRAPH <{iri}> {{\n{lines} }} }}"
 
 
-@router.get(
+@router.api_route(
     "/rdf-graphs",
-    summary="Graph Store Protocol: read one named graph",
+    methods=["GET", "HEAD"],
+    summary="Graph Store Protocol: read one named graph (HEAD: its headers only)",
     tags=["Graph Store"],
     responses={200: {"content": {m: {} for m in RDF_GRAPH}, "description": "The graph"}},
 )
@@ -321,6 +328,8 @@ async def gsp_get(
     if iri is not None and not await state.read(graph_exists, store, iri):
         raise NotFound(f"no graph {iri} in the store")
     media = negotiate(request.headers.get("accept"), RDF_GRAPH)
+    if request.method == "HEAD":
+        return head_response(media)
     pattern = f"GRAPH <{iri}> {{ ?s ?p ?o }}" if iri else "?s ?p ?o"
     # The whole graph, not cut at the row limit: this is a download, not a query.
     body = await state.read(graph_as, store, f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ {pattern} }}", RDF_GRAPH[media])

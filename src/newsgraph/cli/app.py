@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import typer
+import typer.core
 
 app = typer.Typer(
     name="newsgraph",
@@ -13,7 +14,31 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
+_shown_type = typer.core.TyperOption.display_type_rich
+
+
+def _flag_without_type(self, ctx):
+    """Help shows a flag (``--json``, ``--replace/--no-replace``, ``--help``) without the
+    ``<bool>`` Typer would print next to it: a flag takes no value."""
+    if getattr(self, "is_flag", False):
+        return None
+    return _shown_type(self, ctx)
+
+
+typer.core.TyperOption.display_type_rich = _flag_without_type
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        from .. import __version__
+
+        typer.echo(f"newsgraph {__version__}")
+        raise typer.Exit()
+
 
 @app.callback()
-def _root() -> None:
+def _root(
+    version: bool = typer.Option(False, "--version", callback=_print_version, is_eager=True,
+                                 help="Print the version and exit."),
+) -> None:
     """Turn news articles into a knowledge graph."""

@@ -26,10 +26,11 @@ def _settings(store: str | None, **more) -> Settings:
     return Settings(**overrides)
 
 
-def _open(settings: Settings):
+def _open(settings: Settings, *, create: bool = False):
+    """The store; commands that only read never create one (a mistyped path is an error)."""
     from ..store import open_store
 
-    return open_store(settings)
+    return open_store(settings, create=create)
 
 
 # --- ingest -----------------------------------------------------------------------
@@ -62,7 +63,7 @@ def ingest_command(
         items = iter([SourceItem("<stdin>", {"text": sys.stdin.buffer.read()})])
     else:
         items = read_sources(paths)
-    graph_store = _open(settings)
+    graph_store = _open(settings, create=True)
     bar = tqdm(unit="article", desc="ingest", disable=not progress, file=sys.stderr, dynamic_ncols=True)
 
     def on_outcome(outcome) -> None:

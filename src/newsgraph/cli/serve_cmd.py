@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import errno
 import logging
 import os
+import socket
 from enum import Enum
 from pathlib import Path
 
@@ -60,6 +62,33 @@ class LogLevel(str, Enum):
     error = "error"
 
 
+# uvicorn's default HTTP parser (httptools) stops reading a request at its headers when
+# the client offers a protocol upgrade it does not take (``Upgrade: h2c``, which curl
+# --http2 and Java's HttpClient send by default) and hands the app an empty body. h11
+# reads the body and answers over HTTP/1.1, which declines the upgrade.
+HTTP_PROTOCOL = "h11"
+
+
+def _bind(host: str, port: int) -> socket.socket:
+    """The listening socket, bound before anything slow happens (the store, --load, the
+    model), so an address in use is reported at once."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((host, port))
+        sock.listen(2048)  # listening at once: a second server started meanwhile cannot bind it too
+    except OSError as exc:
+        sock.close()
+        if exc.errno == errno.EADDRINUSE:
+            reason = f"port {port} is already in use on {host} (stop what listens there, or pick another --port)"
+        else:
+            reason = f"cannot listen on {host}:{port}: {exc.strerror or exc}"
+        raise typer.BadParameter(reason, param_hint="--port") from None
+    sock.set_inheritable(True)
+    return sock
+
+
 def _serving_message(host: str, port: int) -> str:
     shown = f"[{host}]" if ":" in host else host
     return f"newsgraph is serving on http://{shown}:{port}/ (SPARQL at /sparql, API docs at /docs)"
@@ -69,7 +98,7 @@ def _serving_message(host: str, port: int) -> str:
 def serve_command(
     store: str | None = typer.Option(None, help="Store: 'oxigraph:DIR', 'memory' or 'sparql:URL' (overrides NEWSGRAPH_STORE)."),
     host: str | None = typer.Option(None, help="Address to listen on (default 127.0.0.1, NEWSGRAPH_HOST)."),
-    port: int | None = typer.Option(None, help="Port to listen on (default 8000, NEWSGRAPH_PORT; 0 picks a free one, with one worker only)."),
+    port: int | None = typer.Option(None, min=0, max=65535, help="Port to listen on (default 8000, NEWSGRAPH_PORT; 0 picks a free one, with one worker only)."),
     workers: int = typer.Option(1, min=1, help="Server processes. Above 1 only with a remote 'sparql:' store."),
     load: list[Path] = typer.Option([], "--load", help="Article files or folders (.txt, .html) to store at startup; already stored ones are skipped."),
     model: str | None = typer.Option(None, help="spaCy model name or path (overrides NEWSGRAPH_MODEL)."),
@@ -100,7 +129,18 @@ def serve_command(
             "workers share could not be announced. Give one, e.g. --port 8000.",
             param_hint="--port",
         )
-    graph_store = open_store(settings)
+    if not 0 <= settings.port <= 65535:
+        raise typer.BadParameter(f"{settings.port} is not a TCP port (0-65535)", param_hint="NEWSGRAPH_PORT")
+    listening = _bind(settings.host, settings.port)
+    if workers > 1:
+        listening.close()  # uvicorn binds for its worker processes itself; the address was free
+        listening = None
+    try:
+        graph_store = open_store(settings)
+    except BaseException:
+        if listening is not None:
+            listening.close()
+        raise
     try:
         if load:
             summary = load_articles(load, graph_store, settings)
@@ -115,17 +155,20 @@ def serve_command(
                 os.environ[f"NEWSGRAPH_{name.upper()}"] = str(value)
             typer.echo(_serving_message(settings.host, settings.port))
             uvicorn.run("newsgraph.api.app:create_app", factory=True, host=settings.host, port=settings.port,
-                        workers=workers, log_level=log_level)
+                        workers=workers, log_level=log_level, http=HTTP_PROTOCOL)
             return
         # The app closes the store at shutdown: uvicorn re-raises SIGTERM once it has shut
         # down, so code after run() may never execute.
         # Without nlp the app extracts in worker processes (or loads the model itself
         # when NEWSGRAPH_EXTRACTION_PROCESSES=false).
         application = create_app(settings, store=graph_store, close_store=True)
-        config = uvicorn.Config(application, host=settings.host, port=settings.port, log_level=log_level)
-        _AnnouncingServer(config).run()
+        config = uvicorn.Config(application, host=settings.host, port=settings.port, log_level=log_level,
+                                http=HTTP_PROTOCOL)
+        _AnnouncingServer(config).run(sockets=[listening])
         graph_store = None
     finally:
+        if listening is not None:
+            listening.close()
         if graph_store is not None:
             graph_store.close()
 

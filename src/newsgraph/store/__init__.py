@@ -22,10 +22,12 @@ from .base import (
 DEFAULT_DIRECTORY = "./newsgraph-data"
 
 
-def open_store(settings: Settings | None = None, *, spec: str | None = None) -> Store:
+def open_store(settings: Settings | None = None, *, spec: str | None = None, create: bool = True) -> Store:
     """Open the store ``spec`` names (``settings.store`` when not given).
 
     ``memory`` | ``oxigraph:DIR`` (``oxigraph`` alone: ./newsgraph-data) | ``sparql:URL``.
+    ``create=False`` (commands that only read) refuses an embedded store that does not
+    exist yet instead of making an empty one, so a mistyped path is an error.
     """
     settings = settings or Settings()
     spec = (spec or settings.store).strip()
@@ -39,7 +41,9 @@ def open_store(settings: Settings | None = None, *, spec: str | None = None) -> 
     if kind == "oxigraph":
         from .oxigraph import OxigraphStore
 
-        return OxigraphStore(target or DEFAULT_DIRECTORY, query_processes=settings.query_processes, **common)
+        return OxigraphStore(
+            target or DEFAULT_DIRECTORY, query_processes=settings.query_processes, create=create, **common
+        )
     if kind == "sparql" and target:
         from .sparql import SparqlStore
 

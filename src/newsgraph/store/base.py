@@ -135,6 +135,29 @@ def query_kind(sparql: str) -> str:
     raise BadQuery(f"SPARQL updates ({form}) are not accepted here; only SELECT, ASK, CONSTRUCT and DESCRIBE")
 
 
+_DEFAULTS_NOTE = "schema:, ng:, rdf:, rdfs:, xsd: and prov: need no declaration"
+
+
+def syntax_error(sparql: str, message: str) -> BadQuery:
+    """The :class:`BadQuery` for a parser's complaint about ``sparql``, in plain words where
+    it is a common slip (an undeclared prefix) rather than the parser's token list."""
+    prefix = None
+    unknown = re.search(r"Unknown namespace prefix\s*:\s*([\w.-]*)", message)  # rdflib
+    if unknown:
+        prefix = unknown.group(1)
+    elif "Prefix not found" in message:  # Oxigraph: the position is the end of the prefixed name
+        at = re.match(r"error at (\d+):(\d+)", message)
+        lines = sparql.splitlines()
+        if at and 0 < int(at.group(1)) <= len(lines):
+            before = lines[int(at.group(1)) - 1][: int(at.group(2)) - 1]
+            name = re.search(r"([A-Za-z][\w.-]*)?:[\w.%-]*$", before)
+            prefix = name.group(1) or "" if name else None
+    if prefix is not None:
+        return BadQuery(f"unknown prefix {prefix}: (declare it with PREFIX {prefix}: <...>; {_DEFAULTS_NOTE})",
+                        detail={"unknown_prefix": prefix})
+    return BadQuery(f"SPARQL syntax error: {message}")
+
+
 def has_dataset_clause(sparql: str) -> bool:
     """Whether a query names its own dataset with FROM or FROM NAMED."""
     bare = _LEXEMES.sub(lambda m: " " if m.group(0).startswith("#") else '""', sparql)
@@ -389,6 +412,10 @@ def write_triples(triples: Iterable, fmt: str, max_rows: int | None, cancelled: 
     if fmt == "ntriples":
         return nt, writer.truncated
     parsed = ox.parse(nt, ox.RdfFormat.N_TRIPLES)
+    if fmt == "jsonld":
+        from ..jsonld import graph_bytes
+
+        return graph_bytes(parsed), writer.truncated
     body = ox.serialize(parsed, format=GRAPH_FORMATS[fmt][1], prefixes=PREFIXES) or b""
     return body, writer.truncated
 
@@ -635,6 +662,22 @@ class Store(ABC):
     @abstractmethod
     def export_to(self, format: str, output: BinaryIO) -> None:
         """Write the whole dataset in an RDF format to a binary file, streaming."""
+
+    def export_graphs(self) -> Iterator[tuple[str, list]]:
+        """Each named graph of the dataset (articles, the totals, graphs written through the
+        Graph Store) with its triples, one at a time, for the JSON-LD export."""
+        graphs = sorted(self.article_graphs())
+        if self.totals not in graphs and self.select(f"ASK {{ GRAPH {iri(self.totals)} {{ ?s ?p ?o }} }}"):
+            graphs.append(self.totals)
+        for name in graphs:
+            nt, _ = self.construct_ntriples(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH {iri(name)} {{ ?s ?p ?o }} }}")
+            yield name, list(ox.parse(nt, ox.RdfFormat.N_TRIPLES))
+
+    def write_jsonld(self, output: BinaryIO) -> None:
+        """The dataset as compact JSON-LD, one ``@graph`` per named graph (see :mod:`newsgraph.jsonld`)."""
+        from ..jsonld import write_dataset
+
+        write_dataset(output, self.export_graphs())
 
     def export(self, format: str) -> Iterator[bytes]:
         """Stream the whole dataset in an RDF format without building it in memory."""

@@ -35,6 +35,7 @@ from .base import (
     query_kind,
     result_format,
     serialise_result,
+    syntax_error,
     with_default_prefixes,
     write_triples,
 )
@@ -230,6 +231,8 @@ class MemoryStore(Store):
                 except NewsgraphError:
                     raise
                 except Exception as exc:
+                    if "Unknown namespace prefix" in str(exc):
+                        raise syntax_error(sparql, str(exc)) from exc
                     # rdflib fails on some valid-looking queries with assorted exceptions
                     # (relative IRIs, duplicate variables, bad regexes): the query's doing, a 400.
                     raise BadQuery(f"the query could not be run: {type(exc).__name__}: {exc}") from exc
@@ -257,6 +260,10 @@ class MemoryStore(Store):
     # --- export -------------------------------------------------------------------
     def export_to(self, format: str, output: BinaryIO) -> None:
         check_export_format(format)
+        if format == "jsonld":
+            with self._lock:
+                self.write_jsonld(output)
+            return
         with self._lock:
             quads = []
             for s, p, o, g in self.dataset.quads((None, None, None, None)):

@@ -36,6 +36,7 @@ from .base import (
     result_format,
     rebuild_totals,
     serialise_result,
+    syntax_error,
     with_default_prefixes,
     write_triples,
 )
@@ -224,11 +225,17 @@ class OxigraphStore(Store):
         query_timeout: float | None = 10.0,
         max_rows: int | None = 10_000,
         query_processes: int = 0,
+        create: bool = True,
     ) -> None:
         """``query_processes`` > 0 (a store on disk only): users' queries (:meth:`query`)
         run in that many child processes that are killed at the time limit (see
         :mod:`.query_process`); 0 runs them in threads of this process, which cannot stop them."""
         self.path = Path(path) if path is not None else None
+        if self.path is not None and not create and not (self.path / "CURRENT").is_file():
+            # RocksDB keeps a CURRENT file in every store directory.
+            what = "no such directory" if not self.path.exists() else "the directory holds no newsgraph store"
+            raise StoreError(f"no store at {self.path} ({what}); check --store / NEWSGRAPH_STORE, "
+                             "or store articles there first with `newsgraph ingest`")
         self.base_iri = base_iri
         self.query_timeout = query_timeout
         self.max_rows = max_rows
@@ -497,7 +504,7 @@ class OxigraphStore(Store):
             # the default graph the union of all articles (pyoxigraph lets the flag win).
             return self._store.query(sparql, use_default_graph_as_union=not has_dataset_clause(sparql))
         except SyntaxError as exc:
-            raise BadQuery(f"SPARQL syntax error: {exc}") from exc
+            raise syntax_error(sparql, str(exc)) from exc
         except OSError as exc:
             raise StoreError(f"the store failed: {exc}") from exc
 
@@ -581,11 +588,18 @@ class OxigraphStore(Store):
         return outcome["result"]
 
     # --- export -------------------------------------------------------------------
+    def export_graphs(self):
+        for graph in sorted(self._store.named_graphs(), key=lambda g: g.value):
+            if isinstance(graph, ox.NamedNode):
+                yield graph.value, [q.triple for q in self._store.quads_for_pattern(None, None, None, graph)]
+
     def export_to(self, format: str, output: BinaryIO) -> None:
         check_export_format(format)
         rdf_format = EXPORT_FORMATS[format][1]
         try:
-            if format in DATASET_FORMATS:
+            if format == "jsonld":
+                self.write_jsonld(output)
+            elif format in DATASET_FORMATS:
                 self._store.dump(output, rdf_format, prefixes=PREFIXES if format == "trig" else None)
             else:
                 # The merged graph: every triple once, whichever articles state it.

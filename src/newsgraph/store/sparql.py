@@ -279,7 +279,11 @@ class SparqlStore(Store):
         if self.select(f"ASK {{ GRAPH {iri(self.totals)} {{ ?s ?p ?o }} }}"):
             graphs.append(self.totals)  # the entity totals are part of the dataset, as on the other backends
         try:
-            if format == "nquads":
+            if format == "jsonld":
+                from ..jsonld import write_dataset
+
+                write_dataset(output, ((name, self._graph_triples(name)) for name in graphs))
+            elif format == "nquads":
                 # One article at a time, so the export streams whatever the store's size.
                 for name in graphs:
                     triples = self._graph_triples(name)
