@@ -103,6 +103,16 @@ def test_a_byte_order_mark_does_not_make_a_second_article():
     assert article_id("\ufeff" + STORY) == article_id(STORY)
 
 
+@pytest.mark.model
+def test_posting_the_same_text_with_a_byte_order_mark_finds_the_stored_article(http):
+    text = "Cargo desk. " + STORY
+    first = http.post("/articles", content=text.encode(), headers={"content-type": "text/plain"})
+    again = http.post("/articles", content=b"\xef\xbb\xbf" + text.encode(), headers={"content-type": "text/plain"})
+    assert first.status_code == 201, first.text
+    assert again.status_code == 200, again.text
+    assert again.json()["id"] == first.json()["article"]["id"]
+
+
 # --- HTML -------------------------------------------------------------------------------------
 
 BODY = ("<p>" + STORY + "</p><p>The trust said in 2019 that the terminal would need a new crane, "

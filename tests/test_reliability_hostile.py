@@ -118,6 +118,16 @@ REFUSED = [
     ("JSON empty text", b'{"text": "   "}', "application/json", 422, "empty_text"),
     ("HTML with only a script", b"<html><body><script>var a = 'Maria Lopez';</script></body></html>",
      "text/html", 422, None),
+    ("lone surrogate in the title", b'{"text": "Maria Lopez said the plan works.", "title": "Plan \\ud83d"}',
+     "application/json", 422, "invalid_article"),
+    ("placeholder date with a dateline",
+     b'{"text": "LISBON, Jan. 5 (Reuters) - Maria Lopez said the plan works.", "published": "9999-12-31"}',
+     "application/json", 422, "invalid_article"),
+    ("HTML whose only text is a noscript notice",
+     b"<html><body><noscript>You need to enable JavaScript to run this app.</noscript><div id=root></div></body></html>",
+     "text/html", 422, "invalid_article"),
+    ("Russian", "Мария Лопес, глава компании, заявила в понедельник, что выручка выросла на двенадцать процентов."
+     .encode(), "text/plain", 422, "unsupported_language"),
 ]
 
 

@@ -28,6 +28,7 @@ import socket
 import subprocess
 import sys
 import threading
+import time
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from pathlib import Path
@@ -50,7 +51,7 @@ class _Child:
         parent_end, child_end = socket.socketpair()
         try:
             self.process = subprocess.Popen(
-                [sys.executable, __file__, str(child_end.fileno()), str(path)],
+                [sys.executable, __file__, str(child_end.fileno()), str(path), str(os.getpid())],
                 pass_fds=(child_end.fileno(),),
                 stdin=subprocess.DEVNULL,
                 close_fds=True,
@@ -97,7 +98,7 @@ class QueryProcesses:
     def _fill(self) -> None:
         """Start a spare child when none is idle, so the next query does not wait for one."""
         with self._lock:
-            if self._closed or self._idle or len(self._busy) >= self.size:
+            if self._closed or self._idle or len(self._busy) + 1 > self.size:
                 return
         try:
             child = _Child(self.path)
@@ -195,23 +196,27 @@ def _outcome(status: str, value):
 # --- the child ---------------------------------------------------------------------------
 
 
-def _die_with_parent() -> None:
-    """Linux: the kernel kills this child when the server process ends, however it ends."""
-    try:
-        import ctypes
+def _exit_with_parent(parent: int) -> None:
+    """End this child within half a second of the server process ending, however it ends
+    (SIGKILL included). Not PR_SET_PDEATHSIG: that fires when the *thread* that started
+    the child ends, and the server starts children from short-lived worker threads.
+    pyoxigraph releases the GIL while it evaluates, so this thread runs during a query."""
 
-        ctypes.CDLL(None).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-    except (OSError, AttributeError):
-        pass
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(0)
+
+    threading.Thread(target=watch, name="newsgraph-parent-watch", daemon=True).start()
 
 
-def _serve(fd: int, path: str) -> None:
+def _serve(fd: int, path: str, parent: int) -> None:
     import pyoxigraph as ox
 
     from newsgraph.errors import NewsgraphError
     from newsgraph.store.base import serialise_result
 
-    _die_with_parent()
+    _exit_with_parent(parent)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the server handles Ctrl-C and kills us
     connection = Connection(fd)
     store, generation = None, None
@@ -268,4 +273,4 @@ if __name__ == "__main__":
     os.nice(NICE)  # first: starting up is work too
     sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
     _import_without_the_package_init()
-    _serve(int(sys.argv[1]), sys.argv[2])
+    _serve(int(sys.argv[1]), sys.argv[2], int(sys.argv[3]))
