@@ -187,6 +187,15 @@ def test_non_english_text_is_refused_with_its_language(language):
     assert refused.value.status == 422 and refused.value.code == "unsupported_language"
 
 
+@pytest.mark.parametrize("text,language", [("В понедельник в Москве.", "ru"), ("Дождь в Киеве.", None),
+                                           ("שלום לכולם בחיפה.", "he")])
+def test_a_short_text_in_another_script_is_not_read_as_english(text, language):
+    with pytest.raises(UnsupportedLanguage) as refused:
+        prepare(text)
+    if language:
+        assert refused.value.detail["language"] == language
+
+
 def test_an_english_story_quoting_a_foreign_phrase_is_english():
     assert prepare(STORY + " The sign read 'Bienvenue à Genève'.").language == "en"
 
