@@ -13,8 +13,10 @@ takes the cores the server leaves idle. A child sees the store as it was when it
 it: the store bumps a write counter on every write, and a child reopens before its next
 query when the counter moved (15-50 ms). Oxigraph calls a read-only open while another
 process writes "undefined"; what RocksDB does is read a consistent snapshot from its
-manifest and log, and a file compacted away underneath shows as an I/O error, on which
-the child reopens once and runs the query again.
+manifest and log, and a file compacted away underneath shows as an I/O or "corruption"
+error, on which the child reopens the store and runs the query again (up to 4 times). The
+store flushes its write-ahead log about every MB written, so a reopen stays cheap (a
+read-only open replays the whole log).
 
 Run as a script (``python query_process.py FD PATH``) this module is the child's main:
 it reads requests from the socket FD and answers on it.
@@ -34,6 +36,7 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 
 NICE = 10  # the children's CPU priority below the server's
+_ATTEMPTS = 4  # opens of the store per query when files change underneath
 
 
 @dataclass
@@ -226,8 +229,8 @@ def _serve(fd: int, path: str, parent: int) -> None:
             request: QueryRequest = connection.recv()
         except (EOFError, OSError):
             return
-        reply: tuple[str, object]
-        for attempt in (1, 2):
+        reply: tuple[str, object] = ("store", "the store could not be opened")
+        for attempt in range(1, _ATTEMPTS + 1):
             try:
                 if store is None or generation != request.generation:
                     store, generation = None, None
@@ -242,12 +245,16 @@ def _serve(fd: int, path: str, parent: int) -> None:
                 break
             except NewsgraphError as exc:  # StoreError from the serializers
                 reply = ("store", exc.message)
-                break
-            except OSError as exc:
-                reply = ("store", str(exc))
-                store = None  # reopen: a file may have been compacted away meanwhile
-                if attempt == 2:
+                if not any(sign in exc.message for sign in ("IO error", "No such file", "Corruption")):
                     break
+                store = None  # a file gone while the results were read: as below
+                time.sleep(0.02 * attempt)
+            except (OSError, RuntimeError) as exc:
+                # A table file compacted away while this child opened or read the store
+                # ("IO error: No such file", "Corruption"): open it afresh and try again.
+                reply = ("store", str(exc))
+                store = None
+                time.sleep(0.02 * attempt)
             except Exception as exc:  # anything else pyoxigraph raises: the query's doing
                 reply = ("bad", f"the query could not be run: {exc}")
                 break
