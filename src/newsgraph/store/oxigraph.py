@@ -353,7 +353,7 @@ class OxigraphStore(Store):
         MB written, in the background: a read-only open replays the whole log (17 MB of it
         took 1.7 s; after a flush, 26 ms)."""
         self._generation += 1
-        if self._queries is None:
+        if self._queries is None or not self._queries.used:
             return
         self._unflushed += logged
         if self._unflushed >= FLUSH_AFTER_CHARS and not self._flushing:

@@ -95,8 +95,9 @@ class QueryProcesses:
         self._idle: list[_Child] = []
         self._busy: set[_Child] = set()
         self._closed = False
-        # Started in the background: opening a store must not wait for the children.
-        threading.Thread(target=self._fill, name="newsgraph-query-start", daemon=True).start()
+        # Children start with the first query: a command that never queries (ingest, export)
+        # starts none.
+        self.used = False
 
     def _fill(self) -> None:
         """Start a spare child when none is idle, so the next query does not wait for one."""
@@ -123,6 +124,7 @@ class QueryProcesses:
         or :class:`QueryTimeout` after ``timeout`` seconds, with the child killed."""
         from ..errors import QueryTimeout, StoreError
 
+        self.used = True
         if not self._slots.acquire(timeout=timeout):
             raise QueryTimeout(
                 f"all {self.size} query processes stayed busy for {timeout:g} s; try again shortly"
