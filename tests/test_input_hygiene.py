@@ -77,7 +77,7 @@ def test_dates_in_range_pass_and_the_dateline_year_never_overflows():
     assert prepare(STORY, published="1851-09-18").published == "1851-09-18"
     assert prepare(STORY, published=dt.date.today().isoformat()).published
     # The dateline resolver itself no longer raises at the edges of the calendar.
-    assert _resolve_dateline({"place": "LONDON", "month": 1, "day": 5}, "9999-12-31").date is None or True
+    assert _resolve_dateline({"place": "LONDON", "month": 1, "day": 5}, "9999-12-31").place == "LONDON"
     assert _resolve_dateline({"place": "LONDON", "month": 12, "day": 31}, "0001-01-02").date is None
 
 
@@ -101,6 +101,16 @@ def test_a_byte_order_mark_does_not_make_a_second_article():
     assert marked.text == plain.text
     assert prepare(b"\xef\xbb\xbf" + STORY.encode()).text == plain.text
     assert article_id("\ufeff" + STORY) == article_id(STORY)
+
+
+@pytest.mark.model
+def test_posting_the_same_text_with_a_byte_order_mark_finds_the_stored_article(http):
+    text = "Cargo desk. " + STORY
+    first = http.post("/articles", content=text.encode(), headers={"content-type": "text/plain"})
+    again = http.post("/articles", content=b"\xef\xbb\xbf" + text.encode(), headers={"content-type": "text/plain"})
+    assert first.status_code == 201, first.text
+    assert again.status_code == 200, again.text
+    assert again.json()["id"] == first.json()["article"]["id"]
 
 
 # --- HTML -------------------------------------------------------------------------------------
@@ -175,6 +185,15 @@ def test_non_english_text_is_refused_with_its_language(language):
         prepare(FOREIGN[language])
     assert refused.value.detail["language"] == language
     assert refused.value.status == 422 and refused.value.code == "unsupported_language"
+
+
+@pytest.mark.parametrize("text,language", [("В понедельник в Москве.", "ru"), ("Дождь в Киеве.", None),
+                                           ("שלום לכולם בחיפה.", "he")])
+def test_a_short_text_in_another_script_is_not_read_as_english(text, language):
+    with pytest.raises(UnsupportedLanguage) as refused:
+        prepare(text)
+    if language:
+        assert refused.value.detail["language"] == language
 
 
 def test_an_english_story_quoting_a_foreign_phrase_is_english():

@@ -19,6 +19,7 @@ from newsgraph.graph import to_graph
 from newsgraph.store.oxigraph import OxigraphStore
 
 LIMIT = 1.5
+BATCHES = 200
 
 
 def runaway_query(graph: str) -> str:
@@ -141,5 +142,43 @@ def test_without_query_processes_queries_run_in_this_process(tmp_path):
     try:
         assert store.query("ASK { ?s ?p ?o }").boolean is False
         assert store.query_process_ids() == []
+    finally:
+        store.close()
+
+
+def test_queries_during_steady_writes_and_log_flushes_all_answer_and_never_go_back(tmp_path, monkeypatch):
+    """Children reopen the store while the server writes and flushes its log underneath
+    (RocksDB then reports vanished table files as "Corruption"): every query still answers,
+    and a reader never sees fewer graphs than before."""
+    import newsgraph.store.oxigraph as oxigraph_module
+
+    monkeypatch.setattr(oxigraph_module, "FLUSH_AFTER_CHARS", 500)  # a flush every few writes
+    store = OxigraphStore(tmp_path / "busy", base_iri=BASE, query_timeout=30, query_processes=2)
+    stop = threading.Event()
+    written: list[int] = []
+
+    def write() -> None:
+        for batch in range(BATCHES):
+            if stop.is_set():
+                return
+            triples = " ".join(f"<urn:t:b{batch}e{i}> <urn:t:p> \"value {i}\" ." for i in range(40))
+            store.update(f"INSERT DATA {{ GRAPH <urn:t:batch{batch}> {{ {triples} }} }}")
+            written.append(batch)
+
+    writer = threading.Thread(target=write)
+    writer.start()
+    counts = []
+    try:
+        while writer.is_alive():
+            result = store.query("SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
+            counts.append(int(json.loads(result.body)["results"]["bindings"][0]["n"]["value"]))
+    finally:
+        stop.set()
+        writer.join(60)
+    try:
+        final = store.query("SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
+        assert int(json.loads(final.body)["results"]["bindings"][0]["n"]["value"]) == len(written) == BATCHES
+        assert counts, "no query ran while the writer wrote"
+        assert counts == sorted(counts), counts
     finally:
         store.close()

@@ -118,6 +118,16 @@ REFUSED = [
     ("JSON empty text", b'{"text": "   "}', "application/json", 422, "empty_text"),
     ("HTML with only a script", b"<html><body><script>var a = 'Maria Lopez';</script></body></html>",
      "text/html", 422, None),
+    ("lone surrogate in the title", b'{"text": "Maria Lopez said the plan works.", "title": "Plan \\ud83d"}',
+     "application/json", 422, "invalid_article"),
+    ("placeholder date with a dateline",
+     b'{"text": "LISBON, Jan. 5 (Reuters) - Maria Lopez said the plan works.", "published": "9999-12-31"}',
+     "application/json", 422, "invalid_article"),
+    ("HTML whose only text is a noscript notice",
+     b"<html><body><noscript>You need to enable JavaScript to run this app.</noscript><div id=root></div></body></html>",
+     "text/html", 422, "invalid_article"),
+    ("Russian", "Мария Лопес, глава компании, заявила в понедельник, что выручка выросла на двенадцать процентов."
+     .encode(), "text/plain", 422, "unsupported_language"),
 ]
 
 
@@ -420,7 +430,7 @@ def test_runaway_query_is_stopped_while_simple_queries_answer(http, server, runa
 
     thread = threading.Thread(target=run)
     thread.start()
-    busy: dict[int, float] = {}
+    busy: dict[int, float] = {}  # query processes seen while the runaway ran -> CPU seconds
     try:
         time.sleep(0.5)
         latencies = []
@@ -437,13 +447,12 @@ def test_runaway_query_is_stopped_while_simple_queries_answer(http, server, runa
     assert "stopped" in error["message"]
     assert outcome["seconds"] < QUERY_TIMEOUT + 3, outcome["seconds"]
     assert latencies, "no simple query was sent while the runaway ran"
-    # The child that burnt CPU on the runaway is gone; the others are idle spares.
-    worker = max(busy, key=busy.get)
-    assert busy[worker] > 0.2, busy
-    assert worker not in query_children(server), "the stopped query's process is still running"
+    # Nothing but the time limit ends a query process: one seen during the runaway is gone.
+    gone = set(busy) - set(query_children(server))
+    assert gone, f"every query process that ran during the runaway is still there: {busy}"
     print(f"runaway: 503 after {outcome['seconds']:.2f} s (limit {QUERY_TIMEOUT:g} s); {len(latencies)} simple "
           f"queries meanwhile, slowest {max(latencies) * 1000:.0f} ms, median "
-          f"{sorted(latencies)[len(latencies) // 2] * 1000:.0f} ms; its process used {busy[worker]:.1f} s CPU and is gone")
+          f"{sorted(latencies)[len(latencies) // 2] * 1000:.0f} ms; its process ({max(busy[p] for p in gone):.1f} s CPU) is gone")
 
 
 def test_reads_answer_while_two_runaway_queries_run(http, server, runaway_graph):
@@ -480,10 +489,9 @@ def test_reads_answer_while_two_runaway_queries_run(http, server, runaway_graph)
     for response in outcomes:
         assert_error(response, 503, "query_timeout")
     assert all(reads.values()), reads
-    # The two children that burnt the most CPU ran the runaways (a spare only starts up): gone.
-    runaways = sorted(busy, key=busy.get)[-2:]
-    assert len(runaways) == 2, busy
-    assert not set(runaways) & set(query_children(server)), (busy, query_children(server))
+    # Nothing but the time limit ends a query process: the two that ran the runaways are gone.
+    gone = set(busy) - set(query_children(server))
+    assert len(gone) >= 2, (busy, query_children(server))
     assert http.get("/sparql", params={"query": "ASK { ?s ?p ?o }"}).json()["boolean"] is True
     print("during two runaways: " + ", ".join(
         f"{name} {len(times)} reads, slowest {max(times) * 1000:.0f} ms" for name, times in reads.items()))

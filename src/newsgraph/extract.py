@@ -135,11 +135,16 @@ def _language_identifier():
 
 
 def identify_language(text: str) -> tuple[str, float]:
-    """The likeliest language (ISO 639-1) and its probability; ("en", 0.0) for text with
-    too few letters to tell."""
+    """The likeliest language (ISO 639-1) and its probability: ("en", 0.0) for Latin-script
+    text with too few letters to tell; probability 1 for text mostly in another script."""
     sample = text[:1500]  # enough to tell; cost grows with length
-    # An ideograph, kana or hangul says about as much as a short word.
-    if sum((3 if ch >= "\u2e80" else 1) for ch in sample if ch.isalpha()) < MIN_LETTERS:
+    letters = [ch for ch in sample if ch.isalpha()]
+    other_script = sum(ch > "\u024f" for ch in letters)  # beyond Latin Extended-B
+    if len(letters) >= 8 and other_script * 2 > len(letters):
+        # Mostly Cyrillic, Arabic, Han...: not English, however short; the identifier names it.
+        language, probability = _language_identifier().classify(sample)
+        return (language, 1.0) if language != "en" else ("und", 1.0)
+    if len(letters) < MIN_LETTERS:
         return "en", 0.0
     language, probability = _language_identifier().classify(sample)
     return language, float(probability)

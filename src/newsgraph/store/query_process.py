@@ -13,8 +13,10 @@ takes the cores the server leaves idle. A child sees the store as it was when it
 it: the store bumps a write counter on every write, and a child reopens before its next
 query when the counter moved (15-50 ms). Oxigraph calls a read-only open while another
 process writes "undefined"; what RocksDB does is read a consistent snapshot from its
-manifest and log, and a file compacted away underneath shows as an I/O error, on which
-the child reopens once and runs the query again.
+manifest and log, and a file compacted away underneath shows as an I/O or "corruption"
+error, on which the child reopens the store and runs the query again (up to 4 times). The
+store flushes its write-ahead log about every MB written, so a reopen stays cheap (a
+read-only open replays the whole log).
 
 Run as a script (``python query_process.py FD PATH``) this module is the child's main:
 it reads requests from the socket FD and answers on it.
@@ -28,11 +30,13 @@ import socket
 import subprocess
 import sys
 import threading
+import time
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from pathlib import Path
 
 NICE = 10  # the children's CPU priority below the server's
+_ATTEMPTS = 4  # opens of the store per query when files change underneath
 
 
 @dataclass
@@ -50,7 +54,7 @@ class _Child:
         parent_end, child_end = socket.socketpair()
         try:
             self.process = subprocess.Popen(
-                [sys.executable, __file__, str(child_end.fileno()), str(path)],
+                [sys.executable, __file__, str(child_end.fileno()), str(path), str(os.getpid())],
                 pass_fds=(child_end.fileno(),),
                 stdin=subprocess.DEVNULL,
                 close_fds=True,
@@ -91,13 +95,14 @@ class QueryProcesses:
         self._idle: list[_Child] = []
         self._busy: set[_Child] = set()
         self._closed = False
-        # Started in the background: opening a store must not wait for the children.
-        threading.Thread(target=self._fill, name="newsgraph-query-start", daemon=True).start()
+        # Children start with the first query: a command that never queries (ingest, export)
+        # starts none.
+        self.used = False
 
     def _fill(self) -> None:
         """Start a spare child when none is idle, so the next query does not wait for one."""
         with self._lock:
-            if self._closed or self._idle or len(self._busy) >= self.size:
+            if self._closed or self._idle or len(self._busy) + 1 > self.size:
                 return
         try:
             child = _Child(self.path)
@@ -119,6 +124,7 @@ class QueryProcesses:
         or :class:`QueryTimeout` after ``timeout`` seconds, with the child killed."""
         from ..errors import QueryTimeout, StoreError
 
+        self.used = True
         if not self._slots.acquire(timeout=timeout):
             raise QueryTimeout(
                 f"all {self.size} query processes stayed busy for {timeout:g} s; try again shortly"
@@ -195,23 +201,27 @@ def _outcome(status: str, value):
 # --- the child ---------------------------------------------------------------------------
 
 
-def _die_with_parent() -> None:
-    """Linux: the kernel kills this child when the server process ends, however it ends."""
-    try:
-        import ctypes
+def _exit_with_parent(parent: int) -> None:
+    """End this child within half a second of the server process ending, however it ends
+    (SIGKILL included). Not PR_SET_PDEATHSIG: that fires when the *thread* that started
+    the child ends, and the server starts children from short-lived worker threads.
+    pyoxigraph releases the GIL while it evaluates, so this thread runs during a query."""
 
-        ctypes.CDLL(None).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-    except (OSError, AttributeError):
-        pass
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(0)
+
+    threading.Thread(target=watch, name="newsgraph-parent-watch", daemon=True).start()
 
 
-def _serve(fd: int, path: str) -> None:
+def _serve(fd: int, path: str, parent: int) -> None:
     import pyoxigraph as ox
 
     from newsgraph.errors import NewsgraphError
     from newsgraph.store.base import serialise_result
 
-    _die_with_parent()
+    _exit_with_parent(parent)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the server handles Ctrl-C and kills us
     connection = Connection(fd)
     store, generation = None, None
@@ -221,8 +231,8 @@ def _serve(fd: int, path: str) -> None:
             request: QueryRequest = connection.recv()
         except (EOFError, OSError):
             return
-        reply: tuple[str, object]
-        for attempt in (1, 2):
+        reply: tuple[str, object] = ("store", "the store could not be opened")
+        for attempt in range(1, _ATTEMPTS + 1):
             try:
                 if store is None or generation != request.generation:
                     store, generation = None, None
@@ -237,12 +247,16 @@ def _serve(fd: int, path: str) -> None:
                 break
             except NewsgraphError as exc:  # StoreError from the serializers
                 reply = ("store", exc.message)
-                break
-            except OSError as exc:
-                reply = ("store", str(exc))
-                store = None  # reopen: a file may have been compacted away meanwhile
-                if attempt == 2:
+                if not any(sign in exc.message for sign in ("IO error", "No such file", "Corruption")):
                     break
+                store = None  # a file gone while the results were read: as below
+                time.sleep(0.02 * attempt)
+            except (OSError, RuntimeError) as exc:
+                # A table file compacted away while this child opened or read the store
+                # ("IO error: No such file", "Corruption"): open it afresh and try again.
+                reply = ("store", str(exc))
+                store = None
+                time.sleep(0.02 * attempt)
             except Exception as exc:  # anything else pyoxigraph raises: the query's doing
                 reply = ("bad", f"the query could not be run: {exc}")
                 break
@@ -268,4 +282,4 @@ if __name__ == "__main__":
     os.nice(NICE)  # first: starting up is work too
     sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
     _import_without_the_package_init()
-    _serve(int(sys.argv[1]), sys.argv[2])
+    _serve(int(sys.argv[1]), sys.argv[2], int(sys.argv[3]))
