@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+import time
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -18,7 +19,15 @@ import py3langid
 from .dates import parse_date
 from .errors import EmptyText, ExtractionFailed, InvalidArticle, NewsgraphError, NotUtf8, TextTooLong
 from .nlp.model import load_pipeline
-from .nlp.pipeline import LIMIT_KEY, TRACEBACKS_KEY, WARNINGS_KEY
+from .nlp.pipeline import (
+    CHUNK_CHARS,
+    DEADLINE_KEY,
+    LIMIT_KEY,
+    TRACEBACKS_KEY,
+    WARNINGS_KEY,
+    read_in_pieces,
+    run_newsgraph_components,
+)
 from .schema import Article, ComponentWarning, Dateline, Extraction
 from .settings import Settings
 
@@ -164,7 +173,16 @@ def _make_doc(nlp, text: str, time_limit: float | None):
 def extract_document(item: ArticleInput, nlp, *, time_limit: float | None = None) -> tuple[Extraction, list[str]]:
     """:func:`extract_prepared`, plus the tracebacks of the components that failed (for logs)."""
     try:
-        doc = nlp(_make_doc(nlp, item.text, time_limit))
+        if len(item.text) > CHUNK_CHARS:
+            # Long: the model reads it in pieces, so its memory stays bounded (see nlp.pipeline).
+            started = time.monotonic()
+            doc = read_in_pieces(nlp, item.text)
+            if time_limit:
+                doc.user_data[LIMIT_KEY] = float(time_limit)
+                doc.user_data[DEADLINE_KEY] = started + time_limit
+            doc = run_newsgraph_components(nlp, doc)
+        else:
+            doc = nlp(_make_doc(nlp, item.text, time_limit))
     except NewsgraphError:
         raise
     except Exception as exc:
