@@ -232,6 +232,7 @@ def extract_many(
     limit = settings.extraction_timeout or None
     source = iter(items)
     prepared: list[ArticleInput | NewsgraphError] = []  # every item taken from ``source``, in order
+    aside: set[int] = set()  # long articles: read in pieces on their own (bounded memory)
 
     def valid_docs() -> Iterator[tuple]:
         for item in source:
@@ -242,7 +243,22 @@ def extract_many(
                     raise
                 prepared.append(exc)
                 continue
+            if len(prepared[-1].text) > CHUNK_CHARS:
+                aside.add(len(prepared) - 1)
+                continue
             yield _make_doc(nlp, prepared[-1].text, limit), len(prepared) - 1
+
+    def outside_pipe(position: int) -> Extraction | NewsgraphError:
+        """An invalid item's error, or the Extraction of a long article."""
+        entry = prepared[position]
+        if position in aside:
+            try:
+                return extract_prepared(entry, nlp, time_limit=limit)
+            except NewsgraphError as exc:
+                if errors == "raise":
+                    raise
+                return exc
+        return entry
 
     def finished(position: int, doc) -> Extraction | NewsgraphError:
         try:
@@ -256,8 +272,8 @@ def extract_many(
     while True:
         try:
             for doc, position in nlp.pipe(valid_docs(), as_tuples=True, n_process=n_process, batch_size=batch_size):
-                while done < position:  # invalid items that came before this one
-                    yield prepared[done]
+                while done < position:  # invalid or long items that came before this one
+                    yield outside_pipe(done)
                     done += 1
                 yield finished(position, doc)
                 done = position + 1
@@ -281,5 +297,5 @@ def extract_many(
                 yield entry
                 done += 1
     while done < len(prepared):
-        yield prepared[done]
+        yield outside_pipe(done)
         done += 1
