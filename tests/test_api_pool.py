@@ -130,7 +130,9 @@ def test_created_json_adds_fields_to_the_extractions_object():
 @pytest.mark.parametrize("sample", sorted(p.name for p in SAMPLES.glob("*.txt")))
 def test_extraction_with_the_model_maps_like_to_graph(nlp, sample):
     item = prepare((SAMPLES / sample).read_text(encoding="utf-8"))
-    extraction_json, triples, timings = extract_with(nlp, item, BASE)
+    extracted = extract_with(nlp, item, BASE)
+    extraction_json, triples, timings = extracted.json, extracted.triples, extracted.timings
+    assert extracted.warnings == [] and extracted.tracebacks == []
     assert set(timings) == {"extract", "map"} and all(ms >= 0 for ms in timings.values())
     extraction = Extraction.model_validate_json(extraction_json)
     assert_same_triples(pickle.loads(pickle.dumps(triples)), to_graph(extraction, base_iri=BASE))

@@ -90,6 +90,20 @@ def test_an_article_whose_client_left_during_extraction_is_not_stored(nlp, slow_
     assert store.article_ids() == set()
 
 
+def test_a_dry_run_whose_client_left_is_stopped(nlp, slow_figures):
+    s = settings()
+    app = create_app(s, store=fresh_store(s), nlp=nlp)
+    sent = asyncio.run(_post(app, "/extract", {"text": PARAGRAPH}, leave_after=0.2))
+    assert _status(sent) == 499 and slow_figures == [PARAGRAPH]
+
+
+def test_a_client_that_waits_gets_its_answer(nlp):
+    s = settings()
+    store = fresh_store(s)
+    sent = asyncio.run(_post(create_app(s, store=store, nlp=nlp), "/articles", {"text": PARAGRAPH}, leave_after=None))
+    assert _status(sent) == 201 and len(store.article_ids()) == 1
+
+
 def test_a_queued_article_whose_client_left_is_never_extracted(nlp, slow_figures):
     s = settings(max_concurrent_extractions=1)
     store = fresh_store(s)

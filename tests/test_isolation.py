@@ -248,3 +248,28 @@ def test_batch_answers_per_article_and_stores_what_it_says(broken_model, broken_
     assert (body["created"], body["existing"]) == (2, 1)
     stored = {item["id"] for item in api.get("/articles").json()["items"]}
     assert stored == {r["id"] for r in body["results"] if r["status"] == 201}
+
+
+def test_warnings_and_tracebacks_cross_from_a_worker_process(broken_figures):
+    import pickle
+
+    from api_helpers import BASE
+
+    from newsgraph.api.pool import extract_with
+
+    extracted = pickle.loads(pickle.dumps(extract_with(broken_figures, prepare(TEXT), BASE)))
+    _figures_warning(extracted.warnings)
+    _figures_warning(json.loads(extracted.json)["warnings"])
+    (trace,) = extracted.tracebacks
+    assert trace.startswith("Traceback") and "Injected: injected failure" in trace
+
+
+def test_a_model_failure_crosses_from_a_worker_process_as_the_clear_error(broken_model):
+    import pickle
+
+    error = None
+    try:
+        extract_prepared(prepare(f"{OTHER} {MODEL_BREAKER}"), broken_model)
+    except ExtractionFailed as exc:
+        error = pickle.loads(pickle.dumps(exc))
+    assert isinstance(error, ExtractionFailed) and error.status == 422 and "ValueError" in error.message

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+import time
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -24,7 +25,15 @@ from .errors import (
     UnsupportedLanguage,
 )
 from .nlp.model import load_pipeline
-from .nlp.pipeline import LIMIT_KEY, TRACEBACKS_KEY, WARNINGS_KEY
+from .nlp.pipeline import (
+    CHUNK_CHARS,
+    DEADLINE_KEY,
+    LIMIT_KEY,
+    TRACEBACKS_KEY,
+    WARNINGS_KEY,
+    read_in_pieces,
+    run_newsgraph_components,
+)
 from .schema import Article, ComponentWarning, Dateline, Extraction
 from .settings import Settings
 
@@ -251,7 +260,16 @@ def _make_doc(nlp, text: str, time_limit: float | None):
 def extract_document(item: ArticleInput, nlp, *, time_limit: float | None = None) -> tuple[Extraction, list[str]]:
     """:func:`extract_prepared`, plus the tracebacks of the components that failed (for logs)."""
     try:
-        doc = nlp(_make_doc(nlp, item.text, time_limit))
+        if len(item.text) > CHUNK_CHARS:
+            # Long: the model reads it in pieces, so its memory stays bounded (see nlp.pipeline).
+            started = time.monotonic()
+            doc = read_in_pieces(nlp, item.text)
+            if time_limit:
+                doc.user_data[LIMIT_KEY] = float(time_limit)
+                doc.user_data[DEADLINE_KEY] = started + time_limit
+            doc = run_newsgraph_components(nlp, doc)
+        else:
+            doc = nlp(_make_doc(nlp, item.text, time_limit))
     except NewsgraphError:
         raise
     except Exception as exc:
@@ -301,6 +319,7 @@ def extract_many(
     limit = settings.extraction_timeout or None
     source = iter(items)
     prepared: list[ArticleInput | NewsgraphError] = []  # every item taken from ``source``, in order
+    aside: set[int] = set()  # long articles: read in pieces on their own (bounded memory)
 
     def valid_docs() -> Iterator[tuple]:
         for item in source:
@@ -311,7 +330,22 @@ def extract_many(
                     raise
                 prepared.append(exc)
                 continue
+            if len(prepared[-1].text) > CHUNK_CHARS:
+                aside.add(len(prepared) - 1)
+                continue
             yield _make_doc(nlp, prepared[-1].text, limit), len(prepared) - 1
+
+    def outside_pipe(position: int) -> Extraction | NewsgraphError:
+        """An invalid item's error, or the Extraction of a long article."""
+        entry = prepared[position]
+        if position in aside:
+            try:
+                return extract_prepared(entry, nlp, time_limit=limit)
+            except NewsgraphError as exc:
+                if errors == "raise":
+                    raise
+                return exc
+        return entry
 
     def finished(position: int, doc) -> Extraction | NewsgraphError:
         try:
@@ -325,8 +359,8 @@ def extract_many(
     while True:
         try:
             for doc, position in nlp.pipe(valid_docs(), as_tuples=True, n_process=n_process, batch_size=batch_size):
-                while done < position:  # invalid items that came before this one
-                    yield prepared[done]
+                while done < position:  # invalid or long items that came before this one
+                    yield outside_pipe(done)
                     done += 1
                 yield finished(position, doc)
                 done = position + 1
@@ -350,5 +384,5 @@ def extract_many(
                 yield entry
                 done += 1
     while done < len(prepared):
-        yield prepared[done]
+        yield outside_pipe(done)
         done += 1

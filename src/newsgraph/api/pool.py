@@ -245,6 +245,7 @@ class _Worker:
         self.process.start()
         child.close()
         self._reply: asyncio.Future | None = None
+        self._stale = False  # a reply nobody waits for is still to come through the pipe
 
     def ready(self) -> str:
         """Wait until the model is loaded; its description."""
@@ -263,6 +264,12 @@ class _Worker:
         # A reply still on its way (its caller gave up) is read before the next article is sent.
         while self._reply is not None and not self._reply.done():
             await asyncio.wait([self._reply])
+        if self._stale:  # one whose event loop has ended: read and dropped here
+            self._stale = False
+            try:
+                await asyncio.to_thread(self.connection.recv_bytes)
+            except (EOFError, OSError) as exc:
+                raise _WorkerGone() from exc
         try:
             self.connection.send_bytes(pickle.dumps((item, base_iri), protocol=pickle.HIGHEST_PROTOCOL))
         except OSError as exc:
@@ -307,6 +314,17 @@ class _Worker:
             return pickle.loads(message)
         except Exception as exc:
             return False, RuntimeError(f"the extraction worker's answer could not be read: {exc}")
+
+    def forget_reply(self) -> None:
+        """Stop waiting for the reply in flight (its event loop ends); the next article reads
+        and drops it first."""
+        if self.busy:
+            try:
+                asyncio.get_running_loop().remove_reader(self.connection.fileno())
+            except (RuntimeError, OSError, ValueError, NotImplementedError):
+                pass
+            self._reply.cancel()
+            self._stale = True
 
     @property
     def busy(self) -> bool:
@@ -435,8 +453,9 @@ class ProcessExtractor:
                      self.ABANDON_GRACE)
             await self._replace(worker, kill=True)
             return
-        except asyncio.CancelledError:  # the server shuts down
-            worker.kill()
+        except asyncio.CancelledError:  # the event loop ends (the server shuts down)
+            worker.forget_reply()
+            self._release(worker)
             raise
         except BaseException:  # the process died meanwhile
             await self._replace(worker, kill=True)

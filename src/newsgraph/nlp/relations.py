@@ -27,6 +27,7 @@ Each rule has a confidence reflecting how often it was right on development data
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterator
 
 from spacy.language import Language
@@ -72,8 +73,17 @@ class RelationExtractor:
 
     def __call__(self, doc: Doc) -> Doc:
         found: dict[tuple[int, str, int], RelationFact] = {}
+        # Each sentence's mentions, found once: looking through every mention of the article
+        # for each sentence made long articles quadratic.
+        starts = [sent.start for sent in doc.sents]
+        in_sentence: dict[int, list[tuple[EntityCluster, Span]]] = {}
+        for cluster in doc._.ng_entities or []:
+            for mention in cluster.mentions:
+                sentence = starts[bisect_right(starts, mention.start) - 1]
+                in_sentence.setdefault(sentence, []).append((cluster, mention))
         for sent in doc.sents:
-            for subject, predicate, obj, confidence in _sentence_relations(doc, sent):
+            mentions = in_sentence.get(sent.start, [])
+            for subject, predicate, obj, confidence in _sentence_relations(doc, sent, mentions):
                 if subject is None or obj is None or subject is obj:
                     continue
                 if (subject.type, obj.type) not in SIGNATURES[predicate]:
@@ -88,9 +98,10 @@ class RelationExtractor:
 Found = tuple[EntityCluster | None, str, EntityCluster | None, float]
 
 
-def _sentence_relations(doc: Doc, sent: Span) -> Iterator[Found]:
-    yield from _comma_chains(doc, sent)
-    yield from _demonym_organisations(doc, sent)
+def _sentence_relations(doc: Doc, sent: Span, mentions: list[tuple[EntityCluster, Span]]) -> Iterator[Found]:
+    """Relations in one sentence; ``mentions`` are the (entity, mention) pairs that start in it."""
+    yield from _comma_chains(doc, sent, mentions)
+    yield from _demonym_organisations(doc, sent, mentions)
     for token in sent:
         yield from _prepositions(doc, token)
         yield from _verbs(doc, token)
@@ -159,15 +170,14 @@ def _mention_end(doc: Doc, token: Token) -> int:
 # --- rules ------------------------------------------------------------------------------------
 
 
-def _comma_chains(doc: Doc, sent: Span) -> Iterator[Found]:
+def _comma_chains(doc: Doc, sent: Span, in_sentence: list[tuple[EntityCluster, Span]]) -> Iterator[Found]:
     """"Anzio, Italy", "Willowdell, Darke County, Ohio": each place in the next one.
 
     A run of places joined by commas is a chain of containment unless it is a list
     (a conjunction inside the run, or the parser calling a member a conjunct).
     """
     mentions = sorted(
-        (m for c in (doc._.ng_entities or []) if c.type == PLACE for m in c.mentions
-         if sent.start <= m.start and m.end <= sent.end),
+        (m for c, m in in_sentence if c.type == PLACE and m.end <= sent.end),
         key=lambda m: m.start,
     )
     runs: list[list[Span]] = []
@@ -229,23 +239,21 @@ def is_demonym_of(word: str, place: str) -> bool:
     return common >= max(4, len(place) - 2)
 
 
-def _demonym_organisations(doc: Doc, sent: Span) -> Iterator[Found]:
+def _demonym_organisations(doc: Doc, sent: Span, in_sentence: list[tuple[EntityCluster, Span]]) -> Iterator[Found]:
     """"the Chinese Foreign Ministry ... in China": an organisation named after a country in the sentence."""
-    clusters = doc._.ng_entities or []
-    places = {c.name: c for c in clusters if c.type == PLACE
-              for m in c.mentions if sent.start <= m.start < sent.end}
+    places = {c.name: c for c, _ in in_sentence if c.type == PLACE}
     if not places:
         return
-    for cluster in clusters:
+    # ``in_sentence`` is in the order of the article's entities, then of their mentions.
+    for cluster, mention in in_sentence:
         if cluster.type != ORG or any(w.lower() in _ABROAD for w in cluster.name.split()):
             continue
-        for mention in cluster.mentions:
-            if not (sent.start <= mention.start < sent.end) or len(mention) < 2:
-                continue
-            first = mention[0].text
-            for name, place in places.items():
-                if is_demonym_of(first, name):
-                    yield cluster, "basedIn", place, 0.5
+        if len(mention) < 2:
+            continue
+        first = mention[0].text
+        for name, place in places.items():
+            if is_demonym_of(first, name):
+                yield cluster, "basedIn", place, 0.5
 
 
 def _attachment_site(doc: Doc, prep: Token) -> Token:
