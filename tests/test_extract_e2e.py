@@ -7,6 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import newsgraph
+from newsgraph.errors import UnsupportedLanguage
 
 SAMPLES = Path(__file__).parent.parent / "samples"
 pytestmark = pytest.mark.model
@@ -65,15 +66,20 @@ def test_every_fact_has_evidence_that_slices_the_text(seed):
         assert text[figure.start:figure.end] == figure.text
 
 
-def test_non_english_text_is_processed_and_labelled():
-    result = newsgraph.extract("深圳—香港—广州科技集群首次登上全球创新指数榜首。世界知识产权组织发布了报告。")
-    assert result.article.language == "zh"
+def test_non_english_text_is_refused_with_its_language():
+    # The English pipeline would read junk people and places out of it (issue 13).
+    with pytest.raises(UnsupportedLanguage) as refused:
+        newsgraph.extract("深圳—香港—广州科技集群首次登上全球创新指数榜首。世界知识产权组织发布了报告。")
+    assert refused.value.detail["language"] == "zh"
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.text(min_size=1, max_size=300).filter(lambda s: s.strip() and "\x00" not in s))
 def test_extract_never_crashes_and_offsets_slice(text):
-    result = newsgraph.extract(text)
+    try:
+        result = newsgraph.extract(text)
+    except UnsupportedLanguage:
+        return  # a clear refusal of text in another script, not a crash
     for entity in result.entities:
         for mention in entity.mentions:
             assert text[mention.start:mention.end] == mention.text

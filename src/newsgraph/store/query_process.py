@@ -167,7 +167,7 @@ class QueryProcesses:
                 else:
                     child.kill()
             child = None
-            return _outcome(status, value)
+            return _outcome(status, value, request.sparql)
         finally:
             if child is not None:
                 with self._lock:
@@ -186,13 +186,14 @@ class QueryProcesses:
             child.kill()
 
 
-def _outcome(status: str, value):
+def _outcome(status: str, value, sparql: str):
     from ..errors import BadQuery, StoreError
+    from .base import syntax_error
 
     if status == "ok":
         return value
     if status == "syntax":
-        raise BadQuery(f"SPARQL syntax error: {value}")
+        raise syntax_error(sparql, value)
     if status == "bad":
         raise BadQuery(value)
     raise StoreError(f"the store failed: {value}")
