@@ -13,7 +13,8 @@ from api_helpers import BASE, assert_error, fresh_store, settings
 from fastapi.testclient import TestClient
 
 from newsgraph.api import create_app
-from newsgraph.api.pool import Extracted, ExtractionUnavailable, ProcessExtractor
+from newsgraph.errors import ExtractionUnavailable
+from newsgraph.workers import Extracted, ProcessExtractor
 from newsgraph.errors import ExtractionTimeout
 from newsgraph.extract import prepare
 

@@ -255,7 +255,7 @@ def test_warnings_and_tracebacks_cross_from_a_worker_process(broken_figures):
 
     from api_helpers import BASE
 
-    from newsgraph.api.pool import extract_with
+    from newsgraph.workers import extract_with
 
     extracted = pickle.loads(pickle.dumps(extract_with(broken_figures, prepare(TEXT), BASE)))
     _figures_warning(extracted.warnings)

@@ -11,6 +11,7 @@ Every error newsgraph raises on purpose is a :class:`NewsgraphError` with a stab
     │   └── UnsupportedLanguage (422) text in a language other than English
     ├── ExtractionFailed (422)       the spaCy model itself failed on the article
     ├── ExtractionTimeout (503)      the article's extraction ran past the time limit
+    ├── ExtractionUnavailable (503)  no extraction worker could be started or reached
     ├── ModelNotFound (500)          no spaCy model could be loaded
     ├── InvalidGold (422)            a gold file for `newsgraph eval` has the wrong shape
     ├── InvalidSetting (500)         a setting holds a value newsgraph cannot use
@@ -73,6 +74,13 @@ class ExtractionTimeout(NewsgraphError):
     """The article's extraction ran past ``Settings.extraction_timeout``; nothing was stored."""
 
     code = "extraction_timeout"
+    status = 503
+
+
+class ExtractionUnavailable(NewsgraphError):
+    """The service's extraction workers could not be started or reached."""
+
+    code = "extraction_unavailable"
     status = 503
 
 

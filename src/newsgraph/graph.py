@@ -34,10 +34,13 @@ import os
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Iterator
 from decimal import Decimal
 from functools import lru_cache
+from typing import Any, Protocol, runtime_checkable
 
 from rdflib import Graph, Literal, URIRef
+from rdflib.term import Node
 
 from .dates import parse_date
 from .errors import InvalidArticle, InvalidSetting
@@ -424,6 +427,40 @@ class ArticleTriples(list):
         self.identifier = identifier
 
 
+@runtime_checkable
+class ArticleGraph(Protocol):
+    """What the stores accept as one article's triples: an rdflib ``Graph``, the
+    :class:`ArticleTriples` of :func:`to_triples`, or the triples an extraction worker
+    sends back (:class:`newsgraph.workers.ReceivedTriples`). ``identifier`` is the
+    article's named graph IRI; iterating gives (subject, predicate, object) terms."""
+
+    identifier: Any
+
+    def __iter__(self) -> Iterator[tuple[Node, Node, Node]]: ...
+
+    def __len__(self) -> int: ...
+
+
+@runtime_checkable
+class PrewrittenGraph(ArticleGraph, Protocol):
+    """Triples that already carry their terms in N-Triples form (the workers' replies),
+    so a store writing text need not build rdflib terms to write them out again."""
+
+    def ntriples_terms(self) -> list[tuple[str, str, str]]: ...
+
+
+def as_rdflib_graph(triples: ArticleGraph) -> Graph:
+    """``triples`` as an rdflib Graph with newsgraph's prefixes bound (the Graph itself if
+    it is one), for serialising or querying in Python."""
+    if isinstance(triples, Graph):
+        return triples
+    graph = Graph(identifier=triples.identifier)
+    for prefix, namespace in PREFIXES.items():
+        graph.bind(prefix, namespace)
+    graph.addN((s, p, o, graph) for s, p, o in triples)
+    return graph
+
+
 def to_graph(
     extraction: Extraction,
     *,
@@ -437,12 +474,7 @@ def to_graph(
     when the extraction refers to entities it does not list or holds values RDF
     cannot express (an unparseable date, an infinite number).
     """
-    triples = to_triples(extraction, base_iri=base_iri, extractor_version=extractor_version)
-    graph = Graph(identifier=triples.identifier)
-    for prefix, namespace in PREFIXES.items():
-        graph.bind(prefix, namespace)
-    graph.addN((s, p, o, graph) for s, p, o in triples)
-    return graph
+    return as_rdflib_graph(to_triples(extraction, base_iri=base_iri, extractor_version=extractor_version))
 
 
 def to_triples(
@@ -460,10 +492,13 @@ def to_triples(
 
 __all__ = [
     "ENTITY_CLASSES",
+    "ArticleGraph",
     "ArticleTriples",
+    "PrewrittenGraph",
     "RELATION_PROPERTIES",
     "article_graph_iri",
     "article_iri",
+    "as_rdflib_graph",
     "entity_iri",
     "name_slug",
     "to_graph",

@@ -21,7 +21,7 @@ from fastapi import Request
 from ..extract import ArticleInput
 from ..settings import Settings
 from .errors import Forbidden, Unauthorized
-from .pool import Extracted, ProcessExtractor, extract_with, warm_up
+from ..workers import Extracted, ProcessExtractor, extract_with, warm_up
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")

@@ -13,7 +13,7 @@ from .deps import ServiceState, get_state
 from .errors import ERROR_RESPONSES
 from .models import ExtractDryRun
 from .negotiation import EXTRACT, negotiate
-from .pool import as_graph
+from ..graph import as_rdflib_graph
 
 router = APIRouter(tags=["Articles"], responses=ERROR_RESPONSES)
 
@@ -32,7 +32,7 @@ async def extract_article(request: Request, state: ServiceState = Depends(get_st
     item = read_article(request, await request.body(), state.settings.max_chars)
     extracted = await unless_client_leaves(request, state.extract(item))
     extraction_json, triples = extracted.json, extracted.triples
-    graph = await state.read(as_graph, triples)
+    graph = await state.read(as_rdflib_graph, triples)
     kind = EXTRACT[media]
     if kind == "turtle":
         return Response(await state.read(lambda: graph.serialize(format="turtle")), media_type=media)

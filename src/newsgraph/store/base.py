@@ -31,6 +31,7 @@ import pyoxigraph as ox
 from rdflib import Graph
 
 from ..errors import BadQuery, StoreError
+from ..graph import ArticleGraph
 
 SCHEMA = "https://schema.org/"
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
@@ -509,7 +510,7 @@ class Store(ABC):
 
     # --- writes -------------------------------------------------------------------
     @abstractmethod
-    def add_articles(self, articles: Iterable[tuple[str, Graph]], *, replace: bool = True) -> int:
+    def add_articles(self, articles: Iterable[tuple[str, ArticleGraph]], *, replace: bool = True) -> int:
         """Store several articles' graphs in one bulk write; returns the triples written.
 
         Each graph replaces the article's previous graph (``replace=True``) or is
@@ -517,7 +518,7 @@ class Store(ABC):
         half-written.
         """
 
-    def add_article(self, article_id: str, graph: Graph, *, replace: bool = True) -> int:
+    def add_article(self, article_id: str, graph: ArticleGraph, *, replace: bool = True) -> int:
         """Store ``graph`` as the article's named graph atomically; returns triples written (0 if skipped)."""
         return self.add_articles([(article_id, graph)], replace=replace)
 

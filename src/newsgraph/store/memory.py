@@ -18,6 +18,7 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.paths import Path
 
 from ..errors import BadQuery, NewsgraphError, QueryTimeout, StoreError
+from ..graph import ArticleGraph
 from ..ontology import NG, RDF, RDFS, SDO
 
 # rdflib would fetch the IRI of every FROM graph from the web; take them from the dataset instead.
@@ -79,7 +80,7 @@ class MemoryStore(Store):
         self._lock = threading.RLock()
 
     # --- writes -------------------------------------------------------------------
-    def add_articles(self, articles: Iterable[tuple[str, Graph]], *, replace: bool = True) -> int:
+    def add_articles(self, articles: Iterable[tuple[str, ArticleGraph]], *, replace: bool = True) -> int:
         written = 0
         with self._lock:
             for article_id, graph in articles:

@@ -18,6 +18,7 @@ import pyoxigraph as ox
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 
 from ..errors import BadQuery, QueryTimeout, StoreError, StoreLocked
+from ..graph import ArticleGraph, PrewrittenGraph
 from .base import (
     DATASET_FORMATS,
     EXPORT_FORMATS,
@@ -88,7 +89,7 @@ class TermConverter:
         node = self._cache.get(term)
         return node if node is not None else self.make(term)
 
-    def quads(self, graph: Graph, graph_name: str) -> list[ox.Quad]:
+    def quads(self, graph: ArticleGraph, graph_name: str) -> list[ox.Quad]:
         name = ox.NamedNode(graph_name)
         get, make, quad = self._cache.get, self.make, ox.Quad
         out = []
@@ -286,7 +287,7 @@ class OxigraphStore(Store):
         return Dataset(store=RdflibOxigraph(store=self._store), default_union=True)
 
     # --- writes -------------------------------------------------------------------
-    def add_articles(self, articles: Iterable[tuple[str, Graph]], *, replace: bool = True) -> int:
+    def add_articles(self, articles: Iterable[tuple[str, ArticleGraph]], *, replace: bool = True) -> int:
         fresh: list[tuple[str, list[str]]] = []  # (graph IRI, "subject predicate object" in N-Triples terms)
         fresh_quads = 0
         replaced: list[tuple[str, list[str]]] = []
@@ -399,12 +400,12 @@ class OxigraphStore(Store):
             found[entity] = (int(mentions.object.value), int(articles.object.value), named)
         return found
 
-    def _statements(self, graph: Graph, change: TotalsChange) -> list[str]:
+    def _statements(self, graph: ArticleGraph, change: TotalsChange) -> list[str]:
         """The graph's triples as "subject predicate object" in N-Triples terms, counting its
         mentions into ``change`` on the way. Triples that come written already (an
         ``ntriples_terms()`` method, as the service's worker processes send them) are taken
         as they are."""
-        written = graph.ntriples_terms() if hasattr(graph, "ntriples_terms") else self._written(graph)
+        written = graph.ntriples_terms() if isinstance(graph, PrewrittenGraph) else self._written(graph)
         statements = []
         names: dict[str, list[str]] = {}
         kinds: dict[str, str] = {}
@@ -421,7 +422,7 @@ class OxigraphStore(Store):
                 change.describe(subject[1:-1], kinds[subject], min(given))
         return statements
 
-    def _written(self, graph: Graph) -> Iterator[tuple[str, str, str]]:
+    def _written(self, graph: ArticleGraph) -> Iterator[tuple[str, str, str]]:
         """Each triple's terms in N-Triples syntax.
 
         IRIs' N-Triples forms are cached across articles by their plain string: entity IRIs,

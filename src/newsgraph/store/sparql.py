@@ -29,6 +29,7 @@ import pyoxigraph as ox
 from rdflib import BNode, Graph
 
 from ..errors import BadQuery, QueryTimeout, StoreError
+from ..graph import ArticleGraph
 from .base import (
     DATASET_FORMATS,
     EXPORT_FORMATS,
@@ -170,9 +171,9 @@ class SparqlStore(Store):
         return "\n".join(lines) + ("\n" if lines else "")
 
     # --- writes -------------------------------------------------------------------
-    def add_articles(self, articles: Iterable[tuple[str, Graph]], *, replace: bool = True) -> int:
+    def add_articles(self, articles: Iterable[tuple[str, ArticleGraph]], *, replace: bool = True) -> int:
         written = 0
-        batch: list[tuple[str, Graph]] = []
+        batch: list[tuple[str, ArticleGraph]] = []
         existing = None if replace else self.article_ids()
         for article_id, graph in articles:
             if existing is not None and article_id in existing:
@@ -185,7 +186,7 @@ class SparqlStore(Store):
             written += self._write_batch(batch)
         return written
 
-    def _write_batch(self, batch: list[tuple[str, Graph]]) -> int:
+    def _write_batch(self, batch: list[tuple[str, ArticleGraph]]) -> int:
         # One request per batch: old graphs and their counts go, new graphs and their counts
         # arrive, together. CLEAR, not DROP: Virtuoso's DROP only removes graphs made with
         # CREATE GRAPH. Counts of graphs not stored yet are nothing to take away.

@@ -1,4 +1,4 @@
-"""Extraction in worker processes, so the server's own process stays free to answer.
+"""Extraction in worker processes, so the service's own process stays free to answer.
 
 spaCy holds the GIL for much of its work: extracting in threads of the server
 process would slow every other request down. Each worker process loads the model
@@ -16,27 +16,22 @@ import time
 from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
-from rdflib import Graph, Literal, URIRef
+from rdflib import Literal, URIRef
 
-from ..errors import ExtractionTimeout, ModelNotFound, NewsgraphError
-from ..extract import ArticleInput, extract_document, extract_prepared, prepare
-from ..graph import ArticleTriples, to_triples
-from ..schema import Extraction
-from ..store.base import iri, literal
+from .errors import ExtractionTimeout, ExtractionUnavailable, ModelNotFound
+from .extract import ArticleInput, extract_document, extract_prepared, prepare
+from .graph import ArticleTriples, to_triples
+from .schema import Extraction
+from .store.base import iri, literal
 
 log = logging.getLogger(__name__)
 
 _nlp = None
 
 
-class ExtractionUnavailable(NewsgraphError):
-    code = "extraction_unavailable"
-    status = 503
-
-
 def _init_worker(model: str | None) -> None:
     global _nlp
-    from ..nlp.model import load_pipeline
+    from .nlp.model import load_pipeline
 
     # Extraction is batch work; queries are interactive. The lowest CPU priority lets the
     # server process answer queries first when the cores are busy extracting (SPARQL p95
@@ -65,7 +60,7 @@ def warm_up(nlp) -> None:
 
 
 def _describe() -> str:
-    from ..nlp.model import model_description
+    from .nlp.model import model_description
 
     return model_description(_nlp)
 
@@ -188,19 +183,6 @@ def _term(plain):
             _TERMS.clear()
         _TERMS[plain] = term
     return term
-
-
-def as_graph(triples) -> Graph:
-    """An rdflib Graph of :class:`Triples` (or the Graph itself), for serialising."""
-    if isinstance(triples, Graph):
-        return triples
-    from ..ontology import PREFIXES
-
-    graph = Graph(identifier=triples.identifier)
-    for prefix, namespace in PREFIXES.items():
-        graph.bind(prefix, namespace)
-    graph.addN((s, p, o, graph) for s, p, o in triples)
-    return graph
 
 
 def _serve(connection, model: str | None) -> None:

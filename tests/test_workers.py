@@ -16,18 +16,17 @@ from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
 from newsgraph.api import create_app
 from newsgraph.api.articles import created_json
-from newsgraph.api.pool import (
+from newsgraph.errors import ExtractionUnavailable
+from newsgraph.extract import prepare
+from newsgraph.graph import ArticleGraph, PrewrittenGraph, as_rdflib_graph, to_graph
+from newsgraph.workers import (
     Extracted,
-    ExtractionUnavailable,
     ProcessExtractor,
     ReceivedTriples,
     Triples,
     article_triples,
-    as_graph,
     extract_with,
 )
-from newsgraph.extract import prepare
-from newsgraph.graph import to_graph
 from newsgraph.schema import Extraction
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
@@ -46,13 +45,25 @@ def assert_same_graph(actual: Graph, expected: Graph) -> None:
 def assert_same_triples(triples: Triples, graph: Graph) -> None:
     assert triples.identifier == graph.identifier
     assert len(triples) == len(set(triples)) == len(graph)  # no triple twice, as in a Graph
-    assert_same_graph(as_graph(triples), graph)
+    assert_same_graph(as_rdflib_graph(triples), graph)
 
 
 @pytest.mark.parametrize("name", sorted(EXAMPLES))
 def test_article_triples_are_to_graphs_triples(name):
     extraction = EXAMPLES[name]()
     assert_same_triples(article_triples(extraction, BASE), to_graph(extraction, base_iri=BASE))
+
+
+def test_every_triples_form_is_an_article_graph_and_only_worker_replies_are_prewritten():
+    extraction = EXAMPLES[sorted(EXAMPLES)[0]]()
+    sent = article_triples(extraction, BASE)
+    received = pickle.loads(pickle.dumps(sent))
+    graph = to_graph(extraction, base_iri=BASE)
+    for form in (sent, received, graph):
+        assert isinstance(form, ArticleGraph)
+    assert isinstance(received, PrewrittenGraph)
+    assert not isinstance(graph, PrewrittenGraph)
+    assert not isinstance([("s", "p", "o")], ArticleGraph)  # no identifier: not an article's graph
 
 
 @pytest.mark.parametrize("name", sorted(EXAMPLES))
