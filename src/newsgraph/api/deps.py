@@ -38,7 +38,7 @@ class ServiceState:
         # Writes are serialised so replace-then-insert of one article never interleaves with another.
         self.write_lock = threading.Lock()
         self._open_lock = threading.Lock()
-        # Without a pipeline handed in, extraction runs in worker processes (see pool.py).
+        # Without a pipeline handed in, extraction runs in worker processes (see newsgraph/workers.py).
         self.processes: ProcessExtractor | None = None
         if nlp is None and settings.extraction_processes:
             self.processes = ProcessExtractor(
