@@ -128,14 +128,19 @@ def test_entity_iri_rejects_unknown_type():
         entity_iri("Animal", "Rex", BASE)
 
 
-def test_base_iri_comes_from_settings(monkeypatch):
-    monkeypatch.delenv("NEWSGRAPH_BASE_IRI", raising=False)
-    assert not entity_iri("Place", "Geneva").startswith("https://data.example.com/")
-    # IRIs are cached, but never across a change of the base setting.
+def test_the_core_reads_no_environment_the_base_iri_is_passed(monkeypatch):
+    # to_graph() is pure: NEWSGRAPH_BASE_IRI is read by the CLI and the service, which pass
+    # settings.base_iri down; the core falls back on the declared default only.
     monkeypatch.setenv("NEWSGRAPH_BASE_IRI", "https://data.example.com/news")
-    graph = to_graph(minimal(), extractor_version=VERSION)
+    assert to_graph(minimal(), extractor_version=VERSION).identifier == URIRef(
+        "https://w3id.org/newsgraph/id/graph/a000000000000004"
+    )
+    assert entity_iri("Place", "Geneva") == URIRef("https://w3id.org/newsgraph/id/place/geneva")
+    graph = to_graph(minimal(), base_iri="https://data.example.com/news", extractor_version=VERSION)
     assert graph.identifier == URIRef("https://data.example.com/news/graph/a000000000000004")
-    assert entity_iri("Place", "Geneva") == URIRef("https://data.example.com/news/place/geneva")
+    assert entity_iri("Place", "Geneva", "https://data.example.com/news") == URIRef(
+        "https://data.example.com/news/place/geneva"
+    )
 
 
 @pytest.mark.parametrize("base", ["not an iri", "example.org/ng/", "https://exa mple.org/"])

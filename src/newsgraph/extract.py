@@ -35,7 +35,7 @@ from .nlp.pipeline import (
     run_newsgraph_components,
 )
 from .schema import Article, ComponentWarning, Dateline, Extraction
-from .settings import Settings
+from .settings import Settings, declared_defaults
 
 DEFAULT_BATCH_SIZE = 16
 _HEADER = re.compile(r"\A[ \t]*date[ \t]+(\d{4}-\d{2}-\d{2})\b[ \t]*([^\n]*)")
@@ -77,7 +77,7 @@ def prepare(text: str | bytes, *, max_chars: int | None = None, **metadata: Any)
     if not isinstance(text, str):
         raise InvalidArticle(f"the article text must be a string, not {type(text).__name__}")
     text = text.lstrip(_BOM)
-    limit = max_chars if max_chars is not None else Settings().max_chars
+    limit = max_chars if max_chars is not None else declared_defaults().max_chars
     if len(text) > limit:
         raise TextTooLong(f"the article has {len(text):,} characters; the limit is {limit:,}")
     if "\x00" in text:
@@ -243,8 +243,10 @@ def extract(
 
     A newsgraph component that fails on the article costs only its own facts (listed in
     ``Extraction.warnings``); a failure of the spaCy model raises :class:`ExtractionFailed`.
+    Without ``settings`` the declared defaults apply; the environment is not read (pass
+    ``Settings()`` to honour ``NEWSGRAPH_*`` variables, as the CLI and the service do).
     """
-    settings = settings or Settings()
+    settings = settings or declared_defaults()
     item = prepare(text, max_chars=settings.max_chars, title=title, url=url, published=published, source=source)
     return extract_prepared(item, load_pipeline(settings.model), time_limit=settings.extraction_timeout)
 
@@ -314,7 +316,7 @@ def extract_many(
     """
     if errors not in ("raise", "return"):
         raise ValueError("errors must be 'raise' or 'return'")
-    settings = settings or Settings()
+    settings = settings or declared_defaults()
     nlp = load_pipeline(settings.model)
     limit = settings.extraction_timeout or None
     source = iter(items)

@@ -30,7 +30,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import math
-import os
 import re
 import unicodedata
 from collections import Counter
@@ -47,7 +46,7 @@ from .errors import InvalidArticle, InvalidSetting
 from . import ontology
 from .ontology import PREFIXES
 from .schema import Entity, Evidence, Extraction
-from .settings import Settings
+from .settings import declared_defaults
 
 
 class _Terms:
@@ -111,18 +110,12 @@ _MAX_SLUG = 100
 
 # --- IRIs ------------------------------------------------------------------------
 
-
-@lru_cache(maxsize=8)
-def _settings_base_iri(environment: frozenset) -> str:
-    return Settings().base_iri
+DEFAULT_BASE_IRI: str = declared_defaults().base_iri
 
 
 def _base(base_iri: str | None) -> str:
     if base_iri is None:
-        # Building Settings reads the environment and costs milliseconds; cache it
-        # per distinct set of NEWSGRAPH_* variables so changes are still seen.
-        env = frozenset((k, v) for k, v in os.environ.items() if k.upper().startswith("NEWSGRAPH_"))
-        base_iri = _settings_base_iri(env)
+        base_iri = DEFAULT_BASE_IRI  # the core reads no environment: callers pass settings.base_iri
     base = base_iri
     if not re.match(r"\A[A-Za-z][A-Za-z0-9+.-]*://[^\s<>\"{}|\\^`]+\Z", base):
         raise InvalidSetting(f"the base IRI {base!r} is not an absolute IRI such as https://example.org/id/")
@@ -469,7 +462,8 @@ def to_graph(
 ) -> Graph:
     """The RDF of one article: a graph whose ``identifier`` is its named graph IRI.
 
-    ``base_iri`` defaults to ``Settings().base_iri``; ``extractor_version`` to the
+    ``base_iri`` defaults to :data:`DEFAULT_BASE_IRI` (the setting's declared default;
+    the environment is not read: pass ``settings.base_iri``); ``extractor_version`` to the
     installed newsgraph version. Raises :class:`~newsgraph.errors.InvalidArticle`
     when the extraction refers to entities it does not list or holds values RDF
     cannot express (an unparseable date, an infinite number).

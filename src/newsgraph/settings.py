@@ -105,3 +105,10 @@ class Settings(BaseSettings):
 # spaCy's Language.max_length: longer texts are refused (E088) because the parser and the
 # entity recogniser need about a gigabyte per 100,000 characters.
 MODEL_MAX_CHARS = 1_000_000
+
+
+def declared_defaults() -> Settings:
+    """Every setting at its declared default, the environment not read: what the pure core
+    (``extract()``, ``to_graph()``) uses when it is handed no settings. The CLI and the
+    service build ``Settings()`` from the environment and hand it down."""
+    return Settings.model_construct()
