@@ -19,7 +19,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from newsgraph.ingest import SourceItem, ingest
+from newsgraph.ingest import ingest
+from newsgraph.readers import SourceItem
 from newsgraph.nlp.model import load_pipeline
 from newsgraph.settings import Settings
 from newsgraph.store import open_store

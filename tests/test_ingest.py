@@ -6,7 +6,8 @@ import json
 
 import pytest
 
-from newsgraph.ingest import ReadFailure, SourceItem, ingest, read_sources
+from newsgraph.ingest import ingest
+from newsgraph.readers import ReadFailure, SourceItem, read_sources
 from newsgraph.settings import Settings
 from newsgraph.store import open_store
 

@@ -1,15 +1,13 @@
-"""Ingest articles into a store: read files, extract facts, map them to RDF, store them.
+"""Ingest articles into a store: extract facts, map them to RDF, store them.
 
-A pure library (no CLI imports). Reads ``.txt``, ``.json`` (one article object or a
-list of them), ``.jsonl`` (one object per line), ``.html``/``.htm`` (main text and
-metadata through trafilatura) and folders of those, recursively. Every article gets
-one :class:`ArticleOutcome`; a file that cannot be read or an article that cannot
-be extracted is a failure with its reason, never the end of the batch.
+A pure library (no CLI imports). The articles come from :mod:`newsgraph.readers`
+(``.txt``, ``.json``, ``.jsonl``/``.ndjson``, ``.html`` files and folders of them). Every
+article gets one :class:`ArticleOutcome`; a file that cannot be read or an article that
+cannot be extracted is a failure with its reason, never the end of the batch.
 """
 
 from __future__ import annotations
 
-import json
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -18,29 +16,14 @@ from dataclasses import dataclass, field
 from itertools import chain
 from pathlib import Path
 
-from .errors import InvalidArticle, NewsgraphError
+from .errors import NewsgraphError
 from .extract import article_id, extract_many
 from .graph import to_triples
+from .readers import ReadFailure, SourceItem
 from .settings import Settings
 from .store.base import Store
 
-SUFFIXES = {".txt", ".json", ".jsonl", ".html", ".htm"}
-FIELDS = ("text", "title", "url", "published", "source")
 STORE_BATCH = 32  # articles per bulk write
-
-
-@dataclass
-class SourceItem:
-    """One article read from a file, waiting for extraction."""
-
-    source: str  # file name, with ':line' for JSON Lines and '[n]' for JSON lists
-    fields: dict  # text + article metadata, as extract() takes them
-
-
-@dataclass
-class ReadFailure:
-    source: str
-    error: str
 
 
 @dataclass
@@ -85,97 +68,6 @@ class IngestSummary:
         else:
             self.failed += 1
             self.failures.append(outcome)
-
-
-# --- Reading ----------------------------------------------------------------------
-
-
-def find_files(paths: Iterable[str | Path]) -> Iterator[Path | ReadFailure]:
-    """Files to read: the paths given, and the readable files under folders (sorted)."""
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            for child in sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES):
-                yield child
-        elif path.is_file():
-            yield path
-        else:
-            yield ReadFailure(str(raw), "no such file or folder")
-
-
-def _article_fields(data, source: str) -> dict:
-    if not isinstance(data, dict):
-        raise InvalidArticle(f"expected a JSON object with a 'text' field, got {type(data).__name__}")
-    if not isinstance(data.get("text"), str):
-        raise InvalidArticle("the JSON object has no 'text' string")
-    fields = {name: data[name] for name in FIELDS if data.get(name) is not None}
-    if "published" not in fields and data.get("date"):
-        fields["published"] = data["date"]
-    return fields
-
-
-def read_html(raw: bytes, source: str) -> dict:
-    from .webpage import html_to_text
-
-    text, meta = html_to_text(raw)
-    fields = {"text": text}
-    for name in ("title", "published", "url"):
-        if meta.get(name):
-            fields[name] = meta[name]
-    if meta.get("hostname"):
-        fields["source"] = meta["hostname"]
-    return fields
-
-
-def read_file(path: Path) -> Iterator[SourceItem | ReadFailure]:
-    """The articles in one file (several for JSON lists and JSON Lines)."""
-    source = str(path)
-    suffix = path.suffix.lower()
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        yield ReadFailure(source, f"cannot read the file: {exc.strerror or exc}")
-        return
-    try:
-        if suffix in (".html", ".htm"):
-            yield SourceItem(source, read_html(raw, source))
-        elif suffix == ".json":
-            data = json.loads(raw.decode("utf-8"))
-            if isinstance(data, list):
-                for number, entry in enumerate(data):
-                    try:
-                        yield SourceItem(f"{source}[{number}]", _article_fields(entry, source))
-                    except InvalidArticle as exc:
-                        yield ReadFailure(f"{source}[{number}]", exc.message)
-            else:
-                yield SourceItem(source, _article_fields(data, source))
-        elif suffix == ".jsonl":
-            for number, line in enumerate(raw.decode("utf-8").splitlines(), start=1):
-                if not line.strip():
-                    continue
-                where = f"{source}:{number}"
-                try:
-                    yield SourceItem(where, _article_fields(json.loads(line), where))
-                except json.JSONDecodeError as exc:
-                    yield ReadFailure(where, f"not valid JSON: {exc.msg}")
-                except InvalidArticle as exc:
-                    yield ReadFailure(where, exc.message)
-        else:  # .txt and anything named explicitly: plain text, validated by extract
-            yield SourceItem(source, {"text": raw})
-    except UnicodeDecodeError as exc:
-        yield ReadFailure(source, f"the file is not UTF-8 text ({exc.reason} at byte {exc.start})")
-    except json.JSONDecodeError as exc:
-        yield ReadFailure(source, f"not valid JSON: {exc.msg} (line {exc.lineno})")
-    except InvalidArticle as exc:
-        yield ReadFailure(source, exc.message)
-
-
-def read_sources(paths: Iterable[str | Path]) -> Iterator[SourceItem | ReadFailure]:
-    for found in find_files(paths):
-        if isinstance(found, ReadFailure):
-            yield found
-        else:
-            yield from read_file(found)
 
 
 # --- Ingesting ----------------------------------------------------------------------

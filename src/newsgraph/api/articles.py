@@ -22,10 +22,10 @@ from pydantic import ValidationError
 from ..errors import InvalidArticle, NewsgraphError, NotFound
 from ..extract import ArticleInput, article_id, prepare
 from ..graph import article_graph_iri, article_iri
-from ..webpage import html_to_text
+from ..readers import ArticleJSON, ReadFailure, article_fields, html_fields, json_lines, parse_json
 from .deps import ServiceState, get_state, require_article_write
 from .errors import ERROR_RESPONSES, BadRequest, UnsupportedMediaType
-from .models import ArticleCreated, ArticleIn, ArticleSummary, BatchResult, Page, StoredArticle
+from .models import ArticleCreated, ArticleSummary, BatchResult, Page, StoredArticle
 from .negotiation import ARTICLE, negotiate
 from .sparql import graph_as, media_type_of
 from .views import Reader
@@ -40,7 +40,7 @@ _ARTICLE_BODY = {
     "requestBody": {
         "required": True,
         "content": {
-            "application/json": {"schema": ArticleIn.model_json_schema()},
+            "application/json": {"schema": ArticleJSON.model_json_schema()},
             "text/plain": {"schema": {"type": "string"}},
             "text/html": {"schema": {"type": "string"}, "example": "<html>...</html>"},
         },
@@ -61,24 +61,14 @@ def _decode(body: bytes) -> str:
 
 
 def article_from_json(value: Any, max_chars: int) -> ArticleInput:
-    try:
-        article = ArticleIn.model_validate(value)
-    except ValidationError as exc:
-        raise InvalidArticle(
-            "the article JSON needs a string 'text' and optional string 'title', 'url', 'published', 'source'",
-            detail=[{"loc": list(e["loc"]), "msg": e["msg"], "type": e["type"]} for e in exc.errors()],
-        ) from None
-    return prepare(article.text, max_chars=max_chars, **article.model_dump(exclude={"text"}))
+    return prepare(max_chars=max_chars, **article_fields(value))
 
 
 def _parse_json(body: bytes) -> Any:
     try:
-        return json.loads(_decode(body))
+        return parse_json(_decode(body))
     except json.JSONDecodeError as exc:
         raise BadRequest(f"the body is not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}") from None
-    except RecursionError:
-        # Arrays or objects nested thousands deep: no article looks like that.
-        raise BadRequest("the body's JSON is nested too deeply to be an article") from None
 
 
 def read_article(request: Request, body: bytes, max_chars: int) -> ArticleInput:
@@ -94,9 +84,9 @@ def read_article(request: Request, body: bytes, max_chars: int) -> ArticleInput:
         html = _decode(body)
         if not html.strip():
             return prepare(html, max_chars=max_chars)  # raises EmptyText
-        text, meta = html_to_text(html)
-        merged = {k: params[k] or meta.get(k) for k in params}
-        return prepare(text, max_chars=max_chars, **merged)
+        fields = html_fields(html)
+        merged = {k: params[k] or fields.get(k) for k in params}
+        return prepare(fields["text"], max_chars=max_chars, **merged)
     raise UnsupportedMediaType(
         f"post the article as application/json, text/plain or text/html, not {kind or 'a body without Content-Type'}"
     )
@@ -243,7 +233,7 @@ async def post_article(request: Request, state: ServiceState = Depends(get_state
         "requestBody": {
             "required": True,
             "content": {
-                "application/json": {"schema": {"type": "array", "items": ArticleIn.model_json_schema()}},
+                "application/json": {"schema": {"type": "array", "items": ArticleJSON.model_json_schema()}},
                 "application/x-ndjson": {"schema": {"type": "string"}, "example": '{"text": "..."}\n{"text": "..."}'},
             },
         }
@@ -258,34 +248,41 @@ async def post_articles_batch(request: Request, state: ServiceState = Depends(ge
     written. A client that disconnects before the answer cancels the articles not yet stored."""
     kind = media_type_of(request)
     body = await request.body()
+    reads: list[dict | NewsgraphError]
     if kind == "application/json":
         values = _parse_json(body)
         if not isinstance(values, list):
             raise BadRequest("a batch is a JSON array of article objects")
-        entries: list[Any] = [(v, None) for v in values]
+        reads = [_fields_or_error(value) for value in values]
     elif kind in ("application/x-ndjson", "application/jsonl", "application/ndjson"):
-        entries = []
-        for number, line in enumerate(_decode(body).splitlines(), start=1):
-            if not line.strip():
-                continue
-            try:
-                entries.append((json.loads(line), None))
-            except json.JSONDecodeError as exc:
-                entries.append((None, BadRequest(f"line {number} is not valid JSON: {exc.msg}")))
-            except RecursionError:
-                entries.append((None, BadRequest(f"line {number} is JSON nested too deeply to be an article")))
+        reads = [
+            _line_failure(read) if isinstance(read, ReadFailure) else read.fields
+            for read in json_lines(_decode(body), "line")
+        ]
     else:
         raise UnsupportedMediaType(f"post a batch as application/json (an array) or application/x-ndjson, not {kind or 'no Content-Type'}")
     items: list[ArticleInput | NewsgraphError] = []
-    for value, error in entries:
+    for read in reads:
         try:
-            items.append(error or article_from_json(value, state.settings.max_chars))
+            items.append(read if isinstance(read, NewsgraphError) else prepare(max_chars=state.settings.max_chars, **read))
         except NewsgraphError as exc:
             items.append(exc)
         except Exception:  # noqa: BLE001 - a bug on one article must not cost the batch
             log.exception("reading an article of a batch failed")
             items.append(_internal_error())
     return await unless_client_leaves(request, _store_batch(state, items))
+
+
+def _fields_or_error(value: Any) -> dict | NewsgraphError:
+    try:
+        return article_fields(value)
+    except NewsgraphError as exc:
+        return exc
+
+
+def _line_failure(failure: ReadFailure) -> NewsgraphError:
+    """An NDJSON line that is no article: its own error (422 with details), else 400 (not JSON)."""
+    return failure.exception or BadRequest(failure.error)
 
 
 def _internal_error() -> NewsgraphError:

@@ -11,18 +11,6 @@ from ..schema import ComponentWarning, EntityType, Extraction
 T = TypeVar("T")
 
 
-class ArticleIn(BaseModel):
-    """An article posted as JSON."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    text: str = Field(description="The article's text (plain text).")
-    title: str | None = None
-    url: str | None = None
-    published: str | None = Field(None, description="ISO date or date-time of publication.")
-    source: str | None = Field(None, description="Publisher or feed the article came from.")
-
-
 class Page(BaseModel, Generic[T]):
     items: list[T]
     total: int = Field(description="How many items match, over all pages.")

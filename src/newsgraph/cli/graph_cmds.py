@@ -56,7 +56,8 @@ def ingest_command(
     """
     from tqdm import tqdm
 
-    from ..ingest import SourceItem, ingest, read_sources
+    from ..ingest import ingest
+    from ..readers import SourceItem, read_sources
 
     settings = _settings(store, model=model)
     if paths == ["-"]:

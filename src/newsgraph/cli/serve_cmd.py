@@ -17,33 +17,19 @@ from .app import app
 
 log = logging.getLogger("newsgraph.serve")
 
-_LOADABLE = (".txt", ".html", ".htm")
-
-
-def _articles_in(paths: list[Path]) -> list[Path]:
-    files: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            files.extend(sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in _LOADABLE))
-        elif path.is_file():
-            files.append(path)
-        else:
-            raise typer.BadParameter(f"no such file or directory: {path}", param_hint="--load")
-    return files
-
-
 def load_articles(paths: list[Path], store, settings: Settings):
     """Store the articles in ``paths`` that the store does not hold yet; returns the ingest summary.
 
-    Folders give their ``.txt`` and ``.html`` files only, so a samples folder's gold
-    ``.json`` files and queries are not taken for articles.
+    Read as ``newsgraph ingest`` reads them (:mod:`newsgraph.readers`): folders recursively,
+    their gold files (``*.gold.json``) and queries not taken for articles.
     """
-    from ..ingest import ingest, read_file
+    from ..ingest import ingest
+    from ..readers import read_sources
     from .graph_cmds import warning_lines
 
-    def items():
-        for file in _articles_in(paths):
-            yield from read_file(file)
+    missing = [path for path in paths if not path.exists()]
+    if missing:
+        raise typer.BadParameter(f"no such file or directory: {missing[0]}", param_hint="--load")
 
     def on_outcome(outcome) -> None:
         # As they happen: one line per failed article or failed component, and the load goes on.
@@ -52,7 +38,7 @@ def load_articles(paths: list[Path], store, settings: Settings):
         for line in warning_lines(outcome):
             typer.echo(f"  {line}", err=True)
 
-    return ingest(store, items(), settings=settings, on_outcome=on_outcome)
+    return ingest(store, read_sources(paths), settings=settings, on_outcome=on_outcome)
 
 
 class LogLevel(str, Enum):
@@ -100,7 +86,7 @@ def serve_command(
     host: str | None = typer.Option(None, help="Address to listen on (default 127.0.0.1, NEWSGRAPH_HOST)."),
     port: int | None = typer.Option(None, min=0, max=65535, help="Port to listen on (default 8000, NEWSGRAPH_PORT; 0 picks a free one, with one worker only)."),
     workers: int = typer.Option(1, min=1, help="Server processes. Above 1 only with a remote 'sparql:' store."),
-    load: list[Path] = typer.Option([], "--load", help="Article files or folders (.txt, .html) to store at startup; already stored ones are skipped."),
+    load: list[Path] = typer.Option([], "--load", help="Article files or folders (.txt, .html, .json, .jsonl; gold files skipped) to store at startup; already stored ones are skipped."),
     model: str | None = typer.Option(None, help="spaCy model name or path (overrides NEWSGRAPH_MODEL)."),
     log_level: LogLevel = typer.Option(LogLevel.info, case_sensitive=False, help="Log level."),
 ) -> None:
