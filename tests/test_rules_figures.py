@@ -38,8 +38,8 @@ def test_words_without_a_number_are_not_a_quantity():
     assert parse_quantity("several") is None
 
 
-def figures_of(text, ents, parse=None, pos=None):
-    doc = run(make_doc(text, ents=ents, parse=parse, pos=pos), "newsgraph_entities", "newsgraph_figures")
+def figures_of(text, ents, parse=None, pos=None, lemmas=None):
+    doc = run(make_doc(text, ents=ents, parse=parse, pos=pos, lemmas=lemmas), "newsgraph_entities", "newsgraph_figures")
     return doc._.ng_figures
 
 
@@ -115,3 +115,61 @@ def test_a_decade_dates_a_figure_and_does_not_crash():
 def test_an_early_modern_year_is_a_year_not_a_figure():
     (figure,) = figures_of("The town had 300 residents in 1750 .", [("300", "CARDINAL"), ("1750", "CARDINAL")])
     assert (figure.value, figure.period) == (300, "1750")
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("15 mln dlrs", 15e6, "USD"),
+    ("20 mln stg", 20e6, "GBP"),
+    ("1.2 bln Australian dlrs", 1.2e9, "AUD"),
+    ("240,000 square meter", 240000, "m2"),
+    ("5 sq km", 5, "km2"),
+    ("18-fold", 18, "fold"),
+    ("one in three", 1 / 3, "fraction"),
+    ("two out of five", 0.4, "fraction"),
+])
+def test_wire_units_areas_folds_and_proportions(text, value, unit):
+    quantity = parse_quantity(text)
+    assert (quantity.value, quantity.unit) == (pytest.approx(value), unit)
+
+
+def test_scorelines_are_not_figures_but_ranges_with_a_noun_are():
+    # Oslo beat Riga 2 – 1 ; 3 - 5 boats sank .
+    figures = figures_of("Oslo beat Riga 2 – 1 ; 3 - 5 boats sank .",
+                         [("Oslo", "GPE"), ("Riga", "GPE"), ("2", "CARDINAL"), ("1", "CARDINAL"), ("3", "CARDINAL"),
+                          ("5", "CARDINAL")],
+                         pos={"beat": "VERB", "sank": "VERB", "2": "NUM", "1": "NUM", "3": "NUM", "5": "NUM",
+                              "boats": "NOUN", "–": "PUNCT", "-": "PUNCT"})
+    assert [f.value for f in figures] == [3]  # the range is one figure, given by its first number
+
+
+def test_labels_ages_and_names_with_numbers_are_not_figures():
+    text = "Ann Lee , 42 , visited Studio 54 and posts 542 and 543 when she was six , with 4chan users ."
+    parse = [(1, "compound"), (5, "nsubj"), (1, "punct"), (1, "appos"), (1, "punct"), (5, "ROOT"), (5, "dobj"),
+             (6, "appos"), (6, "cc"), (6, "conj"), (9, "appos"), (10, "cc"), (10, "conj"), (15, "advmod"),
+             (15, "nsubj"), (5, "advcl"), (15, "attr"), (5, "punct"), (5, "prep"), (20, "compound"), (18, "pobj"),
+             (5, "punct")]
+    figures = figures_of(text, [("Ann Lee", "PERSON"), ("42", "CARDINAL"), ("54", "CARDINAL"), ("542", "CARDINAL"),
+                                ("543", "CARDINAL"), ("six", "CARDINAL"), ("4chan", "CARDINAL")], parse,
+                         pos={"visited": "VERB", "was": "AUX", "Studio": "PROPN", "posts": "NOUN", "42": "NUM",
+                              "54": "NUM", "542": "NUM", "543": "NUM", "six": "NUM", "she": "PRON", "and": "CCONJ",
+                              "when": "ADV", "with": "ADP"},
+                         lemmas={"was": "be"})
+    assert figures == []
+
+
+def test_one_as_an_article_is_not_a_count_but_one_as_an_object_is():
+    # One reader wrote . They fired one shell .
+    parse = [(1, "nummod"), (2, "nsubj"), (2, "ROOT"), (2, "punct"),
+             (5, "nsubj"), (5, "ROOT"), (7, "nummod"), (5, "dobj"), (5, "punct")]
+    figures = figures_of("One reader wrote . They fired one shell .", [("One", "CARDINAL"), ("one", "CARDINAL")],
+                         parse, pos={"wrote": "VERB", "fired": "VERB", "One": "NUM", "one": "NUM", "They": "PRON"})
+    assert [(f.value, f.span.text) for f in figures] == [(1, "one")]
+
+
+def test_the_same_large_amount_said_twice_is_one_figure():
+    text = "Turnout reached 58 % . Later , turnout reached 58 % again ."
+    figures = figures_of(text, [("58 %", "PERCENT"), ("58 %", "PERCENT")],
+                         [(1, "nsubj"), (1, "ROOT"), (3, "nummod"), (1, "dobj"), (1, "punct"),
+                          (8, "advmod"), (8, "punct"), (8, "nsubj"), (8, "ROOT"), (10, "nummod"), (8, "dobj"),
+                          (8, "advmod"), (8, "punct")], pos={"reached": "VERB", "58": "NUM"})
+    assert len(figures) == 1

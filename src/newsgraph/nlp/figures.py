@@ -44,6 +44,8 @@ _MONEY_TEXT = re.compile(
 
 def _fraction_matcher(vocab) -> Matcher:
     matcher = Matcher(vocab)
+    number = {"LIKE_NUM": True}
+    matcher.add("ONE_IN", [[number, {"LOWER": "in"}, number], [number, {"LOWER": "out"}, {"LOWER": "of"}, number]])
     matcher.add("FRACTION", [
         [{"LOWER": {"IN": ["a", "one", "two", "three", "four"]}},
          {"LOWER": {"IN": ["half", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "tenth"]}}],
@@ -110,6 +112,7 @@ class FigureFinder:
     def __init__(self, nlp: Language, name: str):
         self.name = name
         self.fractions = _fraction_matcher(nlp.vocab)
+        self.one_in = nlp.vocab.strings.add("ONE_IN")  # a hash, the same in every vocab
 
     def __call__(self, doc: Doc) -> Doc:
         candidates = [ent for ent in doc.ents if ent.label_ in FIGURE_LABELS]
@@ -118,13 +121,24 @@ class FigureFinder:
             if span is not None:
                 candidates.append(span)
         taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
-        for _, start, end in self.fractions(doc):
+        for match_id, start, end in self.fractions(doc):
+            if match_id == self.one_in:  # "one in three visits": a proportion
+                if not any(t.ent_type_ in ("DATE", "TIME") for t in doc[start:end]):
+                    candidates.append(Span(doc, start, end, label="CARDINAL"))
+                continue
             # "a quarter of revenue", "grew by a quarter": a share even when the model read a date
-            share = (end < len(doc) and doc[end].lower_ == "of") or (start > 0 and doc[start - 1].lower_ == "by")
+            share = (end < len(doc) and doc[end].lower_ == "of") or (start > 0 and doc[start - 1].lower_ in ("by", "than"))
             if share or not any(i in taken for i in range(start, end)):
                 candidates.append(Span(doc, start, end, label="CARDINAL"))
+        for token in doc:
+            # a number counting a noun that the model left unnamed: "roughly 100 Polaroids"
+            if token.i not in taken and token.dep_ == "nummod" and re.fullmatch(r"\d[\d,]*(\.\d+)?", token.text) \
+                    and token.head.pos_ in ("NOUN", "PROPN") and token.head.i == token.i + 1 \
+                    and token.head.ent_type_ == "":
+                candidates.append(Span(doc, token.i, token.i + 1, label="CARDINAL"))
         figures: list[FigureFact] = []
         by_root: dict[int, FigureFact] = {}
+        seen: set[tuple] = set()
         body_start = headline_end(doc)
         for span in sorted(filter_spans(candidates), key=lambda s: s.start):
             span = _with_unit_tail(span)
@@ -134,6 +148,8 @@ class FigureFinder:
             if quantity is None:
                 continue
             qualifier = quantity.qualifier or _qualifier_before(span)
+            if _is_indefinite_one(span, qualifier) or _is_range_top(span):
+                continue
             about_token = self._about_token(span)
             about = noun_phrase(about_token) if about_token is not None else None
             root = span.root
@@ -148,6 +164,11 @@ class FigureFinder:
                 about=about, subject=subject, period=_period(span),
                 confidence=0.9 if span.label_ in ("MONEY", "PERCENT") else (0.8 if about else 0.6),
             )
+            # the same large or exact amount of the same thing, said again later in the story
+            key = (quantity.value, quantity.unit, about_token.lemma_.lower() if about_token is not None else None)
+            if key in seen and (quantity.value >= 100 or quantity.unit != "count"):
+                continue
+            seen.add(key)
             figures.append(figure)
             for token in span:
                 by_root[token.i] = figure
@@ -254,6 +275,10 @@ def _is_not_a_figure(span: Span) -> bool:
             return True
         if text.lower() == "one" and span.end < len(doc) and doc[span.end].lower_ == "of":
             return True
+        if _is_scoreline(span) or _is_identifier(span) or _is_age(span):
+            return True
+    if _CODE.match(_whole_word(span)) and not _UNIT_SUFFIX.match(_whole_word(span)):
+        return True  # "4chan", "A320", "G7": a name with a number in it
     before = [t.lower_ for t in doc[max(0, span.start - 2):span.start] if t.text != "."]
     if before and before[-1] in _RANK_WORDS:
         return True
@@ -261,6 +286,100 @@ def _is_not_a_figure(span: Span) -> bool:
         return True  # a number inside a name: "Group of 20", "Formula 1"
     return not any(t.like_num or t.lower_ in ("half", "quarter", "third", "dozen") or
                    re.search(r"\d", t.text) for t in span) and span.label_ != "CARDINAL"
+
+
+_CODE = re.compile(r"^(?=.*\d)(?=.*[A-Za-z])[A-Za-z0-9]+$")
+_UNIT_SUFFIX = re.compile(r"^\d+(\.\d+)?(k|m|bn|mn|b|tn|km|kg|mw|gw|kwh|th|st|nd|rd|s|pc|pct|ft|mi|cm|mm)$", re.I)
+_DASHES = {"-", "–", "—", "to"}
+_AGE_WORDS = {"aged", "age", "ages"}
+
+
+def _numbers_around_dash(span: Span) -> tuple[Token, Token] | None:
+    """The two numbers of "1 – 0" / "3-5" when the span is one of them."""
+    doc = span.doc
+    root = span.root
+    if span.end + 1 < len(doc) and doc[span.end].text in _DASHES and doc[span.end + 1].like_num:
+        return root, doc[span.end + 1]
+    if span.start >= 2 and doc[span.start - 1].text in _DASHES and doc[span.start - 2].like_num:
+        return doc[span.start - 2], root
+    if len(span) == 3 and span[1].text in _DASHES and span[0].like_num and span[2].like_num:
+        return span[0], span[2]
+    return None
+
+
+def _is_scoreline(span: Span) -> bool:
+    """"Sweden beat Korea 1 – 0": small numbers either side of a dash with no unit or noun after."""
+    pair = _numbers_around_dash(span)
+    if pair is None or not all(re.fullmatch(r"\d{1,2}", t.text) for t in pair):
+        return False
+    if pair[1].text == "to" or any(t.text == "to" for t in span):
+        return False
+    after = span.doc[pair[1].i + 1] if pair[1].i + 1 < len(span.doc) else None
+    return after is None or not (after.pos_ == "NOUN" or after.lower_ in _UNIT_TAIL or after.lower_ in _SCALE_TAIL)
+
+
+def _is_identifier(span: Span) -> bool:
+    """"posts 542 and 543", "Studio 54", "Flight 370": a number naming the thing before it."""
+    doc = span.doc
+    if len(span) != 1 or not re.fullmatch(r"\d{1,5}", span.text):
+        return False
+    token = span[0]
+    if token.dep_ == "conj" and token.head.like_num and token.head.i < token.i:
+        return _is_identifier(doc[token.head.i:token.head.i + 1]) or _bare_pair(token.head, token)
+    pair = next((c for c in token.children if c.dep_ == "conj" and c.like_num), None)
+    if pair is not None and _bare_pair(token, pair):
+        return True
+    previous = doc[token.i - 1] if token.i > 0 else None
+    following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    if previous is None or previous.pos_ not in ("NOUN", "PROPN") or previous.ent_type_ in ("MONEY", "PERCENT"):
+        return False
+    if following is not None and (following.pos_ == "NOUN" or following.lower_ in _UNIT_TAIL or
+                                  following.lower_ in _SCALE_TAIL or following.text in ("%",)):
+        return False  # "Coffee 155,221 bags" is a table row, not a label
+    return previous.lower_ not in _TIME_NOUNS and not previous.lower_.endswith("s") or previous.pos_ == "PROPN" \
+        or previous.lower_ in ("posts", "rooms", "gates", "flights", "routes", "lines", "platforms")
+
+
+def _bare_pair(first: Token, second: Token) -> bool:
+    """"near posts 542 and 543": two plain integers joined by "and" that count nothing."""
+    doc = first.doc
+    after = doc[second.i + 1] if second.i + 1 < len(doc) else None
+    return all(re.fullmatch(r"\d{2,5}", t.text) for t in (first, second)) and \
+        doc[first.i + 1].lower_ == "and" and second.i == first.i + 2 and \
+        (after is None or after.pos_ not in ("NOUN", "PROPN") and after.lower_ not in _UNIT_TAIL | _SCALE_TAIL)
+
+
+def _is_age(span: Span) -> bool:
+    """"aged 14", "Thomas Sam, 42,", "when she was six": ages are not figures."""
+    doc = span.doc
+    token = span.root
+    previous = doc[span.start - 1] if span.start > 0 else None
+    if previous is not None and previous.lower_ in _AGE_WORDS:
+        return True
+    if token.dep_ in ("appos", "npadvmod", "amod") and token.head.ent_type_ == "PERSON" and \
+            previous is not None and previous.text == ",":
+        return True  # "Daniel Montalvo, 19, ..."
+    if token.dep_ in ("attr", "acomp") and token.head.lemma_ == "be" and not any(
+            c.dep_ == "prep" for c in token.children):
+        subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
+        return subject is not None and (subject.lower_ in ("he", "she", "i", "we", "they") or
+                                        subject.ent_type_ == "PERSON")
+    return False
+
+
+def _is_indefinite_one(span: Span, qualifier: str | None) -> bool:
+    """"One poster admitted ...", "as one stipulation": "one" as an article, not a count ("fired one shell" counts)."""
+    if span.text.strip().lower() != "one" or qualifier is not None:
+        return False
+    head = span.root.head
+    return span.root.is_sent_start or head.dep_ in ("nsubj", "nsubjpass") or \
+        (head.dep_ == "pobj" and head.head.lower_ == "as") or span.root.dep_ in ("nsubj", "nsubjpass")
+
+
+def _is_range_top(span: Span) -> bool:
+    """"two or three goals": the range is one figure, given by its first number."""
+    doc = span.doc
+    return span.start >= 2 and doc[span.start - 1].lower_ in ("or", "to", "-", "–") and doc[span.start - 2].like_num
 
 
 def _whole_word(span: Span) -> str:
