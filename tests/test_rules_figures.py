@@ -48,7 +48,7 @@ def test_count_is_about_the_noun_it_counts_and_belongs_to_the_clause_subject():
     parse = [(1, "nsubj"), (1, "ROOT"), (3, "nummod"), (1, "dobj"), (1, "punct")]
     (figure,) = figures_of("Acme produced 170 patents .", {"Acme": "ORG", "170": "CARDINAL"}, parse,
                            pos={"produced": "VERB"})
-    assert (figure.value, figure.unit, figure.about, figure.subject.name) == (170, "count", "patents", "Acme")
+    assert (figure.value, figure.unit, figure.about, figure.subject.name) == (170, "count", "patents Acme produced", "Acme")
 
 
 def test_money_value_of_a_measure_with_owner_and_period():
@@ -58,7 +58,7 @@ def test_money_value_of_a_measure_with_owner_and_period():
     (figure,) = figures_of(text, [("Shenzhen", "GPE"), ("5 billion yuan", "MONEY"), ("2024", "DATE")], parse,
                            pos={"reached": "VERB", "5": "NUM", "2024": "NUM"})
     assert (figure.value, figure.unit) == (5e9, "CNY")
-    assert figure.about == "investment"
+    assert figure.about == "investment of Shenzhen"
     assert figure.subject.name == "Shenzhen"
     assert figure.period == "2024"
 
@@ -173,3 +173,32 @@ def test_the_same_large_amount_said_twice_is_one_figure():
                           (8, "advmod"), (8, "punct"), (8, "nsubj"), (8, "ROOT"), (10, "nummod"), (8, "dobj"),
                           (8, "advmod"), (8, "punct")], pos={"reached": "VERB", "58": "NUM"})
     assert len(figures) == 1
+
+
+def test_about_says_what_the_counted_noun_undergoes():
+    # Five players were booked in the match .
+    parse = [(1, "nummod"), (3, "nsubjpass"), (3, "auxpass"), (3, "ROOT"), (3, "prep"), (6, "det"), (4, "pobj"),
+             (3, "punct")]
+    (figure,) = figures_of("Five players were booked in the match .", {"Five": "CARDINAL"}, parse,
+                           pos={"booked": "VERB", "were": "AUX", "Five": "NUM", "in": "ADP", "the": "DET"})
+    assert figure.about == "players booked in the match"
+    # 500 institutions received the invitation .
+    parse = [(1, "nummod"), (2, "nsubj"), (2, "ROOT"), (4, "det"), (2, "dobj"), (2, "punct")]
+    (figure,) = figures_of("500 institutions received the invitation .", {"500": "CARDINAL"}, parse,
+                           pos={"received": "VERB", "500": "NUM", "the": "DET"})
+    assert figure.about == "institutions that received the invitation"
+
+
+def test_about_of_an_object_names_who_acted_and_a_dimension_names_what_it_measures():
+    # The navy evacuated 80 people in Yeoncheon .
+    parse = [(1, "det"), (2, "nsubj"), (2, "ROOT"), (4, "nummod"), (2, "dobj"), (4, "prep"), (5, "pobj"), (2, "punct")]
+    (figure,) = figures_of("The navy evacuated 80 people in Yeoncheon .", [("80", "CARDINAL"), ("Yeoncheon", "GPE")],
+                           parse, pos={"evacuated": "VERB", "80": "NUM", "The": "DET", "in": "ADP"})
+    assert figure.about == "people in Yeoncheon navy evacuated"
+    # It is a 15 meter high lantern .
+    parse = [(1, "nsubj"), (1, "ROOT"), (6, "det"), (4, "nummod"), (5, "npadvmod"), (6, "amod"), (1, "attr"),
+             (1, "punct")]
+    (figure,) = figures_of("It is a 15 meter high lantern .", {"15 meter": "QUANTITY"}, parse,
+                           pos={"is": "AUX", "15": "NUM", "high": "ADJ", "It": "PRON", "a": "DET"},
+                           lemmas={"is": "be"})
+    assert (figure.value, figure.unit, figure.about) == (15, "m", "height of lantern")

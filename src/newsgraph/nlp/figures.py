@@ -78,6 +78,185 @@ def noun_phrase(token: Token, *, with_conjuncts: bool = True) -> str:
     return doc[tokens[0].i:tokens[-1].i + 1].text
 
 
+_BREAKS = {",", ";", ":", "(", ")", "[", "]", "—", "–", '"', "“", "”", "'", "‘", "’", "."}
+_VERB_CONTEXT_SKIP = {"punct", "cc", "conj", "mark", "parataxis", "ccomp", "dep", "nsubj", "nsubjpass", "csubj",
+                      "aux", "auxpass", "expl", "intj", "relcl", "appos", "advcl", "xcomp"}
+_ABOUT_WORDS = 11  # longer descriptions stop being a label
+_DIMENSIONS = {"high": "height", "tall": "height", "long": "length", "wide": "width", "deep": "depth",
+               "thick": "thickness"}
+
+
+def _chunk(token: Token, exclude: set[int]) -> list[Token]:
+    """A dependent's words in order, up to the first comma, bracket or quotation mark after its head."""
+    words = []
+    for t in token.subtree:
+        if t.i in exclude:
+            continue
+        if t.text in _BREAKS:
+            if t.i > token.i:
+                break
+            words = []  # "(Grand Mosque) ..." before the head: start again after it
+            continue
+        words.append(t)
+    if len(words) == 1 and words[0].dep_ in ("prep", "agent"):
+        return []  # "rate of [58%]": the preposition alone says nothing
+    if token.dep_ == "prep" and any(t.tag_ in ("WDT", "WP") and t.head == token for t in words):
+        return []  # "in which": the relative clause's link, not a description
+    return words
+
+
+def _render(chunks: list[list[Token]], used: int = 0) -> str:
+    """Chunks of words as text: each as written, chunks joined by a space, within the word budget."""
+    out, count = [], used
+    for chunk in chunks:
+        if not chunk:
+            continue
+        words = sum(not t.is_punct for t in chunk)
+        if out and count + words > _ABOUT_WORDS:
+            break
+        count += words
+        out.append("".join((t.lower_ if t.pos_ == "PRON" else t.text) + t.whitespace_ for t in chunk).strip())
+    return " ".join(out)
+
+
+def describe(noun: Token, span: Span) -> str:
+    """What a figure counts, said in a few words from the parse.
+
+    The noun with its modifiers ("Muslim pilgrims"), then what the sentence says of it:
+    its verb when it is the verb's object or subject ("people South Korea evacuated in the
+    town", "institutions that received the initial invitation", "players booked in the
+    match"), the person whose tally it is ("votes of Eddie Chu"), or its own
+    prepositional phrases ("traffic to the website").
+    """
+    doc = noun.doc
+    counted = (span.root.head == noun and not span.root.is_ancestor(noun)) or \
+        (span[-1].head == noun and span[-1].dep_ == "nummod")
+    exclude = set(range(span.start, span.end))
+    if counted:
+        exclude |= {t.i for t in span.root.subtree}
+    base = noun_phrase(noun)
+    base_tokens = {t.i for t in noun.subtree if t.i <= noun.i} | {noun.i}
+    own = [_chunk(c, exclude | base_tokens) for c in noun.rights
+           if c.dep_ in ("prep", "acl") and c.lower_ not in ("according", "such", "like", "including")]
+    verb = noun.head
+    defining = any(c.dep_ == "prep" and c.lower_ == "of" and not any(o.pos_ == "PRON" for o in c.children)
+                   for c in noun.rights)  # "branches of government", not "shells of them"
+    copula = verb.lemma_ == "be" and any(c.dep_ == "attr" for c in verb.children)  # "the two were X and Y"
+    if defining or copula or not counted or verb.pos_ not in ("VERB", "AUX") or noun.dep_ not in (
+            "dobj", "nsubj", "nsubjpass", "npadvmod", "attr", "oprd", "pobj"):
+        if counted and not own:
+            own = [_chunk(c, exclude | base_tokens) for c in noun.rights if c.dep_ == "relcl"]
+        if counted and noun.dep_ == "pobj" and verb.lower_ in ("with", "by") and verb.head.pos_ in ("VERB", "AUX"):
+            holder = _subject_of(verb.head)  # "elected with 84,121 votes": whose votes
+            cluster = entity_at(doc, holder) if holder is not None else None
+            if cluster is not None and cluster.type == "Person":
+                return f"{base} of {cluster.name}"
+        if counted and noun.dep_ == "pobj" and verb.dep_ in ("prep", "agent") and verb.head.pos_ in ("VERB", "AUX"):
+            # "seeded galleries with 28,000 photographs", "used over one million times": what was done
+            clause_verb = verb.head
+            skip = exclude | {t.i for t in noun.subtree} | {verb.i}
+            subject = _subject_of(clause_verb)
+            head = [] if subject is None or subject.i in skip or subject.tag_ in ("WDT", "WP") else \
+                _subject_words(subject)
+            auxiliaries = [t for t in clause_verb.children if t.dep_ in ("aux", "auxpass", "neg") and t.i < clause_verb.i]
+            described = _render([head, [*auxiliaries, clause_verb] if head else [clause_verb],
+                                 *_verb_context(clause_verb, skip)], len(base.split()))
+            return f"{base} {described}"
+        described = _render(own, len(base.split()))
+        return f"{base} {described}" if described else base
+    skip = exclude | {t.i for t in noun.subtree}
+    rest = _verb_context(verb, skip)
+    auxiliaries = [t for t in verb.children if t.dep_ in ("aux", "auxpass", "neg") and t.i < verb.i]
+    if noun.dep_ == "nsubjpass":
+        clause = [[verb], *rest]  # "pilgrims trampled", "players booked in the match"
+    elif noun.dep_ == "nsubj":
+        clause = [[*auxiliaries, verb], *rest]
+        described = _render(clause, len(base.split()) + 1)
+        return f"{base} that {described}" if described else base
+    else:
+        subject = _subject_of(verb)
+        # the subject as a name or a noun with its modifiers ("people South Korea evacuated")
+        head = [] if subject is None or subject.i in skip or subject.tag_ in ("WDT", "WP") else \
+            _subject_words(subject)
+        clause = [head, [*auxiliaries, verb] if head else [verb], *rest]
+    text = _render([*own[:1], *clause], len(base.split()))
+    return f"{base} {text}" if text else base
+
+
+def _verb_context(verb: Token, skip: set[int]) -> list[list[Token]]:
+    """What a verb says besides its subject: objects, places, times ("in the area", "last year")."""
+    rest = []
+    for child in sorted(verb.children, key=lambda c: (c.i < verb.i, c.i)):  # after the verb first, then before
+        if child.i in skip or child.lower_ == "according":
+            continue
+        timed = child.dep_ == "advcl" and any(c.dep_ == "advmod" and c.lower_ in ("when", "after", "before")
+                                              for c in child.children)  # "killed when the hotel collapsed"
+        if (child.dep_ in _VERB_CONTEXT_SKIP and not timed) or \
+                (child.dep_ == "advmod" and child.lower_ not in ("not", "never")):
+            continue
+        rest.append(_chunk(child, skip))
+    return rest
+
+
+def _done(span: Span) -> str | None:
+    """"the navy saved 200 more": a bare number is about what was done to that many."""
+    target = span.root
+    if target.head.lower_ in ("more", "others", "fewer", "less"):  # "saved 200 more"
+        target = target.head
+    verb = target.head
+    if span.label_ != "CARDINAL" or verb.pos_ != "VERB" or not (
+            target.dep_ == "dobj" or (target is not span.root and target.dep_ in ("advmod", "npadvmod"))):
+        return None
+    skip = set(range(span.start, span.end)) | {t.i for t in target.subtree}
+    subject = _subject_of(verb)
+    head = [] if subject is None or subject.tag_ in ("WDT", "WP") else _subject_words(subject)
+    return _render([head, [verb], *_verb_context(verb, skip)[:1]]) or None
+
+
+def _subject_words(subject: Token) -> list[Token]:
+    doc = subject.doc
+    for mention in (m for m in (entity_at(doc, subject),) if m is not None):
+        for span in mention.mentions:
+            if span.start <= subject.i < span.end:
+                return list(span)
+    words = noun_phrase(subject, with_conjuncts=False).split()
+    start = subject.i - len(words) + 1
+    return list(doc[start:subject.i + 1]) if start >= 0 and doc[start:subject.i + 1].text.split() == words \
+        else [subject]
+
+
+def _dimension(span: Span) -> str | None:
+    """"a 15 meter high pig": the height of the pig."""
+    doc = span.doc
+    word = doc[span.end] if span.end < len(doc) else None
+    if word is None or word.lower_ not in _DIMENSIONS or (not word.whitespace_ and word.i + 1 < len(doc) and
+                                                          doc[word.i + 1].text == "-"):
+        return None  # "121 high-value patents" are not a height
+    noun = word.head if word.head.pos_ in ("NOUN", "PROPN") else span.root.head
+    if noun.pos_ not in ("NOUN", "PROPN") or noun.i in range(span.start, span.end):
+        return None
+    words = noun_phrase(noun).split()
+    if words and words[0] == word.text and len(words) > 1:
+        words = words[1:]  # "height of lantern", not "height of high lantern"
+    return f"{_DIMENSIONS[word.lower_]} of {' '.join(words)}"
+
+
+def _spent_on(span: Span) -> str | None:
+    """"Shenzhen spent 223.66 billion yuan on research": money the subject spent on research."""
+    if span.label_ != "MONEY" or span.root.dep_ not in ("dobj", "npadvmod"):
+        return None
+    verb = span.root.head
+    if verb.pos_ != "VERB":
+        return None
+    subject = _subject_of(verb)
+    skip = set(range(span.start, span.end)) | {t.i for t in span.root.subtree}
+    preps = [_chunk(c, skip) for c in verb.rights if c.dep_ == "prep" and c.lower_ not in ("according",)]
+    if not preps:
+        return None
+    who = _chunk(subject, skip) if subject is not None else []
+    return "money " + _render([who, [verb], *preps[:1]])
+
+
 def _governing_verb(token: Token) -> Token | None:
     """The verb whose argument this token is (through prepositions and "an average of")."""
     current = token
@@ -151,7 +330,11 @@ class FigureFinder:
             if _is_indefinite_one(span, qualifier) or _is_range_top(span):
                 continue
             about_token = self._about_token(span)
-            about = noun_phrase(about_token) if about_token is not None else None
+            about = _dimension(span) or (describe(about_token, span) if about_token is not None else
+                                         _spent_on(span) or _done(span))
+            if about is not None and quantity.unit == "fraction" and about_token is not None and \
+                    not about.startswith("share"):
+                about = "share of " + about  # "one in three visits": a share of the visits
             root = span.root
             if about is None and root.dep_ == "appos" and root.head.i in by_root:
                 previous = by_root[root.head.i]  # "223 billion yuan (about 31 billion dollars)"
@@ -179,6 +362,9 @@ class FigureFinder:
     def _about_token(span: Span) -> Token | None:
         root = span.root
         head = root.head
+        last = span[-1]
+        if last.dep_ == "nummod" and last.head.i == span.end and last.head.pos_ in ("NOUN", "PROPN"):
+            return last.head  # "one in three visits"
         # "5.2 percent year on year" measures no year: time nouns fall through to the clause
         if head.i not in range(span.start, span.end) and head.pos_ in ("NOUN", "PROPN") and \
                 root.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod", "npadvmod") and \
