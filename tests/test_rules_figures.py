@@ -126,6 +126,11 @@ def test_an_early_modern_year_is_a_year_not_a_figure():
     ("18-fold", 18, "fold"),
     ("one in three", 1 / 3, "fraction"),
     ("two out of five", 0.4, "fraction"),
+    ("1-1/8 pct", 1.125, "percent"),
+    ("3/4", 0.75, "fraction"),
+    ("12 cts", 0.12, "USD"),
+    ("15-20 mln dlrs", 15e6, "USD"),
+    ("an additional one mln", 1e6, "count"),
 ])
 def test_wire_units_areas_folds_and_proportions(text, value, unit):
     quantity = parse_quantity(text)
@@ -202,3 +207,13 @@ def test_about_of_an_object_names_who_acted_and_a_dimension_names_what_it_measur
                            pos={"is": "AUX", "15": "NUM", "high": "ADJ", "It": "PRON", "a": "DET"},
                            lemmas={"is": "be"})
     assert (figure.value, figure.unit, figure.about) == (15, "m", "height of lantern")
+
+
+def test_wire_amounts_the_model_left_bare_take_their_currency_and_lists_share_it():
+    # Bids were 4,340 , 4,345 and 4,350 dlrs .
+    text = "Bids were 4,340 , 4,345 and 4,350 dlrs ."
+    parse = [(1, "nsubj"), (1, "ROOT"), (1, "attr"), (2, "punct"), (2, "conj"), (4, "cc"), (4, "conj"), (6, "npadvmod"),
+             (1, "punct")]
+    figures = figures_of(text, [("4,340", "CARDINAL"), ("4,345", "CARDINAL"), ("4,350", "CARDINAL")], parse,
+                         pos={"were": "AUX", "4,340": "NUM", "4,345": "NUM", "4,350": "NUM", "and": "CCONJ"})
+    assert [(f.value, f.unit) for f in figures] == [(4340, "USD"), (4345, "USD"), (4350, "USD")]

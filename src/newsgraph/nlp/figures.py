@@ -33,7 +33,9 @@ _PRONOUNS = {"it", "its", "they", "their", "them", "he", "his", "she", "her"}
 _NOUN_MODIFIERS = {"compound", "amod", "nmod"}
 _TIME_NOUNS = {"year", "month", "day", "week", "quarter", "decade", "hour", "minute", "season", "time"}
 _MAGNITUDE_NOUNS = {"level", "scale", "mark", "range", "size", "magnitude", "tune", "threshold"}
-_UNIT_TAIL = set(CURRENCY_WORDS) | set(UNIT_WORDS) | {"percent", "%", "per", "cent", "u.s.", "us"}
+_WIRE_CURRENCY = {"dlrs", "dlr", "stg", "cts", "cents", "cent"}
+_UNIT_TAIL = set(CURRENCY_WORDS) | set(UNIT_WORDS) | _WIRE_CURRENCY | {"percent", "%", "per", "cent", "u.s.", "us"}
+_CURRENCY_TAIL = (set(CURRENCY_WORDS) | _WIRE_CURRENCY) - {"won", "real", "rand", "dong", "franc", "$"}
 _SCALE_TAIL = {"thousand", "million", "billion", "trillion", "bn", "mn", "m", "crore", "crores", "lakh", "lakhs"}
 # Amounts the tokenizer or the model leave in pieces: "NZ$1.8 million", "Rs 8,400 crore"
 _MONEY_TEXT = re.compile(
@@ -54,7 +56,7 @@ def _fraction_matcher(vocab) -> Matcher:
     return matcher
 
 
-def noun_phrase(token: Token, *, with_conjuncts: bool = True) -> str:
+def noun_phrase(token: Token, *, with_conjuncts: bool = True, skip: frozenset[int] | set[int] = frozenset()) -> str:
     """The noun with its compound/adjective modifiers (and "and"-conjuncts), as written."""
     doc = token.doc
     left = token.i
@@ -69,7 +71,8 @@ def noun_phrase(token: Token, *, with_conjuncts: bool = True) -> str:
                 not any(c.dep_ in ("det", "poss") for c in child.children):
             right = max(right, child.i)  # "universities and research institutions", not "people and its budget"
     tokens = list(doc[left:right + 1])
-    while tokens and (tokens[0].dep_ in ("det", "poss", "case") or tokens[0].like_num or tokens[0].is_punct):
+    while tokens and (tokens[0].dep_ in ("det", "poss", "case") or tokens[0].like_num or tokens[0].is_punct or
+                      tokens[0].i in skip):  # "a 35 pct increase": the figure is not what it measures
         tokens.pop(0)
     while tokens and (tokens[-1].is_punct or tokens[-1].dep_ == "cc"):
         tokens.pop()
@@ -134,7 +137,7 @@ def describe(noun: Token, span: Span) -> str:
     exclude = set(range(span.start, span.end))
     if counted:
         exclude |= {t.i for t in span.root.subtree}
-    base = noun_phrase(noun)
+    base = noun_phrase(noun, skip=exclude)
     base_tokens = {t.i for t in noun.subtree if t.i <= noun.i} | {noun.i}
     own = [_chunk(c, exclude | base_tokens) for c in noun.rights
            if c.dep_ in ("prep", "acl") and c.lower_ not in ("according", "such", "like", "including")]
@@ -355,6 +358,7 @@ class FigureFinder:
             figures.append(figure)
             for token in span:
                 by_root[token.i] = figure
+        _share_list_units(doc, figures)
         doc._.ng_figures = figures
         return doc
 
@@ -424,6 +428,18 @@ class FigureFinder:
         return None
 
 
+_LIST_GAP = re.compile(r"^[\s,]*(?:and|or|to|-|–)?[\s,]*$")
+
+
+def _share_list_units(doc: Doc, figures: list[FigureFact]) -> None:
+    """"at 4,340, 4,345 and 4,350 dlrs": numbers listed before an amount share its currency."""
+    for later, earlier in zip(reversed(figures), reversed(figures[:-1])):
+        if earlier.unit == "count" and later.unit not in ("count", "fraction") and \
+                earlier.span.root.dep_ != "nummod" and \
+                _LIST_GAP.match(doc.text[earlier.span.end_char:later.span.start_char]):
+            earlier.unit = later.unit
+
+
 def _antecedent(sentence: Span, pronoun: Token) -> EntityCluster | None:
     """The organisation or place a possessive pronoun most likely points to."""
     doc = sentence.doc
@@ -441,8 +457,17 @@ def _with_unit_tail(span: Span) -> Span:
     """Extend "223.66 billion" with a following "yuan" the model left out."""
     doc = span.doc
     start, end, label = span.start, span.end, span.label_
-    while end < len(doc) and end - span.end < 2 and (
-            doc[end].lower_ in _SCALE_TAIL or (doc[end].lower_ in _UNIT_TAIL and label != "CARDINAL")):
+    # words the model took in that are no part of an amount: "Loans 299.2 mln", "five mln to"
+    while end - start > 1 and not _amount_word(doc[start]) and not doc[start].lower_ in _QUALIFIER_WORDS:
+        start += 1
+    while end - start > 1 and not _amount_word(doc[end - 1]) and doc[end - 1].lower_ not in _UNIT_TAIL | _SCALE_TAIL:
+        end -= 1
+    tail_from = end
+    while end < len(doc) and end - tail_from < 2 and (
+            doc[end].lower_ in _SCALE_TAIL or (doc[end].lower_ in _UNIT_TAIL and label != "CARDINAL") or
+            (doc[end].lower_ in _CURRENCY_TAIL and label == "CARDINAL")):
+        if doc[end].lower_ in _CURRENCY_TAIL and label == "CARDINAL":
+            label = "MONEY"  # "12 dlrs", "1.4 billion dlrs" the model left as a bare number
         end += 1
     if label == "CARDINAL" and end < len(doc) and doc[end].lower_ in ("pct", "percent", "%", "per cent"):
         end, label = end + 1, "PERCENT"  # "5.2 pct" the model left as a bare number
@@ -451,6 +476,17 @@ def _with_unit_tail(span: Span) -> Span:
     if (start, end) == (span.start, span.end):
         return span
     return Span(doc, start, end, label=label)
+
+
+_QUALIFIER_WORDS = {w for q in QUALIFIERS for w in q.split()} | {"a", "an", "the", "additional", "another", "some"}
+
+
+def _amount_word(token: Token) -> bool:
+    """A word that is part of a written amount: a number, a number word, a currency or a fraction."""
+    lower = token.lower_
+    return token.like_num or bool(re.search(r"\d", token.text)) or lower in _UNIT_TAIL or lower in _SCALE_TAIL or \
+        lower in ("half", "quarter", "third", "thirds", "quarters", "dozen", "hundred", "fold", "in", "out", "of") or \
+        lower.rstrip(".") in ("rs", "$", "€", "£", "¥", "₹", "us$", "nz$", "hk$", "a$")
 
 
 def _is_not_a_figure(span: Span) -> bool:

@@ -24,6 +24,7 @@ class Quantity:
 _SYMBOL = re.compile(r"(nz\$|au\$|a\$|ca\$|c\$|hk\$|s\$|nt\$|us\$|r\$|\$|€|£|¥|₹|₩|₽|₺|₦|rs\.?(?=\s*\d))")
 _NUMBER = re.compile(
     r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?"
+    r"(?:\s*(?:-|to)\s*\d[\d,]*(?:\.\d+)?(?=\s*-?\s*(?:thousand|million|billion|trillion|bn|mn|mln|bln|tn|trn)))?"  # "15-20 mln"
     r"(?:\s*-?\s*(thousands?|millions?|billions?|trillions?|bn|mn|mln|bln|tn|trn|lakhs?|crores?|[mkb])\b)?"
 )
 _WORD_NUMBERS = {
@@ -82,7 +83,15 @@ def currency_of(text: str) -> str | None:
     return None
 
 
+_MIXED_FRACTION = re.compile(r"(?<![\w.])(?:(\d+)[- ])?(\d{1,2})/(\d{1,2})(?![\w/])")
+
+
 def _digits_value(text: str) -> float | None:
+    mixed = _MIXED_FRACTION.search(text)
+    if mixed and not re.search(r"\d\s*/\s*\d+\s*/", text):  # "1-1/8 pct", "3/4", not a date "3/4/87"
+        whole, numerator, denominator = mixed.groups()
+        if int(denominator):
+            return (int(whole) if whole else 0) + int(numerator) / int(denominator)
     match = _NUMBER.search(text.lower())
     if not match:
         return None
@@ -113,6 +122,9 @@ def _words_value(text: str) -> tuple[float, bool] | None:
         if number_words[0] == "dozen":
             return 12.0, False
         return None
+    for word in number_words:
+        if word not in _WORD_NUMBERS and SCALES.get(word, 1) > 1:
+            value *= SCALES[word]  # "one mln", "two bn": wire scales text2num does not read
     return value, False
 
 
@@ -134,13 +146,15 @@ def parse_quantity(text: str) -> Quantity | None:
             return None
         value, fraction = words
     currency = currency_of(rest)
+    if currency is None and re.search(r"\b(?:cts|cents?)\b", lowered):
+        currency, value = "USD", value / 100  # "12 cts a share"
     if currency:
         unit = currency
     elif re.search(r"%|\bper ?cent\b|\bpct\b", lowered):
         unit = "percent"
     elif "percentage point" in lowered:
         unit = "percentage point"
-    elif fraction:
+    elif fraction or re.fullmatch(r"\d{1,2}/\d{1,2}", lowered.strip()):
         unit = "fraction"
     elif _AREA.search(lowered):
         unit = _AREA_UNITS[_AREA.search(lowered).group(1).rstrip("s")]

@@ -251,8 +251,9 @@ def resolve_speaker(token: Token, index: _DocIndex | None = None, previous: Quot
             if fuller is not None:
                 return fuller, 0.85
         if cluster is not None and cluster.type in types:
-            if cluster.type == "Place" and candidate.pos_ != "PROPN":
-                continue
+            if cluster.type == "Place" and (candidate is not token or candidate.pos_ != "PROPN" or
+                                            _DATELINE_PREFIX.match(doc.text, candidate.idx)):
+                continue  # a country speaks as a subject ("South Korea says"), not a dateline beside one
             return cluster, 0.9
     lower = token.lower_
     if token.pos_ == "PROPN" and token.dep_ in ("nsubj", "nsubjpass", "pobj"):
@@ -302,9 +303,11 @@ def resolve_speaker(token: Token, index: _DocIndex | None = None, previous: Quot
 
 
 def _subject(verb: Token) -> Token | None:
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass"):
-            return child
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if subjects:
+        # the one nearest the verb: "CLEVELAND, Feb 26 - Standard Oil Co said" has the dateline as a second subject
+        before = [c for c in subjects if c.i < verb.i]
+        return before[-1] if before else subjects[0]
     if verb.dep_ in ("conj", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
         return _subject(verb.head)
     if verb.dep_ == "relcl":
@@ -318,8 +321,10 @@ def _speakers(verb: Token, index: _DocIndex, previous: QuoteFact | None,
     subject = _subject(verb)
     if subject is None:
         return []
+    # every subject the parser gave the verb ("Acme Co and Bolt Inc said" may come out as two)
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")] or [subject]
     found = []
-    for token in (subject, *subject.conjuncts):
+    for token in (t for s in subjects for t in (s, *s.conjuncts)):
         speaker, confidence = resolve_speaker(token, index, previous, exclude)
         if speaker is not None and all(s is not speaker for s, _ in found):
             found.append((speaker, confidence))
@@ -411,6 +416,15 @@ def _according_clause(marker: Token, source: Token) -> list[Token]:
     return _trim([t for t in clause.subtree if t.i not in attribution])
 
 
+# "SALVADOR, Feb 26 - " opening a story the dateline component did not recognise
+_DATELINE_PREFIX = re.compile(r"[A-Z][A-Z .'-]+(?:, [A-Z][A-Za-z .'-]+)?, [A-Z][a-z]{2,8}\.? \d{1,2}(?: \([^)]{2,30}\))? [-–—]+ ")
+
+
+def _after_dateline(text: str, start: int) -> int:
+    match = _DATELINE_PREFIX.match(text, start)
+    return match.end() if match else start
+
+
 @dataclass
 class _Reported:
     fact: QuoteFact
@@ -459,6 +473,7 @@ class QuoteFinder:
                 if len(tokens) < (2 if has_subject else _MIN_QUOTE_WORDS):
                     continue
                 start = max(tokens[0].idx, story_start)  # "BEIJING, Jan. 17 (Xinhua) -- X grew, NBS said"
+                start = _after_dateline(doc.text, start)
                 end = _end_of(tokens)
                 if end - start < 10:
                     continue
