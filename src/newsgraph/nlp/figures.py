@@ -91,14 +91,20 @@ _DIMENSIONS = {"high": "height", "tall": "height", "long": "length", "wide": "wi
 
 def _chunk(token: Token, exclude: set[int]) -> list[Token]:
     """A dependent's words in order, up to the first comma, bracket or quotation mark after its head."""
-    words = []
+    words, depth = [], 0
     for t in token.subtree:
-        if t.i in exclude:
+        if t.text in ("(", "["):
+            depth += 1
             continue
+        if t.text in (")", "]"):
+            depth = max(0, depth - 1)
+            continue
+        if depth or t.i in exclude:
+            continue  # "the hotel near the mosque (Grand Mosque) collapsed": the aside left out
         if t.text in _BREAKS:
             if t.i > token.i:
                 break
-            words = []  # "(Grand Mosque) ..." before the head: start again after it
+            words = []  # "Today, ..." before the head: start again after the comma
             continue
         words.append(t)
     if len(words) == 1 and words[0].dep_ in ("prep", "agent"):
@@ -116,6 +122,17 @@ def _render(chunks: list[list[Token]], used: int = 0) -> str:
             continue
         words = sum(not t.is_punct for t in chunk)
         if out and count + words > _ABOUT_WORDS:
+            room = _ABOUT_WORDS - count
+            if room >= 4:  # the start of a long phrase still says where or when
+                kept, taken = [], 0
+                for t in chunk:
+                    taken += not t.is_punct
+                    if taken > room:
+                        break
+                    kept.append(t)
+                while kept and (kept[-1].is_punct or not kept[-1].whitespace_):
+                    kept.pop()  # end on a whole word: "... near the Masjid", not "... Masjid Al-"
+                out.append("".join((t.lower_ if t.pos_ == "PRON" else t.text) + t.whitespace_ for t in kept).strip())
             break
         count += words
         out.append("".join((t.lower_ if t.pos_ == "PRON" else t.text) + t.whitespace_ for t in chunk).strip())
