@@ -46,8 +46,10 @@ _GENERIC_ORG_NOUNS = {"company", "firm", "group", "agency", "organisation", "org
                       "body", "institution", "statement", "operator", "foundation"}
 # Verbs that introduce quoted words though they report no clause ("dubbed it: "...""")
 _QUOTING_VERBS = SPEECH_VERBS | {"dub", "characterize", "characterise", "label", "post", "tweet", "write", "reply"}
-_SPEAKER_TYPES = ("Person", "Organization", "Place")  # "South Korea says ...": a country speaks
-_SOURCE_TYPES = (*_SPEAKER_TYPES, "Other")  # "according to the Daily Herald" even when read as a title
+# Speakers are agents (the SHACL shape ngsh:Agent): a country that "says" something speaks only
+# once the entity linker types it as an organisation (an actor), not as a Place.
+_SPEAKER_TYPES = ("Person", "Organization")
+_SOURCE_TYPES = _SPEAKER_TYPES
 _MIN_QUOTE_WORDS = 3
 _CONTINUATION_GAP = 40  # characters between two quotes of one speaker: '"...," she said. "..."'
 _NEAREST_VERBS = 4  # speech verbs tried per quote, nearest first
