@@ -48,7 +48,7 @@ def test_count_is_about_the_noun_it_counts_and_belongs_to_the_clause_subject():
     parse = [(1, "nsubj"), (1, "ROOT"), (3, "nummod"), (1, "dobj"), (1, "punct")]
     (figure,) = figures_of("Acme produced 170 patents .", {"Acme": "ORG", "170": "CARDINAL"}, parse,
                            pos={"produced": "VERB"})
-    assert (figure.value, figure.unit, figure.about, figure.subject.name) == (170, "count", "patents Acme produced", "Acme")
+    assert (figure.value, figure.unit, figure.about, figure.subject.name) == (170, "count", "patents produced by Acme", "Acme")
 
 
 def test_money_value_of_a_measure_with_owner_and_period():
@@ -199,7 +199,7 @@ def test_about_of_an_object_names_who_acted_and_a_dimension_names_what_it_measur
     parse = [(1, "det"), (2, "nsubj"), (2, "ROOT"), (4, "nummod"), (2, "dobj"), (4, "prep"), (5, "pobj"), (2, "punct")]
     (figure,) = figures_of("The navy evacuated 80 people in Yeoncheon .", [("80", "CARDINAL"), ("Yeoncheon", "GPE")],
                            parse, pos={"evacuated": "VERB", "80": "NUM", "The": "DET", "in": "ADP"})
-    assert figure.about == "people in Yeoncheon navy evacuated"
+    assert figure.about == "people evacuated by navy in Yeoncheon"
     # It is a 15 meter high lantern .
     parse = [(1, "nsubj"), (1, "ROOT"), (6, "det"), (4, "nummod"), (5, "npadvmod"), (6, "amod"), (1, "attr"),
              (1, "punct")]

@@ -195,12 +195,57 @@ def describe(noun: Token, span: Span) -> str:
         return f"{base} that {described}" if described else base
     else:
         subject = _subject_of(verb)
-        # the subject as a name or a noun with its modifiers ("people South Korea evacuated")
         head = [] if subject is None or subject.i in skip or subject.tag_ in ("WDT", "WP") else \
             _subject_words(subject)
+        participle = _past_participle(verb)
+        if participle is not None:
+            # the object's side of the event: "asylum seekers rescued by fishermen on Friday"
+            named = head and not (len(head) == 1 and head[0].pos_ == "PRON")  # "goals scored", not "by we"
+            agent = f"{participle} by {_render([head])}" if named else participle
+            text = _render([*own[:1], *rest], len(base.split()) + len(agent.split()))
+            return " ".join(part for part in (base, agent, text) if part)
+        # "visitors the city has": verbs with no passive worth saying keep the active order
         clause = [head, [*auxiliaries, verb] if head else [verb], *rest]
     text = _render([*own[:1], *clause], len(base.split()))
     return f"{base} {text}" if text else base
+
+
+# Past participles that are not the past tense or the regular "-ed" form
+_IRREGULAR_PARTICIPLES = {
+    "sell": "sold", "buy": "bought", "spend": "spent", "win": "won", "hold": "held", "make": "made",
+    "take": "taken", "give": "given", "see": "seen", "get": "got", "pay": "paid", "lose": "lost",
+    "build": "built", "send": "sent", "bring": "brought", "keep": "kept", "find": "found", "lead": "led",
+    "leave": "left", "meet": "met", "write": "written", "draw": "drawn", "grow": "grown", "know": "known",
+    "show": "shown", "choose": "chosen", "do": "done", "tell": "told", "say": "said", "think": "thought",
+    "catch": "caught", "seek": "sought", "feed": "fed", "eat": "eaten", "begin": "begun", "drive": "driven",
+    "fly": "flown", "break": "broken", "speak": "spoken", "steal": "stolen", "freeze": "frozen",
+    "shoot": "shot", "fight": "fought", "teach": "taught", "hide": "hidden", "ride": "ridden", "throw": "thrown",
+    "cut": "cut", "put": "put", "set": "set", "hit": "hit", "let": "let", "cost": "cost", "shut": "shut",
+    "run": "run", "become": "become", "come": "come", "bear": "borne", "wear": "worn", "tear": "torn",
+    "lend": "lent", "bend": "bent", "deal": "dealt", "mean": "meant", "sit": "sat", "stand": "stood",
+    "understand": "understood", "fall": "fallen", "rise": "risen", "forget": "forgotten", "swim": "swum",
+}
+# Verbs whose object is no patient: "the company has 500 staff" is not "staff had by the company"
+_NO_PASSIVE = {"be", "have", "include", "contain", "total", "reach", "number", "comprise", "exceed", "top",
+               "average", "hit", "lack", "need", "want", "cost", "weigh", "measure", "equal", "represent"}
+
+
+def _past_participle(verb: Token) -> str | None:
+    """"rescued", "sold", "carried": the form for "N <participle> by S" (no inflection model needed)."""
+    lemma = verb.lemma_.lower()
+    if lemma in _NO_PASSIVE or not lemma.isalpha() or verb.pos_ != "VERB":
+        return None
+    if lemma in _IRREGULAR_PARTICIPLES:
+        return _IRREGULAR_PARTICIPLES[lemma]
+    if verb.lower_.endswith("ed"):
+        return verb.lower_
+    if lemma.endswith("ed"):
+        return lemma
+    if lemma.endswith("e"):
+        return lemma + "d"
+    if len(lemma) > 2 and lemma.endswith("y") and lemma[-2] not in "aeiou":
+        return lemma[:-1] + "ied"
+    return lemma + "ed"
 
 
 def _verb_context(verb: Token, skip: set[int]) -> list[list[Token]]:
@@ -300,8 +345,8 @@ def _subject_of(verb: Token) -> Token | None:
             return child
     if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
         return verb.head
-    if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
-        return _subject_of(verb.head)
+    if verb.dep_ in ("conj", "advcl", "xcomp", "acomp") and verb.head.pos_ in ("VERB", "AUX"):
+        return _subject_of(verb.head)  # "Ip was re-elected with ...": the parser's acomp shares the subject
     return None
 
 

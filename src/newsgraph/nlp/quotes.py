@@ -271,6 +271,12 @@ def resolve_speaker(token: Token, index: _DocIndex | None = None, previous: Quot
                 token.i - previous.sentence.end < 80:
             return previous.speaker, 0.6
         return None, 0.0
+    if entity_at(doc, token) is not None and entity_at(doc, token).type == "Place":
+        # a place's name is not "the company" ("New Zealand Rugby" read as a place is not Oceania Rugby
+        # Union); it may be a surname the model read as a place, whoever it was typed as ("Paris claims")
+        same = [c for c in index.organisations if len(c.name.split()) > 1 and c.name.split()[-1] == token.text
+                and c.mentions and c.mentions[0].start < token.i]
+        return (same[0], 0.6) if len(same) == 1 else (None, 0.0)
     if token.pos_ not in ("NOUN", "PROPN"):
         return None, 0.0
     if lower in _ORG_NOUNS or token.lemma_ in _ORG_NOUNS:
