@@ -35,6 +35,7 @@ from .lexicon import BODY_HEADS, ORG_HEADS, SPEECH_VERBS
 
 _OPENERS = {"“": "”", '"': '"', "«": "»", "„": "“"}
 _CLOSERS = set(_OPENERS.values())
+_OPENER_RE = re.compile("[" + "".join(_OPENERS) + "]")
 _PERSONAL = {"he", "she", "him", "her"}
 _NEUTER = {"it", "they"}
 _RELATIVE = {"who", "which", "that", "whom"}
@@ -66,11 +67,12 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     breaks = list(re.finditer(r"\n\s*\n", text))
     paragraph_ends = [m.start() for m in breaks]
     i = 0
-    while i < len(text):
-        closer = _OPENERS.get(text[i])
-        if closer is None:
-            i += 1
-            continue
+    while True:
+        found = _OPENER_RE.search(text, i)
+        if found is None:
+            break
+        i = found.start()
+        closer = _OPENERS[text[i]]
         end = text.find(closer, i + 1)
         position = bisect_right(paragraph_ends, i)
         paragraph_end = paragraph_ends[position] if position < len(paragraph_ends) else len(text)
@@ -465,9 +467,16 @@ class QuoteFinder:
     def _reported(self, doc: Doc, index: _DocIndex, story_start: int) -> tuple[list[_Reported], list[_Reported]]:
         """Reported clauses: those to keep, and those around a direct quote (its speaker's words)."""
         candidates: list[_Reported] = []
-        for sentence in doc.sents:
+        starts = index.sentence_starts
+        for position, first in enumerate(starts):
+            sentence = doc[first:starts[position + 1] if position + 1 < len(starts) else len(doc)]
             if sentence.end_char <= story_start:
                 continue
+            low = bisect_left(index.speech_verbs, sentence.start)
+            has_verbs = low < len(index.speech_verbs) and index.speech_verbs[low] < sentence.end
+            low = bisect_left(index.sources, sentence.start)
+            if not has_verbs and not (low < len(index.sources) and index.sources[low] < sentence.end):
+                continue  # nothing said in this sentence
             for verb in index.verbs_in(sentence):
                 if verb.lemma_ not in SPEECH_VERBS:
                     continue
