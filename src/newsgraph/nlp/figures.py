@@ -178,7 +178,8 @@ def describe(noun: Token, span: Span) -> str:
             subject = _subject_of(clause_verb)
             head = [] if subject is None or subject.i in skip or subject.tag_ in ("WDT", "WP") else \
                 _subject_words(subject)
-            auxiliaries = [t for t in clause_verb.children if t.dep_ in ("aux", "auxpass", "neg") and t.i < clause_verb.i]
+            auxiliaries = [t for t in clause_verb.children
+                           if t.dep_ in ("aux", "auxpass", "neg") and t.i < clause_verb.i]
             described = _render([head, [*auxiliaries, clause_verb] if head else [clause_verb],
                                  *_verb_context(clause_verb, skip)], len(base.split()))
             return f"{base} {described}"
@@ -371,7 +372,8 @@ class FigureFinder:
                     candidates.append(Span(doc, start, end, label="CARDINAL"))
                 continue
             # "a quarter of revenue", "grew by a quarter": a share even when the model read a date
-            share = (end < len(doc) and doc[end].lower_ == "of") or (start > 0 and doc[start - 1].lower_ in ("by", "than"))
+            share = (end < len(doc) and doc[end].lower_ == "of") or \
+                (start > 0 and doc[start - 1].lower_ in ("by", "than"))
             if share or not any(i in taken for i in range(start, end)):
                 candidates.append(Span(doc, start, end, label="CARDINAL"))
         for token in doc:

@@ -24,7 +24,8 @@ class Quantity:
 _SYMBOL = re.compile(r"(nz\$|au\$|a\$|ca\$|c\$|hk\$|s\$|nt\$|us\$|r\$|\$|€|£|¥|₹|₩|₽|₺|₦|rs\.?(?=\s*\d))")
 _NUMBER = re.compile(
     r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?"
-    r"(?:\s*(?:-|to)\s*\d[\d,]*(?:\.\d+)?(?=\s*-?\s*(?:thousand|million|billion|trillion|bn|mn|mln|bln|tn|trn)))?"  # "15-20 mln"
+    # the top of a range before its scale: "15-20 mln" is 15 mln
+    r"(?:\s*(?:-|to)\s*\d[\d,]*(?:\.\d+)?(?=\s*-?\s*(?:thousand|million|billion|trillion|bn|mn|mln|bln|tn|trn)))?"
     r"(?:\s*-?\s*(thousands?|millions?|billions?|trillions?|bn|mn|mln|bln|tn|trn|lakhs?|crores?|[mkb])\b)?"
 )
 _WORD_NUMBERS = {

@@ -427,7 +427,8 @@ def _according_clause(marker: Token, source: Token) -> list[Token]:
 
 
 # "SALVADOR, Feb 26 - " opening a story the dateline component did not recognise
-_DATELINE_PREFIX = re.compile(r"[A-Z][A-Z .'-]+(?:, [A-Z][A-Za-z .'-]+)?, [A-Z][a-z]{2,8}\.? \d{1,2}(?: \([^)]{2,30}\))? [-–—]+ ")
+_DATELINE_PREFIX = re.compile(r"[A-Z][A-Z .'-]+(?:, [A-Z][A-Za-z .'-]+)?, "  # "SALVADOR, " / "LOUISVILLE, Ky., "
+                              r"[A-Z][a-z]{2,8}\.? \d{1,2}(?: \([^)]{2,30}\))? [-–—]+ ")  # "Feb 26 (Reuters) - "
 
 
 def _after_dateline(text: str, start: int) -> int:
