@@ -218,3 +218,14 @@ def test_wire_amounts_the_model_left_bare_take_their_currency_and_lists_share_it
     figures = figures_of(text, [("4,340", "CARDINAL"), ("4,345", "CARDINAL"), ("4,350", "CARDINAL")], parse,
                          pos={"were": "AUX", "4,340": "NUM", "4,345": "NUM", "4,350": "NUM", "and": "CCONJ"})
     assert [(f.value, f.unit) for f in figures] == [(4340, "USD"), (4345, "USD"), (4350, "USD")]
+
+
+def test_money_an_organisation_spent_says_who_spent_it_on_what():
+    # Acme spent 5 million dollars on research .
+    parse = [(1, "nsubj"), (1, "ROOT"), (3, "compound"), (4, "nummod"), (1, "dobj"), (1, "prep"), (5, "pobj"),
+             (1, "punct")]
+    (figure,) = figures_of("Acme spent 5 million dollars on research .",
+                           [("Acme", "ORG"), ("5 million dollars", "MONEY")], parse,
+                           pos={"spent": "VERB", "5": "NUM", "million": "NUM", "on": "ADP"}, lemmas={"spent": "spend"})
+    assert (figure.value, figure.unit) == (5e6, "USD")
+    assert figure.about == "money spent by Acme on research"

@@ -68,7 +68,8 @@ def noun_phrase(token: Token, *, with_conjuncts: bool = True, skip: frozenset[in
         if child.dep_ == "prep" and child.lower_ == "per":
             right = max(right, child.right_edge.i)
         if with_conjuncts and child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN") and \
-                not any(c.dep_ in ("det", "poss") for c in child.children):
+                not any(c.dep_ in ("det", "poss") for c in child.children) and \
+                not any(t.like_num for t in child.subtree):  # "voters and turnout rate of 58%": two figures
             right = max(right, child.i)  # "universities and research institutions", not "people and its budget"
     tokens = list(doc[left:right + 1])
     while tokens and (tokens[0].dep_ in ("det", "poss", "case") or tokens[0].like_num or tokens[0].is_punct or
@@ -308,19 +309,24 @@ def _dimension(span: Span) -> str | None:
 
 
 def _spent_on(span: Span) -> str | None:
-    """"Shenzhen spent 223.66 billion yuan on research": money the subject spent on research."""
-    if span.label_ != "MONEY" or span.root.dep_ not in ("dobj", "npadvmod"):
+    """"Shenzhen spent 223.66 billion yuan on research": money spent by Shenzhen on research."""
+    root = span.root
+    if root.dep_ == "conj" and root.head.dep_ == "dobj":
+        root = root.head  # "won the championship and $50,000"
+    if span.label_ != "MONEY" or root.dep_ not in ("dobj", "npadvmod"):
         return None
-    verb = span.root.head
-    if verb.pos_ != "VERB":
+    verb = root.head
+    participle = _past_participle(verb) if verb.pos_ == "VERB" else None
+    if participle is None:
         return None
     subject = _subject_of(verb)
-    skip = set(range(span.start, span.end)) | {t.i for t in span.root.subtree}
+    skip = set(range(span.start, span.end)) | {t.i for t in root.subtree}
     preps = [_chunk(c, skip) for c in verb.rights if c.dep_ == "prep" and c.lower_ not in ("according",)]
-    if not preps:
-        return None
-    who = _chunk(subject, skip) if subject is not None else []
-    return "money " + _render([who, [verb], *preps[:1]])
+    who = [] if subject is None or subject.pos_ == "PRON" or subject.tag_ in ("WDT", "WP") else \
+        _subject_words(subject)
+    agent = f"money {participle} by {_render([who])}" if who else f"money {participle}"
+    rest = _render(preps[:1], len(agent.split()))
+    return f"{agent} {rest}" if rest else agent
 
 
 def _governing_verb(token: Token) -> Token | None:
