@@ -110,3 +110,9 @@ def test_wire_dateline_is_neither_the_speaker_nor_part_of_the_report():
     assert "Cleveland" not in speakers and "Salvador" not in speakers
     assert ("Ann Lee", "Showers continued in the cocoa zone this week", False) in quotes
     assert all(not text.startswith(("CLEVELAND", "SALVADOR")) for _, text, _ in quotes)
+
+
+def test_a_second_reported_clause_joined_by_and_is_part_of_the_report():
+    text = "Ann Lee also claims that her passport was taken away from her and she was forced to work in the mine."
+    assert said(newsgraph.extract(text)) == [
+        ("Ann Lee", "her passport was taken away from her and she was forced to work in the mine.", False)]

@@ -385,6 +385,12 @@ def _clause_tokens(verb: Token, clause: Token) -> list[Token]:
             if child.dep_ in ("prep", "npadvmod", "advmod", "dobj", "attr", "oprd", "acomp", "punct") and \
                     not (child.is_punct and child.text in (";", ":", "—")):
                 last = child.right_edge.i
+            elif child.dep_ == "cc" and child.i == last + 1:
+                continue  # "... taken from her | and | she was forced ...": see what it joins
+            elif child.dep_ == "conj" and child.pos_ in ("VERB", "AUX") and \
+                    any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children) and \
+                    verb.doc[child.left_edge.i - 1].dep_ == "cc":
+                last = child.right_edge.i  # a second reported clause with its own subject
             else:
                 break
         tokens += [t for t in verb.doc[tokens[-1].i + 1:last + 1]]
