@@ -503,10 +503,11 @@ _LIST_GAP = re.compile(r"^[\s,]*(?:and|or|to|-|–)?[\s,]*$")
 
 def _share_list_units(doc: Doc, figures: list[FigureFact]) -> None:
     """"at 4,340, 4,345 and 4,350 dlrs": numbers listed before an amount share its currency."""
+    text = doc.text  # once: Doc.text joins every token on each call
     for later, earlier in zip(reversed(figures), reversed(figures[:-1])):
         if earlier.unit == "count" and later.unit not in ("count", "fraction") and \
                 earlier.span.root.dep_ != "nummod" and \
-                _LIST_GAP.match(doc.text[earlier.span.end_char:later.span.start_char]):
+                _LIST_GAP.match(text[earlier.span.end_char:later.span.start_char]):
             earlier.unit = later.unit
 
 

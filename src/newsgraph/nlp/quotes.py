@@ -128,7 +128,8 @@ class _DocIndex:
         self.doc = doc
         self.direct = direct
         self.direct_starts = [s for s, _ in direct]
-        self.paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n\s*\n", doc.text)]
+        self.text = doc.text  # Doc.text joins every token on each call: read it once
+        self.paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n\s*\n", self.text)]
         self.sentence_starts = [sent.start for sent in doc.sents]
         persons: list[_Mention] = []
         self.organisations: list[EntityCluster] = []
@@ -256,7 +257,7 @@ def resolve_speaker(token: Token, index: _DocIndex | None = None, previous: Quot
                 return fuller, 0.85
         if cluster is not None and cluster.type in types:
             if cluster.type == "Place" and (candidate is not token or candidate.pos_ != "PROPN" or
-                                            _DATELINE_PREFIX.match(doc.text, candidate.idx)):
+                                            _DATELINE_PREFIX.match(index.text, candidate.idx)):
                 continue  # a country speaks as a subject ("South Korea says"), not a dateline beside one
             return cluster, 0.9
     lower = token.lower_
@@ -497,7 +498,7 @@ class QuoteFinder:
                 if len(tokens) < (2 if has_subject else _MIN_QUOTE_WORDS):
                     continue
                 start = max(tokens[0].idx, story_start)  # "BEIJING, Jan. 17 (Xinhua) -- X grew, NBS said"
-                start = _after_dateline(doc.text, start)
+                start = _after_dateline(index.text, start)
                 end = _end_of(tokens)
                 if end - start < 10:
                     continue
@@ -549,7 +550,7 @@ class QuoteFinder:
 
     def _direct(self, doc: Doc, index: _DocIndex, direct: list[tuple[int, int]],
                 reported: list[_Reported]) -> list[QuoteFact]:
-        text = doc.text
+        text = index.text
         quotes: list[QuoteFact] = []
         reported_starts = [r.fact.start for r in reported]
         used_clauses: set[int] = set()
@@ -688,9 +689,12 @@ def reported_clause(verb: Token) -> Token | None:
         return clause
     if verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX") and verb.head.i < verb.i:
         return verb.head  # "Nordic countries spend 2.9 percent, he said, but ..."
-    for token in verb.subtree:
-        if token.i > verb.i and token.lower_ == "that" and token.dep_ == "mark" and token.head.pos_ in ("VERB", "AUX"):
-            return token.head
+    for child in verb.rights:
+        if child.dep_ in ("conj", "cc", "parataxis"):
+            continue  # the next "and she said ..." of a run-on chain is not this verb's report
+        for token in child.subtree:
+            if token.lower_ == "that" and token.dep_ == "mark" and token.head.pos_ in ("VERB", "AUX"):
+                return token.head
     return None
 
 
