@@ -100,3 +100,19 @@ def test_inverted_attribution_and_in_the_words_of():
     assert ("Nordic Press Agency", "Roads in the north were closed for the night and the ferries stopped", True) \
         in quotes
     assert any(speaker == "Ann Lee" and "nobody has seen waves" in quote for speaker, quote, _ in quotes)
+
+
+def test_wire_dateline_is_neither_the_speaker_nor_part_of_the_report():
+    text = ("CLEVELAND, Feb 26 - Bolt Gas Inc said it plans to form a venture to manage "
+            "its cash.\n\nSALVADOR, Feb 26 - Showers continued in the cocoa zone this week, Ann Lee said.")
+    quotes = said(newsgraph.extract(text))
+    speakers = {speaker for speaker, _, _ in quotes}
+    assert "Cleveland" not in speakers and "Salvador" not in speakers
+    assert ("Ann Lee", "Showers continued in the cocoa zone this week", False) in quotes
+    assert all(not text.startswith(("CLEVELAND", "SALVADOR")) for _, text, _ in quotes)
+
+
+def test_a_second_reported_clause_joined_by_and_is_part_of_the_report():
+    text = "Ann Lee also claims that her passport was taken away from her and she was forced to work in the mine."
+    assert said(newsgraph.extract(text)) == [
+        ("Ann Lee", "her passport was taken away from her and she was forced to work in the mine.", False)]

@@ -38,8 +38,8 @@ def test_words_without_a_number_are_not_a_quantity():
     assert parse_quantity("several") is None
 
 
-def figures_of(text, ents, parse=None, pos=None):
-    doc = run(make_doc(text, ents=ents, parse=parse, pos=pos), "newsgraph_entities", "newsgraph_figures")
+def figures_of(text, ents, parse=None, pos=None, lemmas=None):
+    doc = run(make_doc(text, ents=ents, parse=parse, pos=pos, lemmas=lemmas), "newsgraph_entities", "newsgraph_figures")
     return doc._.ng_figures
 
 
@@ -48,7 +48,8 @@ def test_count_is_about_the_noun_it_counts_and_belongs_to_the_clause_subject():
     parse = [(1, "nsubj"), (1, "ROOT"), (3, "nummod"), (1, "dobj"), (1, "punct")]
     (figure,) = figures_of("Acme produced 170 patents .", {"Acme": "ORG", "170": "CARDINAL"}, parse,
                            pos={"produced": "VERB"})
-    assert (figure.value, figure.unit, figure.about, figure.subject.name) == (170, "count", "patents", "Acme")
+    assert (figure.value, figure.unit, figure.subject.name) == (170, "count", "Acme")
+    assert figure.about == "patents produced by Acme"
 
 
 def test_money_value_of_a_measure_with_owner_and_period():
@@ -58,7 +59,7 @@ def test_money_value_of_a_measure_with_owner_and_period():
     (figure,) = figures_of(text, [("Shenzhen", "GPE"), ("5 billion yuan", "MONEY"), ("2024", "DATE")], parse,
                            pos={"reached": "VERB", "5": "NUM", "2024": "NUM"})
     assert (figure.value, figure.unit) == (5e9, "CNY")
-    assert figure.about == "investment"
+    assert figure.about == "investment of Shenzhen"
     assert figure.subject.name == "Shenzhen"
     assert figure.period == "2024"
 
@@ -115,3 +116,116 @@ def test_a_decade_dates_a_figure_and_does_not_crash():
 def test_an_early_modern_year_is_a_year_not_a_figure():
     (figure,) = figures_of("The town had 300 residents in 1750 .", [("300", "CARDINAL"), ("1750", "CARDINAL")])
     assert (figure.value, figure.period) == (300, "1750")
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("15 mln dlrs", 15e6, "USD"),
+    ("20 mln stg", 20e6, "GBP"),
+    ("1.2 bln Australian dlrs", 1.2e9, "AUD"),
+    ("240,000 square meter", 240000, "m2"),
+    ("5 sq km", 5, "km2"),
+    ("18-fold", 18, "fold"),
+    ("one in three", 1 / 3, "fraction"),
+    ("two out of five", 0.4, "fraction"),
+    ("1-1/8 pct", 1.125, "percent"),
+    ("3/4", 0.75, "fraction"),
+    ("12 cts", 0.12, "USD"),
+    ("15-20 mln dlrs", 15e6, "USD"),
+    ("an additional one mln", 1e6, "count"),
+])
+def test_wire_units_areas_folds_and_proportions(text, value, unit):
+    quantity = parse_quantity(text)
+    assert (quantity.value, quantity.unit) == (pytest.approx(value), unit)
+
+
+def test_scorelines_are_not_figures_but_ranges_with_a_noun_are():
+    # Oslo beat Riga 2 – 1 ; 3 - 5 boats sank .
+    figures = figures_of("Oslo beat Riga 2 – 1 ; 3 - 5 boats sank .",
+                         [("Oslo", "GPE"), ("Riga", "GPE"), ("2", "CARDINAL"), ("1", "CARDINAL"), ("3", "CARDINAL"),
+                          ("5", "CARDINAL")],
+                         pos={"beat": "VERB", "sank": "VERB", "2": "NUM", "1": "NUM", "3": "NUM", "5": "NUM",
+                              "boats": "NOUN", "–": "PUNCT", "-": "PUNCT"})
+    assert [f.value for f in figures] == [3]  # the range is one figure, given by its first number
+
+
+def test_labels_ages_and_names_with_numbers_are_not_figures():
+    text = "Ann Lee , 42 , visited Studio 54 and posts 542 and 543 when she was six , with 4chan users ."
+    parse = [(1, "compound"), (5, "nsubj"), (1, "punct"), (1, "appos"), (1, "punct"), (5, "ROOT"), (5, "dobj"),
+             (6, "appos"), (6, "cc"), (6, "conj"), (9, "appos"), (10, "cc"), (10, "conj"), (15, "advmod"),
+             (15, "nsubj"), (5, "advcl"), (15, "attr"), (5, "punct"), (5, "prep"), (20, "compound"), (18, "pobj"),
+             (5, "punct")]
+    figures = figures_of(text, [("Ann Lee", "PERSON"), ("42", "CARDINAL"), ("54", "CARDINAL"), ("542", "CARDINAL"),
+                                ("543", "CARDINAL"), ("six", "CARDINAL"), ("4chan", "CARDINAL")], parse,
+                         pos={"visited": "VERB", "was": "AUX", "Studio": "PROPN", "posts": "NOUN", "42": "NUM",
+                              "54": "NUM", "542": "NUM", "543": "NUM", "six": "NUM", "she": "PRON", "and": "CCONJ",
+                              "when": "ADV", "with": "ADP"},
+                         lemmas={"was": "be"})
+    assert figures == []
+
+
+def test_one_as_an_article_is_not_a_count_but_one_as_an_object_is():
+    # One reader wrote . They fired one shell .
+    parse = [(1, "nummod"), (2, "nsubj"), (2, "ROOT"), (2, "punct"),
+             (5, "nsubj"), (5, "ROOT"), (7, "nummod"), (5, "dobj"), (5, "punct")]
+    figures = figures_of("One reader wrote . They fired one shell .", [("One", "CARDINAL"), ("one", "CARDINAL")],
+                         parse, pos={"wrote": "VERB", "fired": "VERB", "One": "NUM", "one": "NUM", "They": "PRON"})
+    assert [(f.value, f.span.text) for f in figures] == [(1, "one")]
+
+
+def test_the_same_large_amount_said_twice_is_one_figure():
+    text = "Turnout reached 58 % . Later , turnout reached 58 % again ."
+    figures = figures_of(text, [("58 %", "PERCENT"), ("58 %", "PERCENT")],
+                         [(1, "nsubj"), (1, "ROOT"), (3, "nummod"), (1, "dobj"), (1, "punct"),
+                          (8, "advmod"), (8, "punct"), (8, "nsubj"), (8, "ROOT"), (10, "nummod"), (8, "dobj"),
+                          (8, "advmod"), (8, "punct")], pos={"reached": "VERB", "58": "NUM"})
+    assert len(figures) == 1
+
+
+def test_about_says_what_the_counted_noun_undergoes():
+    # Five players were booked in the match .
+    parse = [(1, "nummod"), (3, "nsubjpass"), (3, "auxpass"), (3, "ROOT"), (3, "prep"), (6, "det"), (4, "pobj"),
+             (3, "punct")]
+    (figure,) = figures_of("Five players were booked in the match .", {"Five": "CARDINAL"}, parse,
+                           pos={"booked": "VERB", "were": "AUX", "Five": "NUM", "in": "ADP", "the": "DET"})
+    assert figure.about == "players booked in the match"
+    # 500 institutions received the invitation .
+    parse = [(1, "nummod"), (2, "nsubj"), (2, "ROOT"), (4, "det"), (2, "dobj"), (2, "punct")]
+    (figure,) = figures_of("500 institutions received the invitation .", {"500": "CARDINAL"}, parse,
+                           pos={"received": "VERB", "500": "NUM", "the": "DET"})
+    assert figure.about == "institutions that received the invitation"
+
+
+def test_about_of_an_object_names_who_acted_and_a_dimension_names_what_it_measures():
+    # The navy evacuated 80 people in Yeoncheon .
+    parse = [(1, "det"), (2, "nsubj"), (2, "ROOT"), (4, "nummod"), (2, "dobj"), (4, "prep"), (5, "pobj"), (2, "punct")]
+    (figure,) = figures_of("The navy evacuated 80 people in Yeoncheon .", [("80", "CARDINAL"), ("Yeoncheon", "GPE")],
+                           parse, pos={"evacuated": "VERB", "80": "NUM", "The": "DET", "in": "ADP"})
+    assert figure.about == "people evacuated by navy in Yeoncheon"
+    # It is a 15 meter high lantern .
+    parse = [(1, "nsubj"), (1, "ROOT"), (6, "det"), (4, "nummod"), (5, "npadvmod"), (6, "amod"), (1, "attr"),
+             (1, "punct")]
+    (figure,) = figures_of("It is a 15 meter high lantern .", {"15 meter": "QUANTITY"}, parse,
+                           pos={"is": "AUX", "15": "NUM", "high": "ADJ", "It": "PRON", "a": "DET"},
+                           lemmas={"is": "be"})
+    assert (figure.value, figure.unit, figure.about) == (15, "m", "height of lantern")
+
+
+def test_wire_amounts_the_model_left_bare_take_their_currency_and_lists_share_it():
+    # Bids were 4,340 , 4,345 and 4,350 dlrs .
+    text = "Bids were 4,340 , 4,345 and 4,350 dlrs ."
+    parse = [(1, "nsubj"), (1, "ROOT"), (1, "attr"), (2, "punct"), (2, "conj"), (4, "cc"), (4, "conj"), (6, "npadvmod"),
+             (1, "punct")]
+    figures = figures_of(text, [("4,340", "CARDINAL"), ("4,345", "CARDINAL"), ("4,350", "CARDINAL")], parse,
+                         pos={"were": "AUX", "4,340": "NUM", "4,345": "NUM", "4,350": "NUM", "and": "CCONJ"})
+    assert [(f.value, f.unit) for f in figures] == [(4340, "USD"), (4345, "USD"), (4350, "USD")]
+
+
+def test_money_an_organisation_spent_says_who_spent_it_on_what():
+    # Acme spent 5 million dollars on research .
+    parse = [(1, "nsubj"), (1, "ROOT"), (3, "compound"), (4, "nummod"), (1, "dobj"), (1, "prep"), (5, "pobj"),
+             (1, "punct")]
+    (figure,) = figures_of("Acme spent 5 million dollars on research .",
+                           [("Acme", "ORG"), ("5 million dollars", "MONEY")], parse,
+                           pos={"spent": "VERB", "5": "NUM", "million": "NUM", "on": "ADP"}, lemmas={"spent": "spend"})
+    assert (figure.value, figure.unit) == (5e6, "USD")
+    assert figure.about == "money spent by Acme on research"

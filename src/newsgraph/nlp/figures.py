@@ -33,7 +33,9 @@ _PRONOUNS = {"it", "its", "they", "their", "them", "he", "his", "she", "her"}
 _NOUN_MODIFIERS = {"compound", "amod", "nmod"}
 _TIME_NOUNS = {"year", "month", "day", "week", "quarter", "decade", "hour", "minute", "season", "time"}
 _MAGNITUDE_NOUNS = {"level", "scale", "mark", "range", "size", "magnitude", "tune", "threshold"}
-_UNIT_TAIL = set(CURRENCY_WORDS) | set(UNIT_WORDS) | {"percent", "%", "per", "cent", "u.s.", "us"}
+_WIRE_CURRENCY = {"dlrs", "dlr", "stg", "cts", "cents", "cent"}
+_UNIT_TAIL = set(CURRENCY_WORDS) | set(UNIT_WORDS) | _WIRE_CURRENCY | {"percent", "%", "per", "cent", "u.s.", "us"}
+_CURRENCY_TAIL = (set(CURRENCY_WORDS) | _WIRE_CURRENCY) - {"won", "real", "rand", "dong", "franc", "$"}
 _SCALE_TAIL = {"thousand", "million", "billion", "trillion", "bn", "mn", "m", "crore", "crores", "lakh", "lakhs"}
 # Amounts the tokenizer or the model leave in pieces: "NZ$1.8 million", "Rs 8,400 crore"
 _MONEY_TEXT = re.compile(
@@ -44,6 +46,8 @@ _MONEY_TEXT = re.compile(
 
 def _fraction_matcher(vocab) -> Matcher:
     matcher = Matcher(vocab)
+    number = {"LIKE_NUM": True}
+    matcher.add("ONE_IN", [[number, {"LOWER": "in"}, number], [number, {"LOWER": "out"}, {"LOWER": "of"}, number]])
     matcher.add("FRACTION", [
         [{"LOWER": {"IN": ["a", "one", "two", "three", "four"]}},
          {"LOWER": {"IN": ["half", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "tenth"]}}],
@@ -52,7 +56,7 @@ def _fraction_matcher(vocab) -> Matcher:
     return matcher
 
 
-def noun_phrase(token: Token, *, with_conjuncts: bool = True) -> str:
+def noun_phrase(token: Token, *, with_conjuncts: bool = True, skip: frozenset[int] | set[int] = frozenset()) -> str:
     """The noun with its compound/adjective modifiers (and "and"-conjuncts), as written."""
     doc = token.doc
     left = token.i
@@ -64,16 +68,265 @@ def noun_phrase(token: Token, *, with_conjuncts: bool = True) -> str:
         if child.dep_ == "prep" and child.lower_ == "per":
             right = max(right, child.right_edge.i)
         if with_conjuncts and child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN") and \
-                not any(c.dep_ in ("det", "poss") for c in child.children):
+                not any(c.dep_ in ("det", "poss") for c in child.children) and \
+                not any(t.like_num for t in child.subtree):  # "voters and turnout rate of 58%": two figures
             right = max(right, child.i)  # "universities and research institutions", not "people and its budget"
     tokens = list(doc[left:right + 1])
-    while tokens and (tokens[0].dep_ in ("det", "poss", "case") or tokens[0].like_num or tokens[0].is_punct):
+    while tokens and (tokens[0].dep_ in ("det", "poss", "case") or tokens[0].like_num or tokens[0].is_punct or
+                      tokens[0].i in skip):  # "a 35 pct increase": the figure is not what it measures
         tokens.pop(0)
     while tokens and (tokens[-1].is_punct or tokens[-1].dep_ == "cc"):
         tokens.pop()
     if not tokens:
         return token.text
     return doc[tokens[0].i:tokens[-1].i + 1].text
+
+
+_BREAKS = {",", ";", ":", "(", ")", "[", "]", "—", "–", '"', "“", "”", "'", "‘", "’", "."}
+_VERB_CONTEXT_SKIP = {"punct", "cc", "conj", "mark", "parataxis", "ccomp", "dep", "nsubj", "nsubjpass", "csubj",
+                      "aux", "auxpass", "expl", "intj", "relcl", "appos", "advcl", "xcomp"}
+_ABOUT_WORDS = 11  # longer descriptions stop being a label
+_DIMENSIONS = {"high": "height", "tall": "height", "long": "length", "wide": "width", "deep": "depth",
+               "thick": "thickness"}
+
+
+def _chunk(token: Token, exclude: set[int]) -> list[Token]:
+    """A dependent's words in order, up to the first comma, bracket or quotation mark after its head."""
+    words, depth = [], 0
+    for t in token.subtree:
+        if t.text in ("(", "["):
+            depth += 1
+            continue
+        if t.text in (")", "]"):
+            depth = max(0, depth - 1)
+            continue
+        if depth or t.i in exclude:
+            continue  # "the hotel near the mosque (Grand Mosque) collapsed": the aside left out
+        if t.text in _BREAKS:
+            if t.i > token.i:
+                break
+            words = []  # "Today, ..." before the head: start again after the comma
+            continue
+        words.append(t)
+    if len(words) == 1 and words[0].dep_ in ("prep", "agent"):
+        return []  # "rate of [58%]": the preposition alone says nothing
+    if token.dep_ == "prep" and any(t.tag_ in ("WDT", "WP") and t.head == token for t in words):
+        return []  # "in which": the relative clause's link, not a description
+    return words
+
+
+def _render(chunks: list[list[Token]], used: int = 0) -> str:
+    """Chunks of words as text: each as written, chunks joined by a space, within the word budget."""
+    out, count = [], used
+    for chunk in chunks:
+        if not chunk:
+            continue
+        words = sum(not t.is_punct for t in chunk)
+        if out and count + words > _ABOUT_WORDS:
+            room = _ABOUT_WORDS - count
+            if room >= 4:  # the start of a long phrase still says where or when
+                kept, taken = [], 0
+                for t in chunk:
+                    taken += not t.is_punct
+                    if taken > room:
+                        break
+                    kept.append(t)
+                while kept and (kept[-1].is_punct or not kept[-1].whitespace_):
+                    kept.pop()  # end on a whole word: "... near the Masjid", not "... Masjid Al-"
+                out.append("".join((t.lower_ if t.pos_ == "PRON" else t.text) + t.whitespace_ for t in kept).strip())
+            break
+        count += words
+        out.append("".join((t.lower_ if t.pos_ == "PRON" else t.text) + t.whitespace_ for t in chunk).strip())
+    return " ".join(out)
+
+
+def describe(noun: Token, span: Span) -> str:
+    """What a figure counts, said in a few words from the parse.
+
+    The noun with its modifiers ("Muslim pilgrims"), then what the sentence says of it:
+    its verb when it is the verb's object or subject ("people South Korea evacuated in the
+    town", "institutions that received the initial invitation", "players booked in the
+    match"), the person whose tally it is ("votes of Eddie Chu"), or its own
+    prepositional phrases ("traffic to the website").
+    """
+    doc = noun.doc
+    counted = (span.root.head == noun and not span.root.is_ancestor(noun)) or \
+        (span[-1].head == noun and span[-1].dep_ == "nummod")
+    exclude = set(range(span.start, span.end))
+    if counted:
+        exclude |= {t.i for t in span.root.subtree}
+    base = noun_phrase(noun, skip=exclude)
+    base_tokens = {t.i for t in noun.subtree if t.i <= noun.i} | {noun.i}
+    own = [_chunk(c, exclude | base_tokens) for c in noun.rights
+           if c.dep_ in ("prep", "acl") and c.lower_ not in ("according", "such", "like", "including")]
+    verb = noun.head
+    defining = any(c.dep_ == "prep" and c.lower_ == "of" and not any(o.pos_ == "PRON" for o in c.children)
+                   for c in noun.rights)  # "branches of government", not "shells of them"
+    copula = verb.lemma_ == "be" and any(c.dep_ == "attr" for c in verb.children)  # "the two were X and Y"
+    if defining or copula or not counted or verb.pos_ not in ("VERB", "AUX") or noun.dep_ not in (
+            "dobj", "nsubj", "nsubjpass", "npadvmod", "attr", "oprd", "pobj"):
+        if counted and not own:
+            own = [_chunk(c, exclude | base_tokens) for c in noun.rights if c.dep_ == "relcl"]
+        if counted and noun.dep_ == "pobj" and verb.lower_ in ("with", "by") and verb.head.pos_ in ("VERB", "AUX"):
+            holder = _subject_of(verb.head)  # "elected with 84,121 votes": whose votes
+            cluster = entity_at(doc, holder) if holder is not None else None
+            if cluster is not None and cluster.type == "Person":
+                return f"{base} of {cluster.name}"
+        if counted and noun.dep_ == "pobj" and verb.dep_ in ("prep", "agent") and verb.head.pos_ in ("VERB", "AUX"):
+            # "seeded galleries with 28,000 photographs", "used over one million times": what was done
+            clause_verb = verb.head
+            skip = exclude | {t.i for t in noun.subtree} | {verb.i}
+            subject = _subject_of(clause_verb)
+            head = [] if subject is None or subject.i in skip or subject.tag_ in ("WDT", "WP") else \
+                _subject_words(subject)
+            auxiliaries = [t for t in clause_verb.children
+                           if t.dep_ in ("aux", "auxpass", "neg") and t.i < clause_verb.i]
+            described = _render([head, [*auxiliaries, clause_verb] if head else [clause_verb],
+                                 *_verb_context(clause_verb, skip)], len(base.split()))
+            return f"{base} {described}"
+        described = _render(own, len(base.split()))
+        return f"{base} {described}" if described else base
+    skip = exclude | {t.i for t in noun.subtree}
+    rest = _verb_context(verb, skip)
+    auxiliaries = [t for t in verb.children if t.dep_ in ("aux", "auxpass", "neg") and t.i < verb.i]
+    if noun.dep_ == "nsubjpass":
+        clause = [[verb], *rest]  # "pilgrims trampled", "players booked in the match"
+    elif noun.dep_ == "nsubj":
+        clause = [[*auxiliaries, verb], *rest]
+        described = _render(clause, len(base.split()) + 1)
+        return f"{base} that {described}" if described else base
+    else:
+        subject = _subject_of(verb)
+        head = [] if subject is None or subject.i in skip or subject.tag_ in ("WDT", "WP") else \
+            _subject_words(subject)
+        participle = _past_participle(verb)
+        if participle is not None:
+            # the object's side of the event: "asylum seekers rescued by fishermen on Friday"
+            named = head and not (len(head) == 1 and head[0].pos_ == "PRON")  # "goals scored", not "by we"
+            agent = f"{participle} by {_render([head])}" if named else participle
+            text = _render([*own[:1], *rest], len(base.split()) + len(agent.split()))
+            return " ".join(part for part in (base, agent, text) if part)
+        # "visitors the city has": verbs with no passive worth saying keep the active order
+        clause = [head, [*auxiliaries, verb] if head else [verb], *rest]
+    text = _render([*own[:1], *clause], len(base.split()))
+    return f"{base} {text}" if text else base
+
+
+# Past participles that are not the past tense or the regular "-ed" form
+_IRREGULAR_PARTICIPLES = {
+    "sell": "sold", "buy": "bought", "spend": "spent", "win": "won", "hold": "held", "make": "made",
+    "take": "taken", "give": "given", "see": "seen", "get": "got", "pay": "paid", "lose": "lost",
+    "build": "built", "send": "sent", "bring": "brought", "keep": "kept", "find": "found", "lead": "led",
+    "leave": "left", "meet": "met", "write": "written", "draw": "drawn", "grow": "grown", "know": "known",
+    "show": "shown", "choose": "chosen", "do": "done", "tell": "told", "say": "said", "think": "thought",
+    "catch": "caught", "seek": "sought", "feed": "fed", "eat": "eaten", "begin": "begun", "drive": "driven",
+    "fly": "flown", "break": "broken", "speak": "spoken", "steal": "stolen", "freeze": "frozen",
+    "shoot": "shot", "fight": "fought", "teach": "taught", "hide": "hidden", "ride": "ridden", "throw": "thrown",
+    "cut": "cut", "put": "put", "set": "set", "hit": "hit", "let": "let", "cost": "cost", "shut": "shut",
+    "run": "run", "become": "become", "come": "come", "bear": "borne", "wear": "worn", "tear": "torn",
+    "lend": "lent", "bend": "bent", "deal": "dealt", "mean": "meant", "sit": "sat", "stand": "stood",
+    "understand": "understood", "fall": "fallen", "rise": "risen", "forget": "forgotten", "swim": "swum",
+}
+# Verbs whose object is no patient: "the company has 500 staff" is not "staff had by the company"
+_NO_PASSIVE = {"be", "have", "include", "contain", "total", "reach", "number", "comprise", "exceed", "top",
+               "average", "hit", "lack", "need", "want", "cost", "weigh", "measure", "equal", "represent"}
+
+
+def _past_participle(verb: Token) -> str | None:
+    """"rescued", "sold", "carried": the form for "N <participle> by S" (no inflection model needed)."""
+    lemma = verb.lemma_.lower()
+    if lemma in _NO_PASSIVE or not lemma.isalpha() or verb.pos_ != "VERB":
+        return None
+    if lemma in _IRREGULAR_PARTICIPLES:
+        return _IRREGULAR_PARTICIPLES[lemma]
+    if verb.lower_.endswith("ed"):
+        return verb.lower_
+    if lemma.endswith("ed"):
+        return lemma
+    if lemma.endswith("e"):
+        return lemma + "d"
+    if len(lemma) > 2 and lemma.endswith("y") and lemma[-2] not in "aeiou":
+        return lemma[:-1] + "ied"
+    return lemma + "ed"
+
+
+def _verb_context(verb: Token, skip: set[int]) -> list[list[Token]]:
+    """What a verb says besides its subject: objects, places, times ("in the area", "last year")."""
+    rest = []
+    for child in sorted(verb.children, key=lambda c: (c.i < verb.i, c.i)):  # after the verb first, then before
+        if child.i in skip or child.lower_ == "according":
+            continue
+        timed = child.dep_ == "advcl" and any(c.dep_ == "advmod" and c.lower_ in ("when", "after", "before")
+                                              for c in child.children)  # "killed when the hotel collapsed"
+        if (child.dep_ in _VERB_CONTEXT_SKIP and not timed) or \
+                (child.dep_ == "advmod" and child.lower_ not in ("not", "never")):
+            continue
+        rest.append(_chunk(child, skip))
+    return rest
+
+
+def _done(span: Span) -> str | None:
+    """"the navy saved 200 more": a bare number is about what was done to that many."""
+    target = span.root
+    if target.head.lower_ in ("more", "others", "fewer", "less"):  # "saved 200 more"
+        target = target.head
+    verb = target.head
+    if span.label_ != "CARDINAL" or verb.pos_ != "VERB" or not (
+            target.dep_ == "dobj" or (target is not span.root and target.dep_ in ("advmod", "npadvmod"))):
+        return None
+    skip = set(range(span.start, span.end)) | {t.i for t in target.subtree}
+    subject = _subject_of(verb)
+    head = [] if subject is None or subject.tag_ in ("WDT", "WP") else _subject_words(subject)
+    return _render([head, [verb], *_verb_context(verb, skip)[:1]]) or None
+
+
+def _subject_words(subject: Token) -> list[Token]:
+    doc = subject.doc
+    for mention in (m for m in (entity_at(doc, subject),) if m is not None):
+        for span in mention.mentions:
+            if span.start <= subject.i < span.end:
+                return list(span)
+    words = noun_phrase(subject, with_conjuncts=False).split()
+    start = subject.i - len(words) + 1
+    return list(doc[start:subject.i + 1]) if start >= 0 and doc[start:subject.i + 1].text.split() == words \
+        else [subject]
+
+
+def _dimension(span: Span) -> str | None:
+    """"a 15 meter high pig": the height of the pig."""
+    doc = span.doc
+    word = doc[span.end] if span.end < len(doc) else None
+    if word is None or word.lower_ not in _DIMENSIONS or (not word.whitespace_ and word.i + 1 < len(doc) and
+                                                          doc[word.i + 1].text == "-"):
+        return None  # "121 high-value patents" are not a height
+    noun = word.head if word.head.pos_ in ("NOUN", "PROPN") else span.root.head
+    if noun.pos_ not in ("NOUN", "PROPN") or noun.i in range(span.start, span.end):
+        return None
+    words = noun_phrase(noun).split()
+    if words and words[0] == word.text and len(words) > 1:
+        words = words[1:]  # "height of lantern", not "height of high lantern"
+    return f"{_DIMENSIONS[word.lower_]} of {' '.join(words)}"
+
+
+def _spent_on(span: Span) -> str | None:
+    """"Shenzhen spent 223.66 billion yuan on research": money spent by Shenzhen on research."""
+    root = span.root
+    if root.dep_ == "conj" and root.head.dep_ == "dobj":
+        root = root.head  # "won the championship and $50,000"
+    if span.label_ != "MONEY" or root.dep_ not in ("dobj", "npadvmod"):
+        return None
+    verb = root.head
+    participle = _past_participle(verb) if verb.pos_ == "VERB" else None
+    if participle is None:
+        return None
+    subject = _subject_of(verb)
+    skip = set(range(span.start, span.end)) | {t.i for t in root.subtree}
+    preps = [_chunk(c, skip) for c in verb.rights if c.dep_ == "prep" and c.lower_ not in ("according",)]
+    who = [] if subject is None or subject.pos_ == "PRON" or subject.tag_ in ("WDT", "WP") else \
+        _subject_words(subject)
+    agent = f"money {participle} by {_render([who])}" if who else f"money {participle}"
+    rest = _render(preps[:1], len(agent.split()))
+    return f"{agent} {rest}" if rest else agent
 
 
 def _governing_verb(token: Token) -> Token | None:
@@ -99,8 +352,8 @@ def _subject_of(verb: Token) -> Token | None:
             return child
     if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
         return verb.head
-    if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
-        return _subject_of(verb.head)
+    if verb.dep_ in ("conj", "advcl", "xcomp", "acomp") and verb.head.pos_ in ("VERB", "AUX"):
+        return _subject_of(verb.head)  # "Ip was re-elected with ...": the parser's acomp shares the subject
     return None
 
 
@@ -110,6 +363,7 @@ class FigureFinder:
     def __init__(self, nlp: Language, name: str):
         self.name = name
         self.fractions = _fraction_matcher(nlp.vocab)
+        self.one_in = nlp.vocab.strings.add("ONE_IN")  # a hash, the same in every vocab
 
     def __call__(self, doc: Doc) -> Doc:
         candidates = [ent for ent in doc.ents if ent.label_ in FIGURE_LABELS]
@@ -118,13 +372,25 @@ class FigureFinder:
             if span is not None:
                 candidates.append(span)
         taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
-        for _, start, end in self.fractions(doc):
+        for match_id, start, end in self.fractions(doc):
+            if match_id == self.one_in:  # "one in three visits": a proportion
+                if not any(t.ent_type_ in ("DATE", "TIME") for t in doc[start:end]):
+                    candidates.append(Span(doc, start, end, label="CARDINAL"))
+                continue
             # "a quarter of revenue", "grew by a quarter": a share even when the model read a date
-            share = (end < len(doc) and doc[end].lower_ == "of") or (start > 0 and doc[start - 1].lower_ == "by")
+            share = (end < len(doc) and doc[end].lower_ == "of") or \
+                (start > 0 and doc[start - 1].lower_ in ("by", "than"))
             if share or not any(i in taken for i in range(start, end)):
                 candidates.append(Span(doc, start, end, label="CARDINAL"))
+        for token in doc:
+            # a number counting a noun that the model left unnamed: "roughly 100 Polaroids"
+            if token.i not in taken and token.dep_ == "nummod" and re.fullmatch(r"\d[\d,]*(\.\d+)?", token.text) \
+                    and token.head.pos_ in ("NOUN", "PROPN") and token.head.i == token.i + 1 \
+                    and token.head.ent_type_ == "":
+                candidates.append(Span(doc, token.i, token.i + 1, label="CARDINAL"))
         figures: list[FigureFact] = []
         by_root: dict[int, FigureFact] = {}
+        seen: set[tuple] = set()
         body_start = headline_end(doc)
         for span in sorted(filter_spans(candidates), key=lambda s: s.start):
             span = _with_unit_tail(span)
@@ -134,8 +400,14 @@ class FigureFinder:
             if quantity is None:
                 continue
             qualifier = quantity.qualifier or _qualifier_before(span)
+            if _is_indefinite_one(span, qualifier) or _is_range_top(span):
+                continue
             about_token = self._about_token(span)
-            about = noun_phrase(about_token) if about_token is not None else None
+            about = _dimension(span) or (describe(about_token, span) if about_token is not None else
+                                         _spent_on(span) or _done(span))
+            if about is not None and quantity.unit == "fraction" and about_token is not None and \
+                    not about.startswith("share"):
+                about = "share of " + about  # "one in three visits": a share of the visits
             root = span.root
             if about is None and root.dep_ == "appos" and root.head.i in by_root:
                 previous = by_root[root.head.i]  # "223 billion yuan (about 31 billion dollars)"
@@ -148,9 +420,15 @@ class FigureFinder:
                 about=about, subject=subject, period=_period(span),
                 confidence=0.9 if span.label_ in ("MONEY", "PERCENT") else (0.8 if about else 0.6),
             )
+            # the same large or exact amount of the same thing, said again later in the story
+            key = (quantity.value, quantity.unit, about_token.lemma_.lower() if about_token is not None else None)
+            if key in seen and (quantity.value >= 100 or quantity.unit != "count"):
+                continue
+            seen.add(key)
             figures.append(figure)
             for token in span:
                 by_root[token.i] = figure
+        _share_list_units(doc, figures)
         doc._.ng_figures = figures
         return doc
 
@@ -158,6 +436,9 @@ class FigureFinder:
     def _about_token(span: Span) -> Token | None:
         root = span.root
         head = root.head
+        last = span[-1]
+        if last.dep_ == "nummod" and last.head.i == span.end and last.head.pos_ in ("NOUN", "PROPN"):
+            return last.head  # "one in three visits"
         # "5.2 percent year on year" measures no year: time nouns fall through to the clause
         if head.i not in range(span.start, span.end) and head.pos_ in ("NOUN", "PROPN") and \
                 root.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod", "npadvmod") and \
@@ -217,6 +498,19 @@ class FigureFinder:
         return None
 
 
+_LIST_GAP = re.compile(r"^[\s,]*(?:and|or|to|-|–)?[\s,]*$")
+
+
+def _share_list_units(doc: Doc, figures: list[FigureFact]) -> None:
+    """"at 4,340, 4,345 and 4,350 dlrs": numbers listed before an amount share its currency."""
+    text = doc.text  # once: Doc.text joins every token on each call
+    for later, earlier in zip(reversed(figures), reversed(figures[:-1])):
+        if earlier.unit == "count" and later.unit not in ("count", "fraction") and \
+                earlier.span.root.dep_ != "nummod" and \
+                _LIST_GAP.match(text[earlier.span.end_char:later.span.start_char]):
+            earlier.unit = later.unit
+
+
 def _antecedent(sentence: Span, pronoun: Token) -> EntityCluster | None:
     """The organisation or place a possessive pronoun most likely points to."""
     doc = sentence.doc
@@ -234,8 +528,17 @@ def _with_unit_tail(span: Span) -> Span:
     """Extend "223.66 billion" with a following "yuan" the model left out."""
     doc = span.doc
     start, end, label = span.start, span.end, span.label_
-    while end < len(doc) and end - span.end < 2 and (
-            doc[end].lower_ in _SCALE_TAIL or (doc[end].lower_ in _UNIT_TAIL and label != "CARDINAL")):
+    # words the model took in that are no part of an amount: "Loans 299.2 mln", "five mln to"
+    while end - start > 1 and not _amount_word(doc[start]) and not doc[start].lower_ in _QUALIFIER_WORDS:
+        start += 1
+    while end - start > 1 and not _amount_word(doc[end - 1]) and doc[end - 1].lower_ not in _UNIT_TAIL | _SCALE_TAIL:
+        end -= 1
+    tail_from = end
+    while end < len(doc) and end - tail_from < 2 and (
+            doc[end].lower_ in _SCALE_TAIL or (doc[end].lower_ in _UNIT_TAIL and label != "CARDINAL") or
+            (doc[end].lower_ in _CURRENCY_TAIL and label == "CARDINAL")):
+        if doc[end].lower_ in _CURRENCY_TAIL and label == "CARDINAL":
+            label = "MONEY"  # "12 dlrs", "1.4 billion dlrs" the model left as a bare number
         end += 1
     if label == "CARDINAL" and end < len(doc) and doc[end].lower_ in ("pct", "percent", "%", "per cent"):
         end, label = end + 1, "PERCENT"  # "5.2 pct" the model left as a bare number
@@ -246,6 +549,17 @@ def _with_unit_tail(span: Span) -> Span:
     return Span(doc, start, end, label=label)
 
 
+_QUALIFIER_WORDS = {w for q in QUALIFIERS for w in q.split()} | {"a", "an", "the", "additional", "another", "some"}
+
+
+def _amount_word(token: Token) -> bool:
+    """A word that is part of a written amount: a number, a number word, a currency or a fraction."""
+    lower = token.lower_
+    return token.like_num or bool(re.search(r"\d", token.text)) or lower in _UNIT_TAIL or lower in _SCALE_TAIL or \
+        lower in ("half", "quarter", "third", "thirds", "quarters", "dozen", "hundred", "fold", "in", "out", "of") or \
+        lower.rstrip(".") in ("rs", "$", "€", "£", "¥", "₹", "us$", "nz$", "hk$", "a$")
+
+
 def _is_not_a_figure(span: Span) -> bool:
     doc = span.doc
     text = span.text.strip()
@@ -254,6 +568,10 @@ def _is_not_a_figure(span: Span) -> bool:
             return True
         if text.lower() == "one" and span.end < len(doc) and doc[span.end].lower_ == "of":
             return True
+        if _is_scoreline(span) or _is_identifier(span) or _is_age(span):
+            return True
+    if _CODE.match(_whole_word(span)) and not _UNIT_SUFFIX.match(_whole_word(span)):
+        return True  # "4chan", "A320", "G7": a name with a number in it
     before = [t.lower_ for t in doc[max(0, span.start - 2):span.start] if t.text != "."]
     if before and before[-1] in _RANK_WORDS:
         return True
@@ -261,6 +579,100 @@ def _is_not_a_figure(span: Span) -> bool:
         return True  # a number inside a name: "Group of 20", "Formula 1"
     return not any(t.like_num or t.lower_ in ("half", "quarter", "third", "dozen") or
                    re.search(r"\d", t.text) for t in span) and span.label_ != "CARDINAL"
+
+
+_CODE = re.compile(r"^(?=.*\d)(?=.*[A-Za-z])[A-Za-z0-9]+$")
+_UNIT_SUFFIX = re.compile(r"^\d+(\.\d+)?(k|m|bn|mn|b|tn|km|kg|mw|gw|kwh|th|st|nd|rd|s|pc|pct|ft|mi|cm|mm)$", re.I)
+_DASHES = {"-", "–", "—", "to"}
+_AGE_WORDS = {"aged", "age", "ages"}
+
+
+def _numbers_around_dash(span: Span) -> tuple[Token, Token] | None:
+    """The two numbers of "1 – 0" / "3-5" when the span is one of them."""
+    doc = span.doc
+    root = span.root
+    if span.end + 1 < len(doc) and doc[span.end].text in _DASHES and doc[span.end + 1].like_num:
+        return root, doc[span.end + 1]
+    if span.start >= 2 and doc[span.start - 1].text in _DASHES and doc[span.start - 2].like_num:
+        return doc[span.start - 2], root
+    if len(span) == 3 and span[1].text in _DASHES and span[0].like_num and span[2].like_num:
+        return span[0], span[2]
+    return None
+
+
+def _is_scoreline(span: Span) -> bool:
+    """"Sweden beat Korea 1 – 0": small numbers either side of a dash with no unit or noun after."""
+    pair = _numbers_around_dash(span)
+    if pair is None or not all(re.fullmatch(r"\d{1,2}", t.text) for t in pair):
+        return False
+    if pair[1].text == "to" or any(t.text == "to" for t in span):
+        return False
+    after = span.doc[pair[1].i + 1] if pair[1].i + 1 < len(span.doc) else None
+    return after is None or not (after.pos_ == "NOUN" or after.lower_ in _UNIT_TAIL or after.lower_ in _SCALE_TAIL)
+
+
+def _is_identifier(span: Span) -> bool:
+    """"posts 542 and 543", "Studio 54", "Flight 370": a number naming the thing before it."""
+    doc = span.doc
+    if len(span) != 1 or not re.fullmatch(r"\d{1,5}", span.text):
+        return False
+    token = span[0]
+    if token.dep_ == "conj" and token.head.like_num and token.head.i < token.i:
+        return _is_identifier(doc[token.head.i:token.head.i + 1]) or _bare_pair(token.head, token)
+    pair = next((c for c in token.children if c.dep_ == "conj" and c.like_num), None)
+    if pair is not None and _bare_pair(token, pair):
+        return True
+    previous = doc[token.i - 1] if token.i > 0 else None
+    following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    if previous is None or previous.pos_ not in ("NOUN", "PROPN") or previous.ent_type_ in ("MONEY", "PERCENT"):
+        return False
+    if following is not None and (following.pos_ == "NOUN" or following.lower_ in _UNIT_TAIL or
+                                  following.lower_ in _SCALE_TAIL or following.text in ("%",)):
+        return False  # "Coffee 155,221 bags" is a table row, not a label
+    return previous.lower_ not in _TIME_NOUNS and not previous.lower_.endswith("s") or previous.pos_ == "PROPN" \
+        or previous.lower_ in ("posts", "rooms", "gates", "flights", "routes", "lines", "platforms")
+
+
+def _bare_pair(first: Token, second: Token) -> bool:
+    """"near posts 542 and 543": two plain integers joined by "and" that count nothing."""
+    doc = first.doc
+    after = doc[second.i + 1] if second.i + 1 < len(doc) else None
+    return all(re.fullmatch(r"\d{2,5}", t.text) for t in (first, second)) and \
+        doc[first.i + 1].lower_ == "and" and second.i == first.i + 2 and \
+        (after is None or after.pos_ not in ("NOUN", "PROPN") and after.lower_ not in _UNIT_TAIL | _SCALE_TAIL)
+
+
+def _is_age(span: Span) -> bool:
+    """"aged 14", "Thomas Sam, 42,", "when she was six": ages are not figures."""
+    doc = span.doc
+    token = span.root
+    previous = doc[span.start - 1] if span.start > 0 else None
+    if previous is not None and previous.lower_ in _AGE_WORDS:
+        return True
+    if token.dep_ in ("appos", "npadvmod", "amod") and token.head.ent_type_ == "PERSON" and \
+            previous is not None and previous.text == ",":
+        return True  # "Daniel Montalvo, 19, ..."
+    if token.dep_ in ("attr", "acomp") and token.head.lemma_ == "be" and not any(
+            c.dep_ == "prep" for c in token.children):
+        subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
+        return subject is not None and (subject.lower_ in ("he", "she", "i", "we", "they") or
+                                        subject.ent_type_ == "PERSON")
+    return False
+
+
+def _is_indefinite_one(span: Span, qualifier: str | None) -> bool:
+    """"One poster admitted ...", "as one stipulation": "one" as an article, not a count ("fired one shell" counts)."""
+    if span.text.strip().lower() != "one" or qualifier is not None:
+        return False
+    head = span.root.head
+    return span.root.is_sent_start or head.dep_ in ("nsubj", "nsubjpass") or \
+        (head.dep_ == "pobj" and head.head.lower_ == "as") or span.root.dep_ in ("nsubj", "nsubjpass")
+
+
+def _is_range_top(span: Span) -> bool:
+    """"two or three goals": the range is one figure, given by its first number."""
+    doc = span.doc
+    return span.start >= 2 and doc[span.start - 1].lower_ in ("or", "to", "-", "–") and doc[span.start - 2].like_num
 
 
 def _whole_word(span: Span) -> str:

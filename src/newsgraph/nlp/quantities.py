@@ -24,6 +24,8 @@ class Quantity:
 _SYMBOL = re.compile(r"(nz\$|au\$|a\$|ca\$|c\$|hk\$|s\$|nt\$|us\$|r\$|\$|€|£|¥|₹|₩|₽|₺|₦|rs\.?(?=\s*\d))")
 _NUMBER = re.compile(
     r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?"
+    # the top of a range before its scale: "15-20 mln" is 15 mln
+    r"(?:\s*(?:-|to)\s*\d[\d,]*(?:\.\d+)?(?=\s*-?\s*(?:thousand|million|billion|trillion|bn|mn|mln|bln|tn|trn)))?"
     r"(?:\s*-?\s*(thousands?|millions?|billions?|trillions?|bn|mn|mln|bln|tn|trn|lakhs?|crores?|[mkb])\b)?"
 )
 _WORD_NUMBERS = {
@@ -34,6 +36,15 @@ _WORD_NUMBERS = {
 }
 _SMALL = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
           "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+# Wire-copy abbreviations (Reuters: "15 mln dlrs", "20 mln stg") and units written in two words
+_CURRENCIES = {**CURRENCY_WORDS, "dlr": "USD", "dlrs": "USD", "stg": "GBP"}
+_DOLLARS = ("dollar", "dollars", "dlr", "dlrs")
+_AREA = re.compile(r"\b(?:square|sq\.?)\s*(kilomet(?:re|er)s?|km|met(?:re|er)s?|m|miles?|mi|feet|foot|ft)\b")
+_AREA_UNITS = {"kilometre": "km2", "kilometer": "km2", "km": "km2", "metre": "m2", "meter": "m2", "m": "m2",
+               "mile": "mi2", "mi": "mi2", "feet": "ft2", "foot": "ft2", "ft": "ft2"}
+_FOLD = re.compile(r"\d\s*-?\s*fold\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand)"
+                   r"\s*-?\s*fold\b")
+_ONE_IN = re.compile(r"^(\w+)\s+(?:in|out of)\s+(\w+)$")
 _QUALIFIER_PATTERN = re.compile(
     r"^(" + "|".join(sorted((re.escape(q) for q in QUALIFIERS), key=len, reverse=True)) + r")\b\s*"
 )
@@ -52,7 +63,7 @@ def currency_of(text: str) -> str | None:
     lowered = text.lower()
     symbol = _SYMBOL.search(lowered)
     if symbol:
-        code = CURRENCY_WORDS.get(symbol.group(1).rstrip("."), "USD")
+        code = _CURRENCIES.get(symbol.group(1).rstrip("."), "USD")
         if code != "USD":
             return code
         # "$" alone may still be qualified by a country word: "Australian $5bn"
@@ -62,18 +73,26 @@ def currency_of(text: str) -> str | None:
         return code
     words = [w.strip(".") for w in re.findall(r"[a-z.]+", lowered)]
     for position, word in enumerate(words):
-        if word in ("dollar", "dollars"):
+        if word in _DOLLARS:
             before = " ".join(words[max(0, position - 2):position])
             for country, code in DOLLAR_COUNTRIES.items():
                 if before.endswith(country.strip(".")):
                     return code
             return "USD"
-        if word in CURRENCY_WORDS and len(word) > 1:
-            return CURRENCY_WORDS[word]
+        if word in _CURRENCIES and len(word) > 1:
+            return _CURRENCIES[word]
     return None
 
 
+_MIXED_FRACTION = re.compile(r"(?<![\w.])(?:(\d+)[- ])?(\d{1,2})/(\d{1,2})(?![\w/])")
+
+
 def _digits_value(text: str) -> float | None:
+    mixed = _MIXED_FRACTION.search(text)
+    if mixed and not re.search(r"\d\s*/\s*\d+\s*/", text):  # "1-1/8 pct", "3/4", not a date "3/4/87"
+        whole, numerator, denominator = mixed.groups()
+        if int(denominator):
+            return (int(whole) if whole else 0) + int(numerator) / int(denominator)
     match = _NUMBER.search(text.lower())
     if not match:
         return None
@@ -104,6 +123,9 @@ def _words_value(text: str) -> tuple[float, bool] | None:
         if number_words[0] == "dozen":
             return 12.0, False
         return None
+    for word in number_words:
+        if word not in _WORD_NUMBERS and SCALES.get(word, 1) > 1:
+            value *= SCALES[word]  # "one mln", "two bn": wire scales text2num does not read
     return value, False
 
 
@@ -112,6 +134,11 @@ def parse_quantity(text: str) -> Quantity | None:
     cleaned = " ".join(text.replace("\u2013", "-").replace("\u2014", "-").split())
     qualifier, rest = split_qualifier(cleaned.lower())
     lowered = rest.lower()
+    share = _ONE_IN.match(lowered)
+    if share:  # "one in three (visits)": a proportion
+        part, whole = (_digits_value(w) or (_words_value(w) or (None,))[0] for w in share.groups())
+        if part is not None and whole:
+            return Quantity(value=part / whole, unit="fraction", qualifier=qualifier)
     fraction = False
     value = _digits_value(lowered)
     if value is None:
@@ -120,14 +147,20 @@ def parse_quantity(text: str) -> Quantity | None:
             return None
         value, fraction = words
     currency = currency_of(rest)
+    if currency is None and re.search(r"\b(?:cts|cents?)\b", lowered):
+        currency, value = "USD", value / 100  # "12 cts a share"
     if currency:
         unit = currency
     elif re.search(r"%|\bper ?cent\b|\bpct\b", lowered):
         unit = "percent"
     elif "percentage point" in lowered:
         unit = "percentage point"
-    elif fraction:
+    elif fraction or re.fullmatch(r"\d{1,2}/\d{1,2}", lowered.strip()):
         unit = "fraction"
+    elif _AREA.search(lowered):
+        unit = _AREA_UNITS[_AREA.search(lowered).group(1).rstrip("s")]
+    elif _FOLD.search(lowered):
+        unit = "fold"
     else:
         unit = next((UNIT_WORDS[w] for w in re.findall(r"[a-z]+", lowered) if w in UNIT_WORDS), "count")
     return Quantity(value=value, unit=unit, qualifier=qualifier)

@@ -35,6 +35,7 @@ from .lexicon import BODY_HEADS, ORG_HEADS, SPEECH_VERBS
 
 _OPENERS = {"“": "”", '"': '"', "«": "»", "„": "“"}
 _CLOSERS = set(_OPENERS.values())
+_OPENER_RE = re.compile("[" + "".join(_OPENERS) + "]")
 _PERSONAL = {"he", "she", "him", "her"}
 _NEUTER = {"it", "they"}
 _RELATIVE = {"who", "which", "that", "whom"}
@@ -46,8 +47,10 @@ _GENERIC_ORG_NOUNS = {"company", "firm", "group", "agency", "organisation", "org
                       "body", "institution", "statement", "operator", "foundation"}
 # Verbs that introduce quoted words though they report no clause ("dubbed it: "...""")
 _QUOTING_VERBS = SPEECH_VERBS | {"dub", "characterize", "characterise", "label", "post", "tweet", "write", "reply"}
-_SPEAKER_TYPES = ("Person", "Organization", "Place")  # "South Korea says ...": a country speaks
-_SOURCE_TYPES = (*_SPEAKER_TYPES, "Other")  # "according to the Daily Herald" even when read as a title
+# Speakers are agents (the SHACL shape ngsh:Agent): a country that "says" something speaks only
+# once the entity linker types it as an organisation (an actor), not as a Place.
+_SPEAKER_TYPES = ("Person", "Organization")
+_SOURCE_TYPES = _SPEAKER_TYPES
 _MIN_QUOTE_WORDS = 3
 _CONTINUATION_GAP = 40  # characters between two quotes of one speaker: '"...," she said. "..."'
 _NEAREST_VERBS = 4  # speech verbs tried per quote, nearest first
@@ -64,11 +67,12 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     breaks = list(re.finditer(r"\n\s*\n", text))
     paragraph_ends = [m.start() for m in breaks]
     i = 0
-    while i < len(text):
-        closer = _OPENERS.get(text[i])
-        if closer is None:
-            i += 1
-            continue
+    while True:
+        found = _OPENER_RE.search(text, i)
+        if found is None:
+            break
+        i = found.start()
+        closer = _OPENERS[text[i]]
         end = text.find(closer, i + 1)
         position = bisect_right(paragraph_ends, i)
         paragraph_end = paragraph_ends[position] if position < len(paragraph_ends) else len(text)
@@ -124,7 +128,8 @@ class _DocIndex:
         self.doc = doc
         self.direct = direct
         self.direct_starts = [s for s, _ in direct]
-        self.paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n\s*\n", doc.text)]
+        self.text = doc.text  # Doc.text joins every token on each call: read it once
+        self.paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n\s*\n", self.text)]
         self.sentence_starts = [sent.start for sent in doc.sents]
         persons: list[_Mention] = []
         self.organisations: list[EntityCluster] = []
@@ -251,8 +256,9 @@ def resolve_speaker(token: Token, index: _DocIndex | None = None, previous: Quot
             if fuller is not None:
                 return fuller, 0.85
         if cluster is not None and cluster.type in types:
-            if cluster.type == "Place" and candidate.pos_ != "PROPN":
-                continue
+            if cluster.type == "Place" and (candidate is not token or candidate.pos_ != "PROPN" or
+                                            _DATELINE_PREFIX.match(index.text, candidate.idx)):
+                continue  # a country speaks as a subject ("South Korea says"), not a dateline beside one
             return cluster, 0.9
     lower = token.lower_
     if token.pos_ == "PROPN" and token.dep_ in ("nsubj", "nsubjpass", "pobj"):
@@ -268,6 +274,12 @@ def resolve_speaker(token: Token, index: _DocIndex | None = None, previous: Quot
                 token.i - previous.sentence.end < 80:
             return previous.speaker, 0.6
         return None, 0.0
+    if entity_at(doc, token) is not None and entity_at(doc, token).type == "Place":
+        # a place's name is not "the company" ("New Zealand Rugby" read as a place is not Oceania Rugby
+        # Union); it may be a surname the model read as a place, whoever it was typed as ("Paris claims")
+        same = [c for c in index.organisations if len(c.name.split()) > 1 and c.name.split()[-1] == token.text
+                and c.mentions and c.mentions[0].start < token.i]
+        return (same[0], 0.6) if len(same) == 1 else (None, 0.0)
     if token.pos_ not in ("NOUN", "PROPN"):
         return None, 0.0
     if lower in _ORG_NOUNS or token.lemma_ in _ORG_NOUNS:
@@ -302,9 +314,11 @@ def resolve_speaker(token: Token, index: _DocIndex | None = None, previous: Quot
 
 
 def _subject(verb: Token) -> Token | None:
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass"):
-            return child
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if subjects:
+        # the one nearest the verb: "CLEVELAND, Feb 26 - Standard Oil Co said" has the dateline as a second subject
+        before = [c for c in subjects if c.i < verb.i]
+        return before[-1] if before else subjects[0]
     if verb.dep_ in ("conj", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
         return _subject(verb.head)
     if verb.dep_ == "relcl":
@@ -318,8 +332,10 @@ def _speakers(verb: Token, index: _DocIndex, previous: QuoteFact | None,
     subject = _subject(verb)
     if subject is None:
         return []
+    # every subject the parser gave the verb ("Acme Co and Bolt Inc said" may come out as two)
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")] or [subject]
     found = []
-    for token in (subject, *subject.conjuncts):
+    for token in (t for s in subjects for t in (s, *s.conjuncts)):
         speaker, confidence = resolve_speaker(token, index, previous, exclude)
         if speaker is not None and all(s is not speaker for s, _ in found):
             found.append((speaker, confidence))
@@ -370,6 +386,12 @@ def _clause_tokens(verb: Token, clause: Token) -> list[Token]:
             if child.dep_ in ("prep", "npadvmod", "advmod", "dobj", "attr", "oprd", "acomp", "punct") and \
                     not (child.is_punct and child.text in (";", ":", "—")):
                 last = child.right_edge.i
+            elif child.dep_ == "cc" and child.i == last + 1:
+                continue  # "... taken from her | and | she was forced ...": see what it joins
+            elif child.dep_ == "conj" and child.pos_ in ("VERB", "AUX") and \
+                    any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children) and \
+                    verb.doc[child.left_edge.i - 1].dep_ == "cc":
+                last = child.right_edge.i  # a second reported clause with its own subject
             else:
                 break
         tokens += [t for t in verb.doc[tokens[-1].i + 1:last + 1]]
@@ -411,6 +433,16 @@ def _according_clause(marker: Token, source: Token) -> list[Token]:
     return _trim([t for t in clause.subtree if t.i not in attribution])
 
 
+# "SALVADOR, Feb 26 - " opening a story the dateline component did not recognise
+_DATELINE_PREFIX = re.compile(r"[A-Z][A-Z .'-]+(?:, [A-Z][A-Za-z .'-]+)?, "  # "SALVADOR, " / "LOUISVILLE, Ky., "
+                              r"[A-Z][a-z]{2,8}\.? \d{1,2}(?: \([^)]{2,30}\))? [-–—]+ ")  # "Feb 26 (Reuters) - "
+
+
+def _after_dateline(text: str, start: int) -> int:
+    match = _DATELINE_PREFIX.match(text, start)
+    return match.end() if match else start
+
+
 @dataclass
 class _Reported:
     fact: QuoteFact
@@ -443,9 +475,16 @@ class QuoteFinder:
     def _reported(self, doc: Doc, index: _DocIndex, story_start: int) -> tuple[list[_Reported], list[_Reported]]:
         """Reported clauses: those to keep, and those around a direct quote (its speaker's words)."""
         candidates: list[_Reported] = []
-        for sentence in doc.sents:
+        starts = index.sentence_starts
+        for position, first in enumerate(starts):
+            sentence = doc[first:starts[position + 1] if position + 1 < len(starts) else len(doc)]
             if sentence.end_char <= story_start:
                 continue
+            low = bisect_left(index.speech_verbs, sentence.start)
+            has_verbs = low < len(index.speech_verbs) and index.speech_verbs[low] < sentence.end
+            low = bisect_left(index.sources, sentence.start)
+            if not has_verbs and not (low < len(index.sources) and index.sources[low] < sentence.end):
+                continue  # nothing said in this sentence
             for verb in index.verbs_in(sentence):
                 if verb.lemma_ not in SPEECH_VERBS:
                     continue
@@ -459,6 +498,7 @@ class QuoteFinder:
                 if len(tokens) < (2 if has_subject else _MIN_QUOTE_WORDS):
                     continue
                 start = max(tokens[0].idx, story_start)  # "BEIJING, Jan. 17 (Xinhua) -- X grew, NBS said"
+                start = _after_dateline(index.text, start)
                 end = _end_of(tokens)
                 if end - start < 10:
                     continue
@@ -510,7 +550,7 @@ class QuoteFinder:
 
     def _direct(self, doc: Doc, index: _DocIndex, direct: list[tuple[int, int]],
                 reported: list[_Reported]) -> list[QuoteFact]:
-        text = doc.text
+        text = index.text
         quotes: list[QuoteFact] = []
         reported_starts = [r.fact.start for r in reported]
         used_clauses: set[int] = set()
@@ -649,9 +689,12 @@ def reported_clause(verb: Token) -> Token | None:
         return clause
     if verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX") and verb.head.i < verb.i:
         return verb.head  # "Nordic countries spend 2.9 percent, he said, but ..."
-    for token in verb.subtree:
-        if token.i > verb.i and token.lower_ == "that" and token.dep_ == "mark" and token.head.pos_ in ("VERB", "AUX"):
-            return token.head
+    for child in verb.rights:
+        if child.dep_ in ("conj", "cc", "parataxis"):
+            continue  # the next "and she said ..." of a run-on chain is not this verb's report
+        for token in child.subtree:
+            if token.lower_ == "that" and token.dep_ == "mark" and token.head.pos_ in ("VERB", "AUX"):
+                return token.head
     return None
 
 
