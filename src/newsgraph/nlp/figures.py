@@ -392,6 +392,7 @@ class FigureFinder:
         by_root: dict[int, FigureFact] = {}
         seen: set[tuple] = set()
         body_start = headline_end(doc)
+        years_by_sentence = _year_entities_by_sentence(doc)
         for span in sorted(filter_spans(candidates), key=lambda s: s.start):
             span = _with_unit_tail(span)
             if span.start_char < body_start or _is_not_a_figure(span):
@@ -417,7 +418,7 @@ class FigureFinder:
                 subject = self._subject(span, about_token)
             figure = FigureFact(
                 span=span, value=quantity.value, unit=quantity.unit, qualifier=qualifier,
-                about=about, subject=subject, period=_period(span),
+                about=about, subject=subject, period=_period(span, years_by_sentence),
                 confidence=0.9 if span.label_ in ("MONEY", "PERCENT") else (0.8 if about else 0.6),
             )
             # the same large or exact amount of the same thing, said again later in the story
@@ -709,12 +710,20 @@ def _percent_about(span: Span, about: str | None) -> str | None:
     return about
 
 
-def _period(span: Span) -> str | None:
+def _year_entities_by_sentence(doc: Doc) -> dict[int, list[Span]]:
+    """The entities that name a year, by the start of their sentence: one pass per document
+    (``Span.ents`` scans every entity of the document, quadratic on long articles)."""
+    by_sentence: dict[int, list[Span]] = {}
+    for ent in doc.ents:
+        # the model sometimes calls a bare year CARDINAL ("in 2023")
+        if (ent.label_ == "DATE" and _YEAR_IN.search(ent.text)) or (ent.label_ == "CARDINAL" and _YEAR.match(ent.text)):
+            by_sentence.setdefault(ent.sent.start, []).append(ent)
+    return by_sentence
+
+
+def _period(span: Span, years_by_sentence: dict[int, list[Span]]) -> str | None:
     """The year or year range a sentence gives for a figure, nearest first."""
-    sentence = span.sent
-    # the model sometimes calls a bare year CARDINAL ("in 2023")
-    dates = [ent for ent in sentence.ents if (ent.label_ == "DATE" and _YEAR_IN.search(ent.text)) or
-             (ent.label_ == "CARDINAL" and _YEAR.match(ent.text))]
+    dates = years_by_sentence.get(span.sent.start)
     if not dates:
         return None
     nearest = min(dates, key=lambda ent: abs(ent.start - span.start))
