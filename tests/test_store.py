@@ -22,7 +22,7 @@ from newsgraph.graph import article_graph_iri, to_graph, totals_graph_iri
 from newsgraph.ontology import NG
 from newsgraph.settings import Settings
 from newsgraph.store import open_store
-from newsgraph.store.base import query_kind
+from newsgraph.sparql_tokens import query_kind
 from newsgraph.store.memory import MemoryStore
 
 QUERIES = Path(__file__).parent.parent / "samples" / "queries"

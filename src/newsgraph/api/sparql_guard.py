@@ -1,10 +1,10 @@
-"""A light SPARQL tokenizer that finds what the endpoint must refuse, without parsing.
+"""What the endpoint must refuse, found from the query's tokens without parsing.
 
 Parsing with a full parser before handing the query to the store would cost more
-than running most queries, so this only walks tokens, skipping strings, comments
-and IRIs, to learn the query form and spot ``SERVICE``, ``LOAD`` and the graphs
-named by ``FROM``/``FROM NAMED``/``USING``. The store's own parser still has the
-last word on syntax.
+than running most queries, so this only walks the tokens of :mod:`newsgraph.sparql_tokens`
+(strings, comments and IRIs skipped) to learn the query form and spot ``SERVICE``,
+``LOAD``, the graphs named by ``FROM``/``FROM NAMED``/``USING`` and shapes too big for
+the engine. The store's own parser still has the last word on syntax.
 """
 
 from __future__ import annotations
@@ -13,23 +13,8 @@ import re
 from dataclasses import dataclass, field
 
 from ..errors import BadQuery
+from ..sparql_tokens import QUERY_FORMS, UPDATE_VERBS, spans, tokens
 
-_TOKEN = re.compile(
-    r"""
-    (?P<ws>\s+)
-  | (?P<comment>\#[^\n]*)
-  | (?P<string>\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"|'''(?:[^'\\]|\\.|'(?!''))*'''|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')
-  | (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
-  | (?P<var>[?$][\w\u00b7\u00c0-\uffff]+)
-  | (?P<pname>(?:[A-Za-z\u00c0-\uffff][\w\-.\u00b7\u00c0-\uffff]*)?:(?:[\w\u00c0-\uffff:%\\-](?:[\w\-.:%\\\u00b7\u00c0-\uffff]*[\w\-:%\\\u00b7\u00c0-\uffff])?)?)
-  | (?P<word>[A-Za-z_][\w\-]*)
-  | (?P<other>.)
-    """,
-    re.VERBOSE | re.DOTALL,
-)
-
-QUERY_FORMS = {"SELECT", "ASK", "CONSTRUCT", "DESCRIBE"}
-UPDATE_VERBS = {"INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY", "WITH"}
 _REFUSED = {
     "SERVICE": "SERVICE (federated queries would make the server fetch other endpoints)",
     "LOAD": "LOAD (it would make the server fetch a URL)",
@@ -47,21 +32,6 @@ class SparqlShape:
     @property
     def returns_graph(self) -> bool:
         return self.form in ("CONSTRUCT", "DESCRIBE")
-
-
-def tokens(text: str) -> list[tuple[str, str]]:
-    return [(kind, value) for kind, value, _, _ in spans(text)]
-
-
-def spans(text: str) -> list[tuple[str, str, int, int]]:
-    """``(kind, text, start, end)`` of every token that is not space or a comment."""
-    out = []
-    for match in _TOKEN.finditer(text):
-        kind = match.lastgroup
-        if kind in ("ws", "comment"):
-            continue
-        out.append((kind, match.group(), match.start(), match.end()))
-    return out
 
 
 def _dataset_position(toks: list[tuple[str, str, int, int]], text: str) -> tuple[int, list[tuple[int, int]]]:

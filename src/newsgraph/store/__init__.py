@@ -16,8 +16,8 @@ from .base import (
     QueryResult,
     Store,
     StoreStats,
-    query_kind,
 )
+from ..sparql_tokens import query_kind
 
 DEFAULT_DIRECTORY = "./newsgraph-data"
 

@@ -31,6 +31,7 @@ import pyoxigraph as ox
 from rdflib import Graph
 
 from ..errors import BadQuery, StoreError
+
 from ..graph import ArticleGraph
 
 SCHEMA = "https://schema.org/"
@@ -109,33 +110,6 @@ class StoreStats:
 
 # --- SPARQL helpers -------------------------------------------------------------------
 
-# Strings and IRIs are kept whole so a '#' inside them is not taken for a comment.
-_LEXEMES = re.compile(
-    r'"""(?:.|\n)*?"""|\'\'\'(?:.|\n)*?\'\'\'|"(?:\\.|[^"\\\n])*"|\'(?:\\.|[^\'\\\n])*\'|<[^<>"{}|^`\\\s]*>|#[^\n]*'
-)
-_FORM = re.compile(
-    r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE|INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY|WITH)\b", re.IGNORECASE
-)
-
-
-def query_kind(sparql: str) -> str:
-    """'select', 'ask' or 'graph' for a read query; raises :class:`BadQuery` for updates or no query form."""
-    bare = _LEXEMES.sub(lambda m: " " if m.group(0).startswith("#") else '""', sparql)
-    # Prefix declarations may name a prefix like a keyword ("PREFIX select: <...>").
-    bare = re.sub(r"\bPREFIX\s+[^\s:]*:", " ", bare, flags=re.IGNORECASE)
-    match = _FORM.search(bare)
-    if not match:
-        raise BadQuery("not a SPARQL query: expected SELECT, ASK, CONSTRUCT or DESCRIBE")
-    form = match.group(1).upper()
-    if form == "SELECT":
-        return "select"
-    if form == "ASK":
-        return "ask"
-    if form in ("CONSTRUCT", "DESCRIBE"):
-        return "graph"
-    raise BadQuery(f"SPARQL updates ({form}) are not accepted here; only SELECT, ASK, CONSTRUCT and DESCRIBE")
-
-
 _DEFAULTS_NOTE = "schema:, ng:, rdf:, rdfs:, xsd: and prov: need no declaration"
 
 
@@ -157,14 +131,6 @@ def syntax_error(sparql: str, message: str) -> BadQuery:
         return BadQuery(f"unknown prefix {prefix}: (declare it with PREFIX {prefix}: <...>; {_DEFAULTS_NOTE})",
                         detail={"unknown_prefix": prefix})
     return BadQuery(f"SPARQL syntax error: {message}")
-
-
-def has_dataset_clause(sparql: str) -> bool:
-    """Whether a query names its own dataset with FROM or FROM NAMED."""
-    bare = _LEXEMES.sub(lambda m: " " if m.group(0).startswith("#") else '""', sparql)
-    bare = re.sub(r"\bPREFIX\s+[^\s:]*:", " ", bare, flags=re.IGNORECASE)
-    # Not ?from, $from or ex:from: only the keyword.
-    return re.search(r"(?<![\w?$:])FROM(?![\w:])", bare, flags=re.IGNORECASE) is not None
 
 
 def result_format(kind: str, accept: str | None) -> str:

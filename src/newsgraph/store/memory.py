@@ -19,6 +19,7 @@ from rdflib.paths import Path
 
 from ..errors import BadQuery, NewsgraphError, QueryTimeout, StoreError
 from ..graph import ArticleGraph
+from ..sparql_tokens import query_kind
 from ..ontology import NG, RDF, RDFS, SDO
 
 # rdflib would fetch the IRI of every FROM graph from the web; take them from the dataset instead.
@@ -33,7 +34,6 @@ from .base import (
     Store,
     _Stop,
     check_export_format,
-    query_kind,
     result_format,
     serialise_result,
     syntax_error,

@@ -19,6 +19,7 @@ from rdflib import BNode, Dataset, Graph, Literal, URIRef
 
 from ..errors import BadQuery, QueryTimeout, StoreError, StoreLocked
 from ..graph import ArticleGraph, PrewrittenGraph
+from ..sparql_tokens import has_dataset_clause, query_kind
 from .base import (
     DATASET_FORMATS,
     EXPORT_FORMATS,
@@ -31,9 +32,7 @@ from .base import (
     _Stop,
     check_export_format,
     graph_prefix,
-    has_dataset_clause,
     literal,
-    query_kind,
     result_format,
     rebuild_totals,
     serialise_result,

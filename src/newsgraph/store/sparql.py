@@ -29,6 +29,7 @@ import pyoxigraph as ox
 from rdflib import BNode, Graph
 
 from ..errors import BadQuery, QueryTimeout, StoreError
+from ..sparql_tokens import has_keyword, query_kind
 from ..graph import ArticleGraph
 from .base import (
     DATASET_FORMATS,
@@ -44,7 +45,6 @@ from .base import (
     check_export_format,
     graph_prefix,
     iri,
-    query_kind,
     rebuild_totals,
     result_format,
     take_away_totals,
@@ -149,7 +149,7 @@ class SparqlStore(Store):
     def _prepare(self, sparql: str) -> str:
         if self._virtuoso is None:
             self._post(self.url, {"query": "ASK {}"}, _JSON, 30)
-        if not self._virtuoso or _uses_graph_keyword(sparql):
+        if not self._virtuoso or has_keyword(sparql, "GRAPH"):
             return sparql
         if self._pragmas is None:
             self._pragmas = self._virtuoso_pragmas()
@@ -314,13 +314,6 @@ class SparqlStore(Store):
 
     def close(self) -> None:
         self._client.close()
-
-
-def _uses_graph_keyword(sparql: str) -> bool:
-    from .base import _LEXEMES
-
-    bare = _LEXEMES.sub(" ", sparql)
-    return re.search(r"\bGRAPH\b", bare, flags=re.IGNORECASE) is not None
 
 
 def _short(text: str) -> str:
