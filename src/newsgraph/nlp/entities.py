@@ -18,7 +18,9 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from .facts import EntityCluster
-from .lexicon import BODY_HEADS, DETERMINERS, ENTITY_TYPES, ORG_HEADS, OTHER_HEADS, PLACE_HEADS
+from .lexicon import (BODY_HEADS, DETERMINERS, ENTITY_TYPES, NOT_NAME_SUFFIXES, NOT_NAMES, NOT_ORG_ACRONYMS,
+                      ORG_HEADS, OTHER_HEADS, PLACE_HEADS, PORTFOLIO_WORDS, POSTNOMINAL_TITLES, ROLE_MODIFIERS,
+                      ROLE_NOUNS, TITLE_WORDS)
 
 _INITIAL_STOPWORDS = {"of", "the", "and", "for", "de", "on", "in", "du", "des", "la", "le", "&", "at"}
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z&]*[A-Z]$|^[A-Z]{2,}s?$")
@@ -42,11 +44,22 @@ def clean_span(span: Span) -> Span | None:
         if doc[i].text in ("(", "[") :  # "Organization (WIPO": the bracket starts a definition
             end = i
             break
-    while start < end and (doc[start].lower_ in DETERMINERS or doc[start].is_punct):
-        start += 1
-    while end > start and (doc[end - 1].lower_ in _TRIM_END or doc[end - 1].is_punct):
+    while start < end and (doc[start].lower_ in DETERMINERS or doc[start].is_punct or doc[start].is_digit):
+        start += 1  # "0 Korea Republic": a scoreline's number is not part of the name
+    while end > start and (doc[end - 1].lower_ in _TRIM_END or doc[end - 1].is_punct or
+                           (doc[end - 1].is_digit and span.label_ not in ("FAC", "ORG"))):
         end -= 1
+    for i in range(start + 1, end):
+        if doc[i].text in ("—", "–") or doc[i].like_num and span.label_ != "FAC" and \
+                doc[i - 1].is_title and i + 1 < end and doc[i + 1].text in ("—", "–", "-"):
+            return None  # "Group G — Belgium 3": a heading or a scoreline, not a name
     if start >= end:
+        return None
+    words = [t.lower_ for t in doc[start:end]]
+    if span.label_ != "PERSON" and not any(t.text[:1].isupper() or t.text[:1].isdigit() for t in doc[start:end]):
+        return None  # "disco club": a common noun phrase
+    if len(words) == 1 and (words[0] in NOT_NAMES or words[0] in POSTNOMINAL_TITLES and doc[start].is_upper or
+                            span.label_ == "ORG" and words[0].endswith(NOT_NAME_SUFFIXES)):
         return None
     return Span(doc, start, end, label=span.label)
 
@@ -89,7 +102,7 @@ def _body_matcher(vocab) -> Matcher:
         "PUBLIC_BODY",
         [
             [place, {"ORTH": {"IN": ["'s", "’s"]}, "OP": "?"},
-             {"IS_LOWER": True, "IS_PUNCT": False, "OP": "{0,6}"},
+             {"IS_LOWER": True, "IS_PUNCT": False, "POS": {"IN": ["ADJ", "NOUN", "CCONJ"]}, "OP": "{0,6}"},
              {"LOWER": {"IN": sorted(BODY_HEADS)}, "IS_LOWER": True}],
         ],
         greedy="LONGEST",
@@ -110,7 +123,11 @@ class EntityLinker:
             spans.append(Span(doc, start, end, label="ORG"))
         spans += _dateline_spans(doc, spans)
         cleaned = [s for s in (clean_span(span) for span in filter_spans(spans)) if s is not None]
-        clusters = build_clusters(doc, cleaned)
+        cleaned = [s for s in (_without_title_words(span) for span in cleaned) if s is not None]
+        cleaned = _merge_split_names(doc, cleaned)
+        cleaned += _bracketed_acronyms(doc, cleaned)
+        cleaned += _standalone_acronyms(doc, cleaned)
+        clusters = build_clusters(doc, sorted(cleaned, key=lambda s: s.start))
         doc._.ng_entities = clusters
         index = {}
         for cluster in clusters:
@@ -119,6 +136,108 @@ class EntityLinker:
                     index[i] = cluster
         doc._.ng_token_entity = index
         return doc
+
+
+def _is_title_head(token) -> bool:
+    lower = token.lower_
+    return (lower in ROLE_NOUNS and lower not in ROLE_MODIFIERS) or lower in TITLE_WORDS
+
+
+def _without_title_words(span: Span) -> Span | None:
+    """A name without the title words the model read into it.
+
+    "Defense" in "Defense Secretary Ann Lee" and "Shadow Home" in "Shadow Home Secretary"
+    name a brief, not an organisation: the span goes. "State Department Spokesperson"
+    loses its trailing title word.
+    """
+    doc = span.doc
+    if span.label_ in ("PERSON", "GPE", "LOC", "FAC"):
+        return span
+    words = [t.lower_ for t in span]
+    after = span.end
+    while after < len(doc) and after - span.end < 3 and doc[after].lower_ in PORTFOLIO_WORDS \
+            and not _is_title_head(doc[after]):
+        after += 1  # "Shadow | Home Secretary"
+    if after < len(doc) and _is_title_head(doc[after]) and (doc[after].is_title or doc[after].is_lower) \
+            and all(w in PORTFOLIO_WORDS or w in ROLE_MODIFIERS for w in words):
+        return None
+    end = span.end
+    while end - span.start > 1 and doc[end - 1].is_title and _is_title_head(doc[end - 1]) \
+            and doc[end - 1].lower_ not in ORG_HEADS:
+        end -= 1
+    if end != span.end:
+        return Span(doc, span.start, end, label=span.label)
+    return span
+
+
+def _merge_split_names(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Join names the model cut in two.
+
+    * a country or nationality before a public body: "US" + "State Department",
+      "Saudi" + "Interior Ministry";
+    * an organisation's "for"/"on" complement: "Andy Warhol Foundation" + "for the" +
+      "Visual Arts", "Council" + "on" + "American-Islamic Relations".
+    """
+    spans = sorted(spans, key=lambda s: s.start)
+    by_start = {s.start: s for s in spans}
+    drop: set[int] = set()
+    result: list[Span] = []
+    for span in spans:
+        if id(span) in drop:
+            continue
+        if span.label_ == "ORG" and span[-1].lower_ in BODY_HEADS | {"department", "ministry"} and span.start > 0:
+            i = span.start - 1
+            while i >= 0 and doc[i].ent_type_ in ("GPE", "NORP") and span.start - i <= 3 and doc[i].is_alpha:
+                i -= 1
+            if i + 1 < span.start and doc[i + 1].ent_iob_ == "B":
+                before = [s for s in result if s.end > i + 1]
+                for s in before:
+                    result.remove(s)
+                span = Span(doc, i + 1, span.end, label="ORG")
+        if span.label_ == "ORG" and span[-1].lower_ in ORG_HEADS and span.end + 1 < len(doc) and \
+                doc[span.end].lower_ in ("for", "on"):
+            j = span.end + 1
+            if doc[j].lower_ == "the":
+                j += 1
+            other = by_start.get(j)
+            if other is not None and other.label_ in ("ORG", "GPE", "NORP", "LOC") and doc[j].is_title:
+                drop.add(id(other))
+                span = Span(doc, span.start, other.end, label="ORG")
+        result.append(span)
+    return result
+
+
+def _bracketed_acronyms(doc: Doc, spans: list[Span]) -> list[Span]:
+    """"World Intellectual Property Organization (WIPO)": the bracketed acronym is a mention too."""
+    end_at = {span.end: span for span in spans}
+    starts = {span.start for span in spans}
+    found = []
+    for span in spans:
+        i = span.end
+        if i + 2 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")" and i + 1 not in starts:
+            acronym = doc[i + 1].text
+            if is_acronym(acronym) and acronym[:1].upper() == span.text[:1].upper() and end_at.get(i) is span:
+                found.append(Span(doc, i + 1, i + 2, label=span.label))
+    return found
+
+
+def _standalone_acronyms(doc: Doc, spans: list[Span]) -> list[Span]:
+    """All-capital words the model left out that act as names in the sentence ("WIPO said")."""
+    taken = {i for span in spans for i in range(span.start, span.end)}
+    found = []
+    for token in doc:
+        text = token.text
+        if token.i in taken or not (2 < len(text) <= 6 and text.isalpha() and text.isupper()):
+            continue
+        if text.lower() in NOT_ORG_ACRONYMS or token.pos_ != "PROPN":
+            continue
+        if token.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "poss", "conj", "appos"):
+            continue
+        sent = token.sent
+        if sum(t.is_upper and t.is_alpha for t in sent) * 3 > sum(t.is_alpha for t in sent):
+            continue  # a heading or a shouted line: capitals say nothing there
+        found.append(Span(doc, token.i, token.i + 1, label="ORG"))
+    return found
 
 
 def _dateline_spans(doc: Doc, spans: list[Span]) -> list[Span]:

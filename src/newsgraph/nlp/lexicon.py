@@ -25,6 +25,17 @@ OTHER_HEADS = {
     "expanded", "marathon", "grand prix", "league cup", "series",
 }
 
+# All-capital words that are not organisations when they stand alone
+NOT_ORG_ACRONYMS = {
+    "ceo", "cfo", "coo", "cto", "gdp", "gnp", "cpi", "ipo", "faq", "diy", "dna", "rna", "hiv", "aids",
+    "covid", "sars", "mers", "usa", "uk", "uae", "us", "eu", "prc", "dprk", "drc", "rok", "ussr", "tv",
+    "ai", "api", "pdf", "html", "url", "pc", "it", "vip", "mvp", "ok", "am", "pm", "gmt", "utc", "est",
+    "pst", "bst", "cet", "qc", "kc", "sc", "mp", "mep", "msp", "mla", "phd", "mba", "led", "lcd",
+    "suv", "atm", "pin", "sms", "gps", "usb", "vpn", "iq", "ufo", "rip", "lol", "omg", "asap", "etc",
+    "ceos", "ipos", "ngo", "ngos", "nhs", "irs", "mri", "ct", "icu", "er", "cpu", "gpu", "ram", "rom",
+    "ev", "evs", "lng", "lpg", "co2", "ghg", "vat", "gst", "hdi", "ppp", "bc", "ad", "bce", "ce",
+}
+
 # Words that make a name an organisation when the model said otherwise
 ORG_HEADS = {
     "institute", "institution", "university", "college", "academy", "school", "association",
@@ -40,8 +51,13 @@ ORG_HEADS = {
 # Nouns that head an unnamed public body ("the provincial market supervision administration")
 BODY_HEADS = {
     "ministry", "department", "bureau", "administration", "agency", "authority", "office",
-    "commission", "committee", "council", "regulator", "court", "government",
+    "commission", "committee", "council", "regulator", "court", "government", "military", "navy",
+    "army", "police", "coastguard",
 }
+
+# Single words the model tags as places or organisations that name neither
+NOT_NAMES = {"north", "south", "east", "west", "islam", "christianity", "homeopathy", "crown", "satan"}
+NOT_NAME_SUFFIXES = ("ism", "phobia", "pathy")
 
 PLACE_HEADS = {
     "area", "region", "province", "state", "county", "city", "district", "island", "islands",
@@ -66,7 +82,12 @@ ROLE_NOUNS = {
     "spokesman", "envoy", "diplomat", "delegate", "chairman", "vice", "assistant", "associate",
     "senior", "lead", "principal", "managing", "founding", "acting", "interim", "former",
     "president-elect", "premier", "prime", "foreign", "finance", "health", "defence", "defense",
-    "trade", "interior", "economy", "education", "justice", "energy", "state",
+    "trade", "interior", "economy", "education", "justice", "energy", "state", "shadow",
+    "incoming", "outgoing", "councillor", "councilor", "councilman", "councilwoman", "legislator",
+    "congressman", "congresswoman", "spokesperson", "referee", "photographer", "publisher",
+    "instructor", "lecturer", "homeopath", "athlete", "designer", "musician", "singer", "actor",
+    "actress", "director-general", "secretary-general", "attorney-general", "chief-executive",
+    "head", "boss", "leader", "mp", "qc",
 }
 
 # Role words that, before a name, are titles even without an organisation ("Senator Smith")
@@ -78,12 +99,36 @@ TITLE_WORDS = {
     "prime", "chief", "director", "ceo", "chief", "lieutenant", "sergeant", "commander",
 }
 
+# Portfolio words: capitalised inside a title they name a brief, not an organisation
+# ("Defense Secretary", "Shadow Home Secretary", "Foreign Affairs Minister")
+PORTFOLIO_WORDS = {
+    "defense", "defence", "home", "foreign", "affairs", "interior", "justice", "treasury", "finance",
+    "health", "education", "energy", "trade", "state", "shadow", "commerce", "labor", "labour",
+    "transport", "transportation", "environment", "agriculture", "culture", "housing", "security",
+    "homeland", "veterans", "immigration", "economy", "economic", "development", "industry",
+    "tourism", "communications", "information", "science", "technology", "sport", "sports",
+    "fisheries", "forestry", "mines", "mining", "works", "public", "social", "welfare", "women",
+    "youth", "children", "family", "families", "digital", "climate", "resources", "natural",
+    "budget", "revenue", "war", "navy", "army", "air", "force", "policy", "planning", "cabinet",
+    "attorney", "solicitor", "general", "deputy", "prime", "first", "chief", "minority", "majority",
+    "party", "opposition",
+}
+
+# "former Prime Minister X", "the then president", "acting CEO": when the role is held
+ROLE_QUALIFIERS = {
+    "former": "former", "ex": "former", "acting": "acting", "then": "then", "interim": "interim",
+    "incoming": "incoming", "outgoing": "outgoing",
+}
+
+# Titles written after a name ("Mark Tedeschi QC", "Jane Roe MP")
+POSTNOMINAL_TITLES = {"qc": "qc", "kc": "kc", "sc": "sc", "mp": "mp", "mep": "mep", "msp": "msp", "mla": "mla"}
+
 # Words that only qualify a role; a role is never made of these alone
 ROLE_MODIFIERS = {
     "vice", "assistant", "associate", "senior", "lead", "managing", "founding", "acting",
     "interim", "former", "deputy", "executive", "chief", "general", "prime", "foreign",
     "finance", "health", "defence", "defense", "trade", "interior", "economy", "education",
-    "energy", "state", "principal",
+    "energy", "state", "principal", "incoming", "outgoing", "shadow", "home",
 }
 
 # Verbs that mean holding a role: "X, who heads Y" -> head

@@ -17,8 +17,10 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from .facts import EntityCluster, RoleFact, entity_at
-from .lexicon import ROLE_MODIFIERS, ROLE_NOUNS, ROLE_VERBS, TITLE_WORDS
+from .facts import (ORG_POSSESSIVES, ORG_REFERENCE_NOUNS, EntityCluster, RoleFact, entity_at,
+                    resolve_organization)
+from .lexicon import (PORTFOLIO_WORDS, POSTNOMINAL_TITLES, ROLE_MODIFIERS, ROLE_NOUNS, ROLE_QUALIFIERS,
+                      ROLE_VERBS, TITLE_WORDS)
 
 _ROLE_SUFFIX = re.compile(r"(er|or|ist|ian|ant|ent|eer|ee|man|woman|person|ary|ive)s?$")
 _ORG_PREPS = {"of", "at", "for", "with", "in"}
@@ -94,8 +96,47 @@ def _entity_span_start(doc: Doc, i: int) -> int:
     return i
 
 
+def _title_word(token: Token) -> bool:
+    """A word that can end an "of"-phrase inside a title: "of state", "for trade policy"."""
+    if not token.is_alpha or token.lower_ in _ARTICLES or entity_at(token.doc, token.i) is not None:
+        return False
+    if token.is_lower:
+        return token.pos_ in ("NOUN", "ADJ", "PROPN") and token.lower_ not in _NOT_ROLES
+    return token.lower_ in PORTFOLIO_WORDS
+
+
+def _extend_title(doc: Doc, i: int, limit: int) -> int:
+    """Index after the title's own complement that starts at token i, or i.
+
+    "secretary | of state", "deputy assistant secretary | for trade policy", "editor | at
+    large", "professor | of photography": at most three plain words, no article, no entity.
+    """
+    if i + 1 < limit and doc[i].lower_ == "at" and doc[i + 1].lower_ == "large":
+        return i + 2
+    if i + 1 < limit and doc[i].lower_ in ("of", "for", "in"):
+        j = i + 1
+        while j < limit and j - i <= 3 and _title_word(doc[j]):
+            j += 1
+        if j > i + 1 and not (j < limit and (doc[j].lower_ == "'s" or doc[j].pos_ in ("NOUN", "PROPN")
+                                              and doc[j].is_alpha and entity_at(doc, j) is None)):
+            return j
+    return i
+
+
+def _reference_org(doc: Doc, i: int, limit: int) -> tuple[EntityCluster | None, int]:
+    """An organisation named at token i, or referred to there ("its", "the agency"): (org, end)."""
+    cluster = entity_at(doc, i)
+    if cluster is not None:
+        return _org_entity(cluster), _entity_span_end(doc, i)
+    if doc[i].lower_ in ORG_POSSESSIVES:
+        return resolve_organization(doc, i), i + 1
+    if doc[i].lower_ in ORG_REFERENCE_NOUNS and doc[i].is_lower and i > 0 and doc[i - 1].lower_ == "the":
+        return resolve_organization(doc, i), i + 1
+    return None, i
+
+
 def read_role_after(doc: Doc, i: int, limit: int) -> tuple[str, EntityCluster | None, int] | None:
-    """Read "[a|the] [ORG['s]] role words [of|at ORG]" starting at token i.
+    """Read "[a|the] [ORG['s]|its] role words [of state] [of|at ORG]" starting at token i.
 
     Returns (role, organisation, end index) or None when no role phrase starts there.
     """
@@ -104,7 +145,12 @@ def read_role_after(doc: Doc, i: int, limit: int) -> tuple[str, EntityCluster | 
         i += 2  # "Jane Doe, 54, a construction worker": skip the age
     if i < limit and doc[i].lower_ in _ARTICLES:
         i += 1
-    if i < limit and entity_at(doc, i) is not None and _org_entity(entity_at(doc, i)):
+    then = i < limit and doc[i].lower_ == "then"
+    if then:  # "the then president", "then-president"
+        i += 2 if i + 1 < limit and doc[i + 1].text == "-" else 1
+    if i < limit and doc[i].lower_ in ORG_POSSESSIVES:
+        org, i = resolve_organization(doc, i), i + 1
+    elif i < limit and entity_at(doc, i) is not None and _org_entity(entity_at(doc, i)):
         end = _entity_span_end(doc, i)
         if end < limit and doc[end].lower_ in ("'s", "’s"):
             org, i = entity_at(doc, i), end + 1
@@ -119,20 +165,21 @@ def read_role_after(doc: Doc, i: int, limit: int) -> tuple[str, EntityCluster | 
         i -= 1
     if i == start:
         return None
-    role = " ".join(t.lower_ for t in doc[start:i])
+    i = _extend_title(doc, i, limit)
+    role = ("then " if then else "") + _role_text(doc[start:i])
     end = i
     if org is None and i + 1 < limit and doc[i].lower_ in _ORG_PREPS:
         j = i + 1
-        if doc[j].lower_ in _ARTICLES:
+        if doc[j].lower_ in _ARTICLES and j + 1 < limit:
             j += 1
-        if j < limit and _org_entity(entity_at(doc, j)):
-            org = entity_at(doc, j)
-            end = _entity_span_end(doc, j)
+        found, found_end = _reference_org(doc, j, limit)
+        if found is not None:
+            org, end = found, found_end
     return role, org, end
 
 
 def read_role_before(doc: Doc, person_start: int, sentence_start: int) -> tuple[str, EntityCluster | None] | None:
-    """Read "[ORG['s]] role words [,] PERSON" ending right before the person's name."""
+    """Read "[former] [ORG['s]|Its] role words [of state] [,] PERSON" ending before the name."""
     i = person_start
     if i - 1 >= sentence_start and doc[i - 1].text == ",":
         i -= 1  # "WIPO's director general, Daren Tang"
@@ -140,28 +187,79 @@ def read_role_before(doc: Doc, person_start: int, sentence_start: int) -> tuple[
     else:
         comma = False
     end = i
-    while i - 1 >= sentence_start and end - i < _MAX_ROLE_WORDS and _free(doc, i - 1) and (
-            is_role_word(doc[i - 1]) or (_is_modifier(doc[i - 1]) and i < end) or
+    # "Secretary of State John Kerry": the title's complement comes right before the name
+    k = end
+    while k - 1 >= sentence_start and end - k < 3 and _title_word(doc[k - 1]):
+        k -= 1
+    if k < end and k - 2 >= sentence_start and doc[k - 1].lower_ in ("of", "for") and \
+            is_role_head(doc[k - 2]) and _free(doc, k - 2):
+        i = k - 1
+    head_end = i
+    while i - 1 >= sentence_start and head_end - i < _MAX_ROLE_WORDS and _free(doc, i - 1) and (
+            is_role_word(doc[i - 1]) or (_is_modifier(doc[i - 1]) and i < head_end) or
             (doc[i - 1].lower_ in _LINKS and i - 2 >= sentence_start and is_role_word(doc[i - 2]))):
         i -= 1
-    # the role's own modifiers that are ordinary words: "economics researcher"
-    if i == end or not is_role_head(doc[end - 1]):
+    if i == head_end or not is_role_head(doc[head_end - 1]):
         return None
     role_tokens = doc[i:end]
-    if not any(is_role_head(t) for t in role_tokens):
-        return None
     org = None
     j = i - 1
     if j >= sentence_start and doc[j].lower_ in ("'s", "’s"):
         j -= 1
-    if j >= sentence_start and _org_entity(entity_at(doc, j)):
+        if j >= sentence_start and entity_at(doc, j) is None and doc[j].lower_ in ORG_REFERENCE_NOUNS:
+            org = resolve_organization(doc, j)  # "the company's chief executive"
+    if j >= sentence_start and doc[j].lower_ in ORG_POSSESSIVES:
+        org = resolve_organization(doc, j)  # "Its director general, Daren Tang"
+    elif org is None and j >= sentence_start and _org_entity(entity_at(doc, j)):
         org = entity_at(doc, j)
+        j = _entity_span_start(doc, j) - 1
+    qualifier = None
+    if j >= sentence_start and doc[j].lower_ in ROLE_QUALIFIERS:
+        qualifier = doc[j].lower_
+    elif j - 1 >= sentence_start and doc[j].text == "-" and doc[j - 1].lower_ in ROLE_QUALIFIERS:
+        qualifier = doc[j - 1].lower_  # "then-President"
     if comma and org is None:
         return None  # "..., president, X" is a list, not a title
     if org is None and doc[i].is_title and not doc[i].is_sent_start and \
-            doc[i].lower_ not in TITLE_WORDS and doc[i].lower_ not in ROLE_NOUNS:
+            doc[i].lower_ not in TITLE_WORDS and doc[i].lower_ not in ROLE_NOUNS and \
+            doc[i].lower_ not in PORTFOLIO_WORDS:
         return None  # "Opposition Leader"-like capitals that are not titles we know
-    return " ".join(t.lower_ for t in role_tokens), org
+    role = _role_text(role_tokens)
+    if qualifier:
+        role = f"{qualifier} {role}"
+    return role, org
+
+
+def _role_text(tokens) -> str:
+    """The role as written, in lower case, its last word in the singular ("photographers")."""
+    words = [t.lower_ for t in tokens]
+    if not words:
+        return ""
+    last = tokens[-1]
+    if last.tag_ in ("NNS", "NNPS") and last.lemma_ and last.lemma_.lower() != last.lower_ \
+            and not (len(words) > 2 and words[-2] in ("of", "for", "in")):  # "minister of finance"
+        words[-1] = last.lemma_.lower()
+    text = " ".join(words)
+    return text.replace(" - ", "-")
+
+
+def split_qualifier(role: str) -> tuple[str, str | None]:
+    """("former prime minister") -> ("prime minister", "former"); "then-president" too."""
+    words = role.replace("-", " - ", 1).split() if role.startswith(("then-", "ex-")) else role.split()
+    qualifier = None
+    while words and (words[0] in ROLE_QUALIFIERS or words[0] == "-"):
+        if words[0] != "-":
+            qualifier = qualifier or ROLE_QUALIFIERS[words[0]]
+        words = words[1:]
+    return " ".join(words), qualifier
+
+
+def split_coordinated(role: str) -> list[str]:
+    """"chief financial officer and treasurer" -> two roles; "curator and director of exhibits" too."""
+    parts = [p.strip() for p in re.split(r"\s+(?:and|&)\s+", role)]
+    if len(parts) > 1 and all(p and p.split()[-1] not in ROLE_MODIFIERS for p in parts):
+        return parts
+    return [role]
 
 
 def _verb_role(person: Span) -> tuple[str, EntityCluster | None, Span] | None:
@@ -196,6 +294,24 @@ def _verb_role(person: Span) -> tuple[str, EntityCluster | None, Span] | None:
     return None
 
 
+def _first_conjunct(doc: Doc, mention: Span) -> Span | None:
+    """For the 2nd, 3rd... name of a list ("photographers A, B and C"), the list's first name."""
+    token = mention.root
+    seen = 0
+    while token.dep_ == "conj" and token.head.i < token.i and seen < 12:
+        token = token.head
+        seen += 1
+    if token is mention.root:
+        return None
+    cluster = entity_at(doc, token)
+    if cluster is None or cluster.type != "Person":
+        return None
+    for candidate in cluster.mentions:
+        if candidate.start <= token.i < candidate.end:
+            return candidate
+    return None
+
+
 class RoleFinder:
     """spaCy component: builds ``doc._.ng_roles``."""
 
@@ -206,12 +322,17 @@ class RoleFinder:
         roles: dict[tuple, RoleFact] = {}
 
         def keep(person: EntityCluster, role: str, org: EntityCluster | None, sentence: Span, confidence: float):
-            role = role.strip(" -")
-            if not role or role in ROLE_MODIFIERS:
-                return
-            key = (id(person), role, id(org) if org else None)
-            if key not in roles or roles[key].confidence < confidence:
-                roles[key] = RoleFact(person=person, role=role, organization=org, sentence=sentence, confidence=confidence)
+            role, qualifier = split_qualifier(role.strip(" -"))
+            jurisdiction = None
+            if org is not None and org.type == "Place":
+                org, jurisdiction = None, org  # "U.S. President": the place is where, not whom for
+            for part in split_coordinated(role):
+                if not part or part in ROLE_MODIFIERS or part.split()[-1] in ROLE_QUALIFIERS:
+                    continue
+                key = (id(person), part, id(org) if org else None)
+                if key not in roles or roles[key].confidence < confidence:
+                    roles[key] = RoleFact(person=person, role=part, organization=org, sentence=sentence,
+                                          confidence=confidence, jurisdiction=jurisdiction, qualifier=qualifier)
 
         for cluster in doc._.ng_entities or []:
             if cluster.type != "Person":
@@ -220,6 +341,9 @@ class RoleFinder:
                 sentence = mention.sent
                 limit = sentence.end
                 after = mention.end
+                if after < limit and doc[after].lower_ in POSTNOMINAL_TITLES and doc[after].is_upper \
+                        and entity_at(doc, after) is None:
+                    keep(cluster, POSTNOMINAL_TITLES[doc[after].lower_], None, sentence, 0.7)  # "X QC"
                 if after < limit and doc[after].text == ",":
                     found = read_role_after(doc, after + 1, limit)
                     if found:
@@ -234,6 +358,12 @@ class RoleFinder:
                 if before:
                     keep(cluster, before[0], before[1], sentence, 0.8 if before[1] else 0.65)
                     continue
+                first = _first_conjunct(doc, mention)
+                if first is not None:  # "photographers A, B and C": the title before the list
+                    before = read_role_before(doc, first.start, sentence.start)
+                    if before and first.start > 0 and doc[first.start - 1].tag_ in ("NNS", "NNPS"):
+                        keep(cluster, before[0], before[1], sentence, 0.6)
+                        continue
                 verbal = _verb_role(mention)
                 if verbal:
                     keep(cluster, verbal[0], verbal[1], sentence, 0.7)
