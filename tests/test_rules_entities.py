@@ -89,3 +89,47 @@ def test_dateline_place_and_agency_become_entities_when_the_model_missed_them():
     found = {c.name: c.type for c in doc._.ng_entities}
     assert found["AP"] == "Organization"
     assert found["Bangkok"] == found["Thailand"] == "Place"
+
+
+def test_bracketed_acronym_the_model_did_not_tag_becomes_an_alias():
+    found = clusters("The World Intellectual Property Organization ( WIPO ) grew .",
+                     [("World Intellectual Property Organization", "ORG")])
+    assert list(found) == ["World Intellectual Property Organization"]
+    assert "WIPO" in found["World Intellectual Property Organization"].aliases
+
+
+def test_lowercase_phrase_is_not_an_organisation():
+    assert clusters("He ran a disco club in Ohio .", [("disco club", "ORG"), ("Ohio", "GPE")]).keys() == {"Ohio"}
+
+
+def test_scoreline_numbers_and_compass_words_are_not_names():
+    found = clusters("Belgium 3 beat them . The North fired .", [("Belgium 3", "GPE"), ("North", "GPE")])
+    assert list(found) == ["Belgium"]
+
+
+def test_country_before_a_public_body_is_one_name():
+    found = clusters("The US State Department said so .", [("US", "GPE"), ("State Department", "ORG")])
+    assert list(found) == ["US State Department"]
+    assert found["US State Department"].type == "Organization"
+
+
+def test_organisation_for_something_is_one_name():
+    found = clusters("The Andy Warhol Foundation for the Visual Arts paid .",
+                     [("Andy Warhol Foundation", "ORG"), ("Visual Arts", "ORG")])
+    assert list(found) == ["Andy Warhol Foundation for the Visual Arts"]
+
+
+def test_countries_that_play_a_match_are_teams():
+    text = "Sweden beat Panama 1 – 0 . Panama coach Jane Roe said so ."
+    parse = [(1, "nsubj"), (1, "ROOT"), (1, "dobj"), (2, "nummod"), (3, "punct"), (3, "nummod"), (1, "punct"),
+             (8, "compound"), (10, "compound"), (10, "compound"), (11, "nsubj"), (11, "ROOT"), (11, "advmod"),
+             (11, "punct")]
+    doc = run(make_doc(text, ents=[("Sweden", "GPE"), ("Panama", "GPE"), ("Panama", "GPE"), ("Jane Roe", "PERSON")],
+                       parse=parse, lemmas={"beat": "beat"}), "newsgraph_entities")
+    types = {c.name: c.type for c in doc._.ng_entities}
+    assert types == {"Sweden": "Organization", "Panama": "Organization", "Jane Roe": "Person"}
+
+
+def test_a_country_without_a_match_stays_a_place():
+    doc = run(make_doc("Sweden beat expectations in 2020 .", ents={"Sweden": "GPE"}), "newsgraph_entities")
+    assert [c.type for c in doc._.ng_entities] == ["Place"]

@@ -70,3 +70,86 @@ def test_role_from_a_relative_clause_verb():
                    pos={"heads": "VERB", "declined": "VERB", "who": "PRON"}, lemmas={"heads": "head"})
     doc = run(doc, "newsgraph_entities", "newsgraph_roles")
     assert [(r.person.name, r.role, r.organization.name) for r in doc._.ng_roles] == [("Jane Roe", "head", "Acme")]
+
+
+def role_facts(text, ents, **kwargs):
+    doc = run(make_doc(text, ents=ents, **kwargs), "newsgraph_entities", "newsgraph_roles")
+    return doc, sorted(((r.person.name, r.role, r.organization.name if r.organization else None,
+                         r.jurisdiction.name if r.jurisdiction else None, r.qualifier) for r in doc._.ng_roles))
+
+
+def test_a_place_in_a_title_is_a_jurisdiction_not_an_organisation():
+    _, found = role_facts("Ruritania President Ann Lee spoke .", {"Ruritania": "GPE", "Ann Lee": "PERSON"})
+    assert found == [("Ann Lee", "president", None, "Ruritania", None)]
+
+
+def test_governor_of_a_place_is_a_jurisdiction():
+    _, found = role_facts("Ann Lee , governor of Ohio , spoke .", {"Ann Lee": "PERSON", "Ohio": "GPE"})
+    assert found == [("Ann Lee", "governor", None, "Ohio", None)]
+
+
+@pytest.mark.parametrize("text, qualifier, role", [
+    ("former President Ann Lee spoke .", "former", "president"),
+    ("acting director Ann Lee spoke .", "acting", "director"),
+    ("then - President Ann Lee spoke .", "then", "president"),
+])
+def test_former_acting_then_are_qualifiers(text, qualifier, role):
+    _, found = role_facts(text, {"Ann Lee": "PERSON"})
+    assert [(r[1], r[4]) for r in found] == [(role, qualifier)]
+
+
+@pytest.mark.parametrize("text, role", [
+    ("Secretary of State Ann Lee spoke .", "secretary of state"),
+    ("Ann Lee , deputy assistant secretary for trade policy , spoke .", "deputy assistant secretary for trade policy"),
+    ("Ann Lee , editor at large , spoke .", "editor at large"),
+])
+def test_titles_keep_their_complement(text, role):
+    _, found = role_facts(text, {"Ann Lee": "PERSON"})
+    assert [r[1] for r in found] == [role]
+
+
+def test_portfolio_word_the_model_tagged_as_an_organisation_is_part_of_the_title():
+    doc, found = role_facts("Defense Secretary Ann Lee spoke .", {"Defense": "ORG", "Ann Lee": "PERSON"})
+    assert found == [("Ann Lee", "defense secretary", None, None, None)]
+    assert [c.type for c in doc._.ng_entities] == ["Person"]
+
+
+def test_its_points_back_to_the_organisation_of_the_sentence_before():
+    _, found = role_facts("WIPO said so . Its director general , Daren Tang , agreed .",
+                          {"WIPO": "ORG", "Daren Tang": "PERSON"})
+    assert found == [("Daren Tang", "director general", "WIPO", None, None)]
+
+
+def test_its_with_two_organisations_before_is_left_alone():
+    _, found = role_facts("WIPO and Acme said so . Its director general , Daren Tang , agreed .",
+                          {"WIPO": "ORG", "Acme": "ORG", "Daren Tang": "PERSON"})
+    assert found == []
+
+
+def test_the_company_points_back_to_the_named_organisation():
+    _, found = role_facts("Acme Corp grew . Jane Roe , chief executive of the company , said so .",
+                          {"Acme Corp": "ORG", "Jane Roe": "PERSON"})
+    assert found == [("Jane Roe", "chief executive", "Acme Corp", None, None)]
+
+
+def test_coordinated_titles_are_two_roles():
+    _, found = role_facts("Jane Roe , chief financial officer and treasurer of Acme , resigned .",
+                          {"Jane Roe": "PERSON", "Acme": "ORG"})
+    assert [r[1:3] for r in found] == [("chief financial officer", "Acme"), ("treasurer", "Acme")]
+
+
+def test_a_nationality_is_not_part_of_the_title():
+    _, found = role_facts("Jane Roe , an American actress , arrived .", {"Jane Roe": "PERSON", "American": "NORP"})
+    assert [r[1] for r in found] == ["actress"]
+
+
+def test_apposition_without_commas_needs_an_organisation():
+    _, found = role_facts("Jane Roe chief executive of Acme resigned .", {"Jane Roe": "PERSON", "Acme": "ORG"})
+    assert [r[:3] for r in found] == [("Jane Roe", "chief executive", "Acme")]
+    _, found = role_facts("Jane Roe manager arrived .", {"Jane Roe": "PERSON"})
+    assert found == []
+
+
+def test_postnominal_title():
+    _, found = role_facts("Mark Tedeschi QC said so .", {"Mark Tedeschi": "PERSON"})
+    assert [r[1] for r in found] == ["qc"]

@@ -231,7 +231,8 @@ def _standalone_acronyms(doc: Doc, spans: list[Span]) -> list[Span]:
             continue
         if text.lower() in NOT_ORG_ACRONYMS or token.pos_ != "PROPN":
             continue
-        if token.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "poss", "conj", "appos"):
+        if token.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "poss", "conj", "appos") and not (
+                token.dep_ == "compound" and token.head.lower_ in ROLE_NOUNS):  # "AFT president X"
             continue
         sent = token.sent
         if sum(t.is_upper and t.is_alpha for t in sent) * 3 > sum(t.is_alpha for t in sent):
@@ -351,9 +352,39 @@ def build_clusters(doc: Doc, spans: list[Span]) -> list[EntityCluster]:
     for cluster in clusters:
         _settle_type_and_name(cluster, model_types[id(cluster)], set(long_form_cluster.values()))
         cluster.mentions.sort(key=lambda m: m.start)
+    _teams_named_by_place(doc, clusters)
     clusters = [c for c in clusters if c.mentions]
     clusters.sort(key=lambda c: c.mentions[0].start)
     return clusters
+
+
+_SCORELINE = re.compile(r"(?<![\d.,])\d{1,2}\s*[–—-]\s*\d{1,2}(?!\d|[.,]\d|\s*%)")
+_MATCH_VERBS = {"defeat", "beat", "face", "draw", "lose", "score", "thrash", "edge", "concede", "qualify", "tie"}
+_TEAM_ROLES = {"coach", "goalkeeper", "captain", "manager", "striker", "midfielder", "defender", "squad", "team"}
+
+
+def _teams_named_by_place(doc: Doc, clusters: list[EntityCluster]) -> None:
+    """In a match report, a country that plays is a team: an organisation ("Sweden beat Panama").
+
+    Only when the text has a scoreline ("1 – 0"), and for a place that is the subject or
+    object of a match verb, stands next to a score, or has a coach, captain or goalkeeper.
+    """
+    if not _SCORELINE.search(doc.text):
+        return
+    for cluster in clusters:
+        if cluster.type != "Place" or not all(m.label_ == "GPE" for m in cluster.mentions):
+            continue  # a country or city, not a stadium
+        for mention in cluster.mentions:
+            root, end = mention.root, mention.end
+            verb = root.head if root.dep_ in ("nsubj", "dobj") else root.head.head if root.dep_ == "pobj" else None
+            nxt = doc[end] if end < len(doc) else None
+            after_possessive = doc[end + 1] if nxt is not None and nxt.lower_ in ("'s", "’s") and end + 1 < len(doc) else None
+            if (verb is not None and verb.lemma_ in _MATCH_VERBS) or (nxt is not None and nxt.is_digit and
+                                                                     len(nxt.text) <= 2) or \
+                    (nxt is not None and nxt.lower_ in _TEAM_ROLES) or \
+                    (after_possessive is not None and after_possessive.lower_ in _TEAM_ROLES):
+                cluster.type = "Organization"
+                break
 
 
 def _person_by_surname(clusters: list[EntityCluster], word: str) -> EntityCluster | None:

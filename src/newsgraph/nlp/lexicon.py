@@ -87,7 +87,17 @@ ROLE_NOUNS = {
     "congressman", "congresswoman", "spokesperson", "referee", "photographer", "publisher",
     "instructor", "lecturer", "homeopath", "athlete", "designer", "musician", "singer", "actor",
     "actress", "director-general", "secretary-general", "attorney-general", "chief-executive",
-    "head", "boss", "leader", "mp", "qc",
+    "head", "boss", "leader", "mp", "qc", "poet", "artist", "model", "dj", "host", "anchor", "presenter",
+    "comedian", "comedienne", "rapper", "songwriter", "singer-songwriter", "guitarist", "drummer",
+    "bassist", "pianist", "composer", "producer", "writer", "novelist", "playwright", "screenwriter",
+    "filmmaker", "painter", "sculptor", "architect", "chef", "dancer", "sultan", "shah", "emir", "sheikh",
+    "duke", "duchess", "lord", "baron", "rabbi", "imam", "priest", "pastor", "reverend", "monk", "nun",
+    "astronaut", "pilot", "soldier", "policeman", "detective", "inspector", "marshal",
+    "admiral", "brigadier", "corporal", "chaplain", "archdeacon", "vicar", "dean",
+    "provost", "bishop", "trustee", "shareholder", "entrepreneur", "businessman", "businesswoman",
+    "tycoon", "magnate", "banker", "activist", "campaigner", "organizer", "organiser", "volunteer",
+    "councilwoman", "alderman", "assemblyman", "assemblywoman", "legislator", "politician", "minister",
+    "treasurer", "auditor", "comptroller", "controller", "registrar", "clerk", "secretary-general",
 }
 
 # Role words that, before a name, are titles even without an organisation ("Senator Smith")

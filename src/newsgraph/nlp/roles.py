@@ -25,7 +25,7 @@ from .lexicon import (PORTFOLIO_WORDS, POSTNOMINAL_TITLES, ROLE_MODIFIERS, ROLE_
 _ROLE_SUFFIX = re.compile(r"(er|or|ist|ian|ant|ent|eer|ee|man|woman|person|ary|ive)s?$")
 _ORG_PREPS = {"of", "at", "for", "with", "in"}
 _ARTICLES = {"a", "an", "the"}
-_COPULAS = {"be", "become", "remain", "serve", "name", "appoint", "elect"}
+_COPULAS = {"be", "become", "remain", "serve", "name", "appoint", "elect", "swear", "work", "act", "install"}
 _LINKS = {"and", "&", "-"}
 _NOT_ROLES = {"people", "person", "others", "percent", "year", "years", "time", "times", "government",
               "city", "country", "region", "company", "firm", "group", "center", "centre", "order",
@@ -35,9 +35,24 @@ _NOT_ROLES = {"people", "person", "others", "percent", "year", "years", "time", 
 _MAX_ROLE_WORDS = 6
 
 
+_PRONOUNS = {"its", "their", "his", "her", "our", "my", "your", "this", "that", "these", "those"}
+_DEMONYM = re.compile(r"(an|ian|ean|ese|ish|i|ic|ch)$")
+
+
+def _is_demonym(token: Token) -> bool:
+    """"Chinese", "English", "South African", "Perth-based": where someone is from, not what they do."""
+    if token.ent_type_ in ("NORP", "LANGUAGE"):
+        return True
+    if token.lower_.endswith("-based") or (token.i + 2 < len(token.doc) and token.nbor().text == "-"
+                                           and token.nbor(2).lower_ == "based"):
+        return True
+    return token.is_title and token.pos_ in ("ADJ", "PROPN") and bool(_DEMONYM.search(token.lower_)) \
+        and token.lower_ not in ROLE_NOUNS and token.lower_ not in PORTFOLIO_WORDS
+
+
 def _is_modifier(token: Token) -> bool:
     """A word that can qualify a role: "economics" researcher, "railways" minister, "Minority" Leader."""
-    if not token.is_alpha or token.lower_ in _NOT_ROLES or token.ent_type_ == "NORP":
+    if not token.is_alpha or token.lower_ in _NOT_ROLES or token.lower_ in _PRONOUNS or _is_demonym(token):
         return False  # "Chinese Premier X": a nationality says where, not what
     if token.is_lower:
         return token.pos_ in ("NOUN", "ADJ")
@@ -98,7 +113,8 @@ def _entity_span_start(doc: Doc, i: int) -> int:
 
 def _title_word(token: Token) -> bool:
     """A word that can end an "of"-phrase inside a title: "of state", "for trade policy"."""
-    if not token.is_alpha or token.lower_ in _ARTICLES or entity_at(token.doc, token.i) is not None:
+    if not token.is_alpha or token.is_stop and token.lower_ not in PORTFOLIO_WORDS or \
+            entity_at(token.doc, token.i) is not None:
         return False
     if token.is_lower:
         return token.pos_ in ("NOUN", "ADJ", "PROPN") and token.lower_ not in _NOT_ROLES
@@ -145,6 +161,8 @@ def read_role_after(doc: Doc, i: int, limit: int) -> tuple[str, EntityCluster | 
         i += 2  # "Jane Doe, 54, a construction worker": skip the age
     if i < limit and doc[i].lower_ in _ARTICLES:
         i += 1
+    while i < limit and _free(doc, i) and (_is_demonym(doc[i]) or doc[i].text == "-" or doc[i].lower_ == "based"):
+        i += 1  # "an American actress", "a Worcester-based composer"
     then = i < limit and doc[i].lower_ == "then"
     if then:  # "the then president", "then-president"
         i += 2 if i + 1 < limit and doc[i + 1].text == "-" else 1
@@ -348,6 +366,14 @@ class RoleFinder:
                     found = read_role_after(doc, after + 1, limit)
                     if found:
                         keep(cluster, found[0], found[1], sentence, 0.85 if found[1] else 0.7)
+                        continue
+                if after + 1 < limit and _free(doc, after) and (doc[after].lower_ in _ARTICLES or (
+                        is_role_word(doc[after]) and doc[after].pos_ != "VERB")):
+                    # "X chief executive of Y" / "X the president of Y": an apposition without
+                    # commas (headlines, captions); only with the organisation it names
+                    found = read_role_after(doc, after, limit)
+                    if found and found[1] is not None:
+                        keep(cluster, found[0], found[1], sentence, 0.7)
                         continue
                 if after + 1 < limit and doc[after].lower_ == "as":  # "named X as chief executive of Y"
                     found = read_role_after(doc, after + 1, limit)
