@@ -133,3 +133,25 @@ def test_countries_that_play_a_match_are_teams():
 def test_a_country_without_a_match_stays_a_place():
     doc = run(make_doc("Sweden beat expectations in 2020 .", ents={"Sweden": "GPE"}), "newsgraph_entities")
     assert [c.type for c in doc._.ng_entities] == ["Place"]
+
+
+def test_named_sites_are_places():
+    found = clusters("They met at the Volgograd Arena .", [("Volgograd Arena", "ORG")])
+    assert found["Volgograd Arena"].type == "Place"
+
+
+def test_description_after_a_name_is_dropped():
+    found = clusters("Yonhap news agency reported it .", [("Yonhap news agency", "ORG")])
+    assert list(found) == ["Yonhap"]
+
+
+def test_a_word_shared_by_two_people_is_still_a_person():
+    found = clusters("Ahmed Mohamed met Hassan Mohamed . Mohamed smiled .",
+                     [("Ahmed Mohamed", "PERSON"), ("Hassan Mohamed", "PERSON"), ("Mohamed", "ORG")])
+    assert {c.type for c in found.values()} == {"Person"} and len(found) == 2
+
+
+def test_last_word_of_an_organisation_of_something_is_that_organisation():
+    found = clusters("The Church of Scientology sued . Scientology won .",
+                     [("Church of Scientology", "ORG"), ("Scientology", "ORG")])
+    assert list(found) == ["Church of Scientology"] and len(found["Church of Scientology"].mentions) == 2

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from .facts import EntityCluster
-from .lexicon import (BODY_HEADS, DETERMINERS, ENTITY_TYPES, NOT_NAME_SUFFIXES, NOT_NAMES, NOT_ORG_ACRONYMS,
+from .lexicon import (BODY_HEADS, DETERMINERS, ENTITY_TYPES, FACILITY_CENTRES, FACILITY_HEADS, NOT_NAME_SUFFIXES, NOT_NAMES, NOT_ORG_ACRONYMS,
                       ORG_HEADS, OTHER_HEADS, PLACE_HEADS, PORTFOLIO_WORDS, POSTNOMINAL_TITLES, ROLE_MODIFIERS,
                       ROLE_NOUNS, TITLE_WORDS)
 
@@ -58,6 +58,14 @@ def clean_span(span: Span) -> Span | None:
     words = [t.lower_ for t in doc[start:end]]
     if span.label_ != "PERSON" and not any(t.text[:1].isupper() or t.text[:1].isdigit() for t in doc[start:end]):
         return None  # "disco club": a common noun phrase
+    if span.label_ == "ORG" and end - start > 2 and doc[end - 1].is_lower and doc[start].is_title and \
+            doc[start].ent_type_ not in ("GPE", "NORP"):
+        cut = end
+        while cut > start and doc[cut - 1].is_lower and doc[cut - 1].is_alpha:
+            cut -= 1
+        if cut > start and doc[cut - 1].lower_ not in ("'s", "’s", "of", "and", "for", "&"):
+            end = cut  # "Yonhap news agency": the name, without the description after it
+            words = words[:end - start]
     if len(words) == 1 and (words[0] in NOT_NAMES or words[0] in POSTNOMINAL_TITLES and doc[start].is_upper or
                             span.label_ == "ORG" and words[0].endswith(NOT_NAME_SUFFIXES)):
         return None
@@ -88,6 +96,10 @@ def type_from_head(text: str, model_type: str) -> str:
     last = words[-1]
     if last in OTHER_HEADS and model_type in ("Organization", "Place", "Other"):
         return "Other"
+    if last in FACILITY_HEADS and model_type == "Organization" and "of" not in words:
+        return "Place"  # "Volgograd Arena", "Grand Mosque": named sites are places
+    if last in ("centre", "center") and len(words) > 1 and words[-2] in FACILITY_CENTRES:
+        return "Place"  # "Metro Toronto Convention Centre"
     if last in ORG_HEADS and model_type in ("Place", "Other"):
         return "Organization"
     if last in PLACE_HEADS and model_type == "Organization" and "of" not in words:
@@ -388,11 +400,19 @@ def _teams_named_by_place(doc: Doc, clusters: list[EntityCluster]) -> None:
 
 
 def _person_by_surname(clusters: list[EntityCluster], word: str) -> EntityCluster | None:
+    """The person a lone surname or first name stands for ("Tang" -> Daren Tang).
+
+    When two people share the word ("Ahmed Mohamed", "Mohamed El-Hassan Mohamed") the one
+    whose surname it is wins; it is a person either way, never an organisation.
+    """
     matches = [
         c for c in clusters
         if c.type == "Person" and len(c.name.split()) > 1
         and (c.name.split()[-1] == word or c.name.split()[0] == word)
     ]
+    if len(matches) > 1:
+        by_surname = [c for c in matches if c.name.split()[-1] == word]
+        matches = by_surname[:1] if by_surname else matches[:1]
     return matches[0] if len(matches) == 1 else None
 
 
@@ -401,8 +421,9 @@ def _organisation_by_word(clusters: list[EntityCluster], word: str) -> EntityClu
     matches = [
         c for c in clusters
         if c.type == "Organization" and len(c.name.split()) > 1
-        and (c.name.split()[0] == word or (c.name.split()[-1] == word and word.lower() in ORG_HEADS))
-    ]
+        and (c.name.split()[0] == word or (c.name.split()[-1] == word and (
+            word.lower() in ORG_HEADS or c.name.split()[-2].lower() in ("of", "for"))))
+    ]  # "the Commission", "Scientology" for "Church of Scientology"
     return matches[0] if len(matches) == 1 else None
 
 

@@ -59,6 +59,13 @@ BODY_HEADS = {
 NOT_NAMES = {"north", "south", "east", "west", "islam", "christianity", "homeopathy", "crown", "satan"}
 NOT_NAME_SUFFIXES = ("ism", "phobia", "pathy")
 
+# Named sites and facilities are places even when the model calls them organisations
+FACILITY_HEADS = {
+    "arena", "stadium", "airport", "station", "hall", "square", "bridge", "tower", "towers", "mosque",
+    "cathedral", "temple", "palace", "cave", "plaza", "terminal", "pier", "harbour", "harbor", "dam",
+}
+FACILITY_CENTRES = {"convention", "exhibition", "shopping", "conference", "trade", "sports", "community"}
+
 PLACE_HEADS = {
     "area", "region", "province", "state", "county", "city", "district", "island", "islands",
     "river", "valley", "mountains", "sea", "ocean", "bay", "peninsula", "strait", "lake",
