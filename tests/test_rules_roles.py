@@ -153,3 +153,19 @@ def test_apposition_without_commas_needs_an_organisation():
 def test_postnominal_title():
     _, found = role_facts("Mark Tedeschi QC said so .", {"Mark Tedeschi": "PERSON"})
     assert [r[1] for r in found] == ["qc"]
+
+
+def test_secretary_of_state_is_a_title_not_an_organisation():
+    doc, found = role_facts("Ann Lee , the Secretary of State , spoke .", {"Ann Lee": "PERSON", "State": "ORG"})
+    assert [c.name for c in doc._.ng_entities] == ["Ann Lee"]
+
+
+def test_untagged_company_before_a_corporate_title_is_the_organisation():
+    doc, found = role_facts("Stratfor CEO George Friedman replied .", {"George Friedman": "PERSON"},
+                            pos={"Stratfor": "PROPN", "CEO": "NOUN"})
+    assert found == [("George Friedman", "ceo", "Stratfor", None, None)]
+
+
+def test_co_founder_keeps_its_hyphen():
+    _, found = role_facts("Acme co - founder Jane Roe spoke .", {"Acme": "ORG", "Jane Roe": "PERSON"})
+    assert [r[1:3] for r in found] == [("co-founder", "Acme")]

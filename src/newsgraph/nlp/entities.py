@@ -139,6 +139,7 @@ class EntityLinker:
         cleaned = _merge_split_names(doc, cleaned)
         cleaned += _bracketed_acronyms(doc, cleaned)
         cleaned += _standalone_acronyms(doc, cleaned)
+        cleaned += _organisations_before_titles(doc, cleaned)
         clusters = build_clusters(doc, sorted(cleaned, key=lambda s: s.start))
         doc._.ng_entities = clusters
         index = {}
@@ -173,6 +174,9 @@ def _without_title_words(span: Span) -> Span | None:
     if after < len(doc) and _is_title_head(doc[after]) and (doc[after].is_title or doc[after].is_lower) \
             and all(w in PORTFOLIO_WORDS or w in ROLE_MODIFIERS for w in words):
         return None
+    if span.start >= 2 and doc[span.start - 1].lower_ in ("of", "for") and _is_title_head(doc[span.start - 2]) \
+            and all(w in PORTFOLIO_WORDS for w in words):
+        return None  # "Secretary of State", "Minister for Foreign Affairs": the brief, not a body
     end = span.end
     while end - span.start > 1 and doc[end - 1].is_title and _is_title_head(doc[end - 1]) \
             and doc[end - 1].lower_ not in ORG_HEADS:
@@ -250,6 +254,39 @@ def _standalone_acronyms(doc: Doc, spans: list[Span]) -> list[Span]:
         if sum(t.is_upper and t.is_alpha for t in sent) * 3 > sum(t.is_alpha for t in sent):
             continue  # a heading or a shouted line: capitals say nothing there
         found.append(Span(doc, token.i, token.i + 1, label="ORG"))
+    return found
+
+
+_CORPORATE_TITLES = {"ceo", "cfo", "coo", "cto", "chairman", "chairwoman", "founder", "co-founder", "president", "creator",
+                     "spokesman", "spokeswoman", "spokesperson", "executive", "director", "chief", "owner"}
+
+
+def _organisations_before_titles(doc: Doc, spans: list[Span]) -> list[Span]:
+    """"Stratfor CEO George Friedman": capitalised words the model left untagged right before
+    a corporate title and a person's name name the organisation."""
+    taken = {i for span in spans for i in range(span.start, span.end)}
+    found = []
+    for span in spans:
+        if span.label_ != "PERSON":
+            continue
+        i = span.start
+        sent_start = span.sent.start
+        title_end = i
+        while i - 1 >= sent_start and i - 1 not in taken and title_end - i < 4 and (
+                doc[i - 1].lower_ in _CORPORATE_TITLES or doc[i - 1].lower_ in ROLE_MODIFIERS or
+                doc[i - 1].text == "-" and i - 2 >= sent_start and doc[i - 2].lower_ == "co"):
+            i -= 1
+        if i == title_end or doc[title_end - 1].lower_ not in _CORPORATE_TITLES:
+            continue
+        end = i
+        while i - 1 >= sent_start and i - 1 not in taken and end - i < 3 and doc[i - 1].pos_ == "PROPN" and \
+                doc[i - 1].is_title and doc[i - 1].lower_ not in PORTFOLIO_WORDS and \
+                doc[i - 1].lower_ not in ROLE_NOUNS and doc[i - 1].lower_ not in TITLE_WORDS and \
+                doc[i - 1].ent_type_ in ("", "ORG"):
+            i -= 1
+        if i < end and not (i == sent_start and end - i == 1 and doc[i].is_stop):
+            found.append(Span(doc, i, end, label="ORG"))
+            taken.update(range(i, end))
     return found
 
 
@@ -336,6 +373,9 @@ def build_clusters(doc: Doc, spans: list[Span]) -> list[EntityCluster]:
                 type_ = "Person"
         if cluster is None and len(span) == 1 and type_ == "Organization" and span[0].is_title:
             cluster = _organisation_by_word(clusters, text)
+        if cluster is None and len(span) > 1 and type_ == "Organization":
+            ending = [c for c in clusters if c.type == "Organization" and c.name.endswith(" " + text)]
+            cluster = ending[0] if len(ending) == 1 else None  # "State Department" -> "US State Department"
         if cluster is None and is_acronym(text):
             pending_acronyms.append((span, type_))
             continue
@@ -456,6 +496,8 @@ def _settle_type_and_name(cluster: EntityCluster, votes: Counter, defined: set) 
         cluster.type = "Organization"
     elif cluster.type != "Person" or votes.get("Person", 0) == 0:
         model_type = cluster.type if cluster in defined else votes.most_common(1)[0][0]
+        if model_type == "Other" and votes.get("Organization", 0) >= votes["Other"]:
+            model_type = "Organization"  # "Facebook" read once as a product, once heading a "co-founder"
         cluster.type = type_from_head(cluster.name, model_type)
     if cluster.name.isupper() and len(cluster.name) > 5 and cluster.type == "Place":
         cluster.name = cluster.name.title()  # "BRUSSELS" in a dateline is Brussels

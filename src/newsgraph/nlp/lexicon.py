@@ -94,7 +94,7 @@ ROLE_NOUNS = {
     "congressman", "congresswoman", "spokesperson", "referee", "photographer", "publisher",
     "instructor", "lecturer", "homeopath", "athlete", "designer", "musician", "singer", "actor",
     "actress", "director-general", "secretary-general", "attorney-general", "chief-executive",
-    "head", "boss", "leader", "mp", "qc", "poet", "artist", "model", "dj", "host", "anchor", "presenter",
+    "head", "boss", "leader", "mp", "qc", "creator", "poet", "artist", "model", "dj", "host", "anchor", "presenter",
     "comedian", "comedienne", "rapper", "songwriter", "singer-songwriter", "guitarist", "drummer",
     "bassist", "pianist", "composer", "producer", "writer", "novelist", "playwright", "screenwriter",
     "filmmaker", "painter", "sculptor", "architect", "chef", "dancer", "sultan", "shah", "emir", "sheikh",
@@ -145,7 +145,7 @@ ROLE_MODIFIERS = {
     "vice", "assistant", "associate", "senior", "lead", "managing", "founding", "acting",
     "interim", "former", "deputy", "executive", "chief", "general", "prime", "foreign",
     "finance", "health", "defence", "defense", "trade", "interior", "economy", "education",
-    "energy", "state", "principal", "incoming", "outgoing", "shadow", "home",
+    "energy", "state", "principal", "incoming", "outgoing", "shadow", "home", "co",
 }
 
 # Verbs that mean holding a role: "X, who heads Y" -> head
