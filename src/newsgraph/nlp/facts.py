@@ -172,18 +172,32 @@ def _clusters_before(doc: Doc, index: int, start: int, type_: str) -> list[Entit
 
 
 def resolve_person(doc: Doc, token: Token | int, sentences_back: int = 2) -> EntityCluster | None:
-    """The person a token refers to: its own entity ("Tang" linked to Daren Tang), or for a
+    """The person a token refers to: its own entity ("Tang" linked to Daren Tang); for a
     personal pronoun ("he", "she", "his") the nearest person named before it, within the
-    sentence and ``sentences_back`` sentences before. None when nothing fits.
+    sentence and ``sentences_back`` sentences before; for a title after "the" ("the
+    minister") the one person an earlier role gave that title (needs ``doc._.ng_roles``,
+    so it works from the quotes component on). None when nothing fits.
     """
     index = token if isinstance(token, int) else token.i
     cluster = entity_at(doc, index)
     if cluster is not None:
         return cluster if cluster.type == "Person" else None
-    if doc[index].lower_ not in PERSONAL_PRONOUNS:
-        return None
+    word = doc[index]
+    if word.lower_ not in PERSONAL_PRONOUNS:
+        return _person_by_title(doc, word)
     people = _clusters_before(doc, index, _window_start(doc, index, sentences_back), "Person")
     return people[0] if people else None
+
+
+def _person_by_title(doc: Doc, word: Token) -> EntityCluster | None:
+    """"the minister" -> the one person the article gave a role ending in "minister" before."""
+    if not word.is_alpha or word.i == 0 or doc[word.i - 1].lower_ != "the":
+        return None
+    roles = doc._.ng_roles or []
+    lower, lemma = word.lower_, word.lemma_.lower()
+    people = {id(r.person): r.person for r in roles
+              if r.role.split()[-1] in (lower, lemma) and r.sentence.start < word.i}
+    return next(iter(people.values())) if len(people) == 1 else None
 
 
 def resolve_organization(doc: Doc, token: Token | int, sentences_back: int = 1) -> EntityCluster | None:
