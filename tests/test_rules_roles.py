@@ -169,3 +169,14 @@ def test_untagged_company_before_a_corporate_title_is_the_organisation():
 def test_co_founder_keeps_its_hyphen():
     _, found = role_facts("Acme co - founder Jane Roe spoke .", {"Acme": "ORG", "Jane Roe": "PERSON"})
     assert [r[1:3] for r in found] == [("co-founder", "Acme")]
+
+
+def test_title_of_a_named_place_before_the_name():
+    _, found = role_facts("President of Ruritania Ann Lee spoke .", {"Ruritania": "GPE", "Ann Lee": "PERSON"})
+    assert found == [("Ann Lee", "president", None, "Ruritania", None)]
+
+
+def test_then_title_after_the_name_without_commas():
+    _, found = role_facts("Ann Lee then Minister of the Interior spoke .", {"Ann Lee": "PERSON"},
+                          pos={"Interior": "PROPN", "spoke": "VERB"})
+    assert found == [("Ann Lee", "minister of the interior", None, None, "then")]

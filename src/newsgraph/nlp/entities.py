@@ -174,7 +174,10 @@ def _without_title_words(span: Span) -> Span | None:
     if after < len(doc) and _is_title_head(doc[after]) and (doc[after].is_title or doc[after].is_lower) \
             and all(w in PORTFOLIO_WORDS or w in ROLE_MODIFIERS for w in words):
         return None
-    if span.start >= 2 and doc[span.start - 1].lower_ in ("of", "for") and _is_title_head(doc[span.start - 2]) \
+    before = span.start - 1
+    if before >= 0 and doc[before].lower_ == "the":
+        before -= 1  # "Minister of the Interior"
+    if before >= 1 and doc[before].lower_ in ("of", "for") and _is_title_head(doc[before - 1]) \
             and all(w in PORTFOLIO_WORDS for w in words):
         return None  # "Secretary of State", "Minister for Foreign Affairs": the brief, not a body
     end = span.end

@@ -131,9 +131,12 @@ def _extend_title(doc: Doc, i: int, limit: int) -> int:
         return i + 2
     if i + 1 < limit and doc[i].lower_ in ("of", "for", "in"):
         j = i + 1
-        while j < limit and j - i <= 3 and _title_word(doc[j]):
+        if j + 1 < limit and doc[j].lower_ == "the" and doc[j + 1].is_title and doc[j + 1].lower_ in PORTFOLIO_WORDS:
+            j += 1  # "minister of the Interior"
+        start = j
+        while j < limit and j - i <= 4 and _title_word(doc[j]):
             j += 1
-        if j > i + 1 and not (j < limit and (doc[j].lower_ == "'s" or doc[j].pos_ in ("NOUN", "PROPN")
+        if j > start and not (j < limit and (doc[j].lower_ == "'s" or doc[j].pos_ in ("NOUN", "PROPN")
                                               and doc[j].is_alpha and entity_at(doc, j) is None)):
             return j
     return i
@@ -161,8 +164,9 @@ def read_role_after(doc: Doc, i: int, limit: int) -> tuple[str, EntityCluster | 
         i += 2  # "Jane Doe, 54, a construction worker": skip the age
     if i < limit and doc[i].lower_ in _ARTICLES:
         i += 1
-    while i < limit and _free(doc, i) and (_is_demonym(doc[i]) or doc[i].text == "-" or doc[i].lower_ == "based"):
-        i += 1  # "an American actress", "a Worcester-based composer"
+    while i < limit and _free(doc, i) and (_is_demonym(doc[i]) or doc[i].text == "-" or doc[i].lower_ == "based"
+                                           or doc[i].ent_type_ == "ORDINAL"):
+        i += 1  # "an American actress", "a Worcester-based composer", "the 32nd President"
     then = i < limit and doc[i].lower_ == "then"
     if then:  # "the then president", "then-president"
         i += 2 if i + 1 < limit and doc[i + 1].text == "-" else 1
@@ -204,6 +208,15 @@ def read_role_before(doc: Doc, person_start: int, sentence_start: int) -> tuple[
         comma = True
     else:
         comma = False
+    named = None
+    if not comma and i - 1 >= sentence_start and _org_entity(entity_at(doc, i - 1)):
+        # "President of South Africa Thabo Mbeki": the title's organisation or place before the name
+        k = _entity_span_start(doc, i - 1)
+        if k - 1 >= sentence_start and doc[k - 1].lower_ == "the":
+            k -= 1
+        if k - 2 >= sentence_start and doc[k - 1].lower_ in ("of", "for") and is_role_head(doc[k - 2]) \
+                and _free(doc, k - 2):
+            named, i = entity_at(doc, i - 1), k - 1
     end = i
     # "Secretary of State John Kerry": the title's complement comes right before the name
     k = end
@@ -236,6 +249,8 @@ def read_role_before(doc: Doc, person_start: int, sentence_start: int) -> tuple[
         qualifier = doc[j].lower_
     elif j - 1 >= sentence_start and doc[j].text == "-" and doc[j - 1].lower_ in ROLE_QUALIFIERS:
         qualifier = doc[j - 1].lower_  # "then-President"
+    if named is not None:
+        org = named
     if comma and org is None:
         return None  # "..., president, X" is a list, not a title
     if org is None and doc[i].is_title and not doc[i].is_sent_start and \
@@ -288,8 +303,12 @@ def _verb_role(person: Span) -> tuple[str, EntityCluster | None, Span] | None:
     for child in root.children:
         if child.dep_ == "relcl":
             verbs.append(child)
+    if root.dep_ in ("appos", "compound") and root.head.dep_ in ("nsubj", "nsubjpass"):
+        root = root.head  # "His brother X is a writer"
     if root.dep_ in ("nsubj", "nsubjpass"):
         verbs.append(root.head)
+    # "X was elected to serve as president": the role sits on the verb's open complement
+    verbs += [c for v in list(verbs) for c in v.children if c.dep_ == "xcomp" and c.lemma_ in _COPULAS]
     for verb in verbs:
         if verb.lemma_ in ROLE_VERBS:
             for child in verb.children:
@@ -368,11 +387,11 @@ class RoleFinder:
                         keep(cluster, found[0], found[1], sentence, 0.85 if found[1] else 0.7)
                         continue
                 if after + 1 < limit and _free(doc, after) and (doc[after].lower_ in _ARTICLES or (
-                        is_role_word(doc[after]) and doc[after].pos_ != "VERB")):
+                        is_role_word(doc[after]) and doc[after].pos_ != "VERB") or doc[after].lower_ == "then"):
                     # "X chief executive of Y" / "X the president of Y": an apposition without
                     # commas (headlines, captions); only with the organisation it names
                     found = read_role_after(doc, after, limit)
-                    if found and found[1] is not None:
+                    if found and (found[1] is not None or doc[after].lower_ in ("the", "then", "former")):
                         keep(cluster, found[0], found[1], sentence, 0.7)
                         continue
                 if after + 1 < limit and doc[after].lower_ == "as":  # "named X as chief executive of Y"
@@ -383,6 +402,9 @@ class RoleFinder:
                 before = read_role_before(doc, mention.start, sentence.start)
                 if before:
                     keep(cluster, before[0], before[1], sentence, 0.8 if before[1] else 0.65)
+                    verbal = _verb_role(mention)  # "His brother X is a writer": both are said
+                    if verbal:
+                        keep(cluster, verbal[0], verbal[1], sentence, 0.7)
                     continue
                 first = _first_conjunct(doc, mention)
                 if first is not None:  # "photographers A, B and C": the title before the list
