@@ -121,7 +121,7 @@ def role_matches_title(role: Role, title: str) -> bool:
 
 
 def role_places(x: Extraction, role: Role) -> list[str]:
-    return names_of(x.entity(role.organization)) + names_of(x.entity(role.jurisdiction))
+    return names_of(x.entity(role.organization)) + names_of(x.entity(getattr(role, "jurisdiction", None)))
 
 
 def hit(record: Record, x: Extraction) -> bool:

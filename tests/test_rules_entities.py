@@ -155,3 +155,15 @@ def test_last_word_of_an_organisation_of_something_is_that_organisation():
     found = clusters("The Church of Scientology sued . Scientology won .",
                      [("Church of Scientology", "ORG"), ("Scientology", "ORG")])
     assert list(found) == ["Church of Scientology"] and len(found["Church of Scientology"].mentions) == 2
+
+
+def test_full_name_read_as_a_place_joins_the_person_its_surname_names():
+    found = clusters("Romelu Lukaku scored . Lukaku smiled .", [("Romelu Lukaku", "GPE"), ("Lukaku", "PERSON")])
+    assert list(found) == ["Romelu Lukaku"]
+    assert found["Romelu Lukaku"].type == "Person" and len(found["Romelu Lukaku"].mentions) == 2
+
+
+def test_society_of_a_country_is_one_name_and_numerals_are_not_names():
+    found = clusters("The Comic Corps of Canada met in Part XVII .",
+                     [("Comic Corps", "ORG"), ("Canada", "GPE"), ("XVII", "ORG")])
+    assert list(found) == ["Comic Corps of Canada"]

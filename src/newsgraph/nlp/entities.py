@@ -24,6 +24,7 @@ from .lexicon import (BODY_HEADS, DETERMINERS, ENTITY_TYPES, FACILITY_CENTRES, F
 
 _INITIAL_STOPWORDS = {"of", "the", "and", "for", "de", "on", "in", "du", "des", "la", "le", "&", "at"}
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z&]*[A-Z]$|^[A-Z]{2,}s?$")
+_ROMAN = re.compile(r"^[IVXLC]{2,}$")  # "XVII": a numeral, not a name
 _TRIM_END = {"'s", "’s", "'", "’", ",", ".", ";", ":", "-", "—"}
 
 
@@ -66,7 +67,7 @@ def clean_span(span: Span) -> Span | None:
         if cut > start and doc[cut - 1].lower_ not in ("'s", "’s", "of", "and", "for", "&"):
             end = cut  # "Yonhap news agency": the name, without the description after it
             words = words[:end - start]
-    if len(words) == 1 and (words[0] in NOT_NAMES or words[0] in POSTNOMINAL_TITLES and doc[start].is_upper or
+    if len(words) == 1 and (_ROMAN.match(doc[start].text) or words[0] in NOT_NAMES or words[0] in POSTNOMINAL_TITLES and doc[start].is_upper or
                             span.label_ == "ORG" and words[0].endswith(NOT_NAME_SUFFIXES)):
         return None
     return Span(doc, start, end, label=span.label)
@@ -195,7 +196,7 @@ def _merge_split_names(doc: Doc, spans: list[Span]) -> list[Span]:
     * a country or nationality before a public body: "US" + "State Department",
       "Saudi" + "Interior Ministry";
     * an organisation's "for"/"on" complement: "Andy Warhol Foundation" + "for the" +
-      "Visual Arts", "Council" + "on" + "American-Islamic Relations".
+      "Visual Arts", "Council" + "on" + "American-Islamic Relations", "Society" + "of" + "Canada".
     """
     spans = sorted(spans, key=lambda s: s.start)
     by_start = {s.start: s for s in spans}
@@ -213,13 +214,14 @@ def _merge_split_names(doc: Doc, spans: list[Span]) -> list[Span]:
                 for s in before:
                     result.remove(s)
                 span = Span(doc, i + 1, span.end, label="ORG")
-        if span.label_ == "ORG" and span[-1].lower_ in ORG_HEADS and span.end + 1 < len(doc) and \
-                doc[span.end].lower_ in ("for", "on"):
+        if span.label_ == "ORG" and (span[-1].lower_ in ORG_HEADS or span[-1].lower_ == "corps") and \
+                span.end + 1 < len(doc) and doc[span.end].lower_ in ("for", "on", "of"):
             j = span.end + 1
             if doc[j].lower_ == "the":
                 j += 1
             other = by_start.get(j)
-            if other is not None and other.label_ in ("ORG", "GPE", "NORP", "LOC") and doc[j].is_title:
+            allowed = ("GPE", "LOC") if doc[span.end].lower_ == "of" else ("ORG", "GPE", "NORP", "LOC")
+            if other is not None and other.label_ in allowed and doc[j].is_title:
                 drop.add(id(other))
                 span = Span(doc, span.start, other.end, label="ORG")
         result.append(span)
@@ -404,6 +406,8 @@ def build_clusters(doc: Doc, spans: list[Span]) -> list[EntityCluster]:
         attach(cluster, span, type_)
         cluster.add_alias(text)
 
+    _merge_people_typed_as_places(clusters, model_types)
+    clusters = [c for c in clusters if c.mentions]
     for cluster in clusters:
         _settle_type_and_name(cluster, model_types[id(cluster)], set(long_form_cluster.values()))
         cluster.mentions.sort(key=lambda m: m.start)
@@ -411,6 +415,30 @@ def build_clusters(doc: Doc, spans: list[Span]) -> list[EntityCluster]:
     clusters = [c for c in clusters if c.mentions]
     clusters.sort(key=lambda c: c.mentions[0].start)
     return clusters
+
+
+def _merge_people_typed_as_places(clusters: list[EntityCluster], model_types: dict[int, Counter]) -> None:
+    """"Romelu Lukaku" read as a place, then "Lukaku" as a person: one person.
+
+    A two- or three-word place whose last word is, alone, a person in
+    the same article, and which has no place, facility or organisation head word, is that person.
+    """
+    people = {c.name: c for c in clusters if c.type == "Person" and len(c.name.split()) == 1}
+    if not people:
+        return
+    for cluster in clusters:
+        words = cluster.name.split()
+        if cluster.type != "Place" or not 2 <= len(words) <= 3 or \
+                not all(w[:1].isupper() and w.isalpha() for w in words) or \
+                any(w.lower() in PLACE_HEADS or w.lower() in ORG_HEADS or w.lower() in FACILITY_HEADS for w in words):
+            continue
+        person = people.get(words[-1])
+        if person is None or not person.mentions:
+            continue
+        cluster.type = "Person"
+        cluster.mentions.extend(person.mentions)
+        model_types[id(cluster)]["Person"] += len(person.mentions)
+        person.mentions = []
 
 
 _SCORELINE = re.compile(r"(?<![\d.,])\d{1,2}\s*[–—-]\s*\d{1,2}(?!\d|[.,]\d|\s*%)")
