@@ -99,10 +99,13 @@ def predicted(extraction: Extraction, tokens: list[str]) -> tuple[set[Span], lis
     for role in extraction.roles:
         # CoNLL04 annotates "Arizona senator X" / "governor of Ohio" (a role's jurisdiction) as
         # Live_In, and a role at an organisation as Work_For.
-        if role.organization is not None:
-            relations.append(("Work_For", mentions[role.person], mentions[role.organization]))
-        if role.jurisdiction is not None:
-            relations.append(("Live_In", mentions[role.person], mentions[role.jurisdiction]))
+        organization = extraction.entity(role.organization)
+        if organization is not None:  # (an older extraction may still give a place here)
+            kind = "Live_In" if organization.type == "Place" else "Work_For"
+            relations.append((kind, mentions[role.person], mentions[role.organization]))
+        jurisdiction = getattr(role, "jurisdiction", None)  # absent before newsgraph had it
+        if jurisdiction is not None:
+            relations.append(("Live_In", mentions[role.person], mentions[jurisdiction]))
     for relation in extraction.relations:
         kind = PREDICATES.get(relation.predicate)
         if relation.predicate == "partOf" and extraction.entity(relation.subject).type == "Place":

@@ -24,6 +24,7 @@ from .lexicon import (BODY_HEADS, DETERMINERS, ENTITY_TYPES, FACILITY_CENTRES, F
 
 _INITIAL_STOPWORDS = {"of", "the", "and", "for", "de", "on", "in", "du", "des", "la", "le", "&", "at"}
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z&]*[A-Z]$|^[A-Z]{2,}s?$")
+_COMPANY_SUFFIXES = {"inc", "inc.", "ltd", "ltd.", "llc", "plc", "corp", "corp.", "co", "co.", "sa", "ag", "gmbh"}
 _ROMAN = re.compile(r"^[IVXLC]{2,}$")  # "XVII": a numeral, not a name
 _TRIM_END = {"'s", "’s", "'", "’", ",", ".", ";", ":", "-", "—"}
 
@@ -59,7 +60,8 @@ def clean_span(span: Span) -> Span | None:
     words = [t.lower_ for t in doc[start:end]]
     if span.label_ != "PERSON" and not any(t.text[:1].isupper() or t.text[:1].isdigit() for t in doc[start:end]):
         return None  # "disco club": a common noun phrase
-    if span.label_ == "ORG" and end - start > 2 and doc[end - 1].is_lower and doc[start].is_title and \
+    if span.label_ == "ORG" and end - start > 2 and doc[end - 1].is_lower and doc[end - 1].is_alpha and \
+            doc[end - 1].lower_ not in _COMPANY_SUFFIXES and doc[start].is_title and \
             doc[start].ent_type_ not in ("GPE", "NORP"):
         cut = end
         while cut > start and doc[cut - 1].is_lower and doc[cut - 1].is_alpha:
@@ -221,6 +223,8 @@ def _merge_split_names(doc: Doc, spans: list[Span]) -> list[Span]:
                 j += 1
             other = by_start.get(j)
             allowed = ("GPE", "LOC") if doc[span.end].lower_ == "of" else ("ORG", "GPE", "NORP", "LOC")
+            if doc[span.end].lower_ == "of" and span[-1].lower_ in _COMPANY_SUFFIXES:
+                allowed = ()  # "Pacific Marine Inc. of Houston": the company, and where it is
             if other is not None and other.label_ in allowed and doc[j].is_title:
                 drop.add(id(other))
                 span = Span(doc, span.start, other.end, label="ORG")

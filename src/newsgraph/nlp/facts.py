@@ -227,6 +227,7 @@ def resolve_organization(doc: Doc, token: Token | int, sentences_back: int = 1) 
                  or any(lower in a.lower().split() for a in c.aliases)]
         if len(named) >= 1:
             return named[0]
+        return orgs[0] if len(orgs) == 1 else None  # "the commission" with two bodies named: unknown
     in_sentence = [c for c in orgs if any(sentence_start <= m.start < index for m in c.mentions)]
     if in_sentence:
         return in_sentence[0]
