@@ -82,3 +82,15 @@ def test_named_organisation_in_a_title_stays_an_organisation():
 def test_former_is_a_qualifier():
     result = newsgraph.extract("Former Prime Minister Kofi Mensah said the talks had failed.")
     assert ("Kofi Mensah", "prime minister", None, None, "former") in role_rows(result)
+
+
+def test_plural_title_before_a_list_applies_to_each_name():
+    result = newsgraph.extract("The show includes work by photographers Ann Lee, Tom Okafor and Ruth Adebayo.")
+    assert sorted((row[0], row[1]) for row in role_rows(result)) == [
+        ("Ann Lee", "photographer"), ("Ruth Adebayo", "photographer"), ("Tom Okafor", "photographer")]
+
+
+def test_match_report_countries_are_teams():
+    result = newsgraph.extract("Sweden beat South Korea 1 – 0 on Monday. Sweden coach Janne Andersson praised the team.")
+    types = {e.name: e.type for e in result.entities}
+    assert types.get("Sweden") == "Organization"
