@@ -180,3 +180,15 @@ def test_then_title_after_the_name_without_commas():
     _, found = role_facts("Ann Lee then Minister of the Interior spoke .", {"Ann Lee": "PERSON"},
                           pos={"Interior": "PROPN", "spoke": "VERB"})
     assert found == [("Ann Lee", "minister of the interior", None, None, "then")]
+
+
+def test_chief_alone_is_a_title():
+    _, found = role_facts("Jane Roe , chief of Acme , spoke .", {"Jane Roe": "PERSON", "Acme": "ORG"})
+    assert [r[1:3] for r in found] == [("chief", "Acme")]
+
+
+def test_unit_in_plain_words_then_its_organisation():
+    _, found = role_facts("Jane Roe , director of the light research program at Acme University , spoke .",
+                          {"Jane Roe": "PERSON", "Acme University": "ORG"},
+                          pos={"light": "ADJ", "spoke": "VERB", "at": "ADP", "of": "ADP", "the": "DET"})
+    assert [r[1:3] for r in found] == [("director", "Acme University")]

@@ -267,6 +267,7 @@ def _standalone_acronyms(doc: Doc, spans: list[Span]) -> list[Span]:
 
 
 _CORPORATE_TITLES = {"ceo", "cfo", "coo", "cto", "chairman", "chairwoman", "founder", "co-founder", "president", "creator",
+                     "boss", "editor", "publisher", "coach", "manager", "pastor",
                      "spokesman", "spokeswoman", "spokesperson", "executive", "director", "chief", "owner"}
 
 
@@ -288,8 +289,10 @@ def _organisations_before_titles(doc: Doc, spans: list[Span]) -> list[Span]:
         if i == title_end or doc[title_end - 1].lower_ not in _CORPORATE_TITLES:
             continue
         end = i
-        while i - 1 >= sent_start and i - 1 not in taken and end - i < 3 and doc[i - 1].pos_ == "PROPN" and \
-                doc[i - 1].is_title and doc[i - 1].lower_ not in PORTFOLIO_WORDS and \
+        while i - 1 >= sent_start and i - 1 not in taken and end - i < 3 and (
+                doc[i - 1].pos_ == "PROPN" and doc[i - 1].is_title or
+                doc[i - 1].is_upper and doc[i - 1].is_alpha and len(doc[i - 1]) > 1) and \
+                doc[i - 1].lower_ not in PORTFOLIO_WORDS and doc[i - 1].lower_ not in NOT_ORG_ACRONYMS and \
                 doc[i - 1].lower_ not in ROLE_NOUNS and doc[i - 1].lower_ not in TITLE_WORDS and \
                 doc[i - 1].ent_type_ in ("", "ORG"):
             i -= 1

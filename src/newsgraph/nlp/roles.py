@@ -77,9 +77,12 @@ def is_role_word(token: Token) -> bool:
     return token.pos_ == "NOUN" and bool(_ROLE_SUFFIX.search(lower)) and len(lower) > 4
 
 
+_HEAD_MODIFIERS = {"chief", "general", "executive", "principal"}  # modifiers that also stand alone as titles
+
+
 def is_role_head(token: Token) -> bool:
     lower = token.lower_
-    if lower in ROLE_NOUNS and lower not in ROLE_MODIFIERS - {"chief", "general", "executive", "principal"}:
+    if lower in ROLE_NOUNS and lower not in ROLE_MODIFIERS - _HEAD_MODIFIERS:
         return True
     return token.pos_ == "NOUN" and lower not in _NOT_ROLES and lower not in ROLE_MODIFIERS and \
         bool(_ROLE_SUFFIX.search(lower)) and len(lower) > 4
@@ -197,6 +200,17 @@ def read_role_after(doc: Doc, i: int, limit: int) -> tuple[str, EntityCluster | 
         found, found_end = _reference_org(doc, j, limit)
         if found is not None:
             org, end = found, found_end
+        elif doc[i].lower_ == "of":
+            # "director of the light research program at Thomas Jefferson University": a unit
+            # in plain words, then the organisation it belongs to
+            k = j
+            while k < limit and k - j < 5 and _free(doc, k) and doc[k].is_lower and doc[k].pos_ in ("NOUN", "ADJ"):
+                k += 1
+            if k > j and k + 1 < limit and doc[k].lower_ in ("at", "of"):
+                m = k + 1 + (doc[k + 1].lower_ == "the" and k + 2 < limit)
+                found = _org_entity(entity_at(doc, m))
+                if found is not None and found.type == "Organization":
+                    org, end = found, _entity_span_end(doc, m)
     return role, org, end
 
 
@@ -364,7 +378,7 @@ class RoleFinder:
             if org is not None and org.type == "Place":
                 org, jurisdiction = None, org  # "U.S. President": the place is where, not whom for
             for part in split_coordinated(role):
-                if not part or part in ROLE_MODIFIERS or part.split()[-1] in ROLE_QUALIFIERS:
+                if not part or part in ROLE_MODIFIERS - _HEAD_MODIFIERS or part.split()[-1] in ROLE_QUALIFIERS:
                     continue
                 key = (id(person), part, id(org) if org else None)
                 if key not in roles or roles[key].confidence < confidence:
