@@ -192,3 +192,12 @@ def test_unit_in_plain_words_then_its_organisation():
                           {"Jane Roe": "PERSON", "Acme University": "ORG"},
                           pos={"light": "ADJ", "spoke": "VERB", "at": "ADP", "of": "ADP", "the": "DET"})
     assert [r[1:3] for r in found] == [("director", "Acme University")]
+
+
+def test_founded_by_gives_the_founder_role():
+    text = "Acme was founded by Jane Roe ."
+    parse = [(2, "nsubjpass"), (2, "auxpass"), (2, "ROOT"), (2, "agent"), (5, "compound"), (3, "pobj"), (2, "punct")]
+    doc = make_doc(text, ents={"Acme": "ORG", "Jane Roe": "PERSON"}, parse=parse,
+                   pos={"founded": "VERB", "was": "AUX", "by": "ADP"}, lemmas={"founded": "found"})
+    doc = run(doc, "newsgraph_entities", "newsgraph_roles")
+    assert [(r.person.name, r.role, r.organization.name) for r in doc._.ng_roles] == [("Jane Roe", "founder", "Acme")]

@@ -152,7 +152,7 @@ ROLE_MODIFIERS = {
 ROLE_VERBS = {
     "head": "head", "lead": "leader", "chair": "chair", "run": "head", "direct": "director",
     "manage": "manager", "found": "founder", "co-found": "co-founder", "own": "owner",
-    "coach": "coach", "captain": "captain", "govern": "governor",
+    "coach": "coach", "captain": "captain", "govern": "governor", "operate": "operator",
 }
 
 SPEECH_VERBS = {

@@ -309,10 +309,37 @@ def split_coordinated(role: str) -> list[str]:
     return [role]
 
 
+def _passive_role(doc: Doc, root: Token) -> tuple[str, EntityCluster] | None:
+    """"Y, founded and run by X" / "Y is owned by X": X holds the verb's role at Y."""
+    if root.dep_ != "pobj" or root.head.lower_ != "by" or root.head.dep_ != "agent":
+        return None
+    verb = root.head.head
+    candidates = [verb]
+    while verb.dep_ == "conj" and len(candidates) < 4:  # "owned and operated by X"
+        verb = verb.head
+        candidates.append(verb)
+    lemma = next((v.lemma_ for v in candidates if v.lemma_ in ROLE_VERBS), None)
+    if lemma is None:
+        return None
+    for v in reversed(candidates):
+        subjects = [c for c in v.children if c.dep_ in ("nsubjpass", "nsubj")]
+        heads = subjects or ([v.head] if v.dep_ in ("acl", "relcl") else [])
+        for head in heads:
+            org = entity_at(doc, head)
+            if org is None and head.lower_ in ORG_REFERENCE_NOUNS:
+                org = resolve_organization(doc, head)  # "the organization founded by X"
+            if org is not None and org.type == "Organization":
+                return ROLE_VERBS[lemma], org
+    return None
+
+
 def _verb_role(person: Span) -> tuple[str, EntityCluster | None, Span] | None:
     """"X, who heads Y" / "X heads Y" / "X is the president of Y" / "X was named CEO of Y"."""
     doc = person.doc
     root = person.root
+    passive = _passive_role(doc, root)
+    if passive is not None:
+        return passive[0], passive[1], person.sent
     verbs: list[Token] = []
     for child in root.children:
         if child.dep_ == "relcl":
