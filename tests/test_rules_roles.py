@@ -201,3 +201,8 @@ def test_founded_by_gives_the_founder_role():
                    pos={"founded": "VERB", "was": "AUX", "by": "ADP"}, lemmas={"founded": "found"})
     doc = run(doc, "newsgraph_entities", "newsgraph_roles")
     assert [(r.person.name, r.role, r.organization.name) for r in doc._.ng_roles] == [("Jane Roe", "founder", "Acme")]
+
+
+def test_title_before_and_role_after_the_name_are_both_kept():
+    _, found = role_facts("Major General Ann Lee , spokesman for Acme , said so .", {"Ann Lee": "PERSON", "Acme": "ORG"})
+    assert [r[1:3] for r in found] == [("major general", None), ("spokesman", "Acme")]

@@ -426,6 +426,9 @@ class RoleFinder:
                     found = read_role_after(doc, after + 1, limit)
                     if found:
                         keep(cluster, found[0], found[1], sentence, 0.85 if found[1] else 0.7)
+                        before = read_role_before(doc, mention.start, sentence.start)
+                        if before:  # "Major General X, spokesman for Y": two roles
+                            keep(cluster, before[0], before[1], sentence, 0.8 if before[1] else 0.65)
                         continue
                 if after + 1 < limit and _free(doc, after) and (doc[after].lower_ in _ARTICLES or (
                         is_role_word(doc[after]) and doc[after].pos_ != "VERB") or doc[after].lower_ == "then"):
