@@ -206,3 +206,9 @@ def test_founded_by_gives_the_founder_role():
 def test_title_before_and_role_after_the_name_are_both_kept():
     _, found = role_facts("Major General Ann Lee , spokesman for Acme , said so .", {"Ann Lee": "PERSON", "Acme": "ORG"})
     assert [r[1:3] for r in found] == [("major general", None), ("spokesman", "Acme")]
+
+
+def test_hyphenated_group_descriptor_is_not_part_of_the_title():
+    _, found = role_facts("pan - democracy camp councillor Ann Lee spoke .", {"Ann Lee": "PERSON"},
+                          pos={"spoke": "VERB", "-": "PUNCT"})
+    assert [r[1] for r in found] == ["councillor"]

@@ -247,6 +247,12 @@ def read_role_before(doc: Doc, person_start: int, sentence_start: int) -> tuple[
     if i == head_end or not is_role_head(doc[head_end - 1]):
         return None
     role_tokens = doc[i:end]
+    if i - 1 >= sentence_start and doc[i - 1].text == "-":
+        # "pan-democracy camp councillors": the hyphen cut a descriptor of the group, not the title
+        k = i
+        while k < head_end - 1 and not is_role_word(doc[k]):
+            k += 1
+        role_tokens = doc[k:end]
     org = None
     j = i - 1
     if j >= sentence_start and doc[j].lower_ in ("'s", "’s"):
