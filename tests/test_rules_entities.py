@@ -167,3 +167,10 @@ def test_society_of_a_country_is_one_name_and_numerals_are_not_names():
     found = clusters("The Comic Corps of Canada met in Part XVII .",
                      [("Comic Corps", "ORG"), ("Canada", "GPE"), ("XVII", "ORG")])
     assert list(found) == ["Comic Corps of Canada"]
+
+
+def test_university_campus_is_part_of_its_name_and_plural_demonyms_are_not_organisations():
+    found = clusters("The University of Texas Arlington and the University of Ohio at Lima met . Belgians cheered .",
+                     [("University of Texas", "ORG"), ("Arlington", "GPE"), ("University of Ohio", "ORG"),
+                      ("Lima", "GPE"), ("Belgians", "ORG")])
+    assert sorted(found) == ["University of Ohio at Lima", "University of Texas Arlington"]

@@ -25,6 +25,7 @@ from .lexicon import (BODY_HEADS, DETERMINERS, ENTITY_TYPES, FACILITY_CENTRES, F
 _INITIAL_STOPWORDS = {"of", "the", "and", "for", "de", "on", "in", "du", "des", "la", "le", "&", "at"}
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z&]*[A-Z]$|^[A-Z]{2,}s?$")
 _COMPANY_SUFFIXES = {"inc", "inc.", "ltd", "ltd.", "llc", "plc", "corp", "corp.", "co", "co.", "sa", "ag", "gmbh"}
+_PLURAL_DEMONYM = ("ians", "eans", "icans")  # "Belgians", "Koreans": people of a country, not a body
 _ROMAN = re.compile(r"^[IVXLC]{2,}$")  # "XVII": a numeral, not a name
 _TRIM_END = {"'s", "’s", "'", "’", ",", ".", ";", ":", "-", "—"}
 
@@ -69,7 +70,9 @@ def clean_span(span: Span) -> Span | None:
         if cut > start and doc[cut - 1].lower_ not in ("'s", "’s", "of", "and", "for", "&"):
             end = cut  # "Yonhap news agency": the name, without the description after it
             words = words[:end - start]
-    if len(words) == 1 and (_ROMAN.match(doc[start].text) or words[0] in NOT_NAMES or words[0] in POSTNOMINAL_TITLES and doc[start].is_upper or
+    if len(words) == 1 and (_ROMAN.match(doc[start].text) or words[0] in NOT_NAMES or
+                            words[0].endswith(_PLURAL_DEMONYM) and doc[start].is_title or
+                            words[0] in POSTNOMINAL_TITLES and doc[start].is_upper or
                             span.label_ == "ORG" and words[0].endswith(NOT_NAME_SUFFIXES)):
         return None
     return Span(doc, start, end, label=span.label)
@@ -226,6 +229,14 @@ def _merge_split_names(doc: Doc, spans: list[Span]) -> list[Span]:
             if doc[span.end].lower_ == "of" and span[-1].lower_ in _COMPANY_SUFFIXES:
                 allowed = ()  # "Pacific Marine Inc. of Houston": the company, and where it is
             if other is not None and other.label_ in allowed and doc[j].is_title:
+                drop.add(id(other))
+                span = Span(doc, span.start, other.end, label="ORG")
+        if span.label_ == "ORG" and span[0].lower_ in ("university", "college") and span.end + 1 < len(doc):
+            # "University of Texas Arlington", "University of North Carolina at Greensboro": a campus
+            j = span.end + (doc[span.end].lower_ == "at")
+            other = by_start.get(j)
+            if other is not None and other.label_ in ("GPE", "LOC", "ORG") and id(other) not in drop and \
+                    any(t.lower_ == "of" for t in span):
                 drop.add(id(other))
                 span = Span(doc, span.start, other.end, label="ORG")
         result.append(span)
