@@ -174,3 +174,9 @@ def test_university_campus_is_part_of_its_name_and_plural_demonyms_are_not_organ
                      [("University of Texas", "ORG"), ("Arlington", "GPE"), ("University of Ohio", "ORG"),
                       ("Lima", "GPE"), ("Belgians", "ORG")])
     assert sorted(found) == ["University of Ohio at Lima", "University of Texas Arlington"]
+
+
+def test_shortened_organisation_name_joins_the_full_one():
+    found = clusters("The Acme Foundation for the Arts paid . The Acme Foundation said so .",
+                     [("Acme Foundation for the Arts", "ORG"), ("Acme Foundation", "ORG")])
+    assert list(found) == ["Acme Foundation for the Arts"] and len(found["Acme Foundation for the Arts"].mentions) == 2

@@ -425,6 +425,7 @@ def build_clusters(doc: Doc, spans: list[Span]) -> list[EntityCluster]:
         cluster.add_alias(text)
 
     _merge_people_typed_as_places(clusters, model_types)
+    _merge_shortened_organisations(clusters, model_types)
     clusters = [c for c in clusters if c.mentions]
     for cluster in clusters:
         _settle_type_and_name(cluster, model_types[id(cluster)], set(long_form_cluster.values()))
@@ -457,6 +458,21 @@ def _merge_people_typed_as_places(clusters: list[EntityCluster], model_types: di
         cluster.mentions.extend(person.mentions)
         model_types[id(cluster)]["Person"] += len(person.mentions)
         person.mentions = []
+
+
+def _merge_shortened_organisations(clusters: list[EntityCluster], model_types: dict[int, Counter]) -> None:
+    """"Andy Warhol Foundation" after (or before) "Andy Warhol Foundation for the Visual Arts": one."""
+    orgs = [c for c in clusters if c.type == "Organization" and c.mentions]
+    for short in orgs:
+        if len(short.name.split()) < 2:
+            continue
+        longer = [c for c in orgs if c is not short and c.mentions and
+                  re.match(re.escape(short.name) + r" (for|of|at|on) ", c.name)]
+        if len(longer) == 1:
+            target = longer[0]
+            target.mentions.extend(short.mentions)
+            model_types[id(target)].update(model_types[id(short)])
+            short.mentions = []
 
 
 _SCORELINE = re.compile(r"(?<![\d.,])\d{1,2}\s*[–—-]\s*\d{1,2}(?!\d|[.,]\d|\s*%)")
