@@ -180,3 +180,8 @@ def test_shortened_organisation_name_joins_the_full_one():
     found = clusters("The Acme Foundation for the Arts paid . The Acme Foundation said so .",
                      [("Acme Foundation for the Arts", "ORG"), ("Acme Foundation", "ORG")])
     assert list(found) == ["Acme Foundation for the Arts"] and len(found["Acme Foundation for the Arts"].mentions) == 2
+
+
+def test_nationality_before_a_newspaper_is_its_name():
+    found = clusters("He edits the Saudi Gazette now .", [("Saudi", "NORP"), ("Gazette", "GPE")])
+    assert list(found) == ["Saudi Gazette"] and found["Saudi Gazette"].type == "Organization"

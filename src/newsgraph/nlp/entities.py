@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from .facts import EntityCluster
-from .lexicon import (BODY_HEADS, DETERMINERS, ENTITY_TYPES, FACILITY_CENTRES, FACILITY_HEADS, NOT_NAME_SUFFIXES, NOT_NAMES, NOT_ORG_ACRONYMS,
+from .lexicon import (BODY_HEADS, DETERMINERS, ENTITY_TYPES, FACILITY_CENTRES, FACILITY_HEADS, MEDIA_HEADS, NOT_NAME_SUFFIXES, NOT_NAMES, NOT_ORG_ACRONYMS,
                       ORG_HEADS, OTHER_HEADS, PLACE_HEADS, PORTFOLIO_WORDS, POSTNOMINAL_TITLES, ROLE_MODIFIERS,
                       ROLE_NOUNS, TITLE_WORDS)
 
@@ -210,7 +210,8 @@ def _merge_split_names(doc: Doc, spans: list[Span]) -> list[Span]:
     for span in spans:
         if id(span) in drop:
             continue
-        if span.label_ == "ORG" and span[-1].lower_ in BODY_HEADS | {"department", "ministry"} and span.start > 0:
+        if (span.label_ == "ORG" and span[-1].lower_ in BODY_HEADS | {"department", "ministry"} or
+                span.label_ in ("ORG", "GPE") and span[-1].lower_ in MEDIA_HEADS) and span.start > 0:
             i = span.start - 1
             while i >= 0 and doc[i].ent_type_ in ("GPE", "NORP") and span.start - i <= 3 and doc[i].is_alpha:
                 i -= 1
@@ -219,6 +220,8 @@ def _merge_split_names(doc: Doc, spans: list[Span]) -> list[Span]:
                 for s in before:
                     result.remove(s)
                 span = Span(doc, i + 1, span.end, label="ORG")
+        if span.label_ == "GPE" and span[-1].lower_ in MEDIA_HEADS:
+            span = Span(doc, span.start, span.end, label="ORG")  # "Gazette" alone is a paper, not a place
         if span.label_ == "ORG" and (span[-1].lower_ in ORG_HEADS or span[-1].lower_ == "corps") and \
                 span.end + 1 < len(doc) and doc[span.end].lower_ in ("for", "on", "of"):
             j = span.end + 1

@@ -48,6 +48,10 @@ ORG_HEADS = {
     "army", "navy", "police", "team", "club", "fc", "network", "press", "times", "post",
 }
 
+# Last words of newspaper and magazine names ("Saudi Gazette", "Sydney Morning Herald")
+MEDIA_HEADS = {"gazette", "herald", "journal", "tribune", "daily", "magazine", "chronicle", "telegraph",
+               "observer", "times", "post", "news", "express", "courier", "standard", "guardian", "inquirer"}
+
 # Nouns that head an unnamed public body ("the provincial market supervision administration")
 BODY_HEADS = {
     "ministry", "department", "bureau", "administration", "agency", "authority", "office",
