@@ -185,3 +185,10 @@ def test_shortened_organisation_name_joins_the_full_one():
 def test_nationality_before_a_newspaper_is_its_name():
     found = clusters("He edits the Saudi Gazette now .", [("Saudi", "NORP"), ("Gazette", "GPE")])
     assert list(found) == ["Saudi Gazette"] and found["Saudi Gazette"].type == "Organization"
+
+
+def test_sheriffs_office_and_its_abbreviated_form_are_one_organisation():
+    found = clusters("The Los Angeles Sheriff 's office said so . The LA Sheriff 's office agreed .",
+                     [("Los Angeles Sheriff", "ORG"), ("LA Sheriff", "ORG")])
+    assert list(found) == ["Los Angeles Sheriff's office"]
+    assert "LA Sheriff's office" in found["Los Angeles Sheriff's office"].aliases

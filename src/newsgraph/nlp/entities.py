@@ -220,6 +220,9 @@ def _merge_split_names(doc: Doc, spans: list[Span]) -> list[Span]:
                 for s in before:
                     result.remove(s)
                 span = Span(doc, i + 1, span.end, label="ORG")
+        if span.label_ == "ORG" and span.end + 1 < len(doc) and doc[span.end].lower_ in ("'s", "’s") and \
+                doc[span.end + 1].lower_ in ("office", "department") and doc[span.end + 1].is_lower:
+            span = Span(doc, span.start, span.end + 2, label="ORG")  # "the Sheriff's office"
         if span.label_ == "GPE" and span[-1].lower_ in MEDIA_HEADS:
             span = Span(doc, span.start, span.end, label="ORG")  # "Gazette" alone is a paper, not a place
         if span.label_ == "ORG" and (span[-1].lower_ in ORG_HEADS or span[-1].lower_ == "corps") and \
@@ -471,11 +474,24 @@ def _merge_shortened_organisations(clusters: list[EntityCluster], model_types: d
             continue
         longer = [c for c in orgs if c is not short and c.mentions and
                   re.match(re.escape(short.name) + r" (for|of|at|on) ", c.name)]
+        if not longer:
+            longer = [c for c in orgs if c is not short and c.mentions and _abbreviates(short.name, c.name)]
         if len(longer) == 1:
             target = longer[0]
             target.mentions.extend(short.mentions)
             model_types[id(target)].update(model_types[id(short)])
+            target.add_alias(short.name)
             short.mentions = []
+
+
+def _abbreviates(short: str, full: str) -> bool:
+    """"LA Sheriff's office" for "Los Angeles Sheriff's office": initials, then the same words."""
+    words, other = short.split(), full.split()
+    head = words[0]
+    if not (2 <= len(head) <= 3 and head.isupper() and head.isalpha()) or len(other) < len(head) + len(words) - 1:
+        return False
+    return "".join(w[0] for w in other[:len(head)]).upper() == head and other[len(head):] == words[1:] \
+        and len(words) > 1
 
 
 _SCORELINE = re.compile(r"(?<![\d.,])\d{1,2}\s*[–—-]\s*\d{1,2}(?!\d|[.,]\d|\s*%)")
