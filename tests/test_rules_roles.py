@@ -212,3 +212,9 @@ def test_hyphenated_group_descriptor_is_not_part_of_the_title():
     _, found = role_facts("pan - democracy camp councillor Ann Lee spoke .", {"Ann Lee": "PERSON"},
                           pos={"spoke": "VERB", "-": "PUNCT"})
     assert [r[1] for r in found] == ["councillor"]
+
+
+def test_kinship_is_not_a_role():
+    _, found = role_facts("Jane Roe , father of Ann Lee , spoke .", {"Jane Roe": "PERSON", "Ann Lee": "PERSON"},
+                          pos={"spoke": "VERB"})
+    assert found == []

@@ -29,7 +29,12 @@ _COPULAS = {"be", "become", "remain", "serve", "name", "appoint", "elect", "swea
 _LINKS = {"and", "&", "-"}
 _NOT_ROLES = {"people", "person", "others", "percent", "year", "years", "time", "times", "government",
               "city", "country", "region", "company", "firm", "group", "center", "centre", "order",
-              "part", "members", "market", "center", "event", "statement", "interview", "report"}
+              "part", "members", "market", "center", "event", "statement", "interview", "report",
+              # kinship and residence say who someone is to someone, not a position they hold
+              "father", "mother", "son", "daughter", "brother", "sister", "wife", "husband", "widow",
+              "widower", "uncle", "aunt", "nephew", "niece", "cousin", "grandfather", "grandmother",
+              "grandson", "granddaughter", "parent", "parents", "child", "children", "stepfather",
+              "stepmother", "fiancee", "fiance", "boyfriend", "girlfriend", "resident", "residents"}
 
 
 _MAX_ROLE_WORDS = 6
