@@ -61,7 +61,7 @@ def detokenize(tokens: list[str]) -> str:
                 out.append(token)
             open_quote = not open_quote
             continue
-        if not out or glue_next or token in _NO_SPACE_BEFORE or token.startswith("'") and token.lower() in _NO_SPACE_BEFORE:
+        if not out or glue_next or token in _NO_SPACE_BEFORE or token.lower() in _NO_SPACE_BEFORE:
             out.append(token)
         else:
             out.append(" " + token)

@@ -91,6 +91,7 @@ def test_plural_title_before_a_list_applies_to_each_name():
 
 
 def test_match_report_countries_are_teams():
-    result = newsgraph.extract("Sweden beat South Korea 1 – 0 on Monday. Sweden coach Janne Andersson praised the team.")
+    result = newsgraph.extract("Sweden beat South Korea 1 – 0 on Monday. "
+                               "Sweden coach Janne Andersson praised the team.")
     types = {e.name: e.type for e in result.entities}
     assert types.get("Sweden") == "Organization"

@@ -204,7 +204,8 @@ def test_founded_by_gives_the_founder_role():
 
 
 def test_title_before_and_role_after_the_name_are_both_kept():
-    _, found = role_facts("Major General Ann Lee , spokesman for Acme , said so .", {"Ann Lee": "PERSON", "Acme": "ORG"})
+    _, found = role_facts("Major General Ann Lee , spokesman for Acme , said so .",
+                          {"Ann Lee": "PERSON", "Acme": "ORG"})
     assert [r[1:3] for r in found] == [("major general", None), ("spokesman", "Acme")]
 
 

@@ -18,9 +18,11 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from .facts import EntityCluster
-from .lexicon import (BODY_HEADS, DETERMINERS, ENTITY_TYPES, FACILITY_CENTRES, FACILITY_HEADS, MEDIA_HEADS, NOT_NAME_SUFFIXES, NOT_NAMES, NOT_ORG_ACRONYMS,
-                      ORG_HEADS, OTHER_HEADS, PLACE_HEADS, PORTFOLIO_WORDS, POSTNOMINAL_TITLES, ROLE_MODIFIERS,
-                      ROLE_NOUNS, TITLE_WORDS)
+from .lexicon import (
+    BODY_HEADS, DETERMINERS, ENTITY_TYPES, FACILITY_CENTRES, FACILITY_HEADS, MEDIA_HEADS, NOT_NAME_SUFFIXES,
+    NOT_NAMES, NOT_ORG_ACRONYMS, ORG_HEADS, OTHER_HEADS, PLACE_HEADS, PORTFOLIO_WORDS, POSTNOMINAL_TITLES,
+    RANK_WORDS, ROLE_MODIFIERS, ROLE_NOUNS, TITLE_WORDS,
+)
 
 _INITIAL_STOPWORDS = {"of", "the", "and", "for", "de", "on", "in", "du", "des", "la", "le", "&", "at"}
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z&]*[A-Z]$|^[A-Z]{2,}s?$")
@@ -178,7 +180,7 @@ def _without_title_words(span: Span) -> Span | None:
             and not _is_title_head(doc[after]):
         after += 1  # "Shadow | Home Secretary"
     if after < len(doc) and _is_title_head(doc[after]) and (doc[after].is_title or doc[after].is_lower) \
-            and all(w in PORTFOLIO_WORDS or w in ROLE_MODIFIERS for w in words):
+            and all(w in PORTFOLIO_WORDS or w in ROLE_MODIFIERS or w in RANK_WORDS for w in words):
         return None
     before = span.start - 1
     if before >= 0 and doc[before].lower_ == "the":
@@ -283,7 +285,8 @@ def _standalone_acronyms(doc: Doc, spans: list[Span]) -> list[Span]:
     return found
 
 
-_CORPORATE_TITLES = {"ceo", "cfo", "coo", "cto", "chairman", "chairwoman", "founder", "co-founder", "president", "creator",
+_CORPORATE_TITLES = {"ceo", "cfo", "coo", "cto", "chairman", "chairwoman", "founder", "co-founder", "president",
+                     "creator",
                      "boss", "editor", "publisher", "coach", "manager", "pastor",
                      "spokesman", "spokeswoman", "spokesperson", "executive", "director", "chief", "owner"}
 
@@ -514,7 +517,9 @@ def _teams_named_by_place(doc: Doc, clusters: list[EntityCluster]) -> None:
             root, end = mention.root, mention.end
             verb = root.head if root.dep_ in ("nsubj", "dobj") else root.head.head if root.dep_ == "pobj" else None
             nxt = doc[end] if end < len(doc) else None
-            after_possessive = doc[end + 1] if nxt is not None and nxt.lower_ in ("'s", "’s") and end + 1 < len(doc) else None
+            after_possessive = None
+            if nxt is not None and nxt.lower_ in ("'s", "’s") and end + 1 < len(doc):
+                after_possessive = doc[end + 1]
             if (verb is not None and verb.lemma_ in _MATCH_VERBS) or (nxt is not None and nxt.is_digit and
                                                                      len(nxt.text) <= 2) or \
                     (nxt is not None and nxt.lower_ in _TEAM_ROLES) or \

@@ -135,6 +135,10 @@ PORTFOLIO_WORDS = {
     "party", "opposition",
 }
 
+# Military ranks that qualify a title ("Brigadier General", "Rear Admiral")
+RANK_WORDS = {"brigadier", "major", "rear", "vice", "lieutenant", "staff", "field", "air", "chief", "master",
+              "first", "second", "command", "sergeant", "flight", "wing", "group", "fleet"}
+
 # "former Prime Minister X", "the then president", "acting CEO": when the role is held
 ROLE_QUALIFIERS = {
     "former": "former", "ex": "former", "acting": "acting", "then": "then", "interim": "interim",

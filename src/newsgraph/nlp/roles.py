@@ -448,6 +448,9 @@ class RoleFinder:
                     found = read_role_after(doc, after, limit)
                     if found and (found[1] is not None or doc[after].lower_ in ("the", "then", "former")):
                         keep(cluster, found[0], found[1], sentence, 0.7)
+                        verbal = _verb_role(mention)  # "X chief of Y was also the leader of Z"
+                        if verbal:
+                            keep(cluster, verbal[0], verbal[1], sentence, 0.7)
                         continue
                 if after + 1 < limit and doc[after].lower_ == "as":  # "named X as chief executive of Y"
                     found = read_role_after(doc, after + 1, limit)
