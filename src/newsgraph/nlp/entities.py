@@ -52,8 +52,9 @@ def clean_span(span: Span) -> Span | None:
     while start < end and (doc[start].lower_ in DETERMINERS or doc[start].is_punct or doc[start].is_digit):
         start += 1  # "0 Korea Republic": a scoreline's number is not part of the name
     while end > start and (doc[end - 1].lower_ in _TRIM_END or doc[end - 1].is_punct or
-                           (doc[end - 1].is_digit and span.label_ not in ("FAC", "ORG"))):
-        end -= 1
+                           (doc[end - 1].is_digit and (span.label_ not in ("FAC", "ORG") or
+                                                       end < len(doc) and doc[end].text in ("–", "—", "-")))):
+        end -= 1  # "Panama 3 – 0": the score is not part of the name
     for i in range(start + 1, end):
         if doc[i].text in ("—", "–") or doc[i].like_num and span.label_ != "FAC" and \
                 doc[i - 1].is_title and i + 1 < end and doc[i + 1].text in ("—", "–", "-"):
@@ -511,7 +512,7 @@ def _teams_named_by_place(doc: Doc, clusters: list[EntityCluster]) -> None:
     if not _SCORELINE.search(doc.text):
         return
     for cluster in clusters:
-        if cluster.type != "Place" or not all(m.label_ == "GPE" for m in cluster.mentions):
+        if cluster.type != "Place" or not any(m.label_ == "GPE" for m in cluster.mentions):
             continue  # a country or city, not a stadium
         for mention in cluster.mentions:
             root, end = mention.root, mention.end
