@@ -219,3 +219,12 @@ def test_kinship_is_not_a_role():
     _, found = role_facts("Jane Roe , father of Ann Lee , spoke .", {"Jane Roe": "PERSON", "Ann Lee": "PERSON"},
                           pos={"spoke": "VERB"})
     assert found == []
+
+
+def test_a_company_title_makes_a_mistyped_place_an_organisation():
+    doc, found = role_facts("Jane Roe , CEO of Acme , spoke .", {"Jane Roe": "PERSON", "Acme": "GPE"},
+                            pos={"spoke": "VERB"})
+    assert found == [("Jane Roe", "ceo", "Acme", None, None)]
+    _, found = role_facts("Jane Roe , governor of Ohio , spoke .", {"Jane Roe": "PERSON", "Ohio": "GPE"},
+                          pos={"spoke": "VERB"})
+    assert found == [("Jane Roe", "governor", None, "Ohio", None)]

@@ -40,6 +40,8 @@ _NOT_ROLES = {"people", "person", "others", "percent", "year", "years", "time", 
 _MAX_ROLE_WORDS = 6
 
 
+# Titles only companies and organisations have: their holder's "place" is a company the model mistyped
+_CORPORATE_WORDS = {"ceo", "cfo", "coo", "cto", "chairman", "chairwoman", "founder", "co-founder", "shareholder"}
 _PRONOUNS = {"its", "their", "his", "her", "our", "my", "your", "this", "that", "these", "those"}
 _DEMONYM = re.compile(r"(an|ian|ean|ese|ish|i|ic|ch)$")
 
@@ -414,7 +416,10 @@ class RoleFinder:
             role, qualifier = split_qualifier(role.strip(" -"))
             jurisdiction = None
             if org is not None and org.type == "Place":
-                org, jurisdiction = None, org  # "U.S. President": the place is where, not whom for
+                if set(role.split()) & _CORPORATE_WORDS:
+                    org.type = "Organization"  # "chief executive of Acme": a company the model took for a place
+                else:
+                    org, jurisdiction = None, org  # "U.S. President": the place is where, not whom for
             for part in split_coordinated(role):
                 if not part or part in ROLE_MODIFIERS - _HEAD_MODIFIERS or part.split()[-1] in ROLE_QUALIFIERS:
                     continue
