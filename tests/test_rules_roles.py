@@ -228,3 +228,17 @@ def test_a_company_title_makes_a_mistyped_place_an_organisation():
     _, found = role_facts("Jane Roe , governor of Ohio , spoke .", {"Jane Roe": "PERSON", "Ohio": "GPE"},
                           pos={"spoke": "VERB"})
     assert found == [("Jane Roe", "governor", None, "Ohio", None)]
+
+
+def test_second_title_joined_by_and_after_the_name():
+    _, found = role_facts("Ann Lee , assistant professor of photography and curator of the show , spoke .",
+                          {"Ann Lee": "PERSON"}, pos={"spoke": "VERB", "of": "ADP", "and": "CCONJ", "the": "DET"})
+    assert sorted(r[1] for r in found) == ["assistant professor of photography", "curator"]
+
+
+def test_postnominal_after_a_comma_and_a_language_in_a_title():
+    _, found = role_facts("Tom Molomby , SC , said so .", {"Tom Molomby": "PERSON"})
+    assert [r[1] for r in found] == ["sc"]
+    _, found = role_facts("Ann Lee , instructor in English , spoke .", {"Ann Lee": "PERSON", "English": "LANGUAGE"},
+                          pos={"spoke": "VERB", "in": "ADP"})
+    assert [r[1] for r in found] == ["instructor in english"]

@@ -132,7 +132,7 @@ PORTFOLIO_WORDS = {
     "youth", "children", "family", "families", "digital", "climate", "resources", "natural",
     "budget", "revenue", "war", "navy", "army", "air", "force", "policy", "planning", "cabinet",
     "attorney", "solicitor", "general", "deputy", "prime", "first", "chief", "minority", "majority",
-    "party", "opposition",
+    "party", "opposition", "crown",
 }
 
 # Military ranks that qualify a title ("Brigadier General", "Rear Admiral")

@@ -128,7 +128,7 @@ def _title_word(token: Token) -> bool:
         return False
     if token.is_lower:
         return token.pos_ in ("NOUN", "ADJ", "PROPN") and token.lower_ not in _NOT_ROLES
-    return token.lower_ in PORTFOLIO_WORDS
+    return token.lower_ in PORTFOLIO_WORDS or token.ent_type_ in ("LANGUAGE", "NORP")  # "professor of English"
 
 
 def _extend_title(doc: Doc, i: int, limit: int) -> int:
@@ -278,8 +278,8 @@ def read_role_before(doc: Doc, person_start: int, sentence_start: int) -> tuple[
         qualifier = doc[j - 1].lower_  # "then-President"
     if named is not None:
         org = named
-    if comma and org is None:
-        return None  # "..., president, X" is a list, not a title
+    if comma and org is None and not (i - 1 >= sentence_start and doc[i - 1].lower_ == "the"):
+        return None  # "..., president, X" is a list, not a title; "the Crown prosecutor, X" is one
     if org is None and doc[i].is_title and not doc[i].is_sent_start and \
             doc[i].lower_ not in TITLE_WORDS and doc[i].lower_ not in ROLE_NOUNS and \
             doc[i].lower_ not in PORTFOLIO_WORDS:
@@ -438,10 +438,18 @@ class RoleFinder:
                 if after < limit and doc[after].lower_ in POSTNOMINAL_TITLES and doc[after].is_upper \
                         and entity_at(doc, after) is None:
                     keep(cluster, POSTNOMINAL_TITLES[doc[after].lower_], None, sentence, 0.7)  # "X QC"
+                if after + 1 < limit and doc[after].text == "," and doc[after + 1].lower_ in POSTNOMINAL_TITLES \
+                        and doc[after + 1].is_upper and entity_at(doc, after + 1) is None:
+                    keep(cluster, POSTNOMINAL_TITLES[doc[after + 1].lower_], None, sentence, 0.7)  # "X, QC,"
                 if after < limit and doc[after].text == ",":
                     found = read_role_after(doc, after + 1, limit)
                     if found:
                         keep(cluster, found[0], found[1], sentence, 0.85 if found[1] else 0.7)
+                        nxt = found[2]
+                        if nxt + 1 < limit and doc[nxt].lower_ == "and":  # "..., professor of X and curator of Y"
+                            also = read_role_after(doc, nxt + 1, limit)
+                            if also:
+                                keep(cluster, also[0], also[1], sentence, 0.8 if also[1] else 0.65)
                         before = read_role_before(doc, mention.start, sentence.start)
                         if before:  # "Major General X, spokesman for Y": two roles
                             keep(cluster, before[0], before[1], sentence, 0.8 if before[1] else 0.65)
