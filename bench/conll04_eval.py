@@ -14,8 +14,8 @@ Mapping newsgraph's output to CoNLL04's schema:
   span takes in a title right before it that CoNLL04 treats as part of the name
   ("President", "Mrs.", see ``NAME_TITLES``);
 - Work_For: roles with an organisation, ``memberOf`` and ``worksFor`` (person ->
-  organisation); a role whose "organisation" is a place ("Arizona senator X") is
-  Live_In, as CoNLL04 annotates it;
+  organisation); a role's jurisdiction ("Arizona senator X") is Live_In, as CoNLL04
+  annotates it;
 - OrgBased_In: ``basedIn``; Located_In: ``locatedIn`` (and ``partOf`` between places);
   Live_In: ``livesIn`` and ``bornIn`` (CoNLL04 annotates birthplaces as Live_In);
   Kill: ``killed``.
@@ -97,12 +97,15 @@ def predicted(extraction: Extraction, tokens: list[str]) -> tuple[set[Span], lis
     entities = {span for spans in mentions.values() for span in spans}
     relations = []
     for role in extraction.roles:
+        # CoNLL04 annotates "Arizona senator X" / "governor of Ohio" (a role's jurisdiction) as
+        # Live_In, and a role at an organisation as Work_For.
         organization = extraction.entity(role.organization)
-        if organization is None:
-            continue
-        # CoNLL04 annotates "Arizona senator X" / "governor of Ohio" as Live_In, not Work_For.
-        kind = "Live_In" if organization.type == "Place" else "Work_For"
-        relations.append((kind, mentions[role.person], mentions[role.organization]))
+        if organization is not None:  # (an older extraction may still give a place here)
+            kind = "Live_In" if organization.type == "Place" else "Work_For"
+            relations.append((kind, mentions[role.person], mentions[role.organization]))
+        jurisdiction = getattr(role, "jurisdiction", None)  # absent before newsgraph had it
+        if jurisdiction is not None:
+            relations.append(("Live_In", mentions[role.person], mentions[jurisdiction]))
     for relation in extraction.relations:
         kind = PREDICATES.get(relation.predicate)
         if relation.predicate == "partOf" and extraction.entity(relation.subject).type == "Place":

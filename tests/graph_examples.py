@@ -231,6 +231,26 @@ def harbour() -> Extraction:
     )
 
 
+CAPITAL = Text("Former Ruritania President Ann Lee visited Port Ellis on Monday.")
+
+
+def capital() -> Extraction:
+    """A title that names a country (a jurisdiction, not an organisation) and a qualifier."""
+    t = CAPITAL
+    return Extraction(
+        article=Article(id="a000000000000005", language="en"),
+        entities=[
+            Entity(id="e1", type="Place", name="Ruritania", mentions=t.mentions("Ruritania")),
+            Entity(id="e2", type="Person", name="Ann Lee", mentions=t.mentions("Ann Lee")),
+            Entity(id="e3", type="Place", name="Port Ellis", mentions=t.mentions("Port Ellis")),
+        ],
+        roles=[
+            Role(person="e2", role="president", jurisdiction="e1", qualifier="former",
+                 evidence=t.evidence("President"), confidence=0.8),
+        ],
+    )
+
+
 def minimal() -> Extraction:
     """An article with nothing in it but its id and language."""
     return Extraction(article=Article(id="a000000000000004", language="de"))
@@ -240,5 +260,6 @@ EXAMPLES = {
     "innovation": innovation,
     "assembly": assembly,
     "harbour": harbour,
+    "capital": capital,
     "minimal": minimal,
 }

@@ -89,3 +89,106 @@ def test_dateline_place_and_agency_become_entities_when_the_model_missed_them():
     found = {c.name: c.type for c in doc._.ng_entities}
     assert found["AP"] == "Organization"
     assert found["Bangkok"] == found["Thailand"] == "Place"
+
+
+def test_bracketed_acronym_the_model_did_not_tag_becomes_an_alias():
+    found = clusters("The World Intellectual Property Organization ( WIPO ) grew .",
+                     [("World Intellectual Property Organization", "ORG")])
+    assert list(found) == ["World Intellectual Property Organization"]
+    assert "WIPO" in found["World Intellectual Property Organization"].aliases
+
+
+def test_lowercase_phrase_is_not_an_organisation():
+    assert clusters("He ran a disco club in Ohio .", [("disco club", "ORG"), ("Ohio", "GPE")]).keys() == {"Ohio"}
+
+
+def test_scoreline_numbers_and_compass_words_are_not_names():
+    found = clusters("Belgium 3 beat them . The North fired .", [("Belgium 3", "GPE"), ("North", "GPE")])
+    assert list(found) == ["Belgium"]
+
+
+def test_country_before_a_public_body_is_one_name():
+    found = clusters("The US State Department said so .", [("US", "GPE"), ("State Department", "ORG")])
+    assert list(found) == ["US State Department"]
+    assert found["US State Department"].type == "Organization"
+
+
+def test_organisation_for_something_is_one_name():
+    found = clusters("The Andy Warhol Foundation for the Visual Arts paid .",
+                     [("Andy Warhol Foundation", "ORG"), ("Visual Arts", "ORG")])
+    assert list(found) == ["Andy Warhol Foundation for the Visual Arts"]
+
+
+def test_countries_that_play_a_match_are_teams():
+    text = "Sweden beat Panama 1 – 0 . Panama coach Jane Roe said so ."
+    parse = [(1, "nsubj"), (1, "ROOT"), (1, "dobj"), (2, "nummod"), (3, "punct"), (3, "nummod"), (1, "punct"),
+             (8, "compound"), (10, "compound"), (10, "compound"), (11, "nsubj"), (11, "ROOT"), (11, "advmod"),
+             (11, "punct")]
+    doc = run(make_doc(text, ents=[("Sweden", "GPE"), ("Panama", "GPE"), ("Panama", "GPE"), ("Jane Roe", "PERSON")],
+                       parse=parse, lemmas={"beat": "beat"}), "newsgraph_entities")
+    types = {c.name: c.type for c in doc._.ng_entities}
+    assert types == {"Sweden": "Organization", "Panama": "Organization", "Jane Roe": "Person"}
+
+
+def test_a_country_without_a_match_stays_a_place():
+    doc = run(make_doc("Sweden beat expectations in 2020 .", ents={"Sweden": "GPE"}), "newsgraph_entities")
+    assert [c.type for c in doc._.ng_entities] == ["Place"]
+
+
+def test_named_sites_are_places():
+    found = clusters("They met at the Volgograd Arena .", [("Volgograd Arena", "ORG")])
+    assert found["Volgograd Arena"].type == "Place"
+
+
+def test_description_after_a_name_is_dropped():
+    found = clusters("Yonhap news agency reported it .", [("Yonhap news agency", "ORG")])
+    assert list(found) == ["Yonhap"]
+
+
+def test_a_word_shared_by_two_people_is_still_a_person():
+    found = clusters("Ahmed Mohamed met Hassan Mohamed . Mohamed smiled .",
+                     [("Ahmed Mohamed", "PERSON"), ("Hassan Mohamed", "PERSON"), ("Mohamed", "ORG")])
+    assert {c.type for c in found.values()} == {"Person"} and len(found) == 2
+
+
+def test_last_word_of_an_organisation_of_something_is_that_organisation():
+    found = clusters("The Church of Scientology sued . Scientology won .",
+                     [("Church of Scientology", "ORG"), ("Scientology", "ORG")])
+    assert list(found) == ["Church of Scientology"] and len(found["Church of Scientology"].mentions) == 2
+
+
+def test_full_name_read_as_a_place_joins_the_person_its_surname_names():
+    found = clusters("Romelu Lukaku scored . Lukaku smiled .", [("Romelu Lukaku", "GPE"), ("Lukaku", "PERSON")])
+    assert list(found) == ["Romelu Lukaku"]
+    assert found["Romelu Lukaku"].type == "Person" and len(found["Romelu Lukaku"].mentions) == 2
+
+
+def test_society_of_a_country_is_one_name_and_numerals_are_not_names():
+    found = clusters("The Comic Corps of Canada met in Part XVII .",
+                     [("Comic Corps", "ORG"), ("Canada", "GPE"), ("XVII", "ORG")])
+    assert list(found) == ["Comic Corps of Canada"]
+
+
+def test_university_campus_is_part_of_its_name_and_plural_demonyms_are_not_organisations():
+    found = clusters("The University of Texas Arlington and the University of Ohio at Lima met . Belgians cheered .",
+                     [("University of Texas", "ORG"), ("Arlington", "GPE"), ("University of Ohio", "ORG"),
+                      ("Lima", "GPE"), ("Belgians", "ORG")])
+    assert sorted(found) == ["University of Ohio at Lima", "University of Texas Arlington"]
+
+
+def test_shortened_organisation_name_joins_the_full_one():
+    found = clusters("The Acme Foundation for the Arts paid . The Acme Foundation said so .",
+                     [("Acme Foundation for the Arts", "ORG"), ("Acme Foundation", "ORG")])
+    assert list(found) == ["Acme Foundation for the Arts"] and len(found["Acme Foundation for the Arts"].mentions) == 2
+
+
+def test_nationality_before_a_newspaper_is_its_name():
+    found = clusters("He edits the Saudi Gazette now .", [("Saudi", "NORP"), ("Gazette", "GPE")])
+    assert list(found) == ["Saudi Gazette"] and found["Saudi Gazette"].type == "Organization"
+
+
+def test_sheriffs_office_and_its_abbreviated_form_are_one_organisation():
+    found = clusters("The Los Angeles Sheriff 's office said so . The LA Sheriff 's office agreed .",
+                     [("Los Angeles Sheriff", "ORG"), ("LA Sheriff", "ORG")])
+    assert list(found) == ["Los Angeles Sheriff's office"]
+    assert "LA Sheriff's office" in found["Los Angeles Sheriff's office"].aliases

@@ -349,6 +349,13 @@ class _Mapper:
                 organization = self.entity(role.organization, what)
                 self.add(node, NG.organization, organization)
                 self.add(person, SDO.worksFor, organization)
+            if role.jurisdiction is not None:
+                place = self.entity(role.jurisdiction, what)
+                if self.entities[role.jurisdiction].type != "Place":
+                    raise InvalidArticle(f"{what}'s jurisdiction {role.jurisdiction!r} is not a Place")
+                self.add(node, NG.jurisdiction, place)
+            if role.qualifier is not None:
+                self.add(node, NG.roleQualifier, _literal(role.qualifier))
 
     def map_figures(self) -> None:
         for number, figure in enumerate(self.x.figures, start=1):

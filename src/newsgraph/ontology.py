@@ -42,6 +42,8 @@ class NG(DefinedNamespace):
     # --- Role ------------------------------------------------------------------
     holder: URIRef
     organization: URIRef
+    jurisdiction: URIRef  # the place a title names ("U.S. President"), instead of an organisation
+    roleQualifier: URIRef  # former / acting / then / interim ...
 
     # --- Figure ----------------------------------------------------------------
     qualifier: URIRef

@@ -52,10 +52,18 @@ class Entity(BaseModel):
     mentions: list[Mention] = Field(default_factory=list)
 
 
+RoleQualifier = Literal["former", "acting", "then", "interim", "incoming", "outgoing"]
+
+
 class Role(BaseModel):
     person: str
     role: str
-    organization: str | None = None
+    organization: str | None = Field(None, description="Entity id of the organisation the role is held at.")
+    jurisdiction: str | None = Field(
+        None, description="Entity id of the place (country, region, city) a title names: "
+        "\"U.S. President\", \"governor of Ohio\". Set instead of organization.")
+    qualifier: RoleQualifier | None = Field(
+        None, description="When the role is held: 'former', 'acting', 'then' (at the time), ...")
     evidence: Evidence
     confidence: float = Field(ge=0, le=1)
 

@@ -48,12 +48,14 @@ async def get_entity(
 async def list_roles(
     person: Annotated[str | None, EntityId] = None,
     organization: Annotated[str | None, EntityId] = None,
+    jurisdiction: Annotated[str | None, EntityId] = None,
     limit: Limit = 50,
     offset: Offset = 0,
     ctx: tuple[ServiceState, Reader] = Depends(reader),
 ) -> dict:
     state, r = ctx
-    return await state.read(lambda: r.roles(person=person, organization=organization, limit=limit, offset=offset))
+    return await state.read(lambda: r.roles(person=person, organization=organization, jurisdiction=jurisdiction,
+                                            limit=limit, offset=offset))
 
 
 @router.get("/figures", summary="Figures the articles report", response_model=Page[FigureOut])

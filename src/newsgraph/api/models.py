@@ -46,6 +46,8 @@ class RoleOut(FactBase):
     person: EntityRef
     role: str
     organization: EntityRef | None = None
+    jurisdiction: EntityRef | None = Field(None, description="The place a title names (\"U.S. President\").")
+    qualifier: str | None = Field(None, description="former, acting, then, interim, ...")
 
 
 class FigureOut(FactBase):

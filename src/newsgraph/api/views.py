@@ -216,18 +216,24 @@ class Reader:
             "confidence": row.get("confidence"),
         }
 
-    def roles(self, *, person: str | None = None, organization: str | None = None, graph: str | None = None,
-              limit: int = 50, offset: int = 0) -> dict:
-        pattern = "?f ng:holder ?person ; schema:roleName ?role . OPTIONAL { ?f ng:organization ?org }"
+    def roles(self, *, person: str | None = None, organization: str | None = None, jurisdiction: str | None = None,
+              graph: str | None = None, limit: int = 50, offset: int = 0) -> dict:
+        pattern = ("?f ng:holder ?person ; schema:roleName ?role . OPTIONAL { ?f ng:organization ?org } "
+                   "OPTIONAL { ?f ng:jurisdiction ?place } OPTIONAL { ?f ng:roleQualifier ?qualifier }")
         if person:
             pattern += f" FILTER(?person = <{self.entity_iri(person)}>)"
         if organization:
             pattern += f" FILTER(?org = <{self.entity_iri(organization)}>)"
-        rows, total = self._facts("ng:Role", pattern, "?person ?role ?org", graph=graph, limit=limit, offset=offset)
-        refs = self.refs({r["person"] for r in rows} | {r.get("org") for r in rows})
+        if jurisdiction:
+            pattern += f" FILTER(?place = <{self.entity_iri(jurisdiction)}>)"
+        rows, total = self._facts("ng:Role", pattern, "?person ?role ?org ?place ?qualifier", graph=graph,
+                                  limit=limit, offset=offset)
+        refs = self.refs({r["person"] for r in rows} | {r.get("org") for r in rows} | {r.get("place") for r in rows})
         items = [
             dict(self._fact_base(r), person=refs[r["person"]], role=r["role"],
-                 organization=refs[r["org"]] if r.get("org") else None)
+                 organization=refs[r["org"]] if r.get("org") else None,
+                 jurisdiction=refs[r["place"]] if r.get("place") else None,
+                 qualifier=r.get("qualifier"))
             for r in rows
         ]
         return page(items, total, limit, offset)

@@ -44,6 +44,7 @@ def doc_to_facts(doc: Doc) -> dict:
     ]
     roles = [
         {"person": ref(r.person), "role": r.role, "organization": ref(r.organization),
+         "jurisdiction": ref(r.jurisdiction), "qualifier": r.qualifier,
          "evidence": evidence(doc, r.sentence), "confidence": r.confidence}
         for r in doc._.ng_roles or []
     ]

@@ -18,10 +18,17 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from .facts import EntityCluster
-from .lexicon import BODY_HEADS, DETERMINERS, ENTITY_TYPES, ORG_HEADS, OTHER_HEADS, PLACE_HEADS
+from .lexicon import (
+    BODY_HEADS, DETERMINERS, ENTITY_TYPES, FACILITY_CENTRES, FACILITY_HEADS, MEDIA_HEADS, NOT_NAME_SUFFIXES,
+    NOT_NAMES, NOT_ORG_ACRONYMS, ORG_HEADS, OTHER_HEADS, PLACE_HEADS, PORTFOLIO_WORDS, POSTNOMINAL_TITLES,
+    RANK_WORDS, ROLE_MODIFIERS, ROLE_NOUNS, TITLE_WORDS,
+)
 
 _INITIAL_STOPWORDS = {"of", "the", "and", "for", "de", "on", "in", "du", "des", "la", "le", "&", "at"}
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z&]*[A-Z]$|^[A-Z]{2,}s?$")
+_COMPANY_SUFFIXES = {"inc", "inc.", "ltd", "ltd.", "llc", "plc", "corp", "corp.", "co", "co.", "sa", "ag", "gmbh"}
+_PLURAL_DEMONYM = ("ians", "eans", "icans")  # "Belgians", "Koreans": people of a country, not a body
+_ROMAN = re.compile(r"^[IVXLC]{2,}$")  # "XVII": a numeral, not a name
 _TRIM_END = {"'s", "’s", "'", "’", ",", ".", ";", ":", "-", "—"}
 
 
@@ -42,11 +49,34 @@ def clean_span(span: Span) -> Span | None:
         if doc[i].text in ("(", "[") :  # "Organization (WIPO": the bracket starts a definition
             end = i
             break
-    while start < end and (doc[start].lower_ in DETERMINERS or doc[start].is_punct):
-        start += 1
-    while end > start and (doc[end - 1].lower_ in _TRIM_END or doc[end - 1].is_punct):
-        end -= 1
+    while start < end and (doc[start].lower_ in DETERMINERS or doc[start].is_punct or doc[start].is_digit):
+        start += 1  # "0 Korea Republic": a scoreline's number is not part of the name
+    while end > start and (doc[end - 1].lower_ in _TRIM_END or doc[end - 1].is_punct or
+                           (doc[end - 1].is_digit and (span.label_ not in ("FAC", "ORG") or
+                                                       end < len(doc) and doc[end].text in ("–", "—", "-")))):
+        end -= 1  # "Panama 3 – 0": the score is not part of the name
+    for i in range(start + 1, end):
+        if doc[i].text in ("—", "–") or doc[i].like_num and span.label_ != "FAC" and \
+                doc[i - 1].is_title and i + 1 < end and doc[i + 1].text in ("—", "–", "-"):
+            return None  # "Group G — Belgium 3": a heading or a scoreline, not a name
     if start >= end:
+        return None
+    words = [t.lower_ for t in doc[start:end]]
+    if span.label_ != "PERSON" and not any(t.text[:1].isupper() or t.text[:1].isdigit() for t in doc[start:end]):
+        return None  # "disco club": a common noun phrase
+    if span.label_ == "ORG" and end - start > 2 and doc[end - 1].is_lower and doc[end - 1].is_alpha and \
+            doc[end - 1].lower_ not in _COMPANY_SUFFIXES and doc[start].is_title and \
+            doc[start].ent_type_ not in ("GPE", "NORP"):
+        cut = end
+        while cut > start and doc[cut - 1].is_lower and doc[cut - 1].is_alpha:
+            cut -= 1
+        if cut > start and doc[cut - 1].lower_ not in ("'s", "’s", "of", "and", "for", "&"):
+            end = cut  # "Yonhap news agency": the name, without the description after it
+            words = words[:end - start]
+    if len(words) == 1 and (_ROMAN.match(doc[start].text) or words[0] in NOT_NAMES or
+                            words[0].endswith(_PLURAL_DEMONYM) and doc[start].is_title or
+                            words[0] in POSTNOMINAL_TITLES and doc[start].is_upper or
+                            span.label_ == "ORG" and words[0].endswith(NOT_NAME_SUFFIXES)):
         return None
     return Span(doc, start, end, label=span.label)
 
@@ -75,6 +105,10 @@ def type_from_head(text: str, model_type: str) -> str:
     last = words[-1]
     if last in OTHER_HEADS and model_type in ("Organization", "Place", "Other"):
         return "Other"
+    if last in FACILITY_HEADS and model_type == "Organization" and "of" not in words:
+        return "Place"  # "Volgograd Arena", "Grand Mosque": named sites are places
+    if last in ("centre", "center") and len(words) > 1 and words[-2] in FACILITY_CENTRES:
+        return "Place"  # "Metro Toronto Convention Centre"
     if last in ORG_HEADS and model_type in ("Place", "Other"):
         return "Organization"
     if last in PLACE_HEADS and model_type == "Organization" and "of" not in words:
@@ -89,7 +123,7 @@ def _body_matcher(vocab) -> Matcher:
         "PUBLIC_BODY",
         [
             [place, {"ORTH": {"IN": ["'s", "’s"]}, "OP": "?"},
-             {"IS_LOWER": True, "IS_PUNCT": False, "OP": "{0,6}"},
+             {"IS_LOWER": True, "IS_PUNCT": False, "POS": {"IN": ["ADJ", "NOUN", "CCONJ"]}, "OP": "{0,6}"},
              {"LOWER": {"IN": sorted(BODY_HEADS)}, "IS_LOWER": True}],
         ],
         greedy="LONGEST",
@@ -110,7 +144,12 @@ class EntityLinker:
             spans.append(Span(doc, start, end, label="ORG"))
         spans += _dateline_spans(doc, spans)
         cleaned = [s for s in (clean_span(span) for span in filter_spans(spans)) if s is not None]
-        clusters = build_clusters(doc, cleaned)
+        cleaned = [s for s in (_without_title_words(span) for span in cleaned) if s is not None]
+        cleaned = _merge_split_names(doc, cleaned)
+        cleaned += _bracketed_acronyms(doc, cleaned)
+        cleaned += _standalone_acronyms(doc, cleaned)
+        cleaned += _organisations_before_titles(doc, cleaned)
+        clusters = build_clusters(doc, sorted(cleaned, key=lambda s: s.start))
         doc._.ng_entities = clusters
         index = {}
         for cluster in clusters:
@@ -119,6 +158,169 @@ class EntityLinker:
                     index[i] = cluster
         doc._.ng_token_entity = index
         return doc
+
+
+def _is_title_head(token) -> bool:
+    lower = token.lower_
+    return (lower in ROLE_NOUNS and lower not in ROLE_MODIFIERS) or lower in TITLE_WORDS
+
+
+def _without_title_words(span: Span) -> Span | None:
+    """A name without the title words the model read into it.
+
+    "Defense" in "Defense Secretary Ann Lee" and "Shadow Home" in "Shadow Home Secretary"
+    name a brief, not an organisation: the span goes. "State Department Spokesperson"
+    loses its trailing title word.
+    """
+    doc = span.doc
+    if span.label_ in ("PERSON", "GPE", "LOC", "FAC"):
+        return span
+    words = [t.lower_ for t in span]
+    after = span.end
+    while after < len(doc) and after - span.end < 3 and doc[after].lower_ in PORTFOLIO_WORDS \
+            and not _is_title_head(doc[after]):
+        after += 1  # "Shadow | Home Secretary"
+    if after < len(doc) and _is_title_head(doc[after]) and (doc[after].is_title or doc[after].is_lower) \
+            and all(w in PORTFOLIO_WORDS or w in ROLE_MODIFIERS or w in RANK_WORDS for w in words):
+        return None
+    before = span.start - 1
+    if before >= 0 and doc[before].lower_ == "the":
+        before -= 1  # "Minister of the Interior"
+    if before >= 1 and doc[before].lower_ in ("of", "for") and _is_title_head(doc[before - 1]) \
+            and all(w in PORTFOLIO_WORDS for w in words):
+        return None  # "Secretary of State", "Minister for Foreign Affairs": the brief, not a body
+    end = span.end
+    while end - span.start > 1 and doc[end - 1].is_title and _is_title_head(doc[end - 1]) \
+            and doc[end - 1].lower_ not in ORG_HEADS:
+        end -= 1
+    if end != span.end:
+        return Span(doc, span.start, end, label=span.label)
+    return span
+
+
+def _merge_split_names(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Join names the model cut in two.
+
+    * a country or nationality before a public body: "US" + "State Department",
+      "Saudi" + "Interior Ministry";
+    * an organisation's "for"/"on" complement: "Andy Warhol Foundation" + "for the" +
+      "Visual Arts", "Council" + "on" + "American-Islamic Relations", "Society" + "of" + "Canada".
+    """
+    spans = sorted(spans, key=lambda s: s.start)
+    by_start = {s.start: s for s in spans}
+    drop: set[int] = set()
+    result: list[Span] = []
+    for span in spans:
+        if id(span) in drop:
+            continue
+        if (span.label_ == "ORG" and span[-1].lower_ in BODY_HEADS | {"department", "ministry"} or
+                span.label_ in ("ORG", "GPE") and span[-1].lower_ in MEDIA_HEADS) and span.start > 0:
+            i = span.start - 1
+            while i >= 0 and doc[i].ent_type_ in ("GPE", "NORP") and span.start - i <= 3 and doc[i].is_alpha:
+                i -= 1
+            if i + 1 < span.start and doc[i + 1].ent_iob_ == "B":
+                before = [s for s in result if s.end > i + 1]
+                for s in before:
+                    result.remove(s)
+                span = Span(doc, i + 1, span.end, label="ORG")
+        if span.label_ == "ORG" and span.end + 1 < len(doc) and doc[span.end].lower_ in ("'s", "’s") and \
+                doc[span.end + 1].lower_ in ("office", "department") and doc[span.end + 1].is_lower:
+            span = Span(doc, span.start, span.end + 2, label="ORG")  # "the Sheriff's office"
+        if span.label_ == "GPE" and span[-1].lower_ in MEDIA_HEADS:
+            span = Span(doc, span.start, span.end, label="ORG")  # "Gazette" alone is a paper, not a place
+        if span.label_ == "ORG" and (span[-1].lower_ in ORG_HEADS or span[-1].lower_ == "corps") and \
+                span.end + 1 < len(doc) and doc[span.end].lower_ in ("for", "on", "of"):
+            j = span.end + 1
+            if doc[j].lower_ == "the":
+                j += 1
+            other = by_start.get(j)
+            allowed = ("GPE", "LOC") if doc[span.end].lower_ == "of" else ("ORG", "GPE", "NORP", "LOC")
+            if doc[span.end].lower_ == "of" and span[-1].lower_ in _COMPANY_SUFFIXES:
+                allowed = ()  # "Pacific Marine Inc. of Houston": the company, and where it is
+            if other is not None and other.label_ in allowed and doc[j].is_title:
+                drop.add(id(other))
+                span = Span(doc, span.start, other.end, label="ORG")
+        if span.label_ == "ORG" and span[0].lower_ in ("university", "college") and span.end + 1 < len(doc):
+            # "University of Texas Arlington", "University of North Carolina at Greensboro": a campus
+            j = span.end + (doc[span.end].lower_ == "at")
+            other = by_start.get(j)
+            if other is not None and other.label_ in ("GPE", "LOC", "ORG") and id(other) not in drop and \
+                    any(t.lower_ == "of" for t in span):
+                drop.add(id(other))
+                span = Span(doc, span.start, other.end, label="ORG")
+        result.append(span)
+    return result
+
+
+def _bracketed_acronyms(doc: Doc, spans: list[Span]) -> list[Span]:
+    """"World Intellectual Property Organization (WIPO)": the bracketed acronym is a mention too."""
+    end_at = {span.end: span for span in spans}
+    starts = {span.start for span in spans}
+    found = []
+    for span in spans:
+        i = span.end
+        if i + 2 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")" and i + 1 not in starts:
+            acronym = doc[i + 1].text
+            if is_acronym(acronym) and acronym[:1].upper() == span.text[:1].upper() and end_at.get(i) is span:
+                found.append(Span(doc, i + 1, i + 2, label=span.label))
+    return found
+
+
+def _standalone_acronyms(doc: Doc, spans: list[Span]) -> list[Span]:
+    """All-capital words the model left out that act as names in the sentence ("WIPO said")."""
+    taken = {i for span in spans for i in range(span.start, span.end)}
+    found = []
+    for token in doc:
+        text = token.text
+        if token.i in taken or not (2 < len(text) <= 6 and text.isalpha() and text.isupper()):
+            continue
+        if text.lower() in NOT_ORG_ACRONYMS or token.pos_ != "PROPN":
+            continue
+        if token.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "poss", "conj", "appos") and not (
+                token.dep_ == "compound" and token.head.lower_ in ROLE_NOUNS):  # "AFT president X"
+            continue
+        sent = token.sent
+        if sum(t.is_upper and t.is_alpha for t in sent) * 3 > sum(t.is_alpha for t in sent):
+            continue  # a heading or a shouted line: capitals say nothing there
+        found.append(Span(doc, token.i, token.i + 1, label="ORG"))
+    return found
+
+
+_CORPORATE_TITLES = {"ceo", "cfo", "coo", "cto", "chairman", "chairwoman", "founder", "co-founder", "president",
+                     "creator",
+                     "boss", "editor", "publisher", "coach", "manager", "pastor",
+                     "spokesman", "spokeswoman", "spokesperson", "executive", "director", "chief", "owner"}
+
+
+def _organisations_before_titles(doc: Doc, spans: list[Span]) -> list[Span]:
+    """"Stratfor CEO George Friedman": capitalised words the model left untagged right before
+    a corporate title and a person's name name the organisation."""
+    taken = {i for span in spans for i in range(span.start, span.end)}
+    found = []
+    for span in spans:
+        if span.label_ != "PERSON":
+            continue
+        i = span.start
+        sent_start = span.sent.start
+        title_end = i
+        while i - 1 >= sent_start and i - 1 not in taken and title_end - i < 4 and (
+                doc[i - 1].lower_ in _CORPORATE_TITLES or doc[i - 1].lower_ in ROLE_MODIFIERS or
+                doc[i - 1].text == "-" and i - 2 >= sent_start and doc[i - 2].lower_ == "co"):
+            i -= 1
+        if i == title_end or doc[title_end - 1].lower_ not in _CORPORATE_TITLES:
+            continue
+        end = i
+        while i - 1 >= sent_start and i - 1 not in taken and end - i < 3 and (
+                doc[i - 1].pos_ == "PROPN" and doc[i - 1].is_title or
+                doc[i - 1].is_upper and doc[i - 1].is_alpha and len(doc[i - 1]) > 1) and \
+                doc[i - 1].lower_ not in PORTFOLIO_WORDS and doc[i - 1].lower_ not in NOT_ORG_ACRONYMS and \
+                doc[i - 1].lower_ not in ROLE_NOUNS and doc[i - 1].lower_ not in TITLE_WORDS and \
+                doc[i - 1].ent_type_ in ("", "ORG"):
+            i -= 1
+        if i < end and not (i == sent_start and end - i == 1 and doc[i].is_stop):
+            found.append(Span(doc, i, end, label="ORG"))
+            taken.update(range(i, end))
+    return found
 
 
 def _dateline_spans(doc: Doc, spans: list[Span]) -> list[Span]:
@@ -204,6 +406,9 @@ def build_clusters(doc: Doc, spans: list[Span]) -> list[EntityCluster]:
                 type_ = "Person"
         if cluster is None and len(span) == 1 and type_ == "Organization" and span[0].is_title:
             cluster = _organisation_by_word(clusters, text)
+        if cluster is None and len(span) > 1 and type_ == "Organization":
+            ending = [c for c in clusters if c.type == "Organization" and c.name.endswith(" " + text)]
+            cluster = ending[0] if len(ending) == 1 else None  # "State Department" -> "US State Department"
         if cluster is None and is_acronym(text):
             pending_acronyms.append((span, type_))
             continue
@@ -229,20 +434,115 @@ def build_clusters(doc: Doc, spans: list[Span]) -> list[EntityCluster]:
         attach(cluster, span, type_)
         cluster.add_alias(text)
 
+    _merge_people_typed_as_places(clusters, model_types)
+    _merge_shortened_organisations(clusters, model_types)
+    clusters = [c for c in clusters if c.mentions]
     for cluster in clusters:
         _settle_type_and_name(cluster, model_types[id(cluster)], set(long_form_cluster.values()))
         cluster.mentions.sort(key=lambda m: m.start)
+    _teams_named_by_place(doc, clusters)
     clusters = [c for c in clusters if c.mentions]
     clusters.sort(key=lambda c: c.mentions[0].start)
     return clusters
 
 
+def _merge_people_typed_as_places(clusters: list[EntityCluster], model_types: dict[int, Counter]) -> None:
+    """"Romelu Lukaku" read as a place, then "Lukaku" as a person: one person.
+
+    A two- or three-word place whose last word is, alone, a person in
+    the same article, and which has no place, facility or organisation head word, is that person.
+    """
+    people = {c.name: c for c in clusters if c.type == "Person" and len(c.name.split()) == 1}
+    if not people:
+        return
+    for cluster in clusters:
+        words = cluster.name.split()
+        if cluster.type != "Place" or not 2 <= len(words) <= 3 or \
+                not all(w[:1].isupper() and w.isalpha() for w in words) or \
+                any(w.lower() in PLACE_HEADS or w.lower() in ORG_HEADS or w.lower() in FACILITY_HEADS for w in words):
+            continue
+        person = people.get(words[-1])
+        if person is None or not person.mentions:
+            continue
+        cluster.type = "Person"
+        cluster.mentions.extend(person.mentions)
+        model_types[id(cluster)]["Person"] += len(person.mentions)
+        person.mentions = []
+
+
+def _merge_shortened_organisations(clusters: list[EntityCluster], model_types: dict[int, Counter]) -> None:
+    """"Andy Warhol Foundation" after (or before) "Andy Warhol Foundation for the Visual Arts": one."""
+    orgs = [c for c in clusters if c.type == "Organization" and c.mentions]
+    for short in orgs:
+        if len(short.name.split()) < 2:
+            continue
+        longer = [c for c in orgs if c is not short and c.mentions and
+                  re.match(re.escape(short.name) + r" (for|of|at|on) ", c.name)]
+        if not longer:
+            longer = [c for c in orgs if c is not short and c.mentions and _abbreviates(short.name, c.name)]
+        if len(longer) == 1:
+            target = longer[0]
+            target.mentions.extend(short.mentions)
+            model_types[id(target)].update(model_types[id(short)])
+            target.add_alias(short.name)
+            short.mentions = []
+
+
+def _abbreviates(short: str, full: str) -> bool:
+    """"LA Sheriff's office" for "Los Angeles Sheriff's office": initials, then the same words."""
+    words, other = short.split(), full.split()
+    head = words[0]
+    if not (2 <= len(head) <= 3 and head.isupper() and head.isalpha()) or len(other) < len(head) + len(words) - 1:
+        return False
+    return "".join(w[0] for w in other[:len(head)]).upper() == head and other[len(head):] == words[1:] \
+        and len(words) > 1
+
+
+_SCORELINE = re.compile(r"(?<![\d.,])\d{1,2}\s*[–—-]\s*\d{1,2}(?!\d|[.,]\d|\s*%)")
+_MATCH_VERBS = {"defeat", "beat", "face", "draw", "lose", "score", "thrash", "edge", "concede", "qualify", "tie"}
+_TEAM_ROLES = {"coach", "goalkeeper", "captain", "manager", "striker", "midfielder", "defender", "squad", "team"}
+
+
+def _teams_named_by_place(doc: Doc, clusters: list[EntityCluster]) -> None:
+    """In a match report, a country that plays is a team: an organisation ("Sweden beat Panama").
+
+    Only when the text has a scoreline ("1 – 0"), and for a place that is the subject or
+    object of a match verb, stands next to a score, or has a coach, captain or goalkeeper.
+    """
+    if not _SCORELINE.search(doc.text):
+        return
+    for cluster in clusters:
+        if cluster.type != "Place" or not any(m.label_ == "GPE" for m in cluster.mentions):
+            continue  # a country or city, not a stadium
+        for mention in cluster.mentions:
+            root, end = mention.root, mention.end
+            verb = root.head if root.dep_ in ("nsubj", "dobj") else root.head.head if root.dep_ == "pobj" else None
+            nxt = doc[end] if end < len(doc) else None
+            after_possessive = None
+            if nxt is not None and nxt.lower_ in ("'s", "’s") and end + 1 < len(doc):
+                after_possessive = doc[end + 1]
+            if (verb is not None and verb.lemma_ in _MATCH_VERBS) or (nxt is not None and nxt.is_digit and
+                                                                     len(nxt.text) <= 2) or \
+                    (nxt is not None and nxt.lower_ in _TEAM_ROLES) or \
+                    (after_possessive is not None and after_possessive.lower_ in _TEAM_ROLES):
+                cluster.type = "Organization"
+                break
+
+
 def _person_by_surname(clusters: list[EntityCluster], word: str) -> EntityCluster | None:
+    """The person a lone surname or first name stands for ("Tang" -> Daren Tang).
+
+    When two people share the word ("Ahmed Mohamed", "Mohamed El-Hassan Mohamed") the one
+    whose surname it is wins; it is a person either way, never an organisation.
+    """
     matches = [
         c for c in clusters
         if c.type == "Person" and len(c.name.split()) > 1
         and (c.name.split()[-1] == word or c.name.split()[0] == word)
     ]
+    if len(matches) > 1:
+        by_surname = [c for c in matches if c.name.split()[-1] == word]
+        matches = by_surname[:1] if by_surname else matches[:1]
     return matches[0] if len(matches) == 1 else None
 
 
@@ -251,8 +551,9 @@ def _organisation_by_word(clusters: list[EntityCluster], word: str) -> EntityClu
     matches = [
         c for c in clusters
         if c.type == "Organization" and len(c.name.split()) > 1
-        and (c.name.split()[0] == word or (c.name.split()[-1] == word and word.lower() in ORG_HEADS))
-    ]
+        and (c.name.split()[0] == word or (c.name.split()[-1] == word and (
+            word.lower() in ORG_HEADS or c.name.split()[-2].lower() in ("of", "for"))))
+    ]  # "the Commission", "Scientology" for "Church of Scientology"
     return matches[0] if len(matches) == 1 else None
 
 
@@ -285,6 +586,8 @@ def _settle_type_and_name(cluster: EntityCluster, votes: Counter, defined: set) 
         cluster.type = "Organization"
     elif cluster.type != "Person" or votes.get("Person", 0) == 0:
         model_type = cluster.type if cluster in defined else votes.most_common(1)[0][0]
+        if model_type == "Other" and votes.get("Organization", 0) >= votes["Other"]:
+            model_type = "Organization"  # "Facebook" read once as a product, once heading a "co-founder"
         cluster.type = type_from_head(cluster.name, model_type)
     if cluster.name.isupper() and len(cluster.name) > 5 and cluster.type == "Place":
         cluster.name = cluster.name.title()  # "BRUSSELS" in a dateline is Brussels

@@ -56,6 +56,8 @@ class RoleFact:
     organization: EntityCluster | None
     sentence: Span
     confidence: float
+    jurisdiction: EntityCluster | None = None  # a Place the title names ("U.S. President")
+    qualifier: str | None = None  # former / acting / then / interim ...
 
 
 @dataclass
@@ -133,3 +135,100 @@ def sentence_index(doc: Doc, sentence: Span) -> int:
         starts = [sent.start for sent in doc.sents]
         doc.user_data["ng_sentence_starts"] = starts
     return bisect_right(starts, sentence.start) - 1
+
+
+# --- Resolving references within an article -------------------------------------------------
+
+PERSONAL_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
+ORG_POSSESSIVES = {"its", "their"}
+# Nouns that point back to an organisation named earlier ("the company", "the agency")
+ORG_REFERENCE_NOUNS = {
+    "company", "firm", "group", "agency", "ministry", "department", "organization", "organisation",
+    "bureau", "office", "authority", "commission", "council", "committee", "body", "institute",
+    "university", "bank", "party", "club", "team", "board", "court", "church", "foundation",
+    "museum", "newspaper", "network", "corporation", "carrier", "airline", "regulator", "union",
+    "association", "government", "charity", "school", "broadcaster", "insurer", "lender", "retailer",
+    "manufacturer", "startup", "maker", "operator", "service",
+}
+
+
+def _window_start(doc: Doc, index: int, sentences_back: int) -> int:
+    sent = doc[index].sent
+    for _ in range(sentences_back):
+        if sent.start == 0:
+            break
+        sent = doc[sent.start - 1].sent
+    return sent.start
+
+
+def _clusters_before(doc: Doc, index: int, start: int, type_: str) -> list[EntityCluster]:
+    """Distinct clusters of a type named in doc[start:index], most recent first."""
+    found: list[EntityCluster] = []
+    for i in range(index - 1, start - 1, -1):
+        cluster = entity_at(doc, i)
+        if cluster is not None and cluster.type == type_ and cluster not in found:
+            found.append(cluster)
+    return found
+
+
+def resolve_person(doc: Doc, token: Token | int, sentences_back: int = 2) -> EntityCluster | None:
+    """The person a token refers to: its own entity ("Tang" linked to Daren Tang); for a
+    personal pronoun ("he", "she", "his") the nearest person named before it, within the
+    sentence and ``sentences_back`` sentences before; for a title after "the" ("the
+    minister") the one person an earlier role gave that title (needs ``doc._.ng_roles``,
+    so it works from the quotes component on). None when nothing fits.
+    """
+    index = token if isinstance(token, int) else token.i
+    cluster = entity_at(doc, index)
+    if cluster is not None:
+        return cluster if cluster.type == "Person" else None
+    word = doc[index]
+    if word.lower_ not in PERSONAL_PRONOUNS:
+        return _person_by_title(doc, word)
+    people = _clusters_before(doc, index, _window_start(doc, index, sentences_back), "Person")
+    return people[0] if people else None
+
+
+def _person_by_title(doc: Doc, word: Token) -> EntityCluster | None:
+    """"the minister" -> the one person the article gave a role ending in "minister" before."""
+    if not word.is_alpha or word.i == 0 or doc[word.i - 1].lower_ != "the":
+        return None
+    roles = doc._.ng_roles or []
+    lower, lemma = word.lower_, word.lemma_.lower()
+    people = {id(r.person): r.person for r in roles
+              if r.role.split()[-1] in (lower, lemma) and r.sentence.start < word.i}
+    return next(iter(people.values())) if len(people) == 1 else None
+
+
+def resolve_organization(doc: Doc, token: Token | int, sentences_back: int = 1) -> EntityCluster | None:
+    """The organisation a reference points back to, when unambiguous.
+
+    ``token`` is a possessive ("its", "their") or the head noun of "the company", "the
+    agency", "the ministry". The organisation must be named before it: in the same
+    sentence (the nearest one) or, failing that, as the only organisation of the
+    ``sentences_back`` sentences before. A noun prefers an organisation whose name
+    contains it ("the ministry" -> "Interior Ministry").
+    """
+    index = token if isinstance(token, int) else token.i
+    cluster = entity_at(doc, index)
+    if cluster is not None:
+        return cluster if cluster.type == "Organization" else None
+    word = doc[index]
+    lower = word.lower_
+    if lower not in ORG_POSSESSIVES and word.lemma_.lower() not in ORG_REFERENCE_NOUNS and \
+            lower not in ORG_REFERENCE_NOUNS:
+        return None
+    sentence_start = word.sent.start
+    orgs = _clusters_before(doc, index, _window_start(doc, index, sentences_back), "Organization")
+    if not orgs:
+        return None
+    if lower not in ORG_POSSESSIVES:
+        named = [c for c in orgs if lower in c.name.lower().split()
+                 or any(lower in a.lower().split() for a in c.aliases)]
+        if len(named) >= 1:
+            return named[0]
+        return orgs[0] if len(orgs) == 1 else None  # "the commission" with two bodies named: unknown
+    in_sentence = [c for c in orgs if any(sentence_start <= m.start < index for m in c.mentions)]
+    if in_sentence:
+        return in_sentence[0]
+    return orgs[0] if len(orgs) == 1 else None

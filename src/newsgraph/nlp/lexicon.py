@@ -25,6 +25,17 @@ OTHER_HEADS = {
     "expanded", "marathon", "grand prix", "league cup", "series",
 }
 
+# All-capital words that are not organisations when they stand alone
+NOT_ORG_ACRONYMS = {
+    "ceo", "cfo", "coo", "cto", "gdp", "gnp", "cpi", "ipo", "faq", "diy", "dna", "rna", "hiv", "aids",
+    "covid", "sars", "mers", "usa", "uk", "uae", "us", "eu", "prc", "dprk", "drc", "rok", "ussr", "tv",
+    "ai", "api", "pdf", "html", "url", "pc", "it", "vip", "mvp", "ok", "am", "pm", "gmt", "utc", "est",
+    "pst", "bst", "cet", "qc", "kc", "sc", "mp", "mep", "msp", "mla", "phd", "mba", "led", "lcd",
+    "suv", "atm", "pin", "sms", "gps", "usb", "vpn", "iq", "ufo", "rip", "lol", "omg", "asap", "etc",
+    "ceos", "ipos", "ngo", "ngos", "nhs", "irs", "mri", "ct", "icu", "er", "cpu", "gpu", "ram", "rom",
+    "ev", "evs", "lng", "lpg", "co2", "ghg", "vat", "gst", "hdi", "ppp", "bc", "ad", "bce", "ce",
+}
+
 # Words that make a name an organisation when the model said otherwise
 ORG_HEADS = {
     "institute", "institution", "university", "college", "academy", "school", "association",
@@ -37,11 +48,27 @@ ORG_HEADS = {
     "army", "navy", "police", "team", "club", "fc", "network", "press", "times", "post",
 }
 
+# Last words of newspaper and magazine names ("Saudi Gazette", "Sydney Morning Herald")
+MEDIA_HEADS = {"gazette", "herald", "journal", "tribune", "daily", "magazine", "chronicle", "telegraph",
+               "observer", "times", "post", "news", "express", "courier", "standard", "guardian", "inquirer"}
+
 # Nouns that head an unnamed public body ("the provincial market supervision administration")
 BODY_HEADS = {
     "ministry", "department", "bureau", "administration", "agency", "authority", "office",
-    "commission", "committee", "council", "regulator", "court", "government",
+    "commission", "committee", "council", "regulator", "court", "government", "military", "navy",
+    "army", "police", "coastguard",
 }
+
+# Single words the model tags as places or organisations that name neither
+NOT_NAMES = {"north", "south", "east", "west", "islam", "christianity", "homeopathy", "crown", "satan"}
+NOT_NAME_SUFFIXES = ("ism", "phobia", "pathy")
+
+# Named sites and facilities are places even when the model calls them organisations
+FACILITY_HEADS = {
+    "arena", "stadium", "airport", "station", "hall", "square", "bridge", "tower", "towers", "mosque",
+    "cathedral", "temple", "palace", "cave", "plaza", "terminal", "pier", "harbour", "harbor", "dam",
+}
+FACILITY_CENTRES = {"convention", "exhibition", "shopping", "conference", "trade", "sports", "community"}
 
 PLACE_HEADS = {
     "area", "region", "province", "state", "county", "city", "district", "island", "islands",
@@ -66,7 +93,22 @@ ROLE_NOUNS = {
     "spokesman", "envoy", "diplomat", "delegate", "chairman", "vice", "assistant", "associate",
     "senior", "lead", "principal", "managing", "founding", "acting", "interim", "former",
     "president-elect", "premier", "prime", "foreign", "finance", "health", "defence", "defense",
-    "trade", "interior", "economy", "education", "justice", "energy", "state",
+    "trade", "interior", "economy", "education", "justice", "energy", "state", "shadow",
+    "incoming", "outgoing", "councillor", "councilor", "councilman", "councilwoman", "legislator",
+    "congressman", "congresswoman", "spokesperson", "referee", "photographer", "publisher",
+    "instructor", "lecturer", "homeopath", "athlete", "designer", "musician", "singer", "actor",
+    "actress", "director-general", "secretary-general", "attorney-general", "chief-executive",
+    "head", "boss", "leader", "mp", "qc", "creator", "poet", "artist", "model", "dj", "host", "anchor", "presenter",
+    "comedian", "comedienne", "rapper", "songwriter", "singer-songwriter", "guitarist", "drummer",
+    "bassist", "pianist", "composer", "producer", "writer", "novelist", "playwright", "screenwriter",
+    "filmmaker", "painter", "sculptor", "architect", "chef", "dancer", "sultan", "shah", "emir", "sheikh",
+    "duke", "duchess", "lord", "baron", "rabbi", "imam", "priest", "pastor", "reverend", "monk", "nun",
+    "astronaut", "pilot", "soldier", "policeman", "detective", "inspector", "marshal",
+    "admiral", "brigadier", "corporal", "chaplain", "archdeacon", "vicar", "dean",
+    "provost", "bishop", "trustee", "shareholder", "entrepreneur", "businessman", "businesswoman",
+    "tycoon", "magnate", "banker", "activist", "campaigner", "organizer", "organiser", "volunteer",
+    "councilwoman", "alderman", "assemblyman", "assemblywoman", "legislator", "politician", "minister",
+    "treasurer", "auditor", "comptroller", "controller", "registrar", "clerk", "secretary-general",
 }
 
 # Role words that, before a name, are titles even without an organisation ("Senator Smith")
@@ -78,19 +120,47 @@ TITLE_WORDS = {
     "prime", "chief", "director", "ceo", "chief", "lieutenant", "sergeant", "commander",
 }
 
+# Portfolio words: capitalised inside a title they name a brief, not an organisation
+# ("Defense Secretary", "Shadow Home Secretary", "Foreign Affairs Minister")
+PORTFOLIO_WORDS = {
+    "defense", "defence", "home", "foreign", "affairs", "interior", "justice", "treasury", "finance",
+    "health", "education", "energy", "trade", "state", "shadow", "commerce", "labor", "labour",
+    "transport", "transportation", "environment", "agriculture", "culture", "housing", "security",
+    "homeland", "veterans", "immigration", "economy", "economic", "development", "industry",
+    "tourism", "communications", "information", "science", "technology", "sport", "sports",
+    "fisheries", "forestry", "mines", "mining", "works", "public", "social", "welfare", "women",
+    "youth", "children", "family", "families", "digital", "climate", "resources", "natural",
+    "budget", "revenue", "war", "navy", "army", "air", "force", "policy", "planning", "cabinet",
+    "attorney", "solicitor", "general", "deputy", "prime", "first", "chief", "minority", "majority",
+    "party", "opposition", "crown",
+}
+
+# Military ranks that qualify a title ("Brigadier General", "Rear Admiral")
+RANK_WORDS = {"brigadier", "major", "rear", "vice", "lieutenant", "staff", "field", "air", "chief", "master",
+              "first", "second", "command", "sergeant", "flight", "wing", "group", "fleet"}
+
+# "former Prime Minister X", "the then president", "acting CEO": when the role is held
+ROLE_QUALIFIERS = {
+    "former": "former", "ex": "former", "acting": "acting", "then": "then", "interim": "interim",
+    "incoming": "incoming", "outgoing": "outgoing",
+}
+
+# Titles written after a name ("Mark Tedeschi QC", "Jane Roe MP")
+POSTNOMINAL_TITLES = {"qc": "qc", "kc": "kc", "sc": "sc", "mp": "mp", "mep": "mep", "msp": "msp", "mla": "mla"}
+
 # Words that only qualify a role; a role is never made of these alone
 ROLE_MODIFIERS = {
     "vice", "assistant", "associate", "senior", "lead", "managing", "founding", "acting",
     "interim", "former", "deputy", "executive", "chief", "general", "prime", "foreign",
     "finance", "health", "defence", "defense", "trade", "interior", "economy", "education",
-    "energy", "state", "principal",
+    "energy", "state", "principal", "incoming", "outgoing", "shadow", "home", "co",
 }
 
 # Verbs that mean holding a role: "X, who heads Y" -> head
 ROLE_VERBS = {
     "head": "head", "lead": "leader", "chair": "chair", "run": "head", "direct": "director",
     "manage": "manager", "found": "founder", "co-found": "co-founder", "own": "owner",
-    "coach": "coach", "captain": "captain", "govern": "governor",
+    "coach": "coach", "captain": "captain", "govern": "governor", "operate": "operator",
 }
 
 SPEECH_VERBS = {

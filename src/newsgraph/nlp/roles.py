@@ -17,25 +17,49 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from .facts import EntityCluster, RoleFact, entity_at
-from .lexicon import ROLE_MODIFIERS, ROLE_NOUNS, ROLE_VERBS, TITLE_WORDS
+from .facts import (ORG_POSSESSIVES, ORG_REFERENCE_NOUNS, EntityCluster, RoleFact, entity_at,
+                    resolve_organization)
+from .lexicon import (PORTFOLIO_WORDS, POSTNOMINAL_TITLES, ROLE_MODIFIERS, ROLE_NOUNS, ROLE_QUALIFIERS,
+                      ROLE_VERBS, TITLE_WORDS)
 
 _ROLE_SUFFIX = re.compile(r"(er|or|ist|ian|ant|ent|eer|ee|man|woman|person|ary|ive)s?$")
 _ORG_PREPS = {"of", "at", "for", "with", "in"}
 _ARTICLES = {"a", "an", "the"}
-_COPULAS = {"be", "become", "remain", "serve", "name", "appoint", "elect"}
+_COPULAS = {"be", "become", "remain", "serve", "name", "appoint", "elect", "swear", "work", "act", "install"}
 _LINKS = {"and", "&", "-"}
 _NOT_ROLES = {"people", "person", "others", "percent", "year", "years", "time", "times", "government",
               "city", "country", "region", "company", "firm", "group", "center", "centre", "order",
-              "part", "members", "market", "center", "event", "statement", "interview", "report"}
+              "part", "members", "market", "center", "event", "statement", "interview", "report",
+              # kinship and residence say who someone is to someone, not a position they hold
+              "father", "mother", "son", "daughter", "brother", "sister", "wife", "husband", "widow",
+              "widower", "uncle", "aunt", "nephew", "niece", "cousin", "grandfather", "grandmother",
+              "grandson", "granddaughter", "parent", "parents", "child", "children", "stepfather",
+              "stepmother", "fiancee", "fiance", "boyfriend", "girlfriend", "resident", "residents"}
 
 
 _MAX_ROLE_WORDS = 6
 
 
+# Titles only companies and organisations have: their holder's "place" is a company the model mistyped
+_CORPORATE_WORDS = {"ceo", "cfo", "coo", "cto", "chairman", "chairwoman", "founder", "co-founder", "shareholder"}
+_PRONOUNS = {"its", "their", "his", "her", "our", "my", "your", "this", "that", "these", "those"}
+_DEMONYM = re.compile(r"(an|ian|ean|ese|ish|i|ic|ch)$")
+
+
+def _is_demonym(token: Token) -> bool:
+    """"Chinese", "English", "South African", "Perth-based": where someone is from, not what they do."""
+    if token.ent_type_ in ("NORP", "LANGUAGE"):
+        return True
+    if token.lower_.endswith("-based") or (token.i + 2 < len(token.doc) and token.nbor().text == "-"
+                                           and token.nbor(2).lower_ == "based"):
+        return True
+    return token.is_title and token.pos_ in ("ADJ", "PROPN") and bool(_DEMONYM.search(token.lower_)) \
+        and token.lower_ not in ROLE_NOUNS and token.lower_ not in PORTFOLIO_WORDS
+
+
 def _is_modifier(token: Token) -> bool:
     """A word that can qualify a role: "economics" researcher, "railways" minister, "Minority" Leader."""
-    if not token.is_alpha or token.lower_ in _NOT_ROLES or token.ent_type_ == "NORP":
+    if not token.is_alpha or token.lower_ in _NOT_ROLES or token.lower_ in _PRONOUNS or _is_demonym(token):
         return False  # "Chinese Premier X": a nationality says where, not what
     if token.is_lower:
         return token.pos_ in ("NOUN", "ADJ")
@@ -60,9 +84,12 @@ def is_role_word(token: Token) -> bool:
     return token.pos_ == "NOUN" and bool(_ROLE_SUFFIX.search(lower)) and len(lower) > 4
 
 
+_HEAD_MODIFIERS = {"chief", "general", "executive", "principal"}  # modifiers that also stand alone as titles
+
+
 def is_role_head(token: Token) -> bool:
     lower = token.lower_
-    if lower in ROLE_NOUNS and lower not in ROLE_MODIFIERS - {"chief", "general", "executive", "principal"}:
+    if lower in ROLE_NOUNS and lower not in ROLE_MODIFIERS - _HEAD_MODIFIERS:
         return True
     return token.pos_ == "NOUN" and lower not in _NOT_ROLES and lower not in ROLE_MODIFIERS and \
         bool(_ROLE_SUFFIX.search(lower)) and len(lower) > 4
@@ -94,8 +121,51 @@ def _entity_span_start(doc: Doc, i: int) -> int:
     return i
 
 
+def _title_word(token: Token) -> bool:
+    """A word that can end an "of"-phrase inside a title: "of state", "for trade policy"."""
+    if not token.is_alpha or token.is_stop and token.lower_ not in PORTFOLIO_WORDS or \
+            entity_at(token.doc, token.i) is not None:
+        return False
+    if token.is_lower:
+        return token.pos_ in ("NOUN", "ADJ", "PROPN") and token.lower_ not in _NOT_ROLES
+    return token.lower_ in PORTFOLIO_WORDS or token.ent_type_ in ("LANGUAGE", "NORP")  # "professor of English"
+
+
+def _extend_title(doc: Doc, i: int, limit: int) -> int:
+    """Index after the title's own complement that starts at token i, or i.
+
+    "secretary | of state", "deputy assistant secretary | for trade policy", "editor | at
+    large", "professor | of photography": at most three plain words, no article, no entity.
+    """
+    if i + 1 < limit and doc[i].lower_ == "at" and doc[i + 1].lower_ == "large":
+        return i + 2
+    if i + 1 < limit and doc[i].lower_ in ("of", "for", "in"):
+        j = i + 1
+        if j + 1 < limit and doc[j].lower_ == "the" and doc[j + 1].is_title and doc[j + 1].lower_ in PORTFOLIO_WORDS:
+            j += 1  # "minister of the Interior"
+        start = j
+        while j < limit and j - i <= 4 and _title_word(doc[j]):
+            j += 1
+        if j > start and not (j < limit and (doc[j].lower_ == "'s" or doc[j].pos_ in ("NOUN", "PROPN")
+                                              and doc[j].is_alpha and entity_at(doc, j) is None)):
+            return j
+    return i
+
+
+def _reference_org(doc: Doc, i: int, limit: int) -> tuple[EntityCluster | None, int]:
+    """An organisation named at token i, or referred to there ("its", "the agency"): (org, end)."""
+    cluster = entity_at(doc, i)
+    if cluster is not None:
+        return _org_entity(cluster), _entity_span_end(doc, i)
+    if doc[i].lower_ in ORG_POSSESSIVES:
+        return resolve_organization(doc, i), i + 1
+    if doc[i].lower_ in ORG_REFERENCE_NOUNS and doc[i].is_lower and i > 0 and doc[i - 1].lower_ == "the":
+        return resolve_organization(doc, i), i + 1
+    return None, i
+
+
 def read_role_after(doc: Doc, i: int, limit: int) -> tuple[str, EntityCluster | None, int] | None:
-    """Read "[a|the] [ORG['s]] role words [of|at ORG]" starting at token i.
+    """Read "[a|the] [ORG['s]|its] role words [of state] [of|at ORG]" starting at token i.
 
     Returns (role, organisation, end index) or None when no role phrase starts there.
     """
@@ -104,7 +174,15 @@ def read_role_after(doc: Doc, i: int, limit: int) -> tuple[str, EntityCluster | 
         i += 2  # "Jane Doe, 54, a construction worker": skip the age
     if i < limit and doc[i].lower_ in _ARTICLES:
         i += 1
-    if i < limit and entity_at(doc, i) is not None and _org_entity(entity_at(doc, i)):
+    while i < limit and _free(doc, i) and (_is_demonym(doc[i]) or doc[i].text == "-" or doc[i].lower_ == "based"
+                                           or doc[i].ent_type_ == "ORDINAL"):
+        i += 1  # "an American actress", "a Worcester-based composer", "the 32nd President"
+    then = i < limit and doc[i].lower_ == "then"
+    if then:  # "the then president", "then-president"
+        i += 2 if i + 1 < limit and doc[i + 1].text == "-" else 1
+    if i < limit and doc[i].lower_ in ORG_POSSESSIVES:
+        org, i = resolve_organization(doc, i), i + 1
+    elif i < limit and entity_at(doc, i) is not None and _org_entity(entity_at(doc, i)):
         end = _entity_span_end(doc, i)
         if end < limit and doc[end].lower_ in ("'s", "’s"):
             org, i = entity_at(doc, i), end + 1
@@ -119,61 +197,172 @@ def read_role_after(doc: Doc, i: int, limit: int) -> tuple[str, EntityCluster | 
         i -= 1
     if i == start:
         return None
-    role = " ".join(t.lower_ for t in doc[start:i])
+    i = _extend_title(doc, i, limit)
+    role = ("then " if then else "") + _role_text(doc[start:i])
     end = i
     if org is None and i + 1 < limit and doc[i].lower_ in _ORG_PREPS:
         j = i + 1
-        if doc[j].lower_ in _ARTICLES:
+        if doc[j].lower_ in _ARTICLES and j + 1 < limit:
             j += 1
-        if j < limit and _org_entity(entity_at(doc, j)):
-            org = entity_at(doc, j)
-            end = _entity_span_end(doc, j)
+        found, found_end = _reference_org(doc, j, limit)
+        if found is not None:
+            org, end = found, found_end
+        elif doc[i].lower_ == "of":
+            # "director of the light research program at Thomas Jefferson University": a unit
+            # in plain words, then the organisation it belongs to
+            k = j
+            while k < limit and k - j < 5 and _free(doc, k) and doc[k].is_lower and doc[k].pos_ in ("NOUN", "ADJ"):
+                k += 1
+            if k > j and k + 1 < limit and doc[k].lower_ in ("at", "of"):
+                m = k + 1 + (doc[k + 1].lower_ == "the" and k + 2 < limit)
+                found = _org_entity(entity_at(doc, m))
+                if found is not None and found.type == "Organization":
+                    org, end = found, _entity_span_end(doc, m)
     return role, org, end
 
 
 def read_role_before(doc: Doc, person_start: int, sentence_start: int) -> tuple[str, EntityCluster | None] | None:
-    """Read "[ORG['s]] role words [,] PERSON" ending right before the person's name."""
+    """Read "[former] [ORG['s]|Its] role words [of state] [,] PERSON" ending before the name."""
     i = person_start
     if i - 1 >= sentence_start and doc[i - 1].text == ",":
         i -= 1  # "WIPO's director general, Daren Tang"
         comma = True
     else:
         comma = False
+    named = None
+    if not comma and i - 1 >= sentence_start and _org_entity(entity_at(doc, i - 1)):
+        # "President of South Africa Thabo Mbeki": the title's organisation or place before the name
+        k = _entity_span_start(doc, i - 1)
+        if k - 1 >= sentence_start and doc[k - 1].lower_ == "the":
+            k -= 1
+        if k - 2 >= sentence_start and doc[k - 1].lower_ in ("of", "for") and is_role_head(doc[k - 2]) \
+                and _free(doc, k - 2):
+            named, i = entity_at(doc, i - 1), k - 1
     end = i
-    while i - 1 >= sentence_start and end - i < _MAX_ROLE_WORDS and _free(doc, i - 1) and (
-            is_role_word(doc[i - 1]) or (_is_modifier(doc[i - 1]) and i < end) or
+    # "Secretary of State John Kerry": the title's complement comes right before the name
+    k = end
+    while k - 1 >= sentence_start and end - k < 3 and _title_word(doc[k - 1]):
+        k -= 1
+    if k < end and k - 2 >= sentence_start and doc[k - 1].lower_ in ("of", "for") and \
+            is_role_head(doc[k - 2]) and _free(doc, k - 2):
+        i = k - 1
+    head_end = i
+    while i - 1 >= sentence_start and head_end - i < _MAX_ROLE_WORDS and _free(doc, i - 1) and (
+            is_role_word(doc[i - 1]) or (_is_modifier(doc[i - 1]) and i < head_end) or
             (doc[i - 1].lower_ in _LINKS and i - 2 >= sentence_start and is_role_word(doc[i - 2]))):
         i -= 1
-    # the role's own modifiers that are ordinary words: "economics researcher"
-    if i == end or not is_role_head(doc[end - 1]):
+    if i == head_end or not is_role_head(doc[head_end - 1]):
         return None
     role_tokens = doc[i:end]
-    if not any(is_role_head(t) for t in role_tokens):
-        return None
+    if i - 1 >= sentence_start and doc[i - 1].text == "-":
+        # "pan-democracy camp councillors": the hyphen cut a descriptor of the group, not the title
+        k = i
+        while k < head_end - 1 and not is_role_word(doc[k]):
+            k += 1
+        role_tokens = doc[k:end]
     org = None
     j = i - 1
     if j >= sentence_start and doc[j].lower_ in ("'s", "’s"):
         j -= 1
-    if j >= sentence_start and _org_entity(entity_at(doc, j)):
+        if j >= sentence_start and entity_at(doc, j) is None and doc[j].lower_ in ORG_REFERENCE_NOUNS:
+            org = resolve_organization(doc, j)  # "the company's chief executive"
+    if j >= sentence_start and doc[j].lower_ in ORG_POSSESSIVES:
+        org = resolve_organization(doc, j)  # "Its director general, Daren Tang"
+    elif org is None and j >= sentence_start and _org_entity(entity_at(doc, j)):
         org = entity_at(doc, j)
-    if comma and org is None:
-        return None  # "..., president, X" is a list, not a title
+        j = _entity_span_start(doc, j) - 1
+    qualifier = None
+    if j >= sentence_start and doc[j].lower_ in ROLE_QUALIFIERS:
+        qualifier = doc[j].lower_
+    elif j - 1 >= sentence_start and doc[j].text == "-" and doc[j - 1].lower_ in ROLE_QUALIFIERS:
+        qualifier = doc[j - 1].lower_  # "then-President"
+    if named is not None:
+        org = named
+    if comma and org is None and not (i - 1 >= sentence_start and doc[i - 1].lower_ == "the"):
+        return None  # "..., president, X" is a list, not a title; "the Crown prosecutor, X" is one
     if org is None and doc[i].is_title and not doc[i].is_sent_start and \
-            doc[i].lower_ not in TITLE_WORDS and doc[i].lower_ not in ROLE_NOUNS:
+            doc[i].lower_ not in TITLE_WORDS and doc[i].lower_ not in ROLE_NOUNS and \
+            doc[i].lower_ not in PORTFOLIO_WORDS:
         return None  # "Opposition Leader"-like capitals that are not titles we know
-    return " ".join(t.lower_ for t in role_tokens), org
+    role = _role_text(role_tokens)
+    if qualifier:
+        role = f"{qualifier} {role}"
+    return role, org
+
+
+def _role_text(tokens) -> str:
+    """The role as written, in lower case, its last word in the singular ("photographers")."""
+    words = [t.lower_ for t in tokens]
+    if not words:
+        return ""
+    last = tokens[-1]
+    if last.tag_ in ("NNS", "NNPS") and last.lemma_ and last.lemma_.lower() != last.lower_ \
+            and not (len(words) > 2 and words[-2] in ("of", "for", "in")):  # "minister of finance"
+        words[-1] = last.lemma_.lower()
+    text = " ".join(words)
+    return text.replace(" - ", "-")
+
+
+def split_qualifier(role: str) -> tuple[str, str | None]:
+    """("former prime minister") -> ("prime minister", "former"); "then-president" too."""
+    words = role.replace("-", " - ", 1).split() if role.startswith(("then-", "ex-")) else role.split()
+    qualifier = None
+    while words and (words[0] in ROLE_QUALIFIERS or words[0] == "-"):
+        if words[0] != "-":
+            qualifier = qualifier or ROLE_QUALIFIERS[words[0]]
+        words = words[1:]
+    return " ".join(words), qualifier
+
+
+def split_coordinated(role: str) -> list[str]:
+    """"chief financial officer and treasurer" -> two roles; "curator and director of exhibits" too."""
+    parts = [p.strip() for p in re.split(r"\s+(?:and|&)\s+", role)]
+    if len(parts) > 1 and all(p and p.split()[-1] not in ROLE_MODIFIERS for p in parts):
+        return parts
+    return [role]
+
+
+def _passive_role(doc: Doc, root: Token) -> tuple[str, EntityCluster] | None:
+    """"Y, founded and run by X" / "Y is owned by X": X holds the verb's role at Y."""
+    if root.dep_ != "pobj" or root.head.lower_ != "by" or root.head.dep_ != "agent":
+        return None
+    verb = root.head.head
+    candidates = [verb]
+    while verb.dep_ == "conj" and len(candidates) < 4:  # "owned and operated by X"
+        verb = verb.head
+        candidates.append(verb)
+    lemma = next((v.lemma_ for v in candidates if v.lemma_ in ROLE_VERBS), None)
+    if lemma is None:
+        return None
+    for v in reversed(candidates):
+        subjects = [c for c in v.children if c.dep_ in ("nsubjpass", "nsubj")]
+        heads = subjects or ([v.head] if v.dep_ in ("acl", "relcl") else [])
+        for head in heads:
+            org = entity_at(doc, head)
+            if org is None and head.lower_ in ORG_REFERENCE_NOUNS:
+                org = resolve_organization(doc, head)  # "the organization founded by X"
+            if org is not None and org.type == "Organization":
+                return ROLE_VERBS[lemma], org
+    return None
 
 
 def _verb_role(person: Span) -> tuple[str, EntityCluster | None, Span] | None:
     """"X, who heads Y" / "X heads Y" / "X is the president of Y" / "X was named CEO of Y"."""
     doc = person.doc
     root = person.root
+    passive = _passive_role(doc, root)
+    if passive is not None:
+        return passive[0], passive[1], person.sent
     verbs: list[Token] = []
     for child in root.children:
         if child.dep_ == "relcl":
             verbs.append(child)
+    if root.dep_ in ("appos", "compound") and root.head.dep_ in ("nsubj", "nsubjpass"):
+        root = root.head  # "His brother X is a writer"
     if root.dep_ in ("nsubj", "nsubjpass"):
         verbs.append(root.head)
+    # "X was elected to serve as president": the role sits on the verb's open complement
+    verbs += [c for v in list(verbs) for c in v.children if c.dep_ == "xcomp" and c.lemma_ in _COPULAS]
     for verb in verbs:
         if verb.lemma_ in ROLE_VERBS:
             for child in verb.children:
@@ -196,6 +385,24 @@ def _verb_role(person: Span) -> tuple[str, EntityCluster | None, Span] | None:
     return None
 
 
+def _first_conjunct(doc: Doc, mention: Span) -> Span | None:
+    """For the 2nd, 3rd... name of a list ("photographers A, B and C"), the list's first name."""
+    token = mention.root
+    seen = 0
+    while token.dep_ == "conj" and token.head.i < token.i and seen < 12:
+        token = token.head
+        seen += 1
+    if token is mention.root:
+        return None
+    cluster = entity_at(doc, token)
+    if cluster is None or cluster.type != "Person":
+        return None
+    for candidate in cluster.mentions:
+        if candidate.start <= token.i < candidate.end:
+            return candidate
+    return None
+
+
 class RoleFinder:
     """spaCy component: builds ``doc._.ng_roles``."""
 
@@ -206,12 +413,20 @@ class RoleFinder:
         roles: dict[tuple, RoleFact] = {}
 
         def keep(person: EntityCluster, role: str, org: EntityCluster | None, sentence: Span, confidence: float):
-            role = role.strip(" -")
-            if not role or role in ROLE_MODIFIERS:
-                return
-            key = (id(person), role, id(org) if org else None)
-            if key not in roles or roles[key].confidence < confidence:
-                roles[key] = RoleFact(person=person, role=role, organization=org, sentence=sentence, confidence=confidence)
+            role, qualifier = split_qualifier(role.strip(" -"))
+            jurisdiction = None
+            if org is not None and org.type == "Place":
+                if set(role.split()) & _CORPORATE_WORDS:
+                    org.type = "Organization"  # "chief executive of Acme": a company the model took for a place
+                else:
+                    org, jurisdiction = None, org  # "U.S. President": the place is where, not whom for
+            for part in split_coordinated(role):
+                if not part or part in ROLE_MODIFIERS - _HEAD_MODIFIERS or part.split()[-1] in ROLE_QUALIFIERS:
+                    continue
+                key = (id(person), part, id(org) if org else None)
+                if key not in roles or roles[key].confidence < confidence:
+                    roles[key] = RoleFact(person=person, role=part, organization=org, sentence=sentence,
+                                          confidence=confidence, jurisdiction=jurisdiction, qualifier=qualifier)
 
         for cluster in doc._.ng_entities or []:
             if cluster.type != "Person":
@@ -220,10 +435,35 @@ class RoleFinder:
                 sentence = mention.sent
                 limit = sentence.end
                 after = mention.end
+                if after < limit and doc[after].lower_ in POSTNOMINAL_TITLES and doc[after].is_upper \
+                        and entity_at(doc, after) is None:
+                    keep(cluster, POSTNOMINAL_TITLES[doc[after].lower_], None, sentence, 0.7)  # "X QC"
+                if after + 1 < limit and doc[after].text == "," and doc[after + 1].lower_ in POSTNOMINAL_TITLES \
+                        and doc[after + 1].is_upper and entity_at(doc, after + 1) is None:
+                    keep(cluster, POSTNOMINAL_TITLES[doc[after + 1].lower_], None, sentence, 0.7)  # "X, QC,"
                 if after < limit and doc[after].text == ",":
                     found = read_role_after(doc, after + 1, limit)
                     if found:
                         keep(cluster, found[0], found[1], sentence, 0.85 if found[1] else 0.7)
+                        nxt = found[2]
+                        if nxt + 1 < limit and doc[nxt].lower_ == "and":  # "..., professor of X and curator of Y"
+                            also = read_role_after(doc, nxt + 1, limit)
+                            if also:
+                                keep(cluster, also[0], also[1], sentence, 0.8 if also[1] else 0.65)
+                        before = read_role_before(doc, mention.start, sentence.start)
+                        if before:  # "Major General X, spokesman for Y": two roles
+                            keep(cluster, before[0], before[1], sentence, 0.8 if before[1] else 0.65)
+                        continue
+                if after + 1 < limit and _free(doc, after) and (doc[after].lower_ in _ARTICLES or (
+                        is_role_word(doc[after]) and doc[after].pos_ != "VERB") or doc[after].lower_ == "then"):
+                    # "X chief executive of Y" / "X the president of Y": an apposition without
+                    # commas (headlines, captions); only with the organisation it names
+                    found = read_role_after(doc, after, limit)
+                    if found and (found[1] is not None or doc[after].lower_ in ("the", "then", "former")):
+                        keep(cluster, found[0], found[1], sentence, 0.7)
+                        verbal = _verb_role(mention)  # "X chief of Y was also the leader of Z"
+                        if verbal:
+                            keep(cluster, verbal[0], verbal[1], sentence, 0.7)
                         continue
                 if after + 1 < limit and doc[after].lower_ == "as":  # "named X as chief executive of Y"
                     found = read_role_after(doc, after + 1, limit)
@@ -233,7 +473,16 @@ class RoleFinder:
                 before = read_role_before(doc, mention.start, sentence.start)
                 if before:
                     keep(cluster, before[0], before[1], sentence, 0.8 if before[1] else 0.65)
+                    verbal = _verb_role(mention)  # "His brother X is a writer": both are said
+                    if verbal:
+                        keep(cluster, verbal[0], verbal[1], sentence, 0.7)
                     continue
+                first = _first_conjunct(doc, mention)
+                if first is not None:  # "photographers A, B and C": the title before the list
+                    before = read_role_before(doc, first.start, sentence.start)
+                    if before and first.start > 0 and doc[first.start - 1].tag_ in ("NNS", "NNPS"):
+                        keep(cluster, before[0], before[1], sentence, 0.6)
+                        continue
                 verbal = _verb_role(mention)
                 if verbal:
                     keep(cluster, verbal[0], verbal[1], sentence, 0.7)
