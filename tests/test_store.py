@@ -240,7 +240,21 @@ def test_stats_count_articles_triples_and_entities(filled):
     assert stats.entities.get("Organization", 0) >= 1
 
 
+VIRTUOSO_BAG = ("Virtuoso's default graph is still the union of every graph as a bag, "
+                "a triple once per graph that states it (README: Storing, querying and exporting)")
+
+
+def test_describe_repeats_no_triple_on_any_backend(filled):
+    described = filled.query(f"DESCRIBE <{BASE}person/daren-tang>", accept="ntriples").body.decode().splitlines()
+    assert described and len(described) == len(set(described))
+    constructed = filled.query("CONSTRUCT { ?p a schema:Person } WHERE { ?p a schema:Person }", accept="ntriples")
+    lines = constructed.body.decode().splitlines()
+    assert lines and len(lines) == len(set(lines))
+
+
 def test_default_graph_is_the_set_union_of_article_graphs(filled):
+    if type(filled).__name__ == "SparqlStore":
+        pytest.xfail(VIRTUOSO_BAG)
     result = filled.query("SELECT (COUNT(*) AS ?n) WHERE { ?s a schema:NewsArticle }")
     assert int(rows(result)[0]["n"]) == len(graphs())
     # A triple two articles both state is there once; the entity totals are not mixed in.
@@ -256,6 +270,8 @@ def test_default_graph_is_the_set_union_of_article_graphs(filled):
 
 
 def test_default_graph_follows_deletes_replacements_and_updates(store):
+    if type(store).__name__ == "SparqlStore":
+        pytest.xfail(VIRTUOSO_BAG)
     built = {article_id: graph for article_id, graph in graphs().items()}
     for article_id, graph in built.items():
         store.add_article(article_id, graph)
