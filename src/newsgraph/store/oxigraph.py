@@ -330,7 +330,7 @@ class OxigraphStore(Store):
                     self._bulk_since_optimize += loader.quads
                 operations = []
                 if replaced:
-                    orphaned = self._orphaned([name for name, _ in replaced], [s for _, st in replaced for s in st])
+                    orphaned = self._orphaned([name for name, _ in replaced])
                     if orphaned:
                         operations.append("DELETE DATA {\n" + orphaned + "}")
                 operations += [f"DROP SILENT GRAPH <{name}>" for name, _ in replaced]
@@ -358,24 +358,20 @@ class OxigraphStore(Store):
                 raise
         return written
 
-    def _orphaned(self, names: list[str], kept: Iterable[str] = ()) -> str:
+    def _orphaned(self, names: list[str]) -> str:
         """The default-graph triples of the graphs ``names`` that no other named graph (the
-        totals aside) states, and that are not among ``kept`` (statements being written
-        now), in N-Triples: what leaves the default graph when those graphs go.
+        totals aside) states, in N-Triples: what leaves the default graph when those graphs
+        go. (A replacement then inserts its new triples again in the same update.)
 
         Index lookups stop at the first other graph holding a triple, so a type or name
         that thousands of articles state costs one step."""
         gone = set(names) | {self.totals}
-        kept_triples: set = set()
-        if kept:
-            kept_triples = set(ox.parse(("".join(f"{statement} .\n" for statement in kept)).encode("utf-8"),
-                                        ox.RdfFormat.N_TRIPLES))
         lines: dict[str, None] = {}
         for name in names:
             for quad in self._store.quads_for_pattern(None, None, None, ox.NamedNode(name)):
                 triple = quad.triple
-                if triple in kept_triples:
-                    continue
+                if isinstance(triple.subject, ox.BlankNode) or isinstance(triple.object, ox.BlankNode):
+                    continue  # DELETE DATA cannot name one (article graphs have none; an update resyncs)
                 for other in self._store.quads_for_pattern(triple.subject, triple.predicate, triple.object, None):
                     graph = other.graph_name
                     if isinstance(graph, ox.NamedNode) and graph.value not in gone:
