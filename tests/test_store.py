@@ -521,6 +521,21 @@ def test_big_batches_of_new_articles_go_through_the_bulk_loader(tmp_path):
         assert same(store.get_article_graph(article_id), graph)
     assert totals(store) == counted_totals(store)
     assert max(n for _, n in totals(store).values()) >= 12
+    # The bulk loader fills the default graph too: each distinct triple once.
+    union = set().union(*(set(g) for _, g in articles))
+    assert int(rows(store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"))[0]["n"]) == len(union)
+    store.close()
+
+
+def test_a_store_without_its_default_graph_fills_it_when_opened(tmp_path):
+    spec = f"oxigraph:{tmp_path / 'db'}"
+    store = open_store(Settings(base_iri=BASE), spec=spec)
+    store.add_articles(graphs().items())
+    store.inner.update("DROP DEFAULT")  # as a store written by an earlier newsgraph
+    store.close()
+    store = open_store(Settings(base_iri=BASE), spec=spec)
+    union = set().union(*(set(g) for g in graphs().values()))
+    assert int(rows(store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"))[0]["n"]) == len(union)
     store.close()
 
 

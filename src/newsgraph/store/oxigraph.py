@@ -187,8 +187,11 @@ class _BulkLoader:
 
     def load(self, graphs: list[tuple[str, list[str]]]) -> None:
         # Each graph, and its triples again in the default graph (a set: repeats merge).
-        data = "".join(f"<{name}> {{\n" + " .\n".join(statements) + " .\n}\n{\n" + " .\n".join(statements) + " .\n}\n"
-                       for name, statements in graphs)
+        pieces = []
+        for name, statements in graphs:
+            body = " .\n".join(statements)
+            pieces.append(f"<{name}> {{\n{body} .\n}}\n{{\n{body} .\n}}\n")
+        data = "".join(pieces)
         # At most LOADING_PIECES pieces loading at once keeps memory bounded.
         while len(self._loading) >= LOADING_PIECES:
             self._loading.pop(0).result()
@@ -335,11 +338,10 @@ class OxigraphStore(Store):
                         operations.append("DELETE DATA {\n" + orphaned + "}")
                 operations += [f"DROP SILENT GRAPH <{name}>" for name, _ in replaced]
                 if replaced or fresh:
-                    blocks = "\n".join(
-                        f"GRAPH <{name}> {{\n" + "".join(f"{statement} .\n" for statement in statements) + "}\n"
-                        + "".join(f"{statement} .\n" for statement in statements)  # and in the default graph
-                        for name, statements in replaced + fresh
-                    )
+                    bodies = [(name, "".join(f"{statement} .\n" for statement in statements))
+                              for name, statements in replaced + fresh]
+                    # Each graph, and its triples again in the default graph.
+                    blocks = "\n".join(f"GRAPH <{name}> {{\n{body}}}\n{body}" for name, body in bodies)
                     operations.append(f"INSERT DATA {{\n{blocks}\n}}")
                 operations += [totals] if totals else []
                 if operations:
