@@ -281,6 +281,8 @@ def test_analyse_shows_entities_roles_figures_and_adds_to_graph(page, api):
     page.set_viewport_size(PHONE)
     page.wait_for_timeout(300)
     _no_sideways_scroll(page)
+    if _vendor_built():  # the article's whole entity graph, readable on a phone
+        _assert_readable_graph(page, "article-graph")
     _screenshot(page, "analyse-phone")
 
 
@@ -363,6 +365,14 @@ def test_bad_query_shows_the_error_in_plain_words(page):
     assert error.is_hidden()
     assert int(page.inner_text("#query-results tbody td")) > 0
 
+    # A mistake after a good query clears that query's results: they are not this query's.
+    _set_query(page, "SELECT ?x WHERE { ?x ?y ")
+    page.click("#run-query")
+    error.wait_for(state="visible")
+    assert page.locator("#query-results-card").is_hidden()
+    assert page.locator("#query-results tr").count() == 0
+    assert page.locator("#dl-csv").is_disabled() and page.locator("#dl-results-json").is_disabled()
+
     # A query the server stopped for taking too long (its 503 answer, replayed here so the
     # test need not wait for a slow query).
     timeout_body = {"error": {"code": "query_timeout", "message": "the query ran longer than 30 s", "detail": {"limit": 30}}}
@@ -402,6 +412,85 @@ def test_browse_search_by_name_and_type(page, api):
     page.wait_for_selector("#entity-list td.empty")
     assert page.inner_text("#entity-list td.empty") == "No entity matches."
     _screenshot(page, "browse-desktop")
+
+
+LABELS_JS = """id => {
+  const cy = state.graphs[id];
+  if (!cy) return null;
+  const zoom = cy.zoom();
+  const nodes = cy.nodes().toArray().filter(n => n.data('label'));
+  return {
+    sizes: nodes.map(n => parseFloat(n.style('font-size')) * zoom),
+    boxes: nodes.map(n => n.renderedBoundingBox({includeLabels: true, includeOverlays: false})),
+    labels: nodes.map(n => n.data('label')),
+  };
+}"""
+
+
+def _assert_readable_graph(page, container: str) -> None:
+    """Every node label drawn at 11 px or more, and no two nodes' label boxes overlapping."""
+    page.wait_for_selector(f"#{container} canvas")
+    page.wait_for_timeout(400)  # a resize redraws after 150 ms
+    drawn = page.evaluate(LABELS_JS, container)
+    assert drawn and drawn["sizes"], "no graph drawn"
+    assert min(drawn["sizes"]) >= 11, f"labels drawn at {min(drawn['sizes']):.1f} px"
+    boxes = drawn["boxes"]
+    for i in range(len(boxes)):
+        for j in range(i + 1, len(boxes)):
+            a, b = boxes[i], boxes[j]
+            dx = min(a["x2"], b["x2"]) - max(a["x1"], b["x1"])
+            dy = min(a["y2"], b["y2"]) - max(a["y1"], b["y1"])
+            assert dx <= 1 or dy <= 1, f"labels overlap: {drawn['labels'][i]!r} and {drawn['labels'][j]!r}"
+
+
+@pytest.mark.browser
+@pytest.mark.server
+@pytest.mark.model
+def test_phone_graph_labels_plurals_and_numeric_columns(page, api):
+    if not _vendor_built():
+        pytest.skip("the graph drawing needs the npm libraries (.ci/build-ui)")
+    # The best-connected entity's neighbourhood, on a phone from the start.
+    top = api.get("/entities", params={"limit": 1}).json()["items"][0]
+    page.set_viewport_size(PHONE)
+    page.goto(f"/#entity/{top['id']}")
+    page.wait_for_selector("#entity-detail:not([hidden])")
+    _assert_readable_graph(page, "entity-graph")
+    _screenshot(page, "entity-graph-phone")
+    # Desktop, then narrowed to a phone: redrawn readable.
+    page.set_viewport_size(DESKTOP)
+    page.wait_for_timeout(400)
+    _assert_readable_graph(page, "entity-graph")
+    page.set_viewport_size(PHONE)
+    _assert_readable_graph(page, "entity-graph")
+
+    # One mention is "1 mention".
+    total = api.get("/entities", params={"limit": 1}).json()["total"]
+    last = api.get("/entities", params={"limit": 1, "offset": total - 1}).json()["items"][0]
+    assert last["mentions"] == 1 and last["articles"] == 1
+    page.set_viewport_size(DESKTOP)
+    page.goto(f"/#entity/{last['id']}")
+    page.wait_for_function("iri => document.querySelector('#entity-meta').textContent.endsWith(iri)", arg=last["iri"])
+    meta = page.inner_text("#entity-meta")
+    assert meta.startswith("1 mention in 1 article · "), meta
+    assert "1 mention" in page.inner_text("#entity-articles") and "1 mentions" not in page.inner_text("#entity-articles")
+
+    # Numeric columns: headers aligned like their numbers.
+    page.goto("/#browse")
+    page.wait_for_selector("#entity-list tbody tr")
+    aligns = page.eval_on_selector_all("#entity-list th", "ths => ths.map(t => getComputedStyle(t).textAlign)")
+    assert aligns == ["left", "left", "right", "right"]
+    page.goto("/#query")
+    page.wait_for_selector("#view-query:not([hidden])")
+    page.select_option("#query-pick", "most-mentioned")
+    page.click("#run-query")
+    page.wait_for_selector("#query-status.ok")
+    heads = page.eval_on_selector_all(
+        "#query-results th", "ths => ths.map(t => [t.textContent, getComputedStyle(t).textAlign])")
+    cells = page.eval_on_selector_all(
+        "#query-results tbody tr:first-child td", "tds => tds.map(t => getComputedStyle(t).textAlign)")
+    for (name, align), cell in zip(heads, cells):
+        assert align == cell, (name, align, cell)
+        assert align == ("right" if name in ("?mentions", "?articles") else "left"), (name, align)
 
 
 @pytest.mark.browser

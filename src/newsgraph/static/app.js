@@ -159,6 +159,11 @@ function labelCells(table) {
   }
 }
 
+// "1 mention", "2 mentions".
+function plural(count, one, many = one + "s") {
+  return `${formatNumber(count)} ${count === 1 ? one : many}`;
+}
+
 function typeChip(type) {
   return type ? el("span", { class: "type-chip ent-" + type }, type) : "";
 }
@@ -199,8 +204,63 @@ function drawGraph(containerId, listId, nodes, edges, onNodeTap) {
     minZoom: 0.3,
     maxZoom: 1.6,  // a graph of two nodes should not fill the box with giant circles
   });
+  readableLabels(cy);
   if (onNodeTap) cy.on("tap", "node", (evt) => onNodeTap(evt.target.id()));
   state.graphs[containerId] = cy;
+}
+
+// Labels stay readable however far the graph is zoomed out to fit its box (a phone): the
+// font grows as the zoom shrinks, so it is drawn at LABEL_PX or more, and nodes whose
+// labels would then overlap are moved apart before the graph is fitted again.
+const LABEL_PX = 12;
+const EDGE_LABEL_PX = 10;
+
+function readableLabels(cy) {
+  for (let round = 0; round < 4; round++) {
+    const zoom = cy.zoom();
+    const scale = Math.max(1, 1 / zoom);
+    cy.style()
+      .selector("node").style({ "font-size": LABEL_PX * scale, "text-max-width": 110 * scale, "text-margin-y": 4 * scale })
+      .selector("edge").style({ "font-size": EDGE_LABEL_PX * scale })
+      .update();
+    if (!separateLabels(cy)) break;
+    cy.fit(undefined, 24);
+  }
+}
+
+// Pushes apart nodes whose label boxes overlap (a few passes); true when anything moved.
+function separateLabels(cy) {
+  let moved = false;
+  const nodes = cy.nodes().toArray();
+  for (let pass = 0; pass < 30; pass++) {
+    let overlaps = 0;
+    const boxes = nodes.map((n) => n.boundingBox({ includeLabels: true, includeOverlays: false }));
+    for (let i = 0; i < nodes.length; i++) {
+      for (let j = i + 1; j < nodes.length; j++) {
+        const a = boxes[i], b = boxes[j];
+        const dx = Math.min(a.x2, b.x2) - Math.max(a.x1, b.x1);
+        const dy = Math.min(a.y2, b.y2) - Math.max(a.y1, b.y1);
+        if (dx <= 0 || dy <= 0) continue;
+        overlaps++;
+        // Move the two apart along the axis that needs the smaller push.
+        const pi = nodes[i].position(), pj = nodes[j].position();
+        if (dx < dy) {
+          const push = dx / 2 + 2, sign = pi.x <= pj.x ? 1 : -1;
+          nodes[i].position({ x: pi.x - sign * push, y: pi.y });
+          nodes[j].position({ x: pj.x + sign * push, y: pj.y });
+        } else {
+          const push = dy / 2 + 2, sign = pi.y <= pj.y ? 1 : -1;
+          nodes[i].position({ x: pi.x, y: pi.y - sign * push });
+          nodes[j].position({ x: pj.x, y: pj.y + sign * push });
+        }
+        boxes[i] = nodes[i].boundingBox({ includeLabels: true, includeOverlays: false });
+        boxes[j] = nodes[j].boundingBox({ includeLabels: true, includeOverlays: false });
+        moved = true;
+      }
+    }
+    if (!overlaps) break;
+  }
+  return moved;
 }
 
 // --- navigation ----------------------------------------------------------------------
@@ -578,10 +638,22 @@ async function runQuery() {
     }
   } catch (err) {
     setStatus(status, "");
+    clearQueryResults();  // results of an earlier query must not look like this one's
     showQueryError(err);
   } finally {
     button.disabled = false;
   }
+}
+
+function clearQueryResults() {
+  state.lastQuery = null;
+  state.lastResults = null;
+  $("#query-results").replaceChildren();
+  $("#query-graph-result").textContent = "";
+  $("#query-graph-result").hidden = true;
+  $("#query-results-card").hidden = true;
+  $("#dl-csv").disabled = true;
+  $("#dl-results-json").disabled = true;
 }
 
 // A syntax error names its line and column: say so in words, put the cursor there, and keep
@@ -618,6 +690,14 @@ function renderTerm(term) {
   return term.value;
 }
 
+const XSD = "http://www.w3.org/2001/XMLSchema#";
+const NUMBER_TYPES = ["integer", "decimal", "double", "float", "int", "long", "short", "byte", "nonNegativeInteger",
+  "positiveInteger", "negativeInteger", "nonPositiveInteger", "unsignedInt", "unsignedLong"].map((t) => XSD + t);
+
+function isNumberTerm(term) {
+  return term.type !== "uri" && term.type !== "bnode" && NUMBER_TYPES.includes(term.datatype);
+}
+
 function renderResults(results) {
   const table = $("#query-results");
   $("#query-graph-result").hidden = true;
@@ -628,10 +708,13 @@ function renderResults(results) {
   }
   const vars = results.head.vars || [];
   const rows = results.results.bindings;
-  table.append(el("thead", {}, el("tr", {}, vars.map((v) => el("th", { scope: "col" }, "?" + v)))));
+  // A column whose every value is a number is right-aligned, header included.
+  const numeric = new Set(vars.filter((v) => rows.some((r) => r[v]) && rows.every((r) => !r[v] || isNumberTerm(r[v]))));
+  const cls = (v) => (numeric.has(v) ? { class: "num" } : {});
+  table.append(el("thead", {}, el("tr", {}, vars.map((v) => el("th", { scope: "col", ...cls(v) }, "?" + v)))));
   const body = el("tbody");
   if (!rows.length) body.append(el("tr", {}, el("td", { colspan: Math.max(vars.length, 1), class: "empty" }, "No results.")));
-  for (const row of rows) body.append(el("tr", {}, vars.map((v) => el("td", {}, renderTerm(row[v])))));
+  for (const row of rows) body.append(el("tr", {}, vars.map((v) => el("td", cls(v), renderTerm(row[v])))));
   table.append(body);
   labelCells(table);
   return rows.length;
@@ -710,7 +793,7 @@ async function openEntity(id) {
 
 function renderEntity(e) {
   $("#entity-name").replaceChildren(e.name || e.id, " ", typeChip(e.type));
-  $("#entity-meta").textContent = `${formatNumber(e.mentions)} mentions in ${formatNumber(e.articles.length)} ${e.articles.length === 1 ? "article" : "articles"} · ${e.iri}`;
+  $("#entity-meta").textContent = `${plural(e.mentions, "mention")} in ${plural(e.articles.length, "article")} · ${e.iri}`;
   const others = [...new Set([...e.names, ...e.aliases])].filter((n) => n !== e.name);
   $("#entity-aliases").replaceChildren(others.length ? el("span", {}, el("strong", {}, "Also called: "), others.join(", ")) : el("span", { class: "muted" }, "No other names."));
 
@@ -738,7 +821,7 @@ function renderEntity(e) {
   if (!e.articles.length) list.append(el("li", { class: "empty" }, "No articles."));
   for (const a of e.articles) {
     list.append(el("li", {}, el("strong", {}, a.title || "Untitled article"), " ",
-      el("span", { class: "muted" }, [a.published ? a.published.slice(0, 10) : "", `${a.mentions} ${a.mentions === 1 ? "mention" : "mentions"}`, a.id].filter(Boolean).join(" · "))));
+      el("span", { class: "muted" }, [a.published ? a.published.slice(0, 10) : "", plural(a.mentions, "mention"), a.id].filter(Boolean).join(" · "))));
   }
 }
 
@@ -805,7 +888,11 @@ async function start() {
   let resizing = null;
   window.addEventListener("resize", () => {
     clearTimeout(resizing);
-    resizing = setTimeout(() => Object.values(state.graphs).forEach((cy) => { cy.resize(); cy.fit(undefined, 20); }), 150);
+    resizing = setTimeout(() => Object.values(state.graphs).forEach((cy) => {
+      cy.resize();
+      cy.fit(undefined, 20);
+      readableLabels(cy);
+    }), 150);
   });
   route();
   refreshStats();

@@ -361,11 +361,22 @@ def write_solutions(solutions: ox.QuerySolutions, fmt: str, max_rows: int | None
     return body, variables, writer.truncated
 
 
+def _once(triples: Iterable) -> Iterator:
+    seen: set = set()
+    for triple in triples:
+        if triple not in seen:
+            seen.add(triple)
+            yield triple
+
+
 def write_triples(triples: Iterable, fmt: str, max_rows: int | None, cancelled: threading.Event) -> tuple[bytes, bool]:
-    """Serialise CONSTRUCT/DESCRIBE triples natively, cut to ``max_rows`` triples."""
+    """Serialise CONSTRUCT/DESCRIBE triples natively, cut to ``max_rows`` triples.
+
+    A graph is a set: a triple an engine yields twice (a DESCRIBE over a default graph that
+    repeats it, on Virtuoso) is written once."""
     writer = LineLimitedWriter(max_rows, 0, cancelled)
     try:
-        ox.serialize(triples, writer, ox.RdfFormat.N_TRIPLES)
+        ox.serialize(_once(triples), writer, ox.RdfFormat.N_TRIPLES)
     except _Stop:
         pass
     except (OSError, ValueError) as exc:

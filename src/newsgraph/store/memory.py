@@ -52,21 +52,20 @@ def _describe_in(totals: Graph, entity: URIRef, article: Graph) -> None:
         totals.add((entity, RDFS.label, names[0]))
 
 
-class _MultisetUnion(Dataset):
-    """A Dataset whose default graph is the union of its named graphs *as a multiset*.
+class _SetUnion(Dataset):
+    """A Dataset whose default graph is the set union of its named graphs, the entity
+    totals aside: a triple several articles state is there once (as on Oxigraph, which
+    keeps that union as its default graph)."""
 
-    rdflib's own union yields a triple once however many graphs hold it; Oxigraph
-    and Virtuoso yield it once per graph. Matching them keeps counts (mentions,
-    articles per entity) identical on every backend.
-    """
+    totals: URIRef | None = None
 
     def triples(self, triple_or_quad, context=None):
         s, p, o, c = self._spoc(triple_or_quad)
         if c is None and context is None and not isinstance(p, Path):
+            skip = {DATASET_DEFAULT_GRAPH_ID, self.totals}
             for triple, contexts in self.store.triples((s, p, o), context=None):
-                for graph in contexts:
-                    if graph.identifier != DATASET_DEFAULT_GRAPH_ID:
-                        yield triple
+                if any((g.identifier if isinstance(g, Graph) else g) not in skip for g in contexts):
+                    yield triple
             return
         yield from super().triples(triple_or_quad, context)
 
@@ -76,7 +75,8 @@ class MemoryStore(Store):
         self.base_iri = base_iri
         self.query_timeout = query_timeout
         self.max_rows = max_rows
-        self.dataset = _MultisetUnion(default_union=True)
+        self.dataset = _SetUnion(default_union=True)
+        self.dataset.totals = URIRef(self.totals)
         self._lock = threading.RLock()
 
     # --- writes -------------------------------------------------------------------

@@ -1,5 +1,10 @@
 """The embedded store: a persistent pyoxigraph (RocksDB) store in a directory.
 
+The default graph is a set: Oxigraph's own default graph holds every triple of the
+named graphs except the entity totals, once however many articles state it, kept in
+step by every write (see :meth:`OxigraphStore.add_articles`). Oxigraph's union default
+graph would repeat a triple once per graph that states it.
+
 Queries go straight to Oxigraph's native SPARQL engine and results are written by
 its native serializers; rdflib only sees the data through :attr:`dataset` (oxrdflib
 over the same store) for code that wants rdflib objects.
@@ -184,7 +189,12 @@ class _BulkLoader:
         self.quads = 0
 
     def load(self, graphs: list[tuple[str, list[str]]]) -> None:
-        data = "".join(f"<{name}> {{\n" + " .\n".join(statements) + " .\n}\n" for name, statements in graphs)
+        # Each graph, and its triples again in the default graph (a set: repeats merge).
+        pieces = []
+        for name, statements in graphs:
+            body = " .\n".join(statements)
+            pieces.append(f"<{name}> {{\n{body} .\n}}\n{{\n{body} .\n}}\n")
+        data = "".join(pieces)
         # At most LOADING_PIECES pieces loading at once keeps memory bounded.
         while len(self._loading) >= LOADING_PIECES:
             self._loading.pop(0).result()
@@ -205,6 +215,7 @@ class _BulkLoader:
             raise errors[0]
 
     def undo(self) -> None:
+        """Remove the graphs handed to the loader; the caller then recomputes the default graph."""
         try:
             self.finish()
         except BaseException:
@@ -272,6 +283,12 @@ class OxigraphStore(Store):
         ):
             # A store written before newsgraph kept totals: compute them once.
             self.rebuild_totals()
+        if next(self._store.quads_for_pattern(None, None, None, ox.DefaultGraph()), None) is None and any(
+            graph.value != self.totals for graph in self._store.named_graphs() if isinstance(graph, ox.NamedNode)
+        ):
+            # A store written before the default graph was kept as a set: fill it once.
+            with self._write_lock:
+                self._resync_default()
 
     @property
     def inner(self) -> ox.Store:
@@ -280,10 +297,11 @@ class OxigraphStore(Store):
 
     @property
     def dataset(self) -> Dataset:
-        """An rdflib Dataset over the same data (union default graph), via oxrdflib."""
+        """An rdflib Dataset over the same data (its default graph: the set union of the
+        article graphs), via oxrdflib."""
         from oxrdflib import OxigraphStore as RdflibOxigraph
 
-        return Dataset(store=RdflibOxigraph(store=self._store), default_union=True)
+        return Dataset(store=RdflibOxigraph(store=self._store), default_union=False)
 
     # --- writes -------------------------------------------------------------------
     def add_articles(self, articles: Iterable[tuple[str, ArticleGraph]], *, replace: bool = True) -> int:
@@ -329,12 +347,17 @@ class OxigraphStore(Store):
                 if loader is not None:
                     loader.finish()
                     self._bulk_since_optimize += loader.quads
-                operations = [f"DROP SILENT GRAPH <{name}>" for name, _ in replaced]
+                operations = []
+                if replaced:
+                    orphaned = self._orphaned([name for name, _ in replaced])
+                    if orphaned:
+                        operations.append("DELETE DATA {\n" + orphaned + "}")
+                operations += [f"DROP SILENT GRAPH <{name}>" for name, _ in replaced]
                 if replaced or fresh:
-                    blocks = "\n".join(
-                        f"GRAPH <{name}> {{\n" + "".join(f"{statement} .\n" for statement in statements) + "}"
-                        for name, statements in replaced + fresh
-                    )
+                    bodies = [(name, "".join(f"{statement} .\n" for statement in statements))
+                              for name, statements in replaced + fresh]
+                    # Each graph, and its triples again in the default graph.
+                    blocks = "\n".join(f"GRAPH <{name}> {{\n{body}}}\n{body}" for name, body in bodies)
                     operations.append(f"INSERT DATA {{\n{blocks}\n}}")
                 operations += [totals] if totals else []
                 logged = 0
@@ -346,9 +369,13 @@ class OxigraphStore(Store):
                     self._store.update(text)
                 self._wrote(logged)
             except BaseException as exc:
-                self._wrote()
                 if loader is not None:
                     loader.undo()
+                    try:
+                        self._resync_default()
+                    except StoreError:
+                        pass
+                self._wrote()  # after the undo: query processes reopen on the final state
                 if isinstance(exc, (OSError, SyntaxError, ValueError)):
                     raise StoreError(f"writing to the store failed: {exc}") from exc
                 raise
@@ -377,6 +404,39 @@ class OxigraphStore(Store):
             pass  # the next write tries again
         finally:
             self._flushing = False
+
+    def _orphaned(self, names: list[str]) -> str:
+        """The default-graph triples of the graphs ``names`` that no other named graph (the
+        totals aside) states, in N-Triples: what leaves the default graph when those graphs
+        go. (A replacement then inserts its new triples again in the same update.)
+
+        Index lookups stop at the first other graph holding a triple, so a type or name
+        that thousands of articles state costs one step."""
+        gone = set(names) | {self.totals}
+        lines: dict[str, None] = {}
+        for name in names:
+            for quad in self._store.quads_for_pattern(None, None, None, ox.NamedNode(name)):
+                triple = quad.triple
+                if isinstance(triple.subject, ox.BlankNode) or isinstance(triple.object, ox.BlankNode):
+                    continue  # DELETE DATA cannot name one (article graphs have none; an update resyncs)
+                for other in self._store.quads_for_pattern(triple.subject, triple.predicate, triple.object, None):
+                    graph = other.graph_name
+                    if isinstance(graph, ox.NamedNode) and graph.value not in gone:
+                        break
+                else:
+                    lines[f"{triple.subject} {triple.predicate} {triple.object} .\n"] = None
+        return "".join(lines)
+
+    def _resync_default(self) -> None:
+        """Recompute the default graph from the named graphs (after writes newsgraph did not
+        make itself, such as a SPARQL Update): the set of their triples, the totals aside."""
+        try:
+            self._store.update(
+                "DROP SILENT DEFAULT ;\n"
+                f"INSERT {{ ?s ?p ?o }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g != <{self.totals}>) }}"
+            )
+        except OSError as exc:
+            raise StoreError(f"rebuilding the default graph failed: {exc}") from exc
 
     def _bulk_loader(self) -> _BulkLoader:
         if self._loading is None:  # threads made on the first big batch, kept until close()
@@ -462,7 +522,10 @@ class OxigraphStore(Store):
                 raise BadQuery(f"the update could not be run: {exc}") from exc
             except OSError as exc:
                 raise StoreError(f"the store failed: {exc}") from exc
-            # The update may have changed articles in any way: count afresh.
+            # The update may have changed articles in any way: the default graph (where an
+            # update without GRAPH writes) is the named graphs' union again, and the totals are
+            # counted afresh (that last step tells the query processes to reopen).
+            self._resync_default()
             self._rebuild_totals(sparql)
 
     def rebuild_totals(self) -> None:
@@ -488,8 +551,14 @@ class OxigraphStore(Store):
                 change = TotalsChange()
                 change.take_away(self._store.quads_for_pattern(None, _TIMES, None, name))
                 totals = change.update(self.totals, self._current_totals(change.mentions))
-                self._store.update(f"{totals} ;\nDROP GRAPH <{name.value}>" if totals else f"DROP GRAPH <{name.value}>")
-                self._wrote(len(totals))
+                operations = [totals] if totals else []
+                orphaned = self._orphaned([name.value])
+                if orphaned:  # its triples no other graph states leave the default graph
+                    operations.append("DELETE DATA {\n" + orphaned + "}")
+                operations.append(f"DROP GRAPH <{name.value}>")
+                text = " ;\n".join(operations)
+                self._store.update(text)
+                self._wrote(len(text))
             except OSError as exc:
                 raise StoreError(f"deleting from the store failed: {exc}") from exc
         return True
@@ -519,7 +588,8 @@ class OxigraphStore(Store):
         prefix = graph_prefix(self.base_iri)
         graphs = self.article_graphs()
         articles = sum(1 for name in graphs if name.startswith(prefix))
-        others = sum(1 for _ in self._store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+        count = self._store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")  # the default graph
+        others = int(next(iter(count))[0].value)
         for name in graphs:
             if not name.startswith(prefix):  # the entity totals, or a graph written by hand
                 count = self._store.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{name}> {{ ?s ?p ?o }} }}")
@@ -531,9 +601,9 @@ class OxigraphStore(Store):
 
     def _run(self, sparql: str):
         try:
-            # A query's own FROM / FROM NAMED define its dataset; only without them is
-            # the default graph the union of all articles (pyoxigraph lets the flag win).
-            return self._store.query(sparql, use_default_graph_as_union=not has_dataset_clause(sparql))
+            # The default graph is the stored one (the set union of the article graphs); a
+            # query's own FROM / FROM NAMED define its dataset instead.
+            return self._store.query(sparql)
         except SyntaxError as exc:
             raise syntax_error(sparql, str(exc)) from exc
         except OSError as exc:
@@ -631,7 +701,10 @@ class OxigraphStore(Store):
             if format == "jsonld":
                 self.write_jsonld(output)
             elif format in DATASET_FORMATS:
-                self._store.dump(output, rdf_format, prefixes=PREFIXES if format == "trig" else None)
+                # Named graphs only: the default graph is their union, computed.
+                quads = (quad for graph in sorted(self._store.named_graphs(), key=lambda g: g.value)
+                         for quad in self._store.quads_for_pattern(None, None, None, graph))
+                ox.serialize(quads, output, rdf_format, prefixes=PREFIXES if format == "trig" else None)
             else:
                 # The merged graph: every triple once, whichever articles state it.
                 triples = self._store.query(

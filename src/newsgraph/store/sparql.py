@@ -7,7 +7,8 @@ by pyoxigraph so they look the same as the embedded store's.
 The default graph must be the union of the article graphs. Virtuoso's default graph
 is the union of *every* graph, its own system graphs included, so on Virtuoso a
 query gets ``DEFINE input:default-graph-exclude`` pragmas for the graphs that are
-not articles. Virtuoso 7.2 answers ``GRAPH <iri> {...}`` wrongly under those
+not articles (the entity totals included). Unlike the embedded stores', Virtuoso's
+union is a bag: a triple several articles state comes once per article. Virtuoso 7.2 answers ``GRAPH <iri> {...}`` wrongly under those
 pragmas, so a query with a ``GRAPH`` clause is sent as it is: there the default
 graph also holds Virtuoso's system graphs and ``GRAPH ?g`` can bind them (filter
 on the article graph prefix, as newsgraph's own queries do). Other servers need
@@ -163,11 +164,9 @@ class SparqlStore(Store):
             for b in response.json()["results"]["bindings"]
             if not b["g"]["value"].startswith(prefix)
         ]
-        lines = []
-        for name in sorted(others):
-            if name == self.totals:  # the entity totals belong to the default graph too
-                continue
-            lines.append(f"DEFINE input:default-graph-exclude <{name}>")
+        # Every graph that is not an article's leaves the default graph, the entity totals
+        # too (read them with GRAPH), as on the other backends.
+        lines = [f"DEFINE input:default-graph-exclude <{name}>" for name in sorted(set(others) | {self.totals})]
         return "\n".join(lines) + ("\n" if lines else "")
 
     # --- writes -------------------------------------------------------------------
