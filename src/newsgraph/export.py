@@ -25,7 +25,8 @@ from xml.sax.saxutils import quoteattr
 import pyoxigraph as ox
 
 from .errors import StoreError
-from .store.base import EXPORT_FORMATS, PREFIXES, RDF_TYPE, Store
+from .ontology import PREFIXES, RDF_TYPE
+from .store.base import EXPORT_FORMATS, Store
 
 PROPERTY_GRAPH_FORMATS = ("graphml", "csv")
 FORMATS = (*EXPORT_FORMATS, *PROPERTY_GRAPH_FORMATS)

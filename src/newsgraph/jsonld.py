@@ -23,7 +23,7 @@ from typing import BinaryIO
 
 import pyoxigraph as ox
 
-from .store.base import PREFIXES, RDF_TYPE
+from .ontology import PREFIXES, RDF_TYPE
 
 CONTEXT = {"@context": dict(PREFIXES)}
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"

@@ -14,7 +14,14 @@ from __future__ import annotations
 from rdflib.namespace import PROV, RDF, RDFS, SDO, XSD, DefinedNamespace, Namespace
 from rdflib.term import URIRef
 
+# The vocabularies' IRIs as plain strings, for SPARQL text and N-Triples written by hand.
 NG_IRI = "https://w3id.org/newsgraph/ontology#"
+SCHEMA_IRI = str(SDO)
+RDF_IRI = str(RDF)
+RDFS_IRI = str(RDFS)
+XSD_IRI = str(XSD)
+PROV_IRI = str(PROV)
+RDF_TYPE = RDF_IRI + "type"
 
 
 class NG(DefinedNamespace):
@@ -82,13 +89,15 @@ class NG(DefinedNamespace):
     confidence: URIRef
 
 
-#: Prefixes bound on every graph newsgraph builds (and used in the sample queries).
-PREFIXES: dict[str, Namespace | str] = {
+#: The prefixes newsgraph binds on every graph it writes, declares in every query it runs
+#: for users (they need no PREFIX) and uses in the sample queries: the one list of them.
+PREFIXES: dict[str, str] = {
+    "schema": SCHEMA_IRI,
     "ng": NG_IRI,
-    "schema": str(SDO),
-    "prov": str(PROV),
-    "rdfs": str(RDFS),
-    "xsd": str(XSD),
+    "rdf": RDF_IRI,
+    "rdfs": RDFS_IRI,
+    "xsd": XSD_IRI,
+    "prov": PROV_IRI,
 }
 
 
@@ -97,4 +106,20 @@ def ng_terms() -> set[URIRef]:
     return {NG[name] for name in NG.__annotations__}
 
 
-__all__ = ["NG", "NG_IRI", "PREFIXES", "PROV", "RDF", "RDFS", "SDO", "XSD", "ng_terms"]
+__all__ = [
+    "NG",
+    "NG_IRI",
+    "PREFIXES",
+    "PROV",
+    "PROV_IRI",
+    "RDF",
+    "RDFS",
+    "RDFS_IRI",
+    "RDF_IRI",
+    "RDF_TYPE",
+    "SCHEMA_IRI",
+    "SDO",
+    "XSD",
+    "XSD_IRI",
+    "ng_terms",
+]

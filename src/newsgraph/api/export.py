@@ -7,6 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query, Request, Response
 from fastapi.responses import StreamingResponse
 
+from ..formats import BY_NAME
 from .deps import ServiceState, get_state
 from .errors import ERROR_RESPONSES
 from .negotiation import RDF_DATASET, by_format_name, negotiate
@@ -14,7 +15,6 @@ from .sparql import head_response
 
 router = APIRouter(tags=["Export"], responses=ERROR_RESPONSES)
 
-_EXTENSIONS = {"trig": "trig", "nquads": "nq", "turtle": "ttl", "ntriples": "nt", "jsonld": "jsonld"}
 
 
 @router.api_route(
@@ -34,7 +34,7 @@ async def export_graph(
     them into one."""
     media = by_format_name(format, RDF_DATASET) if format else negotiate(request.headers.get("accept"), RDF_DATASET, use_aliases=False)
     name = RDF_DATASET[media]
-    headers = {"Content-Disposition": f'inline; filename="newsgraph.{_EXTENSIONS[name]}"'}
+    headers = {"Content-Disposition": f'inline; filename="newsgraph.{BY_NAME[name].extension}"'}
     if request.method == "HEAD":
         return head_response(media, headers)
     store = state.get_store()

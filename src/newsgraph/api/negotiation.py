@@ -1,4 +1,5 @@
-"""Content negotiation as data: media-type tables shared by SPARQL, articles and export.
+"""Content negotiation as data: media-type tables (from :mod:`newsgraph.formats`) shared by
+SPARQL, articles and export.
 
 Each table maps a media type to the short format name the store and serializers use.
 :func:`negotiate` picks one by the client's ``Accept`` header (q-values, wildcards)
@@ -7,61 +8,23 @@ and raises :class:`NotAcceptable` (406) listing what could be produced instead.
 
 from __future__ import annotations
 
+from ..formats import ALIASES, media_table, of_kind
 from .errors import BadRequest, NotAcceptable
 
 # Results of SELECT and ASK, default first.
-SPARQL_RESULTS = {
-    "application/sparql-results+json": "json",
-    "application/sparql-results+xml": "xml",
-    "text/csv": "csv",
-    "text/tab-separated-values": "tsv",
-}
+SPARQL_RESULTS = media_table(*of_kind("results"))
 
 # One graph: CONSTRUCT/DESCRIBE results, Graph Store GET; default first.
-RDF_GRAPH = {
-    "text/turtle": "turtle",
-    "application/n-triples": "ntriples",
-    "application/ld+json": "jsonld",
-    "application/rdf+xml": "rdfxml",
-}
+RDF_GRAPH = media_table(*of_kind("graph"))
 
 # The whole dataset (named graphs kept), default first.
-RDF_DATASET = {
-    "application/trig": "trig",
-    "application/n-quads": "nquads",
-    "text/turtle": "turtle",
-    "application/n-triples": "ntriples",
-    "application/ld+json": "jsonld",
-}
+RDF_DATASET = media_table("trig", "nquads", "turtle", "ntriples", "jsonld")
 
 # One article's named graph; JSON is the article's record, not RDF.
-ARTICLE = {
-    "application/json": "json",
-    "text/turtle": "turtle",
-    "application/ld+json": "jsonld",
-    "application/n-triples": "ntriples",
-    "application/trig": "trig",
-}
+ARTICLE = {"application/json": "json", **media_table("turtle", "jsonld", "ntriples", "trig")}
 
 # Dry-run triples of POST /extract.
-EXTRACT = {
-    "application/json": "json",
-    "application/ld+json": "jsonld",
-    "text/turtle": "turtle",
-}
-
-# Media types clients commonly send for the same thing.
-ALIASES = {
-    "application/json": "application/sparql-results+json",
-    "application/xml": "application/sparql-results+xml",
-    "text/xml": "application/sparql-results+xml",
-    "application/x-turtle": "text/turtle",
-    "application/nquads": "application/n-quads",
-    "text/plain": "application/n-triples",
-}
-
-MEDIA_TYPE_OF = {name: media for table in (RDF_DATASET, RDF_GRAPH, SPARQL_RESULTS) for media, name in table.items()}
-MEDIA_TYPE_OF["json"] = "application/sparql-results+json"
+EXTRACT = {"application/json": "json", **media_table("jsonld", "turtle")}
 
 
 def parse_accept(header: str | None) -> list[tuple[str, float]]:

@@ -21,6 +21,7 @@ from fastapi import APIRouter, Depends, Query, Request, Response
 from rdflib import Graph
 
 from ..errors import BadQuery, NotFound
+from ..formats import BY_NAME
 from .deps import ServiceState, get_state, require_sparql_write, store_update
 from .errors import ERROR_RESPONSES, BadRequest, PayloadTooLarge, UnsupportedMediaType
 from .negotiation import RDF_GRAPH, SPARQL_RESULTS, negotiate
@@ -159,9 +160,6 @@ Updates {"need 'Authorization: Bearer <token>'" if update else "are disabled (no
     return Graph().parse(data=turtle, format="turtle")
 
 
-_RDFLIB_FORMATS = {"turtle": "turtle", "ntriples": "nt", "jsonld": "json-ld", "rdfxml": "xml"}
-
-
 @router.get(
     "/sparql",
     summary="SPARQL query (GET), or the service description without a query",
@@ -179,7 +177,7 @@ async def sparql_get(
     if query is None:
         media = negotiate(request.headers.get("accept"), RDF_GRAPH)
         graph = _service_description(request, state)
-        return Response(graph.serialize(format=_RDFLIB_FORMATS[RDF_GRAPH[media]]), media_type=media)
+        return Response(graph.serialize(format=BY_NAME[RDF_GRAPH[media]].rdflib), media_type=media)
     return await run_query(state, query, request.headers.get("accept"), default_graph_uri, named_graph_uri)
 
 
@@ -270,14 +268,6 @@ def _parse_rdf(body: bytes, kind: str, base: str) -> list:
     return parsed
 
 
-_OX_FORMATS = {
-    "turtle": pyoxigraph.RdfFormat.TURTLE,
-    "ntriples": pyoxigraph.RdfFormat.N_TRIPLES,
-    "jsonld": pyoxigraph.RdfFormat.JSON_LD,
-    "rdfxml": pyoxigraph.RdfFormat.RDF_XML,
-    "trig": pyoxigraph.RdfFormat.TRIG,
-    "nquads": pyoxigraph.RdfFormat.N_QUADS,
-}
 
 
 def graph_as(store, construct: str, name: str, graph_name: str | None = None) -> bytes:
@@ -290,7 +280,7 @@ def graph_as(store, construct: str, name: str, graph_name: str | None = None) ->
         from ..jsonld import graph_bytes
 
         return graph_bytes(triples, graph_name)
-    fmt = _OX_FORMATS[name]
+    fmt = BY_NAME[name].oxigraph
     if fmt.supports_datasets:
         node = pyoxigraph.NamedNode(graph_name) if graph_name else pyoxigraph.DefaultGraph()
         triples = (pyoxigraph.Quad(t.subject, t.predicate, t.object, node) for t in triples)

@@ -17,12 +17,10 @@ from typing import Any
 
 from ..errors import NotFound
 from ..graph import article_graph_iri, article_iri, totals_graph_iri
-from ..ontology import NG_IRI, PREFIXES
+from ..ontology import NG_IRI, PREFIXES, SCHEMA_IRI
 
-PROLOGUE = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items()) + (
-    "PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>\n"
-)
-SCHEMA = str(PREFIXES["schema"])
+PROLOGUE = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
+SCHEMA = SCHEMA_IRI
 TYPES = {f"{SCHEMA}Person": "Person", f"{SCHEMA}Organization": "Organization", f"{SCHEMA}Place": "Place", f"{NG_IRI}Other": "Other"}
 _ENTITY_ID = re.compile(r"\A(person|organization|place|other)/[^/<>\"{}|\\^`\x00-\x20]+\Z")
 JSON_RESULTS = "application/sparql-results+json"

@@ -9,7 +9,9 @@ from pathlib import Path
 
 import typer
 
+from .. import export as exporting
 from ..errors import StoreError
+from ..formats import of_kind
 from ..settings import Settings
 from .app import app
 
@@ -103,11 +105,8 @@ def warning_lines(outcome) -> list[str]:
 # --- query ------------------------------------------------------------------------
 
 
-class QueryFormat(str, Enum):
-    table = "table"
-    json = "json"
-    csv = "csv"
-    tsv = "tsv"
+# A terminal table, or any SPARQL results format (newsgraph.formats).
+QueryFormat = Enum("QueryFormat", {name: name for name in ("table", *of_kind("results"))}, type=str)
 
 
 @app.command("query")
@@ -116,7 +115,7 @@ def query_command(
     file: Path | None = typer.Option(None, "--file", "-f", help="Read the query from this .rq file instead."),
     format: QueryFormat | None = typer.Option(
         None, "--format", help="Result format: table (the default in a terminal), json (the default otherwise), "
-        "csv or tsv. CONSTRUCT and DESCRIBE always print Turtle.",
+        "xml, csv or tsv. CONSTRUCT and DESCRIBE always print Turtle.",
     ),
     store: str | None = typer.Option(None, "--store", help=STORE_HELP),
     timeout: float | None = typer.Option(None, "--timeout", help="Seconds before the query is stopped "
@@ -159,7 +158,7 @@ def _cell(term: dict | None) -> str:
     if term is None:
         return ""
     if term["type"] == "uri":
-        from ..store.base import PREFIXES
+        from ..ontology import PREFIXES
 
         for prefix, namespace in PREFIXES.items():  # schema:Person reads better in a narrow table
             if term["value"].startswith(namespace):
@@ -191,27 +190,22 @@ def _print_table(result) -> None:
 # --- export -----------------------------------------------------------------------
 
 
-class ExportFormat(str, Enum):
-    trig = "trig"
-    nquads = "nquads"
-    turtle = "turtle"
-    ntriples = "ntriples"
-    jsonld = "jsonld"
-    graphml = "graphml"
-    csv = "csv"
+ExportFormat = Enum("ExportFormat", {name: name for name in exporting.FORMATS}, type=str)
+_RDF = {**of_kind("dataset"), **of_kind("graph")}
+_KEEPS_GRAPHS = [name for name in exporting.FORMATS if name in _RDF and _RDF[name].keeps_graphs]
+_MERGES = [name for name in exporting.FORMATS if name in _RDF and not _RDF[name].keeps_graphs]
 
 
 @app.command("export")
 def export_command(
-    format: ExportFormat = typer.Option(ExportFormat.trig, "--format", help="trig and nquads keep one named graph "
-                                        "per article; turtle, ntriples and jsonld merge them into one graph; graphml "
+    format: ExportFormat = typer.Option(ExportFormat.trig, "--format", help=f"{', '.join(_KEEPS_GRAPHS)} keep one named graph "
+                                        f"per article; {', '.join(_MERGES)} merge them into one graph; graphml "
                                         "and csv (nodes.csv + edges.csv for neo4j-admin import) are property graphs."),
     output: Path | None = typer.Option(None, "--output", "-o", help="File to write (a folder for csv). "
                                        "Standard output when not given (not for csv)."),
     store: str | None = typer.Option(None, "--store", help=STORE_HELP),
 ) -> None:
     """Write the whole graph in an RDF format or as a property graph, streamed."""
-    from .. import export as exporting
 
     settings = _settings(store)
     with _open(settings) as graph_store:

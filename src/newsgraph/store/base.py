@@ -33,43 +33,16 @@ from rdflib import Graph
 from ..errors import BadQuery, StoreError
 
 from ..graph import ArticleGraph
+from ..formats import name_of_media_type, of_kind
+from ..ontology import NG_IRI, PREFIXES, RDFS_IRI, SCHEMA_IRI
 
-SCHEMA = "https://schema.org/"
-RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
-NG = "https://w3id.org/newsgraph/ontology#"
-RDFS = "http://www.w3.org/2000/01/rdf-schema#"
+SCHEMA, NG, RDFS = SCHEMA_IRI, NG_IRI, RDFS_IRI  # short names for the SPARQL below
 
-# Short format name -> (media type, pyoxigraph format). Shared with the API's negotiation tables.
-RESULT_FORMATS: dict[str, tuple[str, ox.QueryResultsFormat]] = {
-    "json": ("application/sparql-results+json", ox.QueryResultsFormat.JSON),
-    "xml": ("application/sparql-results+xml", ox.QueryResultsFormat.XML),
-    "csv": ("text/csv", ox.QueryResultsFormat.CSV),
-    "tsv": ("text/tab-separated-values", ox.QueryResultsFormat.TSV),
-}
-GRAPH_FORMATS: dict[str, tuple[str, ox.RdfFormat]] = {
-    "turtle": ("text/turtle", ox.RdfFormat.TURTLE),
-    "ntriples": ("application/n-triples", ox.RdfFormat.N_TRIPLES),
-    "jsonld": ("application/ld+json", ox.RdfFormat.JSON_LD),
-    "rdfxml": ("application/rdf+xml", ox.RdfFormat.RDF_XML),
-}
-# Formats that keep named graphs; the others get the merged (union) graph.
-DATASET_FORMATS: dict[str, tuple[str, ox.RdfFormat]] = {
-    "trig": ("application/trig", ox.RdfFormat.TRIG),
-    "nquads": ("application/n-quads", ox.RdfFormat.N_QUADS),
-}
+# The formats each kind of answer comes in (newsgraph.formats holds them all).
+RESULT_FORMATS = of_kind("results")
+GRAPH_FORMATS = of_kind("graph")
+DATASET_FORMATS = of_kind("dataset")  # named graphs kept; the graph formats get the merged graph
 EXPORT_FORMATS = {**DATASET_FORMATS, **GRAPH_FORMATS}
-_BY_MEDIA = {media: name for table in (RESULT_FORMATS, GRAPH_FORMATS, DATASET_FORMATS) for name, (media, _) in table.items()}
-_BY_MEDIA["application/json"] = "json"
-
-PREFIXES = {
-    "schema": SCHEMA,
-    "ng": NG,
-    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "xsd": "http://www.w3.org/2001/XMLSchema#",
-    "prov": "http://www.w3.org/ns/prov#",
-}
-
 
 @dataclass
 class ArticleRecord:
@@ -136,7 +109,7 @@ def syntax_error(sparql: str, message: str) -> BadQuery:
 def result_format(kind: str, accept: str | None) -> str:
     """The short format name for a result of ``kind``, from a short name or a media type."""
     if accept:
-        name = _BY_MEDIA.get(accept.split(";")[0].strip().lower(), accept.lower())
+        name = name_of_media_type(accept) or accept.lower()
     else:
         name = "turtle" if kind == "graph" else "json"
     allowed = GRAPH_FORMATS if kind == "graph" else RESULT_FORMATS
@@ -357,7 +330,7 @@ def write_solutions(solutions: ox.QuerySolutions, fmt: str, max_rows: int | None
         return tsv, variables, writer.truncated
     if not tsv:  # a serializer that never wrote: keep the head
         tsv = ("\t".join("?" + v for v in variables) + "\n").encode()
-    body = ox.parse_query_results(tsv, ox.QueryResultsFormat.TSV).serialize(format=RESULT_FORMATS[fmt][1])
+    body = ox.parse_query_results(tsv, ox.QueryResultsFormat.TSV).serialize(format=RESULT_FORMATS[fmt].oxigraph)
     return body, variables, writer.truncated
 
 
@@ -394,28 +367,28 @@ def write_triples(triples: Iterable, fmt: str, max_rows: int | None, cancelled: 
         from ..jsonld import graph_bytes
 
         return graph_bytes(parsed), writer.truncated
-    body = ox.serialize(parsed, format=GRAPH_FORMATS[fmt][1], prefixes=PREFIXES) or b""
+    body = ox.serialize(parsed, format=GRAPH_FORMATS[fmt].oxigraph, prefixes=PREFIXES) or b""
     return body, writer.truncated
 
 
 def boolean_result(value: bool, fmt: str) -> bytes:
     """An ASK answer in ``fmt``, written by pyoxigraph like every other result."""
     parsed = ox.parse_query_results('{"head":{},"boolean":%s}' % ("true" if value else "false"), ox.QueryResultsFormat.JSON)
-    return parsed.serialize(format=RESULT_FORMATS[fmt][1])
+    return parsed.serialize(format=RESULT_FORMATS[fmt].oxigraph)
 
 
 def serialise_result(kind: str, result, fmt: str, max_rows: int | None, cancelled: threading.Event) -> QueryResult:
     """A query's pyoxigraph result (boolean, solutions or triples) as a :class:`QueryResult` in ``fmt``."""
     if kind == "ask" or isinstance(result, (bool, ox.QueryBoolean)):
         value = bool(result)
-        return QueryResult(kind="ask", format=fmt, media_type=RESULT_FORMATS[fmt][0],
+        return QueryResult(kind="ask", format=fmt, media_type=RESULT_FORMATS[fmt].media_type,
                            body=boolean_result(value, fmt), boolean=value)
     if kind == "select":
         body, variables, truncated = write_solutions(result, fmt, max_rows, cancelled)
-        return QueryResult(kind="select", format=fmt, media_type=RESULT_FORMATS[fmt][0],
+        return QueryResult(kind="select", format=fmt, media_type=RESULT_FORMATS[fmt].media_type,
                            body=body, variables=variables, truncated=truncated)
     body, truncated = write_triples(result, fmt, max_rows, cancelled)
-    return QueryResult(kind="graph", format=fmt, media_type=GRAPH_FORMATS[fmt][0], body=body, truncated=truncated)
+    return QueryResult(kind="graph", format=fmt, media_type=GRAPH_FORMATS[fmt].media_type, body=body, truncated=truncated)
 
 
 # --- Streaming ------------------------------------------------------------------------

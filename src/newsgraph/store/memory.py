@@ -276,7 +276,7 @@ class MemoryStore(Store):
 
         convert = TermConverter()
         ox_quads = [ox.Quad(convert(s), convert(p), convert(o), convert(URIRef(g))) for s, p, o, g in quads]
-        rdf_format = EXPORT_FORMATS[format][1]
+        rdf_format = EXPORT_FORMATS[format].oxigraph
         try:
             if format in DATASET_FORMATS:
                 ox.serialize(ox_quads, output, rdf_format, prefixes=PREFIXES if format == "trig" else None)

@@ -696,7 +696,7 @@ class OxigraphStore(Store):
 
     def export_to(self, format: str, output: BinaryIO) -> None:
         check_export_format(format)
-        rdf_format = EXPORT_FORMATS[format][1]
+        rdf_format = EXPORT_FORMATS[format].oxigraph
         try:
             if format == "jsonld":
                 self.write_jsonld(output)

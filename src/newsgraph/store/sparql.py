@@ -245,12 +245,12 @@ class SparqlStore(Store):
         if kind == "graph":
             response = self._raw_query(sparql, _NT, timeout)
             body, truncated = write_triples(_parse_nt(response.content), fmt, max_rows, never)
-            return QueryResult(kind="graph", format=fmt, media_type=GRAPH_FORMATS[fmt][0], body=body, truncated=truncated)
+            return QueryResult(kind="graph", format=fmt, media_type=GRAPH_FORMATS[fmt].media_type, body=body, truncated=truncated)
         data = self._results_json(sparql, timeout)
         if "boolean" in data:
             value = bool(data["boolean"])
             return QueryResult(
-                kind="ask", format=fmt, media_type=RESULT_FORMATS[fmt][0],
+                kind="ask", format=fmt, media_type=RESULT_FORMATS[fmt].media_type,
                 body=boolean_result(value, fmt), boolean=value,
             )
         normalised = json.dumps(_normalise(data)).encode("utf-8")
@@ -267,14 +267,14 @@ class SparqlStore(Store):
             solutions = None  # noqa: F841
             raise BadQuery(f"the query's results are not valid RDF terms: {message}") from None
         return QueryResult(
-            kind="select", format=fmt, media_type=RESULT_FORMATS[fmt][0],
+            kind="select", format=fmt, media_type=RESULT_FORMATS[fmt].media_type,
             body=body, variables=variables, truncated=truncated,
         )
 
     # --- export -------------------------------------------------------------------
     def export_to(self, format: str, output: BinaryIO) -> None:
         check_export_format(format)
-        rdf_format = EXPORT_FORMATS[format][1]
+        rdf_format = EXPORT_FORMATS[format].oxigraph
         graphs = sorted(self.article_graphs())
         if self.select(f"ASK {{ GRAPH {iri(self.totals)} {{ ?s ?p ?o }} }}"):
             graphs.append(self.totals)  # the entity totals are part of the dataset, as on the other backends
