@@ -18,6 +18,7 @@ import pyoxigraph as ox
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 
 from ..errors import BadQuery, QueryTimeout, StoreError, StoreLocked
+from .entity_index import EntityIndex, Row, graph_labels
 from .base import (
     DATASET_FORMATS,
     EXPORT_FORMATS,
@@ -128,6 +129,9 @@ class TotalsChange:
         self.mentions: dict[str, int] = {}
         self.articles: dict[str, int] = {}
         self.described: dict[str, tuple[str, str]] = {}  # entity -> (type, name) in N3
+        # Filled by update(): entity -> its (mentions, articles) after the write, None when it
+        # leaves the totals; only the entities whose totals change.
+        self.after: dict[str, tuple[int, int] | None] = {}
 
     def count(self, entity: str, mentions: int, sign: int = 1) -> None:
         """One article names ``entity`` ``mentions`` times: counted in (1) or out (-1)."""
@@ -155,7 +159,9 @@ class TotalsChange:
                 continue
             if after_articles <= 0:
                 gone.append(entity)
+                self.after[entity] = None
                 continue
+            self.after[entity] = (after_mentions, after_articles)
             if entity in current:
                 removed.append(f"<{entity}> <{NG}totalMentions> {mentions} ; <{NG}articleCount> {articles} .")
             added.append(f"<{entity}> <{NG}totalMentions> {after_mentions} ; <{NG}articleCount> {after_articles} .")
@@ -254,6 +260,8 @@ class OxigraphStore(Store):
             raise StoreError(f"cannot open the store in {self.path}: {exc}") from exc
         self._n3: dict = {}
         self._write_lock = threading.Lock()
+        # The totals ranked in memory for /entities, kept in step by every write made here.
+        self._index = EntityIndex(self.totals)
         self._runaway = 0
         self._runaway_lock = threading.Lock()
         self._bulk_since_optimize = 0
@@ -295,6 +303,9 @@ class OxigraphStore(Store):
         loader: _BulkLoader | None = None
         with self._write_lock:
             seen: set[str] = set()
+            written_graphs: list[ox.NamedNode] = []
+            labelled = self._index.wants_labels()
+            dropped_labels: list[tuple[str, str]] = []
             try:
                 for article_id, graph in articles:
                     name = self.graph_iri(article_id)
@@ -307,8 +318,11 @@ class OxigraphStore(Store):
                         continue
                     statements = self._statements(graph, change)
                     written += len(statements)
+                    written_graphs.append(node)
                     if exists:
                         change.take_away(self._store.quads_for_pattern(None, _TIMES, None, node))
+                        if labelled:
+                            dropped_labels += graph_labels(self._store, node)
                         replaced.append((name, statements))
                         continue
                     fresh.append((name, statements))
@@ -345,8 +359,11 @@ class OxigraphStore(Store):
                     logged = len(text)
                     self._store.update(text)
                 self._wrote(logged)
+                added_labels = [pair for node in written_graphs for pair in graph_labels(self._store, node)] if labelled else []
+                self._index.apply(self._store, change.after, added_labels, dropped_labels)
             except BaseException as exc:
                 self._wrote()
+                self._index.drop()  # rebuilt from the store by the next read that needs it
                 if loader is not None:
                     loader.undo()
                 if isinstance(exc, (OSError, SyntaxError, ValueError)):
@@ -477,6 +494,7 @@ class OxigraphStore(Store):
             raise StoreError(f"counting mentions in the store failed: {exc}") from exc
         finally:
             self._wrote(len(sparql))  # the user's update that comes before this, if any
+            self._index.drop()  # any entity may have changed: built afresh when next read
 
     def delete_article(self, article_id: str) -> bool:
         name = ox.NamedNode(self.graph_iri(article_id))
@@ -488,16 +506,24 @@ class OxigraphStore(Store):
                 change = TotalsChange()
                 change.take_away(self._store.quads_for_pattern(None, _TIMES, None, name))
                 totals = change.update(self.totals, self._current_totals(change.mentions))
+                dropped_labels = graph_labels(self._store, name) if self._index.wants_labels() else []
                 self._store.update(f"{totals} ;\nDROP GRAPH <{name.value}>" if totals else f"DROP GRAPH <{name.value}>")
                 self._wrote(len(totals))
-            except OSError as exc:
-                raise StoreError(f"deleting from the store failed: {exc}") from exc
+                self._index.apply(self._store, change.after, removed=dropped_labels)
+            except BaseException as exc:
+                self._index.drop()
+                if isinstance(exc, OSError):
+                    raise StoreError(f"deleting from the store failed: {exc}") from exc
+                raise
         return True
 
     def clear(self) -> None:
         with self._write_lock:
-            self._store.clear()
-            self._wrote()
+            try:
+                self._store.clear()
+            finally:
+                self._wrote()
+                self._index.drop()
 
     def optimize(self) -> None:
         """Compact the on-disk files; worth it after a large bulk load, before heavy querying."""
@@ -525,6 +551,27 @@ class OxigraphStore(Store):
                 count = self._store.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{name}> {{ ?s ?p ?o }} }}")
                 others += int(next(iter(count))[0].value)
         return StoreStats(articles=articles, triples=len(self._store) - others, entities=self.entity_counts())
+
+    def entity_ranking(self, *, prefix: str | None = None, contains: str | None = None,
+                       limit: int = 50, offset: int = 0) -> tuple[list[Row], int] | None:
+        """The totals ranked in memory (:mod:`.entity_index`): built from the store on first
+        use (and after writes it cannot follow), waiting for a write in progress at most the
+        query time limit; None (rank with SPARQL then) if that ran out."""
+        contains = contains or None
+        for _ in range(3):  # a write it cannot follow may drop the index again in between
+            found = self._index.page(prefix, contains, limit, offset)
+            if found is not None:
+                return found
+            wait = self.query_timeout if self.query_timeout is not None else -1
+            if not self._write_lock.acquire(timeout=wait):
+                return None
+            try:
+                self._index.ensure(self._store, search=contains is not None)
+            except OSError as exc:
+                raise StoreError(f"reading the entity totals failed: {exc}") from exc
+            finally:
+                self._write_lock.release()
+        return None
 
     def has_article(self, article_id: str) -> bool:
         return self._store.contains_named_graph(ox.NamedNode(self.graph_iri(article_id)))
