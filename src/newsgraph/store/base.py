@@ -646,8 +646,13 @@ class Store(ABC):
         accept: str | None = None,
         timeout: float | None = None,
         max_rows: int | None = -1,
+        stale_ok: bool = False,
     ) -> QueryResult:
         """Run a read query within ``timeout`` seconds (settings' default when None).
+
+        The answer sees every write acknowledged before the call; with ``stale_ok`` it may
+        miss those of the last ``query_staleness`` seconds (the embedded store with query
+        processes, so they reopen the store less often under writes; other stores ignore it).
 
         ``accept`` is a short format name (json, xml, csv, tsv; turtle, ntriples,
         jsonld, rdfxml) or a media type. ``max_rows`` cuts results (settings'

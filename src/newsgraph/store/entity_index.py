@@ -34,6 +34,7 @@ ARTICLES = NG + "articleCount"
 NAME = "https://schema.org/name"
 ALTERNATE = "https://schema.org/alternateName"
 LABELS = (ox.NamedNode(NAME), ox.NamedNode(ALTERNATE))
+READ = (ox.NamedNode(TOTAL), ox.NamedNode(ARTICLES), *LABELS)
 # More changes than this in one write: sort everything again rather than move rows one by one.
 RESORT_AFTER = 2_000
 SEPARATOR = "\x00"  # between an entity's labels in its haystack; no label holds one
@@ -110,8 +111,10 @@ class EntityIndex:
     def _read_totals(self, store: ox.Store, entities: Iterable[str] | None = None):
         """(counts, names, own labels) from the totals graph, for ``entities`` or all of them."""
         graph = ox.NamedNode(self.totals)
-        if entities is None:
-            quads: Iterable[ox.Quad] = store.quads_for_pattern(None, None, None, graph)
+        if entities is None:  # what is read, not every quad: the types and rdfs:labels are two in five
+            quads: Iterable[ox.Quad] = (
+                q for p in READ for q in store.quads_for_pattern(None, p, None, graph)
+            )
         else:
             quads = (q for e in entities for q in store.quads_for_pattern(ox.NamedNode(e), None, None, graph))
         mentions: dict[str, int] = {}

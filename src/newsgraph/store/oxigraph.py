@@ -8,7 +8,9 @@ over the same store) for code that wants rdflib objects.
 from __future__ import annotations
 
 import threading
+import time
 import traceback
+from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
@@ -233,11 +235,14 @@ class OxigraphStore(Store):
         query_timeout: float | None = 10.0,
         max_rows: int | None = 10_000,
         query_processes: int = 0,
+        query_staleness: float = 0.0,
         create: bool = True,
     ) -> None:
         """``query_processes`` > 0 (a store on disk only): users' queries (:meth:`query`)
         run in that many child processes that are killed at the time limit (see
-        :mod:`.query_process`); 0 runs them in threads of this process, which cannot stop them."""
+        :mod:`.query_process`); 0 runs them in threads of this process, which cannot stop them.
+        ``query_staleness`` (seconds): how far behind the writes a query asked with ``stale_ok``
+        may be, so query processes reopen the store at most about that often under writes."""
         self.path = Path(path) if path is not None else None
         if self.path is not None and not create and not (self.path / "CURRENT").is_file():
             # RocksDB keeps a CURRENT file in every store directory.
@@ -268,6 +273,12 @@ class OxigraphStore(Store):
         self._loading: ThreadPoolExecutor | None = None
         # Bumped by every write: query processes reopen the store when it moved.
         self._generation = 0
+        # (when, generation) of the writes of the last query_staleness seconds, and the
+        # generation every write before them adds up to: what a stale_ok query must see.
+        self.query_staleness = max(0.0, query_staleness)
+        self._recent_writes: deque[tuple[float, int]] = deque()
+        self._settled = 0
+        self._recent_lock = threading.Lock()
         self._unflushed = 0  # characters of updates since the write-ahead log was last flushed
         self._flushing = False
         self._queries = None
@@ -377,6 +388,10 @@ class OxigraphStore(Store):
         MB written, in the background: a read-only open replays the whole log (17 MB of it
         took 1.7 s; after a flush, 26 ms)."""
         self._generation += 1
+        if self.query_staleness > 0:
+            with self._recent_lock:
+                self._recent_writes.append((time.monotonic(), self._generation))
+                self._settle(time.monotonic())
         if self._queries is None or not self._queries.used:
             return
         self._unflushed += logged
@@ -384,6 +399,14 @@ class OxigraphStore(Store):
             self._unflushed = 0
             self._flushing = True
             threading.Thread(target=self._flush_log, name="newsgraph-flush", daemon=True).start()
+
+    def _settle(self, now: float) -> int:
+        """The generation of the writes acknowledged ``query_staleness`` seconds or more before
+        ``now`` (under _recent_lock)."""
+        cutoff = now - self.query_staleness
+        while self._recent_writes and self._recent_writes[0][0] <= cutoff:
+            self._settled = self._recent_writes.popleft()[1]
+        return self._settled
 
     def _flush_log(self) -> None:
         try:
@@ -604,7 +627,7 @@ class OxigraphStore(Store):
     def construct_ntriples(self, sparql: str, *, max_rows: int | None = None) -> tuple[bytes, bool]:
         return write_triples(self._run(sparql), "ntriples", max_rows, threading.Event())
 
-    def query(self, sparql, *, accept=None, timeout=None, max_rows=-1) -> QueryResult:
+    def query(self, sparql, *, accept=None, timeout=None, max_rows=-1, stale_ok=False) -> QueryResult:
         kind = query_kind(sparql)
         fmt = result_format(kind, accept)
         sparql = with_default_prefixes(sparql)
@@ -613,7 +636,11 @@ class OxigraphStore(Store):
         if self._queries is not None:
             from .query_process import QueryRequest
 
-            request = QueryRequest(self._generation, sparql, kind, fmt, max_rows, not has_dataset_clause(sparql))
+            generation = needed = self._generation
+            if stale_ok and self.query_staleness > 0:
+                with self._recent_lock:
+                    needed = self._settle(time.monotonic())
+            request = QueryRequest(generation, sparql, kind, fmt, max_rows, not has_dataset_clause(sparql), needed)
             return self._queries.run(request, timeout)
         return self._query_here(sparql, kind, fmt, timeout, max_rows)
 

@@ -11,7 +11,10 @@ process and never queue behind a user's query.
 The children run at a lower CPU priority (nice 10) than the server, so a runaway query
 takes the cores the server leaves idle. A child sees the store as it was when it opened
 it: the store bumps a write counter on every write, and a child reopens before its next
-query when the counter moved (15-50 ms). Oxigraph calls a read-only open while another
+query when the counter moved (15-90 ms, more with a longer write-ahead log to replay). A
+query that accepts a bounded lag (``stale_ok``: the HTTP endpoint's queries from clients
+that have not written within ``query_staleness`` seconds) only makes a child reopen when
+its snapshot misses a write older than that. Oxigraph calls a read-only open while another
 process writes "undefined"; what RocksDB does is read a consistent snapshot from its
 manifest and log, and a file compacted away underneath shows as an I/O or "corruption"
 error, on which the child reopens the store and runs the query again (up to 4 times). The
@@ -47,6 +50,13 @@ class QueryRequest:
     format: str
     max_rows: int | None
     union_default_graph: bool
+    # The oldest write counter the answer may be read at: the current one, or (a query that
+    # accepts a snapshot up to the store's query_staleness old) the counter back then.
+    needed: int = -1
+
+    def __post_init__(self) -> None:
+        if self.needed < 0:
+            self.needed = self.generation
 
 
 class _Child:
@@ -234,7 +244,7 @@ def _serve(fd: int, path: str, parent: int) -> None:
         reply: tuple[str, object] = ("store", "the store could not be opened")
         for attempt in range(1, _ATTEMPTS + 1):
             try:
-                if store is None or generation != request.generation:
+                if store is None or generation is None or generation < request.needed:
                     store, generation = None, None
                     store = ox.Store.read_only(path)
                     generation = request.generation
