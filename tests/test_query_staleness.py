@@ -34,6 +34,8 @@ def add(store, extraction) -> None:
 
 
 @pytest.fixture
+
+
 def store(tmp_path):
     store = OxigraphStore(tmp_path / "store", base_iri=BASE, query_processes=1, query_staleness=60)
     add(store, wipo_extraction())

@@ -9,7 +9,10 @@ the answer. newsgraph's own reads (an article, the entity pages) stay in the ser
 process and never queue behind a user's query.
 
 The children run at a lower CPU priority (nice 10) than the server, so a runaway query
-takes the cores the server leaves idle. A child sees the store as it was when it opened
+takes the cores the server leaves idle. (Running them at the server's priority and
+lowering it only once a query ran 0.5 s was tried: on two cores the three children then
+took the extraction workers' CPU, 2.1 articles/s instead of 3.8 under the api_bench load,
+and SPARQL p95 was no better.) A child sees the store as it was when it opened
 it: the store bumps a write counter on every write, and a child reopens before its next
 query when the counter moved (15-90 ms, more with a longer write-ahead log to replay). A
 query that accepts a bounded lag (``stale_ok``: the HTTP endpoint's queries from clients
@@ -74,6 +77,7 @@ class _Child:
         self.connection = Connection(os.dup(parent_end.fileno()))
         parent_end.close()
 
+
     @property
     def pid(self) -> int:
         return self.process.pid
@@ -104,6 +108,7 @@ class QueryProcesses:
         self._lock = threading.Lock()
         self._idle: list[_Child] = []
         self._busy: set[_Child] = set()
+        self._starting = 0  # children being started: with the rest, never more than size
         self._closed = False
         # Children start with the first query: a command that never queries (ingest, export)
         # starts none.
@@ -112,12 +117,16 @@ class QueryProcesses:
     def _fill(self) -> None:
         """Start a spare child when none is idle, so the next query does not wait for one."""
         with self._lock:
-            if self._closed or self._idle or len(self._busy) + 1 > self.size:
+            if self._closed or self._idle or len(self._busy) + self._starting + 1 > self.size:
                 return
+            self._starting += 1
         try:
             child = _Child(self.path)
         except OSError:
             return  # the next query starts one itself and reports why it cannot
+        finally:
+            with self._lock:
+                self._starting -= 1
         with self._lock:
             if self._closed:
                 child.kill()
@@ -150,6 +159,8 @@ class QueryProcesses:
                         child = candidate
                     else:
                         candidate.kill()
+                if child is None:
+                    self._starting += 1  # started below; counted before the spare's check
             if not self._idle:  # keep a spare starting for the next query
                 threading.Thread(target=self._fill, name="newsgraph-query-start", daemon=True).start()
             if child is None:
@@ -157,6 +168,9 @@ class QueryProcesses:
                     child = _Child(self.path)
                 except OSError as exc:
                     raise StoreError(f"cannot start a query process: {exc}") from exc
+                finally:
+                    with self._lock:
+                        self._starting -= 1
             with self._lock:
                 self._busy.add(child)
             try:
@@ -172,10 +186,11 @@ class QueryProcesses:
                 raise StoreError(f"the query process ended unexpectedly ({exc or 'no answer'})") from None
             with self._lock:
                 self._busy.discard(child)
-                if child.alive() and not self._closed:
+                keep = child.alive() and not self._closed
+                if keep:
                     self._idle.append(child)
-                else:
-                    child.kill()
+            if not keep:
+                child.kill()
             child = None
             return _outcome(status, value)
         finally:
