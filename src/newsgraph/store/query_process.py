@@ -21,7 +21,7 @@ its snapshot misses a write older than that. Oxigraph calls a read-only open whi
 process writes "undefined"; what RocksDB does is read a consistent snapshot from its
 manifest and log, and a file compacted away underneath shows as an I/O or "corruption"
 error, on which the child reopens the store and runs the query again (up to 4 times). The
-store flushes its write-ahead log about every MB written, so a reopen stays cheap (a
+store flushes its write-ahead log about every 200 kB of update text, so a reopen stays cheap (a
 read-only open replays the whole log).
 
 Run as a script (``python query_process.py FD PATH``) this module is the child's main:
