@@ -6,7 +6,9 @@ store's), never rdflib's. Facts are read from their n-ary nodes; entity names ar
 fetched in one extra query per page so an entity with two spellings never
 duplicates a row. Mention counts come from each article's ``ng:timesMentioned``
 triples and, across articles, from the totals the store keeps at every write
-(``ng:totalMentions``, ``ng:articleCount``), never from scanning mentions.
+(``ng:totalMentions``, ``ng:articleCount``), never from scanning mentions; a store that
+keeps those totals ranked in memory (the embedded one, ``Store.entity_ranking``) answers
+the entity listing from there instead of sorting them with SPARQL at every request.
 """
 
 from __future__ import annotations
