@@ -136,7 +136,7 @@ async def sequential_posts(url: str, texts: list[str], repeats: int) -> tuple[Re
 
 
 async def load_phase(url: str, texts: list[str], queries: dict[str, str], ingest_clients: int, query_clients: int,
-                     duration: float, max_requests: int) -> tuple[Recorder, float]:
+                     duration: float, max_requests: int, readers_from: str | None = None) -> tuple[Recorder, float]:
     recorder = Recorder()
     deadline = time.monotonic() + duration
     limits = httpx.Limits(max_connections=ingest_clients + query_clients + 2)
@@ -144,7 +144,13 @@ async def load_phase(url: str, texts: list[str], queries: dict[str, str], ingest
     def more() -> bool:
         return time.monotonic() < deadline and recorder.count < max_requests
 
-    async with httpx.AsyncClient(base_url=url, timeout=120, limits=limits) as client:
+    # Query clients from another loopback address are other clients to the server (no
+    # read-your-writes with the ingest clients, so their queries may lag by query_staleness).
+    reading = httpx.AsyncHTTPTransport(local_address=readers_from, limits=limits) if readers_from else None
+    async with httpx.AsyncClient(base_url=url, timeout=120, limits=limits) as client, \
+            httpx.AsyncClient(base_url=url, timeout=120, limits=limits, transport=reading) as reader:
+        if reading is None:
+            reader = client
 
         async def ingest(worker: int) -> None:
             i = 0
@@ -160,7 +166,7 @@ async def load_phase(url: str, texts: list[str], queries: dict[str, str], ingest
                 name = names[i % len(names)]
                 # The query as the raw body (SPARQL Protocol "query via POST directly"): no URL
                 # encoding, whose pure-Python cost in the client would be measured as the server's.
-                await recorder.timed("POST /sparql", client.post("/sparql", content=queries[name].encode(),
+                await recorder.timed("POST /sparql", reader.post("/sparql", content=queries[name].encode(),
                                                                  headers={"content-type": "application/sparql-query"}))
                 i += 1
 
@@ -195,6 +201,9 @@ def main() -> None:
     parser.add_argument("--concurrency", type=int, default=2, help="Server's NEWSGRAPH_MAX_CONCURRENT_EXTRACTIONS.")
     parser.add_argument("--extraction", choices=["processes", "threads"], default="processes",
                         help="Server's NEWSGRAPH_EXTRACTION_PROCESSES: worker processes (default) or threads.")
+    parser.add_argument("--readers-from", metavar="ADDRESS",
+                        help="Send the queries from this local address (e.g. 127.0.0.2): readers that are not the "
+                             "ingest clients; by default every client shares one address.")
     args = parser.parse_args()
 
     texts = [p.read_text(encoding="utf-8") for p in sorted(args.samples.glob("*.txt"))]
@@ -222,10 +231,10 @@ def main() -> None:
             print("  server's steps (Server-Timing), median ms: "
                   + ", ".join(f"{step} {percentile(values, 50):.1f}" for step, values in sequential.steps.items()))
             quiet, quiet_elapsed = asyncio.run(load_phase(url, texts, queries, 0, args.query_clients,
-                                                          min(10.0, args.duration), args.max_requests))
+                                                          min(10.0, args.duration), args.max_requests, args.readers_from))
             report(f"queries only ({args.query_clients} query clients, no ingest)", quiet, quiet_elapsed)
             loaded, elapsed = asyncio.run(load_phase(url, texts, queries, args.ingest_clients, args.query_clients,
-                                                     args.duration, args.max_requests))
+                                                     args.duration, args.max_requests, args.readers_from))
             report(f"load ({args.ingest_clients} ingest + {args.query_clients} query clients)", loaded, elapsed)
         finally:
             process.send_signal(signal.SIGTERM)

@@ -59,6 +59,13 @@ class Settings(BaseSettings):
         description="Child processes that run users' SPARQL queries on the embedded store, each killed "
         "when its query passes the time limit; 0 runs queries in threads, which cannot be stopped.",
     )
+    query_staleness: float = Field(
+        0.5,
+        description="Seconds a SPARQL query sent over HTTP may lag behind other clients' writes (embedded "
+        "store with query processes: they reopen the store at most about that often under writes). A client's "
+        "queries in that long after its own write, and queries sent with 'Cache-Control: no-cache', see "
+        "every write. 0: every query sees every acknowledged write.",
+    )
 
     # --- HTTP service ----------------------------------------------------------
     host: str = Field("127.0.0.1", description="Address the HTTP service listens on.")
@@ -92,6 +99,13 @@ class Settings(BaseSettings):
     def _positive_timeout(cls, value: float) -> float:
         if not value > 0:
             raise ValueError("NEWSGRAPH_QUERY_TIMEOUT must be a positive number of seconds")
+        return value
+
+    @field_validator("query_staleness")
+    @classmethod
+    def _staleness(cls, value: float) -> float:
+        if not 0 <= value <= 60:
+            raise ValueError("NEWSGRAPH_QUERY_STALENESS must be between 0 and 60 seconds")
         return value
 
     @field_validator("query_processes")

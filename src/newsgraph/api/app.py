@@ -7,6 +7,7 @@ store are opened once, at startup (or handed in), never per request.
 from __future__ import annotations
 
 import logging
+import threading
 from contextlib import asynccontextmanager
 from typing import Any
 
@@ -22,6 +23,38 @@ from .errors import PayloadTooLarge, error_body, install_error_handlers
 from .health import describe_store
 
 log = logging.getLogger("newsgraph.api")
+
+
+class WritersSeen:
+    """Notes the client of every request that may write (any method but GET, HEAD, OPTIONS)
+    when its answer starts and ends, for read-your-writes (``ServiceState.stale_ok``)."""
+
+    SAFE = frozenset({"GET", "HEAD", "OPTIONS"})
+
+    def __init__(self, app, state: ServiceState):
+        self.app = app
+        self.state = state
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http" or scope.get("method", "GET") in self.SAFE:
+            return await self.app(scope, receive, send)
+        client = (scope.get("client") or ("",))[0] or ""
+
+        async def noting(message):
+            if message["type"] == "http.response.start" or (
+                message["type"] == "http.response.body" and not message.get("more_body", False)
+            ):
+                self.state.wrote(client)
+            await send(message)
+
+        return await self.app(scope, receive, noting)
+
+
+def _warm(store: Any) -> None:
+    try:
+        store.entity_ranking(limit=1)
+    except Exception as exc:  # the first /entities builds it then, or reports why not
+        log.debug("warming the entity ranking failed: %s", exc)
 
 DESCRIPTION = """
 Post news articles; newsgraph extracts people, organisations, places, roles, figures
@@ -98,7 +131,10 @@ def create_app(settings: Settings | None = None, *, store: Any = None, nlp: Any 
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
-        await anyio.to_thread.run_sync(state.get_store)
+        store = await anyio.to_thread.run_sync(state.get_store)
+        # The embedded store ranks entities in memory: built while the model loads, not by
+        # the first /entities.
+        threading.Thread(target=_warm, args=(store,), name="newsgraph-warm", daemon=True).start()
         await anyio.to_thread.run_sync(state.start_extraction)
         where = f"{settings.max_concurrent_extractions} worker processes" if state.processes else "threads"
         log.info("newsgraph %s: model %s (extracting in %s), store %s", __version__,
@@ -119,6 +155,7 @@ def create_app(settings: Settings | None = None, *, store: Any = None, nlp: Any 
     for module in (articles, extract, entities, sparql, export, health, ui):
         app.include_router(module.router)
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
+    app.add_middleware(WritersSeen, state=state)
     # Added last = outermost: even a 413 from the body limit carries the CORS headers.
     if settings.cors_origins:
         app.add_middleware(

@@ -45,6 +45,35 @@ class ServiceState:
                 settings.model, settings.max_concurrent_extractions, settings.extraction_timeout
             )
         self.model_description: str | None = None
+        # Client address -> when its last request that may have written was answered: its
+        # SPARQL queries see every write for query_staleness seconds after (read-your-writes).
+        self._writers: dict[str, float] = {}
+        self._writers_lock = threading.Lock()
+
+    def wrote(self, client: str) -> None:
+        """A request from ``client`` that may have written is being answered."""
+        if self.settings.query_staleness <= 0:
+            return
+        now = time.monotonic()
+        with self._writers_lock:
+            self._writers[client] = now
+            if len(self._writers) > 1000:  # forget clients whose writes every query sees by now
+                cutoff = now - self.settings.query_staleness
+                self._writers = {c: t for c, t in self._writers.items() if t > cutoff}
+
+    def stale_ok(self, request: Request) -> bool:
+        """Whether a SPARQL query may be answered up to query_staleness seconds behind the
+        writes: not for a client that wrote within that time, nor one that asks for no-cache."""
+        staleness = self.settings.query_staleness
+        if staleness <= 0:
+            return False
+        cache = request.headers.get("cache-control", "").lower()
+        if "no-cache" in cache or "max-age=0" in cache:
+            return False
+        client = request.client.host if request.client else ""
+        with self._writers_lock:
+            last = self._writers.get(client)
+        return last is None or time.monotonic() - last >= staleness
 
     def start_extraction(self) -> None:
         """Load the model (in the worker processes, or here) before the first request."""

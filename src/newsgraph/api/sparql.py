@@ -99,6 +99,7 @@ async def run_query(
     accept: str | None,
     default_graphs: list[str] = (),
     named_graphs: list[str] = (),
+    stale_ok: bool = False,
 ) -> Response:
     _check_length(state, text, "query")
     if not text.strip():
@@ -110,7 +111,7 @@ async def run_query(
     text = with_dataset(text, list(default_graphs), list(named_graphs))
 
     def execute():
-        return store.query(text, accept=media, timeout=state.settings.query_timeout)
+        return store.query(text, accept=media, timeout=state.settings.query_timeout, stale_ok=stale_ok)
 
     result = await state.read(execute)
     if result.kind == "graph" and not shape.returns_graph:
@@ -178,7 +179,8 @@ async def sparql_get(
         media = negotiate(request.headers.get("accept"), RDF_GRAPH)
         graph = _service_description(request, state)
         return Response(graph.serialize(format=BY_NAME[RDF_GRAPH[media]].rdflib), media_type=media)
-    return await run_query(state, query, request.headers.get("accept"), default_graph_uri, named_graph_uri)
+    return await run_query(state, query, request.headers.get("accept"), default_graph_uri, named_graph_uri,
+                           stale_ok=state.stale_ok(request))
 
 
 @router.post(
@@ -210,7 +212,8 @@ async def sparql_post(request: Request, state: ServiceState = Depends(get_state)
             require_sparql_write(request)
             return await run_update(state, _single(form, "update"))
         if "query" in form:
-            return await run_query(state, _single(form, "query"), request.headers.get("accept"), graphs["default"], graphs["named"])
+            return await run_query(state, _single(form, "query"), request.headers.get("accept"), graphs["default"],
+                                   graphs["named"], stale_ok=state.stale_ok(request))
         raise BadRequest("the form has neither a 'query' nor an 'update' field")
     if kind in ("application/sparql-query", "application/sparql-update"):
         try:
@@ -220,7 +223,8 @@ async def sparql_post(request: Request, state: ServiceState = Depends(get_state)
         if kind == "application/sparql-update":
             require_sparql_write(request)
             return await run_update(state, text)
-        return await run_query(state, text, request.headers.get("accept"), graphs["default"], graphs["named"])
+        return await run_query(state, text, request.headers.get("accept"), graphs["default"], graphs["named"],
+                               stale_ok=state.stale_ok(request))
     raise UnsupportedMediaType(
         f"POST /sparql takes application/x-www-form-urlencoded, application/sparql-query or "
         f"application/sparql-update, not {kind or 'a body without Content-Type'}"

@@ -6,7 +6,9 @@ store's), never rdflib's. Facts are read from their n-ary nodes; entity names ar
 fetched in one extra query per page so an entity with two spellings never
 duplicates a row. Mention counts come from each article's ``ng:timesMentioned``
 triples and, across articles, from the totals the store keeps at every write
-(``ng:totalMentions``, ``ng:articleCount``), never from scanning mentions.
+(``ng:totalMentions``, ``ng:articleCount``), never from scanning mentions; a store that
+keeps those totals ranked in memory (the embedded one, ``Store.entity_ranking``) answers
+the entity listing from there instead of sorting them with SPARQL at every request.
 """
 
 from __future__ import annotations
@@ -136,10 +138,23 @@ class Reader:
 
     # --- entities -------------------------------------------------------------------
     def entities(self, *, type: str | None = None, q: str | None = None, limit: int = 50, offset: int = 0) -> dict:
+        # Entity IRIs start with their type ({base}person/...).
+        prefix = self.base + type.lower() + "/" if type else None
+        ranked = self.store.entity_ranking(prefix=prefix, contains=q.lower() if q else None,
+                                           limit=int(limit), offset=int(offset))
+        if ranked is not None:  # the store keeps the ranking itself (the embedded store, in memory)
+            rows, total = ranked
+            missing = {entity for entity, _, _, name in rows if name is None}
+            names = self._names(missing, "?g") if missing else {}
+            items = [
+                {"id": self.entity_id(entity), "iri": entity, "name": name if name is not None else names.get(entity),
+                 "type": self.entity_type(entity), "mentions": int(mentions), "articles": int(articles)}
+                for entity, mentions, articles, name in rows
+            ]
+            return page(items, total, limit, offset)
         filters = ""
-        if type:
-            # Entity IRIs start with their type ({base}person/...): no join needed.
-            filters += f" FILTER(STRSTARTS(STR(?e), {sparql_string(self.base + type.lower() + '/')}))"
+        if prefix:
+            filters += f" FILTER(STRSTARTS(STR(?e), {sparql_string(prefix)}))"
         if q:
             filters += (
                 f" FILTER EXISTS {{ GRAPH ?g {{ ?e schema:name|schema:alternateName ?label }} "

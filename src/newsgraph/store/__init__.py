@@ -42,7 +42,8 @@ def open_store(settings: Settings | None = None, *, spec: str | None = None, cre
         from .oxigraph import OxigraphStore
 
         return OxigraphStore(
-            target or DEFAULT_DIRECTORY, query_processes=settings.query_processes, create=create, **common
+            target or DEFAULT_DIRECTORY, query_processes=settings.query_processes,
+            query_staleness=settings.query_staleness, create=create, **common
         )
     if kind == "sparql" and target:
         from .sparql import SparqlStore

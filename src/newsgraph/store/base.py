@@ -572,6 +572,15 @@ class Store(ABC):
         by_type = {name: int(value) for name, value in (counts[0] if counts else {}).items() if int(value)}
         return dict(sorted(by_type.items(), key=lambda item: (-item[1], item[0])))
 
+    def entity_ranking(self, *, prefix: str | None = None, contains: str | None = None,
+                       limit: int = 50, offset: int = 0) -> tuple[list[tuple[str, int, int, str | None]], int] | None:
+        """Entities with totals, most mentioned first then by IRI, as (IRI, mentions, articles,
+        name from the totals or None), those whose IRI starts with ``prefix`` and one of whose
+        names or aliases in any named graph contains ``contains`` (lower case); a page of
+        them and how many there are. None when the backend keeps no such ranking (the
+        reader asks SPARQL then); the embedded store keeps one in memory."""
+        return None
+
     @abstractmethod
     def select(self, sparql: str) -> list[dict[str, str]] | bool:
         """Run a query newsgraph itself wrote: rows as plain strings (unbound left out), or a bool for ASK."""
@@ -588,8 +597,13 @@ class Store(ABC):
         accept: str | None = None,
         timeout: float | None = None,
         max_rows: int | None = -1,
+        stale_ok: bool = False,
     ) -> QueryResult:
         """Run a read query within ``timeout`` seconds (settings' default when None).
+
+        The answer sees every write acknowledged before the call; with ``stale_ok`` it may
+        miss those of the last ``query_staleness`` seconds (the embedded store with query
+        processes, so they reopen the store less often under writes; other stores ignore it).
 
         ``accept`` is a short format name (json, xml, csv, tsv; turtle, ntriples,
         jsonld, rdfxml) or a media type. ``max_rows`` cuts results (settings'

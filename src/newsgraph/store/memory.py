@@ -215,7 +215,7 @@ class MemoryStore(Store):
     def construct_ntriples(self, sparql: str, *, max_rows: int | None = None) -> tuple[bytes, bool]:
         return write_triples(self._to_oxigraph(self._run(sparql)), "ntriples", max_rows, threading.Event())
 
-    def query(self, sparql, *, accept=None, timeout=None, max_rows=-1) -> QueryResult:
+    def query(self, sparql, *, accept=None, timeout=None, max_rows=-1, stale_ok=False) -> QueryResult:
         kind = query_kind(sparql)
         fmt = result_format(kind, accept)
         sparql = with_default_prefixes(sparql)

@@ -13,7 +13,9 @@ over the same store) for code that wants rdflib objects.
 from __future__ import annotations
 
 import threading
+import time
 import traceback
+from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
@@ -25,6 +27,7 @@ from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from ..errors import BadQuery, QueryTimeout, StoreError, StoreLocked
 from ..graph import ArticleGraph, PrewrittenGraph
 from ..sparql_tokens import has_dataset_clause, query_kind
+from .entity_index import EntityIndex, Row, graph_labels
 from .base import (
     DATASET_FORMATS,
     EXPORT_FORMATS,
@@ -55,8 +58,11 @@ BULK_QUADS = 2_000
 # in pieces of about this many quads: one loads while Python writes the next.
 LOAD_CHUNK_QUADS = 30_000
 LOADING_PIECES = 2
-# With query processes: flush the write-ahead log after about this much update text.
-FLUSH_AFTER_CHARS = 1_000_000
+# With query processes: flush the write-ahead log after about this much update text (the
+# log holds each quad once per index, about five times the text; a child replays it all at
+# each reopen). A query right after a write on a 178k-triple store: p50 ~108 ms at 1,000,000,
+# ~75 ms at 200,000, ~100 ms at 50,000 (more table files to open).
+FLUSH_AFTER_CHARS = 200_000
 # Compact on close once this many quads came in through the bulk loader.
 OPTIMIZE_AFTER_QUADS = 200_000
 
@@ -133,6 +139,9 @@ class TotalsChange:
         self.mentions: dict[str, int] = {}
         self.articles: dict[str, int] = {}
         self.described: dict[str, tuple[str, str]] = {}  # entity -> (type, name) in N3
+        # Filled by update(): entity -> its (mentions, articles) after the write, None when it
+        # leaves the totals; only the entities whose totals change.
+        self.after: dict[str, tuple[int, int] | None] = {}
 
     def count(self, entity: str, mentions: int, sign: int = 1) -> None:
         """One article names ``entity`` ``mentions`` times: counted in (1) or out (-1)."""
@@ -160,7 +169,9 @@ class TotalsChange:
                 continue
             if after_articles <= 0:
                 gone.append(entity)
+                self.after[entity] = None
                 continue
+            self.after[entity] = (after_mentions, after_articles)
             if entity in current:
                 removed.append(f"<{entity}> <{NG}totalMentions> {mentions} ; <{NG}articleCount> {articles} .")
             added.append(f"<{entity}> <{NG}totalMentions> {after_mentions} ; <{NG}articleCount> {after_articles} .")
@@ -238,11 +249,14 @@ class OxigraphStore(Store):
         query_timeout: float | None = 10.0,
         max_rows: int | None = 10_000,
         query_processes: int = 0,
+        query_staleness: float = 0.0,
         create: bool = True,
     ) -> None:
         """``query_processes`` > 0 (a store on disk only): users' queries (:meth:`query`)
         run in that many child processes that are killed at the time limit (see
-        :mod:`.query_process`); 0 runs them in threads of this process, which cannot stop them."""
+        :mod:`.query_process`); 0 runs them in threads of this process, which cannot stop them.
+        ``query_staleness`` (seconds): how far behind the writes a query asked with ``stale_ok``
+        may be, so query processes reopen the store at most about that often under writes."""
         self.path = Path(path) if path is not None else None
         if self.path is not None and not create and not (self.path / "CURRENT").is_file():
             # RocksDB keeps a CURRENT file in every store directory.
@@ -265,12 +279,20 @@ class OxigraphStore(Store):
             raise StoreError(f"cannot open the store in {self.path}: {exc}") from exc
         self._n3: dict = {}
         self._write_lock = threading.Lock()
+        # The totals ranked in memory for /entities, kept in step by every write made here.
+        self._index = EntityIndex(self.totals)
         self._runaway = 0
         self._runaway_lock = threading.Lock()
         self._bulk_since_optimize = 0
         self._loading: ThreadPoolExecutor | None = None
         # Bumped by every write: query processes reopen the store when it moved.
         self._generation = 0
+        # (when, generation) of the writes of the last query_staleness seconds, and the
+        # generation every write before them adds up to: what a stale_ok query must see.
+        self.query_staleness = max(0.0, query_staleness)
+        self._recent_writes: deque[tuple[float, int]] = deque()
+        self._settled = 0
+        self._recent_lock = threading.Lock()
         self._unflushed = 0  # characters of updates since the write-ahead log was last flushed
         self._flushing = False
         self._queries = None
@@ -313,6 +335,9 @@ class OxigraphStore(Store):
         loader: _BulkLoader | None = None
         with self._write_lock:
             seen: set[str] = set()
+            written_graphs: list[ox.NamedNode] = []
+            labelled = self._index.wants_labels()
+            dropped_labels: list[tuple[str, str]] = []
             try:
                 for article_id, graph in articles:
                     name = self.graph_iri(article_id)
@@ -325,8 +350,11 @@ class OxigraphStore(Store):
                         continue
                     statements = self._statements(graph, change)
                     written += len(statements)
+                    written_graphs.append(node)
                     if exists:
                         change.take_away(self._store.quads_for_pattern(None, _TIMES, None, node))
+                        if labelled:
+                            dropped_labels += graph_labels(self._store, node)
                         replaced.append((name, statements))
                         continue
                     fresh.append((name, statements))
@@ -368,7 +396,10 @@ class OxigraphStore(Store):
                     logged = len(text)
                     self._store.update(text)
                 self._wrote(logged)
+                added_labels = [pair for node in written_graphs for pair in graph_labels(self._store, node)] if labelled else []
+                self._index.apply(self._store, change.after, added_labels, dropped_labels)
             except BaseException as exc:
+                self._index.drop()  # rebuilt from the store by the next read that needs it
                 if loader is not None:
                     loader.undo()
                     try:
@@ -384,9 +415,13 @@ class OxigraphStore(Store):
     def _wrote(self, logged: int = 0) -> None:
         """After a write, under the write lock: query processes reopen the store before their
         next query. For them the write-ahead log is also flushed into table files about every
-        MB written, in the background: a read-only open replays the whole log (17 MB of it
-        took 1.7 s; after a flush, 26 ms)."""
+        200 kB of update text, in the background: a read-only open replays the whole log (17 MB
+        of it took 1.7 s; after a flush, 26 ms)."""
         self._generation += 1
+        if self.query_staleness > 0:
+            with self._recent_lock:
+                self._recent_writes.append((time.monotonic(), self._generation))
+                self._settle(time.monotonic())
         if self._queries is None or not self._queries.used:
             return
         self._unflushed += logged
@@ -394,6 +429,14 @@ class OxigraphStore(Store):
             self._unflushed = 0
             self._flushing = True
             threading.Thread(target=self._flush_log, name="newsgraph-flush", daemon=True).start()
+
+    def _settle(self, now: float) -> int:
+        """The generation of the writes acknowledged ``query_staleness`` seconds or more before
+        ``now`` (under _recent_lock)."""
+        cutoff = now - self.query_staleness
+        while self._recent_writes and self._recent_writes[0][0] <= cutoff:
+            self._settled = self._recent_writes.popleft()[1]
+        return self._settled
 
     def _flush_log(self) -> None:
         try:
@@ -540,6 +583,7 @@ class OxigraphStore(Store):
             raise StoreError(f"counting mentions in the store failed: {exc}") from exc
         finally:
             self._wrote(len(sparql))  # the user's update that comes before this, if any
+            self._index.drop()  # any entity may have changed: built afresh when next read
 
     def delete_article(self, article_id: str) -> bool:
         name = ox.NamedNode(self.graph_iri(article_id))
@@ -551,6 +595,7 @@ class OxigraphStore(Store):
                 change = TotalsChange()
                 change.take_away(self._store.quads_for_pattern(None, _TIMES, None, name))
                 totals = change.update(self.totals, self._current_totals(change.mentions))
+                dropped_labels = graph_labels(self._store, name) if self._index.wants_labels() else []
                 operations = [totals] if totals else []
                 orphaned = self._orphaned([name.value])
                 if orphaned:  # its triples no other graph states leave the default graph
@@ -559,14 +604,21 @@ class OxigraphStore(Store):
                 text = " ;\n".join(operations)
                 self._store.update(text)
                 self._wrote(len(text))
-            except OSError as exc:
-                raise StoreError(f"deleting from the store failed: {exc}") from exc
+                self._index.apply(self._store, change.after, removed=dropped_labels)
+            except BaseException as exc:
+                self._index.drop()
+                if isinstance(exc, OSError):
+                    raise StoreError(f"deleting from the store failed: {exc}") from exc
+                raise
         return True
 
     def clear(self) -> None:
         with self._write_lock:
-            self._store.clear()
-            self._wrote()
+            try:
+                self._store.clear()
+            finally:
+                self._wrote()
+                self._index.drop()
 
     def optimize(self) -> None:
         """Compact the on-disk files; worth it after a large bulk load, before heavy querying."""
@@ -595,6 +647,27 @@ class OxigraphStore(Store):
                 count = self._store.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{name}> {{ ?s ?p ?o }} }}")
                 others += int(next(iter(count))[0].value)
         return StoreStats(articles=articles, triples=len(self._store) - others, entities=self.entity_counts())
+
+    def entity_ranking(self, *, prefix: str | None = None, contains: str | None = None,
+                       limit: int = 50, offset: int = 0) -> tuple[list[Row], int] | None:
+        """The totals ranked in memory (:mod:`.entity_index`): built from the store on first
+        use (and after writes it cannot follow), waiting for a write in progress at most the
+        query time limit; None (rank with SPARQL then) if that ran out."""
+        contains = contains or None
+        for _ in range(3):  # a write it cannot follow may drop the index again in between
+            found = self._index.page(prefix, contains, limit, offset)
+            if found is not None:
+                return found
+            wait = self.query_timeout if self.query_timeout is not None else -1
+            if not self._write_lock.acquire(timeout=wait):
+                return None
+            try:
+                self._index.ensure(self._store, search=contains is not None)
+            except OSError as exc:
+                raise StoreError(f"reading the entity totals failed: {exc}") from exc
+            finally:
+                self._write_lock.release()
+        return None
 
     def has_article(self, article_id: str) -> bool:
         return self._store.contains_named_graph(ox.NamedNode(self.graph_iri(article_id)))
@@ -627,7 +700,7 @@ class OxigraphStore(Store):
     def construct_ntriples(self, sparql: str, *, max_rows: int | None = None) -> tuple[bytes, bool]:
         return write_triples(self._run(sparql), "ntriples", max_rows, threading.Event())
 
-    def query(self, sparql, *, accept=None, timeout=None, max_rows=-1) -> QueryResult:
+    def query(self, sparql, *, accept=None, timeout=None, max_rows=-1, stale_ok=False) -> QueryResult:
         kind = query_kind(sparql)
         fmt = result_format(kind, accept)
         sparql = with_default_prefixes(sparql)
@@ -636,7 +709,11 @@ class OxigraphStore(Store):
         if self._queries is not None:
             from .query_process import QueryRequest
 
-            request = QueryRequest(self._generation, sparql, kind, fmt, max_rows, not has_dataset_clause(sparql))
+            generation = needed = self._generation
+            if stale_ok and self.query_staleness > 0:
+                with self._recent_lock:
+                    needed = self._settle(time.monotonic())
+            request = QueryRequest(generation, sparql, kind, fmt, max_rows, not has_dataset_clause(sparql), needed)
             return self._queries.run(request, timeout)
         return self._query_here(sparql, kind, fmt, timeout, max_rows)
 

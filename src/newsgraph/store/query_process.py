@@ -9,13 +9,19 @@ the answer. newsgraph's own reads (an article, the entity pages) stay in the ser
 process and never queue behind a user's query.
 
 The children run at a lower CPU priority (nice 10) than the server, so a runaway query
-takes the cores the server leaves idle. A child sees the store as it was when it opened
+takes the cores the server leaves idle. (Running them at the server's priority and
+lowering it only once a query ran 0.5 s was tried: on two cores the three children then
+took the extraction workers' CPU, 2.1 articles/s instead of 3.8 under the api_bench load,
+and SPARQL p95 was no better.) A child sees the store as it was when it opened
 it: the store bumps a write counter on every write, and a child reopens before its next
-query when the counter moved (15-50 ms). Oxigraph calls a read-only open while another
+query when the counter moved (15-90 ms, more with a longer write-ahead log to replay). A
+query that accepts a bounded lag (``stale_ok``: the HTTP endpoint's queries from clients
+that have not written within ``query_staleness`` seconds) only makes a child reopen when
+its snapshot misses a write older than that. Oxigraph calls a read-only open while another
 process writes "undefined"; what RocksDB does is read a consistent snapshot from its
 manifest and log, and a file compacted away underneath shows as an I/O or "corruption"
 error, on which the child reopens the store and runs the query again (up to 4 times). The
-store flushes its write-ahead log about every MB written, so a reopen stays cheap (a
+store flushes its write-ahead log about every 200 kB of update text, so a reopen stays cheap (a
 read-only open replays the whole log).
 
 Run as a script (``python query_process.py FD PATH``) this module is the child's main:
@@ -47,6 +53,13 @@ class QueryRequest:
     format: str
     max_rows: int | None
     union_default_graph: bool
+    # The oldest write counter the answer may be read at: the current one, or (a query that
+    # accepts a snapshot up to the store's query_staleness old) the counter back then.
+    needed: int = -1
+
+    def __post_init__(self) -> None:
+        if self.needed < 0:
+            self.needed = self.generation
 
 
 class _Child:
@@ -63,6 +76,7 @@ class _Child:
             child_end.close()
         self.connection = Connection(os.dup(parent_end.fileno()))
         parent_end.close()
+
 
     @property
     def pid(self) -> int:
@@ -94,6 +108,7 @@ class QueryProcesses:
         self._lock = threading.Lock()
         self._idle: list[_Child] = []
         self._busy: set[_Child] = set()
+        self._starting = 0  # children being started: with the rest, never more than size
         self._closed = False
         # Children start with the first query: a command that never queries (ingest, export)
         # starts none.
@@ -102,12 +117,16 @@ class QueryProcesses:
     def _fill(self) -> None:
         """Start a spare child when none is idle, so the next query does not wait for one."""
         with self._lock:
-            if self._closed or self._idle or len(self._busy) + 1 > self.size:
+            if self._closed or self._idle or len(self._busy) + self._starting + 1 > self.size:
                 return
+            self._starting += 1
         try:
             child = _Child(self.path)
         except OSError:
             return  # the next query starts one itself and reports why it cannot
+        finally:
+            with self._lock:
+                self._starting -= 1
         with self._lock:
             if self._closed:
                 child.kill()
@@ -140,6 +159,8 @@ class QueryProcesses:
                         child = candidate
                     else:
                         candidate.kill()
+                if child is None:
+                    self._starting += 1  # started below; counted before the spare's check
             if not self._idle:  # keep a spare starting for the next query
                 threading.Thread(target=self._fill, name="newsgraph-query-start", daemon=True).start()
             if child is None:
@@ -147,6 +168,9 @@ class QueryProcesses:
                     child = _Child(self.path)
                 except OSError as exc:
                     raise StoreError(f"cannot start a query process: {exc}") from exc
+                finally:
+                    with self._lock:
+                        self._starting -= 1
             with self._lock:
                 self._busy.add(child)
             try:
@@ -162,10 +186,11 @@ class QueryProcesses:
                 raise StoreError(f"the query process ended unexpectedly ({exc or 'no answer'})") from None
             with self._lock:
                 self._busy.discard(child)
-                if child.alive() and not self._closed:
+                keep = child.alive() and not self._closed
+                if keep:
                     self._idle.append(child)
-                else:
-                    child.kill()
+            if not keep:
+                child.kill()
             child = None
             return _outcome(status, value, request.sparql)
         finally:
@@ -235,7 +260,7 @@ def _serve(fd: int, path: str, parent: int) -> None:
         reply: tuple[str, object] = ("store", "the store could not be opened")
         for attempt in range(1, _ATTEMPTS + 1):
             try:
-                if store is None or generation != request.generation:
+                if store is None or generation is None or generation < request.needed:
                     store, generation = None, None
                     store = ox.Store.read_only(path)
                     generation = request.generation

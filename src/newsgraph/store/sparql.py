@@ -235,7 +235,7 @@ class SparqlStore(Store):
         response = self._raw_query(with_default_prefixes(sparql), _NT, self.query_timeout)
         return write_triples(_parse_nt(response.content), "ntriples", max_rows, threading.Event())
 
-    def query(self, sparql, *, accept=None, timeout=None, max_rows=-1) -> QueryResult:
+    def query(self, sparql, *, accept=None, timeout=None, max_rows=-1, stale_ok=False) -> QueryResult:
         kind = query_kind(sparql)
         fmt = result_format(kind, accept)
         sparql = with_default_prefixes(sparql)
