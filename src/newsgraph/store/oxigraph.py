@@ -12,6 +12,7 @@ over the same store) for code that wants rdflib objects.
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 import traceback
@@ -26,7 +27,7 @@ from rdflib import BNode, Dataset, Graph, Literal, URIRef
 
 from ..errors import BadQuery, QueryTimeout, StoreError, StoreLocked
 from ..graph import ArticleGraph, PrewrittenGraph
-from ..sparql_tokens import has_dataset_clause, query_kind
+from ..sparql_tokens import query_kind
 from .entity_index import EntityIndex, Row, graph_labels
 from .base import (
     DATASET_FORMATS,
@@ -48,6 +49,8 @@ from .base import (
     with_default_prefixes,
     write_triples,
 )
+
+log = logging.getLogger(__name__)
 
 
 # Queries still running after their caller gave up (pyoxigraph cannot cancel a
@@ -707,14 +710,20 @@ class OxigraphStore(Store):
         timeout = self.query_timeout if timeout is None else timeout
         max_rows = self.max_rows if max_rows == -1 else max_rows
         if self._queries is not None:
-            from .query_process import QueryRequest
+            from .query_process import QueryRequest, SnapshotUnavailable
 
             generation = needed = self._generation
             if stale_ok and self.query_staleness > 0:
                 with self._recent_lock:
                     needed = self._settle(time.monotonic())
-            request = QueryRequest(generation, sparql, kind, fmt, max_rows, not has_dataset_clause(sparql), needed)
-            return self._queries.run(request, timeout)
+            request = QueryRequest(generation, sparql, kind, fmt, max_rows, needed)
+            try:
+                return self._queries.run(request, timeout)
+            except SnapshotUnavailable:
+                # Writes kept compacting files away under the child's read-only view: the
+                # server's own view is always whole, so the query runs here (as with
+                # query_processes=0: it cannot be killed, but it answers).
+                log.warning("a query process met the store changing under it; answering in the server")
         return self._query_here(sparql, kind, fmt, timeout, max_rows)
 
     def own_query(self, sparql, *, accept=None, timeout=None, max_rows=-1) -> QueryResult:

@@ -42,6 +42,7 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 
 NICE = 10  # the children's CPU priority below the server's
+STARTUP_LIMIT = 60.0  # seconds a new child may take to import and say it is ready
 _ATTEMPTS = 4  # opens of the store per query when files change underneath
 
 
@@ -52,7 +53,6 @@ class QueryRequest:
     kind: str  # select, ask or graph
     format: str
     max_rows: int | None
-    union_default_graph: bool
     # The oldest write counter the answer may be read at: the current one, or (a query that
     # accepts a snapshot up to the store's query_staleness old) the counter back then.
     needed: int = -1
@@ -76,6 +76,18 @@ class _Child:
             child_end.close()
         self.connection = Connection(os.dup(parent_end.fileno()))
         parent_end.close()
+        self.ready = False  # the child says so once its imports are done
+
+    def wait_ready(self) -> None:
+        """Wait (not counted against a query's time limit) until the child has started."""
+        if self.ready:
+            return
+        if not self.connection.poll(STARTUP_LIMIT):
+            raise OSError(f"it did not start within {STARTUP_LIMIT:g} s")
+        message = self.connection.recv()
+        if message != ("ready", None):
+            raise OSError(f"it said {message!r} instead of starting")
+        self.ready = True
 
 
     @property
@@ -174,8 +186,9 @@ class QueryProcesses:
             with self._lock:
                 self._busy.add(child)
             try:
-                # The limit counts from here: starting a child (a fraction of a second) is
-                # the service's cost, not the query's.
+                # The limit counts from here: starting a child (its imports take a second on
+                # a busy machine) is the service's cost, not the query's.
+                child.wait_ready()
                 child.connection.send(request)
                 if not child.connection.poll(timeout):
                     child.kill()
@@ -221,7 +234,18 @@ def _outcome(status: str, value, sparql: str):
         raise syntax_error(sparql, value)
     if status == "bad":
         raise BadQuery(value)
+    if any(sign in str(value) for sign in _RACE_SIGNS):
+        raise SnapshotUnavailable(f"the store changed under the query process: {value}")
     raise StoreError(f"the store failed: {value}")
+
+
+# How RocksDB reports a table file compacted away while a read-only reader opened or read it.
+_RACE_SIGNS = ("IO error", "No such file", "Corruption")
+
+
+class SnapshotUnavailable(Exception):
+    """The child could not read a consistent snapshot while the server kept writing (every
+    attempt met files compacted away); the server answers the query itself instead."""
 
 
 # --- the child ---------------------------------------------------------------------------
@@ -250,6 +274,7 @@ def _serve(fd: int, path: str, parent: int) -> None:
     _exit_with_parent(parent)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the server handles Ctrl-C and kills us
     connection = Connection(fd)
+    connection.send(("ready", None))
     store, generation = None, None
     never = threading.Event()
     while True:
@@ -264,7 +289,8 @@ def _serve(fd: int, path: str, parent: int) -> None:
                     store, generation = None, None
                     store = ox.Store.read_only(path)
                     generation = request.generation
-                result = store.query(request.sparql, use_default_graph_as_union=request.union_default_graph)
+                # The stored default graph is the set union of the article graphs (see oxigraph.py).
+                result = store.query(request.sparql)
                 reply = ("ok", serialise_result(request.kind, result, request.format, request.max_rows, never))
                 result = None
                 break
@@ -273,7 +299,7 @@ def _serve(fd: int, path: str, parent: int) -> None:
                 break
             except NewsgraphError as exc:  # StoreError from the serializers
                 reply = ("store", exc.message)
-                if not any(sign in exc.message for sign in ("IO error", "No such file", "Corruption")):
+                if not any(sign in exc.message for sign in _RACE_SIGNS):
                     break
                 store = None  # a file gone while the results were read: as below
                 time.sleep(0.02 * attempt)
