@@ -229,3 +229,52 @@ def test_money_an_organisation_spent_says_who_spent_it_on_what():
                            pos={"spent": "VERB", "5": "NUM", "million": "NUM", "on": "ADP"}, lemmas={"spent": "spend"})
     assert (figure.value, figure.unit) == (5e6, "USD")
     assert figure.about == "money spent by Acme on research"
+
+
+def test_about_of_an_object_of_have_or_average_is_the_noun_not_the_active_clause():
+    # The institute has averaged 4.7 patents .
+    parse = [(2, "det"), (3, "nsubj"), (3, "aux"), (3, "ROOT"), (5, "nummod"), (3, "dobj"), (3, "punct")]
+    (figure,) = figures_of("The institute has averaged 4.7 patents .", {"4.7": "CARDINAL"}, parse,
+                           pos={"averaged": "VERB", "has": "AUX", "The": "DET", "4.7": "NUM"},
+                           lemmas={"averaged": "average", "has": "have"})
+    assert figure.about == "patents"
+
+
+def test_about_leaves_out_clauses_that_count_something_else_or_whose_doer_is_a_pronoun():
+    # 170 universities owned 99,200 patents .
+    parse = [(1, "nummod"), (2, "nsubj"), (2, "ROOT"), (4, "nummod"), (2, "dobj"), (2, "punct")]
+    figures = figures_of("170 universities owned 99,200 patents .", {"170": "CARDINAL", "99,200": "CARDINAL"},
+                         parse, pos={"owned": "VERB", "170": "NUM", "99,200": "NUM"}, lemmas={"owned": "own"})
+    assert [f.about for f in figures] == ["universities", "patents owned by universities"]
+    # The fund will pay for 4 million children it vaccinates .
+    text = "The fund will pay for 4 million children it vaccinates ."
+    parse = [(1, "det"), (3, "nsubj"), (3, "aux"), (3, "ROOT"), (3, "prep"), (6, "compound"), (7, "nummod"),
+             (4, "pobj"), (9, "nsubj"), (7, "relcl"), (3, "punct")]
+    (figure,) = figures_of(text, {"4 million": "CARDINAL"}, parse,
+                           pos={"pay": "VERB", "will": "AUX", "vaccinates": "VERB", "it": "PRON", "for": "ADP",
+                                "The": "DET", "4": "NUM", "million": "NUM"},
+                           lemmas={"vaccinates": "vaccinate", "will": "will"})
+    assert figure.about == "children"
+
+
+def test_about_of_a_noun_an_active_clause_is_built_around_is_the_noun():
+    # The gallery bases its show around 100 prints .
+    text = "The gallery bases its show around 100 prints ."
+    parse = [(1, "det"), (2, "nsubj"), (2, "ROOT"), (4, "poss"), (2, "dobj"), (2, "prep"), (7, "nummod"), (5, "pobj"),
+             (2, "punct")]
+    (figure,) = figures_of(text, {"100": "CARDINAL"}, parse,
+                           pos={"bases": "VERB", "The": "DET", "its": "PRON", "around": "ADP", "100": "NUM"},
+                           lemmas={"bases": "base"})
+    assert figure.about == "prints"
+
+
+def test_a_bare_number_a_verb_acts_on_is_what_was_done_not_the_doer():
+    # The storm hit the town , killing 12 and wounding 30 .
+    text = "The storm hit the town , killing 12 and wounding 30 ."
+    parse = [(1, "det"), (2, "nsubj"), (2, "ROOT"), (4, "det"), (2, "dobj"), (2, "punct"), (2, "advcl"), (6, "dobj"),
+             (7, "cc"), (7, "conj"), (9, "dobj"), (2, "punct")]
+    figures = figures_of(text, {"12": "CARDINAL", "30": "CARDINAL"}, parse,
+                         pos={"hit": "VERB", "killing": "VERB", "wounding": "VERB", "The": "DET", "the": "DET",
+                              "12": "NUM", "30": "NUM", "and": "CCONJ"},
+                         lemmas={"killing": "kill", "wounding": "wound", "hit": "hit"})
+    assert [f.about for f in figures] == ["people killed by storm", "people wounded by storm"]

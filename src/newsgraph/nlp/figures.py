@@ -115,6 +115,25 @@ def _chunk(token: Token, exclude: set[int]) -> list[Token]:
     return words
 
 
+def _counts_another(chunks: list[list[Token]], span: Span) -> bool:
+    """"universities that owned 99,200 patents": the words describe a second figure, not this one."""
+    for chunk in chunks:
+        for t in chunk:
+            if span.start <= t.i < span.end or not t.like_num or t.lower_ == "one":  # "one or more donations"
+                continue
+            if t.ent_type_ in ("MONEY", "PERCENT") or \
+                    (t.dep_ == "nummod" and t.head.i > t.i and t.head.pos_ in ("NOUN", "PROPN")):
+                return True
+    return False
+
+
+def _plain_relative(relcl: Token) -> bool:
+    """A relative clause that says what the noun is: not "children it would pay for" (a pronoun
+    doing the act says nothing) and not one that counts something else."""
+    return not any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "PRON" and c.lower_ not in _RELATIVE
+                   for c in relcl.children)
+
+
 def _render(chunks: list[list[Token]], used: int = 0) -> str:
     """Chunks of words as text: each as written, chunks joined by a space, within the word budget."""
     out, count = [], used
@@ -166,13 +185,18 @@ def describe(noun: Token, span: Span) -> str:
     if defining or copula or not counted or verb.pos_ not in ("VERB", "AUX") or noun.dep_ not in (
             "dobj", "nsubj", "nsubjpass", "npadvmod", "attr", "oprd", "pobj"):
         if counted and not own:
-            own = [_chunk(c, exclude | base_tokens) for c in noun.rights if c.dep_ == "relcl"]
+            own = [_chunk(c, exclude | base_tokens) for c in noun.rights if c.dep_ == "relcl" and _plain_relative(c)]
+        own = [chunk for chunk in own if not _counts_another([chunk], span)]
         if counted and noun.dep_ == "pobj" and verb.lower_ in ("with", "by") and verb.head.pos_ in ("VERB", "AUX"):
             holder = _subject_of(verb.head)  # "elected with 84,121 votes": whose votes
             cluster = entity_at(doc, holder) if holder is not None else None
             if cluster is not None and cluster.type == "Person":
                 return f"{base} of {cluster.name}"
-        if counted and noun.dep_ == "pobj" and verb.dep_ in ("prep", "agent") and verb.head.pos_ in ("VERB", "AUX"):
+        if counted and noun.dep_ == "pobj" and verb.dep_ in ("prep", "agent") and verb.head.pos_ in ("VERB", "AUX") \
+                and (verb.lower_ in ("with", "by") or verb.dep_ == "agent" or
+                     any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.head.children)):
+            # "bases its exhibit around 100 Polaroids": an active clause around the noun is not
+            # what the noun is; only "with"/"by" (the means) and passives ("used 1 million times")
             # "seeded galleries with 28,000 photographs", "used over one million times": what was done
             clause_verb = verb.head
             skip = exclude | {t.i for t in noun.subtree} | {verb.i}
@@ -193,6 +217,8 @@ def describe(noun: Token, span: Span) -> str:
         clause = [[verb], *rest]  # "pilgrims trampled", "players booked in the match"
     elif noun.dep_ == "nsubj":
         clause = [[*auxiliaries, verb], *rest]
+        if _counts_another(clause, span):
+            return base  # "170 universities owned 99,200 patents": the patents are the other figure
         described = _render(clause, len(base.split()) + 1)
         return f"{base} that {described}" if described else base
     else:
@@ -206,8 +232,11 @@ def describe(noun: Token, span: Span) -> str:
             agent = f"{participle} by {_render([head])}" if named else participle
             text = _render([*own[:1], *rest], len(base.split()) + len(agent.split()))
             return " ".join(part for part in (base, agent, text) if part)
-        # "visitors the city has": verbs with no passive worth saying keep the active order
-        clause = [head, [*auxiliaries, verb] if head else [verb], *rest]
+        # "patents the institute has averaged": a verb with no passive worth saying (have, reach,
+        # average) adds a whole clause and says nothing of what is counted; the noun and its own
+        # phrase ("visitors to the festival") are the label
+        described = _render(own[:1], len(base.split()))
+        return f"{base} {described}" if described else base
     text = _render([*own[:1], *clause], len(base.split()))
     return f"{base} {text}" if text else base
 
@@ -265,6 +294,11 @@ def _verb_context(verb: Token, skip: set[int]) -> list[list[Token]]:
     return rest
 
 
+# Verbs whose bare-number object is people: "killing 107", "evacuated 80"
+_DONE_TO_PEOPLE = {"kill", "wound", "injure", "evacuate", "rescue", "arrest", "detain", "hospitalize", "hospitalise",
+                   "displace", "save", "employ", "hire", "sack", "lay", "execute", "kidnap", "abduct", "infect"}
+
+
 def _done(span: Span) -> str | None:
     """"the navy saved 200 more": a bare number is about what was done to that many."""
     target = span.root
@@ -276,8 +310,18 @@ def _done(span: Span) -> str | None:
         return None
     skip = set(range(span.start, span.end)) | {t.i for t in target.subtree}
     subject = _subject_of(verb)
+    if subject is None and verb.dep_ == "conj" and verb.head.head.pos_ == "VERB":
+        subject = _subject_of(verb.head.head)  # "killing 107 and wounding 238": the parser hangs the second verb on 107
     head = [] if subject is None or subject.tag_ in ("WDT", "WP") else _subject_words(subject)
-    return _render([head, [verb], *_verb_context(verb, skip)[:1]]) or None
+    participle = _past_participle(verb)
+    if participle is None:
+        return _render([head, [verb], *_verb_context(verb, skip)[:1]]) or None
+    # the counted side of the event: "killing 107" -> "people killed by crane"
+    named = head and not (len(head) == 1 and head[0].pos_ == "PRON")
+    done = f"{participle} by {_render([head])}" if named else participle
+    if verb.lemma_.lower() in _DONE_TO_PEOPLE:
+        done = f"people {done}"
+    return done
 
 
 def _subject_words(subject: Token) -> list[Token]:
@@ -464,6 +508,8 @@ class FigureFinder:
             if head.pos_ in ("NOUN", "PROPN") and head.dep_ != "ROOT" and head.i not in range(span.start, span.end):
                 return head if root.dep_ != "appos" else None
             return None
+        if span.label_ == "CARDINAL" and root.dep_ == "dobj" and root.head == verb and _past_participle(verb):
+            return None  # "the storm killed 107": the subject did it to the 107, it is not what they are
         subject = _subject_of(verb)
         if subject is not None and subject.lower_ not in _PRONOUNS and not subject.like_num and \
                 subject.pos_ in ("NOUN", "PROPN") and entity_at(subject.doc, subject) is None:
