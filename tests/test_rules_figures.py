@@ -278,3 +278,55 @@ def test_a_bare_number_a_verb_acts_on_is_what_was_done_not_the_doer():
                               "12": "NUM", "30": "NUM", "and": "CCONJ"},
                          lemmas={"killing": "kill", "wounding": "wound", "hit": "hit"})
     assert [f.about for f in figures] == ["people killed by storm", "people wounded by storm"]
+
+
+def test_money_worth_of_or_paid_for_a_thing_is_about_that_thing():
+    # They signed him on a deal worth 2 million dollars .
+    text = "They signed him on a deal worth 2 million dollars ."
+    parse = [(1, "nsubj"), (1, "ROOT"), (1, "dobj"), (1, "prep"), (5, "det"), (3, "pobj"), (5, "amod"), (8, "compound"),
+             (9, "nummod"), (6, "npadvmod"), (1, "punct")]
+    (figure,) = figures_of(text, {"2 million dollars": "MONEY"}, parse,
+                           pos={"signed": "VERB", "They": "PRON", "him": "PRON", "on": "ADP", "a": "DET",
+                                "worth": "ADJ", "2": "NUM", "million": "NUM"})
+    assert (figure.value, figure.about) == (2e6, "deal")
+    # Acme sold 9 million euros of solar panels .
+    text = "Acme sold 9 million euros of solar panels ."
+    parse = [(1, "nsubj"), (1, "ROOT"), (3, "compound"), (4, "nummod"), (1, "dobj"), (4, "prep"), (7, "amod"),
+             (5, "pobj"), (1, "punct")]
+    (figure,) = figures_of(text, {"Acme": "ORG", "9 million euros": "MONEY"}, parse,
+                           pos={"sold": "VERB", "9": "NUM", "million": "NUM", "of": "ADP", "solar": "ADJ"},
+                           lemmas={"sold": "sell"})
+    assert figure.about == "solar panels"
+    # Acme will buy the mill for 3 million dollars .
+    text = "Acme will buy the mill for 3 million dollars ."
+    parse = [(2, "nsubj"), (2, "aux"), (2, "ROOT"), (4, "det"), (2, "dobj"), (2, "prep"), (7, "compound"),
+             (8, "nummod"), (5, "pobj"), (2, "punct")]
+    (figure,) = figures_of(text, {"Acme": "ORG", "3 million dollars": "MONEY"}, parse,
+                           pos={"buy": "VERB", "will": "AUX", "the": "DET", "for": "ADP", "3": "NUM", "million": "NUM"})
+    assert figure.about == "price of mill"
+
+
+def test_with_x_doing_names_the_doer_and_pronoun_clauses_and_other_counts_are_left_out():
+    # The game ended with Fiji winning three points .
+    text = "The game ended with Fiji winning three points ."
+    parse = [(1, "det"), (2, "nsubj"), (2, "ROOT"), (2, "prep"), (3, "pobj"), (2, "advcl"), (7, "nummod"), (5, "dobj"),
+             (2, "punct")]
+    (figure,) = figures_of(text, {"Fiji": "GPE", "three": "CARDINAL"}, parse,
+                           pos={"ended": "VERB", "winning": "VERB", "The": "DET", "with": "ADP", "three": "NUM"},
+                           lemmas={"winning": "win", "ended": "end"})
+    assert figure.about == "points won by Fiji"
+    # He was freed on 500 dollars bail .
+    text = "He was freed on 500 dollars bail ."
+    parse = [(2, "nsubjpass"), (2, "auxpass"), (2, "ROOT"), (2, "prep"), (5, "nummod"), (6, "compound"), (3, "pobj"),
+             (2, "punct")]
+    (figure,) = figures_of(text, {"500 dollars": "MONEY"}, parse,
+                           pos={"freed": "VERB", "was": "AUX", "He": "PRON", "on": "ADP", "500": "NUM"},
+                           lemmas={"freed": "free", "was": "be"})
+    assert figure.about == "bail"
+    # Lee scored 11 tries in 13 matches .
+    text = "Lee scored 11 tries in 13 matches ."
+    parse = [(1, "nsubj"), (1, "ROOT"), (3, "nummod"), (1, "dobj"), (1, "prep"), (6, "nummod"), (4, "pobj"),
+             (1, "punct")]
+    figures = figures_of(text, {"Lee": "PERSON", "11": "CARDINAL", "13": "CARDINAL"}, parse,
+                         pos={"scored": "VERB", "in": "ADP", "11": "NUM", "13": "NUM"}, lemmas={"scored": "score"})
+    assert figures[0].about == "tries scored by Lee"

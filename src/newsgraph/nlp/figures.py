@@ -201,6 +201,8 @@ def describe(noun: Token, span: Span) -> str:
             clause_verb = verb.head
             skip = exclude | {t.i for t in noun.subtree} | {verb.i}
             subject = _subject_of(clause_verb)
+            if subject is not None and subject.pos_ == "PRON" and subject.tag_ not in ("WDT", "WP"):
+                return base  # "he was released on $20,000 bail": the bail, not a clause about "he"
             head = [] if subject is None or subject.i in skip or subject.tag_ in ("WDT", "WP") else \
                 _subject_words(subject)
             auxiliaries = [t for t in clause_verb.children
@@ -230,6 +232,7 @@ def describe(noun: Token, span: Span) -> str:
             # the object's side of the event: "asylum seekers rescued by fishermen on Friday"
             named = head and not (len(head) == 1 and head[0].pos_ == "PRON")  # "goals scored", not "by we"
             agent = f"{participle} by {_render([head])}" if named else participle
+            rest = [chunk for chunk in rest if not _counts_another([chunk], span)]  # "tries scored in 13 matches"
             text = _render([*own[:1], *rest], len(base.split()) + len(agent.split()))
             return " ".join(part for part in (base, agent, text) if part)
         # "patents the institute has averaged": a verb with no passive worth saying (have, reach,
@@ -352,6 +355,18 @@ def _dimension(span: Span) -> str | None:
     return f"{_DIMENSIONS[word.lower_]} of {' '.join(words)}"
 
 
+def _price(span: Span) -> str | None:
+    """"agreed to buy the battery maker for $4.2 billion": the price of the battery maker."""
+    root = span.root
+    if span.label_ != "MONEY" or root.dep_ != "pobj" or root.head.lower_ != "for":
+        return None
+    verb = root.head.head
+    if verb.pos_ != "VERB":
+        return None
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return f"price of {noun_phrase(objects[0], with_conjuncts=False)}" if objects else "price"
+
+
 def _spent_on(span: Span) -> str | None:
     """"Shenzhen spent 223.66 billion yuan on research": money spent by Shenzhen on research."""
     root = span.root
@@ -396,6 +411,10 @@ def _subject_of(verb: Token) -> Token | None:
             return child
     if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
         return verb.head
+    before = verb.doc[verb.i - 1] if verb.i > 0 else None
+    if verb.dep_ == "advcl" and before is not None and before.dep_ == "pobj" and before.head.lower_ == "with" \
+            and before.pos_ in ("NOUN", "PROPN"):
+        return before  # "the match ended with England winning three points": England wins, not the match
     if verb.dep_ in ("conj", "advcl", "xcomp", "acomp") and verb.head.pos_ in ("VERB", "AUX"):
         return _subject_of(verb.head)  # "Ip was re-elected with ...": the parser's acomp shares the subject
     return None
@@ -449,7 +468,7 @@ class FigureFinder:
                 continue
             about_token = self._about_token(span)
             about = _dimension(span) or (describe(about_token, span) if about_token is not None else
-                                         _spent_on(span) or _done(span))
+                                         _price(span) or _spent_on(span) or _done(span))
             if about is not None and quantity.unit == "fraction" and about_token is not None and \
                     not about.startswith("share"):
                 about = "share of " + about  # "one in three visits": a share of the visits
@@ -494,9 +513,11 @@ class FigureFinder:
                 holder = head.head.head if head.head.dep_ == "prep" else None
                 return holder if holder is not None and holder.pos_ in ("NOUN", "PROPN") else None
             return head
-        # "fund(s) of 2 billion", "an average of 4.7 patents"
+        if head.lower_ == "worth" and head.head.pos_ in ("NOUN", "PROPN"):
+            return head.head  # "a contract worth $1.8 million"
+        # "fund(s) of 2 billion", "an average of 4.7 patents", "sold 640 million euros of battery packs"
         for child in root.children:
-            if child.dep_ == "prep" and child.lower_ == "of" and span.label_ == "CARDINAL":
+            if child.dep_ == "prep" and child.lower_ == "of" and span.label_ in ("CARDINAL", "MONEY"):
                 objects = [c for c in child.children if c.dep_ == "pobj"]
                 if objects:
                     return objects[0]
