@@ -330,3 +330,20 @@ def test_with_x_doing_names_the_doer_and_pronoun_clauses_and_other_counts_are_le
     figures = figures_of(text, {"Lee": "PERSON", "11": "CARDINAL", "13": "CARDINAL"}, parse,
                          pos={"scored": "VERB", "in": "ADP", "11": "NUM", "13": "NUM"}, lemmas={"scored": "score"})
     assert figures[0].about == "tries scored by Lee"
+
+
+def test_an_area_before_a_noun_is_the_area_of_it_and_the_means_of_an_act_is_said_as_done_by():
+    # Crowds filled the 5,000 square meter square .
+    text = "Crowds filled the 5,000 square meter plaza ."
+    parse = [(1, "nsubj"), (1, "ROOT"), (6, "det"), (6, "nummod"), (5, "amod"), (6, "nmod"), (1, "dobj"), (1, "punct")]
+    (figure,) = figures_of(text, {"the 5,000 square meter": "QUANTITY"}, parse,
+                           pos={"filled": "VERB", "the": "DET", "5,000": "NUM", "square": "ADJ", "meter": "NOUN",
+                                "plaza": "NOUN"})
+    assert (figure.value, figure.unit, figure.about) == (5000, "m2", "area of plaza")
+    # Acme stocked the shops with 900 bikes .
+    text = "Acme stocked the shops with 900 bikes ."
+    parse = [(1, "nsubj"), (1, "ROOT"), (3, "det"), (1, "dobj"), (1, "prep"), (6, "nummod"), (4, "pobj"), (1, "punct")]
+    (figure,) = figures_of(text, {"Acme": "ORG", "900": "CARDINAL"}, parse,
+                           pos={"stocked": "VERB", "the": "DET", "with": "ADP", "900": "NUM"},
+                           lemmas={"stocked": "stock"})
+    assert figure.about == "bikes stocked by Acme"

@@ -205,6 +205,16 @@ def describe(noun: Token, span: Span) -> str:
                 return base  # "he was released on $20,000 bail": the bail, not a clause about "he"
             head = [] if subject is None or subject.i in skip or subject.tag_ in ("WDT", "WP") else \
                 _subject_words(subject)
+            participle = _past_participle(clause_verb)
+            if head and subject.dep_ == "nsubj" and participle is not None and \
+                    not any(c.dep_ == "auxpass" for c in clause_verb.children):
+                # "seeded galleries with 28,000 photographs": photographs seeded by the program
+                context = [c for c in _verb_context(clause_verb, skip) if not (c and c[-1].head == clause_verb and
+                                                                                 c[-1].dep_ == "dobj")]
+                context = [c for c in context if c and not any(t.dep_ == "dobj" and t.head == clause_verb for t in c)]
+                agent = f"{participle} by {_render([head])}"
+                described = _render(context[:1], len(base.split()) + len(agent.split()))
+                return " ".join(part for part in (base, agent, described) if part)
             auxiliaries = [t for t in clause_verb.children
                            if t.dep_ in ("aux", "auxpass", "neg") and t.i < clause_verb.i]
             described = _render([head, [*auxiliaries, clause_verb] if head else [clause_verb],
@@ -367,6 +377,22 @@ def _price(span: Span) -> str | None:
     return f"price of {noun_phrase(objects[0], with_conjuncts=False)}" if objects else "price"
 
 
+_AREA_UNITS = {"m2", "km2", "ha", "acre", "acres", "sq ft", "ft2", "mi2", "sq mi"}
+
+
+def _area(span: Span, unit: str) -> str | None:
+    """"the 240,000 square meter park": the area of the park."""
+    if unit not in _AREA_UNITS:
+        return None
+    heads = {t.head.i for t in span if not span.start <= t.head.i < span.end}
+    head = span.doc[heads.pop()] if len(heads) == 1 else None
+    if head is None or head.pos_ not in ("NOUN", "PROPN") or head.i < span.start or \
+            any(t.dep_ not in ("det", "nummod", "compound", "amod", "nmod", "npadvmod", "quantmod")
+                for t in span if t.head == head):
+        return None  # only a measure that modifies the noun after it
+    return f"area of {noun_phrase(head, with_conjuncts=False)}"
+
+
 def _spent_on(span: Span) -> str | None:
     """"Shenzhen spent 223.66 billion yuan on research": money spent by Shenzhen on research."""
     root = span.root
@@ -467,7 +493,7 @@ class FigureFinder:
             if _is_indefinite_one(span, qualifier) or _is_range_top(span):
                 continue
             about_token = self._about_token(span)
-            about = _dimension(span) or (describe(about_token, span) if about_token is not None else
+            about = _dimension(span) or _area(span, quantity.unit) or (describe(about_token, span) if about_token is not None else
                                          _price(span) or _spent_on(span) or _done(span))
             if about is not None and quantity.unit == "fraction" and about_token is not None and \
                     not about.startswith("share"):
