@@ -347,3 +347,15 @@ def test_an_area_before_a_noun_is_the_area_of_it_and_the_means_of_an_act_is_said
                            pos={"stocked": "VERB", "the": "DET", "with": "ADP", "900": "NUM"},
                            lemmas={"stocked": "stock"})
     assert figure.about == "bikes stocked by Acme"
+
+
+def test_a_level_the_parser_hung_on_the_verb_belongs_to_the_noun_before_it():
+    # Acme is raising funds at the 5-million-dollar level .
+    text = "Acme is raising funds at the 5-million-dollar level ."
+    parse = [(2, "nsubj"), (2, "aux"), (2, "ROOT"), (2, "dobj"), (2, "prep"), (7, "det"), (7, "compound"), (4, "pobj"),
+             (2, "punct")]
+    (figure,) = figures_of(text, {"Acme": "ORG", "5-million-dollar": "MONEY"}, parse,
+                           pos={"raising": "VERB", "is": "AUX", "funds": "NOUN", "at": "ADP", "the": "DET",
+                                "level": "NOUN"},
+                           lemmas={"raising": "raise", "level": "level", "is": "be"})
+    assert (figure.value, figure.unit, figure.about) == (5e6, "USD", "funds")

@@ -536,7 +536,11 @@ class FigureFinder:
             if head.lower_ in ("average", "total", "sum", "number", "tally", "record"):
                 return None
             if head.lemma_ in _MAGNITUDE_NOUNS:  # "funds at the 100-billion-yuan level"
-                holder = head.head.head if head.head.dep_ == "prep" else None
+                prep = head.head if head.head.dep_ == "prep" else None
+                holder = prep.head if prep is not None else None
+                if holder is not None and holder.pos_ not in ("NOUN", "PROPN") and prep.i > 0:
+                    holder = root.doc[prep.i - 1]  # "with funds at the 100-billion-yuan level": the parser hung
+                    # "at" on the verb; the noun just before it is the one at that level
                 return holder if holder is not None and holder.pos_ in ("NOUN", "PROPN") else None
             return head
         if head.lower_ == "worth" and head.head.pos_ in ("NOUN", "PROPN"):
