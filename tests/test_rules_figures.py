@@ -228,7 +228,7 @@ def test_money_an_organisation_spent_says_who_spent_it_on_what():
                            [("Acme", "ORG"), ("5 million dollars", "MONEY")], parse,
                            pos={"spent": "VERB", "5": "NUM", "million": "NUM", "on": "ADP"}, lemmas={"spent": "spend"})
     assert (figure.value, figure.unit) == (5e6, "USD")
-    assert figure.about == "money spent by Acme on research"
+    assert (figure.about, figure.subject.name) == ("spending on research", "Acme")
 
 
 def test_about_of_an_object_of_have_or_average_is_the_noun_not_the_active_clause():
@@ -359,3 +359,24 @@ def test_a_level_the_parser_hung_on_the_verb_belongs_to_the_noun_before_it():
                                 "level": "NOUN"},
                            lemmas={"raising": "raise", "level": "level", "is": "be"})
     assert (figure.value, figure.unit, figure.about) == (5e6, "USD", "funds")
+
+
+def test_a_percentage_a_quantity_changed_by_is_the_change_and_a_level_is_the_quantity():
+    # Exports rose 4 percent .
+    parse = [(1, "nsubj"), (1, "ROOT"), (3, "nummod"), (1, "npadvmod"), (1, "punct")]
+    (figure,) = figures_of("Exports rose 4 percent .", {"4 percent": "PERCENT"}, parse,
+                           pos={"Exports": "NOUN", "rose": "VERB", "4": "NUM", "percent": "NOUN"},
+                           lemmas={"rose": "rise", "Exports": "export"})
+    assert (figure.value, figure.unit, figure.about) == (4, "percent", "rise in exports")
+    # Sales grew by 9 percent .
+    parse = [(1, "nsubj"), (1, "ROOT"), (1, "prep"), (4, "nummod"), (2, "pobj"), (1, "punct")]
+    (figure,) = figures_of("Sales grew by 9 percent .", {"9 percent": "PERCENT"}, parse,
+                           pos={"Sales": "NOUN", "grew": "VERB", "by": "ADP", "9": "NUM", "percent": "NOUN"},
+                           lemmas={"grew": "grow", "Sales": "sale"})
+    assert figure.about == "growth in sales"
+    # Turnout reached 58 percent .
+    parse = [(1, "nsubj"), (1, "ROOT"), (3, "nummod"), (1, "dobj"), (1, "punct")]
+    (figure,) = figures_of("Turnout reached 58 percent .", {"58 percent": "PERCENT"}, parse,
+                           pos={"Turnout": "NOUN", "reached": "VERB", "58": "NUM", "percent": "NOUN"},
+                           lemmas={"reached": "reach"})
+    assert figure.about == "Turnout"

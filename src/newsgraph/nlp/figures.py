@@ -393,6 +393,9 @@ def _area(span: Span, unit: str) -> str | None:
     return f"area of {noun_phrase(head, with_conjuncts=False)}"
 
 
+_SPENDING = {"spend": ("spending", "on"), "invest": ("investment", "in"), "pay": ("payment", "for")}
+
+
 def _spent_on(span: Span) -> str | None:
     """"Shenzhen spent 223.66 billion yuan on research": money spent by Shenzhen on research."""
     root = span.root
@@ -409,6 +412,10 @@ def _spent_on(span: Span) -> str | None:
     preps = [_chunk(c, skip) for c in verb.rights if c.dep_ == "prep" and c.lower_ not in ("according",)]
     who = [] if subject is None or subject.pos_ == "PRON" or subject.tag_ in ("WDT", "WP") else \
         _subject_words(subject)
+    spending = _SPENDING.get(verb.lemma_.lower())
+    if spending is not None and preps and preps[0] and preps[0][0].lower_ == spending[1]:
+        # "Acme spent $5 million on research": spending on research (Acme is the figure's subject)
+        return f"{spending[0]} {_render(preps[:1], 1)}"
     agent = f"money {participle} by {_render([who])}" if who else f"money {participle}"
     rest = _render(preps[:1], len(agent.split()))
     return f"{agent} {rest}" if rest else agent
@@ -503,6 +510,7 @@ class FigureFinder:
                 previous = by_root[root.head.i]  # "223 billion yuan (about 31 billion dollars)"
                 about, subject = previous.about, previous.subject
             else:
+                about = _change_about(span, quantity.unit, about_token, about)
                 about = _percent_about(span, about)
                 subject = self._subject(span, about_token)
             figure = FigureFact(
@@ -793,6 +801,32 @@ def _qualifier_before(span: Span) -> str | None:
         if words in QUALIFIERS:
             return QUALIFIERS[words]
     return None
+
+
+# A change verb and the noun for its change: "revenue grew 18 percent" measures revenue growth
+_CHANGE_NOUNS = {"rise": "rise", "increase": "increase", "grow": "growth", "fall": "fall", "drop": "drop",
+                 "decline": "decline", "jump": "jump", "climb": "rise", "surge": "surge", "soar": "rise",
+                 "slip": "fall", "plunge": "fall", "shrink": "fall", "decrease": "decrease", "gain": "gain",
+                 "tumble": "fall", "slide": "fall", "dip": "fall", "expand": "growth", "contract": "fall"}
+
+
+def _change_about(span: Span, unit: str, about_token: Token | None, about: str | None) -> str | None:
+    """"exports rose 4 percent": the rise in exports (the percentage is the change, not the level;
+    "rose to 4 percent" is the level and keeps "exports")."""
+    if about is None or about_token is None or unit not in ("percent", "fold", "percentage point"):
+        return about
+    root = span.root
+    verb = root.head
+    if root.dep_ == "pobj" and verb.lower_ == "by":
+        verb = verb.head  # "grew by 18 percent"
+    elif root.dep_ not in ("dobj", "npadvmod", "advmod", "attr"):
+        return about
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in _CHANGE_NOUNS or _subject_of(verb) != about_token:
+        return about
+    first = about_token.left_edge
+    if first.is_sent_start and first.pos_ != "PROPN" and about.startswith(first.text):
+        about = first.lower_ + about[len(first.text):]  # "Shares in Acme rose": "rise in shares in Acme"
+    return f"{_CHANGE_NOUNS[verb.lemma_.lower()]} in {about}"
 
 
 def _percent_about(span: Span, about: str | None) -> str | None:
