@@ -228,4 +228,155 @@ def test_money_an_organisation_spent_says_who_spent_it_on_what():
                            [("Acme", "ORG"), ("5 million dollars", "MONEY")], parse,
                            pos={"spent": "VERB", "5": "NUM", "million": "NUM", "on": "ADP"}, lemmas={"spent": "spend"})
     assert (figure.value, figure.unit) == (5e6, "USD")
-    assert figure.about == "money spent by Acme on research"
+    assert (figure.about, figure.subject.name) == ("spending on research", "Acme")
+
+
+def test_about_of_an_object_of_have_or_average_is_the_noun_not_the_active_clause():
+    # The institute has averaged 4.7 patents .
+    parse = [(2, "det"), (3, "nsubj"), (3, "aux"), (3, "ROOT"), (5, "nummod"), (3, "dobj"), (3, "punct")]
+    (figure,) = figures_of("The institute has averaged 4.7 patents .", {"4.7": "CARDINAL"}, parse,
+                           pos={"averaged": "VERB", "has": "AUX", "The": "DET", "4.7": "NUM"},
+                           lemmas={"averaged": "average", "has": "have"})
+    assert figure.about == "patents"
+
+
+def test_about_leaves_out_clauses_that_count_something_else_or_whose_doer_is_a_pronoun():
+    # 170 universities owned 99,200 patents .
+    parse = [(1, "nummod"), (2, "nsubj"), (2, "ROOT"), (4, "nummod"), (2, "dobj"), (2, "punct")]
+    figures = figures_of("170 universities owned 99,200 patents .", {"170": "CARDINAL", "99,200": "CARDINAL"},
+                         parse, pos={"owned": "VERB", "170": "NUM", "99,200": "NUM"}, lemmas={"owned": "own"})
+    assert [f.about for f in figures] == ["universities", "patents owned by universities"]
+    # The fund will pay for 4 million children it vaccinates .
+    text = "The fund will pay for 4 million children it vaccinates ."
+    parse = [(1, "det"), (3, "nsubj"), (3, "aux"), (3, "ROOT"), (3, "prep"), (6, "compound"), (7, "nummod"),
+             (4, "pobj"), (9, "nsubj"), (7, "relcl"), (3, "punct")]
+    (figure,) = figures_of(text, {"4 million": "CARDINAL"}, parse,
+                           pos={"pay": "VERB", "will": "AUX", "vaccinates": "VERB", "it": "PRON", "for": "ADP",
+                                "The": "DET", "4": "NUM", "million": "NUM"},
+                           lemmas={"vaccinates": "vaccinate", "will": "will"})
+    assert figure.about == "children"
+
+
+def test_about_of_a_noun_an_active_clause_is_built_around_is_the_noun():
+    # The gallery bases its show around 100 prints .
+    text = "The gallery bases its show around 100 prints ."
+    parse = [(1, "det"), (2, "nsubj"), (2, "ROOT"), (4, "poss"), (2, "dobj"), (2, "prep"), (7, "nummod"), (5, "pobj"),
+             (2, "punct")]
+    (figure,) = figures_of(text, {"100": "CARDINAL"}, parse,
+                           pos={"bases": "VERB", "The": "DET", "its": "PRON", "around": "ADP", "100": "NUM"},
+                           lemmas={"bases": "base"})
+    assert figure.about == "prints"
+
+
+def test_a_bare_number_a_verb_acts_on_is_what_was_done_not_the_doer():
+    # The storm hit the town , killing 12 and wounding 30 .
+    text = "The storm hit the town , killing 12 and wounding 30 ."
+    parse = [(1, "det"), (2, "nsubj"), (2, "ROOT"), (4, "det"), (2, "dobj"), (2, "punct"), (2, "advcl"), (6, "dobj"),
+             (7, "cc"), (7, "conj"), (9, "dobj"), (2, "punct")]
+    figures = figures_of(text, {"12": "CARDINAL", "30": "CARDINAL"}, parse,
+                         pos={"hit": "VERB", "killing": "VERB", "wounding": "VERB", "The": "DET", "the": "DET",
+                              "12": "NUM", "30": "NUM", "and": "CCONJ"},
+                         lemmas={"killing": "kill", "wounding": "wound", "hit": "hit"})
+    assert [f.about for f in figures] == ["people killed by storm", "people wounded by storm"]
+
+
+def test_money_worth_of_or_paid_for_a_thing_is_about_that_thing():
+    # They signed him on a deal worth 2 million dollars .
+    text = "They signed him on a deal worth 2 million dollars ."
+    parse = [(1, "nsubj"), (1, "ROOT"), (1, "dobj"), (1, "prep"), (5, "det"), (3, "pobj"), (5, "amod"), (8, "compound"),
+             (9, "nummod"), (6, "npadvmod"), (1, "punct")]
+    (figure,) = figures_of(text, {"2 million dollars": "MONEY"}, parse,
+                           pos={"signed": "VERB", "They": "PRON", "him": "PRON", "on": "ADP", "a": "DET",
+                                "worth": "ADJ", "2": "NUM", "million": "NUM"})
+    assert (figure.value, figure.about) == (2e6, "deal")
+    # Acme sold 9 million euros of solar panels .
+    text = "Acme sold 9 million euros of solar panels ."
+    parse = [(1, "nsubj"), (1, "ROOT"), (3, "compound"), (4, "nummod"), (1, "dobj"), (4, "prep"), (7, "amod"),
+             (5, "pobj"), (1, "punct")]
+    (figure,) = figures_of(text, {"Acme": "ORG", "9 million euros": "MONEY"}, parse,
+                           pos={"sold": "VERB", "9": "NUM", "million": "NUM", "of": "ADP", "solar": "ADJ"},
+                           lemmas={"sold": "sell"})
+    assert figure.about == "solar panels"
+    # Acme will buy the mill for 3 million dollars .
+    text = "Acme will buy the mill for 3 million dollars ."
+    parse = [(2, "nsubj"), (2, "aux"), (2, "ROOT"), (4, "det"), (2, "dobj"), (2, "prep"), (7, "compound"),
+             (8, "nummod"), (5, "pobj"), (2, "punct")]
+    (figure,) = figures_of(text, {"Acme": "ORG", "3 million dollars": "MONEY"}, parse,
+                           pos={"buy": "VERB", "will": "AUX", "the": "DET", "for": "ADP", "3": "NUM", "million": "NUM"})
+    assert figure.about == "price of mill"
+
+
+def test_with_x_doing_names_the_doer_and_pronoun_clauses_and_other_counts_are_left_out():
+    # The game ended with Fiji winning three points .
+    text = "The game ended with Fiji winning three points ."
+    parse = [(1, "det"), (2, "nsubj"), (2, "ROOT"), (2, "prep"), (3, "pobj"), (2, "advcl"), (7, "nummod"), (5, "dobj"),
+             (2, "punct")]
+    (figure,) = figures_of(text, {"Fiji": "GPE", "three": "CARDINAL"}, parse,
+                           pos={"ended": "VERB", "winning": "VERB", "The": "DET", "with": "ADP", "three": "NUM"},
+                           lemmas={"winning": "win", "ended": "end"})
+    assert figure.about == "points won by Fiji"
+    # He was freed on 500 dollars bail .
+    text = "He was freed on 500 dollars bail ."
+    parse = [(2, "nsubjpass"), (2, "auxpass"), (2, "ROOT"), (2, "prep"), (5, "nummod"), (6, "compound"), (3, "pobj"),
+             (2, "punct")]
+    (figure,) = figures_of(text, {"500 dollars": "MONEY"}, parse,
+                           pos={"freed": "VERB", "was": "AUX", "He": "PRON", "on": "ADP", "500": "NUM"},
+                           lemmas={"freed": "free", "was": "be"})
+    assert figure.about == "bail"
+    # Lee scored 11 tries in 13 matches .
+    text = "Lee scored 11 tries in 13 matches ."
+    parse = [(1, "nsubj"), (1, "ROOT"), (3, "nummod"), (1, "dobj"), (1, "prep"), (6, "nummod"), (4, "pobj"),
+             (1, "punct")]
+    figures = figures_of(text, {"Lee": "PERSON", "11": "CARDINAL", "13": "CARDINAL"}, parse,
+                         pos={"scored": "VERB", "in": "ADP", "11": "NUM", "13": "NUM"}, lemmas={"scored": "score"})
+    assert figures[0].about == "tries scored by Lee"
+
+
+def test_an_area_before_a_noun_is_the_area_of_it_and_the_means_of_an_act_is_said_as_done_by():
+    # Crowds filled the 5,000 square meter square .
+    text = "Crowds filled the 5,000 square meter plaza ."
+    parse = [(1, "nsubj"), (1, "ROOT"), (6, "det"), (6, "nummod"), (5, "amod"), (6, "nmod"), (1, "dobj"), (1, "punct")]
+    (figure,) = figures_of(text, {"the 5,000 square meter": "QUANTITY"}, parse,
+                           pos={"filled": "VERB", "the": "DET", "5,000": "NUM", "square": "ADJ", "meter": "NOUN",
+                                "plaza": "NOUN"})
+    assert (figure.value, figure.unit, figure.about) == (5000, "m2", "area of plaza")
+    # Acme stocked the shops with 900 bikes .
+    text = "Acme stocked the shops with 900 bikes ."
+    parse = [(1, "nsubj"), (1, "ROOT"), (3, "det"), (1, "dobj"), (1, "prep"), (6, "nummod"), (4, "pobj"), (1, "punct")]
+    (figure,) = figures_of(text, {"Acme": "ORG", "900": "CARDINAL"}, parse,
+                           pos={"stocked": "VERB", "the": "DET", "with": "ADP", "900": "NUM"},
+                           lemmas={"stocked": "stock"})
+    assert figure.about == "bikes stocked by Acme"
+
+
+def test_a_level_the_parser_hung_on_the_verb_belongs_to_the_noun_before_it():
+    # Acme is raising funds at the 5-million-dollar level .
+    text = "Acme is raising funds at the 5-million-dollar level ."
+    parse = [(2, "nsubj"), (2, "aux"), (2, "ROOT"), (2, "dobj"), (2, "prep"), (7, "det"), (7, "compound"), (4, "pobj"),
+             (2, "punct")]
+    (figure,) = figures_of(text, {"Acme": "ORG", "5-million-dollar": "MONEY"}, parse,
+                           pos={"raising": "VERB", "is": "AUX", "funds": "NOUN", "at": "ADP", "the": "DET",
+                                "level": "NOUN"},
+                           lemmas={"raising": "raise", "level": "level", "is": "be"})
+    assert (figure.value, figure.unit, figure.about) == (5e6, "USD", "funds")
+
+
+def test_a_percentage_a_quantity_changed_by_is_the_change_and_a_level_is_the_quantity():
+    # Exports rose 4 percent .
+    parse = [(1, "nsubj"), (1, "ROOT"), (3, "nummod"), (1, "npadvmod"), (1, "punct")]
+    (figure,) = figures_of("Exports rose 4 percent .", {"4 percent": "PERCENT"}, parse,
+                           pos={"Exports": "NOUN", "rose": "VERB", "4": "NUM", "percent": "NOUN"},
+                           lemmas={"rose": "rise", "Exports": "export"})
+    assert (figure.value, figure.unit, figure.about) == (4, "percent", "rise in exports")
+    # Sales grew by 9 percent .
+    parse = [(1, "nsubj"), (1, "ROOT"), (1, "prep"), (4, "nummod"), (2, "pobj"), (1, "punct")]
+    (figure,) = figures_of("Sales grew by 9 percent .", {"9 percent": "PERCENT"}, parse,
+                           pos={"Sales": "NOUN", "grew": "VERB", "by": "ADP", "9": "NUM", "percent": "NOUN"},
+                           lemmas={"grew": "grow", "Sales": "sale"})
+    assert figure.about == "growth in sales"
+    # Turnout reached 58 percent .
+    parse = [(1, "nsubj"), (1, "ROOT"), (3, "nummod"), (1, "dobj"), (1, "punct")]
+    (figure,) = figures_of("Turnout reached 58 percent .", {"58 percent": "PERCENT"}, parse,
+                           pos={"Turnout": "NOUN", "reached": "VERB", "58": "NUM", "percent": "NOUN"},
+                           lemmas={"reached": "reach"})
+    assert figure.about == "Turnout"

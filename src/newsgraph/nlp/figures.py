@@ -115,6 +115,25 @@ def _chunk(token: Token, exclude: set[int]) -> list[Token]:
     return words
 
 
+def _counts_another(chunks: list[list[Token]], span: Span) -> bool:
+    """"universities that owned 99,200 patents": the words describe a second figure, not this one."""
+    for chunk in chunks:
+        for t in chunk:
+            if span.start <= t.i < span.end or not t.like_num or t.lower_ == "one":  # "one or more donations"
+                continue
+            if t.ent_type_ in ("MONEY", "PERCENT") or \
+                    (t.dep_ == "nummod" and t.head.i > t.i and t.head.pos_ in ("NOUN", "PROPN")):
+                return True
+    return False
+
+
+def _plain_relative(relcl: Token) -> bool:
+    """A relative clause that says what the noun is: not "children it would pay for" (a pronoun
+    doing the act says nothing) and not one that counts something else."""
+    return not any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "PRON" and c.lower_ not in _RELATIVE
+                   for c in relcl.children)
+
+
 def _render(chunks: list[list[Token]], used: int = 0) -> str:
     """Chunks of words as text: each as written, chunks joined by a space, within the word budget."""
     out, count = [], used
@@ -166,19 +185,36 @@ def describe(noun: Token, span: Span) -> str:
     if defining or copula or not counted or verb.pos_ not in ("VERB", "AUX") or noun.dep_ not in (
             "dobj", "nsubj", "nsubjpass", "npadvmod", "attr", "oprd", "pobj"):
         if counted and not own:
-            own = [_chunk(c, exclude | base_tokens) for c in noun.rights if c.dep_ == "relcl"]
+            own = [_chunk(c, exclude | base_tokens) for c in noun.rights if c.dep_ == "relcl" and _plain_relative(c)]
+        own = [chunk for chunk in own if not _counts_another([chunk], span)]
         if counted and noun.dep_ == "pobj" and verb.lower_ in ("with", "by") and verb.head.pos_ in ("VERB", "AUX"):
             holder = _subject_of(verb.head)  # "elected with 84,121 votes": whose votes
             cluster = entity_at(doc, holder) if holder is not None else None
             if cluster is not None and cluster.type == "Person":
                 return f"{base} of {cluster.name}"
-        if counted and noun.dep_ == "pobj" and verb.dep_ in ("prep", "agent") and verb.head.pos_ in ("VERB", "AUX"):
+        if counted and noun.dep_ == "pobj" and verb.dep_ in ("prep", "agent") and verb.head.pos_ in ("VERB", "AUX") \
+                and (verb.lower_ in ("with", "by") or verb.dep_ == "agent" or
+                     any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.head.children)):
+            # "bases its exhibit around 100 Polaroids": an active clause around the noun is not
+            # what the noun is; only "with"/"by" (the means) and passives ("used 1 million times")
             # "seeded galleries with 28,000 photographs", "used over one million times": what was done
             clause_verb = verb.head
             skip = exclude | {t.i for t in noun.subtree} | {verb.i}
             subject = _subject_of(clause_verb)
+            if subject is not None and subject.pos_ == "PRON" and subject.tag_ not in ("WDT", "WP"):
+                return base  # "he was released on $20,000 bail": the bail, not a clause about "he"
             head = [] if subject is None or subject.i in skip or subject.tag_ in ("WDT", "WP") else \
                 _subject_words(subject)
+            participle = _past_participle(clause_verb)
+            if head and subject.dep_ == "nsubj" and participle is not None and \
+                    not any(c.dep_ == "auxpass" for c in clause_verb.children):
+                # "seeded galleries with 28,000 photographs": photographs seeded by the program
+                context = [c for c in _verb_context(clause_verb, skip) if not (c and c[-1].head == clause_verb and
+                                                                                 c[-1].dep_ == "dobj")]
+                context = [c for c in context if c and not any(t.dep_ == "dobj" and t.head == clause_verb for t in c)]
+                agent = f"{participle} by {_render([head])}"
+                described = _render(context[:1], len(base.split()) + len(agent.split()))
+                return " ".join(part for part in (base, agent, described) if part)
             auxiliaries = [t for t in clause_verb.children
                            if t.dep_ in ("aux", "auxpass", "neg") and t.i < clause_verb.i]
             described = _render([head, [*auxiliaries, clause_verb] if head else [clause_verb],
@@ -193,6 +229,8 @@ def describe(noun: Token, span: Span) -> str:
         clause = [[verb], *rest]  # "pilgrims trampled", "players booked in the match"
     elif noun.dep_ == "nsubj":
         clause = [[*auxiliaries, verb], *rest]
+        if _counts_another(clause, span):
+            return base  # "170 universities owned 99,200 patents": the patents are the other figure
         described = _render(clause, len(base.split()) + 1)
         return f"{base} that {described}" if described else base
     else:
@@ -204,10 +242,14 @@ def describe(noun: Token, span: Span) -> str:
             # the object's side of the event: "asylum seekers rescued by fishermen on Friday"
             named = head and not (len(head) == 1 and head[0].pos_ == "PRON")  # "goals scored", not "by we"
             agent = f"{participle} by {_render([head])}" if named else participle
+            rest = [chunk for chunk in rest if not _counts_another([chunk], span)]  # "tries scored in 13 matches"
             text = _render([*own[:1], *rest], len(base.split()) + len(agent.split()))
             return " ".join(part for part in (base, agent, text) if part)
-        # "visitors the city has": verbs with no passive worth saying keep the active order
-        clause = [head, [*auxiliaries, verb] if head else [verb], *rest]
+        # "patents the institute has averaged": a verb with no passive worth saying (have, reach,
+        # average) adds a whole clause and says nothing of what is counted; the noun and its own
+        # phrase ("visitors to the festival") are the label
+        described = _render(own[:1], len(base.split()))
+        return f"{base} {described}" if described else base
     text = _render([*own[:1], *clause], len(base.split()))
     return f"{base} {text}" if text else base
 
@@ -265,6 +307,11 @@ def _verb_context(verb: Token, skip: set[int]) -> list[list[Token]]:
     return rest
 
 
+# Verbs whose bare-number object is people: "killing 107", "evacuated 80"
+_DONE_TO_PEOPLE = {"kill", "wound", "injure", "evacuate", "rescue", "arrest", "detain", "hospitalize", "hospitalise",
+                   "displace", "save", "employ", "hire", "sack", "lay", "execute", "kidnap", "abduct", "infect"}
+
+
 def _done(span: Span) -> str | None:
     """"the navy saved 200 more": a bare number is about what was done to that many."""
     target = span.root
@@ -276,8 +323,18 @@ def _done(span: Span) -> str | None:
         return None
     skip = set(range(span.start, span.end)) | {t.i for t in target.subtree}
     subject = _subject_of(verb)
+    if subject is None and verb.dep_ == "conj" and verb.head.head.pos_ == "VERB":
+        subject = _subject_of(verb.head.head)  # "killing 107 and wounding 238": the parser hangs the second verb on 107
     head = [] if subject is None or subject.tag_ in ("WDT", "WP") else _subject_words(subject)
-    return _render([head, [verb], *_verb_context(verb, skip)[:1]]) or None
+    participle = _past_participle(verb)
+    if participle is None:
+        return _render([head, [verb], *_verb_context(verb, skip)[:1]]) or None
+    # the counted side of the event: "killing 107" -> "people killed by crane"
+    named = head and not (len(head) == 1 and head[0].pos_ == "PRON")
+    done = f"{participle} by {_render([head])}" if named else participle
+    if verb.lemma_.lower() in _DONE_TO_PEOPLE:
+        done = f"people {done}"
+    return done
 
 
 def _subject_words(subject: Token) -> list[Token]:
@@ -308,6 +365,37 @@ def _dimension(span: Span) -> str | None:
     return f"{_DIMENSIONS[word.lower_]} of {' '.join(words)}"
 
 
+def _price(span: Span) -> str | None:
+    """"agreed to buy the battery maker for $4.2 billion": the price of the battery maker."""
+    root = span.root
+    if span.label_ != "MONEY" or root.dep_ != "pobj" or root.head.lower_ != "for":
+        return None
+    verb = root.head.head
+    if verb.pos_ != "VERB":
+        return None
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return f"price of {noun_phrase(objects[0], with_conjuncts=False)}" if objects else "price"
+
+
+_AREA_UNITS = {"m2", "km2", "ha", "acre", "acres", "sq ft", "ft2", "mi2", "sq mi"}
+
+
+def _area(span: Span, unit: str) -> str | None:
+    """"the 240,000 square meter park": the area of the park."""
+    if unit not in _AREA_UNITS:
+        return None
+    heads = {t.head.i for t in span if not span.start <= t.head.i < span.end}
+    head = span.doc[heads.pop()] if len(heads) == 1 else None
+    if head is None or head.pos_ not in ("NOUN", "PROPN") or head.i < span.start or \
+            any(t.dep_ not in ("det", "nummod", "compound", "amod", "nmod", "npadvmod", "quantmod")
+                for t in span if t.head == head):
+        return None  # only a measure that modifies the noun after it
+    return f"area of {noun_phrase(head, with_conjuncts=False)}"
+
+
+_SPENDING = {"spend": ("spending", "on"), "invest": ("investment", "in"), "pay": ("payment", "for")}
+
+
 def _spent_on(span: Span) -> str | None:
     """"Shenzhen spent 223.66 billion yuan on research": money spent by Shenzhen on research."""
     root = span.root
@@ -324,6 +412,10 @@ def _spent_on(span: Span) -> str | None:
     preps = [_chunk(c, skip) for c in verb.rights if c.dep_ == "prep" and c.lower_ not in ("according",)]
     who = [] if subject is None or subject.pos_ == "PRON" or subject.tag_ in ("WDT", "WP") else \
         _subject_words(subject)
+    spending = _SPENDING.get(verb.lemma_.lower())
+    if spending is not None and preps and preps[0] and preps[0][0].lower_ == spending[1]:
+        # "Acme spent $5 million on research": spending on research (Acme is the figure's subject)
+        return f"{spending[0]} {_render(preps[:1], 1)}"
     agent = f"money {participle} by {_render([who])}" if who else f"money {participle}"
     rest = _render(preps[:1], len(agent.split()))
     return f"{agent} {rest}" if rest else agent
@@ -352,6 +444,10 @@ def _subject_of(verb: Token) -> Token | None:
             return child
     if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
         return verb.head
+    before = verb.doc[verb.i - 1] if verb.i > 0 else None
+    if verb.dep_ == "advcl" and before is not None and before.dep_ == "pobj" and before.head.lower_ == "with" \
+            and before.pos_ in ("NOUN", "PROPN"):
+        return before  # "the match ended with England winning three points": England wins, not the match
     if verb.dep_ in ("conj", "advcl", "xcomp", "acomp") and verb.head.pos_ in ("VERB", "AUX"):
         return _subject_of(verb.head)  # "Ip was re-elected with ...": the parser's acomp shares the subject
     return None
@@ -404,8 +500,8 @@ class FigureFinder:
             if _is_indefinite_one(span, qualifier) or _is_range_top(span):
                 continue
             about_token = self._about_token(span)
-            about = _dimension(span) or (describe(about_token, span) if about_token is not None else
-                                         _spent_on(span) or _done(span))
+            about = _dimension(span) or _area(span, quantity.unit) or (describe(about_token, span) if about_token is not None else
+                                         _price(span) or _spent_on(span) or _done(span))
             if about is not None and quantity.unit == "fraction" and about_token is not None and \
                     not about.startswith("share"):
                 about = "share of " + about  # "one in three visits": a share of the visits
@@ -414,6 +510,7 @@ class FigureFinder:
                 previous = by_root[root.head.i]  # "223 billion yuan (about 31 billion dollars)"
                 about, subject = previous.about, previous.subject
             else:
+                about = _change_about(span, quantity.unit, about_token, about)
                 about = _percent_about(span, about)
                 subject = self._subject(span, about_token)
             figure = FigureFact(
@@ -447,12 +544,18 @@ class FigureFinder:
             if head.lower_ in ("average", "total", "sum", "number", "tally", "record"):
                 return None
             if head.lemma_ in _MAGNITUDE_NOUNS:  # "funds at the 100-billion-yuan level"
-                holder = head.head.head if head.head.dep_ == "prep" else None
+                prep = head.head if head.head.dep_ == "prep" else None
+                holder = prep.head if prep is not None else None
+                if holder is not None and holder.pos_ not in ("NOUN", "PROPN") and prep.i > 0:
+                    holder = root.doc[prep.i - 1]  # "with funds at the 100-billion-yuan level": the parser hung
+                    # "at" on the verb; the noun just before it is the one at that level
                 return holder if holder is not None and holder.pos_ in ("NOUN", "PROPN") else None
             return head
-        # "fund(s) of 2 billion", "an average of 4.7 patents"
+        if head.lower_ == "worth" and head.head.pos_ in ("NOUN", "PROPN"):
+            return head.head  # "a contract worth $1.8 million"
+        # "fund(s) of 2 billion", "an average of 4.7 patents", "sold 640 million euros of battery packs"
         for child in root.children:
-            if child.dep_ == "prep" and child.lower_ == "of" and span.label_ == "CARDINAL":
+            if child.dep_ == "prep" and child.lower_ == "of" and span.label_ in ("CARDINAL", "MONEY"):
                 objects = [c for c in child.children if c.dep_ == "pobj"]
                 if objects:
                     return objects[0]
@@ -464,6 +567,8 @@ class FigureFinder:
             if head.pos_ in ("NOUN", "PROPN") and head.dep_ != "ROOT" and head.i not in range(span.start, span.end):
                 return head if root.dep_ != "appos" else None
             return None
+        if span.label_ == "CARDINAL" and root.dep_ == "dobj" and root.head == verb and _past_participle(verb):
+            return None  # "the storm killed 107": the subject did it to the 107, it is not what they are
         subject = _subject_of(verb)
         if subject is not None and subject.lower_ not in _PRONOUNS and not subject.like_num and \
                 subject.pos_ in ("NOUN", "PROPN") and entity_at(subject.doc, subject) is None:
@@ -696,6 +801,32 @@ def _qualifier_before(span: Span) -> str | None:
         if words in QUALIFIERS:
             return QUALIFIERS[words]
     return None
+
+
+# A change verb and the noun for its change: "revenue grew 18 percent" measures revenue growth
+_CHANGE_NOUNS = {"rise": "rise", "increase": "increase", "grow": "growth", "fall": "fall", "drop": "drop",
+                 "decline": "decline", "jump": "jump", "climb": "rise", "surge": "surge", "soar": "rise",
+                 "slip": "fall", "plunge": "fall", "shrink": "fall", "decrease": "decrease", "gain": "gain",
+                 "tumble": "fall", "slide": "fall", "dip": "fall", "expand": "growth", "contract": "fall"}
+
+
+def _change_about(span: Span, unit: str, about_token: Token | None, about: str | None) -> str | None:
+    """"exports rose 4 percent": the rise in exports (the percentage is the change, not the level;
+    "rose to 4 percent" is the level and keeps "exports")."""
+    if about is None or about_token is None or unit not in ("percent", "fold", "percentage point"):
+        return about
+    root = span.root
+    verb = root.head
+    if root.dep_ == "pobj" and verb.lower_ == "by":
+        verb = verb.head  # "grew by 18 percent"
+    elif root.dep_ not in ("dobj", "npadvmod", "advmod", "attr"):
+        return about
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in _CHANGE_NOUNS or _subject_of(verb) != about_token:
+        return about
+    first = about_token.left_edge
+    if first.is_sent_start and first.pos_ != "PROPN" and about.startswith(first.text):
+        about = first.lower_ + about[len(first.text):]  # "Shares in Acme rose": "rise in shares in Acme"
+    return f"{_CHANGE_NOUNS[verb.lemma_.lower()]} in {about}"
 
 
 def _percent_about(span: Span, about: str | None) -> str | None:
