@@ -69,6 +69,8 @@ def _parse_json(body: bytes) -> Any:
         return parse_json(_decode(body))
     except json.JSONDecodeError as exc:
         raise BadRequest(f"the body is not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}") from None
+    except InvalidArticle as exc:  # nested thousands deep: a malformed body more than a bad article
+        raise BadRequest(f"the body's JSON cannot be read: {exc.message}") from None
 
 
 def read_article(request: Request, body: bytes, max_chars: int) -> ArticleInput:

@@ -304,12 +304,17 @@ def _insert_data(iri: str, triples: list) -> str:
     return f"INSERT DATA {{ GRAPH <{iri}> {{\n{lines} }} }}"
 
 
-@router.api_route(
+@router.get(
     "/rdf-graphs",
-    methods=["GET", "HEAD"],
-    summary="Graph Store Protocol: read one named graph (HEAD: its headers only)",
+    summary="Graph Store Protocol: read one named graph",
     tags=["Graph Store"],
     responses={200: {"content": {m: {} for m in RDF_GRAPH}, "description": "The graph"}},
+)
+@router.head(
+    "/rdf-graphs",
+    summary="Graph Store Protocol: the headers GET would send, without the graph",
+    tags=["Graph Store"],
+    operation_id="gsp_head",
 )
 async def gsp_get(
     request: Request,
