@@ -4,6 +4,7 @@
 #   ./dev.sh run    install into .venv, then start the service with the samples loaded
 #   ./dev.sh test   install into .venv (with test extras), then run the whole test suite
 #   ./dev.sh setup  only install (with test extras)
+#   ./dev.sh check  install (with test extras), then lint (ruff) and type-check (mypy)
 #   ./dev.sh lock   refresh requirements/lock.txt to the newest versions pyproject.toml allows
 #
 # It finds a Python >= 3.12 by itself (python3.13, python3.12, python3, then pyenv),
@@ -70,6 +71,11 @@ case "$command" in
     setup)
         install "sm,test"
         ;;
+    check)
+        install "sm,test"
+        .venv/bin/ruff check src tests bench
+        .venv/bin/mypy
+        ;;
     lock)
         # uv resolves one lock for every supported Python (3.12 and newer) with hashes.
         if [ ! -x .tools/bin/uv ]; then
@@ -81,7 +87,7 @@ case "$command" in
             --custom-compile-command "./dev.sh lock" -o requirements/lock.txt "$@"
         ;;
     *)
-        echo "usage: ./dev.sh run [serve options] | test [pytest args] | setup | lock" >&2
+        echo "usage: ./dev.sh run [serve options] | test [pytest args] | check | setup | lock" >&2
         exit 2
         ;;
 esac

@@ -20,8 +20,8 @@ import time
 from pathlib import Path
 
 from newsgraph.ingest import ingest
-from newsgraph.readers import SourceItem
 from newsgraph.nlp.model import load_pipeline
+from newsgraph.readers import SourceItem
 from newsgraph.settings import Settings
 from newsgraph.store import open_store
 

@@ -135,9 +135,9 @@ def hit(record: Record, x: Extraction) -> bool:
         elif record.label == "per:employee_of":
             if same_name(a, person) and same_name(b, role_places(x, role)):
                 return True
-        elif record.label == "org:top_members/employees":
-            if same_name(b, person) and same_name(a, names_of(x.entity(role.organization))):
-                return True
+        elif record.label == "org:top_members/employees" and same_name(b, person) and \
+                same_name(a, names_of(x.entity(role.organization))):
+            return True
     return False
 
 

@@ -28,11 +28,11 @@ from pathlib import Path
 import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from store_bench import Generator, fill  # noqa: E402
+from store_bench import Generator, fill
 
-from newsgraph.api import create_app  # noqa: E402
-from newsgraph.settings import Settings  # noqa: E402
-from newsgraph.store.oxigraph import OxigraphStore  # noqa: E402
+from newsgraph.api import create_app
+from newsgraph.settings import Settings
+from newsgraph.store.oxigraph import OxigraphStore
 
 # Every mention joined with every mention of the same entity, transitively: the planner
 # and the join run for minutes on a store of this size.

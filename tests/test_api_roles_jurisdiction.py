@@ -35,7 +35,7 @@ def test_roles_filter_by_jurisdiction_and_show_the_qualifier():
                                     "name": "Ruritania", "type": "Place"}
     everything = c.get("/roles").json()
     assert everything["total"] == 2
-    wipo = [i for i in everything["items"] if i["role"] == "director general"][0]
+    wipo = next(i for i in everything["items"] if i["role"] == "director general")
     assert wipo["jurisdiction"] is None and wipo["qualifier"] is None
 
 

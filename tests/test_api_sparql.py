@@ -6,8 +6,8 @@ import socket
 import threading
 import time
 
-import pytest
 import pyoxigraph
+import pytest
 from api_helpers import BASE, TOKEN, assert_error, client, settings
 
 PEOPLE = "PREFIX schema: <https://schema.org/> SELECT DISTINCT ?name WHERE { ?p a schema:Person ; schema:name ?name } ORDER BY ?name"
@@ -144,7 +144,7 @@ def listener():
     yield server.getsockname()[1]
     try:
         connection, _ = server.accept()
-    except (socket.timeout, TimeoutError):
+    except TimeoutError:
         connection = None
     server.close()
     assert connection is None, "the server made an outbound connection"
@@ -313,10 +313,10 @@ def test_graph_store_errors():
 
 
 def test_the_sparql_router_mounts_in_another_app():
+    from api_helpers import loaded_store
     from fastapi import FastAPI
     from fastapi.testclient import TestClient
 
-    from api_helpers import loaded_store
     from newsgraph.api import sparql
 
     s = settings()

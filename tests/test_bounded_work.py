@@ -13,10 +13,9 @@ from api_helpers import BASE, assert_error, fresh_store, settings
 from fastapi.testclient import TestClient
 
 from newsgraph.api import create_app
-from newsgraph.errors import ExtractionUnavailable
-from newsgraph.workers import Extracted, ProcessExtractor
-from newsgraph.errors import ExtractionTimeout
+from newsgraph.errors import ExtractionTimeout, ExtractionUnavailable
 from newsgraph.extract import prepare
+from newsgraph.workers import Extracted, ProcessExtractor
 
 pytestmark = pytest.mark.model
 
@@ -168,7 +167,7 @@ def test_a_worker_past_the_time_limit_is_killed_replaced_and_the_article_refused
         (first,) = extractor.workers
 
         async def run():
-            with pytest.raises(ExtractionTimeout, match="time limit of 0.2 s") as refused:
+            with pytest.raises(ExtractionTimeout, match=r"time limit of 0\.2 s") as refused:
                 await extractor.extract(prepare(LONG), BASE)
             extractor.time_limit = None
             # The next article waits for the new process instead of being refused.

@@ -54,7 +54,7 @@ def test_unknown_prefix_is_named(spec, tmp_path):
             store.query("SELECT ?x WHERE {\n  ?x a schema:Person ;\n     foo:knows ?y }")
         assert caught.value.message.startswith("unknown prefix foo:")
         assert caught.value.detail == {"unknown_prefix": "foo"}
-        with pytest.raises(BadQuery, match="^SPARQL syntax error"):  # other syntax errors keep the parser's words
+        with pytest.raises(BadQuery, match=r"^SPARQL syntax error"):  # other syntax errors keep the parser's words
             store.query("SELECT ?x WHERE { ?x ?y }")
 
 

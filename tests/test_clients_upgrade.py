@@ -107,7 +107,7 @@ def test_articles_batch_and_extract_with_upgrade(server):
     status, _, body = raw(server, "POST", "/extract", ARTICLE.encode(), "text/plain", token=False)
     assert status == 200, body
     assert any(e["name"] == "Corvane Shipping" for e in json.loads(body)["extraction"]["entities"])
-    status, headers, body = raw(server, "POST", "/articles", json.dumps({"text": ARTICLE}).encode(), "application/json")
+    status, _headers, body = raw(server, "POST", "/articles", json.dumps({"text": ARTICLE}).encode(), "application/json")
     assert status == 201, body
     created = json.loads(body)
     assert created["triples"] > 0 and count(server, created["graph"]) == created["triples"]

@@ -172,7 +172,7 @@ def test_bulk_loaded_batches_and_replacements_follow(tmp_path):
             entities[f"{number + 1:016x}"] = named
         store.add_articles(again)
         aliases = tuple(f"alias {k}" for k in range(5))
-        check(store, expected(entities), searches=aliases + ("ninth",))
+        check(store, expected(entities), searches=(*aliases, "ninth"))
         # Only the odd-numbered articles still give aliases: Person 0 kept those of 7, 21, 35, 49.
         person0 = Reader(store, BASE, 30).entities(q="person 0 ")["items"][0]["iri"]
         assert {q for q in aliases if person0 in
@@ -226,5 +226,5 @@ def test_entities_over_http_after_graph_store_and_sparql_writes():
                          headers={**auth, "Content-Type": "application/sparql-update"})
     assert response.status_code in (200, 204), response.text
     assert http.get("/entities", params={"q": "pe group"}).json()["total"] == 0
-    assert [i["name"] for i in http.get("/entities").json()["items"]][0] != "Pardo Energy"
+    assert next(i["name"] for i in http.get("/entities").json()["items"]) != "Pardo Energy"
     store.close()

@@ -11,16 +11,16 @@ from rdflib import Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
 import newsgraph
+from newsgraph import ontology
 from newsgraph.errors import InvalidArticle, InvalidSetting, NewsgraphError
 from newsgraph.graph import article_graph_iri, article_iri, entity_iri, name_slug, to_graph
-from newsgraph import ontology
 from newsgraph.ontology import NG
+from newsgraph.schema import Entity, Evidence, Figure, Relation, Role
 
 # Plain namespaces: pytest's collection pokes at module attributes, which the
 # open DefinedNamespaces answer with a warning.
 SDO, XSD = Namespace(str(ontology.SDO)), Namespace(str(ontology.XSD))
 RDF, PROV = Namespace(str(ontology.RDF)), Namespace(str(ontology.PROV))
-from newsgraph.schema import Entity, Evidence, Figure, Relation, Role
 
 EXPECTED = Path(__file__).parent / "expected"
 ROOT = Path(__file__).parent.parent

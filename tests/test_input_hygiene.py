@@ -8,10 +8,10 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from api_helpers import settings as app_settings
 from fastapi.testclient import TestClient
 from pydantic import ValidationError
 
-from api_helpers import settings as app_settings
 from newsgraph.api import create_app
 from newsgraph.errors import InvalidArticle, UnsupportedLanguage
 from newsgraph.extract import _resolve_dateline, article_id, detect_language, prepare

@@ -81,7 +81,7 @@ def test_without_failures_there_are_no_warnings(nlp):
 
 
 def test_a_failure_of_the_model_itself_fails_the_article_clearly(broken_model):
-    with pytest.raises(ExtractionFailed, match="spaCy model failed on this article .*ValueError"):
+    with pytest.raises(ExtractionFailed, match=r"spaCy model failed on this article .*ValueError"):
         extract(f"{OTHER} {MODEL_BREAKER}")
 
 

@@ -44,7 +44,6 @@ def ng_terms_in(graph: Graph) -> set[URIRef]:
 
 def emitted() -> set[URIRef]:
     """Terms in the example articles' graphs and in the entity totals a store keeps for them."""
-    from newsgraph.graph import totals_graph_iri
     from newsgraph.store.memory import MemoryStore
 
     store = MemoryStore(base_iri=BASE)

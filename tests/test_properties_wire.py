@@ -27,7 +27,7 @@ MONTHS = ["Jan", "Jan.", "Feb", "March", "Sept.", "Sep", "Oct.", "December"]
 DASHES = [" - ", " -- ", " — ", " – ", "-"]
 QUOTES = [('"', '"'), ("“", "”"), ("'", "'"), ("‘", "’"), ("«", "»")]
 
-person = st.builds(lambda f, l: f"{f} {l}", st.sampled_from(FIRST), st.sampled_from(LAST))
+person = st.builds(lambda first, last: f"{first} {last}", st.sampled_from(FIRST), st.sampled_from(LAST))
 org = st.sampled_from(ORGS)
 number = st.integers(min_value=1, max_value=999_999)
 small = st.integers(min_value=1, max_value=99)

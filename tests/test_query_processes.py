@@ -12,8 +12,8 @@ import threading
 import time
 
 import pytest
-
 from api_helpers import BASE, second_extraction, wipo_extraction
+
 from newsgraph.errors import BadQuery, QueryTimeout
 from newsgraph.graph import to_graph
 from newsgraph.store.oxigraph import OxigraphStore

@@ -20,3 +20,42 @@ def test_quick_start_commands_are_the_ones_dev_sh_runs():
     assert "    run)" in script and "    test)" in script
     assert "newsgraph serve --load samples" in script
     assert "bash ./dev.sh test" in (ROOT / ".ci" / "run").read_text()
+
+
+def _commands():
+    from typer.main import get_command
+
+    from newsgraph.cli import app
+
+    group = get_command(app)
+    return group, sorted(group.commands)
+
+
+def test_every_cli_command_has_help_and_appears_in_the_readme():
+    group, names = _commands()
+    assert {"eval", "extract", "ingest", "query", "export", "stats", "serve"} <= set(names)
+    for name in names:
+        command = group.commands[name]
+        assert (command.help or "").strip(), f"newsgraph {name} has no help"
+        assert f"newsgraph {name}" in README, f"newsgraph {name} is not in the README"
+        for option in command.params:
+            if option.param_type_name == "option" and not option.hidden:
+                assert (option.help or "").strip(), f"newsgraph {name} {option.opts[0]} has no help"
+
+
+def test_the_public_api_is_pinned():
+    import newsgraph
+
+    # Adding to or removing from the public API is a decision: change this list with it.
+    assert sorted(newsgraph.__all__) == [
+        "Extraction",
+        "NewsgraphError",
+        "Settings",
+        "__version__",
+        "article_id",
+        "extract",
+        "extract_many",
+        "to_graph",
+    ]
+    for name in newsgraph.__all__:
+        assert getattr(newsgraph, name) is not None

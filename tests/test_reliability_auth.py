@@ -12,7 +12,6 @@ from urllib.parse import quote
 
 import httpx
 import pytest
-
 from reliability_server import ARTICLE_GRAPHS, Server
 
 pytestmark = [pytest.mark.reliability, pytest.mark.server, pytest.mark.model]

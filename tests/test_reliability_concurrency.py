@@ -20,7 +20,6 @@ from collections import Counter
 
 import httpx
 import pytest
-
 from reliability_server import ARTICLE_GRAPHS, Server, article_text
 
 pytestmark = [pytest.mark.reliability, pytest.mark.server, pytest.mark.model]

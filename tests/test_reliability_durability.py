@@ -18,9 +18,9 @@ import time
 
 import httpx
 import pytest
+from reliability_server import ARTICLE_GRAPHS, Server, article_text
 
 from newsgraph.extract import article_id
-from reliability_server import ARTICLE_GRAPHS, Server, article_text
 
 pytestmark = [pytest.mark.reliability, pytest.mark.server, pytest.mark.model]
 

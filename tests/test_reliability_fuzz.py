@@ -16,14 +16,15 @@ import os
 
 import pytest
 import schemathesis
+from api_helpers import TOKEN, loaded_store, second_extraction, wipo_extraction
+from api_helpers import settings as api_settings
 from hypothesis import HealthCheck, seed, settings
+from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import (
     content_type_conformance,
     response_schema_conformance,
 )
-from schemathesis.checks import not_a_server_error
 
-from api_helpers import TOKEN, loaded_store, second_extraction, settings as api_settings, wipo_extraction
 from newsgraph.api import create_app
 from newsgraph.graph import to_graph
 from newsgraph.store import open_store

@@ -15,7 +15,6 @@ import threading
 
 import httpx
 import pytest
-
 from reliability_server import Server, article_text, run_serve
 
 pytestmark = [pytest.mark.reliability, pytest.mark.server, pytest.mark.model]
@@ -79,7 +78,7 @@ def test_two_servers_share_one_virtuoso(virtuoso_server):
                     thread.start()
                 for thread in threads:
                     thread.join(300)
-                for text, responses in results.items():
+                for _text, responses in results.items():
                     assert sorted(r.status_code for r in responses) in ([200, 201], [201, 201]), \
                         [r.text[:200] for r in responses]
                     reported = {r.json()["triples"] for r in responses}

@@ -1,7 +1,8 @@
 """Entities, model-free: cleaning, acronyms, surnames and type correction."""
 
-import newsgraph.nlp.pipeline  # noqa: F401  (registers the components)
 from docbuild import make_doc, run
+
+import newsgraph.nlp.pipeline  # noqa: F401  (registers the components)
 from newsgraph.nlp.entities import initials, normalise_name
 
 

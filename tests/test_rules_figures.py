@@ -1,9 +1,9 @@
 """Figures, model-free: value/unit/qualifier parsing and the parse-based about/subject/period."""
 
 import pytest
+from docbuild import make_doc, run
 
 import newsgraph.nlp.pipeline  # noqa: F401  (registers the components)
-from docbuild import make_doc, run
 from newsgraph.nlp.quantities import parse_quantity
 
 

@@ -1,7 +1,8 @@
 """Within-article identity, model-free: the helpers other components use to resolve references."""
 
-import newsgraph.nlp.pipeline  # noqa: F401  (registers the components)
 from docbuild import make_doc, run
+
+import newsgraph.nlp.pipeline  # noqa: F401  (registers the components)
 from newsgraph.nlp.facts import resolve_organization, resolve_person
 
 

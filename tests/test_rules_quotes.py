@@ -1,7 +1,8 @@
 """Quotes and datelines, model-free."""
 
-import newsgraph.nlp.pipeline  # noqa: F401  (registers the components)
 from docbuild import make_doc, run
+
+import newsgraph.nlp.pipeline  # noqa: F401  (registers the components)
 from newsgraph.nlp.dateline import find_dateline
 from newsgraph.nlp.quotes import quote_spans
 

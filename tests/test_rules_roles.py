@@ -1,9 +1,9 @@
 """Roles, model-free: hand-built Docs with entities and part-of-speech tags."""
 
 import pytest
+from docbuild import make_doc, run
 
 import newsgraph.nlp.pipeline  # noqa: F401  (registers the components)
-from docbuild import make_doc, run
 
 
 def roles_of(text, ents, pos=None):
@@ -74,8 +74,8 @@ def test_role_from_a_relative_clause_verb():
 
 def role_facts(text, ents, **kwargs):
     doc = run(make_doc(text, ents=ents, **kwargs), "newsgraph_entities", "newsgraph_roles")
-    return doc, sorted(((r.person.name, r.role, r.organization.name if r.organization else None,
-                         r.jurisdiction.name if r.jurisdiction else None, r.qualifier) for r in doc._.ng_roles))
+    return doc, sorted((r.person.name, r.role, r.organization.name if r.organization else None,
+                         r.jurisdiction.name if r.jurisdiction else None, r.qualifier) for r in doc._.ng_roles)
 
 
 def test_a_place_in_a_title_is_a_jurisdiction_not_an_organisation():
@@ -156,12 +156,12 @@ def test_postnominal_title():
 
 
 def test_secretary_of_state_is_a_title_not_an_organisation():
-    doc, found = role_facts("Ann Lee , the Secretary of State , spoke .", {"Ann Lee": "PERSON", "State": "ORG"})
+    doc, _found = role_facts("Ann Lee , the Secretary of State , spoke .", {"Ann Lee": "PERSON", "State": "ORG"})
     assert [c.name for c in doc._.ng_entities] == ["Ann Lee"]
 
 
 def test_untagged_company_before_a_corporate_title_is_the_organisation():
-    doc, found = role_facts("Stratfor CEO George Friedman replied .", {"George Friedman": "PERSON"},
+    _doc, found = role_facts("Stratfor CEO George Friedman replied .", {"George Friedman": "PERSON"},
                             pos={"Stratfor": "PROPN", "CEO": "NOUN"})
     assert found == [("George Friedman", "ceo", "Stratfor", None, None)]
 
@@ -222,7 +222,7 @@ def test_kinship_is_not_a_role():
 
 
 def test_a_company_title_makes_a_mistyped_place_an_organisation():
-    doc, found = role_facts("Jane Roe , CEO of Acme , spoke .", {"Jane Roe": "PERSON", "Acme": "GPE"},
+    _doc, found = role_facts("Jane Roe , CEO of Acme , spoke .", {"Jane Roe": "PERSON", "Acme": "GPE"},
                             pos={"spoke": "VERB"})
     assert found == [("Jane Roe", "ceo", "Acme", None, None)]
     _, found = role_facts("Jane Roe , governor of Ohio , spoke .", {"Jane Roe": "PERSON", "Ohio": "GPE"},

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pyoxigraph as ox
 import pytest
+from api_helpers import settings
 from fastapi.testclient import TestClient
 
-from api_helpers import settings
 from newsgraph.api import create_app
 from newsgraph.api.sparql_guard import LIMITS, check, measure
 from newsgraph.errors import BadQuery

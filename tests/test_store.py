@@ -21,8 +21,8 @@ from newsgraph.errors import BadQuery, QueryTimeout, StoreError, StoreLocked
 from newsgraph.graph import article_graph_iri, to_graph, totals_graph_iri
 from newsgraph.ontology import NG
 from newsgraph.settings import Settings
-from newsgraph.store import open_store
 from newsgraph.sparql_tokens import query_kind
+from newsgraph.store import open_store
 from newsgraph.store.memory import MemoryStore
 
 QUERIES = Path(__file__).parent.parent / "samples" / "queries"
@@ -84,7 +84,7 @@ def typed(binding: dict) -> dict:
 
 def values_only(found: list[str]) -> list[dict]:
     return sorted(
-        (json.dumps({k: v[1:] for k, v in json.loads(row).items()}, sort_keys=True) for row in found)
+        json.dumps({k: v[1:] for k, v in json.loads(row).items()}, sort_keys=True) for row in found
     )
 
 

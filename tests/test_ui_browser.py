@@ -548,7 +548,7 @@ def test_page_works_without_the_npm_libraries(page, api):
     page.wait_for_selector("#analyse-status.ok")
     assert page.locator("#article-graph canvas").count() == 0
     edges = page.eval_on_selector_all("#article-graph-list li", "lis => lis.map(li => li.textContent)")
-    assert edges and all(" → " in e for e in edges) or edges == ["No roles or relations link these entities."]
+    assert (edges and all(" → " in e for e in edges)) or edges == ["No roles or relations link these entities."]
 
 
 @pytest.mark.browser

@@ -19,6 +19,7 @@ from newsgraph.api.articles import created_json
 from newsgraph.errors import ExtractionUnavailable
 from newsgraph.extract import prepare
 from newsgraph.graph import ArticleGraph, PrewrittenGraph, as_rdflib_graph, to_graph
+from newsgraph.schema import Extraction
 from newsgraph.workers import (
     Extracted,
     ProcessExtractor,
@@ -27,7 +28,6 @@ from newsgraph.workers import (
     article_triples,
     extract_with,
 )
-from newsgraph.schema import Extraction
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 

@@ -33,7 +33,7 @@ def out_of_range(date: dt.date | dt.datetime, what: str = "the published date") 
     "9999-12-31" and "0001-01-01" are placeholders for "unknown", not dates; one day of
     slack allows for time zones."""
     day = date.date() if isinstance(date, dt.datetime) else date
-    latest = dt.datetime.now(dt.timezone.utc).date() + dt.timedelta(days=1)
+    latest = dt.datetime.now(dt.UTC).date() + dt.timedelta(days=1)
     if day.year < EARLIEST_YEAR:
         return f"{what} {day.isoformat()} is before {EARLIEST_YEAR}"
     if day > latest:

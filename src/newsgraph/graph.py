@@ -41,9 +41,9 @@ from typing import Any, Protocol, runtime_checkable
 from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
+from . import ontology
 from .dates import parse_date
 from .errors import InvalidArticle, InvalidSetting
-from . import ontology
 from .ontology import PREFIXES
 from .schema import Entity, Evidence, Extraction
 from .settings import declared_defaults
@@ -493,10 +493,10 @@ def to_triples(
 
 __all__ = [
     "ENTITY_CLASSES",
+    "RELATION_PROPERTIES",
     "ArticleGraph",
     "ArticleTriples",
     "PrewrittenGraph",
-    "RELATION_PROPERTIES",
     "article_graph_iri",
     "article_iri",
     "as_rdflib_graph",

@@ -14,7 +14,6 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from itertools import chain
-from pathlib import Path
 
 from .errors import NewsgraphError
 from .extract import article_id, extract_many
@@ -122,7 +121,7 @@ def ingest(
         began = time.perf_counter()
         try:
             store.add_articles([(o.article_id, g) for o, g in articles], replace=True)
-        except Exception as exc:  # noqa: BLE001 - a failed write fails its articles, not the run
+        except Exception as exc:
             message = exc.message if isinstance(exc, NewsgraphError) else f"storing failed: {type(exc).__name__}: {exc}"
             for outcome, _ in articles:
                 outcome.status, outcome.error, outcome.triples = "failed", message, 0
@@ -184,7 +183,7 @@ def ingest(
         began = time.perf_counter()
         try:
             graph = to_triples(result, base_iri=settings.base_iri)
-        except Exception as exc:  # noqa: BLE001 - one article's mapping bug must not end the run
+        except Exception as exc:
             message = exc.message if isinstance(exc, NewsgraphError) else f"mapping to RDF failed: {type(exc).__name__}: {exc}"
             report(ArticleOutcome(item.source, "failed", article_id=result.article.id, error=message))
             continue

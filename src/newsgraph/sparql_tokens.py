@@ -31,6 +31,7 @@ QUERY_FORMS = {"SELECT", "ASK", "CONSTRUCT", "DESCRIBE"}
 UPDATE_VERBS = {"INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY", "WITH"}
 _KINDS = {"SELECT": "select", "ASK": "ask", "CONSTRUCT": "graph", "DESCRIBE": "graph"}
 
+
 def tokens(text: str) -> list[tuple[str, str]]:
     return [(kind, value) for kind, value, _, _ in spans(text)]
 
@@ -73,4 +74,13 @@ def has_dataset_clause(sparql: str) -> bool:
     return has_keyword(sparql, "FROM")
 
 
-__all__ = ["QUERY_FORMS", "UPDATE_VERBS", "has_dataset_clause", "has_keyword", "keywords", "query_kind", "spans", "tokens"]
+__all__ = [
+    "QUERY_FORMS",
+    "UPDATE_VERBS",
+    "has_dataset_clause",
+    "has_keyword",
+    "keywords",
+    "query_kind",
+    "spans",
+    "tokens",
+]

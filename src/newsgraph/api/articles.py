@@ -11,13 +11,12 @@ import asyncio
 import json
 import logging
 import time
-from dataclasses import dataclass, field
 from collections.abc import Awaitable
+from dataclasses import dataclass, field
 from typing import Annotated, Any, TypeVar
 
 from fastapi import APIRouter, Depends, Path, Query, Request, Response
 from fastapi.responses import JSONResponse
-from pydantic import ValidationError
 
 from ..errors import InvalidArticle, NewsgraphError, NotFound
 from ..extract import ArticleInput, article_id, prepare
@@ -179,7 +178,7 @@ async def _disconnected(request: Request) -> None:
             return
 
 
-async def unless_client_leaves(request: Request, work: Awaitable[T]) -> T:
+async def unless_client_leaves[T](request: Request, work: Awaitable[T]) -> T:
     """Run ``work``; cancel it when the client disconnects first (an article still queued
     is dropped, one being extracted is stopped, nothing is stored) and raise :class:`ClientGone`."""
     task = asyncio.ensure_future(work)
@@ -195,7 +194,7 @@ async def unless_client_leaves(request: Request, work: Awaitable[T]) -> T:
         task.cancel()
         try:
             await task
-        except (asyncio.CancelledError, Exception):  # noqa: BLE001 - the client is gone either way
+        except (asyncio.CancelledError, Exception):
             pass
         log.info("%s %s: the client went away; its article was dropped", request.method, request.url.path)
         raise ClientGone("the client closed the connection; the work was dropped")
@@ -269,7 +268,7 @@ async def post_articles_batch(request: Request, state: ServiceState = Depends(ge
             items.append(read if isinstance(read, NewsgraphError) else prepare(max_chars=state.settings.max_chars, **read))
         except NewsgraphError as exc:
             items.append(exc)
-        except Exception:  # noqa: BLE001 - a bug on one article must not cost the batch
+        except Exception:
             log.exception("reading an article of a batch failed")
             items.append(_internal_error())
     return await unless_client_leaves(request, _store_batch(state, items))

@@ -20,8 +20,8 @@ from fastapi import Request
 
 from ..extract import ArticleInput
 from ..settings import Settings
-from .errors import Forbidden, Unauthorized
 from ..workers import Extracted, ProcessExtractor, extract_with, warm_up
+from .errors import Forbidden, Unauthorized
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")

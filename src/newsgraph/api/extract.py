@@ -7,13 +7,13 @@ import json
 from fastapi import APIRouter, Depends, Request, Response
 from fastapi.responses import JSONResponse
 
+from ..graph import as_rdflib_graph
 from ..jsonld import from_rdflib, graph_document
 from .articles import _ARTICLE_BODY, read_article, unless_client_leaves
 from .deps import ServiceState, get_state
 from .errors import ERROR_RESPONSES
 from .models import ExtractDryRun
 from .negotiation import EXTRACT, negotiate
-from ..graph import as_rdflib_graph
 
 router = APIRouter(tags=["Articles"], responses=ERROR_RESPONSES)
 

@@ -169,10 +169,14 @@ Updates {"need 'Authorization: Bearer <token>'" if update else "are disabled (no
 async def sparql_get(
     request: Request,
     query: Annotated[str | None, Query(description="The SPARQL query.")] = None,
-    default_graph_uri: Annotated[list[str], Query(alias="default-graph-uri")] = [],
-    named_graph_uri: Annotated[list[str], Query(alias="named-graph-uri")] = [],
+    default_graph_uri: Annotated[list[str] | None, Query(alias="default-graph-uri")] = None,
+    named_graph_uri: Annotated[list[str] | None, Query(alias="named-graph-uri")] = None,
     state: ServiceState = Depends(get_state),
 ) -> Response:
+    if named_graph_uri is None:
+        named_graph_uri = []
+    if default_graph_uri is None:
+        default_graph_uri = []
     if "update" in request.query_params:
         raise BadRequest("SPARQL updates are sent with POST (form field 'update' or application/sparql-update)")
     if query is None:

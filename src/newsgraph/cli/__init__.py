@@ -9,13 +9,15 @@ from __future__ import annotations
 import sys
 
 from ..errors import NewsgraphError
-from .app import app
 
 # Importing a command module registers its commands on ``app``.
-from . import extract_cmd  # noqa: F401,E402
-from . import eval_cmd  # noqa: F401,E402
-from . import serve_cmd  # noqa: F401,E402
-from . import graph_cmds  # noqa: F401,E402
+from . import (
+    eval_cmd,  # noqa: F401
+    extract_cmd,  # noqa: F401
+    graph_cmds,  # noqa: F401
+    serve_cmd,  # noqa: F401
+)
+from .app import app
 
 
 def main() -> None:

@@ -635,7 +635,7 @@ def _with_unit_tail(span: Span) -> Span:
     doc = span.doc
     start, end, label = span.start, span.end, span.label_
     # words the model took in that are no part of an amount: "Loans 299.2 mln", "five mln to"
-    while end - start > 1 and not _amount_word(doc[start]) and not doc[start].lower_ in _QUALIFIER_WORDS:
+    while end - start > 1 and not _amount_word(doc[start]) and doc[start].lower_ not in _QUALIFIER_WORDS:
         start += 1
     while end - start > 1 and not _amount_word(doc[end - 1]) and doc[end - 1].lower_ not in _UNIT_TAIL | _SCALE_TAIL:
         end -= 1
@@ -735,7 +735,7 @@ def _is_identifier(span: Span) -> bool:
     if following is not None and (following.pos_ == "NOUN" or following.lower_ in _UNIT_TAIL or
                                   following.lower_ in _SCALE_TAIL or following.text in ("%",)):
         return False  # "Coffee 155,221 bags" is a table row, not a label
-    return previous.lower_ not in _TIME_NOUNS and not previous.lower_.endswith("s") or previous.pos_ == "PROPN" \
+    return (previous.lower_ not in _TIME_NOUNS and not previous.lower_.endswith("s")) or previous.pos_ == "PROPN" \
         or previous.lower_ in ("posts", "rooms", "gates", "flights", "routes", "lines", "platforms")
 
 
@@ -745,7 +745,7 @@ def _bare_pair(first: Token, second: Token) -> bool:
     after = doc[second.i + 1] if second.i + 1 < len(doc) else None
     return all(re.fullmatch(r"\d{2,5}", t.text) for t in (first, second)) and \
         doc[first.i + 1].lower_ == "and" and second.i == first.i + 2 and \
-        (after is None or after.pos_ not in ("NOUN", "PROPN") and after.lower_ not in _UNIT_TAIL | _SCALE_TAIL)
+        (after is None or (after.pos_ not in ("NOUN", "PROPN") and after.lower_ not in _UNIT_TAIL | _SCALE_TAIL))
 
 
 def _is_age(span: Span) -> bool:

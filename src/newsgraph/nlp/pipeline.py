@@ -19,11 +19,18 @@ from collections.abc import Iterable
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .facts import register_extensions
-
 # Importing the modules registers their factories with spaCy.
-from . import dateline, entities, figures, paragraphs, quotes, relations, roles  # noqa: F401
-from . import assemble  # noqa: F401
+from . import (  # noqa: F401
+    assemble,
+    dateline,
+    entities,
+    figures,
+    paragraphs,
+    quotes,
+    relations,
+    roles,
+)
+from .facts import register_extensions
 
 log = logging.getLogger(__name__)
 
@@ -75,7 +82,7 @@ class Isolated:
             return doc
         try:
             result = self.component(doc)
-        except Exception as exc:  # noqa: BLE001 - isolation is the point: any bug costs only these facts
+        except Exception as exc:
             trace = traceback.format_exc()
             add_warning(doc, self.name, f"{type(exc).__name__}: {exc}", trace)
             log.debug("component %s failed:\n%s", self.name, trace)

@@ -348,10 +348,8 @@ def _source_phrase(sentence: Span, index: _DocIndex) -> tuple[Token, Token] | No
     low, high = bisect_left(index.sources, sentence.start), bisect_left(index.sources, sentence.end)
     for token in (doc[i] for i in index.sources[low:high]):
         source = None
-        if token.lower_ == "according" and token.i + 1 < sentence.end and doc[token.i + 1].lower_ == "to":
-            source = next((c for c in doc[token.i + 1].children if c.dep_ == "pobj"), None)
-        elif token.lower_ == "words" and token.i >= 2 and doc[token.i - 2].lower_ == "in" and \
-                token.i + 1 < sentence.end and doc[token.i + 1].lower_ == "of":
+        if (token.lower_ == "according" and token.i + 1 < sentence.end and doc[token.i + 1].lower_ == "to") or (token.lower_ == "words" and token.i >= 2 and doc[token.i - 2].lower_ == "in" and \
+                token.i + 1 < sentence.end and doc[token.i + 1].lower_ == "of"):
             source = next((c for c in doc[token.i + 1].children if c.dep_ == "pobj"), None)
         if source is not None:
             return token, source

@@ -27,6 +27,7 @@ Each rule has a confidence reflecting how often it was right on development data
 
 from __future__ import annotations
 
+import itertools
 from bisect import bisect_right
 from collections.abc import Iterator
 
@@ -193,7 +194,7 @@ def _comma_chains(doc: Doc, sent: Span, in_sentence: list[tuple[EntityCluster, S
             continue
         if any(m.root.dep_ == "conj" for m in run[1:]):
             continue
-        for inner, outer in zip(run, run[1:]):
+        for inner, outer in itertools.pairwise(run):
             yield entity_at(doc, inner.root), "locatedIn", entity_at(doc, outer.root), 0.85
 
 

@@ -17,10 +17,16 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from .facts import (ORG_POSSESSIVES, ORG_REFERENCE_NOUNS, EntityCluster, RoleFact, entity_at,
-                    resolve_organization)
-from .lexicon import (PORTFOLIO_WORDS, POSTNOMINAL_TITLES, ROLE_MODIFIERS, ROLE_NOUNS, ROLE_QUALIFIERS,
-                      ROLE_VERBS, TITLE_WORDS)
+from .facts import ORG_POSSESSIVES, ORG_REFERENCE_NOUNS, EntityCluster, RoleFact, entity_at, resolve_organization
+from .lexicon import (
+    PORTFOLIO_WORDS,
+    POSTNOMINAL_TITLES,
+    ROLE_MODIFIERS,
+    ROLE_NOUNS,
+    ROLE_QUALIFIERS,
+    ROLE_VERBS,
+    TITLE_WORDS,
+)
 
 _ROLE_SUFFIX = re.compile(r"(er|or|ist|ian|ant|ent|eer|ee|man|woman|person|ary|ive)s?$")
 _ORG_PREPS = {"of", "at", "for", "with", "in"}
@@ -29,7 +35,7 @@ _COPULAS = {"be", "become", "remain", "serve", "name", "appoint", "elect", "swea
 _LINKS = {"and", "&", "-"}
 _NOT_ROLES = {"people", "person", "others", "percent", "year", "years", "time", "times", "government",
               "city", "country", "region", "company", "firm", "group", "center", "centre", "order",
-              "part", "members", "market", "center", "event", "statement", "interview", "report",
+              "part", "members", "market", "event", "statement", "interview", "report",
               # kinship and residence say who someone is to someone, not a position they hold
               "father", "mother", "son", "daughter", "brother", "sister", "wife", "husband", "widow",
               "widower", "uncle", "aunt", "nephew", "niece", "cousin", "grandfather", "grandmother",
@@ -77,7 +83,7 @@ def _is_modifier_lower(token: Token) -> bool:
 
 def is_role_word(token: Token) -> bool:
     lower = token.lower_
-    if lower in _NOT_ROLES or not token.is_alpha and "-" not in lower:
+    if lower in _NOT_ROLES or (not token.is_alpha and "-" not in lower):
         return False
     if lower in ROLE_NOUNS or lower in ROLE_MODIFIERS:
         return True
@@ -123,7 +129,7 @@ def _entity_span_start(doc: Doc, i: int) -> int:
 
 def _title_word(token: Token) -> bool:
     """A word that can end an "of"-phrase inside a title: "of state", "for trade policy"."""
-    if not token.is_alpha or token.is_stop and token.lower_ not in PORTFOLIO_WORDS or \
+    if not token.is_alpha or (token.is_stop and token.lower_ not in PORTFOLIO_WORDS) or \
             entity_at(token.doc, token.i) is not None:
         return False
     if token.is_lower:
@@ -146,8 +152,8 @@ def _extend_title(doc: Doc, i: int, limit: int) -> int:
         start = j
         while j < limit and j - i <= 4 and _title_word(doc[j]):
             j += 1
-        if j > start and not (j < limit and (doc[j].lower_ == "'s" or doc[j].pos_ in ("NOUN", "PROPN")
-                                              and doc[j].is_alpha and entity_at(doc, j) is None)):
+        if j > start and not (j < limit and (doc[j].lower_ == "'s" or (doc[j].pos_ in ("NOUN", "PROPN")
+                                              and doc[j].is_alpha and entity_at(doc, j) is None))):
             return j
     return i
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from ..errors import StoreError
 from ..settings import Settings
+from ..sparql_tokens import query_kind
 from .base import (
     EXPORT_FORMATS,
     GRAPH_FORMATS,
@@ -17,7 +18,6 @@ from .base import (
     Store,
     StoreStats,
 )
-from ..sparql_tokens import query_kind
 
 DEFAULT_DIRECTORY = "./newsgraph-data"
 

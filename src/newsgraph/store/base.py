@@ -31,9 +31,8 @@ import pyoxigraph as ox
 from rdflib import Graph
 
 from ..errors import BadQuery, StoreError
-
-from ..graph import ArticleGraph
 from ..formats import name_of_media_type, of_kind
+from ..graph import ArticleGraph
 from ..ontology import NG_IRI, PREFIXES, RDFS_IRI, SCHEMA_IRI
 
 SCHEMA, NG, RDFS = SCHEMA_IRI, NG_IRI, RDFS_IRI  # short names for the SPARQL below

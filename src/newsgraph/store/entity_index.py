@@ -125,11 +125,11 @@ class EntityIndex:
             if not isinstance(quad.subject, ox.NamedNode):
                 continue  # not an entity (only a hand-written totals graph holds one)
             entity, predicate = quad.subject.value, quad.predicate.value
-            if predicate == TOTAL or predicate == ARTICLES:
+            if predicate in (TOTAL, ARTICLES):
                 value = _number(quad.object)
                 if value is not None:
                     (mentions if predicate == TOTAL else articles).setdefault(entity, value)
-            elif predicate == NAME or predicate == ALTERNATE:
+            elif predicate in (NAME, ALTERNATE):
                 label = _label(quad.object)
                 if label is None:
                     continue

@@ -12,6 +12,9 @@ from collections.abc import Iterable
 from typing import BinaryIO
 
 import pyoxigraph as ox
+
+# rdflib would fetch the IRI of every FROM graph from the web; take them from the dataset instead.
+import rdflib.plugins.sparql
 from pyparsing import ParseException
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
@@ -19,13 +22,8 @@ from rdflib.paths import Path
 
 from ..errors import BadQuery, NewsgraphError, QueryTimeout, StoreError
 from ..graph import ArticleGraph
-from ..sparql_tokens import query_kind
 from ..ontology import NG, RDF, RDFS, SDO
-
-# rdflib would fetch the IRI of every FROM graph from the web; take them from the dataset instead.
-import rdflib.plugins.sparql  # noqa: E402
-
-rdflib.plugins.sparql.SPARQL_LOAD_GRAPHS = False
+from ..sparql_tokens import query_kind
 from .base import (
     DATASET_FORMATS,
     EXPORT_FORMATS,
@@ -40,6 +38,8 @@ from .base import (
     with_default_prefixes,
     write_triples,
 )
+
+rdflib.plugins.sparql.SPARQL_LOAD_GRAPHS = False  # never fetch a graph a query names
 
 
 def _describe_in(totals: Graph, entity: URIRef, article: Graph) -> None:
@@ -246,7 +246,7 @@ class MemoryStore(Store):
                 traceback.clear_frames(exc.__traceback__)  # pyoxigraph objects must die on this thread
                 outcome["error"] = exc
             finally:
-                result = None  # noqa: F841 - freed here, on the thread that made it
+                result = None
 
         worker = threading.Thread(target=work, name="newsgraph-query", daemon=True)
         worker.start()

@@ -23,12 +23,11 @@ from pathlib import Path
 from typing import BinaryIO
 
 import pyoxigraph as ox
-from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib import BNode, Dataset, Literal, URIRef
 
 from ..errors import BadQuery, QueryTimeout, StoreError, StoreLocked
 from ..graph import ArticleGraph, PrewrittenGraph
 from ..sparql_tokens import query_kind
-from .entity_index import EntityIndex, Row, graph_labels
 from .base import (
     DATASET_FORMATS,
     EXPORT_FORMATS,
@@ -42,13 +41,14 @@ from .base import (
     check_export_format,
     graph_prefix,
     literal,
-    result_format,
     rebuild_totals,
+    result_format,
     serialise_result,
     syntax_error,
     with_default_prefixes,
     write_triples,
 )
+from .entity_index import EntityIndex, Row, graph_labels
 
 log = logging.getLogger(__name__)
 
@@ -755,7 +755,7 @@ class OxigraphStore(Store):
                 traceback.clear_frames(exc.__traceback__)  # pyoxigraph objects must die on this thread
                 outcome["error"] = exc
             finally:
-                result = None  # noqa: F841 - freed here, on the thread that made it
+                result = None
                 if cancelled.is_set():
                     with self._runaway_lock:
                         self._runaway -= 1

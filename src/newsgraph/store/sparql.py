@@ -27,11 +27,11 @@ from typing import BinaryIO
 
 import httpx
 import pyoxigraph as ox
-from rdflib import BNode, Graph
+from rdflib import BNode
 
 from ..errors import BadQuery, QueryTimeout, StoreError
-from ..sparql_tokens import has_keyword, query_kind
 from ..graph import ArticleGraph
+from ..sparql_tokens import has_keyword, query_kind
 from .base import (
     DATASET_FORMATS,
     EXPORT_FORMATS,
@@ -264,7 +264,7 @@ class SparqlStore(Store):
             # Frames cleared: pyoxigraph objects must not be freed on another thread.
             message = str(exc)
             traceback.clear_frames(exc.__traceback__)
-            solutions = None  # noqa: F841
+            solutions = None
             raise BadQuery(f"the query's results are not valid RDF terms: {message}") from None
         return QueryResult(
             kind="select", format=fmt, media_type=RESULT_FORMATS[fmt].media_type,
