@@ -1,6 +1,10 @@
 """The README stays true: every setting is documented, and the quick-start commands exist."""
 
+import subprocess
+import sys
 from pathlib import Path
+
+import pytest
 
 from newsgraph.settings import Settings
 
@@ -59,3 +63,14 @@ def test_the_public_api_is_pinned():
     ]
     for name in newsgraph.__all__:
         assert getattr(newsgraph, name) is not None
+
+
+@pytest.mark.model
+def test_the_readme_python_example_prints_what_the_readme_shows():
+    # The first ```python block of "Extracting facts from an article" and the output under it.
+    section = README.split("## Extracting facts from an article", 1)[1].split("\n## ", 1)[0]
+    code = section.split("```python\n", 1)[1].split("```", 1)[0]
+    shown = section.split("```python\n", 1)[1].split("```", 1)[1].split("```\n", 1)[1].split("```", 1)[0]
+    ran = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert ran.returncode == 0, ran.stderr
+    assert ran.stdout == shown, "README's Python example is stale; it prints now:\n" + ran.stdout
