@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import pytest
+from extraction_checks import assert_offsets_slice
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -80,13 +81,7 @@ def test_extract_never_crashes_and_offsets_slice(text):
         result = newsgraph.extract(text)
     except UnsupportedLanguage:
         return  # a clear refusal of text in another script, not a crash
-    for entity in result.entities:
-        for mention in entity.mentions:
-            assert text[mention.start:mention.end] == mention.text
-    for figure in result.figures:
-        assert text[figure.start:figure.end] == figure.text
-    for quote in result.quotes:
-        assert text[quote.start:quote.end] == quote.text
+    assert_offsets_slice(text, result)
 
 
 _NEWSY = ['"', "“", "”", "$", "NZ$", "5", "1.8", "million", "percent", "said", "added that", "Daren Tang",

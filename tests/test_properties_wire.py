@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from extraction_checks import assert_offsets_slice
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -141,13 +142,8 @@ def wire_story(draw) -> str:
 def assert_sound(text: str, **metadata) -> None:
     result = extract(text, **metadata)
     assert result.warnings == [], result.warnings
-    for entity in result.entities:
-        for mention in entity.mentions:
-            assert text[mention.start:mention.end] == mention.text
-    for figure in result.figures:
-        assert text[figure.start:figure.end] == figure.text
+    assert_offsets_slice(text, result)
     for quote in result.quotes:
-        assert text[quote.start:quote.end] == quote.text
         assert result.entity(quote.speaker) is not None
     for fact in [*result.roles, *result.figures, *result.quotes, *result.relations]:
         assert text[fact.evidence.start:fact.evidence.end] == fact.evidence.text

@@ -297,15 +297,19 @@ class _Worker:
         except Exception as exc:
             return False, RuntimeError(f"the extraction worker's answer could not be read: {exc}")
 
+    def _stop_waiting(self) -> None:
+        """Stop the event loop watching for the reply in flight, and cancel its waiter."""
+        try:
+            asyncio.get_running_loop().remove_reader(self.connection.fileno())
+        except (RuntimeError, OSError, ValueError, NotImplementedError):
+            pass
+        self._reply.cancel()
+
     def forget_reply(self) -> None:
         """Stop waiting for the reply in flight (its event loop ends); the next article reads
         and drops it first."""
         if self.busy:
-            try:
-                asyncio.get_running_loop().remove_reader(self.connection.fileno())
-            except (RuntimeError, OSError, ValueError, NotImplementedError):
-                pass
-            self._reply.cancel()
+            self._stop_waiting()
             self._stale = True
 
     @property
@@ -316,11 +320,7 @@ class _Worker:
     def kill(self) -> None:
         """End the process now, whatever it is doing (an article past the time limit)."""
         if self.busy:
-            try:
-                asyncio.get_running_loop().remove_reader(self.connection.fileno())
-            except (RuntimeError, OSError, ValueError, NotImplementedError):
-                pass
-            self._reply.cancel()
+            self._stop_waiting()
         self.process.kill()
         self.process.join(5)
         self.connection.close()
