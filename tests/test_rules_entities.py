@@ -192,3 +192,43 @@ def test_sheriffs_office_and_its_abbreviated_form_are_one_organisation():
                      [("Los Angeles Sheriff", "ORG"), ("LA Sheriff", "ORG")])
     assert list(found) == ["Los Angeles Sheriff's office"]
     assert "LA Sheriff's office" in found["Los Angeles Sheriff's office"].aliases
+
+
+def test_a_name_ending_in_a_facility_word_is_a_site_even_when_read_as_a_person_or_event():
+    found = clusters("Staff at Lotus Park Hall Station help . He went to the Bay View Towers .",
+                     [("Lotus Park Hall Station", "PERSON"), ("Bay View Towers", "EVENT")])
+    assert found["Lotus Park Hall Station"].type == "Place" and found["Bay View Towers"].type == "Place"
+
+
+def test_untagged_capitalised_words_before_a_facility_word_are_a_site():
+    found = clusters("Walk from Linden Station or see the Port Ruel Stadium . Station staff help .", [])
+    assert sorted(found) == ["Linden Station", "Port Ruel Stadium"]
+    assert {c.type for c in found.values()} == {"Place"}
+
+
+def test_town_of_x_and_x_county_are_places_not_organisations():
+    found = clusters("Shells hit the town of Varnow and Belcourt county .", [("Varnow", "ORG"), ("Belcourt", "ORG")])
+    assert found["Varnow"].type == "Place" and found["Belcourt"].type == "Place"
+
+
+def test_compass_word_after_a_place_is_part_of_its_name():
+    found = clusters("In the Lanford West constituency , votes rose .", [("Lanford", "GPE")])
+    assert list(found) == ["Lanford West"] and found["Lanford West"].type == "Place"
+
+
+def test_portfolio_name_before_a_body_word_is_one_body():
+    found = clusters("The Ruritania Tourism board paid .", [("Ruritania Tourism", "ORG")])
+    assert list(found) == ["Ruritania Tourism board"] and found["Ruritania Tourism board"].type == "Organization"
+
+
+def test_museums_and_galleries_are_organisations_and_a_museum_at_a_university_is_two():
+    found = clusters("See the Orr Museum of Art at Dunmore University and the Pell Teaching Museum and Art Gallery .",
+                     [("Orr Museum of Art at Dunmore University", "FAC"),
+                      ("Pell Teaching Museum and Art Gallery", "FAC")])
+    assert sorted(found) == ["Dunmore University", "Orr Museum of Art", "Pell Teaching Museum and Art Gallery"]
+    assert {c.type for c in found.values()} == {"Organization"}
+
+
+def test_elite_group_called_an_org_is_an_organisation():
+    found = clusters("He left the Star Org last year .", [("Star Org", "LOC")])
+    assert found["Star Org"].type == "Organization"

@@ -19,9 +19,9 @@ from spacy.util import filter_spans
 
 from .facts import EntityCluster
 from .lexicon import (
-    BODY_HEADS, DETERMINERS, ENTITY_TYPES, FACILITY_CENTRES, FACILITY_HEADS, MEDIA_HEADS, NOT_NAME_SUFFIXES,
+    BODY_HEADS, COMPASS_SUFFIXES, DETERMINERS, ENTITY_TYPES, FACILITY_CENTRES, FACILITY_HEADS, MEDIA_HEADS, NOT_NAME_SUFFIXES,
     NOT_NAMES, NOT_ORG_ACRONYMS, ORG_HEADS, OTHER_HEADS, PLACE_HEADS, PORTFOLIO_WORDS, POSTNOMINAL_TITLES,
-    RANK_WORDS, ROLE_MODIFIERS, ROLE_NOUNS, TITLE_WORDS,
+    RANK_WORDS, ROLE_MODIFIERS, ROLE_NOUNS, SETTLEMENT_NOUNS, TITLE_WORDS,
 )
 
 _INITIAL_STOPWORDS = {"of", "the", "and", "for", "de", "on", "in", "du", "des", "la", "le", "&", "at"}
@@ -111,6 +111,9 @@ def type_from_head(text: str, model_type: str) -> str:
         return "Place"  # "Metro Toronto Convention Centre"
     if last in ORG_HEADS and model_type in ("Place", "Other"):
         return "Organization"
+    if "of" in words and model_type in ("Place", "Other") and words.index("of") > 0 and \
+            words[words.index("of") - 1] in ORG_HEADS and last not in PLACE_HEADS:
+        return "Organization"  # "Museum of Modern Art", "Bank of England": the body, not its building
     if last in PLACE_HEADS and model_type == "Organization" and "of" not in words:
         return "Place"
     return model_type
@@ -146,6 +149,8 @@ class EntityLinker:
         cleaned = [s for s in (clean_span(span) for span in filter_spans(spans)) if s is not None]
         cleaned = [s for s in (_without_title_words(span) for span in cleaned) if s is not None]
         cleaned = _merge_split_names(doc, cleaned)
+        cleaned = _retype_from_context(doc, cleaned)
+        cleaned += _untagged_facilities(doc, cleaned)
         cleaned += _bracketed_acronyms(doc, cleaned)
         cleaned += _standalone_acronyms(doc, cleaned)
         cleaned += _organisations_before_titles(doc, cleaned)
@@ -250,6 +255,71 @@ def _merge_split_names(doc: Doc, spans: list[Span]) -> list[Span]:
                 span = Span(doc, span.start, other.end, label="ORG")
         result.append(span)
     return result
+
+
+_CAMPUS_HEADS = {"university", "college", "school", "institute", "academy"}
+
+
+def _retype_from_context(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Types and spans the words around a name correct.
+
+    * a name ending in a facility word ("Memorial Hall Station", "Century City Towers") is a
+      site even when the model read a person or an event;
+    * "the town of X", "X county": X is a place, not an organisation;
+    * a capitalised compass word after a place is part of its name ("Kowloon West");
+    * a portfolio name before a lowercase body word is one body ("Malaysia Tourism board");
+    * "Museum of Art at Acme University": two organisations, the museum and the university.
+    """
+    starts = {s.start for s in spans}
+    result: list[Span] = []
+    for span in spans:
+        label, start, end = span.label_, span.start, span.end
+        last = doc[end - 1]
+        if label in ("PERSON", "EVENT", "WORK_OF_ART", "PRODUCT") and end - start >= 2 and last.is_title and \
+                last.lower_ in FACILITY_HEADS:
+            label = "FAC"
+        if label == "ORG" and end - start <= 3 and (
+                start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in SETTLEMENT_NOUNS and
+                doc[start - 2].is_lower or
+                end < len(doc) and doc[end].is_lower and doc[end].lower_ in SETTLEMENT_NOUNS) and \
+                not any(t.lower_ in ORG_HEADS for t in doc[start:end]):
+            label = "GPE"
+        if label in ("GPE", "LOC") and end < len(doc) and doc[end].text in COMPASS_SUFFIXES and \
+                end not in starts and not (end + 1 < len(doc) and doc[end + 1].is_title):
+            end += 1
+        if label == "ORG" and last.lower_ in PORTFOLIO_WORDS and last.is_title and end < len(doc) and \
+                doc[end].is_lower and doc[end].lower_ in BODY_HEADS | {"board"}:
+            end += 1
+        if label in ("ORG", "FAC"):
+            at = next((i for i in range(start + 1, end - 1) if doc[i].lower_ == "at"), None)
+            if at is not None and doc[end - 1].is_title and doc[end - 1].lower_ in _CAMPUS_HEADS and \
+                    doc[start].lower_ not in _CAMPUS_HEADS and \
+                    any(t.lower_ in ORG_HEADS for t in doc[start:at]) and doc[at + 1].is_title:
+                result.append(Span(doc, start, at, label="ORG"))
+                result.append(Span(doc, at + 1, end, label="ORG"))
+                continue
+        result.append(Span(doc, start, end, label=label) if (label, start, end) != (
+            span.label_, span.start, span.end) else span)
+    return result
+
+
+def _untagged_facilities(doc: Doc, spans: list[Span]) -> list[Span]:
+    """"Shandao Station", "Nizhny Novgorod Stadium": capitalised words before a capitalised
+    facility word are a site's name even when the model tagged nothing."""
+    taken = {i for span in spans for i in range(span.start, span.end)}
+    found = []
+    for token in doc:
+        if token.i in taken or not token.is_title or token.lower_ not in FACILITY_HEADS or token.i == 0:
+            continue
+        i = token.i
+        while i - 1 >= token.sent.start and i - 1 not in taken and token.i - i < 4 and \
+                doc[i - 1].is_title and doc[i - 1].is_alpha and doc[i - 1].lower_ not in DETERMINERS and \
+                not doc[i - 1].is_stop and not (i - 1 == token.sent.start and doc[i - 1].pos_ != "PROPN"):
+            i -= 1
+        if i < token.i and doc[i:token.i].text.lower() != doc[i:token.i].text:
+            found.append(Span(doc, i, token.i + 1, label="FAC"))
+            taken.update(range(i, token.i + 1))
+    return found
 
 
 def _bracketed_acronyms(doc: Doc, spans: list[Span]) -> list[Span]:

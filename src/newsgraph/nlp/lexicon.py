@@ -46,6 +46,7 @@ ORG_HEADS = {
     "laboratory", "lab", "inc", "inc.", "ltd", "ltd.", "llc", "plc", "corp", "corp.", "co",
     "co.", "airlines", "airways", "holdings", "news", "agency", "service", "services", "forces",
     "army", "navy", "police", "team", "club", "fc", "network", "press", "times", "post",
+    "museum", "gallery", "org",
 }
 
 # Last words of newspaper and magazine names ("Saudi Gazette", "Sydney Morning Herald")
@@ -69,6 +70,13 @@ FACILITY_HEADS = {
     "cathedral", "temple", "palace", "cave", "plaza", "terminal", "pier", "harbour", "harbor", "dam",
 }
 FACILITY_CENTRES = {"convention", "exhibition", "shopping", "conference", "trade", "sports", "community"}
+
+# Lowercase nouns that name a settlement or an area: "the town of X", "X county"
+SETTLEMENT_NOUNS = {"town", "city", "village", "province", "county", "district", "region", "state", "island",
+                    "port", "municipality", "prefecture", "township", "suburb", "borough"}
+
+# Capitalised compass words that end a place's name ("Kowloon West", "Sydney North")
+COMPASS_SUFFIXES = {"West", "East", "North", "South", "Central"}
 
 PLACE_HEADS = {
     "area", "region", "province", "state", "county", "city", "district", "island", "islands",
