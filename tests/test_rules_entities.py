@@ -232,3 +232,49 @@ def test_museums_and_galleries_are_organisations_and_a_museum_at_a_university_is
 def test_elite_group_called_an_org_is_an_organisation():
     found = clusters("He left the Star Org last year .", [("Star Org", "LOC")])
     assert found["Star Org"].type == "Organization"
+
+
+def test_a_name_in_apposition_to_a_person_noun_or_born_is_a_person_and_so_is_its_surname():
+    text = "Lena Vorst , an Irish woman , sued . Vorst was born in Cork ."
+    parse = [(1, "compound"), (7, "nsubj"), (1, "punct"), (5, "det"), (5, "amod"), (1, "appos"), (1, "punct"),
+             (7, "ROOT"), (7, "punct"), (11, "nsubjpass"), (11, "auxpass"), (11, "ROOT"), (11, "prep"),
+             (12, "pobj"), (11, "punct")]
+    doc = run(make_doc(text, ents=[("Lena Vorst", "ORG"), ("Vorst", "GPE"), ("Cork", "GPE")], parse=parse,
+                       lemmas={"born": "bear"}), "newsgraph_entities")
+    found = {c.name: c for c in doc._.ng_entities}
+    assert sorted(found) == ["Cork", "Lena Vorst"]
+    assert found["Lena Vorst"].type == "Person" and len(found["Lena Vorst"].mentions) == 2
+    assert found["Cork"].type == "Place"
+
+
+def test_a_name_listed_with_people_is_a_person_but_a_city_is_not():
+    text = "Ada Kell , Bo Lind and Cy Moro scored ."
+    parse = [(1, "compound"), (8, "nsubj"), (1, "punct"), (4, "compound"), (1, "conj"), (4, "cc"),
+             (7, "compound"), (4, "conj"), (8, "ROOT"), (8, "punct")]
+    for label, expected in (("FAC", "Person"), ("GPE", "Place")):
+        doc = run(make_doc(text, ents=[("Ada Kell", "PERSON"), ("Bo Lind", "PERSON"), ("Cy Moro", label)],
+                           parse=parse), "newsgraph_entities")
+        assert {c.name: c.type for c in doc._.ng_entities}["Cy Moro"] == expected
+
+
+def test_a_name_with_kin_is_a_person():
+    found = clusters("Rue Dalton 's father spoke .", [("Rue Dalton", "LOC")])
+    assert found["Rue Dalton"].type == "Person"
+
+
+def test_short_forms_join_the_full_name_when_the_article_gives_it():
+    found = clusters("The United States and the US agreed . America won .",
+                     [("United States", "GPE"), ("US", "GPE"), ("America", "GPE")])
+    assert list(found) == ["United States"] and {"US", "America"} <= set(found["United States"].aliases)
+    alone = clusters("The US agreed .", [("US", "GPE")])
+    assert list(alone) == ["US"]
+
+
+def test_the_noun_an_organisation_was_called_by_points_back_to_it():
+    from newsgraph.nlp.facts import resolve_organization
+    text = "Lee left the Acme organization and the Star Org . The Star Org works for the organization ."
+    doc = run(make_doc(text, ents=[("Acme", "ORG"), ("Star Org", "ORG"), ("Star Org", "ORG")]),
+              "newsgraph_entities")
+    index = len(text.split()) - 2
+    assert doc[index].text == "organization"
+    assert resolve_organization(doc, index).name == "Acme"

@@ -20,8 +20,8 @@ from spacy.util import filter_spans
 from .facts import EntityCluster
 from .lexicon import (
     BODY_HEADS, COMPASS_SUFFIXES, DETERMINERS, ENTITY_TYPES, FACILITY_CENTRES, FACILITY_HEADS, MEDIA_HEADS, NOT_NAME_SUFFIXES,
-    NOT_NAMES, NOT_ORG_ACRONYMS, ORG_HEADS, OTHER_HEADS, PLACE_HEADS, PORTFOLIO_WORDS, POSTNOMINAL_TITLES,
-    RANK_WORDS, ROLE_MODIFIERS, ROLE_NOUNS, SETTLEMENT_NOUNS, TITLE_WORDS,
+    NOT_NAMES, NOT_ORG_ACRONYMS, ORG_HEADS, OTHER_HEADS, PERSON_NOUNS, PLACE_HEADS, PORTFOLIO_WORDS, POSTNOMINAL_TITLES,
+    RANK_WORDS, ROLE_MODIFIERS, ROLE_NOUNS, SETTLEMENT_NOUNS, SHORT_FORMS, TITLE_WORDS,
 )
 
 _INITIAL_STOPWORDS = {"of", "the", "and", "for", "de", "on", "in", "du", "des", "la", "le", "&", "at"}
@@ -151,6 +151,7 @@ class EntityLinker:
         cleaned = _merge_split_names(doc, cleaned)
         cleaned = _retype_from_context(doc, cleaned)
         cleaned += _untagged_facilities(doc, cleaned)
+        cleaned = _people_from_context(doc, cleaned)
         cleaned += _bracketed_acronyms(doc, cleaned)
         cleaned += _standalone_acronyms(doc, cleaned)
         cleaned += _organisations_before_titles(doc, cleaned)
@@ -301,6 +302,38 @@ def _retype_from_context(doc: Doc, spans: list[Span]) -> list[Span]:
         result.append(Span(doc, start, end, label=label) if (label, start, end) != (
             span.label_, span.start, span.end) else span)
     return result
+
+
+_HEAD_WORDS = ORG_HEADS | PLACE_HEADS | FACILITY_HEADS | MEDIA_HEADS | BODY_HEADS
+
+
+def _people_from_context(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Names the model typed as places or organisations that the sentence shows are people.
+
+    A name with no organisation or place word is a person when it stands in apposition to
+    a person noun ("X, an Australian woman"), was born ("X was born in"), has kin ("X's
+    father"), or is listed with a person ("A, B and X"). Every mention of the name, and
+    its last word alone, is then that person.
+    """
+    names: set[str] = set()
+    for span in spans:
+        if span.label_ not in ("ORG", "GPE", "LOC", "FAC") or \
+                not all(t.is_title and t.is_alpha or t.text == "-" for t in span) or \
+                any(t.lower_ in _HEAD_WORDS for t in span):
+            continue
+        root, end = span.root, span.end
+        conj = [root.head] if root.dep_ == "conj" else []
+        conj += [c for c in root.children if c.dep_ == "conj"]
+        if any(c.dep_ == "appos" and c.lemma_.lower() in PERSON_NOUNS for c in root.children) or \
+                root.dep_ == "nsubjpass" and root.head.lemma_ == "bear" or \
+                end + 1 < len(doc) and doc[end].lower_ in ("'s", "’s") and doc[end + 1].lower_ in PERSON_NOUNS or \
+                len(span) > 1 and span.label_ != "GPE" and any(t.ent_type_ == "PERSON" and not (span.start <= t.i < end) for t in conj):
+            names.add(span.text)
+    if not names:
+        return spans
+    last_words = {n.split()[-1] for n in names if len(n.split()) > 1}
+    return [Span(doc, s.start, s.end, label="PERSON") if s.label_ != "PERSON" and (
+        s.text in names or len(s) == 1 and s.text in last_words) else s for s in spans]
 
 
 def _untagged_facilities(doc: Doc, spans: list[Span]) -> list[Span]:
@@ -505,6 +538,7 @@ def build_clusters(doc: Doc, spans: list[Span]) -> list[EntityCluster]:
         cluster.add_alias(text)
 
     _merge_people_typed_as_places(clusters, model_types)
+    _merge_short_forms(clusters, model_types)
     _merge_shortened_organisations(clusters, model_types)
     clusters = [c for c in clusters if c.mentions]
     for cluster in clusters:
@@ -538,6 +572,22 @@ def _merge_people_typed_as_places(clusters: list[EntityCluster], model_types: di
         cluster.mentions.extend(person.mentions)
         model_types[id(cluster)]["Person"] += len(person.mentions)
         person.mentions = []
+
+
+def _merge_short_forms(clusters: list[EntityCluster], model_types: dict[int, Counter]) -> None:
+    """"US" and "America" in an article that also says "United States": one place, the full name."""
+    by_name = {normalise_name(c.name): c for c in clusters if c.mentions and c.type != "Person"}
+    for full, shorts in SHORT_FORMS.items():
+        target = by_name.get(full)
+        if target is None:
+            continue
+        for cluster in clusters:
+            if cluster is not target and cluster.mentions and cluster.type != "Person" and \
+                    cluster.name.lower() in shorts:
+                target.mentions.extend(cluster.mentions)
+                model_types[id(target)].update(model_types[id(cluster)])
+                target.add_alias(cluster.name)
+                cluster.mentions = []
 
 
 def _merge_shortened_organisations(clusters: list[EntityCluster], model_types: dict[int, Counter]) -> None:

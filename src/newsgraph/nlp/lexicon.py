@@ -75,6 +75,20 @@ FACILITY_CENTRES = {"convention", "exhibition", "shopping", "conference", "trade
 SETTLEMENT_NOUNS = {"town", "city", "village", "province", "county", "district", "region", "state", "island",
                     "port", "municipality", "prefecture", "township", "suburb", "borough"}
 
+# Short forms of a few names that news uses alongside the full one ("US" for "United States")
+SHORT_FORMS = {
+    "united states": {"us", "u.s.", "usa", "u.s.a.", "america", "united states of america"},
+    "united kingdom": {"uk", "u.k.", "britain", "great britain"},
+    "united nations": {"un", "u.n."},
+    "european union": {"eu", "e.u."},
+}
+
+# Nouns that, in apposition or after a possessive, show that a name is a person's
+# ("X, an Australian woman", "X's father")
+PERSON_NOUNS = {"woman", "man", "girl", "boy", "teenager", "mother", "father", "daughter", "son", "wife",
+                "husband", "sister", "brother", "widow", "grandmother", "grandfather", "aunt", "uncle",
+                "niece", "nephew", "cousin", "parents", "child", "children", "boyfriend", "girlfriend"}
+
 # Capitalised compass words that end a place's name ("Kowloon West", "Sydney North")
 COMPASS_SUFFIXES = {"West", "East", "North", "South", "Central"}
 
@@ -114,7 +128,7 @@ ROLE_NOUNS = {
     "astronaut", "pilot", "soldier", "policeman", "detective", "inspector", "marshal",
     "admiral", "brigadier", "corporal", "chaplain", "archdeacon", "vicar", "dean",
     "provost", "bishop", "trustee", "shareholder", "entrepreneur", "businessman", "businesswoman",
-    "tycoon", "magnate", "banker", "activist", "campaigner", "organizer", "organiser", "volunteer",
+    "tycoon", "magnate", "banker", "activist", "campaigner", "organizer", "organiser",
     "councilwoman", "alderman", "assemblyman", "assemblywoman", "legislator", "politician", "minister",
     "treasurer", "auditor", "comptroller", "controller", "registrar", "clerk", "secretary-general",
 }
