@@ -304,6 +304,16 @@ def _retype_from_context(doc: Doc, spans: list[Span]) -> list[Span]:
     return result
 
 
+def _root(span: Span):
+    """The span's syntactic head; its last word when the parse is missing or broken."""
+    if not span.doc.has_annotation("DEP"):
+        return span[-1]
+    try:
+        return span.root
+    except RuntimeError:  # a cycle in a hand-built or damaged parse
+        return span[-1]
+
+
 _HEAD_WORDS = ORG_HEADS | PLACE_HEADS | FACILITY_HEADS | MEDIA_HEADS | BODY_HEADS
 
 
@@ -321,7 +331,7 @@ def _people_from_context(doc: Doc, spans: list[Span]) -> list[Span]:
                 not all(t.is_title and t.is_alpha or t.text == "-" for t in span) or \
                 any(t.lower_ in _HEAD_WORDS for t in span):
             continue
-        root, end = span.root, span.end
+        root, end = _root(span), span.end
         conj = [root.head] if root.dep_ == "conj" else []
         conj += [c for c in root.children if c.dep_ == "conj"]
         if any(c.dep_ == "appos" and c.lemma_.lower() in PERSON_NOUNS for c in root.children) or \
