@@ -278,3 +278,15 @@ def test_the_noun_an_organisation_was_called_by_points_back_to_it():
     index = len(text.split()) - 2
     assert doc[index].text == "organization"
     assert resolve_organization(doc, index).name == "Acme"
+
+
+def test_a_player_with_an_assist_or_replaced_by_a_person_is_a_person():
+    found = clusters("It came from Eli Brand 's assist .", [("Eli Brand", "FAC")])
+    assert found["Eli Brand"].type == "Person"
+    text = "Ana Roth replaced Tom Vale ."
+    parse = [(1, "compound"), (2, "nsubj"), (2, "ROOT"), (4, "compound"), (2, "dobj"), (2, "punct")]
+    doc = run(make_doc(text, ents=[("Ana Roth", "PERSON"), ("Tom Vale", "ORG")], parse=parse,
+                       lemmas={"replaced": "replace"}), "newsgraph_entities")
+    assert {c.name: c.type for c in doc._.ng_entities} == {"Ana Roth": "Person", "Tom Vale": "Person"}
+    country = clusters("It came from South Ruria 's assist .", [("South Ruria", "GPE")])
+    assert country["South Ruria"].type == "Place"

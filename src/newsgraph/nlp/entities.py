@@ -20,7 +20,8 @@ from spacy.util import filter_spans
 from .facts import EntityCluster
 from .lexicon import (
     BODY_HEADS, COMPASS_SUFFIXES, DETERMINERS, ENTITY_TYPES, FACILITY_CENTRES, FACILITY_HEADS, MEDIA_HEADS, NOT_NAME_SUFFIXES,
-    NOT_NAMES, NOT_ORG_ACRONYMS, ORG_HEADS, OTHER_HEADS, PERSON_NOUNS, PLACE_HEADS, PORTFOLIO_WORDS, POSTNOMINAL_TITLES,
+    NOT_NAMES, NOT_ORG_ACRONYMS, ORG_HEADS, OTHER_HEADS, PERSON_NOUNS, PERSON_SWAP_VERBS, PLACE_HEADS,
+    PLAYER_ACTS, PORTFOLIO_WORDS, POSTNOMINAL_TITLES,
     RANK_WORDS, ROLE_MODIFIERS, ROLE_NOUNS, SETTLEMENT_NOUNS, SHORT_FORMS, TITLE_WORDS,
 )
 
@@ -332,12 +333,16 @@ def _people_from_context(doc: Doc, spans: list[Span]) -> list[Span]:
                 any(t.lower_ in _HEAD_WORDS for t in span):
             continue
         root, end = _root(span), span.end
-        conj = [root.head] if root.dep_ == "conj" else []
+        conj = [root.head, *(c for c in root.head.children if c.dep_ == "conj")] if root.dep_ == "conj" else []
         conj += [c for c in root.children if c.dep_ == "conj"]
+        possessed = doc[end + 1].lower_ if end + 1 < len(doc) and doc[end].lower_ in ("'s", "’s") else None
+        not_a_country = len(span) > 1 and span.label_ != "GPE"
+        swapped = root.dep_ == "dobj" and root.head.lemma_ in PERSON_SWAP_VERBS and any(
+            c.dep_ == "nsubj" and c.ent_type_ == "PERSON" for c in root.head.children)
         if any(c.dep_ == "appos" and c.lemma_.lower() in PERSON_NOUNS for c in root.children) or \
-                root.dep_ == "nsubjpass" and root.head.lemma_ == "bear" or \
-                end + 1 < len(doc) and doc[end].lower_ in ("'s", "’s") and doc[end + 1].lower_ in PERSON_NOUNS or \
-                len(span) > 1 and span.label_ != "GPE" and any(t.ent_type_ == "PERSON" and not (span.start <= t.i < end) for t in conj):
+                root.dep_ == "nsubjpass" and root.head.lemma_ == "bear" or possessed in PERSON_NOUNS or \
+                not_a_country and (possessed in PLAYER_ACTS or swapped or any(
+                    t.ent_type_ == "PERSON" and not (span.start <= t.i < end) for t in conj)):
             names.add(span.text)
     if not names:
         return spans

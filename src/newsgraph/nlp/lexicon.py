@@ -89,6 +89,12 @@ PERSON_NOUNS = {"woman", "man", "girl", "boy", "teenager", "mother", "father", "
                 "husband", "sister", "brother", "widow", "grandmother", "grandfather", "aunt", "uncle",
                 "niece", "nephew", "cousin", "parents", "child", "children", "boyfriend", "girlfriend"}
 
+# What only a player does: "X's assist", "X's header" (after a name that is not a country)
+PLAYER_ACTS = {"assist", "header", "shot", "attempt", "volley", "tackle", "save", "strike", "cross", "free-kick"}
+
+# Verbs whose object is a person when their subject is one ("A replaced B")
+PERSON_SWAP_VERBS = {"replace", "succeed", "substitute"}
+
 # Capitalised compass words that end a place's name ("Kowloon West", "Sydney North")
 COMPASS_SUFFIXES = {"West", "East", "North", "South", "Central"}
 
