@@ -290,3 +290,20 @@ def test_a_player_with_an_assist_or_replaced_by_a_person_is_a_person():
     assert {c.name: c.type for c in doc._.ng_entities} == {"Ana Roth": "Person", "Tom Vale": "Person"}
     country = clusters("It came from South Ruria 's assist .", [("South Ruria", "GPE")])
     assert country["South Ruria"].type == "Place"
+
+
+def test_a_school_district_is_an_organisation():
+    found = clusters("The Lorne Independent School District said so .", [("Lorne Independent School District", "ORG")])
+    assert found["Lorne Independent School District"].type == "Organization"
+
+
+def test_a_building_named_as_a_destination_is_a_place_but_as_an_actor_an_organisation():
+    found = clusters("Bring it to the Blue House .", [("Blue House", "ORG")])
+    assert found["Blue House"].type == "Place"
+    found = clusters("The Blue House said no .", [("Blue House", "ORG")])
+    assert found["Blue House"].type == "Organization"
+
+
+def test_a_bracketed_gloss_of_a_site_names_the_site_before_it():
+    found = clusters("A hotel near the Masjid Nur ( Great Mosque ) fell .", [])
+    assert list(found) == ["Masjid Nur"] and found["Masjid Nur"].type == "Place"

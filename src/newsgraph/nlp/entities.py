@@ -19,9 +19,9 @@ from spacy.util import filter_spans
 
 from .facts import EntityCluster
 from .lexicon import (
-    BODY_HEADS, COMPASS_SUFFIXES, DETERMINERS, ENTITY_TYPES, FACILITY_CENTRES, FACILITY_HEADS, MEDIA_HEADS, NOT_NAME_SUFFIXES,
+    BODY_HEADS, BUILDING_WORDS, COMPASS_SUFFIXES, DETERMINERS, ENTITY_TYPES, FACILITY_CENTRES, FACILITY_HEADS, MEDIA_HEADS, NOT_NAME_SUFFIXES,
     NOT_NAMES, NOT_ORG_ACRONYMS, ORG_HEADS, OTHER_HEADS, PERSON_NOUNS, PERSON_SWAP_VERBS, PLACE_HEADS,
-    PLAYER_ACTS, PORTFOLIO_WORDS, POSTNOMINAL_TITLES,
+    PLAYER_ACTS, LOCATIVE_PREPOSITIONS, ORG_COMPOUND_HEADS, PORTFOLIO_WORDS, POSTNOMINAL_TITLES,
     RANK_WORDS, ROLE_MODIFIERS, ROLE_NOUNS, SETTLEMENT_NOUNS, SHORT_FORMS, TITLE_WORDS,
 )
 
@@ -104,6 +104,8 @@ def type_from_head(text: str, model_type: str) -> str:
     if not words:
         return model_type
     last = words[-1]
+    if len(words) > 1 and (words[-2], last) in ORG_COMPOUND_HEADS and model_type != "Person":
+        return "Organization"  # "Irving Independent School District": a body, not an area
     if last in OTHER_HEADS and model_type in ("Organization", "Place", "Other"):
         return "Other"
     if last in FACILITY_HEADS and model_type == "Organization" and "of" not in words:
@@ -280,6 +282,10 @@ def _retype_from_context(doc: Doc, spans: list[Span]) -> list[Span]:
         if label in ("PERSON", "EVENT", "WORK_OF_ART", "PRODUCT") and end - start >= 2 and last.is_title and \
                 last.lower_ in FACILITY_HEADS:
             label = "FAC"
+        before = start - 1 - (start > 0 and doc[start - 1].lower_ == "the")
+        if label == "ORG" and last.is_title and last.lower_ in BUILDING_WORDS and end - start >= 2 and \
+                before >= 0 and doc[before].lower_ in LOCATIVE_PREPOSITIONS:
+            label = "FAC"  # "bring it to the White House": where, not who
         if label == "ORG" and end - start <= 3 and (
                 start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in SETTLEMENT_NOUNS and
                 doc[start - 2].is_lower or
@@ -365,9 +371,25 @@ def _untagged_facilities(doc: Doc, spans: list[Span]) -> list[Span]:
                 not doc[i - 1].is_stop and not (i - 1 == token.sent.start and doc[i - 1].pos_ != "PROPN"):
             i -= 1
         if i < token.i and doc[i:token.i].text.lower() != doc[i:token.i].text:
-            found.append(Span(doc, i, token.i + 1, label="FAC"))
-            taken.update(range(i, token.i + 1))
+            gloss = _name_before_bracket(doc, i, token.i + 1, taken)
+            span = gloss or Span(doc, i, token.i + 1, label="FAC")
+            found.append(span)
+            taken.update(range(span.start, span.end))
     return found
+
+
+def _name_before_bracket(doc: Doc, start: int, end: int, taken: set[int]) -> Span | None:
+    """"Masjid Al-Haram (Grand Mosque)": the bracket glosses the name before it, which is the site."""
+    if start < 2 or end >= len(doc) or doc[start - 1].text != "(" or doc[end].text != ")":
+        return None
+    i = start - 1
+    while i - 1 >= 0 and i - 1 not in taken and start - 1 - i < 5 and (
+            doc[i - 1].is_title and doc[i - 1].is_alpha and not doc[i - 1].is_stop or
+            doc[i - 1].text == "-" and i - 2 >= 0 and doc[i - 2].is_title):
+        i -= 1
+    if i == start - 1 or doc[i].text == "-":
+        return None
+    return Span(doc, i, start - 1, label="FAC")
 
 
 def _bracketed_acronyms(doc: Doc, spans: list[Span]) -> list[Span]:

@@ -69,6 +69,14 @@ FACILITY_HEADS = {
     "arena", "stadium", "airport", "station", "hall", "square", "bridge", "tower", "towers", "mosque",
     "cathedral", "temple", "palace", "cave", "plaza", "terminal", "pier", "harbour", "harbor", "dam",
 }
+# Building words that make a name a place when it is where someone goes or is ("to the White House");
+# as actors ("the White House said") such names stay organisations
+BUILDING_WORDS = {"house", "building", "lodge", "manor", "castle", "mansion", "headquarters"}
+LOCATIVE_PREPOSITIONS = {"to", "at", "in", "inside", "outside", "near", "into", "from"}
+
+# Two-word heads of organisations whose last word alone would say place ("Irving School District")
+ORG_COMPOUND_HEADS = {("school", "district"), ("school", "board"), ("water", "district")}
+
 FACILITY_CENTRES = {"convention", "exhibition", "shopping", "conference", "trade", "sports", "community"}
 
 # Lowercase nouns that name a settlement or an area: "the town of X", "X county"
