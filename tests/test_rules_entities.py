@@ -307,3 +307,19 @@ def test_a_building_named_as_a_destination_is_a_place_but_as_an_actor_an_organis
 def test_a_bracketed_gloss_of_a_site_names_the_site_before_it():
     found = clusters("A hotel near the Masjid Nur ( Great Mosque ) fell .", [])
     assert list(found) == ["Masjid Nur"] and found["Masjid Nur"].type == "Place"
+
+
+def test_hashtags_roman_numerals_and_a_name_before_the_are_not_organisations():
+    found = clusters("The tag # StandWithLee spread , part XVII said . According to Lee the Acme property sold .",
+                     [("StandWithLee", "ORG"), ("Lee the Acme", "ORG")])
+    assert list(found) == ["Acme"]
+
+
+def test_words_before_a_society_of_something_are_its_name():
+    found = clusters("Groups came , Star Rovers Society of Canada and others .", [("Society of Canada", "ORG")])
+    assert list(found) == ["Star Rovers Society of Canada"]
+
+
+def test_other_names_of_korea_join_the_name_the_article_uses():
+    found = clusters("North Korea fired . The DPRK said so .", [("North Korea", "GPE"), ("DPRK", "ORG")])
+    assert list(found) == ["North Korea"] and "DPRK" in found["North Korea"].aliases

@@ -60,8 +60,13 @@ def clean_span(span: Span) -> Span | None:
         if doc[i].text in ("—", "–") or doc[i].like_num and span.label_ != "FAC" and \
                 doc[i - 1].is_title and i + 1 < end and doc[i + 1].text in ("—", "–", "-"):
             return None  # "Group G — Belgium 3": a heading or a scoreline, not a name
-    if start >= end:
-        return None
+    if start >= end or start > 0 and doc[start - 1].text == "#":
+        return None  # "#IStandWithAhmed": a hashtag is a topic, not a name
+    for i in range(start + 1, end - 1):
+        if doc[i].text == "the" and doc[i - 1].lower_ not in _INITIAL_STOPWORDS and doc[i + 1].is_title and \
+                span.label_ == "ORG":
+            start = i + 1  # "According to Rathbun the Scientology property": the name starts after "the"
+            break
     words = [t.lower_ for t in doc[start:end]]
     if span.label_ != "PERSON" and not any(t.text[:1].isupper() or t.text[:1].isdigit() for t in doc[start:end]):
         return None  # "disco club": a common noun phrase
@@ -275,9 +280,15 @@ def _retype_from_context(doc: Doc, spans: list[Span]) -> list[Span]:
     * "Museum of Art at Acme University": two organisations, the museum and the university.
     """
     starts = {s.start for s in spans}
+    taken = {i for s in spans for i in range(s.start, s.end)}
     result: list[Span] = []
     for span in spans:
         label, start, end = span.label_, span.start, span.end
+        if label == "ORG" and doc[start].lower_ in ORG_HEADS and doc[start].is_title and end - start > 1:
+            while start - 1 > doc[span.start].sent.start and span.start - start < 3 and start - 1 not in taken and \
+                    doc[start - 1].is_title and doc[start - 1].is_alpha and doc[start - 1].lower_ not in DETERMINERS:
+                start -= 1  # "Doctor Who | Society of Canada": the words before the head are the name's
+            span = Span(doc, start, end, label=label) if start != span.start else span
         last = doc[end - 1]
         if label in ("PERSON", "EVENT", "WORK_OF_ART", "PRODUCT") and end - start >= 2 and last.is_title and \
                 last.lower_ in FACILITY_HEADS:
@@ -412,7 +423,7 @@ def _standalone_acronyms(doc: Doc, spans: list[Span]) -> list[Span]:
     found = []
     for token in doc:
         text = token.text
-        if token.i in taken or not (2 < len(text) <= 6 and text.isalpha() and text.isupper()):
+        if token.i in taken or not (2 < len(text) <= 6 and text.isalpha() and text.isupper()) or _ROMAN.match(text):
             continue
         if text.lower() in NOT_ORG_ACRONYMS or token.pos_ != "PROPN":
             continue

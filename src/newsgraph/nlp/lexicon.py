@@ -89,6 +89,8 @@ SHORT_FORMS = {
     "united kingdom": {"uk", "u.k.", "britain", "great britain"},
     "united nations": {"un", "u.n."},
     "european union": {"eu", "e.u."},
+    "north korea": {"dprk", "democratic people's republic of korea"},
+    "south korea": {"rok", "korea republic", "republic of korea"},
 }
 
 # Nouns that, in apposition or after a possessive, show that a name is a person's
