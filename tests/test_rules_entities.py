@@ -323,3 +323,8 @@ def test_words_before_a_society_of_something_are_its_name():
 def test_other_names_of_korea_join_the_name_the_article_uses():
     found = clusters("North Korea fired . The DPRK said so .", [("North Korea", "GPE"), ("DPRK", "ORG")])
     assert list(found) == ["North Korea"] and "DPRK" in found["North Korea"].aliases
+
+
+def test_a_person_whose_surname_is_a_building_word_stays_a_person():
+    found = clusters("Board chairman John Tower spoke .", [("John Tower", "PERSON")])
+    assert found["John Tower"].type == "Person"

@@ -21,7 +21,7 @@ from .facts import EntityCluster
 from .lexicon import (
     BODY_HEADS, BUILDING_WORDS, COMPASS_SUFFIXES, DETERMINERS, ENTITY_TYPES, FACILITY_CENTRES, FACILITY_HEADS, MEDIA_HEADS, NOT_NAME_SUFFIXES,
     NOT_NAMES, NOT_ORG_ACRONYMS, ORG_HEADS, OTHER_HEADS, PERSON_NOUNS, PERSON_SWAP_VERBS, PLACE_HEADS,
-    PLAYER_ACTS, LOCATIVE_PREPOSITIONS, ORG_COMPOUND_HEADS, PORTFOLIO_WORDS, POSTNOMINAL_TITLES,
+    PLAYER_ACTS, LOCATIVE_PREPOSITIONS, SITE_WORDS, ORG_COMPOUND_HEADS, PORTFOLIO_WORDS, POSTNOMINAL_TITLES,
     RANK_WORDS, ROLE_MODIFIERS, ROLE_NOUNS, SETTLEMENT_NOUNS, SHORT_FORMS, TITLE_WORDS,
 )
 
@@ -291,7 +291,7 @@ def _retype_from_context(doc: Doc, spans: list[Span]) -> list[Span]:
             span = Span(doc, start, end, label=label) if start != span.start else span
         last = doc[end - 1]
         if label in ("PERSON", "EVENT", "WORK_OF_ART", "PRODUCT") and end - start >= 2 and last.is_title and \
-                last.lower_ in FACILITY_HEADS:
+                last.lower_ in (SITE_WORDS if label == "PERSON" else FACILITY_HEADS):
             label = "FAC"
         before = start - 1 - (start > 0 and doc[start - 1].lower_ == "the")
         if label == "ORG" and last.is_title and last.lower_ in BUILDING_WORDS and end - start >= 2 and \
@@ -374,7 +374,7 @@ def _untagged_facilities(doc: Doc, spans: list[Span]) -> list[Span]:
     taken = {i for span in spans for i in range(span.start, span.end)}
     found = []
     for token in doc:
-        if token.i in taken or not token.is_title or token.lower_ not in FACILITY_HEADS or token.i == 0:
+        if token.i in taken or not token.is_title or token.lower_ not in SITE_WORDS or token.i == 0:
             continue
         i = token.i
         while i - 1 >= token.sent.start and i - 1 not in taken and token.i - i < 4 and \

@@ -77,6 +77,9 @@ LOCATIVE_PREPOSITIONS = {"to", "at", "in", "inside", "outside", "near", "into", 
 # Two-word heads of organisations whose last word alone would say place ("Irving School District")
 ORG_COMPOUND_HEADS = {("school", "district"), ("school", "board"), ("water", "district")}
 
+# Facility words that are never surnames ("John Tower", "Arsenio Hall" are people)
+SITE_WORDS = {"arena", "stadium", "airport", "station", "towers", "mosque", "cathedral", "terminal", "plaza"}
+
 FACILITY_CENTRES = {"convention", "exhibition", "shopping", "conference", "trade", "sports", "community"}
 
 # Lowercase nouns that name a settlement or an area: "the town of X", "X county"
