@@ -328,3 +328,16 @@ def test_other_names_of_korea_join_the_name_the_article_uses():
 def test_a_person_whose_surname_is_a_building_word_stays_a_person():
     found = clusters("Board chairman John Tower spoke .", [("John Tower", "PERSON")])
     assert found["John Tower"].type == "Person"
+
+
+def test_names_given_as_examples_of_gods_or_religions_are_not_organisations_or_places():
+    text = "They worship gods such as Zorn , Vela and Ida ."
+    parse = [(1, "nsubj"), (1, "ROOT"), (1, "dobj"), (4, "amod"), (2, "prep"), (4, "pobj"), (5, "punct"),
+             (5, "conj"), (7, "cc"), (7, "conj"), (1, "punct")]
+    doc = run(make_doc(text, ents=[("Zorn", "GPE"), ("Vela", "ORG"), ("Ida", "GPE")], parse=parse),
+              "newsgraph_entities")
+    assert doc._.ng_entities == []
+    text = "They visit cities such as Zorn ."
+    parse = [(1, "nsubj"), (1, "ROOT"), (1, "dobj"), (4, "amod"), (2, "prep"), (4, "pobj"), (1, "punct")]
+    doc = run(make_doc(text, ents=[("Zorn", "GPE")], parse=parse), "newsgraph_entities")
+    assert [c.name for c in doc._.ng_entities] == ["Zorn"]

@@ -21,7 +21,7 @@ from .facts import EntityCluster
 from .lexicon import (
     BODY_HEADS, BUILDING_WORDS, COMPASS_SUFFIXES, DETERMINERS, ENTITY_TYPES, FACILITY_CENTRES, FACILITY_HEADS, MEDIA_HEADS, NOT_NAME_SUFFIXES,
     NOT_NAMES, NOT_ORG_ACRONYMS, ORG_HEADS, OTHER_HEADS, PERSON_NOUNS, PERSON_SWAP_VERBS, PLACE_HEADS,
-    PLAYER_ACTS, LOCATIVE_PREPOSITIONS, SITE_WORDS, ORG_COMPOUND_HEADS, PORTFOLIO_WORDS, POSTNOMINAL_TITLES,
+    PLAYER_ACTS, LOCATIVE_PREPOSITIONS, SITE_WORDS, NOT_ENTITY_KINDS, ORG_COMPOUND_HEADS, PORTFOLIO_WORDS, POSTNOMINAL_TITLES,
     RANK_WORDS, ROLE_MODIFIERS, ROLE_NOUNS, SETTLEMENT_NOUNS, SHORT_FORMS, TITLE_WORDS,
 )
 
@@ -290,6 +290,8 @@ def _retype_from_context(doc: Doc, spans: list[Span]) -> list[Span]:
                 start -= 1  # "Doctor Who | Society of Canada": the words before the head are the name's
             span = Span(doc, start, end, label=label) if start != span.start else span
         last = doc[end - 1]
+        if label in ("ORG", "GPE", "LOC", "FAC") and _example_of_kind(span, NOT_ENTITY_KINDS):
+            continue  # "the ancient gods, such as Zeus, Hera and Athena": gods, not bodies or places
         if label in ("PERSON", "EVENT", "WORK_OF_ART", "PRODUCT") and end - start >= 2 and last.is_title and \
                 last.lower_ in (SITE_WORDS if label == "PERSON" else FACILITY_HEADS):
             label = "FAC"
@@ -366,6 +368,19 @@ def _people_from_context(doc: Doc, spans: list[Span]) -> list[Span]:
     last_words = {n.split()[-1] for n in names if len(n.split()) > 1}
     return [Span(doc, s.start, s.end, label="PERSON") if s.label_ != "PERSON" and (
         s.text in names or len(s) == 1 and s.text in last_words) else s for s in spans]
+
+
+def _example_of_kind(span: Span, kinds: set[str]) -> bool:
+    """The name is listed as an example of a kind of thing: "gods such as X, Y and Z", "religions like X"."""
+    token = _root(span)
+    for _ in range(12):  # climb the list to its first member
+        if token.dep_ != "conj" or token.head is token:
+            break
+        token = token.head
+    if token.dep_ != "pobj" or token.head.lower_ not in ("as", "like", "including"):
+        return False
+    noun = token.head.head
+    return noun.lower_ in kinds or noun.lemma_.lower() in kinds
 
 
 def _untagged_facilities(doc: Doc, spans: list[Span]) -> list[Span]:

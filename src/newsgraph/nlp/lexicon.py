@@ -108,6 +108,12 @@ PLAYER_ACTS = {"assist", "header", "shot", "attempt", "volley", "tackle", "save"
 # Verbs whose object is a person when their subject is one ("A replaced B")
 PERSON_SWAP_VERBS = {"replace", "succeed", "substitute"}
 
+# Kinds of named things that are neither organisations nor places: names given as examples of
+# them ("gods such as Zeus", "religions such as Wicca") are left out
+NOT_ENTITY_KINDS = {"god", "gods", "goddess", "goddesses", "deity", "deities", "religion", "religions", "faith",
+                    "faiths", "language", "languages", "saint", "saints", "prophet", "prophets", "spirit", "spirits",
+                    "myth", "myths", "hero", "heroes", "character", "characters"}
+
 # Capitalised compass words that end a place's name ("Kowloon West", "Sydney North")
 COMPASS_SUFFIXES = {"West", "East", "North", "South", "Central"}
 
