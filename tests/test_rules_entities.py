@@ -341,3 +341,15 @@ def test_names_given_as_examples_of_gods_or_religions_are_not_organisations_or_p
     parse = [(1, "nsubj"), (1, "ROOT"), (1, "dobj"), (4, "amod"), (2, "prep"), (4, "pobj"), (1, "punct")]
     doc = run(make_doc(text, ents=[("Zorn", "GPE")], parse=parse), "newsgraph_entities")
     assert [c.name for c in doc._.ng_entities] == ["Zorn"]
+
+
+def test_a_paper_read_as_a_law_is_an_organisation_and_a_tournament_group_is_nothing():
+    found = clusters("So says the Perth Morning Herald . Group G ended .",
+                     [("Perth Morning Herald", "LAW"), ("Group G", "ORG")])
+    assert list(found) == ["Perth Morning Herald"] and found["Perth Morning Herald"].type == "Organization"
+
+
+def test_a_family_named_by_its_plural_surname_is_not_an_organisation():
+    found = clusters("Tom Okoro and Ada Okoro came . The Okoros left .",
+                     [("Tom Okoro", "PERSON"), ("Ada Okoro", "PERSON"), ("Okoros", "PERSON")])
+    assert sorted(found) == ["Ada Okoro", "Tom Okoro"]

@@ -79,6 +79,8 @@ def clean_span(span: Span) -> Span | None:
         if cut > start and doc[cut - 1].lower_ not in ("'s", "’s", "of", "and", "for", "&"):
             end = cut  # "Yonhap news agency": the name, without the description after it
             words = words[:end - start]
+    if len(words) == 2 and words[0] in ("group", "pool", "division") and len(doc[end - 1].text) <= 2:
+        return None  # "Group G": a stage of a tournament
     if len(words) == 1 and (_ROMAN.match(doc[start].text) or words[0] in NOT_NAMES or
                             words[0].endswith(_PLURAL_DEMONYM) and doc[start].is_title or
                             words[0] in POSTNOMINAL_TITLES and doc[start].is_upper or
@@ -111,6 +113,8 @@ def type_from_head(text: str, model_type: str) -> str:
     last = words[-1]
     if len(words) > 1 and (words[-2], last) in ORG_COMPOUND_HEADS and model_type != "Person":
         return "Organization"  # "Irving Independent School District": a body, not an area
+    if last in MEDIA_HEADS and model_type == "Other" and len(words) > 1:
+        return "Organization"  # "the Sydney Morning Herald" read as a law or a work: the paper
     if last in OTHER_HEADS and model_type in ("Organization", "Place", "Other"):
         return "Other"
     if last in FACILITY_HEADS and model_type == "Organization" and "of" not in words:
@@ -601,6 +605,7 @@ def build_clusters(doc: Doc, spans: list[Span]) -> list[EntityCluster]:
         cluster.add_alias(text)
 
     _merge_people_typed_as_places(clusters, model_types)
+    _drop_family_plurals(clusters)
     _merge_short_forms(clusters, model_types)
     _merge_shortened_organisations(clusters, model_types)
     clusters = [c for c in clusters if c.mentions]
@@ -635,6 +640,15 @@ def _merge_people_typed_as_places(clusters: list[EntityCluster], model_types: di
         cluster.mentions.extend(person.mentions)
         model_types[id(cluster)]["Person"] += len(person.mentions)
         person.mentions = []
+
+
+def _drop_family_plurals(clusters: list[EntityCluster]) -> None:
+    """"the Sams" after "Thomas Sam" and "Manju Sam": the family, neither a person nor a body."""
+    surnames = {c.name.split()[-1] for c in clusters if c.type == "Person" and len(c.name.split()) > 1}
+    for cluster in clusters:
+        if cluster.mentions and all(len(m) == 1 for m in cluster.mentions) and cluster.name.endswith("s") and \
+                cluster.name[:-1] in surnames and cluster.type in ("Person", "Organization"):
+            cluster.mentions = []
 
 
 def _merge_short_forms(clusters: list[EntityCluster], model_types: dict[int, Counter]) -> None:
