@@ -353,3 +353,9 @@ def test_a_family_named_by_its_plural_surname_is_not_an_organisation():
     found = clusters("Tom Okoro and Ada Okoro came . The Okoros left .",
                      [("Tom Okoro", "PERSON"), ("Ada Okoro", "PERSON"), ("Okoros", "PERSON")])
     assert sorted(found) == ["Ada Okoro", "Tom Okoro"]
+
+
+def test_untagged_capitalised_words_before_an_organisation_word_are_a_body():
+    found = clusters("She joined the Star Org aged 14 and later the Arden Foundation .", [])
+    assert sorted(found) == ["Arden Foundation", "Star Org"]
+    assert {c.type for c in found.values()} == {"Organization"}

@@ -21,7 +21,7 @@ from .facts import EntityCluster
 from .lexicon import (
     BODY_HEADS, BUILDING_WORDS, COMPASS_SUFFIXES, DETERMINERS, ENTITY_TYPES, FACILITY_CENTRES, FACILITY_HEADS, MEDIA_HEADS, NOT_NAME_SUFFIXES,
     NOT_NAMES, NOT_ORG_ACRONYMS, ORG_HEADS, OTHER_HEADS, PERSON_NOUNS, PERSON_SWAP_VERBS, PLACE_HEADS,
-    PLAYER_ACTS, LOCATIVE_PREPOSITIONS, SITE_WORDS, NOT_ENTITY_KINDS, ORG_COMPOUND_HEADS, PORTFOLIO_WORDS, POSTNOMINAL_TITLES,
+    PLAYER_ACTS, LOCATIVE_PREPOSITIONS, SITE_WORDS, NOT_ENTITY_KINDS, UNTAGGED_ORG_HEADS, ORG_COMPOUND_HEADS, PORTFOLIO_WORDS, POSTNOMINAL_TITLES,
     RANK_WORDS, ROLE_MODIFIERS, ROLE_NOUNS, SETTLEMENT_NOUNS, SHORT_FORMS, TITLE_WORDS,
 )
 
@@ -389,11 +389,14 @@ def _example_of_kind(span: Span, kinds: set[str]) -> bool:
 
 def _untagged_facilities(doc: Doc, spans: list[Span]) -> list[Span]:
     """"Shandao Station", "Nizhny Novgorod Stadium": capitalised words before a capitalised
-    facility word are a site's name even when the model tagged nothing."""
+    facility word are a site's name even when the model tagged nothing; before an organisation
+    word ("the Sea Org", "the Arden Foundation"), a body's."""
     taken = {i for span in spans for i in range(span.start, span.end)}
     found = []
     for token in doc:
-        if token.i in taken or not token.is_title or token.lower_ not in SITE_WORDS or token.i == 0:
+        site = token.lower_ in SITE_WORDS
+        if token.i in taken or not token.is_title or not (site or token.lower_ in UNTAGGED_ORG_HEADS) or \
+                token.i == 0:
             continue
         i = token.i
         while i - 1 >= token.sent.start and i - 1 not in taken and token.i - i < 4 and \
@@ -401,8 +404,8 @@ def _untagged_facilities(doc: Doc, spans: list[Span]) -> list[Span]:
                 not doc[i - 1].is_stop and not (i - 1 == token.sent.start and doc[i - 1].pos_ != "PROPN"):
             i -= 1
         if i < token.i and doc[i:token.i].text.lower() != doc[i:token.i].text:
-            gloss = _name_before_bracket(doc, i, token.i + 1, taken)
-            span = gloss or Span(doc, i, token.i + 1, label="FAC")
+            gloss = _name_before_bracket(doc, i, token.i + 1, taken) if site else None
+            span = gloss or Span(doc, i, token.i + 1, label="FAC" if site else "ORG")
             found.append(span)
             taken.update(range(span.start, span.end))
     return found

@@ -80,6 +80,11 @@ ORG_COMPOUND_HEADS = {("school", "district"), ("school", "board"), ("water", "di
 # Facility words that are never surnames ("John Tower", "Arsenio Hall" are people)
 SITE_WORDS = {"arena", "stadium", "airport", "station", "towers", "mosque", "cathedral", "terminal", "plaza"}
 
+# Organisation words that name a body when capitalised after capitalised words the model left untagged
+# ("joined the Sea Org", "the Arden Foundation")
+UNTAGGED_ORG_HEADS = {"org", "foundation", "institute", "association", "society", "university", "college",
+                      "academy", "corporation"}
+
 FACILITY_CENTRES = {"convention", "exhibition", "shopping", "conference", "trade", "sports", "community"}
 
 # Lowercase nouns that name a settlement or an area: "the town of X", "X county"
