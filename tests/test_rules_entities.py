@@ -359,3 +359,15 @@ def test_untagged_capitalised_words_before_an_organisation_word_are_a_body():
     found = clusters("She joined the Star Org aged 14 and later the Arden Foundation .", [])
     assert sorted(found) == ["Arden Foundation", "Star Org"]
     assert {c.type for c in found.values()} == {"Organization"}
+
+
+def test_a_name_the_model_read_into_an_organisation_after_a_title_of_it_is_a_person():
+    text = "Director of the Council on Ruritanian Relations Ada Kell said so ."
+    doc = run(make_doc(text, ents=[("Council on Ruritanian Relations Ada Kell", "ORG")], pos={"said": "VERB"}),
+              "newsgraph_entities")
+    found = {c.name: c.type for c in doc._.ng_entities}
+    assert found == {"Council on Ruritanian Relations": "Organization", "Ada Kell": "Person"}
+    doc = run(make_doc("The Council on Ruritanian Relations Ada Kell said so .",
+                       ents=[("Council on Ruritanian Relations Ada Kell", "ORG")], pos={"said": "VERB"}),
+              "newsgraph_entities")
+    assert [c.name for c in doc._.ng_entities] == ["Council on Ruritanian Relations Ada Kell"]

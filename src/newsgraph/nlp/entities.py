@@ -315,6 +315,14 @@ def _retype_from_context(doc: Doc, spans: list[Span]) -> list[Span]:
         if label == "ORG" and last.lower_ in PORTFOLIO_WORDS and last.is_title and end < len(doc) and \
                 doc[end].is_lower and doc[end].lower_ in BODY_HEADS | {"board"}:
             end += 1
+        if label == "ORG" and end - start >= 4 and end < len(doc) and doc[end].pos_ in ("VERB", "AUX") and \
+                all(t.is_title and t.is_alpha and t.lower_ not in _HEAD_WORDS for t in doc[end - 2:end]) and \
+                doc[end - 3].is_title and doc[end - 3].lower_ not in _HEAD_WORDS and \
+                _role_of_before(doc, start):
+            # "Executive director of the Council on X Relations Alia Salem said": the name ends the title
+            result.append(Span(doc, start, end - 2, label="ORG"))
+            result.append(Span(doc, end - 2, end, label="PERSON"))
+            continue
         if label in ("ORG", "FAC"):
             at = next((i for i in range(start + 1, end - 1) if doc[i].lower_ == "at"), None)
             if at is not None and doc[end - 1].is_title and doc[end - 1].lower_ in _CAMPUS_HEADS and \
@@ -372,6 +380,17 @@ def _people_from_context(doc: Doc, spans: list[Span]) -> list[Span]:
     last_words = {n.split()[-1] for n in names if len(n.split()) > 1}
     return [Span(doc, s.start, s.end, label="PERSON") if s.label_ != "PERSON" and (
         s.text in names or len(s) == 1 and s.text in last_words) else s for s in spans]
+
+
+def _role_of_before(doc: Doc, start: int) -> bool:
+    """The name follows "<role> of (the)" in its sentence: "Executive director of the Dallas chapter of the"."""
+    i = start - 1
+    if i >= 0 and doc[i].lower_ == "the":
+        i -= 1
+    if i < 0 or doc[i].lower_ != "of":
+        return False
+    sent_start = doc[start].sent.start
+    return any(t.lower_ in ROLE_NOUNS and t.lower_ not in ROLE_MODIFIERS for t in doc[sent_start:i])
 
 
 def _example_of_kind(span: Span, kinds: set[str]) -> bool:

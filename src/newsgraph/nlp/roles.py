@@ -37,7 +37,8 @@ _NOT_ROLES = {"people", "person", "others", "percent", "year", "years", "time", 
               "stepmother", "fiancee", "fiance", "boyfriend", "girlfriend", "resident", "residents",
               # and so do sex and age: "an Australian woman" is not a title
               "woman", "women", "man", "men", "girl", "boy", "teenager", "lady", "gentleman",
-              "volunteer", "volunteers"}  # unpaid help, not a post
+              "volunteer", "volunteers",  # unpaid help, not a post
+              "chapter", "branch", "division"}  # parts of a body, not posts
 
 
 _MAX_ROLE_WORDS = 6
