@@ -371,3 +371,10 @@ def test_a_name_the_model_read_into_an_organisation_after_a_title_of_it_is_a_per
                        ents=[("Council on Ruritanian Relations Ada Kell", "ORG")], pos={"said": "VERB"}),
               "newsgraph_entities")
     assert [c.name for c in doc._.ng_entities] == ["Council on Ruritanian Relations Ada Kell"]
+
+
+def test_an_event_named_with_its_place_or_year_is_not_an_organisation():
+    found = clusters("Fans came to Comic Expo Ruritania and the Lakes Festival 2019 , run by Expo Holdings Group .",
+                     [("Comic Expo Ruritania", "ORG"), ("Lakes Festival 2019", "ORG"), ("Expo Holdings Group", "ORG")])
+    assert found["Comic Expo Ruritania"].type == "Other" and found["Lakes Festival 2019"].type == "Other"
+    assert found["Expo Holdings Group"].type == "Organization"

@@ -105,6 +105,10 @@ def initials(name: str) -> set[str]:
     return found
 
 
+_EVENT_HEADS = {"expo", "festival", "cup", "games", "olympics", "championship", "championships", "tournament",
+                "marathon", "summit"}
+
+
 def type_from_head(text: str, model_type: str) -> str:
     """Correct the model's type using the last word of the name."""
     words = text.lower().split()
@@ -128,6 +132,9 @@ def type_from_head(text: str, model_type: str) -> str:
         return "Organization"  # "Museum of Modern Art", "Bank of England": the body, not its building
     if last in PLACE_HEADS and model_type == "Organization" and "of" not in words:
         return "Place"
+    event = next((k for k, w in enumerate(words[:-1]) if w in _EVENT_HEADS), None)
+    if event is not None and model_type == "Organization" and len(words) - event <= 3 and last not in ORG_HEADS:
+        return "Other"  # "Fan Expo Canada", "World Cup 2018": an event and where or when it is
     return model_type
 
 
