@@ -378,3 +378,8 @@ def test_an_event_named_with_its_place_or_year_is_not_an_organisation():
                      [("Comic Expo Ruritania", "ORG"), ("Lakes Festival 2019", "ORG"), ("Expo Holdings Group", "ORG")])
     assert found["Comic Expo Ruritania"].type == "Other" and found["Lakes Festival 2019"].type == "Other"
     assert found["Expo Holdings Group"].type == "Organization"
+
+
+def test_named_factories_bases_and_refineries_are_places():
+    found = clusters("They met at the Orr Factory near Lanham Air Base .", [("Orr Factory", "ORG"), ("Lanham Air Base", "ORG")])
+    assert found["Orr Factory"].type == "Place" and found["Lanham Air Base"].type == "Place"

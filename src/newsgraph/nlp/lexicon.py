@@ -68,6 +68,7 @@ NOT_NAME_SUFFIXES = ("ism", "phobia", "pathy")
 FACILITY_HEADS = {
     "arena", "stadium", "airport", "station", "hall", "square", "bridge", "tower", "towers", "mosque",
     "cathedral", "temple", "palace", "cave", "plaza", "terminal", "pier", "harbour", "harbor", "dam",
+    "factory", "refinery", "base", "facility",
 }
 # Building words that make a name a place when it is where someone goes or is ("to the White House");
 # as actors ("the White House said") such names stay organisations
