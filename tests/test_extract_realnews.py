@@ -95,3 +95,14 @@ def test_match_report_countries_are_teams():
                                "Sweden coach Janne Andersson praised the team.")
     types = {e.name: e.type for e in result.entities}
     assert types.get("Sweden") == "Organization"
+
+
+def test_stations_towns_and_museums_take_their_types_from_context():
+    result = newsgraph.extract(
+        "Visitors walked from Linden Park Station to the festival on Saturday. "
+        "Shells fell near the town of Varnow, officials said. "
+        "The prints hang at the Orr Museum of Art at Dunmore University until May.")
+    assert entity_named(result, "Linden Park Station").type == "Place"
+    assert entity_named(result, "Varnow").type == "Place"
+    assert entity_named(result, "Orr Museum of Art").type == "Organization"
+    assert entity_named(result, "Dunmore University").type == "Organization"

@@ -19,9 +19,10 @@ from spacy.util import filter_spans
 
 from .facts import EntityCluster
 from .lexicon import (
-    BODY_HEADS, DETERMINERS, ENTITY_TYPES, FACILITY_CENTRES, FACILITY_HEADS, MEDIA_HEADS, NOT_NAME_SUFFIXES,
-    NOT_NAMES, NOT_ORG_ACRONYMS, ORG_HEADS, OTHER_HEADS, PLACE_HEADS, PORTFOLIO_WORDS, POSTNOMINAL_TITLES,
-    RANK_WORDS, ROLE_MODIFIERS, ROLE_NOUNS, TITLE_WORDS,
+    BODY_HEADS, BUILDING_WORDS, COMPASS_SUFFIXES, DETERMINERS, ENTITY_TYPES, FACILITY_CENTRES, FACILITY_HEADS, MEDIA_HEADS, NOT_NAME_SUFFIXES,
+    NOT_NAMES, NOT_ORG_ACRONYMS, ORG_HEADS, OTHER_HEADS, PERSON_NOUNS, PERSON_SWAP_VERBS, PLACE_HEADS,
+    PLAYER_ACTS, LOCATIVE_PREPOSITIONS, SITE_WORDS, NOT_ENTITY_KINDS, UNTAGGED_ORG_HEADS, ORG_COMPOUND_HEADS, PORTFOLIO_WORDS, POSTNOMINAL_TITLES,
+    RANK_WORDS, ROLE_MODIFIERS, ROLE_NOUNS, SETTLEMENT_NOUNS, SHORT_FORMS, TITLE_WORDS,
 )
 
 _INITIAL_STOPWORDS = {"of", "the", "and", "for", "de", "on", "in", "du", "des", "la", "le", "&", "at"}
@@ -59,8 +60,13 @@ def clean_span(span: Span) -> Span | None:
         if doc[i].text in ("—", "–") or doc[i].like_num and span.label_ != "FAC" and \
                 doc[i - 1].is_title and i + 1 < end and doc[i + 1].text in ("—", "–", "-"):
             return None  # "Group G — Belgium 3": a heading or a scoreline, not a name
-    if start >= end:
-        return None
+    if start >= end or start > 0 and doc[start - 1].text == "#":
+        return None  # "#IStandWithAhmed": a hashtag is a topic, not a name
+    for i in range(start + 1, end - 1):
+        if doc[i].text == "the" and doc[i - 1].lower_ not in _INITIAL_STOPWORDS and doc[i + 1].is_title and \
+                span.label_ == "ORG":
+            start = i + 1  # "According to Rathbun the Scientology property": the name starts after "the"
+            break
     words = [t.lower_ for t in doc[start:end]]
     if span.label_ != "PERSON" and not any(t.text[:1].isupper() or t.text[:1].isdigit() for t in doc[start:end]):
         return None  # "disco club": a common noun phrase
@@ -73,6 +79,8 @@ def clean_span(span: Span) -> Span | None:
         if cut > start and doc[cut - 1].lower_ not in ("'s", "’s", "of", "and", "for", "&"):
             end = cut  # "Yonhap news agency": the name, without the description after it
             words = words[:end - start]
+    if len(words) == 2 and words[0] in ("group", "pool", "division") and len(doc[end - 1].text) <= 2:
+        return None  # "Group G": a stage of a tournament
     if len(words) == 1 and (_ROMAN.match(doc[start].text) or words[0] in NOT_NAMES or
                             words[0].endswith(_PLURAL_DEMONYM) and doc[start].is_title or
                             words[0] in POSTNOMINAL_TITLES and doc[start].is_upper or
@@ -97,12 +105,20 @@ def initials(name: str) -> set[str]:
     return found
 
 
+_EVENT_HEADS = {"expo", "festival", "cup", "games", "olympics", "championship", "championships", "tournament",
+                "marathon", "summit"}
+
+
 def type_from_head(text: str, model_type: str) -> str:
     """Correct the model's type using the last word of the name."""
     words = text.lower().split()
     if not words:
         return model_type
     last = words[-1]
+    if len(words) > 1 and (words[-2], last) in ORG_COMPOUND_HEADS and model_type != "Person":
+        return "Organization"  # "Irving Independent School District": a body, not an area
+    if last in MEDIA_HEADS and model_type == "Other" and len(words) > 1:
+        return "Organization"  # "the Sydney Morning Herald" read as a law or a work: the paper
     if last in OTHER_HEADS and model_type in ("Organization", "Place", "Other"):
         return "Other"
     if last in FACILITY_HEADS and model_type == "Organization" and "of" not in words:
@@ -111,8 +127,14 @@ def type_from_head(text: str, model_type: str) -> str:
         return "Place"  # "Metro Toronto Convention Centre"
     if last in ORG_HEADS and model_type in ("Place", "Other"):
         return "Organization"
+    if "of" in words and model_type in ("Place", "Other") and words.index("of") > 0 and \
+            words[words.index("of") - 1] in ORG_HEADS and last not in PLACE_HEADS:
+        return "Organization"  # "Museum of Modern Art", "Bank of England": the body, not its building
     if last in PLACE_HEADS and model_type == "Organization" and "of" not in words:
         return "Place"
+    event = next((k for k, w in enumerate(words[:-1]) if w in _EVENT_HEADS), None)
+    if event is not None and model_type == "Organization" and len(words) - event <= 3 and last not in ORG_HEADS:
+        return "Other"  # "Fan Expo Canada", "World Cup 2018": an event and where or when it is
     return model_type
 
 
@@ -146,6 +168,9 @@ class EntityLinker:
         cleaned = [s for s in (clean_span(span) for span in filter_spans(spans)) if s is not None]
         cleaned = [s for s in (_without_title_words(span) for span in cleaned) if s is not None]
         cleaned = _merge_split_names(doc, cleaned)
+        cleaned = _retype_from_context(doc, cleaned)
+        cleaned += _untagged_facilities(doc, cleaned)
+        cleaned = _people_from_context(doc, cleaned)
         cleaned += _bracketed_acronyms(doc, cleaned)
         cleaned += _standalone_acronyms(doc, cleaned)
         cleaned += _organisations_before_titles(doc, cleaned)
@@ -252,6 +277,180 @@ def _merge_split_names(doc: Doc, spans: list[Span]) -> list[Span]:
     return result
 
 
+_CAMPUS_HEADS = {"university", "college", "school", "institute", "academy"}
+
+
+def _retype_from_context(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Types and spans the words around a name correct.
+
+    * a name ending in a facility word ("Memorial Hall Station", "Century City Towers") is a
+      site even when the model read a person or an event;
+    * "the town of X", "X county": X is a place, not an organisation;
+    * a capitalised compass word after a place is part of its name ("Kowloon West");
+    * a portfolio name before a lowercase body word is one body ("Malaysia Tourism board");
+    * "Museum of Art at Acme University": two organisations, the museum and the university.
+    """
+    starts = {s.start for s in spans}
+    taken = {i for s in spans for i in range(s.start, s.end)}
+    result: list[Span] = []
+    for span in spans:
+        label, start, end = span.label_, span.start, span.end
+        if label == "ORG" and doc[start].lower_ in ORG_HEADS and doc[start].is_title and end - start > 1:
+            while start - 1 > doc[span.start].sent.start and span.start - start < 3 and start - 1 not in taken and \
+                    doc[start - 1].is_title and doc[start - 1].is_alpha and doc[start - 1].lower_ not in DETERMINERS:
+                start -= 1  # "Doctor Who | Society of Canada": the words before the head are the name's
+            span = Span(doc, start, end, label=label) if start != span.start else span
+        last = doc[end - 1]
+        if label in ("ORG", "GPE", "LOC", "FAC") and _example_of_kind(span, NOT_ENTITY_KINDS):
+            continue  # "the ancient gods, such as Zeus, Hera and Athena": gods, not bodies or places
+        if label in ("PERSON", "EVENT", "WORK_OF_ART", "PRODUCT") and end - start >= 2 and last.is_title and \
+                last.lower_ in (SITE_WORDS if label == "PERSON" else FACILITY_HEADS):
+            label = "FAC"
+        before = start - 1 - (start > 0 and doc[start - 1].lower_ == "the")
+        if label == "ORG" and last.is_title and last.lower_ in BUILDING_WORDS and end - start >= 2 and \
+                before >= 0 and doc[before].lower_ in LOCATIVE_PREPOSITIONS:
+            label = "FAC"  # "bring it to the White House": where, not who
+        if label == "ORG" and end - start <= 3 and (
+                start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in SETTLEMENT_NOUNS and
+                doc[start - 2].is_lower or
+                end < len(doc) and doc[end].is_lower and doc[end].lower_ in SETTLEMENT_NOUNS) and \
+                not any(t.lower_ in ORG_HEADS for t in doc[start:end]):
+            label = "GPE"
+        if label in ("GPE", "LOC") and end < len(doc) and doc[end].text in COMPASS_SUFFIXES and \
+                end not in starts and not (end + 1 < len(doc) and doc[end + 1].is_title):
+            end += 1
+        if label == "ORG" and last.lower_ in PORTFOLIO_WORDS and last.is_title and end < len(doc) and \
+                doc[end].is_lower and doc[end].lower_ in BODY_HEADS | {"board"}:
+            end += 1
+        if label == "ORG" and end - start >= 4 and end < len(doc) and doc[end].pos_ in ("VERB", "AUX") and \
+                all(t.is_title and t.is_alpha and t.lower_ not in _HEAD_WORDS for t in doc[end - 2:end]) and \
+                doc[end - 3].is_title and doc[end - 3].lower_ not in _HEAD_WORDS and \
+                _role_of_before(doc, start):
+            # "Executive director of the Council on X Relations Alia Salem said": the name ends the title
+            result.append(Span(doc, start, end - 2, label="ORG"))
+            result.append(Span(doc, end - 2, end, label="PERSON"))
+            continue
+        if label in ("ORG", "FAC"):
+            at = next((i for i in range(start + 1, end - 1) if doc[i].lower_ == "at"), None)
+            if at is not None and doc[end - 1].is_title and doc[end - 1].lower_ in _CAMPUS_HEADS and \
+                    doc[start].lower_ not in _CAMPUS_HEADS and \
+                    any(t.lower_ in ORG_HEADS for t in doc[start:at]) and doc[at + 1].is_title:
+                result.append(Span(doc, start, at, label="ORG"))
+                result.append(Span(doc, at + 1, end, label="ORG"))
+                continue
+        result.append(Span(doc, start, end, label=label) if (label, start, end) != (
+            span.label_, span.start, span.end) else span)
+    return result
+
+
+def _root(span: Span):
+    """The span's syntactic head; its last word when the parse is missing or broken."""
+    if not span.doc.has_annotation("DEP"):
+        return span[-1]
+    try:
+        return span.root
+    except RuntimeError:  # a cycle in a hand-built or damaged parse
+        return span[-1]
+
+
+_HEAD_WORDS = ORG_HEADS | PLACE_HEADS | FACILITY_HEADS | MEDIA_HEADS | BODY_HEADS
+
+
+def _people_from_context(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Names the model typed as places or organisations that the sentence shows are people.
+
+    A name with no organisation or place word is a person when it stands in apposition to
+    a person noun ("X, an Australian woman"), was born ("X was born in"), has kin ("X's
+    father"), or is listed with a person ("A, B and X"). Every mention of the name, and
+    its last word alone, is then that person.
+    """
+    names: set[str] = set()
+    for span in spans:
+        if span.label_ not in ("ORG", "GPE", "LOC", "FAC") or \
+                not all(t.is_title and t.is_alpha or t.text == "-" for t in span) or \
+                any(t.lower_ in _HEAD_WORDS for t in span):
+            continue
+        root, end = _root(span), span.end
+        conj = [root.head, *(c for c in root.head.children if c.dep_ == "conj")] if root.dep_ == "conj" else []
+        conj += [c for c in root.children if c.dep_ == "conj"]
+        possessed = doc[end + 1].lower_ if end + 1 < len(doc) and doc[end].lower_ in ("'s", "’s") else None
+        not_a_country = len(span) > 1 and span.label_ != "GPE"
+        swapped = root.dep_ == "dobj" and root.head.lemma_ in PERSON_SWAP_VERBS and any(
+            c.dep_ == "nsubj" and c.ent_type_ == "PERSON" for c in root.head.children)
+        if any(c.dep_ == "appos" and c.lemma_.lower() in PERSON_NOUNS for c in root.children) or \
+                root.dep_ == "nsubjpass" and root.head.lemma_ == "bear" or possessed in PERSON_NOUNS or \
+                not_a_country and (possessed in PLAYER_ACTS or swapped or any(
+                    t.ent_type_ == "PERSON" and not (span.start <= t.i < end) for t in conj)):
+            names.add(span.text)
+    if not names:
+        return spans
+    last_words = {n.split()[-1] for n in names if len(n.split()) > 1}
+    return [Span(doc, s.start, s.end, label="PERSON") if s.label_ != "PERSON" and (
+        s.text in names or len(s) == 1 and s.text in last_words) else s for s in spans]
+
+
+def _role_of_before(doc: Doc, start: int) -> bool:
+    """The name follows "<role> of (the)" in its sentence: "Executive director of the Dallas chapter of the"."""
+    i = start - 1
+    if i >= 0 and doc[i].lower_ == "the":
+        i -= 1
+    if i < 0 or doc[i].lower_ != "of":
+        return False
+    sent_start = doc[start].sent.start
+    return any(t.lower_ in ROLE_NOUNS and t.lower_ not in ROLE_MODIFIERS for t in doc[sent_start:i])
+
+
+def _example_of_kind(span: Span, kinds: set[str]) -> bool:
+    """The name is listed as an example of a kind of thing: "gods such as X, Y and Z", "religions like X"."""
+    token = _root(span)
+    for _ in range(12):  # climb the list to its first member
+        if token.dep_ != "conj" or token.head is token:
+            break
+        token = token.head
+    if token.dep_ != "pobj" or token.head.lower_ not in ("as", "like", "including"):
+        return False
+    noun = token.head.head
+    return noun.lower_ in kinds or noun.lemma_.lower() in kinds
+
+
+def _untagged_facilities(doc: Doc, spans: list[Span]) -> list[Span]:
+    """"Shandao Station", "Nizhny Novgorod Stadium": capitalised words before a capitalised
+    facility word are a site's name even when the model tagged nothing; before an organisation
+    word ("the Sea Org", "the Arden Foundation"), a body's."""
+    taken = {i for span in spans for i in range(span.start, span.end)}
+    found = []
+    for token in doc:
+        site = token.lower_ in SITE_WORDS
+        if token.i in taken or not token.is_title or not (site or token.lower_ in UNTAGGED_ORG_HEADS) or \
+                token.i == 0:
+            continue
+        i = token.i
+        while i - 1 >= token.sent.start and i - 1 not in taken and token.i - i < 4 and \
+                doc[i - 1].is_title and doc[i - 1].is_alpha and doc[i - 1].lower_ not in DETERMINERS and \
+                not doc[i - 1].is_stop and not (i - 1 == token.sent.start and doc[i - 1].pos_ != "PROPN"):
+            i -= 1
+        if i < token.i and doc[i:token.i].text.lower() != doc[i:token.i].text:
+            gloss = _name_before_bracket(doc, i, token.i + 1, taken) if site else None
+            span = gloss or Span(doc, i, token.i + 1, label="FAC" if site else "ORG")
+            found.append(span)
+            taken.update(range(span.start, span.end))
+    return found
+
+
+def _name_before_bracket(doc: Doc, start: int, end: int, taken: set[int]) -> Span | None:
+    """"Masjid Al-Haram (Grand Mosque)": the bracket glosses the name before it, which is the site."""
+    if start < 2 or end >= len(doc) or doc[start - 1].text != "(" or doc[end].text != ")":
+        return None
+    i = start - 1
+    while i - 1 >= 0 and i - 1 not in taken and start - 1 - i < 5 and (
+            doc[i - 1].is_title and doc[i - 1].is_alpha and not doc[i - 1].is_stop or
+            doc[i - 1].text == "-" and i - 2 >= 0 and doc[i - 2].is_title):
+        i -= 1
+    if i == start - 1 or doc[i].text == "-":
+        return None
+    return Span(doc, i, start - 1, label="FAC")
+
+
 def _bracketed_acronyms(doc: Doc, spans: list[Span]) -> list[Span]:
     """"World Intellectual Property Organization (WIPO)": the bracketed acronym is a mention too."""
     end_at = {span.end: span for span in spans}
@@ -272,7 +471,7 @@ def _standalone_acronyms(doc: Doc, spans: list[Span]) -> list[Span]:
     found = []
     for token in doc:
         text = token.text
-        if token.i in taken or not (2 < len(text) <= 6 and text.isalpha() and text.isupper()):
+        if token.i in taken or not (2 < len(text) <= 6 and text.isalpha() and text.isupper()) or _ROMAN.match(text):
             continue
         if text.lower() in NOT_ORG_ACRONYMS or token.pos_ != "PROPN":
             continue
@@ -435,6 +634,8 @@ def build_clusters(doc: Doc, spans: list[Span]) -> list[EntityCluster]:
         cluster.add_alias(text)
 
     _merge_people_typed_as_places(clusters, model_types)
+    _drop_family_plurals(clusters)
+    _merge_short_forms(clusters, model_types)
     _merge_shortened_organisations(clusters, model_types)
     clusters = [c for c in clusters if c.mentions]
     for cluster in clusters:
@@ -468,6 +669,31 @@ def _merge_people_typed_as_places(clusters: list[EntityCluster], model_types: di
         cluster.mentions.extend(person.mentions)
         model_types[id(cluster)]["Person"] += len(person.mentions)
         person.mentions = []
+
+
+def _drop_family_plurals(clusters: list[EntityCluster]) -> None:
+    """"the Sams" after "Thomas Sam" and "Manju Sam": the family, neither a person nor a body."""
+    surnames = {c.name.split()[-1] for c in clusters if c.type == "Person" and len(c.name.split()) > 1}
+    for cluster in clusters:
+        if cluster.mentions and all(len(m) == 1 for m in cluster.mentions) and cluster.name.endswith("s") and \
+                cluster.name[:-1] in surnames and cluster.type in ("Person", "Organization"):
+            cluster.mentions = []
+
+
+def _merge_short_forms(clusters: list[EntityCluster], model_types: dict[int, Counter]) -> None:
+    """"US" and "America" in an article that also says "United States": one place, the full name."""
+    by_name = {normalise_name(c.name): c for c in clusters if c.mentions and c.type != "Person"}
+    for full, shorts in SHORT_FORMS.items():
+        target = by_name.get(full)
+        if target is None:
+            continue
+        for cluster in clusters:
+            if cluster is not target and cluster.mentions and cluster.type != "Person" and \
+                    cluster.name.lower() in shorts:
+                target.mentions.extend(cluster.mentions)
+                model_types[id(target)].update(model_types[id(cluster)])
+                target.add_alias(cluster.name)
+                cluster.mentions = []
 
 
 def _merge_shortened_organisations(clusters: list[EntityCluster], model_types: dict[int, Counter]) -> None:

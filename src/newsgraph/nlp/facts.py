@@ -224,7 +224,8 @@ def resolve_organization(doc: Doc, token: Token | int, sentences_back: int = 1) 
         return None
     if lower not in ORG_POSSESSIVES:
         named = [c for c in orgs if lower in c.name.lower().split()
-                 or any(lower in a.lower().split() for a in c.aliases)]
+                 or any(lower in a.lower().split() for a in c.aliases)
+                 or any(m.end < index and doc[m.end].lower_ == lower for m in c.mentions)]  # "the X organization"
         if len(named) >= 1:
             return named[0]
         return orgs[0] if len(orgs) == 1 else None  # "the commission" with two bodies named: unknown

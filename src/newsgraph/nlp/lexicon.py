@@ -46,6 +46,7 @@ ORG_HEADS = {
     "laboratory", "lab", "inc", "inc.", "ltd", "ltd.", "llc", "plc", "corp", "corp.", "co",
     "co.", "airlines", "airways", "holdings", "news", "agency", "service", "services", "forces",
     "army", "navy", "police", "team", "club", "fc", "network", "press", "times", "post",
+    "museum", "gallery", "org",
 }
 
 # Last words of newspaper and magazine names ("Saudi Gazette", "Sydney Morning Herald")
@@ -67,8 +68,60 @@ NOT_NAME_SUFFIXES = ("ism", "phobia", "pathy")
 FACILITY_HEADS = {
     "arena", "stadium", "airport", "station", "hall", "square", "bridge", "tower", "towers", "mosque",
     "cathedral", "temple", "palace", "cave", "plaza", "terminal", "pier", "harbour", "harbor", "dam",
+    "factory", "refinery", "base", "facility",
 }
+# Building words that make a name a place when it is where someone goes or is ("to the White House");
+# as actors ("the White House said") such names stay organisations
+BUILDING_WORDS = {"house", "building", "lodge", "manor", "castle", "mansion", "headquarters"}
+LOCATIVE_PREPOSITIONS = {"to", "at", "in", "inside", "outside", "near", "into", "from"}
+
+# Two-word heads of organisations whose last word alone would say place ("Irving School District")
+ORG_COMPOUND_HEADS = {("school", "district"), ("school", "board"), ("water", "district")}
+
+# Facility words that are never surnames ("John Tower", "Arsenio Hall" are people)
+SITE_WORDS = {"arena", "stadium", "airport", "station", "towers", "mosque", "cathedral", "terminal", "plaza"}
+
+# Organisation words that name a body when capitalised after capitalised words the model left untagged
+# ("joined the Sea Org", "the Arden Foundation")
+UNTAGGED_ORG_HEADS = {"org", "foundation", "institute", "association", "society", "university", "college",
+                      "academy", "corporation"}
+
 FACILITY_CENTRES = {"convention", "exhibition", "shopping", "conference", "trade", "sports", "community"}
+
+# Lowercase nouns that name a settlement or an area: "the town of X", "X county"
+SETTLEMENT_NOUNS = {"town", "city", "village", "province", "county", "district", "region", "state", "island",
+                    "port", "municipality", "prefecture", "township", "suburb", "borough"}
+
+# Short forms of a few names that news uses alongside the full one ("US" for "United States")
+SHORT_FORMS = {
+    "united states": {"us", "u.s.", "usa", "u.s.a.", "america", "united states of america"},
+    "united kingdom": {"uk", "u.k.", "britain", "great britain"},
+    "united nations": {"un", "u.n."},
+    "european union": {"eu", "e.u."},
+    "north korea": {"dprk", "democratic people's republic of korea"},
+    "south korea": {"rok", "korea republic", "republic of korea"},
+}
+
+# Nouns that, in apposition or after a possessive, show that a name is a person's
+# ("X, an Australian woman", "X's father")
+PERSON_NOUNS = {"woman", "man", "girl", "boy", "teenager", "mother", "father", "daughter", "son", "wife",
+                "husband", "sister", "brother", "widow", "grandmother", "grandfather", "aunt", "uncle",
+                "niece", "nephew", "cousin", "parents", "child", "children", "boyfriend", "girlfriend"}
+
+# What only a player does: "X's assist", "X's header" (after a name that is not a country)
+PLAYER_ACTS = {"assist", "header", "shot", "attempt", "volley", "tackle", "save", "strike", "cross", "free-kick"}
+
+# Verbs whose object is a person when their subject is one ("A replaced B")
+PERSON_SWAP_VERBS = {"replace", "succeed", "substitute"}
+
+# Kinds of named things that are neither organisations nor places: names given as examples of
+# them ("gods such as Zeus", "religions such as Wicca") are left out
+NOT_ENTITY_KINDS = {"god", "gods", "goddess", "goddesses", "deity", "deities", "religion", "religions", "faith",
+                    "faiths", "language", "languages", "saint", "saints", "prophet", "prophets", "spirit", "spirits",
+                    "myth", "myths", "hero", "heroes", "character", "characters"}
+
+# Capitalised compass words that end a place's name ("Kowloon West", "Sydney North")
+COMPASS_SUFFIXES = {"West", "East", "North", "South", "Central"}
 
 PLACE_HEADS = {
     "area", "region", "province", "state", "county", "city", "district", "island", "islands",
@@ -106,7 +159,7 @@ ROLE_NOUNS = {
     "astronaut", "pilot", "soldier", "policeman", "detective", "inspector", "marshal",
     "admiral", "brigadier", "corporal", "chaplain", "archdeacon", "vicar", "dean",
     "provost", "bishop", "trustee", "shareholder", "entrepreneur", "businessman", "businesswoman",
-    "tycoon", "magnate", "banker", "activist", "campaigner", "organizer", "organiser", "volunteer",
+    "tycoon", "magnate", "banker", "activist", "campaigner", "organizer", "organiser",
     "councilwoman", "alderman", "assemblyman", "assemblywoman", "legislator", "politician", "minister",
     "treasurer", "auditor", "comptroller", "controller", "registrar", "clerk", "secretary-general",
 }

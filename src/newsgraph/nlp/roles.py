@@ -40,7 +40,11 @@ _NOT_ROLES = {"people", "person", "others", "percent", "year", "years", "time", 
               "father", "mother", "son", "daughter", "brother", "sister", "wife", "husband", "widow",
               "widower", "uncle", "aunt", "nephew", "niece", "cousin", "grandfather", "grandmother",
               "grandson", "granddaughter", "parent", "parents", "child", "children", "stepfather",
-              "stepmother", "fiancee", "fiance", "boyfriend", "girlfriend", "resident", "residents"}
+              "stepmother", "fiancee", "fiance", "boyfriend", "girlfriend", "resident", "residents",
+              # and so do sex and age: "an Australian woman" is not a title
+              "woman", "women", "man", "men", "girl", "boy", "teenager", "lady", "gentleman",
+              "volunteer", "volunteers",  # unpaid help, not a post
+              "chapter", "branch", "division"}  # parts of a body, not posts
 
 
 _MAX_ROLE_WORDS = 6
