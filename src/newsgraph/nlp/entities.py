@@ -19,10 +19,36 @@ from spacy.util import filter_spans
 
 from .facts import EntityCluster
 from .lexicon import (
-    BODY_HEADS, BUILDING_WORDS, COMPASS_SUFFIXES, DETERMINERS, ENTITY_TYPES, FACILITY_CENTRES, FACILITY_HEADS, MEDIA_HEADS, NOT_NAME_SUFFIXES,
-    NOT_NAMES, NOT_ORG_ACRONYMS, ORG_HEADS, OTHER_HEADS, PERSON_NOUNS, PERSON_SWAP_VERBS, PLACE_HEADS,
-    PLAYER_ACTS, LOCATIVE_PREPOSITIONS, SITE_WORDS, NOT_ENTITY_KINDS, UNTAGGED_ORG_HEADS, ORG_COMPOUND_HEADS, PORTFOLIO_WORDS, POSTNOMINAL_TITLES,
-    RANK_WORDS, ROLE_MODIFIERS, ROLE_NOUNS, SETTLEMENT_NOUNS, SHORT_FORMS, TITLE_WORDS,
+    BODY_HEADS,
+    BUILDING_WORDS,
+    COMPASS_SUFFIXES,
+    DETERMINERS,
+    ENTITY_TYPES,
+    FACILITY_CENTRES,
+    FACILITY_HEADS,
+    LOCATIVE_PREPOSITIONS,
+    MEDIA_HEADS,
+    NOT_ENTITY_KINDS,
+    NOT_NAME_SUFFIXES,
+    NOT_NAMES,
+    NOT_ORG_ACRONYMS,
+    ORG_COMPOUND_HEADS,
+    ORG_HEADS,
+    OTHER_HEADS,
+    PERSON_NOUNS,
+    PERSON_SWAP_VERBS,
+    PLACE_HEADS,
+    PLAYER_ACTS,
+    PORTFOLIO_WORDS,
+    POSTNOMINAL_TITLES,
+    RANK_WORDS,
+    ROLE_MODIFIERS,
+    ROLE_NOUNS,
+    SETTLEMENT_NOUNS,
+    SHORT_FORMS,
+    SITE_WORDS,
+    TITLE_WORDS,
+    UNTAGGED_ORG_HEADS,
 )
 
 _INITIAL_STOPWORDS = {"of", "the", "and", "for", "de", "on", "in", "du", "des", "la", "le", "&", "at"}
@@ -54,13 +80,13 @@ def clean_span(span: Span) -> Span | None:
         start += 1  # "0 Korea Republic": a scoreline's number is not part of the name
     while end > start and (doc[end - 1].lower_ in _TRIM_END or doc[end - 1].is_punct or
                            (doc[end - 1].is_digit and (span.label_ not in ("FAC", "ORG") or
-                                                       end < len(doc) and doc[end].text in ("–", "—", "-")))):
+                                                       (end < len(doc) and doc[end].text in ("–", "—", "-"))))):
         end -= 1  # "Panama 3 – 0": the score is not part of the name
     for i in range(start + 1, end):
-        if doc[i].text in ("—", "–") or doc[i].like_num and span.label_ != "FAC" and \
-                doc[i - 1].is_title and i + 1 < end and doc[i + 1].text in ("—", "–", "-"):
+        if doc[i].text in ("—", "–") or (doc[i].like_num and span.label_ != "FAC" and \
+                doc[i - 1].is_title and i + 1 < end and doc[i + 1].text in ("—", "–", "-")):
             return None  # "Group G — Belgium 3": a heading or a scoreline, not a name
-    if start >= end or start > 0 and doc[start - 1].text == "#":
+    if start >= end or (start > 0 and doc[start - 1].text == "#"):
         return None  # "#IStandWithAhmed": a hashtag is a topic, not a name
     for i in range(start + 1, end - 1):
         if doc[i].text == "the" and doc[i - 1].lower_ not in _INITIAL_STOPWORDS and doc[i + 1].is_title and \
@@ -82,9 +108,9 @@ def clean_span(span: Span) -> Span | None:
     if len(words) == 2 and words[0] in ("group", "pool", "division") and len(doc[end - 1].text) <= 2:
         return None  # "Group G": a stage of a tournament
     if len(words) == 1 and (_ROMAN.match(doc[start].text) or words[0] in NOT_NAMES or
-                            words[0].endswith(_PLURAL_DEMONYM) and doc[start].is_title or
-                            words[0] in POSTNOMINAL_TITLES and doc[start].is_upper or
-                            span.label_ == "ORG" and words[0].endswith(NOT_NAME_SUFFIXES)):
+                            (words[0].endswith(_PLURAL_DEMONYM) and doc[start].is_title) or
+                            (words[0] in POSTNOMINAL_TITLES and doc[start].is_upper) or
+                            (span.label_ == "ORG" and words[0].endswith(NOT_NAME_SUFFIXES))):
         return None
     return Span(doc, start, end, label=span.label)
 
@@ -238,8 +264,8 @@ def _merge_split_names(doc: Doc, spans: list[Span]) -> list[Span]:
     for span in spans:
         if id(span) in drop:
             continue
-        if (span.label_ == "ORG" and span[-1].lower_ in BODY_HEADS | {"department", "ministry"} or
-                span.label_ in ("ORG", "GPE") and span[-1].lower_ in MEDIA_HEADS) and span.start > 0:
+        if ((span.label_ == "ORG" and span[-1].lower_ in BODY_HEADS | {"department", "ministry"}) or
+                (span.label_ in ("ORG", "GPE") and span[-1].lower_ in MEDIA_HEADS)) and span.start > 0:
             i = span.start - 1
             while i >= 0 and doc[i].ent_type_ in ("GPE", "NORP") and span.start - i <= 3 and doc[i].is_alpha:
                 i -= 1
@@ -311,9 +337,9 @@ def _retype_from_context(doc: Doc, spans: list[Span]) -> list[Span]:
                 before >= 0 and doc[before].lower_ in LOCATIVE_PREPOSITIONS:
             label = "FAC"  # "bring it to the White House": where, not who
         if label == "ORG" and end - start <= 3 and (
-                start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in SETTLEMENT_NOUNS and
-                doc[start - 2].is_lower or
-                end < len(doc) and doc[end].is_lower and doc[end].lower_ in SETTLEMENT_NOUNS) and \
+                (start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in SETTLEMENT_NOUNS and
+                doc[start - 2].is_lower) or
+                (end < len(doc) and doc[end].is_lower and doc[end].lower_ in SETTLEMENT_NOUNS)) and \
                 not any(t.lower_ in ORG_HEADS for t in doc[start:end]):
             label = "GPE"
         if label in ("GPE", "LOC") and end < len(doc) and doc[end].text in COMPASS_SUFFIXES and \
@@ -367,7 +393,7 @@ def _people_from_context(doc: Doc, spans: list[Span]) -> list[Span]:
     names: set[str] = set()
     for span in spans:
         if span.label_ not in ("ORG", "GPE", "LOC", "FAC") or \
-                not all(t.is_title and t.is_alpha or t.text == "-" for t in span) or \
+                not all((t.is_title and t.is_alpha) or t.text == "-" for t in span) or \
                 any(t.lower_ in _HEAD_WORDS for t in span):
             continue
         root, end = _root(span), span.end
@@ -378,15 +404,15 @@ def _people_from_context(doc: Doc, spans: list[Span]) -> list[Span]:
         swapped = root.dep_ == "dobj" and root.head.lemma_ in PERSON_SWAP_VERBS and any(
             c.dep_ == "nsubj" and c.ent_type_ == "PERSON" for c in root.head.children)
         if any(c.dep_ == "appos" and c.lemma_.lower() in PERSON_NOUNS for c in root.children) or \
-                root.dep_ == "nsubjpass" and root.head.lemma_ == "bear" or possessed in PERSON_NOUNS or \
-                not_a_country and (possessed in PLAYER_ACTS or swapped or any(
-                    t.ent_type_ == "PERSON" and not (span.start <= t.i < end) for t in conj)):
+                (root.dep_ == "nsubjpass" and root.head.lemma_ == "bear") or possessed in PERSON_NOUNS or \
+                (not_a_country and (possessed in PLAYER_ACTS or swapped or any(
+                    t.ent_type_ == "PERSON" and not (span.start <= t.i < end) for t in conj))):
             names.add(span.text)
     if not names:
         return spans
     last_words = {n.split()[-1] for n in names if len(n.split()) > 1}
     return [Span(doc, s.start, s.end, label="PERSON") if s.label_ != "PERSON" and (
-        s.text in names or len(s) == 1 and s.text in last_words) else s for s in spans]
+        s.text in names or (len(s) == 1 and s.text in last_words)) else s for s in spans]
 
 
 def _role_of_before(doc: Doc, start: int) -> bool:
@@ -443,8 +469,8 @@ def _name_before_bracket(doc: Doc, start: int, end: int, taken: set[int]) -> Spa
         return None
     i = start - 1
     while i - 1 >= 0 and i - 1 not in taken and start - 1 - i < 5 and (
-            doc[i - 1].is_title and doc[i - 1].is_alpha and not doc[i - 1].is_stop or
-            doc[i - 1].text == "-" and i - 2 >= 0 and doc[i - 2].is_title):
+            (doc[i - 1].is_title and doc[i - 1].is_alpha and not doc[i - 1].is_stop) or
+            (doc[i - 1].text == "-" and i - 2 >= 0 and doc[i - 2].is_title)):
         i -= 1
     if i == start - 1 or doc[i].text == "-":
         return None
@@ -504,14 +530,14 @@ def _organisations_before_titles(doc: Doc, spans: list[Span]) -> list[Span]:
         title_end = i
         while i - 1 >= sent_start and i - 1 not in taken and title_end - i < 4 and (
                 doc[i - 1].lower_ in _CORPORATE_TITLES or doc[i - 1].lower_ in ROLE_MODIFIERS or
-                doc[i - 1].text == "-" and i - 2 >= sent_start and doc[i - 2].lower_ == "co"):
+                (doc[i - 1].text == "-" and i - 2 >= sent_start and doc[i - 2].lower_ == "co")):
             i -= 1
         if i == title_end or doc[title_end - 1].lower_ not in _CORPORATE_TITLES:
             continue
         end = i
         while i - 1 >= sent_start and i - 1 not in taken and end - i < 3 and (
-                doc[i - 1].pos_ == "PROPN" and doc[i - 1].is_title or
-                doc[i - 1].is_upper and doc[i - 1].is_alpha and len(doc[i - 1]) > 1) and \
+                (doc[i - 1].pos_ == "PROPN" and doc[i - 1].is_title) or
+                (doc[i - 1].is_upper and doc[i - 1].is_alpha and len(doc[i - 1]) > 1)) and \
                 doc[i - 1].lower_ not in PORTFOLIO_WORDS and doc[i - 1].lower_ not in NOT_ORG_ACRONYMS and \
                 doc[i - 1].lower_ not in ROLE_NOUNS and doc[i - 1].lower_ not in TITLE_WORDS and \
                 doc[i - 1].ent_type_ in ("", "ORG"):
