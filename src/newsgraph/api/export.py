@@ -22,7 +22,12 @@ router = APIRouter(tags=["Export"], responses=ERROR_RESPONSES)
     summary="Export every article's graph",
     responses={200: {"content": {m: {} for m in RDF_DATASET}, "description": "The dataset, streamed"}},
 )
-@router.head("/graph", summary="The headers GET /graph would send, without the dataset", operation_id="export_graph_head")
+@router.head(
+    "/graph",
+    summary="The headers GET /graph would send, without the dataset",
+    operation_id="export_graph_head",
+    responses={200: {"content": {m: {} for m in RDF_DATASET}, "description": "The dataset's headers"}},
+)
 async def export_graph(
     request: Request,
     format: Annotated[str | None, Query(description="trig (default), nquads, turtle, ntriples or jsonld; overrides Accept.")] = None,

@@ -319,6 +319,7 @@ def _insert_data(iri: str, triples: list) -> str:
     summary="Graph Store Protocol: the headers GET would send, without the graph",
     tags=["Graph Store"],
     operation_id="gsp_head",
+    responses={200: {"content": {m: {} for m in RDF_GRAPH}, "description": "The graph's headers"}},
 )
 async def gsp_get(
     request: Request,
