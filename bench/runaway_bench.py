@@ -6,7 +6,7 @@ of a query no engine can finish within the time limit (a user pressing Run again
 a timeout), and meanwhile reads ``/articles/{id}`` and ``/entities`` every 50 ms.
 Prints the reads' latencies, what the runaways were answered and when, and whether any
 process still runs them a second after the limit. Runs once with users' queries in
-query processes (``query_processes=3``, opt-in) and once in threads (``query_processes=0``, the default).
+query processes (``query_processes=3``, the default) and once in threads (``query_processes=0``).
 
     python bench/runaway_bench.py                    # 140,000 triples, 2 s limit
     python bench/runaway_bench.py --triples 50000 --timeout 3

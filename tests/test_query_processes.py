@@ -146,7 +146,7 @@ def test_without_query_processes_queries_run_in_this_process(tmp_path):
         store.close()
 
 
-@pytest.mark.xfail(strict=False, reason="known bug, why query processes are off by default: a child's read-only "
+@pytest.mark.xfail(strict=False, reason="known bug: a child's read-only "
                    "view opened while the server writes has been seen to stall a simple query until its limit")
 def test_queries_during_steady_writes_and_log_flushes_all_answer_and_never_go_back(tmp_path, monkeypatch):
     """Children reopen the store while the server writes and flushes its log underneath

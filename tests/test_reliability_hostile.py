@@ -29,7 +29,7 @@ QUERY_TIMEOUT = 2.0
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     store = tmp_path_factory.mktemp("hostile") / "store"
-    # Query processes (opt-in) are what stops a runaway query for good; this server has them.
+    # Query processes are what stops a runaway query for good; this server has them.
     env = {"NEWSGRAPH_API_TOKEN": TOKEN, "NEWSGRAPH_QUERY_TIMEOUT": str(QUERY_TIMEOUT), "NEWSGRAPH_QUERY_PROCESSES": "3"}
     srv = Server(f"oxigraph:{store}", env=env)
     try:

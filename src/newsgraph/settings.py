@@ -55,11 +55,11 @@ class Settings(BaseSettings):
     max_rows: int = Field(10_000, description="Most result rows returned by one SPARQL query.")
     max_query_chars: int = Field(100_000, description="Longest SPARQL query accepted, in characters.")
     query_processes: int = Field(
-        0,
+        3,
         description="Child processes that run users' SPARQL queries on the embedded store, each killed "
-        "when its query passes the time limit; 0 (the default) runs queries in threads, which cannot be "
-        "stopped. Experimental: a child reads the store read-only while the server writes, which Oxigraph "
-        "leaves undefined, and under steady writes a simple query has been seen to stall until its limit.",
+        "when its query passes the time limit; 0 runs queries in threads, which cannot be stopped. "
+        "Caveat: a child reads the store read-only while the server writes, which Oxigraph leaves "
+        "undefined, and under steady writes a simple query has been seen to stall until its limit.",
     )
     query_staleness: float = Field(
         0.5,
