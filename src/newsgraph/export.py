@@ -108,9 +108,7 @@ def property_graph(store: Store) -> PropertyGraph:
             taken[found] = predicate
         return found
 
-    def node(term) -> Node | None:
-        if isinstance(term, ox.Literal):
-            return None
+    def node(term: ox.NamedNode | ox.BlankNode) -> Node:
         name = term.value if isinstance(term, ox.NamedNode) else "_:" + term.value
         found = nodes.get(name)
         if found is None:
@@ -121,9 +119,11 @@ def property_graph(store: Store) -> PropertyGraph:
         store.export_to("ntriples", spool)
         spool.seek(0)
         for triple in ox.parse(spool, ox.RdfFormat.N_TRIPLES):
-            subject = node(triple.subject)
+            subject_term, obj = triple.subject, triple.object
+            if isinstance(subject_term, ox.Triple) or isinstance(obj, ox.Triple):
+                continue  # an RDF 1.2 triple term (a SPARQL Update can write one): no node or property holds it
+            subject = node(subject_term)
             predicate = triple.predicate.value
-            obj = triple.object
             if predicate == RDF_TYPE and isinstance(obj, ox.NamedNode):
                 subject.labels.add(local_name(obj.value))
             elif isinstance(obj, ox.Literal):
@@ -137,7 +137,7 @@ def property_graph(store: Store) -> PropertyGraph:
             else:
                 node(obj)
                 target = obj.value if isinstance(obj, ox.NamedNode) else "_:" + obj.value
-                source = triple.subject.value if isinstance(triple.subject, ox.NamedNode) else "_:" + triple.subject.value
+                source = subject_term.value if isinstance(subject_term, ox.NamedNode) else "_:" + subject_term.value
                 edges.add((source, relationship_type(predicate), target))
     multi = set()
     for item in nodes.values():

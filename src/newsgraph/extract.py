@@ -12,7 +12,7 @@ import time
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .dates import out_of_range, parse_date
 from .errors import (
@@ -36,6 +36,10 @@ from .nlp.pipeline import (
 )
 from .schema import Article, ComponentWarning, Dateline, Extraction
 from .settings import Settings, declared_defaults
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
 
 DEFAULT_BATCH_SIZE = 16
 _HEADER = re.compile(r"\A[ \t]*date[ \t]+(\d{4}-\d{2}-\d{2})\b[ \t]*([^\n]*)")
@@ -194,7 +198,7 @@ def _resolve_dateline(raw: dict | None, published: str | None) -> Dateline | Non
     return Dateline(place=raw.get("place"), date=date, agency=raw.get("agency"))
 
 
-_NO_FACTS = {"entities": [], "roles": [], "figures": [], "quotes": [], "relations": [], "dateline": None}
+_NO_FACTS: dict[str, Any] = {"entities": [], "roles": [], "figures": [], "quotes": [], "relations": [], "dateline": None}
 
 
 def _to_extraction(item: ArticleInput, doc, language: str) -> Extraction:
@@ -323,35 +327,38 @@ def extract_many(
     prepared: list[ArticleInput | NewsgraphError] = []  # every item taken from ``source``, in order
     aside: set[int] = set()  # long articles: read in pieces on their own (bounded memory)
 
-    def valid_docs() -> Iterator[tuple]:
+    def valid_docs() -> Iterator[tuple[Doc, int]]:
         for item in source:
             try:
-                prepared.append(_as_input(item, settings.max_chars))
+                entry = _as_input(item, settings.max_chars)
             except NewsgraphError as exc:
                 if errors == "raise":
                     raise
                 prepared.append(exc)
                 continue
-            if len(prepared[-1].text) > CHUNK_CHARS:
+            prepared.append(entry)
+            if len(entry.text) > CHUNK_CHARS:
                 aside.add(len(prepared) - 1)
                 continue
-            yield _make_doc(nlp, prepared[-1].text, limit), len(prepared) - 1
+            yield _make_doc(nlp, entry.text, limit), len(prepared) - 1
 
     def outside_pipe(position: int) -> Extraction | NewsgraphError:
-        """An invalid item's error, or the Extraction of a long article."""
+        """An invalid item's error, or the Extraction of a long article (one set aside)."""
         entry = prepared[position]
-        if position in aside:
-            try:
-                return extract_prepared(entry, nlp, time_limit=limit)
-            except NewsgraphError as exc:
-                if errors == "raise":
-                    raise
-                return exc
-        return entry
+        if isinstance(entry, NewsgraphError):
+            return entry
+        try:
+            return extract_prepared(entry, nlp, time_limit=limit)
+        except NewsgraphError as exc:
+            if errors == "raise":
+                raise
+            return exc
 
     def finished(position: int, doc) -> Extraction | NewsgraphError:
+        entry = prepared[position]
+        assert isinstance(entry, ArticleInput)  # only valid articles go through the pipe
         try:
-            return _finish(prepared[position], doc)
+            return _finish(entry, doc)
         except NewsgraphError as exc:
             if errors == "raise":
                 raise
@@ -378,12 +385,15 @@ def extract_many(
                 ) from exc
             while done < len(prepared):
                 entry = prepared[done]
+                result: Extraction | NewsgraphError
                 if isinstance(entry, ArticleInput):
                     try:
-                        entry = extract_prepared(entry, nlp, time_limit=limit)
+                        result = extract_prepared(entry, nlp, time_limit=limit)
                     except NewsgraphError as failure:
-                        entry = failure
-                yield entry
+                        result = failure
+                else:
+                    result = entry
+                yield result
                 done += 1
     while done < len(prepared):
         yield outside_pipe(done)

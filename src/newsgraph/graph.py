@@ -33,7 +33,7 @@ import math
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from decimal import Decimal
 from functools import lru_cache
 from typing import Any, Protocol, runtime_checkable
@@ -245,7 +245,7 @@ class _Mapper:
             raise InvalidArticle(f"{what} refers to entity {entity_id!r}, which the extraction does not list")
         return self.iris[entity_id]
 
-    def describe(self, iri: URIRef, type: str, name: str, aliases: list[str] = ()) -> None:
+    def describe(self, iri: URIRef, type: str, name: str, aliases: Sequence[str] = ()) -> None:
         self.add(iri, RDF.type, ENTITY_CLASSES[type])
         self.add(iri, SDO.name, _literal(name))
         self.add(iri, RDFS.label, _literal(name))
@@ -487,7 +487,9 @@ def to_triples(
     """The triples :func:`to_graph` puts in the article's graph, as a list: cheaper when
     they only go to a store (``store.add_article(id, triples)`` takes either)."""
     if extractor_version is None:
-        from . import __version__ as extractor_version  # late: the package imports this module
+        from . import __version__  # late: the package imports this module
+
+        extractor_version = __version__
     return _Mapper(extraction, _base(base_iri), extractor_version).run()
 
 

@@ -11,13 +11,13 @@ from __future__ import annotations
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from itertools import chain
 
 from .errors import NewsgraphError
 from .extract import article_id, extract_many
-from .graph import to_triples
+from .graph import ArticleTriples, to_triples
 from .readers import ReadFailure, SourceItem
 from .settings import Settings
 from .store.base import Store
@@ -71,6 +71,9 @@ class IngestSummary:
 
 # --- Ingesting ----------------------------------------------------------------------
 
+# An article waiting to be written: its outcome (reported once written), id and triples.
+_Stored = tuple[ArticleOutcome, str, ArticleTriples]
+
 
 def _id_of(item: SourceItem) -> str | None:
     text = item.fields.get("text")
@@ -104,7 +107,7 @@ def ingest(
     started = time.perf_counter()
     known = set() if replace else store.article_ids()
     pending: deque[SourceItem] = deque()
-    batch: list[tuple[ArticleOutcome, object]] = []
+    batch: list[_Stored] = []
 
     def report(outcome: ArticleOutcome) -> None:
         summary.add(outcome)
@@ -115,15 +118,15 @@ def ingest(
     # releases the GIL while it writes); at most one write is in flight, and outcomes
     # are reported on this thread, in order, once their write is done.
     writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="newsgraph-store")
-    in_flight: list = []
+    in_flight: list[tuple[Future[float], list[_Stored]]] = []
 
-    def write(articles: list[tuple[ArticleOutcome, object]]) -> float:
+    def write(articles: list[_Stored]) -> float:
         began = time.perf_counter()
         try:
-            store.add_articles([(o.article_id, g) for o, g in articles], replace=True)
+            store.add_articles([(article, graph) for _, article, graph in articles], replace=True)
         except Exception as exc:
             message = exc.message if isinstance(exc, NewsgraphError) else f"storing failed: {type(exc).__name__}: {exc}"
-            for outcome, _ in articles:
+            for outcome, _, _ in articles:
                 outcome.status, outcome.error, outcome.triples = "failed", message, 0
         return time.perf_counter() - began
 
@@ -135,7 +138,7 @@ def ingest(
         began = time.perf_counter()
         summary.store_busy_seconds += future.result()
         summary.store_seconds += time.perf_counter() - began
-        for outcome, _ in articles:
+        for outcome, _, _ in articles:
             report(outcome)
 
     def flush() -> None:
@@ -150,7 +153,7 @@ def ingest(
             busy = write(articles)
             summary.store_seconds += busy
             summary.store_busy_seconds += busy
-            for outcome, _ in articles:
+            for outcome, _, _ in articles:
                 report(outcome)
 
     def to_extract() -> Iterator[dict]:
@@ -194,7 +197,7 @@ def ingest(
             entities=len(result.entities), triples=len(graph),
             warnings=[w.model_dump() for w in result.warnings],
         )
-        batch.append((outcome, graph))
+        batch.append((outcome, result.article.id, graph))
         if len(batch) >= batch_size:
             flush()
     try:

@@ -38,9 +38,10 @@ def tokens(text: str) -> list[tuple[str, str]]:
 
 def spans(text: str) -> list[tuple[str, str, int, int]]:
     """``(kind, text, start, end)`` of every token that is not space or a comment."""
-    out = []
+    out: list[tuple[str, str, int, int]] = []
     for match in _TOKEN.finditer(text):
         kind = match.lastgroup
+        assert kind is not None  # every alternative of _TOKEN is a named group
         if kind in ("ws", "comment"):
             continue
         out.append((kind, match.group(), match.start(), match.end()))

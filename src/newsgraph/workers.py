@@ -17,6 +17,7 @@ from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
 from rdflib import Literal, URIRef
+from rdflib.term import Node
 
 from .errors import ExtractionTimeout, ExtractionUnavailable, ModelNotFound
 from .extract import ArticleInput, extract_document, extract_prepared, prepare
@@ -62,6 +63,8 @@ def warm_up(nlp) -> None:
 def _describe() -> str:
     from .nlp.model import model_description
 
+    if _nlp is None:
+        raise RuntimeError("the extraction worker has not loaded its model")
     return model_description(_nlp)
 
 
@@ -108,13 +111,16 @@ class Triples(ArticleTriples):
     once, and unpickled as :class:`ReceivedTriples`.
     """
 
-    def __reduce__(self):
-        numbers: dict = {}
+    def __reduce__(self) -> tuple[type[ReceivedTriples], tuple[str, list[_PlainTerm], list[int]]]:
+        numbers: dict[Node, int] = {}
         index = [numbers.setdefault(term, len(numbers)) for triple in self for term in triple]
         return (ReceivedTriples, (str(self.identifier), [_plain(term) for term in numbers], index))
 
 
-def _plain(term) -> str | tuple[str, str | None, str | None]:
+_PlainTerm = str | tuple[str, str | None, str | None]  # an IRI, or a literal's (text, datatype, language)
+
+
+def _plain(term: Node) -> _PlainTerm:
     if isinstance(term, URIRef):
         return str(term)
     if isinstance(term, Literal):
@@ -198,6 +204,7 @@ def _serve(connection, model: str | None) -> None:
             item, base_iri = connection.recv()
         except (EOFError, OSError):
             return  # the server closed the pipe: it is shutting down
+        reply: tuple[bool, Extracted | Exception]
         try:
             reply = (True, extract_with(_nlp, item, base_iri))
         except Exception as exc:
@@ -303,7 +310,8 @@ class _Worker:
             asyncio.get_running_loop().remove_reader(self.connection.fileno())
         except (RuntimeError, OSError, ValueError, NotImplementedError):
             pass
-        self._reply.cancel()
+        if self._reply is not None:
+            self._reply.cancel()
 
     def forget_reply(self) -> None:
         """Stop waiting for the reply in flight (its event loop ends); the next article reads
@@ -428,8 +436,10 @@ class ProcessExtractor:
         return result
 
     async def _reap(self, worker: _Worker) -> None:
+        reply = worker._reply
+        assert reply is not None  # only a busy worker is reaped, and a reply is never unset
         try:
-            await asyncio.wait_for(asyncio.shield(worker._reply), self.ABANDON_GRACE)
+            await asyncio.wait_for(asyncio.shield(reply), self.ABANDON_GRACE)
         except TimeoutError:
             log.info("an abandoned article was still being extracted after %g s: its process is replaced",
                      self.ABANDON_GRACE)

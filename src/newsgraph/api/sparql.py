@@ -13,7 +13,8 @@ token is configured.
 from __future__ import annotations
 
 import logging
-from typing import Annotated
+from collections.abc import Iterable, Sequence
+from typing import Annotated, Any
 from urllib.parse import parse_qs
 
 import pyoxigraph
@@ -56,7 +57,7 @@ _QUERY_BODY = {
     },
 }
 
-_RESULT_CONTENT = {media: {} for media in list(SPARQL_RESULTS) + list(RDF_GRAPH)}
+_RESULT_CONTENT: dict[str, dict[str, Any]] = {media: {} for media in list(SPARQL_RESULTS) + list(RDF_GRAPH)}
 
 
 def media_type_of(request: Request) -> str:
@@ -97,8 +98,8 @@ async def run_query(
     state: ServiceState,
     text: str,
     accept: str | None,
-    default_graphs: list[str] = (),
-    named_graphs: list[str] = (),
+    default_graphs: Sequence[str] = (),
+    named_graphs: Sequence[str] = (),
     stale_ok: bool = False,
 ) -> Response:
     _check_length(state, text, "query")
@@ -182,7 +183,9 @@ async def sparql_get(
     if query is None:
         media = negotiate(request.headers.get("accept"), RDF_GRAPH)
         graph = _service_description(request, state)
-        return Response(graph.serialize(format=BY_NAME[RDF_GRAPH[media]].rdflib), media_type=media)
+        writer = BY_NAME[RDF_GRAPH[media]].rdflib
+        assert writer is not None  # rdflib writes every graph format
+        return Response(graph.serialize(format=writer), media_type=media)
     return await run_query(state, query, request.headers.get("accept"), default_graph_uri, named_graph_uri,
                            stale_ok=state.stale_ok(request))
 
@@ -289,11 +292,14 @@ def graph_as(store, construct: str, name: str, graph_name: str | None = None) ->
 
         return graph_bytes(triples, graph_name)
     fmt = BY_NAME[name].oxigraph
+    if not isinstance(fmt, pyoxigraph.RdfFormat):
+        raise ValueError(f"{name} is a SPARQL results format, not an RDF one")
+    quads: Iterable[pyoxigraph.Quad] = triples
     if fmt.supports_datasets:
         node = pyoxigraph.NamedNode(graph_name) if graph_name else pyoxigraph.DefaultGraph()
-        triples = (pyoxigraph.Quad(t.subject, t.predicate, t.object, node) for t in triples)
+        quads = (pyoxigraph.Quad(t.subject, t.predicate, t.object, node) for t in triples)
     prefixes = {p: str(i) for p, i in PREFIXES.items()} if name in ("turtle", "trig", "rdfxml", "jsonld") else None
-    return pyoxigraph.serialize(triples, format=fmt, prefixes=prefixes) or b""
+    return pyoxigraph.serialize(quads, format=fmt, prefixes=prefixes) or b""
 
 
 def head_response(media: str, headers: dict[str, str] | None = None) -> Response:

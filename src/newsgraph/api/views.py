@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from typing import Any
 
 from ..errors import NotFound
@@ -63,24 +64,24 @@ class Reader:
         prefix = self.base + "article/"
         return iri[len(prefix):] if iri.startswith(prefix) else iri
 
-    def refs(self, iris: set[str]) -> dict[str, dict]:
+    def refs(self, iris: Iterable[str | None]) -> dict[str, dict]:
         """``{iri: {"id", "iri", "name", "type"}}`` for entities, in one or two queries.
 
         The type comes from the IRI (``{base}person/...``); the name from the entity totals,
         else from any graph that names the entity (MIN, so the same one every time).
         """
-        iris = {i for i in iris if i}
-        if not iris:
+        wanted = {i for i in iris if i}
+        if not wanted:
             return {}
         # The totals graph names each entity once; an entity it does not hold (only ever a
         # dateline agency or place, or one written by a SPARQL Update) is looked up in the
         # articles, where a popular one's name is repeated in every graph.
-        names = self._names(iris, self.totals)
-        missing = iris - names.keys()
+        names = self._names(wanted, self.totals)
+        missing = wanted - names.keys()
         if missing:
             names.update(self._names(missing, "?g"))
         return {iri: {"id": self.entity_id(iri), "iri": iri, "name": names.get(iri), "type": self.entity_type(iri)}
-                for iri in iris}
+                for iri in wanted}
 
     def _names(self, iris: set[str], graph: str) -> dict[str, str]:
         values = " ".join(f"<{i}>" for i in sorted(iris))
@@ -101,7 +102,7 @@ class Reader:
         props = self.select(f"SELECT ?p ?o WHERE {{ GRAPH <{graph}> {{ <{node}> ?p ?o }} }}")
         if not props:
             raise NotFound(f"no article {article_id} in the store")
-        by = {}
+        by: dict[str, Any] = {}
         for row in props:
             by.setdefault(row["p"], row["o"])
         counts = self.select(
@@ -269,7 +270,7 @@ class Reader:
         refs = self.refs({r.get("subject") for r in rows})
         items = [
             dict(self._fact_base(r), text=r["text"], value=r["value"], unit=r["unit"], qualifier=r.get("qualifier"),
-                 about=r.get("about"), period=r.get("period"), subject=refs.get(r.get("subject")))
+                 about=r.get("about"), period=r.get("period"), subject=refs.get(r["subject"]) if r.get("subject") else None)
             for r in rows
         ]
         return page(items, total, limit, offset)
@@ -306,9 +307,9 @@ def sparql_string(text: str) -> str:
 _NUMERIC = {"integer", "int", "long", "short", "nonNegativeInteger", "positiveInteger"}
 
 
-def _value(term: dict) -> Any:
+def _value(term: dict[str, Any]) -> Any:
     """A SPARQL JSON term as a plain Python value."""
-    value = term.get("value")
+    value: str = term["value"]  # every term has one (SPARQL 1.1 Query Results JSON Format, 3.2.2)
     datatype = term.get("datatype", "")
     local = datatype.rsplit("#", 1)[-1]
     if local in _NUMERIC:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import typer
 import typer.core
 
@@ -17,15 +19,17 @@ app = typer.Typer(
 _shown_type = typer.core.TyperOption.display_type_rich
 
 
-def _flag_without_type(self, ctx):
+def _flag_without_type(self: typer.core.TyperOption, ctx: Any) -> str | None:
     """Help shows a flag (``--json``, ``--replace/--no-replace``, ``--help``) without the
     ``<bool>`` Typer would print next to it: a flag takes no value."""
+    # ctx is a click Context: of the click Typer vendors (recent Typer) or the installed one
     if getattr(self, "is_flag", False):
         return None
     return _shown_type(self, ctx)
 
 
-typer.core.TyperOption.display_type_rich = _flag_without_type
+# Typer has no hook for this, so its method is replaced (setattr: mypy refuses assigning to a method)
+setattr(typer.core.TyperOption, "display_type_rich", _flag_without_type)  # noqa: B010
 
 
 def _print_version(value: bool) -> None:

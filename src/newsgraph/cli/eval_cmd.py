@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import typer
 from rich.console import Console
@@ -100,7 +101,8 @@ def eval_command(
         raise typer.BadParameter(f"no NAME.txt in {articles} has a NAME.gold.json or NAME.json in {gold}",
                                  param_hint="--articles/--gold")
     golds = [_load_gold(gold_file) for _, _, gold_file in pairs]
-    settings = Settings(**({"model": model} if model else {}))
+    overrides: dict[str, Any] = {"model": model} if model else {}  # unset: NEWSGRAPH_MODEL applies
+    settings = Settings(**overrides)
     results = extract_many((text_file.read_bytes() for _, text_file, _ in pairs), settings=settings,
                            errors="return")
     report = evaluate((stem, _named(result, text_file), gold_data)

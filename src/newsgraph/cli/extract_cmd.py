@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from enum import Enum
 from pathlib import Path
+from typing import Any
 
 import typer
 
@@ -33,7 +34,8 @@ def extract_command(
     then lacks that component's facts and lists it under "warnings".
     """
     raw = sys.stdin.buffer.read() if file == "-" else _read_file(file)
-    settings = Settings(**({"model": model} if model else {}))
+    overrides: dict[str, Any] = {"model": model} if model else {}  # unset: NEWSGRAPH_MODEL applies
+    settings = Settings(**overrides)
     result = extract(raw, title=title, url=url, published=published, source=source, settings=settings)
     for warning in result.warnings:
         typer.echo(f"warning: component {warning.component} failed, its facts are left out: {warning.error}", err=True)

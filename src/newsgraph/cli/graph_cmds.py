@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterator
 from enum import Enum
 from pathlib import Path
 
@@ -59,9 +60,10 @@ def ingest_command(
     from tqdm import tqdm
 
     from ..ingest import ingest
-    from ..readers import SourceItem, read_sources
+    from ..readers import ReadFailure, SourceItem, read_sources
 
     settings = _settings(store, model=model)
+    items: Iterator[SourceItem | ReadFailure]
     if paths == ["-"]:
         items = iter([SourceItem("<stdin>", {"text": sys.stdin.buffer.read()})])
     else:
@@ -105,8 +107,9 @@ def warning_lines(outcome) -> list[str]:
 # --- query ------------------------------------------------------------------------
 
 
-# A terminal table, or any SPARQL results format (newsgraph.formats).
-QueryFormat = Enum("QueryFormat", {name: name for name in ("table", *of_kind("results"))}, type=str)
+# A terminal table, or any SPARQL results format (newsgraph.formats). Members are made from the
+# formats table, which mypy cannot read (it wants them written out): they are looked up by name.
+QueryFormat = Enum("QueryFormat", {name: name for name in ("table", *of_kind("results"))}, type=str)  # type: ignore[misc]
 
 
 @app.command("query")
@@ -133,17 +136,18 @@ def query_command(
         if not file.is_file():
             raise typer.BadParameter(f"no such file: {file}", param_hint="--file")
         sparql = file.read_text(encoding="utf-8")
+    assert sparql is not None  # given, or read from --file (one of them, checked above)
     settings = _settings(store, query_timeout=timeout, max_rows=max_rows)
-    chosen = format or (QueryFormat.table if sys.stdout.isatty() else QueryFormat.json)
+    chosen = format or (QueryFormat["table"] if sys.stdout.isatty() else QueryFormat["json"])
     with _open(settings) as graph_store:
-        wire = "json" if chosen == QueryFormat.table else chosen.value
+        wire = "json" if chosen == QueryFormat["table"] else chosen.value
         from ..store import query_kind
 
         kind = query_kind(sparql)
         result = graph_store.query(sparql, accept="turtle" if kind == "graph" else wire)
-    if result.kind == "select" and chosen == QueryFormat.table:
+    if result.kind == "select" and chosen == QueryFormat["table"]:
         _print_table(result)
-    elif result.kind == "ask" and chosen == QueryFormat.table:
+    elif result.kind == "ask" and chosen == QueryFormat["table"]:
         typer.echo("true" if result.boolean else "false")
     else:
         sys.stdout.buffer.write(result.body)
@@ -190,7 +194,8 @@ def _print_table(result) -> None:
 # --- export -----------------------------------------------------------------------
 
 
-ExportFormat = Enum("ExportFormat", {name: name for name in exporting.FORMATS}, type=str)
+# Made from the formats table like QueryFormat, so its members too are looked up by name.
+ExportFormat = Enum("ExportFormat", {name: name for name in exporting.FORMATS}, type=str)  # type: ignore[misc]
 _RDF = {**of_kind("dataset"), **of_kind("graph")}
 _KEEPS_GRAPHS = [name for name in exporting.FORMATS if name in _RDF and _RDF[name].keeps_graphs]
 _MERGES = [name for name in exporting.FORMATS if name in _RDF and not _RDF[name].keeps_graphs]
@@ -198,7 +203,7 @@ _MERGES = [name for name in exporting.FORMATS if name in _RDF and not _RDF[name]
 
 @app.command("export")
 def export_command(
-    format: ExportFormat = typer.Option(ExportFormat.trig, "--format", help=f"{', '.join(_KEEPS_GRAPHS)} keep one named graph "
+    format: ExportFormat = typer.Option(ExportFormat["trig"], "--format", help=f"{', '.join(_KEEPS_GRAPHS)} keep one named graph "
                                         f"per article; {', '.join(_MERGES)} merge them into one graph; graphml "
                                         "and csv (nodes.csv + edges.csv for neo4j-admin import) are property graphs."),
     output: Path | None = typer.Option(None, "--output", "-o", help="File to write (a folder for csv). "
@@ -209,7 +214,7 @@ def export_command(
 
     settings = _settings(store)
     with _open(settings) as graph_store:
-        if format == ExportFormat.csv:
+        if format == ExportFormat["csv"]:
             if output is None:
                 raise typer.BadParameter("the csv export writes two files: give a folder with --output")
             nodes, edges = exporting.export(graph_store, "csv", directory=output)

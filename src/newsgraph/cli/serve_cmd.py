@@ -8,12 +8,16 @@ import os
 import socket
 from enum import Enum
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import typer
 import uvicorn
 
 from ..settings import Settings
 from .app import app
+
+if TYPE_CHECKING:
+    from ..store.base import Store
 
 log = logging.getLogger("newsgraph.serve")
 
@@ -94,10 +98,11 @@ def serve_command(
     from ..api import create_app
     from ..store import open_store
 
-    overrides = {k: v for k, v in {"store": store, "host": host, "port": port, "model": model}.items() if v is not None}
+    flags: dict[str, Any] = {"store": store, "host": host, "port": port, "model": model}
+    overrides = {k: v for k, v in flags.items() if v is not None}
     settings = Settings(**overrides)
-    log_level = log_level.value
-    logging.basicConfig(level=log_level.upper(), format="%(levelname)s:     %(name)s: %(message)s")
+    level = log_level.value
+    logging.basicConfig(level=level.upper(), format="%(levelname)s:     %(name)s: %(message)s")
     embedded = not settings.store.lower().startswith("sparql:")
     if workers > 1 and embedded:
         raise typer.BadParameter(
@@ -117,10 +122,12 @@ def serve_command(
         )
     if not 0 <= settings.port <= 65535:
         raise typer.BadParameter(f"{settings.port} is not a TCP port (0-65535)", param_hint="NEWSGRAPH_PORT")
+    listening: socket.socket | None
     listening = _bind(settings.host, settings.port)
     if workers > 1:
         listening.close()  # uvicorn binds for its worker processes itself; the address was free
         listening = None
+    graph_store: Store | None
     try:
         graph_store = open_store(settings)
     except BaseException:
@@ -141,15 +148,16 @@ def serve_command(
                 os.environ[f"NEWSGRAPH_{name.upper()}"] = str(value)
             typer.echo(_serving_message(settings.host, settings.port))
             uvicorn.run("newsgraph.api.app:create_app", factory=True, host=settings.host, port=settings.port,
-                        workers=workers, log_level=log_level, http=HTTP_PROTOCOL)
+                        workers=workers, log_level=level, http=HTTP_PROTOCOL)
             return
         # The app closes the store at shutdown: uvicorn re-raises SIGTERM once it has shut
         # down, so code after run() may never execute.
         # Without nlp the app extracts in worker processes (or loads the model itself
         # when NEWSGRAPH_EXTRACTION_PROCESSES=false).
         application = create_app(settings, store=graph_store, close_store=True)
-        config = uvicorn.Config(application, host=settings.host, port=settings.port, log_level=log_level,
+        config = uvicorn.Config(application, host=settings.host, port=settings.port, log_level=level,
                                 http=HTTP_PROTOCOL)
+        assert listening is not None  # one server process: it serves on the socket bound above
         _AnnouncingServer(config).run(sockets=[listening])
         graph_store = None
     finally:

@@ -285,7 +285,7 @@ def _merge_split_names(doc: Doc, spans: list[Span]) -> list[Span]:
             if doc[j].lower_ == "the":
                 j += 1
             other = by_start.get(j)
-            allowed = ("GPE", "LOC") if doc[span.end].lower_ == "of" else ("ORG", "GPE", "NORP", "LOC")
+            allowed: tuple[str, ...] = ("GPE", "LOC") if doc[span.end].lower_ == "of" else ("ORG", "GPE", "NORP", "LOC")
             if doc[span.end].lower_ == "of" and span[-1].lower_ in _COMPANY_SUFFIXES:
                 allowed = ()  # "Pacific Marine Inc. of Houston": the company, and where it is
             if other is not None and other.label_ in allowed and doc[j].is_title:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
@@ -126,7 +127,8 @@ def entity_at(doc: Doc, token: Token | int) -> EntityCluster | None:
     """The entity a token belongs to, if any."""
     index = token if isinstance(token, int) else token.i
     # read user_data directly: going through doc._ costs more than the lookup itself
-    return doc.user_data.get(TOKEN_INDEX_KEY, _EMPTY).get(index)
+    user_data: dict[Any, Any] = doc.user_data  # spaCy's stub says str keys; extension keys are tuples
+    return user_data.get(TOKEN_INDEX_KEY, _EMPTY).get(index)
 
 
 def sentence_index(doc: Doc, sentence: Span) -> int:

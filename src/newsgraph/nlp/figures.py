@@ -92,6 +92,7 @@ _DIMENSIONS = {"high": "height", "tall": "height", "long": "length", "wide": "wi
 
 def _chunk(token: Token, exclude: set[int]) -> list[Token]:
     """A dependent's words in order, up to the first comma, bracket or quotation mark after its head."""
+    words: list[Token]
     words, depth = [], 0
     for t in token.subtree:
         if t.text in ("(", "["):
@@ -136,6 +137,7 @@ def _plain_relative(relcl: Token) -> bool:
 
 def _render(chunks: list[list[Token]], used: int = 0) -> str:
     """Chunks of words as text: each as written, chunks joined by a space, within the word budget."""
+    out: list[str]
     out, count = [], used
     for chunk in chunks:
         if not chunk:
@@ -206,7 +208,7 @@ def describe(noun: Token, span: Span) -> str:
             head = [] if subject is None or subject.i in skip or subject.tag_ in ("WDT", "WP") else \
                 _subject_words(subject)
             participle = _past_participle(clause_verb)
-            if head and subject.dep_ == "nsubj" and participle is not None and \
+            if head and subject is not None and subject.dep_ == "nsubj" and participle is not None and \
                     not any(c.dep_ == "auxpass" for c in clause_verb.children):
                 # "seeded galleries with 28,000 photographs": photographs seeded by the program
                 context = [c for c in _verb_context(clause_verb, skip) if not (c and c[-1].head == clause_verb and
@@ -546,7 +548,7 @@ class FigureFinder:
             if head.lemma_ in _MAGNITUDE_NOUNS:  # "funds at the 100-billion-yuan level"
                 prep = head.head if head.head.dep_ == "prep" else None
                 holder = prep.head if prep is not None else None
-                if holder is not None and holder.pos_ not in ("NOUN", "PROPN") and prep.i > 0:
+                if holder is not None and prep is not None and holder.pos_ not in ("NOUN", "PROPN") and prep.i > 0:
                     holder = root.doc[prep.i - 1]  # "with funds at the 100-billion-yuan level": the parser hung
                     # "at" on the verb; the noun just before it is the one at that level
                 return holder if holder is not None and holder.pos_ in ("NOUN", "PROPN") else None

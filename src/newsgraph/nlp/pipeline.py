@@ -156,7 +156,8 @@ def read_in_pieces(nlp: Language, text: str, size: int = CHUNK_CHARS) -> Doc:
     pieces: Iterable[str] = (text[start:end] for start, end in zip([0, *ends[:-1]], ends))
     newsgraph = [name for name in nlp.pipe_names if name in COMPONENTS]
     docs = nlp.pipe(pieces, disable=newsgraph, batch_size=CHUNKS_AT_ONCE)
-    return Doc.from_docs(list(docs), ensure_whitespace=False, exclude=["tensor", "spans", "user_data"])
+    # spaCy's doc.pyi leaves out from_docs' keyword-only ``exclude``, which doc.pyx takes
+    return Doc.from_docs(list(docs), ensure_whitespace=False, exclude=["tensor", "spans", "user_data"])  # type: ignore[call-arg]
 
 
 def run_newsgraph_components(nlp: Language, doc: Doc) -> Doc:

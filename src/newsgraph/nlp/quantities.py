@@ -157,8 +157,8 @@ def parse_quantity(text: str) -> Quantity | None:
         unit = "percentage point"
     elif fraction or re.fullmatch(r"\d{1,2}/\d{1,2}", lowered.strip()):
         unit = "fraction"
-    elif _AREA.search(lowered):
-        unit = _AREA_UNITS[_AREA.search(lowered).group(1).rstrip("s")]
+    elif area := _AREA.search(lowered):
+        unit = _AREA_UNITS[area.group(1).rstrip("s")]
     elif _FOLD.search(lowered):
         unit = "fold"
     else:

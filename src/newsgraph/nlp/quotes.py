@@ -274,7 +274,7 @@ def resolve_speaker(token: Token, index: _DocIndex | None = None, previous: Quot
                 token.i - previous.sentence.end < 80:
             return previous.speaker, 0.6
         return None, 0.0
-    if entity_at(doc, token) is not None and entity_at(doc, token).type == "Place":
+    if (cluster := entity_at(doc, token)) is not None and cluster.type == "Place":
         # a place's name is not "the company" ("New Zealand Rugby" read as a place is not Oceania Rugby
         # Union); it may be a surname the model read as a place, whoever it was typed as ("Paris claims")
         same = [c for c in index.organisations if len(c.name.split()) > 1 and c.name.split()[-1] == token.text
@@ -334,7 +334,7 @@ def _speakers(verb: Token, index: _DocIndex, previous: QuoteFact | None,
         return []
     # every subject the parser gave the verb ("Acme Co and Bolt Inc said" may come out as two)
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")] or [subject]
-    found = []
+    found: list[tuple[EntityCluster, float]] = []
     for token in (t for s in subjects for t in (s, *s.conjuncts)):
         speaker, confidence = resolve_speaker(token, index, previous, exclude)
         if speaker is not None and all(s is not speaker for s, _ in found):
@@ -509,15 +509,16 @@ class QuoteFinder:
             source = _source_phrase(sentence, index)
             if source is not None:
                 marker, who = source
-                speaker, confidence = resolve_speaker(who, index, types=_SOURCE_TYPES)
-                tokens = _according_clause(marker, who) if speaker is not None else []
-                if len(tokens) >= _MIN_QUOTE_WORDS:
+                source_speaker, confidence = resolve_speaker(who, index, types=_SOURCE_TYPES)
+                tokens = _according_clause(marker, who) if source_speaker is not None else []
+                if source_speaker is not None and len(tokens) >= _MIN_QUOTE_WORDS:
                     candidates.append(_Reported(QuoteFact(
-                        speaker=speaker, start=max(tokens[0].idx, story_start), end=_end_of(tokens),
+                        speaker=source_speaker, start=max(tokens[0].idx, story_start), end=_end_of(tokens),
                         verb="according to", direct=False, sentence=sentence, confidence=min(confidence, 0.7),
                     ), tokens[0].i, tokens[-1].i, marker.i))
         kept, enclosing = [], []
         spans = sorted((c.first, c.last) for c in candidates if c.fact.verb != "according to")
+        reach: list[int]
         firsts, reach = [f for f, _ in spans], []
         for _, last in spans:
             reach.append(max(last, reach[-1] if reach else -1))
@@ -611,9 +612,9 @@ class QuoteFinder:
                 speakers = _speakers(verb, index, previous, named)
                 if speakers:
                     return speakers[0][0], speakers[0][1], verb, True
-        speaker, verb = _inverted_speaker(span, index)
+        speaker, inverted_verb = _inverted_speaker(span, index)
         if speaker is not None:
-            return speaker, 0.85, verb, True
+            return speaker, 0.85, inverted_verb, True
         for sentence in sentences:
             source = _source_phrase(sentence, index)
             if source is not None:

@@ -302,7 +302,7 @@ def _prepositions(doc: Doc, token: Token) -> Iterator[Found]:
             yield subject, "memberOf", obj, 0.6
 
 
-def _chain_outward(doc: Doc, place: Token, subject: EntityCluster, predicate: str, confidence: float) -> Iterator[Found]:
+def _chain_outward(doc: Doc, place: Token, subject: EntityCluster | None, predicate: str, confidence: float) -> Iterator[Found]:
     """"in Providence, R.I.": the subject is also in R.I."""
     end = _mention_end(doc, place)
     if end + 1 < len(doc) and doc[end].text == ",":
@@ -325,7 +325,7 @@ def _subject_of(doc: Doc, verb: Token) -> Token | None:
     for _ in range(6):
         if current is not verb and through_preposition:
             obj = _child(current, "dobj")
-            if obj is not None and _entity(doc, obj) is not None and _entity(doc, obj).type == PERSON:
+            if obj is not None and (obj_entity := _entity(doc, obj)) is not None and obj_entity.type == PERSON:
                 return obj
         subject = _child(current, "nsubj", "nsubjpass")
         if subject is not None:
@@ -393,9 +393,9 @@ def _employment_verb(doc: Doc, verb: Token) -> Iterator[Found]:
         for _, employer in _preps(verb, "by", "at"):
             yield worker, "worksFor", _entity(doc, employer), 0.75
     else:
-        employer = _entity(doc, _subject_of(doc, verb))
+        hirer = _entity(doc, _subject_of(doc, verb))
         for obj in (c for c in verb.children if c.dep_ == "dobj"):
-            yield _entity(doc, obj), "worksFor", employer, 0.7
+            yield _entity(doc, obj), "worksFor", hirer, 0.7
 
 
 def _located_by_verb(doc: Doc, verb: Token) -> Iterator[Found]:
@@ -427,14 +427,14 @@ def _killing_verb(doc: Doc, verb: Token) -> Iterator[Found]:
         for killer in killers:
             yield _entity(doc, killer), "killed", _entity(doc, victim_token), 0.8
         return
-    killer = _entity(doc, _subject_of(doc, verb))
+    killer_entity = _entity(doc, _subject_of(doc, verb))
     victims = [c for c in verb.children if c.dep_ == "dobj"]
     if not victims:  # "shot and mortally wounded Oswald": the object sits on the conjunct
         for conj in verb.conjuncts:
             victims.extend(c for c in conj.children if c.dep_ == "dobj")
     for victim in victims:
         for person in [victim, *[c for c in victim.conjuncts if c.dep_ == "conj"]]:
-            yield killer, "killed", _entity(doc, person), 0.8
+            yield killer_entity, "killed", _entity(doc, person), 0.8
 
 
 def _ownership_verb(doc: Doc, verb: Token) -> Iterator[Found]:
@@ -448,9 +448,9 @@ def _ownership_verb(doc: Doc, verb: Token) -> Iterator[Found]:
         for _, whole in _preps(verb, "by"):
             yield part, "partOf", _entity(doc, whole), 0.65
     else:
-        whole = _entity(doc, _subject_of(doc, verb))
+        owner = _entity(doc, _subject_of(doc, verb))
         for obj in (c for c in verb.children if c.dep_ == "dobj"):
-            yield _entity(doc, obj), "partOf", whole, 0.6
+            yield _entity(doc, obj), "partOf", owner, 0.6
 
 
 def _nouns(doc: Doc, token: Token) -> Iterator[Found]:
@@ -466,7 +466,7 @@ def _nouns(doc: Doc, token: Token) -> Iterator[Found]:
         if owner is not None:
             yield part, "partOf", entity_at(doc, owner), 0.7
     elif word in PARENT_NOUNS or lemma in PARENT_NOUNS:
-        child_org = entity_at(doc, _child(token, "poss")) if _child(token, "poss") is not None else None
+        child_org = entity_at(doc, poss) if (poss := _child(token, "poss")) is not None else None
         for _, of in _preps(token, "of"):
             child_org = child_org or entity_at(doc, of)
         yield child_org, "partOf", _entity(doc, token), 0.7
@@ -496,12 +496,12 @@ def _nouns(doc: Doc, token: Token) -> Iterator[Found]:
         victims = [p for _, p in _preps(token, "of")] + [c for c in token.children if c.dep_ == "poss"]
         killers = [p for _, p in _preps(token, "by")]
         for victim in victims:
-            for killer in killers:
-                yield _entity(doc, killer), "killed", entity_at(doc, victim), 0.75
+            for killer_token in killers:
+                yield _entity(doc, killer_token), "killed", entity_at(doc, victim), 0.75
     elif word in PLACE_NOUNS or lemma in PLACE_NOUNS:
-        place = _entity(doc, token) if token.dep_ in ("appos", "attr") else None
+        place_entity = _entity(doc, token) if token.dep_ in ("appos", "attr") else None
         for _, outer in _preps(token, "in", "of"):
-            yield place, "locatedIn", entity_at(doc, outer), 0.7
+            yield place_entity, "locatedIn", entity_at(doc, outer), 0.7
     elif token.dep_ == "appos" and entity_at(doc, token) is None:
         # "Jane Roe, a farmer from Iowa": a description of a person saying where they live
         person = entity_at(doc, token.head)

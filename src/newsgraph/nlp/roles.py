@@ -117,7 +117,7 @@ def _org_entity(cluster: EntityCluster | None) -> EntityCluster | None:
 def _entity_span_end(doc: Doc, i: int) -> int:
     """Index after the entity mention that starts at token i."""
     cluster = entity_at(doc, i)
-    for mention in cluster.mentions:
+    for mention in cluster.mentions if cluster is not None else ():
         if mention.start <= i < mention.end:
             return mention.end
     return i + 1
@@ -125,7 +125,7 @@ def _entity_span_end(doc: Doc, i: int) -> int:
 
 def _entity_span_start(doc: Doc, i: int) -> int:
     cluster = entity_at(doc, i)
-    for mention in cluster.mentions:
+    for mention in cluster.mentions if cluster is not None else ():
         if mention.start <= i < mention.end:
             return mention.start
     return i
