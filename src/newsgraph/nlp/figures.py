@@ -58,6 +58,13 @@ def _fraction_matcher(vocab) -> Matcher:
 
 def noun_phrase(token: Token, *, with_conjuncts: bool = True, skip: frozenset[int] | set[int] = frozenset()) -> str:
     """The noun with its compound/adjective modifiers (and "and"-conjuncts), as written."""
+    kept = noun_phrase_tokens(token, with_conjuncts=with_conjuncts, skip=skip)
+    return _join(kept) if kept else token.text
+
+
+def noun_phrase_tokens(token: Token, *, with_conjuncts: bool = True,
+                       skip: frozenset[int] | set[int] = frozenset()) -> list[Token]:
+    """The words of :func:`noun_phrase` (empty when only the figure's own words were there)."""
     doc = token.doc
     left = token.i
     for child in token.lefts:
@@ -77,9 +84,19 @@ def noun_phrase(token: Token, *, with_conjuncts: bool = True, skip: frozenset[in
         tokens.pop(0)
     while tokens and (tokens[-1].is_punct or tokens[-1].dep_ == "cc"):
         tokens.pop()
-    if not tokens:
-        return token.text
-    return doc[tokens[0].i:tokens[-1].i + 1].text
+    # "the other two opposition candidates", "the surrounding 2 km circumference": the figure
+    # inside the phrase is not part of what it measures
+    return [t for t in tokens if t.i not in skip]
+
+
+def _join(tokens: list[Token]) -> str:
+    """Tokens as written, with a space where words were left out between them."""
+    out = []
+    for k, t in enumerate(tokens):
+        out.append(t.text)
+        if k + 1 < len(tokens):
+            out.append(t.whitespace_ if tokens[k + 1].i == t.i + 1 else " ")
+    return "".join(out)
 
 
 _BREAKS = {",", ";", ":", "(", ")", "[", "]", "—", "–", '"', "“", "”", "'", "‘", "’", "."}
@@ -150,8 +167,8 @@ def _render(chunks: list[list[Token]], used: int = 0) -> str:
                     if taken > room:
                         break
                     kept.append(t)
-                while kept and (kept[-1].is_punct or not kept[-1].whitespace_):
-                    kept.pop()  # end on a whole word: "... near the Masjid", not "... Masjid Al-"
+                while kept and (kept[-1].is_punct or not kept[-1].whitespace_ or kept[-1].dep_ in ("cc", "prep", "det")):
+                    kept.pop()  # end on a whole word: "... near the Masjid", not "... Masjid Al-" or "... 250 and"
                 out.append("".join((t.lower_ if t.pos_ == "PRON" else t.text) + t.whitespace_ for t in kept).strip())
             break
         count += words
@@ -303,8 +320,21 @@ def _verb_context(verb: Token, skip: set[int]) -> list[list[Token]]:
         if (child.dep_ in _VERB_CONTEXT_SKIP and not timed) or \
                 (child.dep_ == "advmod" and child.lower_ not in ("not", "never")):
             continue
+        if child.dep_ == "prep" and verb.dep_ == "relcl" and _antecedent_noun(verb) is not None and \
+                any(c.dep_ == "pobj" and c.tag_ in ("WDT", "WP") for c in child.children):
+            # "the 1991 Hajj, in which 1,426 pilgrims were trampled": trampled in the Hajj
+            rest.append([child, *noun_phrase_tokens(_antecedent_noun(verb), with_conjuncts=False, skip=skip)])
+            continue
         rest.append(_chunk(child, skip))
     return rest
+
+
+def _antecedent_noun(relcl: Token) -> Token | None:
+    """The noun a relative clause describes, unless it is a date ("since 1998, in which ...")."""
+    head = relcl.head
+    if head.pos_ not in ("NOUN", "PROPN") or head.ent_type_ in ("DATE", "TIME", "CARDINAL") or head.like_num:
+        return None
+    return head
 
 
 # Verbs whose bare-number object is people: "killing 107", "evacuated 80"
@@ -421,6 +451,91 @@ def _spent_on(span: Span) -> str | None:
     return f"{agent} {rest}" if rest else agent
 
 
+# Verbs whose object is the level their subject reached: "sales totalled 5,000 cars"
+_LEVEL_VERBS = {"reach", "total", "top", "exceed", "hit", "surpass", "near", "number"}
+# Nouns that name a level ("attendance levels", "the death toll") rather than a thing that reaches something
+_MEASURE_NOUNS = {"attendance", "toll", "turnout", "sales", "exports", "imports", "output", "production", "number",
+                  "total", "tally", "count", "figure", "population", "enrollment", "enrolment", "membership",
+                  "audience", "viewership", "ridership", "traffic", "revenue", "revenues", "profit", "loss",
+                  "losses", "debt", "deficit", "surplus", "spending", "investment", "budget", "demand", "supply",
+                  "capacity", "volume", "turnover", "earnings", "income", "cost", "costs", "price", "value", "level",
+                  "rate", "unemployment", "inflation", "growth", "reserves", "shipments", "deliveries", "orders",
+                  "enrollments", "registrations", "subscriptions", "subscribers", "casualties", "deaths", "visits"}
+
+
+def _set_object(span: Span, verb: Token | None) -> Token | None:
+    """"raised its prime rate to 7.5 pct", "put the death toll at 50", "estimates the number of
+    refugees at 40,000": the verb's object is set to the figure, so the object is what it measures."""
+    root = span.root
+    prep = root.head
+    if root.dep_ != "pobj" or prep.lower_ not in ("to", "at", "from", "by") or verb is None:
+        return None
+    if prep.head == verb:
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+    elif prep.head.dep_ == "dobj" and prep.head.head == verb:
+        objects = [prep.head]  # the parser hangs "at 40,000" on the object
+    else:
+        return None
+    objects = [o for o in objects if o.pos_ in ("NOUN", "PROPN") and not span.start <= o.i < span.end and
+               not o.like_num and o.ent_type_ not in FIGURE_LABELS and entity_at(o.doc, o) is None]
+    return objects[0] if objects else None
+
+
+# Verbs of a contest whose "by N" is the winning margin: "defeated the mayor by 312 votes"
+_WIN_VERBS = {"defeat", "beat", "win", "edge", "lead", "top", "outpoll", "outvote", "outscore"}
+_LOSE_VERBS = {"lose", "trail"}
+
+
+def _margin(span: Span, noun: Token | None) -> str | None:
+    """"Ho defeated Lee by 5,000 votes": the margin of Ho over Lee (in votes), not Ho's votes."""
+    counted = noun is not None and span.root.head == noun
+    target = noun if counted and noun is not None else span.root
+    by = target.head
+    if target.dep_ != "pobj" or by.lower_ != "by" or by.head.pos_ != "VERB":
+        return None
+    verb = by.head
+    lemma = verb.lemma_.lower()
+    if lemma not in _WIN_VERBS | _LOSE_VERBS:
+        return None
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    subject = _subject_of(verb)
+    others = [c for c in (*verb.children, *target.children) if c.dep_ in ("agent", "prep") and c.lower_ == "by"
+              and c != by]
+    agent = next((o for c in others for o in c.children if o.dep_ == "pobj"), None)
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if lemma in _LOSE_VERBS:  # "lost to Ortiz by 85 votes"
+        to = next((o for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"
+                   for o in c.children if o.dep_ == "pobj"), None)
+        winner, loser = obj or to, subject
+    elif passive:
+        winner, loser = agent, subject
+    else:
+        winner, loser = subject, None if lemma == "win" else obj  # "won the seat": the prize, not the loser
+    names = [_name_of(t, span) for t in (winner, loser)]
+    if names == [None, None]:
+        return None
+    text = "margin" + (f" of {names[0]}" if names[0] else "") + (f" over {names[1]}" if names[1] else "")
+    if counted and noun is not None:
+        text += f" in {noun_phrase(noun, with_conjuncts=False, skip=set(range(span.start, span.end)))}"
+    return text
+
+
+def _name_of(token: Token | None, span: Span) -> str | None:
+    """An entity's name, or a noun phrase; None for pronouns, relatives and the figure itself."""
+    if token is None or token.pos_ == "PRON" or token.tag_ in ("WDT", "WP") or span.start <= token.i < span.end:
+        return None
+    cluster = entity_at(token.doc, token)
+    if cluster is not None:
+        return cluster.name
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return None
+    for child in token.children:  # "another candidate, veteran politician Raymond Wong": the name
+        named = entity_at(token.doc, child) if child.dep_ == "appos" else None
+        if named is not None:
+            return named.name
+    return noun_phrase(token, with_conjuncts=False)
+
+
 def _governing_verb(token: Token) -> Token | None:
     """The verb whose argument this token is (through prepositions and "an average of")."""
     current = token
@@ -500,8 +615,10 @@ class FigureFinder:
             if _is_indefinite_one(span, qualifier) or _is_range_top(span):
                 continue
             about_token = self._about_token(span)
-            about = _dimension(span) or _area(span, quantity.unit) or (describe(about_token, span) if about_token is not None else
-                                         _price(span) or _spent_on(span) or _done(span))
+            about_token = self._level_subject(about_token) or about_token
+            about = _dimension(span) or _area(span, quantity.unit) or _margin(span, about_token) or (
+                describe(about_token, span) if about_token is not None else
+                _price(span) or _spent_on(span) or _done(span))
             if about is not None and quantity.unit == "fraction" and about_token is not None and \
                     not about.startswith("share"):
                 about = "share of " + about  # "one in three visits": a share of the visits
@@ -562,7 +679,17 @@ class FigureFinder:
         if root.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ in ("NOUN", "PROPN") and \
                 head.head.lemma_ not in _MAGNITUDE_NOUNS and entity_at(root.doc, head.head) is None:
             return head.head  # "a target of around 5 percent", "a fund of 2 billion yuan"
+        if span.label_ == "MONEY":
+            for child in root.children:  # "$1 million in prize money", "3 billion dlrs in loans"
+                if child.dep_ == "prep" and child.lower_ == "in":
+                    objects = [c for c in child.children if c.dep_ == "pobj" and c.pos_ == "NOUN" and
+                               c.ent_type_ == "" and c.lemma_ not in _TIME_NOUNS]
+                    if objects:
+                        return objects[0]
         verb = _governing_verb(root)
+        target = _set_object(span, verb)
+        if target is not None:
+            return target
         if verb is None:
             if head.pos_ in ("NOUN", "PROPN") and head.dep_ != "ROOT" and head.i not in range(span.start, span.end):
                 return head if root.dep_ != "appos" else None
@@ -574,6 +701,21 @@ class FigureFinder:
                 subject.pos_ in ("NOUN", "PROPN") and entity_at(subject.doc, subject) is None:
             return subject
         return None
+
+    @staticmethod
+    def _level_subject(about_token: Token | None) -> Token | None:
+        """"attendance reached 11,000 visitors", "the death toll hit 50 people": the subject is
+        what the number measures, the counted noun only its unit."""
+        if about_token is None or about_token.dep_ != "dobj" or about_token.head.lemma_.lower() not in _LEVEL_VERBS:
+            return None
+        subject = _subject_of(about_token.head)
+        if subject is None or subject.pos_ != "NOUN" or subject.tag_ in ("WDT", "WP") or \
+                entity_at(subject.doc, subject) is not None:
+            return None
+        words = [subject, *(c for c in subject.children if c.dep_ in ("compound", "amod"))]
+        if not any(w.lemma_.lower() in _MEASURE_NOUNS for w in words):
+            return None  # "the money would reach 500 research groups": reaching them, no level
+        return subject
 
     @staticmethod
     def _subject(span: Span, about_token: Token | None) -> EntityCluster | None:
