@@ -380,3 +380,95 @@ def test_a_percentage_a_quantity_changed_by_is_the_change_and_a_level_is_the_qua
                            pos={"Turnout": "NOUN", "reached": "VERB", "58": "NUM", "percent": "NOUN"},
                            lemmas={"reached": "reach"})
     assert figure.about == "Turnout"
+
+
+# --- what a figure measures: classes of about (issue 15, item 5) ---------------------------------
+
+
+def test_the_figure_inside_its_noun_phrase_is_left_out_of_about():
+    # The other three opposition candidates lost .
+    parse = [(4, "det"), (4, "amod"), (4, "nummod"), (4, "compound"), (5, "nsubj"), (5, "ROOT"), (5, "punct")]
+    (figure,) = figures_of("The other three opposition candidates lost .", {"three": "CARDINAL"}, parse,
+                           pos={"lost": "VERB", "other": "ADJ", "three": "NUM"}, lemmas={"lost": "lose"})
+    assert figure.about == "other opposition candidates that lost"
+
+
+def test_an_amount_the_verb_sets_its_object_to_measures_the_object():
+    # The bank raised its rate to 7.5 pct .   (the number is no measure of the bank)
+    parse = [(1, "det"), (2, "nsubj"), (2, "ROOT"), (4, "poss"), (2, "dobj"), (2, "prep"), (7, "nummod"),
+             (5, "pobj"), (2, "punct")]
+    (figure,) = figures_of("The bank raised its rate to 7.5 pct .", {"7.5": "CARDINAL"}, parse,
+                           pos={"raised": "VERB", "its": "PRON", "to": "ADP", "7.5": "NUM"}, lemmas={"raised": "raise"})
+    assert (figure.value, figure.unit, figure.about) == (7.5, "percent", "rate")
+    # the parser may hang "at 40,000" on the object: The ministry put the toll at 40,000 .
+    parse = [(1, "det"), (2, "nsubj"), (2, "ROOT"), (4, "det"), (2, "dobj"), (4, "prep"), (5, "pobj"), (2, "punct")]
+    (figure,) = figures_of("The ministry put the toll at 40,000 .", {"40,000": "CARDINAL"}, parse,
+                           pos={"put": "VERB", "at": "ADP", "40,000": "NUM"})
+    assert figure.about == "toll"
+
+
+def test_money_in_a_noun_is_about_that_noun():
+    # The team won the cup and $ 1 million in prize money .
+    parse = [(1, "det"), (2, "nsubj"), (2, "ROOT"), (4, "det"), (2, "dobj"), (4, "cc"), (8, "quantmod"),
+             (8, "compound"), (4, "conj"), (8, "prep"), (11, "compound"), (9, "pobj"), (2, "punct")]
+    (figure,) = figures_of("The team won the cup and $ 1 million in prize money .", {"$ 1 million": "MONEY"}, parse,
+                           pos={"won": "VERB", "and": "CCONJ", "$": "SYM", "1": "NUM", "million": "NUM", "in": "ADP"},
+                           lemmas={"won": "win"})
+    assert (figure.value, figure.unit, figure.about) == (1e6, "USD", "prize money")
+
+
+def _level_parse():
+    # SUBJ reached 12,000 visitors .
+    return [(1, "nsubj"), (1, "ROOT"), (3, "nummod"), (1, "dobj"), (1, "punct")]
+
+
+def test_a_level_verb_makes_its_measure_subject_what_is_measured():
+    (figure,) = figures_of("Attendance reached 12,000 visitors .", {"12,000": "CARDINAL"}, _level_parse(),
+                           pos={"Attendance": "NOUN", "reached": "VERB", "12,000": "NUM"},
+                           lemmas={"reached": "reach", "Attendance": "attendance"})
+    assert figure.about == "Attendance"
+    # money reaching people is no level: the counted noun stays
+    (figure,) = figures_of("Money reached 12,000 visitors .", {"12,000": "CARDINAL"}, _level_parse(),
+                           pos={"Money": "NOUN", "reached": "VERB", "12,000": "NUM"},
+                           lemmas={"reached": "reach", "Money": "money"})
+    assert figure.about.startswith("visitors")
+
+
+def test_by_n_after_a_contest_verb_is_the_winning_margin():
+    # Lopez defeated Smith by 312 votes .
+    parse = [(1, "nsubj"), (1, "ROOT"), (1, "dobj"), (1, "prep"), (5, "nummod"), (3, "pobj"), (1, "punct")]
+    (figure,) = figures_of("Lopez defeated Smith by 312 votes .", {"Lopez": "PERSON", "Smith": "PERSON",
+                                                                   "312": "CARDINAL"}, parse,
+                           pos={"defeated": "VERB", "by": "ADP", "312": "NUM"}, lemmas={"defeated": "defeat"})
+    assert figure.about == "margin of Lopez over Smith in votes"
+    # passive: Smith was defeated by 312 votes by Lopez .
+    parse = [(2, "nsubjpass"), (2, "auxpass"), (2, "ROOT"), (2, "agent"), (5, "nummod"), (3, "pobj"), (5, "prep"),
+             (6, "pobj"), (2, "punct")]
+    (figure,) = figures_of("Smith was defeated by 312 votes by Lopez .", {"Lopez": "PERSON", "Smith": "PERSON",
+                                                                          "312": "CARDINAL"}, parse,
+                           pos={"was": "AUX", "defeated": "VERB", "by": "ADP", "312": "NUM"},
+                           lemmas={"defeated": "defeat"})
+    assert figure.about == "margin of Lopez over Smith in votes"
+    # a contest won: the margin of the winner, the seat is no loser
+    parse = [(1, "nsubj"), (1, "ROOT"), (3, "det"), (1, "dobj"), (1, "prep"), (6, "nummod"), (4, "pobj"), (1, "punct")]
+    (figure,) = figures_of("Labour won the seat by 400 votes .", {"Labour": "ORG", "400": "CARDINAL"}, parse,
+                           pos={"won": "VERB", "by": "ADP", "400": "NUM"}, lemmas={"won": "win"})
+    assert figure.about == "margin of Labour in votes"
+
+
+def test_votes_won_with_are_no_margin():
+    # Lopez won with 312 votes .
+    parse = [(1, "nsubj"), (1, "ROOT"), (1, "prep"), (4, "nummod"), (2, "pobj"), (1, "punct")]
+    (figure,) = figures_of("Lopez won with 312 votes .", {"Lopez": "PERSON", "312": "CARDINAL"}, parse,
+                           pos={"won": "VERB", "with": "ADP", "312": "NUM"}, lemmas={"won": "win"})
+    assert "margin" not in figure.about
+
+
+def test_in_which_takes_the_noun_the_relative_clause_describes():
+    # The crash , in which 240 passengers died , shocked us .
+    parse = [(1, "det"), (9, "nsubj"), (1, "punct"), (7, "prep"), (3, "pobj"), (6, "nummod"), (7, "nsubj"),
+             (1, "relcl"), (1, "punct"), (9, "ROOT"), (9, "dobj"), (9, "punct")]
+    (figure,) = figures_of("The crash , in which 240 passengers died , shocked us .", {"240": "CARDINAL"}, parse,
+                           pos={"died": "VERB", "shocked": "VERB", "which": "PRON", "in": "ADP", "us": "PRON",
+                                "240": "NUM"}, lemmas={"died": "die"})
+    assert figure.about == "passengers that died in crash"

@@ -321,7 +321,8 @@ def _verb_context(verb: Token, skip: set[int]) -> list[list[Token]]:
                 (child.dep_ == "advmod" and child.lower_ not in ("not", "never")):
             continue
         if child.dep_ == "prep" and verb.dep_ == "relcl" and _antecedent_noun(verb) is not None and \
-                any(c.dep_ == "pobj" and c.tag_ in ("WDT", "WP") for c in child.children):
+                any(c.dep_ == "pobj" and (c.tag_ in ("WDT", "WP") or c.lower_ in ("which", "whom"))
+                    for c in child.children):
             # "the 1991 Hajj, in which 1,426 pilgrims were trampled": trampled in the Hajj
             rest.append([child, *noun_phrase_tokens(_antecedent_noun(verb), with_conjuncts=False, skip=skip)])
             continue
