@@ -46,3 +46,19 @@ def test_about_classes(text, figure_text, expected):
 def test_money_reaching_people_keeps_the_counted_noun():
     assert about_of("The grant money would reach roughly 500 research groups in Norway.", "500").startswith(
         "research groups")
+
+
+def figure_rows(text: str):
+    result = newsgraph.extract("A headline\n\n" + text)
+    return [(f.text, f.value, f.unit, f.about) for f in result.figures]
+
+
+def test_wire_copy_scales_per_cent_and_pairs():
+    rows = figure_rows("Home sales ran at a rate of 3.9 mln units, below the record 4.2 mln unit sales rate of 1978.")
+    assert ("3.9 mln", pytest.approx(3.9e6), "count", "units") in rows
+    assert rows[1][:3] == ("4.2 mln", pytest.approx(4.2e6), "count") and "unit sales rate" in rows[1][3]
+    assert figure_rows("Prices could rise 2.5 per cent in the second quarter.") == [
+        ("2.5 per cent", 2.5, "percent", "rise in prices")]
+    rows = figure_rows("The firm reported gains of 812,000 dlrs or 14 cts per share in 1986.")
+    assert [r[3] for r in rows] == ["gains", "gains per share"]
+    assert figure_rows("Profit for the 12 mths rose.") == []

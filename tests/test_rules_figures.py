@@ -472,3 +472,50 @@ def test_in_which_takes_the_noun_the_relative_clause_describes():
                            pos={"died": "VERB", "shocked": "VERB", "which": "PRON", "in": "ADP", "us": "PRON",
                                 "240": "NUM"}, lemmas={"died": "die"})
     assert figure.about == "passengers that died in crash"
+
+
+def test_per_cent_is_a_percentage_not_cents():
+    quantity = parse_quantity("1.5 per cent")
+    assert (quantity.value, quantity.unit) == (1.5, "percent")
+    assert parse_quantity("12 cents").unit == "USD"
+
+
+def test_wire_scale_the_model_left_out_is_part_of_the_figure():
+    # Sales were 4.15 mln units .   (the model took only "4.15")
+    parse = [(1, "nsubj"), (1, "ROOT"), (4, "nummod"), (4, "compound"), (1, "attr"), (1, "punct")]
+    (figure,) = figures_of("Sales were 4.15 mln units .", {"4.15": "CARDINAL"}, parse,
+                           pos={"were": "AUX", "4.15": "NUM"}, lemmas={"were": "be"})
+    assert (figure.value, figure.span.text) == (pytest.approx(4.15e6), "4.15 mln")
+
+
+def test_a_number_counting_a_compound_modifier_measures_the_whole_compound():
+    # The record 4 mln unit sales rate stood .
+    parse = [(6, "det"), (6, "nmod"), (4, "nummod"), (4, "compound"), (6, "compound"), (6, "compound"),
+             (7, "nsubj"), (7, "ROOT"), (7, "punct")]
+    (figure,) = figures_of("The record 4 mln unit sales rate stood .", {"4 mln": "CARDINAL"}, parse,
+                           pos={"stood": "VERB", "4": "NUM"}, lemmas={"stood": "stand"})
+    assert figure.about.startswith("record unit sales rate")
+
+
+def test_wire_pairs_compare_and_restate_the_same_measure():
+    # Net profit 3,651,000 vs 3,020,000 .   (a results table line: no verb)
+    parse = [(1, "amod"), (1, "ROOT"), (1, "nummod"), (2, "prep"), (3, "pobj"), (1, "punct")]
+    first, second = figures_of("Net profit 3,651,000 vs 3,020,000 .", [("3,651,000", "CARDINAL"),
+                                                                       ("3,020,000", "CARDINAL")], parse,
+                               pos={"Net": "ADJ", "vs": "ADP", "3,651,000": "NUM", "3,020,000": "NUM"})
+    assert first.about == "Net profit"
+    assert second.about == "Net profit"
+    # Acme had gains of 952,000 dlrs or 11 cts per share .
+    parse = [(1, "nsubj"), (1, "ROOT"), (1, "dobj"), (2, "prep"), (5, "nummod"), (3, "pobj"), (5, "cc"),
+             (8, "nummod"), (5, "conj"), (8, "prep"), (9, "pobj"), (1, "punct")]
+    gains, per_share = figures_of("Acme had gains of 952,000 dlrs or 11 cts per share .",
+                                  [("Acme", "ORG"), ("952,000 dlrs", "MONEY"), ("11 cts", "MONEY")], parse,
+                                  pos={"had": "VERB", "of": "ADP", "952,000": "NUM", "11": "NUM", "or": "CCONJ",
+                                       "per": "ADP"}, lemmas={"had": "have"})
+    assert (gains.value, gains.unit, gains.about) == (952000, "USD", "gains")
+    assert (per_share.value, per_share.unit, per_share.span.text) == (0.11, "USD", "11 cts")
+    assert per_share.about == "gains per share"
+
+
+def test_wire_durations_are_not_figures():
+    assert figures_of("Profit for the 12 mths rose .", {"12": "CARDINAL"}) == []

@@ -36,7 +36,8 @@ _MAGNITUDE_NOUNS = {"level", "scale", "mark", "range", "size", "magnitude", "tun
 _WIRE_CURRENCY = {"dlrs", "dlr", "stg", "cts", "cents", "cent"}
 _UNIT_TAIL = set(CURRENCY_WORDS) | set(UNIT_WORDS) | _WIRE_CURRENCY | {"percent", "%", "per", "cent", "u.s.", "us"}
 _CURRENCY_TAIL = (set(CURRENCY_WORDS) | _WIRE_CURRENCY) - {"won", "real", "rand", "dong", "franc", "$"}
-_SCALE_TAIL = {"thousand", "million", "billion", "trillion", "bn", "mn", "m", "crore", "crores", "lakh", "lakhs"}
+_SCALE_TAIL = {"thousand", "million", "billion", "trillion", "bn", "mn", "m", "mln", "bln", "crore", "crores", "lakh",
+               "lakhs"}
 # Amounts the tokenizer or the model leave in pieces: "NZ$1.8 million", "Rs 8,400 crore"
 _MONEY_TEXT = re.compile(
     r"(?<![\w$])(?:(?:NZ|AU|A|CA|C|HK|S|NT|US|R)?\$|€|£|¥|₹|Rs\.?)\s?\d[\d,]*(?:\.\d+)?"
@@ -620,13 +621,18 @@ class FigureFinder:
             about = _dimension(span) or _area(span, quantity.unit) or _margin(span, about_token) or (
                 describe(about_token, span) if about_token is not None else
                 _price(span) or _spent_on(span) or _done(span))
+            if about is not None:
+                about = _VERSUS.split(about)[0] or None  # "Net profit vs profit 3,020,000": the other side is not it
             if about is not None and quantity.unit == "fraction" and about_token is not None and \
                     not about.startswith("share"):
                 about = "share of " + about  # "one in three visits": a share of the visits
             root = span.root
+            restated = _restates(span, figures[-1] if figures else None, about)
             if about is None and root.dep_ == "appos" and root.head.i in by_root:
                 previous = by_root[root.head.i]  # "223 billion yuan (about 31 billion dollars)"
                 about, subject = previous.about, previous.subject
+            elif restated is not None:
+                about, subject = restated
             else:
                 about = _change_about(span, quantity.unit, about_token, about)
                 about = _percent_about(span, about)
@@ -661,6 +667,10 @@ class FigureFinder:
                 head.lemma_ not in _TIME_NOUNS:
             if head.lower_ in ("average", "total", "sum", "number", "tally", "record"):
                 return None
+            if head.dep_ == "compound" and head.head.i > head.i and head.lower_ not in _UNIT_TAIL and \
+                    head.head.pos_ == "NOUN" and head.head.lemma_ not in _TIME_NOUNS and \
+                    entity_at(root.doc, head.head) is None:
+                return head.head  # "the record 4.15 mln unit sales rate": the rate, not the unit
             if head.lemma_ in _MAGNITUDE_NOUNS:  # "funds at the 100-billion-yuan level"
                 prep = head.head if head.head.dep_ == "prep" else None
                 holder = prep.head if prep is not None else None
@@ -747,6 +757,35 @@ class FigureFinder:
         return None
 
 
+_COMPARED = {"vs", "vs.", "versus", "against"}
+
+
+def _restates(span: Span, previous: FigureFact | None, about: str | None) -> tuple[str, EntityCluster | None] | None:
+    """Wire copy's second figure of a pair is about what the first is: "Net profit 3.6 mln vs 3.0 mln"
+    (the year before), "gains of 952,000 dlrs or 11 cts per share" (the same gains per share)."""
+    if previous is None or previous.about is None:
+        return None
+    doc = span.doc
+    gap = doc[previous.span.end:span.start]
+    if len(gap) != 1:
+        return None
+    word = gap[0].lower_
+    unit = span_unit(span)
+    if word in _COMPARED and (about is None or previous.unit == unit):
+        return previous.about, previous.subject
+    after = doc[span.end:span.end + 2]
+    if word == "or" and previous.unit == unit and len(after) == 2 and \
+            after[0].lower_ in ("per", "a") and after[1].lemma_.lower() == "share":
+        return f"{previous.about} per share", previous.subject
+    return None
+
+
+def span_unit(span: Span) -> str | None:
+    quantity = parse_quantity(span.text)
+    return quantity.unit if quantity is not None else None
+
+
+_VERSUS = re.compile(r"\s+(?:vs\.?|versus)(?:\s+|$)", re.IGNORECASE)
 _LIST_GAP = re.compile(r"^[\s,]*(?:and|or|to|-|–)?[\s,]*$")
 
 
@@ -783,7 +822,8 @@ def _with_unit_tail(span: Span) -> Span:
     while end - start > 1 and not _amount_word(doc[end - 1]) and doc[end - 1].lower_ not in _UNIT_TAIL | _SCALE_TAIL:
         end -= 1
     tail_from = end
-    while end < len(doc) and end - tail_from < 2 and (
+    while end < len(doc) and end - tail_from < 2 and not (
+            doc[end].lower_ == "per" and (end + 1 >= len(doc) or doc[end + 1].lower_ != "cent")) and (  # "cts per share"
             doc[end].lower_ in _SCALE_TAIL or (doc[end].lower_ in _UNIT_TAIL and label != "CARDINAL") or
             (doc[end].lower_ in _CURRENCY_TAIL and label == "CARDINAL")):
         if doc[end].lower_ in _CURRENCY_TAIL and label == "CARDINAL":
@@ -819,6 +859,8 @@ def _is_not_a_figure(span: Span) -> bool:
             return True
         if _is_scoreline(span) or _is_identifier(span) or _is_age(span):
             return True
+        if span.end < len(doc) and doc[span.end].lower_.rstrip(".") in _DURATION_WORDS:
+            return True  # "12 mths", "three weeks": a duration, not a figure
     if _CODE.match(_whole_word(span)) and not _UNIT_SUFFIX.match(_whole_word(span)):
         return True  # "4chan", "A320", "G7": a name with a number in it
     before = [t.lower_ for t in doc[max(0, span.start - 2):span.start] if t.text != "."]
@@ -830,6 +872,8 @@ def _is_not_a_figure(span: Span) -> bool:
                    re.search(r"\d", t.text) for t in span) and span.label_ != "CARDINAL"
 
 
+_DURATION_WORDS = {"mth", "mths", "month", "months", "wk", "wks", "week", "weeks", "yr", "yrs", "year", "years",
+                   "day", "days", "hour", "hours", "hrs", "minute", "minutes", "mins", "decade", "decades"}
 _CODE = re.compile(r"^(?=.*\d)(?=.*[A-Za-z])[A-Za-z0-9]+$")
 _UNIT_SUFFIX = re.compile(r"^\d+(\.\d+)?(k|m|bn|mn|b|tn|km|kg|mw|gw|kwh|th|st|nd|rd|s|pc|pct|ft|mi|cm|mm)$", re.I)
 _DASHES = {"-", "–", "—", "to"}
