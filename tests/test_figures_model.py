@@ -62,3 +62,13 @@ def test_wire_copy_scales_per_cent_and_pairs():
     rows = figure_rows("The firm reported gains of 812,000 dlrs or 14 cts per share in 1986.")
     assert [r[3] for r in rows] == ["gains", "gains per share"]
     assert figure_rows("Profit for the 12 mths rose.") == []
+
+
+def test_restated_figures_share_their_measure():
+    rows = figure_rows("The unit contributed 316 mln dlrs in operating earnings, up from about 200 mln dlrs in 1985.")
+    assert [r[3] for r in rows] == ["operating earnings", "operating earnings"]
+    rows = figure_rows("The combined assets of the banks rose to 6.28 billion dlrs at end-January from 6.21 billion "
+                       "in December.")
+    assert rows[1][1:] == (pytest.approx(6.21e9), "USD", rows[0][3])
+    rows = figure_rows("Barnes won with 18,287 votes, or 53 pct, in the by-election.")
+    assert rows[1][2:] == ("percent", "share of " + rows[0][3])

@@ -519,3 +519,38 @@ def test_wire_pairs_compare_and_restate_the_same_measure():
 
 def test_wire_durations_are_not_figures():
     assert figures_of("Profit for the 12 mths rose .", {"12": "CARDINAL"}) == []
+
+
+def test_about_ends_on_a_whole_phrase():
+    from newsgraph.nlp.figures import _tidy
+
+    assert _tidy("quarterly dividend of a share and") == "quarterly dividend of a share"
+    assert _tidy("cumulative total for the season against 5.81") == "cumulative total for the season"
+    assert _tidy("points won against Panama") == "points won against Panama"
+    assert _tidy("Net profit vs profit 3,020,000") == "Net profit"
+    assert _tidy("anti-") == "anti"
+    assert _tidy("the") is None and _tidy(None) is None
+
+
+def test_a_figure_from_which_another_rose_is_the_same_measure_and_currency():
+    # Sales rose to 4.5 mln dlrs from 3.9 mln .
+    parse = [(1, "nsubj"), (1, "ROOT"), (1, "prep"), (5, "nummod"), (5, "compound"), (2, "pobj"), (1, "prep"),
+             (8, "nummod"), (6, "pobj"), (1, "punct")]
+    text = "Sales rose to 4.5 mln dlrs from 3.9 mln ."
+    now, before = figures_of(text, [("4.5 mln dlrs", "MONEY"), ("3.9", "CARDINAL")], parse,
+                             pos={"rose": "VERB", "to": "ADP", "from": "ADP", "4.5": "NUM", "3.9": "NUM"},
+                             lemmas={"rose": "rise"})
+    assert (now.value, now.unit, now.about) == (pytest.approx(4.5e6), "USD", "Sales")
+    assert (before.value, before.unit, before.about) == (pytest.approx(3.9e6), "USD", "Sales")
+
+
+def test_a_percentage_restating_a_count_is_its_share():
+    # Barnes won with 18,287 votes , or 53 pct .
+    parse = [(1, "nsubj"), (1, "ROOT"), (1, "prep"), (4, "nummod"), (2, "pobj"), (4, "punct"), (4, "cc"),
+             (8, "nummod"), (4, "conj"), (1, "punct")]
+    votes, share = figures_of("Barnes won with 18,287 votes , or 53 pct .",
+                              [("Barnes", "PERSON"), ("18,287", "CARDINAL"), ("53", "CARDINAL")], parse,
+                              pos={"won": "VERB", "with": "ADP", "or": "CCONJ", "18,287": "NUM", "53": "NUM"},
+                              lemmas={"won": "win"})
+    assert votes.about == "votes of Barnes"
+    assert (share.value, share.unit, share.about) == (53, "percent", "share of votes of Barnes")

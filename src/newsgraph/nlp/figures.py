@@ -18,7 +18,7 @@ from spacy.util import filter_spans
 
 from .facts import EntityCluster, FigureFact, entity_at, headline_end
 from .lexicon import CURRENCY_WORDS, QUALIFIERS, UNIT_WORDS
-from .quantities import parse_quantity
+from .quantities import Quantity, parse_quantity
 
 FIGURE_LABELS = {"MONEY", "PERCENT", "QUANTITY", "CARDINAL"}
 _RANK_WORDS = {"no", "no.", "number", "#", "rank", "ranked", "ranks", "ranking", "top", "page",
@@ -621,8 +621,7 @@ class FigureFinder:
             about = _dimension(span) or _area(span, quantity.unit) or _margin(span, about_token) or (
                 describe(about_token, span) if about_token is not None else
                 _price(span) or _spent_on(span) or _done(span))
-            if about is not None:
-                about = _VERSUS.split(about)[0] or None  # "Net profit vs profit 3,020,000": the other side is not it
+            about = _tidy(about)
             if about is not None and quantity.unit == "fraction" and about_token is not None and \
                     not about.startswith("share"):
                 about = "share of " + about  # "one in three visits": a share of the visits
@@ -633,13 +632,15 @@ class FigureFinder:
                 about, subject = previous.about, previous.subject
             elif restated is not None:
                 about, subject = restated
+                if _bare_amount_of(span, figures[-1]):  # "6.28 billion dlrs ... from 6.21 billion": dollars too
+                    quantity = Quantity(quantity.value, figures[-1].unit, quantity.qualifier)
             else:
                 about = _change_about(span, quantity.unit, about_token, about)
                 about = _percent_about(span, about)
                 subject = self._subject(span, about_token)
             figure = FigureFact(
                 span=span, value=quantity.value, unit=quantity.unit, qualifier=qualifier,
-                about=about, subject=subject, period=_period(span, years_by_sentence),
+                about=_tidy(about), subject=subject, period=_period(span, years_by_sentence),
                 confidence=0.9 if span.label_ in ("MONEY", "PERCENT") else (0.8 if about else 0.6),
             )
             # the same large or exact amount of the same thing, said again later in the story
@@ -761,23 +762,36 @@ _COMPARED = {"vs", "vs.", "versus", "against"}
 
 
 def _restates(span: Span, previous: FigureFact | None, about: str | None) -> tuple[str, EntityCluster | None] | None:
-    """Wire copy's second figure of a pair is about what the first is: "Net profit 3.6 mln vs 3.0 mln"
-    (the year before), "gains of 952,000 dlrs or 11 cts per share" (the same gains per share)."""
-    if previous is None or previous.about is None:
+    """A figure said right after another of the same measure is about what the first is:
+    "Net profit 3.6 mln vs 3.0 mln", "rose to 6.28 billion at end-January from 6.21 billion",
+    "up from 200 mln" (the same measure earlier), "gains of 952,000 dlrs, or 11 cts per share"
+    (the same gains per share), "18,287 votes, or 53 pct" (their share)."""
+    if previous is None or previous.about is None or previous.span.sent.start != span.sent.start:
         return None
     doc = span.doc
-    gap = doc[previous.span.end:span.start]
-    if len(gap) != 1:
-        return None
-    word = gap[0].lower_
+    counted = previous.span.root.head if previous.span.root.dep_ == "nummod" else None
+    gap = [t for t in doc[previous.span.end:span.start] if not t.is_punct and t != counted]  # "18,287 votes, or"
+    words = [t.lower_ for t in gap]
     unit = span_unit(span)
-    if word in _COMPARED and (about is None or previous.unit == unit):
+    if words and words[-1] in _COMPARED | {"from"} and len(gap) <= 5 and \
+            not any(t.pos_ in ("VERB", "AUX") for t in gap) and (about is None or previous.unit == unit or
+                                                                 _bare_amount_of(span, previous)):
         return previous.about, previous.subject
+    if words != ["or"]:
+        return None
     after = doc[span.end:span.end + 2]
-    if word == "or" and previous.unit == unit and len(after) == 2 and \
-            after[0].lower_ in ("per", "a") and after[1].lemma_.lower() == "share":
+    if previous.unit == unit and len(after) == 2 and after[0].lower_ in ("per", "a") and \
+            (after[1].lemma_.lower() == "share" or after[1].lower_ in ("shr", "shrs")):
         return f"{previous.about} per share", previous.subject
+    if unit == "percent" and previous.unit == "count" and about is None:
+        return f"share of {previous.about}", previous.subject
     return None
+
+
+def _bare_amount_of(span: Span, previous: FigureFact) -> bool:
+    """"6.28 billion dlrs ... from 6.21 billion": a scaled number with no unit after an amount of money."""
+    return span_unit(span) == "count" and previous.unit not in ("count", "fraction", "percent") and \
+        any(t.lower_ in _SCALE_TAIL for t in span) and span_unit(previous.span) == previous.unit
 
 
 def span_unit(span: Span) -> str | None:
@@ -785,7 +799,19 @@ def span_unit(span: Span) -> str | None:
     return quantity.unit if quantity is not None else None
 
 
-_VERSUS = re.compile(r"\s+(?:vs\.?|versus)(?:\s+|$)", re.IGNORECASE)
+_VERSUS = re.compile(r"\s+(?:(?:vs\.?|versus)(?:\s+|$)|against\s+(?=[\d$]))", re.IGNORECASE)
+_LOOSE_END = re.compile(r"(?:(?:^|\s+)(?:to|and|or|of|a|an|the|in|for|with|by|at|from|on|that|which))+$|\s*-$", re.IGNORECASE)
+
+
+def _tidy(about: str | None) -> str | None:
+    """An about that ends on a whole phrase: not "quarterly dividend of a share and", not "anti-"."""
+    if about is None:
+        return None
+    about = _VERSUS.split(about)[0]  # "Net profit vs profit 3,020,000": the other side is not it
+    previous = None
+    while previous != about:
+        previous, about = about, _LOOSE_END.sub("", about).strip()
+    return about or None
 _LIST_GAP = re.compile(r"^[\s,]*(?:and|or|to|-|–)?[\s,]*$")
 
 
