@@ -554,3 +554,14 @@ def test_a_percentage_restating_a_count_is_its_share():
                               lemmas={"won": "win"})
     assert votes.about == "votes of Barnes"
     assert (share.value, share.unit, share.about) == (53, "percent", "share of votes of Barnes")
+
+
+def test_one_in_n_as_the_subject_takes_the_verb_of_the_clause():
+    # One in three visits to the site came from Acme .
+    parse = [(7, "nsubj"), (0, "prep"), (3, "nummod"), (1, "pobj"), (3, "prep"), (6, "det"), (4, "pobj"),
+             (7, "ROOT"), (7, "prep"), (8, "pobj"), (7, "punct")]
+    (figure,) = figures_of("One in three visits to the site came from Acme .", {"Acme": "ORG"}, parse,
+                           pos={"came": "VERB", "in": "ADP", "to": "ADP", "from": "ADP", "One": "NUM", "three": "NUM"},
+                           lemmas={"came": "come"})
+    assert (figure.value, figure.unit) == (pytest.approx(1 / 3), "fraction")
+    assert figure.about == "share of visits to the site that came from Acme"

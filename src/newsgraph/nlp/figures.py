@@ -190,6 +190,21 @@ def describe(noun: Token, span: Span) -> str:
     counted = (span.root.head == noun and not span.root.is_ancestor(noun)) or \
         (span[-1].head == noun and span[-1].dep_ == "nummod")
     exclude = set(range(span.start, span.end))
+    if counted and span.root.i < noun.i and span.root.is_ancestor(noun) and span.root.head.pos_ == "VERB" and \
+            span.root.dep_ in ("nsubj", "nsubjpass"):
+        # "one in three visits to the site came from BBC News": the "one" is the verb's subject
+        base = noun_phrase(noun, skip=exclude)
+        base_tokens = {t.i for t in noun.subtree if t.i <= noun.i} | {noun.i}
+        own = [_chunk(c, exclude | base_tokens) for c in noun.rights if c.dep_ == "prep"]
+        verb = span.root.head
+        auxiliaries = [t for t in verb.children if t.dep_ in ("aux", "auxpass", "neg") and t.i < verb.i]
+        clause = [[*auxiliaries, verb], *_verb_context(verb, exclude | {t.i for t in span.root.subtree})]
+        if _counts_another(clause, span):
+            clause = []
+        described = _render(own[:1], len(base.split()))
+        base = f"{base} {described}" if described else base
+        described = _render(clause, len(base.split()) + 1)
+        return f"{base} that {described}" if described else base
     if counted:
         exclude |= {t.i for t in span.root.subtree}
     base = noun_phrase(noun, skip=exclude)
