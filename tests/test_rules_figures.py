@@ -565,3 +565,14 @@ def test_one_in_n_as_the_subject_takes_the_verb_of_the_clause():
                            lemmas={"came": "come"})
     assert (figure.value, figure.unit) == (pytest.approx(1 / 3), "fraction")
     assert figure.about == "share of visits to the site that came from Acme"
+
+
+def test_money_won_is_money_won_by_the_nearest_subject_not_the_subject():
+    # Both teams going in , the home team won the cup and $ 50,000 .
+    parse = [(1, "det"), (8, "nsubj"), (1, "acl"), (2, "advmod"), (8, "punct"), (7, "det"), (7, "compound"),
+             (8, "nsubj"), (8, "ROOT"), (10, "det"), (8, "dobj"), (10, "cc"), (13, "nmod"), (10, "conj"), (8, "punct")]
+    (figure,) = figures_of("Both teams going in , the home team won the cup and $ 50,000 .", {"$ 50,000": "MONEY"},
+                           parse, pos={"won": "VERB", "going": "VERB", "in": "ADV", "and": "CCONJ", "$": "SYM",
+                                       "50,000": "NUM"}, lemmas={"won": "win", "going": "go"})
+    assert (figure.value, figure.unit) == (50000, "USD")
+    assert figure.about == "money won by home team"

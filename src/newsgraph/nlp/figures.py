@@ -480,6 +480,14 @@ _MEASURE_NOUNS = {"attendance", "toll", "turnout", "sales", "exports", "imports"
                   "enrollments", "registrations", "subscriptions", "subscribers", "casualties", "deaths", "visits"}
 
 
+def _is_measure(noun: Token | None) -> bool:
+    """"attendance levels", "the death toll", "investment": a noun naming a level."""
+    if noun is None:
+        return False
+    words = [noun, *(c for c in noun.children if c.dep_ in ("compound", "amod"))]
+    return any(w.lemma_.lower() in _MEASURE_NOUNS or w.lower_ in _MEASURE_NOUNS for w in words)
+
+
 def _set_object(span: Span, verb: Token | None) -> Token | None:
     """"raised its prime rate to 7.5 pct", "put the death toll at 50", "estimates the number of
     refugees at 40,000": the verb's object is set to the figure, so the object is what it measures."""
@@ -569,7 +577,9 @@ def _governing_verb(token: Token) -> Token | None:
 
 
 def _subject_of(verb: Token) -> Token | None:
-    for child in verb.children:
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
+    # "Both teams unbeaten going in, the Brazilian team won": the subject nearest before the verb
+    for child in sorted(subjects, key=lambda c: (c.i > verb.i, -c.i if c.i < verb.i else c.i))[:1]:
         if child.dep_ in ("nsubj", "nsubjpass", "csubj"):
             if child.lower_ in _RELATIVE and verb.dep_ == "relcl":
                 return verb.head
@@ -723,6 +733,11 @@ class FigureFinder:
             return None
         if span.label_ == "CARDINAL" and root.dep_ == "dobj" and root.head == verb and _past_participle(verb):
             return None  # "the storm killed 107": the subject did it to the 107, it is not what they are
+        money_object = root.dep_ == "dobj" or (root.dep_ == "conj" and root.head.dep_ == "dobj")
+        if span.label_ == "MONEY" and money_object and (root.head == verb or root.head.head == verb) and \
+                _past_participle(verb) and re.fullmatch(r"[A-Z]{3}", span_unit(span) or "") and \
+                not _is_measure(_subject_of(verb)):
+            return None  # "the team won the cup and $50,000": money won by the team, not the team
         subject = _subject_of(verb)
         if subject is not None and subject.lower_ not in _PRONOUNS and not subject.like_num and \
                 subject.pos_ in ("NOUN", "PROPN") and entity_at(subject.doc, subject) is None:
@@ -739,8 +754,7 @@ class FigureFinder:
         if subject is None or subject.pos_ != "NOUN" or subject.tag_ in ("WDT", "WP") or \
                 entity_at(subject.doc, subject) is not None:
             return None
-        words = [subject, *(c for c in subject.children if c.dep_ in ("compound", "amod"))]
-        if not any(w.lemma_.lower() in _MEASURE_NOUNS for w in words):
+        if not _is_measure(subject):
             return None  # "the money would reach 500 research groups": reaching them, no level
         return subject
 
