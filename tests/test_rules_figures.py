@@ -576,3 +576,12 @@ def test_money_won_is_money_won_by_the_nearest_subject_not_the_subject():
                                        "50,000": "NUM"}, lemmas={"won": "win", "going": "go"})
     assert (figure.value, figure.unit) == (50000, "USD")
     assert figure.about == "money won by home team"
+
+
+def test_a_count_in_apposition_measures_the_noun_it_renames():
+    # The workforce , 3,000 people , will move .
+    parse = [(1, "det"), (7, "nsubj"), (1, "punct"), (4, "nummod"), (1, "appos"), (1, "punct"), (7, "aux"),
+             (7, "ROOT"), (7, "punct")]
+    (figure,) = figures_of("The workforce , 3,000 people , will move .", {"3,000": "CARDINAL"}, parse,
+                           pos={"will": "AUX", "move": "VERB", "3,000": "NUM"})
+    assert figure.about.startswith("workforce")

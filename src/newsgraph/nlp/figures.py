@@ -643,6 +643,9 @@ class FigureFinder:
                 continue
             about_token = self._about_token(span)
             about_token = self._level_subject(about_token) or about_token
+            if about_token is not None and about_token.dep_ == "appos" and span.root.head == about_token and \
+                    about_token.head.pos_ == "NOUN" and entity_at(doc, about_token.head) is None:
+                about_token = about_token.head  # "the company's workforce, 3,000 people,": the workforce
             about = _dimension(span) or _area(span, quantity.unit) or _margin(span, about_token) or (
                 describe(about_token, span) if about_token is not None else
                 _price(span) or _spent_on(span) or _done(span))
