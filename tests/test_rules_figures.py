@@ -585,3 +585,14 @@ def test_a_count_in_apposition_measures_the_noun_it_renames():
     (figure,) = figures_of("The workforce , 3,000 people , will move .", {"3,000": "CARDINAL"}, parse,
                            pos={"will": "AUX", "move": "VERB", "3,000": "NUM"})
     assert figure.about.startswith("workforce")
+
+
+def test_names_after_a_counted_title_carry_its_clause():
+    # Two veteran politicians Ana Ruiz were defeated in the city .   (the parser hangs the noun on the name)
+    parse = [(2, "nummod"), (2, "compound"), (4, "compound"), (4, "compound"), (6, "nsubjpass"), (6, "auxpass"),
+             (6, "ROOT"), (6, "prep"), (9, "det"), (7, "pobj"), (6, "punct")]
+    (figure,) = figures_of("Two veteran politicians Ana Ruiz were defeated in the city .",
+                           {"Two": "CARDINAL", "Ana Ruiz": "PERSON"}, parse,
+                           pos={"Two": "NUM", "were": "AUX", "defeated": "VERB", "in": "ADP"},
+                           lemmas={"defeated": "defeat"})
+    assert figure.about == "veteran politicians defeated in the city"

@@ -188,8 +188,22 @@ def describe(noun: Token, span: Span) -> str:
     """
     doc = noun.doc
     counted = (span.root.head == noun and not span.root.is_ancestor(noun)) or \
-        (span[-1].head == noun and span[-1].dep_ == "nummod")
+        (span[-1].head == noun and span[-1].dep_ == "nummod") or \
+        (span.root.head.dep_ == "compound" and span.root.head.head == noun and span.root.dep_ == "nummod")
     exclude = set(range(span.start, span.end))
+    name = noun.head
+    if counted and noun.dep_ == "compound" and name.pos_ == "PROPN" and name.dep_ in ("nsubj", "nsubjpass") and \
+            name.head.pos_ == "VERB" and (entity_at(doc, name) is not None and entity_at(doc, name).type == "Person"):
+        # "two veteran politicians Lee and Fung were defeated": the names stand in the clause for the noun
+        verb = name.head
+        base = noun_phrase(noun, skip=exclude)
+        clause_skip = exclude | {t.i for t in name.subtree}
+        auxiliaries = [t for t in verb.children if t.dep_ in ("aux", "neg") and t.i < verb.i]
+        clause = [[verb] if name.dep_ == "nsubjpass" else [*auxiliaries, verb], *_verb_context(verb, clause_skip)]
+        described = _render(clause, len(base.split()) + 1)
+        if not described:
+            return base
+        return f"{base} {described}" if name.dep_ == "nsubjpass" else f"{base} that {described}"
     if counted and span.root.i < noun.i and span.root.is_ancestor(noun) and span.root.head.pos_ == "VERB" and \
             span.root.dep_ in ("nsubj", "nsubjpass"):
         # "one in three visits to the site came from BBC News": the "one" is the verb's subject
