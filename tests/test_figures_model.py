@@ -72,3 +72,16 @@ def test_restated_figures_share_their_measure():
     assert rows[1][1:] == (pytest.approx(6.21e9), "USD", rows[0][3])
     rows = figure_rows("Barnes won with 18,287 votes, or 53 pct, in the by-election.")
     assert rows[1][2:] == ("percent", "share of " + rows[0][3])
+
+
+def test_results_table_and_per_share_pairs():
+    result = newsgraph.extract("Acme Corp results\n\nNet 1.4 mln vs 912,000\n\nSales 8.2 mln vs 7.5 mln\n\n"
+                               "Acme said nine month profits fell to 61.0 mln dlrs, or 2.95 dlrs a share, "
+                               "from 63.2 mln dlrs, or 3.01 dlrs a share, a year earlier.")
+    rows = [(f.text, f.about) for f in result.figures]
+    assert ("1.4 mln", "Net") in rows and ("912,000", "Net") in rows
+    assert ("8.2 mln", "Sales") in rows and ("7.5 mln", "Sales") in rows
+    abouts = [about for text, about in rows if "dlrs" in text]
+    assert len(abouts) == 4
+    assert abouts[0] == abouts[2] and abouts[1] == abouts[3] == abouts[0] + " per share"
+    assert "profits" in abouts[0]

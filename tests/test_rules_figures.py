@@ -596,3 +596,25 @@ def test_names_after_a_counted_title_carry_its_clause():
                            pos={"Two": "NUM", "were": "AUX", "defeated": "VERB", "in": "ADP"},
                            lemmas={"defeated": "defeat"})
     assert figure.about == "veteran politicians defeated in the city"
+
+
+def test_a_results_table_row_label_is_what_its_figures_measure():
+    # Sales 7.9 mln vs 9.4 mln   (no verb: the parser makes the label the root)
+    parse = [(0, "ROOT"), (2, "nummod"), (0, "appos"), (2, "prep"), (5, "nummod"), (3, "pobj")]
+    now, before = figures_of("Sales 7.9 mln vs 9.4 mln", [("7.9 mln", "CARDINAL"), ("9.4 mln", "CARDINAL")], parse,
+                             pos={"vs": "ADP", "7.9": "NUM", "9.4": "NUM", "mln": "NOUN"})
+    assert (now.value, now.about) == (pytest.approx(7.9e6), "Sales")
+    assert (before.value, before.about) == (pytest.approx(9.4e6), "Sales")
+
+
+def test_an_amount_a_change_reached_measures_what_changed():
+    # Acme reported an increase in quarterly profits to 21.6 mln dlrs , or 1.00 dlr a share .
+    words = "Acme reported an increase in quarterly profits to 21.6 mln dlrs , or 1.00 dlr a share ."
+    parse = [(1, "nsubj"), (1, "ROOT"), (3, "det"), (1, "dobj"), (3, "prep"), (6, "amod"), (4, "pobj"), (3, "prep"),
+             (10, "nummod"), (10, "compound"), (7, "pobj"), (10, "punct"), (10, "cc"), (14, "nummod"), (3, "conj"),
+             (16, "det"), (14, "npadvmod"), (1, "punct")]
+    total, per_share = figures_of(words, [("Acme", "ORG"), ("21.6 mln dlrs", "MONEY"), ("1.00 dlr", "MONEY")], parse,
+                                  pos={"reported": "VERB", "in": "ADP", "to": "ADP", "or": "CCONJ", "quarterly": "ADJ",
+                                       "21.6": "NUM", "1.00": "NUM"}, lemmas={"reported": "report"})
+    assert (total.value, total.unit, total.about) == (pytest.approx(21.6e6), "USD", "quarterly profits")
+    assert (per_share.value, per_share.about) == (1.0, "quarterly profits per share")

@@ -80,7 +80,8 @@ def noun_phrase_tokens(token: Token, *, with_conjuncts: bool = True,
                 not any(t.like_num for t in child.subtree):  # "voters and turnout rate of 58%": two figures
             right = max(right, child.i)  # "universities and research institutions", not "people and its budget"
     tokens = list(doc[left:right + 1])
-    while tokens and (tokens[0].dep_ in ("det", "poss", "case") or tokens[0].like_num or tokens[0].is_punct or
+    while tokens and (tokens[0].dep_ in ("det", "poss", "case") or tokens[0].is_punct or
+                      (tokens[0].like_num and tokens[0].ent_type_ != "DATE") or  # "third quarter profits" stays
                       tokens[0].i in skip):  # "a 35 pct increase": the figure is not what it measures
         tokens.pop(0)
     while tokens and (tokens[-1].is_punct or tokens[-1].dep_ == "cc"):
@@ -482,6 +483,9 @@ def _spent_on(span: Span) -> str | None:
     return f"{agent} {rest}" if rest else agent
 
 
+# Nouns of a change: "an increase in profits to 21.6 mln dlrs"
+_CHANGE_WORDS = {"increase", "rise", "decline", "fall", "drop", "gain", "jump", "growth", "decrease", "climb",
+                 "surge", "cut", "reduction"}
 # Verbs whose object is the level their subject reached: "sales totalled 5,000 cars"
 _LEVEL_VERBS = {"reach", "total", "top", "exceed", "hit", "surpass", "near", "number"}
 # Nouns that name a level ("attendance levels", "the death toll") rather than a thing that reaches something
@@ -667,6 +671,8 @@ class FigureFinder:
             if about is not None and quantity.unit == "fraction" and about_token is not None and \
                     not about.startswith("share"):
                 about = "share of " + about  # "one in three visits": a share of the visits
+            if about is None:
+                about = _line_label(span)
             root = span.root
             restated = _restates(span, figures[-1] if figures else None, about)
             if about is None and root.dep_ == "appos" and root.head.i in by_root:
@@ -740,6 +746,12 @@ class FigureFinder:
                                c.ent_type_ == "" and c.lemma_ not in _TIME_NOUNS]
                     if objects:
                         return objects[0]
+        if root.dep_ == "pobj" and head.lower_ in ("to", "from") and head.head.lemma_.lower() in _CHANGE_WORDS:
+            # "a 37 pct increase in third quarter profits to 21.6 mln dlrs": the profits
+            objects = [o for c in head.head.children if c.dep_ == "prep" and c.lower_ in ("in", "of")
+                       for o in c.children if o.dep_ == "pobj" and o.pos_ in ("NOUN", "PROPN")]
+            if objects:
+                return objects[0]
         verb = _governing_verb(root)
         target = _set_object(span, verb)
         if target is not None:
@@ -819,19 +831,35 @@ def _restates(span: Span, previous: FigureFact | None, about: str | None) -> tup
     gap = [t for t in doc[previous.span.end:span.start] if not t.is_punct and t != counted]  # "18,287 votes, or"
     words = [t.lower_ for t in gap]
     unit = span_unit(span)
+    after = doc[span.end:span.end + 2]
+    per_share = len(after) == 2 and after[0].lower_ in ("per", "a") and \
+        (after[1].lemma_.lower() == "share" or after[1].lower_ in ("shr", "shrs"))
+    measure = previous.about[:-len(" per share")] if previous.about.endswith(" per share") else previous.about
     if words and words[-1] in _COMPARED | {"from"} and len(gap) <= 5 and \
             not any(t.pos_ in ("VERB", "AUX") for t in gap) and (about is None or previous.unit == unit or
                                                                  _bare_amount_of(span, previous)):
-        return previous.about, previous.subject
+        # "66.0 mln dlrs, or 3.07 dlrs a share, from 66.2 mln dlrs": the profits, not per share
+        return (f"{measure} per share" if per_share else measure), previous.subject
     if words != ["or"]:
         return None
-    after = doc[span.end:span.end + 2]
-    if previous.unit == unit and len(after) == 2 and after[0].lower_ in ("per", "a") and \
-            (after[1].lemma_.lower() == "share" or after[1].lower_ in ("shr", "shrs")):
-        return f"{previous.about} per share", previous.subject
+    if previous.unit == unit and per_share:
+        return f"{measure} per share", previous.subject
     if unit == "percent" and previous.unit == "count" and about is None:
         return f"share of {previous.about}", previous.subject
     return None
+
+
+def _line_label(span: Span) -> str | None:
+    """"Sales 7.9 mln vs 9.4 mln", "Avg shrs 2,332,397": a results table's row label."""
+    doc = span.doc
+    start = span.start
+    while start > 0 and "\n" not in doc[start - 1].text and "\n" not in doc[start - 1].whitespace_:
+        start -= 1
+    label = doc[start:span.start]
+    if not 1 <= len(label) <= 4 or not label[0].is_title or \
+            not all(t.is_alpha and t.pos_ in ("NOUN", "PROPN", "ADJ") and t.ent_type_ == "" for t in label):
+        return None
+    return label.text.strip()
 
 
 def _bare_amount_of(span: Span, previous: FigureFact) -> bool:
