@@ -853,8 +853,11 @@ def _line_label(span: Span) -> str | None:
     """"Sales 7.9 mln vs 9.4 mln", "Avg shrs 2,332,397": a results table's row label."""
     doc = span.doc
     start = span.start
-    while start > 0 and "\n" not in doc[start - 1].text and "\n" not in doc[start - 1].whitespace_:
-        start -= 1
+    while start > 0 and span.start - start <= 4 and "\n" not in doc[start - 1].text and \
+            "\n" not in doc[start - 1].whitespace_:
+        start -= 1  # a label is a few words: no need to look further back
+    if start > 0 and "\n" not in doc[start - 1].text and "\n" not in doc[start - 1].whitespace_:
+        return None
     label = doc[start:span.start]
     if not 1 <= len(label) <= 4 or not label[0].is_title or \
             not all(t.is_alpha and t.pos_ in ("NOUN", "PROPN", "ADJ") and t.ent_type_ == "" for t in label):
