@@ -85,3 +85,8 @@ def test_results_table_and_per_share_pairs():
     assert len(abouts) == 4
     assert abouts[0] == abouts[2] and abouts[1] == abouts[3] == abouts[0] + " per share"
     assert "profits" in abouts[0]
+
+
+def test_a_verb_of_change_is_no_noun_of_change():
+    # "fell to 4.1 percent in May": the level of unemployment, not May
+    assert about_of("Unemployment fell to 4.1 percent in May.", "4.1") == "Unemployment"

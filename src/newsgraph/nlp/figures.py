@@ -746,7 +746,8 @@ class FigureFinder:
                                c.ent_type_ == "" and c.lemma_ not in _TIME_NOUNS]
                     if objects:
                         return objects[0]
-        if root.dep_ == "pobj" and head.lower_ in ("to", "from") and head.head.lemma_.lower() in _CHANGE_WORDS:
+        if root.dep_ == "pobj" and head.lower_ in ("to", "from") and head.head.pos_ == "NOUN" and \
+                head.head.lemma_.lower() in _CHANGE_WORDS:
             # "a 37 pct increase in third quarter profits to 21.6 mln dlrs": the profits
             objects = [o for c in head.head.children if c.dep_ == "prep" and c.lower_ in ("in", "of")
                        for o in c.children if o.dep_ == "pobj" and o.pos_ in ("NOUN", "PROPN")]
