@@ -618,3 +618,13 @@ def test_an_amount_a_change_reached_measures_what_changed():
                                        "21.6": "NUM", "1.00": "NUM"}, lemmas={"reported": "report"})
     assert (total.value, total.unit, total.about) == (pytest.approx(21.6e6), "USD", "quarterly profits")
     assert (per_share.value, per_share.about) == (1.0, "quarterly profits per share")
+
+
+def test_a_share_of_keeps_whose_it_is():
+    # Acme bought 5 percent of the company 's shares .
+    parse = [(1, "nsubj"), (1, "ROOT"), (3, "nummod"), (1, "dobj"), (3, "prep"), (6, "det"), (8, "poss"), (6, "case"),
+             (4, "pobj"), (1, "punct")]
+    (figure,) = figures_of("Acme bought 5 percent of the company 's shares .", {"Acme": "ORG", "5 percent": "PERCENT"},
+                           parse, pos={"bought": "VERB", "of": "ADP", "5": "NUM", "'s": "PART"},
+                           lemmas={"bought": "buy"})
+    assert figure.about == "share of company's shares"

@@ -1128,7 +1128,9 @@ def _percent_about(span: Span, about: str | None) -> str | None:
         if child.dep_ == "prep" and child.lower_ == "of":
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if objects:
-                return "share of " + noun_phrase(objects[0], with_conjuncts=False)
+                owner = [c for c in objects[0].children if c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN")]
+                whose = f"{noun_phrase(owner[0], with_conjuncts=False)}'s " if owner else ""
+                return f"share of {whose}" + noun_phrase(objects[0], with_conjuncts=False)  # "the company's shares"
     return about
 
 
