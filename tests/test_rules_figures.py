@@ -628,3 +628,11 @@ def test_a_share_of_keeps_whose_it_is():
                            parse, pos={"bought": "VERB", "of": "ADP", "5": "NUM", "'s": "PART"},
                            lemmas={"bought": "buy"})
     assert figure.about == "share of company's shares"
+
+
+def test_a_sentence_start_moved_inside_about_is_lower_case():
+    # Last year 40 visitors came .
+    parse = [(1, "amod"), (4, "npadvmod"), (3, "nummod"), (4, "nsubj"), (4, "ROOT"), (4, "punct")]
+    (figure,) = figures_of("Last year 40 visitors came .", {"40": "CARDINAL"}, parse,
+                           pos={"Last": "ADJ", "came": "VERB", "40": "NUM"}, lemmas={"came": "come"})
+    assert figure.about == "visitors that came last year"

@@ -153,6 +153,13 @@ def _plain_relative(relcl: Token) -> bool:
                    for c in relcl.children)
 
 
+def _as_inner(token: Token) -> str:
+    """A word as written inside a phrase: "Last year ..." moved after the noun is "last year"."""
+    if token.pos_ == "PRON" or (token.is_sent_start and token.pos_ not in ("PROPN", "X") and not token.is_upper):
+        return token.lower_
+    return token.text
+
+
 def _render(chunks: list[list[Token]], used: int = 0) -> str:
     """Chunks of words as text: each as written, chunks joined by a space, within the word budget."""
     out, count = [], used
@@ -171,10 +178,10 @@ def _render(chunks: list[list[Token]], used: int = 0) -> str:
                     kept.append(t)
                 while kept and (kept[-1].is_punct or not kept[-1].whitespace_ or kept[-1].dep_ in ("cc", "prep", "det")):
                     kept.pop()  # end on a whole word: "... near the Masjid", not "... Masjid Al-" or "... 250 and"
-                out.append("".join((t.lower_ if t.pos_ == "PRON" else t.text) + t.whitespace_ for t in kept).strip())
+                out.append("".join(_as_inner(t) + t.whitespace_ for t in kept).strip())
             break
         count += words
-        out.append("".join((t.lower_ if t.pos_ == "PRON" else t.text) + t.whitespace_ for t in chunk).strip())
+        out.append("".join(_as_inner(t) + t.whitespace_ for t in chunk).strip())
     return " ".join(out)
 
 
