@@ -242,6 +242,17 @@ def test_weighted_pairing_keeps_the_maximum_size_and_prefers_agreeing_pairs():
     assert match_pairs(gold, ["x"], lambda g, p: False, weight=lambda g, p: 1.0) == []
 
 
+def test_matched_figures_whose_about_agrees_little_are_listed():
+    ext = extraction(ENTITIES, figures=[figure(3, "count", "points won by Sweden", text="three"),
+                                        figure(7, "count", "goals", text="seven")])
+    gold = {"figures": [{"text": "three", "value": 3, "unit": "count", "about": "points won by Sweden"},
+                        {"text": "seven", "value": 7, "unit": "count", "about": "corners taken by Chile"}]}
+    score = score_article(ext, gold)
+    assert score.weak_about == ["'seven': 'goals', gold 'corners taken by Chile' (0.00)"]
+    report = evaluate([("a", ext, gold)])
+    assert report.as_dict(errors=True)["errors"]["a"]["weak_about"] == score.weak_about
+
+
 def test_figures_of_equal_value_are_paired_by_what_they_are_about():
     ext = extraction(ENTITIES, figures=[figure(3, "count", "points won by Belgium"),
                                         figure(3, "count", "points won by Sweden")])

@@ -38,6 +38,7 @@ from .schema import Entity, Extraction, Figure, Quote, Role
 CATEGORIES = ("people", "organizations", "places", "roles", "figures", "quotes")
 ENTITY_CATEGORIES = {"people": "Person", "organizations": "Organization", "places": "Place"}
 VALUE_TOLERANCE = 0.005  # a figure's value may differ from gold by 0.5%
+WEAK_ABOUT = 0.5  # a matched figure whose about overlaps gold less than this is listed with the errors
 
 _QUOTE_MARKS = re.compile(r"[\"'“”‘’«»„‚‹›`´]")
 _DETERMINERS = {"a", "an", "the"}
@@ -257,6 +258,7 @@ class ArticleScore:
     missed: dict[str, list[str]]  # gold facts not extracted, per category
     spurious: dict[str, list[str]]  # extracted facts not in the gold, per category
     about_overlaps: list[float] = field(default_factory=list)  # one per matched figure
+    weak_about: list[str] = field(default_factory=list)  # matched figures whose about agrees little
 
 
 @dataclass
@@ -287,7 +289,8 @@ class Report:
         }
         if errors:
             result["errors"] = {
-                a.name: {"missed": a.missed, "spurious": a.spurious} for a in self.articles
+                a.name: {"missed": a.missed, "spurious": a.spurious, "weak_about": a.weak_about}
+                for a in self.articles
             }
         return result
 
@@ -402,6 +405,11 @@ def score_article(extraction: Extraction, gold: dict, name: str = "article") -> 
                    weight=lambda g, figure: token_overlap(g.get("about"), figure.about))
     result.about_overlaps = [
         token_overlap(gold["figures"][i].get("about"), extraction.figures[j].about) for i, j in pairs
+    ]
+    result.weak_about = [
+        f"{extraction.figures[j].text!r}: {extraction.figures[j].about!r}, gold {gold['figures'][i].get('about')!r} "
+        f"({overlap:.2f})"
+        for (i, j), overlap in zip(pairs, result.about_overlaps) if overlap < WEAK_ABOUT
     ]
 
     def quote_matches(g: dict, quote: Quote) -> bool:
