@@ -90,3 +90,19 @@ def test_results_table_and_per_share_pairs():
 def test_a_verb_of_change_is_no_noun_of_change():
     # "fell to 4.1 percent in May": the level of unemployment, not May
     assert about_of("Unemployment fell to 4.1 percent in May.", "4.1") == "Unemployment"
+
+
+@pytest.mark.parametrize("text, figure_text, expected", [
+    ("The union said the new rule would cost members more than 20 million dollars a year.", "20 million",
+     "cost of new rule to members"),
+    ("The agency will spend 3 billion euros on roads next year, twenty percent more than in 2025.", "twenty",
+     "increase in spending on roads"),
+    ("The carrier reported a net profit of £12.5 million for the six months to June, up from £9 million a year "
+     "earlier.", "£9 million", None),
+])
+def test_costs_and_comparisons(text, figure_text, expected):
+    about = about_of(text, figure_text)
+    if expected is None:  # the same measure as the figure before it
+        assert about is not None and about.startswith("net profit")
+    else:
+        assert about == expected

@@ -636,3 +636,26 @@ def test_a_sentence_start_moved_inside_about_is_lower_case():
     (figure,) = figures_of("Last year 40 visitors came .", {"40": "CARDINAL"}, parse,
                            pos={"Last": "ADJ", "came": "VERB", "40": "NUM"}, lemmas={"came": "come"})
     assert figure.about == "visitors that came last year"
+
+
+def test_what_a_thing_costs_someone():
+    # The cap would cost growers $ 300 million .
+    parse = [(1, "det"), (3, "nsubj"), (3, "aux"), (3, "ROOT"), (3, "dative"), (7, "quantmod"), (7, "compound"),
+             (3, "dobj"), (3, "punct")]
+    (figure,) = figures_of("The cap would cost growers $ 300 million .", {"$ 300 million": "MONEY"}, parse,
+                           pos={"would": "AUX", "cost": "VERB", "$": "SYM", "300": "NUM", "million": "NUM"})
+    assert (figure.value, figure.unit, figure.about) == (3e8, "USD", "cost of cap to growers")
+
+
+def test_a_percentage_more_than_before_is_an_increase_in_the_amount_just_said():
+    # Acme will spend $ 5 million on grants next year , forty percent more than in 2025 .
+    words = "Acme will spend $ 5 million on grants next year , forty percent more than in 2025 ."
+    parse = [(2, "nsubj"), (2, "aux"), (2, "ROOT"), (5, "quantmod"), (5, "compound"), (2, "dobj"), (2, "prep"),
+             (6, "pobj"), (9, "amod"), (2, "npadvmod"), (2, "punct"), (12, "compound"), (13, "npadvmod"),
+             (2, "advmod"), (13, "prep"), (14, "prep"), (15, "pobj"), (2, "punct")]
+    money, more = figures_of(words, [("Acme", "ORG"), ("$ 5 million", "MONEY"), ("forty percent", "PERCENT"),
+                                     ("2025", "DATE")], parse,
+                             pos={"will": "AUX", "spend": "VERB", "$": "SYM", "5": "NUM", "million": "NUM", "on": "ADP",
+                                  "more": "ADJ", "than": "ADP", "in": "ADP", "2025": "NUM"})
+    assert money.about == "spending on grants"
+    assert (more.value, more.unit, more.about) == (40, "percent", "increase in spending on grants")

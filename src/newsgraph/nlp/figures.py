@@ -570,6 +570,20 @@ def _margin(span: Span, noun: Token | None) -> str | None:
     return text
 
 
+def _cost(span: Span) -> str | None:
+    """"the cap would cost growers $300 million": the cost of the cap to growers."""
+    root = span.root
+    verb = root.head
+    if root.dep_ not in ("dobj", "npadvmod", "attr") or verb.lemma_.lower() != "cost" or verb.pos_ != "VERB":
+        return None
+    subject = _name_of(_subject_of(verb), span)
+    payer = next((c for c in verb.children if c.dep_ in ("dative", "dobj") and c != root), None)
+    text = "cost" + (f" of {subject}" if subject else "")
+    if payer is not None and payer.pos_ in ("NOUN", "PROPN"):
+        text += f" to {_name_of(payer, span)}"
+    return text
+
+
 def _name_of(token: Token | None, span: Span) -> str | None:
     """An entity's name, or a noun phrase; None for pronouns, relatives and the figure itself."""
     if token is None or token.pos_ == "PRON" or token.tag_ in ("WDT", "WP") or span.start <= token.i < span.end:
@@ -671,7 +685,7 @@ class FigureFinder:
             if about_token is not None and about_token.dep_ == "appos" and span.root.head == about_token and \
                     about_token.head.pos_ == "NOUN" and entity_at(doc, about_token.head) is None:
                 about_token = about_token.head  # "the company's workforce, 3,000 people,": the workforce
-            about = _dimension(span) or _area(span, quantity.unit) or _margin(span, about_token) or (
+            about = _dimension(span) or _area(span, quantity.unit) or _margin(span, about_token) or _cost(span) or (
                 describe(about_token, span) if about_token is not None else
                 _price(span) or _spent_on(span) or _done(span))
             about = _tidy(about)
@@ -825,6 +839,8 @@ class FigureFinder:
 
 
 _COMPARED = {"vs", "vs.", "versus", "against"}
+_MORE_OR_LESS = {"more": "increase", "higher": "increase", "up": "increase", "less": "decrease",
+                 "lower": "decrease", "fewer": "decrease", "down": "decrease"}
 
 
 def _restates(span: Span, previous: FigureFact | None, about: str | None) -> tuple[str, EntityCluster | None] | None:
@@ -843,11 +859,17 @@ def _restates(span: Span, previous: FigureFact | None, about: str | None) -> tup
     per_share = len(after) == 2 and after[0].lower_ in ("per", "a") and \
         (after[1].lemma_.lower() == "share" or after[1].lower_ in ("shr", "shrs"))
     measure = previous.about[:-len(" per share")] if previous.about.endswith(" per share") else previous.about
-    if words and words[-1] in _COMPARED | {"from"} and len(gap) <= 5 and \
+    if words and words[-1] in _COMPARED | {"from"} and len(gap) <= 8 and \
             not any(t.pos_ in ("VERB", "AUX") for t in gap) and (about is None or previous.unit == unit or
                                                                  _bare_amount_of(span, previous)):
         # "66.0 mln dlrs, or 3.07 dlrs a share, from 66.2 mln dlrs": the profits, not per share
         return (f"{measure} per share" if per_share else measure), previous.subject
+    following = doc[span.end] if span.end < len(doc) else None
+    than = span.end + 1 < len(doc) and doc[span.end + 1].lower_ == "than"
+    if unit == "percent" and previous.unit != "percent" and (about is None or than) and following is not None and \
+            following.lower_ in _MORE_OR_LESS and len(gap) <= 12 and not any(t.pos_ in ("VERB", "AUX") for t in gap):
+        # "spend 1.1 billion euros on grants next year, forty percent more than in 2025"
+        return f"{_MORE_OR_LESS[following.lower_]} in {measure}", previous.subject
     if words != ["or"]:
         return None
     if previous.unit == unit and per_share:
