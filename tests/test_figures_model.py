@@ -106,3 +106,10 @@ def test_costs_and_comparisons(text, figure_text, expected):
         assert about is not None and about.startswith("net profit")
     else:
         assert about == expected
+
+
+def test_a_change_and_its_levels_are_separate_figures():
+    assert figure_rows("Exports rose $2 billion to $40 billion in March.") == [
+        ("$2 billion", 2e9, "USD", "rise in exports"), ("$40 billion", 4e10, "USD", "Exports")]
+    rows = figure_rows("The opposition's seats on the council increased from 9 to 10.")
+    assert [r[1] for r in rows] == [9, 10]

@@ -659,3 +659,49 @@ def test_a_percentage_more_than_before_is_an_increase_in_the_amount_just_said():
                                   "more": "ADJ", "than": "ADP", "in": "ADP", "2025": "NUM"})
     assert money.about == "spending on grants"
     assert (more.value, more.unit, more.about) == (40, "percent", "increase in spending on grants")
+
+
+def test_a_change_and_the_level_it_reached_are_two_figures():
+    # Exports rose $ 2 billion to $ 40 billion .   (the model read one range; the parser one amount)
+    parse = [(1, "nsubj"), (1, "ROOT"), (8, "quantmod"), (8, "quantmod"), (8, "quantmod"), (8, "quantmod"),
+             (8, "quantmod"), (8, "compound"), (1, "npadvmod"), (1, "punct")]
+    change, level = figures_of("Exports rose $ 2 billion to $ 40 billion .", {"$ 2 billion to $ 40 billion": "MONEY"},
+                               parse, pos={"Exports": "NOUN", "rose": "VERB", "$": "SYM", "2": "NUM", "40": "NUM",
+                                           "billion": "NUM", "to": "PART"}, lemmas={"rose": "rise", "Exports": "export"})
+    assert (change.value, change.unit, change.about) == (2e9, "USD", "rise in exports")
+    assert (level.value, level.unit, level.about) == (4e10, "USD", "Exports")
+    # a range stays one figure when no verb of change takes it
+    parse = [(1, "nsubj"), (1, "ROOT"), (8, "quantmod"), (8, "quantmod"), (8, "quantmod"), (8, "quantmod"),
+             (8, "quantmod"), (8, "compound"), (1, "dobj"), (1, "punct")]
+    (whole,) = figures_of("Repairs cost $ 2 billion to $ 3 billion .", {"$ 2 billion to $ 3 billion": "MONEY"}, parse,
+                          pos={"cost": "VERB", "$": "SYM", "2": "NUM", "3": "NUM", "billion": "NUM", "to": "PART"})
+    assert whole.value == 2e9
+
+
+def test_a_change_by_an_amount_of_money_is_a_change():
+    # Net profit fell 3 mln dlrs .
+    parse = [(1, "amod"), (2, "nsubj"), (2, "ROOT"), (5, "nummod"), (5, "compound"), (2, "dobj"), (2, "punct")]
+    (figure,) = figures_of("Net profit fell 3 mln dlrs .", {"3 mln dlrs": "MONEY"}, parse,
+                           pos={"Net": "ADJ", "fell": "VERB", "3": "NUM"}, lemmas={"fell": "fall"})
+    assert (figure.value, figure.unit, figure.about) == (3e6, "USD", "fall in net profit")
+
+
+def test_a_dateline_is_no_part_of_about():
+    # WASHINGTON , Feb 26 - Money supply rose to 736 billion dlrs .
+    words = "WASHINGTON , Feb 26 - Money supply rose to 736 billion dlrs ."
+    parse = [(6, "compound"), (0, "punct"), (6, "compound"), (2, "nummod"), (6, "punct"), (6, "compound"),
+             (7, "nsubj"), (7, "ROOT"), (7, "prep"), (11, "compound"), (11, "compound"), (8, "pobj"), (7, "punct")]
+    (figure,) = figures_of(words, [("WASHINGTON", "GPE"), ("Feb 26", "DATE"), ("736 billion dlrs", "MONEY")], parse,
+                           pos={"rose": "VERB", "to": "ADP", "736": "NUM", "26": "NUM", "Money": "NOUN"},
+                           lemmas={"rose": "rise"})
+    assert figure.about == "Money supply"
+
+
+def test_from_one_level_to_another_gives_both_levels():
+    # Seats increased from 9 to 10 .   (the model read "9 to 10" as one range)
+    parse = [(1, "nsubj"), (1, "ROOT"), (1, "prep"), (5, "quantmod"), (5, "quantmod"), (2, "pobj"), (1, "punct")]
+    before, after = figures_of("Seats increased from 9 to 10 .", {"9 to 10": "CARDINAL"}, parse,
+                               pos={"Seats": "NOUN", "increased": "VERB", "from": "ADP", "to": "PART", "9": "NUM",
+                                    "10": "NUM"}, lemmas={"increased": "increase", "Seats": "seat"})
+    assert (before.value, after.value) == (9, 10)
+    assert before.about == after.about == "Seats"

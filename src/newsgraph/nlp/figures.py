@@ -86,6 +86,10 @@ def noun_phrase_tokens(token: Token, *, with_conjuncts: bool = True,
         tokens.pop(0)
     while tokens and (tokens[-1].is_punct or tokens[-1].dep_ == "cc"):
         tokens.pop()
+    dashes = [k for k, t in enumerate(tokens) if t.text in ("-", "–", "—") and t.whitespace_ and k > 0 and
+              tokens[k - 1].whitespace_ and k + 1 < len(tokens)]
+    if dashes:
+        tokens = tokens[dashes[-1] + 1:]  # "WASHINGTON, Feb 26 - U.S. M-1 money supply": the dateline is no part
     # "the other two opposition candidates", "the surrounding 2 km circumference": the figure
     # inside the phrase is not part of what it measures
     return [t for t in tokens if t.i not in skip]
@@ -670,15 +674,31 @@ class FigureFinder:
         seen: set[tuple] = set()
         body_start = headline_end(doc)
         years_by_sentence = _year_entities_by_sentence(doc)
-        for span in sorted(filter_spans(candidates), key=lambda s: s.start):
+        spans: list[Span] = []
+        changes: dict[tuple[int, int], str] = {}  # "rose [$2 billion] to $40 billion": the change, by its verb
+        levels: set[tuple[int, int]] = set()  # "rose $2 billion to [$40 billion]": a level, not a range's top
+        for whole in sorted(filter_spans(candidates), key=lambda s: s.start):
+            parts = _split_change(whole)
+            if len(parts) == 2:
+                verb = _governing_verb(whole.root)
+                if whole.start > 0 and doc[whole.start - 1].lower_ == "from":
+                    levels.add((parts[0].start, parts[0].end))  # "increased from 9 to 10": two levels
+                else:
+                    changes[(parts[0].start, parts[0].end)] = _CHANGE_NOUNS[verb.lemma_.lower()] \
+                        if verb is not None else "change"
+                levels.add((parts[1].start, parts[1].end))
+            spans += parts
+        for span in spans:
+            part = (span.start, span.end)  # as split, before the unit tail moves its ends
             span = _with_unit_tail(span)
-            if span.start_char < body_start or _is_not_a_figure(span):
+            if span.start_char < body_start or (_is_not_a_figure(span) and not (
+                    (part in levels or part in changes) and not _is_not_a_figure_alone(span))):
                 continue
             quantity = parse_quantity(span.text)
             if quantity is None:
                 continue
             qualifier = quantity.qualifier or _qualifier_before(span)
-            if _is_indefinite_one(span, qualifier) or _is_range_top(span):
+            if _is_indefinite_one(span, qualifier) or (part not in levels and _is_range_top(span)):
                 continue
             about_token = self._about_token(span)
             about_token = self._level_subject(about_token) or about_token
@@ -704,7 +724,10 @@ class FigureFinder:
                 if _bare_amount_of(span, figures[-1]):  # "6.28 billion dlrs ... from 6.21 billion": dollars too
                     quantity = Quantity(quantity.value, figures[-1].unit, quantity.qualifier)
             else:
-                about = _change_about(span, quantity.unit, about_token, about)
+                if part in changes:
+                    about = f"{changes[part]} in {_lower_first(about)}" if about else None
+                elif part not in levels:
+                    about = _change_about(span, quantity.unit, about_token, about)
                 about = _percent_about(span, about)
                 subject = self._subject(span, about_token)
             figure = FigureFact(
@@ -841,6 +864,25 @@ class FigureFinder:
 _COMPARED = {"vs", "vs.", "versus", "against"}
 _MORE_OR_LESS = {"more": "increase", "higher": "increase", "up": "increase", "less": "decrease",
                  "lower": "decrease", "fewer": "decrease", "down": "decrease"}
+
+
+def _lower_first(about: str) -> str:
+    """"Exports" at a sentence's start is "exports" inside "rise in exports"; "M-1" and names stay."""
+    first, sep, rest = about.partition(" ")
+    if first.isalpha() and first[:1].isupper() and first[1:].islower():
+        return first.lower() + sep + rest
+    return about
+
+
+def _split_change(span: Span) -> list[Span]:
+    """"rose $2 billion to $40 billion": the change and the new level, two figures the model read as one range."""
+    doc = span.doc
+    tos = [t for t in span[1:-1] if t.lower_ == "to"]
+    verb = _governing_verb(span.root) if tos else None
+    if verb is None or verb.lemma_.lower() not in _CHANGE_NOUNS or not any(t.like_num for t in doc[span.start:tos[0].i]):
+        return [span]
+    cut = tos[0].i
+    return [Span(doc, span.start, cut, label=span.label_), Span(doc, cut + 1, span.end, label=span.label_)]
 
 
 def _restates(span: Span, previous: FigureFact | None, about: str | None) -> tuple[str, EntityCluster | None] | None:
@@ -980,6 +1022,16 @@ def _amount_word(token: Token) -> bool:
     return token.like_num or bool(re.search(r"\d", token.text)) or lower in _UNIT_TAIL or lower in _SCALE_TAIL or \
         lower in ("half", "quarter", "third", "thirds", "quarters", "dozen", "hundred", "fold", "in", "out", "of") or \
         lower.rstrip(".") in ("rs", "$", "€", "£", "¥", "₹", "us$", "nz$", "hk$", "a$")
+
+
+def _is_not_a_figure_alone(span: Span) -> bool:
+    """:func:`_is_not_a_figure` without the tests that look at a neighbouring number: a change's
+    parts ("increased from 9 to 10") are no scoreline."""
+    doc = span.doc
+    text = span.text.strip()
+    if span.label_ == "CARDINAL" and (_YEAR.match(text) or _DATE_LIKE.match(_whole_word(span)) or _is_age(span)):
+        return True
+    return any(entity_at(doc, t) is not None for t in span)
 
 
 def _is_not_a_figure(span: Span) -> bool:
@@ -1133,8 +1185,9 @@ _CHANGE_NOUNS = {"rise": "rise", "increase": "increase", "grow": "growth", "fall
 def _change_about(span: Span, unit: str, about_token: Token | None, about: str | None) -> str | None:
     """"exports rose 4 percent": the rise in exports (the percentage is the change, not the level;
     "rose to 4 percent" is the level and keeps "exports")."""
-    if about is None or about_token is None or unit not in ("percent", "fold", "percentage point"):
-        return about
+    if about is None or about_token is None or (unit not in ("percent", "fold", "percentage point") and
+                                                not re.fullmatch(r"[A-Z]{3}", unit)):
+        return about  # a change by an amount of money too: "supply rose 2.1 billion dlrs"
     root = span.root
     verb = root.head
     if root.dep_ == "pobj" and verb.lower_ == "by":
@@ -1145,7 +1198,7 @@ def _change_about(span: Span, unit: str, about_token: Token | None, about: str |
         return about
     first = about_token.left_edge
     if first.is_sent_start and first.pos_ != "PROPN" and about.startswith(first.text):
-        about = first.lower_ + about[len(first.text):]  # "Shares in Acme rose": "rise in shares in Acme"
+        about = _lower_first(about)  # "Shares in Acme rose": "rise in shares in Acme"; "M-1" stays
     return f"{_CHANGE_NOUNS[verb.lemma_.lower()]} in {about}"
 
 
