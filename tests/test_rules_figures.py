@@ -705,3 +705,12 @@ def test_from_one_level_to_another_gives_both_levels():
                                     "10": "NUM"}, lemmas={"increased": "increase", "Seats": "seat"})
     assert (before.value, after.value) == (9, 10)
     assert before.about == after.about == "Seats"
+
+
+def test_a_range_after_a_verb_of_change_stays_one_figure():
+    # Earnings will increase 15 to 20 pct .
+    parse = [(2, "nsubj"), (2, "aux"), (2, "ROOT"), (6, "quantmod"), (6, "quantmod"), (6, "nummod"), (2, "dobj"),
+             (2, "punct")]
+    (figure,) = figures_of("Earnings will increase 15 to 20 pct .", {"15 to 20 pct": "PERCENT"}, parse,
+                           pos={"will": "AUX", "increase": "VERB", "to": "PART", "15": "NUM", "20": "NUM"})
+    assert (figure.value, figure.unit) == (15, "percent")

@@ -34,7 +34,7 @@ _NOUN_MODIFIERS = {"compound", "amod", "nmod"}
 _TIME_NOUNS = {"year", "month", "day", "week", "quarter", "decade", "hour", "minute", "season", "time"}
 _MAGNITUDE_NOUNS = {"level", "scale", "mark", "range", "size", "magnitude", "tune", "threshold"}
 _WIRE_CURRENCY = {"dlrs", "dlr", "stg", "cts", "cents", "cent"}
-_UNIT_TAIL = set(CURRENCY_WORDS) | set(UNIT_WORDS) | _WIRE_CURRENCY | {"percent", "%", "per", "cent", "u.s.", "us"}
+_UNIT_TAIL = set(CURRENCY_WORDS) | set(UNIT_WORDS) | _WIRE_CURRENCY | {"percent", "pct", "%", "per", "cent", "u.s.", "us"}
 _CURRENCY_TAIL = (set(CURRENCY_WORDS) | _WIRE_CURRENCY) - {"won", "real", "rand", "dong", "franc", "$"}
 _SCALE_TAIL = {"thousand", "million", "billion", "trillion", "bn", "mn", "m", "mln", "bln", "crore", "crores", "lakh",
                "lakhs"}
@@ -683,6 +683,9 @@ class FigureFinder:
                 verb = _governing_verb(whole.root)
                 if whole.start > 0 and doc[whole.start - 1].lower_ == "from":
                     levels.add((parts[0].start, parts[0].end))  # "increased from 9 to 10": two levels
+                elif not any(t.lower_ in _UNIT_TAIL | _SCALE_TAIL or t.text in ("$", "€", "£", "¥") for t in parts[0]):
+                    spans.append(whole)  # "increase 15 to 20 pct": a range, one figure
+                    continue
                 else:
                     changes[(parts[0].start, parts[0].end)] = _CHANGE_NOUNS[verb.lemma_.lower()] \
                         if verb is not None else "change"
@@ -725,7 +728,10 @@ class FigureFinder:
                     quantity = Quantity(quantity.value, figures[-1].unit, quantity.qualifier)
             else:
                 if part in changes:
-                    about = f"{changes[part]} in {_lower_first(about)}" if about else None
+                    first = about_token.left_edge if about_token is not None else None
+                    if about and first is not None and first.is_sent_start and first.pos_ != "PROPN":
+                        about = _lower_first(about)  # "Exports rose ...": "rise in exports"
+                    about = f"{changes[part]} in {about}" if about else None
                 elif part not in levels:
                     about = _change_about(span, quantity.unit, about_token, about)
                 about = _percent_about(span, about)
@@ -869,7 +875,8 @@ _MORE_OR_LESS = {"more": "increase", "higher": "increase", "up": "increase", "le
 def _lower_first(about: str) -> str:
     """"Exports" at a sentence's start is "exports" inside "rise in exports"; "M-1" and names stay."""
     first, sep, rest = about.partition(" ")
-    if first.isalpha() and first[:1].isupper() and first[1:].islower():
+    letters = first.replace("-", "")
+    if letters.isalpha() and first[:1].isupper() and letters[1:].islower():  # "Year-on-year" too
         return first.lower() + sep + rest
     return about
 
