@@ -210,6 +210,9 @@ def test_about_is_a_separate_soft_score_not_part_of_figure_f1():
     ("patents", "deals", 0.0),
     ("patents", None, 0.0),
     (None, None, 1.0),
+    ("people killed in the collapse (at least; also in the headline)", "people killed in the collapse", 1.0),
+    # only a closing note is left out: "(Second)" inside a name is kept
+    ("votes in the District (Second) seat", "votes in the seat", pytest.approx(2 * 1.0 * 0.5 / 1.5)),
 ])
 def test_token_overlap(gold, predicted, expected):
     assert token_overlap(gold, predicted) == expected
@@ -221,6 +224,43 @@ def test_figure_pairing_is_one_to_one_and_maximal():
     predicted = [100.4, 100.0]
     pairs = match_pairs(gold, predicted, lambda g, p: value_matches(g, p))
     assert pairs == [(0, 1), (1, 0)]
+
+
+def test_weighted_pairing_keeps_the_maximum_size_and_prefers_agreeing_pairs():
+    # equal values: pair by weight, not by order
+    gold = ["goals", "points", "fouls"]
+    predicted = ["points", "fouls", "goals"]
+    pairs = match_pairs(gold, predicted, lambda g, p: True, weight=lambda g, p: float(g == p))
+    assert pairs == [(0, 2), (1, 0), (2, 1)]
+    # a better weight never costs a pair: gold 0 must leave its favourite to gold 1
+    gold2 = [100.0, 100.6]
+    predicted2 = [100.4, 100.0]
+    pairs2 = match_pairs(gold2, predicted2, lambda g, p: value_matches(g, p),
+                         weight=lambda g, p: 1.0 if (g, p) == (100.0, 100.4) else 0.0)
+    assert pairs2 == [(0, 1), (1, 0)]
+    assert match_pairs([], predicted, lambda g, p: True, weight=lambda g, p: 1.0) == []
+    assert match_pairs(gold, ["x"], lambda g, p: False, weight=lambda g, p: 1.0) == []
+
+
+def test_matched_figures_whose_about_agrees_little_are_listed():
+    ext = extraction(ENTITIES, figures=[figure(3, "count", "points won by Sweden", text="three"),
+                                        figure(7, "count", "goals", text="seven")])
+    gold = {"figures": [{"text": "three", "value": 3, "unit": "count", "about": "points won by Sweden"},
+                        {"text": "seven", "value": 7, "unit": "count", "about": "corners taken by Chile"}]}
+    score = score_article(ext, gold)
+    assert score.weak_about == ["'seven': 'goals', gold 'corners taken by Chile' (0.00)"]
+    report = evaluate([("a", ext, gold)])
+    assert report.as_dict(errors=True)["errors"]["a"]["weak_about"] == score.weak_about
+
+
+def test_figures_of_equal_value_are_paired_by_what_they_are_about():
+    ext = extraction(ENTITIES, figures=[figure(3, "count", "points won by Belgium"),
+                                        figure(3, "count", "points won by Sweden")])
+    gold = {"figures": [{"text": "three", "value": 3, "unit": "count", "about": "points won by Sweden"},
+                        {"text": "three", "value": 3, "unit": "count", "about": "points won by Belgium (late)"}]}
+    score = score_article(ext, gold)
+    assert counts(score, "figures") == (2, 0, 0)
+    assert score.about_overlaps == [1.0, 1.0]
 
 
 # --- quotes ----------------------------------------------------------------------------------

@@ -380,3 +380,337 @@ def test_a_percentage_a_quantity_changed_by_is_the_change_and_a_level_is_the_qua
                            pos={"Turnout": "NOUN", "reached": "VERB", "58": "NUM", "percent": "NOUN"},
                            lemmas={"reached": "reach"})
     assert figure.about == "Turnout"
+
+
+# --- what a figure measures: classes of about (issue 15, item 5) ---------------------------------
+
+
+def test_the_figure_inside_its_noun_phrase_is_left_out_of_about():
+    # The other three opposition candidates lost .
+    parse = [(4, "det"), (4, "amod"), (4, "nummod"), (4, "compound"), (5, "nsubj"), (5, "ROOT"), (5, "punct")]
+    (figure,) = figures_of("The other three opposition candidates lost .", {"three": "CARDINAL"}, parse,
+                           pos={"lost": "VERB", "other": "ADJ", "three": "NUM"}, lemmas={"lost": "lose"})
+    assert figure.about == "other opposition candidates that lost"
+
+
+def test_an_amount_the_verb_sets_its_object_to_measures_the_object():
+    # The bank raised its rate to 7.5 pct .   (the number is no measure of the bank)
+    parse = [(1, "det"), (2, "nsubj"), (2, "ROOT"), (4, "poss"), (2, "dobj"), (2, "prep"), (7, "nummod"),
+             (5, "pobj"), (2, "punct")]
+    (figure,) = figures_of("The bank raised its rate to 7.5 pct .", {"7.5": "CARDINAL"}, parse,
+                           pos={"raised": "VERB", "its": "PRON", "to": "ADP", "7.5": "NUM"}, lemmas={"raised": "raise"})
+    assert (figure.value, figure.unit, figure.about) == (7.5, "percent", "rate")
+    # the parser may hang "at 40,000" on the object: The ministry put the toll at 40,000 .
+    parse = [(1, "det"), (2, "nsubj"), (2, "ROOT"), (4, "det"), (2, "dobj"), (4, "prep"), (5, "pobj"), (2, "punct")]
+    (figure,) = figures_of("The ministry put the toll at 40,000 .", {"40,000": "CARDINAL"}, parse,
+                           pos={"put": "VERB", "at": "ADP", "40,000": "NUM"})
+    assert figure.about == "toll"
+
+
+def test_money_in_a_noun_is_about_that_noun():
+    # The team won the cup and $ 1 million in prize money .
+    parse = [(1, "det"), (2, "nsubj"), (2, "ROOT"), (4, "det"), (2, "dobj"), (4, "cc"), (8, "quantmod"),
+             (8, "compound"), (4, "conj"), (8, "prep"), (11, "compound"), (9, "pobj"), (2, "punct")]
+    (figure,) = figures_of("The team won the cup and $ 1 million in prize money .", {"$ 1 million": "MONEY"}, parse,
+                           pos={"won": "VERB", "and": "CCONJ", "$": "SYM", "1": "NUM", "million": "NUM", "in": "ADP"},
+                           lemmas={"won": "win"})
+    assert (figure.value, figure.unit, figure.about) == (1e6, "USD", "prize money")
+
+
+def _level_parse():
+    # SUBJ reached 12,000 visitors .
+    return [(1, "nsubj"), (1, "ROOT"), (3, "nummod"), (1, "dobj"), (1, "punct")]
+
+
+def test_a_level_verb_makes_its_measure_subject_what_is_measured():
+    (figure,) = figures_of("Attendance reached 12,000 visitors .", {"12,000": "CARDINAL"}, _level_parse(),
+                           pos={"Attendance": "NOUN", "reached": "VERB", "12,000": "NUM"},
+                           lemmas={"reached": "reach", "Attendance": "attendance"})
+    assert figure.about == "Attendance"
+    # money reaching people is no level: the counted noun stays
+    (figure,) = figures_of("Money reached 12,000 visitors .", {"12,000": "CARDINAL"}, _level_parse(),
+                           pos={"Money": "NOUN", "reached": "VERB", "12,000": "NUM"},
+                           lemmas={"reached": "reach", "Money": "money"})
+    assert figure.about.startswith("visitors")
+
+
+def test_by_n_after_a_contest_verb_is_the_winning_margin():
+    # Lopez defeated Smith by 312 votes .
+    parse = [(1, "nsubj"), (1, "ROOT"), (1, "dobj"), (1, "prep"), (5, "nummod"), (3, "pobj"), (1, "punct")]
+    (figure,) = figures_of("Lopez defeated Smith by 312 votes .", {"Lopez": "PERSON", "Smith": "PERSON",
+                                                                   "312": "CARDINAL"}, parse,
+                           pos={"defeated": "VERB", "by": "ADP", "312": "NUM"}, lemmas={"defeated": "defeat"})
+    assert figure.about == "margin of Lopez over Smith in votes"
+    # passive: Smith was defeated by 312 votes by Lopez .
+    parse = [(2, "nsubjpass"), (2, "auxpass"), (2, "ROOT"), (2, "agent"), (5, "nummod"), (3, "pobj"), (5, "prep"),
+             (6, "pobj"), (2, "punct")]
+    (figure,) = figures_of("Smith was defeated by 312 votes by Lopez .", {"Lopez": "PERSON", "Smith": "PERSON",
+                                                                          "312": "CARDINAL"}, parse,
+                           pos={"was": "AUX", "defeated": "VERB", "by": "ADP", "312": "NUM"},
+                           lemmas={"defeated": "defeat"})
+    assert figure.about == "margin of Lopez over Smith in votes"
+    # a contest won: the margin of the winner, the seat is no loser
+    parse = [(1, "nsubj"), (1, "ROOT"), (3, "det"), (1, "dobj"), (1, "prep"), (6, "nummod"), (4, "pobj"), (1, "punct")]
+    (figure,) = figures_of("Labour won the seat by 400 votes .", {"Labour": "ORG", "400": "CARDINAL"}, parse,
+                           pos={"won": "VERB", "by": "ADP", "400": "NUM"}, lemmas={"won": "win"})
+    assert figure.about == "margin of Labour in votes"
+
+
+def test_votes_won_with_are_no_margin():
+    # Lopez won with 312 votes .
+    parse = [(1, "nsubj"), (1, "ROOT"), (1, "prep"), (4, "nummod"), (2, "pobj"), (1, "punct")]
+    (figure,) = figures_of("Lopez won with 312 votes .", {"Lopez": "PERSON", "312": "CARDINAL"}, parse,
+                           pos={"won": "VERB", "with": "ADP", "312": "NUM"}, lemmas={"won": "win"})
+    assert "margin" not in figure.about
+
+
+def test_in_which_takes_the_noun_the_relative_clause_describes():
+    # The crash , in which 240 passengers died , shocked us .
+    parse = [(1, "det"), (9, "nsubj"), (1, "punct"), (7, "prep"), (3, "pobj"), (6, "nummod"), (7, "nsubj"),
+             (1, "relcl"), (1, "punct"), (9, "ROOT"), (9, "dobj"), (9, "punct")]
+    (figure,) = figures_of("The crash , in which 240 passengers died , shocked us .", {"240": "CARDINAL"}, parse,
+                           pos={"died": "VERB", "shocked": "VERB", "which": "PRON", "in": "ADP", "us": "PRON",
+                                "240": "NUM"}, lemmas={"died": "die"})
+    assert figure.about == "passengers that died in crash"
+
+
+def test_per_cent_is_a_percentage_not_cents():
+    quantity = parse_quantity("1.5 per cent")
+    assert (quantity.value, quantity.unit) == (1.5, "percent")
+    assert parse_quantity("12 cents").unit == "USD"
+
+
+def test_wire_scale_the_model_left_out_is_part_of_the_figure():
+    # Sales were 4.15 mln units .   (the model took only "4.15")
+    parse = [(1, "nsubj"), (1, "ROOT"), (4, "nummod"), (4, "compound"), (1, "attr"), (1, "punct")]
+    (figure,) = figures_of("Sales were 4.15 mln units .", {"4.15": "CARDINAL"}, parse,
+                           pos={"were": "AUX", "4.15": "NUM"}, lemmas={"were": "be"})
+    assert (figure.value, figure.span.text) == (pytest.approx(4.15e6), "4.15 mln")
+
+
+def test_a_number_counting_a_compound_modifier_measures_the_whole_compound():
+    # The record 4 mln unit sales rate stood .
+    parse = [(6, "det"), (6, "nmod"), (4, "nummod"), (4, "compound"), (6, "compound"), (6, "compound"),
+             (7, "nsubj"), (7, "ROOT"), (7, "punct")]
+    (figure,) = figures_of("The record 4 mln unit sales rate stood .", {"4 mln": "CARDINAL"}, parse,
+                           pos={"stood": "VERB", "4": "NUM"}, lemmas={"stood": "stand"})
+    assert figure.about.startswith("record unit sales rate")
+
+
+def test_wire_pairs_compare_and_restate_the_same_measure():
+    # Net profit 3,651,000 vs 3,020,000 .   (a results table line: no verb)
+    parse = [(1, "amod"), (1, "ROOT"), (1, "nummod"), (2, "prep"), (3, "pobj"), (1, "punct")]
+    first, second = figures_of("Net profit 3,651,000 vs 3,020,000 .", [("3,651,000", "CARDINAL"),
+                                                                       ("3,020,000", "CARDINAL")], parse,
+                               pos={"Net": "ADJ", "vs": "ADP", "3,651,000": "NUM", "3,020,000": "NUM"})
+    assert first.about == "Net profit"
+    assert second.about == "Net profit"
+    # Acme had gains of 952,000 dlrs or 11 cts per share .
+    parse = [(1, "nsubj"), (1, "ROOT"), (1, "dobj"), (2, "prep"), (5, "nummod"), (3, "pobj"), (5, "cc"),
+             (8, "nummod"), (5, "conj"), (8, "prep"), (9, "pobj"), (1, "punct")]
+    gains, per_share = figures_of("Acme had gains of 952,000 dlrs or 11 cts per share .",
+                                  [("Acme", "ORG"), ("952,000 dlrs", "MONEY"), ("11 cts", "MONEY")], parse,
+                                  pos={"had": "VERB", "of": "ADP", "952,000": "NUM", "11": "NUM", "or": "CCONJ",
+                                       "per": "ADP"}, lemmas={"had": "have"})
+    assert (gains.value, gains.unit, gains.about) == (952000, "USD", "gains")
+    assert (per_share.value, per_share.unit, per_share.span.text) == (0.11, "USD", "11 cts")
+    assert per_share.about == "gains per share"
+
+
+def test_wire_durations_are_not_figures():
+    assert figures_of("Profit for the 12 mths rose .", {"12": "CARDINAL"}) == []
+
+
+def test_about_ends_on_a_whole_phrase():
+    from newsgraph.nlp.figures import _tidy
+
+    assert _tidy("quarterly dividend of a share and") == "quarterly dividend of a share"
+    assert _tidy("cumulative total for the season against 5.81") == "cumulative total for the season"
+    assert _tidy("points won against Panama") == "points won against Panama"
+    assert _tidy("Net profit vs profit 3,020,000") == "Net profit"
+    assert _tidy("anti-") == "anti"
+    assert _tidy("the") is None and _tidy(None) is None
+
+
+def test_a_figure_from_which_another_rose_is_the_same_measure_and_currency():
+    # Sales rose to 4.5 mln dlrs from 3.9 mln .
+    parse = [(1, "nsubj"), (1, "ROOT"), (1, "prep"), (5, "nummod"), (5, "compound"), (2, "pobj"), (1, "prep"),
+             (8, "nummod"), (6, "pobj"), (1, "punct")]
+    text = "Sales rose to 4.5 mln dlrs from 3.9 mln ."
+    now, before = figures_of(text, [("4.5 mln dlrs", "MONEY"), ("3.9", "CARDINAL")], parse,
+                             pos={"rose": "VERB", "to": "ADP", "from": "ADP", "4.5": "NUM", "3.9": "NUM"},
+                             lemmas={"rose": "rise"})
+    assert (now.value, now.unit, now.about) == (pytest.approx(4.5e6), "USD", "Sales")
+    assert (before.value, before.unit, before.about) == (pytest.approx(3.9e6), "USD", "Sales")
+
+
+def test_a_percentage_restating_a_count_is_its_share():
+    # Barnes won with 18,287 votes , or 53 pct .
+    parse = [(1, "nsubj"), (1, "ROOT"), (1, "prep"), (4, "nummod"), (2, "pobj"), (4, "punct"), (4, "cc"),
+             (8, "nummod"), (4, "conj"), (1, "punct")]
+    votes, share = figures_of("Barnes won with 18,287 votes , or 53 pct .",
+                              [("Barnes", "PERSON"), ("18,287", "CARDINAL"), ("53", "CARDINAL")], parse,
+                              pos={"won": "VERB", "with": "ADP", "or": "CCONJ", "18,287": "NUM", "53": "NUM"},
+                              lemmas={"won": "win"})
+    assert votes.about == "votes of Barnes"
+    assert (share.value, share.unit, share.about) == (53, "percent", "share of votes of Barnes")
+
+
+def test_one_in_n_as_the_subject_takes_the_verb_of_the_clause():
+    # One in three visits to the site came from Acme .
+    parse = [(7, "nsubj"), (0, "prep"), (3, "nummod"), (1, "pobj"), (3, "prep"), (6, "det"), (4, "pobj"),
+             (7, "ROOT"), (7, "prep"), (8, "pobj"), (7, "punct")]
+    (figure,) = figures_of("One in three visits to the site came from Acme .", {"Acme": "ORG"}, parse,
+                           pos={"came": "VERB", "in": "ADP", "to": "ADP", "from": "ADP", "One": "NUM", "three": "NUM"},
+                           lemmas={"came": "come"})
+    assert (figure.value, figure.unit) == (pytest.approx(1 / 3), "fraction")
+    assert figure.about == "share of visits to the site that came from Acme"
+
+
+def test_money_won_is_money_won_by_the_nearest_subject_not_the_subject():
+    # Both teams going in , the home team won the cup and $ 50,000 .
+    parse = [(1, "det"), (8, "nsubj"), (1, "acl"), (2, "advmod"), (8, "punct"), (7, "det"), (7, "compound"),
+             (8, "nsubj"), (8, "ROOT"), (10, "det"), (8, "dobj"), (10, "cc"), (13, "nmod"), (10, "conj"), (8, "punct")]
+    (figure,) = figures_of("Both teams going in , the home team won the cup and $ 50,000 .", {"$ 50,000": "MONEY"},
+                           parse, pos={"won": "VERB", "going": "VERB", "in": "ADV", "and": "CCONJ", "$": "SYM",
+                                       "50,000": "NUM"}, lemmas={"won": "win", "going": "go"})
+    assert (figure.value, figure.unit) == (50000, "USD")
+    assert figure.about == "money won by home team"
+
+
+def test_a_count_in_apposition_measures_the_noun_it_renames():
+    # The workforce , 3,000 people , will move .
+    parse = [(1, "det"), (7, "nsubj"), (1, "punct"), (4, "nummod"), (1, "appos"), (1, "punct"), (7, "aux"),
+             (7, "ROOT"), (7, "punct")]
+    (figure,) = figures_of("The workforce , 3,000 people , will move .", {"3,000": "CARDINAL"}, parse,
+                           pos={"will": "AUX", "move": "VERB", "3,000": "NUM"})
+    assert figure.about.startswith("workforce")
+
+
+def test_names_after_a_counted_title_carry_its_clause():
+    # Two veteran politicians Ana Ruiz were defeated in the city .   (the parser hangs the noun on the name)
+    parse = [(2, "nummod"), (2, "compound"), (4, "compound"), (4, "compound"), (6, "nsubjpass"), (6, "auxpass"),
+             (6, "ROOT"), (6, "prep"), (9, "det"), (7, "pobj"), (6, "punct")]
+    (figure,) = figures_of("Two veteran politicians Ana Ruiz were defeated in the city .",
+                           {"Two": "CARDINAL", "Ana Ruiz": "PERSON"}, parse,
+                           pos={"Two": "NUM", "were": "AUX", "defeated": "VERB", "in": "ADP"},
+                           lemmas={"defeated": "defeat"})
+    assert figure.about == "veteran politicians defeated in the city"
+
+
+def test_a_results_table_row_label_is_what_its_figures_measure():
+    # Sales 7.9 mln vs 9.4 mln   (no verb: the parser makes the label the root)
+    parse = [(0, "ROOT"), (2, "nummod"), (0, "appos"), (2, "prep"), (5, "nummod"), (3, "pobj")]
+    now, before = figures_of("Sales 7.9 mln vs 9.4 mln", [("7.9 mln", "CARDINAL"), ("9.4 mln", "CARDINAL")], parse,
+                             pos={"vs": "ADP", "7.9": "NUM", "9.4": "NUM", "mln": "NOUN"})
+    assert (now.value, now.about) == (pytest.approx(7.9e6), "Sales")
+    assert (before.value, before.about) == (pytest.approx(9.4e6), "Sales")
+
+
+def test_an_amount_a_change_reached_measures_what_changed():
+    # Acme reported an increase in quarterly profits to 21.6 mln dlrs , or 1.00 dlr a share .
+    words = "Acme reported an increase in quarterly profits to 21.6 mln dlrs , or 1.00 dlr a share ."
+    parse = [(1, "nsubj"), (1, "ROOT"), (3, "det"), (1, "dobj"), (3, "prep"), (6, "amod"), (4, "pobj"), (3, "prep"),
+             (10, "nummod"), (10, "compound"), (7, "pobj"), (10, "punct"), (10, "cc"), (14, "nummod"), (3, "conj"),
+             (16, "det"), (14, "npadvmod"), (1, "punct")]
+    total, per_share = figures_of(words, [("Acme", "ORG"), ("21.6 mln dlrs", "MONEY"), ("1.00 dlr", "MONEY")], parse,
+                                  pos={"reported": "VERB", "in": "ADP", "to": "ADP", "or": "CCONJ", "quarterly": "ADJ",
+                                       "21.6": "NUM", "1.00": "NUM"}, lemmas={"reported": "report"})
+    assert (total.value, total.unit, total.about) == (pytest.approx(21.6e6), "USD", "quarterly profits")
+    assert (per_share.value, per_share.about) == (1.0, "quarterly profits per share")
+
+
+def test_a_share_of_keeps_whose_it_is():
+    # Acme bought 5 percent of the company 's shares .
+    parse = [(1, "nsubj"), (1, "ROOT"), (3, "nummod"), (1, "dobj"), (3, "prep"), (6, "det"), (8, "poss"), (6, "case"),
+             (4, "pobj"), (1, "punct")]
+    (figure,) = figures_of("Acme bought 5 percent of the company 's shares .", {"Acme": "ORG", "5 percent": "PERCENT"},
+                           parse, pos={"bought": "VERB", "of": "ADP", "5": "NUM", "'s": "PART"},
+                           lemmas={"bought": "buy"})
+    assert figure.about == "share of company's shares"
+
+
+def test_a_sentence_start_moved_inside_about_is_lower_case():
+    # Last year 40 visitors came .
+    parse = [(1, "amod"), (4, "npadvmod"), (3, "nummod"), (4, "nsubj"), (4, "ROOT"), (4, "punct")]
+    (figure,) = figures_of("Last year 40 visitors came .", {"40": "CARDINAL"}, parse,
+                           pos={"Last": "ADJ", "came": "VERB", "40": "NUM"}, lemmas={"came": "come"})
+    assert figure.about == "visitors that came last year"
+
+
+def test_what_a_thing_costs_someone():
+    # The cap would cost growers $ 300 million .
+    parse = [(1, "det"), (3, "nsubj"), (3, "aux"), (3, "ROOT"), (3, "dative"), (7, "quantmod"), (7, "compound"),
+             (3, "dobj"), (3, "punct")]
+    (figure,) = figures_of("The cap would cost growers $ 300 million .", {"$ 300 million": "MONEY"}, parse,
+                           pos={"would": "AUX", "cost": "VERB", "$": "SYM", "300": "NUM", "million": "NUM"})
+    assert (figure.value, figure.unit, figure.about) == (3e8, "USD", "cost of cap to growers")
+
+
+def test_a_percentage_more_than_before_is_an_increase_in_the_amount_just_said():
+    # Acme will spend $ 5 million on grants next year , forty percent more than in 2025 .
+    words = "Acme will spend $ 5 million on grants next year , forty percent more than in 2025 ."
+    parse = [(2, "nsubj"), (2, "aux"), (2, "ROOT"), (5, "quantmod"), (5, "compound"), (2, "dobj"), (2, "prep"),
+             (6, "pobj"), (9, "amod"), (2, "npadvmod"), (2, "punct"), (12, "compound"), (13, "npadvmod"),
+             (2, "advmod"), (13, "prep"), (14, "prep"), (15, "pobj"), (2, "punct")]
+    money, more = figures_of(words, [("Acme", "ORG"), ("$ 5 million", "MONEY"), ("forty percent", "PERCENT"),
+                                     ("2025", "DATE")], parse,
+                             pos={"will": "AUX", "spend": "VERB", "$": "SYM", "5": "NUM", "million": "NUM", "on": "ADP",
+                                  "more": "ADJ", "than": "ADP", "in": "ADP", "2025": "NUM"})
+    assert money.about == "spending on grants"
+    assert (more.value, more.unit, more.about) == (40, "percent", "increase in spending on grants")
+
+
+def test_a_change_and_the_level_it_reached_are_two_figures():
+    # Exports rose $ 2 billion to $ 40 billion .   (the model read one range; the parser one amount)
+    parse = [(1, "nsubj"), (1, "ROOT"), (8, "quantmod"), (8, "quantmod"), (8, "quantmod"), (8, "quantmod"),
+             (8, "quantmod"), (8, "compound"), (1, "npadvmod"), (1, "punct")]
+    change, level = figures_of("Exports rose $ 2 billion to $ 40 billion .", {"$ 2 billion to $ 40 billion": "MONEY"},
+                               parse, pos={"Exports": "NOUN", "rose": "VERB", "$": "SYM", "2": "NUM", "40": "NUM",
+                                           "billion": "NUM", "to": "PART"}, lemmas={"rose": "rise", "Exports": "export"})
+    assert (change.value, change.unit, change.about) == (2e9, "USD", "rise in exports")
+    assert (level.value, level.unit, level.about) == (4e10, "USD", "Exports")
+    # a range stays one figure when no verb of change takes it
+    parse = [(1, "nsubj"), (1, "ROOT"), (8, "quantmod"), (8, "quantmod"), (8, "quantmod"), (8, "quantmod"),
+             (8, "quantmod"), (8, "compound"), (1, "dobj"), (1, "punct")]
+    (whole,) = figures_of("Repairs cost $ 2 billion to $ 3 billion .", {"$ 2 billion to $ 3 billion": "MONEY"}, parse,
+                          pos={"cost": "VERB", "$": "SYM", "2": "NUM", "3": "NUM", "billion": "NUM", "to": "PART"})
+    assert whole.value == 2e9
+
+
+def test_a_change_by_an_amount_of_money_is_a_change():
+    # Net profit fell 3 mln dlrs .
+    parse = [(1, "amod"), (2, "nsubj"), (2, "ROOT"), (5, "nummod"), (5, "compound"), (2, "dobj"), (2, "punct")]
+    (figure,) = figures_of("Net profit fell 3 mln dlrs .", {"3 mln dlrs": "MONEY"}, parse,
+                           pos={"Net": "ADJ", "fell": "VERB", "3": "NUM"}, lemmas={"fell": "fall"})
+    assert (figure.value, figure.unit, figure.about) == (3e6, "USD", "fall in net profit")
+
+
+def test_a_dateline_is_no_part_of_about():
+    # WASHINGTON , Feb 26 - Money supply rose to 736 billion dlrs .
+    words = "WASHINGTON , Feb 26 - Money supply rose to 736 billion dlrs ."
+    parse = [(6, "compound"), (0, "punct"), (6, "compound"), (2, "nummod"), (6, "punct"), (6, "compound"),
+             (7, "nsubj"), (7, "ROOT"), (7, "prep"), (11, "compound"), (11, "compound"), (8, "pobj"), (7, "punct")]
+    (figure,) = figures_of(words, [("WASHINGTON", "GPE"), ("Feb 26", "DATE"), ("736 billion dlrs", "MONEY")], parse,
+                           pos={"rose": "VERB", "to": "ADP", "736": "NUM", "26": "NUM", "Money": "NOUN"},
+                           lemmas={"rose": "rise"})
+    assert figure.about == "Money supply"
+
+
+def test_from_one_level_to_another_gives_both_levels():
+    # Seats increased from 9 to 10 .   (the model read "9 to 10" as one range)
+    parse = [(1, "nsubj"), (1, "ROOT"), (1, "prep"), (5, "quantmod"), (5, "quantmod"), (2, "pobj"), (1, "punct")]
+    before, after = figures_of("Seats increased from 9 to 10 .", {"9 to 10": "CARDINAL"}, parse,
+                               pos={"Seats": "NOUN", "increased": "VERB", "from": "ADP", "to": "PART", "9": "NUM",
+                                    "10": "NUM"}, lemmas={"increased": "increase", "Seats": "seat"})
+    assert (before.value, after.value) == (9, 10)
+    assert before.about == after.about == "Seats"
+
+
+def test_a_range_after_a_verb_of_change_stays_one_figure():
+    # Earnings will increase 15 to 20 pct .
+    parse = [(2, "nsubj"), (2, "aux"), (2, "ROOT"), (6, "quantmod"), (6, "quantmod"), (6, "nummod"), (2, "dobj"),
+             (2, "punct")]
+    (figure,) = figures_of("Earnings will increase 15 to 20 pct .", {"15 to 20 pct": "PERCENT"}, parse,
+                           pos={"will": "AUX", "increase": "VERB", "to": "PART", "15": "NUM", "20": "NUM"})
+    assert (figure.value, figure.unit) == (15, "percent")

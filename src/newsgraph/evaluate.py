@@ -15,7 +15,8 @@ Matching rules (also in the README, "Measuring extraction quality"):
 - a role matches when its person matches, its organisation matches (both null
   counts as a match) and the role names are equal after :func:`normalise_role`;
 - a figure matches when the unit is equal and the value is within 0.5% of gold;
-  how well ``about`` agrees is a separate soft score (:func:`token_overlap`);
+  how well ``about`` agrees is a separate soft score (:func:`token_overlap`), and
+  figures of equal value are paired so that their ``about`` agree best;
 - a quote matches when the speaker matches and the quote's text contains the gold
   ``text_start``, ignoring whitespace and quotation marks.
 
@@ -37,6 +38,7 @@ from .schema import Entity, Extraction, Figure, Quote, Role
 CATEGORIES = ("people", "organizations", "places", "roles", "figures", "quotes")
 ENTITY_CATEGORIES = {"people": "Person", "organizations": "Organization", "places": "Place"}
 VALUE_TOLERANCE = 0.005  # a figure's value may differ from gold by 0.5%
+WEAK_ABOUT = 0.5  # a matched figure whose about overlaps gold less than this is listed with the errors
 
 _QUOTE_MARKS = re.compile(r"[\"'“”‘’«»„‚‹›`´]")
 _DETERMINERS = {"a", "an", "the"}
@@ -91,14 +93,23 @@ def quote_text_matches(text_start: str, quote_text: str) -> bool:
     return bool(needle) and needle in _squash(quote_text)
 
 
+# An annotator's note closing a gold description: "people killed (at least; in the headline)"
+_TRAILING_NOTE = re.compile(r"\s*\([^()]*\)\s*$")
+
+
 def _overlap_tokens(text: str | None) -> list[str]:
+    text = _TRAILING_NOTE.sub("", text or "")
     text = re.sub(r"['’]s\b", "", unicodedata.normalize("NFKC", text or "").casefold())
     words = re.findall(r"\w+", text)
     return [w for w in words if w not in _OVERLAP_STOPWORDS]
 
 
 def token_overlap(gold: str | None, predicted: str | None) -> float:
-    """Token F1 between two phrases (small function words ignored): 1.0 same words, 0.0 none shared."""
+    """Token F1 between two phrases (small function words ignored): 1.0 same words, 0.0 none shared.
+
+    A bracketed note closing a phrase ("(over)", "(in the minister's quote)") is not part of
+    what is measured and is left out on both sides.
+    """
     gold_tokens, predicted_tokens = _overlap_tokens(gold), _overlap_tokens(predicted)
     if not gold_tokens or not predicted_tokens:
         return 1.0 if gold_tokens == predicted_tokens else 0.0
@@ -114,13 +125,20 @@ def token_overlap(gold: str | None, predicted: str | None) -> float:
     return 2 * precision * recall / (precision + recall)
 
 
-def match_pairs(gold: Sequence[Any], predicted: Sequence[Any], matches: Callable[[Any, Any], bool]) -> list[tuple[int, int]]:
+def match_pairs(gold: Sequence[Any], predicted: Sequence[Any], matches: Callable[[Any, Any], bool],
+                weight: Callable[[Any, Any], float] | None = None) -> list[tuple[int, int]]:
     """A maximum one-to-one pairing of gold and predicted items (index pairs).
 
     Kuhn's augmenting paths: the lists are a few dozen items, so the simple
     algorithm is plenty, and unlike greedy pairing it never loses a match because
     an earlier gold item took a candidate another one needed.
+
+    With ``weight`` (a score in [0, 1] for a matching pair), among the pairings of
+    maximum size the one with the highest total weight: three figures "three points"
+    of equal value are paired with the gold figures they describe, not in list order.
     """
+    if weight is not None:
+        return _weighted_pairs(gold, predicted, matches, weight)
     candidates = [[j for j, p in enumerate(predicted) if matches(g, p)] for g in gold]
     owner: dict[int, int] = {}  # predicted index -> gold index
 
@@ -137,6 +155,63 @@ def match_pairs(gold: Sequence[Any], predicted: Sequence[Any], matches: Callable
     for i in range(len(gold)):
         augment(i, set())
     return sorted((i, j) for j, i in owner.items())
+
+
+def _weighted_pairs(gold: Sequence[Any], predicted: Sequence[Any], matches: Callable[[Any, Any], bool],
+                   weight: Callable[[Any, Any], float]) -> list[tuple[int, int]]:
+    """Maximum pairing with the highest total weight (the Hungarian algorithm, O(n^3)).
+
+    Each matching pair is worth ``bonus + weight`` with ``bonus`` above any total of
+    weights, so one more pair always beats better weights: the size of the pairing,
+    and so the F1, is the same as without weights.
+    """
+    rows, cols = len(gold), len(predicted)
+    size = max(rows, cols)
+    if not rows or not cols:
+        return []
+    bonus = float(min(rows, cols) + 1)
+    value = [[0.0] * size for _ in range(size)]
+    for i, g in enumerate(gold):
+        for j, p in enumerate(predicted):
+            if matches(g, p):
+                value[i][j] = bonus + min(1.0, max(0.0, weight(g, p)))
+    # minimise cost = -value; potentials u (rows), v (columns), 1-based as in the textbook form
+    inf = float("inf")
+    u, v = [0.0] * (size + 1), [0.0] * (size + 1)
+    row_of = [0] * (size + 1)  # column -> row assigned to it
+    way = [0] * (size + 1)
+    for i in range(1, size + 1):
+        row_of[0] = i
+        j0 = 0
+        minv = [inf] * (size + 1)
+        used = [False] * (size + 1)
+        while True:
+            used[j0] = True
+            i0, delta, j1 = row_of[j0], inf, 0
+            for j in range(1, size + 1):
+                if used[j]:
+                    continue
+                cur = -value[i0 - 1][j - 1] - u[i0] - v[j]
+                if cur < minv[j]:
+                    minv[j], way[j] = cur, j0
+                if minv[j] < delta:
+                    delta, j1 = minv[j], j
+            for j in range(size + 1):
+                if used[j]:
+                    u[row_of[j]] += delta
+                    v[j] -= delta
+                else:
+                    minv[j] -= delta
+            j0 = j1
+            if row_of[j0] == 0:
+                break
+        while j0:
+            j1 = way[j0]
+            row_of[j0] = row_of[j1]
+            j0 = j1
+    pairs = [(row_of[j] - 1, j - 1) for j in range(1, size + 1)
+             if row_of[j] and row_of[j] - 1 < rows and j - 1 < cols and value[row_of[j] - 1][j - 1] > 0]
+    return sorted(pairs)
 
 
 # --- counts ----------------------------------------------------------------------------------
@@ -183,6 +258,7 @@ class ArticleScore:
     missed: dict[str, list[str]]  # gold facts not extracted, per category
     spurious: dict[str, list[str]]  # extracted facts not in the gold, per category
     about_overlaps: list[float] = field(default_factory=list)  # one per matched figure
+    weak_about: list[str] = field(default_factory=list)  # matched figures whose about agrees little
 
 
 @dataclass
@@ -213,7 +289,8 @@ class Report:
         }
         if errors:
             result["errors"] = {
-                a.name: {"missed": a.missed, "spurious": a.spurious} for a in self.articles
+                a.name: {"missed": a.missed, "spurious": a.spurious, "weak_about": a.weak_about}
+                for a in self.articles
             }
         return result
 
@@ -286,8 +363,9 @@ def _score(
     describe_gold: Callable[[Any], str],
     describe_predicted: Callable[[Any], str],
     result: ArticleScore,
+    weight: Callable[[Any, Any], float] | None = None,
 ) -> list[tuple[int, int]]:
-    pairs = match_pairs(gold, predicted, matches)
+    pairs = match_pairs(gold, predicted, matches, weight)
     matched_gold = {i for i, _ in pairs}
     matched_predicted = {j for _, j in pairs}
     result.counts[category] = Counts(tp=len(pairs), fp=len(predicted) - len(pairs), fn=len(gold) - len(pairs))
@@ -323,9 +401,15 @@ def score_article(extraction: Extraction, gold: dict, name: str = "article") -> 
 
     pairs = _score("figures", gold["figures"], extraction.figures, figure_matches,
                    lambda g: f"{g.get('text')!r} = {g['value']:g} {g['unit']} (about: {g.get('about')})",
-                   _describe_figure, result)
+                   _describe_figure, result,
+                   weight=lambda g, figure: token_overlap(g.get("about"), figure.about))
     result.about_overlaps = [
         token_overlap(gold["figures"][i].get("about"), extraction.figures[j].about) for i, j in pairs
+    ]
+    result.weak_about = [
+        f"{extraction.figures[j].text!r}: {extraction.figures[j].about!r}, gold {gold['figures'][i].get('about')!r} "
+        f"({overlap:.2f})"
+        for (i, j), overlap in zip(pairs, result.about_overlaps) if overlap < WEAK_ABOUT
     ]
 
     def quote_matches(g: dict, quote: Quote) -> bool:

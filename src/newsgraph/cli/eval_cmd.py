@@ -78,9 +78,10 @@ def render_errors(report: Report, console: Console) -> None:
                  for category in CATEGORIES
                  for kind, facts in (("missed", article.missed[category]), ("spurious", article.spurious[category]))
                  for fact in facts]
+        lines += [("about", "figures", fact) for fact in article.weak_about]  # matched, but about agrees little
         console.print(f"\n[bold]{escape(article.name)}[/bold]" + ("" if lines else ": no errors"), highlight=False)
         for kind, category, fact in lines:
-            colour = "red" if kind == "missed" else "yellow"
+            colour = {"missed": "red", "spurious": "yellow"}.get(kind, "cyan")
             console.print(f"  [{colour}]{kind:8}[/{colour}] {category:13} {escape(fact)}", highlight=False,
                           soft_wrap=True)
 
@@ -92,7 +93,8 @@ def eval_command(
     gold: Path = typer.Option(..., "--gold", help="Directory of NAME.gold.json or NAME.json gold files.",
                               exists=True, file_okay=False, dir_okay=True, readable=True),
     as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON instead of a table."),
-    show_errors: bool = typer.Option(False, "--show-errors", help="List every missed and spurious fact per article."),
+    show_errors: bool = typer.Option(False, "--show-errors", help="List every missed and spurious fact per article, "
+                                     "and matched figures whose 'about' agrees little with gold."),
     model: str | None = typer.Option(None, help="spaCy model name or path (overrides NEWSGRAPH_MODEL)."),
 ) -> None:
     """Extract every article and score it against its gold file: precision, recall and F1 per category."""

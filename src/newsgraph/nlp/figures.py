@@ -18,7 +18,7 @@ from spacy.util import filter_spans
 
 from .facts import EntityCluster, FigureFact, entity_at, headline_end
 from .lexicon import CURRENCY_WORDS, QUALIFIERS, UNIT_WORDS
-from .quantities import parse_quantity
+from .quantities import Quantity, parse_quantity
 
 FIGURE_LABELS = {"MONEY", "PERCENT", "QUANTITY", "CARDINAL"}
 _RANK_WORDS = {"no", "no.", "number", "#", "rank", "ranked", "ranks", "ranking", "top", "page",
@@ -34,9 +34,10 @@ _NOUN_MODIFIERS = {"compound", "amod", "nmod"}
 _TIME_NOUNS = {"year", "month", "day", "week", "quarter", "decade", "hour", "minute", "season", "time"}
 _MAGNITUDE_NOUNS = {"level", "scale", "mark", "range", "size", "magnitude", "tune", "threshold"}
 _WIRE_CURRENCY = {"dlrs", "dlr", "stg", "cts", "cents", "cent"}
-_UNIT_TAIL = set(CURRENCY_WORDS) | set(UNIT_WORDS) | _WIRE_CURRENCY | {"percent", "%", "per", "cent", "u.s.", "us"}
+_UNIT_TAIL = set(CURRENCY_WORDS) | set(UNIT_WORDS) | _WIRE_CURRENCY | {"percent", "pct", "%", "per", "cent", "u.s.", "us"}
 _CURRENCY_TAIL = (set(CURRENCY_WORDS) | _WIRE_CURRENCY) - {"won", "real", "rand", "dong", "franc", "$"}
-_SCALE_TAIL = {"thousand", "million", "billion", "trillion", "bn", "mn", "m", "crore", "crores", "lakh", "lakhs"}
+_SCALE_TAIL = {"thousand", "million", "billion", "trillion", "bn", "mn", "m", "mln", "bln", "crore", "crores", "lakh",
+               "lakhs"}
 # Amounts the tokenizer or the model leave in pieces: "NZ$1.8 million", "Rs 8,400 crore"
 _MONEY_TEXT = re.compile(
     r"(?<![\w$])(?:(?:NZ|AU|A|CA|C|HK|S|NT|US|R)?\$|€|£|¥|₹|Rs\.?)\s?\d[\d,]*(?:\.\d+)?"
@@ -58,6 +59,13 @@ def _fraction_matcher(vocab) -> Matcher:
 
 def noun_phrase(token: Token, *, with_conjuncts: bool = True, skip: frozenset[int] | set[int] = frozenset()) -> str:
     """The noun with its compound/adjective modifiers (and "and"-conjuncts), as written."""
+    kept = noun_phrase_tokens(token, with_conjuncts=with_conjuncts, skip=skip)
+    return _join(kept) if kept else token.text
+
+
+def noun_phrase_tokens(token: Token, *, with_conjuncts: bool = True,
+                       skip: frozenset[int] | set[int] = frozenset()) -> list[Token]:
+    """The words of :func:`noun_phrase` (empty when only the figure's own words were there)."""
     doc = token.doc
     left = token.i
     for child in token.lefts:
@@ -72,14 +80,29 @@ def noun_phrase(token: Token, *, with_conjuncts: bool = True, skip: frozenset[in
                 not any(t.like_num for t in child.subtree):  # "voters and turnout rate of 58%": two figures
             right = max(right, child.i)  # "universities and research institutions", not "people and its budget"
     tokens = list(doc[left:right + 1])
-    while tokens and (tokens[0].dep_ in ("det", "poss", "case") or tokens[0].like_num or tokens[0].is_punct or
+    while tokens and (tokens[0].dep_ in ("det", "poss", "case") or tokens[0].is_punct or
+                      (tokens[0].like_num and tokens[0].ent_type_ != "DATE") or  # "third quarter profits" stays
                       tokens[0].i in skip):  # "a 35 pct increase": the figure is not what it measures
         tokens.pop(0)
     while tokens and (tokens[-1].is_punct or tokens[-1].dep_ == "cc"):
         tokens.pop()
-    if not tokens:
-        return token.text
-    return doc[tokens[0].i:tokens[-1].i + 1].text
+    dashes = [k for k, t in enumerate(tokens) if t.text in ("-", "–", "—") and t.whitespace_ and k > 0 and
+              tokens[k - 1].whitespace_ and k + 1 < len(tokens)]
+    if dashes:
+        tokens = tokens[dashes[-1] + 1:]  # "WASHINGTON, Feb 26 - U.S. M-1 money supply": the dateline is no part
+    # "the other two opposition candidates", "the surrounding 2 km circumference": the figure
+    # inside the phrase is not part of what it measures
+    return [t for t in tokens if t.i not in skip]
+
+
+def _join(tokens: list[Token]) -> str:
+    """Tokens as written, with a space where words were left out between them."""
+    out = []
+    for k, t in enumerate(tokens):
+        out.append(t.text)
+        if k + 1 < len(tokens):
+            out.append(t.whitespace_ if tokens[k + 1].i == t.i + 1 else " ")
+    return "".join(out)
 
 
 _BREAKS = {",", ";", ":", "(", ")", "[", "]", "—", "–", '"', "“", "”", "'", "‘", "’", "."}
@@ -135,6 +158,13 @@ def _plain_relative(relcl: Token) -> bool:
                    for c in relcl.children)
 
 
+def _as_inner(token: Token) -> str:
+    """A word as written inside a phrase: "Last year ..." moved after the noun is "last year"."""
+    if token.pos_ == "PRON" or (token.is_sent_start and token.pos_ not in ("PROPN", "X") and not token.is_upper):
+        return token.lower_
+    return token.text
+
+
 def _render(chunks: list[list[Token]], used: int = 0) -> str:
     """Chunks of words as text: each as written, chunks joined by a space, within the word budget."""
     out: list[str]
@@ -152,12 +182,12 @@ def _render(chunks: list[list[Token]], used: int = 0) -> str:
                     if taken > room:
                         break
                     kept.append(t)
-                while kept and (kept[-1].is_punct or not kept[-1].whitespace_):
-                    kept.pop()  # end on a whole word: "... near the Masjid", not "... Masjid Al-"
-                out.append("".join((t.lower_ if t.pos_ == "PRON" else t.text) + t.whitespace_ for t in kept).strip())
+                while kept and (kept[-1].is_punct or not kept[-1].whitespace_ or kept[-1].dep_ in ("cc", "prep", "det")):
+                    kept.pop()  # end on a whole word: "... near the Masjid", not "... Masjid Al-" or "... 250 and"
+                out.append("".join(_as_inner(t) + t.whitespace_ for t in kept).strip())
             break
         count += words
-        out.append("".join((t.lower_ if t.pos_ == "PRON" else t.text) + t.whitespace_ for t in chunk).strip())
+        out.append("".join(_as_inner(t) + t.whitespace_ for t in chunk).strip())
     return " ".join(out)
 
 
@@ -172,8 +202,37 @@ def describe(noun: Token, span: Span) -> str:
     """
     doc = noun.doc
     counted = (span.root.head == noun and not span.root.is_ancestor(noun)) or \
-        (span[-1].head == noun and span[-1].dep_ == "nummod")
+        (span[-1].head == noun and span[-1].dep_ == "nummod") or \
+        (span.root.head.dep_ == "compound" and span.root.head.head == noun and span.root.dep_ == "nummod")
     exclude = set(range(span.start, span.end))
+    name = noun.head
+    if counted and noun.dep_ == "compound" and name.pos_ == "PROPN" and name.dep_ in ("nsubj", "nsubjpass") and \
+            name.head.pos_ == "VERB" and (entity_at(doc, name) is not None and entity_at(doc, name).type == "Person"):
+        # "two veteran politicians Lee and Fung were defeated": the names stand in the clause for the noun
+        verb = name.head
+        base = noun_phrase(noun, skip=exclude)
+        clause_skip = exclude | {t.i for t in name.subtree}
+        auxiliaries = [t for t in verb.children if t.dep_ in ("aux", "neg") and t.i < verb.i]
+        clause = [[verb] if name.dep_ == "nsubjpass" else [*auxiliaries, verb], *_verb_context(verb, clause_skip)]
+        described = _render(clause, len(base.split()) + 1)
+        if not described:
+            return base
+        return f"{base} {described}" if name.dep_ == "nsubjpass" else f"{base} that {described}"
+    if counted and span.root.i < noun.i and span.root.is_ancestor(noun) and span.root.head.pos_ == "VERB" and \
+            span.root.dep_ in ("nsubj", "nsubjpass"):
+        # "one in three visits to the site came from BBC News": the "one" is the verb's subject
+        base = noun_phrase(noun, skip=exclude)
+        base_tokens = {t.i for t in noun.subtree if t.i <= noun.i} | {noun.i}
+        own = [_chunk(c, exclude | base_tokens) for c in noun.rights if c.dep_ == "prep"]
+        verb = span.root.head
+        auxiliaries = [t for t in verb.children if t.dep_ in ("aux", "auxpass", "neg") and t.i < verb.i]
+        clause = [[*auxiliaries, verb], *_verb_context(verb, exclude | {t.i for t in span.root.subtree})]
+        if _counts_another(clause, span):
+            clause = []
+        described = _render(own[:1], len(base.split()))
+        base = f"{base} {described}" if described else base
+        described = _render(clause, len(base.split()) + 1)
+        return f"{base} that {described}" if described else base
     if counted:
         exclude |= {t.i for t in span.root.subtree}
     base = noun_phrase(noun, skip=exclude)
@@ -305,8 +364,22 @@ def _verb_context(verb: Token, skip: set[int]) -> list[list[Token]]:
         if (child.dep_ in _VERB_CONTEXT_SKIP and not timed) or \
                 (child.dep_ == "advmod" and child.lower_ not in ("not", "never")):
             continue
+        if child.dep_ == "prep" and verb.dep_ == "relcl" and _antecedent_noun(verb) is not None and \
+                any(c.dep_ == "pobj" and (c.tag_ in ("WDT", "WP") or c.lower_ in ("which", "whom"))
+                    for c in child.children):
+            # "the 1991 Hajj, in which 1,426 pilgrims were trampled": trampled in the Hajj
+            rest.append([child, *noun_phrase_tokens(_antecedent_noun(verb), with_conjuncts=False, skip=skip)])
+            continue
         rest.append(_chunk(child, skip))
     return rest
+
+
+def _antecedent_noun(relcl: Token) -> Token | None:
+    """The noun a relative clause describes, unless it is a date ("since 1998, in which ...")."""
+    head = relcl.head
+    if head.pos_ not in ("NOUN", "PROPN") or head.ent_type_ in ("DATE", "TIME", "CARDINAL") or head.like_num:
+        return None
+    return head
 
 
 # Verbs whose bare-number object is people: "killing 107", "evacuated 80"
@@ -423,6 +496,116 @@ def _spent_on(span: Span) -> str | None:
     return f"{agent} {rest}" if rest else agent
 
 
+# Nouns of a change: "an increase in profits to 21.6 mln dlrs"
+_CHANGE_WORDS = {"increase", "rise", "decline", "fall", "drop", "gain", "jump", "growth", "decrease", "climb",
+                 "surge", "cut", "reduction"}
+# Verbs whose object is the level their subject reached: "sales totalled 5,000 cars"
+_LEVEL_VERBS = {"reach", "total", "top", "exceed", "hit", "surpass", "near", "number"}
+# Nouns that name a level ("attendance levels", "the death toll") rather than a thing that reaches something
+_MEASURE_NOUNS = {"attendance", "toll", "turnout", "sales", "exports", "imports", "output", "production", "number",
+                  "total", "tally", "count", "figure", "population", "enrollment", "enrolment", "membership",
+                  "audience", "viewership", "ridership", "traffic", "revenue", "revenues", "profit", "loss",
+                  "losses", "debt", "deficit", "surplus", "spending", "investment", "budget", "demand", "supply",
+                  "capacity", "volume", "turnover", "earnings", "income", "cost", "costs", "price", "value", "level",
+                  "rate", "unemployment", "inflation", "growth", "reserves", "shipments", "deliveries", "orders",
+                  "enrollments", "registrations", "subscriptions", "subscribers", "casualties", "deaths", "visits"}
+
+
+def _is_measure(noun: Token | None) -> bool:
+    """"attendance levels", "the death toll", "investment": a noun naming a level."""
+    if noun is None:
+        return False
+    words = [noun, *(c for c in noun.children if c.dep_ in ("compound", "amod"))]
+    return any(w.lemma_.lower() in _MEASURE_NOUNS or w.lower_ in _MEASURE_NOUNS for w in words)
+
+
+def _set_object(span: Span, verb: Token | None) -> Token | None:
+    """"raised its prime rate to 7.5 pct", "put the death toll at 50", "estimates the number of
+    refugees at 40,000": the verb's object is set to the figure, so the object is what it measures."""
+    root = span.root
+    prep = root.head
+    if root.dep_ != "pobj" or prep.lower_ not in ("to", "at", "from", "by") or verb is None:
+        return None
+    if prep.head == verb:
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+    elif prep.head.dep_ == "dobj" and prep.head.head == verb:
+        objects = [prep.head]  # the parser hangs "at 40,000" on the object
+    else:
+        return None
+    objects = [o for o in objects if o.pos_ in ("NOUN", "PROPN") and not span.start <= o.i < span.end and
+               not o.like_num and o.ent_type_ not in FIGURE_LABELS and entity_at(o.doc, o) is None]
+    return objects[0] if objects else None
+
+
+# Verbs of a contest whose "by N" is the winning margin: "defeated the mayor by 312 votes"
+_WIN_VERBS = {"defeat", "beat", "win", "edge", "lead", "top", "outpoll", "outvote", "outscore"}
+_LOSE_VERBS = {"lose", "trail"}
+
+
+def _margin(span: Span, noun: Token | None) -> str | None:
+    """"Ho defeated Lee by 5,000 votes": the margin of Ho over Lee (in votes), not Ho's votes."""
+    counted = noun is not None and span.root.head == noun
+    target = noun if counted and noun is not None else span.root
+    by = target.head
+    if target.dep_ != "pobj" or by.lower_ != "by" or by.head.pos_ != "VERB":
+        return None
+    verb = by.head
+    lemma = verb.lemma_.lower()
+    if lemma not in _WIN_VERBS | _LOSE_VERBS:
+        return None
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    subject = _subject_of(verb)
+    others = [c for c in (*verb.children, *target.children) if c.dep_ in ("agent", "prep") and c.lower_ == "by"
+              and c != by]
+    agent = next((o for c in others for o in c.children if o.dep_ == "pobj"), None)
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if lemma in _LOSE_VERBS:  # "lost to Ortiz by 85 votes"
+        to = next((o for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"
+                   for o in c.children if o.dep_ == "pobj"), None)
+        winner, loser = obj or to, subject
+    elif passive:
+        winner, loser = agent, subject
+    else:
+        winner, loser = subject, None if lemma == "win" else obj  # "won the seat": the prize, not the loser
+    names = [_name_of(t, span) for t in (winner, loser)]
+    if names == [None, None]:
+        return None
+    text = "margin" + (f" of {names[0]}" if names[0] else "") + (f" over {names[1]}" if names[1] else "")
+    if counted and noun is not None:
+        text += f" in {noun_phrase(noun, with_conjuncts=False, skip=set(range(span.start, span.end)))}"
+    return text
+
+
+def _cost(span: Span) -> str | None:
+    """"the cap would cost growers $300 million": the cost of the cap to growers."""
+    root = span.root
+    verb = root.head
+    if root.dep_ not in ("dobj", "npadvmod", "attr") or verb.lemma_.lower() != "cost" or verb.pos_ != "VERB":
+        return None
+    subject = _name_of(_subject_of(verb), span)
+    payer = next((c for c in verb.children if c.dep_ in ("dative", "dobj") and c != root), None)
+    text = "cost" + (f" of {subject}" if subject else "")
+    if payer is not None and payer.pos_ in ("NOUN", "PROPN"):
+        text += f" to {_name_of(payer, span)}"
+    return text
+
+
+def _name_of(token: Token | None, span: Span) -> str | None:
+    """An entity's name, or a noun phrase; None for pronouns, relatives and the figure itself."""
+    if token is None or token.pos_ == "PRON" or token.tag_ in ("WDT", "WP") or span.start <= token.i < span.end:
+        return None
+    cluster = entity_at(token.doc, token)
+    if cluster is not None:
+        return cluster.name
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return None
+    for child in token.children:  # "another candidate, veteran politician Raymond Wong": the name
+        named = entity_at(token.doc, child) if child.dep_ == "appos" else None
+        if named is not None:
+            return named.name
+    return noun_phrase(token, with_conjuncts=False)
+
+
 def _governing_verb(token: Token) -> Token | None:
     """The verb whose argument this token is (through prepositions and "an average of")."""
     current = token
@@ -439,7 +622,9 @@ def _governing_verb(token: Token) -> Token | None:
 
 
 def _subject_of(verb: Token) -> Token | None:
-    for child in verb.children:
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
+    # "Both teams unbeaten going in, the Brazilian team won": the subject nearest before the verb
+    for child in sorted(subjects, key=lambda c: (c.i > verb.i, -c.i if c.i < verb.i else c.i))[:1]:
         if child.dep_ in ("nsubj", "nsubjpass", "csubj"):
             if child.lower_ in _RELATIVE and verb.dep_ == "relcl":
                 return verb.head
@@ -491,33 +676,71 @@ class FigureFinder:
         seen: set[tuple] = set()
         body_start = headline_end(doc)
         years_by_sentence = _year_entities_by_sentence(doc)
-        for span in sorted(filter_spans(candidates), key=lambda s: s.start):
+        spans: list[Span] = []
+        changes: dict[tuple[int, int], str] = {}  # "rose [$2 billion] to $40 billion": the change, by its verb
+        levels: set[tuple[int, int]] = set()  # "rose $2 billion to [$40 billion]": a level, not a range's top
+        for whole in sorted(filter_spans(candidates), key=lambda s: s.start):
+            parts = _split_change(whole)
+            if len(parts) == 2:
+                verb = _governing_verb(whole.root)
+                if whole.start > 0 and doc[whole.start - 1].lower_ == "from":
+                    levels.add((parts[0].start, parts[0].end))  # "increased from 9 to 10": two levels
+                elif not any(t.lower_ in _UNIT_TAIL | _SCALE_TAIL or t.text in ("$", "€", "£", "¥") for t in parts[0]):
+                    spans.append(whole)  # "increase 15 to 20 pct": a range, one figure
+                    continue
+                else:
+                    changes[(parts[0].start, parts[0].end)] = _CHANGE_NOUNS[verb.lemma_.lower()] \
+                        if verb is not None else "change"
+                levels.add((parts[1].start, parts[1].end))
+            spans += parts
+        for span in spans:
+            part = (span.start, span.end)  # as split, before the unit tail moves its ends
             span = _with_unit_tail(span)
-            if span.start_char < body_start or _is_not_a_figure(span):
+            if span.start_char < body_start or (_is_not_a_figure(span) and not (
+                    (part in levels or part in changes) and not _is_not_a_figure_alone(span))):
                 continue
             quantity = parse_quantity(span.text)
             if quantity is None:
                 continue
             qualifier = quantity.qualifier or _qualifier_before(span)
-            if _is_indefinite_one(span, qualifier) or _is_range_top(span):
+            if _is_indefinite_one(span, qualifier) or (part not in levels and _is_range_top(span)):
                 continue
             about_token = self._about_token(span)
-            about = _dimension(span) or _area(span, quantity.unit) or (describe(about_token, span) if about_token is not None else
-                                         _price(span) or _spent_on(span) or _done(span))
+            about_token = self._level_subject(about_token) or about_token
+            if about_token is not None and about_token.dep_ == "appos" and span.root.head == about_token and \
+                    about_token.head.pos_ == "NOUN" and entity_at(doc, about_token.head) is None:
+                about_token = about_token.head  # "the company's workforce, 3,000 people,": the workforce
+            about = _dimension(span) or _area(span, quantity.unit) or _margin(span, about_token) or _cost(span) or (
+                describe(about_token, span) if about_token is not None else
+                _price(span) or _spent_on(span) or _done(span))
+            about = _tidy(about)
             if about is not None and quantity.unit == "fraction" and about_token is not None and \
                     not about.startswith("share"):
                 about = "share of " + about  # "one in three visits": a share of the visits
+            if about is None:
+                about = _line_label(span)
             root = span.root
+            restated = _restates(span, figures[-1] if figures else None, about)
             if about is None and root.dep_ == "appos" and root.head.i in by_root:
                 previous = by_root[root.head.i]  # "223 billion yuan (about 31 billion dollars)"
                 about, subject = previous.about, previous.subject
+            elif restated is not None:
+                about, subject = restated
+                if _bare_amount_of(span, figures[-1]):  # "6.28 billion dlrs ... from 6.21 billion": dollars too
+                    quantity = Quantity(quantity.value, figures[-1].unit, quantity.qualifier)
             else:
-                about = _change_about(span, quantity.unit, about_token, about)
+                if part in changes:
+                    first = about_token.left_edge if about_token is not None else None
+                    if about and first is not None and first.is_sent_start and first.pos_ != "PROPN":
+                        about = _lower_first(about)  # "Exports rose ...": "rise in exports"
+                    about = f"{changes[part]} in {about}" if about else None
+                elif part not in levels:
+                    about = _change_about(span, quantity.unit, about_token, about)
                 about = _percent_about(span, about)
                 subject = self._subject(span, about_token)
             figure = FigureFact(
                 span=span, value=quantity.value, unit=quantity.unit, qualifier=qualifier,
-                about=about, subject=subject, period=_period(span, years_by_sentence),
+                about=_tidy(about), subject=subject, period=_period(span, years_by_sentence),
                 confidence=0.9 if span.label_ in ("MONEY", "PERCENT") else (0.8 if about else 0.6),
             )
             # the same large or exact amount of the same thing, said again later in the story
@@ -545,6 +768,10 @@ class FigureFinder:
                 head.lemma_ not in _TIME_NOUNS:
             if head.lower_ in ("average", "total", "sum", "number", "tally", "record"):
                 return None
+            if head.dep_ == "compound" and head.head.i > head.i and head.lower_ not in _UNIT_TAIL and \
+                    head.head.pos_ == "NOUN" and head.head.lemma_ not in _TIME_NOUNS and \
+                    entity_at(root.doc, head.head) is None:
+                return head.head  # "the record 4.15 mln unit sales rate": the rate, not the unit
             if head.lemma_ in _MAGNITUDE_NOUNS:  # "funds at the 100-billion-yuan level"
                 prep = head.head if head.head.dep_ == "prep" else None
                 holder = prep.head if prep is not None else None
@@ -564,18 +791,54 @@ class FigureFinder:
         if root.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ in ("NOUN", "PROPN") and \
                 head.head.lemma_ not in _MAGNITUDE_NOUNS and entity_at(root.doc, head.head) is None:
             return head.head  # "a target of around 5 percent", "a fund of 2 billion yuan"
+        if span.label_ == "MONEY":
+            for child in root.children:  # "$1 million in prize money", "3 billion dlrs in loans"
+                if child.dep_ == "prep" and child.lower_ == "in":
+                    objects = [c for c in child.children if c.dep_ == "pobj" and c.pos_ == "NOUN" and
+                               c.ent_type_ == "" and c.lemma_ not in _TIME_NOUNS]
+                    if objects:
+                        return objects[0]
+        if root.dep_ == "pobj" and head.lower_ in ("to", "from") and head.head.pos_ == "NOUN" and \
+                head.head.lemma_.lower() in _CHANGE_WORDS:
+            # "a 37 pct increase in third quarter profits to 21.6 mln dlrs": the profits
+            objects = [o for c in head.head.children if c.dep_ == "prep" and c.lower_ in ("in", "of")
+                       for o in c.children if o.dep_ == "pobj" and o.pos_ in ("NOUN", "PROPN")]
+            if objects:
+                return objects[0]
         verb = _governing_verb(root)
+        target = _set_object(span, verb)
+        if target is not None:
+            return target
         if verb is None:
             if head.pos_ in ("NOUN", "PROPN") and head.dep_ != "ROOT" and head.i not in range(span.start, span.end):
                 return head if root.dep_ != "appos" else None
             return None
         if span.label_ == "CARDINAL" and root.dep_ == "dobj" and root.head == verb and _past_participle(verb):
             return None  # "the storm killed 107": the subject did it to the 107, it is not what they are
+        money_object = root.dep_ == "dobj" or (root.dep_ == "conj" and root.head.dep_ == "dobj")
+        if span.label_ == "MONEY" and money_object and (root.head == verb or root.head.head == verb) and \
+                _past_participle(verb) and re.fullmatch(r"[A-Z]{3}", span_unit(span) or "") and \
+                not _is_measure(_subject_of(verb)):
+            return None  # "the team won the cup and $50,000": money won by the team, not the team
         subject = _subject_of(verb)
         if subject is not None and subject.lower_ not in _PRONOUNS and not subject.like_num and \
                 subject.pos_ in ("NOUN", "PROPN") and entity_at(subject.doc, subject) is None:
             return subject
         return None
+
+    @staticmethod
+    def _level_subject(about_token: Token | None) -> Token | None:
+        """"attendance reached 11,000 visitors", "the death toll hit 50 people": the subject is
+        what the number measures, the counted noun only its unit."""
+        if about_token is None or about_token.dep_ != "dobj" or about_token.head.lemma_.lower() not in _LEVEL_VERBS:
+            return None
+        subject = _subject_of(about_token.head)
+        if subject is None or subject.pos_ != "NOUN" or subject.tag_ in ("WDT", "WP") or \
+                entity_at(subject.doc, subject) is not None:
+            return None
+        if not _is_measure(subject):
+            return None  # "the money would reach 500 research groups": reaching them, no level
+        return subject
 
     @staticmethod
     def _subject(span: Span, about_token: Token | None) -> EntityCluster | None:
@@ -606,6 +869,107 @@ class FigureFinder:
         return None
 
 
+_COMPARED = {"vs", "vs.", "versus", "against"}
+_MORE_OR_LESS = {"more": "increase", "higher": "increase", "up": "increase", "less": "decrease",
+                 "lower": "decrease", "fewer": "decrease", "down": "decrease"}
+
+
+def _lower_first(about: str) -> str:
+    """"Exports" at a sentence's start is "exports" inside "rise in exports"; "M-1" and names stay."""
+    first, sep, rest = about.partition(" ")
+    letters = first.replace("-", "")
+    if letters.isalpha() and first[:1].isupper() and letters[1:].islower():  # "Year-on-year" too
+        return first.lower() + sep + rest
+    return about
+
+
+def _split_change(span: Span) -> list[Span]:
+    """"rose $2 billion to $40 billion": the change and the new level, two figures the model read as one range."""
+    doc = span.doc
+    tos = [t for t in span[1:-1] if t.lower_ == "to"]
+    verb = _governing_verb(span.root) if tos else None
+    if verb is None or verb.lemma_.lower() not in _CHANGE_NOUNS or not any(t.like_num for t in doc[span.start:tos[0].i]):
+        return [span]
+    cut = tos[0].i
+    return [Span(doc, span.start, cut, label=span.label_), Span(doc, cut + 1, span.end, label=span.label_)]
+
+
+def _restates(span: Span, previous: FigureFact | None, about: str | None) -> tuple[str, EntityCluster | None] | None:
+    """A figure said right after another of the same measure is about what the first is:
+    "Net profit 3.6 mln vs 3.0 mln", "rose to 6.28 billion at end-January from 6.21 billion",
+    "up from 200 mln" (the same measure earlier), "gains of 952,000 dlrs, or 11 cts per share"
+    (the same gains per share), "18,287 votes, or 53 pct" (their share)."""
+    if previous is None or previous.about is None or previous.span.sent.start != span.sent.start:
+        return None
+    doc = span.doc
+    counted = previous.span.root.head if previous.span.root.dep_ == "nummod" else None
+    gap = [t for t in doc[previous.span.end:span.start] if not t.is_punct and t != counted]  # "18,287 votes, or"
+    words = [t.lower_ for t in gap]
+    unit = span_unit(span)
+    after = doc[span.end:span.end + 2]
+    per_share = len(after) == 2 and after[0].lower_ in ("per", "a") and \
+        (after[1].lemma_.lower() == "share" or after[1].lower_ in ("shr", "shrs"))
+    measure = previous.about[:-len(" per share")] if previous.about.endswith(" per share") else previous.about
+    if words and words[-1] in _COMPARED | {"from"} and len(gap) <= 8 and \
+            not any(t.pos_ in ("VERB", "AUX") for t in gap) and (about is None or previous.unit == unit or
+                                                                 _bare_amount_of(span, previous)):
+        # "66.0 mln dlrs, or 3.07 dlrs a share, from 66.2 mln dlrs": the profits, not per share
+        return (f"{measure} per share" if per_share else measure), previous.subject
+    following = doc[span.end] if span.end < len(doc) else None
+    than = span.end + 1 < len(doc) and doc[span.end + 1].lower_ == "than"
+    if unit == "percent" and previous.unit != "percent" and (about is None or than) and following is not None and \
+            following.lower_ in _MORE_OR_LESS and len(gap) <= 12 and not any(t.pos_ in ("VERB", "AUX") for t in gap):
+        # "spend 1.1 billion euros on grants next year, forty percent more than in 2025"
+        return f"{_MORE_OR_LESS[following.lower_]} in {measure}", previous.subject
+    if words != ["or"]:
+        return None
+    if previous.unit == unit and per_share:
+        return f"{measure} per share", previous.subject
+    if unit == "percent" and previous.unit == "count" and about is None:
+        return f"share of {previous.about}", previous.subject
+    return None
+
+
+def _line_label(span: Span) -> str | None:
+    """"Sales 7.9 mln vs 9.4 mln", "Avg shrs 2,332,397": a results table's row label."""
+    doc = span.doc
+    start = span.start
+    while start > 0 and span.start - start <= 4 and "\n" not in doc[start - 1].text and \
+            "\n" not in doc[start - 1].whitespace_:
+        start -= 1  # a label is a few words: no need to look further back
+    if start > 0 and "\n" not in doc[start - 1].text and "\n" not in doc[start - 1].whitespace_:
+        return None
+    label = doc[start:span.start]
+    if not 1 <= len(label) <= 4 or not label[0].is_title or \
+            not all(t.is_alpha and t.pos_ in ("NOUN", "PROPN", "ADJ") and t.ent_type_ == "" for t in label):
+        return None
+    return label.text.strip()
+
+
+def _bare_amount_of(span: Span, previous: FigureFact) -> bool:
+    """"6.28 billion dlrs ... from 6.21 billion": a scaled number with no unit after an amount of money."""
+    return span_unit(span) == "count" and previous.unit not in ("count", "fraction", "percent") and \
+        any(t.lower_ in _SCALE_TAIL for t in span) and span_unit(previous.span) == previous.unit
+
+
+def span_unit(span: Span) -> str | None:
+    quantity = parse_quantity(span.text)
+    return quantity.unit if quantity is not None else None
+
+
+_VERSUS = re.compile(r"\s+(?:(?:vs\.?|versus)(?:\s+|$)|against\s+(?=[\d$]))", re.IGNORECASE)
+_LOOSE_END = re.compile(r"(?:(?:^|\s+)(?:to|and|or|of|a|an|the|in|for|with|by|at|from|on|that|which))+$|\s*-$", re.IGNORECASE)
+
+
+def _tidy(about: str | None) -> str | None:
+    """An about that ends on a whole phrase: not "quarterly dividend of a share and", not "anti-"."""
+    if about is None:
+        return None
+    about = _VERSUS.split(about)[0]  # "Net profit vs profit 3,020,000": the other side is not it
+    previous = None
+    while previous != about:
+        previous, about = about, _LOOSE_END.sub("", about).strip()
+    return about or None
 _LIST_GAP = re.compile(r"^[\s,]*(?:and|or|to|-|–)?[\s,]*$")
 
 
@@ -642,7 +1006,8 @@ def _with_unit_tail(span: Span) -> Span:
     while end - start > 1 and not _amount_word(doc[end - 1]) and doc[end - 1].lower_ not in _UNIT_TAIL | _SCALE_TAIL:
         end -= 1
     tail_from = end
-    while end < len(doc) and end - tail_from < 2 and (
+    while end < len(doc) and end - tail_from < 2 and not (
+            doc[end].lower_ == "per" and (end + 1 >= len(doc) or doc[end + 1].lower_ != "cent")) and (  # "cts per share"
             doc[end].lower_ in _SCALE_TAIL or (doc[end].lower_ in _UNIT_TAIL and label != "CARDINAL") or
             (doc[end].lower_ in _CURRENCY_TAIL and label == "CARDINAL")):
         if doc[end].lower_ in _CURRENCY_TAIL and label == "CARDINAL":
@@ -668,6 +1033,16 @@ def _amount_word(token: Token) -> bool:
         lower.rstrip(".") in ("rs", "$", "€", "£", "¥", "₹", "us$", "nz$", "hk$", "a$")
 
 
+def _is_not_a_figure_alone(span: Span) -> bool:
+    """:func:`_is_not_a_figure` without the tests that look at a neighbouring number: a change's
+    parts ("increased from 9 to 10") are no scoreline."""
+    doc = span.doc
+    text = span.text.strip()
+    if span.label_ == "CARDINAL" and (_YEAR.match(text) or _DATE_LIKE.match(_whole_word(span)) or _is_age(span)):
+        return True
+    return any(entity_at(doc, t) is not None for t in span)
+
+
 def _is_not_a_figure(span: Span) -> bool:
     doc = span.doc
     text = span.text.strip()
@@ -678,6 +1053,8 @@ def _is_not_a_figure(span: Span) -> bool:
             return True
         if _is_scoreline(span) or _is_identifier(span) or _is_age(span):
             return True
+        if span.end < len(doc) and doc[span.end].lower_.rstrip(".") in _DURATION_WORDS:
+            return True  # "12 mths", "three weeks": a duration, not a figure
     if _CODE.match(_whole_word(span)) and not _UNIT_SUFFIX.match(_whole_word(span)):
         return True  # "4chan", "A320", "G7": a name with a number in it
     before = [t.lower_ for t in doc[max(0, span.start - 2):span.start] if t.text != "."]
@@ -689,6 +1066,8 @@ def _is_not_a_figure(span: Span) -> bool:
                    re.search(r"\d", t.text) for t in span) and span.label_ != "CARDINAL"
 
 
+_DURATION_WORDS = {"mth", "mths", "month", "months", "wk", "wks", "week", "weeks", "yr", "yrs", "year", "years",
+                   "day", "days", "hour", "hours", "hrs", "minute", "minutes", "mins", "decade", "decades"}
 _CODE = re.compile(r"^(?=.*\d)(?=.*[A-Za-z])[A-Za-z0-9]+$")
 _UNIT_SUFFIX = re.compile(r"^\d+(\.\d+)?(k|m|bn|mn|b|tn|km|kg|mw|gw|kwh|th|st|nd|rd|s|pc|pct|ft|mi|cm|mm)$", re.I)
 _DASHES = {"-", "–", "—", "to"}
@@ -815,8 +1194,9 @@ _CHANGE_NOUNS = {"rise": "rise", "increase": "increase", "grow": "growth", "fall
 def _change_about(span: Span, unit: str, about_token: Token | None, about: str | None) -> str | None:
     """"exports rose 4 percent": the rise in exports (the percentage is the change, not the level;
     "rose to 4 percent" is the level and keeps "exports")."""
-    if about is None or about_token is None or unit not in ("percent", "fold", "percentage point"):
-        return about
+    if about is None or about_token is None or (unit not in ("percent", "fold", "percentage point") and
+                                                not re.fullmatch(r"[A-Z]{3}", unit)):
+        return about  # a change by an amount of money too: "supply rose 2.1 billion dlrs"
     root = span.root
     verb = root.head
     if root.dep_ == "pobj" and verb.lower_ == "by":
@@ -827,7 +1207,7 @@ def _change_about(span: Span, unit: str, about_token: Token | None, about: str |
         return about
     first = about_token.left_edge
     if first.is_sent_start and first.pos_ != "PROPN" and about.startswith(first.text):
-        about = first.lower_ + about[len(first.text):]  # "Shares in Acme rose": "rise in shares in Acme"
+        about = _lower_first(about)  # "Shares in Acme rose": "rise in shares in Acme"; "M-1" stays
     return f"{_CHANGE_NOUNS[verb.lemma_.lower()]} in {about}"
 
 
@@ -839,7 +1219,9 @@ def _percent_about(span: Span, about: str | None) -> str | None:
         if child.dep_ == "prep" and child.lower_ == "of":
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if objects:
-                return "share of " + noun_phrase(objects[0], with_conjuncts=False)
+                owner = [c for c in objects[0].children if c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN")]
+                whose = f"{noun_phrase(owner[0], with_conjuncts=False)}'s " if owner else ""
+                return f"share of {whose}" + noun_phrase(objects[0], with_conjuncts=False)  # "the company's shares"
     return about
 
 

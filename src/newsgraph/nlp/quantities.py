@@ -146,8 +146,10 @@ def parse_quantity(text: str) -> Quantity | None:
         if words is None:
             return None
         value, fraction = words
-    currency = currency_of(rest)
-    if currency is None and re.search(r"\b(?:cts|cents?)\b", lowered):
+    # "1.5 per cent" is a percentage, not cents
+    per_cent = bool(re.search(r"\bper ?cent\b", lowered))
+    currency = None if per_cent else currency_of(rest)
+    if currency is None and not per_cent and re.search(r"\b(?:cts|cents?)\b", lowered):
         currency, value = "USD", value / 100  # "12 cts a share"
     if currency:
         unit = currency
