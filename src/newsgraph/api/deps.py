@@ -106,7 +106,7 @@ class ServiceState:
             if self.nlp is None:
                 from ..nlp.model import load_pipeline
 
-                self.nlp = load_pipeline(self.settings.model)
+                self.nlp = load_pipeline(self.settings.model, learned=self.settings.learned_relations)
             return self.nlp
 
     # --- running blocking work off the event loop ---

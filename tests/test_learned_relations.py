@@ -1,0 +1,151 @@
+"""The learned relation classifier (newsgraph.nlp.learned), model-free: hand-built Docs and
+hand-set weights for the features and the component; the shipped weights file's format."""
+
+from __future__ import annotations
+
+import zlib
+
+import numpy as np
+import pytest
+import spacy
+from docbuild import make_doc, run
+
+from newsgraph.nlp import learned
+from newsgraph.nlp.learned import (
+    HEADS,
+    LearnedRelations,
+    Model,
+    candidate_pairs,
+    dependency_path,
+    feature_indices,
+    pair_features,
+    read_model,
+    sentence_mentions,
+)
+from newsgraph.nlp.pipeline import LEARNED, add_newsgraph_components
+
+BITS = 12
+
+# "Ann Lee , who works for Acme Corp , spoke ." with its parse
+WORKS_FOR = ("Ann Lee , who works for Acme Corp , spoke .",
+             [(1, "compound"), (9, "nsubj"), (1, "punct"), (4, "nsubj"), (1, "relcl"), (4, "prep"),
+              (7, "compound"), (5, "pobj"), (1, "punct"), (9, "ROOT"), (9, "punct")])
+# "Senator Ann Lee visited Acme Corp in Paris ."
+VISITED = ("Senator Ann Lee visited Acme Corp in Paris .",
+           [(2, "compound"), (2, "compound"), (3, "nsubj"), (3, "ROOT"), (5, "compound"), (3, "dobj"),
+            (3, "prep"), (6, "pobj"), (3, "punct")])
+
+
+def _doc(spec, ents):
+    text, parse = spec
+    doc = make_doc(text, ents=ents, parse=parse)
+    return run(doc, "newsgraph_entities", "newsgraph_roles", "newsgraph_relations")
+
+
+def _mention(doc, name):
+    return next(m for c in doc._.ng_entities for m in c.mentions if c.name == name)
+
+
+def _model(weights: dict[str, float], thresholds: float = 0.5) -> Model:
+    vector = np.zeros(1 << BITS, dtype=np.float32)
+    for feature, weight in weights.items():
+        vector[feature_indices([feature], BITS)] += weight
+    return Model(weights=vector, bits=BITS, thresholds=dict.fromkeys(HEADS, thresholds))
+
+
+def test_dependency_path_goes_up_to_the_common_ancestor_and_down():
+    doc = make_doc(WORKS_FOR[0], ents={"Ann Lee": "PERSON", "Acme Corp": "ORG"}, parse=WORKS_FOR[1])
+    labels, words, ancestor = dependency_path(doc[1], doc[7])  # Lee -> Corp
+    assert labels == ["relcl>", "prep>", "pobj>"]
+    assert words == ["works", "for"]
+    assert ancestor.i == 1
+    labels, words, ancestor = dependency_path(doc[7], doc[1])  # and back
+    assert labels == ["pobj<", "prep<", "relcl<"]
+    assert ancestor.i == 1
+
+
+def test_pair_features_describe_the_words_between_and_the_path():
+    doc = _doc(WORKS_FOR, {"Ann Lee": "PERSON", "Acme Corp": "ORG"})
+    features = pair_features("affiliation", _mention(doc, "Ann Lee"), _mention(doc, "Acme Corp"))
+    assert all(f.startswith("affiliation|") for f in features)
+    for expected in ("bw=works", "bw=for", "bf=,", "bl=for", "order=ab", "path=relcl> prep> pobj>",
+                     "lca=lee", "la=PERSON", "lb=ORG", "ents_between=0", "w+1=,"):
+        assert f"affiliation|{expected}" in features, expected
+    reverse = pair_features("affiliation", _mention(doc, "Acme Corp"), _mention(doc, "Ann Lee"))
+    assert "affiliation|order=ba" in reverse
+
+
+def test_feature_hashing_is_crc32_and_the_same_in_every_process():
+    indices = feature_indices(["affiliation|bw=for", "affiliation|bw=for", "office|bias"], BITS)
+    assert sorted(indices.tolist()) == sorted({zlib.crc32(b"affiliation|bw=for") & 0xFFF,
+                                               zlib.crc32(b"office|bias") & 0xFFF})
+    assert all(0 <= i < 1 << BITS for i in indices)
+
+
+def test_candidate_pairs_follow_the_heads_types():
+    doc = _doc(VISITED, {"Ann Lee": "PERSON", "Acme Corp": "ORG", "Paris": "GPE"})
+    [mentions] = sentence_mentions(doc).values()
+    pairs = {(head, a.name, b.name) for head, a, _, b, _ in candidate_pairs(mentions)}
+    assert pairs == {("affiliation", "Ann Lee", "Acme Corp"), ("office", "Ann Lee", "Paris"),
+                     ("residence", "Ann Lee", "Paris"), ("based", "Acme Corp", "Paris")}
+
+
+def test_a_likely_affiliation_becomes_a_member_of_relation():
+    doc = _doc(WORKS_FOR, {"Ann Lee": "PERSON", "Acme Corp": "ORG"})
+    rules = {(r.subject.name, r.predicate, r.object.name) for r in doc._.ng_relations}
+    LearnedRelations(None, "learned", model=_model({"affiliation|bias": -4, "affiliation|bw=works": 6}))(doc)
+    found = {(r.subject.name, r.predicate, r.object.name) for r in doc._.ng_relations}
+    assert found - rules <= {("Ann Lee", "memberOf", "Acme Corp")}
+    assert found & {("Ann Lee", "memberOf", "Acme Corp"), ("Ann Lee", "worksFor", "Acme Corp")}
+    assert all(0 < r.confidence <= 1 for r in doc._.ng_relations)
+
+
+def test_an_unlikely_pair_adds_nothing():
+    doc = _doc(VISITED, {"Ann Lee": "PERSON", "Acme Corp": "ORG", "Paris": "GPE"})
+    before = [(r.subject.name, r.predicate, r.object.name) for r in doc._.ng_relations]
+    roles = [(r.role, r.organization, r.jurisdiction) for r in doc._.ng_roles]
+    LearnedRelations(None, "learned", model=_model({f"{h}|bias": -3 for h in HEADS}))(doc)
+    assert [(r.subject.name, r.predicate, r.object.name) for r in doc._.ng_relations] == before
+    assert [(r.role, r.organization, r.jurisdiction) for r in doc._.ng_roles] == roles
+
+
+def test_a_role_without_an_organisation_takes_the_likely_one_and_its_place():
+    doc = _doc(VISITED, {"Ann Lee": "PERSON", "Acme Corp": "ORG", "Paris": "GPE"})
+    [role] = doc._.ng_roles
+    assert (role.role, role.organization, role.jurisdiction) == ("senator", None, None)
+    LearnedRelations(None, "learned", model=_model({"affiliation|bias": 4, "office|bias": 3}))(doc)
+    [role] = doc._.ng_roles
+    assert role.organization.name == "Acme Corp"  # the most likely of the two heads' answers
+    assert role.jurisdiction is None  # one attachment per role
+    # the role says it: no memberOf besides
+    assert ("Ann Lee", "memberOf", "Acme Corp") not in {
+        (r.subject.name, r.predicate, r.object.name) for r in doc._.ng_relations}
+
+
+def test_weights_file_round_trip_without_pickle(tmp_path):
+    model = _model({"killed|bias": 2.0})
+    path = tmp_path / "w.npz"
+    np.savez_compressed(path, weights=model.weights, bits=np.int64(BITS), heads=np.array(list(HEADS)),
+                        thresholds=np.array([0.6] * len(HEADS), dtype=np.float32))
+    loaded = read_model(path)
+    assert loaded.bits == BITS and loaded.thresholds["killed"] == pytest.approx(0.6)
+    assert loaded.probability(["killed|bias"]) == pytest.approx(1 / (1 + np.exp(-2.0)))
+    bad = tmp_path / "bad.npz"
+    np.savez(bad, weights=np.array([object()], dtype=object), bits=np.int64(1), heads=np.array(["x"]),
+             thresholds=np.array([0.5]))
+    with pytest.raises(ValueError):  # an object array would need pickle: refused
+        read_model(bad)
+
+
+def test_shipped_weights_are_small_plain_arrays_with_a_threshold_per_head():
+    assert learned.WEIGHTS.is_file()
+    assert learned.WEIGHTS.stat().st_size < 3_000_000
+    model = read_model(learned.WEIGHTS)
+    assert set(model.thresholds) == set(HEADS)
+    assert all(0.5 <= t < 1 for t in model.thresholds.values())
+    assert model.weights.shape == (1 << model.bits,) and np.isfinite(model.weights).all()
+
+
+def test_the_setting_leaves_the_component_out():
+    assert LEARNED in add_newsgraph_components(spacy.blank("en")).pipe_names
+    assert LEARNED not in add_newsgraph_components(spacy.blank("en"), learned=False).pipe_names
