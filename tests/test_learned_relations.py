@@ -109,17 +109,25 @@ def test_an_unlikely_pair_adds_nothing():
     assert [(r.role, r.organization, r.jurisdiction) for r in doc._.ng_roles] == roles
 
 
-def test_a_role_without_an_organisation_takes_the_likely_one_and_its_place():
+def test_a_role_without_a_place_takes_the_likely_one_and_an_affiliation_stays_a_relation():
     doc = _doc(VISITED, {"Ann Lee": "PERSON", "Acme Corp": "ORG", "Paris": "GPE"})
     [role] = doc._.ng_roles
     assert (role.role, role.organization, role.jurisdiction) == ("senator", None, None)
     LearnedRelations(None, "learned", model=_model({"affiliation|bias": 4, "office|bias": 3}))(doc)
     [role] = doc._.ng_roles
-    assert role.organization.name == "Acme Corp"  # the most likely of the two heads' answers
-    assert role.jurisdiction is None  # one attachment per role
-    # the role says it: no memberOf besides
-    assert ("Ann Lee", "memberOf", "Acme Corp") not in {
+    assert role.jurisdiction.name == "Paris"
+    assert role.organization is None  # membership is not the post
+    assert ("Ann Lee", "memberOf", "Acme Corp") in {
         (r.subject.name, r.predicate, r.object.name) for r in doc._.ng_relations}
+
+
+def test_a_role_that_has_its_place_keeps_it():
+    doc = _doc(VISITED, {"Ann Lee": "PERSON", "Acme Corp": "ORG", "Paris": "GPE"})
+    [role] = doc._.ng_roles
+    other = next(c for c in doc._.ng_entities if c.name == "Acme Corp")
+    role.jurisdiction = other
+    LearnedRelations(None, "learned", model=_model({"office|bias": 5}))(doc)
+    assert doc._.ng_roles[0].jurisdiction is other
 
 
 def test_weights_file_round_trip_without_pickle(tmp_path):

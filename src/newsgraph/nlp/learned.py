@@ -9,10 +9,10 @@ regression over sparse features of the pair, and adds what scores past a thresho
 =============  =========================  ===============================================
 pair           question (trained on)       what a "yes" adds
 =============  =========================  ===============================================
-Person, Org    works for / is a member of  the organisation of the person's role in the
-               (CoNLL04 Work_For; KBP37     sentence when that role has none, else a
-               per:employee_of,             ``memberOf`` relation
-               org:top_members/employees)
+Person, Org    works for / is a member of  a ``memberOf`` relation (not the organisation of
+               (CoNLL04 Work_For; KBP37     a role: "X, a Civic Party councillor" is a
+               per:employee_of,             member of the party, a councillor of the
+               org:top_members/employees)   council)
 Person, Place  holds an office there       the jurisdiction of the person's role in the
                (KBP37 per:employee_of       sentence when that role has none (nothing
                with a place)                otherwise)
@@ -251,20 +251,18 @@ class LearnedRelations:
                 key = (head, id(ca), id(cb))
                 if key not in best or best[key][0] < p:
                     best[key] = (p, ca, cb)
-            # a role in this sentence with nothing attached takes the most likely organisation
-            # or place (one each)
-            open_roles = [r for r in roles if r.sentence.start == sent.start and r.organization is None
-                          and r.jurisdiction is None]
-            for head, target in (("affiliation", "organization"), ("office", "jurisdiction")):
-                for role in open_roles:
-                    choices = [(p, cb) for (h, _, _), (p, ca, cb) in best.items() if h == head and ca is role.person]
-                    if not choices or getattr(role, "organization") is not None or role.jurisdiction is not None:
-                        continue
+            # A role in this sentence with neither organisation nor place takes the most likely
+            # place the person holds office for ("Prime Minister X ... Japan"). Not the most likely
+            # organisation: membership is not the post ("X, a Civic Party councillor" sits on a
+            # council), so an affiliation stays a memberOf relation.
+            for role in roles:
+                if role.sentence.start != sent.start or role.organization is not None or role.jurisdiction is not None:
+                    continue
+                choices = [(p, cb) for (h, _, _), (p, ca, cb) in best.items() if h == "office" and ca is role.person]
+                if choices:
                     p, place = max(choices, key=lambda c: c[0])
-                    setattr(role, target, place)
+                    role.jurisdiction = place
                     role.confidence = round(min(role.confidence, p), 2)
-                    if head == "affiliation":
-                        affiliated.add((id(role.person), id(place)))
             for (head, _, _), (p, ca, cb) in best.items():
                 predicate = PREDICATES[head]
                 if predicate is None or (id(ca), predicate, id(cb)) in known:
