@@ -157,3 +157,53 @@ def test_shipped_weights_are_small_plain_arrays_with_a_threshold_per_head():
 def test_the_setting_leaves_the_component_out():
     assert LEARNED in add_newsgraph_components(spacy.blank("en")).pipe_names
     assert LEARNED not in add_newsgraph_components(spacy.blank("en"), learned=False).pipe_names
+
+
+# --- with the real model and the shipped weights -------------------------------------------------
+
+
+def _facts(nlp, text: str, learned_on: bool = True):
+    from newsgraph.extract import extract_prepared, prepare
+
+    if learned_on:
+        x = extract_prepared(prepare(text), nlp)
+    else:
+        with nlp.select_pipes(disable=[LEARNED]):
+            x = extract_prepared(prepare(text), nlp)
+
+    def name(entity_id):
+        return x.entity(entity_id).name if entity_id else None
+
+    relations = {(name(r.subject), r.predicate, name(r.object)) for r in x.relations}
+    roles = {(name(r.person), r.role, name(r.organization), name(r.jurisdiction), r.qualifier) for r in x.roles}
+    return relations, roles
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, person, org", [
+    ("The Ostrava-born designer Mara Novak joined Helix Motors in 2019.", "Mara Novak", "Helix Motors"),
+    ("Sara Lind has coached for the Rockford Eagles since 2015.", "Sara Lind", "Rockford Eagles"),
+])
+def test_an_affiliation_the_rules_miss_becomes_member_of(nlp, text, person, org):
+    assert (person, "memberOf", org) not in _facts(nlp, text, learned_on=False)[0]
+    assert (person, "memberOf", org) in _facts(nlp, text)[0]
+
+
+@pytest.mark.model
+def test_a_title_gets_the_country_it_is_held_for(nlp):
+    text = "Former Prime Minister Hiro Tanaka visited Japan's parliament on Monday."
+    assert ("Hiro Tanaka", "prime minister", None, None, "former") in _facts(nlp, text, learned_on=False)[1]
+    assert ("Hiro Tanaka", "prime minister", None, "Japan", "former") in _facts(nlp, text)[1]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, expected", [
+    ("Ann Lee, who works for Acme Corp, said the plan was sound.", ("Ann Lee", "worksFor", "Acme Corp")),
+    ("Mara Novak, head designer at Helix Motors, said sales rose.", None),
+])
+def test_what_the_rules_found_is_not_said_twice(nlp, text, expected):
+    relations, roles = _facts(nlp, text)
+    person_org = {r for r in relations if r[1] in ("memberOf", "worksFor")}
+    assert person_org == ({expected} if expected else set())
+    if expected is None:
+        assert ("Mara Novak", "head designer", "Helix Motors", None, None) in roles

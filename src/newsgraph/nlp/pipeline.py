@@ -25,12 +25,12 @@ from . import (  # noqa: F401
     dateline,
     entities,
     figures,
-    learned,
     paragraphs,
     quotes,
     relations,
     roles,
 )
+from . import learned as learned_relations  # noqa: F401
 from .facts import register_extensions
 
 log = logging.getLogger(__name__)
