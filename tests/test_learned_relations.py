@@ -207,3 +207,23 @@ def test_what_the_rules_found_is_not_said_twice(nlp, text, expected):
     assert person_org == ({expected} if expected else set())
     if expected is None:
         assert ("Mara Novak", "head designer", "Helix Motors", None, None) in roles
+
+
+def test_extract_hands_the_setting_to_the_pipeline(monkeypatch):
+    import newsgraph.extract as core
+    from newsgraph.settings import Settings
+
+    asked = []
+
+    def fake_load(model=None, *, learned=True):
+        asked.append(learned)
+        raise RuntimeError("stop here")
+
+    monkeypatch.setattr(core, "load_pipeline", fake_load)
+    for value in (False, True):
+        with pytest.raises(RuntimeError):
+            core.extract("Ann Lee spoke.", settings=Settings.model_construct(learned_relations=value))
+        with pytest.raises(RuntimeError):
+            list(core.extract_many(["Ann Lee spoke."], settings=Settings.model_construct(learned_relations=value)))
+    assert asked == [False, False, True, True]
+    assert Settings.model_construct().learned_relations is True

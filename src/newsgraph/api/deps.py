@@ -42,7 +42,8 @@ class ServiceState:
         self.processes: ProcessExtractor | None = None
         if nlp is None and settings.extraction_processes:
             self.processes = ProcessExtractor(
-                settings.model, settings.max_concurrent_extractions, settings.extraction_timeout
+                settings.model, settings.max_concurrent_extractions, settings.extraction_timeout,
+                learned=settings.learned_relations,
             )
         self.model_description: str | None = None
         # Client address -> when its last request that may have written was answered: its
