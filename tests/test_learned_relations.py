@@ -210,8 +210,11 @@ def test_what_the_rules_found_is_not_said_twice(nlp, text, expected):
 
 
 def test_extract_hands_the_setting_to_the_pipeline(monkeypatch):
-    import newsgraph.extract as core
+    import importlib
+
     from newsgraph.settings import Settings
+
+    core = importlib.import_module("newsgraph.extract")  # the module: the package exports a function of that name
 
     asked = []
 
