@@ -74,7 +74,7 @@ case "$command" in
         ;;
     check)
         install "sm,test"
-        .venv/bin/ruff check src tests bench
+        .venv/bin/ruff check src tests bench train
         .venv/bin/mypy
         ;;
     train)
