@@ -19,6 +19,7 @@ from newsgraph.nlp.learned import (
     dependency_path,
     feature_indices,
     pair_features,
+    pair_vector,
     read_model,
     sentence_mentions,
 )
@@ -73,6 +74,20 @@ def test_pair_features_describe_the_words_between_and_the_path():
         assert f"affiliation|{expected}" in features, expected
     reverse = pair_features("affiliation", _mention(doc, "Acme Corp"), _mention(doc, "Ann Lee"))
     assert "affiliation|order=ba" in reverse
+
+
+def test_the_pair_vector_is_zero_without_static_vectors_and_weighs_per_head():
+    doc = _doc(WORKS_FOR, {"Ann Lee": "PERSON", "Acme Corp": "ORG"})
+    vector = pair_vector(_mention(doc, "Ann Lee"), _mention(doc, "Acme Corp"))
+    assert vector.shape == (2 * learned.VECTOR_DIM,) and not vector.any()  # a blank vocabulary has none
+    model = _model({})
+    dense = {h: np.zeros(2 * learned.VECTOR_DIM, dtype=np.float32) for h in HEADS}
+    dense["killed"][0] = 2.0
+    model = Model(weights=model.weights, bits=BITS, thresholds=model.thresholds, dense=dense)
+    unit = np.zeros(2 * learned.VECTOR_DIM, dtype=np.float32)
+    unit[0] = 1.0
+    assert model.probability([], "killed", unit) == pytest.approx(1 / (1 + np.exp(-2.0)))
+    assert model.probability([], "located", unit) == pytest.approx(0.5)
 
 
 def test_feature_hashing_is_crc32_and_the_same_in_every_process():

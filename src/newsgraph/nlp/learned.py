@@ -68,6 +68,7 @@ PREDICATES = {"affiliation": "memberOf", "office": None, "residence": "livesIn",
 ORDERED = {"located", "killed"}  # same-type pairs: both orders are scored
 MAX_BETWEEN = 40  # mentions further apart than this many tokens are not paired
 DEFAULT_BITS = 18
+VECTOR_DIM = 300  # en_core_web_md's static word vectors
 
 _BUCKETS = (0, 1, 2, 3, 4, 6, 9, 13, 20)
 
@@ -89,20 +90,47 @@ def _ancestors(token: Token) -> list[Token]:
     return chain
 
 
-def dependency_path(a: Token, b: Token) -> tuple[list[str], list[str], Token | None]:
-    """The labels up from ``a`` to the lowest common ancestor and down to ``b`` (as
-    "dep<" / "dep>"), the words on the path between them, and the ancestor."""
+def _path(a: Token, b: Token) -> tuple[list[str], list[Token], Token | None]:
     up_a, up_b = _ancestors(a), _ancestors(b)
     index_b = {t.i: k for k, t in enumerate(up_b)}
     for k, token in enumerate(up_a):
         if token.i in index_b:
             m = index_b[token.i]
             labels = [t.dep_ + "<" for t in up_a[:k]] + [t.dep_ + ">" for t in reversed(up_b[:m])]
-            words = [_word(t) for t in up_a[1:k]] + [_word(t) for t in reversed(up_b[1:m])]
-            if k and m:
-                words.insert(len(up_a[1:k]), _word(token))
-            return labels, words, token
+            tokens = up_a[1:k] + ([token] if k and m else []) + list(reversed(up_b[1:m]))
+            return labels, tokens, token
     return [], [], None
+
+
+def dependency_path(a: Token, b: Token) -> tuple[list[str], list[str], Token | None]:
+    """The labels up from ``a`` to the lowest common ancestor and down to ``b`` (as
+    "dep<" / "dep>"), the words on the path between them, and the ancestor."""
+    labels, tokens, ancestor = _path(a, b)
+    return labels, [_word(t) for t in tokens], ancestor
+
+
+def _mean_vector(tokens: list[Token]) -> np.ndarray:
+    total = np.zeros(VECTOR_DIM, dtype=np.float32)
+    count = 0
+    for token in tokens:
+        if token.is_alpha and not token.is_stop:
+            norm = token.vector_norm
+            if norm > 0:
+                total += token.vector / norm
+                count += 1
+    return total / count if count else total
+
+
+def pair_vector(a: Span, b: Span) -> np.ndarray:
+    """The mean word vector of the content words between the mentions, then of those on the
+    dependency path between them (the model's static vectors; zeros for a model without 300-
+    dimensional ones, such as en_core_web_sm, or a hand-built Doc)."""
+    doc = a.doc
+    if doc.vocab.vectors.shape[1] != VECTOR_DIM:
+        return np.zeros(2 * VECTOR_DIM, dtype=np.float32)
+    first, second = (a, b) if a.start < b.start else (b, a)
+    _, on_path, _ = _path(a.root, b.root)
+    return np.concatenate([_mean_vector(list(doc[first.end:second.start])), _mean_vector(on_path)])
 
 
 def pair_features(head: str, a: Span, b: Span) -> list[str]:
@@ -160,9 +188,12 @@ class Model:
     weights: np.ndarray  # one weight per hashed feature
     bits: int
     thresholds: dict[str, float]
+    dense: dict[str, np.ndarray] | None = None  # per head: weights of pair_vector()
 
-    def probability(self, features: list[str]) -> float:
+    def probability(self, features: list[str], head: str | None = None, vector: np.ndarray | None = None) -> float:
         score = float(self.weights[feature_indices(features, self.bits)].sum())
+        if self.dense is not None and head is not None and vector is not None:
+            score += float(self.dense[head] @ vector)
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score))))
 
 
@@ -171,7 +202,9 @@ def read_model(path: Path | str) -> Model:
     with np.load(path, allow_pickle=False) as data:
         heads = [str(h) for h in data["heads"]]
         thresholds = {h: float(t) for h, t in zip(heads, data["thresholds"])}
-        return Model(weights=data["weights"].astype(np.float32), bits=int(data["bits"]), thresholds=thresholds)
+        dense = {h: row.astype(np.float32) for h, row in zip(heads, data["dense"])} if "dense" in data.files else None
+        return Model(weights=data["weights"].astype(np.float32), bits=int(data["bits"]), thresholds=thresholds,
+                     dense=dense)
 
 
 @lru_cache(maxsize=1)
@@ -245,7 +278,8 @@ class LearnedRelations:
             sent = sentences[k]
             best: dict[tuple[str, int, int], tuple[float, EntityCluster, EntityCluster]] = {}
             for head, ca, ma, cb, mb in candidate_pairs(mentions):
-                p = model.probability(pair_features(head, ma, mb))
+                vector = pair_vector(ma, mb) if model.dense is not None else None
+                p = model.probability(pair_features(head, ma, mb), head, vector)
                 if p < model.thresholds[head]:
                     continue
                 key = (head, id(ca), id(cb))
