@@ -245,3 +245,16 @@ def test_extract_hands_the_setting_to_the_pipeline(monkeypatch):
             list(core.extract_many(["Ann Lee spoke."], settings=Settings.model_construct(learned_relations=value)))
     assert asked == [False, False, True, True]
     assert Settings.model_construct().learned_relations is True
+
+
+def test_a_person_gets_one_organisation_per_sentence_the_most_likely():
+    text = "Senator Ann Lee visited Acme Corp and Beta Labs ."
+    parse = [(2, "compound"), (2, "compound"), (3, "nsubj"), (3, "ROOT"), (5, "compound"), (3, "dobj"),
+             (5, "cc"), (8, "compound"), (5, "conj"), (3, "punct")]
+    doc = run(make_doc(text, ents={"Ann Lee": "PERSON", "Acme Corp": "ORG", "Beta Labs": "ORG"}, parse=parse),
+              "newsgraph_entities", "newsgraph_roles", "newsgraph_relations")
+    LearnedRelations(None, "learned", model=_model({"affiliation|bias": 2, "affiliation|bl=and": 2}))(doc)
+    added = {(r.subject.name, r.predicate, r.object.name, r.confidence) for r in doc._.ng_relations
+             if r.predicate == "memberOf"}
+    p = 1 / (1 + np.exp(-4.0))
+    assert added == {("Ann Lee", "memberOf", "Beta Labs", round(learned.CONFIDENCE * p, 2))}
