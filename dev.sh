@@ -5,6 +5,7 @@
 #   ./dev.sh test   install into .venv (with test extras), then run the whole test suite
 #   ./dev.sh setup  only install (with test extras)
 #   ./dev.sh check  install (with test extras), then lint (ruff) and type-check (mypy)
+#   ./dev.sh train KBP37_DIR CONLL04_DIR   rebuild the learned relation classifier's weights
 #   ./dev.sh lock   refresh requirements/lock.txt to the newest versions pyproject.toml allows
 #
 # It finds a Python >= 3.12 by itself (python3.13, python3.12, python3, then pyenv),
@@ -73,8 +74,17 @@ case "$command" in
         ;;
     check)
         install "sm,test"
-        .venv/bin/ruff check src tests bench
+        .venv/bin/ruff check src tests bench train
         .venv/bin/mypy
+        ;;
+    train)
+        # Rebuild src/newsgraph/nlp/data/relations.npz from KBP37 and CoNLL04 (README, developers).
+        if [ "$#" -lt 2 ]; then echo "usage: ./dev.sh train KBP37_DIR CONLL04_DIR [train/relations.py options]" >&2; exit 2; fi
+        install "sm,test"
+        .venv/bin/python -c 'import sklearn' 2>/dev/null || .venv/bin/python -m pip install --quiet -e ".[train]"
+        kbp37="$1"; conll04="$2"; shift 2
+        exec .venv/bin/python train/relations.py --kbp37 "$kbp37" --conll04 "$conll04" \
+            --out src/newsgraph/nlp/data/relations.npz "$@"
         ;;
     lock)
         # uv resolves one lock for every supported Python (3.12 and newer) with hashes.
@@ -87,7 +97,7 @@ case "$command" in
             --custom-compile-command "./dev.sh lock" -o requirements/lock.txt "$@"
         ;;
     *)
-        echo "usage: ./dev.sh run [serve options] | test [pytest args] | check | setup | lock" >&2
+        echo "usage: ./dev.sh run [serve options] | test [pytest args] | check | setup | train KBP37_DIR CONLL04_DIR | lock" >&2
         exit 2
         ;;
 esac

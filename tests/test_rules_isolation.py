@@ -47,16 +47,16 @@ def test_a_raising_component_leaves_a_warning_and_the_others_run(monkeypatch):
 
 def test_past_the_limit_the_rest_is_skipped_but_the_facts_are_assembled(monkeypatch):
     nlp = _pipeline()
-    clock = iter([0.0, 0.1, 0.2, 5.0, 5.0, 5.0, 5.0, 5.0, 5.0, 5.0])
+    clock = iter([0.0, 0.1, 0.2, 5.0, 5.0, 5.0, 5.0, 5.0, 5.0, 5.0, 5.0])
     monkeypatch.setattr(ng.time, "monotonic", lambda: next(clock))
     doc = nlp.make_doc("A short text.")
     doc.user_data[LIMIT_KEY] = 1.0
     doc = nlp(doc)
     skipped = [w["component"] for w in doc.user_data[WARNINGS_KEY]]
-    assert skipped == ["entities", "figures", "roles", "quotes", "relations"]
+    assert skipped == ["entities", "figures", "roles", "quotes", "relations", "learned_relations"]
     assert all(w["error"] == "Skipped: the extraction time limit (1 s) was reached"
                for w in doc.user_data[WARNINGS_KEY])
-    assert doc.user_data[TRACEBACKS_KEY] == [""] * 5
+    assert doc.user_data[TRACEBACKS_KEY] == [""] * 6
     assert doc._.ng_facts["entities"] == []
 
 

@@ -252,7 +252,8 @@ def extract(
     """
     settings = settings or declared_defaults()
     item = prepare(text, max_chars=settings.max_chars, title=title, url=url, published=published, source=source)
-    return extract_prepared(item, load_pipeline(settings.model), time_limit=settings.extraction_timeout)
+    return extract_prepared(item, load_pipeline(settings.model, learned=settings.learned_relations),
+                            time_limit=settings.extraction_timeout)
 
 
 def _make_doc(nlp, text: str, time_limit: float | None):
@@ -321,7 +322,7 @@ def extract_many(
     if errors not in ("raise", "return"):
         raise ValueError("errors must be 'raise' or 'return'")
     settings = settings or declared_defaults()
-    nlp = load_pipeline(settings.model)
+    nlp = load_pipeline(settings.model, learned=settings.learned_relations)
     limit = settings.extraction_timeout or None
     source = iter(items)
     prepared: list[ArticleInput | NewsgraphError] = []  # every item taken from ``source``, in order

@@ -25,6 +25,12 @@ class Settings(BaseSettings):
         description="Longest article text accepted, in characters; at most 1,000,000, the longest text "
         "the spaCy model accepts (its max_length).",
     )
+    learned_relations: bool = Field(
+        True,
+        description="Run the trained relation classifier after the rules (newsgraph.nlp.learned): it adds "
+        "memberOf / livesIn / basedIn / locatedIn / killed relations the rules miss and the organisation or "
+        "place of a role the rules left without one. false: rules only.",
+    )
     extraction_timeout: float = Field(
         120.0,
         ge=0,

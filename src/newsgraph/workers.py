@@ -30,7 +30,7 @@ log = logging.getLogger(__name__)
 _nlp = None
 
 
-def _init_worker(model: str | None) -> None:
+def _init_worker(model: str | None, learned: bool = True) -> None:
     global _nlp
     from .nlp.model import load_pipeline
 
@@ -42,7 +42,7 @@ def _init_worker(model: str | None) -> None:
     except (AttributeError, OSError):  # not on every platform
         pass
     try:
-        _nlp = load_pipeline(model)
+        _nlp = load_pipeline(model, learned=learned)
         warm_up(_nlp)
     except BaseException:
         # The pool only reports a broken worker; say why on the server's stderr.
@@ -191,10 +191,10 @@ def _term(plain):
     return term
 
 
-def _serve(connection, model: str | None) -> None:
+def _serve(connection, model: str | None, learned: bool = True) -> None:
     """A worker process: load the model, say so, then extract what arrives until the pipe closes."""
     try:
-        _init_worker(model)
+        _init_worker(model, learned)
         connection.send((True, _describe()))
     except BaseException as exc:
         connection.send((False, f"{type(exc).__name__}: {exc}"))
@@ -228,9 +228,9 @@ class _Worker:
     hands each task and result through two more threads, about 0.7 ms per article.
     """
 
-    def __init__(self, context, model: str | None):
+    def __init__(self, context, model: str | None, learned: bool = True):
         self.connection, child = context.Pipe()
-        self.process = context.Process(target=_serve, args=(child, model), daemon=True, name="newsgraph-extraction")
+        self.process = context.Process(target=_serve, args=(child, model, learned), daemon=True, name="newsgraph-extraction")
         self.process.start()
         child.close()
         self._reply: asyncio.Future | None = None
@@ -356,8 +356,9 @@ class ProcessExtractor:
 
     ABANDON_GRACE = 2.0
 
-    def __init__(self, model: str | None, workers: int, time_limit: float | None = None):
+    def __init__(self, model: str | None, workers: int, time_limit: float | None = None, *, learned: bool = True):
         self.model = model
+        self.learned = learned  # Settings.learned_relations
         self.size = max(1, workers)
         self.time_limit = time_limit or None
         self.workers: list[_Worker] = []
@@ -371,7 +372,7 @@ class ProcessExtractor:
         """``count`` new worker processes, each with the model loaded, and the model's description."""
         # 'spawn': forking a process that runs threads (the store, the event loop) is unsafe.
         context = multiprocessing.get_context("spawn")
-        workers = [_Worker(context, self.model) for _ in range(count)]
+        workers = [_Worker(context, self.model, self.learned) for _ in range(count)]
         try:
             descriptions = [worker.ready() for worker in workers]
         except ModelNotFound:

@@ -42,7 +42,8 @@ class ServiceState:
         self.processes: ProcessExtractor | None = None
         if nlp is None and settings.extraction_processes:
             self.processes = ProcessExtractor(
-                settings.model, settings.max_concurrent_extractions, settings.extraction_timeout
+                settings.model, settings.max_concurrent_extractions, settings.extraction_timeout,
+                learned=settings.learned_relations,
             )
         self.model_description: str | None = None
         # Client address -> when its last request that may have written was answered: its
@@ -106,7 +107,7 @@ class ServiceState:
             if self.nlp is None:
                 from ..nlp.model import load_pipeline
 
-                self.nlp = load_pipeline(self.settings.model)
+                self.nlp = load_pipeline(self.settings.model, learned=self.settings.learned_relations)
             return self.nlp
 
     # --- running blocking work off the event loop ---

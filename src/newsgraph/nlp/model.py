@@ -25,7 +25,7 @@ log = logging.getLogger(__name__)
 
 _OFFICIAL = ("en_core_web_md", "en_core_web_sm")
 _lock = threading.Lock()
-_cache: dict[str | None, Language] = {}
+_cache: dict[tuple[str | None, bool], Language] = {}
 
 
 def _vendored_md() -> str | None:
@@ -79,14 +79,15 @@ def model_description(nlp: Language) -> str:
     return f"{meta.get('lang', '?')}_{meta.get('name', '?')} {meta.get('version', '?')}"
 
 
-def load_pipeline(model: str | None = None) -> Language:
-    """The newsgraph pipeline: the model plus newsgraph's components. Loaded once per process."""
+def load_pipeline(model: str | None = None, *, learned: bool = True) -> Language:
+    """The newsgraph pipeline: the model plus newsgraph's components (without the trained
+    relation classifier when ``learned`` is false). Loaded once per process."""
     with _lock:
-        nlp = _cache.get(model)
+        nlp = _cache.get((model, learned))
         if nlp is None:
             from .pipeline import add_newsgraph_components
 
-            nlp = add_newsgraph_components(load_base_model(model))
+            nlp = add_newsgraph_components(load_base_model(model), learned=learned)
             log.info("loaded spaCy model %s", model_description(nlp))
-            _cache[model] = nlp
+            _cache[(model, learned)] = nlp
         return nlp

@@ -30,6 +30,7 @@ from . import (  # noqa: F401
     relations,
     roles,
 )
+from . import learned as learned_relations  # noqa: F401
 from .facts import register_extensions
 
 log = logging.getLogger(__name__)
@@ -42,8 +43,10 @@ COMPONENTS = (
     "newsgraph_roles",
     "newsgraph_quotes",
     "newsgraph_relations",
+    "newsgraph_learned_relations",
     "newsgraph_assemble",
 )
+LEARNED = "newsgraph_learned_relations"  # the trained relation classifier (nlp.learned); optional
 PARAGRAPHS = "newsgraph_paragraphs"
 ISOLATED_SUFFIX = "_isolated"
 
@@ -104,13 +107,17 @@ def _register_isolated(factory: str) -> str:
     return name
 
 
-def add_newsgraph_components(nlp: Language) -> Language:
+def add_newsgraph_components(nlp: Language, *, learned: bool = True) -> Language:
+    """Add newsgraph's components after the model's; ``learned=False`` leaves out the trained
+    relation classifier (``Settings.learned_relations``), so only the rules run."""
     register_extensions()
     if PARAGRAPHS not in nlp.pipe_names:
         # before the parser, so its sentences never cross a blank line
         anchor = {"before": "parser"} if "parser" in nlp.pipe_names else {"first": True}
         nlp.add_pipe(_register_isolated(PARAGRAPHS), name=PARAGRAPHS, **anchor)
     for name in COMPONENTS:
+        if name == LEARNED and not learned:
+            continue
         if name not in nlp.pipe_names:
             nlp.add_pipe(_register_isolated(name), name=name)
     return nlp
