@@ -602,7 +602,7 @@ class Store(ABC):
 
         The answer sees every write acknowledged before the call; with ``stale_ok`` it may
         miss those of the last ``query_staleness`` seconds (the embedded store with query
-        processes, so they reopen the store less often under writes; other stores ignore it).
+        processes, so they need a new snapshot of the store less often under writes; other stores ignore it).
 
         ``accept`` is a short format name (json, xml, csv, tsv; turtle, ntriples,
         jsonld, rdfxml) or a media type. ``max_rows`` cuts results (settings'

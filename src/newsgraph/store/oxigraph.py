@@ -61,11 +61,6 @@ BULK_QUADS = 2_000
 # in pieces of about this many quads: one loads while Python writes the next.
 LOAD_CHUNK_QUADS = 30_000
 LOADING_PIECES = 2
-# With query processes: flush the write-ahead log after about this much update text (the
-# log holds each quad once per index, about five times the text; a child replays it all at
-# each reopen). A query right after a write on a 178k-triple store: p50 ~108 ms at 1,000,000,
-# ~75 ms at 200,000, ~100 ms at 50,000 (more table files to open).
-FLUSH_AFTER_CHARS = 200_000
 # Compact on close once this many quads came in through the bulk loader.
 OPTIMIZE_AFTER_QUADS = 200_000
 
@@ -241,6 +236,16 @@ class _BulkLoader:
                 pass
 
 
+class _Wanted:
+    """A snapshot a query process waits for: where to take it, then what it holds."""
+
+    def __init__(self, target: Path):
+        self.target = target
+        self.done = threading.Event()
+        self.generation: int | None = None
+        self.error: Exception | None = None
+
+
 class OxigraphStore(Store):
     """Articles in an embedded Oxigraph store; ``path=None`` keeps it in memory."""
 
@@ -259,7 +264,8 @@ class OxigraphStore(Store):
         run in that many child processes that are killed at the time limit (see
         :mod:`.query_process`); 0 runs them in threads of this process, which cannot stop them.
         ``query_staleness`` (seconds): how far behind the writes a query asked with ``stale_ok``
-        may be, so query processes reopen the store at most about that often under writes."""
+        may be, so query processes need a new snapshot of the store at most about that often under
+        writes."""
         self.path = Path(path) if path is not None else None
         if self.path is not None and not create and not (self.path / "CURRENT").is_file():
             # RocksDB keeps a CURRENT file in every store directory.
@@ -288,7 +294,7 @@ class OxigraphStore(Store):
         self._runaway_lock = threading.Lock()
         self._bulk_since_optimize = 0
         self._loading: ThreadPoolExecutor | None = None
-        # Bumped by every write: query processes reopen the store when it moved.
+        # Bumped by every write: a query then needs a newer snapshot (see query_process.py).
         self._generation = 0
         # (when, generation) of the writes of the last query_staleness seconds, and the
         # generation every write before them adds up to: what a stale_ok query must see.
@@ -296,13 +302,16 @@ class OxigraphStore(Store):
         self._recent_writes: deque[tuple[float, int]] = deque()
         self._settled = 0
         self._recent_lock = threading.Lock()
-        self._unflushed = 0  # characters of updates since the write-ahead log was last flushed
-        self._flushing = False
+        # A snapshot a query waits for, taken by whoever holds the write lock next (_checkpoint).
+        self._wanted: _Wanted | None = None
+        self._wanted_lock = threading.Lock()
         self._queries = None
-        if self.path is not None and query_processes > 0:
-            from .query_process import QueryProcesses
+        if self.path is not None:
+            from .query_process import QueryProcesses, remove_snapshots
 
-            self._queries = QueryProcesses(self.path, query_processes)
+            remove_snapshots(self.path)  # left by a server that ended without closing the store
+            if query_processes > 0:
+                self._queries = QueryProcesses(self.path, query_processes, self._checkpoint)
         if not self._store.contains_named_graph(ox.NamedNode(self.totals)) and any(
             True for _ in self._store.named_graphs()
         ):
@@ -391,14 +400,11 @@ class OxigraphStore(Store):
                     blocks = "\n".join(f"GRAPH <{name}> {{\n{body}}}\n{body}" for name, body in bodies)
                     operations.append(f"INSERT DATA {{\n{blocks}\n}}")
                 operations += [totals] if totals else []
-                logged = 0
                 if operations:
                     # One update = one transaction: old graphs go, new graphs arrive and the
                     # totals follow, all together or not at all.
-                    text = " ;\n".join(operations)
-                    logged = len(text)
-                    self._store.update(text)
-                self._wrote(logged)
+                    self._store.update(" ;\n".join(operations))
+                self._wrote()
                 added_labels = [pair for node in written_graphs for pair in graph_labels(self._store, node)] if labelled else []
                 self._index.apply(self._store, change.after, added_labels, dropped_labels)
             except BaseException as exc:
@@ -409,29 +415,22 @@ class OxigraphStore(Store):
                         self._resync_default()
                     except StoreError:
                         pass
-                self._wrote()  # after the undo: query processes reopen on the final state
+                self._wrote()  # after the undo: the next snapshot holds the final state
                 if isinstance(exc, (OSError, SyntaxError, ValueError)):
                     raise StoreError(f"writing to the store failed: {exc}") from exc
                 raise
         return written
 
-    def _wrote(self, logged: int = 0) -> None:
-        """After a write, under the write lock: query processes reopen the store before their
-        next query. For them the write-ahead log is also flushed into table files about every
-        200 kB of update text, in the background: a read-only open replays the whole log (17 MB
-        of it took 1.7 s; after a flush, 26 ms)."""
+    def _wrote(self) -> None:
+        """After a write, under the write lock: the next query that must see it runs on a new
+        snapshot (see :mod:`.query_process`)."""
         self._generation += 1
         if self.query_staleness > 0:
             with self._recent_lock:
                 self._recent_writes.append((time.monotonic(), self._generation))
                 self._settle(time.monotonic())
-        if self._queries is None or not self._queries.used:
-            return
-        self._unflushed += logged
-        if self._unflushed >= FLUSH_AFTER_CHARS and not self._flushing:
-            self._unflushed = 0
-            self._flushing = True
-            threading.Thread(target=self._flush_log, name="newsgraph-flush", daemon=True).start()
+        if self._wanted is not None:
+            self._take_wanted()
 
     def _settle(self, now: float) -> int:
         """The generation of the writes acknowledged ``query_staleness`` seconds or more before
@@ -441,15 +440,51 @@ class OxigraphStore(Store):
             self._settled = self._recent_writes.popleft()[1]
         return self._settled
 
-    def _flush_log(self) -> None:
+    def _checkpoint(self, target: Path, wait: float | None) -> int | None:
+        """A snapshot of the store for the query processes: a RocksDB checkpoint into
+        ``target`` taken under the write lock, so it holds every acknowledged write and no
+        part of one in flight (a bulk load's pieces, an update's resync). Returns the write
+        counter it holds, or None when no write let it in within ``wait`` seconds.
+
+        Under steady writes the lock is rarely free (a releasing writer takes it straight
+        back), so the request is also left for the writer: the next write to finish takes it
+        before letting the lock go (:meth:`_wrote`), and no query waits more than one write."""
+        wanted = _Wanted(target)
+        with self._wanted_lock:
+            self._wanted = wanted
+        deadline = None if wait is None else time.monotonic() + wait
+        while not wanted.done.is_set():
+            if self._write_lock.acquire(timeout=0.02):
+                try:
+                    self._take_wanted()
+                finally:
+                    self._write_lock.release()
+            elif deadline is not None and time.monotonic() >= deadline:
+                with self._wanted_lock:
+                    if self._wanted is wanted:  # no writer took it up: give up
+                        self._wanted = None
+                        return None
+                wanted.done.wait()  # a writer is taking it now
+        if wanted.error is not None:
+            raise wanted.error
+        return wanted.generation
+
+    def _take_wanted(self) -> None:
+        """Take the snapshot a query waits for, if any (under the write lock). A failure is
+        the query's to report, never the write's."""
+        with self._wanted_lock:
+            wanted, self._wanted = self._wanted, None
+        if wanted is None:
+            return
         try:
-            store = self._store
-            if store is not None:
-                store.flush()
-        except OSError:
-            pass  # the next write tries again
+            if self._store is None:
+                raise StoreError("the store is closed")
+            self._store.backup(str(wanted.target))
+            wanted.generation = self._generation
+        except Exception as exc:
+            wanted.error = exc
         finally:
-            self._flushing = False
+            wanted.done.set()
 
     def _orphaned(self, names: list[str]) -> str:
         """The default-graph triples of the graphs ``names`` that no other named graph (the
@@ -570,7 +605,7 @@ class OxigraphStore(Store):
                 raise StoreError(f"the store failed: {exc}") from exc
             # The update may have changed articles in any way: the default graph (where an
             # update without GRAPH writes) is the named graphs' union again, and the totals are
-            # counted afresh (that last step tells the query processes to reopen).
+            # counted afresh (that last step moves the write counter on for the query processes).
             self._resync_default()
             self._rebuild_totals(sparql)
 
@@ -585,7 +620,7 @@ class OxigraphStore(Store):
         except OSError as exc:
             raise StoreError(f"counting mentions in the store failed: {exc}") from exc
         finally:
-            self._wrote(len(sparql))  # the user's update that comes before this, if any
+            self._wrote()  # the user's update that comes before this, if any
             self._index.drop()  # any entity may have changed: built afresh when next read
 
     def delete_article(self, article_id: str) -> bool:
@@ -606,7 +641,7 @@ class OxigraphStore(Store):
                 operations.append(f"DROP GRAPH <{name.value}>")
                 text = " ;\n".join(operations)
                 self._store.update(text)
-                self._wrote(len(text))
+                self._wrote()
                 self._index.apply(self._store, change.after, removed=dropped_labels)
             except BaseException as exc:
                 self._index.drop()
@@ -719,11 +754,12 @@ class OxigraphStore(Store):
             request = QueryRequest(generation, sparql, kind, fmt, max_rows, needed)
             try:
                 return self._queries.run(request, timeout)
-            except SnapshotUnavailable:
-                # Writes kept compacting files away under the child's read-only view: the
-                # server's own view is always whole, so the query runs here (as with
-                # query_processes=0: it cannot be killed, but it answers).
-                log.warning("a query process met the store changing under it; answering in the server")
+            except SnapshotUnavailable as exc:
+                # No snapshot holding the writes the query must see (one write held the store
+                # for the whole time limit, or the checkpoint failed): the server's own view
+                # is always current, so the query runs here (as with query_processes=0: it
+                # cannot be killed, but it answers).
+                log.warning("no snapshot for a query process (%s); answering in the server", exc)
         return self._query_here(sparql, kind, fmt, timeout, max_rows)
 
     def own_query(self, sparql, *, accept=None, timeout=None, max_rows=-1) -> QueryResult:
