@@ -9,15 +9,8 @@ from __future__ import annotations
 from ..errors import StoreError
 from ..settings import Settings
 from ..sparql_tokens import query_kind
-from .base import (
-    EXPORT_FORMATS,
-    GRAPH_FORMATS,
-    RESULT_FORMATS,
-    ArticleRecord,
-    QueryResult,
-    Store,
-    StoreStats,
-)
+from .interface import ArticleRecord, Store, StoreStats
+from .results import EXPORT_FORMATS, GRAPH_FORMATS, RESULT_FORMATS, PreparedQuery, QueryResult
 
 DEFAULT_DIRECTORY = "./newsgraph-data"
 
@@ -66,6 +59,7 @@ __all__ = [
     "GRAPH_FORMATS",
     "RESULT_FORMATS",
     "ArticleRecord",
+    "PreparedQuery",
     "QueryResult",
     "Store",
     "StoreStats",

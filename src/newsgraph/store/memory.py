@@ -7,7 +7,6 @@ through pyoxigraph's serializers so every backend writes them the same way.
 from __future__ import annotations
 
 import threading
-import traceback
 from collections.abc import Iterable
 from typing import BinaryIO
 
@@ -20,22 +19,20 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.paths import Path
 
-from ..errors import BadQuery, NewsgraphError, QueryTimeout, StoreError
+from ..errors import BadQuery, NewsgraphError, StoreError
 from ..graph import ArticleGraph
-from ..ontology import NG, RDF, RDFS, SDO
-from ..sparql_tokens import query_kind
-from .base import (
+from ..ontology import NG, PREFIXES, RDF, RDFS, SDO
+from .interface import Store, check_export_format
+from .results import (
     DATASET_FORMATS,
     EXPORT_FORMATS,
-    PREFIXES,
+    PreparedQuery,
     QueryResult,
-    Store,
+    Runaways,
     _Stop,
-    check_export_format,
-    result_format,
+    run_with_deadline,
     serialise_result,
     syntax_error,
-    with_default_prefixes,
     write_triples,
 )
 
@@ -78,6 +75,7 @@ class MemoryStore(Store):
         self.dataset = _SetUnion(default_union=True)
         self.dataset.totals = URIRef(self.totals)
         self._lock = threading.RLock()
+        self._runaways = Runaways()
 
     # --- writes -------------------------------------------------------------------
     def add_articles(self, articles: Iterable[tuple[str, ArticleGraph]], *, replace: bool = True) -> int:
@@ -101,7 +99,7 @@ class MemoryStore(Store):
     def _change_totals(self, name: URIRef, sign: int) -> None:
         """Add (1) or take away (-1) one article's mention counts to the entity totals.
 
-        The same arithmetic as :func:`~.base.change_totals`, in Python: rdflib's SPARQL
+        The same arithmetic as :func:`~.totals.change_totals`, in Python: rdflib's SPARQL
         engine takes a tenth of a second per article for it.
         """
         totals = self.dataset.graph(URIRef(self.totals))
@@ -215,48 +213,23 @@ class MemoryStore(Store):
     def construct_ntriples(self, sparql: str, *, max_rows: int | None = None) -> tuple[bytes, bool]:
         return write_triples(self._to_oxigraph(self._run(sparql)), "ntriples", max_rows, threading.Event())
 
-    def query(self, sparql, *, accept=None, timeout=None, max_rows=-1, stale_ok=False) -> QueryResult:
-        kind = query_kind(sparql)
-        fmt = result_format(kind, accept)
-        sparql = with_default_prefixes(sparql)
-        timeout = self.query_timeout if timeout is None else timeout
-        max_rows = self.max_rows if max_rows == -1 else max_rows
-        cancelled = threading.Event()
-        outcome: dict = {}
-
-        def work() -> None:
-            result = None
+    def _answer(self, query: PreparedQuery) -> QueryResult:
+        def work(cancelled: threading.Event) -> QueryResult:
             try:
-                try:
-                    result = self._to_oxigraph(self._run(sparql))
-                except NewsgraphError:
-                    raise
-                except Exception as exc:
-                    if "Unknown namespace prefix" in str(exc):
-                        raise syntax_error(sparql, str(exc)) from exc
-                    # rdflib fails on some valid-looking queries with assorted exceptions
-                    # (relative IRIs, duplicate variables, bad regexes): the query's doing, a 400.
-                    raise BadQuery(f"the query could not be run: {type(exc).__name__}: {exc}") from exc
-                if cancelled.is_set():
-                    return
-                outcome["result"] = serialise_result(kind, result, fmt, max_rows, cancelled)
-            except _Stop:
-                pass
-            except BaseException as exc:  # handed back to the caller's thread
-                traceback.clear_frames(exc.__traceback__)  # pyoxigraph objects must die on this thread
-                outcome["error"] = exc
-            finally:
-                result = None
+                result = self._to_oxigraph(self._run(query.sparql))
+            except NewsgraphError:
+                raise
+            except Exception as exc:
+                if "Unknown namespace prefix" in str(exc):
+                    raise syntax_error(query.sparql, str(exc)) from exc
+                # rdflib fails on some valid-looking queries with assorted exceptions
+                # (relative IRIs, duplicate variables, bad regexes): the query's doing, a 400.
+                raise BadQuery(f"the query could not be run: {type(exc).__name__}: {exc}") from exc
+            if cancelled.is_set():
+                raise _Stop("cancelled")
+            return serialise_result(query.kind, result, query.format, query.max_rows, cancelled)
 
-        worker = threading.Thread(target=work, name="newsgraph-query", daemon=True)
-        worker.start()
-        worker.join(timeout)
-        if worker.is_alive():
-            cancelled.set()
-            raise QueryTimeout(f"the query ran longer than {timeout:g} s and was stopped")
-        if "error" in outcome:
-            raise outcome["error"]
-        return outcome["result"]
+        return run_with_deadline(work, query.timeout, self._runaways)
 
     # --- export -------------------------------------------------------------------
     def export_to(self, format: str, output: BinaryIO) -> None:

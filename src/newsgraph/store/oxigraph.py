@@ -15,7 +15,6 @@ from __future__ import annotations
 import logging
 import threading
 import time
-import traceback
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -25,37 +24,29 @@ from typing import BinaryIO
 import pyoxigraph as ox
 from rdflib import BNode, Dataset, Literal, URIRef
 
-from ..errors import BadQuery, QueryTimeout, StoreError, StoreLocked
+from ..errors import BadQuery, StoreError, StoreLocked
 from ..graph import ArticleGraph, PrewrittenGraph
-from ..sparql_tokens import query_kind
-from .base import (
+from ..ontology import PREFIXES
+from .entity_index import EntityIndex, Row, graph_labels
+from .interface import Store, StoreStats, check_export_format
+from .results import (
     DATASET_FORMATS,
     EXPORT_FORMATS,
-    NG,
-    PREFIXES,
-    RDFS,
+    PreparedQuery,
     QueryResult,
-    Store,
-    StoreStats,
+    Runaways,
     _Stop,
-    check_export_format,
-    graph_prefix,
-    literal,
-    rebuild_totals,
-    result_format,
+    run_with_deadline,
     serialise_result,
     syntax_error,
-    with_default_prefixes,
     write_triples,
 )
-from .entity_index import EntityIndex, Row, graph_labels
+from .terms import NG, RDFS, graph_prefix, literal
+from .totals import rebuild_totals
 
 log = logging.getLogger(__name__)
 
 
-# Queries still running after their caller gave up (pyoxigraph cannot cancel a
-# query mid-evaluation); past this many, new queries are refused until they end.
-MAX_RUNAWAY_QUERIES = 2
 # Batches of new articles at least this big go through the bulk loader,
 BULK_QUADS = 2_000
 # in pieces of about this many quads: one loads while Python writes the next.
@@ -128,7 +119,7 @@ def _ntriples(term, triple) -> str:
 class TotalsChange:
     """How one write changes the entity totals, worked out from the triples it writes and
     the counts of the graphs it replaces: far cheaper than the SPARQL that recomputes them
-    (:func:`~.base.change_totals`), which looks the articles up again. Only correct under
+    (:func:`~.totals.change_totals`), which looks the articles up again. Only correct under
     the store's write lock, with the current totals read under it too."""
 
     NAME = "https://schema.org/name"
@@ -290,8 +281,7 @@ class OxigraphStore(Store):
         self._write_lock = threading.Lock()
         # The totals ranked in memory for /entities, kept in step by every write made here.
         self._index = EntityIndex(self.totals)
-        self._runaway = 0
-        self._runaway_lock = threading.Lock()
+        self._runaways = Runaways()
         self._bulk_since_optimize = 0
         self._loading: ThreadPoolExecutor | None = None
         # Bumped by every write: a query then needs a newer snapshot (see query_process.py).
@@ -738,77 +728,34 @@ class OxigraphStore(Store):
     def construct_ntriples(self, sparql: str, *, max_rows: int | None = None) -> tuple[bytes, bool]:
         return write_triples(self._run(sparql), "ntriples", max_rows, threading.Event())
 
-    def query(self, sparql, *, accept=None, timeout=None, max_rows=-1, stale_ok=False) -> QueryResult:
-        kind = query_kind(sparql)
-        fmt = result_format(kind, accept)
-        sparql = with_default_prefixes(sparql)
-        timeout = self.query_timeout if timeout is None else timeout
-        max_rows = self.max_rows if max_rows == -1 else max_rows
-        if self._queries is not None:
+    def _answer(self, query: PreparedQuery) -> QueryResult:
+        if self._queries is not None and not query.own:
+            # Users' queries go to a query process; newsgraph's own bounded reads run here,
+            # in a thread, never queued behind users' queries there.
             from .query_process import QueryRequest, SnapshotUnavailable
 
             generation = needed = self._generation
-            if stale_ok and self.query_staleness > 0:
+            if query.stale_ok and self.query_staleness > 0:
                 with self._recent_lock:
                     needed = self._settle(time.monotonic())
-            request = QueryRequest(generation, sparql, kind, fmt, max_rows, needed)
+            request = QueryRequest(generation, query.sparql, query.kind, query.format, query.max_rows, needed)
             try:
-                return self._queries.run(request, timeout)
+                return self._queries.run(request, query.timeout)
             except SnapshotUnavailable as exc:
                 # No snapshot holding the writes the query must see (one write held the store
                 # for the whole time limit, or the checkpoint failed): the server's own view
                 # is always current, so the query runs here (as with query_processes=0: it
                 # cannot be killed, but it answers).
                 log.warning("no snapshot for a query process (%s); answering in the server", exc)
-        return self._query_here(sparql, kind, fmt, timeout, max_rows)
 
-    def own_query(self, sparql, *, accept=None, timeout=None, max_rows=-1) -> QueryResult:
-        """newsgraph's own bounded reads run here, in a thread: no hand-over to a query
-        process, and never queued behind users' queries there."""
-        kind = query_kind(sparql)
-        fmt = result_format(kind, accept)
-        timeout = self.query_timeout if timeout is None else timeout
-        max_rows = self.max_rows if max_rows == -1 else max_rows
-        return self._query_here(with_default_prefixes(sparql), kind, fmt, timeout, max_rows)
-
-    def _query_here(self, sparql: str, kind: str, fmt: str, timeout: float | None, max_rows: int | None) -> QueryResult:
-        with self._runaway_lock:
-            if self._runaway >= MAX_RUNAWAY_QUERIES:
-                raise QueryTimeout(
-                    "the store is still busy with earlier queries that ran past the time limit; try again shortly"
-                )
-        cancelled = threading.Event()
-        outcome: dict = {}
-
-        def work() -> None:
-            result = None
+        def work(cancelled: threading.Event) -> QueryResult:
+            result = self._run(query.sparql)
             try:
-                result = self._run(sparql)
-                outcome["result"] = serialise_result(kind, result, fmt, max_rows, cancelled)
-            except _Stop:
-                pass
-            except BaseException as exc:  # handed back to the caller's thread
-                traceback.clear_frames(exc.__traceback__)  # pyoxigraph objects must die on this thread
-                outcome["error"] = exc
+                return serialise_result(query.kind, result, query.format, query.max_rows, cancelled)
             finally:
-                result = None
-                if cancelled.is_set():
-                    with self._runaway_lock:
-                        self._runaway -= 1
+                result = None  # pyoxigraph objects die on this thread
 
-        worker = threading.Thread(target=work, name="newsgraph-query", daemon=True)
-        worker.start()
-        worker.join(timeout)
-        if worker.is_alive():
-            with self._runaway_lock:
-                if worker.is_alive():
-                    self._runaway += 1
-                    cancelled.set()
-            if cancelled.is_set():
-                raise QueryTimeout(f"the query ran longer than {timeout:g} s and was stopped")
-        if "error" in outcome:
-            raise outcome["error"]
-        return outcome["result"]
+        return run_with_deadline(work, query.timeout, self._runaways)
 
     # --- export -------------------------------------------------------------------
     def export_graphs(self):

@@ -51,7 +51,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .base import QueryResult
+    from .results import QueryResult
 
 NICE = 10  # the children's CPU priority below the server's
 STARTUP_LIMIT = 60.0  # seconds a new child may take to import and say it is ready
@@ -255,7 +255,7 @@ class QueryProcesses:
     # --- queries -----------------------------------------------------------------------
 
     def run(self, request: QueryRequest, timeout: float | None) -> QueryResult:
-        """The :class:`~.base.QueryResult` of ``request``; raises what the query raised,
+        """The :class:`~.results.QueryResult` of ``request``; raises what the query raised,
         :class:`QueryTimeout` after ``timeout`` seconds (the child killed), or
         :class:`SnapshotUnavailable` when no snapshot new enough could be taken."""
         from ..errors import QueryTimeout, StoreError
@@ -347,7 +347,7 @@ def remove_snapshots(store_path: Path) -> None:
 
 def _outcome(status: str, value: object, sparql: str) -> QueryResult:
     from ..errors import BadQuery, StoreError
-    from .base import QueryResult, syntax_error
+    from .results import QueryResult, syntax_error
 
     if status == "ok" and isinstance(value, QueryResult):
         return value
@@ -379,7 +379,7 @@ def _serve(fd: int, parent: int) -> None:
     import pyoxigraph as ox
 
     from newsgraph.errors import NewsgraphError
-    from newsgraph.store.base import serialise_result
+    from newsgraph.store.results import serialise_result
 
     _exit_with_parent(parent)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the server handles Ctrl-C and kills us
@@ -421,7 +421,7 @@ def _serve(fd: int, parent: int) -> None:
 
 
 def _import_without_the_package_init() -> None:
-    """Make ``newsgraph.store.base`` importable without running ``newsgraph/__init__``,
+    """Make ``newsgraph.store.results`` importable without running ``newsgraph/__init__``,
     which loads spaCy (a second of start-up and ~100 MB the child never uses)."""
     import types
 
