@@ -24,19 +24,19 @@ def open_store(settings: Settings | None = None, *, spec: str | None = None, cre
     """
     settings = settings or Settings()
     spec = (spec or settings.store).strip()
-    common = {"base_iri": settings.base_iri, "query_timeout": settings.query_timeout, "max_rows": settings.max_rows}
     kind, _, target = spec.partition(":")
     kind = kind.lower()
     if kind == "memory" and not target:
         from .memory import MemoryStore
 
-        return MemoryStore(**common)
+        return MemoryStore(base_iri=settings.base_iri, query_timeout=settings.query_timeout, max_rows=settings.max_rows)
     if kind == "oxigraph":
         from .oxigraph import OxigraphStore
 
         return OxigraphStore(
             target or DEFAULT_DIRECTORY, query_processes=settings.query_processes,
-            query_staleness=settings.query_staleness, create=create, **common
+            query_staleness=settings.query_staleness, create=create, base_iri=settings.base_iri,
+            query_timeout=settings.query_timeout, max_rows=settings.max_rows,
         )
     if kind == "sparql" and target:
         from .sparql import SparqlStore
@@ -47,7 +47,9 @@ def open_store(settings: Settings | None = None, *, spec: str | None = None, cre
             user=settings.store_user,
             password=settings.store_password,
             auth=settings.store_auth,
-            **common,
+            base_iri=settings.base_iri,
+            query_timeout=settings.query_timeout,
+            max_rows=settings.max_rows,
         )
     raise StoreError(
         f"unknown store {spec!r}: use 'memory', 'oxigraph:DIR' or 'sparql:URL' (e.g. sparql:http://host:8890/sparql)"

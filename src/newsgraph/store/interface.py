@@ -121,7 +121,7 @@ class Store(ABC):
         # Ordering on an aggregate's alias goes in an outer query: Virtuoso refuses it otherwise.
         # COALESCE puts undated articles last on every engine (rdflib sorts unbound first,
         # and turns STR(unbound) inside an aggregate into "None", hence STR outside).
-        rows = self.select(
+        rows = self._rows(
             f"""PREFIX schema: <{SCHEMA}>
             SELECT ?g ?article ?title ?url (STR(?date) AS ?published) WHERE {{
               {{ SELECT ?g (SAMPLE(?a) AS ?article) (SAMPLE(?t) AS ?title) (SAMPLE(?u) AS ?url) (SAMPLE(?d) AS ?date)
@@ -146,7 +146,7 @@ class Store(ABC):
         ]
         if records:
             values = " ".join(iri(r.graph) for r in records)
-            counts = self.select(
+            counts = self._rows(
                 f"SELECT ?g (COUNT(*) AS ?n) WHERE {{ VALUES ?g {{ {values} }} GRAPH ?g {{ ?s ?p ?o }} }} GROUP BY ?g"
             )
             by_graph = {row["g"]: int(row["n"]) for row in counts if "g" in row}
@@ -157,7 +157,7 @@ class Store(ABC):
     def stats(self) -> StoreStats:
         """Articles, triples (summed over article graphs) and distinct entities by type."""
         prefix = graph_prefix(self.base_iri)
-        graphs = self.select(
+        graphs = self._rows(
             f"""SELECT ?g (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }}
             FILTER(STRSTARTS(STR(?g), "{prefix}")) }} GROUP BY ?g"""
         )
@@ -170,7 +170,7 @@ class Store(ABC):
 
     def entity_counts(self) -> dict[str, int]:
         """Entities some stored article names, by type, most first (types with none left out)."""
-        counts = self.select(entity_types_query(self.base_iri))
+        counts = self._rows(entity_types_query(self.base_iri))
         by_type = {name: int(value) for name, value in (counts[0] if counts else {}).items() if int(value)}
         return dict(sorted(by_type.items(), key=lambda item: (-item[1], item[0])))
 
@@ -186,6 +186,13 @@ class Store(ABC):
     @abstractmethod
     def select(self, sparql: str) -> list[dict[str, str]] | bool:
         """Run a query newsgraph itself wrote: rows as plain strings (unbound left out), or a bool for ASK."""
+
+    def _rows(self, sparql: str) -> list[dict[str, str]]:
+        """:meth:`select` for a SELECT newsgraph wrote: its rows."""
+        found = self.select(sparql)
+        if isinstance(found, bool):
+            raise StoreError("the store answered a SELECT with a boolean")
+        return found
 
     @abstractmethod
     def construct_ntriples(self, sparql: str, *, max_rows: int | None = None) -> tuple[bytes, bool]:

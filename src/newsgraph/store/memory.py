@@ -18,6 +18,7 @@ from pyparsing import ParseException
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.paths import Path
+from rdflib.term import Node
 
 from ..errors import BadQuery, NewsgraphError, StoreError
 from ..graph import ArticleGraph
@@ -25,11 +26,11 @@ from ..ontology import NG, PREFIXES, RDF, RDFS, SDO
 from .interface import Store, check_export_format
 from .results import (
     DATASET_FORMATS,
-    EXPORT_FORMATS,
     PreparedQuery,
     QueryResult,
     Runaways,
     _Stop,
+    rdf_writer,
     run_with_deadline,
     serialise_result,
     syntax_error,
@@ -39,9 +40,18 @@ from .results import (
 rdflib.plugins.sparql.SPARQL_LOAD_GRAPHS = False  # never fetch a graph a query names
 
 
-def _describe_in(totals: Graph, entity: URIRef, article: Graph) -> None:
+def _number(node: Node | None) -> int:
+    """The integer a count literal holds (0 for none)."""
+    if node is None:
+        return 0
+    if not isinstance(node, Literal):
+        raise StoreError(f"the store holds {node!r} where a number belongs")
+    return int(node)
+
+
+def _describe_in(totals: Graph, entity: Node, article: Graph) -> None:
     """The entity's type and (first) name from an article's graph, written into the totals."""
-    names = sorted(article.objects(entity, SDO.name))
+    names = sorted(article.objects(entity, SDO.name), key=str)
     kind = article.value(entity, RDF.type)
     if names and kind is not None:
         totals.add((entity, RDF.type, kind))
@@ -105,10 +115,8 @@ class MemoryStore(Store):
         totals = self.dataset.graph(URIRef(self.totals))
         article = self.dataset.graph(name)
         for entity, _, count in article.triples((None, NG.timesMentioned, None)):
-            mentions = totals.value(entity, NG.totalMentions)
-            articles = totals.value(entity, NG.articleCount)
-            mentions = (int(mentions) if mentions is not None else 0) + sign * int(count)
-            articles = (int(articles) if articles is not None else 0) + sign
+            mentions = _number(totals.value(entity, NG.totalMentions)) + sign * _number(count)
+            articles = _number(totals.value(entity, NG.articleCount)) + sign
             if articles <= 0:
                 totals.remove((entity, None, None))
                 continue
@@ -131,12 +139,12 @@ class MemoryStore(Store):
                 continue
             mentions, articles, graphs = by_entity.setdefault(entity, (0, 0, []))
             graphs.append(name)
-            by_entity[entity] = (mentions + int(count), articles + 1, graphs)
+            by_entity[entity] = (mentions + _number(count), articles + 1, graphs)
         target = self.dataset.graph(totals)
         for entity, (mentions, articles, graphs) in by_entity.items():
             target.add((entity, NG.totalMentions, Literal(mentions)))
             target.add((entity, NG.articleCount, Literal(articles)))
-            names = sorted({n for g in graphs for n in self.dataset.graph(g).objects(entity, SDO.name)})
+            names = sorted({n for g in graphs for n in self.dataset.graph(g).objects(entity, SDO.name)}, key=str)
             kinds = [k for g in graphs[:1] for k in self.dataset.graph(g).objects(entity, RDF.type)]
             if names and kinds:
                 target.add((entity, RDF.type, kinds[0]))
@@ -249,7 +257,7 @@ class MemoryStore(Store):
 
         convert = TermConverter()
         ox_quads = [ox.Quad(convert(s), convert(p), convert(o), convert(URIRef(g))) for s, p, o, g in quads]
-        rdf_format = EXPORT_FORMATS[format].oxigraph
+        rdf_format = rdf_writer(format)
         try:
             if format in DATASET_FORMATS:
                 ox.serialize(ox_quads, output, rdf_format, prefixes=PREFIXES if format == "trig" else None)

@@ -31,11 +31,11 @@ from .entity_index import EntityIndex, Row, graph_labels
 from .interface import Store, StoreStats, check_export_format
 from .results import (
     DATASET_FORMATS,
-    EXPORT_FORMATS,
     PreparedQuery,
     QueryResult,
     Runaways,
     _Stop,
+    rdf_writer,
     run_with_deadline,
     serialise_result,
     syntax_error,
@@ -145,7 +145,8 @@ class TotalsChange:
     def take_away(self, quads: Iterable[ox.Quad]) -> None:
         """Count out the ``ng:timesMentioned`` quads of a stored article graph."""
         for quad in quads:
-            self.count(quad.subject.value, int(quad.object.value), -1)
+            if isinstance(quad.subject, ox.NamedNode):  # an entity IRI: newsgraph writes no other
+                self.count(quad.subject.value, _integer(quad.object), -1)
 
     def update(self, totals: str, current: dict[str, tuple[int, int, bool]]) -> str:
         """The SPARQL Update taking the totals from ``current`` (entity -> mentions, articles,
@@ -225,6 +226,13 @@ class _BulkLoader:
                 self._store.remove_graph(ox.NamedNode(name))
             except OSError:
                 pass
+
+
+def _integer(term: object) -> int:
+    """The integer a literal newsgraph wrote holds (a count or a total)."""
+    if not isinstance(term, ox.Literal):
+        raise StoreError(f"the store holds {term!r} where a number belongs")
+    return int(term.value)
 
 
 class _Wanted:
@@ -467,9 +475,10 @@ class OxigraphStore(Store):
         if wanted is None:
             return
         try:
-            if self._store is None:
+            store = getattr(self, "_store", None)
+            if store is None:
                 raise StoreError("the store is closed")
-            self._store.backup(str(wanted.target))
+            store.backup(str(wanted.target))
             wanted.generation = self._generation
         except Exception as exc:
             wanted.error = exc
@@ -527,7 +536,7 @@ class OxigraphStore(Store):
             if mentions is None or articles is None:
                 continue
             named = next(self._store.quads_for_pattern(node, _NAME, None, graph), None) is not None
-            found[entity] = (int(mentions.object.value), int(articles.object.value), named)
+            found[entity] = (_integer(mentions.object), _integer(articles.object), named)
         return found
 
     def _statements(self, graph: ArticleGraph, change: TotalsChange) -> list[str]:
@@ -668,13 +677,18 @@ class OxigraphStore(Store):
         prefix = graph_prefix(self.base_iri)
         graphs = self.article_graphs()
         articles = sum(1 for name in graphs if name.startswith(prefix))
-        count = self._store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")  # the default graph
-        others = int(next(iter(count))[0].value)
+        others = self._count("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")  # the default graph
         for name in graphs:
             if not name.startswith(prefix):  # the entity totals, or a graph written by hand
-                count = self._store.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{name}> {{ ?s ?p ?o }} }}")
-                others += int(next(iter(count))[0].value)
+                others += self._count(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{name}> {{ ?s ?p ?o }} }}")
         return StoreStats(articles=articles, triples=len(self._store) - others, entities=self.entity_counts())
+
+    def _count(self, sparql: str) -> int:
+        """The number a ``SELECT (COUNT(*) AS ?n)`` newsgraph wrote answers."""
+        result = self._store.query(sparql)
+        if not isinstance(result, ox.QuerySolutions):
+            raise StoreError(f"a count was answered with {type(result).__name__}")
+        return _integer(next(iter(result))[0])
 
     def entity_ranking(self, *, prefix: str | None = None, contains: str | None = None,
                        limit: int = 50, offset: int = 0) -> tuple[list[Row], int] | None:
@@ -765,7 +779,7 @@ class OxigraphStore(Store):
 
     def export_to(self, format: str, output: BinaryIO) -> None:
         check_export_format(format)
-        rdf_format = EXPORT_FORMATS[format].oxigraph
+        rdf_format = rdf_writer(format)
         try:
             if format == "jsonld":
                 self.write_jsonld(output)
@@ -780,6 +794,8 @@ class OxigraphStore(Store):
                     "CONSTRUCT { ?s ?p ?o } WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }",
                     use_default_graph_as_union=True,
                 )
+                if not isinstance(triples, ox.QueryTriples):
+                    raise StoreError("the store answered a CONSTRUCT without triples")
                 prefixes = PREFIXES if format in ("turtle", "rdfxml", "jsonld") else None
                 if prefixes:
                     ox.serialize(triples, output, rdf_format, prefixes=prefixes)
@@ -798,8 +814,9 @@ class OxigraphStore(Store):
         return self._queries.pids(running=running) if self._queries is not None else []
 
     def close(self) -> None:
-        if getattr(self, "_queries", None) is not None:
-            self._queries.close()
+        queries = getattr(self, "_queries", None)
+        if queries is not None:
+            queries.close()
         store = getattr(self, "_store", None)
         if store is not None:
             try:
@@ -810,7 +827,8 @@ class OxigraphStore(Store):
             except OSError:
                 pass
             # Dropping the last reference releases RocksDB's lock on the directory.
-            self._store = None
-        if getattr(self, "_loading", None) is not None:
-            self._loading.shutdown(wait=True)
+            del self._store
+        loading = getattr(self, "_loading", None)
+        if loading is not None:
+            loading.shutdown(wait=True)
             self._loading = None

@@ -404,7 +404,7 @@ def _serve(fd: int, parent: int) -> None:
             # The stored default graph is the set union of the article graphs (see oxigraph.py).
             result = store.query(request.sparql)
             reply = ("ok", serialise_result(request.kind, result, request.format, request.max_rows, never))
-            result = None
+            del result
         except SyntaxError as exc:
             reply = ("syntax", str(exc))
         except NewsgraphError as exc:  # StoreError from the serializers

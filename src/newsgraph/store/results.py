@@ -15,7 +15,7 @@ import threading
 import traceback
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import IO, Any, cast
 
 import pyoxigraph as ox
 
@@ -28,6 +28,24 @@ RESULT_FORMATS = of_kind("results")
 GRAPH_FORMATS = of_kind("graph")
 DATASET_FORMATS = of_kind("dataset")  # named graphs kept; the graph formats get the merged graph
 EXPORT_FORMATS = {**DATASET_FORMATS, **GRAPH_FORMATS}
+
+
+
+def results_writer(fmt: str) -> ox.QueryResultsFormat:
+    """pyoxigraph's writer for the SELECT/ASK result format ``fmt`` (a RESULT_FORMATS name)."""
+    value = RESULT_FORMATS[fmt].oxigraph
+    if not isinstance(value, ox.QueryResultsFormat):
+        raise StoreError(f"'{fmt}' is not a SPARQL results format")
+    return value
+
+
+def rdf_writer(fmt: str) -> ox.RdfFormat:
+    """pyoxigraph's writer for the RDF format ``fmt`` (an EXPORT_FORMATS name)."""
+    value = EXPORT_FORMATS[fmt].oxigraph
+    if not isinstance(value, ox.RdfFormat):
+        raise StoreError(f"'{fmt}' is not an RDF format")
+    return value
+
 
 # Queries still running after their caller gave up (pyoxigraph and rdflib cannot cancel a
 # query mid-evaluation); past this many, new queries are refused until they end.
@@ -167,7 +185,8 @@ def write_solutions(solutions: ox.QuerySolutions, fmt: str, max_rows: int | None
     variables = [v.value for v in solutions.variables]
     writer = LineLimitedWriter(max_rows, 1, cancelled)
     try:
-        solutions.serialize(writer, ox.QueryResultsFormat.TSV)
+        # The stub asks for a file; pyoxigraph only calls write() and flush().
+        solutions.serialize(cast(IO[bytes], writer), ox.QueryResultsFormat.TSV)
     except _Stop:
         pass
     except (OSError, ValueError) as exc:  # the stop surfaces wrapped when raised inside Rust
@@ -184,7 +203,7 @@ def write_solutions(solutions: ox.QuerySolutions, fmt: str, max_rows: int | None
         return tsv, variables, writer.truncated
     if not tsv:  # a serializer that never wrote: keep the head
         tsv = ("\t".join("?" + v for v in variables) + "\n").encode()
-    body = ox.parse_query_results(tsv, ox.QueryResultsFormat.TSV).serialize(format=RESULT_FORMATS[fmt].oxigraph)
+    body = ox.parse_query_results(tsv, ox.QueryResultsFormat.TSV).serialize(format=results_writer(fmt)) or b""
     return body, variables, writer.truncated
 
 
@@ -203,7 +222,7 @@ def write_triples(triples: Iterable, fmt: str, max_rows: int | None, cancelled: 
     repeats it, on Virtuoso) is written once."""
     writer = LineLimitedWriter(max_rows, 0, cancelled)
     try:
-        ox.serialize(_once(triples), writer, ox.RdfFormat.N_TRIPLES)
+        ox.serialize(_once(triples), cast(IO[bytes], writer), ox.RdfFormat.N_TRIPLES)
     except _Stop:
         pass
     except (OSError, ValueError) as exc:
@@ -221,14 +240,14 @@ def write_triples(triples: Iterable, fmt: str, max_rows: int | None, cancelled: 
         from ..jsonld import graph_bytes
 
         return graph_bytes(parsed), writer.truncated
-    body = ox.serialize(parsed, format=GRAPH_FORMATS[fmt].oxigraph, prefixes=PREFIXES) or b""
+    body = ox.serialize(parsed, format=rdf_writer(fmt), prefixes=PREFIXES) or b""
     return body, writer.truncated
 
 
 def boolean_result(value: bool, fmt: str) -> bytes:
     """An ASK answer in ``fmt``, written by pyoxigraph like every other result."""
     parsed = ox.parse_query_results('{"head":{},"boolean":%s}' % ("true" if value else "false"), ox.QueryResultsFormat.JSON)
-    return parsed.serialize(format=RESULT_FORMATS[fmt].oxigraph)
+    return parsed.serialize(format=results_writer(fmt)) or b""
 
 
 def serialise_result(kind: str, result, fmt: str, max_rows: int | None, cancelled: threading.Event) -> QueryResult:

@@ -36,13 +36,13 @@ from ..sparql_tokens import has_keyword
 from .interface import Store, check_export_format
 from .results import (
     DATASET_FORMATS,
-    EXPORT_FORMATS,
     GRAPH_FORMATS,
     RESULT_FORMATS,
     PreparedQuery,
     QueryResult,
     _Stop,
     boolean_result,
+    rdf_writer,
     with_default_prefixes,
     write_solutions,
     write_triples,
@@ -78,7 +78,7 @@ class SparqlStore(Store):
         self.base_iri = base_iri
         self.query_timeout = query_timeout
         self.max_rows = max_rows
-        credentials = None
+        credentials: httpx.Auth | None = None
         if user is not None:
             if auth == "digest":
                 credentials = httpx.DigestAuth(user, password or "")
@@ -248,6 +248,8 @@ class SparqlStore(Store):
         normalised = json.dumps(_normalise(data)).encode("utf-8")
         try:
             solutions = ox.parse_query_results(normalised, ox.QueryResultsFormat.JSON)
+            if not isinstance(solutions, ox.QuerySolutions):  # pragma: no cover - _normalise writes bindings
+                raise StoreError("the remote store's answer to a SELECT held no bindings")
             body, variables, truncated = write_solutions(solutions, fmt, max_rows, never)
         except _Stop:  # pragma: no cover - never cancelled
             raise StoreError("the result could not be written") from None
@@ -266,7 +268,7 @@ class SparqlStore(Store):
     # --- export -------------------------------------------------------------------
     def export_to(self, format: str, output: BinaryIO) -> None:
         check_export_format(format)
-        rdf_format = EXPORT_FORMATS[format].oxigraph
+        rdf_format = rdf_writer(format)
         graphs = sorted(self.article_graphs())
         if self.select(f"ASK {{ GRAPH {iri(self.totals)} {{ ?s ?p ?o }} }}"):
             graphs.append(self.totals)  # the entity totals are part of the dataset, as on the other backends
