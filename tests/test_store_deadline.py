@@ -5,12 +5,15 @@ events the test releases, so nothing depends on how fast the machine is."""
 
 from __future__ import annotations
 
+import gc
+import sys
 import threading
 
 import pytest
-from api_helpers import BASE
+from api_helpers import BASE, wipo_extraction
 
 from newsgraph.errors import BadQuery, QueryTimeout
+from newsgraph.graph import to_graph
 from newsgraph.settings import Settings
 from newsgraph.store import PreparedQuery, QueryResult, open_store
 from newsgraph.store.memory import MemoryStore
@@ -106,5 +109,25 @@ def test_every_backend_prepares_a_query_the_same_way(spec, tmp_path):
             store.prepare("ASK {}", accept="turtle")
         answer = store.query("ASK { ?s ?p ?o }", accept="json")
         assert answer.kind == "ask" and answer.boolean is False
+    finally:
+        store.close()
+
+
+@pytest.mark.parametrize("spec", ["memory", "oxigraph"])
+def test_no_query_result_is_left_for_the_collector_to_free_on_another_thread(spec, tmp_path, monkeypatch):
+    """pyoxigraph results may only be freed on the thread that made them (pyo3 reports the
+    drop as an unraisable RuntimeError otherwise); rdflib keeps exceptions whose tracebacks
+    hold the query thread's frame in a cycle, so that frame must not hold the result."""
+    store = open_store(Settings(query_processes=0), spec="memory" if spec == "memory" else f"oxigraph:{tmp_path / 's'}")
+    unraisable: list[str] = []
+    monkeypatch.setattr(sys, "unraisablehook", lambda info: unraisable.append(repr(info.exc_value)))
+    try:
+        store.add_articles([("a1b2c3d4e5f60001", to_graph(wipo_extraction(), base_iri=store.base_iri))])
+        gc.collect()
+        for sparql in ("SELECT * WHERE { ?s ?p ?o }", "ASK { ?s ?p ?o }", "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"):
+            for rows in (3, None):
+                assert store.query(sparql, max_rows=rows).body
+        gc.collect()
+        assert unraisable == []
     finally:
         store.close()

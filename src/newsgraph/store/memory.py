@@ -223,19 +223,25 @@ class MemoryStore(Store):
 
     def _answer(self, query: PreparedQuery) -> QueryResult:
         def work(cancelled: threading.Event) -> QueryResult:
+            result = None
             try:
-                result = self._to_oxigraph(self._run(query.sparql))
-            except NewsgraphError:
-                raise
-            except Exception as exc:
-                if "Unknown namespace prefix" in str(exc):
-                    raise syntax_error(query.sparql, str(exc)) from exc
-                # rdflib fails on some valid-looking queries with assorted exceptions
-                # (relative IRIs, duplicate variables, bad regexes): the query's doing, a 400.
-                raise BadQuery(f"the query could not be run: {type(exc).__name__}: {exc}") from exc
-            if cancelled.is_set():
-                raise _Stop("cancelled")
-            return serialise_result(query.kind, result, query.format, query.max_rows, cancelled)
+                try:
+                    result = self._to_oxigraph(self._run(query.sparql))
+                except NewsgraphError:
+                    raise
+                except Exception as exc:
+                    if "Unknown namespace prefix" in str(exc):
+                        raise syntax_error(query.sparql, str(exc)) from exc
+                    # rdflib fails on some valid-looking queries with assorted exceptions
+                    # (relative IRIs, duplicate variables, bad regexes): the query's doing, a 400.
+                    raise BadQuery(f"the query could not be run: {type(exc).__name__}: {exc}") from exc
+                if cancelled.is_set():
+                    raise _Stop("cancelled")
+                return serialise_result(query.kind, result, query.format, query.max_rows, cancelled)
+            finally:
+                # rdflib keeps exceptions whose tracebacks hold this frame alive in a cycle: the
+                # pyoxigraph result must not be in it when the collector frees it on another thread.
+                result = None
 
         return run_with_deadline(work, query.timeout, self._runaways)
 

@@ -763,11 +763,12 @@ class OxigraphStore(Store):
                 log.warning("no snapshot for a query process (%s); answering in the server", exc)
 
         def work(cancelled: threading.Event) -> QueryResult:
-            result = self._run(query.sparql)
+            result = None
             try:
+                result = self._run(query.sparql)
                 return serialise_result(query.kind, result, query.format, query.max_rows, cancelled)
             finally:
-                result = None  # pyoxigraph objects die on this thread
+                result = None  # pyoxigraph objects die on this thread, even if a cycle keeps the frame
 
         return run_with_deadline(work, query.timeout, self._runaways)
 
