@@ -19,8 +19,8 @@ snapshot's link. A query carries the oldest write counter its answer may be read
 current one, so a client reads its own writes; for ``stale_ok`` queries the counter
 ``query_staleness`` seconds ago): the child's open snapshot answers if it is that new,
 else the newest snapshot, else the server takes a new one (10-35 ms on a 100k-quad store,
-most of it the flush; one at a time, shared by every query waiting for it). A snapshot is
-deleted once it is neither the newest nor open in a child, so at most ``size + 1`` exist;
+70-440 ms with other work loading the disk; most of it the flush; one at a time, shared
+by every query waiting for it). A snapshot is deleted once it is neither the newest nor open in a child, so at most ``size + 1`` exist;
 they live in ``query-snapshots/`` inside the store directory (same file system, so hard
 links work), which the store empties whenever it opens.
 
@@ -45,7 +45,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -82,7 +82,7 @@ class Snapshot:
     path: Path
     generation: int
     users: int = 0  # children that have it open
-    newest: bool = field(default=True)
+    newest: bool = True  # until a newer one replaces it
 
 
 class SnapshotUnavailable(Exception):
@@ -93,7 +93,7 @@ class SnapshotUnavailable(Exception):
 # Takes a checkpoint of the store into the directory given, under the store's write lock,
 # waiting for that lock at most the seconds given (None: without limit); returns the write
 # counter it holds, or None when the lock was not free in time.
-Checkpoint = Callable[[Path, "float | None"], "int | None"]
+Checkpoint = Callable[[Path, float | None], int | None]
 
 
 class _Child:
