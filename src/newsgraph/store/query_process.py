@@ -21,8 +21,9 @@ current one, so a client reads its own writes; for ``stale_ok`` queries the coun
 else the newest snapshot, else the server takes a new one (10-35 ms on a 100k-quad store,
 70-440 ms with other work loading the disk; most of it the flush; one at a time, shared
 by every query waiting for it). A snapshot is deleted once it is neither the newest nor
-open in a child, so at most ``size + 1`` exist; they live in ``query-snapshots/`` inside the store directory (same file system, so hard
-links work), which the store empties whenever it opens.
+open in a child, so at most ``size + 1`` exist; they live in ``query-snapshots/`` inside
+the store directory (same file system, so hard links work), which the store empties
+whenever it opens.
 
 The children run at a lower CPU priority (nice 10) than the server, so a runaway query
 takes the cores the server leaves idle. (Running them at the server's priority and
