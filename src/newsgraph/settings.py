@@ -64,13 +64,13 @@ class Settings(BaseSettings):
         3,
         description="Child processes that run users' SPARQL queries on the embedded store, each killed "
         "when its query passes the time limit; 0 runs queries in threads, which cannot be stopped. "
-        "Caveat: a child reads the store read-only while the server writes, which Oxigraph leaves "
-        "undefined, and under steady writes a simple query has been seen to stall until its limit.",
+        "The children read snapshots of the store (RocksDB checkpoints taken between writes), never "
+        "the directory being written.",
     )
     query_staleness: float = Field(
         0.5,
         description="Seconds a SPARQL query sent over HTTP may lag behind other clients' writes (embedded "
-        "store with query processes: they reopen the store at most about that often under writes). A client's "
+        "store with query processes: a new snapshot is taken at most about that often under writes). A client's "
         "queries in that long after its own write, and queries sent with 'Cache-Control: no-cache', see "
         "every write. 0: every query sees every acknowledged write.",
     )

@@ -9,15 +9,8 @@ from __future__ import annotations
 from ..errors import StoreError
 from ..settings import Settings
 from ..sparql_tokens import query_kind
-from .base import (
-    EXPORT_FORMATS,
-    GRAPH_FORMATS,
-    RESULT_FORMATS,
-    ArticleRecord,
-    QueryResult,
-    Store,
-    StoreStats,
-)
+from .interface import ArticleRecord, Store, StoreStats
+from .results import EXPORT_FORMATS, GRAPH_FORMATS, RESULT_FORMATS, PreparedQuery, QueryResult
 
 DEFAULT_DIRECTORY = "./newsgraph-data"
 
@@ -31,19 +24,19 @@ def open_store(settings: Settings | None = None, *, spec: str | None = None, cre
     """
     settings = settings or Settings()
     spec = (spec or settings.store).strip()
-    common = {"base_iri": settings.base_iri, "query_timeout": settings.query_timeout, "max_rows": settings.max_rows}
     kind, _, target = spec.partition(":")
     kind = kind.lower()
     if kind == "memory" and not target:
         from .memory import MemoryStore
 
-        return MemoryStore(**common)
+        return MemoryStore(base_iri=settings.base_iri, query_timeout=settings.query_timeout, max_rows=settings.max_rows)
     if kind == "oxigraph":
         from .oxigraph import OxigraphStore
 
         return OxigraphStore(
             target or DEFAULT_DIRECTORY, query_processes=settings.query_processes,
-            query_staleness=settings.query_staleness, create=create, **common
+            query_staleness=settings.query_staleness, create=create, base_iri=settings.base_iri,
+            query_timeout=settings.query_timeout, max_rows=settings.max_rows,
         )
     if kind == "sparql" and target:
         from .sparql import SparqlStore
@@ -54,7 +47,9 @@ def open_store(settings: Settings | None = None, *, spec: str | None = None, cre
             user=settings.store_user,
             password=settings.store_password,
             auth=settings.store_auth,
-            **common,
+            base_iri=settings.base_iri,
+            query_timeout=settings.query_timeout,
+            max_rows=settings.max_rows,
         )
     raise StoreError(
         f"unknown store {spec!r}: use 'memory', 'oxigraph:DIR' or 'sparql:URL' (e.g. sparql:http://host:8890/sparql)"
@@ -66,6 +61,7 @@ __all__ = [
     "GRAPH_FORMATS",
     "RESULT_FORMATS",
     "ArticleRecord",
+    "PreparedQuery",
     "QueryResult",
     "Store",
     "StoreStats",

@@ -7,7 +7,6 @@ through pyoxigraph's serializers so every backend writes them the same way.
 from __future__ import annotations
 
 import threading
-import traceback
 from collections.abc import Iterable
 from typing import BinaryIO
 
@@ -19,32 +18,40 @@ from pyparsing import ParseException
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.paths import Path
+from rdflib.term import Node
 
-from ..errors import BadQuery, NewsgraphError, QueryTimeout, StoreError
+from ..errors import BadQuery, NewsgraphError, StoreError
 from ..graph import ArticleGraph
-from ..ontology import NG, RDF, RDFS, SDO
-from ..sparql_tokens import query_kind
-from .base import (
+from ..ontology import NG, PREFIXES, RDF, RDFS, SDO
+from .interface import Store, check_export_format
+from .results import (
     DATASET_FORMATS,
-    EXPORT_FORMATS,
-    PREFIXES,
+    PreparedQuery,
     QueryResult,
-    Store,
+    Runaways,
     _Stop,
-    check_export_format,
-    result_format,
+    rdf_writer,
+    run_with_deadline,
     serialise_result,
     syntax_error,
-    with_default_prefixes,
     write_triples,
 )
 
 rdflib.plugins.sparql.SPARQL_LOAD_GRAPHS = False  # never fetch a graph a query names
 
 
-def _describe_in(totals: Graph, entity: URIRef, article: Graph) -> None:
+def _number(node: Node | None) -> int:
+    """The integer a count literal holds (0 for none)."""
+    if node is None:
+        return 0
+    if not isinstance(node, Literal):
+        raise StoreError(f"the store holds {node!r} where a number belongs")
+    return int(node)
+
+
+def _describe_in(totals: Graph, entity: Node, article: Graph) -> None:
     """The entity's type and (first) name from an article's graph, written into the totals."""
-    names = sorted(article.objects(entity, SDO.name))
+    names = sorted(article.objects(entity, SDO.name), key=str)
     kind = article.value(entity, RDF.type)
     if names and kind is not None:
         totals.add((entity, RDF.type, kind))
@@ -78,6 +85,7 @@ class MemoryStore(Store):
         self.dataset = _SetUnion(default_union=True)
         self.dataset.totals = URIRef(self.totals)
         self._lock = threading.RLock()
+        self._runaways = Runaways()
 
     # --- writes -------------------------------------------------------------------
     def add_articles(self, articles: Iterable[tuple[str, ArticleGraph]], *, replace: bool = True) -> int:
@@ -101,16 +109,14 @@ class MemoryStore(Store):
     def _change_totals(self, name: URIRef, sign: int) -> None:
         """Add (1) or take away (-1) one article's mention counts to the entity totals.
 
-        The same arithmetic as :func:`~.base.change_totals`, in Python: rdflib's SPARQL
+        The same arithmetic as :func:`~.totals.change_totals`, in Python: rdflib's SPARQL
         engine takes a tenth of a second per article for it.
         """
         totals = self.dataset.graph(URIRef(self.totals))
         article = self.dataset.graph(name)
         for entity, _, count in article.triples((None, NG.timesMentioned, None)):
-            mentions = totals.value(entity, NG.totalMentions)
-            articles = totals.value(entity, NG.articleCount)
-            mentions = (int(mentions) if mentions is not None else 0) + sign * int(count)
-            articles = (int(articles) if articles is not None else 0) + sign
+            mentions = _number(totals.value(entity, NG.totalMentions)) + sign * _number(count)
+            articles = _number(totals.value(entity, NG.articleCount)) + sign
             if articles <= 0:
                 totals.remove((entity, None, None))
                 continue
@@ -133,12 +139,12 @@ class MemoryStore(Store):
                 continue
             mentions, articles, graphs = by_entity.setdefault(entity, (0, 0, []))
             graphs.append(name)
-            by_entity[entity] = (mentions + int(count), articles + 1, graphs)
+            by_entity[entity] = (mentions + _number(count), articles + 1, graphs)
         target = self.dataset.graph(totals)
         for entity, (mentions, articles, graphs) in by_entity.items():
             target.add((entity, NG.totalMentions, Literal(mentions)))
             target.add((entity, NG.articleCount, Literal(articles)))
-            names = sorted({n for g in graphs for n in self.dataset.graph(g).objects(entity, SDO.name)})
+            names = sorted({n for g in graphs for n in self.dataset.graph(g).objects(entity, SDO.name)}, key=str)
             kinds = [k for g in graphs[:1] for k in self.dataset.graph(g).objects(entity, RDF.type)]
             if names and kinds:
                 target.add((entity, RDF.type, kinds[0]))
@@ -215,48 +221,29 @@ class MemoryStore(Store):
     def construct_ntriples(self, sparql: str, *, max_rows: int | None = None) -> tuple[bytes, bool]:
         return write_triples(self._to_oxigraph(self._run(sparql)), "ntriples", max_rows, threading.Event())
 
-    def query(self, sparql, *, accept=None, timeout=None, max_rows=-1, stale_ok=False) -> QueryResult:
-        kind = query_kind(sparql)
-        fmt = result_format(kind, accept)
-        sparql = with_default_prefixes(sparql)
-        timeout = self.query_timeout if timeout is None else timeout
-        max_rows = self.max_rows if max_rows == -1 else max_rows
-        cancelled = threading.Event()
-        outcome: dict = {}
-
-        def work() -> None:
+    def _answer(self, query: PreparedQuery) -> QueryResult:
+        def work(cancelled: threading.Event) -> QueryResult:
             result = None
             try:
                 try:
-                    result = self._to_oxigraph(self._run(sparql))
+                    result = self._to_oxigraph(self._run(query.sparql))
                 except NewsgraphError:
                     raise
                 except Exception as exc:
                     if "Unknown namespace prefix" in str(exc):
-                        raise syntax_error(sparql, str(exc)) from exc
+                        raise syntax_error(query.sparql, str(exc)) from exc
                     # rdflib fails on some valid-looking queries with assorted exceptions
                     # (relative IRIs, duplicate variables, bad regexes): the query's doing, a 400.
                     raise BadQuery(f"the query could not be run: {type(exc).__name__}: {exc}") from exc
                 if cancelled.is_set():
-                    return
-                outcome["result"] = serialise_result(kind, result, fmt, max_rows, cancelled)
-            except _Stop:
-                pass
-            except BaseException as exc:  # handed back to the caller's thread
-                traceback.clear_frames(exc.__traceback__)  # pyoxigraph objects must die on this thread
-                outcome["error"] = exc
+                    raise _Stop("cancelled")
+                return serialise_result(query.kind, result, query.format, query.max_rows, cancelled)
             finally:
+                # rdflib keeps exceptions whose tracebacks hold this frame alive in a cycle: the
+                # pyoxigraph result must not be in it when the collector frees it on another thread.
                 result = None
 
-        worker = threading.Thread(target=work, name="newsgraph-query", daemon=True)
-        worker.start()
-        worker.join(timeout)
-        if worker.is_alive():
-            cancelled.set()
-            raise QueryTimeout(f"the query ran longer than {timeout:g} s and was stopped")
-        if "error" in outcome:
-            raise outcome["error"]
-        return outcome["result"]
+        return run_with_deadline(work, query.timeout, self._runaways)
 
     # --- export -------------------------------------------------------------------
     def export_to(self, format: str, output: BinaryIO) -> None:
@@ -276,7 +263,7 @@ class MemoryStore(Store):
 
         convert = TermConverter()
         ox_quads = [ox.Quad(convert(s), convert(p), convert(o), convert(URIRef(g))) for s, p, o, g in quads]
-        rdf_format = EXPORT_FORMATS[format].oxigraph
+        rdf_format = rdf_writer(format)
         try:
             if format in DATASET_FORMATS:
                 ox.serialize(ox_quads, output, rdf_format, prefixes=PREFIXES if format == "trig" else None)

@@ -15,7 +15,6 @@ from __future__ import annotations
 import logging
 import threading
 import time
-import traceback
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -25,47 +24,34 @@ from typing import BinaryIO
 import pyoxigraph as ox
 from rdflib import BNode, Dataset, Literal, URIRef
 
-from ..errors import BadQuery, QueryTimeout, StoreError, StoreLocked
+from ..errors import BadQuery, StoreError, StoreLocked
 from ..graph import ArticleGraph, PrewrittenGraph
-from ..sparql_tokens import query_kind
-from .base import (
+from ..ontology import PREFIXES
+from .entity_index import EntityIndex, Row, graph_labels
+from .interface import Store, StoreStats, check_export_format
+from .results import (
     DATASET_FORMATS,
-    EXPORT_FORMATS,
-    NG,
-    PREFIXES,
-    RDFS,
+    PreparedQuery,
     QueryResult,
-    Store,
-    StoreStats,
+    Runaways,
     _Stop,
-    check_export_format,
-    graph_prefix,
-    literal,
-    rebuild_totals,
-    result_format,
+    rdf_writer,
+    run_with_deadline,
     serialise_result,
     syntax_error,
-    with_default_prefixes,
     write_triples,
 )
-from .entity_index import EntityIndex, Row, graph_labels
+from .terms import NG, RDFS, graph_prefix, literal
+from .totals import rebuild_totals
 
 log = logging.getLogger(__name__)
 
 
-# Queries still running after their caller gave up (pyoxigraph cannot cancel a
-# query mid-evaluation); past this many, new queries are refused until they end.
-MAX_RUNAWAY_QUERIES = 2
 # Batches of new articles at least this big go through the bulk loader,
 BULK_QUADS = 2_000
 # in pieces of about this many quads: one loads while Python writes the next.
 LOAD_CHUNK_QUADS = 30_000
 LOADING_PIECES = 2
-# With query processes: flush the write-ahead log after about this much update text (the
-# log holds each quad once per index, about five times the text; a child replays it all at
-# each reopen). A query right after a write on a 178k-triple store: p50 ~108 ms at 1,000,000,
-# ~75 ms at 200,000, ~100 ms at 50,000 (more table files to open).
-FLUSH_AFTER_CHARS = 200_000
 # Compact on close once this many quads came in through the bulk loader.
 OPTIMIZE_AFTER_QUADS = 200_000
 
@@ -133,7 +119,7 @@ def _ntriples(term, triple) -> str:
 class TotalsChange:
     """How one write changes the entity totals, worked out from the triples it writes and
     the counts of the graphs it replaces: far cheaper than the SPARQL that recomputes them
-    (:func:`~.base.change_totals`), which looks the articles up again. Only correct under
+    (:func:`~.totals.change_totals`), which looks the articles up again. Only correct under
     the store's write lock, with the current totals read under it too."""
 
     NAME = "https://schema.org/name"
@@ -159,7 +145,8 @@ class TotalsChange:
     def take_away(self, quads: Iterable[ox.Quad]) -> None:
         """Count out the ``ng:timesMentioned`` quads of a stored article graph."""
         for quad in quads:
-            self.count(quad.subject.value, int(quad.object.value), -1)
+            if isinstance(quad.subject, ox.NamedNode):  # an entity IRI: newsgraph writes no other
+                self.count(quad.subject.value, _integer(quad.object), -1)
 
     def update(self, totals: str, current: dict[str, tuple[int, int, bool]]) -> str:
         """The SPARQL Update taking the totals from ``current`` (entity -> mentions, articles,
@@ -241,6 +228,23 @@ class _BulkLoader:
                 pass
 
 
+def _integer(term: object) -> int:
+    """The integer a literal newsgraph wrote holds (a count or a total)."""
+    if not isinstance(term, ox.Literal):
+        raise StoreError(f"the store holds {term!r} where a number belongs")
+    return int(term.value)
+
+
+class _Wanted:
+    """A snapshot a query process waits for: where to take it, then what it holds."""
+
+    def __init__(self, target: Path):
+        self.target = target
+        self.done = threading.Event()
+        self.generation: int | None = None
+        self.error: Exception | None = None
+
+
 class OxigraphStore(Store):
     """Articles in an embedded Oxigraph store; ``path=None`` keeps it in memory."""
 
@@ -259,7 +263,8 @@ class OxigraphStore(Store):
         run in that many child processes that are killed at the time limit (see
         :mod:`.query_process`); 0 runs them in threads of this process, which cannot stop them.
         ``query_staleness`` (seconds): how far behind the writes a query asked with ``stale_ok``
-        may be, so query processes reopen the store at most about that often under writes."""
+        may be, so query processes need a new snapshot of the store at most about that often under
+        writes."""
         self.path = Path(path) if path is not None else None
         if self.path is not None and not create and not (self.path / "CURRENT").is_file():
             # RocksDB keeps a CURRENT file in every store directory.
@@ -284,11 +289,10 @@ class OxigraphStore(Store):
         self._write_lock = threading.Lock()
         # The totals ranked in memory for /entities, kept in step by every write made here.
         self._index = EntityIndex(self.totals)
-        self._runaway = 0
-        self._runaway_lock = threading.Lock()
+        self._runaways = Runaways()
         self._bulk_since_optimize = 0
         self._loading: ThreadPoolExecutor | None = None
-        # Bumped by every write: query processes reopen the store when it moved.
+        # Bumped by every write: a query then needs a newer snapshot (see query_process.py).
         self._generation = 0
         # (when, generation) of the writes of the last query_staleness seconds, and the
         # generation every write before them adds up to: what a stale_ok query must see.
@@ -296,13 +300,16 @@ class OxigraphStore(Store):
         self._recent_writes: deque[tuple[float, int]] = deque()
         self._settled = 0
         self._recent_lock = threading.Lock()
-        self._unflushed = 0  # characters of updates since the write-ahead log was last flushed
-        self._flushing = False
+        # A snapshot a query waits for, taken by whoever holds the write lock next (_checkpoint).
+        self._wanted: _Wanted | None = None
+        self._wanted_lock = threading.Lock()
         self._queries = None
-        if self.path is not None and query_processes > 0:
-            from .query_process import QueryProcesses
+        if self.path is not None:
+            from .query_process import QueryProcesses, remove_snapshots
 
-            self._queries = QueryProcesses(self.path, query_processes)
+            remove_snapshots(self.path)  # left by a server that ended without closing the store
+            if query_processes > 0:
+                self._queries = QueryProcesses(self.path, query_processes, self._checkpoint)
         if not self._store.contains_named_graph(ox.NamedNode(self.totals)) and any(
             True for _ in self._store.named_graphs()
         ):
@@ -391,14 +398,11 @@ class OxigraphStore(Store):
                     blocks = "\n".join(f"GRAPH <{name}> {{\n{body}}}\n{body}" for name, body in bodies)
                     operations.append(f"INSERT DATA {{\n{blocks}\n}}")
                 operations += [totals] if totals else []
-                logged = 0
                 if operations:
                     # One update = one transaction: old graphs go, new graphs arrive and the
                     # totals follow, all together or not at all.
-                    text = " ;\n".join(operations)
-                    logged = len(text)
-                    self._store.update(text)
-                self._wrote(logged)
+                    self._store.update(" ;\n".join(operations))
+                self._wrote()
                 added_labels = [pair for node in written_graphs for pair in graph_labels(self._store, node)] if labelled else []
                 self._index.apply(self._store, change.after, added_labels, dropped_labels)
             except BaseException as exc:
@@ -409,29 +413,22 @@ class OxigraphStore(Store):
                         self._resync_default()
                     except StoreError:
                         pass
-                self._wrote()  # after the undo: query processes reopen on the final state
+                self._wrote()  # after the undo: the next snapshot holds the final state
                 if isinstance(exc, (OSError, SyntaxError, ValueError)):
                     raise StoreError(f"writing to the store failed: {exc}") from exc
                 raise
         return written
 
-    def _wrote(self, logged: int = 0) -> None:
-        """After a write, under the write lock: query processes reopen the store before their
-        next query. For them the write-ahead log is also flushed into table files about every
-        200 kB of update text, in the background: a read-only open replays the whole log (17 MB
-        of it took 1.7 s; after a flush, 26 ms)."""
+    def _wrote(self) -> None:
+        """After a write, under the write lock: the next query that must see it runs on a new
+        snapshot (see :mod:`.query_process`)."""
         self._generation += 1
         if self.query_staleness > 0:
             with self._recent_lock:
                 self._recent_writes.append((time.monotonic(), self._generation))
                 self._settle(time.monotonic())
-        if self._queries is None or not self._queries.used:
-            return
-        self._unflushed += logged
-        if self._unflushed >= FLUSH_AFTER_CHARS and not self._flushing:
-            self._unflushed = 0
-            self._flushing = True
-            threading.Thread(target=self._flush_log, name="newsgraph-flush", daemon=True).start()
+        if self._wanted is not None:
+            self._take_wanted()
 
     def _settle(self, now: float) -> int:
         """The generation of the writes acknowledged ``query_staleness`` seconds or more before
@@ -441,15 +438,52 @@ class OxigraphStore(Store):
             self._settled = self._recent_writes.popleft()[1]
         return self._settled
 
-    def _flush_log(self) -> None:
+    def _checkpoint(self, target: Path, wait: float | None) -> int | None:
+        """A snapshot of the store for the query processes: a RocksDB checkpoint into
+        ``target`` taken under the write lock, so it holds every acknowledged write and no
+        part of one in flight (a bulk load's pieces, an update's resync). Returns the write
+        counter it holds, or None when no write let it in within ``wait`` seconds.
+
+        Under steady writes the lock is rarely free (a releasing writer takes it straight
+        back), so the request is also left for the writer: the next write to finish takes it
+        before letting the lock go (:meth:`_wrote`), and no query waits more than one write."""
+        wanted = _Wanted(target)
+        with self._wanted_lock:
+            self._wanted = wanted
+        deadline = None if wait is None else time.monotonic() + wait
+        while not wanted.done.is_set():
+            if self._write_lock.acquire(timeout=0.02):
+                try:
+                    self._take_wanted()
+                finally:
+                    self._write_lock.release()
+            elif deadline is not None and time.monotonic() >= deadline:
+                with self._wanted_lock:
+                    if self._wanted is wanted:  # no writer took it up: give up
+                        self._wanted = None
+                        return None
+                wanted.done.wait()  # a writer is taking it now
+        if wanted.error is not None:
+            raise wanted.error
+        return wanted.generation
+
+    def _take_wanted(self) -> None:
+        """Take the snapshot a query waits for, if any (under the write lock). A failure is
+        the query's to report, never the write's."""
+        with self._wanted_lock:
+            wanted, self._wanted = self._wanted, None
+        if wanted is None:
+            return
         try:
-            store = self._store
-            if store is not None:
-                store.flush()
-        except OSError:
-            pass  # the next write tries again
+            store = getattr(self, "_store", None)
+            if store is None:
+                raise StoreError("the store is closed")
+            store.backup(str(wanted.target))
+            wanted.generation = self._generation
+        except Exception as exc:
+            wanted.error = exc
         finally:
-            self._flushing = False
+            wanted.done.set()
 
     def _orphaned(self, names: list[str]) -> str:
         """The default-graph triples of the graphs ``names`` that no other named graph (the
@@ -502,7 +536,7 @@ class OxigraphStore(Store):
             if mentions is None or articles is None:
                 continue
             named = next(self._store.quads_for_pattern(node, _NAME, None, graph), None) is not None
-            found[entity] = (int(mentions.object.value), int(articles.object.value), named)
+            found[entity] = (_integer(mentions.object), _integer(articles.object), named)
         return found
 
     def _statements(self, graph: ArticleGraph, change: TotalsChange) -> list[str]:
@@ -570,7 +604,7 @@ class OxigraphStore(Store):
                 raise StoreError(f"the store failed: {exc}") from exc
             # The update may have changed articles in any way: the default graph (where an
             # update without GRAPH writes) is the named graphs' union again, and the totals are
-            # counted afresh (that last step tells the query processes to reopen).
+            # counted afresh (that last step moves the write counter on for the query processes).
             self._resync_default()
             self._rebuild_totals(sparql)
 
@@ -585,7 +619,7 @@ class OxigraphStore(Store):
         except OSError as exc:
             raise StoreError(f"counting mentions in the store failed: {exc}") from exc
         finally:
-            self._wrote(len(sparql))  # the user's update that comes before this, if any
+            self._wrote()  # the user's update that comes before this, if any
             self._index.drop()  # any entity may have changed: built afresh when next read
 
     def delete_article(self, article_id: str) -> bool:
@@ -606,7 +640,7 @@ class OxigraphStore(Store):
                 operations.append(f"DROP GRAPH <{name.value}>")
                 text = " ;\n".join(operations)
                 self._store.update(text)
-                self._wrote(len(text))
+                self._wrote()
                 self._index.apply(self._store, change.after, removed=dropped_labels)
             except BaseException as exc:
                 self._index.drop()
@@ -643,13 +677,18 @@ class OxigraphStore(Store):
         prefix = graph_prefix(self.base_iri)
         graphs = self.article_graphs()
         articles = sum(1 for name in graphs if name.startswith(prefix))
-        count = self._store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")  # the default graph
-        others = int(next(iter(count))[0].value)
+        others = self._count("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")  # the default graph
         for name in graphs:
             if not name.startswith(prefix):  # the entity totals, or a graph written by hand
-                count = self._store.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{name}> {{ ?s ?p ?o }} }}")
-                others += int(next(iter(count))[0].value)
+                others += self._count(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{name}> {{ ?s ?p ?o }} }}")
         return StoreStats(articles=articles, triples=len(self._store) - others, entities=self.entity_counts())
+
+    def _count(self, sparql: str) -> int:
+        """The number a ``SELECT (COUNT(*) AS ?n)`` newsgraph wrote answers."""
+        result = self._store.query(sparql)
+        if not isinstance(result, ox.QuerySolutions):
+            raise StoreError(f"a count was answered with {type(result).__name__}")
+        return _integer(next(iter(result))[0])
 
     def entity_ranking(self, *, prefix: str | None = None, contains: str | None = None,
                        limit: int = 50, offset: int = 0) -> tuple[list[Row], int] | None:
@@ -703,76 +742,35 @@ class OxigraphStore(Store):
     def construct_ntriples(self, sparql: str, *, max_rows: int | None = None) -> tuple[bytes, bool]:
         return write_triples(self._run(sparql), "ntriples", max_rows, threading.Event())
 
-    def query(self, sparql, *, accept=None, timeout=None, max_rows=-1, stale_ok=False) -> QueryResult:
-        kind = query_kind(sparql)
-        fmt = result_format(kind, accept)
-        sparql = with_default_prefixes(sparql)
-        timeout = self.query_timeout if timeout is None else timeout
-        max_rows = self.max_rows if max_rows == -1 else max_rows
-        if self._queries is not None:
+    def _answer(self, query: PreparedQuery) -> QueryResult:
+        if self._queries is not None and not query.own:
+            # Users' queries go to a query process; newsgraph's own bounded reads run here,
+            # in a thread, never queued behind users' queries there.
             from .query_process import QueryRequest, SnapshotUnavailable
 
             generation = needed = self._generation
-            if stale_ok and self.query_staleness > 0:
+            if query.stale_ok and self.query_staleness > 0:
                 with self._recent_lock:
                     needed = self._settle(time.monotonic())
-            request = QueryRequest(generation, sparql, kind, fmt, max_rows, needed)
+            request = QueryRequest(generation, query.sparql, query.kind, query.format, query.max_rows, needed)
             try:
-                return self._queries.run(request, timeout)
-            except SnapshotUnavailable:
-                # Writes kept compacting files away under the child's read-only view: the
-                # server's own view is always whole, so the query runs here (as with
-                # query_processes=0: it cannot be killed, but it answers).
-                log.warning("a query process met the store changing under it; answering in the server")
-        return self._query_here(sparql, kind, fmt, timeout, max_rows)
+                return self._queries.run(request, query.timeout)
+            except SnapshotUnavailable as exc:
+                # No snapshot holding the writes the query must see (one write held the store
+                # for the whole time limit, or the checkpoint failed): the server's own view
+                # is always current, so the query runs here (as with query_processes=0: it
+                # cannot be killed, but it answers).
+                log.warning("no snapshot for a query process (%s); answering in the server", exc)
 
-    def own_query(self, sparql, *, accept=None, timeout=None, max_rows=-1) -> QueryResult:
-        """newsgraph's own bounded reads run here, in a thread: no hand-over to a query
-        process, and never queued behind users' queries there."""
-        kind = query_kind(sparql)
-        fmt = result_format(kind, accept)
-        timeout = self.query_timeout if timeout is None else timeout
-        max_rows = self.max_rows if max_rows == -1 else max_rows
-        return self._query_here(with_default_prefixes(sparql), kind, fmt, timeout, max_rows)
-
-    def _query_here(self, sparql: str, kind: str, fmt: str, timeout: float | None, max_rows: int | None) -> QueryResult:
-        with self._runaway_lock:
-            if self._runaway >= MAX_RUNAWAY_QUERIES:
-                raise QueryTimeout(
-                    "the store is still busy with earlier queries that ran past the time limit; try again shortly"
-                )
-        cancelled = threading.Event()
-        outcome: dict = {}
-
-        def work() -> None:
+        def work(cancelled: threading.Event) -> QueryResult:
             result = None
             try:
-                result = self._run(sparql)
-                outcome["result"] = serialise_result(kind, result, fmt, max_rows, cancelled)
-            except _Stop:
-                pass
-            except BaseException as exc:  # handed back to the caller's thread
-                traceback.clear_frames(exc.__traceback__)  # pyoxigraph objects must die on this thread
-                outcome["error"] = exc
+                result = self._run(query.sparql)
+                return serialise_result(query.kind, result, query.format, query.max_rows, cancelled)
             finally:
-                result = None
-                if cancelled.is_set():
-                    with self._runaway_lock:
-                        self._runaway -= 1
+                result = None  # pyoxigraph objects die on this thread, even if a cycle keeps the frame
 
-        worker = threading.Thread(target=work, name="newsgraph-query", daemon=True)
-        worker.start()
-        worker.join(timeout)
-        if worker.is_alive():
-            with self._runaway_lock:
-                if worker.is_alive():
-                    self._runaway += 1
-                    cancelled.set()
-            if cancelled.is_set():
-                raise QueryTimeout(f"the query ran longer than {timeout:g} s and was stopped")
-        if "error" in outcome:
-            raise outcome["error"]
-        return outcome["result"]
+        return run_with_deadline(work, query.timeout, self._runaways)
 
     # --- export -------------------------------------------------------------------
     def export_graphs(self):
@@ -782,7 +780,7 @@ class OxigraphStore(Store):
 
     def export_to(self, format: str, output: BinaryIO) -> None:
         check_export_format(format)
-        rdf_format = EXPORT_FORMATS[format].oxigraph
+        rdf_format = rdf_writer(format)
         try:
             if format == "jsonld":
                 self.write_jsonld(output)
@@ -797,6 +795,8 @@ class OxigraphStore(Store):
                     "CONSTRUCT { ?s ?p ?o } WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }",
                     use_default_graph_as_union=True,
                 )
+                if not isinstance(triples, ox.QueryTriples):
+                    raise StoreError("the store answered a CONSTRUCT without triples")
                 prefixes = PREFIXES if format in ("turtle", "rdfxml", "jsonld") else None
                 if prefixes:
                     ox.serialize(triples, output, rdf_format, prefixes=prefixes)
@@ -815,8 +815,9 @@ class OxigraphStore(Store):
         return self._queries.pids(running=running) if self._queries is not None else []
 
     def close(self) -> None:
-        if getattr(self, "_queries", None) is not None:
-            self._queries.close()
+        queries = getattr(self, "_queries", None)
+        if queries is not None:
+            queries.close()
         store = getattr(self, "_store", None)
         if store is not None:
             try:
@@ -827,7 +828,8 @@ class OxigraphStore(Store):
             except OSError:
                 pass
             # Dropping the last reference releases RocksDB's lock on the directory.
-            self._store = None
-        if getattr(self, "_loading", None) is not None:
-            self._loading.shutdown(wait=True)
+            del self._store
+        loading = getattr(self, "_loading", None)
+        if loading is not None:
+            loading.shutdown(wait=True)
             self._loading = None

@@ -2,48 +2,61 @@
 
 pyoxigraph cannot stop a query once it runs: a query answered 503 at the time limit
 used to go on planning or joining in a thread of the server for minutes, holding a core
-and, two of them, every reader. Here each query runs in a small child process that
-opens the same store directory read-only (RocksDB's read-only mode, no lock taken); at
-the time limit the parent kills the child (SIGKILL) and reaps it, so the work ends with
-the answer. newsgraph's own reads (an article, the entity pages) stay in the server
-process and never queue behind a user's query.
+and, two of them, every reader. Here each query runs in a small child process; at the
+time limit the parent kills the child (SIGKILL) and reaps it, so the work ends with the
+answer. newsgraph's own reads (an article, the entity pages) stay in the server process
+and never queue behind a user's query.
+
+A child never reads the directory the server writes: Oxigraph calls a read-only open of
+a store another process writes undefined, and such a view was seen to stall a simple
+query until its time limit under steady writes. It reads a *snapshot*: a RocksDB
+checkpoint (``Store.backup``: the memtables flushed, then the table files hard-linked and
+the manifest copied into a directory of its own), taken by the server under its write
+lock, so it holds every write acknowledged before it and no part of one in flight, and
+opened read-only by the children. Nothing ever writes a snapshot's directory, so reading
+it is defined; a table file the server compacts away stays readable through the
+snapshot's link. A query carries the oldest write counter its answer may be read at (the
+current one, so a client reads its own writes; for ``stale_ok`` queries the counter
+``query_staleness`` seconds ago): the child's open snapshot answers if it is that new,
+else the newest snapshot, else the server takes a new one (10-35 ms on a 100k-quad store,
+70-440 ms with other work loading the disk; most of it the flush; one at a time, shared
+by every query waiting for it). A snapshot is deleted once it is neither the newest nor
+open in a child, so at most ``size + 1`` exist; they live in ``query-snapshots/`` inside
+the store directory (same file system, so hard links work), which the store empties
+whenever it opens.
 
 The children run at a lower CPU priority (nice 10) than the server, so a runaway query
 takes the cores the server leaves idle. (Running them at the server's priority and
 lowering it only once a query ran 0.5 s was tried: on two cores the three children then
 took the extraction workers' CPU, 2.1 articles/s instead of 3.8 under the api_bench load,
-and SPARQL p95 was no better.) A child sees the store as it was when it opened
-it: the store bumps a write counter on every write, and a child reopens before its next
-query when the counter moved (15-90 ms, more with a longer write-ahead log to replay). A
-query that accepts a bounded lag (``stale_ok``: the HTTP endpoint's queries from clients
-that have not written within ``query_staleness`` seconds) only makes a child reopen when
-its snapshot misses a write older than that. Oxigraph calls a read-only open while another
-process writes "undefined"; what RocksDB does is read a consistent snapshot from its
-manifest and log, and a file compacted away underneath shows as an I/O or "corruption"
-error, on which the child reopens the store and runs the query again (up to 4 times). The
-store flushes its write-ahead log about every 200 kB of update text, so a reopen stays cheap (a
-read-only open replays the whole log).
+and SPARQL p95 was no better.)
 
-Run as a script (``python query_process.py FD PATH``) this module is the child's main:
+Run as a script (``python query_process.py FD PARENT``) this module is the child's main:
 it reads requests from the socket FD and answers on it.
 """
 
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import socket
 import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .results import QueryResult
 
 NICE = 10  # the children's CPU priority below the server's
 STARTUP_LIMIT = 60.0  # seconds a new child may take to import and say it is ready
-_ATTEMPTS = 4  # opens of the store per query when files change underneath
+SNAPSHOTS = "query-snapshots"  # the directory, inside the store's, that holds the snapshots
 
 
 @dataclass
@@ -56,18 +69,40 @@ class QueryRequest:
     # The oldest write counter the answer may be read at: the current one, or (a query that
     # accepts a snapshot up to the store's query_staleness old) the counter back then.
     needed: int = -1
+    snapshot: str = ""  # the snapshot directory to answer from, filled in by QueryProcesses.run
 
     def __post_init__(self) -> None:
         if self.needed < 0:
             self.needed = self.generation
 
 
+@dataclass(eq=False)
+class Snapshot:
+    """A checkpoint of the store holding every write up to ``generation``."""
+
+    path: Path
+    generation: int
+    users: int = 0  # children that have it open
+    newest: bool = True  # until a newer one replaces it
+
+
+class SnapshotUnavailable(Exception):
+    """No snapshot new enough could be taken (the write lock stayed held past the query's
+    time limit, or the checkpoint failed): the server answers the query itself instead."""
+
+
+# Takes a checkpoint of the store into the directory given, under the store's write lock,
+# waiting for that lock at most the seconds given (None: without limit); returns the write
+# counter it holds, or None when the lock was not free in time.
+Checkpoint = Callable[[Path, float | None], int | None]
+
+
 class _Child:
-    def __init__(self, path: Path):
+    def __init__(self) -> None:
         parent_end, child_end = socket.socketpair()
         try:
             self.process = subprocess.Popen(
-                [sys.executable, __file__, str(child_end.fileno()), str(path), str(os.getpid())],
+                [sys.executable, __file__, str(child_end.fileno()), str(os.getpid())],
                 pass_fds=(child_end.fileno(),),
                 stdin=subprocess.DEVNULL,
                 close_fds=True,
@@ -77,6 +112,7 @@ class _Child:
         self.connection = Connection(os.dup(parent_end.fileno()))
         parent_end.close()
         self.ready = False  # the child says so once its imports are done
+        self.snapshot: Snapshot | None = None  # the snapshot it has open
 
     def wait_ready(self) -> None:
         """Wait (not counted against a query's time limit) until the child has started."""
@@ -88,7 +124,6 @@ class _Child:
         if message != ("ready", None):
             raise OSError(f"it said {message!r} instead of starting")
         self.ready = True
-
 
     @property
     def pid(self) -> int:
@@ -113,15 +148,22 @@ class _Child:
 class QueryProcesses:
     """At most ``size`` child processes answering queries; one query per child at a time."""
 
-    def __init__(self, path: Path, size: int):
+    def __init__(self, path: Path, size: int, checkpoint: Checkpoint):
         self.path = Path(path)
         self.size = max(1, size)
+        self._checkpoint = checkpoint
         self._slots = threading.BoundedSemaphore(self.size)
         self._lock = threading.Lock()
         self._idle: list[_Child] = []
         self._busy: set[_Child] = set()
         self._starting = 0  # children being started: with the rest, never more than size
         self._closed = False
+        # Snapshots: the newest (None before the first query), and the lock held while one
+        # is taken, so queries waiting for a newer one share it.
+        self._snapshots = self.path / SNAPSHOTS
+        self._newest: Snapshot | None = None
+        self._taking = threading.Lock()
+        self._taken = 0
         # Children start with the first query: a command that never queries (ingest, export)
         # starts none.
         self.used = False
@@ -133,7 +175,7 @@ class QueryProcesses:
                 return
             self._starting += 1
         try:
-            child = _Child(self.path)
+            child = _Child()
         except OSError:
             return  # the next query starts one itself and reports why it cannot
         finally:
@@ -150,13 +192,77 @@ class QueryProcesses:
         with self._lock:
             return [c.pid for c in [*([] if running else self._idle), *self._busy]]
 
-    def run(self, request: QueryRequest, timeout: float | None):
-        """The :class:`~.base.QueryResult` of ``request``; raises what the query raised,
-        or :class:`QueryTimeout` after ``timeout`` seconds, with the child killed."""
+    # --- snapshots ---------------------------------------------------------------------
+
+    def snapshot_dirs(self) -> list[Path]:
+        """The snapshot directories on disk (for tests and diagnostics)."""
+        return sorted(self._snapshots.iterdir()) if self._snapshots.is_dir() else []
+
+    def _assign(self, child: _Child, needed: int, wait: float | None) -> Snapshot:
+        """Give ``child`` a snapshot holding every write up to ``needed``: its own, the newest,
+        or a new one. Raises :class:`SnapshotUnavailable` when none can be taken in ``wait`` s.
+        The choice and the child's claim on it are made together under the lock, so a newer
+        snapshot cannot delete the chosen one in between."""
+        with self._lock:
+            for snapshot in (child.snapshot, self._newest):
+                if snapshot is not None and snapshot.generation >= needed:
+                    self._use(child, snapshot)
+                    return snapshot
+        if not self._taking.acquire(timeout=-1 if wait is None else wait):
+            raise SnapshotUnavailable("another query's snapshot was still being taken")
+        try:
+            with self._lock:
+                newest = self._newest
+                if newest is not None and newest.generation >= needed:  # taken while this one waited
+                    self._use(child, newest)
+                    return newest
+            self._taken += 1
+            target = self._snapshots / f"{self._taken:06d}"
+            try:
+                self._snapshots.mkdir(exist_ok=True)
+                generation = self._checkpoint(target, wait)
+            except Exception as exc:
+                shutil.rmtree(target, ignore_errors=True)
+                raise SnapshotUnavailable(f"the store could not be checkpointed: {exc}") from exc
+            if generation is None:
+                raise SnapshotUnavailable(f"a write held the store for more than {wait:g} s")
+            snapshot = Snapshot(target, generation)
+            with self._lock:
+                old, self._newest = self._newest, snapshot
+                self._use(child, snapshot)
+                if old is not None:
+                    old.newest = False
+                    self._discard_unused(old)
+            return snapshot
+        finally:
+            self._taking.release()
+
+    def _use(self, child: _Child, snapshot: Snapshot | None) -> None:
+        """Record that ``child`` has ``snapshot`` open (None: none, it is gone), under _lock."""
+        old, child.snapshot = child.snapshot, snapshot
+        if old is snapshot:
+            return
+        if snapshot is not None:
+            snapshot.users += 1
+        if old is not None:
+            old.users -= 1
+            self._discard_unused(old)
+
+    def _discard_unused(self, snapshot: Snapshot) -> None:
+        """Delete a snapshot no child has open and a newer one replaced (under _lock)."""
+        if snapshot.users <= 0 and not snapshot.newest:
+            shutil.rmtree(snapshot.path, ignore_errors=True)
+
+    # --- queries -----------------------------------------------------------------------
+
+    def run(self, request: QueryRequest, timeout: float | None) -> QueryResult:
+        """The :class:`~.results.QueryResult` of ``request``; raises what the query raised,
+        :class:`QueryTimeout` after ``timeout`` seconds (the child killed), or
+        :class:`SnapshotUnavailable` when no snapshot new enough could be taken."""
         from ..errors import QueryTimeout, StoreError
 
         self.used = True
-        if not self._slots.acquire(timeout=timeout):
+        if not self._slots.acquire(timeout=-1 if timeout is None else timeout):
             raise QueryTimeout(
                 f"all {self.size} query processes stayed busy for {timeout:g} s; try again shortly"
             )
@@ -170,6 +276,7 @@ class QueryProcesses:
                     if candidate.alive():
                         child = candidate
                     else:
+                        self._use(candidate, None)
                         candidate.kill()
                 if child is None:
                     self._starting += 1  # started below; counted before the spare's check
@@ -177,7 +284,7 @@ class QueryProcesses:
                 threading.Thread(target=self._fill, name="newsgraph-query-start", daemon=True).start()
             if child is None:
                 try:
-                    child = _Child(self.path)
+                    child = _Child()
                 except OSError as exc:
                     raise StoreError(f"cannot start a query process: {exc}") from exc
                 finally:
@@ -185,9 +292,12 @@ class QueryProcesses:
                         self._starting -= 1
             with self._lock:
                 self._busy.add(child)
+            # Waiting for a write to end so the snapshot holds it is the service's cost, not
+            # the query's: the limit counts once the child has the query.
+            request.snapshot = str(self._assign(child, request.needed, timeout).path)
             try:
-                # The limit counts from here: starting a child (its imports take a second on
-                # a busy machine) is the service's cost, not the query's.
+                # Starting a child (its imports take a second on a busy machine) is not
+                # counted either.
                 child.wait_ready()
                 child.connection.send(request)
                 if not child.connection.poll(timeout):
@@ -202,6 +312,8 @@ class QueryProcesses:
                 keep = child.alive() and not self._closed
                 if keep:
                     self._idle.append(child)
+                else:
+                    self._use(child, None)
             if not keep:
                 child.kill()
             child = None
@@ -210,6 +322,7 @@ class QueryProcesses:
             if child is not None:
                 with self._lock:
                     self._busy.discard(child)
+                    self._use(child, None)
                 if child.alive():
                     child.kill()
                 threading.Thread(target=self._fill, name="newsgraph-query-start", daemon=True).start()
@@ -222,30 +335,28 @@ class QueryProcesses:
             self._busy = set()
         for child in children:
             child.kill()
+        with self._taking:  # not while a snapshot is being taken into the directory
+            self._newest = None
+            shutil.rmtree(self._snapshots, ignore_errors=True)
 
 
-def _outcome(status: str, value, sparql: str):
+def remove_snapshots(store_path: Path) -> None:
+    """Delete the snapshots a server that ended without closing the store left behind (only
+    safe while this process holds the store open: no other server can then be using them)."""
+    shutil.rmtree(Path(store_path) / SNAPSHOTS, ignore_errors=True)
+
+
+def _outcome(status: str, value: object, sparql: str) -> QueryResult:
     from ..errors import BadQuery, StoreError
-    from .base import syntax_error
+    from .results import QueryResult, syntax_error
 
-    if status == "ok":
+    if status == "ok" and isinstance(value, QueryResult):
         return value
     if status == "syntax":
-        raise syntax_error(sparql, value)
+        raise syntax_error(sparql, str(value))
     if status == "bad":
-        raise BadQuery(value)
-    if any(sign in str(value) for sign in _RACE_SIGNS):
-        raise SnapshotUnavailable(f"the store changed under the query process: {value}")
+        raise BadQuery(str(value))
     raise StoreError(f"the store failed: {value}")
-
-
-# How RocksDB reports a table file compacted away while a read-only reader opened or read it.
-_RACE_SIGNS = ("IO error", "No such file", "Corruption")
-
-
-class SnapshotUnavailable(Exception):
-    """The child could not read a consistent snapshot while the server kept writing (every
-    attempt met files compacted away); the server answers the query itself instead."""
 
 
 # --- the child ---------------------------------------------------------------------------
@@ -265,53 +376,45 @@ def _exit_with_parent(parent: int) -> None:
     threading.Thread(target=watch, name="newsgraph-parent-watch", daemon=True).start()
 
 
-def _serve(fd: int, path: str, parent: int) -> None:
+def _serve(fd: int, parent: int) -> None:
     import pyoxigraph as ox
 
     from newsgraph.errors import NewsgraphError
-    from newsgraph.store.base import serialise_result
+    from newsgraph.store.results import serialise_result
 
     _exit_with_parent(parent)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the server handles Ctrl-C and kills us
     connection = Connection(fd)
     connection.send(("ready", None))
-    store, generation = None, None
+    store: ox.Store | None = None
+    opened = ""  # the snapshot directory ``store`` reads
     never = threading.Event()
     while True:
         try:
             request: QueryRequest = connection.recv()
         except (EOFError, OSError):
             return
-        reply: tuple[str, object] = ("store", "the store could not be opened")
-        for attempt in range(1, _ATTEMPTS + 1):
-            try:
-                if store is None or generation is None or generation < request.needed:
-                    store, generation = None, None
-                    store = ox.Store.read_only(path)
-                    generation = request.generation
-                # The stored default graph is the set union of the article graphs (see oxigraph.py).
-                result = store.query(request.sparql)
-                reply = ("ok", serialise_result(request.kind, result, request.format, request.max_rows, never))
-                result = None
-                break
-            except SyntaxError as exc:
-                reply = ("syntax", str(exc))
-                break
-            except NewsgraphError as exc:  # StoreError from the serializers
-                reply = ("store", exc.message)
-                if not any(sign in exc.message for sign in _RACE_SIGNS):
-                    break
-                store = None  # a file gone while the results were read: as below
-                time.sleep(0.02 * attempt)
-            except (OSError, RuntimeError) as exc:
-                # A table file compacted away while this child opened or read the store
-                # ("IO error: No such file", "Corruption"): open it afresh and try again.
-                reply = ("store", str(exc))
-                store = None
-                time.sleep(0.02 * attempt)
-            except Exception as exc:  # anything else pyoxigraph raises: the query's doing
-                reply = ("bad", f"the query could not be run: {exc}")
-                break
+        reply: tuple[str, object]
+        try:
+            if store is None or opened != request.snapshot:
+                # The old snapshot closes before the new one opens: the parent deletes a
+                # snapshot once no child uses it.
+                store, opened = None, ""
+                store = ox.Store.read_only(request.snapshot)
+                opened = request.snapshot
+            # The stored default graph is the set union of the article graphs (see oxigraph.py).
+            result = store.query(request.sparql)
+            reply = ("ok", serialise_result(request.kind, result, request.format, request.max_rows, never))
+            del result
+        except SyntaxError as exc:
+            reply = ("syntax", str(exc))
+        except NewsgraphError as exc:  # StoreError from the serializers
+            reply = ("store", exc.message)
+        except OSError as exc:  # the snapshot could not be read: nothing writes it, so a real fault
+            reply = ("store", str(exc))
+            store, opened = None, ""
+        except Exception as exc:  # anything else pyoxigraph raises: the query's doing
+            reply = ("bad", f"the query could not be run: {exc}")
         try:
             connection.send(reply)
         except (EOFError, OSError):
@@ -319,7 +422,7 @@ def _serve(fd: int, path: str, parent: int) -> None:
 
 
 def _import_without_the_package_init() -> None:
-    """Make ``newsgraph.store.base`` importable without running ``newsgraph/__init__``,
+    """Make ``newsgraph.store.results`` importable without running ``newsgraph/__init__``,
     which loads spaCy (a second of start-up and ~100 MB the child never uses)."""
     import types
 
@@ -334,4 +437,4 @@ if __name__ == "__main__":
     os.nice(NICE)  # first: starting up is work too
     sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
     _import_without_the_package_init()
-    _serve(int(sys.argv[1]), sys.argv[2], int(sys.argv[3]))
+    _serve(int(sys.argv[1]), int(sys.argv[2]))

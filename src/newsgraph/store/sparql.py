@@ -31,28 +31,24 @@ from rdflib import BNode
 
 from ..errors import BadQuery, QueryTimeout, StoreError
 from ..graph import ArticleGraph
-from ..sparql_tokens import has_keyword, query_kind
-from .base import (
+from ..ontology import PREFIXES
+from ..sparql_tokens import has_keyword
+from .interface import Store, check_export_format
+from .results import (
     DATASET_FORMATS,
-    EXPORT_FORMATS,
     GRAPH_FORMATS,
-    PREFIXES,
     RESULT_FORMATS,
+    PreparedQuery,
     QueryResult,
-    Store,
     _Stop,
     boolean_result,
-    change_totals,
-    check_export_format,
-    graph_prefix,
-    iri,
-    rebuild_totals,
-    result_format,
-    take_away_totals,
+    rdf_writer,
     with_default_prefixes,
     write_solutions,
     write_triples,
 )
+from .terms import graph_prefix, iri
+from .totals import change_totals, rebuild_totals, take_away_totals
 
 _JSON = "application/sparql-results+json"
 _NT = "application/n-triples"
@@ -82,7 +78,7 @@ class SparqlStore(Store):
         self.base_iri = base_iri
         self.query_timeout = query_timeout
         self.max_rows = max_rows
-        credentials = None
+        credentials: httpx.Auth | None = None
         if user is not None:
             if auth == "digest":
                 credentials = httpx.DigestAuth(user, password or "")
@@ -235,12 +231,8 @@ class SparqlStore(Store):
         response = self._raw_query(with_default_prefixes(sparql), _NT, self.query_timeout)
         return write_triples(_parse_nt(response.content), "ntriples", max_rows, threading.Event())
 
-    def query(self, sparql, *, accept=None, timeout=None, max_rows=-1, stale_ok=False) -> QueryResult:
-        kind = query_kind(sparql)
-        fmt = result_format(kind, accept)
-        sparql = with_default_prefixes(sparql)
-        timeout = self.query_timeout if timeout is None else timeout
-        max_rows = self.max_rows if max_rows == -1 else max_rows
+    def _answer(self, query: PreparedQuery) -> QueryResult:
+        sparql, kind, fmt, timeout, max_rows = query.sparql, query.kind, query.format, query.timeout, query.max_rows
         never = threading.Event()
         if kind == "graph":
             response = self._raw_query(sparql, _NT, timeout)
@@ -256,6 +248,8 @@ class SparqlStore(Store):
         normalised = json.dumps(_normalise(data)).encode("utf-8")
         try:
             solutions = ox.parse_query_results(normalised, ox.QueryResultsFormat.JSON)
+            if not isinstance(solutions, ox.QuerySolutions):  # pragma: no cover - _normalise writes bindings
+                raise StoreError("the remote store's answer to a SELECT held no bindings")
             body, variables, truncated = write_solutions(solutions, fmt, max_rows, never)
         except _Stop:  # pragma: no cover - never cancelled
             raise StoreError("the result could not be written") from None
@@ -274,7 +268,7 @@ class SparqlStore(Store):
     # --- export -------------------------------------------------------------------
     def export_to(self, format: str, output: BinaryIO) -> None:
         check_export_format(format)
-        rdf_format = EXPORT_FORMATS[format].oxigraph
+        rdf_format = rdf_writer(format)
         graphs = sorted(self.article_graphs())
         if self.select(f"ASK {{ GRAPH {iri(self.totals)} {{ ?s ?p ?o }} }}"):
             graphs.append(self.totals)  # the entity totals are part of the dataset, as on the other backends
