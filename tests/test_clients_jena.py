@@ -294,3 +294,27 @@ def test_jena_writes_are_seen_through_httpx_too(jena, server, tmp_path):
     answer = httpx.get(gsp(server), params={"graph": "urn:x:jena-cross"}, headers={"Accept": "application/n-triples"})
     assert answer.status_code == 200 and len(answer.text.strip().splitlines()) == 2
     client(jena, "update", sparql(server), TOKEN, "DROP GRAPH <urn:x:jena-cross>")
+
+
+@pytest.mark.parametrize("backend", ["oxigraph", pytest.param("virtuoso", marks=pytest.mark.virtuoso)])
+def test_person_names_once_through_jena_on_other_backends(jena, backend, request, tmp_path):
+    """Issue 14's person-names query, sent by Jena, names each person once on the embedded
+    store and on Virtuoso too (the module's server covers memory)."""
+    env = {"NEWSGRAPH_API_TOKEN": TOKEN}
+    if backend == "virtuoso":
+        virtuoso = request.getfixturevalue("virtuoso_server")
+        spec = virtuoso.spec
+        env.update(NEWSGRAPH_STORE_USER=virtuoso.user, NEWSGRAPH_STORE_PASSWORD=virtuoso.password)
+    else:
+        spec = f"oxigraph:{tmp_path / 'store'}"
+    with Server(spec, env=env) as running:
+        with running.client(headers={"Authorization": f"Bearer {TOKEN}"}, timeout=180) as http:
+            for index in (0, 3):  # both name the same person
+                created = http.post("/articles", json={"text": article_text(1, index)})
+                assert created.status_code in (200, 201), created.text
+        query = f"SELECT ?name WHERE {{ ?p a <{SCHEMA}Person> ; <{SCHEMA}name> ?name }}"
+        names = client(jena, "select", sparql(running), query).stdout.splitlines()
+        assert names and len(names) == len(set(names)), names
+        statements = client(jena, "select", sparql(running),
+                            f"SELECT ?p ?q ?o WHERE {{ ?p a <{SCHEMA}Person> ; ?q ?o }}").stdout.splitlines()
+        assert statements and len(statements) == len(set(statements))  # no triple twice

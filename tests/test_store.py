@@ -723,3 +723,23 @@ def test_literals_of_every_shape_are_stored_exactly(tmp_path, copies):
     for article_id, graph in (articles[0], articles[-1]):
         assert same(store.get_article_graph(article_id), graph)
     store.close()
+
+
+def test_virtuoso_fills_its_union_graph_once_for_articles_written_before_it(request, tmp_path):
+    """A Virtuoso store written before the union graph was kept (simulated: the union graph
+    emptied behind the store's back) gets it filled when a process first uses the store."""
+    store = make_store("virtuoso", request, tmp_path, base_iri=BASE)
+    server = request.getfixturevalue("virtuoso_server")
+    try:
+        store.add_articles(graphs().items())
+        store._update(f"CLEAR SILENT GRAPH <{store.union}>")
+        assert int(rows(store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"))[0]["n"]) == 0
+        fresh = open_store(Settings(store_user=server.user, store_password=server.password, base_iri=BASE),
+                           spec=server.spec)
+        union = set()
+        for graph in graphs().values():
+            union.update(graph)
+        assert int(rows(fresh.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"))[0]["n"]) == len(union)
+        fresh.close()
+    finally:
+        store.close()
