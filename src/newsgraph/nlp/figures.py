@@ -207,7 +207,7 @@ def describe(noun: Token, span: Span) -> str:
     exclude = set(range(span.start, span.end))
     name = noun.head
     if counted and noun.dep_ == "compound" and name.pos_ == "PROPN" and name.dep_ in ("nsubj", "nsubjpass") and \
-            name.head.pos_ == "VERB" and (entity_at(doc, name) is not None and entity_at(doc, name).type == "Person"):
+            name.head.pos_ == "VERB" and getattr(entity_at(doc, name), "type", None) == "Person":
         # "two veteran politicians Lee and Fung were defeated": the names stand in the clause for the noun
         verb = name.head
         base = noun_phrase(noun, skip=exclude)
@@ -364,11 +364,12 @@ def _verb_context(verb: Token, skip: set[int]) -> list[list[Token]]:
         if (child.dep_ in _VERB_CONTEXT_SKIP and not timed) or \
                 (child.dep_ == "advmod" and child.lower_ not in ("not", "never")):
             continue
-        if child.dep_ == "prep" and verb.dep_ == "relcl" and _antecedent_noun(verb) is not None and \
+        antecedent = _antecedent_noun(verb) if child.dep_ == "prep" and verb.dep_ == "relcl" else None
+        if antecedent is not None and \
                 any(c.dep_ == "pobj" and (c.tag_ in ("WDT", "WP") or c.lower_ in ("which", "whom"))
                     for c in child.children):
             # "the 1991 Hajj, in which 1,426 pilgrims were trampled": trampled in the Hajj
-            rest.append([child, *noun_phrase_tokens(_antecedent_noun(verb), with_conjuncts=False, skip=skip)])
+            rest.append([child, *noun_phrase_tokens(antecedent, with_conjuncts=False, skip=skip)])
             continue
         rest.append(_chunk(child, skip))
     return rest

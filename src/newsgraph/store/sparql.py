@@ -4,19 +4,25 @@ This is how newsgraph scales past one machine: stateless ingest and API processe
 writing to one (clustered) triple store. Results are normalised and re-serialised
 by pyoxigraph so they look the same as the embedded store's.
 
-The default graph must be the union of the article graphs. Virtuoso's default graph
-is the union of *every* graph, its own system graphs included, so on Virtuoso a
-query gets ``DEFINE input:default-graph-exclude`` pragmas for the graphs that are
-not articles (the entity totals included). Unlike the embedded stores', Virtuoso's
-union is a bag: a triple several articles state comes once per article. Virtuoso 7.2 answers ``GRAPH <iri> {...}`` wrongly under those
-pragmas, so a query with a ``GRAPH`` clause is sent as it is: there the default
-graph also holds Virtuoso's system graphs and ``GRAPH ?g`` can bind them (filter
-on the article graph prefix, as newsgraph's own queries do). Other servers need
+The default graph must be the set union of the article graphs. Virtuoso's default graph
+is the union of *every* graph, its own system graphs included, and a bag: a triple three
+articles state comes three times. So on Virtuoso the store keeps that union itself, as the
+embedded store does, in one more named graph (``{base}union``, outside the article graphs'
+prefix): every write adds the new graphs' triples to it and takes away those of the old
+graphs no other article graph states, in the same request. A query without ``GRAPH`` and
+without ``FROM`` reads it as its default graph (``DEFINE input:default-graph-uri``).
+Virtuoso 7.2 answers ``GRAPH <iri> {...}`` wrongly under any ``input:`` pragma, so a query
+with a ``GRAPH`` clause is sent without one, each ``GRAPH ?var {...}`` followed by a filter
+keeping ``?var`` off the union graph: there the default graph is still every graph as a bag,
+Virtuoso's system graphs included, and ``GRAPH ?g`` can bind those (filter on the article
+graph prefix, as newsgraph's own queries do). Graphs written through the Graph Store or an
+update outside the article prefix are not in Virtuoso's default graph. Other servers need
 their union default graph switched on (Fuseki: ``tdb2:unionDefaultGraph true``).
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import re
@@ -30,9 +36,9 @@ import pyoxigraph as ox
 from rdflib import BNode
 
 from ..errors import BadQuery, QueryTimeout, StoreError
-from ..graph import ArticleGraph
+from ..graph import ArticleGraph, _base
 from ..ontology import PREFIXES
-from ..sparql_tokens import has_keyword
+from ..sparql_tokens import has_dataset_clause, has_keyword, spans
 from .interface import Store, check_export_format
 from .results import (
     DATASET_FORMATS,
@@ -89,7 +95,7 @@ class SparqlStore(Store):
         self._client = httpx.Client(auth=credentials, timeout=httpx.Timeout(60.0, connect=10.0))
         self._lock = threading.Lock()
         self._virtuoso: bool | None = None
-        self._pragmas: str | None = None
+        self._union_ready = False
 
     # --- HTTP ---------------------------------------------------------------------
     def _post(self, url: str, data: dict, accept: str, timeout: float | None) -> httpx.Response:
@@ -133,8 +139,59 @@ class SparqlStore(Store):
         self.rebuild_totals()
 
     def rebuild_totals(self) -> None:
-        """Compute every entity's mention totals afresh from the article graphs."""
-        self._update(rebuild_totals(self.totals))
+        """Compute every entity's mention totals afresh from the article graphs (and, on
+        Virtuoso, the union graph: emptied first so the totals do not count it)."""
+        if not self._keeps_union():
+            self._update(rebuild_totals(self.totals))
+            return
+        self._update(f"CLEAR SILENT GRAPH {iri(self.union)} ;\n{rebuild_totals(self.totals)} ;\n{self._fill_union()}")
+
+    # --- Virtuoso's default graph: the set union of the article graphs, kept -------
+    @functools.cached_property
+    def union(self) -> str:
+        """IRI of the graph holding the set union of the article graphs (Virtuoso only)."""
+        return f"{_base(self.base_iri)}union"
+
+    def _keeps_union(self) -> bool:
+        """Whether the server is Virtuoso (asked once), and then the union graph filled once
+        for articles written before it was kept."""
+        if self._virtuoso is None:
+            self._post(self.url, {"query": "ASK {}"}, _JSON, 30)
+        if not self._virtuoso:
+            return False
+        with self._lock:
+            if not self._union_ready:
+                prefix = graph_prefix(self.base_iri)
+                empty = not self._ask(f"ASK {{ GRAPH {iri(self.union)} {{ ?s ?p ?o }} }}")
+                if empty and self._ask(f'ASK {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(STRSTARTS(STR(?g), "{prefix}")) }}'):
+                    self._update(self._fill_union())
+                self._union_ready = True
+        return True
+
+    def _ask(self, sparql: str) -> bool:
+        return bool(self._post(self.url, {"query": sparql}, _JSON, 60).json()["boolean"])
+
+    def _fill_union(self) -> str:
+        prefix = graph_prefix(self.base_iri)
+        return (f"INSERT {{ GRAPH {iri(self.union)} {{ ?s ?p ?o }} }} "
+                f'WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(STRSTARTS(STR(?g), "{prefix}")) }}')
+
+    def _leave_union(self, names: list[str]) -> list[str]:
+        """Updates taking out of the union graph the triples of the article graphs ``names``
+        that no other article graph states (run before those graphs are cleared)."""
+        prefix = graph_prefix(self.base_iri)
+        leaving = ", ".join(iri(name) for name in [*names, self.union])
+        return [
+            f"DELETE {{ GRAPH {iri(self.union)} {{ ?s ?p ?o }} }} WHERE {{ GRAPH {iri(name)} {{ ?s ?p ?o }} "
+            f"FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} "
+            f'FILTER(?other NOT IN ({leaving}) && STRSTARTS(STR(?other), "{prefix}")) }} }}'
+            for name in names
+        ]
+
+    def _join_union(self, names: list[str]) -> list[str]:
+        """Updates adding the triples of the article graphs ``names`` to the union graph."""
+        return [f"INSERT {{ GRAPH {iri(self.union)} {{ ?s ?p ?o }} }} WHERE {{ GRAPH {iri(name)} {{ ?s ?p ?o }} }}"
+                for name in names]
 
     def _raw_query(self, sparql: str, accept: str, timeout: float | None = None) -> httpx.Response:
         data = {"query": self._prepare(sparql)}
@@ -144,26 +201,14 @@ class SparqlStore(Store):
         return self._post(self.url, data, accept, timeout + 5 if timeout else None)
 
     def _prepare(self, sparql: str) -> str:
-        if self._virtuoso is None:
-            self._post(self.url, {"query": "ASK {}"}, _JSON, 30)
-        if not self._virtuoso or has_keyword(sparql, "GRAPH"):
+        if not self._keeps_union():
             return sparql
-        if self._pragmas is None:
-            self._pragmas = self._virtuoso_pragmas()
-        return self._pragmas + sparql
-
-    def _virtuoso_pragmas(self) -> str:
-        prefix = graph_prefix(self.base_iri)
-        response = self._post(self.url, {"query": "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }"}, _JSON, 60)
-        others = [
-            b["g"]["value"]
-            for b in response.json()["results"]["bindings"]
-            if not b["g"]["value"].startswith(prefix)
-        ]
-        # Every graph that is not an article's leaves the default graph, the entity totals
-        # too (read them with GRAPH), as on the other backends.
-        lines = [f"DEFINE input:default-graph-exclude <{name}>" for name in sorted(set(others) | {self.totals})]
-        return "\n".join(lines) + ("\n" if lines else "")
+        if has_keyword(sparql, "GRAPH"):
+            # No pragma (Virtuoso 7.2 gets GRAPH <iri> wrong under one); GRAPH ?g skips the union.
+            return _skip_graph(sparql, self.union)
+        if has_dataset_clause(sparql):
+            return sparql  # the query's own FROM: a pragma would add the union to it
+        return f"DEFINE input:default-graph-uri {iri(self.union)}\n{sparql}"
 
     # --- writes -------------------------------------------------------------------
     def add_articles(self, articles: Iterable[tuple[str, ArticleGraph]], *, replace: bool = True) -> int:
@@ -186,7 +231,9 @@ class SparqlStore(Store):
         # arrive, together. CLEAR, not DROP: Virtuoso's DROP only removes graphs made with
         # CREATE GRAPH. Counts of graphs not stored yet are nothing to take away.
         names = [self.graph_iri(article_id) for article_id, _ in batch]
+        union = self._keeps_union()
         operations = [take_away_totals(self.totals, names)]
+        operations += self._leave_union(names) if union else []
         operations += [f"CLEAR SILENT GRAPH {iri(name)}" for name in names]
         blocks, count = [], 0
         for name, (_, graph) in zip(names, batch):
@@ -195,6 +242,7 @@ class SparqlStore(Store):
             blocks.append(f"GRAPH {iri(name)} {{\n" + "\n".join(lines) + "\n}")
         # INSERT ... WHERE {} rather than INSERT DATA: Virtuoso refuses blank nodes in INSERT DATA.
         operations.append("INSERT {\n" + "\n".join(blocks) + "\n} WHERE {}")
+        operations += self._join_union(names) if union else []
         operations.append(change_totals(self.totals, names, +1))
         self._update(" ;\n".join(operations))
         return count
@@ -203,7 +251,10 @@ class SparqlStore(Store):
         if not self.has_article(article_id):
             return False
         name = self.graph_iri(article_id)
-        self._update(f"{take_away_totals(self.totals, [name])} ;\nCLEAR SILENT GRAPH {iri(name)}")
+        operations = [take_away_totals(self.totals, [name])]
+        operations += self._leave_union([name]) if self._keeps_union() else []
+        operations.append(f"CLEAR SILENT GRAPH {iri(name)}")
+        self._update(" ;\n".join(operations))
         return True
 
     # --- reads --------------------------------------------------------------------
@@ -307,6 +358,26 @@ class SparqlStore(Store):
 
     def close(self) -> None:
         self._client.close()
+
+
+def _skip_graph(sparql: str, graph: str) -> str:
+    """The query with ``FILTER(?var != <graph>)`` after each ``GRAPH ?var {...}`` block, in the
+    group holding the block (where ``?var`` is bound): ``?var`` never binds ``graph``."""
+    toks = spans(sparql)
+    inserts = []
+    for i, (kind, value, _, _) in enumerate(toks):
+        if not (kind == "word" and value.upper() == "GRAPH" and i + 2 < len(toks)
+                and toks[i + 1][0] == "var" and toks[i + 2][1] == "{"):
+            continue
+        depth = 0
+        for _, brace, _, end in toks[i + 2:]:
+            depth += {"{": 1, "}": -1}.get(brace, 0)
+            if depth == 0:
+                inserts.append((end, f" FILTER({toks[i + 1][1]} != {iri(graph)})"))
+                break
+    for end, text in sorted(inserts, reverse=True):
+        sparql = sparql[:end] + text + sparql[end:]
+    return sparql
 
 
 def _short(text: str) -> str:
