@@ -19,6 +19,7 @@ from graph_examples import BASE, VERSION, assembly, harbour, innovation, minimal
 from rdflib import BNode, Dataset, Literal, URIRef
 
 from newsgraph.graph import article_iri, entity_iri, to_graph
+from newsgraph.registry import registry_for, registry_graph_iri
 from newsgraph.store.base import rebuild_totals, totals_iri
 
 QUERIES = Path(__file__).parent.parent / "samples" / "queries"
@@ -43,8 +44,10 @@ def _value(lexical: str, datatype: str | None):
 
 
 def _count_totals(update) -> None:
-    """Write the entity totals graph the way newsgraph's stores keep it."""
+    """Write the entity totals graph and the entity registry the way newsgraph's stores keep them."""
     update(rebuild_totals(totals_iri(BASE)))
+    statements = registry_for(((str(g.identifier), g) for g in _graphs()), BASE)
+    update(f"INSERT DATA {{ GRAPH <{registry_graph_iri(BASE)}> {{\n" + "".join(s + " .\n" for s in statements) + "} }")
 
 
 def _graphs():

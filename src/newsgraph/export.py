@@ -88,8 +88,26 @@ def _value(literal: ox.Literal):
     return literal.value
 
 
+def resolved_iris(store: Store) -> dict[str, str]:
+    """Local entity IRI -> the resolved entity the registry maps it to, where they differ."""
+    from .registry import RESOLVES_TO, registry_graph_iri
+
+    rows = store.select(
+        f"SELECT ?x ?e WHERE {{ GRAPH <{registry_graph_iri(store.base_iri)}> {{ ?x <{RESOLVES_TO}> ?e }} }}"
+    )
+    return {row["x"]: row["e"] for row in rows if "x" in row and "e" in row and row["x"] != row["e"]}
+
+
 def property_graph(store: Store) -> PropertyGraph:
-    """Read the merged graph from the store (streamed as N-Triples) into a property graph."""
+    """Read the merged graph from the store (streamed as N-Triples) into a property graph.
+
+    One node per resolved entity: every IRI the entity registry resolves to another is
+    written as that one (its properties and edges join it), and the registry's own links
+    (``ng:resolvesTo``, ``owl:sameAs``, curation decisions) are no edges."""
+    from .registry import MERGE, OWL_SAME_AS, RESOLVES_TO, SPLIT
+
+    resolved = resolved_iris(store)
+    links = {RESOLVES_TO, OWL_SAME_AS, MERGE, SPLIT}
     nodes: dict[str, Node] = {}
     edges: set[tuple[str, str, str]] = set()
     key_of: dict[str, str] = {}  # predicate IRI -> property key
@@ -111,7 +129,7 @@ def property_graph(store: Store) -> PropertyGraph:
     def node(term) -> Node | None:
         if isinstance(term, ox.Literal):
             return None
-        name = term.value if isinstance(term, ox.NamedNode) else "_:" + term.value
+        name = resolved.get(term.value, term.value) if isinstance(term, ox.NamedNode) else "_:" + term.value
         found = nodes.get(name)
         if found is None:
             found = nodes[name] = Node()
@@ -121,8 +139,10 @@ def property_graph(store: Store) -> PropertyGraph:
         store.export_to("ntriples", spool)
         spool.seek(0)
         for triple in ox.parse(spool, ox.RdfFormat.N_TRIPLES):
-            subject = node(triple.subject)
             predicate = triple.predicate.value
+            if predicate in links:
+                continue
+            subject = node(triple.subject)
             obj = triple.object
             if predicate == RDF_TYPE and isinstance(obj, ox.NamedNode):
                 subject.labels.add(local_name(obj.value))
@@ -136,8 +156,9 @@ def property_graph(store: Store) -> PropertyGraph:
                 boolean[name] = boolean.get(name, True) and isinstance(value, bool)
             else:
                 node(obj)
-                target = obj.value if isinstance(obj, ox.NamedNode) else "_:" + obj.value
-                source = triple.subject.value if isinstance(triple.subject, ox.NamedNode) else "_:" + triple.subject.value
+                target = resolved.get(obj.value, obj.value) if isinstance(obj, ox.NamedNode) else "_:" + obj.value
+                source = (resolved.get(triple.subject.value, triple.subject.value)
+                          if isinstance(triple.subject, ox.NamedNode) else "_:" + triple.subject.value)
                 edges.add((source, relationship_type(predicate), target))
     multi = set()
     for item in nodes.values():

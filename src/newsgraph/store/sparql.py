@@ -166,7 +166,10 @@ class SparqlStore(Store):
         ]
         # Every graph that is not an article's leaves the default graph, the entity totals
         # too (read them with GRAPH), as on the other backends.
-        lines = [f"DEFINE input:default-graph-exclude <{name}>" for name in sorted(set(others) | {self.totals})]
+        from ..registry import registry_graph_iri  # the entity registry: kept out like the totals
+
+        kept_out = set(others) | {self.totals, registry_graph_iri(self.base_iri)}
+        lines = [f"DEFINE input:default-graph-exclude <{name}>" for name in sorted(kept_out)]
         return "\n".join(lines) + ("\n" if lines else "")
 
     # --- writes -------------------------------------------------------------------
@@ -200,14 +203,27 @@ class SparqlStore(Store):
         # INSERT ... WHERE {} rather than INSERT DATA: Virtuoso refuses blank nodes in INSERT DATA.
         operations.append("INSERT {\n" + "\n".join(blocks) + "\n} WHERE {}")
         operations.append(change_totals(self.totals, names, +1))
+        operations += self._registry_plan([(name, graph) for name, (_, graph) in zip(names, batch)], [])
         self._update(" ;\n".join(operations))
         return count
+
+    def _registry_plan(self, added: list, removed: list[str]) -> list[str]:
+        """--- registry hook: the entity registry's change for a write, read afresh from the
+        store (other processes write to it too), for the same update request."""
+        from .registry_backends import sparql_load
+        from .registry_keeper import RegistryKeeper
+
+        keeper = RegistryKeeper(self.base_iri)
+        sparql_load(keeper, self, self.base_iri)
+        plan = keeper.plan([keeper.article(graph, name) for name, graph in added], removed)
+        return plan.sparql(keeper.graph)
 
     def delete_article(self, article_id: str) -> bool:
         if not self.has_article(article_id):
             return False
         name = self.graph_iri(article_id)
-        self._update(f"{take_away_totals(self.totals, [name])} ;\nCLEAR SILENT GRAPH {iri(name)}")
+        registry = "".join(f" ;\n{op}" for op in self._registry_plan([], [name]))
+        self._update(f"{take_away_totals(self.totals, [name])} ;\nCLEAR SILENT GRAPH {iri(name)}{registry}")
         return True
 
     # --- reads --------------------------------------------------------------------
@@ -276,8 +292,11 @@ class SparqlStore(Store):
         check_export_format(format)
         rdf_format = EXPORT_FORMATS[format].oxigraph
         graphs = sorted(self.article_graphs())
-        if self.select(f"ASK {{ GRAPH {iri(self.totals)} {{ ?s ?p ?o }} }}"):
-            graphs.append(self.totals)  # the entity totals are part of the dataset, as on the other backends
+        from ..registry import registry_graph_iri
+
+        for extra in (self.totals, registry_graph_iri(self.base_iri)):
+            if self.select(f"ASK {{ GRAPH {iri(extra)} {{ ?s ?p ?o }} }}"):
+                graphs.append(extra)  # the entity totals and registry are part of the dataset, as on the other backends
         try:
             if format == "jsonld":
                 from ..jsonld import write_dataset
