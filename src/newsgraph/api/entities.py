@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Query
@@ -9,7 +10,7 @@ from fastapi import APIRouter, Depends, Path, Query
 from ..schema import EntityType
 from .deps import ServiceState, get_state
 from .errors import ERROR_RESPONSES
-from .models import EntityDetail, EntitySummary, FigureOut, Page, QuoteOut, RoleOut
+from .models import EntityDetail, EntitySummary, FigureOut, Page, QuoteOut, RoleOut, Timeline
 from .views import Reader
 
 router = APIRouter(tags=["Entities and facts"], responses=ERROR_RESPONSES)
@@ -35,6 +36,17 @@ async def list_entities(
     return await state.read(lambda: r.entities(type=type, q=q, limit=limit, offset=offset))
 
 
+@router.get("/entities/{entity_id:path}/timeline", summary="Roles, figures and quotes of one entity over time",
+            response_model=Timeline)
+async def get_timeline(
+    entity_id: Annotated[str, Path(description="Entity id: type/slug, e.g. 'organization/wipo'; any IRI the "
+                                                  "registry resolves to the entity will do.")],
+    ctx: tuple[ServiceState, Reader] = Depends(reader),
+) -> dict:
+    state, r = ctx
+    return await state.read(r.timeline, entity_id)
+
+
 @router.get("/entities/{entity_id:path}", summary="One entity and what the articles say about it", response_model=EntityDetail)
 async def get_entity(
     entity_id: Annotated[str, Path(description="Entity id: type/slug, e.g. 'person/daren-tang'.")],
@@ -49,13 +61,16 @@ async def list_roles(
     person: Annotated[str | None, EntityId] = None,
     organization: Annotated[str | None, EntityId] = None,
     jurisdiction: Annotated[str | None, EntityId] = None,
+    at: Annotated[dt.date | None, Query(description="A day (YYYY-MM-DD): who held each role then, as the latest "
+                                                    "article dated up to that day reports it.")] = None,
     limit: Limit = 50,
     offset: Offset = 0,
     ctx: tuple[ServiceState, Reader] = Depends(reader),
 ) -> dict:
     state, r = ctx
+    day = at.isoformat() if at is not None else None
     return await state.read(lambda: r.roles(person=person, organization=organization, jurisdiction=jurisdiction,
-                                            limit=limit, offset=offset))
+                                            at=day, limit=limit, offset=offset))
 
 
 @router.get("/figures", summary="Figures the articles report", response_model=Page[FigureOut])
