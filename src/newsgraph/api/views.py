@@ -191,8 +191,6 @@ class Reader:
                 f" FILTER EXISTS {{ GRAPH ?g {{ ?e schema:name|schema:alternateName ?label }} "
                 f"FILTER(CONTAINS(LCASE(STR(?label)), {sparql_string(q.lower())})) }}"
             )
-        if q:  # the registry names each resolved entity with all its members' names and aliases
-            filters = filters.replace("GRAPH ?g {", f"GRAPH {self.registry} {{")
         # Resolved entities (one per real-world entity), with their totals, from the registry.
         pattern = (f"GRAPH {self.registry} {{ ?e ng:resolvesTo ?e ; ng:totalMentions ?mentions ; "
                    f"ng:articleCount ?articles }}{filters}")

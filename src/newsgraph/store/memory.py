@@ -140,6 +140,15 @@ class MemoryStore(Store):
     def rebuild_totals(self) -> None:
         with self._lock:
             self._rebuild_totals()
+            self._repair_registry()
+
+    def _repair_registry(self) -> None:
+        """--- registry hook: the registry read again from the articles and set right (after
+        writes newsgraph did not make itself)."""
+        self._registry.drop()
+        rdflib_load(self._registry, self.dataset, self.base_iri)
+        if self._registry.dirty:
+            self._registry_write(self._registry.plan())
 
     def _rebuild_totals(self) -> None:
         totals = URIRef(self.totals)
@@ -172,7 +181,7 @@ class MemoryStore(Store):
                 self.dataset.update(sparql)
                 # The update may have changed articles in any way: count afresh.
                 self._rebuild_totals()
-                self._registry.drop()  # read again, and set right, at the next write
+                self._repair_registry()
         except ParseException as exc:
             raise BadQuery(f"SPARQL syntax error: {exc}") from exc
         except NewsgraphError:

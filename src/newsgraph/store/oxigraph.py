@@ -591,11 +591,13 @@ class OxigraphStore(Store):
             # counted afresh (that last step tells the query processes to reopen).
             self._resync_default()
             self._rebuild_totals(sparql)
+            self._repair_registry()  # --- registry hook: set right from the articles now
 
     def rebuild_totals(self) -> None:
         """Compute every entity's mention totals afresh from the article graphs."""
         with self._write_lock:
             self._rebuild_totals()
+            self._repair_registry()
 
     def _rebuild_totals(self, sparql: str = "") -> None:
         try:

@@ -18,20 +18,13 @@ from .entity_index import EntityIndex
 from .registry_keeper import READ_PREDICATES, Plan, RegistryKeeper, articles_from_rows, decisions_from
 
 class RegistryIndex(EntityIndex):
-    """The resolved entities ranked in memory for ``/entities`` (an :class:`EntityIndex` over
-    the registry graph, which gives each the same totals and names). A search looks at the
-    names and aliases the registry gives each entity (all its members'), never the article
-    graphs; dropped after every write that changes the registry, built again when read."""
-
-    def ensure(self, store, search: bool) -> None:
-        super().ensure(store, search=False)
-        with self.lock:
-            if self.labels is None:
-                self.labels = {}
-                self._restack(set(self.own_labels))
+    """The resolved entities ranked in memory for ``/entities``: an :class:`EntityIndex` over
+    the registry graph, which gives each resolved entity its totals and name (and, as
+    alternate names, every name and alias of the IRIs resolving to it). Not followed write
+    by write: dropped after every write that changes the registry, built again when read."""
 
     def wants_labels(self) -> bool:
-        return False
+        return False  # writers need not report labels: the index is dropped and rebuilt
 
 
 # --- Oxigraph ---------------------------------------------------------------------------

@@ -137,8 +137,12 @@ class SparqlStore(Store):
         self.rebuild_totals()
 
     def rebuild_totals(self) -> None:
-        """Compute every entity's mention totals afresh from the article graphs."""
+        """Compute every entity's mention totals afresh from the article graphs (and set the
+        entity registry right from them)."""
         self._update(rebuild_totals(self.totals))
+        operations = self._registry_plan([], [])  # --- registry hook: a full repair when it is not right
+        if operations:
+            self._update(" ;\n".join(operations))
 
     def _raw_query(self, sparql: str, accept: str, timeout: float | None = None) -> httpx.Response:
         data = {"query": self._prepare(sparql)}
