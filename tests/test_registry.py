@@ -152,13 +152,13 @@ def test_initials():
 # --- In the stores ----------------------------------------------------------------------
 
 
-def make(kind, tmp_path):
-    if kind == "memory":
-        return MemoryStore(base_iri=BASE)
-    return OxigraphStore(tmp_path / "store", base_iri=BASE)
+STORES = ["memory", "oxigraph", "virtuoso"]
 
 
-STORES = ["memory", "oxigraph"]
+def make(kind, request, tmp_path):
+    from conftest import make_store
+
+    return make_store(kind, request, tmp_path, base_iri=BASE)
 
 
 def add(store, *extractions):
@@ -172,16 +172,28 @@ def sorted_nquads(store) -> list[str]:
     return sorted(line for line in out.getvalue().decode().splitlines() if line.strip())
 
 
+def nquads_after(kind, request, tmp_path, steps) -> list[str]:
+    """The sorted N-Quads of a fresh store after ``steps(store)`` (one store at a time: the
+    Virtuoso server is shared)."""
+    store = make(kind, request, tmp_path)
+    try:
+        steps(store)
+        return sorted_nquads(store)
+    finally:
+        store.close()
+
+
 def registry_rows(store) -> set[tuple[str, str]]:
     rows = store.select(
-        f"SELECT ?x ?e WHERE {{ GRAPH <{registry_graph_iri(BASE)}> {{ ?x <https://w3id.org/newsgraph/ontology#resolvesTo> ?e }} }}"
+        f"SELECT ?x ?e WHERE {{ GRAPH <{REGISTRY}> {{ ?x <https://w3id.org/newsgraph/ontology#resolvesTo> ?e }} }}"
     )
     return {(r["x"], r["e"]) for r in rows}
 
 
 @pytest.mark.parametrize("kind", STORES)
-def test_the_store_keeps_the_registry_with_each_write(kind, tmp_path):
-    with make(kind, tmp_path) as store:
+def test_the_store_keeps_the_registry_with_each_write(kind, request, tmp_path):
+    store = make(kind, request, tmp_path)
+    try:
         add(store, WIPO_ONLY)
         assert (ORG + "wipo", ORG + "wipo") in registry_rows(store)
         add(store, WIPO_FULL)
@@ -189,34 +201,40 @@ def test_the_store_keeps_the_registry_with_each_write(kind, tmp_path):
         assert (ORG + "wipo", WIPO_IRI) in rows and (WIPO_IRI, WIPO_IRI) in rows
         assert (ORG + "wipo", ORG + "wipo") not in rows
         # owl:sameAs between different IRIs; the registry stays out of the default graph
-        assert not store.select("ASK { ?x <http://www.w3.org/2002/07/owl#sameAs> ?e }")
+        if kind != "virtuoso":  # Virtuoso's default graph: see test_store's VIRTUOSO_BAG
+            assert not store.select("ASK { ?x <http://www.w3.org/2002/07/owl#sameAs> ?e }")
         same = store.select(f"SELECT ?x WHERE {{ GRAPH <{REGISTRY}> {{ ?x <http://www.w3.org/2002/07/owl#sameAs> ?e }} }}")
         assert {r["x"] for r in same} == {ORG + "wipo"}
         store.delete_article(WIPO_FULL.article.id)
         assert registry_rows(store) == {(ORG + "wipo", ORG + "wipo"), (PLACE + "singapore", PLACE + "singapore")}
         assert not store.select(f"ASK {{ GRAPH <{REGISTRY}> {{ ?x <http://www.w3.org/2002/07/owl#sameAs> ?e }} }}")
+    finally:
+        store.close()
 
 
 @pytest.mark.parametrize("kind", STORES)
-def test_add_delete_readd_is_the_same_as_adding_in_the_end_order(kind, tmp_path):
-    with make(kind, tmp_path / "one") as one, make(kind, tmp_path / "two") as two:
-        add(one, WIPO_ONLY, WIPO_FULL)
-        one.delete_article(WIPO_ONLY.article.id)
-        add(one, WIPO_ONLY)
-        add(two, WIPO_FULL, WIPO_ONLY)
-        assert sorted_nquads(one) == sorted_nquads(two)
+def test_add_delete_readd_is_the_same_as_adding_in_the_end_order(kind, request, tmp_path):
+    def churn(store):
+        add(store, WIPO_ONLY, WIPO_FULL)
+        store.delete_article(WIPO_ONLY.article.id)
+        add(store, WIPO_ONLY)
+
+    one = nquads_after(kind, request, tmp_path / "one", churn)
+    two = nquads_after(kind, request, tmp_path / "two", lambda store: add(store, WIPO_FULL, WIPO_ONLY))
+    assert one == two and any(REGISTRY in line for line in one)
 
 
 @pytest.mark.parametrize("kind", STORES)
-def test_any_ingest_order_gives_the_same_nquads(kind, tmp_path):
+def test_any_ingest_order_gives_the_same_nquads(kind, request, tmp_path):
     articles = [WIPO_ONLY, WIPO_FULL, WIPO_ROLE, TANG_OTHER, TANG_BARE, OTHER_WIPO, WIPO_LATER]
-    with make(kind, tmp_path / "a") as forward, make(kind, tmp_path / "b") as backward:
-        add(forward, *articles)
+
+    def backward(store):
         for extraction in reversed(articles):
-            backward.add_articles([(extraction.article.id, to_triples(extraction, base_iri=BASE))])
-        # a replacement of an article with itself changes nothing either
-        add(backward, WIPO_FULL)
-        assert sorted_nquads(forward) == sorted_nquads(backward)
+            store.add_articles([(extraction.article.id, to_triples(extraction, base_iri=BASE))])
+        add(store, WIPO_FULL)  # a replacement of an article with itself changes nothing either
+
+    forward = nquads_after(kind, request, tmp_path / "a", lambda store: add(store, *articles))
+    assert forward == nquads_after(kind, request, tmp_path / "b", backward)
 
 
 def test_a_reopened_store_repairs_a_registry_it_did_not_keep(tmp_path):

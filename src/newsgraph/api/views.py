@@ -194,7 +194,7 @@ class Reader:
         # Resolved entities (one per real-world entity), with their totals, from the registry.
         pattern = (f"GRAPH {self.registry} {{ ?e ng:resolvesTo ?e ; ng:totalMentions ?mentions ; "
                    f"ng:articleCount ?articles }}{filters}")
-        total = self.count(f"SELECT (COUNT(*) AS ?n) WHERE {{ {pattern} }}")
+        total = self.count(f"SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE {{ {pattern} }}")
         rows = self.select(
             f"SELECT ?e ?mentions ?articles WHERE {{ {pattern} }} "
             f"ORDER BY DESC(?mentions) ?e LIMIT {int(limit)} OFFSET {int(offset)}"
@@ -226,13 +226,21 @@ class Reader:
         types = [TYPES[r["o"]] for r in rows if r["p"].endswith("#type") and r["o"] in TYPES]
         name = resolved.get(SCHEMA + "name") or (names[0] if names else None)
         kind = TYPES.get(resolved.get(PREFIXES["rdf"] + "type", "")) or self.entity_type(iri) or (types[0] if types else None)
-        articles = self.select(
-            f"SELECT ?g ?a ?title ?published (SUM(?c) AS ?n) WHERE {{ VALUES ?x {{ {values} }} "
+        rows = self.select(
+            f"SELECT ?x ?a ?title ?published ?c WHERE {{ VALUES ?x {{ {values} }} "
             f"GRAPH ?g {{ ?x ng:timesMentioned ?c . "
             f"?a a ng:Article . OPTIONAL {{ ?a schema:headline ?title }} OPTIONAL {{ ?a schema:datePublished ?published }} }} }} "
-            f"GROUP BY ?g ?a ?title ?published ORDER BY DESC(?published) ?a LIMIT {MAX_DETAIL_ITEMS}"
+            f"ORDER BY DESC(?published) ?a LIMIT {MAX_DETAIL_ITEMS * len(members)}"
         )
-        articles = [dict(r, c=r["n"]) for r in articles if r.get("a")]
+        by_article: dict[str, dict] = {}  # an article naming two of its IRIs counts once, mentions added up
+        for row in rows:
+            if not row.get("a"):
+                continue
+            seen = by_article.setdefault(row["a"], dict(row, c=0, members=set()))
+            if row["x"] not in seen["members"]:
+                seen["members"].add(row["x"])
+                seen["c"] += int(row["c"])
+        articles = list(by_article.values())[:MAX_DETAIL_ITEMS]
         mentions = resolved.get(NG_IRI + "totalMentions")
         if mentions is None:
             mentions = self.count(f"SELECT ?n WHERE {{ GRAPH {self.totals} {{ <{iri}> ng:totalMentions ?n }} }}")
