@@ -246,3 +246,13 @@ def test_a_reopened_store_repairs_a_registry_it_did_not_keep(tmp_path):
         rows, total = store.entity_ranking(limit=10)
         assert WIPO_IRI in [row[0] for row in rows] and ORG + "wipo" not in [row[0] for row in rows]
         assert sorted_nquads(store) == expected
+
+
+def test_closure_follows_curation_decisions():
+    articles = [seen("g1", None, ("Organization", "acme-group", "Acme Group", [])),
+                seen("g2", None, ("Organization", "acme-holdings", "Acme Holdings", []))]
+    merged = Decisions(merges=frozenset({frozenset({ORG + "acme-group", ORG + "acme-holdings"})}))
+    snapshot = Snapshot(articles)
+    current = by_member(resolve(snapshot, BASE, merged))
+    assert closure(snapshot, {ORG + "acme-holdings"}, current, decisions=merged) == {
+        ORG + "acme-group", ORG + "acme-holdings"}

@@ -406,11 +406,16 @@ def _ambiguous(snapshot: Snapshot, key: str) -> bool:
     return len({snapshot.key_of(i) for i in snapshot.registrations.get(key, ())} - {key}) > 1
 
 
-def closure(snapshot: Snapshot, iris: Iterable[str], current: dict[str, str], limit: int = 20_000) -> set[str] | None:
+def closure(snapshot: Snapshot, iris: Iterable[str], current: dict[str, str], limit: int = 20_000,
+            decisions: Decisions = Decisions()) -> set[str] | None:
     """The local IRIs whose resolution may change when ``iris`` changed: those sharing a
-    name or registered name with them, and the members of their current entities
-    (``current``: local IRI -> canonical), to a fixed point. None past ``limit`` (resolve
-    everything then)."""
+    name or registered name with them, those a curation decision pairs them with, and the
+    members of their current entities (``current``: local IRI -> canonical), to a fixed
+    point. None past ``limit`` (resolve everything then)."""
+    paired: dict[str, set[str]] = {}
+    for pair in decisions.merges | decisions.splits:
+        for iri in pair:
+            paired.setdefault(iri, set()).update(pair)
     by_canonical: dict[str, set[str]] = {}
     for member, canonical in current.items():
         by_canonical.setdefault(canonical, set()).add(member)
@@ -421,6 +426,7 @@ def closure(snapshot: Snapshot, iris: Iterable[str], current: dict[str, str], li
         for iri in frontier:
             if iri in current:
                 grown |= by_canonical.get(current[iri], set())
+            grown |= paired.get(iri, set())
         frontier = grown - found
         found |= frontier
         if len(found) > limit:

@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Query
+from fastapi import APIRouter, Body, Depends, Path, Query
 
 from ..schema import EntityType
-from .deps import ServiceState, get_state
+from .deps import ServiceState, get_state, require_article_write
 from .errors import ERROR_RESPONSES
 from .models import EntityDetail, EntitySummary, FigureOut, Page, QuoteOut, RoleOut, Timeline
 from .views import Reader
@@ -34,6 +34,39 @@ async def list_entities(
 ) -> dict:
     state, r = ctx
     return await state.read(lambda: r.entities(type=type, q=q, limit=limit, offset=offset))
+
+
+async def _decide(kind: str, entity_id: str, other: str, state: ServiceState) -> dict:
+    from ..curation import decide
+
+    return await state.write(decide, state.get_store(), kind, entity_id, other)
+
+
+Other = Body(..., embed=True, alias="with", max_length=300,
+             description="The other entity: an id such as 'organization/wipo', or its IRI.")
+
+
+@router.post("/entities/{entity_id:path}/merge", summary="Record that two entities are one",
+             dependencies=[Depends(require_article_write)])
+async def merge_entities(
+    entity_id: Annotated[str, Path(description="Entity id, e.g. 'organization/wipo'.")],
+    other: Annotated[str, Other],
+    state: ServiceState = Depends(get_state),
+) -> dict:
+    """Kept as a triple in the registry graph (ng:mergedWith): it holds whatever later articles
+    say, survives re-ingest and goes with the exports. Answers what each now resolves to."""
+    return await _decide("merge", entity_id, other, state)
+
+
+@router.post("/entities/{entity_id:path}/split", summary="Record that two entities are different",
+             dependencies=[Depends(require_article_write)])
+async def split_entities(
+    entity_id: Annotated[str, Path(description="Entity id, e.g. 'person/tang'.")],
+    other: Annotated[str, Other],
+    state: ServiceState = Depends(get_state),
+) -> dict:
+    """Kept as a triple in the registry graph (ng:distinctFrom); wins over the rules and over a merge."""
+    return await _decide("split", entity_id, other, state)
 
 
 @router.get("/entities/{entity_id:path}/timeline", summary="Roles, figures and quotes of one entity over time",

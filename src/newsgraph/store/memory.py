@@ -142,6 +142,13 @@ class MemoryStore(Store):
             self._rebuild_totals()
             self._repair_registry()
 
+    def curate(self, change) -> None:
+        """--- registry hook: record a curation decision (see OxigraphStore.curate)."""
+        with self._lock:
+            if not self._registry.loaded:
+                rdflib_load(self._registry, self.dataset, self.base_iri)
+            self._registry_write(self._registry.plan(decisions=change(self._registry.decisions)))
+
     def _repair_registry(self) -> None:
         """--- registry hook: the registry read again from the articles and set right (after
         writes newsgraph did not make itself)."""

@@ -706,6 +706,29 @@ class OxigraphStore(Store):
                 self._write_lock.release()
         return None
 
+    def curate(self, change) -> None:
+        """--- registry hook: record a curation decision (``change`` maps the current
+        :class:`~newsgraph.registry.Decisions` to the new ones) and the registry change it
+        causes, in one update."""
+        with self._write_lock:
+            try:
+                if not self._registry.loaded:
+                    oxigraph_load(self._registry, self._store, self.base_iri)
+                plan = self._registry.plan(decisions=change(self._registry.decisions))
+                operations = oxigraph_operations(self._registry, plan)
+                if operations:
+                    text = " ;\n".join(operations)
+                    self._store.update(text)
+                    self._wrote(len(text))
+                plan.commit()
+                self._registry_index.drop()
+            except BaseException as exc:
+                self._registry.drop()
+                self._registry_index.drop()
+                if isinstance(exc, OSError):
+                    raise StoreError(f"writing to the store failed: {exc}") from exc
+                raise
+
     def _repair_registry(self) -> None:
         """Under the write lock: read the registry's input if not done yet, and write the
         registry afresh if it is not what the stored articles give (a store written before

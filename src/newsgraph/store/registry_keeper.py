@@ -131,7 +131,7 @@ class RegistryKeeper:
             self.decisions = decisions
             for pair in (old_decisions.merges ^ decisions.merges) | (old_decisions.splits ^ decisions.splits):
                 touched |= set(pair)
-        scope = None if self.dirty else closure(snapshot, touched, self.member_of)
+        scope = None if self.dirty else closure(snapshot, touched, self.member_of, decisions=self.decisions)
         if scope is None:
             scope = set(snapshot.entities) | set(self.member_of)
         old = {self.member_of[i] for i in scope if i in self.member_of}

@@ -211,6 +211,17 @@ class SparqlStore(Store):
         self._update(" ;\n".join(operations))
         return count
 
+    def curate(self, change) -> None:
+        """--- registry hook: record a curation decision (see OxigraphStore.curate)."""
+        from .registry_backends import sparql_load
+        from .registry_keeper import RegistryKeeper
+
+        keeper = RegistryKeeper(self.base_iri)
+        sparql_load(keeper, self, self.base_iri)
+        operations = keeper.plan(decisions=change(keeper.decisions)).sparql(keeper.graph)
+        if operations:
+            self._update(" ;\n".join(operations))
+
     def _registry_plan(self, added: list, removed: list[str]) -> list[str]:
         """--- registry hook: the entity registry's change for a write, read afresh from the
         store (other processes write to it too), for the same update request."""
