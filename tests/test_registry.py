@@ -7,7 +7,7 @@ import itertools
 
 import pytest
 from graph_examples import BASE
-from registry_examples import OTHER_WIPO, TANG_BARE, TANG_OTHER, WIPO_FULL, WIPO_LATER, WIPO_ONLY, WIPO_ROLE
+from registry_examples import OTHER_WIPO, TANG_BARE, TANG_OTHER, WIPO_FULL, WIPO_LATER, WIPO_ONLY, WIPO_ROLE, article
 
 from newsgraph.graph import to_triples
 from newsgraph.registry import (
@@ -256,3 +256,16 @@ def test_closure_follows_curation_decisions():
     current = by_member(resolve(snapshot, BASE, merged))
     assert closure(snapshot, {ORG + "acme-holdings"}, current, decisions=merged) == {
         ORG + "acme-group", ORG + "acme-holdings"}
+
+
+def test_triples_from_a_worker_process_give_the_same_input():
+    import pickle
+
+    from newsgraph.workers import article_triples
+
+    sent = pickle.loads(pickle.dumps(article_triples(WIPO_ROLE, base_iri=BASE)))
+    assert hasattr(sent, "ntriples_terms")
+    assert article_entities(sent, "g", BASE) == article_entities(to_triples(WIPO_ROLE, base_iri=BASE), "g", BASE)
+    quoted = article("q", 'The "Quote" Fund\\ grew.', [("e1", "Other", 'The "Quote" Fund\\')])
+    sent = pickle.loads(pickle.dumps(article_triples(quoted, base_iri=BASE)))
+    assert article_entities(sent, "g", BASE) == article_entities(to_triples(quoted, base_iri=BASE), "g", BASE)
