@@ -49,6 +49,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
 
 from .graph import ENTITY_CLASSES, name_slug
 from .ontology import NG_IRI, RDF_TYPE, RDFS_IRI, SCHEMA_IRI, XSD_IRI
@@ -88,6 +89,11 @@ class Sighting:
     aliases: frozenset[str]
     mentions: int
 
+    @cached_property
+    def keys(self) -> frozenset[str]:
+        """:func:`registered_keys`, worked out once."""
+        return frozenset(registered_keys(self))
+
 
 @dataclass(frozen=True)
 class ArticleEntities:
@@ -96,6 +102,15 @@ class ArticleEntities:
     graph: str
     date: str | None  # YYYY-MM-DD: published, else the dateline's date
     sightings: tuple[Sighting, ...]
+
+
+_WANTED = frozenset({TIMES, NAME, ALTERNATE, PUBLISHED, DATELINE_DATE})
+try:  # rdflib IRIs only equal rdflib IRIs: hold both forms
+    from rdflib import URIRef as _URIRef
+
+    _WANTED = _WANTED | {_URIRef(p) for p in _WANTED}
+except ImportError:  # pragma: no cover
+    pass
 
 
 def _literal_text(term: str) -> str:
@@ -117,7 +132,7 @@ def _plain_terms(graph) -> Iterable[tuple[str, str, object]]:
 
     Takes an rdflib graph / triple list, or triples already written as N-Triples terms
     (``ntriples_terms()``, as the worker processes send them)."""
-    wanted = (TIMES, NAME, ALTERNATE, PUBLISHED, DATELINE_DATE)
+    wanted = _WANTED
     terms = getattr(graph, "ntriples_terms", None)
     if terms is not None:
         for s, p, o in terms():
@@ -126,9 +141,8 @@ def _plain_terms(graph) -> Iterable[tuple[str, str, object]]:
                 yield s[1:-1], predicate, _literal_text(o) if o.startswith('"') else o
         return
     for s, p, o in graph:
-        predicate = str(p)
-        if predicate in wanted:
-            yield str(s), predicate, str(o)
+        if p in wanted:
+            yield str(s), str(p), str(o)
 
 
 def article_entities(graph, graph_iri: str, base: str) -> ArticleEntities:
@@ -174,6 +188,9 @@ def parse_local(entity: str, base: str) -> tuple[str, str] | None:
 # --- Keys -------------------------------------------------------------------------------
 
 
+_slug = lru_cache(maxsize=100_000)(name_slug)  # names recur across articles
+
+
 def _kind(entity_type: str) -> str:
     return "p" if entity_type == "Person" else "n"
 
@@ -193,8 +210,8 @@ def registered_keys(sighting: Sighting) -> set[str]:
     for a person's full name, the surname."""
     kind = _kind(sighting.type)
     own = group_key(sighting)
-    keys = {f"{kind}:{name_slug(alias)}" for alias in sighting.aliases if alias.strip()}
-    keys |= {f"{kind}:{name_slug(name)}" for name in sighting.names if name.strip()}
+    keys = {f"{kind}:{_slug(alias)}" for alias in sighting.aliases if alias.strip()}
+    keys |= {f"{kind}:{_slug(name)}" for name in sighting.names if name.strip()}
     if kind == "p" and is_full(sighting.slug):
         keys.add(f"p:{sighting.slug.rsplit('-', 1)[1]}")
     keys.discard(own)
@@ -218,23 +235,43 @@ class LocalEntity:
     type: str
     slug: str
     by_graph: dict[str, Sighting] = field(default_factory=dict)
+    # Kept in step by put() and pop(): a popular entity is named by thousands of articles.
+    mentions: int = 0
+    name_counts: Counter = field(default_factory=Counter)
+    alias_counts: Counter = field(default_factory=Counter)
+    earliest: tuple[str, str] | None = None  # (date, graph) of the earliest article; None: work it out
 
     @property
     def articles(self) -> int:
         return len(self.by_graph)
 
-    @property
-    def mentions(self) -> int:
-        return sum(s.mentions for s in self.by_graph.values())
+    def put(self, graph: str, sighting: Sighting, date: str) -> None:
+        self.by_graph[graph] = sighting
+        self.mentions += sighting.mentions
+        self.name_counts.update(sighting.names)
+        self.alias_counts.update(sighting.aliases)
+        if self.earliest is not None and (date, graph) < self.earliest:
+            self.earliest = (date, graph)
+        elif self.earliest is None and len(self.by_graph) == 1:
+            self.earliest = (date, graph)
+
+    def pop(self, graph: str) -> None:
+        sighting = self.by_graph.pop(graph, None)
+        if sighting is None:
+            return
+        self.mentions -= sighting.mentions
+        self.name_counts.subtract(sighting.names)
+        self.alias_counts.subtract(sighting.aliases)
+        self.name_counts += Counter()  # drop zero counts
+        self.alias_counts += Counter()
+        if self.earliest is not None and self.earliest[1] == graph:
+            self.earliest = None
 
     def names(self) -> Counter:
-        found: Counter = Counter()
-        for sighting in self.by_graph.values():
-            found.update(sighting.names)
-        return found
+        return self.name_counts
 
     def aliases(self) -> set[str]:
-        return {a for s in self.by_graph.values() for a in s.aliases}
+        return set(self.alias_counts)
 
 
 class Snapshot:
@@ -259,8 +296,8 @@ class Snapshot:
             if entity is None:
                 entity = self.entities[sighting.iri] = LocalEntity(sighting.iri, sighting.type, sighting.slug)
                 self.groups.setdefault(group_key(sighting), set()).add(sighting.iri)
-            entity.by_graph[article.graph] = sighting
-            for key in registered_keys(sighting):
+            entity.put(article.graph, sighting, article.date or "9999-99-99")
+            for key in sighting.keys:
                 self.registrations.setdefault(key, Counter())[sighting.iri] += 1
             touched.add(sighting.iri)
         return touched
@@ -271,8 +308,8 @@ class Snapshot:
             return set()
         for sighting in article.sightings:
             entity = self.entities[sighting.iri]
-            entity.by_graph.pop(graph, None)
-            for key in registered_keys(sighting):
+            entity.pop(graph)
+            for key in sighting.keys:
                 counter = self.registrations[key]
                 counter[sighting.iri] -= 1
                 if counter[sighting.iri] <= 0:
@@ -292,7 +329,9 @@ class Snapshot:
         return (article.date if article and article.date else "9999-99-99")
 
     def first(self, entity: LocalEntity) -> tuple[str, str]:
-        return min((self.date_of(g), g) for g in entity.by_graph)
+        if entity.earliest is None:
+            entity.earliest = min((self.date_of(g), g) for g in entity.by_graph)
+        return entity.earliest
 
     def key_of(self, iri: str) -> str:
         entity = self.entities[iri]
@@ -306,8 +345,20 @@ class Snapshot:
             if entity is None:
                 continue
             keys.add(self.key_of(iri))
-            for sighting in entity.by_graph.values():
-                keys |= registered_keys(sighting)
+            keys |= self.registered_by(iri)
+        return keys
+
+    def registered_by(self, iri: str) -> set[str]:
+        """The keys the articles register for a local IRI (from the sightings' keys)."""
+        entity = self.entities[iri]
+        if len(entity.by_graph) <= 8:
+            return {key for sighting in entity.by_graph.values() for key in sighting.keys}
+        seen: set[frozenset[str]] = set()  # most sightings of a popular entity register the same keys
+        keys: set[str] = set()
+        for sighting in entity.by_graph.values():
+            if sighting.keys not in seen:
+                seen.add(sighting.keys)
+                keys |= sighting.keys
         return keys
 
     def iris_with_keys(self, keys: Iterable[str]) -> set[str]:
@@ -456,16 +507,19 @@ def _describe(snapshot: Snapshot, base: str, members: list[str]) -> Resolved:
         name = min(named, key=lambda n: (-named[n], firsts[n], n))
     else:
         name = full[0].slug
-    iri = f"{base}{kind.lower()}/{name_slug(name)}"
+    iri = f"{base}{kind.lower()}/{_slug(name)}"
     labels = set()
     for entity in entities:
         labels |= set(entity.names()) | entity.aliases()
-    graphs = {g for e in entities for g in e.by_graph}
-    dates = sorted(snapshot.date_of(g) for g in graphs if snapshot.date_of(g) != "9999-99-99")
+    if len(entities) == 1:
+        graphs = entities[0].by_graph.keys()
+    else:
+        graphs = {g for e in entities for g in e.by_graph}
+    dates = [d for d in (snapshot.date_of(g) for g in graphs) if d != "9999-99-99"]
     return Resolved(
         iri=iri, type=kind, name=name, aliases=tuple(sorted(labels - {name})), members=tuple(members),
         mentions=sum(e.mentions for e in entities), articles=len(graphs),
-        first=dates[0] if dates else None, last=dates[-1] if dates else None,
+        first=min(dates) if dates else None, last=max(dates) if dates else None,
     )
 
 
