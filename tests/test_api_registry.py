@@ -98,3 +98,28 @@ def test_roles_at_a_date_and_the_timeline(kind, request):
     assert_error(c.get("/entities/person/nobody-here/timeline"), 404, "not_found")
     listed = c.get("/roles", params={"organization": WIPO}).json()["items"]
     assert sorted(r["date"] for r in listed) == ["2025-06-20", "2027-02-01"]
+
+
+def test_figures_about_an_entity_are_a_series_by_date(request):
+    from graph_examples import Text
+    from registry_examples import article as build
+
+    from newsgraph.schema import Figure
+
+    def report(article_id, published, amount):
+        text = f"Port Ellis spent {amount} million dollars on research in 2024."
+        extraction = build(article_id, text, [("e1", "Place", "Port Ellis")], published=published)
+        words = f"{amount} million dollars"
+        start = text.index(words)
+        extraction.figures = [Figure(text=words, value=amount * 1e6, unit="USD", about="research spending",
+                                     subject="e1", period="2024", start=start, end=start + len(words),
+                                     evidence=Text(text).evidence("Port Ellis"), confidence=0.8)]
+        return extraction
+
+    # stored newest first: the series still comes oldest first
+    store = store_of("oxigraph", request, report("f3", "2025-09-01", 30), report("f1", "2025-01-01", 10),
+                     report("f2", "2025-05-01", 20))
+    c = client(settings(), store=store)
+    items = c.get("/figures", params={"subject": "place/port-ellis", "about": "research"}).json()["items"]
+    assert [(f["date"], f["value"], f["period"]) for f in items] == [
+        ("2025-01-01", 10e6, "2024"), ("2025-05-01", 20e6, "2024"), ("2025-09-01", 30e6, "2024")]

@@ -106,7 +106,8 @@ async def list_roles(
                                             at=day, limit=limit, offset=offset))
 
 
-@router.get("/figures", summary="Figures the articles report", response_model=Page[FigureOut])
+@router.get("/figures", summary="Figures the articles report (a series by date for a subject or measure)",
+            response_model=Page[FigureOut])
 async def list_figures(
     subject: Annotated[str | None, EntityId] = None,
     about: Annotated[str | None, Query(description="Part of what the figure measures.", max_length=200)] = None,

@@ -395,8 +395,9 @@ class Reader:
             pattern += f" FILTER(CONTAINS(LCASE(STR(?about)), {sparql_string(about.lower())}))"
         if unit:
             pattern += f" FILTER(STR(?unit) = {sparql_string(unit)})"
+        # Asked about one entity or measure: a series, oldest article first.
         rows, total = self._facts("ng:Figure", pattern, "?value ?text ?unit ?qualifier ?about ?period ?subject",
-                                  graph=graph, limit=limit, offset=offset)
+                                  graph=graph, limit=limit, offset=offset, by_date=bool(subject or about))
         refs = self.refs({r.get("subject") for r in rows})
         items = [
             dict(self._fact_base(r), text=r["text"], value=r["value"], unit=r["unit"], qualifier=r.get("qualifier"),
