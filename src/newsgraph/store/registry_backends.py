@@ -76,15 +76,26 @@ def rdflib_load(keeper: RegistryKeeper, dataset, base_iri: str) -> None:
 
 def rdflib_apply(keeper: RegistryKeeper, dataset, plan: Plan) -> None:
     """Apply ``plan`` to the registry graph of an rdflib Dataset (under the store's lock)."""
-    from rdflib import Graph, URIRef
+    from rdflib import URIRef
+
+    from rdflib import Literal
+
+    def term(node):
+        if isinstance(node, ox.Literal):
+            if node.language:
+                return Literal(node.value, lang=node.language)
+            datatype = node.datatype.value
+            return Literal(node.value, datatype=None if datatype.endswith("#string") else URIRef(datatype))
+        return URIRef(node.value)
 
     target = dataset.graph(URIRef(keeper.graph))
     for statements, add in ((plan.delete, False), (plan.insert, True)):
         if not statements:
             continue
-        parsed = Graph().parse(data="".join(f"{s} .\n" for s in statements), format="nt")
-        for triple in parsed:
-            (target.add if add else target.remove)(triple)
+        # pyoxigraph's parser: rdflib's takes several times as long
+        for triple in ox.parse("".join(f"{s} .\n" for s in statements).encode(), ox.RdfFormat.N_TRIPLES):
+            made = (term(triple.subject), term(triple.predicate), term(triple.object))
+            (target.add if add else target.remove)(made)
 
 
 # --- A remote SPARQL store ------------------------------------------------------------------
