@@ -22,9 +22,10 @@ from newsgraph.export import (
 )
 from newsgraph.graph import to_graph
 from newsgraph.ontology import NG
-OWL_SAME_AS = URIRef("http://www.w3.org/2002/07/owl#sameAs")
 from newsgraph.settings import Settings
 from newsgraph.store import open_store
+
+OWL_SAME_AS = URIRef("http://www.w3.org/2002/07/owl#sameAs")
 
 
 @pytest.fixture(params=["memory", "oxigraph"])

@@ -21,7 +21,6 @@ from newsgraph.registry import (
     registry_graph_iri,
     resolve,
 )
-from newsgraph.store.memory import MemoryStore
 from newsgraph.store.oxigraph import OxigraphStore
 
 ORG, PLACE, PERSON = BASE + "organization/", BASE + "place/", BASE + "person/"
@@ -78,7 +77,7 @@ def test_an_acronym_two_organisations_use_stays_apart():
 def test_surname_only_joins_the_one_person_of_that_surname_and_never_guesses_between_two():
     one = [seen("g1", None, ("Person", "daren-tang", "Daren Tang", [])), seen("g2", None, ("Person", "tang", "Tang", []))]
     assert by_member(resolve(Snapshot(one), BASE))[PERSON + "tang"] == PERSON + "daren-tang"
-    two = one + [seen("g3", None, ("Person", "audrey-tang", "Audrey Tang", []))]
+    two = [*one, seen("g3", None, ("Person", "audrey-tang", "Audrey Tang", []))]
     mapping = by_member(resolve(Snapshot(two), BASE))
     assert len(set(mapping.values())) == 3  # Daren Tang, Audrey Tang, and the unresolved "Tang"
 
@@ -243,7 +242,7 @@ def test_a_reopened_store_repairs_a_registry_it_did_not_keep(tmp_path):
         expected = sorted_nquads(store)
         store.update(f"DROP GRAPH <{registry_graph_iri(BASE)}>")  # as a store from before the registry
     with OxigraphStore(tmp_path / "s", base_iri=BASE) as store:
-        rows, total = store.entity_ranking(limit=10)
+        rows, _ = store.entity_ranking(limit=10)
         assert WIPO_IRI in [row[0] for row in rows] and ORG + "wipo" not in [row[0] for row in rows]
         assert sorted_nquads(store) == expected
 

@@ -20,8 +20,8 @@ from rdflib.compare import isomorphic
 from newsgraph.errors import BadQuery, QueryTimeout, StoreError, StoreLocked
 from newsgraph.graph import article_graph_iri, to_graph, totals_graph_iri
 from newsgraph.ontology import NG
-from newsgraph.settings import Settings
 from newsgraph.registry import registry_graph_iri
+from newsgraph.settings import Settings
 from newsgraph.sparql_tokens import query_kind
 from newsgraph.store import open_store
 from newsgraph.store.memory import MemoryStore

@@ -125,7 +125,7 @@ def find_candidates(entities: list[tuple[str, str, str]], employers: dict[str, s
             short = initials(name)
             if " " in name and short in acronyms and acronyms[short] != iri:
                 add(acronyms[short], iri, "acronym-matches-initials", f"{short!r} are the initials of {name!r}")
-    for kind, group in by_type.items():
+    for group in by_type.values():
         words = [(iri, name, f" {name.lower()} ") for iri, name in group if name.strip()]
         for x, nx, wx in words:
             for y, ny, wy in words:

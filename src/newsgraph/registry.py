@@ -250,9 +250,7 @@ class LocalEntity:
         self.mentions += sighting.mentions
         self.name_counts.update(sighting.names)
         self.alias_counts.update(sighting.aliases)
-        if self.earliest is not None and (date, graph) < self.earliest:
-            self.earliest = (date, graph)
-        elif self.earliest is None and len(self.by_graph) == 1:
+        if (self.earliest is not None and (date, graph) < self.earliest) or (self.earliest is None and len(self.by_graph) == 1):
             self.earliest = (date, graph)
 
     def pop(self, graph: str) -> None:

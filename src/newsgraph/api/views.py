@@ -332,7 +332,7 @@ class Reader:
                 continue
             seat = (item["role"].lower(), (item["organization"] or {}).get("iri"), (item["jurisdiction"] or {}).get("iri"))
             latest[seat] = max(latest.get(seat, ""), item["date"])
-            key = seat + (item["person"]["iri"],)
+            key = (*seat, item["person"]["iri"])
             if key not in reports or (item["date"], item["article"]) >= (reports[key]["date"], reports[key]["article"]):
                 reports[key] = item
         held = [item for key, item in reports.items() if item["date"] == latest[key[:3]]]

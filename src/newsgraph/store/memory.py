@@ -24,8 +24,6 @@ from ..errors import BadQuery, NewsgraphError, QueryTimeout, StoreError
 from ..graph import ArticleGraph
 from ..ontology import NG, RDF, RDFS, SDO
 from ..sparql_tokens import query_kind
-from .registry_backends import rdflib_apply, rdflib_load
-from .registry_keeper import RegistryKeeper
 from .base import (
     DATASET_FORMATS,
     EXPORT_FORMATS,
@@ -40,6 +38,8 @@ from .base import (
     with_default_prefixes,
     write_triples,
 )
+from .registry_backends import rdflib_apply, rdflib_load
+from .registry_keeper import RegistryKeeper
 
 rdflib.plugins.sparql.SPARQL_LOAD_GRAPHS = False  # never fetch a graph a query names
 

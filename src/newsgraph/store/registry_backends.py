@@ -17,6 +17,7 @@ from .base import graph_prefix
 from .entity_index import EntityIndex
 from .registry_keeper import READ_PREDICATES, Plan, RegistryKeeper, articles_from_rows, decisions_from
 
+
 class RegistryIndex(EntityIndex):
     """The resolved entities ranked in memory for ``/entities``: an :class:`EntityIndex` over
     the registry graph, which gives each resolved entity its totals and name (and, as
@@ -76,9 +77,7 @@ def rdflib_load(keeper: RegistryKeeper, dataset, base_iri: str) -> None:
 
 def rdflib_apply(keeper: RegistryKeeper, dataset, plan: Plan) -> None:
     """Apply ``plan`` to the registry graph of an rdflib Dataset (under the store's lock)."""
-    from rdflib import URIRef
-
-    from rdflib import Literal
+    from rdflib import Literal, URIRef
 
     def term(node):
         if isinstance(node, ox.Literal):
