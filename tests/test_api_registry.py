@@ -123,3 +123,28 @@ def test_figures_about_an_entity_are_a_series_by_date(request):
     items = c.get("/figures", params={"subject": "place/port-ellis", "about": "research"}).json()["items"]
     assert [(f["date"], f["value"], f["period"]) for f in items] == [
         ("2025-01-01", 10e6, "2024"), ("2025-05-01", 20e6, "2024"), ("2025-09-01", 30e6, "2024")]
+
+
+@pytest.mark.parametrize("kind", ["memory", "oxigraph"])
+def test_graphml_and_csv_export_one_node_per_resolved_entity(kind, request, tmp_path):
+    import csv
+    import io
+
+    import networkx as nx
+
+    from newsgraph.export import write_graphml, write_neo4j_csv
+
+    store = store_of(kind, request, WIPO_ONLY, WIPO_FULL, WIPO_ROLE)
+    buffer = io.BytesIO()
+    write_graphml(store, buffer)
+    graph = nx.read_graphml(io.BytesIO(buffer.getvalue()))
+    assert BASE + WIPO in graph.nodes
+    assert BASE + "organization/wipo" not in graph.nodes and BASE + "place/wipo" not in graph.nodes
+    # the role and the mentions of every spelling point at the one node
+    edges = {(u, d["type"], v) for u, v, d in graph.edges(data=True)}
+    assert (BASE + "person/daren-tang", "WORKS_FOR", BASE + WIPO) in edges
+    assert not any(kind in ("RESOLVES_TO", "SAME_AS") for _, kind, _ in edges)
+    nodes_path, _ = write_neo4j_csv(store, tmp_path / "csv")
+    with open(nodes_path, newline="", encoding="utf-8") as f:
+        ids = [row[0] for row in csv.reader(f)]
+    assert ids.count(BASE + WIPO) == 1 and BASE + "organization/wipo" not in ids
