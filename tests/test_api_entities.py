@@ -6,6 +6,7 @@ import pytest
 from api_helpers import BASE, assert_error, client, fresh_store, loaded_store, settings, wipo_extraction
 
 from newsgraph.graph import to_graph, totals_graph_iri
+from newsgraph.registry import registry_graph_iri
 from newsgraph.store import open_store
 
 
@@ -170,9 +171,12 @@ def test_export_keeps_every_quad(request_kwargs, media, fmt):
     assert r.status_code == 200 and r.headers["content-type"].split(";")[0] == media
     quads = list(pyoxigraph.parse(r.content, format=fmt))
     totals = pyoxigraph.NamedNode(str(totals_graph_iri(BASE)))
-    assert len([q for q in quads if q.graph_name != totals]) == _total_quads(c)  # every article triple
-    assert {q.graph_name for q in quads} - {totals} and len({q.graph_name for q in quads}) == 3  # two articles
+    registry = pyoxigraph.NamedNode(registry_graph_iri(BASE))
+    articles = [q for q in quads if q.graph_name not in (totals, registry)]
+    assert len(articles) == _total_quads(c)  # every article triple
+    assert len({q.graph_name for q in articles}) == 2  # two articles
     assert any(q.graph_name == totals for q in quads)  # and the entity totals
+    assert any(q.graph_name == registry for q in quads)  # and the entity registry
 
 
 @pytest.mark.parametrize("name, fmt", [("turtle", pyoxigraph.RdfFormat.TURTLE), ("ntriples", pyoxigraph.RdfFormat.N_TRIPLES),

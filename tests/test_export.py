@@ -8,7 +8,7 @@ import io
 import networkx as nx
 import pytest
 from graph_examples import BASE, EXAMPLES, VERSION
-from rdflib import RDF, Literal, URIRef
+from rdflib import RDF, Graph, Literal, URIRef
 
 from newsgraph.errors import StoreError
 from newsgraph.export import (
@@ -24,6 +24,8 @@ from newsgraph.graph import to_graph
 from newsgraph.ontology import NG
 from newsgraph.settings import Settings
 from newsgraph.store import open_store
+
+OWL_SAME_AS = URIRef("http://www.w3.org/2002/07/owl#sameAs")
 
 
 @pytest.fixture(params=["memory", "oxigraph"])
@@ -50,6 +52,13 @@ def merged():
     for entity, (mentions, articles) in totals.items():
         triples.add((entity, NG.totalMentions, Literal(mentions)))
         triples.add((entity, NG.articleCount, Literal(articles)))
+    # and the entity registry the store keeps for them (its links are no property-graph edges)
+    from newsgraph.registry import registry_for
+
+    pairs = [(str(g.identifier), g) for g in (to_graph(b(), base_iri=BASE, extractor_version=VERSION)
+                                               for b in EXAMPLES.values())]
+    statements = registry_for(pairs, BASE)
+    triples.update(Graph().parse(data="".join(s + " .\n" for s in statements), format="nt"))
     return triples
 
 
@@ -58,9 +67,11 @@ def test_graphml_loads_in_networkx_with_every_node_edge_and_property(store):
     write_graphml(store, buffer)
     graph = nx.read_graphml(io.BytesIO(buffer.getvalue()))
     triples = merged()
-    links = {(str(s), relationship_type(str(p)), str(o)) for s, p, o in triples if isinstance(o, URIRef) and p != RDF.type}
+    links = {(str(s), relationship_type(str(p)), str(o)) for s, p, o in triples
+             if isinstance(o, URIRef) and p != RDF.type and p not in (NG.resolvesTo, OWL_SAME_AS)}
     literals = [(s, p, o) for s, p, o in triples if isinstance(o, Literal)]
     resources = {str(s) for s, _, _ in triples} | {str(o) for _, p, o in triples if isinstance(o, URIRef) and p != RDF.type}
+    resources -= {str(s) for s, p, o in triples if p == OWL_SAME_AS}  # one node per resolved entity
     assert set(graph.nodes) == resources
     assert {(u, d["type"], v) for u, v, d in graph.edges(data=True)} == links
     assert graph.number_of_edges() == len(links)

@@ -52,7 +52,13 @@ def emitted() -> set[URIRef]:
         graph = to_graph(build(), base_iri=BASE, extractor_version=VERSION)
         terms |= ng_terms_in(graph)
         store.add_article(build().article.id, graph)
-    return terms | ng_terms_in(store.dataset)
+    # Curation decisions are registry triples too (newsgraph entities merge / split).
+    from newsgraph.registry import Decisions, decision_statements
+
+    pair = frozenset({f"{BASE}person/a-b", f"{BASE}person/c-d"})
+    curated = Graph().parse(data="".join(s + " .\n" for s in decision_statements(
+        Decisions(merges=frozenset({pair}), splits=frozenset({pair})))), format="nt")
+    return terms | ng_terms_in(store.dataset) | ng_terms_in(curated)
 
 
 def test_python_namespace_matches_the_ontology(onto):

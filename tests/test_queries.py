@@ -19,6 +19,7 @@ from graph_examples import BASE, VERSION, assembly, harbour, innovation, minimal
 from rdflib import BNode, Dataset, Literal, URIRef
 
 from newsgraph.graph import article_iri, entity_iri, to_graph
+from newsgraph.registry import registry_for, registry_graph_iri
 from newsgraph.store.base import rebuild_totals, totals_iri
 
 QUERIES = Path(__file__).parent.parent / "samples" / "queries"
@@ -43,8 +44,10 @@ def _value(lexical: str, datatype: str | None):
 
 
 def _count_totals(update) -> None:
-    """Write the entity totals graph the way newsgraph's stores keep it."""
+    """Write the entity totals graph and the entity registry the way newsgraph's stores keep them."""
     update(rebuild_totals(totals_iri(BASE)))
+    statements = registry_for(((str(g.identifier), g) for g in _graphs()), BASE)
+    update(f"INSERT DATA {{ GRAPH <{registry_graph_iri(BASE)}> {{\n" + "".join(s + " .\n" for s in statements) + "} }")
 
 
 def _graphs():
@@ -128,6 +131,8 @@ QUERY_NAMES = [
     "most-mentioned",
     "figures-about-entity",
     "who-said-what",
+    "role-holders-over-time",
+    "figure-series",
     "articles-mentioning-both",
 ]
 
@@ -265,3 +270,19 @@ def test_virtuoso_gives_the_same_rows(request, run):
             assert rows == run(name), name
     finally:
         store.close()
+
+
+def test_role_holders_over_time(run):
+    rows = run("role-holders-over-time")
+    assert [(r["personName"], r["role"], r["first"], r["last"], r["articles"]) for r in rows] == [
+        ("Daren Tang", "director general", "2025-09-02", "2025-09-02", 1)]
+    assert rows[0]["organization"] == e("Organization", "World Intellectual Property Organization")
+    # any registered name of the organisation will do
+    assert run("role-holders-over-time", replace={'"WIPO"': '"World Intellectual Property Organization"'}) == rows
+
+
+def test_figure_series(run):
+    rows = run("figure-series")
+    assert [(r["date"], r["value"], r["unit"], r["period"]) for r in rows] == [
+        ("2025-09-02", Decimal("223660000000"), "CNY", "2024")]
+    assert run("figure-series", replace={'"spending"': '"no such measure"'}) == []

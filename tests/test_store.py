@@ -20,6 +20,7 @@ from rdflib.compare import isomorphic
 from newsgraph.errors import BadQuery, QueryTimeout, StoreError, StoreLocked
 from newsgraph.graph import article_graph_iri, to_graph, totals_graph_iri
 from newsgraph.ontology import NG
+from newsgraph.registry import registry_graph_iri
 from newsgraph.settings import Settings
 from newsgraph.sparql_tokens import query_kind
 from newsgraph.store import open_store
@@ -449,16 +450,24 @@ def test_rdf_exports_parse_and_merge_articles(filled, fmt):
         parsed.parse(data=data, format="trig" if fmt == "trig" else "json-ld")
         assert {str(g.identifier) for g in parsed.graphs() if len(g)} == {
             str(article_graph_iri(i, BASE)) for i in graphs()
-        } | {str(totals_graph_iri(BASE))}
+        } | {str(totals_graph_iri(BASE)), registry_graph_iri(BASE)}
         return
     parsed = Graph().parse(data=data, format=rdflib_format)
     union = set()
     for graph in graphs().values():
         union.update(graph)
     counted = {e for g in graphs().values() for e in g.subjects(NG.timesMentioned, None)}
-    # merged: a triple two articles share appears once; the entity totals come along
-    assert len(parsed) == len(union) + 2 * len(counted)
-    assert len(set(parsed.subjects(NG.totalMentions, None))) == len(counted)
+    # merged: a triple two articles share appears once; the entity totals and the entity
+    # registry come along (what the registry adds is in its own graph of the dataset export)
+    from rdflib import Dataset
+
+    dataset = Dataset()
+    dataset.parse(data=b"".join(filled.export("nquads")).decode(), format="nquads")
+    registry = {t for t in dataset.graph(URIRef(registry_graph_iri(BASE)))}
+    totals = {t for t in dataset.graph(URIRef(str(totals_graph_iri(BASE))))}
+    assert registry and len(totals) >= 2 * len(counted)
+    assert len(parsed) == len(union | registry | totals)
+    assert {e for e in parsed.subjects(NG.totalMentions, None)} >= counted
 
 
 def test_unknown_export_format_is_refused(filled):

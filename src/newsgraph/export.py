@@ -88,8 +88,28 @@ def _value(literal: ox.Literal):
     return literal.value
 
 
+def resolved_iris(store: Store) -> dict[str, str]:
+    """Local entity IRI -> the resolved entity the registry maps it to, where they differ."""
+    from .registry import RESOLVES_TO, registry_graph_iri
+
+    rows = store.select(
+        f"SELECT ?x ?e WHERE {{ GRAPH <{registry_graph_iri(store.base_iri)}> {{ ?x <{RESOLVES_TO}> ?e }} }}"
+    )
+    if isinstance(rows, bool):  # pragma: no cover - a SELECT never answers a boolean
+        return {}
+    return {row["x"]: row["e"] for row in rows if "x" in row and "e" in row and row["x"] != row["e"]}
+
+
 def property_graph(store: Store) -> PropertyGraph:
-    """Read the merged graph from the store (streamed as N-Triples) into a property graph."""
+    """Read the merged graph from the store (streamed as N-Triples) into a property graph.
+
+    One node per resolved entity: every IRI the entity registry resolves to another is
+    written as that one (its properties and edges join it), and the registry's own links
+    (``ng:resolvesTo``, ``owl:sameAs``, curation decisions) are no edges."""
+    from .registry import MERGE, OWL_SAME_AS, RESOLVES_TO, SPLIT
+
+    resolved = resolved_iris(store)
+    links = {RESOLVES_TO, OWL_SAME_AS, MERGE, SPLIT}
     nodes: dict[str, Node] = {}
     edges: set[tuple[str, str, str]] = set()
     key_of: dict[str, str] = {}  # predicate IRI -> property key
@@ -109,7 +129,7 @@ def property_graph(store: Store) -> PropertyGraph:
         return found
 
     def node(term: ox.NamedNode | ox.BlankNode) -> Node:
-        name = term.value if isinstance(term, ox.NamedNode) else "_:" + term.value
+        name = resolved.get(term.value, term.value) if isinstance(term, ox.NamedNode) else "_:" + term.value
         found = nodes.get(name)
         if found is None:
             found = nodes[name] = Node()
@@ -122,8 +142,10 @@ def property_graph(store: Store) -> PropertyGraph:
             subject_term, obj = triple.subject, triple.object
             if isinstance(subject_term, ox.Triple) or isinstance(obj, ox.Triple):
                 continue  # an RDF 1.2 triple term (a SPARQL Update can write one): no node or property holds it
-            subject = node(subject_term)
             predicate = triple.predicate.value
+            if predicate in links:
+                continue
+            subject = node(subject_term)
             if predicate == RDF_TYPE and isinstance(obj, ox.NamedNode):
                 subject.labels.add(local_name(obj.value))
             elif isinstance(obj, ox.Literal):
@@ -136,8 +158,9 @@ def property_graph(store: Store) -> PropertyGraph:
                 boolean[name] = boolean.get(name, True) and isinstance(value, bool)
             else:
                 node(obj)
-                target = obj.value if isinstance(obj, ox.NamedNode) else "_:" + obj.value
-                source = subject_term.value if isinstance(subject_term, ox.NamedNode) else "_:" + subject_term.value
+                target = resolved.get(obj.value, obj.value) if isinstance(obj, ox.NamedNode) else "_:" + obj.value
+                source = (resolved.get(subject_term.value, subject_term.value)
+                          if isinstance(subject_term, ox.NamedNode) else "_:" + subject_term.value)
                 edges.add((source, relationship_type(predicate), target))
     multi = set()
     for item in nodes.values():

@@ -80,6 +80,13 @@ class NG(DefinedNamespace):
     totalMentions: URIRef  # in the store's totals graph: over all articles
     articleCount: URIRef
 
+    # --- Entity registry (the graph {base}registry, see newsgraph.registry) -----
+    resolvesTo: URIRef  # a local entity IRI -> its resolved entity (itself for a canonical one)
+    firstReported: URIRef
+    lastReported: URIRef
+    mergedWith: URIRef  # curation: two IRIs are one entity
+    distinctFrom: URIRef  # curation: two IRIs are never one entity
+
     # --- Evidence --------------------------------------------------------------
     evidence: URIRef
     sentenceIndex: URIRef

@@ -40,6 +40,8 @@ class FactBase(BaseModel):
     article: str = Field(description="Id of the article the fact was read from.")
     evidence: EvidenceOut
     confidence: float | None = None
+    date: str | None = Field(None, description="Date of the article it was read from: its publication date, "
+                             "else its dateline's date (YYYY-MM-DD).")
 
 
 class RoleOut(FactBase):
@@ -88,6 +90,30 @@ class EntityDetail(BaseModel):
     roles_at: list[RoleOut] = Field(description="Roles people hold at this organisation.")
     figures: list[FigureOut]
     quotes: list[QuoteOut]
+    same_as: list[str] = Field(default_factory=list, description="The other IRIs the articles gave this entity, "
+                               "which the entity registry resolves to it (owl:sameAs).")
+    first_reported: str | None = Field(None, description="Date of the earliest dated article naming it.")
+    last_reported: str | None = Field(None, description="Date of the latest dated article naming it.")
+
+
+class TimelineRole(BaseModel):
+    person: EntityRef
+    role: str
+    organization: EntityRef | None = None
+    jurisdiction: EntityRef | None = None
+    first: str | None = Field(None, description="Date of the earliest article reporting it.")
+    last: str | None = Field(None, description="Date of the latest article reporting it.")
+    articles: list[str] = Field(description="Ids of the articles reporting it, oldest first.")
+
+
+class Timeline(BaseModel):
+    entity: EntityRef
+    first_reported: str | None = None
+    last_reported: str | None = None
+    roles: list[TimelineRole] = Field(description="Roles it held, or held at it, with the span of article dates "
+                                      "that report them, oldest first.")
+    figures: list[FigureOut] = Field(description="Figures about it, oldest article first.")
+    quotes: list[QuoteOut] = Field(description="What it said, oldest article first.")
 
 
 class ArticleEntity(EntityRef):

@@ -21,6 +21,7 @@ from typing import Any
 from ..errors import NotFound
 from ..graph import article_graph_iri, article_iri, totals_graph_iri
 from ..ontology import NG_IRI, PREFIXES, SCHEMA_IRI
+from ..registry import registry_graph_iri
 
 PROLOGUE = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
 SCHEMA = SCHEMA_IRI
@@ -28,6 +29,7 @@ TYPES = {f"{SCHEMA}Person": "Person", f"{SCHEMA}Organization": "Organization", f
 _ENTITY_ID = re.compile(r"\A(person|organization|place|other)/[^/<>\"{}|\\^`\x00-\x20]+\Z")
 JSON_RESULTS = "application/sparql-results+json"
 MAX_DETAIL_ITEMS = 100
+MAX_TIMELINE_ITEMS = 1000  # facts read for a timeline or a /roles?at= answer
 
 
 class Reader:
@@ -38,6 +40,7 @@ class Reader:
         self.base = base_iri if base_iri.endswith(("/", "#")) else base_iri + "/"
         self.timeout = timeout
         self.totals = f"<{totals_graph_iri(self.base)}>"
+        self.registry = f"<{registry_graph_iri(self.base)}>"
 
     # --- plumbing ---------------------------------------------------------------
     def select(self, body: str) -> list[dict[str, Any]]:
@@ -73,15 +76,43 @@ class Reader:
         wanted = {i for i in iris if i}
         if not wanted:
             return {}
-        # The totals graph names each entity once; an entity it does not hold (only ever a
-        # dateline agency or place, or one written by a SPARQL Update) is looked up in the
+        # Each IRI stands for the entity the registry resolves it to, named there; an
+        # entity the registry does not hold (only ever a dateline agency or place, or one
+        # written by a SPARQL Update) keeps its IRI and is named by the totals, else by the
         # articles, where a popular one's name is repeated in every graph.
-        names = self._names(wanted, self.totals)
-        missing = wanted - names.keys()
+        resolved = self.resolve(iris)
+        targets = set(resolved.values())
+        names = self._names(targets, self.registry)
+        missing = targets - names.keys()
+        if missing:
+            names.update(self._names(missing, self.totals))
+            missing -= names.keys()
         if missing:
             names.update(self._names(missing, "?g"))
-        return {iri: {"id": self.entity_id(iri), "iri": iri, "name": names.get(iri), "type": self.entity_type(iri)}
-                for iri in wanted}
+        return {iri: {"id": self.entity_id(target), "iri": target, "name": names.get(target),
+                      "type": self.entity_type(target)}
+                for iri, target in resolved.items()}
+
+    def resolve(self, iris: Iterable[str | None]) -> dict[str, str]:
+        """Each IRI -> the entity the registry resolves it to (itself when it holds none)."""
+        wanted = {i for i in iris if i}
+        if not wanted:
+            return {}
+        values = " ".join(f"<{i}>" for i in sorted(wanted))
+        rows = self.select(f"SELECT ?x ?e WHERE {{ VALUES ?x {{ {values} }} GRAPH {self.registry} {{ ?x ng:resolvesTo ?e }} }}")
+        found = {row["x"]: row["e"] for row in rows if row.get("x") and row.get("e")}
+        return {i: found.get(i, i) for i in wanted}
+
+    def members(self, entity_id: str) -> tuple[str, list[str]]:
+        """The resolved entity an entity id stands for, and every IRI resolving to it."""
+        iri = self.resolve({self.entity_iri(entity_id)})[self.entity_iri(entity_id)]
+        rows = self.select(f"SELECT ?x WHERE {{ GRAPH {self.registry} {{ ?x ng:resolvesTo <{iri}> }} }}")
+        return iri, sorted({row["x"] for row in rows if row.get("x")} | {iri})
+
+    def _in(self, variable: str, entity_id: str) -> str:
+        """A FILTER keeping ``variable`` to the IRIs of the entity ``entity_id`` resolves to."""
+        _, members = self.members(entity_id)
+        return f" FILTER({variable} IN ({', '.join(f'<{m}>' for m in members)}))"
 
     def _names(self, iris: set[str], graph: str) -> dict[str, str]:
         values = " ".join(f"<{i}>" for i in sorted(iris))
@@ -161,8 +192,10 @@ class Reader:
                 f" FILTER EXISTS {{ GRAPH ?g {{ ?e schema:name|schema:alternateName ?label }} "
                 f"FILTER(CONTAINS(LCASE(STR(?label)), {sparql_string(q.lower())})) }}"
             )
-        pattern = f"GRAPH {self.totals} {{ ?e ng:totalMentions ?mentions ; ng:articleCount ?articles }}{filters}"
-        total = self.count(f"SELECT (COUNT(*) AS ?n) WHERE {{ {pattern} }}")
+        # Resolved entities (one per real-world entity), with their totals, from the registry.
+        pattern = (f"GRAPH {self.registry} {{ ?e ng:resolvesTo ?e ; ng:totalMentions ?mentions ; "
+                   f"ng:articleCount ?articles }}{filters}")
+        total = self.count(f"SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE {{ {pattern} }}")
         rows = self.select(
             f"SELECT ?e ?mentions ?articles WHERE {{ {pattern} }} "
             f"ORDER BY DESC(?mentions) ?e LIMIT {int(limit)} OFFSET {int(offset)}"
@@ -174,30 +207,55 @@ class Reader:
         return page(items, total, limit, offset)
 
     def entity(self, entity_id: str) -> dict:
-        iri = self.entity_iri(entity_id)
+        # The entity the registry resolves the id to, whichever of its IRIs was asked for.
+        iri, members = self.members(entity_id)
+        entity_id = self.entity_id(iri)
+        values = " ".join(f"<{m}>" for m in members)
         rows = self.select(
-            f"SELECT DISTINCT ?p ?o WHERE {{ GRAPH ?g {{ <{iri}> ?p ?o }} "
+            f"SELECT DISTINCT ?p ?o WHERE {{ VALUES ?x {{ {values} }} GRAPH ?g {{ ?x ?p ?o }} "
             f"FILTER(?p IN (schema:name, schema:alternateName, rdf:type)) }}"
         )
         if not rows:
             raise NotFound(f"no entity {entity_id} in the store")
+        own = self.select(
+            f"SELECT ?p ?o WHERE {{ GRAPH {self.registry} {{ <{iri}> ?p ?o }} "
+            f"FILTER(?p IN (schema:name, rdf:type, ng:totalMentions, ng:firstReported, ng:lastReported)) }}"
+        )
+        resolved = {r["p"]: r["o"] for r in own}
         names = sorted({r["o"] for r in rows if r["p"] == SCHEMA + "name"})
         aliases = sorted({r["o"] for r in rows if r["p"] == SCHEMA + "alternateName"} - set(names))
         types = [TYPES[r["o"]] for r in rows if r["p"].endswith("#type") and r["o"] in TYPES]
-        articles = self.select(
-            f"SELECT ?g ?a ?title ?published ?c WHERE {{ GRAPH ?g {{ <{iri}> ng:timesMentioned ?c . "
+        name = resolved.get(SCHEMA + "name") or (names[0] if names else None)
+        kind = TYPES.get(resolved.get(PREFIXES["rdf"] + "type", "")) or self.entity_type(iri) or (types[0] if types else None)
+        rows = self.select(
+            f"SELECT ?x ?a ?title ?published ?c WHERE {{ VALUES ?x {{ {values} }} "
+            f"GRAPH ?g {{ ?x ng:timesMentioned ?c . "
             f"?a a ng:Article . OPTIONAL {{ ?a schema:headline ?title }} OPTIONAL {{ ?a schema:datePublished ?published }} }} }} "
-            f"ORDER BY DESC(?published) ?a LIMIT {MAX_DETAIL_ITEMS}"
+            f"ORDER BY DESC(?published) ?a LIMIT {MAX_DETAIL_ITEMS * len(members)}"
         )
-        mentions = self.count(f"SELECT ?n WHERE {{ GRAPH {self.totals} {{ <{iri}> ng:totalMentions ?n }} }}")
+        by_article: dict[str, dict] = {}  # an article naming two of its IRIs counts once, mentions added up
+        for row in rows:
+            if not row.get("a"):
+                continue
+            seen = by_article.setdefault(row["a"], dict(row, c=0, members=set()))
+            if row["x"] not in seen["members"]:
+                seen["members"].add(row["x"])
+                seen["c"] += int(row["c"])
+        articles = list(by_article.values())[:MAX_DETAIL_ITEMS]
+        mentions = resolved.get(NG_IRI + "totalMentions")
+        if mentions is None:
+            mentions = self.count(f"SELECT ?n WHERE {{ GRAPH {self.totals} {{ <{iri}> ng:totalMentions ?n }} }}")
         return {
             "id": entity_id,
             "iri": iri,
-            "name": names[0] if names else None,
-            "names": names,
-            "aliases": aliases,
-            "type": types[0] if types else None,
-            "mentions": mentions,
+            "name": name,
+            "names": sorted(set(names) | ({name} if name else set())),
+            "aliases": sorted((set(aliases) | set(names)) - {name}),  # its members' names too
+            "type": kind,
+            "mentions": int(mentions),
+            "same_as": [m for m in members if m != iri],
+            "first_reported": resolved.get(NG_IRI + "firstReported"),
+            "last_reported": resolved.get(NG_IRI + "lastReported"),
             "articles": [
                 {"id": self.article_id(r["a"]), "iri": r["a"], "title": r.get("title"),
                  "published": r.get("published"), "mentions": int(r["c"])}
@@ -210,15 +268,21 @@ class Reader:
         }
 
     # --- facts ----------------------------------------------------------------------
-    def _facts(self, cls: str, pattern: str, select: str, *, graph: str | None, limit: int, offset: int) -> tuple[list[dict], int]:
+    def _facts(self, cls: str, pattern: str, select: str, *, graph: str | None, limit: int | None, offset: int,
+               by_date: bool = False) -> tuple[list[dict], int]:
         where = (
             f"GRAPH {f'<{graph}>' if graph else '?g'} {{ ?f a {cls} ; prov:wasDerivedFrom ?a ; ng:evidence ?s . "
-            f"?s ng:sentenceText ?sentence ; ng:sentenceIndex ?index . OPTIONAL {{ ?f ng:confidence ?confidence }} {pattern} }}"
+            f"?s ng:sentenceText ?sentence ; ng:sentenceIndex ?index . OPTIONAL {{ ?f ng:confidence ?confidence }} {pattern} "
+            # A fact is dated by its article: published, else the dateline's date.
+            f"OPTIONAL {{ ?a schema:datePublished ?published }} OPTIONAL {{ ?a ng:datelineDate ?datelined }} }}"
         )
         total = self.count(f"SELECT (COUNT(DISTINCT ?f) AS ?n) WHERE {{ {where} }}")
+        order = "?date ?a ?index ?f" if by_date else "?a ?index ?f"
+        page_of = "" if limit is None else f"LIMIT {int(limit)} OFFSET {int(offset)}"
         rows = self.select(
-            f"SELECT ?f ?a ?sentence ?index ?confidence {select} WHERE {{ {where} }} "
-            f"ORDER BY ?a ?index ?f LIMIT {int(limit)} OFFSET {int(offset)}"
+            f"SELECT ?f ?a ?sentence ?index ?confidence ?date {select} WHERE {{ {where} "
+            f"BIND(SUBSTR(STR(COALESCE(?published, ?datelined, \"\")), 1, 10) AS ?date) }} "
+            f"ORDER BY {order} {page_of}"
         )
         return rows, total
 
@@ -228,18 +292,21 @@ class Reader:
             "article": self.article_id(row["a"]),
             "evidence": {"sentence": int(row["index"]), "text": row["sentence"]},
             "confidence": row.get("confidence"),
+            "date": row.get("date") or None,
         }
 
     def roles(self, *, person: str | None = None, organization: str | None = None, jurisdiction: str | None = None,
-              graph: str | None = None, limit: int = 50, offset: int = 0) -> dict:
+              graph: str | None = None, at: str | None = None, limit: int = 50, offset: int = 0) -> dict:
+        if at is not None:
+            return self._roles_at(person, organization, jurisdiction, at, limit, offset)
         pattern = ("?f ng:holder ?person ; schema:roleName ?role . OPTIONAL { ?f ng:organization ?org } "
                    "OPTIONAL { ?f ng:jurisdiction ?place } OPTIONAL { ?f ng:roleQualifier ?qualifier }")
         if person:
-            pattern += f" FILTER(?person = <{self.entity_iri(person)}>)"
+            pattern += self._in("?person", person)
         if organization:
-            pattern += f" FILTER(?org = <{self.entity_iri(organization)}>)"
+            pattern += self._in("?org", organization)
         if jurisdiction:
-            pattern += f" FILTER(?place = <{self.entity_iri(jurisdiction)}>)"
+            pattern += self._in("?place", jurisdiction)
         rows, total = self._facts("ng:Role", pattern, "?person ?role ?org ?place ?qualifier", graph=graph,
                                   limit=limit, offset=offset)
         refs = self.refs({r["person"] for r in rows} | {r.get("org") for r in rows} | {r.get("place") for r in rows})
@@ -252,6 +319,70 @@ class Reader:
         ]
         return page(items, total, limit, offset)
 
+    def _roles_at(self, person, organization, jurisdiction, at: str, limit: int, offset: int) -> dict:
+        """Who held which role on the day ``at``, as the articles dated up to that day report it:
+        for each role at an organisation (or for a place), the holders of its latest report
+        on or before ``at`` (a report calling them "former" does not count); each item is
+        that latest report."""
+        found = self.roles(person=person, organization=organization, jurisdiction=jurisdiction,
+                           limit=MAX_TIMELINE_ITEMS, offset=0)["items"]
+        latest: dict[tuple, str] = {}
+        reports: dict[tuple, dict] = {}
+        for item in found:
+            if not item["date"] or item["date"] > at or item.get("qualifier") == "former":
+                continue
+            seat = (item["role"].lower(), (item["organization"] or {}).get("iri"), (item["jurisdiction"] or {}).get("iri"))
+            latest[seat] = max(latest.get(seat, ""), item["date"])
+            key = (*seat, item["person"]["iri"])
+            if key not in reports or (item["date"], item["article"]) >= (reports[key]["date"], reports[key]["article"]):
+                reports[key] = item
+        held = [item for key, item in reports.items() if item["date"] == latest[key[:3]]]
+        held.sort(key=lambda i: (i["role"].lower(), i["person"]["id"], i["article"]))
+        return page(held[offset: offset + limit], len(held), limit, offset)
+
+    def timeline(self, entity_id: str) -> dict:
+        """The roles the entity held (or that were held at it), with the first and last
+        article dates reporting each and those articles; its figures and quotes by date."""
+        iri, _ = self.members(entity_id)
+        ref = self.refs({iri})[iri]
+        own = self.select(f"SELECT ?p ?o WHERE {{ GRAPH {self.registry} {{ <{iri}> ?p ?o }} "
+                          f"FILTER(?p IN (ng:firstReported, ng:lastReported)) }}")
+        if ref["name"] is None:
+            raise NotFound(f"no entity {entity_id} in the store")
+        dates = {r["p"]: r["o"] for r in own}
+        reports: list[dict] = []
+        for role in ("person", "organization", "jurisdiction"):
+            reports += self.roles(**{role: ref["id"]}, limit=MAX_TIMELINE_ITEMS)["items"]
+        spans: dict[tuple, dict] = {}
+        for item in reports:
+            key = (item["person"]["iri"], item["role"].lower(), (item["organization"] or {}).get("iri"),
+                   (item["jurisdiction"] or {}).get("iri"))
+            span = spans.setdefault(key, {"person": item["person"], "role": item["role"],
+                                          "organization": item["organization"], "jurisdiction": item["jurisdiction"],
+                                          "dates": set(), "articles": {}})
+            if item["date"]:
+                span["dates"].add(item["date"])
+            span["articles"][item["article"]] = item["date"] or "9999"
+        roles = []
+        for span in spans.values():
+            ordered = sorted(span.pop("articles").items(), key=lambda pair: (pair[1], pair[0]))
+            dated = sorted(span.pop("dates"))
+            roles.append(dict(span, first=dated[0] if dated else None, last=dated[-1] if dated else None,
+                              articles=[article for article, _ in ordered]))
+        roles.sort(key=lambda r: (r["first"] or "9999", r["role"].lower(), r["person"]["id"]))
+
+        def by_date(items: list[dict]) -> list[dict]:
+            return sorted(items, key=lambda i: (i["date"] or "9999", i["article"], i["evidence"]["sentence"]))
+
+        return {
+            "entity": ref,
+            "first_reported": dates.get(NG_IRI + "firstReported"),
+            "last_reported": dates.get(NG_IRI + "lastReported"),
+            "roles": roles,
+            "figures": by_date(self.figures(subject=ref["id"], limit=MAX_TIMELINE_ITEMS)["items"]),
+            "quotes": by_date(self.quotes(speaker=ref["id"], limit=MAX_TIMELINE_ITEMS)["items"]),
+        }
+
     def figures(self, *, subject: str | None = None, about: str | None = None, unit: str | None = None,
                 graph: str | None = None, limit: int = 50, offset: int = 0) -> dict:
         pattern = (
@@ -260,13 +391,14 @@ class Reader:
             "OPTIONAL { ?f ng:period ?period } OPTIONAL { ?f ng:subject ?subject }"
         )
         if subject:
-            pattern += f" FILTER(?subject = <{self.entity_iri(subject)}>)"
+            pattern += self._in("?subject", subject)
         if about:
             pattern += f" FILTER(CONTAINS(LCASE(STR(?about)), {sparql_string(about.lower())}))"
         if unit:
             pattern += f" FILTER(STR(?unit) = {sparql_string(unit)})"
+        # Asked about one entity or measure: a series, oldest article first.
         rows, total = self._facts("ng:Figure", pattern, "?value ?text ?unit ?qualifier ?about ?period ?subject",
-                                  graph=graph, limit=limit, offset=offset)
+                                  graph=graph, limit=limit, offset=offset, by_date=bool(subject or about))
         refs = self.refs({r.get("subject") for r in rows})
         items = [
             dict(self._fact_base(r), text=r["text"], value=r["value"], unit=r["unit"], qualifier=r.get("qualifier"),
@@ -278,7 +410,7 @@ class Reader:
     def quotes(self, *, speaker: str | None = None, graph: str | None = None, limit: int = 50, offset: int = 0) -> dict:
         pattern = "?f ng:speaker ?speaker ; schema:text ?text ; ng:verb ?verb ; ng:direct ?direct ."
         if speaker:
-            pattern += f" FILTER(?speaker = <{self.entity_iri(speaker)}>)"
+            pattern += self._in("?speaker", speaker)
         rows, total = self._facts("ng:Quote", pattern, "?speaker ?text ?verb ?direct", graph=graph, limit=limit, offset=offset)
         refs = self.refs({r["speaker"] for r in rows})
         items = [

@@ -12,6 +12,7 @@ from ..errors import NewsgraphError
 
 # Importing a command module registers its commands on ``app``.
 from . import (
+    entities_cmd,  # noqa: F401
     eval_cmd,  # noqa: F401
     extract_cmd,  # noqa: F401
     graph_cmds,  # noqa: F401

@@ -793,7 +793,10 @@ async function openEntity(id) {
 
 function renderEntity(e) {
   $("#entity-name").replaceChildren(e.name || e.id, " ", typeChip(e.type));
-  $("#entity-meta").textContent = `${plural(e.mentions, "mention")} in ${plural(e.articles.length, "article")} · ${e.iri}`;
+  // Facts are dated by their article (published, else its dateline's date): oldest first.
+  const reported = e.first_reported ? `reported ${e.first_reported}${e.last_reported && e.last_reported !== e.first_reported ? " – " + e.last_reported : ""} · ` : "";
+  $("#entity-meta").textContent = `${plural(e.mentions, "mention")} in ${plural(e.articles.length, "article")} · ${reported}${e.iri}`;
+  const byDate = (rows) => [...rows].sort((a, b) => (a.date || "9999").localeCompare(b.date || "9999"));
   const others = [...new Set([...e.names, ...e.aliases])].filter((n) => n !== e.name);
   $("#entity-aliases").replaceChildren(others.length ? el("span", {}, el("strong", {}, "Also called: "), others.join(", ")) : el("span", { class: "muted" }, "No other names."));
 
@@ -805,13 +808,13 @@ function renderEntity(e) {
     for (const row of rows) body.append(makeRow(row));
     labelCells($("#" + tableId));
   };
-  const roles = [...e.roles_held, ...e.roles_at];
-  fill("entity-roles", "entity-roles-count", roles, (r) => el("tr", {},
+  const roles = byDate([...e.roles_held, ...e.roles_at]);
+  fill("entity-roles", "entity-roles-count", roles, (r) => el("tr", {}, el("td", {}, r.date || ""),
     el("td", {}, entityLink(r.person)), el("td", {}, r.role), el("td", {}, r.organization ? entityLink(r.organization) : ""),
-    el("td", { class: "evidence" }, r.evidence.text)), "No roles.", 4);
-  fill("entity-figures", "entity-figures-count", e.figures, (f) => el("tr", {},
+    el("td", { class: "evidence" }, r.evidence.text)), "No roles.", 5);
+  fill("entity-figures", "entity-figures-count", byDate(e.figures), (f) => el("tr", {}, el("td", {}, f.date || ""),
     el("td", { class: "num" }, formatNumber(f.value)), el("td", {}, f.unit), el("td", {}, f.about || ""), el("td", {}, f.period || ""),
-    el("td", { class: "evidence" }, f.evidence.text)), "No figures about it.", 5);
+    el("td", { class: "evidence" }, f.evidence.text)), "No figures about it.", 6);
   fill("entity-quotes", "entity-quotes-count", e.quotes, (q) => el("tr", {},
     el("td", {}, q.verb), el("td", {}, q.direct ? "“" + q.text + "”" : q.text), el("td", { class: "evidence" }, q.evidence.text)), "No quotes.", 3);
 

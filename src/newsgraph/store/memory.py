@@ -24,6 +24,8 @@ from ..errors import BadQuery, NewsgraphError, StoreError
 from ..graph import ArticleGraph
 from ..ontology import NG, PREFIXES, RDF, RDFS, SDO
 from .interface import Store, check_export_format
+from .registry_backends import rdflib_apply, rdflib_load
+from .registry_keeper import RegistryKeeper
 from .results import (
     DATASET_FORMATS,
     PreparedQuery,
@@ -65,11 +67,12 @@ class _SetUnion(Dataset):
     keeps that union as its default graph)."""
 
     totals: URIRef | None = None
+    registry: URIRef | None = None  # the entity registry's graph, also kept out
 
     def triples(self, triple_or_quad, context=None):
         s, p, o, c = self._spoc(triple_or_quad)
         if c is None and context is None and not isinstance(p, Path):
-            skip = {DATASET_DEFAULT_GRAPH_ID, self.totals}
+            skip = {DATASET_DEFAULT_GRAPH_ID, self.totals, self.registry}
             for triple, contexts in self.store.triples((s, p, o), context=None):
                 if any((g.identifier if isinstance(g, Graph) else g) not in skip for g in contexts):
                     yield triple
@@ -86,17 +89,23 @@ class MemoryStore(Store):
         self.dataset.totals = URIRef(self.totals)
         self._lock = threading.RLock()
         self._runaways = Runaways()
+        self._registry = RegistryKeeper(base_iri)  # the entity registry's input (newsgraph.registry)
+        self.dataset.registry = URIRef(self._registry.graph)
 
     # --- writes -------------------------------------------------------------------
     def add_articles(self, articles: Iterable[tuple[str, ArticleGraph]], *, replace: bool = True) -> int:
         written = 0
         with self._lock:
+            registry_articles = []  # --- registry hook
+            if not self._registry.loaded:
+                rdflib_load(self._registry, self.dataset, self.base_iri)
             for article_id, graph in articles:
                 name = URIRef(self.graph_iri(article_id))
                 exists = self._exists(name)
                 if exists and not replace:
                     continue
                 triples = list(graph)  # read fully first: a failing graph must not leave a half-copy
+                registry_articles.append(self._registry.article(graph, str(name)))
                 if exists:
                     self._change_totals(name, -1)
                     self.dataset.remove_graph(name)
@@ -104,7 +113,16 @@ class MemoryStore(Store):
                 target.addN((s, p, o, target) for s, p, o in triples)
                 self._change_totals(name, +1)
                 written += len(triples)
+            self._registry_write(self._registry.plan(registry_articles))
         return written
+
+    def _registry_write(self, plan) -> None:
+        try:
+            rdflib_apply(self._registry, self.dataset, plan)
+            plan.commit()
+        except BaseException:
+            self._registry.drop()
+            raise
 
     def _change_totals(self, name: URIRef, sign: int) -> None:
         """Add (1) or take away (-1) one article's mention counts to the entity totals.
@@ -128,6 +146,22 @@ class MemoryStore(Store):
     def rebuild_totals(self) -> None:
         with self._lock:
             self._rebuild_totals()
+            self._repair_registry()
+
+    def curate(self, change) -> None:
+        """--- registry hook: record a curation decision (see OxigraphStore.curate)."""
+        with self._lock:
+            if not self._registry.loaded:
+                rdflib_load(self._registry, self.dataset, self.base_iri)
+            self._registry_write(self._registry.plan(decisions=change(self._registry.decisions)))
+
+    def _repair_registry(self) -> None:
+        """--- registry hook: the registry read again from the articles and set right (after
+        writes newsgraph did not make itself)."""
+        self._registry.drop()
+        rdflib_load(self._registry, self.dataset, self.base_iri)
+        if self._registry.dirty:
+            self._registry_write(self._registry.plan())
 
     def _rebuild_totals(self) -> None:
         totals = URIRef(self.totals)
@@ -160,6 +194,7 @@ class MemoryStore(Store):
                 self.dataset.update(sparql)
                 # The update may have changed articles in any way: count afresh.
                 self._rebuild_totals()
+                self._repair_registry()
         except ParseException as exc:
             raise BadQuery(f"SPARQL syntax error: {exc}") from exc
         except NewsgraphError:
@@ -174,8 +209,11 @@ class MemoryStore(Store):
         with self._lock:
             if not self._exists(name):
                 return False
+            if not self._registry.loaded:
+                rdflib_load(self._registry, self.dataset, self.base_iri)
             self._change_totals(name, -1)
             self.dataset.remove_graph(name)
+            self._registry_write(self._registry.plan(removed=[str(name)]))  # --- registry hook
         return True
 
     # --- reads --------------------------------------------------------------------

@@ -29,6 +29,8 @@ from ..graph import ArticleGraph, PrewrittenGraph
 from ..ontology import PREFIXES
 from .entity_index import EntityIndex, Row, graph_labels
 from .interface import Store, StoreStats, check_export_format
+from .registry_backends import RegistryIndex, oxigraph_load, oxigraph_operations
+from .registry_keeper import RegistryKeeper
 from .results import (
     DATASET_FORMATS,
     PreparedQuery,
@@ -290,6 +292,10 @@ class OxigraphStore(Store):
         # The totals ranked in memory for /entities, kept in step by every write made here.
         self._index = EntityIndex(self.totals)
         self._runaways = Runaways()
+        # The entity registry (newsgraph.registry): its input kept in memory, and its
+        # resolved entities ranked for /entities like the totals.
+        self._registry = RegistryKeeper(base_iri)
+        self._registry_index = RegistryIndex(self._registry.graph)
         self._bulk_since_optimize = 0
         self._loading: ThreadPoolExecutor | None = None
         # Bumped by every write: a query then needs a newer snapshot (see query_process.py).
@@ -348,7 +354,10 @@ class OxigraphStore(Store):
             written_graphs: list[ox.NamedNode] = []
             labelled = self._index.wants_labels()
             dropped_labels: list[tuple[str, str]] = []
+            registry_articles = []  # --- registry hook: what each written article names
             try:
+                if not self._registry.loaded:
+                    oxigraph_load(self._registry, self._store, self.base_iri)
                 for article_id, graph in articles:
                     name = self.graph_iri(article_id)
                     if name in seen:
@@ -358,6 +367,7 @@ class OxigraphStore(Store):
                     exists = self._store.contains_named_graph(node)
                     if exists and not replace:
                         continue
+                    registry_articles.append(self._registry.article(graph, name))
                     statements = self._statements(graph, change)
                     written += len(statements)
                     written_graphs.append(node)
@@ -391,6 +401,8 @@ class OxigraphStore(Store):
                     if orphaned:
                         operations.append("DELETE DATA {\n" + orphaned + "}")
                 operations += [f"DROP SILENT GRAPH <{name}>" for name, _ in replaced]
+                registry = self._registry.plan(registry_articles)  # --- registry hook
+                operations += oxigraph_operations(self._registry, registry)
                 if replaced or fresh:
                     bodies = [(name, "".join(f"{statement} .\n" for statement in statements))
                               for name, statements in replaced + fresh]
@@ -402,11 +414,16 @@ class OxigraphStore(Store):
                     # One update = one transaction: old graphs go, new graphs arrive and the
                     # totals follow, all together or not at all.
                     self._store.update(" ;\n".join(operations))
+                registry.commit()
+                if registry:
+                    self._registry_index.drop()
                 self._wrote()
                 added_labels = [pair for node in written_graphs for pair in graph_labels(self._store, node)] if labelled else []
                 self._index.apply(self._store, change.after, added_labels, dropped_labels)
             except BaseException as exc:
                 self._index.drop()  # rebuilt from the store by the next read that needs it
+                self._registry.drop()
+                self._registry_index.drop()
                 if loader is not None:
                     loader.undo()
                     try:
@@ -492,7 +509,7 @@ class OxigraphStore(Store):
 
         Index lookups stop at the first other graph holding a triple, so a type or name
         that thousands of articles state costs one step."""
-        gone = set(names) | {self.totals}
+        gone = set(names) | {self.totals, self._registry.graph}
         lines: dict[str, None] = {}
         for name in names:
             for quad in self._store.quads_for_pattern(None, None, None, ox.NamedNode(name)):
@@ -513,7 +530,8 @@ class OxigraphStore(Store):
         try:
             self._store.update(
                 "DROP SILENT DEFAULT ;\n"
-                f"INSERT {{ ?s ?p ?o }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g != <{self.totals}>) }}"
+                f"INSERT {{ ?s ?p ?o }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} "
+                f"FILTER(?g != <{self.totals}> && ?g != <{self._registry.graph}>) }}"
             )
         except OSError as exc:
             raise StoreError(f"rebuilding the default graph failed: {exc}") from exc
@@ -607,11 +625,13 @@ class OxigraphStore(Store):
             # counted afresh (that last step moves the write counter on for the query processes).
             self._resync_default()
             self._rebuild_totals(sparql)
+            self._repair_registry()  # --- registry hook: set right from the articles now
 
     def rebuild_totals(self) -> None:
         """Compute every entity's mention totals afresh from the article graphs."""
         with self._write_lock:
             self._rebuild_totals()
+            self._repair_registry()
 
     def _rebuild_totals(self, sparql: str = "") -> None:
         try:
@@ -621,6 +641,8 @@ class OxigraphStore(Store):
         finally:
             self._wrote()  # the user's update that comes before this, if any
             self._index.drop()  # any entity may have changed: built afresh when next read
+            self._registry.drop()  # read again (and set right) by the next write
+            self._registry_index.drop()
 
     def delete_article(self, article_id: str) -> bool:
         name = ox.NamedNode(self.graph_iri(article_id))
@@ -637,13 +659,21 @@ class OxigraphStore(Store):
                 orphaned = self._orphaned([name.value])
                 if orphaned:  # its triples no other graph states leave the default graph
                     operations.append("DELETE DATA {\n" + orphaned + "}")
+                if not self._registry.loaded:  # --- registry hook
+                    oxigraph_load(self._registry, self._store, self.base_iri)
+                registry = self._registry.plan(removed=[name.value])
+                operations += oxigraph_operations(self._registry, registry)
                 operations.append(f"DROP GRAPH <{name.value}>")
                 text = " ;\n".join(operations)
                 self._store.update(text)
+                registry.commit()
+                self._registry_index.drop()
                 self._wrote()
                 self._index.apply(self._store, change.after, removed=dropped_labels)
             except BaseException as exc:
                 self._index.drop()
+                self._registry.drop()
+                self._registry_index.drop()
                 if isinstance(exc, OSError):
                     raise StoreError(f"deleting from the store failed: {exc}") from exc
                 raise
@@ -656,6 +686,8 @@ class OxigraphStore(Store):
             finally:
                 self._wrote()
                 self._index.drop()
+                self._registry.drop()
+                self._registry_index.drop()
 
     def optimize(self) -> None:
         """Compact the on-disk files; worth it after a large bulk load, before heavy querying."""
@@ -696,20 +728,67 @@ class OxigraphStore(Store):
         use (and after writes it cannot follow), waiting for a write in progress at most the
         query time limit; None (rank with SPARQL then) if that ran out."""
         contains = contains or None
+        index = self._registry_index  # --- registry hook: resolved entities, one per real-world entity
         for _ in range(3):  # a write it cannot follow may drop the index again in between
-            found = self._index.page(prefix, contains, limit, offset)
+            found = index.page(prefix, contains, limit, offset)
             if found is not None:
                 return found
             wait = self.query_timeout if self.query_timeout is not None else -1
             if not self._write_lock.acquire(timeout=wait):
                 return None
             try:
-                self._index.ensure(self._store, search=contains is not None)
+                self._repair_registry()
+                index.ensure(self._store, search=contains is not None)
             except OSError as exc:
                 raise StoreError(f"reading the entity totals failed: {exc}") from exc
             finally:
                 self._write_lock.release()
         return None
+
+    def curate(self, change) -> None:
+        """--- registry hook: record a curation decision (``change`` maps the current
+        :class:`~newsgraph.registry.Decisions` to the new ones) and the registry change it
+        causes, in one update."""
+        with self._write_lock:
+            try:
+                if not self._registry.loaded:
+                    oxigraph_load(self._registry, self._store, self.base_iri)
+                plan = self._registry.plan(decisions=change(self._registry.decisions))
+                operations = oxigraph_operations(self._registry, plan)
+                if operations:
+                    text = " ;\n".join(operations)
+                    self._store.update(text)
+                    self._wrote()
+                plan.commit()
+                self._registry_index.drop()
+            except BaseException as exc:
+                self._registry.drop()
+                self._registry_index.drop()
+                if isinstance(exc, OSError):
+                    raise StoreError(f"writing to the store failed: {exc}") from exc
+                raise
+
+    def _repair_registry(self) -> None:
+        """Under the write lock: read the registry's input if not done yet, and write the
+        registry afresh if it is not what the stored articles give (a store written before
+        newsgraph kept one, or after a SPARQL Update)."""
+        if self._registry.loaded and not self._registry.dirty:
+            return
+        try:
+            if not self._registry.loaded:
+                oxigraph_load(self._registry, self._store, self.base_iri)
+            if self._registry.dirty:
+                plan = self._registry.plan()
+                operations = oxigraph_operations(self._registry, plan)
+                if operations:
+                    text = " ;\n".join(operations)
+                    self._store.update(text)
+                    self._wrote()
+                plan.commit()
+                self._registry_index.drop()
+        except BaseException:
+            self._registry.drop()
+            raise
 
     def has_article(self, article_id: str) -> bool:
         return self._store.contains_named_graph(ox.NamedNode(self.graph_iri(article_id)))

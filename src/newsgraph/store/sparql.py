@@ -140,11 +140,15 @@ class SparqlStore(Store):
 
     def rebuild_totals(self) -> None:
         """Compute every entity's mention totals afresh from the article graphs (and, on
-        Virtuoso, the union graph: emptied first so the totals do not count it)."""
+        Virtuoso, the union graph: emptied first so the totals do not count it), and set the
+        entity registry right from them."""
         if not self._keeps_union():
             self._update(rebuild_totals(self.totals))
-            return
-        self._update(f"CLEAR SILENT GRAPH {iri(self.union)} ;\n{rebuild_totals(self.totals)} ;\n{self._fill_union()}")
+        else:
+            self._update(f"CLEAR SILENT GRAPH {iri(self.union)} ;\n{rebuild_totals(self.totals)} ;\n{self._fill_union()}")
+        operations = self._registry_plan([], [])  # --- registry hook: a full repair when it is not right
+        if operations:
+            self._update(" ;\n".join(operations))
 
     # --- Virtuoso's default graph: the set union of the article graphs, kept -------
     @functools.cached_property
@@ -244,8 +248,31 @@ class SparqlStore(Store):
         operations.append("INSERT {\n" + "\n".join(blocks) + "\n} WHERE {}")
         operations += self._join_union(names) if union else []
         operations.append(change_totals(self.totals, names, +1))
+        operations += self._registry_plan([(name, graph) for name, (_, graph) in zip(names, batch)], [])
         self._update(" ;\n".join(operations))
         return count
+
+    def curate(self, change) -> None:
+        """--- registry hook: record a curation decision (see OxigraphStore.curate)."""
+        from .registry_backends import sparql_load
+        from .registry_keeper import RegistryKeeper
+
+        keeper = RegistryKeeper(self.base_iri)
+        sparql_load(keeper, self, self.base_iri)
+        operations = keeper.plan(decisions=change(keeper.decisions)).sparql(keeper.graph)
+        if operations:
+            self._update(" ;\n".join(operations))
+
+    def _registry_plan(self, added: list, removed: list[str]) -> list[str]:
+        """--- registry hook: the entity registry's change for a write, read afresh from the
+        store (other processes write to it too), for the same update request."""
+        from .registry_backends import sparql_load
+        from .registry_keeper import RegistryKeeper
+
+        keeper = RegistryKeeper(self.base_iri)
+        sparql_load(keeper, self, self.base_iri)
+        plan = keeper.plan([keeper.article(graph, name) for name, graph in added], removed)
+        return plan.sparql(keeper.graph)
 
     def delete_article(self, article_id: str) -> bool:
         if not self.has_article(article_id):
@@ -254,6 +281,7 @@ class SparqlStore(Store):
         operations = [take_away_totals(self.totals, [name])]
         operations += self._leave_union([name]) if self._keeps_union() else []
         operations.append(f"CLEAR SILENT GRAPH {iri(name)}")
+        operations += self._registry_plan([], [name])  # --- registry hook
         self._update(" ;\n".join(operations))
         return True
 
@@ -321,8 +349,11 @@ class SparqlStore(Store):
         check_export_format(format)
         rdf_format = rdf_writer(format)
         graphs = sorted(self.article_graphs())
-        if self.select(f"ASK {{ GRAPH {iri(self.totals)} {{ ?s ?p ?o }} }}"):
-            graphs.append(self.totals)  # the entity totals are part of the dataset, as on the other backends
+        from ..registry import registry_graph_iri
+
+        for extra in (self.totals, registry_graph_iri(self.base_iri)):
+            if self.select(f"ASK {{ GRAPH {iri(extra)} {{ ?s ?p ?o }} }}"):
+                graphs.append(extra)  # the entity totals and registry are part of the dataset, as on the other backends
         try:
             if format == "jsonld":
                 from ..jsonld import write_dataset
