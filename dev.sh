@@ -6,7 +6,7 @@
 #   ./dev.sh setup  only install (with test extras)
 #   ./dev.sh check  install (with test extras), then lint (ruff) and type-check (mypy)
 #   ./dev.sh train KBP37_DIR CONLL04_DIR   rebuild the learned relation classifier's weights
-#   ./dev.sh lock   refresh requirements/lock.txt to the newest versions pyproject.toml allows
+#   ./dev.sh lock   refresh requirements/lock.txt (and train-lock.txt) to the newest versions pyproject.toml allows
 #
 # It finds a Python >= 3.12 by itself (python3.13, python3.12, python3, then pyenv),
 # creates .venv once, and reinstalls only when pyproject.toml or the lock changes.
@@ -81,7 +81,8 @@ case "$command" in
         # Rebuild src/newsgraph/nlp/data/relations.npz from KBP37 and CoNLL04 (README, developers).
         if [ "$#" -lt 2 ]; then echo "usage: ./dev.sh train KBP37_DIR CONLL04_DIR [train/relations.py options]" >&2; exit 2; fi
         install "sm,test"
-        .venv/bin/python -c 'import sklearn' 2>/dev/null || .venv/bin/python -m pip install --quiet -e ".[train]"
+        # The training extra's locked versions (scikit-learn and its dependencies), with hashes.
+        .venv/bin/python -m pip install --quiet --require-hashes -r requirements/train-lock.txt
         kbp37="$1"; conll04="$2"; shift 2
         exec .venv/bin/python train/relations.py --kbp37 "$kbp37" --conll04 "$conll04" \
             --out src/newsgraph/nlp/data/relations.npz "$@"
@@ -95,6 +96,11 @@ case "$command" in
         .tools/bin/uv pip compile pyproject.toml --extra sm --extra test --universal \
             --python-version 3.12 --generate-hashes --upgrade \
             --custom-compile-command "./dev.sh lock" -o requirements/lock.txt "$@"
+        # Training only (./dev.sh train): the train extra, held to the versions just locked.
+        .tools/bin/uv pip compile pyproject.toml --extra train --universal \
+            --python-version 3.12 --generate-hashes -c requirements/lock.txt \
+            --custom-compile-command "./dev.sh lock" -o requirements/train-lock.txt
+        sed -i 's|^    #   -c requirements/lock.txt$|    #   requirements/lock.txt (constraint)|' requirements/train-lock.txt
         ;;
     *)
         echo "usage: ./dev.sh run [serve options] | test [pytest args] | check | setup | train KBP37_DIR CONLL04_DIR | lock" >&2
