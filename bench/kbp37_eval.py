@@ -69,8 +69,10 @@ def detokenize(tokens: list[str]) -> str:
     return "".join(out).strip()
 
 
-def parse(path: Path) -> list[Record]:
-    records = []
+def labelled_sentences(path: Path) -> list[tuple[str, str, tuple[str, str] | None]]:
+    """(marked sentence, label, direction) per KBP37 item: an id<TAB>"sentence" line, then
+    its label line ("per:title(e1,e2)"); the train script reads the file through this too."""
+    items = []
     lines = path.read_text(encoding="utf-8").splitlines()
     i = 0
     while i < len(lines):
@@ -83,13 +85,20 @@ def parse(path: Path) -> list[Record]:
         i += 2
         if sentence.startswith('"') and sentence.endswith('"'):
             sentence = sentence[1:-1].strip()
+        match = re.match(r"^([\w:/]+)\((e[12]),(e[12])\)$", label_line)
+        label, direction = (match.group(1), (match.group(2), match.group(3))) if match else (label_line, None)
+        items.append((sentence, label, direction))
+    return items
+
+
+def parse(path: Path) -> list[Record]:
+    records = []
+    for sentence, label, direction in labelled_sentences(path):
         e1 = re.search(r"<e1>(.*?)</e1>", sentence)
         e2 = re.search(r"<e2>(.*?)</e2>", sentence)
         if not e1 or not e2:
             continue
         tokens = re.sub(r"</?e[12]>", " ", sentence).split()
-        match = re.match(r"^([\w:/]+)\((e[12]),(e[12])\)$", label_line)
-        label, direction = (match.group(1), (match.group(2), match.group(3))) if match else (label_line, None)
         records.append(Record(detokenize(tokens), detokenize(e1.group(1).split()),
                               detokenize(e2.group(1).split()), label, direction))
     return records

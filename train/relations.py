@@ -40,7 +40,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 sys.path.insert(0, str(ROOT / "src"))
 
-from kbp37_eval import _PTB, detokenize  # noqa: E402
+from kbp37_eval import _PTB, detokenize, labelled_sentences  # noqa: E402
 
 from newsgraph.nlp.learned import (  # noqa: E402
     DEFAULT_BITS,
@@ -75,18 +75,7 @@ NOT_NEEDED = ["newsgraph_figures", "newsgraph_quotes", "newsgraph_assemble"]
 def kbp37_records(path: Path) -> list[tuple[str, tuple[int, int], tuple[int, int], str, tuple[str, str] | None]]:
     """(text, e1 character span, e2 character span, label, direction) per sentence."""
     records = []
-    lines = path.read_text(encoding="utf-8").splitlines()
-    i = 0
-    while i < len(lines):
-        line = lines[i].strip()
-        if "\t" not in line:
-            i += 1
-            continue
-        sentence = line.split("\t", 1)[1].strip()
-        label_line = lines[i + 1].strip() if i + 1 < len(lines) else "no_relation"
-        i += 2
-        if sentence.startswith('"') and sentence.endswith('"'):
-            sentence = sentence[1:-1].strip()
+    for sentence, label, direction in labelled_sentences(path):
         raw = re.sub(r"(</?e[12]>)", r" \1 ", sentence).split()
         tokens: list[str] = []
         marks: dict[str, int] = {}
@@ -101,8 +90,6 @@ def kbp37_records(path: Path) -> list[tuple[str, tuple[int, int], tuple[int, int
         e1, e2 = _argument_span(tokens, ends, marks, "e1"), _argument_span(tokens, ends, marks, "e2")
         if e1 is None or e2 is None:
             continue
-        match = re.match(r"^([\w:/]+)\((e[12]),(e[12])\)$", label_line)
-        label, direction = (match.group(1), (match.group(2), match.group(3))) if match else (label_line, None)
         records.append((detokenize(tokens), e1, e2, label, direction))
     return records
 
