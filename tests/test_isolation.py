@@ -118,7 +118,7 @@ def test_past_the_time_limit_the_remaining_components_are_skipped(nlp, monkeypat
     monkeypatch.setattr(figures, "component", slow)
     result = extract_prepared(prepare(TEXT), nlp, time_limit=0.2)
     skipped = [w.component for w in result.warnings]
-    assert skipped == ["roles", "quotes", "relations"]
+    assert skipped == ["roles", "quotes", "relations", "learned_relations"]
     assert all("time limit (0.2 s)" in w.error for w in result.warnings)
     assert result.entities and result.figures and not result.roles  # what ran before is kept
 
