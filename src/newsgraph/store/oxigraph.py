@@ -30,7 +30,7 @@ from ..ontology import PREFIXES
 from .entity_index import EntityIndex, Row, graph_labels
 from .interface import Store, StoreStats, check_export_format
 from .registry_backends import RegistryIndex, oxigraph_load, oxigraph_operations
-from .registry_keeper import RegistryKeeper
+from .registry_keeper import Plan, RegistryKeeper
 from .results import (
     DATASET_FORMATS,
     PreparedQuery,
@@ -753,14 +753,7 @@ class OxigraphStore(Store):
             try:
                 if not self._registry.loaded:
                     oxigraph_load(self._registry, self._store, self.base_iri)
-                plan = self._registry.plan(decisions=change(self._registry.decisions))
-                operations = oxigraph_operations(self._registry, plan)
-                if operations:
-                    text = " ;\n".join(operations)
-                    self._store.update(text)
-                    self._wrote()
-                plan.commit()
-                self._registry_index.drop()
+                self._apply_registry_plan(self._registry.plan(decisions=change(self._registry.decisions)))
             except BaseException as exc:
                 self._registry.drop()
                 self._registry_index.drop()
@@ -778,17 +771,20 @@ class OxigraphStore(Store):
             if not self._registry.loaded:
                 oxigraph_load(self._registry, self._store, self.base_iri)
             if self._registry.dirty:
-                plan = self._registry.plan()
-                operations = oxigraph_operations(self._registry, plan)
-                if operations:
-                    text = " ;\n".join(operations)
-                    self._store.update(text)
-                    self._wrote()
-                plan.commit()
-                self._registry_index.drop()
+                self._apply_registry_plan(self._registry.plan())
         except BaseException:
             self._registry.drop()
             raise
+
+    def _apply_registry_plan(self, plan: Plan) -> None:
+        """Under the write lock: write a registry change on its own (a curation decision or
+        a repair), then take it as the registry's state."""
+        operations = oxigraph_operations(self._registry, plan)
+        if operations:
+            self._store.update(" ;\n".join(operations))
+            self._wrote()
+        plan.commit()
+        self._registry_index.drop()
 
     def has_article(self, article_id: str) -> bool:
         return self._store.contains_named_graph(ox.NamedNode(self.graph_iri(article_id)))
