@@ -148,6 +148,18 @@ def totals_graph_iri(base_iri: str | None = None) -> URIRef:
     return URIRef(f"{_base(base_iri)}totals")
 
 
+def registry_graph_iri(base_iri: str | None = None) -> URIRef:
+    """IRI of the graph holding the entity registry (newsgraph.registry); like the totals,
+    outside ``{base}graph/``."""
+    return URIRef(f"{_base(base_iri)}registry")
+
+
+def union_graph_iri(base_iri: str | None = None) -> URIRef:
+    """IRI of the graph a remote Virtuoso store keeps as the set union of the article graphs
+    (its own default graph is a bag); outside ``{base}graph/``."""
+    return URIRef(f"{_base(base_iri)}union")
+
+
 def name_slug(name: str) -> str:
     """Normalised form of a name for IRIs: "the WIPO's" -> "wipo", "José Ruiz" -> "jose-ruiz".
 

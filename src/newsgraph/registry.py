@@ -52,6 +52,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
 from .graph import ENTITY_CLASSES, name_slug
+from .graph import registry_graph_iri as _registry_graph_iri
 from .ontology import NG_IRI, RDF_TYPE, RDFS_IRI, SCHEMA_IRI, XSD_IRI
 
 OWL_SAME_AS = "http://www.w3.org/2002/07/owl#sameAs"
@@ -72,7 +73,7 @@ _FILLERS = {"of", "the", "and", "for", "in", "on", "de", "du", "des", "la", "le"
 
 def registry_graph_iri(base: str) -> str:
     """IRI of the graph holding the registry (outside ``{base}graph/``, like the totals)."""
-    return (base if base.endswith(("/", "#")) else base + "/") + "registry"
+    return str(_registry_graph_iri(base))
 
 
 # --- What one article says --------------------------------------------------------------

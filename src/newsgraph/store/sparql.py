@@ -36,7 +36,7 @@ import pyoxigraph as ox
 from rdflib import BNode
 
 from ..errors import BadQuery, QueryTimeout, StoreError
-from ..graph import ArticleGraph, _base
+from ..graph import ArticleGraph, union_graph_iri
 from ..ontology import PREFIXES
 from ..sparql_tokens import has_dataset_clause, has_keyword, spans
 from .interface import Store, check_export_format
@@ -154,7 +154,7 @@ class SparqlStore(Store):
     @functools.cached_property
     def union(self) -> str:
         """IRI of the graph holding the set union of the article graphs (Virtuoso only)."""
-        return f"{_base(self.base_iri)}union"
+        return str(union_graph_iri(self.base_iri))
 
     def _keeps_union(self) -> bool:
         """Whether the server is Virtuoso (asked once), and then the union graph filled once
