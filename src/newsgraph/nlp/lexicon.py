@@ -211,6 +211,7 @@ ROLE_VERBS = {
     "head": "head", "lead": "leader", "chair": "chair", "run": "head", "direct": "director",
     "manage": "manager", "found": "founder", "co-found": "co-founder", "own": "owner",
     "coach": "coach", "captain": "captain", "govern": "governor", "operate": "operator",
+    "command": "commander",
 }
 
 SPEECH_VERBS = {

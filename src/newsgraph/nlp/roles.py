@@ -18,6 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from .facts import ORG_POSSESSIVES, ORG_REFERENCE_NOUNS, EntityCluster, RoleFact, entity_at, resolve_organization
+from .relations import is_demonym_of
 from .lexicon import (
     PORTFOLIO_WORDS,
     POSTNOMINAL_TITLES,
@@ -33,6 +34,7 @@ _ORG_PREPS = {"of", "at", "for", "with", "in"}
 _ARTICLES = {"a", "an", "the"}
 _COPULAS = {"be", "become", "remain", "serve", "name", "appoint", "elect", "swear", "work", "act", "install"}
 _LINKS = {"and", "&", "-"}
+_ADVERBS = {"also", "now", "currently", "still", "later"}  # between a name and its apposition
 _NOT_ROLES = {"people", "person", "others", "percent", "year", "years", "time", "times", "government",
               "city", "country", "region", "company", "firm", "group", "center", "centre", "order",
               "part", "members", "market", "event", "statement", "interview", "report",
@@ -162,6 +164,52 @@ def _extend_title(doc: Doc, i: int, limit: int) -> int:
     return i
 
 
+# Nouns that say what kind of body the name after them is: "the Chicago band Red Red Meat"
+_BODY_KINDS = {"band", "group", "party", "team", "club", "label", "company", "firm", "outfit", "duo", "trio",
+               "quartet", "ensemble", "orchestra", "choir", "organization", "organisation", "movement",
+               "newspaper", "magazine", "network", "channel", "studio", "airline", "bank", "agency"}
+
+
+def _described_org(doc: Doc, j: int, limit: int) -> tuple[EntityCluster, int] | None:
+    """An organisation named after descriptors at token j: "the notorious | Revolutionary United Front",
+    "the Chicago band | Red Red Meat", "center-right | DISY party", "the Scottish pop group | Wet Wet Wet"."""
+    k = j
+    kind = False
+    while k < limit and k - j < 6:
+        cluster = entity_at(doc, k)
+        if cluster is None:
+            token = doc[k]
+            if token.text == "-" or (token.is_lower and token.is_alpha and token.pos_ in ("ADJ", "NOUN", "ADV")
+                                     and token.lower_ not in _ORG_PREPS) or _is_demonym(token):
+                kind = kind or token.lower_ in _BODY_KINDS
+                k += 1
+                continue
+            return None
+        if cluster.type == "Place" and k + 1 < limit and entity_at(doc, _entity_span_end(doc, k)) is None \
+                and doc[_entity_span_end(doc, k)].is_lower:
+            k = _entity_span_end(doc, k)  # "the Chicago band": where the body is from
+            continue
+        break
+    if k == j or k >= limit:
+        return None
+    cluster = entity_at(doc, k)
+    if cluster is None:
+        return None
+    if cluster.type == "Other" and kind and doc[k - 1].lower_ in _BODY_KINDS:
+        cluster.type = "Organization"  # "the band Red Red Meat": a body the model took for a thing
+    if cluster.type != "Organization":
+        return None
+    return cluster, _entity_span_end(doc, k)
+
+
+def _in_chief(doc: Doc, i: int, limit: int) -> int:
+    """"commander-in-chief", "editor-in-chief": the role goes on through "-in-chief"."""
+    if i + 3 < limit and doc[i].text == "-" and doc[i + 1].lower_ == "in" and doc[i + 2].text == "-" \
+            and doc[i + 3].lower_ == "chief":
+        return i + 4
+    return i
+
+
 def _reference_org(doc: Doc, i: int, limit: int) -> tuple[EntityCluster | None, int]:
     """An organisation named at token i, or referred to there ("its", "the agency"): (org, end)."""
     cluster = entity_at(doc, i)
@@ -182,14 +230,21 @@ def read_role_after(doc: Doc, i: int, limit: int) -> tuple[str, EntityCluster | 
     org = None
     if i + 1 < limit and doc[i].like_num and doc[i + 1].text == ",":
         i += 2  # "Jane Doe, 54, a construction worker": skip the age
+    if i + 1 < limit and doc[i].lower_ in _ADVERBS:
+        i += 1  # "X (now President of Mozambique)", "X also a musician and member of Y"
     if i < limit and doc[i].lower_ in _ARTICLES:
         i += 1
     while i < limit and _free(doc, i) and (_is_demonym(doc[i]) or doc[i].text == "-" or doc[i].lower_ == "based"
-                                           or doc[i].ent_type_ == "ORDINAL"):
+                                           or doc[i].ent_type_ == "ORDINAL" or (
+                                               doc[i].lower_ in ("/", "and") and i > 0 and _is_demonym(doc[i - 1])
+                                               and i + 1 < limit and _is_demonym(doc[i + 1]))):
         i += 1  # "an American actress", "a Worcester-based composer", "the 32nd President"
     then = i < limit and doc[i].lower_ == "then"
     if then:  # "the then president", "then-president"
         i += 2 if i + 1 < limit and doc[i + 1].text == "-" else 1
+    qualifier = ""
+    if i + 1 < limit and doc[i].lower_ in ROLE_QUALIFIERS and _free(doc, i) and entity_at(doc, i + 1) is not None:
+        qualifier, i = doc[i].lower_ + " ", i + 1  # "former Los Angeles mayor": the place names the title
     if i < limit and doc[i].lower_ in ORG_POSSESSIVES:
         org, i = resolve_organization(doc, i), i + 1
     elif i < limit and entity_at(doc, i) is not None and _org_entity(entity_at(doc, i)):
@@ -207,14 +262,29 @@ def read_role_after(doc: Doc, i: int, limit: int) -> tuple[str, EntityCluster | 
         i -= 1
     if i == start:
         return None
+    i = _in_chief(doc, i, limit)
     i = _extend_title(doc, i, limit)
-    role = ("then " if then else "") + _role_text(doc[start:i])
+    role = ("then " if then else "") + qualifier + _role_text(doc[start:i])
     end = i
-    if org is None and i + 1 < limit and doc[i].lower_ in _ORG_PREPS:
+    if org is None:
+        org, end = org_after(doc, i, limit)
+    return role, org, end
+
+
+def org_after(doc: Doc, i: int, limit: int) -> tuple[EntityCluster | None, int]:
+    """The organisation a title at ..i names after it: "of|at|for|with|in [the] ORG": (org, end) or (None, i)."""
+    org, end = None, i
+    if i + 1 < limit and doc[i].lower_ in _ORG_PREPS:
         j = i + 1
         if doc[j].lower_ in _ARTICLES and j + 1 < limit:
             j += 1
         found, found_end = _reference_org(doc, j, limit)
+        if found is None or found.type == "Place":
+            # "leader of the notorious Revolutionary United Front", "of the Chicago band Red Red Meat",
+            # "of center-right DISY party": descriptors, then the organisation itself
+            described = _described_org(doc, j, limit)
+            if described is not None:
+                found, found_end = described
         if found is not None:
             org, end = found, found_end
         elif doc[i].lower_ == "of":
@@ -228,7 +298,7 @@ def read_role_after(doc: Doc, i: int, limit: int) -> tuple[str, EntityCluster | 
                 found = _org_entity(entity_at(doc, m))
                 if found is not None and found.type == "Organization":
                     org, end = found, _entity_span_end(doc, m)
-    return role, org, end
+    return org, end
 
 
 def read_role_before(doc: Doc, person_start: int, sentence_start: int) -> tuple[str, EntityCluster | None] | None:
@@ -332,10 +402,10 @@ def split_coordinated(role: str) -> list[str]:
     return [role]
 
 
-def _passive_role(doc: Doc, root: Token) -> tuple[str, EntityCluster] | None:
-    """"Y, founded and run by X" / "Y is owned by X": X holds the verb's role at Y."""
+def _passive_roles(doc: Doc, root: Token) -> list[tuple[str, EntityCluster]]:
+    """"Y, founded and run by X" / "Y and Z are owned by X": X holds the verb's role at Y (and Z)."""
     if root.dep_ != "pobj" or root.head.lower_ != "by" or root.head.dep_ != "agent":
-        return None
+        return []
     verb = root.head.head
     candidates = [verb]
     while verb.dep_ == "conj" and len(candidates) < 4:  # "owned and operated by X"
@@ -343,7 +413,7 @@ def _passive_role(doc: Doc, root: Token) -> tuple[str, EntityCluster] | None:
         candidates.append(verb)
     lemma = next((v.lemma_ for v in candidates if v.lemma_ in ROLE_VERBS), None)
     if lemma is None:
-        return None
+        return []
     for v in reversed(candidates):
         subjects = [c for c in v.children if c.dep_ in ("nsubjpass", "nsubj")]
         heads = subjects or ([v.head] if v.dep_ in ("acl", "relcl") else [])
@@ -352,17 +422,56 @@ def _passive_role(doc: Doc, root: Token) -> tuple[str, EntityCluster] | None:
             if org is None and head.lower_ in ORG_REFERENCE_NOUNS:
                 org = resolve_organization(doc, head)  # "the organization founded by X"
             if org is not None and org.type == "Organization":
-                return ROLE_VERBS[lemma], org
+                found = [(ROLE_VERBS[lemma], org)]
+                for conj in head.children:  # "Philippine Airlines and Air Philippines are owned by X"
+                    other = entity_at(doc, conj) if conj.dep_ == "conj" else None
+                    if other is not None and other is not org and other.type == "Organization":
+                        found.append((ROLE_VERBS[lemma], other))
+                return found
+    return []
+
+
+# "X assumed command of Y", "X took over the leadership of Y": the role the noun names, at Y
+_TAKEN_ROLES = {"command": "commander", "leadership": "leader", "helm": "head", "chairmanship": "chairman",
+                "presidency": "president"}
+
+
+def _taken_role(doc: Doc, verb: Token) -> tuple[str, EntityCluster] | None:
+    if verb.lemma_ not in ("assume", "take", "hold"):
+        return None
+    for noun in (c for c in verb.children if c.dep_ == "dobj" and c.lower_ in _TAKEN_ROLES):
+        for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                org = entity_at(doc, obj)
+                if org is not None and org.type == "Organization":
+                    return _TAKEN_ROLES[noun.lower_], org
     return None
+
+
+def _object_org(doc: Doc, child: Token) -> EntityCluster | None:
+    """The organisation a verb's object names: "Y", or "the Y team" / "the Y label"."""
+    org = _org_entity(entity_at(doc, child))
+    if org is None and child.lower_ in _BODY_KINDS:
+        for compound in (c for c in child.children if c.dep_ == "compound"):
+            found = entity_at(doc, compound)
+            if found is not None and found.type == "Organization":
+                return found
+    return org
+
+
+def _verb_roles(person: Span) -> list[tuple[str, EntityCluster | None, Span]]:
+    """"Y and Z are owned by X" (two roles), else :func:`_verb_role`'s one role, or none."""
+    passive = _passive_roles(person.doc, person.root)
+    if passive:
+        return [(role, org, person.sent) for role, org in passive]
+    found = _verb_role(person)
+    return [found] if found else []
 
 
 def _verb_role(person: Span) -> tuple[str, EntityCluster | None, Span] | None:
     """"X, who heads Y" / "X heads Y" / "X is the president of Y" / "X was named CEO of Y"."""
     doc = person.doc
     root = person.root
-    passive = _passive_role(doc, root)
-    if passive is not None:
-        return passive[0], passive[1], person.sent
     verbs: list[Token] = []
     for child in root.children:
         if child.dep_ == "relcl":
@@ -376,8 +485,11 @@ def _verb_role(person: Span) -> tuple[str, EntityCluster | None, Span] | None:
     for verb in verbs:
         if verb.lemma_ in ROLE_VERBS:
             for child in verb.children:
-                if child.dep_ in ("dobj", "attr") and _org_entity(entity_at(doc, child)):
-                    return ROLE_VERBS[verb.lemma_], entity_at(doc, child), person.sent
+                if child.dep_ in ("dobj", "attr") and _object_org(doc, child):
+                    return ROLE_VERBS[verb.lemma_], _object_org(doc, child), person.sent
+        taken = _taken_role(doc, verb)
+        if taken is not None:
+            return taken[0], taken[1], person.sent
         if verb.lemma_ in _COPULAS:
             for child in verb.children:
                 if child.dep_ in ("attr", "oprd", "xcomp", "dobj") or (child.dep_ == "prep" and child.lower_ == "as"):
@@ -391,8 +503,23 @@ def _verb_role(person: Span) -> tuple[str, EntityCluster | None, Span] | None:
                         continue
                     found = read_role_after(doc, head.left_edge.i, head.sent.end)
                     if found and found[2] > head.i:
+                        if found[1] is None:  # "is a historian, a professor at the University of Oslo"
+                            for appos in (c for c in head.children if c.dep_ in ("appos", "conj")
+                                          and entity_at(doc, c) is None):
+                                also = read_role_after(doc, appos.left_edge.i, head.sent.end)
+                                if also and also[1] is not None and also[2] > appos.i:
+                                    return also[0], also[1], person.sent
                         return found[0], found[1], person.sent
     return None
+
+
+def _org_under(doc: Doc, person: Span) -> EntityCluster | None:
+    """"the 82nd Airborne Division under Brigadier General X": the body the titled person leads."""
+    root = person.root
+    if root.dep_ != "pobj" or root.head.lower_ != "under":
+        return None
+    org = entity_at(doc, root.head.head)
+    return org if org is not None and org.type == "Organization" else None
 
 
 def _first_conjunct(doc: Doc, mention: Span) -> Span | None:
@@ -413,6 +540,36 @@ def _first_conjunct(doc: Doc, mention: Span) -> Span | None:
     return None
 
 
+def _place_of_demonym(doc: Doc, word: str) -> EntityCluster | None:
+    """The article's Place a nationality word names: "Moroccan" -> Morocco (only a Place the text names)."""
+    for cluster in doc._.ng_entities or []:
+        if cluster.type == "Place" and any(is_demonym_of(word, name) for name in (cluster.name, *cluster.aliases)):
+            return cluster
+    return None
+
+
+def _demonym_jurisdiction(doc: Doc, mention: Span, role: str) -> EntityCluster | None:
+    """"Moroccan Ambassador", "the Japanese prime minister X": the nationality on the title, as the Place it names.
+
+    The nationality must stand right before the title's first word, in the mention's sentence, and the
+    nearest such title to the name wins."""
+    first = role.split()[0] if role else ""
+    best = None
+    for token in mention.sent:
+        if not _is_demonym(token) or token.lower_.endswith("based") or entity_at(doc, token.i) is not None \
+                and entity_at(doc, token.i).type == "Person":
+            continue
+        k = token.i + 1
+        while k < mention.sent.end and (doc[k].text == "-" or _is_demonym(doc[k])):
+            k += 1
+        if k >= mention.sent.end or doc[k].lower_ != first:
+            continue
+        distance = min(abs(token.i - mention.start), abs(token.i - mention.end))
+        if distance <= 8 and (best is None or distance < best[0]):
+            best = (distance, token)
+    return _place_of_demonym(doc, best[1].text) if best is not None else None
+
+
 class RoleFinder:
     """spaCy component: builds ``doc._.ng_roles``."""
 
@@ -425,6 +582,8 @@ class RoleFinder:
         def keep(person: EntityCluster, role: str, org: EntityCluster | None, sentence: Span, confidence: float):
             role, qualifier = split_qualifier(role.strip(" -"))
             jurisdiction = None
+            if org is None and role:
+                jurisdiction = _demonym_jurisdiction(doc, mention, role)
             if org is not None and org.type == "Place":
                 if set(role.split()) & _CORPORATE_WORDS:
                     org.type = "Organization"  # "chief executive of Acme": a company the model took for a place
@@ -451,7 +610,14 @@ class RoleFinder:
                 if after + 1 < limit and doc[after].text == "," and doc[after + 1].lower_ in POSTNOMINAL_TITLES \
                         and doc[after + 1].is_upper and entity_at(doc, after + 1) is None:
                     keep(cluster, POSTNOMINAL_TITLES[doc[after + 1].lower_], None, sentence, 0.7)  # "X, QC,"
-                if after < limit and doc[after].text == ",":
+                last = doc[mention.end - 1]
+                if len(mention) > 2 and last.is_title and is_role_head(last) and last.lower_ in TITLE_WORDS | {"leader"}:
+                    # "Reg Empey Leader | of the Ulster Unionist Party": the model took the title into the name
+                    org, _ = org_after(doc, after, limit)
+                    if org is not None:
+                        keep(cluster, last.lower_, org, sentence, 0.7)
+                        continue
+                if after < limit and doc[after].text in (",", "("):  # "X (Seventh President of Finland)"
                     found = read_role_after(doc, after + 1, limit)
                     if found:
                         keep(cluster, found[0], found[1], sentence, 0.85 if found[1] else 0.7)
@@ -464,15 +630,16 @@ class RoleFinder:
                         if before:  # "Major General X, spokesman for Y": two roles
                             keep(cluster, before[0], before[1], sentence, 0.8 if before[1] else 0.65)
                         continue
-                if after + 1 < limit and _free(doc, after) and (doc[after].lower_ in _ARTICLES or (
-                        is_role_word(doc[after]) and doc[after].pos_ != "VERB") or doc[after].lower_ == "then"):
+                adverb = after + 2 < limit and doc[after].lower_ in _ADVERBS and _free(doc, after)
+                if after + 1 < limit and _free(doc, after + adverb) and (doc[after + adverb].lower_ in _ARTICLES or (
+                        is_role_word(doc[after + adverb]) and doc[after + adverb].pos_ != "VERB")
+                        or doc[after + adverb].lower_ == "then"):
                     # "X chief executive of Y" / "X the president of Y": an apposition without
                     # commas (headlines, captions); only with the organisation it names
                     found = read_role_after(doc, after, limit)
                     if found and (found[1] is not None or doc[after].lower_ in ("the", "then", "former")):
                         keep(cluster, found[0], found[1], sentence, 0.7)
-                        verbal = _verb_role(mention)  # "X chief of Y was also the leader of Z"
-                        if verbal:
+                        for verbal in _verb_roles(mention):  # "X chief of Y was also the leader of Z"
                             keep(cluster, verbal[0], verbal[1], sentence, 0.7)
                         continue
                 if after + 1 < limit and doc[after].lower_ == "as":  # "named X as chief executive of Y"
@@ -482,9 +649,9 @@ class RoleFinder:
                         continue
                 before = read_role_before(doc, mention.start, sentence.start)
                 if before:
-                    keep(cluster, before[0], before[1], sentence, 0.8 if before[1] else 0.65)
-                    verbal = _verb_role(mention)  # "His brother X is a writer": both are said
-                    if verbal:
+                    org = before[1] or _org_under(doc, mention)
+                    keep(cluster, before[0], org, sentence, 0.8 if org else 0.65)
+                    for verbal in _verb_roles(mention):  # "His brother X is a writer": both are said
                         keep(cluster, verbal[0], verbal[1], sentence, 0.7)
                     continue
                 first = _first_conjunct(doc, mention)
@@ -493,8 +660,7 @@ class RoleFinder:
                     if before and first.start > 0 and doc[first.start - 1].tag_ in ("NNS", "NNPS"):
                         keep(cluster, before[0], before[1], sentence, 0.6)
                         continue
-                verbal = _verb_role(mention)
-                if verbal:
+                for verbal in _verb_roles(mention):
                     keep(cluster, verbal[0], verbal[1], sentence, 0.7)
         # A role without an organisation adds nothing when the same role is known with one.
         with_org = {(id(r.person), r.role) for r in roles.values() if r.organization is not None}
