@@ -150,7 +150,7 @@ ROLE_NOUNS = {
     "congressman", "congresswoman", "referee", "photographer", "publisher",
     "instructor", "lecturer", "homeopath", "athlete", "designer", "musician", "singer", "actor",
     "actress", "director-general", "secretary-general", "attorney-general", "chief-executive",
-    "boss", "mp", "qc", "creator", "poet", "artist", "model", "dj", "host", "anchor", "presenter",
+    "boss", "mp", "mpp", "qc", "creator", "poet", "artist", "model", "dj", "host", "anchor", "presenter",
     "comedian", "comedienne", "rapper", "songwriter", "singer-songwriter", "guitarist", "drummer",
     "bassist", "pianist", "composer", "producer", "writer", "novelist", "playwright", "screenwriter",
     "filmmaker", "painter", "sculptor", "architect", "chef", "dancer", "sultan", "shah", "emir", "sheikh",
@@ -169,6 +169,12 @@ TITLE_WORDS = {
     "archbishop", "cardinal", "chairman", "chairwoman", "coach", "rep.", "sen.", "gov.",
     "prime", "chief", "director", "ceo", "lieutenant", "sergeant", "commander",
 }
+
+# Abbreviated titles before a name ("Minnesota Gov. Tim Pawlenty") and the title they stand for
+TITLE_ABBREVIATIONS = {"gov.": "governor", "sen.": "senator", "rep.": "representative", "gen.": "general",
+                       "col.": "colonel", "lt.": "lieutenant", "sgt.": "sergeant", "capt.": "captain",
+                       "adm.": "admiral", "cmdr.": "commander", "supt.": "superintendent", "prof.": "professor",
+                       "amb.": "ambassador", "insp.": "inspector", "det.": "detective"}
 
 # Portfolio words: capitalised inside a title they name a brief, not an organisation
 # ("Defense Secretary", "Shadow Home Secretary", "Foreign Affairs Minister")

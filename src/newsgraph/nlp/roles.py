@@ -26,6 +26,7 @@ from .lexicon import (
     ROLE_NOUNS,
     ROLE_QUALIFIERS,
     ROLE_VERBS,
+    TITLE_ABBREVIATIONS,
     TITLE_WORDS,
 )
 
@@ -89,6 +90,8 @@ def _is_modifier_lower(token: Token) -> bool:
 
 def is_role_word(token: Token) -> bool:
     lower = token.lower_
+    if lower in TITLE_ABBREVIATIONS:
+        return True
     if lower in _NOT_ROLES or (not token.is_alpha and "-" not in lower):
         return False
     if lower in ROLE_NOUNS or lower in ROLE_MODIFIERS:
@@ -101,6 +104,8 @@ _HEAD_MODIFIERS = {"chief", "general", "executive", "principal"}  # modifiers th
 
 def is_role_head(token: Token) -> bool:
     lower = token.lower_
+    if lower in TITLE_ABBREVIATIONS:
+        return True
     if lower in ROLE_NOUNS and lower not in ROLE_MODIFIERS - _HEAD_MODIFIERS:
         return True
     return token.pos_ == "NOUN" and lower not in _NOT_ROLES and lower not in ROLE_MODIFIERS and \
@@ -310,9 +315,12 @@ def read_role_before(doc: Doc, person_start: int, sentence_start: int) -> tuple[
     else:
         comma = False
     named = None
-    if not comma and i - 1 >= sentence_start and _org_entity(entity_at(doc, i - 1)):
-        # "President of South Africa Thabo Mbeki": the title's organisation or place before the name
+    if i - 1 >= sentence_start and _org_entity(entity_at(doc, i - 1)):
+        # "President of South Africa Thabo Mbeki": the title's organisation or place before the name;
+        # "Co-founder of Google, Sergey Brin, ...": with a comma only where the sentence starts
         k = _entity_span_start(doc, i - 1)
+        if k - 1 >= sentence_start and _free(doc, k - 1) and _is_demonym(doc[k - 1]):
+            k -= 1  # "President of Iraqi Kurdistan X"
         if k - 1 >= sentence_start and doc[k - 1].lower_ == "the":
             k -= 1
         if k - 2 >= sentence_start and doc[k - 1].lower_ in ("of", "for") and is_role_head(doc[k - 2]) \
@@ -358,6 +366,8 @@ def read_role_before(doc: Doc, person_start: int, sentence_start: int) -> tuple[
         qualifier = doc[j - 1].lower_  # "then-President"
     if named is not None:
         org = named
+        if comma and not (i == sentence_start or doc[i - 1].lower_ == "the"):
+            return None  # "..., director of X, Jane Roe": a list
     if comma and org is None and not (i - 1 >= sentence_start and doc[i - 1].lower_ == "the"):
         return None  # "..., president, X" is a list, not a title; "the Crown prosecutor, X" is one
     if org is None and doc[i].is_title and not doc[i].is_sent_start and \
@@ -372,7 +382,7 @@ def read_role_before(doc: Doc, person_start: int, sentence_start: int) -> tuple[
 
 def _role_text(tokens) -> str:
     """The role as written, in lower case, its last word in the singular ("photographers")."""
-    words = [t.lower_ for t in tokens]
+    words = [TITLE_ABBREVIATIONS.get(t.lower_, t.lower_) for t in tokens]
     if not words:
         return ""
     last = tokens[-1]
@@ -464,35 +474,52 @@ def _verb_roles(person: Span) -> list[tuple[str, EntityCluster | None, Span]]:
     passive = _passive_roles(person.doc, person.root)
     if passive:
         return [(role, org, person.sent) for role, org in passive]
-    found = _verb_role(person)
-    return [found] if found else []
+    return _verb_role(person)
 
 
-def _verb_role(person: Span) -> tuple[str, EntityCluster | None, Span] | None:
-    """"X, who heads Y" / "X heads Y" / "X is the president of Y" / "X was named CEO of Y"."""
+# Verbs and nouns that give a role only through "as": "resigned as president of Y", "X's appointment as CEO"
+_AS_WORDS = {"resign", "step", "retire", "stand", "run", "quit", "continue", "remain", "return", "stay",
+             "appointment", "election", "nomination", "reelection", "re-election"}
+
+
+def _verb_role(person: Span) -> list[tuple[str, EntityCluster | None, Span]]:
+    """"X, who heads Y" / "X heads Y" / "X is the president of Y" / "X was named CEO of Y" /
+    "X was a teacher who served as vice president of Y" / "X's decision to resign as president of Y".
+
+    The first role that names its organisation, and the first that names none ("X was a schoolteacher
+    who served as vice president of Y": both)."""
     doc = person.doc
     root = person.root
     verbs: list[Token] = []
     for child in root.children:
         if child.dep_ == "relcl":
             verbs.append(child)
+    if root.dep_ == "poss":  # "X's appointment as CEO", "X's decision to resign as president of Y"
+        verbs.append(root.head)
+        verbs += [c for c in root.head.children if c.dep_ == "acl" and c.pos_ in ("VERB", "AUX")]
     if root.dep_ in ("appos", "compound") and root.head.dep_ in ("nsubj", "nsubjpass"):
         root = root.head  # "His brother X is a writer"
     if root.dep_ in ("nsubj", "nsubjpass"):
         verbs.append(root.head)
     # "X was elected to serve as president": the role sits on the verb's open complement
-    verbs += [c for v in list(verbs) for c in v.children if c.dep_ == "xcomp" and c.lemma_ in _COPULAS]
+    verbs += [c for v in list(verbs) for c in v.children if c.dep_ == "xcomp" and c.lemma_ in _COPULAS | _AS_WORDS]
+    # "X was a schoolteacher who served as ...": the complement's own clause speaks of X too
+    verbs += [r for v in list(verbs) if v.lemma_ == "be" for c in v.children if c.dep_ == "attr"
+              for r in c.children if r.dep_ == "relcl"]
+    found_without: tuple[str, EntityCluster | None, Span] | None = None
     for verb in verbs:
         if verb.lemma_ in ROLE_VERBS:
             for child in verb.children:
                 if child.dep_ in ("dobj", "attr") and _object_org(doc, child):
-                    return ROLE_VERBS[verb.lemma_], _object_org(doc, child), person.sent
+                    return _with(found_without, (ROLE_VERBS[verb.lemma_], _object_org(doc, child), person.sent))
         taken = _taken_role(doc, verb)
         if taken is not None:
-            return taken[0], taken[1], person.sent
-        if verb.lemma_ in _COPULAS:
+            return _with(found_without, (taken[0], taken[1], person.sent))
+        as_only = verb.lemma_ in _AS_WORDS
+        if verb.lemma_ in _COPULAS or as_only:
             for child in verb.children:
-                if child.dep_ in ("attr", "oprd", "xcomp", "dobj") or (child.dep_ == "prep" and child.lower_ == "as"):
+                if (child.dep_ in ("attr", "oprd", "xcomp", "dobj") and not as_only) or \
+                        (child.dep_ == "prep" and child.lower_ == "as"):
                     head = child
                     if child.dep_ == "prep":
                         objects = [c for c in child.children if c.dep_ == "pobj"]
@@ -508,9 +535,33 @@ def _verb_role(person: Span) -> tuple[str, EntityCluster | None, Span] | None:
                                           and entity_at(doc, c) is None):
                                 also = read_role_after(doc, appos.left_edge.i, head.sent.end)
                                 if also and also[1] is not None and also[2] > appos.i:
-                                    return also[0], also[1], person.sent
-                        return found[0], found[1], person.sent
-    return None
+                                    return _with(found_without or (found[0], None, person.sent),
+                                                 (also[0], also[1], person.sent))
+                        if found[1] is not None:
+                            return _with(found_without, (found[0], found[1], person.sent))
+                        found_without = found_without or (found[0], found[1], person.sent)
+    return [found_without] if found_without else []
+
+
+def _with(first: tuple | None, found: tuple) -> list[tuple]:
+    return [found] if first is None else [found, first]
+
+
+# Titles of elected office: "councillor X of the Civic Party" names the holder's party, not where the seat is
+_ELECTED_TITLES = {"councillor", "councilor", "councilman", "councilwoman", "politician", "lawmaker", "legislator",
+                   "senator", "representative", "mp", "mpp", "mep", "msp", "mla", "congressman", "congresswoman",
+                   "assemblyman", "assemblywoman", "alderman", "candidate", "nominee", "deputy", "member", "delegate"}
+
+
+def _org_of(doc: Doc, i: int, limit: int, role: str) -> EntityCluster | None:
+    """"publisher Jann Wenner | of Rolling Stone": a titled name, then the organisation it belongs to.
+    A place after "of" is where the person is from ("Fujimori of Peru"), so only organisations count;
+    after an elected title the organisation is the holder's party, not the role's ("councillor X of DAB")."""
+    if i + 1 >= limit or doc[i].lower_ != "of" or not role or role.split()[-1] in _ELECTED_TITLES:
+        return None
+    j = i + 1 + (doc[i + 1].lower_ == "the" and i + 2 < limit)
+    org = entity_at(doc, j)
+    return org if org is not None and org.type == "Organization" else None
 
 
 def _org_under(doc: Doc, person: Span) -> EntityCluster | None:
@@ -637,6 +688,9 @@ class RoleFinder:
                     # "X chief executive of Y" / "X the president of Y": an apposition without
                     # commas (headlines, captions); only with the organisation it names
                     found = read_role_after(doc, after, limit)
+                    if found and found[2] < limit and entity_at(doc, found[2]) is not None \
+                            and entity_at(doc, found[2]).type == "Person" and is_role_word(doc[found[2] - 1]):
+                        found = None  # "Gov. A former Massachusetts Gov. B": the next name's title, not A's
                     if found and (found[1] is not None or doc[after].lower_ in ("the", "then", "former")):
                         keep(cluster, found[0], found[1], sentence, 0.7)
                         for verbal in _verb_roles(mention):  # "X chief of Y was also the leader of Z"
@@ -649,7 +703,7 @@ class RoleFinder:
                         continue
                 before = read_role_before(doc, mention.start, sentence.start)
                 if before:
-                    org = before[1] or _org_under(doc, mention)
+                    org = before[1] or _org_under(doc, mention) or _org_of(doc, after, limit, before[0])
                     keep(cluster, before[0], org, sentence, 0.8 if org else 0.65)
                     for verbal in _verb_roles(mention):  # "His brother X is a writer": both are said
                         keep(cluster, verbal[0], verbal[1], sentence, 0.7)
@@ -658,7 +712,7 @@ class RoleFinder:
                 if first is not None:  # "photographers A, B and C": the title before the list
                     before = read_role_before(doc, first.start, sentence.start)
                     if before and first.start > 0 and doc[first.start - 1].tag_ in ("NNS", "NNPS"):
-                        keep(cluster, before[0], before[1], sentence, 0.6)
+                        keep(cluster, before[0], before[1] or _org_of(doc, after, limit, before[0]), sentence, 0.6)
                         continue
                 for verbal in _verb_roles(mention):
                     keep(cluster, verbal[0], verbal[1], sentence, 0.7)
