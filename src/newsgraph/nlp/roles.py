@@ -239,6 +239,10 @@ def read_role_after(doc: Doc, i: int, limit: int) -> tuple[str, EntityCluster | 
         i += 1  # "X (now President of Mozambique)", "X also a musician and member of Y"
     if i < limit and doc[i].lower_ in _ARTICLES:
         i += 1
+    if i < limit and entity_at(doc, i) is not None and entity_at(doc, i).type == "Place":
+        end = _entity_span_end(doc, i)
+        if end + 1 < limit and doc[end].text == "-" and doc[end + 1].lower_ == "based":
+            i = end + 2  # "a Gaza-based Hamas leader"
     while i < limit and _free(doc, i) and (_is_demonym(doc[i]) or doc[i].text == "-" or doc[i].lower_ == "based"
                                            or doc[i].ent_type_ == "ORDINAL" or (
                                                doc[i].lower_ in ("/", "and") and i > 0 and _is_demonym(doc[i - 1])
@@ -279,6 +283,11 @@ def read_role_after(doc: Doc, i: int, limit: int) -> tuple[str, EntityCluster | 
 def org_after(doc: Doc, i: int, limit: int) -> tuple[EntityCluster | None, int]:
     """The organisation a title at ..i names after it: "of|at|for|with|in [the] ORG": (org, end) or (None, i)."""
     org, end = None, i
+    if i < limit and i > 0 and is_role_head(doc[i - 1]) and entity_at(doc, i) is not None \
+            and entity_at(doc, i).type == "Organization" and _entity_span_start(doc, i) == i:
+        end = _entity_span_end(doc, i)
+        if end >= limit or doc[end].is_punct:
+            return entity_at(doc, i), end  # "said X, chief executive officer BioWare Corp."
     if i + 1 < limit and doc[i].lower_ in _ORG_PREPS:
         j = i + 1
         if doc[j].lower_ in _ARTICLES and j + 1 < limit:
@@ -335,6 +344,9 @@ def read_role_before(doc: Doc, person_start: int, sentence_start: int) -> tuple[
             is_role_head(doc[k - 2]) and _free(doc, k - 2):
         i = k - 1
     head_end = i
+    if i - 5 >= sentence_start and doc[i - 1].lower_ == "chief" and _in_chief(doc, i - 4, i) == i \
+            and is_role_word(doc[i - 5]) and _free(doc, i - 5):
+        i -= 4  # "editor-in-chief Anna Wintour"
     while i - 1 >= sentence_start and head_end - i < _MAX_ROLE_WORDS and _free(doc, i - 1) and (
             is_role_word(doc[i - 1]) or (_is_modifier(doc[i - 1]) and i < head_end) or
             (doc[i - 1].lower_ in _LINKS and i - 2 >= sentence_start and is_role_word(doc[i - 2]))):
@@ -478,7 +490,7 @@ def _verb_roles(person: Span) -> list[tuple[str, EntityCluster | None, Span]]:
 
 
 # Verbs and nouns that give a role only through "as": "resigned as president of Y", "X's appointment as CEO"
-_AS_WORDS = {"resign", "step", "retire", "stand", "run", "quit", "continue", "remain", "return", "stay",
+_AS_WORDS = {"resign", "step", "retire", "stand", "run", "quit", "continue", "remain", "return", "stay", "take",
              "appointment", "election", "nomination", "reelection", "re-election"}
 
 
@@ -682,7 +694,11 @@ class RoleFinder:
                             keep(cluster, before[0], before[1], sentence, 0.8 if before[1] else 0.65)
                         continue
                 adverb = after + 2 < limit and doc[after].lower_ in _ADVERBS and _free(doc, after)
-                if after + 1 < limit and _free(doc, after + adverb) and (doc[after + adverb].lower_ in _ARTICLES or (
+                nxt = entity_at(doc, after) if after < limit else None
+                org_first = nxt is not None and nxt.type == "Organization" and \
+                    _entity_span_start(doc, after) == after  # "Phyllis Schlafly Eagle Forum president"
+                if after + 1 < limit and (_free(doc, after + adverb) or org_first) and (
+                        doc[after + adverb].lower_ in _ARTICLES or org_first or (
                         is_role_word(doc[after + adverb]) and doc[after + adverb].pos_ != "VERB")
                         or doc[after + adverb].lower_ == "then"):
                     # "X chief executive of Y" / "X the president of Y": an apposition without
@@ -693,6 +709,11 @@ class RoleFinder:
                         found = None  # "Gov. A former Massachusetts Gov. B": the next name's title, not A's
                     if found and (found[1] is not None or doc[after].lower_ in ("the", "then", "former")):
                         keep(cluster, found[0], found[1], sentence, 0.7)
+                        nxt = found[2]
+                        if nxt + 1 < limit and doc[nxt].lower_ == "and":  # "X former Mayor of A and president of B"
+                            also = read_role_after(doc, nxt + 1, limit)
+                            if also and also[1] is not None:
+                                keep(cluster, also[0], also[1], sentence, 0.65)
                         for verbal in _verb_roles(mention):  # "X chief of Y was also the leader of Z"
                             keep(cluster, verbal[0], verbal[1], sentence, 0.7)
                         continue
