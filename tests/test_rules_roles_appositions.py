@@ -1,0 +1,182 @@
+"""Roles, model-free: appositions without commas, nationality jurisdictions, verb and "under" roles.
+
+Hand-built Docs with entities, part-of-speech tags and (where a rule reads the parse) a
+dependency parse; the sentences are the project's own.
+"""
+
+import pytest
+from docbuild import make_doc, run
+
+import newsgraph.nlp.pipeline  # noqa: F401  (registers the components)
+
+
+def role_rows(text, ents, **kwargs):
+    doc = run(make_doc(text, ents=ents, **kwargs), "newsgraph_entities", "newsgraph_roles")
+    return doc, sorted((r.person.name, r.role, r.organization.name if r.organization else None,
+                        r.jurisdiction.name if r.jurisdiction else None, r.qualifier) for r in doc._.ng_roles)
+
+
+@pytest.mark.parametrize("text, ents, pos, expected", [
+    # descriptors between the preposition and the organisation
+    ("Tom Okafor former leader of the notorious Northern Front died .",
+     {"Tom Okafor": "PERSON", "Northern Front": "ORG"}, {"former": "ADJ", "notorious": "ADJ", "died": "VERB"},
+     ("Tom Okafor", "leader", "Northern Front", None, "former")),
+    ("said Ann Lee leader of centre - right Unity party .",
+     {"Ann Lee": "PERSON", "Unity": "ORG"}, {"said": "VERB", "centre": "ADJ"},
+     ("Ann Lee", "leader", "Unity", None, None)),
+    # the title's head was read into the name by the model
+    ("Reg Ember Leader of the Unity Party spoke .",
+     {"Reg Ember Leader": "PERSON", "Unity Party": "ORG"}, {"spoke": "VERB"},
+     ("Reg Ember Leader", "leader", "Unity Party", None, None)),
+    # a qualifier, then the place the title names
+    ("Ann Lee former Lagos mayor spoke .",
+     {"Ann Lee": "PERSON", "Lagos": "GPE"}, {"former": "ADJ", "spoke": "VERB"},
+     ("Ann Lee", "mayor", None, "Lagos", "former")),
+    # the organisation right after the title, or right after the name
+    ("said Ann Lee chief executive Acme Corp .",
+     {"Ann Lee": "PERSON", "Acme Corp": "ORG"}, {"said": "VERB"},
+     ("Ann Lee", "chief executive", "Acme Corp", None, None)),
+    ("said Ann Lee Acme president .",
+     {"Ann Lee": "PERSON", "Acme": "ORG"}, {"said": "VERB"},
+     ("Ann Lee", "president", "Acme", None, None)),
+    ("said Ann Lee a Lagos - based Unity leader .",
+     {"Ann Lee": "PERSON", "Lagos": "GPE", "Unity": "ORG"}, {"said": "VERB", "based": "VERB"},
+     ("Ann Lee", "leader", "Unity", None, None)),
+    # "now" / "also" between the name and its apposition
+    ("Armando Silva ( now President of Ruritania ) spoke .",
+     {"Armando Silva": "PERSON", "Ruritania": "GPE"}, {"now": "ADV", "spoke": "VERB"},
+     ("Armando Silva", "president", None, "Ruritania", None)),
+    # "-in-chief" belongs to the title
+    ("Ann Lee , commander - in - chief of the Northern Army , spoke .",
+     {"Ann Lee": "PERSON", "Northern Army": "ORG"}, {"spoke": "VERB"},
+     ("Ann Lee", "commander-in-chief", "Northern Army", None, None)),
+    ("Acme editor - in - chief Ann Lee resigned .",
+     {"Acme": "ORG", "Ann Lee": "PERSON"}, {"resigned": "VERB"},
+     ("Ann Lee", "editor-in-chief", "Acme", None, None)),
+    # abbreviated titles are written out; the place before them is the jurisdiction
+    ("Lagos Gov. Ann Lee spoke .",
+     {"Lagos": "GPE", "Ann Lee": "PERSON"}, {"Gov.": "PROPN", "spoke": "VERB"},
+     ("Ann Lee", "governor", None, "Lagos", None)),
+    # a title at the start of the sentence, the name after a comma
+    ("Director of Acme , Ann Lee , spoke .",
+     {"Acme": "ORG", "Ann Lee": "PERSON"}, {"spoke": "VERB"},
+     ("Ann Lee", "director", "Acme", None, None)),
+    # a titled name, then "of" the organisation
+    ("The show has work by publisher Ann Lee of Daily Lantern .",
+     {"Ann Lee": "PERSON", "Daily Lantern": "ORG"}, {"has": "VERB", "by": "ADP"},
+     ("Ann Lee", "publisher", "Daily Lantern", None, None)),
+])
+def test_apposition_forms(text, ents, pos, expected):
+    _, rows = role_rows(text, ents, pos=pos)
+    assert expected in rows
+
+
+def test_a_band_the_model_took_for_a_thing_is_the_members_organisation():
+    doc, rows = role_rows("Ann Lee , a member of the Lagos band Blue Yard , spoke .",
+                          {"Ann Lee": "PERSON", "Lagos": "GPE", "Blue Yard": "WORK_OF_ART"}, pos={"spoke": "VERB"})
+    assert rows == [("Ann Lee", "member", "Blue Yard", None, None)]
+    assert next(c for c in doc._.ng_entities if c.name == "Blue Yard").type == "Organization"
+
+
+def test_coordinated_roles_after_also_share_the_organisation():
+    _, rows = role_rows("Kevin Ode also a musician and member of Bauhaus left .",
+                        {"Kevin Ode": "PERSON", "Bauhaus": "ORG"}, pos={"also": "ADV", "left": "VERB"})
+    assert rows == [("Kevin Ode", "member", "Bauhaus", None, None), ("Kevin Ode", "musician", "Bauhaus", None, None)]
+
+
+def test_nationality_on_a_title_is_the_place_the_article_names():
+    _, rows = role_rows("Ann Lee , the Kenyan ambassador , met officials in Kenya .",
+                        {"Ann Lee": "PERSON", "Kenyan": "NORP", "Kenya": "GPE"}, pos={"Kenyan": "ADJ", "met": "VERB"})
+    assert rows == [("Ann Lee", "ambassador", None, "Kenya", None)]
+
+
+def test_nationality_without_the_place_gives_no_jurisdiction():
+    _, rows = role_rows("Ann Lee , the Kenyan ambassador , spoke .",
+                        {"Ann Lee": "PERSON", "Kenyan": "NORP"}, pos={"Kenyan": "ADJ", "spoke": "VERB"})
+    assert rows == [("Ann Lee", "ambassador", None, None, None)]
+
+
+def test_a_title_before_the_next_name_is_not_the_previous_names():
+    _, rows = role_rows("Lagos Gov. Ann Lee former Abuja Gov. Tom Okafor spoke .",
+                        {"Lagos": "GPE", "Ann Lee": "PERSON", "Abuja": "GPE", "Tom Okafor": "PERSON"},
+                        pos={"Gov.": "PROPN", "former": "ADJ", "spoke": "VERB"})
+    assert rows == [("Ann Lee", "governor", None, "Lagos", None), ("Tom Okafor", "governor", None, "Abuja", "former")]
+
+
+def test_a_councillors_party_is_not_the_roles_organisation():
+    _, rows = role_rows("The winners were councillor Ann Lee of Unity Party .",
+                        {"Ann Lee": "PERSON", "Unity Party": "ORG"}, pos={"were": "AUX"})
+    assert rows == [("Ann Lee", "councillor", None, None, None)]
+
+
+def test_a_title_after_a_comma_inside_a_sentence_is_a_list_item():
+    _, rows = role_rows("They met Tom Okafor , director of Acme , Ann Lee and others .",
+                        {"Tom Okafor": "PERSON", "Acme": "ORG", "Ann Lee": "PERSON"}, pos={"met": "VERB"})
+    assert ("Ann Lee", "director", "Acme", None, None) not in rows
+    assert ("Tom Okafor", "director", "Acme", None, None) in rows
+
+
+# The parse-reading rules: heads are token indices.
+
+def test_relative_clause_on_the_complement_gives_a_second_role():
+    text = "Ann Lee was a teacher who served as president of Acme ."
+    parse = [(1, "compound"), (2, "nsubj"), (2, "ROOT"), (4, "det"), (2, "attr"), (6, "nsubj"), (4, "relcl"),
+             (6, "prep"), (7, "pobj"), (8, "prep"), (9, "pobj"), (2, "punct")]
+    _, rows = role_rows(text, {"Ann Lee": "PERSON", "Acme": "ORG"}, parse=parse,
+                        pos={"was": "AUX", "a": "DET", "who": "PRON", "served": "VERB", "as": "ADP", "of": "ADP"},
+                        lemmas={"was": "be", "served": "serve"})
+    assert rows == [("Ann Lee", "president", "Acme", None, None), ("Ann Lee", "teacher", None, None, None)]
+
+
+def test_owned_by_gives_an_owner_role_at_each_conjoined_organisation():
+    text = "Acme and Brightway are owned by Ann Lee ."
+    parse = [(4, "nsubjpass"), (0, "cc"), (0, "conj"), (4, "auxpass"), (4, "ROOT"), (4, "agent"), (7, "compound"),
+             (5, "pobj"), (4, "punct")]
+    _, rows = role_rows(text, {"Acme": "ORG", "Brightway": "ORG", "Ann Lee": "PERSON"}, parse=parse,
+                        pos={"and": "CCONJ", "are": "AUX", "owned": "VERB", "by": "ADP"}, lemmas={"owned": "own"})
+    assert rows == [("Ann Lee", "owner", "Acme", None, None), ("Ann Lee", "owner", "Brightway", None, None)]
+
+
+def test_assumed_command_of_gives_the_commander():
+    text = "Ann Lee assumed command of the Northern Army ."
+    parse = [(1, "compound"), (2, "nsubj"), (2, "ROOT"), (2, "dobj"), (3, "prep"), (7, "det"), (7, "compound"),
+             (4, "pobj"), (2, "punct")]
+    _, rows = role_rows(text, {"Ann Lee": "PERSON", "Northern Army": "ORG"}, parse=parse,
+                        pos={"assumed": "VERB", "of": "ADP", "the": "DET"}, lemmas={"assumed": "assume"})
+    assert rows == [("Ann Lee", "commander", "Northern Army", None, None)]
+
+
+def test_commanded_gives_the_commander():
+    text = "Ann Lee commanded the Northern Army ."
+    parse = [(1, "compound"), (2, "nsubj"), (2, "ROOT"), (5, "det"), (5, "compound"), (2, "dobj"), (2, "punct")]
+    _, rows = role_rows(text, {"Ann Lee": "PERSON", "Northern Army": "ORG"}, parse=parse,
+                        pos={"commanded": "VERB", "the": "DET"}, lemmas={"commanded": "command"})
+    assert rows == [("Ann Lee", "commander", "Northern Army", None, None)]
+
+
+def test_a_body_under_a_titled_person_is_the_titles_organisation():
+    text = "The Northern Army under General Ann Lee advanced ."
+    parse = [(2, "det"), (2, "compound"), (7, "nsubj"), (2, "prep"), (6, "compound"), (6, "compound"), (3, "pobj"),
+             (7, "ROOT"), (7, "punct")]
+    _, rows = role_rows(text, {"Northern Army": "ORG", "Ann Lee": "PERSON"}, parse=parse,
+                        pos={"under": "ADP", "advanced": "VERB", "The": "DET"})
+    assert rows == [("Ann Lee", "general", "Northern Army", None, None)]
+
+
+def test_resigned_as_gives_the_role():
+    text = "Ann Lee resigned as chief executive of Acme ."
+    parse = [(1, "compound"), (2, "nsubj"), (2, "ROOT"), (2, "prep"), (5, "amod"), (3, "pobj"), (5, "prep"),
+             (6, "pobj"), (2, "punct")]
+    _, rows = role_rows(text, {"Ann Lee": "PERSON", "Acme": "ORG"}, parse=parse,
+                        pos={"resigned": "VERB", "as": "ADP", "of": "ADP", "chief": "ADJ"},
+                        lemmas={"resigned": "resign"})
+    assert rows == [("Ann Lee", "chief executive", "Acme", None, None)]
+
+
+def test_owned_the_team_names_the_teams_organisation():
+    text = "Ann Lee who owned the Acme team left ."
+    parse = [(1, "compound"), (7, "nsubj"), (3, "nsubj"), (1, "relcl"), (6, "det"), (6, "compound"), (3, "dobj"),
+             (7, "ROOT"), (7, "punct")]
+    _, rows = role_rows(text, {"Ann Lee": "PERSON", "Acme": "ORG"}, parse=parse,
+                        pos={"who": "PRON", "owned": "VERB", "the": "DET", "left": "VERB"}, lemmas={"owned": "own"})
+    assert rows == [("Ann Lee", "owner", "Acme", None, None)]
