@@ -65,6 +65,27 @@ def role_rows(text, ents, **kwargs):
     ("The show has work by publisher Ann Lee of Daily Lantern .",
      {"Ann Lee": "PERSON", "Daily Lantern": "ORG"}, {"has": "VERB", "by": "ADP"},
      ("Ann Lee", "publisher", "Daily Lantern", None, None)),
+    # a plural possessive
+    ("Acme Airlines ' chief executive Ann Lee spoke .",
+     {"Acme Airlines": "ORG", "Ann Lee": "PERSON"}, {"'": "PART", "spoke": "VERB"},
+     ("Ann Lee", "chief executive", "Acme Airlines", None, None)),
+    # "whose" after the organisation
+    ("They fought the Northern Front whose leader Ann Lee fled .",
+     {"Northern Front": "ORG", "Ann Lee": "PERSON"}, {"whose": "PRON", "fought": "VERB", "fled": "VERB"},
+     ("Ann Lee", "leader", "Northern Front", None, None)),
+    # two titles joined by a slash
+    ("Acme President / CEO Ann Lee spoke .",
+     {"Acme": "ORG", "Ann Lee": "PERSON"}, {"/": "SYM", "spoke": "VERB"},
+     ("Ann Lee", "ceo", "Acme", None, None)),
+    # descriptors between "of" and the organisation in a title before the name
+    ("They met the CEO of Ruritania 's largest Acme Corp Ann Lee .",
+     {"Ruritania": "GPE", "Acme Corp": "ORG", "Ann Lee": "PERSON"}, {"met": "VERB", "largest": "ADJ", "the": "DET"},
+     ("Ann Lee", "ceo", "Acme Corp", None, None)),
+    # a role without its organisation, then "and" a role with one
+    ("She met Ann Lee a famous Kenyan novelist and later leader of the Unity Party .",
+     {"Ann Lee": "PERSON", "Kenyan": "NORP", "Unity Party": "ORG"},
+     {"met": "VERB", "famous": "ADJ", "Kenyan": "ADJ", "later": "ADV"},
+     ("Ann Lee", "leader", "Unity Party", None, None)),
 ])
 def test_apposition_forms(text, ents, pos, expected):
     _, rows = role_rows(text, ents, pos=pos)
@@ -180,3 +201,16 @@ def test_owned_the_team_names_the_teams_organisation():
     _, rows = role_rows(text, {"Ann Lee": "PERSON", "Acme": "ORG"}, parse=parse,
                         pos={"who": "PRON", "owned": "VERB", "the": "DET", "left": "VERB"}, lemmas={"owned": "own"})
     assert rows == [("Ann Lee", "owner", "Acme", None, None)]
+
+
+def test_a_company_the_model_took_for_a_person_before_a_company_title():
+    doc, rows = role_rows("Zeta chief executive Ann Lee spoke .",
+                          {"Zeta": "PERSON", "Ann Lee": "PERSON"}, pos={"spoke": "VERB"})
+    assert rows == [("Ann Lee", "chief executive", "Zeta", None, None)]
+    assert next(c for c in doc._.ng_entities if c.name == "Zeta").type == "Organization"
+
+
+def test_a_person_before_a_non_company_title_stays_a_person():
+    doc, _ = role_rows("Lee adviser Tom Okafor spoke .",
+                       {"Lee": "PERSON", "Tom Okafor": "PERSON"}, pos={"spoke": "VERB"})
+    assert next(c for c in doc._.ng_entities if c.name == "Lee").type == "Person"

@@ -34,7 +34,7 @@ _ROLE_SUFFIX = re.compile(r"(er|or|ist|ian|ant|ent|eer|ee|man|woman|person|ary|i
 _ORG_PREPS = {"of", "at", "for", "with", "in"}
 _ARTICLES = {"a", "an", "the"}
 _COPULAS = {"be", "become", "remain", "serve", "name", "appoint", "elect", "swear", "work", "act", "install"}
-_LINKS = {"and", "&", "-"}
+_LINKS = {"and", "&", "-", "/"}
 _ADVERBS = {"also", "now", "currently", "still", "later"}  # between a name and its apposition
 _NOT_ROLES = {"people", "person", "others", "percent", "year", "years", "time", "times", "government",
               "city", "country", "region", "company", "firm", "group", "center", "centre", "order",
@@ -245,6 +245,8 @@ def read_role_after(doc: Doc, i: int, limit: int) -> tuple[str, EntityCluster | 
             i = end + 2  # "a Gaza-based Hamas leader"
     while i < limit and _free(doc, i) and (_is_demonym(doc[i]) or doc[i].text == "-" or doc[i].lower_ == "based"
                                            or doc[i].ent_type_ == "ORDINAL" or (
+                                               doc[i].is_lower and doc[i].pos_ == "ADJ" and i + 1 < limit
+                                               and _is_demonym(doc[i + 1])) or (
                                                doc[i].lower_ in ("/", "and") and i > 0 and _is_demonym(doc[i - 1])
                                                and i + 1 < limit and _is_demonym(doc[i + 1]))):
         i += 1  # "an American actress", "a Worcester-based composer", "the 32nd President"
@@ -258,7 +260,7 @@ def read_role_after(doc: Doc, i: int, limit: int) -> tuple[str, EntityCluster | 
         org, i = resolve_organization(doc, i), i + 1
     elif i < limit and entity_at(doc, i) is not None and _org_entity(entity_at(doc, i)):
         end = _entity_span_end(doc, i)
-        if end < limit and doc[end].lower_ in ("'s", "’s"):
+        if end < limit and doc[end].lower_ in _POSSESSIVE_MARKS:
             org, i = entity_at(doc, i), end + 1
         elif end < limit and is_role_word(doc[end]) and _free(doc, end):
             org, i = entity_at(doc, i), end  # "the WIPO director general"
@@ -330,6 +332,12 @@ def read_role_before(doc: Doc, person_start: int, sentence_start: int) -> tuple[
         k = _entity_span_start(doc, i - 1)
         if k - 1 >= sentence_start and _free(doc, k - 1) and _is_demonym(doc[k - 1]):
             k -= 1  # "President of Iraqi Kurdistan X"
+        while k - 1 > sentence_start and k - 1 >= i - 6 and _free(doc, k - 1) and (
+                (doc[k - 1].is_lower and doc[k - 1].pos_ == "ADJ") or (
+                doc[k - 1].lower_ in _POSSESSIVE_MARKS and entity_at(doc, k - 2) is not None
+                and entity_at(doc, k - 2).type == "Place")):
+            # "the CEO of America's powerful CBS Corporation Leslie Moonves"
+            k = k - 1 if doc[k - 1].is_lower and doc[k - 1].pos_ == "ADJ" else _entity_span_start(doc, k - 2)
         if k - 1 >= sentence_start and doc[k - 1].lower_ == "the":
             k -= 1
         if k - 2 >= sentence_start and doc[k - 1].lower_ in ("of", "for") and is_role_head(doc[k - 2]) \
@@ -362,14 +370,21 @@ def read_role_before(doc: Doc, person_start: int, sentence_start: int) -> tuple[
         role_tokens = doc[k:end]
     org = None
     j = i - 1
-    if j >= sentence_start and doc[j].lower_ in ("'s", "’s"):
+    if j >= sentence_start and doc[j].lower_ in _POSSESSIVE_MARKS:
         j -= 1
         if j >= sentence_start and entity_at(doc, j) is None and doc[j].lower_ in ORG_REFERENCE_NOUNS:
             org = resolve_organization(doc, j)  # "the company's chief executive"
     if j >= sentence_start and doc[j].lower_ in ORG_POSSESSIVES:
         org = resolve_organization(doc, j)  # "Its director general, Daren Tang"
+    elif j - 1 >= sentence_start and doc[j].lower_ == "whose" and entity_at(doc, j - 1) is not None \
+            and entity_at(doc, j - 1).type == "Organization":
+        org = entity_at(doc, j - 1)  # "the LRA, whose leader Joseph Kony"
     elif org is None and j >= sentence_start and _org_entity(entity_at(doc, j)):
         org = entity_at(doc, j)
+        j = _entity_span_start(doc, j) - 1
+    elif org is None and j >= sentence_start and _mistyped_company(doc, j, role_tokens):
+        org = entity_at(doc, j)
+        org.type = "Organization"  # "Puma Chief Executive Jochen Zeitz": a company the model took for a person
         j = _entity_span_start(doc, j) - 1
     qualifier = None
     if j >= sentence_start and doc[j].lower_ in ROLE_QUALIFIERS:
@@ -390,6 +405,24 @@ def read_role_before(doc: Doc, person_start: int, sentence_start: int) -> tuple[
     if qualifier:
         role = f"{qualifier} {role}"
     return role, org
+
+
+_POSSESSIVE_MARKS = {"'s", "’s", "'", "’"}  # "Acme's", "Singapore Airlines' chief executive"
+# Titles only a company or a publication has: the name before them is not a person's
+_COMPANY_TITLES = {"ceo", "cfo", "coo", "cto", "chairman", "chairwoman", "chief executive", "chief executive officer",
+                   "editor-in-chief", "managing director", "co-founder", "founder", "chief financial officer"}
+
+
+def _mistyped_company(doc: Doc, j: int, role_tokens) -> bool:
+    """A name the model called a person, mentioned once, right before a company title and a person's name."""
+    cluster = entity_at(doc, j)
+    if cluster is None or cluster.type != "Person" or len(cluster.mentions) != 1:
+        return False
+    if _entity_span_end(doc, j) != role_tokens[0].i:
+        return False
+    role = _role_text(role_tokens)
+    words = set(role.split())
+    return role in _COMPANY_TITLES or bool(words & _COMPANY_TITLES)
 
 
 def _role_text(tokens) -> str:
@@ -418,7 +451,7 @@ def split_qualifier(role: str) -> tuple[str, str | None]:
 
 def split_coordinated(role: str) -> list[str]:
     """"chief financial officer and treasurer" -> two roles; "curator and director of exhibits" too."""
-    parts = [p.strip() for p in re.split(r"\s+(?:and|&)\s+", role)]
+    parts = [p.strip() for p in re.split(r"\s+(?:and|&|/)\s+", role)]
     if len(parts) > 1 and all(p and p.split()[-1] not in ROLE_MODIFIERS for p in parts):
         return parts
     return [role]
@@ -707,13 +740,16 @@ class RoleFinder:
                     if found and found[2] < limit and entity_at(doc, found[2]) is not None \
                             and entity_at(doc, found[2]).type == "Person" and is_role_word(doc[found[2] - 1]):
                         found = None  # "Gov. A former Massachusetts Gov. B": the next name's title, not A's
-                    if found and (found[1] is not None or doc[after].lower_ in ("the", "then", "former")):
+                    also = None
+                    if found and found[2] + 1 < limit and doc[found[2]].lower_ == "and":
+                        # "X former Mayor of A and president of B", "X a Russian novelist and later leader of B"
+                        also = read_role_after(doc, found[2] + 1, limit)
+                        also = also if also and also[1] is not None else None
+                    if found and (found[1] is not None or also is not None
+                                  or doc[after].lower_ in ("the", "then", "former")):
                         keep(cluster, found[0], found[1], sentence, 0.7)
-                        nxt = found[2]
-                        if nxt + 1 < limit and doc[nxt].lower_ == "and":  # "X former Mayor of A and president of B"
-                            also = read_role_after(doc, nxt + 1, limit)
-                            if also and also[1] is not None:
-                                keep(cluster, also[0], also[1], sentence, 0.65)
+                        if also is not None:
+                            keep(cluster, also[0], also[1], sentence, 0.65)
                         for verbal in _verb_roles(mention):  # "X chief of Y was also the leader of Z"
                             keep(cluster, verbal[0], verbal[1], sentence, 0.7)
                         continue
@@ -738,6 +774,7 @@ class RoleFinder:
                 for verbal in _verb_roles(mention):
                     keep(cluster, verbal[0], verbal[1], sentence, 0.7)
         # A role without an organisation adds nothing when the same role is known with one.
+        roles = {key: r for key, r in roles.items() if r.person.type == "Person"}  # a retyped "person"
         with_org = {(id(r.person), r.role) for r in roles.values() if r.organization is not None}
         doc._.ng_roles = [r for r in roles.values()
                           if r.organization is not None or (id(r.person), r.role) not in with_org]
