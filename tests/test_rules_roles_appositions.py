@@ -81,6 +81,21 @@ def role_rows(text, ents, **kwargs):
     ("They met the CEO of Ruritania 's largest Acme Corp Ann Lee .",
      {"Ruritania": "GPE", "Acme Corp": "ORG", "Ann Lee": "PERSON"}, {"met": "VERB", "largest": "ADJ", "the": "DET"},
      ("Ann Lee", "ceo", "Acme Corp", None, None)),
+    # an elected title's seat after the name
+    ("said Sen. Ann Lee of Ohio .",
+     {"Ann Lee": "PERSON", "Ohio": "GPE"}, {"said": "VERB", "Sen.": "PROPN"},
+     ("Ann Lee", "senator", None, "Ohio", None)),
+    # a bracketed acronym between the organisation and the title
+    ("said Central Bank ( CB ) President Ann Lee .",
+     {"Central Bank": "ORG", "CB": "ORG", "Ann Lee": "PERSON"}, {"said": "VERB"},
+     ("Ann Lee", "president", "Central Bank", None, None)),
+    # the place owns the organisation the title names
+    ("Ann Lee chairman of Lagos 's Unity Party spoke .",
+     {"Ann Lee": "PERSON", "Lagos": "GPE", "Unity Party": "ORG"}, {"spoke": "VERB"},
+     ("Ann Lee", "chairman", "Unity Party", None, None)),
+    ("Ann Lee , a member of metal band Iron Yard , spoke .",
+     {"Ann Lee": "PERSON", "Iron Yard": "ORG"}, {"spoke": "VERB", "metal": "NOUN"},
+     ("Ann Lee", "member", "Iron Yard", None, None)),
     # a role without its organisation, then "and" a role with one
     ("She met Ann Lee a famous Kenyan novelist and later leader of the Unity Party .",
      {"Ann Lee": "PERSON", "Kenyan": "NORP", "Unity Party": "ORG"},
@@ -214,3 +229,35 @@ def test_a_person_before_a_non_company_title_stays_a_person():
     doc, _ = role_rows("Lee adviser Tom Okafor spoke .",
                        {"Lee": "PERSON", "Tom Okafor": "PERSON"}, pos={"spoke": "VERB"})
     assert next(c for c in doc._.ng_entities if c.name == "Lee").type == "Person"
+
+
+def test_a_photographers_home_town_is_not_a_seat():
+    _, rows = role_rows("said photographer Ann Lee of Ohio .",
+                        {"Ann Lee": "PERSON", "Ohio": "GPE"}, pos={"said": "VERB"})
+    assert rows == [("Ann Lee", "photographer", None, None, None)]
+
+
+def test_a_player_clause_names_the_club():
+    text = "Ann Lee was a footballer who played for Lagos United ."
+    parse = [(1, "compound"), (2, "nsubj"), (2, "ROOT"), (4, "det"), (2, "attr"), (6, "nsubj"), (4, "relcl"),
+             (6, "prep"), (9, "compound"), (7, "pobj"), (2, "punct")]
+    _, rows = role_rows(text, {"Ann Lee": "PERSON", "Lagos United": "ORG"}, parse=parse,
+                        pos={"was": "AUX", "a": "DET", "who": "PRON", "played": "VERB", "for": "ADP"},
+                        lemmas={"was": "be", "played": "play"})
+    assert rows == [("Ann Lee", "footballer", "Lagos United", None, None)]
+
+
+def test_every_coordinated_title_with_its_organisation():
+    text = "Ann Lee is former chief of Acme and former head of Brightway ."
+    parse = [(1, "compound"), (2, "nsubj"), (2, "ROOT"), (4, "amod"), (2, "attr"), (4, "prep"), (5, "pobj"),
+             (4, "cc"), (9, "amod"), (4, "conj"), (9, "prep"), (10, "pobj"), (2, "punct")]
+    _, rows = role_rows(text, {"Ann Lee": "PERSON", "Acme": "ORG", "Brightway": "ORG"}, parse=parse,
+                        pos={"is": "AUX", "former": "ADJ", "of": "ADP", "and": "CCONJ"}, lemmas={"is": "be"})
+    assert ("Ann Lee", "chief", "Acme", None, "former") in rows
+    assert ("Ann Lee", "head", "Brightway", None, "former") in rows
+
+
+def test_a_nationality_the_model_called_a_person_still_names_its_country():
+    _, rows = role_rows("They back Ecuadoran President Ann Lee in Ecuador .",
+                        {"Ecuadoran": "PERSON", "Ann Lee": "PERSON", "Ecuador": "GPE"}, pos={"back": "VERB"})
+    assert ("Ann Lee", "president", None, "Ecuador", None) in rows

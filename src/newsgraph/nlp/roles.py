@@ -164,8 +164,9 @@ def _extend_title(doc: Doc, i: int, limit: int) -> int:
         while j < limit and j - i <= 4 and _title_word(doc[j]):
             j += 1
         if j > start and not (j < limit and (doc[j].lower_ == "'s" or (doc[j].pos_ in ("NOUN", "PROPN")
-                                              and doc[j].is_alpha and entity_at(doc, j) is None))):
-            return j
+                                              and doc[j].is_alpha and entity_at(doc, j) is None))) \
+                and not (doc[j - 1].lower_ in _BODY_KINDS and j < limit and entity_at(doc, j) is not None):
+            return j  # not "member | of Christian metal band Living Sacrifice": that names the body
     return i
 
 
@@ -193,6 +194,10 @@ def _described_org(doc: Doc, j: int, limit: int) -> tuple[EntityCluster, int] | 
         if cluster.type == "Place" and k + 1 < limit and entity_at(doc, _entity_span_end(doc, k)) is None \
                 and doc[_entity_span_end(doc, k)].is_lower:
             k = _entity_span_end(doc, k)  # "the Chicago band": where the body is from
+            continue
+        if cluster.type == "Place" and _entity_span_end(doc, k) + 1 < limit \
+                and doc[_entity_span_end(doc, k)].lower_ in _POSSESSIVE_MARKS:
+            k = _entity_span_end(doc, k) + 1  # "chairman of Hong Kong's Democratic Party"
             continue
         break
     if k == j or k >= limit:
@@ -301,6 +306,10 @@ def org_after(doc: Doc, i: int, limit: int) -> tuple[EntityCluster | None, int]:
             described = _described_org(doc, j, limit)
             if described is not None:
                 found, found_end = described
+        if found is not None and found_end + 1 < limit and doc[found_end].lower_ in _POSSESSIVE_MARKS:
+            owned = entity_at(doc, found_end + 1)
+            if owned is not None and owned.type == "Organization":  # "chairman of Hong Kong's Democratic Party"
+                found, found_end = owned, _entity_span_end(doc, found_end + 1)
         if found is not None:
             org, end = found, found_end
         elif doc[i].lower_ == "of":
@@ -370,6 +379,9 @@ def read_role_before(doc: Doc, person_start: int, sentence_start: int) -> tuple[
         role_tokens = doc[k:end]
     org = None
     j = i - 1
+    if j - 2 >= sentence_start and doc[j].text == ")" and doc[j - 2].text == "(" and j - 3 >= sentence_start \
+            and entity_at(doc, j - 3) is not None and entity_at(doc, j - 3).type == "Organization":
+        j -= 3  # "European Central Bank (ECB) President X"
     if j >= sentence_start and doc[j].lower_ in _POSSESSIVE_MARKS:
         j -= 1
         if j >= sentence_start and entity_at(doc, j) is None and doc[j].lower_ in ORG_REFERENCE_NOUNS:
@@ -575,17 +587,33 @@ def _verb_role(person: Span) -> list[tuple[str, EntityCluster | None, Span]]:
                         continue
                     found = read_role_after(doc, head.left_edge.i, head.sent.end)
                     if found and found[2] > head.i:
-                        if found[1] is None:  # "is a historian, a professor at the University of Oslo"
-                            for appos in (c for c in head.children if c.dep_ in ("appos", "conj")
-                                          and entity_at(doc, c) is None):
-                                also = read_role_after(doc, appos.left_edge.i, head.sent.end)
-                                if also and also[1] is not None and also[2] > appos.i:
-                                    return _with(found_without or (found[0], None, person.sent),
-                                                 (also[0], also[1], person.sent))
-                        if found[1] is not None:
-                            return _with(found_without, (found[0], found[1], person.sent))
+                        org = found[1] or _played_for(doc, head)  # "a footballer who played for Geelong"
+                        # "is a historian, a professor at the University of Oslo"; "is former commander
+                        # of X and former head of Y": every title with its organisation
+                        more = []
+                        for appos in (c for c in head.children if c.dep_ in ("appos", "conj")
+                                      and entity_at(doc, c) is None):
+                            also = read_role_after(doc, appos.left_edge.i, head.sent.end)
+                            if also and also[1] is not None and also[2] > appos.i:
+                                more.append((also[0], also[1], person.sent))
+                        if org is not None or more:
+                            first = (found[0], org, person.sent)
+                            rest = [r for r in [found_without] if r]
+                            return ([first] if org is not None else [*rest, first]) + more + \
+                                (rest if org is not None else [])
                         found_without = found_without or (found[0], found[1], person.sent)
     return [found_without] if found_without else []
+
+
+def _played_for(doc: Doc, noun: Token) -> EntityCluster | None:
+    """"a footballer who played for the Melbourne Football Club": the body a player's clause names."""
+    for clause in (c for c in noun.children if c.dep_ in ("relcl", "acl") and c.lemma_ == "play"):
+        for prep in (c for c in clause.children if c.dep_ == "prep" and c.lower_ in ("for", "with")):
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                org = entity_at(doc, obj)
+                if org is not None and org.type == "Organization":
+                    return org
+    return None
 
 
 def _with(first: tuple | None, found: tuple) -> list[tuple]:
@@ -609,12 +637,23 @@ def _org_of(doc: Doc, i: int, limit: int, role: str) -> EntityCluster | None:
     return org if org is not None and org.type == "Organization" else None
 
 
+def _seat_of(doc: Doc, i: int, limit: int, role: str) -> EntityCluster | None:
+    """"Sen. Jane Roe | of Ohio", "Rep. X from Texas": the place an elected title's seat is for."""
+    if i + 1 >= limit or doc[i].lower_ not in ("of", "from") or not role or \
+            role.split()[-1] not in _ELECTED_TITLES - {"member", "candidate", "nominee", "politician", "delegate"}:
+        return None
+    place = entity_at(doc, i + 1)
+    return place if place is not None and place.type == "Place" else None
+
+
 def _org_under(doc: Doc, person: Span) -> EntityCluster | None:
     """"the 82nd Airborne Division under Brigadier General X": the body the titled person leads."""
     root = person.root
     if root.dep_ != "pobj" or root.head.lower_ != "under":
         return None
     org = entity_at(doc, root.head.head)
+    if (org is None or org.type != "Organization") and root.head.i > 0:
+        org = entity_at(doc, root.head.i - 1)  # the parser hung "under X" on the verb: the body right before
     return org if org is not None and org.type == "Organization" else None
 
 
@@ -637,9 +676,11 @@ def _first_conjunct(doc: Doc, mention: Span) -> Span | None:
 
 
 def _place_of_demonym(doc: Doc, word: str) -> EntityCluster | None:
-    """The article's Place a nationality word names: "Moroccan" -> Morocco (only a Place the text names)."""
+    """The article's Place a nationality word names: "Moroccan" -> Morocco, "Soviet" -> Soviet Union
+    (only a Place the text names)."""
     for cluster in doc._.ng_entities or []:
-        if cluster.type == "Place" and any(is_demonym_of(word, name) for name in (cluster.name, *cluster.aliases)):
+        if cluster.type == "Place" and any(is_demonym_of(word, name) or (" " in name and name.split()[0] == word)
+                                           for name in (cluster.name, *cluster.aliases)):
             return cluster
     return None
 
@@ -652,9 +693,9 @@ def _demonym_jurisdiction(doc: Doc, mention: Span, role: str) -> EntityCluster |
     first = role.split()[0] if role else ""
     best = None
     for token in mention.sent:
-        if not _is_demonym(token) or token.lower_.endswith("based") or entity_at(doc, token.i) is not None \
-                and entity_at(doc, token.i).type == "Person":
-            continue
+        if token.lower_.endswith("based") or not (_is_demonym(token) or (
+                token.is_title and entity_at(doc, token.i) is not None and _place_of_demonym(doc, token.text))):
+            continue  # a nationality the model called a person ("Ecuadoran") still names its country
         k = token.i + 1
         while k < mention.sent.end and (doc[k].text == "-" or _is_demonym(doc[k])):
             k += 1
@@ -760,7 +801,8 @@ class RoleFinder:
                         continue
                 before = read_role_before(doc, mention.start, sentence.start)
                 if before:
-                    org = before[1] or _org_under(doc, mention) or _org_of(doc, after, limit, before[0])
+                    org = before[1] or _org_under(doc, mention) or _org_of(doc, after, limit, before[0]) \
+                        or _seat_of(doc, after, limit, before[0])
                     keep(cluster, before[0], org, sentence, 0.8 if org else 0.65)
                     for verbal in _verb_roles(mention):  # "His brother X is a writer": both are said
                         keep(cluster, verbal[0], verbal[1], sentence, 0.7)
