@@ -81,6 +81,14 @@ def role_rows(text, ents, **kwargs):
     ("They met the CEO of Ruritania 's largest Acme Corp Ann Lee .",
      {"Ruritania": "GPE", "Acme Corp": "ORG", "Ann Lee": "PERSON"}, {"met": "VERB", "largest": "ADJ", "the": "DET"},
      ("Ann Lee", "ceo", "Acme Corp", None, None)),
+    # "the" before a portfolio in a title before the name
+    ("In 1904 Secretary of the Interior Ann Lee spoke .",
+     {"1904": "DATE", "Ann Lee": "PERSON"}, {"In": "ADP", "the": "DET", "spoke": "VERB"},
+     ("Ann Lee", "secretary of the interior", None, None, None)),
+    # "a former ..." is an apposition even without the organisation
+    ("Ann Lee a former health secretary declared .",
+     {"Ann Lee": "PERSON"}, {"a": "DET", "former": "ADJ", "declared": "VERB"},
+     ("Ann Lee", "health secretary", None, None, "former")),
     # an elected title's seat after the name
     ("said Sen. Ann Lee of Ohio .",
      {"Ann Lee": "PERSON", "Ohio": "GPE"}, {"said": "VERB", "Sen.": "PROPN"},
@@ -261,3 +269,14 @@ def test_a_nationality_the_model_called_a_person_still_names_its_country():
     _, rows = role_rows("They back Ecuadoran President Ann Lee in Ecuador .",
                         {"Ecuadoran": "PERSON", "Ann Lee": "PERSON", "Ecuador": "GPE"}, pos={"back": "VERB"})
     assert ("Ann Lee", "president", None, "Ecuador", None) in rows
+
+
+def test_a_titled_subject_keeps_the_role_its_verb_gives():
+    text = "Governor of Ohio Ann Lee was elected to serve as President of Ruritania ."
+    # the parser hangs the name on "of" of the subject "Governor"
+    parse = [(6, "nsubjpass"), (0, "prep"), (4, "compound"), (4, "compound"), (1, "pobj"), (6, "auxpass"),
+             (6, "ROOT"), (8, "aux"), (6, "xcomp"), (8, "prep"), (9, "pobj"), (10, "prep"), (11, "pobj"), (6, "punct")]
+    _, rows = role_rows(text, {"Ohio": "GPE", "Ann Lee": "PERSON", "Ruritania": "GPE"}, parse=parse,
+                        pos={"of": "ADP", "was": "AUX", "elected": "VERB", "to": "PART", "serve": "VERB", "as": "ADP"},
+                        lemmas={"was": "be", "elected": "elect", "serve": "serve"})
+    assert ("Ann Lee", "president", None, "Ruritania", None) in rows

@@ -357,6 +357,8 @@ def read_role_before(doc: Doc, person_start: int, sentence_start: int) -> tuple[
     k = end
     while k - 1 >= sentence_start and end - k < 3 and _title_word(doc[k - 1]):
         k -= 1
+    if k < end and k - 1 > sentence_start and doc[k - 1].lower_ == "the" and doc[k].lower_ in PORTFOLIO_WORDS:
+        k -= 1  # "Secretary of the Interior Ethan Hitchcock"
     if k < end and k - 2 >= sentence_start and doc[k - 1].lower_ in ("of", "for") and \
             is_role_head(doc[k - 2]) and _free(doc, k - 2):
         i = k - 1
@@ -556,6 +558,9 @@ def _verb_role(person: Span) -> list[tuple[str, EntityCluster | None, Span]]:
         verbs += [c for c in root.head.children if c.dep_ == "acl" and c.pos_ in ("VERB", "AUX")]
     if root.dep_ in ("appos", "compound") and root.head.dep_ in ("nsubj", "nsubjpass"):
         root = root.head  # "His brother X is a writer"
+    elif root.dep_ == "pobj" and root.head.dep_ == "prep" and root.head.head.dep_ in ("nsubj", "nsubjpass") \
+            and is_role_word(root.head.head):
+        root = root.head.head  # "Governor of New York X was elected to serve as president": X is the subject
     if root.dep_ in ("nsubj", "nsubjpass"):
         verbs.append(root.head)
     # "X was elected to serve as president": the role sits on the verb's open complement
@@ -769,7 +774,7 @@ class RoleFinder:
                         continue
                 adverb = after + 2 < limit and doc[after].lower_ in _ADVERBS and _free(doc, after)
                 nxt = entity_at(doc, after) if after < limit else None
-                org_first = nxt is not None and nxt.type == "Organization" and \
+                org_first = nxt is not None and nxt.type in ("Organization", "Place") and \
                     _entity_span_start(doc, after) == after  # "Phyllis Schlafly Eagle Forum president"
                 if after + 1 < limit and (_free(doc, after + adverb) or org_first) and (
                         doc[after + adverb].lower_ in _ARTICLES or org_first or (
@@ -786,7 +791,9 @@ class RoleFinder:
                         # "X former Mayor of A and president of B", "X a Russian novelist and later leader of B"
                         also = read_role_after(doc, found[2] + 1, limit)
                         also = also if also and also[1] is not None else None
-                    if found and (found[1] is not None or also is not None
+                    a_former = doc[after].lower_ in ("a", "an") and after + 1 < limit \
+                        and doc[after + 1].lower_ in ROLE_QUALIFIERS  # "X a former health secretary"
+                    if found and (found[1] is not None or also is not None or a_former
                                   or doc[after].lower_ in ("the", "then", "former")):
                         keep(cluster, found[0], found[1], sentence, 0.7)
                         if also is not None:
