@@ -280,3 +280,12 @@ def test_a_titled_subject_keeps_the_role_its_verb_gives():
                         pos={"of": "ADP", "was": "AUX", "elected": "VERB", "to": "PART", "serve": "VERB", "as": "ADP"},
                         lemmas={"was": "be", "elected": "elect", "serve": "serve"})
     assert ("Ann Lee", "president", None, "Ruritania", None) in rows
+
+
+def test_headed_by_a_name_as_a_title_gives_the_title_at_the_body():
+    text = "They formed Unity Party headed by Ann Lee as president ."
+    parse = [(1, "nsubj"), (1, "ROOT"), (3, "compound"), (1, "dobj"), (3, "acl"), (4, "agent"), (7, "compound"),
+             (5, "pobj"), (4, "prep"), (8, "pobj"), (1, "punct")]
+    _, rows = role_rows(text, {"Unity Party": "ORG", "Ann Lee": "PERSON"}, parse=parse,
+                        pos={"formed": "VERB", "headed": "VERB", "by": "ADP", "as": "ADP"}, lemmas={"headed": "head"})
+    assert ("Ann Lee", "president", "Unity Party", None, None) in rows

@@ -804,7 +804,10 @@ class RoleFinder:
                 if after + 1 < limit and doc[after].lower_ == "as":  # "named X as chief executive of Y"
                     found = read_role_after(doc, after + 1, limit)
                     if found:
-                        keep(cluster, found[0], found[1], sentence, 0.75)
+                        org = found[1]
+                        if org is None:  # "the party headed by X as president": president of the party
+                            org = next((o for _, o in _passive_roles(doc, mention.root)), None)
+                        keep(cluster, found[0], org, sentence, 0.75)
                         continue
                 before = read_role_before(doc, mention.start, sentence.start)
                 if before:
