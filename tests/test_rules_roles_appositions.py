@@ -89,6 +89,18 @@ def role_rows(text, ents, **kwargs):
     ("Ann Lee a former health secretary declared .",
      {"Ann Lee": "PERSON"}, {"a": "DET", "former": "ADJ", "declared": "VERB"},
      ("Ann Lee", "health secretary", None, None, "former")),
+    # a unit of the body between the title and the body, at the start of the sentence
+    ("Executive director of the Lagos chapter of the Unity League Ann Lee said so .",
+     {"Lagos": "GPE", "Unity League": "ORG", "Ann Lee": "PERSON"}, {"the": "DET", "said": "VERB", "so": "ADV"},
+     ("Ann Lee", "executive director", "Unity League", None, None)),
+    # how the post is held is not part of it
+    ("Ann Lee , a practising homeopath , decided .",
+     {"Ann Lee": "PERSON"}, {"a": "DET", "practising": "VERB", "decided": "VERB"},
+     ("Ann Lee", "homeopath", None, None, None)),
+    # a capitalised brief before a lower-case title, even when the model calls it a nationality
+    ("in the words of the Crown prosecutor , Ann Lee , it failed .",
+     {"Crown": "NORP", "Ann Lee": "PERSON"}, {"the": "DET", "failed": "VERB", "it": "PRON", "in": "ADP"},
+     ("Ann Lee", "crown prosecutor", None, None, None)),
     # an elected title's seat after the name
     ("said Sen. Ann Lee of Ohio .",
      {"Ann Lee": "PERSON", "Ohio": "GPE"}, {"said": "VERB", "Sen.": "PROPN"},

@@ -62,7 +62,7 @@ _DEMONYM = re.compile(r"(an|ian|ean|ese|ish|i|ic|ch)$")
 def _is_demonym(token: Token) -> bool:
     """"Chinese", "English", "South African", "Perth-based": where someone is from, not what they do."""
     if token.ent_type_ in ("NORP", "LANGUAGE"):
-        return True
+        return token.lower_ not in PORTFOLIO_WORDS  # "the Crown prosecutor": a brief, whatever the model says
     if token.lower_.endswith("-based") or (token.i + 2 < len(token.doc) and token.nbor().text == "-"
                                            and token.nbor(2).lower_ == "based"):
         return True
@@ -81,7 +81,8 @@ def _is_modifier(token: Token) -> bool:
     # capitalised inside a title: "Senate Minority Leader", "Foreign Minister"
     following = token.nbor() if token.i + 1 < len(token.doc) else None
     return token.is_title and token.pos_ in ("NOUN", "ADJ", "PROPN") and following is not None and \
-        following.is_title and (is_role_word(following) or _is_modifier_lower(following))
+        (following.is_title or token.lower_ in PORTFOLIO_WORDS) and \
+        (is_role_word(following) or _is_modifier_lower(following))  # "the Crown prosecutor"
 
 
 def _is_modifier_lower(token: Token) -> bool:
@@ -244,6 +245,9 @@ def read_role_after(doc: Doc, i: int, limit: int) -> tuple[str, EntityCluster | 
         i += 1  # "X (now President of Mozambique)", "X also a musician and member of Y"
     if i < limit and doc[i].lower_ in _ARTICLES:
         i += 1
+    while i + 1 < limit and (doc[i].tag_ == "VBG" or doc[i].pos_ == "VERB" and doc[i].lower_.endswith("ing")) \
+            and doc[i].is_lower and _free(doc, i) and is_role_word(doc[i + 1]):
+        i += 1  # "a practising homeopath": how the post is held, not the post
     if i < limit and entity_at(doc, i) is not None and entity_at(doc, i).type == "Place":
         end = _entity_span_end(doc, i)
         if end + 1 < limit and doc[end].text == "-" and doc[end + 1].lower_ == "based":
@@ -349,7 +353,17 @@ def read_role_before(doc: Doc, person_start: int, sentence_start: int) -> tuple[
             k = k - 1 if doc[k - 1].is_lower and doc[k - 1].pos_ == "ADJ" else _entity_span_start(doc, k - 2)
         if k - 1 >= sentence_start and doc[k - 1].lower_ == "the":
             k -= 1
-        if k - 2 >= sentence_start and doc[k - 1].lower_ in ("of", "for") and is_role_head(doc[k - 2]) \
+        if k - 2 >= sentence_start and doc[k - 1].lower_ in ("of", "for", "at") and not is_role_head(doc[k - 2]):
+            # "Executive director of the Dallas chapter of the Council X": a unit of the body in between
+            m = k - 2
+            while m > sentence_start and k - m < 6 and (_free(doc, m) and doc[m].is_lower and doc[m].pos_ == "NOUN"
+                                                       or entity_at(doc, m) is not None
+                                                       and entity_at(doc, m).type == "Place"):
+                m -= 1
+            if m < k - 2 and doc[m].lower_ == "the" and m - 2 >= sentence_start and doc[m - 1].lower_ == "of" \
+                    and is_role_head(doc[m - 2]) and _free(doc, m - 2):
+                k = m
+        if k - 2 >= sentence_start and doc[k - 1].lower_ in ("of", "for", "at") and is_role_head(doc[k - 2]) \
                 and _free(doc, k - 2):
             named, i = entity_at(doc, i - 1), k - 1
     end = i
