@@ -301,3 +301,15 @@ def test_headed_by_a_name_as_a_title_gives_the_title_at_the_body():
     _, rows = role_rows(text, {"Unity Party": "ORG", "Ann Lee": "PERSON"}, parse=parse,
                         pos={"formed": "VERB", "headed": "VERB", "by": "ADP", "as": "ADP"}, lemmas={"headed": "head"})
     assert ("Ann Lee", "president", "Unity Party", None, None) in rows
+
+
+def test_a_plural_title_reaches_every_name_of_a_list_with_affiliations():
+    text = "Elected were councillors Ann Lee from the Unity Party , Tom Okafor of Brightway , and Ruth Ade of Acme ."
+    doc = make_doc(text, ents={"Ann Lee": "PERSON", "Unity Party": "ORG", "Tom Okafor": "PERSON", "Brightway": "ORG",
+                               "Ruth Ade": "PERSON", "Acme": "ORG"},
+                   pos={"Elected": "VERB", "were": "AUX", "councillors": "NOUN", "the": "DET"},
+                   lemmas={"councillors": "councillor"})
+    doc[2].tag_ = "NNS"  # the plural is what makes the title the whole list's
+    doc = run(doc, "newsgraph_entities", "newsgraph_roles")
+    rows = sorted((r.person.name, r.role, r.organization) for r in doc._.ng_roles)
+    assert rows == [("Ann Lee", "councillor", None), ("Ruth Ade", "councillor", None), ("Tom Okafor", "councillor", None)]

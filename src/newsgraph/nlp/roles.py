@@ -676,6 +676,35 @@ def _org_under(doc: Doc, person: Span) -> EntityCluster | None:
     return org if org is not None and org.type == "Organization" else None
 
 
+def _list_head(doc: Doc, mention: Span) -> Span | None:
+    """The first name of a list whose items may carry an affiliation: "councillors A from the Civic Party,
+    B of the Labour Party, and C of LSD" -> A, for B and C (read over tokens, not the parse)."""
+    k = mention.start - 1
+    first = None
+    for _ in range(10):
+        while k >= mention.sent.start and doc[k].lower_ in (",", "and"):
+            k -= 1
+        if k < mention.sent.start or k == mention.start - 1:
+            break  # the name must follow a separator
+        cluster = entity_at(doc, k)
+        if cluster is not None and cluster.type == "Organization":  # the previous item's affiliation
+            k = _entity_span_start(doc, k) - 1
+            if k >= mention.sent.start and doc[k].lower_ == "the":
+                k -= 1
+            if k < mention.sent.start or doc[k].lower_ not in ("of", "from"):
+                break
+            k -= 1
+            cluster = entity_at(doc, k)
+        if cluster is None or cluster.type != "Person":
+            break
+        start = _entity_span_start(doc, k)
+        first = doc[start:k + 1]
+        if start > mention.sent.start and doc[start - 1].tag_ in ("NNS", "NNPS") and is_role_word(doc[start - 1]):
+            return first
+        k = start - 1
+    return None
+
+
 def _first_conjunct(doc: Doc, mention: Span) -> Span | None:
     """For the 2nd, 3rd... name of a list ("photographers A, B and C"), the list's first name."""
     token = mention.root
@@ -831,12 +860,17 @@ class RoleFinder:
                     for verbal in _verb_roles(mention):  # "His brother X is a writer": both are said
                         keep(cluster, verbal[0], verbal[1], sentence, 0.7)
                     continue
-                first = _first_conjunct(doc, mention)
-                if first is not None:  # "photographers A, B and C": the title before the list
+                listed = False
+                for first in (_first_conjunct(doc, mention), _list_head(doc, mention)):
+                    if first is None:  # "photographers A, B and C": the title before the list
+                        continue
                     before = read_role_before(doc, first.start, sentence.start)
                     if before and first.start > 0 and doc[first.start - 1].tag_ in ("NNS", "NNPS"):
                         keep(cluster, before[0], before[1] or _org_of(doc, after, limit, before[0]), sentence, 0.6)
-                        continue
+                        listed = True
+                        break
+                if listed:
+                    continue
                 for verbal in _verb_roles(mention):
                     keep(cluster, verbal[0], verbal[1], sentence, 0.7)
         # A role without an organisation adds nothing when the same role is known with one.
