@@ -313,3 +313,50 @@ def test_a_plural_title_reaches_every_name_of_a_list_with_affiliations():
     doc = run(doc, "newsgraph_entities", "newsgraph_roles")
     rows = sorted((r.person.name, r.role, r.organization) for r in doc._.ng_roles)
     assert rows == [("Ann Lee", "councillor", None), ("Ruth Ade", "councillor", None), ("Tom Okafor", "councillor", None)]
+
+
+@pytest.mark.parametrize("text, ents, pos, expected", [
+    ("Ann Lee , a second year Acme art major , spoke .",
+     {"Ann Lee": "PERSON", "second": "ORDINAL", "Acme": "ORG"}, {"a": "DET", "spoke": "VERB"},
+     ("Ann Lee", "art major", "Acme", None, None)),
+])
+def test_what_comes_before_the_title_in_an_apposition(text, ents, pos, expected):
+    _, rows = role_rows(text, ents, pos=pos)
+    assert rows == [expected]
+
+
+def test_a_superlative_is_not_part_of_the_title():
+    text = "Ann Lee became the youngest Unity Council member ."
+    parse = [(1, "compound"), (2, "nsubj"), (2, "ROOT"), (7, "det"), (7, "amod"), (6, "compound"), (7, "compound"),
+             (2, "attr"), (2, "punct")]
+    _, rows = role_rows(text, {"Ann Lee": "PERSON", "Unity Council": "ORG"}, parse=parse,
+                        pos={"became": "VERB", "the": "DET", "youngest": "ADJ"}, lemmas={"became": "become"})
+    assert rows == [("Ann Lee", "member", "Unity Council", None, None)]
+
+
+def test_a_later_verb_without_its_own_subject_shares_the_names():
+    text = "Ann Lee won , and becomes the president of Acme ."
+    parse = [(1, "compound"), (2, "nsubj"), (2, "ROOT"), (2, "punct"), (2, "cc"), (2, "conj"), (7, "det"),
+             (5, "attr"), (7, "prep"), (8, "pobj"), (2, "punct")]
+    _, rows = role_rows(text, {"Ann Lee": "PERSON", "Acme": "ORG"}, parse=parse,
+                        pos={"won": "VERB", "and": "CCONJ", "becomes": "VERB", "the": "DET", "of": "ADP"},
+                        lemmas={"becomes": "become", "won": "win"})
+    assert rows == [("Ann Lee", "president", "Acme", None, None)]
+
+
+def test_resigned_his_leadership_in_gives_the_leader():
+    text = "Ann Lee resigned his leadership in Unity Party ."
+    parse = [(1, "compound"), (2, "nsubj"), (2, "ROOT"), (4, "poss"), (2, "dobj"), (4, "prep"), (7, "compound"),
+             (5, "pobj"), (2, "punct")]
+    _, rows = role_rows(text, {"Ann Lee": "PERSON", "Unity Party": "ORG"}, parse=parse,
+                        pos={"resigned": "VERB", "his": "PRON", "in": "ADP"}, lemmas={"resigned": "resign"})
+    assert rows == [("Ann Lee", "leader", "Unity Party", None, None)]
+
+
+def test_newcomers_and_plural_titles_by_their_singular():
+    doc = make_doc("They hired athletes Ann Lee and Tom Okafor , two newcomers .",
+                   ents={"Ann Lee": "PERSON", "Tom Okafor": "PERSON"}, pos={"hired": "VERB", "two": "NUM"},
+                   lemmas={"athletes": "athlete", "newcomers": "newcomer"})
+    doc[2].tag_ = doc[10].tag_ = "NNS"
+    doc = run(doc, "newsgraph_entities", "newsgraph_roles")
+    assert sorted((r.person.name, r.role) for r in doc._.ng_roles) == [("Ann Lee", "athlete"), ("Tom Okafor", "athlete")]

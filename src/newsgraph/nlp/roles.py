@@ -47,7 +47,12 @@ _NOT_ROLES = {"people", "person", "others", "percent", "year", "years", "time", 
               # and so do sex and age: "an Australian woman" is not a title
               "woman", "women", "man", "men", "girl", "boy", "teenager", "lady", "gentleman",
               "volunteer", "volunteers",  # unpaid help, not a post
-              "chapter", "branch", "division"}  # parts of a body, not posts
+              "chapter", "branch", "division",  # parts of a body, not posts
+              # what someone did or was to others, not a post they hold
+              "newcomer", "winner", "loser", "challenger", "predecessor", "successor", "supporter", "follower",
+              "voter", "protester", "protestor", "user", "customer", "consumer", "viewer", "reader", "listener",
+              "passenger", "prisoner", "survivor", "attacker", "shooter", "bystander", "neighbour", "neighbor",
+              "admirer", "pursuer", "talent", "opponent", "rival"}
 
 
 _MAX_ROLE_WORDS = 6
@@ -89,10 +94,17 @@ def _is_modifier_lower(token: Token) -> bool:
     return token.is_alpha and token.pos_ in ("NOUN", "ADJ") and token.lower_ not in _NOT_ROLES
 
 
+def _plural_of_role(token: Token) -> bool:
+    """"athletes", "councillors": a plural whose singular is a known title."""
+    return token.tag_ in ("NNS", "NNPS") and token.lemma_.lower() != token.lower_ and token.lemma_.lower() in ROLE_NOUNS
+
+
 def is_role_word(token: Token) -> bool:
     lower = token.lower_
-    if lower in TITLE_ABBREVIATIONS:
+    if lower in TITLE_ABBREVIATIONS or _plural_of_role(token):
         return True
+    if token.lemma_.lower() in _NOT_ROLES:  # "newcomers"
+        return False
     if lower in _NOT_ROLES or (not token.is_alpha and "-" not in lower):
         return False
     if lower in ROLE_NOUNS or lower in ROLE_MODIFIERS:
@@ -105,8 +117,10 @@ _HEAD_MODIFIERS = {"chief", "general", "executive", "principal"}  # modifiers th
 
 def is_role_head(token: Token) -> bool:
     lower = token.lower_
-    if lower in TITLE_ABBREVIATIONS:
+    if lower in TITLE_ABBREVIATIONS or _plural_of_role(token):
         return True
+    if token.lemma_.lower() in _NOT_ROLES:
+        return False
     if lower in ROLE_NOUNS and lower not in ROLE_MODIFIERS - _HEAD_MODIFIERS:
         return True
     return token.pos_ == "NOUN" and lower not in _NOT_ROLES and lower not in ROLE_MODIFIERS and \
@@ -248,6 +262,12 @@ def read_role_after(doc: Doc, i: int, limit: int) -> tuple[str, EntityCluster | 
     while i + 1 < limit and (doc[i].tag_ == "VBG" or doc[i].pos_ == "VERB" and doc[i].lower_.endswith("ing")) \
             and doc[i].is_lower and _free(doc, i) and is_role_word(doc[i + 1]):
         i += 1  # "a practising homeopath": how the post is held, not the post
+    while i + 1 < limit and doc[i].is_lower and (doc[i].tag_ == "JJS" or (
+            doc[i].pos_ == "ADJ" and doc[i].lower_.endswith("est") and len(doc[i]) > 5)):
+        i += 1  # "the youngest Legislative Council member"
+    while i + 1 < limit and entity_at(doc, i) is None and (doc[i].ent_type_ == "ORDINAL" or (
+            doc[i].lower_ in ("year", "-") and i > 0 and doc[i - 1].ent_type_ == "ORDINAL")):
+        i += 1  # "a second year USI art major"
     if i < limit and entity_at(doc, i) is not None and entity_at(doc, i).type == "Place":
         end = _entity_span_end(doc, i)
         if end + 1 < limit and doc[end].text == "-" and doc[end + 1].lower_ == "based":
@@ -271,8 +291,9 @@ def read_role_after(doc: Doc, i: int, limit: int) -> tuple[str, EntityCluster | 
         end = _entity_span_end(doc, i)
         if end < limit and doc[end].lower_ in _POSSESSIVE_MARKS:
             org, i = entity_at(doc, i), end + 1
-        elif end < limit and is_role_word(doc[end]) and _free(doc, end):
-            org, i = entity_at(doc, i), end  # "the WIPO director general"
+        elif end < limit and _free(doc, end) and (is_role_word(doc[end]) or (
+                end + 1 < limit and doc[end].is_lower and _is_modifier(doc[end]) and is_role_word(doc[end + 1]))):
+            org, i = entity_at(doc, i), end  # "the WIPO director general", "a USI art major"
     start = i
     while i < limit and i - start < _MAX_ROLE_WORDS and _free(doc, i) and (
             is_role_word(doc[i]) or _is_modifier(doc[i]) or
@@ -519,11 +540,18 @@ _TAKEN_ROLES = {"command": "commander", "leadership": "leader", "helm": "head", 
                 "presidency": "president"}
 
 
+_TAKING_VERBS = {"assume", "take", "hold", "resign", "quit", "relinquish", "lose", "keep", "retain"}
+
+
 def _taken_role(doc: Doc, verb: Token) -> tuple[str, EntityCluster] | None:
-    if verb.lemma_ not in ("assume", "take", "hold"):
+    """"X assumed command of Y", "X resigned his leadership in Y", "X resigned from the presidency of Y"."""
+    if verb.lemma_ not in _TAKING_VERBS:
         return None
-    for noun in (c for c in verb.children if c.dep_ == "dobj" and c.lower_ in _TAKEN_ROLES):
-        for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"):
+    nouns = [c for c in verb.children if c.dep_ == "dobj" and c.lower_ in _TAKEN_ROLES]
+    nouns += [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "from"
+              for o in p.children if o.dep_ == "pobj" and o.lower_ in _TAKEN_ROLES]
+    for noun in nouns:
+        for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "in", "at")):
             for obj in (c for c in prep.children if c.dep_ == "pobj"):
                 org = entity_at(doc, obj)
                 if org is not None and org.type == "Organization":
@@ -577,6 +605,9 @@ def _verb_role(person: Span) -> list[tuple[str, EntityCluster | None, Span]]:
         root = root.head.head  # "Governor of New York X was elected to serve as president": X is the subject
     if root.dep_ in ("nsubj", "nsubjpass"):
         verbs.append(root.head)
+        # "X earned a victory and becomes the youngest member of Y": a later verb with no subject of its own
+        verbs += [c for c in root.head.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
+                  and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)]
     # "X was elected to serve as president": the role sits on the verb's open complement
     verbs += [c for v in list(verbs) for c in v.children if c.dep_ == "xcomp" and c.lemma_ in _COPULAS | _AS_WORDS]
     # "X was a schoolteacher who served as ...": the complement's own clause speaks of X too
@@ -684,6 +715,11 @@ def _list_head(doc: Doc, mention: Span) -> Span | None:
     for _ in range(10):
         while k >= mention.sent.start and doc[k].lower_ in (",", "and"):
             k -= 1
+        if k - 2 >= mention.sent.start and doc[k].text == ")":  # "athletes A (tennis) and B (golf)"
+            opening = next((m for m in range(k - 1, max(mention.sent.start, k - 6) - 1, -1) if doc[m].text == "("), None)
+            if opening is None:
+                break
+            k = opening - 1
         if k < mention.sent.start or k == mention.start - 1:
             break  # the name must follow a separator
         cluster = entity_at(doc, k)
