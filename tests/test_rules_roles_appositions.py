@@ -116,6 +116,14 @@ def role_rows(text, ents, **kwargs):
     ("Ann Lee , a member of metal band Iron Yard , spoke .",
      {"Ann Lee": "PERSON", "Iron Yard": "ORG"}, {"spoke": "VERB", "metal": "NOUN"},
      ("Ann Lee", "member", "Iron Yard", None, None)),
+    # a participle between the body and the title
+    ("talks with Unity ' exiled leader Ann Lee ended .",
+     {"Unity": "ORG", "Ann Lee": "PERSON"}, {"'": "PART", "exiled": "VERB", "ended": "VERB", "with": "ADP"},
+     ("Ann Lee", "leader", "Unity", None, None)),
+    # a company and its chairman
+    ("bought by Acme Inc and chairman Ann Lee .",
+     {"Acme Inc": "ORG", "Ann Lee": "PERSON"}, {"bought": "VERB", "by": "ADP", "and": "CCONJ"},
+     ("Ann Lee", "chairman", "Acme Inc", None, None)),
     # a role without its organisation, then "and" a role with one
     ("She met Ann Lee a famous Kenyan novelist and later leader of the Unity Party .",
      {"Ann Lee": "PERSON", "Kenyan": "NORP", "Unity Party": "ORG"},
@@ -360,3 +368,14 @@ def test_newcomers_and_plural_titles_by_their_singular():
     doc[2].tag_ = doc[10].tag_ = "NNS"
     doc = run(doc, "newsgraph_entities", "newsgraph_roles")
     assert sorted((r.person.name, r.role) for r in doc._.ng_roles) == [("Ann Lee", "athlete"), ("Tom Okafor", "athlete")]
+
+
+@pytest.mark.parametrize("text, ents", [
+    ("said Zeta 's chief creative officer Ann Lee .", {"Zeta": "PERSON", "Ann Lee": "PERSON"}),
+    ("according to Zeta Games president Ann Lee .", {"Zeta Games": "PRODUCT", "Ann Lee": "PERSON"}),
+])
+def test_a_company_the_model_mistyped_before_its_officers_title(text, ents):
+    doc, rows = role_rows(text, ents, pos={"said": "VERB", "according": "VERB", "to": "ADP"})
+    company = next(iter(ents))
+    assert [r[:3] for r in rows] == [("Ann Lee", rows[0][1], company)]
+    assert next(c for c in doc._.ng_entities if c.name == company).type == "Organization"

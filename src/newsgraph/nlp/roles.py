@@ -416,6 +416,10 @@ def read_role_before(doc: Doc, person_start: int, sentence_start: int) -> tuple[
         role_tokens = doc[k:end]
     org = None
     j = i - 1
+    while j - 1 >= sentence_start and i - j < 3 and doc[j].is_lower and _free(doc, j) and (
+            doc[j].tag_ == "VBN" or doc[j].pos_ == "VERB" and doc[j].lower_.endswith("ed")) and (
+            doc[j - 1].lower_ in _POSSESSIVE_MARKS or entity_at(doc, j - 1) is not None):
+        j -= 1  # "Hamas' exiled leader X": how the post is held, between the body and the title
     if j - 2 >= sentence_start and doc[j].text == ")" and doc[j - 2].text == "(" and j - 3 >= sentence_start \
             and entity_at(doc, j - 3) is not None and entity_at(doc, j - 3).type == "Organization":
         j -= 3  # "European Central Bank (ECB) President X"
@@ -435,6 +439,9 @@ def read_role_before(doc: Doc, person_start: int, sentence_start: int) -> tuple[
         org = entity_at(doc, j)
         org.type = "Organization"  # "Puma Chief Executive Jochen Zeitz": a company the model took for a person
         j = _entity_span_start(doc, j) - 1
+    elif org is None and j - 1 >= sentence_start and doc[j].lower_ == "and" and _org_entity(entity_at(doc, j - 1)) \
+            and entity_at(doc, j - 1).type == "Organization" and _role_text(role_tokens) in _COMPANY_TITLES:
+        org = entity_at(doc, j - 1)  # "Speedway Motorsports and chairman Bruton Smith"
     qualifier = None
     if j >= sentence_start and doc[j].lower_ in ROLE_QUALIFIERS:
         qualifier = doc[j].lower_
@@ -459,19 +466,24 @@ def read_role_before(doc: Doc, person_start: int, sentence_start: int) -> tuple[
 _POSSESSIVE_MARKS = {"'s", "’s", "'", "’"}  # "Acme's", "Singapore Airlines' chief executive"
 # Titles only a company or a publication has: the name before them is not a person's
 _COMPANY_TITLES = {"ceo", "cfo", "coo", "cto", "chairman", "chairwoman", "chief executive", "chief executive officer",
-                   "editor-in-chief", "managing director", "co-founder", "founder", "chief financial officer"}
+                   "editor-in-chief", "managing director", "co-founder", "founder", "chief financial officer",
+                   "chief creative officer", "chief operating officer", "chief technology officer"}
 
 
 def _mistyped_company(doc: Doc, j: int, role_tokens) -> bool:
     """A name the model called a person, mentioned once, right before a company title and a person's name."""
     cluster = entity_at(doc, j)
-    if cluster is None or cluster.type != "Person" or len(cluster.mentions) != 1:
-        return False
-    if _entity_span_end(doc, j) != role_tokens[0].i:
+    if cluster is None or not (cluster.type == "Person" and len(cluster.mentions) == 1 or cluster.type == "Other"):
+        return False  # a person named once, or a "thing" ("Epic Games president X")
+    end = _entity_span_end(doc, j)
+    if end < role_tokens[0].i and doc[end].lower_ in _POSSESSIVE_MARKS:
+        end += 1  # "Pixar's chief creative officer"
+    if end != role_tokens[0].i:
         return False
     role = _role_text(role_tokens)
     words = set(role.split())
-    return role in _COMPANY_TITLES or bool(words & _COMPANY_TITLES)
+    return role in _COMPANY_TITLES or bool(words & _COMPANY_TITLES) or (
+        cluster.type == "Other" and role in ("president", "chief", "executive"))
 
 
 def _role_text(tokens) -> str:
