@@ -18,7 +18,6 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from .facts import ORG_POSSESSIVES, ORG_REFERENCE_NOUNS, EntityCluster, RoleFact, entity_at, resolve_organization
-from .relations import is_demonym_of
 from .lexicon import (
     PORTFOLIO_WORDS,
     POSTNOMINAL_TITLES,
@@ -29,6 +28,7 @@ from .lexicon import (
     TITLE_ABBREVIATIONS,
     TITLE_WORDS,
 )
+from .relations import is_demonym_of
 
 _ROLE_SUFFIX = re.compile(r"(er|or|ist|ian|ant|ent|eer|ee|man|woman|person|ary|ive)s?$")
 _ORG_PREPS = {"of", "at", "for", "with", "in"}
@@ -259,7 +259,7 @@ def read_role_after(doc: Doc, i: int, limit: int) -> tuple[str, EntityCluster | 
         i += 1  # "X (now President of Mozambique)", "X also a musician and member of Y"
     if i < limit and doc[i].lower_ in _ARTICLES:
         i += 1
-    while i + 1 < limit and (doc[i].tag_ == "VBG" or doc[i].pos_ == "VERB" and doc[i].lower_.endswith("ing")) \
+    while i + 1 < limit and (doc[i].tag_ == "VBG" or (doc[i].pos_ == "VERB" and doc[i].lower_.endswith("ing"))) \
             and doc[i].is_lower and _free(doc, i) and is_role_word(doc[i + 1]):
         i += 1  # "a practising homeopath": how the post is held, not the post
     while i + 1 < limit and doc[i].is_lower and (doc[i].tag_ == "JJS" or (
@@ -377,9 +377,9 @@ def read_role_before(doc: Doc, person_start: int, sentence_start: int) -> tuple[
         if k - 2 >= sentence_start and doc[k - 1].lower_ in ("of", "for", "at") and not is_role_head(doc[k - 2]):
             # "Executive director of the Dallas chapter of the Council X": a unit of the body in between
             m = k - 2
-            while m > sentence_start and k - m < 6 and (_free(doc, m) and doc[m].is_lower and doc[m].pos_ == "NOUN"
-                                                       or entity_at(doc, m) is not None
-                                                       and entity_at(doc, m).type == "Place"):
+            while m > sentence_start and k - m < 6 and ((_free(doc, m) and doc[m].is_lower and doc[m].pos_ == "NOUN")
+                                                       or (entity_at(doc, m) is not None
+                                                       and entity_at(doc, m).type == "Place")):
                 m -= 1
             if m < k - 2 and doc[m].lower_ == "the" and m - 2 >= sentence_start and doc[m - 1].lower_ == "of" \
                     and is_role_head(doc[m - 2]) and _free(doc, m - 2):
@@ -417,7 +417,7 @@ def read_role_before(doc: Doc, person_start: int, sentence_start: int) -> tuple[
     org = None
     j = i - 1
     while j - 1 >= sentence_start and i - j < 3 and doc[j].is_lower and _free(doc, j) and (
-            doc[j].tag_ == "VBN" or doc[j].pos_ == "VERB" and doc[j].lower_.endswith("ed")) and (
+            doc[j].tag_ == "VBN" or (doc[j].pos_ == "VERB" and doc[j].lower_.endswith("ed"))) and (
             doc[j - 1].lower_ in _POSSESSIVE_MARKS or entity_at(doc, j - 1) is not None):
         j -= 1  # "Hamas' exiled leader X": how the post is held, between the body and the title
     if j - 2 >= sentence_start and doc[j].text == ")" and doc[j - 2].text == "(" and j - 3 >= sentence_start \
@@ -473,7 +473,7 @@ _COMPANY_TITLES = {"ceo", "cfo", "coo", "cto", "chairman", "chairwoman", "chief 
 def _mistyped_company(doc: Doc, j: int, role_tokens) -> bool:
     """A name the model called a person, mentioned once, right before a company title and a person's name."""
     cluster = entity_at(doc, j)
-    if cluster is None or not (cluster.type == "Person" and len(cluster.mentions) == 1 or cluster.type == "Other"):
+    if cluster is None or not ((cluster.type == "Person" and len(cluster.mentions) == 1) or cluster.type == "Other"):
         return False  # a person named once, or a "thing" ("Epic Games president X")
     end = _entity_span_end(doc, j)
     if end < role_tokens[0].i and doc[end].lower_ in _POSSESSIVE_MARKS:
@@ -815,7 +815,7 @@ class RoleFinder:
         def keep(person: EntityCluster, role: str, org: EntityCluster | None, sentence: Span, confidence: float):
             role, qualifier = split_qualifier(role.strip(" -"))
             jurisdiction = None
-            if org is None and role:
+            if org is None and role:  # keep() runs inside the mention loop below: ``mention`` is the current one
                 jurisdiction = _demonym_jurisdiction(doc, mention, role)
             if org is not None and org.type == "Place":
                 if set(role.split()) & _CORPORATE_WORDS:
