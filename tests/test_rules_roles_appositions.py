@@ -124,6 +124,14 @@ def role_rows(text, ents, **kwargs):
     ("bought by Acme Inc and chairman Ann Lee .",
      {"Acme Inc": "ORG", "Ann Lee": "PERSON"}, {"bought": "VERB", "by": "ADP", "and": "CCONJ"},
      ("Ann Lee", "chairman", "Acme Inc", None, None)),
+    # an adjective before the organisation that names the title
+    ("said Ann Lee a top Acme executive .",
+     {"Ann Lee": "PERSON", "Acme": "ORG"}, {"said": "VERB", "a": "DET", "top": "ADJ"},
+     ("Ann Lee", "executive", "Acme", None, None)),
+    # the model read a lower-case title into the name
+    ("said Ann Lee dean of students at Acme College .",
+     {"Ann Lee dean": "PERSON", "Acme College": "ORG"}, {"said": "VERB", "at": "ADP"},
+     ("Ann Lee dean", "dean", "Acme College", None, None)),
     # a role without its organisation, then "and" a role with one
     ("She met Ann Lee a famous Kenyan novelist and later leader of the Unity Party .",
      {"Ann Lee": "PERSON", "Kenyan": "NORP", "Unity Party": "ORG"},
@@ -379,3 +387,31 @@ def test_a_company_the_model_mistyped_before_its_officers_title(text, ents):
     company = next(iter(ents))
     assert [r[:3] for r in rows] == [("Ann Lee", rows[0][1], company)]
     assert next(c for c in doc._.ng_entities if c.name == company).type == "Organization"
+
+
+def test_a_rank_before_the_name_and_a_participle_apposition_after_it():
+    doc = make_doc("a visit from Major General Ann Lee commanding officer of the Northern Army .",
+                   ents={"Ann Lee": "PERSON", "Northern Army": "ORG"},
+                   pos={"a": "DET", "from": "ADP", "commanding": "VERB", "the": "DET"})
+    doc[7].tag_ = "VBG"
+    doc = run(doc, "newsgraph_entities", "newsgraph_roles")
+    rows = sorted((r.person.name, r.role, r.organization.name if r.organization else None) for r in doc._.ng_roles)
+    assert rows == [("Ann Lee", "major general", None), ("Ann Lee", "officer", "Northern Army")]
+
+
+def test_the_body_that_promotes_a_name_to_a_post_is_its_organisation():
+    text = "Zeta promotes Ann Lee to chief executive ."
+    parse = [(1, "nsubj"), (1, "ROOT"), (3, "compound"), (1, "dobj"), (1, "prep"), (6, "amod"), (4, "pobj"),
+             (1, "punct")]
+    doc, rows = role_rows(text, {"Zeta": "PRODUCT", "Ann Lee": "PERSON"}, parse=parse,
+                          pos={"promotes": "VERB", "to": "ADP", "chief": "ADJ"}, lemmas={"promotes": "promote"})
+    assert rows == [("Ann Lee", "chief executive", "Zeta", None, None)]
+
+
+def test_assumed_the_presidency_at_gives_the_president():
+    text = "Ann Lee assumed the presidency at Acme ."
+    parse = [(1, "compound"), (2, "nsubj"), (2, "ROOT"), (4, "det"), (2, "dobj"), (2, "prep"), (5, "pobj"),
+             (2, "punct")]
+    _, rows = role_rows(text, {"Ann Lee": "PERSON", "Acme": "ORG"}, parse=parse,
+                        pos={"assumed": "VERB", "the": "DET", "at": "ADP"}, lemmas={"assumed": "assume"})
+    assert rows == [("Ann Lee", "president", "Acme", None, None)]

@@ -21,6 +21,7 @@ from .facts import ORG_POSSESSIVES, ORG_REFERENCE_NOUNS, EntityCluster, RoleFact
 from .lexicon import (
     PORTFOLIO_WORDS,
     POSTNOMINAL_TITLES,
+    RANK_WORDS,
     ROLE_MODIFIERS,
     ROLE_NOUNS,
     ROLE_QUALIFIERS,
@@ -285,6 +286,9 @@ def read_role_after(doc: Doc, i: int, limit: int) -> tuple[str, EntityCluster | 
     qualifier = ""
     if i + 1 < limit and doc[i].lower_ in ROLE_QUALIFIERS and _free(doc, i) and entity_at(doc, i + 1) is not None:
         qualifier, i = doc[i].lower_ + " ", i + 1  # "former Los Angeles mayor": the place names the title
+    if i + 1 < limit and doc[i].is_lower and doc[i].pos_ == "ADJ" and _free(doc, i) \
+            and entity_at(doc, i + 1) is not None and entity_at(doc, i + 1).type == "Organization":
+        i += 1  # "a top RCTV executive", "the next UN chief"
     if i < limit and doc[i].lower_ in ORG_POSSESSIVES:
         org, i = resolve_organization(doc, i), i + 1
     elif i < limit and entity_at(doc, i) is not None and _org_entity(entity_at(doc, i)):
@@ -455,7 +459,7 @@ def read_role_before(doc: Doc, person_start: int, sentence_start: int) -> tuple[
         return None  # "..., president, X" is a list, not a title; "the Crown prosecutor, X" is one
     if org is None and doc[i].is_title and not doc[i].is_sent_start and \
             doc[i].lower_ not in TITLE_WORDS and doc[i].lower_ not in ROLE_NOUNS and \
-            doc[i].lower_ not in PORTFOLIO_WORDS:
+            doc[i].lower_ not in PORTFOLIO_WORDS and doc[i].lower_ not in RANK_WORDS:
         return None  # "Opposition Leader"-like capitals that are not titles we know
     role = _role_text(role_tokens)
     if qualifier:
@@ -537,6 +541,8 @@ def _passive_roles(doc: Doc, root: Token) -> list[tuple[str, EntityCluster]]:
             org = entity_at(doc, head)
             if org is None and head.lower_ in ORG_REFERENCE_NOUNS:
                 org = resolve_organization(doc, head)  # "the organization founded by X"
+            if org is None and head.dep_ == "appos":
+                org = entity_at(doc, head.head)  # "Boston Properties, a trust led by X"
             if org is not None and org.type == "Organization":
                 found = [(ROLE_VERBS[lemma], org)]
                 for conj in head.children:  # "Philippine Airlines and Air Philippines are owned by X"
@@ -563,7 +569,9 @@ def _taken_role(doc: Doc, verb: Token) -> tuple[str, EntityCluster] | None:
     nouns += [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "from"
               for o in p.children if o.dep_ == "pobj" and o.lower_ in _TAKEN_ROLES]
     for noun in nouns:
-        for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "in", "at")):
+        preps = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "in", "at")]
+        preps += [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("at", "of") and c.i > noun.i]
+        for prep in preps:
             for obj in (c for c in prep.children if c.dep_ == "pobj"):
                 org = entity_at(doc, obj)
                 if org is not None and org.type == "Organization":
@@ -686,6 +694,22 @@ def _with(first: tuple | None, found: tuple) -> list[tuple]:
 _ELECTED_TITLES = {"councillor", "councilor", "councilman", "councilwoman", "politician", "lawmaker", "legislator",
                    "senator", "representative", "mp", "mpp", "mep", "msp", "mla", "congressman", "congresswoman",
                    "assemblyman", "assemblywoman", "alderman", "candidate", "nominee", "deputy", "member", "delegate"}
+
+
+_HIRING_VERBS = {"appoint", "name", "promote", "hire", "elect", "choose", "select", "nominate", "install", "tap"}
+
+
+def _hiring_org(doc: Doc, person: Span) -> EntityCluster | None:
+    """"Acme promoted X to chief executive": the organisation that gave X the post, as the verb's subject."""
+    root = person.root
+    if root.dep_ != "dobj" or root.head.lemma_ not in _HIRING_VERBS:
+        return None
+    for subject in (c for c in root.head.children if c.dep_ == "nsubj"):
+        org = entity_at(doc, subject)
+        if org is not None and org.type in ("Organization", "Other"):
+            org.type = "Organization"  # what names people to posts is a body, whatever the model said
+            return org
+    return None
 
 
 def _org_of(doc: Doc, i: int, limit: int, role: str) -> EntityCluster | None:
@@ -844,7 +868,8 @@ class RoleFinder:
                         and doc[after + 1].is_upper and entity_at(doc, after + 1) is None:
                     keep(cluster, POSTNOMINAL_TITLES[doc[after + 1].lower_], None, sentence, 0.7)  # "X, QC,"
                 last = doc[mention.end - 1]
-                if len(mention) > 2 and last.is_title and is_role_head(last) and last.lower_ in TITLE_WORDS | {"leader"}:
+                if len(mention) > 2 and is_role_head(last) and (
+                        last.is_lower or (last.is_title and last.lower_ in TITLE_WORDS | {"leader"})):
                     # "Reg Empey Leader | of the Ulster Unionist Party": the model took the title into the name
                     org, _ = org_after(doc, after, limit)
                     if org is not None:
@@ -867,8 +892,10 @@ class RoleFinder:
                 nxt = entity_at(doc, after) if after < limit else None
                 org_first = nxt is not None and nxt.type in ("Organization", "Place") and \
                     _entity_span_start(doc, after) == after  # "Phyllis Schlafly Eagle Forum president"
+                participle = after + 1 < limit and doc[after].tag_ == "VBG" and doc[after].is_lower \
+                    and is_role_word(doc[after + 1])  # "X commanding officer of Y"
                 if after + 1 < limit and (_free(doc, after + adverb) or org_first) and (
-                        doc[after + adverb].lower_ in _ARTICLES or org_first or (
+                        doc[after + adverb].lower_ in _ARTICLES or org_first or participle or (
                         is_role_word(doc[after + adverb]) and doc[after + adverb].pos_ != "VERB")
                         or doc[after + adverb].lower_ == "then"):
                     # "X chief executive of Y" / "X the president of Y": an apposition without
@@ -887,15 +914,20 @@ class RoleFinder:
                     if found and (found[1] is not None or also is not None or a_former
                                   or doc[after].lower_ in ("the", "then", "former")):
                         keep(cluster, found[0], found[1], sentence, 0.7)
+                        before = read_role_before(doc, mention.start, sentence.start)
+                        if before:  # "Major General X commanding officer of Y": both
+                            keep(cluster, before[0], before[1], sentence, 0.8 if before[1] else 0.65)
                         if also is not None:
                             keep(cluster, also[0], also[1], sentence, 0.65)
                         for verbal in _verb_roles(mention):  # "X chief of Y was also the leader of Z"
                             keep(cluster, verbal[0], verbal[1], sentence, 0.7)
                         continue
-                if after + 1 < limit and doc[after].lower_ == "as":  # "named X as chief executive of Y"
+                hired_by = _hiring_org(doc, mention)
+                if after + 1 < limit and (doc[after].lower_ == "as" or (doc[after].lower_ == "to" and hired_by)):
+                    # "named X as chief executive of Y", "Acme promoted X to chief executive"
                     found = read_role_after(doc, after + 1, limit)
                     if found:
-                        org = found[1]
+                        org = found[1] or hired_by
                         if org is None:  # "the party headed by X as president": president of the party
                             org = next((o for _, o in _passive_roles(doc, mention.root)), None)
                         keep(cluster, found[0], org, sentence, 0.75)
