@@ -406,6 +406,7 @@ def test_the_body_that_promotes_a_name_to_a_post_is_its_organisation():
     doc, rows = role_rows(text, {"Zeta": "PRODUCT", "Ann Lee": "PERSON"}, parse=parse,
                           pos={"promotes": "VERB", "to": "ADP", "chief": "ADJ"}, lemmas={"promotes": "promote"})
     assert rows == [("Ann Lee", "chief executive", "Zeta", None, None)]
+    assert next(c for c in doc._.ng_entities if c.name == "Zeta").type == "Organization"
 
 
 def test_assumed_the_presidency_at_gives_the_president():
