@@ -416,3 +416,16 @@ def test_assumed_the_presidency_at_gives_the_president():
     _, rows = role_rows(text, {"Ann Lee": "PERSON", "Acme": "ORG"}, parse=parse,
                         pos={"assumed": "VERB", "the": "DET", "at": "ADP"}, lemmas={"assumed": "assume"})
     assert rows == [("Ann Lee", "president", "Acme", None, None)]
+
+
+def test_a_title_between_two_names_is_the_first_names():
+    _, rows = role_rows("interviews with Ann Lee CEO of Acme Tom Okafor CEO of Brightway and others .",
+                        {"Ann Lee": "PERSON", "Acme": "ORG", "Tom Okafor": "PERSON", "Brightway": "ORG"},
+                        pos={"with": "ADP", "and": "CCONJ"})
+    assert rows == [("Ann Lee", "ceo", "Acme", None, None), ("Tom Okafor", "ceo", "Brightway", None, None)]
+
+
+def test_a_two_word_person_before_a_company_title_stays_a_person():
+    doc, _ = role_rows("interviews with Ann Lee CEO of Acme .", {"Ann Lee": "PERSON", "Acme": "ORG"},
+                       pos={"with": "ADP"})
+    assert next(c for c in doc._.ng_entities if c.name == "Ann Lee").type == "Person"

@@ -439,7 +439,7 @@ def read_role_before(doc: Doc, person_start: int, sentence_start: int) -> tuple[
     elif org is None and j >= sentence_start and _org_entity(entity_at(doc, j)):
         org = entity_at(doc, j)
         j = _entity_span_start(doc, j) - 1
-    elif org is None and j >= sentence_start and _mistyped_company(doc, j, role_tokens):
+    elif org is None and named is None and j >= sentence_start and _mistyped_company(doc, j, role_tokens):
         org = entity_at(doc, j)
         org.type = "Organization"  # "Puma Chief Executive Jochen Zeitz": a company the model took for a person
         j = _entity_span_start(doc, j) - 1
@@ -455,6 +455,8 @@ def read_role_before(doc: Doc, person_start: int, sentence_start: int) -> tuple[
         org = named
         if comma and not (i == sentence_start or doc[i - 1].lower_ == "the"):
             return None  # "..., director of X, Jane Roe": a list
+        if i - 1 >= sentence_start and entity_at(doc, i - 1) is not None and entity_at(doc, i - 1).type == "Person":
+            return None  # "A CEO of X B CEO of Y": the title after A's name is A's
     if comma and org is None and not (i - 1 >= sentence_start and doc[i - 1].lower_ == "the"):
         return None  # "..., president, X" is a list, not a title; "the Crown prosecutor, X" is one
     if org is None and doc[i].is_title and not doc[i].is_sent_start and \
@@ -477,8 +479,9 @@ _COMPANY_TITLES = {"ceo", "cfo", "coo", "cto", "chairman", "chairwoman", "chief 
 def _mistyped_company(doc: Doc, j: int, role_tokens) -> bool:
     """A name the model called a person, mentioned once, right before a company title and a person's name."""
     cluster = entity_at(doc, j)
-    if cluster is None or not ((cluster.type == "Person" and len(cluster.mentions) == 1) or cluster.type == "Other"):
-        return False  # a person named once, or a "thing" ("Epic Games president X")
+    if cluster is None or not ((cluster.type == "Person" and len(cluster.mentions) == 1
+                                and len(cluster.mentions[0]) == 1) or cluster.type == "Other"):
+        return False  # a one-word "person" named once ("Puma"), or a "thing" ("Epic Games president X")
     end = _entity_span_end(doc, j)
     if end < role_tokens[0].i and doc[end].lower_ in _POSSESSIVE_MARKS:
         end += 1  # "Pixar's chief creative officer"
