@@ -8,6 +8,13 @@ over tokens, entity types and the dependency parse:
   "X is the chief executive of Y"; "X was named chief executive of Y"
 * before the name:  "WIPO director general Daren Tang"; "WIPO's director general,
   Daren Tang"; "Senator X" (no organisation: organisation stays None)
+* without commas (captions, wire copy stripped of punctuation): "X former leader of the
+  notorious Y", "X Y president", "X chief executive officer Y", "Sen. X of Ohio"
+* by verb: "Y is owned by X", "X assumed command of Y", "X resigned as president of Y",
+  "Y promoted X to chief executive", "the Y under General X"
+
+A nationality on a title ("the Moroccan ambassador") gives the title's jurisdiction when the
+article names that country as a Place; a place is never invented from a nationality.
 """
 
 from __future__ import annotations
