@@ -49,7 +49,7 @@ _GENERIC_ORG_NOUNS = {"company", "firm", "group", "agency", "organisation", "org
 _QUOTING_VERBS = SPEECH_VERBS | {"dub", "characterize", "characterise", "label", "post", "tweet", "write", "reply"}
 # Speakers are agents (the SHACL shape ngsh:Agent): a country that "says" something speaks only
 # once the entity linker types it as an organisation (an actor), not as a Place.
-_SPEAKER_TYPES = ("Person", "Organization")
+_SPEAKER_TYPES = ("Person", "Organization", "Place")
 _SOURCE_TYPES = _SPEAKER_TYPES
 _MIN_QUOTE_WORDS = 3
 _CONTINUATION_GAP = 40  # characters between two quotes of one speaker: '"...," she said. "..."'
@@ -225,6 +225,12 @@ class _DocIndex:
             fallback = fallback or mention.cluster
         return fallback
 
+    def organisation_named_after(self, token: Token) -> EntityCluster | None:
+        """The one organisation named earlier whose name starts with this place's name ("Southwest Bancorp")."""
+        found = [c for c in self.organisations if len(c.name.split()) > 1 and c.name.split()[0] == token.text
+                 and c.mentions and c.mentions[0].start < token.i]
+        return found[0] if len(found) == 1 else None
+
     def fuller_person(self, word: str, before: int) -> EntityCluster | None:
         """The one person named earlier whose full name ends in this word ("Tang" -> "Daren Tang")."""
         found = {id(c): c for first, c in self.by_surname.get(word, ()) if first < before}
@@ -256,9 +262,13 @@ def resolve_speaker(token: Token, index: _DocIndex | None = None, previous: Quot
             if fuller is not None:
                 return fuller, 0.85
         if cluster is not None and cluster.type in types:
-            if cluster.type == "Place" and (candidate is not token or candidate.pos_ != "PROPN" or
-                                            _DATELINE_PREFIX.match(index.text, candidate.idx)):
-                continue  # a country speaks as a subject ("South Korea says"), not a dateline beside one
+            if cluster.type == "Place":
+                if candidate is not token or candidate.pos_ != "PROPN" or candidate.ent_type_ != "GPE" or \
+                        _in_dateline(index, candidate):
+                    continue  # a country speaks as a subject ("South Korea says"), not a dateline beside one
+                company = index.organisation_named_after(candidate)
+                if company is not None:
+                    return company, 0.7  # "Southwest said" after "Southwest Bancorp": the company
             return cluster, 0.9
     lower = token.lower_
     if token.pos_ == "PROPN" and token.dep_ in ("nsubj", "nsubjpass", "pobj"):
@@ -339,6 +349,9 @@ def _speakers(verb: Token, index: _DocIndex, previous: QuoteFact | None,
         speaker, confidence = resolve_speaker(token, index, previous, exclude)
         if speaker is not None and all(s is not speaker for s, _ in found):
             found.append((speaker, confidence))
+    if len(found) > 1 and any(s.type != "Place" for s, _ in found):
+        # "NEWARK, N.J. - Prudential said": a place beside a person or a body is where, not who
+        found = [(s, c) for s, c in found if s.type != "Place"]
     return found
 
 
@@ -359,7 +372,12 @@ def _source_phrase(sentence: Span, index: _DocIndex) -> tuple[Token, Token] | No
 def _inverted_speaker(span: Span, index: _DocIndex) -> tuple[EntityCluster | None, Token | None]:
     """'"...", added KCNA': a speech verb right after the closing mark, then a name."""
     doc = span.doc
-    tokens = [t for t in doc[span.end:min(len(doc), span.end + 8)] if not (t.is_punct or t.is_quote or t.is_space)]
+    tokens = []
+    for t in doc[span.end:min(len(doc), span.end + 8)]:
+        if t.text in (".", "!", "?") or "\n" in t.text:
+            break  # '"...," said the report. | Washington analysts ...': the next sentence names no one here
+        if not (t.is_punct or t.is_quote or t.is_space):
+            tokens.append(t)
     if len(tokens) >= 2 and tokens[0].lemma_ in _QUOTING_VERBS:
         for token in tokens[1:4]:
             cluster = entity_at(doc, token) or (index.by_name.get(token.text) if token.pos_ == "PROPN" else None)
@@ -432,8 +450,16 @@ def _according_clause(marker: Token, source: Token) -> list[Token]:
 
 
 # "SALVADOR, Feb 26 - " opening a story the dateline component did not recognise
-_DATELINE_PREFIX = re.compile(r"[A-Z][A-Z .'-]+(?:, [A-Z][A-Za-z .'-]+)?, "  # "SALVADOR, " / "LOUISVILLE, Ky., "
-                              r"[A-Z][a-z]{2,8}\.? \d{1,2}(?: \([^)]{2,30}\))? [-–—]+ ")  # "Feb 26 (Reuters) - "
+_DATELINE_PREFIX = re.compile(r"[A-Z][A-Za-z .'-]+(?:, [A-Z][A-Za-z .'-]+)?, "  # "SALVADOR, " / "Winnipeg, Manitoba, "
+                              r"[A-Za-z]{3,9}\.? \d{1,2}(?: \([^)]{2,30}\))? [-–—]+ ")  # "Feb 26 (Reuters) - ", "MARCH 5 - "
+
+
+def _in_dateline(index: _DocIndex, token: Token) -> bool:
+    """"WINNIPEG, Manitoba, Feb 26 - X said": the place where the story was filed, not a speaker."""
+    if _DATELINE_PREFIX.match(index.text, token.idx):
+        return True
+    dateline = token.doc._.ng_dateline
+    return dateline is not None and token.idx < dateline.end
 
 
 def _after_dateline(text: str, start: int) -> int:
