@@ -197,6 +197,7 @@ class EntityLinker:
         cleaned = _retype_from_context(doc, cleaned)
         cleaned += _untagged_facilities(doc, cleaned)
         cleaned = _people_from_context(doc, cleaned)
+        cleaned += _untagged_full_names(doc, cleaned)
         cleaned += _bracketed_acronyms(doc, cleaned)
         cleaned += _standalone_acronyms(doc, cleaned)
         cleaned += _organisations_before_titles(doc, cleaned)
@@ -413,6 +414,49 @@ def _people_from_context(doc: Doc, spans: list[Span]) -> list[Span]:
     last_words = {n.split()[-1] for n in names if len(n.split()) > 1}
     return [Span(doc, s.start, s.end, label="PERSON") if s.label_ != "PERSON" and (
         s.text in names or (len(s) == 1 and s.text in last_words)) else s for s in spans]
+
+
+def _is_given_name(token) -> bool:
+    """A capitalised word that can open a person's name: not a title, a rank, a place word or a small word."""
+    lower = token.lower_
+    return token.is_title and token.is_alpha and len(token) > 1 and not token.is_stop and \
+        lower not in TITLE_WORDS and lower not in ROLE_NOUNS and lower not in RANK_WORDS and \
+        lower not in PORTFOLIO_WORDS and lower not in DETERMINERS and lower not in NOT_NAMES and \
+        lower not in _HEAD_WORDS and token.ent_type_ in ("", "PERSON")
+
+
+def _untagged_full_names(doc: Doc, spans: list[Span]) -> list[Span]:
+    """"... Arlington Amneh Jafari heard of it. Jafari said ...": the model tagged the surname
+    alone; the full name it left untagged earlier is the person's name.
+
+    For a one-word person with no longer name ending in it, the first earlier untagged
+    occurrence of the word right after one or two capitalised given-name-like words.
+    """
+    people = [s for s in spans if s.label_ == "PERSON"]
+    surnames = {s.text for s in people if len(s) == 1 and s[0].is_title and s[0].is_alpha}
+    surnames -= {s[-1].text for s in people if len(s) > 1}
+    surnames -= {s[0].text for s in people if len(s) > 1}  # "Ahmed" after "Ahmed Mohamed": a first name
+    if not surnames:
+        return []
+    taken = {i for span in spans for i in range(span.start, span.end)}
+    first_tagged = {}
+    for span in people:
+        if span.text in surnames:
+            first_tagged.setdefault(span.text, span.start)
+    found = []
+    for token in doc:
+        word = token.text
+        if word not in surnames or token.i in taken or token.i >= first_tagged[word]:
+            continue
+        start = token.i
+        while start - 1 >= token.sent.start and token.i - start < 2 and start - 1 not in taken and \
+                _is_given_name(doc[start - 1]):
+            start -= 1
+        if start < token.i and doc[start].pos_ == "PROPN":
+            found.append(Span(doc, start, token.i + 1, label="PERSON"))
+            surnames.discard(word)
+            taken.update(range(start, token.i + 1))
+    return found
 
 
 def _role_of_before(doc: Doc, start: int) -> bool:
