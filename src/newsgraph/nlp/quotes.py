@@ -714,12 +714,34 @@ def reported_clause(verb: Token) -> Token | None:
         return clause
     if verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX") and verb.head.i < verb.i:
         return verb.head  # "Nordic countries spend 2.9 percent, he said, but ..."
+    appeal = _appeal(verb)
+    if appeal is not None:
+        return appeal
     for child in verb.rights:
         if child.dep_ in ("conj", "cc", "parataxis"):
             continue  # the next "and she said ..." of a run-on chain is not this verb's report
         for token in child.subtree:
             if token.lower_ == "that" and token.dep_ == "mark" and token.head.pos_ in ("VERB", "AUX"):
                 return token.head
+    return None
+
+
+# Verbs reporting what someone asked others to do: "urged X to ...", "asked X not to ...", "called on X to ..."
+_APPEAL_VERBS = {"urge", "ask", "call", "appeal", "implore", "exhort"}
+
+
+def _appeal(verb: Token) -> Token | None:
+    """The "to" clause of an appeal, when the verb names whom it addresses ("urged Thailand to open")."""
+    if verb.lemma_ not in _APPEAL_VERBS:
+        return None
+    addressee = [c for c in verb.children if (c.dep_ in ("dobj", "dative") and verb.lemma_ not in ("call", "appeal"))
+                 or (c.dep_ == "prep" and c.lower_ in ("on", "upon", "to") and verb.lemma_ in ("call", "appeal"))]
+    if not addressee:
+        return None  # "asked to remain anonymous": no one is asked to do anything
+    for child in verb.rights:
+        if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX") and child.i > addressee[0].i and \
+                any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+            return child
     return None
 
 
