@@ -39,6 +39,7 @@ _OPENER_RE = re.compile("[" + "".join(_OPENERS) + "]")
 _PERSONAL = {"he", "she", "him", "her"}
 _NEUTER = {"it", "they"}
 _RELATIVE = {"who", "which", "that", "whom"}
+_FIRST_PERSON = {"i", "me", "my", "we", "us", "our"}
 # Nouns that stand for an organisation already named ("the ministry said")
 _ORG_NOUNS = ORG_HEADS | BODY_HEADS | {"firm", "government", "club", "team", "body", "spokesman",
                                        "spokeswoman", "spokesperson", "statement", "foundation", "operator"}
@@ -487,8 +488,9 @@ class QuoteFinder:
         index = _DocIndex(doc, direct)
         dateline = doc._.ng_dateline
         story_start = max(headline_end(doc), dateline.end if dateline else 0)
-        reported, enclosing = self._reported(doc, index, story_start)
-        quotes = [r.fact for r in reported]
+        blocks = self._unmarked(doc, index, story_start)
+        reported, enclosing = self._reported(doc, index, story_start, blocks)
+        quotes = blocks + [r.fact for r in reported]
         quotes += self._direct(doc, index, direct, sorted(reported + enclosing, key=lambda r: r.fact.start))
         quotes.sort(key=lambda q: q.start)
         doc._.ng_quotes = quotes
@@ -496,9 +498,11 @@ class QuoteFinder:
 
     # --- reported speech ------------------------------------------------------------------
 
-    def _reported(self, doc: Doc, index: _DocIndex, story_start: int) -> tuple[list[_Reported], list[_Reported]]:
+    def _reported(self, doc: Doc, index: _DocIndex, story_start: int,
+                  blocks: list[QuoteFact] = ()) -> tuple[list[_Reported], list[_Reported]]:
         """Reported clauses: those to keep, and those around a direct quote (its speaker's words)."""
         candidates: list[_Reported] = []
+        block_ends = [b.end for b in blocks]
         starts = index.sentence_starts
         for position, first in enumerate(starts):
             sentence = doc[first:starts[position + 1] if position + 1 < len(starts) else len(doc)]
@@ -527,6 +531,9 @@ class QuoteFinder:
                 if end - start < 10:
                     continue
                 previous = candidates[-1].fact if candidates else None
+                before = bisect_right(block_ends, sentence.start_char)
+                if before and (previous is None or blocks[before - 1].end > previous.end):
+                    previous = blocks[before - 1]  # "They also claimed" after the statement quoted above
                 for speaker, confidence in _speakers(verb, index, previous):
                     candidates.append(_Reported(QuoteFact(
                         speaker=speaker, start=start, end=end, verb=verb.lower_, direct=False,
@@ -565,6 +572,102 @@ class QuoteFinder:
             else:
                 kept.append(item)
         return kept, enclosing
+
+    # --- quotes without quotation marks ----------------------------------------------------
+
+    def _unmarked(self, doc: Doc, index: _DocIndex, story_start: int) -> list[QuoteFact]:
+        """Block and pull quotes that lost their marks: a paragraph introduced by a speaker and a colon
+        ("the Church denied these allegations:"), and a paragraph signed by a name alone ("... . Jane Roe").
+        """
+        text = index.text
+        paragraphs = [(m.start(), m.end()) for m in re.finditer(r"\S[^\n]*(?:\n(?!\s*\n)[^\n]*)*", text)]
+        quotes: list[QuoteFact] = []
+        for number, (start, end) in enumerate(paragraphs):
+            if end <= story_start or self._overlaps_direct(index, start, end):
+                continue
+            body = text[start:end].rstrip()
+            if body.endswith(":") and number + 1 < len(paragraphs):
+                quote = self._introduced_block(doc, index, doc.char_span(start, start + len(body),
+                                                                         alignment_mode="expand"),
+                                               paragraphs[number + 1], quotes[-1] if quotes else None)
+            else:
+                quote = self._signed_paragraph(doc, index, start, start + len(body))
+            if quote is None and quotes and paragraphs[number - 1][0] <= quotes[-1].start < start:
+                quote = self._first_person_run(doc, index, start, start + len(body), quotes[-1])
+            if quote is not None:
+                quotes.append(quote)
+        return quotes
+
+    def _introduced_block(self, doc: Doc, index: _DocIndex, intro: Span | None, block: tuple[int, int],
+                          previous: QuoteFact | None) -> QuoteFact | None:
+        """The paragraph after "X said:" is X's words, up to the first sentence that reports speech again."""
+        start, end = block
+        if intro is None or text_opens_quote(index.text, start) or self._overlaps_direct(index, start, end):
+            return None
+        last_sentence = index.sentence_of(intro.end - 1)
+        verbs = [v for v in index.verbs_in(last_sentence) if v.i < intro.end]
+        speaker, confidence, verb = None, 0.0, None
+        for candidate in sorted(verbs, key=lambda v: -v.i)[:_NEAREST_VERBS]:
+            if reported_clause(candidate) is not None:
+                continue  # "X said they had agreed on four points:" introduces a list, not X's words
+            speakers = _speakers(candidate, index, previous)
+            if speakers:
+                (speaker, confidence), verb = speakers[0], candidate
+                break
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if speaker is None or span is None:
+            return None
+        stop = end
+        for sentence in span.sents:
+            if sentence.start_char > start and index.verbs_in(sentence):
+                stop = sentence.start_char  # narration again: "They also claimed ..."
+                break
+        stop = len(index.text[:stop].rstrip())
+        if len(index.text[start:stop].split()) < _MIN_QUOTE_WORDS:
+            return None
+        return QuoteFact(speaker=speaker, start=start, end=stop, verb=verb.lower_, direct=True,
+                         sentence=index.sentence_of(span.start), confidence=min(confidence, 0.6))
+
+    @staticmethod
+    def _first_person_run(doc: Doc, index: _DocIndex, start: int, end: int,
+                          previous: QuoteFact) -> QuoteFact | None:
+        """A paragraph opening in the first person right after a quote without marks goes on quoting
+        its speaker, for as long as its sentences speak in the first person."""
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or text_opens_quote(index.text, start):
+            return None
+        stop = None
+        for sentence in span.sents:
+            if not any(t.lower_ in _FIRST_PERSON and t.pos_ == "PRON" for t in sentence) or \
+                    index.verbs_in(sentence) and stop is not None:
+                break
+            stop = sentence.end_char
+        if stop is None or len(index.text[start:stop].split()) < _MIN_QUOTE_WORDS:
+            return None
+        return QuoteFact(speaker=previous.speaker, start=start, end=stop, verb=previous.verb, direct=True,
+                         sentence=index.sentence_of(span.start), confidence=0.4)
+
+    @staticmethod
+    def _signed_paragraph(doc: Doc, index: _DocIndex, start: int, end: int) -> QuoteFact | None:
+        """A pull quote: words, then the name of the person who said them alone at the paragraph's end."""
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or len(span) < 5:
+            return None
+        last = span[-1]
+        cluster = entity_at(doc, last)
+        if cluster is None or cluster.type != "Person":
+            return None
+        first = last.i
+        while first - 1 >= span.start and entity_at(doc, doc[first - 1]) is cluster:
+            first -= 1
+        before = doc[first - 1] if first - 1 >= span.start else None
+        if before is None or before.text not in (".", "!", "?", "”", '"') or first - span.start < _MIN_QUOTE_WORDS:
+            return None  # the name closes a sentence of its own, after the quoted words
+        if not any(t.lower_ in _FIRST_PERSON for t in doc[span.start:first]):
+            return None  # a pull quote speaks in the first person; a caption or narration does not
+        quote_end = before.idx + len(before) if before.text in (".", "!", "?") else before.idx
+        return QuoteFact(speaker=cluster, start=start, end=quote_end, verb="said", direct=True,
+                         sentence=index.sentence_of(span.start), confidence=0.5)
 
     @staticmethod
     def _overlaps_direct(index: _DocIndex, start: int, end: int) -> bool:
@@ -743,6 +846,10 @@ def _appeal(verb: Token) -> Token | None:
                 any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
             return child
     return None
+
+
+def text_opens_quote(text: str, start: int) -> bool:
+    return start < len(text) and text[start] in _OPENERS
 
 
 def _opens_paragraph(text: str, start: int) -> bool:
