@@ -203,7 +203,11 @@ class _DocIndex:
             votes["m"] += sum(w in _MALE for w in words)
             sentence = self.sentence_of(mention.start)
             last_named = not any(t.ent_type_ == "PERSON" for t in doc[mention.end:sentence.end])
-            if (mention.root.dep_ in ("nsubj", "nsubjpass") or last_named) and sentence.end < len(doc):
+            root = mention.root
+            joined = root.dep_ == "conj" or any(c.dep_ in ("conj", "cc") for c in root.children) or \
+                sum(c.dep_ in ("nsubj", "nsubjpass") for c in root.head.children) > 1
+            if (root.dep_ in ("nsubj", "nsubjpass") or last_named) and sentence.end < len(doc) and not joined:
+                # ("X and his wife Y are on trial. She ...": a pronoun after a joint subject says nothing of X)
                 following = doc[sentence.end]  # "X was arrested. He was released ..."
                 if following.lower_ in ("she", "he"):
                     votes["f" if following.lower_ == "she" else "m"] += 1
