@@ -395,7 +395,8 @@ def _inverted_speaker(span: Span, index: _DocIndex) -> tuple[EntityCluster | Non
 
 def _clause_tokens(verb: Token, clause: Token) -> list[Token]:
     """The words a speech verb reports, without the complementiser and outer punctuation."""
-    tokens = [t for t in clause.subtree if not (t.dep_ == "mark" and t.head == clause and t.i < clause.i)]
+    tokens = [t for t in clause.subtree if not (t.dep_ == "mark" and t.head == clause and t.i < clause.i
+                                                and not _demonstrative(t))]
     if verb.dep_ == "parataxis":  # the report is what comes before the inserted "he said"
         tokens = [t for t in tokens if t.i < verb.left_edge.i]
     elif tokens and tokens[-1].i > verb.i:
@@ -417,9 +418,26 @@ def _clause_tokens(verb: Token, clause: Token) -> list[Token]:
                 break
         tokens += [t for t in verb.doc[tokens[-1].i + 1:last + 1]]
     if len(tokens) > 1 and tokens[0].lower_ == "that" and (
-            tokens[0].dep_ == "mark" or (_right_after_verb(verb, tokens[0]) and tokens[0].dep_ != "det")):
+            tokens[0].dep_ == "mark" or (_right_after_verb(verb, tokens[0]) and tokens[0].dep_ != "det")) and \
+            not _demonstrative(tokens[0]):
         tokens.pop(0)  # "told CNN that work ...": the complementiser, whatever the parser made of it
     return _trim(tokens)
+
+
+# Nouns a report points back to with "that" ("estimates that number is closer to 40,000"): a bare
+# singular one after "that" is the clause's subject with its determiner, not a complementiser
+_ANAPHORIC_NOUNS = {"number", "figure", "estimate", "amount", "total", "decision", "move", "plan", "deal",
+                    "policy", "claim", "report", "proposal", "offer", "view", "approach", "practice", "trend"}
+
+
+def _demonstrative(that: Token) -> bool:
+    """"that number is ...": "that" determines the noun after it, whatever the parser made of it."""
+    doc = that.doc
+    if that.i + 2 >= len(doc):
+        return False
+    noun, after = doc[that.i + 1], doc[that.i + 2]
+    return noun.tag_ == "NN" and noun.lower_ in _ANAPHORIC_NOUNS and noun.dep_ in ("nsubj", "nsubjpass") and \
+        not any(c.dep_ in ("det", "poss") for c in noun.children) and after.pos_ in ("VERB", "AUX")
 
 
 def _trim(tokens: list[Token]) -> list[Token]:
