@@ -188,7 +188,10 @@ class EntityLinker:
 
     def __call__(self, doc: Doc) -> Doc:
         spans = [ent for ent in doc.ents if ent.label_ in ENTITY_TYPES]
+        named_heads = {ent[-1].lower_ for ent in spans if ent.label_ == "ORG" and ent[-1].is_title}
         for _, start, end in self.matcher(doc):
+            if _described_body(doc, start, end, named_heads):
+                continue
             spans.append(Span(doc, start, end, label="ORG"))
         spans += _dateline_spans(doc, spans)
         cleaned = [s for s in (clean_span(span) for span in filter_spans(spans)) if s is not None]
@@ -210,6 +213,27 @@ class EntityLinker:
                     index[i] = cluster
         doc._.ng_token_entity = index
         return doc
+
+
+# Bodies a country has only one of: "Indonesian military" names it even without "the"
+_NATIONAL_BODIES = {"government", "military", "navy", "army", "police", "coastguard", "parliament", "cabinet"}
+
+
+def _described_body(doc: Doc, start: int, end: int, named_heads: set[str]) -> bool:
+    """An unnamed public body that is only described, not named by its words.
+
+    "a Greek court" / "Greek court rules": with no "the" (or possessive) before it, one of
+    many, not an institution. "North Korea's main news agency" when the article names a
+    News Agency: a description of that named body, not another one.
+    """
+    before = doc[start - 1] if start > 0 else None
+    definite = before is not None and (before.lower_ in ("the", "its", "their", "his", "her") or
+                                       before.tag_ == "POS")
+    possessive = any(t.tag_ == "POS" or t.lower_ in ("'s", "’s") for t in doc[start:end])
+    head = doc[end - 1].lower_
+    if head in _NATIONAL_BODIES:
+        return False  # "by Malaysian navy": a country has one navy, named or not
+    return (not definite and not possessive) or head in named_heads
 
 
 def _is_title_head(token) -> bool:
