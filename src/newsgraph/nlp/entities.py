@@ -200,6 +200,7 @@ class EntityLinker:
         cleaned = _retype_from_context(doc, cleaned)
         cleaned += _untagged_facilities(doc, cleaned)
         cleaned = _people_from_context(doc, cleaned)
+        cleaned = _without_peoples(doc, cleaned)
         cleaned += _untagged_full_names(doc, cleaned)
         cleaned += _bracketed_acronyms(doc, cleaned)
         cleaned += _standalone_acronyms(doc, cleaned)
@@ -438,6 +439,25 @@ def _people_from_context(doc: Doc, spans: list[Span]) -> list[Span]:
     last_words = {n.split()[-1] for n in names if len(n.split()) > 1}
     return [Span(doc, s.start, s.end, label="PERSON") if s.label_ != "PERSON" and (
         s.text in names or (len(s) == 1 and s.text in last_words)) else s for s in spans]
+
+
+_GROUP_NOUNS = {"minority", "majority", "tribe", "ethnicity", "people", "peoples", "community", "diaspora"}
+
+
+def _without_peoples(doc: Doc, spans: list[Span]) -> list[Span]:
+    """"Bangladeshis and Rohingya", "the Rohingya, a stateless minority": a people, neither a person
+    nor an organisation. A one-word name listed with nationalities, or in apposition to a group
+    noun, goes, with every other mention of it."""
+    peoples = set()
+    for span in spans:
+        if span.label_ not in ("PERSON", "ORG") or len(span) != 1 or not span[0].is_alpha:
+            continue
+        token = span[0]
+        listed = ([token.head] if token.dep_ == "conj" else []) + [c for c in token.children if c.dep_ == "conj"]
+        if any(t.ent_type_ == "NORP" for t in listed) or \
+                any(c.dep_ == "appos" and c.lemma_.lower() in _GROUP_NOUNS for c in token.children):
+            peoples.add(token.text)
+    return [s for s in spans if s.text not in peoples] if peoples else spans
 
 
 def _is_given_name(token) -> bool:
