@@ -463,7 +463,7 @@ def _without_peoples(doc: Doc, spans: list[Span]) -> list[Span]:
 def _is_given_name(token) -> bool:
     """A capitalised word that can open a person's name: not a title, a rank, a place word or a small word."""
     lower = token.lower_
-    return token.is_title and token.is_alpha and len(token) > 1 and not token.is_stop and \
+    return token.is_title and token.is_alpha and len(token) > 1 and not token.is_stop and token.pos_ == "PROPN" and \
         lower not in TITLE_WORDS and lower not in ROLE_NOUNS and lower not in RANK_WORDS and \
         lower not in PORTFOLIO_WORDS and lower not in DETERMINERS and lower not in NOT_NAMES and \
         lower not in _HEAD_WORDS and token.ent_type_ in ("", "PERSON")

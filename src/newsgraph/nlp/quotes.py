@@ -436,7 +436,7 @@ def _demonstrative(that: Token) -> bool:
     if that.i + 2 >= len(doc):
         return False
     noun, after = doc[that.i + 1], doc[that.i + 2]
-    return noun.tag_ == "NN" and noun.lower_ in _ANAPHORIC_NOUNS and noun.dep_ in ("nsubj", "nsubjpass") and \
+    return noun.pos_ == "NOUN" and noun.tag_ != "NNS" and noun.lower_ in _ANAPHORIC_NOUNS and noun.dep_ in ("nsubj", "nsubjpass") and \
         not any(c.dep_ in ("det", "poss") for c in noun.children) and after.pos_ in ("VERB", "AUX")
 
 

@@ -1,0 +1,83 @@
+"""Entities, model-free: precision and identity classes found on real news (issue 15).
+
+A surname the model tagged alone takes the full name it left untagged earlier; unnamed
+bodies that are only described ("a Greek court") are not organisations; peoples listed
+with nationalities ("Bangladeshis and Rohingya") are neither people nor organisations.
+"""
+
+from docbuild import make_doc, run
+from spacy.tokens import Span
+
+import newsgraph.nlp.pipeline  # noqa: F401  (registers the components)
+
+
+def entities(text, ents, pos=None, parse=None):
+    doc = run(make_doc(text, ents=ents, pos=pos, parse=parse), "newsgraph_entities")
+    return {c.name: c for c in doc._.ng_entities}
+
+
+def tagged_later(text, word, pos=None):
+    """The model tagged only the last occurrence of ``word``, as a person."""
+    doc = make_doc(text, pos=pos)
+    last = max(t.i for t in doc if t.text == word)
+    doc.ents = [Span(doc, last, last + 1, label="PERSON")]
+    doc = run(doc, "newsgraph_entities")
+    return {c.name: c for c in doc._.ng_entities}
+
+
+def test_a_lone_surname_takes_the_full_name_left_untagged_before_it():
+    found = tagged_later("Student Omar Haddad joined the club . Haddad said it was fun .", "Haddad",
+                         pos={"Student": "NOUN"})
+    assert "Omar Haddad" in found and "Haddad" not in found
+    assert found["Omar Haddad"].type == "Person"
+    assert len(found["Omar Haddad"].mentions) == 2  # the untagged full name and the surname
+
+
+def test_titles_and_tagged_names_are_not_taken_for_given_names():
+    found = tagged_later("Minister Haddad spoke . Haddad said it was fun .", "Haddad")
+    assert list(found) == ["Haddad"]  # "Minister" is a title, not a first name
+    found = entities("Omar Haddad spoke . Then Haddad left .", [("Omar Haddad", "PERSON"), ("Haddad", "PERSON")])
+    assert list(found) == ["Omar Haddad"]
+
+
+def test_an_indefinite_unnamed_body_is_not_an_organisation():
+    found = entities("A Greek court ruled on Monday .", [("Greek", "NORP")], pos={"ruled": "VERB", "on": "ADP"})
+    assert [c.name for c in found.values() if c.type == "Organization"] == []
+
+
+def test_a_definite_unnamed_body_and_a_countrys_navy_stay():
+    found = entities("The boat was met by Malaysian navy and then by the Indonesian coastguard .",
+                     [("Malaysian", "NORP"), ("Indonesian", "NORP")],
+                     pos={"was": "AUX", "met": "VERB", "by": "ADP", "and": "CCONJ", "then": "ADV", "the": "DET"})
+    organisations = {c.name for c in found.values() if c.type == "Organization"}
+    assert organisations == {"Malaysian navy", "Indonesian coastguard"}
+
+
+def test_a_body_described_when_the_article_names_one_of_its_kind_is_not_another():
+    found = entities("North Korea 's main news agency , the Korean Central News Agency , said so .",
+                     [("North Korea", "GPE"), ("the Korean Central News Agency", "ORG")],
+                     pos={"main": "ADJ", "'s": "PART", "said": "VERB", "so": "ADV"})
+    organisations = [c.name for c in found.values() if c.type == "Organization"]
+    assert organisations == ["Korean Central News Agency"]
+
+
+def test_a_people_listed_with_nationalities_is_not_an_organisation():
+    text = "The boats carried Bangladeshis and Rohingya ."
+    parse = [(1, "det"), (2, "nsubj"), (2, "ROOT"), (2, "dobj"), (3, "cc"), (3, "conj"), (2, "punct")]
+    found = entities(text, [("Bangladeshis", "NORP"), ("Rohingya", "ORG")], parse=parse)
+    assert "Rohingya" not in found
+
+
+def test_a_people_in_apposition_to_a_group_noun_is_not_a_person():
+    text = "Aid reached the Rohingya , a stateless minority , today ."
+    parse = [(1, "nsubj"), (1, "ROOT"), (3, "det"), (1, "dobj"), (3, "punct"), (7, "det"), (7, "amod"),
+             (3, "appos"), (3, "punct"), (1, "npadvmod"), (1, "punct")]
+    found = entities(text, [("Rohingya", "PERSON")], parse=parse)
+    assert "Rohingya" not in found
+
+
+def test_a_company_listed_with_another_company_stays():
+    text = "Acme and Globex signed the deal ."
+    parse = [(3, "nsubj"), (0, "cc"), (0, "conj"), (3, "ROOT"), (5, "det"), (3, "dobj"), (3, "punct")]
+    found = entities(text, [("Acme", "ORG"), ("Globex", "ORG")], parse=parse)
+    assert {"Acme", "Globex"} <= set(found)
