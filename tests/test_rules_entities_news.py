@@ -81,3 +81,25 @@ def test_a_company_listed_with_another_company_stays():
     parse = [(3, "nsubj"), (0, "cc"), (0, "conj"), (3, "ROOT"), (5, "det"), (3, "dobj"), (3, "punct")]
     found = entities(text, [("Acme", "ORG"), ("Globex", "ORG")], parse=parse)
     assert {"Acme", "Globex"} <= set(found)
+
+
+def test_capitalised_words_before_a_company_suffix_name_a_company_the_model_missed():
+    # the model read the words after a dateline's date into the date
+    found = entities("March 3 - Zelnor Fabrics Inc said it raised prices .",
+                     [("March 3 - Zelnor Fabrics Inc", "DATE")], pos={"-": "PUNCT", "said": "VERB", "3": "NUM"})
+    assert found["Zelnor Fabrics Inc"].type == "Organization"
+    assert "March" not in " ".join(found)
+
+
+def test_a_company_named_with_and_without_its_suffix_is_one_organisation():
+    doc = make_doc("Zelnor Fabrics Corp grew . Later Zelnor Fabrics hired .")
+    doc.ents = [Span(doc, 6, 8, label="ORG")]  # the model tagged only the second, shorter mention
+    doc = run(doc, "newsgraph_entities")
+    found = {c.name: c for c in doc._.ng_entities}
+    assert list(found) == ["Zelnor Fabrics Corp"]
+    assert "Zelnor Fabrics" in found["Zelnor Fabrics Corp"].aliases
+
+
+def test_suffixes_alone_name_no_company():
+    found = entities("The stake went to Co Inc. last week .", [])
+    assert found == {}

@@ -199,6 +199,7 @@ class EntityLinker:
         cleaned = _merge_split_names(doc, cleaned)
         cleaned = _retype_from_context(doc, cleaned)
         cleaned += _untagged_facilities(doc, cleaned)
+        cleaned += _company_names(doc, cleaned)
         cleaned = _people_from_context(doc, cleaned)
         cleaned = _without_peoples(doc, cleaned)
         cleaned += _untagged_full_names(doc, cleaned)
@@ -551,6 +552,38 @@ def _untagged_facilities(doc: Doc, spans: list[Span]) -> list[Span]:
     return found
 
 
+_COMPANY_MARKS = {"Inc", "Inc.", "Corp", "Corp.", "Co", "Co.", "Ltd", "Ltd.", "Plc", "PLC", "plc", "LLC", "AG",
+                  "GmbH", "Corporation", "Incorporated", "Limited"}
+
+
+def _company_names(doc: Doc, spans: list[Span]) -> list[Span]:
+    """"March 3 - Arvin Industries Inc said": capitalised words before a company suffix name a
+    company even when the model missed them or read them into a date."""
+    taken = {i for span in spans for i in range(span.start, span.end)}
+    found = []
+    for token in doc:
+        if token.text not in _COMPANY_MARKS or token.i in taken or token.i == 0:
+            continue
+        start = token.i
+        while start - 1 >= token.sent.start and token.i - start < 5 and start - 1 not in taken and (
+                (doc[start - 1].is_title or doc[start - 1].is_upper) and doc[start - 1].is_alpha and
+                doc[start - 1].lower_ not in DETERMINERS and not doc[start - 1].like_num and
+                doc[start - 1].ent_type_ in ("", "ORG", "DATE", "PERSON", "NORP", "GPE") and
+                not (doc[start - 1].ent_type_ == "DATE" and doc[start - 1].lower_ in _MONTHS)):
+            start -= 1
+        if any(t.text not in _COMPANY_MARKS for t in doc[start:token.i]) and \
+                not (start == token.sent.start and doc[start].is_stop):  # "Co Inc.": no name in it
+            span = Span(doc, start, token.i + 1, label="ORG")
+            found.append(span)
+            taken.update(range(span.start, span.end))
+    return found
+
+
+_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+           "dec"}
+
+
 def _name_before_bracket(doc: Doc, start: int, end: int, taken: set[int]) -> Span | None:
     """"Masjid Al-Haram (Grand Mosque)": the bracket glosses the name before it, which is the site."""
     if start < 2 or end >= len(doc) or doc[start - 1].text != "(" or doc[end].text != ")":
@@ -817,7 +850,8 @@ def _merge_shortened_organisations(clusters: list[EntityCluster], model_types: d
         if len(short.name.split()) < 2:
             continue
         longer = [c for c in orgs if c is not short and c.mentions and
-                  re.match(re.escape(short.name) + r" (for|of|at|on) ", c.name)]
+                  (re.match(re.escape(short.name) + r" (for|of|at|on) ", c.name) or
+                   (c.name.startswith(short.name + " ") and c.name[len(short.name) + 1:] in _COMPANY_MARKS))]
         if not longer:
             longer = [c for c in orgs if c is not short and c.mentions and _abbreviates(short.name, c.name)]
         if len(longer) == 1:
