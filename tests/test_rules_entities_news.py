@@ -103,3 +103,12 @@ def test_a_company_named_with_and_without_its_suffix_is_one_organisation():
 def test_suffixes_alone_name_no_company():
     found = entities("The stake went to Co Inc. last week .", [])
     assert found == {}
+
+
+def test_a_full_name_the_model_read_into_a_dateline_date_is_found_through_its_surname():
+    doc = make_doc("BRUSSELS , March 5 - Charles Kerrigan said he would stay . Kerrigan left .",
+                   pos={"said": "VERB", "-": "PUNCT", "5": "NUM"})
+    doc.ents = [Span(doc, 2, 7, label="DATE"), Span(doc, 12, 13, label="PERSON")]
+    doc = run(doc, "newsgraph_entities")
+    people = [c.name for c in doc._.ng_entities if c.type == "Person"]
+    assert people == ["Charles Kerrigan"]

@@ -467,7 +467,8 @@ def _is_given_name(token) -> bool:
     return token.is_title and token.is_alpha and len(token) > 1 and not token.is_stop and token.pos_ == "PROPN" and \
         lower not in TITLE_WORDS and lower not in ROLE_NOUNS and lower not in RANK_WORDS and \
         lower not in PORTFOLIO_WORDS and lower not in DETERMINERS and lower not in NOT_NAMES and \
-        lower not in _HEAD_WORDS and token.ent_type_ in ("", "PERSON")
+        lower not in _HEAD_WORDS and (token.ent_type_ in ("", "PERSON") or (
+            token.ent_type_ == "DATE" and lower not in _MONTHS and lower not in _WEEKDAYS))  # "March 5 - Charles"
 
 
 def _untagged_full_names(doc: Doc, spans: list[Span]) -> list[Span]:
@@ -579,6 +580,7 @@ def _company_names(doc: Doc, spans: list[Span]) -> list[Span]:
     return found
 
 
+_WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 _MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
            "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
            "dec"}
