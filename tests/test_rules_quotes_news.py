@@ -236,3 +236,25 @@ def test_that_as_a_complementiser_still_goes():
                    pos={"said": "VERB", "will": "AUX", "rise": "VERB", "that": "SCONJ"})
     found, _ = quotes_in(doc)
     assert found == [("Acme Church", "prices will rise.", False)]
+
+
+def test_a_dateline_word_is_never_a_speaker_whatever_its_type():
+    text = "ZELNOR , Wyo. , March 4 - Zelnor Mills Inc said it cut its debt ."
+    parse = [(10, "nsubj"), (0, "punct"), (0, "appos"), (0, "punct"), (5, "compound"), (0, "npadvmod"),
+             (0, "punct"), (9, "compound"), (9, "compound"), (10, "nsubj"), (10, "ROOT"), (12, "nsubj"),
+             (10, "ccomp"), (14, "poss"), (12, "dobj"), (10, "punct")]
+    # the model read the dateline's town as a person
+    doc = make_doc(text, ents=[("ZELNOR", "PERSON"), ("Zelnor Mills Inc", "ORG")], parse=parse,
+                   lemmas={"said": "say"}, pos={"said": "VERB", "cut": "VERB", "it": "PRON", "its": "PRON"})
+    found, _ = quotes_in(doc)
+    assert [speaker for speaker, _, _ in found] == ["Zelnor Mills Inc"]
+
+
+def test_a_one_word_name_opening_a_company_name_speaks_for_the_company():
+    text = "Zelnor Mills Inc grew . Zelnor said sales rose ."
+    parse = [(1, "compound"), (2, "compound"), (3, "nsubj"), (3, "ROOT"), (3, "punct"),
+             (6, "nsubj"), (6, "ROOT"), (8, "nsubj"), (6, "ccomp"), (6, "punct")]
+    doc = make_doc(text, ents=[("Zelnor Mills Inc", "ORG"), ("Zelnor", "PERSON")], parse=parse,
+                   lemmas={"said": "say"}, pos={"said": "VERB", "rose": "VERB", "grew": "VERB"})
+    found, _ = quotes_in(doc)
+    assert found == [("Zelnor Mills Inc", "sales rose.", False)]

@@ -266,11 +266,13 @@ def resolve_speaker(token: Token, index: _DocIndex | None = None, previous: Quot
             fuller = index.fuller_person(cluster.name, candidate.i)
             if fuller is not None:
                 return fuller, 0.85
+        if cluster is not None and _in_dateline(index, candidate):
+            continue  # "CHEYENNE, Wyo., March 4 - Cheyenne Resources Inc said": where, not who
         if cluster is not None and cluster.type in types:
-            if cluster.type == "Place":
-                if candidate is not token or candidate.pos_ != "PROPN" or candidate.ent_type_ != "GPE" or \
-                        _in_dateline(index, candidate):
-                    continue  # a country speaks as a subject ("South Korea says"), not a dateline beside one
+            if cluster.type == "Place" and (candidate is not token or candidate.pos_ != "PROPN" or
+                                            candidate.ent_type_ != "GPE"):
+                continue  # a country speaks as a subject ("South Korea says"), not as a modifier
+            if cluster.type != "Organization" and len(cluster.name.split()) == 1 and candidate.pos_ == "PROPN":
                 company = index.organisation_named_after(candidate)
                 if company is not None:
                     return company, 0.7  # "Southwest said" after "Southwest Bancorp": the company
