@@ -112,3 +112,11 @@ def test_a_full_name_the_model_read_into_a_dateline_date_is_found_through_its_su
     doc = run(doc, "newsgraph_entities")
     people = [c.name for c in doc._.ng_entities if c.type == "Person"]
     assert people == ["Charles Kerrigan"]
+
+
+def test_a_one_word_company_name_joins_the_company_whatever_the_model_typed_it_as():
+    found = entities("Zelnor Mills Inc sued . Zelnor said so . Zelnor won .",
+                     [("Zelnor Mills Inc", "ORG"), ("Zelnor", "PERSON"), ("Zelnor", "PERSON")])
+    assert list(found) == ["Zelnor Mills Inc"]
+    assert found["Zelnor Mills Inc"].type == "Organization"
+    assert len(found["Zelnor Mills Inc"].mentions) == 3

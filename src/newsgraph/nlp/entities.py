@@ -752,6 +752,11 @@ def build_clusters(doc: Doc, spans: list[Span]) -> list[EntityCluster]:
             cluster = _person_by_surname(clusters, text)
             if cluster is not None:
                 type_ = "Person"
+        if cluster is None and len(span) == 1 and type_ in ("Person", "Organization"):
+            company = [c for c in clusters if c.type == "Organization" and c.name.startswith(text + " ") and
+                       c.name[len(text) + 1:] in _COMPANY_MARKS]
+            if len(company) == 1:  # "Calny" after "Calny Inc", whatever the model typed it as
+                cluster, type_ = company[0], "Organization"
         if cluster is None and len(span) == 1 and type_ == "Organization" and span[0].is_title:
             cluster = _organisation_by_word(clusters, text)
         if cluster is None and len(span) > 1 and type_ == "Organization":
@@ -965,6 +970,8 @@ def _settle_type_and_name(cluster: EntityCluster, votes: Counter, defined: set) 
         if model_type == "Other" and votes.get("Organization", 0) >= votes["Other"]:
             model_type = "Organization"  # "Facebook" read once as a product, once heading a "co-founder"
         cluster.type = type_from_head(cluster.name, model_type)
+    if len(cluster.name.split()) > 1 and cluster.name.split()[-1] in _COMPANY_MARKS:
+        cluster.type = "Organization"  # "Paradyne Corp", however often the model read "Paradyne" as a person
     if cluster.name.isupper() and len(cluster.name) > 5 and cluster.type == "Place":
         cluster.name = cluster.name.title()  # "BRUSSELS" in a dateline is Brussels
     for text in names:
