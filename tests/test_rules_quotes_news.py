@@ -258,3 +258,13 @@ def test_a_one_word_name_opening_a_company_name_speaks_for_the_company():
                    lemmas={"said": "say"}, pos={"said": "VERB", "rose": "VERB", "grew": "VERB"})
     found, _ = quotes_in(doc)
     assert found == [("Zelnor Mills Inc", "sales rose.", False)]
+
+
+def test_a_title_subject_speaks_through_the_name_that_closes_it():
+    text = "Executive director of the Zelnor Trust Ann Lee said prices rose ."
+    parse = [(1, "amod"), (8, "nsubj"), (1, "prep"), (5, "det"), (5, "compound"), (2, "pobj"),
+             (7, "compound"), (5, "appos"), (8, "ROOT"), (10, "nsubj"), (8, "ccomp"), (8, "punct")]
+    doc = make_doc(text, ents={"Zelnor Trust": "ORG", "Ann Lee": "PERSON"}, parse=parse, lemmas={"said": "say"},
+                   pos={"said": "VERB", "rose": "VERB", "Executive": "ADJ", "of": "ADP", "the": "DET"})
+    found, _ = quotes_in(doc)
+    assert found == [("Ann Lee", "prices rose.", False)]

@@ -31,7 +31,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from .facts import EntityCluster, QuoteFact, entity_at, headline_end
-from .lexicon import BODY_HEADS, ORG_HEADS, SPEECH_VERBS
+from .lexicon import BODY_HEADS, ORG_HEADS, ROLE_NOUNS, SPEECH_VERBS, TITLE_WORDS
 
 _OPENERS = {"“": "”", '"': '"', "«": "»", "„": "“"}
 _CLOSERS = set(_OPENERS.values())
@@ -278,6 +278,12 @@ def resolve_speaker(token: Token, index: _DocIndex | None = None, previous: Quot
                     return company, 0.7  # "Southwest said" after "Southwest Bancorp": the company
             return cluster, 0.9
     lower = token.lower_
+    if (lower in ROLE_NOUNS or lower in TITLE_WORDS) and token.pos_ == "NOUN":
+        # "Executive director of the X chapter of Y Alia Salem said": the name closing the title
+        named = entity_at(doc, token.right_edge)
+        if named is not None and named.type == "Person" and token.right_edge.i > token.i and \
+                token.right_edge.i + 1 < len(doc) and doc[token.right_edge.i + 1] == token.head:
+            return named, 0.8
     if token.pos_ == "PROPN" and token.dep_ in ("nsubj", "nsubjpass", "pobj"):
         fuller = index.fuller_person(token.text, token.i)  # a surname the model left unnamed
         if fuller is not None:
