@@ -268,3 +268,27 @@ def test_a_title_subject_speaks_through_the_name_that_closes_it():
                    pos={"said": "VERB", "rose": "VERB", "Executive": "ADJ", "of": "ADP", "the": "DET"})
     found, _ = quotes_in(doc)
     assert found == [("Ann Lee", "prices rose.", False)]
+
+
+def test_the_one_named_example_of_a_plural_subject_speaks():
+    text = "Other papers such as Zelnor Daily have said that they will print it ."
+    parse = [(1, "amod"), (7, "nsubj"), (3, "amod"), (1, "prep"), (5, "compound"), (3, "pobj"), (7, "aux"),
+             (7, "ROOT"), (11, "mark"), (11, "nsubj"), (11, "aux"), (7, "ccomp"), (11, "dobj"), (7, "punct")]
+    doc = make_doc(text, ents={"Zelnor Daily": "ORG"}, parse=parse, lemmas={"said": "say"},
+                   pos={"said": "VERB", "print": "VERB", "have": "AUX", "will": "AUX", "such": "ADJ", "as": "ADP",
+                        "they": "PRON", "it": "PRON"})
+    doc[1].tag_ = "NNS"
+    found, _ = quotes_in(doc)
+    assert found == [("Zelnor Daily", "they will print it.", False)]
+
+
+def test_a_plural_subject_with_several_examples_names_no_one_speaker():
+    text = "Papers such as Zelnor Daily and Acme Post said they will print it ."
+    parse = [(8, "nsubj"), (2, "amod"), (0, "prep"), (4, "compound"), (2, "pobj"), (4, "cc"), (7, "compound"),
+             (4, "conj"), (8, "ROOT"), (11, "nsubj"), (11, "aux"), (8, "ccomp"), (11, "dobj"), (8, "punct")]
+    doc = make_doc(text, ents={"Zelnor Daily": "ORG", "Acme Post": "ORG"}, parse=parse, lemmas={"said": "say"},
+                   pos={"said": "VERB", "print": "VERB", "will": "AUX", "such": "ADJ", "as": "ADP",
+                        "they": "PRON", "it": "PRON", "and": "CCONJ"})
+    doc[0].tag_ = "NNS"
+    found, _ = quotes_in(doc)
+    assert found == []

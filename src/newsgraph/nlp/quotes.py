@@ -313,6 +313,14 @@ def resolve_speaker(token: Token, index: _DocIndex | None = None, previous: Quot
                 if cluster is not None and cluster.type == "Organization":
                     return cluster, 0.75
     if token.tag_ in ("NNS", "NNPS"):
+        # "other sites such as Gawker.com have stated": the one named example speaks
+        examples = [obj for prep in token.children if prep.dep_ == "prep" and (
+            prep.lower_ in ("like", "including") or (prep.lower_ == "as" and any(
+                c.lower_ == "such" for c in prep.children))) for obj in prep.children if obj.dep_ == "pobj"]
+        named = [entity_at(doc, obj) for obj in examples]
+        if len(named) == 1 and named[0] is not None and named[0].type in ("Person", "Organization") and \
+                not any(c.dep_ == "conj" for c in examples[0].children):
+            return named[0], 0.6
         return None, 0.0  # "the companies said": several speakers, none of them named
     best = None
     sentence_start = index.sentence_of(token.i).start
