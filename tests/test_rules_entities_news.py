@@ -120,3 +120,25 @@ def test_a_one_word_company_name_joins_the_company_whatever_the_model_typed_it_a
     assert list(found) == ["Zelnor Inc"]
     assert found["Zelnor Inc"].type == "Organization"
     assert len(found["Zelnor Inc"].mentions) == 3
+
+
+def test_the_name_of_an_electoral_seat_is_not_an_organisation():
+    found = entities("Ann Lee of the Farmers Union constituency won .", [("Ann Lee", "PERSON"), ("Farmers Union", "ORG")],
+                     pos={"won": "VERB", "of": "ADP", "the": "DET"})
+    assert "Farmers Union" not in found
+    found = entities('Bo Chan won the Zelnor Council ( Second ) functional constituency .',
+                     [("Bo Chan", "PERSON"), ("Zelnor Council", "ORG")],
+                     pos={"won": "VERB", "the": "DET", "functional": "ADJ"})
+    assert "Zelnor Council" not in found
+    # a place that names a seat stays a place
+    found = entities("Bo Chan won the Kowloon East constituency .", [("Bo Chan", "PERSON"), ("Kowloon East", "GPE")],
+                     pos={"won": "VERB", "the": "DET"})
+    assert found["Kowloon East"].type == "Place"
+
+
+def test_a_capitalised_ist_word_before_a_noun_is_an_adjective_not_an_organisation():
+    found = entities("The Localist group Zelnor Action won seats .", [("Localist", "ORG"), ("Zelnor Action", "ORG")],
+                     pos={"won": "VERB", "The": "DET"})
+    assert "Localist" not in found and "Zelnor Action" in found
+    found = entities("The Economist magazine said so .", [("Economist", "ORG")], pos={"said": "VERB", "so": "ADV"})
+    assert "Economist" in found

@@ -356,6 +356,9 @@ def _retype_from_context(doc: Doc, spans: list[Span]) -> list[Span]:
         last = doc[end - 1]
         if label in ("ORG", "GPE", "LOC", "FAC") and _example_of_kind(span, NOT_ENTITY_KINDS):
             continue  # "the ancient gods, such as Zeus, Hera and Athena": gods, not bodies or places
+        if (label not in ("PERSON", "GPE", "LOC", "FAC") and _names_a_seat(doc, end)) or \
+                (label == "ORG" and _adjective_before_noun(doc, start, end)):
+            continue  # "the Social Welfare constituency", "Localist group Civic Passion"
         if label in ("PERSON", "EVENT", "WORK_OF_ART", "PRODUCT") and end - start >= 2 and last.is_title and \
                 last.lower_ in (SITE_WORDS if label == "PERSON" else FACILITY_HEADS):
             label = "FAC"
@@ -394,6 +397,31 @@ def _retype_from_context(doc: Doc, spans: list[Span]) -> list[Span]:
         result.append(Span(doc, start, end, label=label) if (label, start, end) != (
             span.label_, span.start, span.end) else span)
     return result
+
+
+_SEAT_NOUNS = {"constituency", "constituencies", "seat", "seats", "ward", "wards", "riding", "electorate"}
+
+
+def _names_a_seat(doc: Doc, end: int) -> bool:
+    """"Shiu Ka-chun of the Social Welfare constituency", "District Council (Second) functional
+    constituency", '"Super District Council" seats': the name of an electoral seat, not a body."""
+    i = end
+    if i < len(doc) and doc[i].text == "(":  # "(Second)"
+        close = next((k for k in range(i + 1, min(len(doc), i + 5)) if doc[k].text == ")"), None)
+        i = close + 1 if close is not None else i
+    while i < len(doc) and i - end < 4 and (doc[i].is_quote or (doc[i].is_lower and doc[i].pos_ == "ADJ")):
+        i += 1  # a closing mark, "functional"
+    return i < len(doc) and doc[i].lower_ in _SEAT_NOUNS and doc[i].is_lower
+
+
+def _adjective_before_noun(doc: Doc, start: int, end: int) -> bool:
+    """"Localist group", "Islamist militants": one capitalised -ist word before a lowercase noun is an
+    adjective of allegiance, not a name (but "The Economist magazine" is a paper)."""
+    if end - start != 1 or end >= len(doc):
+        return False
+    word, after = doc[start], doc[end]
+    return word.lower_.endswith("ist") and word.is_title and after.is_lower and after.is_alpha and \
+        after.pos_ == "NOUN" and after.lower_ not in MEDIA_HEADS and after.lower_ not in ("magazine", "newspaper")
 
 
 def _root(span: Span):
@@ -546,6 +574,8 @@ def _untagged_facilities(doc: Doc, spans: list[Span]) -> list[Span]:
                 not doc[i - 1].is_stop and not (i - 1 == token.sent.start and doc[i - 1].pos_ != "PROPN"):
             i -= 1
         if i < token.i and doc[i:token.i].text.lower() != doc[i:token.i].text:
+            if not site and _names_a_seat(doc, token.i + 1):
+                continue  # '"Super District Council" seats'
             gloss = _name_before_bracket(doc, i, token.i + 1, taken) if site else None
             span = gloss or Span(doc, i, token.i + 1, label="FAC" if site else "ORG")
             found.append(span)
