@@ -292,3 +292,26 @@ def test_a_plural_subject_with_several_examples_names_no_one_speaker():
     doc[0].tag_ = "NNS"
     found, _ = quotes_in(doc)
     assert found == []
+
+
+def _with_role(text, parse, ents, role, pos):
+    from newsgraph.nlp.facts import RoleFact
+
+    doc = run(make_doc(text, ents=ents, parse=parse, lemmas={"said": "say"}, pos=pos), "newsgraph_entities")
+    person = next(c for c in doc._.ng_entities if c.type == "Person")
+    doc._.ng_roles = [RoleFact(person=person, role=role, organization=None, sentence=doc[0:5], confidence=0.9)]
+    doc = run(doc, "newsgraph_quotes")
+    return [(q.speaker.name, doc.text[q.start:q.end]) for q in doc._.ng_quotes]
+
+
+def test_the_title_alone_speaks_for_the_one_person_given_it_before():
+    text = "Police chief Tom Barrow arrived . The police chief said the suspect fled ."
+    parse = [(1, "compound"), (3, "compound"), (3, "compound"), (4, "nsubj"), (4, "ROOT"), (4, "punct"),
+             (8, "det"), (8, "compound"), (9, "nsubj"), (9, "ROOT"), (11, "det"), (12, "nsubj"), (9, "ccomp"),
+             (9, "punct")]
+    pos = {"said": "VERB", "fled": "VERB", "arrived": "VERB", "The": "DET", "Police": "NOUN", "chief": "NOUN"}
+    found = _with_role(text, parse, {"Tom Barrow": "PERSON"}, "police chief", pos)
+    assert found == [("Tom Barrow", "the suspect fled.")]
+    # a title nobody was given names no speaker
+    found = _with_role(text, parse, {"Tom Barrow": "PERSON"}, "mayor", pos)
+    assert found == []

@@ -305,6 +305,10 @@ def resolve_speaker(token: Token, index: _DocIndex | None = None, previous: Quot
         return (same[0], 0.6) if len(same) == 1 else (None, 0.0)
     if token.pos_ not in ("NOUN", "PROPN"):
         return None, 0.0
+    if token.pos_ == "NOUN" and token.tag_ not in ("NNS", "NNPS"):
+        titled = _titled_person(token)  # "the minister said": the one person given that title before
+        if titled is not None:
+            return titled, 0.7
     if lower in _ORG_NOUNS or token.lemma_ in _ORG_NOUNS:
         # "a spokesman for the ministry": the organisation behind the speaker
         for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in ("for", "of", "at")):
@@ -342,6 +346,21 @@ def resolve_speaker(token: Token, index: _DocIndex | None = None, previous: Quot
     if best is not None:
         return best[1], 0.6
     return None, 0.0
+
+
+def _titled_person(token: Token) -> EntityCluster | None:
+    """"the minister", "the police chief": the one person an earlier role gave that title."""
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+        return None
+    modifiers = [c.lower_ for c in token.children if c.dep_ in ("compound", "amod") and c.i < token.i]
+    lower, lemma = token.lower_, token.lemma_.lower()
+    people = {}
+    for role in token.doc._.ng_roles or []:
+        words = role.role.lower().split()
+        if words and words[-1] in (lower, lemma) and role.sentence.start < token.i and \
+                all(m in words for m in modifiers):
+            people[id(role.person)] = role.person
+    return next(iter(people.values())) if len(people) == 1 else None
 
 
 def _subject(verb: Token) -> Token | None:
