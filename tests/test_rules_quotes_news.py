@@ -315,3 +315,23 @@ def test_the_title_alone_speaks_for_the_one_person_given_it_before():
     # a title nobody was given names no speaker
     found = _with_role(text, parse, {"Tom Barrow": "PERSON"}, "mayor", pos)
     assert found == []
+
+
+def test_a_transcript_line_is_the_answer_of_the_person_it_names():
+    doc = sentences(
+        [("Jane", 1, "compound", "PROPN", None), ("Roe", 2, "nsubj", "PROPN", None),
+         ("spoke", 2, "ROOT", "VERB", "speak"), (".", 2, "punct", "PUNCT", None)],
+        "\n\n",
+        [("Jane", 1, "compound", "PROPN", None), ("Roe", 1, "ROOT", "PROPN", None), (":", 1, "punct", "PUNCT", None),
+         ("We", 5, "nsubj", "PRON", None), ("never", 5, "neg", "ADV", None), ("planned", 1, "dep", "VERB", "plan"),
+         ("it", 5, "dobj", "PRON", None), (".", 1, "punct", "PUNCT", None)],
+        "\n\n",
+        [("Roe", 0, "ROOT", "PROPN", None), (":", 0, "punct", "PUNCT", None), ("It", 3, "nsubj", "PRON", None),
+         ("happened", 0, "dep", "VERB", "happen"), ("fast", 3, "advmod", "ADV", None),
+         (".", 0, "punct", "PUNCT", None)],
+    )
+    text = doc.text
+    first, second = text.index("Jane Roe"), text.index("Jane Roe", 5)
+    doc.ents = [doc.char_span(first, first + 8, label="PERSON"), doc.char_span(second, second + 8, label="PERSON")]
+    found, _ = quotes_in(doc)
+    assert found == [("Jane Roe", "We never planned it.", True), ("Jane Roe", "It happened fast.", True)]

@@ -648,7 +648,8 @@ class QuoteFinder:
                                                                          alignment_mode="expand"),
                                                paragraphs[number + 1], quotes[-1] if quotes else None)
             else:
-                quote = self._signed_paragraph(doc, index, start, start + len(body))
+                quote = self._transcript_line(doc, index, start, start + len(body)) or \
+                    self._signed_paragraph(doc, index, start, start + len(body))
             if quote is None and quotes and paragraphs[number - 1][0] <= quotes[-1].start < start:
                 quote = self._first_person_run(doc, index, start, start + len(body), quotes[-1])
             if quote is not None:
@@ -703,6 +704,31 @@ class QuoteFinder:
             return None
         return QuoteFact(speaker=previous.speaker, start=start, end=stop, verb=previous.verb, direct=True,
                          sentence=index.sentence_of(span.start), confidence=0.4)
+
+    @staticmethod
+    def _transcript_line(doc: Doc, index: _DocIndex, start: int, end: int) -> QuoteFact | None:
+        """An interview or transcript: "Jane Roe: We never planned it." is Jane Roe's answer."""
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or len(span) < 5:
+            return None
+        cluster = entity_at(doc, span[0])
+        colon = span.start
+        if cluster is not None and cluster.type == "Person":
+            while colon < span.end and entity_at(doc, doc[colon]) is cluster:
+                colon += 1
+        elif span[0].is_title and span[1].text == ":":
+            cluster, colon = index.fuller_person(span[0].text, span[0].i), span.start + 1  # "Roe: ..."
+        if cluster is None or cluster.type != "Person":
+            return None
+        if colon + 1 >= span.end or doc[colon].text != ":" or colon - span.start > 4:
+            return None
+        first = doc[colon + 1]
+        while first.i < span.end - 1 and (first.is_space or first.is_quote):
+            first = doc[first.i + 1]
+        if len(index.text[first.idx:end].split()) < _MIN_QUOTE_WORDS:
+            return None
+        return QuoteFact(speaker=cluster, start=first.idx, end=end, verb="said", direct=True,
+                         sentence=index.sentence_of(first.i), confidence=0.6)
 
     @staticmethod
     def _signed_paragraph(doc: Doc, index: _DocIndex, start: int, end: int) -> QuoteFact | None:
