@@ -142,3 +142,16 @@ def test_a_capitalised_ist_word_before_a_noun_is_an_adjective_not_an_organisatio
     assert "Localist" not in found and "Zelnor Action" in found
     found = entities("The Economist magazine said so .", [("Economist", "ORG")], pos={"said": "VERB", "so": "ADV"})
     assert "Economist" in found
+
+
+def test_an_acronym_naming_an_event_is_the_organisation_behind_it():
+    text = "Fans watched the ZFAA World Cup today ."
+    parse = [(1, "nsubj"), (1, "ROOT"), (5, "det"), (5, "compound"), (5, "compound"), (1, "dobj"), (1, "npadvmod"),
+             (1, "punct")]
+    found = entities(text, [("World Cup", "EVENT")], parse=parse, pos={"ZFAA": "PROPN", "watched": "VERB"})
+    assert found["ZFAA"].type == "Organization"
+    # an acronym modifying a common noun is not promoted
+    text = "Fans watched the ZFAA growth today ."
+    parse = [(1, "nsubj"), (1, "ROOT"), (4, "det"), (4, "compound"), (1, "dobj"), (1, "npadvmod"), (1, "punct")]
+    found = entities(text, [], parse=parse, pos={"ZFAA": "PROPN", "watched": "VERB"})
+    assert "ZFAA" not in found

@@ -655,7 +655,8 @@ def _standalone_acronyms(doc: Doc, spans: list[Span]) -> list[Span]:
         if text.lower() in NOT_ORG_ACRONYMS or token.pos_ != "PROPN":
             continue
         if token.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "poss", "conj", "appos") and not (
-                token.dep_ == "compound" and token.head.lower_ in ROLE_NOUNS):  # "AFT president X"
+                token.dep_ == "compound" and (token.head.lower_ in ROLE_NOUNS or  # "AFT president X"
+                                              token.head.ent_type_ == "EVENT")):  # "the FIFA World Cup"
             continue
         sent = token.sent
         if sum(t.is_upper and t.is_alpha for t in sent) * 3 > sum(t.is_alpha for t in sent):
