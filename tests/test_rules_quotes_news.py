@@ -335,3 +335,36 @@ def test_a_transcript_line_is_the_answer_of_the_person_it_names():
     doc.ents = [doc.char_span(first, first + 8, label="PERSON"), doc.char_span(second, second + 8, label="PERSON")]
     found, _ = quotes_in(doc)
     assert found == [("Jane Roe", "We never planned it.", True), ("Jane Roe", "It happened fast.", True)]
+
+
+def test_a_document_speaks_for_its_named_issuer_only():
+    text = "The report , published by Zelnor Watch , says that prisoners were abused ."
+    parse = [(1, "det"), (8, "nsubj"), (1, "punct"), (1, "acl"), (3, "agent"), (6, "compound"), (4, "pobj"),
+             (1, "punct"), (8, "ROOT"), (12, "mark"), (12, "nsubjpass"), (12, "auxpass"), (8, "ccomp"), (8, "punct")]
+    doc = make_doc(text, ents={"Zelnor Watch": "ORG"}, parse=parse, lemmas={"says": "say"},
+                   pos={"says": "VERB", "published": "VERB", "abused": "VERB", "were": "AUX", "by": "ADP",
+                        "The": "DET", "that": "SCONJ"})
+    doc[3].tag_ = "VBN"
+    found, _ = quotes_in(doc)
+    assert found == [("Zelnor Watch", "prisoners were abused.", False)]
+    text = "Zelnor Watch met . The report says that prisoners were abused ."
+    parse = [(1, "compound"), (2, "nsubj"), (2, "ROOT"), (2, "punct"), (5, "det"), (6, "nsubj"), (6, "ROOT"),
+             (10, "mark"), (10, "nsubjpass"), (10, "auxpass"), (6, "ccomp"), (6, "punct")]
+    doc = make_doc(text, ents={"Zelnor Watch": "ORG"}, parse=parse, lemmas={"says": "say"},
+                   pos={"says": "VERB", "met": "VERB", "abused": "VERB", "were": "AUX", "The": "DET",
+                        "that": "SCONJ"})
+    found, _ = quotes_in(doc)
+    assert found == []  # a document with no named issuer is nobody's words
+
+
+def test_according_to_a_statement_from_an_organisation_is_its_report():
+    text = "Zelnor Post wrote . According to a statement from the Red Cross , 40 people died ."
+    parse = [(1, "compound"), (2, "nsubj"), (2, "ROOT"), (2, "punct"), (15, "prep"), (4, "prep"), (7, "det"),
+             (5, "pobj"), (7, "prep"), (11, "det"), (11, "compound"), (8, "pobj"), (15, "punct"), (14, "nummod"),
+             (15, "nsubj"), (15, "ROOT"), (15, "punct")]
+    doc = make_doc(text, ents={"Zelnor Post": "ORG", "Red Cross": "ORG"}, parse=parse,
+                   lemmas={"wrote": "write", "died": "die"},
+                   pos={"wrote": "VERB", "died": "VERB", "According": "VERB", "to": "ADP", "from": "ADP",
+                        "40": "NUM", "a": "DET", "the": "DET"})
+    found, _ = quotes_in(doc)
+    assert found == [("Red Cross", "40 people died.", False)]

@@ -309,13 +309,14 @@ def resolve_speaker(token: Token, index: _DocIndex | None = None, previous: Quot
         titled = _titled_person(token)  # "the minister said": the one person given that title before
         if titled is not None:
             return titled, 0.7
-    if lower in _ORG_NOUNS or token.lemma_ in _ORG_NOUNS:
-        # "a spokesman for the ministry": the organisation behind the speaker
-        for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in ("for", "of", "at")):
-            for obj in prep.children:
-                cluster = entity_at(doc, obj)
-                if cluster is not None and cluster.type == "Organization":
-                    return cluster, 0.75
+    if lower in _ORG_NOUNS or token.lemma_ in _ORG_NOUNS or lower in _DOCUMENT_NOUNS:
+        # "a spokesman for the ministry", "a statement from the Red Cross", "the report, published by
+        # Human Rights Watch": the organisation (or person) behind the speaker or the document
+        issuer = _issuer(token)
+        if issuer is not None:
+            return issuer, 0.75
+        if lower in _DOCUMENT_NOUNS and lower not in _ORG_NOUNS:
+            return None, 0.0  # a document with no named issuer speaks for no one
     if token.tag_ in ("NNS", "NNPS"):
         # "other sites such as Gawker.com have stated": the one named example speaks
         examples = [obj for prep in token.children if prep.dep_ == "prep" and (
@@ -346,6 +347,28 @@ def resolve_speaker(token: Token, index: _DocIndex | None = None, previous: Quot
     if best is not None:
         return best[1], 0.6
     return None, 0.0
+
+
+# Documents that speak for whoever issued them ("the report says", "a study by X found")
+_DOCUMENT_NOUNS = {"statement", "report", "study", "letter", "release", "survey", "document", "filing", "ruling",
+                   "communique", "memo", "paper", "analysis", "review", "poll"}
+
+
+def _issuer(token: Token) -> EntityCluster | None:
+    """Who a speaker noun or a document stands for: "for"/"of"/"at"/"from"/"by" X, or "published by X"."""
+    doc = token.doc
+    preps = [c for c in token.children if c.dep_ == "prep" and c.lower_ in ("for", "of", "at", "from", "by")]
+    participles = [c for c in token.children if c.dep_ in ("acl", "relcl") and c.tag_ == "VBN"] \
+        if token.lower_ in _DOCUMENT_NOUNS else []  # "the report, published by X"; "a group led by X" is not X
+    for participle in participles:
+        preps += [c for c in participle.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")]
+    for prep in preps:
+        for obj in prep.children:
+            cluster = entity_at(doc, obj)
+            people = ("Person",) if token.lower_ in _DOCUMENT_NOUNS else ()
+            if cluster is not None and cluster.type in ("Organization", *people):
+                return cluster
+    return None
 
 
 def _titled_person(token: Token) -> EntityCluster | None:
