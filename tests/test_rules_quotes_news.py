@@ -368,3 +368,14 @@ def test_according_to_a_statement_from_an_organisation_is_its_report():
                         "40": "NUM", "a": "DET", "the": "DET"})
     found, _ = quotes_in(doc)
     assert found == [("Red Cross", "40 people died.", False)]
+
+
+def test_a_participle_adding_a_report_speaks_for_the_subject_of_its_verb():
+    text = "Ann Lee spoke , adding that costs fell ."
+    parse = [(1, "compound"), (2, "nsubj"), (2, "ROOT"), (2, "punct"), (2, "advcl"), (7, "mark"), (7, "nsubj"),
+             (4, "ccomp"), (2, "punct")]
+    doc = make_doc(text, ents={"Ann Lee": "PERSON"}, parse=parse, lemmas={"adding": "add", "spoke": "speak"},
+                   pos={"spoke": "VERB", "adding": "VERB", "fell": "VERB", "that": "SCONJ"})
+    doc[4].tag_ = "VBG"
+    found, _ = quotes_in(doc)
+    assert found == [("Ann Lee", "costs fell.", False)]

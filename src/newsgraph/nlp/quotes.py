@@ -392,8 +392,9 @@ def _subject(verb: Token) -> Token | None:
         # the one nearest the verb: "CLEVELAND, Feb 26 - Standard Oil Co said" has the dateline as a second subject
         before = [c for c in subjects if c.i < verb.i]
         return before[-1] if before else subjects[0]
-    if verb.dep_ in ("conj", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
-        return _subject(verb.head)
+    if (verb.dep_ in ("conj", "xcomp") or (verb.dep_ == "advcl" and verb.tag_ == "VBG")) and \
+            verb.head.pos_ in ("VERB", "AUX"):
+        return _subject(verb.head)  # "X said, adding that ...": the participle's speaker is X
     if verb.dep_ == "relcl":
         return verb.head
     return None
