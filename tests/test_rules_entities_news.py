@@ -155,3 +155,19 @@ def test_an_acronym_naming_an_event_is_the_organisation_behind_it():
     parse = [(1, "nsubj"), (1, "ROOT"), (4, "det"), (4, "compound"), (1, "dobj"), (1, "npadvmod"), (1, "punct")]
     found = entities(text, [], parse=parse, pos={"ZFAA": "PROPN", "watched": "VERB"})
     assert "ZFAA" not in found
+
+
+def test_an_adjective_opening_a_quote_is_not_a_name():
+    text = '" Reckless provocation deserves punishment " , it said .'
+    parse = [(3, "punct"), (2, "amod"), (3, "nsubj"), (8, "ccomp"), (3, "dobj"), (3, "punct"), (8, "punct"),
+             (8, "nsubj"), (8, "ROOT"), (8, "punct")]
+    doc = make_doc(text, ents={"Reckless": "PERSON"}, parse=parse,
+                   pos={"deserves": "VERB", "said": "VERB", "it": "PRON", '"': "PUNCT"})
+    doc[1].tag_ = "JJ"
+    doc = run(doc, "newsgraph_entities")
+    assert doc._.ng_entities == []
+    # a name before a common noun stays a name ("Obama administration")
+    text = "The Zelnor administration said so ."
+    parse = [(2, "det"), (2, "compound"), (3, "nsubj"), (3, "ROOT"), (3, "advmod"), (3, "punct")]
+    found = entities(text, [("Zelnor", "PERSON")], parse=parse, pos={"said": "VERB", "The": "DET"})
+    assert "Zelnor" in found

@@ -356,6 +356,8 @@ def _retype_from_context(doc: Doc, spans: list[Span]) -> list[Span]:
         last = doc[end - 1]
         if label in ("ORG", "GPE", "LOC", "FAC") and _example_of_kind(span, NOT_ENTITY_KINDS):
             continue  # "the ancient gods, such as Zeus, Hera and Athena": gods, not bodies or places
+        if end - start == 1 and _capitalised_adjective(doc[start]):
+            continue  # '"Foolhardy provocation deserves ...': a sentence's first word, not a name
         if (label not in ("PERSON", "GPE", "LOC", "FAC") and _names_a_seat(doc, end)) or \
                 (label == "ORG" and _adjective_before_noun(doc, start, end)):
             continue  # "the Social Welfare constituency", "Localist group Civic Passion"
@@ -397,6 +399,14 @@ def _retype_from_context(doc: Doc, spans: list[Span]) -> list[Span]:
         result.append(Span(doc, start, end, label=label) if (label, start, end) != (
             span.label_, span.start, span.end) else span)
     return result
+
+
+def _capitalised_adjective(token) -> bool:
+    """An adjective capitalised only because it opens a sentence or a quote, before a common noun."""
+    previous = token.doc[token.i - 1] if token.i > 0 else None
+    opens = previous is None or token.is_sent_start or previous.is_quote or "\n" in previous.text
+    return opens and token.tag_ == "JJ" and token.dep_ == "amod" and token.head.i > token.i and \
+        token.head.is_lower and token.head.pos_ == "NOUN"
 
 
 _SEAT_NOUNS = {"constituency", "constituencies", "seat", "seats", "ward", "wards", "riding", "electorate"}
