@@ -5,6 +5,12 @@ bodies are added ("Guangdong provincial market supervision administration"), and
 mentions are grouped: acronyms defined in brackets or matching a name's initials,
 surnames pointing back to a full name, and repeated names. Textual evidence (a
 bracketed definition, the head word of a name) corrects the model's type.
+
+Precision rules for real news: company names before a suffix ("Arvin Industries Inc")
+the model missed are added; full names it left untagged are found through a later
+surname; described bodies ("a Greek court"), peoples ("Bangladeshis and Rohingya"),
+electoral seats ("the Social Welfare constituency") and capitalised adjectives
+("Localist group", a sentence-opening "Foolhardy") are not entities.
 """
 
 from __future__ import annotations

@@ -2,14 +2,20 @@
 
 Speakers are resolved to entities: a name, a surname (through the entity
 clusters), "he"/"she" pointing to the person most recently named as a subject,
-"it"/"they" pointing to the organisation last quoted, or a common noun pointing to
-the organisation it names ("the ministry said", "the Church claims").
+"it"/"they" pointing to the organisation last quoted, a common noun pointing to
+the organisation it names ("the ministry said", "the Church claims"), a title pointing
+to the one person given it before ("the minister said"), a document to its named
+issuer ("a statement from the Red Cross"), or a country ("South Korea says"; never the
+place of a dateline).
 
-Two passes over a document. The first reads reported speech: a speech verb outside
+Three passes over a document. The first finds quotes that lost their quotation marks:
+a paragraph introduced by "X said:" (a block quote), a first-person paragraph signed by a
+name alone (a pull quote) and the first-person paragraph after it, and interview lines
+("Jane Roe: ..."). The second reads reported speech: a speech verb outside
 quotation marks with a named subject and a reported clause ("X told reporters
-that ...", "X said in a statement that ..."), and "according to X" attached to a
-clause. The second gives each quoted span its speaker, trying in turn: the speech
-verb of the reported clause it sits in (the outer reporter wins: quotes nested in
+that ...", "X said in a statement that ..."), appeals ("urged X to ..."), and
+"according to X" attached to a clause. The third gives each quoted span its
+speaker, trying in turn: the speech verb of the reported clause it sits in (the outer reporter wins: quotes nested in
 another speaker's words are not theirs), a speech verb in its sentence, an
 inverted '"...," added KCNA', "according to X" / "in the words of X", a
 sentence introducing it ("X wrote:"), and finally the speaker of the quote just
