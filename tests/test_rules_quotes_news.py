@@ -47,6 +47,14 @@ def sentences(*parts):
             lemmas.append(lemma or word.lower())
         spaces[-1] = True
     spaces[-1] = False
+    opening = True
+    for k, word in enumerate(words):  # '"We ... fight," said': marks hug the words they enclose
+        if word == '"':
+            if opening:
+                spaces[k] = False
+            elif k:
+                spaces[k - 1] = False
+            opening = not opening
     return Doc(_vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
 
 
@@ -379,3 +387,42 @@ def test_a_participle_adding_a_report_speaks_for_the_subject_of_its_verb():
     doc[4].tag_ = "VBG"
     found, _ = quotes_in(doc)
     assert found == [("Ann Lee", "costs fell.", False)]
+
+
+def _colon_doc(second):
+    return sentences(
+        [("Lena", 1, "compound", "PROPN", None), ("Vogt", 2, "nsubj", "PROPN", None),
+         ("was", 2, "ROOT", "AUX", "be"), ("blunter", 2, "acomp", "ADJ", None), (":", 2, "punct", "PUNCT", None),
+         ('"', 7, "punct", "PUNCT", None), ("This", 7, "nsubj", "PRON", None), ("is", 2, "ccomp", "AUX", "be"),
+         ("a", 9, "det", "DET", None), ("crime", 7, "attr", "NOUN", None), (".", 7, "punct", "PUNCT", None),
+         ('"', 7, "punct", "PUNCT", None)],
+        "\n\n",
+        second,
+    )
+
+
+def test_a_quote_after_a_colon_belongs_to_the_subject_of_the_clause_before_it():
+    doc = _colon_doc([("It", 1, "nsubj", "PRON", None), ("rained", 1, "ROOT", "VERB", "rain"),
+                      (".", 1, "punct", "PUNCT", None)])
+    doc = with_ents(doc, [("Lena Vogt", "PERSON")])
+    found, _ = quotes_in(doc)
+    assert found == [("Lena Vogt", "This is a crime.", True)]
+    assert doc._.ng_quotes[0].verb == "said"
+
+
+def test_a_quote_across_a_paragraph_break_goes_on_only_when_it_says_i_or_we():
+    second = [("The", 1, "det", "DET", None), ("plan", 2, "nsubj", "NOUN", None), ("has", 2, "ROOT", "VERB", "have"),
+              ("a", 4, "det", "DET", None), ("goal", 2, "dobj", "NOUN", None), (":", 2, "punct", "PUNCT", None),
+              ('"', 7, "punct", "PUNCT", None), ("cut", 4, "appos", "VERB", None),
+              ("emissions", 7, "dobj", "NOUN", None), ("by", 7, "prep", "ADP", None), ("half", 9, "pobj", "NOUN", None),
+              ('"', 7, "punct", "PUNCT", None), (".", 2, "punct", "PUNCT", None)]
+    doc = with_ents(_colon_doc(second), [("Lena Vogt", "PERSON")])
+    found, _ = quotes_in(doc)
+    assert [words for _, words, _ in found] == ["This is a crime."]
+    second = [("Costs", 1, "nsubj", "NOUN", None), ("matter", 1, "ROOT", "VERB", None),
+              ('"', 4, "punct", "PUNCT", None), ("to", 4, "aux", "PART", None), ("me", 1, "dobj", "PRON", None),
+              ("most", 4, "advmod", "ADV", None), ('"', 4, "punct", "PUNCT", None), (".", 1, "punct", "PUNCT", None)]
+    doc = with_ents(_colon_doc(second), [("Lena Vogt", "PERSON")])
+    found, _ = quotes_in(doc)
+    assert [(speaker, words) for speaker, words, _ in found] == [("Lena Vogt", "This is a crime."),
+                                                                  ("Lena Vogt", "to me most")]

@@ -818,7 +818,8 @@ class QuoteFinder:
                     quote_start, is_direct = outer.fact.start, False  # a reported clause ending in quoted words
                 used_clauses.add(id(outer))
             if speaker is None and previous is not None and not tried and \
-                    _continues(text, index, previous, start):
+                    _continues(text, index, previous, start,
+                               any(t.lower_ in _FIRST_PERSON and t.pos_ == "PRON" for t in span)):
                 # a quote going on in the next paragraph, or right after '"...," she said.'
                 speaker, confidence = previous.speaker, 0.5
             if speaker is None:
@@ -873,6 +874,15 @@ class QuoteFinder:
                 speakers = _speakers(verb, index, previous)
                 if speakers:
                     return speakers[0][0], speakers[0][1], verb, True
+            if doc[last].text == ":":
+                # "Vogt was blunter: "..."": whoever the clause before the colon is about speaks
+                verbs = [t for t in doc[index.sentence_of(last).start:last] if t.pos_ in ("VERB", "AUX")]
+                clause = verbs[-1] if verbs else doc[last]
+                subject = _subject(clause) if verbs else None
+                if subject is not None and subject.i < clause.i:
+                    speaker, confidence = resolve_speaker(subject, index, previous)
+                    if speaker is not None and speaker.type in ("Person", "Organization"):
+                        return speaker, min(confidence, 0.6), None, True  # recorded as "said"
         return None, 0.0, None, tried
 
 
@@ -892,10 +902,10 @@ def _previous_quote(quotes: list[QuoteFact], reported: list[_Reported], starts: 
     return best
 
 
-def _continues(text: str, index: _DocIndex, previous: QuoteFact, start: int) -> bool:
+def _continues(text: str, index: _DocIndex, previous: QuoteFact, start: int, first_person: bool = False) -> bool:
     """This unattributed quote carries on from the previous one (same or next paragraph, or close by)."""
-    if start - previous.end < _CONTINUATION_GAP:
-        return True
+    if start - previous.end < _CONTINUATION_GAP and ("\n" not in text[previous.end:start] or first_person):
+        return True  # across a paragraph break, a quote goes on if it opens the paragraph or says "I"/"we"
     paragraph, previous_paragraph = index.paragraph_of(start), index.paragraph_of(previous.end)
     if paragraph == previous_paragraph:
         return True
