@@ -426,3 +426,23 @@ def test_a_quote_across_a_paragraph_break_goes_on_only_when_it_says_i_or_we():
     found, _ = quotes_in(doc)
     assert [(speaker, words) for speaker, words, _ in found] == [("Lena Vogt", "This is a crime."),
                                                                   ("Lena Vogt", "to me most")]
+
+
+def test_it_speaks_for_the_organisation_that_was_the_subject_just_before():
+    text = "Zelnor Corp reported a loss . It said sales fell ."
+    parse = [(1, "compound"), (2, "nsubj"), (2, "ROOT"), (4, "det"), (2, "dobj"), (2, "punct"),
+             (7, "nsubj"), (7, "ROOT"), (9, "nsubj"), (7, "ccomp"), (7, "punct")]
+    doc = make_doc(text, ents={"Zelnor Corp": "ORG"}, parse=parse, lemmas={"said": "say", "reported": "report"},
+                   pos={"said": "VERB", "fell": "VERB", "reported": "VERB", "It": "PRON", "a": "DET"})
+    found, _ = quotes_in(doc)
+    assert found == [("Zelnor Corp", "sales fell.", False)]
+    # two organisations as subjects before: "it" is unknown
+    text = "Zelnor Corp and Acme Ltd reported losses . It said sales fell ."
+    parse = [(1, "compound"), (5, "nsubj"), (1, "cc"), (4, "compound"), (1, "conj"), (5, "ROOT"), (5, "dobj"),
+             (5, "punct"), (9, "nsubj"), (9, "ROOT"), (11, "nsubj"), (9, "ccomp"), (9, "punct")]
+    doc = make_doc(text, ents={"Zelnor Corp": "ORG", "Acme Ltd": "ORG"}, parse=parse,
+                   lemmas={"said": "say", "reported": "report"},
+                   pos={"said": "VERB", "fell": "VERB", "reported": "VERB", "It": "PRON", "and": "CCONJ"})
+    doc[4].dep_ = "nsubj"  # the parser may give both their own subject arc
+    found, _ = quotes_in(doc)
+    assert found == []

@@ -302,6 +302,8 @@ def resolve_speaker(token: Token, index: _DocIndex | None = None, previous: Quot
         if previous is not None and previous.speaker.type in ("Organization", "Place") and \
                 token.i - previous.sentence.end < 80:
             return previous.speaker, 0.6
+        if lower == "it":
+            return _organisation_as_subject_before(token, index), 0.55
         return None, 0.0
     if (cluster := entity_at(doc, token)) is not None and cluster.type == "Place":
         # a place's name is not "the company" ("New Zealand Rugby" read as a place is not Oceania Rugby
@@ -375,6 +377,19 @@ def _issuer(token: Token) -> EntityCluster | None:
             if cluster is not None and cluster.type in ("Organization", *people):
                 return cluster
     return None
+
+
+def _organisation_as_subject_before(token: Token, index: _DocIndex) -> EntityCluster | None:
+    """"Acme Corp reported a loss. It said ...": the one organisation that was the subject of the
+    sentence before (or earlier in this one), when nobody was quoted before."""
+    doc = token.doc
+    found = []
+    for i in range(index.earliest_token(token.i, 1), token.i):
+        cluster = entity_at(doc, doc[i])
+        if cluster is not None and cluster.type == "Organization" and doc[i].dep_ in ("nsubj", "nsubjpass") and \
+                cluster not in found:
+            found.append(cluster)
+    return found[0] if len(found) == 1 else None
 
 
 def _titled_person(token: Token) -> EntityCluster | None:
