@@ -171,3 +171,11 @@ def test_an_adjective_opening_a_quote_is_not_a_name():
     parse = [(2, "det"), (2, "compound"), (3, "nsubj"), (3, "ROOT"), (3, "advmod"), (3, "punct")]
     found = entities(text, [("Zelnor", "PERSON")], parse=parse, pos={"said": "VERB", "The": "DET"})
     assert "Zelnor" in found
+
+
+def test_a_god_listed_as_an_example_is_not_a_person():
+    text = "They worship gods such as Zorax and Mirenna ."
+    parse = [(1, "nsubj"), (1, "ROOT"), (1, "dobj"), (4, "amod"), (2, "prep"), (4, "pobj"), (5, "cc"), (5, "conj"),
+             (1, "punct")]
+    found = entities(text, [("Zorax", "GPE"), ("Mirenna", "PERSON")], parse=parse, pos={"worship": "VERB"})
+    assert found == {}

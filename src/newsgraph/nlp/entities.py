@@ -360,7 +360,7 @@ def _retype_from_context(doc: Doc, spans: list[Span]) -> list[Span]:
                 start -= 1  # "Doctor Who | Society of Canada": the words before the head are the name's
             span = Span(doc, start, end, label=label) if start != span.start else span
         last = doc[end - 1]
-        if label in ("ORG", "GPE", "LOC", "FAC") and _example_of_kind(span, NOT_ENTITY_KINDS):
+        if label in ("ORG", "GPE", "LOC", "FAC", "PERSON") and _example_of_kind(span, NOT_ENTITY_KINDS):
             continue  # "the ancient gods, such as Zeus, Hera and Athena": gods, not bodies or places
         if end - start == 1 and _capitalised_adjective(doc[start]):
             continue  # '"Foolhardy provocation deserves ...': a sentence's first word, not a name
