@@ -5,6 +5,12 @@ bodies are added ("Guangdong provincial market supervision administration"), and
 mentions are grouped: acronyms defined in brackets or matching a name's initials,
 surnames pointing back to a full name, and repeated names. Textual evidence (a
 bracketed definition, the head word of a name) corrects the model's type.
+
+Precision rules for real news: company names before a suffix ("Arvin Industries Inc")
+the model missed are added; full names it left untagged are found through a later
+surname; described bodies ("a Greek court"), peoples ("Bangladeshis and Rohingya"),
+electoral seats ("the Social Welfare constituency") and capitalised adjectives
+("Localist group", a sentence-opening "Foolhardy") are not entities.
 """
 
 from __future__ import annotations
@@ -188,7 +194,10 @@ class EntityLinker:
 
     def __call__(self, doc: Doc) -> Doc:
         spans = [ent for ent in doc.ents if ent.label_ in ENTITY_TYPES]
+        named_heads = {ent[-1].lower_ for ent in spans if ent.label_ == "ORG" and ent[-1].is_title}
         for _, start, end in self.matcher(doc):
+            if _described_body(doc, start, end, named_heads):
+                continue
             spans.append(Span(doc, start, end, label="ORG"))
         spans += _dateline_spans(doc, spans)
         cleaned = [s for s in (clean_span(span) for span in filter_spans(spans)) if s is not None]
@@ -196,7 +205,10 @@ class EntityLinker:
         cleaned = _merge_split_names(doc, cleaned)
         cleaned = _retype_from_context(doc, cleaned)
         cleaned += _untagged_facilities(doc, cleaned)
+        cleaned += _company_names(doc, cleaned)
         cleaned = _people_from_context(doc, cleaned)
+        cleaned = _without_peoples(doc, cleaned)
+        cleaned += _untagged_full_names(doc, cleaned)
         cleaned += _bracketed_acronyms(doc, cleaned)
         cleaned += _standalone_acronyms(doc, cleaned)
         cleaned += _organisations_before_titles(doc, cleaned)
@@ -209,6 +221,27 @@ class EntityLinker:
                     index[i] = cluster
         doc._.ng_token_entity = index
         return doc
+
+
+# Bodies a country has only one of: "Indonesian military" names it even without "the"
+_NATIONAL_BODIES = {"government", "military", "navy", "army", "police", "coastguard", "parliament", "cabinet"}
+
+
+def _described_body(doc: Doc, start: int, end: int, named_heads: set[str]) -> bool:
+    """An unnamed public body that is only described, not named by its words.
+
+    "a Greek court" / "Greek court rules": with no "the" (or possessive) before it, one of
+    many, not an institution. "North Korea's main news agency" when the article names a
+    News Agency: a description of that named body, not another one.
+    """
+    before = doc[start - 1] if start > 0 else None
+    definite = before is not None and (before.lower_ in ("the", "its", "their", "his", "her") or
+                                       before.tag_ == "POS")
+    possessive = any(t.tag_ == "POS" or t.lower_ in ("'s", "’s") for t in doc[start:end])
+    head = doc[end - 1].lower_
+    if head in _NATIONAL_BODIES:
+        return False  # "by Malaysian navy": a country has one navy, named or not
+    return (not definite and not possessive) or head in named_heads
 
 
 def _is_title_head(token) -> bool:
@@ -327,8 +360,13 @@ def _retype_from_context(doc: Doc, spans: list[Span]) -> list[Span]:
                 start -= 1  # "Doctor Who | Society of Canada": the words before the head are the name's
             span = Span(doc, start, end, label=label) if start != span.start else span
         last = doc[end - 1]
-        if label in ("ORG", "GPE", "LOC", "FAC") and _example_of_kind(span, NOT_ENTITY_KINDS):
+        if label in ("ORG", "GPE", "LOC", "FAC", "PERSON") and _example_of_kind(span, NOT_ENTITY_KINDS):
             continue  # "the ancient gods, such as Zeus, Hera and Athena": gods, not bodies or places
+        if end - start == 1 and _capitalised_adjective(doc[start]):
+            continue  # '"Foolhardy provocation deserves ...': a sentence's first word, not a name
+        if (label not in ("PERSON", "GPE", "LOC", "FAC") and _names_a_seat(doc, end)) or \
+                (label == "ORG" and _adjective_before_noun(doc, start, end)):
+            continue  # "the Social Welfare constituency", "Localist group Civic Passion"
         if label in ("PERSON", "EVENT", "WORK_OF_ART", "PRODUCT") and end - start >= 2 and last.is_title and \
                 last.lower_ in (SITE_WORDS if label == "PERSON" else FACILITY_HEADS):
             label = "FAC"
@@ -367,6 +405,39 @@ def _retype_from_context(doc: Doc, spans: list[Span]) -> list[Span]:
         result.append(Span(doc, start, end, label=label) if (label, start, end) != (
             span.label_, span.start, span.end) else span)
     return result
+
+
+def _capitalised_adjective(token) -> bool:
+    """An adjective capitalised only because it opens a sentence or a quote, before a common noun."""
+    previous = token.doc[token.i - 1] if token.i > 0 else None
+    opens = previous is None or token.is_sent_start or previous.is_quote or "\n" in previous.text
+    return opens and token.tag_ == "JJ" and token.dep_ == "amod" and token.head.i > token.i and \
+        token.head.is_lower and token.head.pos_ == "NOUN"
+
+
+_SEAT_NOUNS = {"constituency", "constituencies", "seat", "seats", "ward", "wards", "riding", "electorate"}
+
+
+def _names_a_seat(doc: Doc, end: int) -> bool:
+    """"Shiu Ka-chun of the Social Welfare constituency", "District Council (Second) functional
+    constituency", '"Super District Council" seats': the name of an electoral seat, not a body."""
+    i = end
+    if i < len(doc) and doc[i].text == "(":  # "(Second)"
+        close = next((k for k in range(i + 1, min(len(doc), i + 5)) if doc[k].text == ")"), None)
+        i = close + 1 if close is not None else i
+    while i < len(doc) and i - end < 4 and (doc[i].is_quote or (doc[i].is_lower and doc[i].pos_ == "ADJ")):
+        i += 1  # a closing mark, "functional"
+    return i < len(doc) and doc[i].lower_ in _SEAT_NOUNS and doc[i].is_lower
+
+
+def _adjective_before_noun(doc: Doc, start: int, end: int) -> bool:
+    """"Localist group", "Islamist militants": one capitalised -ist word before a lowercase noun is an
+    adjective of allegiance, not a name (but "The Economist magazine" is a paper)."""
+    if end - start != 1 or end >= len(doc):
+        return False
+    word, after = doc[start], doc[end]
+    return word.lower_.endswith("ist") and word.is_title and after.is_lower and after.is_alpha and \
+        after.pos_ == "NOUN" and after.lower_ not in MEDIA_HEADS and after.lower_ not in ("magazine", "newspaper")
 
 
 def _root(span: Span):
@@ -415,6 +486,69 @@ def _people_from_context(doc: Doc, spans: list[Span]) -> list[Span]:
         s.text in names or (len(s) == 1 and s.text in last_words)) else s for s in spans]
 
 
+_GROUP_NOUNS = {"minority", "majority", "tribe", "ethnicity", "people", "peoples", "community", "diaspora"}
+
+
+def _without_peoples(doc: Doc, spans: list[Span]) -> list[Span]:
+    """"Bangladeshis and Rohingya", "the Rohingya, a stateless minority": a people, neither a person
+    nor an organisation. A one-word name listed with nationalities, or in apposition to a group
+    noun, goes, with every other mention of it."""
+    peoples = set()
+    for span in spans:
+        if span.label_ not in ("PERSON", "ORG") or len(span) != 1 or not span[0].is_alpha:
+            continue
+        token = span[0]
+        listed = ([token.head] if token.dep_ == "conj" else []) + [c for c in token.children if c.dep_ == "conj"]
+        if any(t.ent_type_ == "NORP" for t in listed) or \
+                any(c.dep_ == "appos" and c.lemma_.lower() in _GROUP_NOUNS for c in token.children):
+            peoples.add(token.text)
+    return [s for s in spans if s.text not in peoples] if peoples else spans
+
+
+def _is_given_name(token) -> bool:
+    """A capitalised word that can open a person's name: not a title, a rank, a place word or a small word."""
+    lower = token.lower_
+    return token.is_title and token.is_alpha and len(token) > 1 and not token.is_stop and token.pos_ == "PROPN" and \
+        lower not in TITLE_WORDS and lower not in ROLE_NOUNS and lower not in RANK_WORDS and \
+        lower not in PORTFOLIO_WORDS and lower not in DETERMINERS and lower not in NOT_NAMES and \
+        lower not in _HEAD_WORDS and (token.ent_type_ in ("", "PERSON") or (
+            token.ent_type_ == "DATE" and lower not in _MONTHS and lower not in _WEEKDAYS))  # "March 5 - Charles"
+
+
+def _untagged_full_names(doc: Doc, spans: list[Span]) -> list[Span]:
+    """"... Arlington Amneh Jafari heard of it. Jafari said ...": the model tagged the surname
+    alone; the full name it left untagged earlier is the person's name.
+
+    For a one-word person with no longer name ending in it, the first earlier untagged
+    occurrence of the word right after one or two capitalised given-name-like words.
+    """
+    people = [s for s in spans if s.label_ == "PERSON"]
+    surnames = {s.text for s in people if len(s) == 1 and s[0].is_title and s[0].is_alpha}
+    surnames -= {s[-1].text for s in people if len(s) > 1}
+    surnames -= {s[0].text for s in people if len(s) > 1}  # "Ahmed" after "Ahmed Mohamed": a first name
+    if not surnames:
+        return []
+    taken = {i for span in spans for i in range(span.start, span.end)}
+    first_tagged = {}
+    for span in people:
+        if span.text in surnames:
+            first_tagged.setdefault(span.text, span.start)
+    found = []
+    for token in doc:
+        word = token.text
+        if word not in surnames or token.i in taken or token.i >= first_tagged[word]:
+            continue
+        start = token.i
+        while start - 1 >= token.sent.start and token.i - start < 2 and start - 1 not in taken and \
+                _is_given_name(doc[start - 1]):
+            start -= 1
+        if start < token.i and doc[start].pos_ == "PROPN":
+            found.append(Span(doc, start, token.i + 1, label="PERSON"))
+            surnames.discard(word)
+            taken.update(range(start, token.i + 1))
+    return found
+
+
 def _role_of_before(doc: Doc, start: int) -> bool:
     """The name follows "<role> of (the)" in its sentence: "Executive director of the Dallas chapter of the"."""
     i = start - 1
@@ -456,11 +590,46 @@ def _untagged_facilities(doc: Doc, spans: list[Span]) -> list[Span]:
                 not doc[i - 1].is_stop and not (i - 1 == token.sent.start and doc[i - 1].pos_ != "PROPN"):
             i -= 1
         if i < token.i and doc[i:token.i].text.lower() != doc[i:token.i].text:
+            if not site and _names_a_seat(doc, token.i + 1):
+                continue  # '"Super District Council" seats'
             gloss = _name_before_bracket(doc, i, token.i + 1, taken) if site else None
             span = gloss or Span(doc, i, token.i + 1, label="FAC" if site else "ORG")
             found.append(span)
             taken.update(range(span.start, span.end))
     return found
+
+
+_COMPANY_MARKS = {"Inc", "Inc.", "Corp", "Corp.", "Co", "Co.", "Ltd", "Ltd.", "Plc", "PLC", "plc", "LLC", "AG",
+                  "GmbH", "Corporation", "Incorporated", "Limited"}
+
+
+def _company_names(doc: Doc, spans: list[Span]) -> list[Span]:
+    """"March 3 - Arvin Industries Inc said": capitalised words before a company suffix name a
+    company even when the model missed them or read them into a date."""
+    taken = {i for span in spans for i in range(span.start, span.end)}
+    found = []
+    for token in doc:
+        if token.text not in _COMPANY_MARKS or token.i in taken or token.i == 0:
+            continue
+        start = token.i
+        while start - 1 >= token.sent.start and token.i - start < 5 and start - 1 not in taken and (
+                (doc[start - 1].is_title or doc[start - 1].is_upper) and doc[start - 1].is_alpha and
+                doc[start - 1].lower_ not in DETERMINERS and not doc[start - 1].like_num and
+                doc[start - 1].ent_type_ in ("", "ORG", "DATE", "PERSON", "NORP", "GPE") and
+                not (doc[start - 1].ent_type_ == "DATE" and doc[start - 1].lower_ in _MONTHS)):
+            start -= 1
+        if any(t.text not in _COMPANY_MARKS for t in doc[start:token.i]) and \
+                not (start == token.sent.start and doc[start].is_stop):  # "Co Inc.": no name in it
+            span = Span(doc, start, token.i + 1, label="ORG")
+            found.append(span)
+            taken.update(range(span.start, span.end))
+    return found
+
+
+_WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+           "dec"}
 
 
 def _name_before_bracket(doc: Doc, start: int, end: int, taken: set[int]) -> Span | None:
@@ -502,7 +671,8 @@ def _standalone_acronyms(doc: Doc, spans: list[Span]) -> list[Span]:
         if text.lower() in NOT_ORG_ACRONYMS or token.pos_ != "PROPN":
             continue
         if token.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "poss", "conj", "appos") and not (
-                token.dep_ == "compound" and token.head.lower_ in ROLE_NOUNS):  # "AFT president X"
+                token.dep_ == "compound" and (token.head.lower_ in ROLE_NOUNS or  # "AFT president X"
+                                              token.head.ent_type_ == "EVENT")):  # "the FIFA World Cup"
             continue
         sent = token.sent
         if sum(t.is_upper and t.is_alpha for t in sent) * 3 > sum(t.is_alpha for t in sent):
@@ -629,6 +799,11 @@ def build_clusters(doc: Doc, spans: list[Span]) -> list[EntityCluster]:
             cluster = _person_by_surname(clusters, text)
             if cluster is not None:
                 type_ = "Person"
+        if cluster is None and len(span) == 1 and type_ in ("Person", "Organization"):
+            company = [c for c in clusters if c.type == "Organization" and c.name.startswith(text + " ") and
+                       c.name[len(text) + 1:] in _COMPANY_MARKS]
+            if len(company) == 1:  # "Calny" after "Calny Inc", whatever the model typed it as
+                cluster, type_ = company[0], "Organization"
         if cluster is None and len(span) == 1 and type_ == "Organization" and span[0].is_title:
             cluster = _organisation_by_word(clusters, text)
         if cluster is None and len(span) > 1 and type_ == "Organization":
@@ -729,7 +904,8 @@ def _merge_shortened_organisations(clusters: list[EntityCluster], model_types: d
         if len(short.name.split()) < 2:
             continue
         longer = [c for c in orgs if c is not short and c.mentions and
-                  re.match(re.escape(short.name) + r" (for|of|at|on) ", c.name)]
+                  (re.match(re.escape(short.name) + r" (for|of|at|on) ", c.name) or
+                   (c.name.startswith(short.name + " ") and c.name[len(short.name) + 1:] in _COMPANY_MARKS))]
         if not longer:
             longer = [c for c in orgs if c is not short and c.mentions and _abbreviates(short.name, c.name)]
         if len(longer) == 1:
@@ -841,6 +1017,8 @@ def _settle_type_and_name(cluster: EntityCluster, votes: Counter, defined: set) 
         if model_type == "Other" and votes.get("Organization", 0) >= votes["Other"]:
             model_type = "Organization"  # "Facebook" read once as a product, once heading a "co-founder"
         cluster.type = type_from_head(cluster.name, model_type)
+    if len(cluster.name.split()) > 1 and cluster.name.split()[-1] in _COMPANY_MARKS:
+        cluster.type = "Organization"  # "Paradyne Corp", however often the model read "Paradyne" as a person
     if cluster.name.isupper() and len(cluster.name) > 5 and cluster.type == "Place":
         cluster.name = cluster.name.title()  # "BRUSSELS" in a dateline is Brussels
     for text in names:

@@ -2,14 +2,20 @@
 
 Speakers are resolved to entities: a name, a surname (through the entity
 clusters), "he"/"she" pointing to the person most recently named as a subject,
-"it"/"they" pointing to the organisation last quoted, or a common noun pointing to
-the organisation it names ("the ministry said", "the Church claims").
+"it"/"they" pointing to the organisation last quoted, a common noun pointing to
+the organisation it names ("the ministry said", "the Church claims"), a title pointing
+to the one person given it before ("the minister said"), a document to its named
+issuer ("a statement from the Red Cross"), or a country ("South Korea says"; never the
+place of a dateline).
 
-Two passes over a document. The first reads reported speech: a speech verb outside
+Three passes over a document. The first finds quotes that lost their quotation marks:
+a paragraph introduced by "X said:" (a block quote), a first-person paragraph signed by a
+name alone (a pull quote) and the first-person paragraph after it, and interview lines
+("Jane Roe: ..."). The second reads reported speech: a speech verb outside
 quotation marks with a named subject and a reported clause ("X told reporters
-that ...", "X said in a statement that ..."), and "according to X" attached to a
-clause. The second gives each quoted span its speaker, trying in turn: the speech
-verb of the reported clause it sits in (the outer reporter wins: quotes nested in
+that ...", "X said in a statement that ..."), appeals ("urged X to ..."), and
+"according to X" attached to a clause. The third gives each quoted span its
+speaker, trying in turn: the speech verb of the reported clause it sits in (the outer reporter wins: quotes nested in
 another speaker's words are not theirs), a speech verb in its sentence, an
 inverted '"...," added KCNA', "according to X" / "in the words of X", a
 sentence introducing it ("X wrote:"), and finally the speaker of the quote just
@@ -31,7 +37,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from .facts import EntityCluster, QuoteFact, entity_at, headline_end
-from .lexicon import BODY_HEADS, ORG_HEADS, SPEECH_VERBS
+from .lexicon import BODY_HEADS, ORG_HEADS, ROLE_NOUNS, SPEECH_VERBS, TITLE_WORDS
 
 _OPENERS = {"“": "”", '"': '"', "«": "»", "„": "“"}
 _CLOSERS = set(_OPENERS.values())
@@ -39,6 +45,7 @@ _OPENER_RE = re.compile("[" + "".join(_OPENERS) + "]")
 _PERSONAL = {"he", "she", "him", "her"}
 _NEUTER = {"it", "they"}
 _RELATIVE = {"who", "which", "that", "whom"}
+_FIRST_PERSON = {"i", "me", "my", "we", "us", "our"}
 # Nouns that stand for an organisation already named ("the ministry said")
 _ORG_NOUNS = ORG_HEADS | BODY_HEADS | {"firm", "government", "club", "team", "body", "spokesman",
                                        "spokeswoman", "spokesperson", "statement", "foundation", "operator"}
@@ -49,7 +56,7 @@ _GENERIC_ORG_NOUNS = {"company", "firm", "group", "agency", "organisation", "org
 _QUOTING_VERBS = SPEECH_VERBS | {"dub", "characterize", "characterise", "label", "post", "tweet", "write", "reply"}
 # Speakers are agents (the SHACL shape ngsh:Agent): a country that "says" something speaks only
 # once the entity linker types it as an organisation (an actor), not as a Place.
-_SPEAKER_TYPES = ("Person", "Organization")
+_SPEAKER_TYPES = ("Person", "Organization", "Place")
 _SOURCE_TYPES = _SPEAKER_TYPES
 _MIN_QUOTE_WORDS = 3
 _CONTINUATION_GAP = 40  # characters between two quotes of one speaker: '"...," she said. "..."'
@@ -202,7 +209,11 @@ class _DocIndex:
             votes["m"] += sum(w in _MALE for w in words)
             sentence = self.sentence_of(mention.start)
             last_named = not any(t.ent_type_ == "PERSON" for t in doc[mention.end:sentence.end])
-            if (mention.root.dep_ in ("nsubj", "nsubjpass") or last_named) and sentence.end < len(doc):
+            root = mention.root
+            joined = root.dep_ == "conj" or any(c.dep_ in ("conj", "cc") for c in root.children) or \
+                sum(c.dep_ in ("nsubj", "nsubjpass") for c in root.head.children) > 1
+            if (root.dep_ in ("nsubj", "nsubjpass") or last_named) and sentence.end < len(doc) and not joined:
+                # ("X and his wife Y are on trial. She ...": a pronoun after a joint subject says nothing of X)
                 following = doc[sentence.end]  # "X was arrested. He was released ..."
                 if following.lower_ in ("she", "he"):
                     votes["f" if following.lower_ == "she" else "m"] += 1
@@ -224,6 +235,12 @@ class _DocIndex:
                 return mention.cluster
             fallback = fallback or mention.cluster
         return fallback
+
+    def organisation_named_after(self, token: Token) -> EntityCluster | None:
+        """The one organisation named earlier whose name starts with this place's name ("Southwest Bancorp")."""
+        found = [c for c in self.organisations if len(c.name.split()) > 1 and c.name.split()[0] == token.text
+                 and c.mentions and c.mentions[0].start < token.i]
+        return found[0] if len(found) == 1 else None
 
     def fuller_person(self, word: str, before: int) -> EntityCluster | None:
         """The one person named earlier whose full name ends in this word ("Tang" -> "Daren Tang")."""
@@ -255,12 +272,24 @@ def resolve_speaker(token: Token, index: _DocIndex | None = None, previous: Quot
             fuller = index.fuller_person(cluster.name, candidate.i)
             if fuller is not None:
                 return fuller, 0.85
+        if cluster is not None and _in_dateline(index, candidate):
+            continue  # "CHEYENNE, Wyo., March 4 - Cheyenne Resources Inc said": where, not who
         if cluster is not None and cluster.type in types:
             if cluster.type == "Place" and (candidate is not token or candidate.pos_ != "PROPN" or
-                                            _DATELINE_PREFIX.match(index.text, candidate.idx)):
-                continue  # a country speaks as a subject ("South Korea says"), not a dateline beside one
+                                            candidate.ent_type_ != "GPE"):
+                continue  # a country speaks as a subject ("South Korea says"), not as a modifier
+            if cluster.type != "Organization" and len(cluster.name.split()) == 1 and candidate.pos_ == "PROPN":
+                company = index.organisation_named_after(candidate)
+                if company is not None:
+                    return company, 0.7  # "Southwest said" after "Southwest Bancorp": the company
             return cluster, 0.9
     lower = token.lower_
+    if (lower in ROLE_NOUNS or lower in TITLE_WORDS) and token.pos_ == "NOUN":
+        # "Executive director of the X chapter of Y Alia Salem said": the name closing the title
+        named = entity_at(doc, token.right_edge)
+        if named is not None and named.type == "Person" and token.right_edge.i > token.i and \
+                token.right_edge.i + 1 < len(doc) and doc[token.right_edge.i + 1] == token.head:
+            return named, 0.8
     if token.pos_ == "PROPN" and token.dep_ in ("nsubj", "nsubjpass", "pobj"):
         fuller = index.fuller_person(token.text, token.i)  # a surname the model left unnamed
         if fuller is not None:
@@ -273,6 +302,8 @@ def resolve_speaker(token: Token, index: _DocIndex | None = None, previous: Quot
         if previous is not None and previous.speaker.type in ("Organization", "Place") and \
                 token.i - previous.sentence.end < 80:
             return previous.speaker, 0.6
+        if lower == "it":
+            return _organisation_as_subject_before(token, index), 0.55
         return None, 0.0
     if (cluster := entity_at(doc, token)) is not None and cluster.type == "Place":
         # a place's name is not "the company" ("New Zealand Rugby" read as a place is not Oceania Rugby
@@ -282,14 +313,27 @@ def resolve_speaker(token: Token, index: _DocIndex | None = None, previous: Quot
         return (same[0], 0.6) if len(same) == 1 else (None, 0.0)
     if token.pos_ not in ("NOUN", "PROPN"):
         return None, 0.0
-    if lower in _ORG_NOUNS or token.lemma_ in _ORG_NOUNS:
-        # "a spokesman for the ministry": the organisation behind the speaker
-        for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in ("for", "of", "at")):
-            for obj in prep.children:
-                cluster = entity_at(doc, obj)
-                if cluster is not None and cluster.type == "Organization":
-                    return cluster, 0.75
+    if token.pos_ == "NOUN" and token.tag_ not in ("NNS", "NNPS"):
+        titled = _titled_person(token)  # "the minister said": the one person given that title before
+        if titled is not None:
+            return titled, 0.7
+    if lower in _ORG_NOUNS or token.lemma_ in _ORG_NOUNS or lower in _DOCUMENT_NOUNS:
+        # "a spokesman for the ministry", "a statement from the Red Cross", "the report, published by
+        # Human Rights Watch": the organisation (or person) behind the speaker or the document
+        issuer = _issuer(token)
+        if issuer is not None:
+            return issuer, 0.75
+        if lower in _DOCUMENT_NOUNS and lower not in _ORG_NOUNS:
+            return None, 0.0  # a document with no named issuer speaks for no one
     if token.tag_ in ("NNS", "NNPS"):
+        # "other sites such as Gawker.com have stated": the one named example speaks
+        examples = [obj for prep in token.children if prep.dep_ == "prep" and (
+            prep.lower_ in ("like", "including") or (prep.lower_ == "as" and any(
+                c.lower_ == "such" for c in prep.children))) for obj in prep.children if obj.dep_ == "pobj"]
+        named = [entity_at(doc, obj) for obj in examples]
+        if len(named) == 1 and named[0] is not None and named[0].type in ("Person", "Organization") and \
+                not any(c.dep_ == "conj" for c in examples[0].children):
+            return named[0], 0.6
         return None, 0.0  # "the companies said": several speakers, none of them named
     best = None
     sentence_start = index.sentence_of(token.i).start
@@ -313,14 +357,65 @@ def resolve_speaker(token: Token, index: _DocIndex | None = None, previous: Quot
     return None, 0.0
 
 
+# Documents that speak for whoever issued them ("the report says", "a study by X found")
+_DOCUMENT_NOUNS = {"statement", "report", "study", "letter", "release", "survey", "document", "filing", "ruling",
+                   "communique", "memo", "paper", "analysis", "review", "poll"}
+
+
+def _issuer(token: Token) -> EntityCluster | None:
+    """Who a speaker noun or a document stands for: "for"/"of"/"at"/"from"/"by" X, or "published by X"."""
+    doc = token.doc
+    preps = [c for c in token.children if c.dep_ == "prep" and c.lower_ in ("for", "of", "at", "from", "by")]
+    participles = [c for c in token.children if c.dep_ in ("acl", "relcl") and c.tag_ == "VBN"] \
+        if token.lower_ in _DOCUMENT_NOUNS else []  # "the report, published by X"; "a group led by X" is not X
+    for participle in participles:
+        preps += [c for c in participle.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")]
+    for prep in preps:
+        for obj in prep.children:
+            cluster = entity_at(doc, obj)
+            people = ("Person",) if token.lower_ in _DOCUMENT_NOUNS else ()
+            if cluster is not None and cluster.type in ("Organization", *people):
+                return cluster
+    return None
+
+
+def _organisation_as_subject_before(token: Token, index: _DocIndex) -> EntityCluster | None:
+    """"Acme Corp reported a loss. It said ...": the one organisation that was the subject of the
+    sentence before (or earlier in this one), when nobody was quoted before."""
+    doc = token.doc
+    found = []
+    for i in range(index.earliest_token(token.i, 1), token.i):
+        cluster = entity_at(doc, doc[i])
+        if cluster is not None and cluster.type == "Organization" and doc[i].dep_ in ("nsubj", "nsubjpass") and \
+                cluster not in found:
+            found.append(cluster)
+    return found[0] if len(found) == 1 else None
+
+
+def _titled_person(token: Token) -> EntityCluster | None:
+    """"the minister", "the police chief": the one person an earlier role gave that title."""
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+        return None
+    modifiers = [c.lower_ for c in token.children if c.dep_ in ("compound", "amod") and c.i < token.i]
+    lower, lemma = token.lower_, token.lemma_.lower()
+    people = {}
+    for role in token.doc._.ng_roles or []:
+        words = role.role.lower().split()
+        if words and words[-1] in (lower, lemma) and role.sentence.start < token.i and \
+                all(m in words for m in modifiers):
+            people[id(role.person)] = role.person
+    return next(iter(people.values())) if len(people) == 1 else None
+
+
 def _subject(verb: Token) -> Token | None:
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     if subjects:
         # the one nearest the verb: "CLEVELAND, Feb 26 - Standard Oil Co said" has the dateline as a second subject
         before = [c for c in subjects if c.i < verb.i]
         return before[-1] if before else subjects[0]
-    if verb.dep_ in ("conj", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
-        return _subject(verb.head)
+    if (verb.dep_ in ("conj", "xcomp") or (verb.dep_ == "advcl" and verb.tag_ == "VBG")) and \
+            verb.head.pos_ in ("VERB", "AUX"):
+        return _subject(verb.head)  # "X said, adding that ...": the participle's speaker is X
     if verb.dep_ == "relcl":
         return verb.head
     return None
@@ -339,6 +434,9 @@ def _speakers(verb: Token, index: _DocIndex, previous: QuoteFact | None,
         speaker, confidence = resolve_speaker(token, index, previous, exclude)
         if speaker is not None and all(s is not speaker for s, _ in found):
             found.append((speaker, confidence))
+    if len(found) > 1 and any(s.type != "Place" for s, _ in found):
+        # "NEWARK, N.J. - Prudential said": a place beside a person or a body is where, not who
+        found = [(s, c) for s, c in found if s.type != "Place"]
     return found
 
 
@@ -359,7 +457,12 @@ def _source_phrase(sentence: Span, index: _DocIndex) -> tuple[Token, Token] | No
 def _inverted_speaker(span: Span, index: _DocIndex) -> tuple[EntityCluster | None, Token | None]:
     """'"...", added KCNA': a speech verb right after the closing mark, then a name."""
     doc = span.doc
-    tokens = [t for t in doc[span.end:min(len(doc), span.end + 8)] if not (t.is_punct or t.is_quote or t.is_space)]
+    tokens = []
+    for t in doc[span.end:min(len(doc), span.end + 8)]:
+        if t.text in (".", "!", "?") or "\n" in t.text:
+            break  # '"...," said the report. | Washington analysts ...': the next sentence names no one here
+        if not (t.is_punct or t.is_quote or t.is_space):
+            tokens.append(t)
     if len(tokens) >= 2 and tokens[0].lemma_ in _QUOTING_VERBS:
         for token in tokens[1:4]:
             cluster = entity_at(doc, token) or (index.by_name.get(token.text) if token.pos_ == "PROPN" else None)
@@ -372,7 +475,8 @@ def _inverted_speaker(span: Span, index: _DocIndex) -> tuple[EntityCluster | Non
 
 def _clause_tokens(verb: Token, clause: Token) -> list[Token]:
     """The words a speech verb reports, without the complementiser and outer punctuation."""
-    tokens = [t for t in clause.subtree if not (t.dep_ == "mark" and t.head == clause and t.i < clause.i)]
+    tokens = [t for t in clause.subtree if not (t.dep_ == "mark" and t.head == clause and t.i < clause.i
+                                                and not _demonstrative(t))]
     if verb.dep_ == "parataxis":  # the report is what comes before the inserted "he said"
         tokens = [t for t in tokens if t.i < verb.left_edge.i]
     elif tokens and tokens[-1].i > verb.i:
@@ -394,9 +498,26 @@ def _clause_tokens(verb: Token, clause: Token) -> list[Token]:
                 break
         tokens += [t for t in verb.doc[tokens[-1].i + 1:last + 1]]
     if len(tokens) > 1 and tokens[0].lower_ == "that" and (
-            tokens[0].dep_ == "mark" or (_right_after_verb(verb, tokens[0]) and tokens[0].dep_ != "det")):
+            tokens[0].dep_ == "mark" or (_right_after_verb(verb, tokens[0]) and tokens[0].dep_ != "det")) and \
+            not _demonstrative(tokens[0]):
         tokens.pop(0)  # "told CNN that work ...": the complementiser, whatever the parser made of it
     return _trim(tokens)
+
+
+# Nouns a report points back to with "that" ("estimates that number is closer to 40,000"): a bare
+# singular one after "that" is the clause's subject with its determiner, not a complementiser
+_ANAPHORIC_NOUNS = {"number", "figure", "estimate", "amount", "total", "decision", "move", "plan", "deal",
+                    "policy", "claim", "report", "proposal", "offer", "view", "approach", "practice", "trend"}
+
+
+def _demonstrative(that: Token) -> bool:
+    """"that number is ...": "that" determines the noun after it, whatever the parser made of it."""
+    doc = that.doc
+    if that.i + 2 >= len(doc):
+        return False
+    noun, after = doc[that.i + 1], doc[that.i + 2]
+    return noun.pos_ == "NOUN" and noun.tag_ != "NNS" and noun.lower_ in _ANAPHORIC_NOUNS and noun.dep_ in ("nsubj", "nsubjpass") and \
+        not any(c.dep_ in ("det", "poss") for c in noun.children) and after.pos_ in ("VERB", "AUX")
 
 
 def _trim(tokens: list[Token]) -> list[Token]:
@@ -432,8 +553,16 @@ def _according_clause(marker: Token, source: Token) -> list[Token]:
 
 
 # "SALVADOR, Feb 26 - " opening a story the dateline component did not recognise
-_DATELINE_PREFIX = re.compile(r"[A-Z][A-Z .'-]+(?:, [A-Z][A-Za-z .'-]+)?, "  # "SALVADOR, " / "LOUISVILLE, Ky., "
-                              r"[A-Z][a-z]{2,8}\.? \d{1,2}(?: \([^)]{2,30}\))? [-–—]+ ")  # "Feb 26 (Reuters) - "
+_DATELINE_PREFIX = re.compile(r"[A-Z][A-Za-z .'-]+(?:, [A-Z][A-Za-z .'-]+)?, "  # "SALVADOR, " / "Winnipeg, Manitoba, "
+                              r"[A-Za-z]{3,9}\.? \d{1,2}(?: \([^)]{2,30}\))? [-–—]+ ")  # "Feb 26 (Reuters) - ", "MARCH 5 - "
+
+
+def _in_dateline(index: _DocIndex, token: Token) -> bool:
+    """"WINNIPEG, Manitoba, Feb 26 - X said": the place where the story was filed, not a speaker."""
+    if _DATELINE_PREFIX.match(index.text, token.idx):
+        return True
+    dateline = token.doc._.ng_dateline
+    return dateline is not None and token.idx < dateline.end
 
 
 def _after_dateline(text: str, start: int) -> int:
@@ -461,8 +590,9 @@ class QuoteFinder:
         index = _DocIndex(doc, direct)
         dateline = doc._.ng_dateline
         story_start = max(headline_end(doc), dateline.end if dateline else 0)
-        reported, enclosing = self._reported(doc, index, story_start)
-        quotes = [r.fact for r in reported]
+        blocks = self._unmarked(doc, index, story_start)
+        reported, enclosing = self._reported(doc, index, story_start, blocks)
+        quotes = blocks + [r.fact for r in reported]
         quotes += self._direct(doc, index, direct, sorted(reported + enclosing, key=lambda r: r.fact.start))
         quotes.sort(key=lambda q: q.start)
         doc._.ng_quotes = quotes
@@ -470,9 +600,11 @@ class QuoteFinder:
 
     # --- reported speech ------------------------------------------------------------------
 
-    def _reported(self, doc: Doc, index: _DocIndex, story_start: int) -> tuple[list[_Reported], list[_Reported]]:
+    def _reported(self, doc: Doc, index: _DocIndex, story_start: int,
+                  blocks: list[QuoteFact] = ()) -> tuple[list[_Reported], list[_Reported]]:
         """Reported clauses: those to keep, and those around a direct quote (its speaker's words)."""
         candidates: list[_Reported] = []
+        block_ends = [b.end for b in blocks]
         starts = index.sentence_starts
         for position, first in enumerate(starts):
             sentence = doc[first:starts[position + 1] if position + 1 < len(starts) else len(doc)]
@@ -501,6 +633,9 @@ class QuoteFinder:
                 if end - start < 10:
                     continue
                 previous = candidates[-1].fact if candidates else None
+                before = bisect_right(block_ends, sentence.start_char)
+                if before and (previous is None or blocks[before - 1].end > previous.end):
+                    previous = blocks[before - 1]  # "They also claimed" after the statement quoted above
                 for speaker, confidence in _speakers(verb, index, previous):
                     candidates.append(_Reported(QuoteFact(
                         speaker=speaker, start=start, end=end, verb=verb.lower_, direct=False,
@@ -540,6 +675,128 @@ class QuoteFinder:
                 kept.append(item)
         return kept, enclosing
 
+    # --- quotes without quotation marks ----------------------------------------------------
+
+    def _unmarked(self, doc: Doc, index: _DocIndex, story_start: int) -> list[QuoteFact]:
+        """Block and pull quotes that lost their marks: a paragraph introduced by a speaker and a colon
+        ("the Church denied these allegations:"), and a paragraph signed by a name alone ("... . Jane Roe").
+        """
+        text = index.text
+        paragraphs = [(m.start(), m.end()) for m in re.finditer(r"\S[^\n]*(?:\n(?!\s*\n)[^\n]*)*", text)]
+        quotes: list[QuoteFact] = []
+        for number, (start, end) in enumerate(paragraphs):
+            if end <= story_start or self._overlaps_direct(index, start, end):
+                continue
+            body = text[start:end].rstrip()
+            if body.endswith(":") and number + 1 < len(paragraphs):
+                quote = self._introduced_block(doc, index, doc.char_span(start, start + len(body),
+                                                                         alignment_mode="expand"),
+                                               paragraphs[number + 1], quotes[-1] if quotes else None)
+            else:
+                quote = self._transcript_line(doc, index, start, start + len(body)) or \
+                    self._signed_paragraph(doc, index, start, start + len(body))
+            if quote is None and quotes and paragraphs[number - 1][0] <= quotes[-1].start < start:
+                quote = self._first_person_run(doc, index, start, start + len(body), quotes[-1])
+            if quote is not None:
+                quotes.append(quote)
+        return quotes
+
+    def _introduced_block(self, doc: Doc, index: _DocIndex, intro: Span | None, block: tuple[int, int],
+                          previous: QuoteFact | None) -> QuoteFact | None:
+        """The paragraph after "X said:" is X's words, up to the first sentence that reports speech again."""
+        start, end = block
+        if intro is None or text_opens_quote(index.text, start) or self._overlaps_direct(index, start, end):
+            return None
+        last_sentence = index.sentence_of(intro.end - 1)
+        verbs = [v for v in index.verbs_in(last_sentence) if v.i < intro.end]
+        speaker, confidence, verb = None, 0.0, None
+        for candidate in sorted(verbs, key=lambda v: -v.i)[:_NEAREST_VERBS]:
+            if reported_clause(candidate) is not None:
+                continue  # "X said they had agreed on four points:" introduces a list, not X's words
+            speakers = _speakers(candidate, index, previous)
+            if speakers:
+                (speaker, confidence), verb = speakers[0], candidate
+                break
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if speaker is None or span is None:
+            return None
+        stop = end
+        for sentence in span.sents:
+            if sentence.start_char > start and index.verbs_in(sentence):
+                stop = sentence.start_char  # narration again: "They also claimed ..."
+                break
+        stop = len(index.text[:stop].rstrip())
+        if len(index.text[start:stop].split()) < _MIN_QUOTE_WORDS:
+            return None
+        return QuoteFact(speaker=speaker, start=start, end=stop, verb=verb.lower_, direct=True,
+                         sentence=index.sentence_of(span.start), confidence=min(confidence, 0.6))
+
+    @staticmethod
+    def _first_person_run(doc: Doc, index: _DocIndex, start: int, end: int,
+                          previous: QuoteFact) -> QuoteFact | None:
+        """A paragraph opening in the first person right after a quote without marks goes on quoting
+        its speaker, for as long as its sentences speak in the first person."""
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or text_opens_quote(index.text, start):
+            return None
+        stop = None
+        for sentence in span.sents:
+            if not any(t.lower_ in _FIRST_PERSON and t.pos_ == "PRON" for t in sentence) or \
+                    index.verbs_in(sentence) and stop is not None:
+                break
+            stop = sentence.end_char
+        if stop is None or len(index.text[start:stop].split()) < _MIN_QUOTE_WORDS:
+            return None
+        return QuoteFact(speaker=previous.speaker, start=start, end=stop, verb=previous.verb, direct=True,
+                         sentence=index.sentence_of(span.start), confidence=0.4)
+
+    @staticmethod
+    def _transcript_line(doc: Doc, index: _DocIndex, start: int, end: int) -> QuoteFact | None:
+        """An interview or transcript: "Jane Roe: We never planned it." is Jane Roe's answer."""
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or len(span) < 5:
+            return None
+        cluster = entity_at(doc, span[0])
+        colon = span.start
+        if cluster is not None and cluster.type == "Person":
+            while colon < span.end and entity_at(doc, doc[colon]) is cluster:
+                colon += 1
+        elif span[0].is_title and span[1].text == ":":
+            cluster, colon = index.fuller_person(span[0].text, span[0].i), span.start + 1  # "Roe: ..."
+        if cluster is None or cluster.type != "Person":
+            return None
+        if colon + 1 >= span.end or doc[colon].text != ":" or colon - span.start > 4:
+            return None
+        first = doc[colon + 1]
+        while first.i < span.end - 1 and (first.is_space or first.is_quote):
+            first = doc[first.i + 1]
+        if len(index.text[first.idx:end].split()) < _MIN_QUOTE_WORDS:
+            return None
+        return QuoteFact(speaker=cluster, start=first.idx, end=end, verb="said", direct=True,
+                         sentence=index.sentence_of(first.i), confidence=0.6)
+
+    @staticmethod
+    def _signed_paragraph(doc: Doc, index: _DocIndex, start: int, end: int) -> QuoteFact | None:
+        """A pull quote: words, then the name of the person who said them alone at the paragraph's end."""
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or len(span) < 5:
+            return None
+        last = span[-1]
+        cluster = entity_at(doc, last)
+        if cluster is None or cluster.type != "Person":
+            return None
+        first = last.i
+        while first - 1 >= span.start and entity_at(doc, doc[first - 1]) is cluster:
+            first -= 1
+        before = doc[first - 1] if first - 1 >= span.start else None
+        if before is None or before.text not in (".", "!", "?", "”", '"') or first - span.start < _MIN_QUOTE_WORDS:
+            return None  # the name closes a sentence of its own, after the quoted words
+        if not any(t.lower_ in _FIRST_PERSON for t in doc[span.start:first]):
+            return None  # a pull quote speaks in the first person; a caption or narration does not
+        quote_end = before.idx + len(before) if before.text in (".", "!", "?") else before.idx
+        return QuoteFact(speaker=cluster, start=start, end=quote_end, verb="said", direct=True,
+                         sentence=index.sentence_of(span.start), confidence=0.5)
+
     @staticmethod
     def _overlaps_direct(index: _DocIndex, start: int, end: int) -> bool:
         position = bisect_left(index.direct_starts, end)
@@ -576,7 +833,8 @@ class QuoteFinder:
                     quote_start, is_direct = outer.fact.start, False  # a reported clause ending in quoted words
                 used_clauses.add(id(outer))
             if speaker is None and previous is not None and not tried and \
-                    _continues(text, index, previous, start):
+                    _continues(text, index, previous, start,
+                               any(t.lower_ in _FIRST_PERSON and t.pos_ == "PRON" for t in span)):
                 # a quote going on in the next paragraph, or right after '"...," she said.'
                 speaker, confidence = previous.speaker, 0.5
             if speaker is None:
@@ -631,6 +889,15 @@ class QuoteFinder:
                 speakers = _speakers(verb, index, previous)
                 if speakers:
                     return speakers[0][0], speakers[0][1], verb, True
+            if doc[last].text == ":":
+                # "Vogt was blunter: "..."": whoever the clause before the colon is about speaks
+                verbs = [t for t in doc[index.sentence_of(last).start:last] if t.pos_ in ("VERB", "AUX")]
+                clause = verbs[-1] if verbs else doc[last]
+                subject = _subject(clause) if verbs else None
+                if subject is not None and subject.i < clause.i:
+                    speaker, confidence = resolve_speaker(subject, index, previous)
+                    if speaker is not None and speaker.type in ("Person", "Organization"):
+                        return speaker, min(confidence, 0.6), None, True  # recorded as "said"
         return None, 0.0, None, tried
 
 
@@ -650,10 +917,10 @@ def _previous_quote(quotes: list[QuoteFact], reported: list[_Reported], starts: 
     return best
 
 
-def _continues(text: str, index: _DocIndex, previous: QuoteFact, start: int) -> bool:
+def _continues(text: str, index: _DocIndex, previous: QuoteFact, start: int, first_person: bool = False) -> bool:
     """This unattributed quote carries on from the previous one (same or next paragraph, or close by)."""
-    if start - previous.end < _CONTINUATION_GAP:
-        return True
+    if start - previous.end < _CONTINUATION_GAP and ("\n" not in text[previous.end:start] or first_person):
+        return True  # across a paragraph break, a quote goes on if it opens the paragraph or says "I"/"we"
     paragraph, previous_paragraph = index.paragraph_of(start), index.paragraph_of(previous.end)
     if paragraph == previous_paragraph:
         return True
@@ -688,6 +955,9 @@ def reported_clause(verb: Token) -> Token | None:
         return clause
     if verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX") and verb.head.i < verb.i:
         return verb.head  # "Nordic countries spend 2.9 percent, he said, but ..."
+    appeal = _appeal(verb)
+    if appeal is not None:
+        return appeal
     for child in verb.rights:
         if child.dep_ in ("conj", "cc", "parataxis"):
             continue  # the next "and she said ..." of a run-on chain is not this verb's report
@@ -695,6 +965,29 @@ def reported_clause(verb: Token) -> Token | None:
             if token.lower_ == "that" and token.dep_ == "mark" and token.head.pos_ in ("VERB", "AUX"):
                 return token.head
     return None
+
+
+# Verbs reporting what someone asked others to do: "urged X to ...", "asked X not to ...", "called on X to ..."
+_APPEAL_VERBS = {"urge", "ask", "call", "appeal", "implore", "exhort"}
+
+
+def _appeal(verb: Token) -> Token | None:
+    """The "to" clause of an appeal, when the verb names whom it addresses ("urged Thailand to open")."""
+    if verb.lemma_ not in _APPEAL_VERBS:
+        return None
+    addressee = [c for c in verb.children if (c.dep_ in ("dobj", "dative") and verb.lemma_ not in ("call", "appeal"))
+                 or (c.dep_ == "prep" and c.lower_ in ("on", "upon", "to") and verb.lemma_ in ("call", "appeal"))]
+    if not addressee:
+        return None  # "asked to remain anonymous": no one is asked to do anything
+    for child in verb.rights:
+        if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX") and child.i > addressee[0].i and \
+                any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+            return child
+    return None
+
+
+def text_opens_quote(text: str, start: int) -> bool:
+    return start < len(text) and text[start] in _OPENERS
 
 
 def _opens_paragraph(text: str, start: int) -> bool:
