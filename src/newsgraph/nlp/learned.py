@@ -307,6 +307,7 @@ class LearnedRelations:
             strongest: dict[tuple[str, int], float] = {}
             for (head, first, _), (p, _, _) in best.items():
                 strongest[(head, first)] = max(p, strongest.get((head, first), 0.0))
+            added: list[RelationFact] = []
             for (head, first, _), (p, ca, cb) in best.items():
                 if head in SINGLE and p < strongest[(head, first)]:
                     continue
@@ -315,10 +316,56 @@ class LearnedRelations:
                     continue
                 if head == "affiliation" and (id(ca), id(cb)) in affiliated:
                     continue
+                if head == "residence" and born_there(relations, ca, cb, sent):
+                    continue
                 known.add((id(ca), predicate, id(cb)))
-                relations.append(RelationFact(ca, predicate, cb, sent, round(CONFIDENCE * p, 2)))
+                added.append(RelationFact(ca, predicate, cb, sent, round(CONFIDENCE * p, 2)))
+            relations += added
+            for fact in chained(added, relations, sent):
+                key = (id(fact.subject), fact.predicate, id(fact.object))
+                if key not in known:
+                    known.add(key)
+                    relations.append(fact)
         doc._.ng_relations = relations
         return doc
+
+
+def _places_around(relations: list[RelationFact], place: EntityCluster, sent: Span) -> list[EntityCluster]:
+    """The places a ``locatedIn`` of this sentence puts ``place`` in, then those around them."""
+    outer, frontier = [], [place]
+    while frontier and len(outer) < 5:
+        current = frontier.pop()
+        for r in relations:
+            if (r.predicate == "locatedIn" and r.subject is current and r.sentence.start == sent.start
+                    and r.object is not place and r.object not in outer):
+                outer.append(r.object)
+                frontier.append(r.object)
+    return outer
+
+
+def born_there(relations: list[RelationFact], person: EntityCluster, place: EntityCluster, sent: Span) -> bool:
+    """The rules read a birth of ``person`` in ``place`` (or in a place around it, or inside
+    it) from this sentence: the residence head, trained on annotations that count a
+    birthplace as a residence, would say the same again as ``livesIn``."""
+    for r in relations:
+        if r.predicate == "bornIn" and r.subject is person and r.sentence.start == sent.start:
+            if r.object is place or place in _places_around(relations, r.object, sent) \
+                    or r.object in _places_around(relations, place, sent):
+                return True
+    return False
+
+
+def chained(added: list[RelationFact], relations: list[RelationFact], sent: Span) -> list[RelationFact]:
+    """Who lives (or what is based) in a place lives (is based) in the places around it:
+    "X of Chisholm, Minn." lives in Minnesota too, as the rules chain their own ("X, based
+    in Y, Z"). Each chained relation keeps the confidence of the one it follows from."""
+    out = []
+    for fact in added:
+        if fact.predicate not in ("livesIn", "basedIn"):
+            continue
+        for outer in _places_around(relations, fact.object, sent):
+            out.append(RelationFact(fact.subject, fact.predicate, outer, sent, fact.confidence))
+    return out
 
 
 @Language.factory(
