@@ -291,7 +291,7 @@ def test_chaining_follows_located_in_outwards_only():
     from newsgraph.nlp.facts import RelationFact
     from newsgraph.nlp.learned import chained
 
-    doc, c, sent = _near_doc()
+    _, c, sent = _near_doc()
     located = RelationFact(c["Tarn"], "locatedIn", c["Vermont"], sent, 0.85)
     inner = RelationFact(c["Eva Ruiz"], "livesIn", c["Tarn"], sent, 0.4)
     outer = RelationFact(c["Eva Ruiz"], "livesIn", c["Vermont"], sent, 0.4)

@@ -169,6 +169,15 @@ def pair_features(head: str, a: Span, b: Span) -> list[str]:
     b_before = doc[b.start - 1] if b.start > 0 else None
     features.append(f"a+1={_word(a_after) if a_after is not None else '</s>'}")
     features.append(f"b-1={_word(b_before) if b_before is not None else '<s>'}")
+    # The mentions' own head words ("party", "university", "ap") and a wider window.
+    features.append(f"ha={_word(a.root)}")
+    features.append(f"hb={_word(b.root)}")
+    before2 = doc[first.start - 2] if first.start - 1 > first.sent.start else None
+    after2 = doc[second.end + 1] if second.end + 1 < second.sent.end else None
+    features.append(f"w-2={_word(before2) if before2 is not None else '<s>'}")
+    features.append(f"w+2={_word(after2) if after2 is not None else '</s>'}")
+    features.append(f"root={_word(first.sent.root)}")
+    features.append(f"op={order}:{punct[:4]}:{_bucket(len(between))}")
     labels, path_words, ancestor = dependency_path(a.root, b.root)
     if ancestor is not None:
         features.append("path=" + " ".join(labels))
@@ -322,9 +331,9 @@ class LearnedRelations:
                 added.append(RelationFact(ca, predicate, cb, sent, round(CONFIDENCE * p, 2)))
             relations += added
             for fact in chained(added, relations, sent):
-                key = (id(fact.subject), fact.predicate, id(fact.object))
-                if key not in known:
-                    known.add(key)
+                triple = (id(fact.subject), fact.predicate, id(fact.object))
+                if triple not in known:
+                    known.add(triple)
                     relations.append(fact)
         doc._.ng_relations = relations
         return doc
@@ -332,7 +341,8 @@ class LearnedRelations:
 
 def _places_around(relations: list[RelationFact], place: EntityCluster, sent: Span) -> list[EntityCluster]:
     """The places a ``locatedIn`` of this sentence puts ``place`` in, then those around them."""
-    outer, frontier = [], [place]
+    outer: list[EntityCluster] = []
+    frontier = [place]
     while frontier and len(outer) < 5:
         current = frontier.pop()
         for r in relations:
@@ -348,10 +358,11 @@ def born_there(relations: list[RelationFact], person: EntityCluster, place: Enti
     it) from this sentence: the residence head, trained on annotations that count a
     birthplace as a residence, would say the same again as ``livesIn``."""
     for r in relations:
-        if r.predicate == "bornIn" and r.subject is person and r.sentence.start == sent.start:
-            if r.object is place or place in _places_around(relations, r.object, sent) \
-                    or r.object in _places_around(relations, place, sent):
-                return True
+        if r.predicate != "bornIn" or r.subject is not person or r.sentence.start != sent.start:
+            continue
+        if r.object is place or place in _places_around(relations, r.object, sent) \
+                or r.object in _places_around(relations, place, sent):
+            return True
     return False
 
 
