@@ -25,9 +25,13 @@ Person, Person killed (CoNLL04 Kill)       ``killed`` (ordered pair)
 =============  =========================  ===============================================
 
 Only additions: a fact the rules found stays, and the classifier never removes one.
+A residence or base it adds chains out through the sentence's ``locatedIn`` relations
+("X of Chisholm, Minn." lives in Minnesota too), as the rules chain theirs; it adds no
+``livesIn`` where the rules read a birth of that person in or around that place (its
+training data counts a birthplace as a residence, the rules' ``bornIn`` says it already).
 Features (:func:`pair_features`) are strings: the words between the mentions, the
-dependency path between their heads, the words around them, the spaCy entity labels,
-the distance; each is prefixed with the pair's head name and hashed (CRC-32, so the
+dependency path between their heads, the words around them (two each side), the mentions'
+head words, the sentence's root, the spaCy entity labels, the distance; each is prefixed with the pair's head name and hashed (CRC-32, so the
 same in every process) into a fixed-size weight vector. The weights ship as a small
 ``.npz`` (plain arrays, read without pickle) next to this module; the training script
 ``train/relations.py`` rebuilds it (command in the README). Inference needs only numpy.
