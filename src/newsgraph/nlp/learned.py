@@ -165,8 +165,9 @@ def pair_features(head: str, a: Span, b: Span) -> list[str]:
     features.append(f"punct={punct[:4]}")
     others = {id(c) for t in between if (c := entity_at(doc, t)) is not None}
     features.append(f"ents_between={min(len(others), 3)}")
-    before = doc[first.start - 1] if first.start > first.sent.start else None
-    after = doc[second.end] if second.end < second.sent.end else None
+    sent = first.sent  # (Span.sent searches the Doc: once per pair)
+    before = doc[first.start - 1] if first.start > sent.start else None
+    after = doc[second.end] if second.end < sent.end else None
     features.append(f"w-1={_word(before) if before is not None else '<s>'}")
     features.append(f"w+1={_word(after) if after is not None else '</s>'}")
     a_after = doc[a.end] if a.end < len(doc) else None
@@ -176,11 +177,11 @@ def pair_features(head: str, a: Span, b: Span) -> list[str]:
     # The mentions' own head words ("party", "university", "ap") and a wider window.
     features.append(f"ha={_word(a.root)}")
     features.append(f"hb={_word(b.root)}")
-    before2 = doc[first.start - 2] if first.start - 1 > first.sent.start else None
-    after2 = doc[second.end + 1] if second.end + 1 < second.sent.end else None
+    before2 = doc[first.start - 2] if first.start - 1 > sent.start else None
+    after2 = doc[second.end + 1] if second.end + 1 < sent.end else None
     features.append(f"w-2={_word(before2) if before2 is not None else '<s>'}")
     features.append(f"w+2={_word(after2) if after2 is not None else '</s>'}")
-    features.append(f"root={_word(first.sent.root)}")
+    features.append(f"root={_word(sent.root)}")
     features.append(f"op={order}:{punct[:4]}:{_bucket(len(between))}")
     labels, path_words, ancestor = dependency_path(a.root, b.root)
     if ancestor is not None:
