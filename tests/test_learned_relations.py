@@ -258,3 +258,60 @@ def test_a_person_gets_one_organisation_per_sentence_the_most_likely():
              if r.predicate == "memberOf"}
     p = 1 / (1 + np.exp(-4.0))
     assert added == {("Ann Lee", "memberOf", "Beta Labs", round(learned.CONFIDENCE * p, 2))}
+
+
+# "Eva Ruiz , a farmer , lives near Tarn , Vermont ." without a parse: the rules read nothing,
+# so each test states the relations the rules would have given.
+NEAR = "Eva Ruiz , a farmer , lives near Tarn , Vermont ."
+
+
+def _near_doc():
+    doc = make_doc(NEAR, ents={"Eva Ruiz": "PERSON", "Tarn": "GPE", "Vermont": "GPE"})
+    doc = run(doc, "newsgraph_entities")
+    doc._.ng_roles, doc._.ng_relations = [], []
+    clusters = {c.name: c for c in doc._.ng_entities}
+    return doc, clusters, next(iter(doc.sents))
+
+
+def test_a_residence_it_adds_chains_out_to_the_places_around():
+    from newsgraph.nlp.facts import RelationFact
+
+    doc, c, sent = _near_doc()
+    doc._.ng_relations = [RelationFact(c["Tarn"], "locatedIn", c["Vermont"], sent, 0.85)]
+    # "near" lies between Eva and Tarn; "Tarn" between Eva and Vermont, which alone scores low
+    model = _model({"residence|bias": -4, "residence|bw=near": 6, "residence|bw=tarn": -8})
+    LearnedRelations(None, "learned", model=model)(doc)
+    found = {(r.subject.name, r.predicate, r.object.name): r.confidence for r in doc._.ng_relations}
+    assert ("Eva Ruiz", "livesIn", "Tarn") in found
+    assert ("Eva Ruiz", "livesIn", "Vermont") in found  # chained through Tarn locatedIn Vermont
+    assert found[("Eva Ruiz", "livesIn", "Vermont")] == found[("Eva Ruiz", "livesIn", "Tarn")]
+
+
+def test_chaining_follows_located_in_outwards_only():
+    from newsgraph.nlp.facts import RelationFact
+    from newsgraph.nlp.learned import chained
+
+    _, c, sent = _near_doc()
+    located = RelationFact(c["Tarn"], "locatedIn", c["Vermont"], sent, 0.85)
+    inner = RelationFact(c["Eva Ruiz"], "livesIn", c["Tarn"], sent, 0.4)
+    outer = RelationFact(c["Eva Ruiz"], "livesIn", c["Vermont"], sent, 0.4)
+    assert [(r.subject.name, r.predicate, r.object.name) for r in chained([inner], [located, inner], sent)] == [
+        ("Eva Ruiz", "livesIn", "Vermont")]
+    assert chained([outer], [located, outer], sent) == []  # living in the state says nothing of the town
+    killed = RelationFact(c["Eva Ruiz"], "killed", c["Tarn"], sent, 0.4)
+    assert chained([killed], [located, killed], sent) == []
+
+
+def test_no_residence_where_the_rules_read_a_birth_there():
+    from newsgraph.nlp.facts import RelationFact
+    from newsgraph.nlp.learned import born_there
+
+    doc, c, sent = _near_doc()
+    located = RelationFact(c["Tarn"], "locatedIn", c["Vermont"], sent, 0.85)
+    born = RelationFact(c["Eva Ruiz"], "bornIn", c["Tarn"], sent, 0.85)
+    assert born_there([born, located], c["Eva Ruiz"], c["Tarn"], sent)
+    assert born_there([born, located], c["Eva Ruiz"], c["Vermont"], sent)  # around the birthplace
+    assert not born_there([located], c["Eva Ruiz"], c["Tarn"], sent)
+    doc._.ng_relations = [born, located]
+    LearnedRelations(None, "learned", model=_model({"residence|bias": 5}))(doc)
+    assert not [r for r in doc._.ng_relations if r.predicate == "livesIn"]

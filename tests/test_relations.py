@@ -366,3 +366,22 @@ def test_organisation_named_after_a_country_in_the_sentence():
 def test_lives_in_place_possessive_person():
     spec = "elected/0/ROOT/VBD Ohio/4/poss/NNP 's/1/case/POS Richard/4/compound/NNP Celeste/0/dobj/NNP"
     assert relations(spec, {"Ohio": "GPE", "Richard Celeste": "PERSON"}) == {("Richard Celeste", "livesIn", "Ohio")}
+
+
+def test_located_in_place_possessive_place():
+    # "Crowds filled Lisbon 's Rossio Square ."
+    spec = ("Crowds/1/nsubj/NNS filled/1/ROOT/VBD Lisbon/5/poss/NNP 's/2/case/POS Rossio/5/compound/NNP "
+            "Square/1/dobj/NNP ./1/punct/.")
+    assert relations(spec, {"Lisbon": "GPE", "Rossio Square": "FAC"}) == {("Rossio Square", "locatedIn", "Lisbon")}
+    # a place that owns an organisation is still its base, not a place around it
+    spec = "Ghana/3/poss/NNP 's/0/case/POS Acme/3/compound/NNP Service/4/nsubj/NNP said/4/ROOT/VBD"
+    assert relations(spec, {"Ghana": "GPE", "Acme Service": "ORG"}) == {("Acme Service", "basedIn", "Ghana")}
+
+
+def test_located_in_place_possessive_capital():
+    # "Peru 's capital , Lima , is busy ." / "Peru 's leader , Lima , spoke ." (no place noun: nothing)
+    spec = ("Peru/2/poss/NNP 's/0/case/POS capital/7/nsubj/NN ,/2/punct/, Lima/2/appos/NNP ,/2/punct/, "
+            "is/7/aux/VBZ busy/7/ROOT/JJ ./7/punct/.")
+    assert relations(spec, {"Peru": "GPE", "Lima": "GPE"}) == {("Lima", "locatedIn", "Peru")}
+    spec = spec.replace("capital/7/nsubj/NN", "leader/7/nsubj/NN")
+    assert ("Lima", "locatedIn", "Peru") not in relations(spec, {"Peru": "GPE", "Lima": "GPE"})

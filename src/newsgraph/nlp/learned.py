@@ -25,9 +25,13 @@ Person, Person killed (CoNLL04 Kill)       ``killed`` (ordered pair)
 =============  =========================  ===============================================
 
 Only additions: a fact the rules found stays, and the classifier never removes one.
+A residence or base it adds chains out through the sentence's ``locatedIn`` relations
+("X of Chisholm, Minn." lives in Minnesota too), as the rules chain theirs; it adds no
+``livesIn`` where the rules read a birth of that person in or around that place (its
+training data counts a birthplace as a residence, the rules' ``bornIn`` says it already).
 Features (:func:`pair_features`) are strings: the words between the mentions, the
-dependency path between their heads, the words around them, the spaCy entity labels,
-the distance; each is prefixed with the pair's head name and hashed (CRC-32, so the
+dependency path between their heads, the words around them (two each side), the mentions'
+head words, the sentence's root, the spaCy entity labels, the distance; each is prefixed with the pair's head name and hashed (CRC-32, so the
 same in every process) into a fixed-size weight vector. The weights ship as a small
 ``.npz`` (plain arrays, read without pickle) next to this module; the training script
 ``train/relations.py`` rebuilds it (command in the README). Inference needs only numpy.
@@ -161,14 +165,24 @@ def pair_features(head: str, a: Span, b: Span) -> list[str]:
     features.append(f"punct={punct[:4]}")
     others = {id(c) for t in between if (c := entity_at(doc, t)) is not None}
     features.append(f"ents_between={min(len(others), 3)}")
-    before = doc[first.start - 1] if first.start > first.sent.start else None
-    after = doc[second.end] if second.end < second.sent.end else None
+    sent = first.sent  # (Span.sent searches the Doc: once per pair)
+    before = doc[first.start - 1] if first.start > sent.start else None
+    after = doc[second.end] if second.end < sent.end else None
     features.append(f"w-1={_word(before) if before is not None else '<s>'}")
     features.append(f"w+1={_word(after) if after is not None else '</s>'}")
     a_after = doc[a.end] if a.end < len(doc) else None
     b_before = doc[b.start - 1] if b.start > 0 else None
     features.append(f"a+1={_word(a_after) if a_after is not None else '</s>'}")
     features.append(f"b-1={_word(b_before) if b_before is not None else '<s>'}")
+    # The mentions' own head words ("party", "university", "ap") and a wider window.
+    features.append(f"ha={_word(a.root)}")
+    features.append(f"hb={_word(b.root)}")
+    before2 = doc[first.start - 2] if first.start - 1 > sent.start else None
+    after2 = doc[second.end + 1] if second.end + 1 < sent.end else None
+    features.append(f"w-2={_word(before2) if before2 is not None else '<s>'}")
+    features.append(f"w+2={_word(after2) if after2 is not None else '</s>'}")
+    features.append(f"root={_word(sent.root)}")
+    features.append(f"op={order}:{punct[:4]}:{_bucket(len(between))}")
     labels, path_words, ancestor = dependency_path(a.root, b.root)
     if ancestor is not None:
         features.append("path=" + " ".join(labels))
@@ -307,6 +321,7 @@ class LearnedRelations:
             strongest: dict[tuple[str, int], float] = {}
             for (head, first, _), (p, _, _) in best.items():
                 strongest[(head, first)] = max(p, strongest.get((head, first), 0.0))
+            added: list[RelationFact] = []
             for (head, first, _), (p, ca, cb) in best.items():
                 if head in SINGLE and p < strongest[(head, first)]:
                     continue
@@ -315,10 +330,58 @@ class LearnedRelations:
                     continue
                 if head == "affiliation" and (id(ca), id(cb)) in affiliated:
                     continue
+                if head == "residence" and born_there(relations, ca, cb, sent):
+                    continue
                 known.add((id(ca), predicate, id(cb)))
-                relations.append(RelationFact(ca, predicate, cb, sent, round(CONFIDENCE * p, 2)))
+                added.append(RelationFact(ca, predicate, cb, sent, round(CONFIDENCE * p, 2)))
+            relations += added
+            for fact in chained(added, relations, sent):
+                triple = (id(fact.subject), fact.predicate, id(fact.object))
+                if triple not in known:
+                    known.add(triple)
+                    relations.append(fact)
         doc._.ng_relations = relations
         return doc
+
+
+def _places_around(relations: list[RelationFact], place: EntityCluster, sent: Span) -> list[EntityCluster]:
+    """The places a ``locatedIn`` of this sentence puts ``place`` in, then those around them."""
+    outer: list[EntityCluster] = []
+    frontier = [place]
+    while frontier and len(outer) < 5:
+        current = frontier.pop()
+        for r in relations:
+            if (r.predicate == "locatedIn" and r.subject is current and r.sentence.start == sent.start
+                    and r.object is not place and r.object not in outer):
+                outer.append(r.object)
+                frontier.append(r.object)
+    return outer
+
+
+def born_there(relations: list[RelationFact], person: EntityCluster, place: EntityCluster, sent: Span) -> bool:
+    """The rules read a birth of ``person`` in ``place`` (or in a place around it, or inside
+    it) from this sentence: the residence head, trained on annotations that count a
+    birthplace as a residence, would say the same again as ``livesIn``."""
+    for r in relations:
+        if r.predicate != "bornIn" or r.subject is not person or r.sentence.start != sent.start:
+            continue
+        if r.object is place or place in _places_around(relations, r.object, sent) \
+                or r.object in _places_around(relations, place, sent):
+            return True
+    return False
+
+
+def chained(added: list[RelationFact], relations: list[RelationFact], sent: Span) -> list[RelationFact]:
+    """Who lives (or what is based) in a place lives (is based) in the places around it:
+    "X of Chisholm, Minn." lives in Minnesota too, as the rules chain their own ("X, based
+    in Y, Z"). Each chained relation keeps the confidence of the one it follows from."""
+    out = []
+    for fact in added:
+        if fact.predicate not in ("livesIn", "basedIn"):
+            continue
+        for outer in _places_around(relations, fact.object, sent):
+            out.append(RelationFact(fact.subject, fact.predicate, outer, sent, fact.confidence))
+    return out
 
 
 @Language.factory(

@@ -5,7 +5,8 @@ Predicates (subject type -> object type):
 - ``partOf``    Organization -> Organization: "SIAT under the Chinese Academy of Sciences",
   "X, a unit/subsidiary/division/part of Y", "X, which is part of Y", "Y's subsidiary X",
   "X is owned by Y", "X belongs to Y";
-- ``locatedIn`` Place -> Place: "Anzio, Italy", "Lake Mead in Nevada", "X, a city in Y";
+- ``locatedIn`` Place -> Place: "Anzio, Italy", "Lake Mead in Nevada", "X, a city in Y",
+  "Beijing's Tiananmen Square", "Bosnia's capital, Sarajevo";
 - ``basedIn``   Organization -> Place: "X, based/headquartered in Y", "the Leeds-based X",
   "X of/in Y" (a company of McCook), "Y's X" (Ghana's Health Service), "the Chinese
   Foreign Ministry" when China is named in the same sentence;
@@ -515,6 +516,7 @@ def _place_modifiers(doc: Doc, token: Token) -> Iterator[Found]:
     """A place named before what it qualifies.
 
     "Ghana's health service" and "Moscow Izvestiya" (an organisation based there);
+    "Beijing's Tiananmen Square", "Bosnia's capital, Sarajevo" (a place inside it);
     "Dallas nightclub owner Jack Ruby", "Ohio's governor, Richard Celeste" (a person
     living there); "Modesto native George Lucas" (born there).
     """
@@ -531,14 +533,19 @@ def _place_modifiers(doc: Doc, token: Token) -> Iterator[Found]:
         if target is not None:
             if target.type == ORG and (token.dep_ == "poss" or step == 1):
                 yield target, "basedIn", place, 0.6
+            elif target.type == PLACE and token.dep_ == "poss" and step == 1:
+                yield target, "locatedIn", place, 0.7  # "Beijing's Tiananmen Square"
             elif target.type == PERSON and (step > 1 or token.dep_ == "poss"):
                 # a role word in between ("Louisiana Gov. Earl Long") or a possessive ("Ohio's Richard Celeste")
                 yield target, predicate, place, 0.5
             return
         if head.pos_ in ("NOUN", "PROPN") and (head.dep_ == "appos" or _child(head, "appos") is not None):
-            person = _entity(doc, head)
-            if person is not None and person.type == PERSON:
-                yield person, predicate, place, 0.5
+            named = _entity(doc, head)
+            if named is not None and named.type == PERSON:
+                yield named, predicate, place, 0.5
+            elif named is not None and named.type == PLACE and token.dep_ == "poss" and named is not place \
+                    and (head.lower_ in PLACE_NOUNS or head.lemma_.lower() in PLACE_NOUNS):
+                yield named, "locatedIn", place, 0.7  # "Bosnia's capital, Sarajevo"
             return
         if head.dep_ not in ("compound", "nmod", "amod") or head.head is head or \
                 head.pos_ not in ("NOUN", "PROPN", "ADJ"):
