@@ -728,8 +728,9 @@ def _merge_shortened_organisations(clusters: list[EntityCluster], model_types: d
     for short in orgs:
         if len(short.name.split()) < 2:
             continue
-        longer = [c for c in orgs if c is not short and c.mentions and
-                  re.match(re.escape(short.name) + r" (for|of|at|on) ", c.name)]
+        # "Name for/of/at/on ...": a prefix test (a regex per pair compiled anew each time)
+        extended = tuple(f"{short.name} {word} " for word in ("for", "of", "at", "on"))
+        longer = [c for c in orgs if c is not short and c.mentions and c.name.startswith(extended)]
         if not longer:
             longer = [c for c in orgs if c is not short and c.mentions and _abbreviates(short.name, c.name)]
         if len(longer) == 1:

@@ -52,7 +52,9 @@ def _fraction_matcher(vocab) -> Matcher:
     matcher.add("FRACTION", [
         [{"LOWER": {"IN": ["a", "one", "two", "three", "four"]}},
          {"LOWER": {"IN": ["half", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "tenth"]}}],
-        [{"LOWER": {"REGEX": r"^(one|two|three|four)-(half|thirds?|quarters?|fifths?)$"}}],
+        # "one-half", "two-thirds": the words listed (a REGEX predicate runs on every token)
+        [{"LOWER": {"IN": [f"{count}-{part}" for count in ("one", "two", "three", "four")
+                           for part in ("half", "third", "thirds", "quarter", "quarters", "fifth", "fifths")]}}],
     ])
     return matcher
 
