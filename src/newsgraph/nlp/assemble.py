@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .facts import EXTENSIONS, EntityCluster, sentence_index
+from .facts import EXTENSIONS, TEXT_KEY, EntityCluster, doc_text, sentence_index
 
 if not Doc.has_extension("ng_facts"):
     Doc.set_extension("ng_facts", default=None)
@@ -55,7 +55,7 @@ def doc_to_facts(doc: Doc) -> dict:
          "evidence": evidence(doc, f.span.sent), "confidence": f.confidence}
         for f in doc._.ng_figures or []
     ]
-    text = doc.text
+    text = doc_text(doc)
     quotes = [
         {"speaker": ref(q.speaker), "text": text[q.start:q.end], "verb": q.verb,
          "direct": q.direct, "start": q.start, "end": q.end,
@@ -91,4 +91,5 @@ def assemble_facts(doc: Doc) -> Doc:
     for name in EXTENSIONS:
         doc._.set(name, None)
     doc.user_data.pop("ng_sentence_starts", None)
+    doc.user_data.pop(TEXT_KEY, None)
     return doc

@@ -17,7 +17,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from .facts import EntityCluster
+from .facts import EntityCluster, doc_text
 from .lexicon import (
     BODY_HEADS,
     BUILDING_WORDS,
@@ -558,7 +558,7 @@ def _dateline_spans(doc: Doc, spans: list[Span]) -> list[Span]:
     parts = []
     if dateline.place_span:  # "BANGKOK, Thailand": two places
         start, end = dateline.place_span
-        for piece in re.finditer(r"[^,]+", doc.text[start:end]):
+        for piece in re.finditer(r"[^,]+", doc_text(doc)[start:end]):
             stripped = piece.group().strip()
             if stripped:
                 first = start + piece.start() + piece.group().index(stripped)
@@ -762,7 +762,7 @@ def _teams_named_by_place(doc: Doc, clusters: list[EntityCluster]) -> None:
     Only when the text has a scoreline ("1 – 0"), and for a place that is the subject or
     object of a match verb, stands next to a score, or has a coach, captain or goalkeeper.
     """
-    if not _SCORELINE.search(doc.text):
+    if not _SCORELINE.search(doc_text(doc)):
         return
     for cluster in clusters:
         if cluster.type != "Place" or not any(m.label_ == "GPE" for m in cluster.mentions):

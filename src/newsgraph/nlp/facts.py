@@ -104,6 +104,19 @@ class DatelineFact:
     agency_span: tuple[int, int] | None = None
 
 
+TEXT_KEY = "ng_text"  # doc.user_data: the Doc's text, kept while newsgraph's components run
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, joined once per Doc: spaCy's Doc.text joins every token on each call.
+    newsgraph's components never retokenize, so the text stays the same until assembly drops it."""
+    user_data: dict[Any, Any] = doc.user_data
+    text = user_data.get(TEXT_KEY)
+    if text is None:
+        text = user_data[TEXT_KEY] = doc.text
+    return text
+
+
 _HEADER = re.compile(r"\A\s*date\s+\d{4}-\d{2}-\d{2}\b[^\n]*")
 _HEADLINE = re.compile(r"\A\s*([^\n]{1,200})\n\s*\n")
 
@@ -114,7 +127,7 @@ def headline_end(doc: Doc) -> int:
     A headline repeats the story's facts, so facts are read from the body only.
     """
     if "ng_headline_end" not in doc.user_data:
-        text = doc.text[:400]
+        text = doc_text(doc)[:400]
         match = _HEADER.match(text) or _HEADLINE.match(text)
         end = 0
         if match and not match.group(0).rstrip().endswith((".", "!", "?", '"', "”", ":")):

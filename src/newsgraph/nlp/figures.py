@@ -16,7 +16,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from .facts import EntityCluster, FigureFact, entity_at, headline_end
+from .facts import EntityCluster, FigureFact, doc_text, entity_at, headline_end
 from .lexicon import CURRENCY_WORDS, QUALIFIERS, UNIT_WORDS
 from .quantities import Quantity, parse_quantity
 
@@ -653,7 +653,7 @@ class FigureFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         candidates = [ent for ent in doc.ents if ent.label_ in FIGURE_LABELS]
-        for match in _MONEY_TEXT.finditer(doc.text):
+        for match in _MONEY_TEXT.finditer(doc_text(doc)):
             span = doc.char_span(match.start(), match.end(), label="MONEY", alignment_mode="expand")
             if span is not None:
                 candidates.append(span)
@@ -978,7 +978,7 @@ _LIST_GAP = re.compile(r"^[\s,]*(?:and|or|to|-|–)?[\s,]*$")
 
 def _share_list_units(doc: Doc, figures: list[FigureFact]) -> None:
     """"at 4,340, 4,345 and 4,350 dlrs": numbers listed before an amount share its currency."""
-    text = doc.text  # once: Doc.text joins every token on each call
+    text = doc_text(doc)
     for later, earlier in zip(reversed(figures), reversed(figures[:-1])):
         if earlier.unit == "count" and later.unit not in ("count", "fraction") and \
                 earlier.span.root.dep_ != "nummod" and \

@@ -48,7 +48,7 @@ import numpy as np
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from .facts import EntityCluster, RelationFact, RoleFact, entity_at
+from .facts import TOKEN_INDEX_KEY, EntityCluster, RelationFact, RoleFact
 
 WEIGHTS = Path(__file__).with_name("data") / "relations.npz"
 
@@ -141,6 +141,11 @@ def pair_vector(a: Span, b: Span) -> np.ndarray:
 def pair_features(head: str, a: Span, b: Span) -> list[str]:
     """Feature strings of the mention pair (``a``, ``b``) for one head; ``a`` is the first
     argument of the relation (the person, the organisation, the inner place, the killer)."""
+    return [f"{head}|{f}" for f in _pair_features(a, b)]
+
+
+def _pair_features(a: Span, b: Span) -> list[str]:
+    """:func:`pair_features` before the head's prefix: the same for every head of a pair."""
     doc = a.doc
     first, second = (a, b) if a.start < b.start else (b, a)
     order = "ab" if first is a else "ba"
@@ -159,7 +164,8 @@ def pair_features(head: str, a: Span, b: Span) -> list[str]:
         features.append("adjacent")
     punct = "".join(t.text for t in between if t.is_punct and t.text in ",()-;:")
     features.append(f"punct={punct[:4]}")
-    others = {id(c) for t in between if (c := entity_at(doc, t)) is not None}
+    entity_of = doc.user_data.get(TOKEN_INDEX_KEY, {})  # entity_at's table, read once for the span
+    others = {id(c) for i in range(first.end, second.start) if (c := entity_of.get(i)) is not None}
     features.append(f"ents_between={min(len(others), 3)}")
     before = doc[first.start - 1] if first.start > first.sent.start else None
     after = doc[second.end] if second.end < second.sent.end else None
@@ -180,7 +186,7 @@ def pair_features(head: str, a: Span, b: Span) -> list[str]:
         if labels:
             features.append(f"p0={labels[0]}")
             features.append(f"p-1={labels[-1]}")
-    return [f"{head}|{f}" for f in features]
+    return features
 
 
 def feature_indices(features: list[str], bits: int) -> np.ndarray:
@@ -282,9 +288,13 @@ class LearnedRelations:
                 continue
             sent = sentences[k]
             best: dict[tuple[str, int, int], tuple[float, EntityCluster, EntityCluster]] = {}
+            pair_words: dict[tuple[int, int, int, int], list[str]] = {}  # a pair's features, for each of its heads
             for head, ca, ma, cb, mb in candidate_pairs(mentions):
                 vector = pair_vector(ma, mb) if model.dense is not None else None
-                p = model.probability(pair_features(head, ma, mb), head, vector)
+                pair = (ma.start, ma.end, mb.start, mb.end)
+                if pair not in pair_words:
+                    pair_words[pair] = _pair_features(ma, mb)
+                p = model.probability([f"{head}|{f}" for f in pair_words[pair]], head, vector)
                 if p < model.thresholds[head]:
                     continue
                 key = (head, id(ca), id(cb))

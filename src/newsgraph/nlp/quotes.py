@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from .facts import EntityCluster, QuoteFact, entity_at, headline_end
+from .facts import EntityCluster, QuoteFact, doc_text, entity_at, headline_end
 from .lexicon import BODY_HEADS, ORG_HEADS, SPEECH_VERBS
 
 _OPENERS = {"“": "”", '"': '"', "«": "»", "„": "“"}
@@ -128,7 +128,7 @@ class _DocIndex:
         self.doc = doc
         self.direct = direct
         self.direct_starts = [s for s, _ in direct]
-        self.text = doc.text  # Doc.text joins every token on each call: read it once
+        self.text = doc_text(doc)
         self.paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n\s*\n", self.text)]
         self.sentence_starts = [sent.start for sent in doc.sents]
         persons: list[_Mention] = []
@@ -240,7 +240,7 @@ def resolve_speaker(token: Token, index: _DocIndex | None = None, previous: Quot
     pronoun cannot be (those named in the quote itself), ``types`` the entity types that speak.
     """
     doc = token.doc
-    index = index or _DocIndex(doc, quote_spans(doc.text))
+    index = index or _DocIndex(doc, quote_spans(doc_text(doc)))
     if token.lower_ in _RELATIVE and token.head.dep_ == "relcl":
         token = token.head.head  # "Devocht, who had told Montalvo ...": the noun "who" stands for
     # "the Crown prosecutor, Mark Tedeschi": the person in apposition before the body in the compound
@@ -456,7 +456,7 @@ class QuoteFinder:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc_text(doc)
         direct = quote_spans(text)
         index = _DocIndex(doc, direct)
         dateline = doc._.ng_dateline
