@@ -27,6 +27,7 @@ _RANK_WORDS = {"no", "no.", "number", "#", "rank", "ranked", "ranks", "ranking",
 _YEAR_WORD = r"(?:1[5-9]\d\d|20\d\d)(?:s\b)?"
 _YEAR = re.compile(rf"^{_YEAR_WORD}$")
 _YEAR_IN = re.compile(rf"(?<!\d)(?<!\d[.,]){_YEAR_WORD}(?!\d|[.,]\d)")
+_DIGITS = re.compile(r"\d[\d,]*(\.\d+)?")
 _DATE_LIKE = re.compile(r"^\d+[-/:]\d+([-/:]\d+)?$")
 _RELATIVE = {"which", "that", "who", "whom"}
 _PRONOUNS = {"it", "its", "they", "their", "them", "he", "his", "she", "her"}
@@ -650,6 +651,7 @@ class FigureFinder:
         self.name = name
         self.fractions = _fraction_matcher(nlp.vocab)
         self.one_in = nlp.vocab.strings.add("ONE_IN")  # a hash, the same in every vocab
+        self.nummod = nlp.vocab.strings.add("nummod")
 
     def __call__(self, doc: Doc) -> Doc:
         candidates = [ent for ent in doc.ents if ent.label_ in FIGURE_LABELS]
@@ -670,7 +672,8 @@ class FigureFinder:
                 candidates.append(Span(doc, start, end, label="CARDINAL"))
         for token in doc:
             # a number counting a noun that the model left unnamed: "roughly 100 Polaroids"
-            if token.i not in taken and token.dep_ == "nummod" and re.fullmatch(r"\d[\d,]*(\.\d+)?", token.text) \
+            # (the label compared as its hash first: reading dep_ for every token costs more)
+            if token.dep == self.nummod and token.i not in taken and _DIGITS.fullmatch(token.text) \
                     and token.head.pos_ in ("NOUN", "PROPN") and token.head.i == token.i + 1 \
                     and token.head.ent_type_ == "":
                 candidates.append(Span(doc, token.i, token.i + 1, label="CARDINAL"))
