@@ -144,37 +144,61 @@ def pair_features(head: str, a: Span, b: Span) -> list[str]:
     return [f"{head}|{f}" for f in _pair_features(a, b)]
 
 
-def _pair_features(a: Span, b: Span) -> list[str]:
+class _Words:
+    """What the features read of each token (its :func:`_word`, whether it is punctuation, its
+    text and lower case), read from the Doc once: the pairs of a sentence share their tokens."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.seen: dict[int, tuple[str, bool, str, str]] = {}
+        self.sentences: list[Span] | None = None
+        self.starts: list[int] = []
+
+    def sentence(self, i: int) -> Span:
+        """The sentence of token ``i`` (what ``Span.sent`` of a span starting there finds)."""
+        if self.sentences is None:
+            self.sentences = list(self.doc.sents)
+            self.starts = [sent.start for sent in self.sentences]
+        return self.sentences[bisect_right(self.starts, i) - 1]
+
+    def __call__(self, i: int) -> tuple[str, bool, str, str]:
+        found = self.seen.get(i)
+        if found is None:
+            token = self.doc[i]
+            found = self.seen[i] = (_word(token), token.is_punct, token.text, token.lower_)
+        return found
+
+
+def _pair_features(a: Span, b: Span, read: _Words | None = None) -> list[str]:
     """:func:`pair_features` before the head's prefix: the same for every head of a pair."""
     doc = a.doc
+    read = read or _Words(doc)
     first, second = (a, b) if a.start < b.start else (b, a)
     order = "ab" if first is a else "ba"
-    between = doc[first.end:second.start]
-    words = [_word(t) for t in between if not t.is_punct]
+    between = [read(i) for i in range(first.end, second.start)]  # (word, is_punct, text, lower)
+    words = [word for word, is_punct, _, _ in between if not is_punct]
     features = ["bias", f"order={order}", f"dist={_bucket(len(between))}",
                 f"la={a.root.ent_type_ or a.label_}", f"lb={b.root.ent_type_ or b.label_}"]
     features += [f"bw={w}" for w in set(words)]
     features += [f"bw={order}:{w}" for w in set(words)]
     if between:
-        features.append(f"bf={_word(between[0])}")
-        features.append(f"bl={_word(between[-1])}")
+        features.append(f"bf={between[0][0]}")
+        features.append(f"bl={between[-1][0]}")
         if len(between) <= 4:
-            features.append(f"btw={order}:" + " ".join(t.lower_ for t in between))
+            features.append(f"btw={order}:" + " ".join(lower for _, _, _, lower in between))
     else:
         features.append("adjacent")
-    punct = "".join(t.text for t in between if t.is_punct and t.text in ",()-;:")
+    punct = "".join(text for _, is_punct, text, _ in between if is_punct and text in ",()-;:")
     features.append(f"punct={punct[:4]}")
     entity_of = doc.user_data.get(TOKEN_INDEX_KEY, {})  # entity_at's table, read once for the span
     others = {id(c) for i in range(first.end, second.start) if (c := entity_of.get(i)) is not None}
     features.append(f"ents_between={min(len(others), 3)}")
-    before = doc[first.start - 1] if first.start > first.sent.start else None
-    after = doc[second.end] if second.end < second.sent.end else None
-    features.append(f"w-1={_word(before) if before is not None else '<s>'}")
-    features.append(f"w+1={_word(after) if after is not None else '</s>'}")
-    a_after = doc[a.end] if a.end < len(doc) else None
-    b_before = doc[b.start - 1] if b.start > 0 else None
-    features.append(f"a+1={_word(a_after) if a_after is not None else '</s>'}")
-    features.append(f"b-1={_word(b_before) if b_before is not None else '<s>'}")
+    before = read(first.start - 1)[0] if first.start > read.sentence(first.start).start else "<s>"
+    after = read(second.end)[0] if second.end < read.sentence(second.start).end else "</s>"
+    features.append(f"w-1={before}")
+    features.append(f"w+1={after}")
+    features.append(f"a+1={read(a.end)[0] if a.end < len(doc) else '</s>'}")
+    features.append(f"b-1={read(b.start - 1)[0] if b.start > 0 else '<s>'}")
     labels, path_words, ancestor = dependency_path(a.root, b.root)
     if ancestor is not None:
         features.append("path=" + " ".join(labels))
@@ -283,6 +307,7 @@ class LearnedRelations:
         affiliated |= {(id(r.person), id(r.organization)) for r in roles if r.organization is not None}
         sentences = list(doc.sents)
         by_sentence = sentence_mentions(doc)
+        read = _Words(doc)
         for k, mentions in by_sentence.items():
             if len(mentions) < 2:
                 continue
@@ -293,7 +318,7 @@ class LearnedRelations:
                 vector = pair_vector(ma, mb) if model.dense is not None else None
                 pair = (ma.start, ma.end, mb.start, mb.end)
                 if pair not in pair_words:
-                    pair_words[pair] = _pair_features(ma, mb)
+                    pair_words[pair] = _pair_features(ma, mb, read)
                 p = model.probability([f"{head}|{f}" for f in pair_words[pair]], head, vector)
                 if p < model.thresholds[head]:
                     continue
