@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.matcher import Matcher
@@ -59,12 +60,18 @@ _ROMAN = re.compile(r"^[IVXLC]{2,}$")  # "XVII": a numeral, not a name
 _TRIM_END = {"'s", "’s", "'", "’", ",", ".", ";", ":", "-", "—"}
 
 
+_POSSESSIVE_S = re.compile(r"['’]s\b")
+_NOT_NAME_CHARACTER = re.compile(r"[^\w\s&]")
+_LEADING_THE = re.compile(r"^the\s+")
+
+
+@lru_cache(maxsize=4096)  # pure; asked for each mention, and again as the mention joins a cluster
 def normalise_name(name: str) -> str:
     """Key under which two spellings of a name are the same ("the WHO's" == "WHO")."""
     name = name.strip().lower()
-    name = re.sub(r"['’]s\b", "", name)
-    name = re.sub(r"[^\w\s&]", " ", name)
-    name = re.sub(r"^the\s+", "", name.strip())
+    name = _POSSESSIVE_S.sub("", name)
+    name = _NOT_NAME_CHARACTER.sub(" ", name)
+    name = _LEADING_THE.sub("", name.strip())
     return " ".join(name.split())
 
 
@@ -446,9 +453,9 @@ def _untagged_facilities(doc: Doc, spans: list[Span]) -> list[Span]:
     taken = {i for span in spans for i in range(span.start, span.end)}
     found = []
     for token in doc:
-        site = token.lower_ in SITE_WORDS
-        if token.i in taken or not token.is_title or not (site or token.lower_ in UNTAGGED_ORG_HEADS) or \
-                token.i == 0:
+        lower = token.lower_
+        site = lower in SITE_WORDS
+        if not (site or lower in UNTAGGED_ORG_HEADS) or token.i in taken or not token.is_title or token.i == 0:
             continue
         i = token.i
         while i - 1 >= token.sent.start and i - 1 not in taken and token.i - i < 4 and \
@@ -497,7 +504,7 @@ def _standalone_acronyms(doc: Doc, spans: list[Span]) -> list[Span]:
     found = []
     for token in doc:
         text = token.text
-        if token.i in taken or not (2 < len(text) <= 6 and text.isalpha() and text.isupper()) or _ROMAN.match(text):
+        if not (2 < len(text) <= 6 and text.isalpha() and text.isupper()) or token.i in taken or _ROMAN.match(text):
             continue
         if text.lower() in NOT_ORG_ACRONYMS or token.pos_ != "PROPN":
             continue
