@@ -46,16 +46,28 @@ _MONEY_TEXT = re.compile(
 )
 
 
-def _fraction_matcher(vocab) -> Matcher:
+_FRACTION_WORDS = ("half", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "tenth")
+# Every fraction word contains one of these: a text without any has no fraction to match
+_FRACTION_STEMS = ("half", "third", "quarter", "fifth", "tenth")
+
+
+def _proportion_matcher(vocab) -> Matcher:
+    """"one in three", "one out of four"."""
     matcher = Matcher(vocab)
     number = {"LIKE_NUM": True}
     matcher.add("ONE_IN", [[number, {"LOWER": "in"}, number], [number, {"LOWER": "out"}, {"LOWER": "of"}, number]])
+    return matcher
+
+
+def _fraction_matcher(vocab) -> Matcher:
+    """"a quarter", "two thirds", "one-half". The words are listed one pattern each: exact
+    values are tested inside the matcher, while IN and REGEX run Python for every token."""
+    matcher = Matcher(vocab)
     matcher.add("FRACTION", [
-        [{"LOWER": {"IN": ["a", "one", "two", "three", "four"]}},
-         {"LOWER": {"IN": ["half", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "tenth"]}}],
-        # "one-half", "two-thirds": the words listed (a REGEX predicate runs on every token)
-        [{"LOWER": {"IN": [f"{count}-{part}" for count in ("one", "two", "three", "four")
-                           for part in ("half", "third", "thirds", "quarter", "quarters", "fifth", "fifths")]}}],
+        *([{"LOWER": count}, {"LOWER": part}] for count in ("a", "one", "two", "three", "four")
+          for part in _FRACTION_WORDS),
+        *([{"LOWER": f"{count}-{part}"}] for count in ("one", "two", "three", "four")
+          for part in _FRACTION_WORDS if part != "tenth"),
     ])
     return matcher
 
@@ -649,6 +661,7 @@ class FigureFinder:
 
     def __init__(self, nlp: Language, name: str):
         self.name = name
+        self.proportions = _proportion_matcher(nlp.vocab)
         self.fractions = _fraction_matcher(nlp.vocab)
         self.one_in = nlp.vocab.strings.add("ONE_IN")  # a hash, the same in every vocab
         self.nummod = nlp.vocab.strings.add("nummod")
@@ -660,7 +673,11 @@ class FigureFinder:
             if span is not None:
                 candidates.append(span)
         taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
-        for match_id, start, end in self.fractions(doc):
+        matches = list(self.proportions(doc))
+        lowered = doc_text(doc).lower()
+        if any(stem in lowered for stem in _FRACTION_STEMS):  # the fraction matcher costs more than this test
+            matches += self.fractions(doc)
+        for match_id, start, end in matches:
             if match_id == self.one_in:  # "one in three visits": a proportion
                 if not any(t.ent_type_ in ("DATE", "TIME") for t in doc[start:end]):
                     candidates.append(Span(doc, start, end, label="CARDINAL"))
