@@ -13,12 +13,14 @@ import re
 from collections import Counter
 from functools import lru_cache
 
+import numpy as np
+from spacy.attrs import IS_ALPHA, IS_UPPER, LENGTH, LOWER, ORTH
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from .facts import EntityCluster, doc_text
+from .facts import EntityCluster, doc_text, tokens_where
 from .lexicon import (
     BODY_HEADS,
     BUILDING_WORDS,
@@ -446,13 +448,17 @@ def _example_of_kind(span: Span, kinds: set[str]) -> bool:
     return noun.lower_ in kinds or noun.lemma_.lower() in kinds
 
 
+_UNTAGGED_HEADS = SITE_WORDS | UNTAGGED_ORG_HEADS
+
+
 def _untagged_facilities(doc: Doc, spans: list[Span]) -> list[Span]:
     """"Shandao Station", "Nizhny Novgorod Stadium": capitalised words before a capitalised
     facility word are a site's name even when the model tagged nothing; before an organisation
     word ("the Sea Org", "the Arden Foundation"), a body's."""
     taken = {i for span in spans for i in range(span.start, span.end)}
     found = []
-    for token in doc:
+    for index in tokens_where(doc, LOWER, _UNTAGGED_HEADS):  # the only tokens the test below lets through
+        token = doc[index]
         lower = token.lower_
         site = lower in SITE_WORDS
         if not (site or lower in UNTAGGED_ORG_HEADS) or token.i in taken or not token.is_title or token.i == 0:
@@ -502,7 +508,9 @@ def _standalone_acronyms(doc: Doc, spans: list[Span]) -> list[Span]:
     """All-capital words the model left out that act as names in the sentence ("WIPO said")."""
     taken = {i for span in spans for i in range(span.start, span.end)}
     found = []
-    for token in doc:
+    shape = doc.to_array([IS_UPPER, IS_ALPHA, LENGTH])  # the first test below, made in C for every token
+    for index in np.flatnonzero(shape[:, 0] & shape[:, 1] & (shape[:, 2] > 2) & (shape[:, 2] <= 6)).tolist():
+        token = doc[index]
         text = token.text
         if not (2 < len(text) <= 6 and text.isalpha() and text.isupper()) or token.i in taken or _ROMAN.match(text):
             continue
@@ -584,7 +592,10 @@ def _acronym_definitions(doc: Doc, spans: list[Span]):
     end_at = {span.end: span for span in spans}
     defined: dict[str, Span] = {}
     common: set[str] = set()
-    for token in doc[:-2]:
+    for index in tokens_where(doc, ORTH, ("(",)):
+        if index >= len(doc) - 2:
+            break
+        token = doc[index]
         if token.text != "(" or doc[token.i + 2].text != ")":
             continue
         acronym = doc[token.i + 1].text

@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 EXTENSIONS = (
@@ -115,6 +118,23 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = user_data[TEXT_KEY] = doc.text
     return text
+
+
+_HASHES: dict[frozenset[str], np.ndarray] = {}
+
+
+def tokens_where(doc: Doc, attr: int, values: Collection[str]) -> list[int]:
+    """Indices, in order, of the tokens whose string attribute ``attr`` (``spacy.attrs.LOWER``,
+    ``ORTH``, ``LEMMA``) is one of ``values``. The test runs in C on the strings' hashes:
+    reading a string attribute of every token in Python costs more than most scans do with
+    the few tokens that pass. A scan still tests the tokens it is given (hashes may collide)."""
+    key = frozenset(values)
+    hashes = _HASHES.get(key)
+    if hashes is None:
+        hashes = _HASHES[key] = np.array(sorted(get_string_id(value) for value in key), dtype=np.uint64)
+    if not len(doc):
+        return []
+    return np.flatnonzero(np.isin(doc.to_array(attr), hashes)).tolist()
 
 
 _HEADER = re.compile(r"\A\s*date\s+\d{4}-\d{2}-\d{2}\b[^\n]*")

@@ -27,10 +27,11 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
+from spacy.attrs import LEMMA, LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from .facts import EntityCluster, QuoteFact, doc_text, entity_at, headline_end
+from .facts import EntityCluster, QuoteFact, doc_text, entity_at, headline_end, tokens_where
 from .lexicon import BODY_HEADS, ORG_HEADS, SPEECH_VERBS
 
 _OPENERS = {"“": "”", '"': '"', "«": "»", "„": "“"}
@@ -157,9 +158,11 @@ class _DocIndex:
             words = cluster.name.split()
             if cluster.type == "Person" and len(words) > 1 and cluster.mentions:
                 self.by_surname.setdefault(words[-1], []).append((cluster.mentions[0].start, cluster))
-        self.speech_verbs = [t.i for t in doc if t.lemma_ in _QUOTING_VERBS and t.pos_ in ("VERB", "AUX")
-                             and not self.in_direct(t.idx)]
-        self.sources = [t.i for t in doc if t.lower_ in ("according", "words") and not self.in_direct(t.idx)]
+        # the candidates found by their hashes (facts.tokens_where), then tested as before
+        self.speech_verbs = [t.i for t in map(doc.__getitem__, tokens_where(doc, LEMMA, _QUOTING_VERBS))
+                             if t.lemma_ in _QUOTING_VERBS and t.pos_ in ("VERB", "AUX") and not self.in_direct(t.idx)]
+        self.sources = [t.i for t in map(doc.__getitem__, tokens_where(doc, LOWER, ("according", "words")))
+                        if t.lower_ in ("according", "words") and not self.in_direct(t.idx)]
 
     def sentence_of(self, index: int) -> Span:
         """The sentence holding token ``index`` (Token.sent walks the sentence; this bisects)."""
