@@ -28,13 +28,14 @@ Each rule has a confidence reflecting how often it was right on development data
 from __future__ import annotations
 
 import itertools
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 
+from spacy.attrs import DEP, POS, TAG
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from .facts import TOKEN_INDEX_KEY, EntityCluster, RelationFact, entity_at
+from .facts import TOKEN_INDEX_KEY, EntityCluster, RelationFact, entity_at, tokens_where
 
 PERSON, ORG, PLACE = "Person", "Organization", "Place"
 
@@ -82,9 +83,10 @@ class RelationExtractor:
             for mention in cluster.mentions:
                 sentence = starts[bisect_right(starts, mention.start) - 1]
                 in_sentence.setdefault(sentence, []).append((cluster, mention))
+        readable = _readable_tokens(doc)
         for sent in doc.sents:
             mentions = in_sentence.get(sent.start, [])
-            for subject, predicate, obj, confidence in _sentence_relations(doc, sent, mentions):
+            for subject, predicate, obj, confidence in _sentence_relations(doc, sent, mentions, readable):
                 if subject is None or obj is None or subject is obj:
                     continue
                 if (subject.type, obj.type) not in SIGNATURES[predicate]:
@@ -103,14 +105,28 @@ _VERB_POS, _VERB_TAGS = ("VERB", "AUX"), ("VBN", "VBD", "VBG", "VBZ", "VBP", "VB
 _NOUN_POS, _NOUN_TAGS = ("NOUN", "PROPN"), ("NN", "NNS")
 
 
-def _sentence_relations(doc: Doc, sent: Span, mentions: list[tuple[EntityCluster, Span]]) -> Iterator[Found]:
-    """Relations in one sentence; ``mentions`` are the (entity, mention) pairs that start in it."""
+def _readable_tokens(doc: Doc) -> list[int]:
+    """The tokens the per-token readers of :func:`_sentence_relations` may act on (a preposition,
+    a verb or noun by part of speech or tag, a token of an entity), found by hash in C."""
+    found = set(tokens_where(doc, DEP, ("prep",)))
+    found.update(tokens_where(doc, POS, _VERB_POS + _NOUN_POS), tokens_where(doc, TAG, _VERB_TAGS + _NOUN_TAGS))
+    found.update(doc.user_data.get(TOKEN_INDEX_KEY, {}))
+    return sorted(found)
+
+
+def _sentence_relations(doc: Doc, sent: Span, mentions: list[tuple[EntityCluster, Span]],
+                        readable: list[int] | None = None) -> Iterator[Found]:
+    """Relations in one sentence; ``mentions`` are the (entity, mention) pairs that start in it;
+    ``readable`` the tokens the per-token readers may act on (:func:`_readable_tokens`)."""
     yield from _comma_chains(doc, sent, mentions)
     yield from _demonym_organisations(doc, sent, mentions)
     # Each reader below gives up at once on most tokens; its first test is made here too, on
     # values read once, so those tokens cost no call (a quarter of the component's time).
     entity_of = doc.user_data.get(TOKEN_INDEX_KEY, {})  # entity_at's table
-    for token in sent:
+    if readable is None:
+        readable = _readable_tokens(doc)
+    low, high = bisect_left(readable, sent.start), bisect_left(readable, sent.end)
+    for token in map(doc.__getitem__, readable[low:high]):
         pos, tag = token.pos_, token.tag_
         if token.dep_ == "prep":
             yield from _prepositions(doc, token)
