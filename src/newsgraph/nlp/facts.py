@@ -13,7 +13,6 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Any
 
-import numpy as np
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
@@ -120,21 +119,19 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
-_HASHES: dict[frozenset[str], np.ndarray] = {}
+_HASHES: dict[frozenset[str], frozenset[int]] = {}
 
 
 def tokens_where(doc: Doc, attr: int, values: Collection[str]) -> list[int]:
     """Indices, in order, of the tokens whose string attribute ``attr`` (``spacy.attrs.LOWER``,
-    ``ORTH``, ``LEMMA``) is one of ``values``. The test runs in C on the strings' hashes:
-    reading a string attribute of every token in Python costs more than most scans do with
-    the few tokens that pass. A scan still tests the tokens it is given (hashes may collide)."""
-    key = frozenset(values)
+    ``ORTH``, ``LEMMA``, ``DEP``, ``POS``) is one of ``values``, compared by the strings' hashes
+    (``Doc.to_array``): reading a string attribute of every token in Python costs more than most
+    scans do with the few tokens that pass. A scan still tests the tokens it is given."""
+    key = values if isinstance(values, frozenset) else frozenset(values)
     hashes = _HASHES.get(key)
     if hashes is None:
-        hashes = _HASHES[key] = np.array(sorted(get_string_id(value) for value in key), dtype=np.uint64)
-    if not len(doc):
-        return []
-    return np.flatnonzero(np.isin(doc.to_array(attr), hashes)).tolist()
+        hashes = _HASHES[key] = frozenset(get_string_id(value) for value in key)
+    return [i for i, value in enumerate(doc.to_array(attr).tolist()) if value in hashes]
 
 
 _HEADER = re.compile(r"\A\s*date\s+\d{4}-\d{2}-\d{2}\b[^\n]*")
