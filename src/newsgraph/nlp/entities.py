@@ -13,7 +13,6 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-import numpy as np
 from spacy.attrs import IS_ALPHA, IS_UPPER, LENGTH, LOWER, ORTH
 from spacy.language import Language
 from spacy.matcher import Matcher
@@ -508,8 +507,8 @@ def _standalone_acronyms(doc: Doc, spans: list[Span]) -> list[Span]:
     """All-capital words the model left out that act as names in the sentence ("WIPO said")."""
     taken = {i for span in spans for i in range(span.start, span.end)}
     found = []
-    shape = doc.to_array([IS_UPPER, IS_ALPHA, LENGTH])  # the first test below, made in C for every token
-    for index in np.flatnonzero(shape[:, 0] & shape[:, 1] & (shape[:, 2] > 2) & (shape[:, 2] <= 6)).tolist():
+    shape = doc.to_array([IS_UPPER, IS_ALPHA, LENGTH]).tolist()  # read in C: the first test below, for every token
+    for index in [i for i, (upper, alpha, length) in enumerate(shape) if upper and alpha and 2 < length <= 6]:
         token = doc[index]
         text = token.text
         if not (2 < len(text) <= 6 and text.isalpha() and text.isupper()) or token.i in taken or _ROMAN.match(text):

@@ -153,6 +153,12 @@ def headline_end(doc: Doc) -> int:
     return doc.user_data["ng_headline_end"]
 
 
+def entity_table(doc: Doc) -> dict[int, EntityCluster]:
+    """doc._.ng_token_entity read directly (token index -> entity), for loops over many tokens."""
+    user_data: dict[Any, Any] = doc.user_data  # spaCy's stub says str keys; extension keys are tuples
+    return user_data.get(TOKEN_INDEX_KEY) or _EMPTY
+
+
 def entity_at(doc: Doc, token: Token | int) -> EntityCluster | None:
     """The entity a token belongs to, if any."""
     index = token if isinstance(token, int) else token.i

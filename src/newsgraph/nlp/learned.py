@@ -40,6 +40,7 @@ from __future__ import annotations
 import math
 import zlib
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -48,7 +49,7 @@ import numpy as np
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from .facts import TOKEN_INDEX_KEY, EntityCluster, RelationFact, RoleFact
+from .facts import EntityCluster, RelationFact, RoleFact, entity_table
 
 WEIGHTS = Path(__file__).with_name("data") / "relations.npz"
 
@@ -95,8 +96,8 @@ def _ancestors(token: Token) -> list[Token]:
     return chain
 
 
-def _path(a: Token, b: Token) -> tuple[list[str], list[Token], Token | None]:
-    up_a, up_b = _ancestors(a), _ancestors(b)
+def _path(a: Token, b: Token, ancestors: Callable[[Token], list[Token]] = _ancestors) -> tuple[list[str], list[Token], Token | None]:
+    up_a, up_b = ancestors(a), ancestors(b)
     index_b = {t.i: k for k, t in enumerate(up_b)}
     for k, token in enumerate(up_a):
         if token.i in index_b:
@@ -153,6 +154,14 @@ class _Words:
         self.seen: dict[int, tuple[str, bool, str, str]] = {}
         self.sentences: list[Span] | None = None
         self.starts: list[int] = []
+        self.chains: dict[int, list[Token]] = {}
+
+    def ancestors(self, token: Token) -> list[Token]:
+        """:func:`_ancestors`, once per token."""
+        chain = self.chains.get(token.i)
+        if chain is None:
+            chain = self.chains[token.i] = _ancestors(token)
+        return chain
 
     def sentence(self, i: int) -> Span:
         """The sentence of token ``i`` (what ``Span.sent`` of a span starting there finds)."""
@@ -190,7 +199,7 @@ def _pair_features(a: Span, b: Span, read: _Words | None = None) -> list[str]:
         features.append("adjacent")
     punct = "".join(text for _, is_punct, text, _ in between if is_punct and text in ",()-;:")
     features.append(f"punct={punct[:4]}")
-    entity_of = doc.user_data.get(TOKEN_INDEX_KEY, {})  # entity_at's table, read once for the span
+    entity_of = entity_table(doc)
     others = {id(c) for i in range(first.end, second.start) if (c := entity_of.get(i)) is not None}
     features.append(f"ents_between={min(len(others), 3)}")
     before = read(first.start - 1)[0] if first.start > read.sentence(first.start).start else "<s>"
@@ -199,12 +208,13 @@ def _pair_features(a: Span, b: Span, read: _Words | None = None) -> list[str]:
     features.append(f"w+1={after}")
     features.append(f"a+1={read(a.end)[0] if a.end < len(doc) else '</s>'}")
     features.append(f"b-1={read(b.start - 1)[0] if b.start > 0 else '<s>'}")
-    labels, path_words, ancestor = dependency_path(a.root, b.root)
+    labels, path_tokens, ancestor = _path(a.root, b.root, read.ancestors)  # dependency_path, read once
+    path_words = [read(t.i)[0] for t in path_tokens]
     if ancestor is not None:
         features.append("path=" + " ".join(labels))
         features.append("pathw=" + " ".join(f"{label}{w}" for label, w in zip(labels, [*path_words, ""])))
         features.append(f"plen={_bucket(len(labels))}")
-        features.append(f"lca={_word(ancestor)}")
+        features.append(f"lca={read(ancestor.i)[0]}")
         features.append(f"lcapos={ancestor.pos_}")
         features += [f"pw={w}" for w in set(path_words)]
         if labels:

@@ -35,7 +35,7 @@ from spacy.attrs import DEP, POS, TAG
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from .facts import TOKEN_INDEX_KEY, EntityCluster, RelationFact, entity_at, tokens_where
+from .facts import EntityCluster, RelationFact, entity_at, entity_table, tokens_where
 
 PERSON, ORG, PLACE = "Person", "Organization", "Place"
 
@@ -110,7 +110,7 @@ def _readable_tokens(doc: Doc) -> list[int]:
     a verb or noun by part of speech or tag, a token of an entity), found by hash in C."""
     found = set(tokens_where(doc, DEP, ("prep",)))
     found.update(tokens_where(doc, POS, _VERB_POS + _NOUN_POS), tokens_where(doc, TAG, _VERB_TAGS + _NOUN_TAGS))
-    found.update(doc.user_data.get(TOKEN_INDEX_KEY, {}))
+    found.update(entity_table(doc))
     return sorted(found)
 
 
@@ -122,7 +122,7 @@ def _sentence_relations(doc: Doc, sent: Span, mentions: list[tuple[EntityCluster
     yield from _demonym_organisations(doc, sent, mentions)
     # Each reader below gives up at once on most tokens; its first test is made here too, on
     # values read once, so those tokens cost no call (a quarter of the component's time).
-    entity_of = doc.user_data.get(TOKEN_INDEX_KEY, {})  # entity_at's table
+    entity_of = entity_table(doc)
     if readable is None:
         readable = _readable_tokens(doc)
     low, high = bisect_left(readable, sent.start), bisect_left(readable, sent.end)
