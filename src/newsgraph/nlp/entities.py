@@ -64,6 +64,7 @@ _TRIM_END = {"'s", "’s", "'", "’", ",", ".", ";", ":", "-", "—"}
 _POSSESSIVE_S = re.compile(r"['’]s\b")
 _NOT_NAME_CHARACTER = re.compile(r"[^\w\s&]")
 _LEADING_THE = re.compile(r"^the\s+")
+_POSSESSIVE_NAME = re.compile(r"^(.+?)['’]s\s+(.+)$")  # "Ghana's health service"
 
 
 @lru_cache(maxsize=4096)  # pure; asked for each mention, and again as the mention joins a cluster
@@ -869,7 +870,7 @@ def _settle_type_and_name(cluster: EntityCluster, votes: Counter, defined: set) 
 def _add_name_variants(cluster: EntityCluster) -> None:
     """Aliases users will search for: without a possessive, and "X of Place" for "Place's X"."""
     for alias in [cluster.name, *cluster.aliases]:
-        match = re.match(r"^(.+?)['’]s\s+(.+)$", alias)
+        match = _POSSESSIVE_NAME.match(alias) if "'s" in alias or "’s" in alias else None
         if match:
             place, rest = match.groups()
             cluster.add_alias(f"{place} {rest}")
