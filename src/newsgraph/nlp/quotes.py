@@ -29,6 +29,7 @@ from dataclasses import dataclass
 
 from spacy.attrs import LEMMA, LOWER
 from spacy.language import Language
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from .facts import EntityCluster, QuoteFact, doc_text, entity_at, headline_end, tokens_where
@@ -47,6 +48,7 @@ _ORG_NOUNS = ORG_HEADS | BODY_HEADS | {"firm", "government", "club", "team", "bo
 _GENERIC_ORG_NOUNS = {"company", "firm", "group", "agency", "organisation", "organization", "club", "team",
                       "body", "institution", "statement", "operator", "foundation"}
 # Verbs that introduce quoted words though they report no clause ("dubbed it: "...""")
+_PERSON_LABEL = get_string_id("PERSON")  # ent_type compared as its hash: ent_type_ is a string lookup
 _QUOTING_VERBS = SPEECH_VERBS | {"dub", "characterize", "characterise", "label", "post", "tweet", "write", "reply"}
 # Speakers are agents (the SHACL shape ngsh:Agent): a country that "says" something speaks only
 # once the entity linker types it as an organisation (an actor), not as a Place.
@@ -204,7 +206,7 @@ class _DocIndex:
             votes["f"] += sum(w in _FEMALE for w in words)
             votes["m"] += sum(w in _MALE for w in words)
             sentence = self.sentence_of(mention.start)
-            last_named = not any(t.ent_type_ == "PERSON" for t in doc[mention.end:sentence.end])
+            last_named = not any(t.ent_type == _PERSON_LABEL for t in doc[mention.end:sentence.end])
             if (mention.root.dep_ in ("nsubj", "nsubjpass") or last_named) and sentence.end < len(doc):
                 following = doc[sentence.end]  # "X was arrested. He was released ..."
                 if following.lower_ in ("she", "he"):
