@@ -1069,8 +1069,9 @@ def _is_not_a_figure_alone(span: Span) -> bool:
 def _is_not_a_figure(span: Span) -> bool:
     doc = span.doc
     text = span.text.strip()
+    whole_word = _whole_word(span)
     if span.label_ == "CARDINAL":
-        if _YEAR.match(text) or _DATE_LIKE.match(_whole_word(span)):
+        if _YEAR.match(text) or _DATE_LIKE.match(whole_word):
             return True
         if text.lower() == "one" and span.end < len(doc) and doc[span.end].lower_ == "of":
             return True
@@ -1078,7 +1079,7 @@ def _is_not_a_figure(span: Span) -> bool:
             return True
         if span.end < len(doc) and doc[span.end].lower_.rstrip(".") in _DURATION_WORDS:
             return True  # "12 mths", "three weeks": a duration, not a figure
-    if _CODE.match(_whole_word(span)) and not _UNIT_SUFFIX.match(_whole_word(span)):
+    if _CODE.match(whole_word) and not _UNIT_SUFFIX.match(whole_word):
         return True  # "4chan", "A320", "G7": a name with a number in it
     before = [t.lower_ for t in doc[max(0, span.start - 2):span.start] if t.text != "."]
     if before and before[-1] in _RANK_WORDS:
@@ -1198,10 +1199,11 @@ def _whole_word(span: Span) -> str:
 
 def _qualifier_before(span: Span) -> str | None:
     doc = span.doc
+    lowers = [t.lower_ for t in doc[max(0, span.start - 3):span.start]]  # the words before, read once
     for size in (3, 2, 1):
-        if span.start - size < 0:
+        if size > len(lowers):
             continue
-        words = " ".join(t.lower_ for t in doc[span.start - size:span.start])
+        words = " ".join(lowers[-size:])
         if words in QUALIFIERS:
             return QUALIFIERS[words]
     return None
