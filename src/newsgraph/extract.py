@@ -133,6 +133,7 @@ LANGUAGES = ["en", "de", "fr", "es", "it", "pt", "nl", "ru", "uk", "pl", "cs", "
 SUPPORTED_LANGUAGES = {"en"}
 MIN_LETTERS = 40  # fewer letters than this: too little to tell, read as English
 MIN_CONFIDENCE = 0.9
+_OTHER_SCRIPT = re.compile(r"[^\x00-\u024f]")
 _identifier = None
 
 
@@ -151,8 +152,9 @@ def identify_language(text: str) -> tuple[str, float]:
     """The likeliest language (ISO 639-1) and its probability: ("en", 0.0) for Latin-script
     text with too few letters to tell; probability 1 for text mostly in another script."""
     sample = text[:1500]  # enough to tell; cost grows with length
-    letters = [ch for ch in sample if ch.isalpha()]
-    other_script = sum(ch > "\u024f" for ch in letters)  # beyond Latin Extended-B
+    letters = "".join(filter(str.isalpha, sample))
+    # beyond Latin Extended-B (none in ASCII text: the common case, checked in one call)
+    other_script = 0 if letters.isascii() else len(_OTHER_SCRIPT.findall(letters))
     if len(letters) >= 8 and other_script * 2 > len(letters):
         # Mostly Cyrillic, Arabic, Han...: not English, however short; the identifier names it.
         language, probability = _language_identifier().classify(sample)

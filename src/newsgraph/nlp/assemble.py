@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .facts import EXTENSIONS, EntityCluster, sentence_index
+from .facts import EXTENSIONS, TEXT_KEY, EntityCluster, doc_text, sentence_index
 
 if not Doc.has_extension("ng_facts"):
     Doc.set_extension("ng_facts", default=None)
@@ -21,12 +21,13 @@ def evidence(doc: Doc, sentence: Span) -> dict:
         "sentence": sentence_index(doc, sentence),
         "start": sentence.start_char,
         "end": sentence.end_char,
-        "text": sentence.text,
+        "text": doc_text(doc)[sentence.start_char:sentence.end_char],  # Span.text joins its tokens
     }
 
 
 def doc_to_facts(doc: Doc) -> dict:
     clusters: list[EntityCluster] = doc._.ng_entities or []
+    text = doc_text(doc)  # spans as slices of it: Span.text joins its tokens on each call
     ids = {id(cluster): f"e{n}" for n, cluster in enumerate(clusters, start=1)}
 
     def ref(cluster: EntityCluster | None) -> str | None:
@@ -38,7 +39,8 @@ def doc_to_facts(doc: Doc) -> dict:
             "type": c.type,
             "name": c.name,
             "aliases": list(c.aliases),
-            "mentions": [{"start": m.start_char, "end": m.end_char, "text": m.text} for m in c.mentions],
+            "mentions": [{"start": m.start_char, "end": m.end_char, "text": text[m.start_char:m.end_char]}
+                         for m in c.mentions],
         }
         for c in clusters
     ]
@@ -49,13 +51,12 @@ def doc_to_facts(doc: Doc) -> dict:
         for r in doc._.ng_roles or []
     ]
     figures = [
-        {"text": f.span.text, "value": f.value, "unit": f.unit, "qualifier": f.qualifier,
+        {"text": text[f.span.start_char:f.span.end_char], "value": f.value, "unit": f.unit, "qualifier": f.qualifier,
          "about": f.about, "subject": ref(f.subject), "period": f.period,
          "start": f.span.start_char, "end": f.span.end_char,
          "evidence": evidence(doc, f.span.sent), "confidence": f.confidence}
         for f in doc._.ng_figures or []
     ]
-    text = doc.text
     quotes = [
         {"speaker": ref(q.speaker), "text": text[q.start:q.end], "verb": q.verb,
          "direct": q.direct, "start": q.start, "end": q.end,
@@ -91,4 +92,5 @@ def assemble_facts(doc: Doc) -> Doc:
     for name in EXTENSIONS:
         doc._.set(name, None)
     doc.user_data.pop("ng_sentence_starts", None)
+    doc.user_data.pop(TEXT_KEY, None)
     return doc

@@ -11,7 +11,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .facts import DatelineFact
+from .facts import DatelineFact, doc_text
 
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
@@ -63,5 +63,5 @@ def _title_place(place: str) -> str:
 
 @Language.component("newsgraph_dateline", assigns=["doc._.ng_dateline"])
 def dateline_component(doc: Doc) -> Doc:
-    doc._.ng_dateline = find_dateline(doc.text)
+    doc._.ng_dateline = find_dateline(doc_text(doc))
     return doc

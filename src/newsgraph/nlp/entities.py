@@ -17,13 +17,15 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
+from spacy.attrs import IS_ALPHA, IS_UPPER, LENGTH, LOWER, ORTH
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from .facts import EntityCluster
+from .facts import EntityCluster, doc_text, tokens_where
 from .lexicon import (
     BODY_HEADS,
     BUILDING_WORDS,
@@ -65,12 +67,19 @@ _ROMAN = re.compile(r"^[IVXLC]{2,}$")  # "XVII": a numeral, not a name
 _TRIM_END = {"'s", "’s", "'", "’", ",", ".", ";", ":", "-", "—"}
 
 
+_POSSESSIVE_S = re.compile(r"['’]s\b")
+_NOT_NAME_CHARACTER = re.compile(r"[^\w\s&]")
+_LEADING_THE = re.compile(r"^the\s+")
+_POSSESSIVE_NAME = re.compile(r"^(.+?)['’]s\s+(.+)$")  # "Ghana's health service"
+
+
+@lru_cache(maxsize=4096)  # pure; asked for each mention, and again as the mention joins a cluster
 def normalise_name(name: str) -> str:
     """Key under which two spellings of a name are the same ("the WHO's" == "WHO")."""
     name = name.strip().lower()
-    name = re.sub(r"['’]s\b", "", name)
-    name = re.sub(r"[^\w\s&]", " ", name)
-    name = re.sub(r"^the\s+", "", name.strip())
+    name = _POSSESSIVE_S.sub("", name)
+    name = _NOT_NAME_CHARACTER.sub(" ", name)
+    name = _LEADING_THE.sub("", name.strip())
     return " ".join(name.split())
 
 
@@ -573,16 +582,20 @@ def _example_of_kind(span: Span, kinds: set[str]) -> bool:
     return noun.lower_ in kinds or noun.lemma_.lower() in kinds
 
 
+_UNTAGGED_HEADS = SITE_WORDS | UNTAGGED_ORG_HEADS
+
+
 def _untagged_facilities(doc: Doc, spans: list[Span]) -> list[Span]:
     """"Shandao Station", "Nizhny Novgorod Stadium": capitalised words before a capitalised
     facility word are a site's name even when the model tagged nothing; before an organisation
     word ("the Sea Org", "the Arden Foundation"), a body's."""
     taken = {i for span in spans for i in range(span.start, span.end)}
     found = []
-    for token in doc:
-        site = token.lower_ in SITE_WORDS
-        if token.i in taken or not token.is_title or not (site or token.lower_ in UNTAGGED_ORG_HEADS) or \
-                token.i == 0:
+    for index in tokens_where(doc, LOWER, _UNTAGGED_HEADS):  # the only tokens the test below lets through
+        token = doc[index]
+        lower = token.lower_
+        site = lower in SITE_WORDS
+        if not (site or lower in UNTAGGED_ORG_HEADS) or token.i in taken or not token.is_title or token.i == 0:
             continue
         i = token.i
         while i - 1 >= token.sent.start and i - 1 not in taken and token.i - i < 4 and \
@@ -664,9 +677,11 @@ def _standalone_acronyms(doc: Doc, spans: list[Span]) -> list[Span]:
     """All-capital words the model left out that act as names in the sentence ("WIPO said")."""
     taken = {i for span in spans for i in range(span.start, span.end)}
     found = []
-    for token in doc:
+    shape = doc.to_array([IS_UPPER, IS_ALPHA, LENGTH]).tolist()  # read in C: the first test below, for every token
+    for index in [i for i, (upper, alpha, length) in enumerate(shape) if upper and alpha and 2 < length <= 6]:
+        token = doc[index]
         text = token.text
-        if token.i in taken or not (2 < len(text) <= 6 and text.isalpha() and text.isupper()) or _ROMAN.match(text):
+        if not (2 < len(text) <= 6 and text.isalpha() and text.isupper()) or token.i in taken or _ROMAN.match(text):
             continue
         if text.lower() in NOT_ORG_ACRONYMS or token.pos_ != "PROPN":
             continue
@@ -728,7 +743,7 @@ def _dateline_spans(doc: Doc, spans: list[Span]) -> list[Span]:
     parts = []
     if dateline.place_span:  # "BANGKOK, Thailand": two places
         start, end = dateline.place_span
-        for piece in re.finditer(r"[^,]+", doc.text[start:end]):
+        for piece in re.finditer(r"[^,]+", doc_text(doc)[start:end]):
             stripped = piece.group().strip()
             if stripped:
                 first = start + piece.start() + piece.group().index(stripped)
@@ -747,7 +762,10 @@ def _acronym_definitions(doc: Doc, spans: list[Span]):
     end_at = {span.end: span for span in spans}
     defined: dict[str, Span] = {}
     common: set[str] = set()
-    for token in doc[:-2]:
+    for index in tokens_where(doc, ORTH, ("(",)):
+        if index >= len(doc) - 2:
+            break
+        token = doc[index]
         if token.text != "(" or doc[token.i + 2].text != ")":
             continue
         acronym = doc[token.i + 1].text
@@ -937,7 +955,7 @@ def _teams_named_by_place(doc: Doc, clusters: list[EntityCluster]) -> None:
     Only when the text has a scoreline ("1 – 0"), and for a place that is the subject or
     object of a match verb, stands next to a score, or has a coach, captain or goalkeeper.
     """
-    if not _SCORELINE.search(doc.text):
+    if not _SCORELINE.search(doc_text(doc)):
         return
     for cluster in clusters:
         if cluster.type != "Place" or not any(m.label_ == "GPE" for m in cluster.mentions):
@@ -1029,7 +1047,7 @@ def _settle_type_and_name(cluster: EntityCluster, votes: Counter, defined: set) 
 def _add_name_variants(cluster: EntityCluster) -> None:
     """Aliases users will search for: without a possessive, and "X of Place" for "Place's X"."""
     for alias in [cluster.name, *cluster.aliases]:
-        match = re.match(r"^(.+?)['’]s\s+(.+)$", alias)
+        match = _POSSESSIVE_NAME.match(alias) if "'s" in alias or "’s" in alias else None
         if match:
             place, rest = match.groups()
             cluster.add_alias(f"{place} {rest}")

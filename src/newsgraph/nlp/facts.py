@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Any
 
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 EXTENSIONS = (
@@ -104,6 +106,34 @@ class DatelineFact:
     agency_span: tuple[int, int] | None = None
 
 
+TEXT_KEY = "ng_text"  # doc.user_data: the Doc's text, kept while newsgraph's components run
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, joined once per Doc: spaCy's Doc.text joins every token on each call.
+    newsgraph's components never retokenize, so the text stays the same until assembly drops it."""
+    user_data: dict[Any, Any] = doc.user_data
+    text = user_data.get(TEXT_KEY)
+    if text is None:
+        text = user_data[TEXT_KEY] = doc.text
+    return text
+
+
+_HASHES: dict[frozenset[str], frozenset[int]] = {}
+
+
+def tokens_where(doc: Doc, attr: int, values: Collection[str]) -> list[int]:
+    """Indices, in order, of the tokens whose string attribute ``attr`` (``spacy.attrs.LOWER``,
+    ``ORTH``, ``LEMMA``, ``DEP``, ``POS``) is one of ``values``, compared by the strings' hashes
+    (``Doc.to_array``): reading a string attribute of every token in Python costs more than most
+    scans do with the few tokens that pass. A scan still tests the tokens it is given."""
+    key = values if isinstance(values, frozenset) else frozenset(values)
+    hashes = _HASHES.get(key)
+    if hashes is None:
+        hashes = _HASHES[key] = frozenset(get_string_id(value) for value in key)
+    return [i for i, value in enumerate(doc.to_array(attr).tolist()) if value in hashes]
+
+
 _HEADER = re.compile(r"\A\s*date\s+\d{4}-\d{2}-\d{2}\b[^\n]*")
 _HEADLINE = re.compile(r"\A\s*([^\n]{1,200})\n\s*\n")
 
@@ -114,13 +144,19 @@ def headline_end(doc: Doc) -> int:
     A headline repeats the story's facts, so facts are read from the body only.
     """
     if "ng_headline_end" not in doc.user_data:
-        text = doc.text[:400]
+        text = doc_text(doc)[:400]
         match = _HEADER.match(text) or _HEADLINE.match(text)
         end = 0
         if match and not match.group(0).rstrip().endswith((".", "!", "?", '"', "”", ":")):
             end = match.end() + len(text[match.end():]) - len(text[match.end():].lstrip())
         doc.user_data["ng_headline_end"] = end
     return doc.user_data["ng_headline_end"]
+
+
+def entity_table(doc: Doc) -> dict[int, EntityCluster]:
+    """doc._.ng_token_entity read directly (token index -> entity), for loops over many tokens."""
+    user_data: dict[Any, Any] = doc.user_data  # spaCy's stub says str keys; extension keys are tuples
+    return user_data.get(TOKEN_INDEX_KEY) or _EMPTY
 
 
 def entity_at(doc: Doc, token: Token | int) -> EntityCluster | None:

@@ -16,7 +16,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from .facts import EntityCluster, FigureFact, entity_at, headline_end
+from .facts import EntityCluster, FigureFact, doc_text, entity_at, headline_end
 from .lexicon import CURRENCY_WORDS, QUALIFIERS, UNIT_WORDS
 from .quantities import Quantity, parse_quantity
 
@@ -27,6 +27,7 @@ _RANK_WORDS = {"no", "no.", "number", "#", "rank", "ranked", "ranks", "ranking",
 _YEAR_WORD = r"(?:1[5-9]\d\d|20\d\d)(?:s\b)?"
 _YEAR = re.compile(rf"^{_YEAR_WORD}$")
 _YEAR_IN = re.compile(rf"(?<!\d)(?<!\d[.,]){_YEAR_WORD}(?!\d|[.,]\d)")
+_DIGITS = re.compile(r"\d[\d,]*(\.\d+)?")
 _DATE_LIKE = re.compile(r"^\d+[-/:]\d+([-/:]\d+)?$")
 _RELATIVE = {"which", "that", "who", "whom"}
 _PRONOUNS = {"it", "its", "they", "their", "them", "he", "his", "she", "her"}
@@ -45,14 +46,28 @@ _MONEY_TEXT = re.compile(
 )
 
 
-def _fraction_matcher(vocab) -> Matcher:
+_FRACTION_WORDS = ("half", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "tenth")
+# Every fraction word contains one of these: a text without any has no fraction to match
+_FRACTION_STEMS = ("half", "third", "quarter", "fifth", "tenth")
+
+
+def _proportion_matcher(vocab) -> Matcher:
+    """"one in three", "one out of four"."""
     matcher = Matcher(vocab)
     number = {"LIKE_NUM": True}
     matcher.add("ONE_IN", [[number, {"LOWER": "in"}, number], [number, {"LOWER": "out"}, {"LOWER": "of"}, number]])
+    return matcher
+
+
+def _fraction_matcher(vocab) -> Matcher:
+    """"a quarter", "two thirds", "one-half". The words are listed one pattern each: exact
+    values are tested inside the matcher, while IN and REGEX run Python for every token."""
+    matcher = Matcher(vocab)
     matcher.add("FRACTION", [
-        [{"LOWER": {"IN": ["a", "one", "two", "three", "four"]}},
-         {"LOWER": {"IN": ["half", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "tenth"]}}],
-        [{"LOWER": {"REGEX": r"^(one|two|three|four)-(half|thirds?|quarters?|fifths?)$"}}],
+        *([{"LOWER": count}, {"LOWER": part}] for count in ("a", "one", "two", "three", "four")
+          for part in _FRACTION_WORDS),
+        *([{"LOWER": f"{count}-{part}"}] for count in ("one", "two", "three", "four")
+          for part in _FRACTION_WORDS if part != "tenth"),
     ])
     return matcher
 
@@ -646,17 +661,23 @@ class FigureFinder:
 
     def __init__(self, nlp: Language, name: str):
         self.name = name
+        self.proportions = _proportion_matcher(nlp.vocab)
         self.fractions = _fraction_matcher(nlp.vocab)
         self.one_in = nlp.vocab.strings.add("ONE_IN")  # a hash, the same in every vocab
+        self.nummod = nlp.vocab.strings.add("nummod")
 
     def __call__(self, doc: Doc) -> Doc:
         candidates = [ent for ent in doc.ents if ent.label_ in FIGURE_LABELS]
-        for match in _MONEY_TEXT.finditer(doc.text):
+        for match in _MONEY_TEXT.finditer(doc_text(doc)):
             span = doc.char_span(match.start(), match.end(), label="MONEY", alignment_mode="expand")
             if span is not None:
                 candidates.append(span)
         taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
-        for match_id, start, end in self.fractions(doc):
+        matches = list(self.proportions(doc))
+        lowered = doc_text(doc).lower()
+        if any(stem in lowered for stem in _FRACTION_STEMS):  # the fraction matcher costs more than this test
+            matches += self.fractions(doc)
+        for match_id, start, end in matches:
             if match_id == self.one_in:  # "one in three visits": a proportion
                 if not any(t.ent_type_ in ("DATE", "TIME") for t in doc[start:end]):
                     candidates.append(Span(doc, start, end, label="CARDINAL"))
@@ -668,7 +689,8 @@ class FigureFinder:
                 candidates.append(Span(doc, start, end, label="CARDINAL"))
         for token in doc:
             # a number counting a noun that the model left unnamed: "roughly 100 Polaroids"
-            if token.i not in taken and token.dep_ == "nummod" and re.fullmatch(r"\d[\d,]*(\.\d+)?", token.text) \
+            # (the label compared as its hash first: reading dep_ for every token costs more)
+            if token.dep == self.nummod and token.i not in taken and _DIGITS.fullmatch(token.text) \
                     and token.head.pos_ in ("NOUN", "PROPN") and token.head.i == token.i + 1 \
                     and token.head.ent_type_ == "":
                 candidates.append(Span(doc, token.i, token.i + 1, label="CARDINAL"))
@@ -976,7 +998,7 @@ _LIST_GAP = re.compile(r"^[\s,]*(?:and|or|to|-|–)?[\s,]*$")
 
 def _share_list_units(doc: Doc, figures: list[FigureFact]) -> None:
     """"at 4,340, 4,345 and 4,350 dlrs": numbers listed before an amount share its currency."""
-    text = doc.text  # once: Doc.text joins every token on each call
+    text = doc_text(doc)
     for later, earlier in zip(reversed(figures), reversed(figures[:-1])):
         if earlier.unit == "count" and later.unit not in ("count", "fraction") and \
                 earlier.span.root.dep_ != "nummod" and \
@@ -1047,8 +1069,9 @@ def _is_not_a_figure_alone(span: Span) -> bool:
 def _is_not_a_figure(span: Span) -> bool:
     doc = span.doc
     text = span.text.strip()
+    whole_word = _whole_word(span)
     if span.label_ == "CARDINAL":
-        if _YEAR.match(text) or _DATE_LIKE.match(_whole_word(span)):
+        if _YEAR.match(text) or _DATE_LIKE.match(whole_word):
             return True
         if text.lower() == "one" and span.end < len(doc) and doc[span.end].lower_ == "of":
             return True
@@ -1056,7 +1079,7 @@ def _is_not_a_figure(span: Span) -> bool:
             return True
         if span.end < len(doc) and doc[span.end].lower_.rstrip(".") in _DURATION_WORDS:
             return True  # "12 mths", "three weeks": a duration, not a figure
-    if _CODE.match(_whole_word(span)) and not _UNIT_SUFFIX.match(_whole_word(span)):
+    if _CODE.match(whole_word) and not _UNIT_SUFFIX.match(whole_word):
         return True  # "4chan", "A320", "G7": a name with a number in it
     before = [t.lower_ for t in doc[max(0, span.start - 2):span.start] if t.text != "."]
     if before and before[-1] in _RANK_WORDS:
@@ -1176,10 +1199,11 @@ def _whole_word(span: Span) -> str:
 
 def _qualifier_before(span: Span) -> str | None:
     doc = span.doc
+    lowers = [t.lower_ for t in doc[max(0, span.start - 3):span.start]]  # the words before, read once
     for size in (3, 2, 1):
-        if span.start - size < 0:
+        if size > len(lowers):
             continue
-        words = " ".join(t.lower_ for t in doc[span.start - size:span.start])
+        words = " ".join(lowers[-size:])
         if words in QUALIFIERS:
             return QUALIFIERS[words]
     return None

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from text_to_num import text2num
 
@@ -129,6 +130,7 @@ def _words_value(text: str) -> tuple[float, bool] | None:
     return value, False
 
 
+@lru_cache(maxsize=4096)  # pure, and asked again for the same span text (span_unit, _restates)
 def parse_quantity(text: str) -> Quantity | None:
     """What a written figure is worth, or None when it holds no number."""
     cleaned = " ".join(text.replace("\u2013", "-").replace("\u2014", "-").split())

@@ -33,10 +33,12 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
+from spacy.attrs import LEMMA, LOWER
 from spacy.language import Language
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
-from .facts import EntityCluster, QuoteFact, entity_at, headline_end
+from .facts import EntityCluster, QuoteFact, doc_text, entity_at, headline_end, tokens_where
 from .lexicon import BODY_HEADS, ORG_HEADS, ROLE_NOUNS, SPEECH_VERBS, TITLE_WORDS
 
 _OPENERS = {"“": "”", '"': '"', "«": "»", "„": "“"}
@@ -53,6 +55,7 @@ _ORG_NOUNS = ORG_HEADS | BODY_HEADS | {"firm", "government", "club", "team", "bo
 _GENERIC_ORG_NOUNS = {"company", "firm", "group", "agency", "organisation", "organization", "club", "team",
                       "body", "institution", "statement", "operator", "foundation"}
 # Verbs that introduce quoted words though they report no clause ("dubbed it: "...""")
+_PERSON_LABEL = get_string_id("PERSON")  # ent_type compared as its hash: ent_type_ is a string lookup
 _QUOTING_VERBS = SPEECH_VERBS | {"dub", "characterize", "characterise", "label", "post", "tweet", "write", "reply"}
 # Speakers are agents (the SHACL shape ngsh:Agent): a country that "says" something speaks only
 # once the entity linker types it as an organisation (an actor), not as a Place.
@@ -135,7 +138,7 @@ class _DocIndex:
         self.doc = doc
         self.direct = direct
         self.direct_starts = [s for s, _ in direct]
-        self.text = doc.text  # Doc.text joins every token on each call: read it once
+        self.text = doc_text(doc)
         self.paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n\s*\n", self.text)]
         self.sentence_starts = [sent.start for sent in doc.sents]
         persons: list[_Mention] = []
@@ -164,9 +167,11 @@ class _DocIndex:
             words = cluster.name.split()
             if cluster.type == "Person" and len(words) > 1 and cluster.mentions:
                 self.by_surname.setdefault(words[-1], []).append((cluster.mentions[0].start, cluster))
-        self.speech_verbs = [t.i for t in doc if t.lemma_ in _QUOTING_VERBS and t.pos_ in ("VERB", "AUX")
-                             and not self.in_direct(t.idx)]
-        self.sources = [t.i for t in doc if t.lower_ in ("according", "words") and not self.in_direct(t.idx)]
+        # the candidates found by their hashes (facts.tokens_where), then tested as before
+        self.speech_verbs = [t.i for t in map(doc.__getitem__, tokens_where(doc, LEMMA, _QUOTING_VERBS))
+                             if t.lemma_ in _QUOTING_VERBS and t.pos_ in ("VERB", "AUX") and not self.in_direct(t.idx)]
+        self.sources = [t.i for t in map(doc.__getitem__, tokens_where(doc, LOWER, ("according", "words")))
+                        if t.lower_ in ("according", "words") and not self.in_direct(t.idx)]
 
     def sentence_of(self, index: int) -> Span:
         """The sentence holding token ``index`` (Token.sent walks the sentence; this bisects)."""
@@ -257,7 +262,7 @@ def resolve_speaker(token: Token, index: _DocIndex | None = None, previous: Quot
     pronoun cannot be (those named in the quote itself), ``types`` the entity types that speak.
     """
     doc = token.doc
-    index = index or _DocIndex(doc, quote_spans(doc.text))
+    index = index or _DocIndex(doc, quote_spans(doc_text(doc)))
     if token.lower_ in _RELATIVE and token.head.dep_ == "relcl":
         token = token.head.head  # "Devocht, who had told Montalvo ...": the noun "who" stands for
     # "the Crown prosecutor, Mark Tedeschi": the person in apposition before the body in the compound
@@ -585,7 +590,7 @@ class QuoteFinder:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc_text(doc)
         direct = quote_spans(text)
         index = _DocIndex(doc, direct)
         dateline = doc._.ng_dateline
@@ -742,7 +747,7 @@ class QuoteFinder:
         stop = None
         for sentence in span.sents:
             if not any(t.lower_ in _FIRST_PERSON and t.pos_ == "PRON" for t in sentence) or \
-                    index.verbs_in(sentence) and stop is not None:
+                    (index.verbs_in(sentence) and stop is not None):
                 break
             stop = sentence.end_char
         if stop is None or len(index.text[start:stop].split()) < _MIN_QUOTE_WORDS:

@@ -29,13 +29,14 @@ Each rule has a confidence reflecting how often it was right on development data
 from __future__ import annotations
 
 import itertools
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 
+from spacy.attrs import DEP, POS, TAG
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from .facts import EntityCluster, RelationFact, entity_at
+from .facts import EntityCluster, RelationFact, entity_at, entity_table, tokens_where
 
 PERSON, ORG, PLACE = "Person", "Organization", "Place"
 
@@ -83,9 +84,10 @@ class RelationExtractor:
             for mention in cluster.mentions:
                 sentence = starts[bisect_right(starts, mention.start) - 1]
                 in_sentence.setdefault(sentence, []).append((cluster, mention))
+        readable = _readable_tokens(doc)
         for sent in doc.sents:
             mentions = in_sentence.get(sent.start, [])
-            for subject, predicate, obj, confidence in _sentence_relations(doc, sent, mentions):
+            for subject, predicate, obj, confidence in _sentence_relations(doc, sent, mentions, readable):
                 if subject is None or obj is None or subject is obj:
                     continue
                 if (subject.type, obj.type) not in SIGNATURES[predicate]:
@@ -98,17 +100,43 @@ class RelationExtractor:
 
 
 Found = tuple[EntityCluster | None, str, EntityCluster | None, float]
+# The tokens _verbs and _nouns read (the part of speech, or the tag where the parser and the
+# tagger disagree)
+_VERB_POS, _VERB_TAGS = ("VERB", "AUX"), ("VBN", "VBD", "VBG", "VBZ", "VBP", "VB")
+_NOUN_POS, _NOUN_TAGS = ("NOUN", "PROPN"), ("NN", "NNS")
 
 
-def _sentence_relations(doc: Doc, sent: Span, mentions: list[tuple[EntityCluster, Span]]) -> Iterator[Found]:
-    """Relations in one sentence; ``mentions`` are the (entity, mention) pairs that start in it."""
+def _readable_tokens(doc: Doc) -> list[int]:
+    """The tokens the per-token readers of :func:`_sentence_relations` may act on (a preposition,
+    a verb or noun by part of speech or tag, a token of an entity), found by hash in C."""
+    found = set(tokens_where(doc, DEP, ("prep",)))
+    found.update(tokens_where(doc, POS, _VERB_POS + _NOUN_POS), tokens_where(doc, TAG, _VERB_TAGS + _NOUN_TAGS))
+    found.update(entity_table(doc))
+    return sorted(found)
+
+
+def _sentence_relations(doc: Doc, sent: Span, mentions: list[tuple[EntityCluster, Span]],
+                        readable: list[int] | None = None) -> Iterator[Found]:
+    """Relations in one sentence; ``mentions`` are the (entity, mention) pairs that start in it;
+    ``readable`` the tokens the per-token readers may act on (:func:`_readable_tokens`)."""
     yield from _comma_chains(doc, sent, mentions)
     yield from _demonym_organisations(doc, sent, mentions)
-    for token in sent:
-        yield from _prepositions(doc, token)
-        yield from _verbs(doc, token)
-        yield from _nouns(doc, token)
-        yield from _place_modifiers(doc, token)
+    # Each reader below gives up at once on most tokens; its first test is made here too, on
+    # values read once, so those tokens cost no call (a quarter of the component's time).
+    entity_of = entity_table(doc)
+    if readable is None:
+        readable = _readable_tokens(doc)
+    low, high = bisect_left(readable, sent.start), bisect_left(readable, sent.end)
+    for token in map(doc.__getitem__, readable[low:high]):
+        pos, tag = token.pos_, token.tag_
+        if token.dep_ == "prep":
+            yield from _prepositions(doc, token)
+        if pos in _VERB_POS or tag in _VERB_TAGS:
+            yield from _verbs(doc, token)
+        if pos in _NOUN_POS or tag in _NOUN_TAGS:
+            yield from _nouns(doc, token)
+        if token.i in entity_of:  # _place_modifiers starts from the token's entity
+            yield from _place_modifiers(doc, token)
 
 
 # --- linking tokens to entities -----------------------------------------------------------
@@ -348,7 +376,7 @@ def _is_passive(verb: Token) -> bool:
 
 
 def _verbs(doc: Doc, token: Token) -> Iterator[Found]:
-    if token.pos_ not in ("VERB", "AUX") and token.tag_ not in ("VBN", "VBD", "VBG", "VBZ", "VBP", "VB"):
+    if token.pos_ not in _VERB_POS and token.tag_ not in _VERB_TAGS:
         return
     lemma, lower = token.lemma_.lower(), token.lower_
     if lemma == "be" and token.dep_ in ("ROOT", "relcl", "ccomp", "conj", "advcl"):
@@ -455,7 +483,7 @@ def _ownership_verb(doc: Doc, verb: Token) -> Iterator[Found]:
 
 
 def _nouns(doc: Doc, token: Token) -> Iterator[Found]:
-    if token.pos_ not in ("NOUN", "PROPN") and token.tag_ not in ("NN", "NNS"):
+    if token.pos_ not in _NOUN_POS and token.tag_ not in _NOUN_TAGS:
         return
     lemma = token.lemma_.lower()
     word = token.lower_
