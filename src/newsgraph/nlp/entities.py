@@ -538,7 +538,7 @@ def _untagged_full_names(doc: Doc, spans: list[Span]) -> list[Span]:
     if not surnames:
         return []
     taken = {i for span in spans for i in range(span.start, span.end)}
-    first_tagged = {}
+    first_tagged: dict[str, int] = {}
     for span in people:
         if span.text in surnames:
             first_tagged.setdefault(span.text, span.start)

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spacy.attrs import LEMMA, LOWER
@@ -335,26 +336,26 @@ def resolve_speaker(token: Token, index: _DocIndex | None = None, previous: Quot
         examples = [obj for prep in token.children if prep.dep_ == "prep" and (
             prep.lower_ in ("like", "including") or (prep.lower_ == "as" and any(
                 c.lower_ == "such" for c in prep.children))) for obj in prep.children if obj.dep_ == "pobj"]
-        named = [entity_at(doc, obj) for obj in examples]
-        if len(named) == 1 and named[0] is not None and named[0].type in ("Person", "Organization") and \
+        example_entities = [entity_at(doc, obj) for obj in examples]
+        if len(example_entities) == 1 and example_entities[0] is not None and example_entities[0].type in ("Person", "Organization") and \
                 not any(c.dep_ == "conj" for c in examples[0].children):
-            return named[0], 0.6
+            return example_entities[0], 0.6
         return None, 0.0  # "the companies said": several speakers, none of them named
     best = None
     sentence_start = index.sentence_of(token.i).start
     generic = lower in _GENERIC_ORG_NOUNS or token.lemma_ in _GENERIC_ORG_NOUNS
     for cluster in index.organisations:
         # "the ministry", "the Church": a word of an organisation's name
-        named = any(lower in name.lower().split() for name in (cluster.name, *cluster.aliases))
-        if not (named or generic):
+        in_name = any(lower in name.lower().split() for name in (cluster.name, *cluster.aliases))
+        if not (in_name or generic):
             continue
         # a name that contains the noun may come earlier in the same sentence; any other
         # organisation must have been named before the sentence began
-        limit = token.i if named else sentence_start
+        limit = token.i if in_name else sentence_start
         before = bisect_left([m.start for m in cluster.mentions], limit)
         if not before:
             continue
-        score = (named, cluster.mentions[before - 1].start)  # the organisation named most recently
+        score = (in_name, cluster.mentions[before - 1].start)  # the organisation named most recently
         if best is None or score > best[0]:
             best = (score, cluster)
     if best is not None:
@@ -606,7 +607,7 @@ class QuoteFinder:
     # --- reported speech ------------------------------------------------------------------
 
     def _reported(self, doc: Doc, index: _DocIndex, story_start: int,
-                  blocks: list[QuoteFact] = ()) -> tuple[list[_Reported], list[_Reported]]:
+                  blocks: Sequence[QuoteFact] = ()) -> tuple[list[_Reported], list[_Reported]]:
         """Reported clauses: those to keep, and those around a direct quote (its speaker's words)."""
         candidates: list[_Reported] = []
         block_ends = [b.end for b in blocks]
@@ -726,14 +727,14 @@ class QuoteFinder:
         if speaker is None or span is None:
             return None
         stop = end
-        for sentence in span.sents:
+        for sentence in span.sents:  # type: ignore[attr-defined]
             if sentence.start_char > start and index.verbs_in(sentence):
                 stop = sentence.start_char  # narration again: "They also claimed ..."
                 break
         stop = len(index.text[:stop].rstrip())
         if len(index.text[start:stop].split()) < _MIN_QUOTE_WORDS:
             return None
-        return QuoteFact(speaker=speaker, start=start, end=stop, verb=verb.lower_, direct=True,
+        return QuoteFact(speaker=speaker, start=start, end=stop, verb=verb.lower_, direct=True,  # type: ignore[union-attr]
                          sentence=index.sentence_of(span.start), confidence=min(confidence, 0.6))
 
     @staticmethod
@@ -745,7 +746,7 @@ class QuoteFinder:
         if span is None or text_opens_quote(index.text, start):
             return None
         stop = None
-        for sentence in span.sents:
+        for sentence in span.sents:  # type: ignore[attr-defined]
             if not any(t.lower_ in _FIRST_PERSON and t.pos_ == "PRON" for t in sentence) or \
                     (index.verbs_in(sentence) and stop is not None):
                 break

@@ -276,7 +276,7 @@ def read_role_after(doc: Doc, i: int, limit: int) -> tuple[str, EntityCluster | 
     while i + 1 < limit and entity_at(doc, i) is None and (doc[i].ent_type_ == "ORDINAL" or (
             doc[i].lower_ in ("year", "-") and i > 0 and doc[i - 1].ent_type_ == "ORDINAL")):
         i += 1  # "a second year USI art major"
-    if i < limit and entity_at(doc, i) is not None and entity_at(doc, i).type == "Place":
+    if i < limit and entity_at(doc, i) is not None and entity_at(doc, i).type == "Place":  # type: ignore[union-attr]
         end = _entity_span_end(doc, i)
         if end + 1 < limit and doc[end].text == "-" and doc[end + 1].lower_ == "based":
             i = end + 2  # "a Gaza-based Hamas leader"
@@ -294,7 +294,7 @@ def read_role_after(doc: Doc, i: int, limit: int) -> tuple[str, EntityCluster | 
     if i + 1 < limit and doc[i].lower_ in ROLE_QUALIFIERS and _free(doc, i) and entity_at(doc, i + 1) is not None:
         qualifier, i = doc[i].lower_ + " ", i + 1  # "former Los Angeles mayor": the place names the title
     if i + 1 < limit and doc[i].is_lower and doc[i].pos_ == "ADJ" and _free(doc, i) \
-            and entity_at(doc, i + 1) is not None and entity_at(doc, i + 1).type == "Organization":
+            and entity_at(doc, i + 1) is not None and entity_at(doc, i + 1).type == "Organization":  # type: ignore[union-attr]
         i += 1  # "a top RCTV executive", "the next UN chief"
     if i < limit and doc[i].lower_ in ORG_POSSESSIVES:
         org, i = resolve_organization(doc, i), i + 1
@@ -327,7 +327,7 @@ def org_after(doc: Doc, i: int, limit: int) -> tuple[EntityCluster | None, int]:
     """The organisation a title at ..i names after it: "of|at|for|with|in [the] ORG": (org, end) or (None, i)."""
     org, end = None, i
     if i < limit and i > 0 and is_role_head(doc[i - 1]) and entity_at(doc, i) is not None \
-            and entity_at(doc, i).type == "Organization" and _entity_span_start(doc, i) == i:
+            and entity_at(doc, i).type == "Organization" and _entity_span_start(doc, i) == i:  # type: ignore[union-attr]
         end = _entity_span_end(doc, i)
         if end >= limit or doc[end].is_punct:
             return entity_at(doc, i), end  # "said X, chief executive officer BioWare Corp."
@@ -380,7 +380,7 @@ def read_role_before(doc: Doc, person_start: int, sentence_start: int) -> tuple[
         while k - 1 > sentence_start and k - 1 >= i - 6 and _free(doc, k - 1) and (
                 (doc[k - 1].is_lower and doc[k - 1].pos_ == "ADJ") or (
                 doc[k - 1].lower_ in _POSSESSIVE_MARKS and entity_at(doc, k - 2) is not None
-                and entity_at(doc, k - 2).type == "Place")):
+                and entity_at(doc, k - 2).type == "Place")):  # type: ignore[union-attr]
             # "the CEO of America's powerful CBS Corporation Leslie Moonves"
             k = k - 1 if doc[k - 1].is_lower and doc[k - 1].pos_ == "ADJ" else _entity_span_start(doc, k - 2)
         if k - 1 >= sentence_start and doc[k - 1].lower_ == "the":
@@ -390,7 +390,7 @@ def read_role_before(doc: Doc, person_start: int, sentence_start: int) -> tuple[
             m = k - 2
             while m > sentence_start and k - m < 6 and ((_free(doc, m) and doc[m].is_lower and doc[m].pos_ == "NOUN")
                                                        or (entity_at(doc, m) is not None
-                                                       and entity_at(doc, m).type == "Place")):
+                                                       and entity_at(doc, m).type == "Place")):  # type: ignore[union-attr]
                 m -= 1
             if m < k - 2 and doc[m].lower_ == "the" and m - 2 >= sentence_start and doc[m - 1].lower_ == "of" \
                     and is_role_head(doc[m - 2]) and _free(doc, m - 2):
@@ -432,7 +432,7 @@ def read_role_before(doc: Doc, person_start: int, sentence_start: int) -> tuple[
             doc[j - 1].lower_ in _POSSESSIVE_MARKS or entity_at(doc, j - 1) is not None):
         j -= 1  # "Hamas' exiled leader X": how the post is held, between the body and the title
     if j - 2 >= sentence_start and doc[j].text == ")" and doc[j - 2].text == "(" and j - 3 >= sentence_start \
-            and entity_at(doc, j - 3) is not None and entity_at(doc, j - 3).type == "Organization":
+            and entity_at(doc, j - 3) is not None and entity_at(doc, j - 3).type == "Organization":  # type: ignore[union-attr]
         j -= 3  # "European Central Bank (ECB) President X"
     if j >= sentence_start and doc[j].lower_ in _POSSESSIVE_MARKS:
         j -= 1
@@ -441,17 +441,17 @@ def read_role_before(doc: Doc, person_start: int, sentence_start: int) -> tuple[
     if j >= sentence_start and doc[j].lower_ in ORG_POSSESSIVES:
         org = resolve_organization(doc, j)  # "Its director general, Daren Tang"
     elif j - 1 >= sentence_start and doc[j].lower_ == "whose" and entity_at(doc, j - 1) is not None \
-            and entity_at(doc, j - 1).type == "Organization":
+            and entity_at(doc, j - 1).type == "Organization":  # type: ignore[union-attr]
         org = entity_at(doc, j - 1)  # "the LRA, whose leader Joseph Kony"
     elif org is None and j >= sentence_start and _org_entity(entity_at(doc, j)):
         org = entity_at(doc, j)
         j = _entity_span_start(doc, j) - 1
     elif org is None and named is None and j >= sentence_start and _mistyped_company(doc, j, role_tokens):
         org = entity_at(doc, j)
-        org.type = "Organization"  # "Puma Chief Executive Jochen Zeitz": a company the model took for a person
+        org.type = "Organization"  # type: ignore[union-attr]  # "Puma Chief Executive Jochen Zeitz": a company the model took for a person
         j = _entity_span_start(doc, j) - 1
     elif org is None and j - 1 >= sentence_start and doc[j].lower_ == "and" and _org_entity(entity_at(doc, j - 1)) \
-            and entity_at(doc, j - 1).type == "Organization" and _role_text(role_tokens) in _COMPANY_TITLES:
+            and entity_at(doc, j - 1).type == "Organization" and _role_text(role_tokens) in _COMPANY_TITLES:  # type: ignore[union-attr]
         org = entity_at(doc, j - 1)  # "Speedway Motorsports and chairman Bruton Smith"
     qualifier = None
     if j >= sentence_start and doc[j].lower_ in ROLE_QUALIFIERS:
@@ -462,7 +462,7 @@ def read_role_before(doc: Doc, person_start: int, sentence_start: int) -> tuple[
         org = named
         if comma and not (i == sentence_start or doc[i - 1].lower_ == "the"):
             return None  # "..., director of X, Jane Roe": a list
-        if i - 1 >= sentence_start and entity_at(doc, i - 1) is not None and entity_at(doc, i - 1).type == "Person":
+        if i - 1 >= sentence_start and entity_at(doc, i - 1) is not None and entity_at(doc, i - 1).type == "Person":  # type: ignore[union-attr]
             return None  # "A CEO of X B CEO of Y": the title after A's name is A's
     if comma and org is None and not (i - 1 >= sentence_start and doc[i - 1].lower_ == "the"):
         return None  # "..., president, X" is a list, not a title; "the Crown prosecutor, X" is one
@@ -899,8 +899,8 @@ class RoleFinder:
                             keep(cluster, before[0], before[1], sentence, 0.8 if before[1] else 0.65)
                         continue
                 adverb = after + 2 < limit and doc[after].lower_ in _ADVERBS and _free(doc, after)
-                nxt = entity_at(doc, after) if after < limit else None
-                org_first = nxt is not None and nxt.type in ("Organization", "Place") and \
+                next_entity = entity_at(doc, after) if after < limit else None
+                org_first = next_entity is not None and next_entity.type in ("Organization", "Place") and \
                     _entity_span_start(doc, after) == after  # "Phyllis Schlafly Eagle Forum president"
                 participle = after + 1 < limit and doc[after].tag_ == "VBG" and doc[after].is_lower \
                     and is_role_word(doc[after + 1])  # "X commanding officer of Y"
@@ -912,7 +912,7 @@ class RoleFinder:
                     # commas (headlines, captions); only with the organisation it names
                     found = read_role_after(doc, after, limit)
                     if found and found[2] < limit and entity_at(doc, found[2]) is not None \
-                            and entity_at(doc, found[2]).type == "Person" and is_role_word(doc[found[2] - 1]):
+                            and entity_at(doc, found[2]).type == "Person" and is_role_word(doc[found[2] - 1]):  # type: ignore[union-attr]
                         found = None  # "Gov. A former Massachusetts Gov. B": the next name's title, not A's
                     also = None
                     if found and found[2] + 1 < limit and doc[found[2]].lower_ == "and":
