@@ -921,8 +921,10 @@ def _merge_shortened_organisations(clusters: list[EntityCluster], model_types: d
     for short in orgs:
         if len(short.name.split()) < 2:
             continue
+        # "Name for/of/at/on ..." or "Name Corp": prefix tests (no regex compiled per pair)
+        extended = tuple(f"{short.name} {word} " for word in ("for", "of", "at", "on"))
         longer = [c for c in orgs if c is not short and c.mentions and
-                  (re.match(re.escape(short.name) + r" (for|of|at|on) ", c.name) or
+                  (c.name.startswith(extended) or
                    (c.name.startswith(short.name + " ") and c.name[len(short.name) + 1:] in _COMPANY_MARKS))]
         if not longer:
             longer = [c for c in orgs if c is not short and c.mentions and _abbreviates(short.name, c.name)]
