@@ -79,7 +79,7 @@ def test_results_table_and_per_share_pairs():
                                "Acme said nine month profits fell to 61.0 mln dlrs, or 2.95 dlrs a share, "
                                "from 63.2 mln dlrs, or 3.01 dlrs a share, a year earlier.")
     rows = [(f.text, f.about) for f in result.figures]
-    assert ("1.4 mln", "Net") in rows and ("912,000", "Net") in rows
+    assert ("1.4 mln", "Net income") in rows and ("912,000", "Net income") in rows
     assert ("8.2 mln", "Sales") in rows and ("7.5 mln", "Sales") in rows
     abouts = [about for text, about in rows if "dlrs" in text]
     assert len(abouts) == 4

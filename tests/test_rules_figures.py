@@ -4,6 +4,7 @@ import pytest
 from docbuild import make_doc, run
 
 import newsgraph.nlp.pipeline  # noqa: F401  (registers the components)
+from newsgraph.nlp.figures import spell_out_row_label
 from newsgraph.nlp.quantities import parse_quantity
 
 
@@ -714,3 +715,27 @@ def test_a_range_after_a_verb_of_change_stays_one_figure():
     (figure,) = figures_of("Earnings will increase 15 to 20 pct .", {"15 to 20 pct": "PERCENT"}, parse,
                            pos={"will": "AUX", "increase": "VERB", "to": "PART", "15": "NUM", "20": "NUM"})
     assert (figure.value, figure.unit) == (15, "percent")
+
+
+@pytest.mark.parametrize("label, expected", [
+    (["Shr"], "earnings per share"),
+    (["Shr", "loss"], "loss per share"),
+    (["Oper", "shr", "profit"], "operating profit per share"),
+    (["Revs"], "revenues"),
+    (["Avg", "shrs"], "average shares"),
+    (["Qtly", "div"], "quarterly dividend"),
+    (["Net"], "Net income"),
+    (["Net", "loss"], "Net loss"),
+    (["Sales"], "Sales"),
+])
+def test_a_wire_row_label_is_spelled_out(label, expected):
+    assert spell_out_row_label(label) == expected
+
+
+def test_an_abbreviated_row_label_reaches_the_figure():
+    # Shr loss 22 cts vs 18 cts
+    parse = [(1, "compound"), (1, "ROOT"), (3, "nummod"), (1, "appos"), (3, "prep"), (6, "nummod"), (4, "pobj")]
+    now, before = figures_of("Shr loss 22 cts vs 18 cts", [("22 cts", "MONEY"), ("18 cts", "MONEY")], parse,
+                             pos={"Shr": "PROPN", "loss": "NOUN", "vs": "ADP", "22": "NUM", "18": "NUM", "cts": "NOUN"})
+    assert (now.value, now.unit, now.about) == (pytest.approx(0.22), "USD", "loss per share")
+    assert before.about == "loss per share"

@@ -53,6 +53,16 @@ def test_dateline_forms():
     assert find_dateline("The economy grew, officials said - again.") is None
 
 
+def test_a_wire_dateline_needs_no_agency():
+    fact = find_dateline("OSLO, Feb 26 - Freight rates rose.")
+    assert (fact.place, fact.month, fact.day, fact.agency) == ("Oslo", 2, 26, None)
+    assert fact.end == len("OSLO, Feb 26 - ")
+    fact = find_dateline("PORT LOUIS, Maur., March 3 -- Sugar output fell.")
+    assert (fact.place, fact.month, fact.day) == ("Port Louis, Maur.", 3, 3)
+    assert find_dateline("Freight rates, Feb 26 - a review.") is None  # not a place's case
+    assert find_dateline("ST PAUL, Minn., Feb 26 - Grain fell.").place == "St Paul, Minn."
+
+
 def test_inserted_speech_verb_reports_what_came_before_it():
     text = "Jane Roe spoke . Prices will rise , she said , but wages lag ."
     parse = [(1, "compound"), (2, "nsubj"), (2, "ROOT"), (2, "punct"),

@@ -23,7 +23,7 @@ _AGENCY = r"\(\s*(?P<agency>[A-Za-z][\w .&'’-]{0,40}?)\s*\)"
 _DASH = r"\s*(?:--|—|–|-)\s*"
 # Only the start of a paragraph, and only in the first lines of the article.
 DATELINE = re.compile(
-    rf"^[ \t]*{_PLACE}\s*,?\s+(?:{_MONTH}\s+(?P<day>\d{{1,2}})\s*)?{_AGENCY}?{_DASH}",
+    rf"^[ \t]*{_PLACE}\s*,?\s+(?:{_MONTH}\s+(?P<day>\d{{1,2}})\s*)?(?:{_AGENCY})?{_DASH}",
     re.MULTILINE,
 )
 
@@ -35,7 +35,8 @@ def find_dateline(text: str, search_chars: int = 600) -> DatelineFact | None:
         agency = match.group("agency")
         if not (month or agency):
             continue  # "Paris -" alone is too weak a signal
-        if not (place.isupper() or place.istitle() or agency):
+        city = place.split(",")[0]  # "SANTA CRUZ, Calif.": the state keeps its own case
+        if not (city.isupper() or city.istitle() or agency):
             continue
         return DatelineFact(
             place=_title_place(place),
@@ -58,7 +59,10 @@ def _stripped_span(match: re.Match, group: str) -> tuple[int, int]:
 def _title_place(place: str) -> str:
     """SHENZHEN -> Shenzhen; keeps "Washington, D.C." readable."""
     place = re.sub(r"\s+,", ",", place)
-    return re.sub(r"\b[A-Z]{3,}\b", lambda m: m.group().capitalize(), place)
+    city, comma, region = place.partition(",")
+    # the city's short words too ("ST LOUIS"); the region keeps "U.S." and "N.Y." as written
+    city = re.sub(r"\b[A-Z]{2,}\b", lambda m: m.group().capitalize(), city)
+    return city + comma + re.sub(r"\b[A-Z]{3,}\b", lambda m: m.group().capitalize(), region)
 
 
 @Language.component("newsgraph_dateline", assigns=["doc._.ng_dateline"])

@@ -929,10 +929,11 @@ def _restates(span: Span, previous: FigureFact | None, about: str | None) -> tup
     gap = [t for t in doc[previous.span.end:span.start] if not t.is_punct and t != counted]  # "18,287 votes, or"
     words = [t.lower_ for t in gap]
     unit = span_unit(span)
-    after = doc[span.end:span.end + 2]
-    per_share = len(after) == 2 and after[0].lower_ in ("per", "a") and \
-        (after[1].lemma_.lower() == "share" or after[1].lower_ in ("shr", "shrs"))
-    measure = previous.about[:-len(" per share")] if previous.about.endswith(" per share") else previous.about
+    per_share = _says_per_share(doc[span.end:span.end + 2])
+    said_per_share = _says_per_share(doc[previous.span.end:previous.span.end + 2])
+    # "2.95 dlrs a share, from 63.2 mln dlrs": the profits; "Shr 1.53 dlrs vs 1.21 dlrs": a row's own measure
+    measure = previous.about[:-len(" per share")] if previous.about.endswith(" per share") and said_per_share \
+        else previous.about
     if words and words[-1] in _COMPARED | {"from"} and len(gap) <= 8 and \
             not any(t.pos_ in ("VERB", "AUX") for t in gap) and (about is None or previous.unit == unit or
                                                                  _bare_amount_of(span, previous)):
@@ -953,20 +954,54 @@ def _restates(span: Span, previous: FigureFact | None, about: str | None) -> tup
     return None
 
 
+def _says_per_share(words: Span) -> bool:
+    """"a share", "per shr": the words after an amount that make it one share's."""
+    return len(words) == 2 and words[0].lower_ in ("per", "a") and \
+        (words[1].lemma_.lower() == "share" or words[1].lower_ in ("shr", "shrs"))
+
+
 def _line_label(span: Span) -> str | None:
     """"Sales 7.9 mln vs 9.4 mln", "Avg shrs 2,332,397": a results table's row label."""
     doc = span.doc
     start = span.start
-    while start > 0 and span.start - start <= 4 and "\n" not in doc[start - 1].text and \
-            "\n" not in doc[start - 1].whitespace_:
+    dateline = doc._.ng_dateline
+    # "CHICAGO, Feb 26 - Shr 39 cts vs 50 cts": the table's first row follows the dateline
+    row_start = dateline.end if dateline is not None and dateline.end <= span.start_char else -1
+
+    def starts_row(i: int) -> bool:
+        return i == 0 or "\n" in doc[i - 1].text or "\n" in doc[i - 1].whitespace_ or doc[i].idx == row_start
+
+    while not starts_row(start) and span.start - start <= 4:
         start -= 1  # a label is a few words: no need to look further back
-    if start > 0 and "\n" not in doc[start - 1].text and "\n" not in doc[start - 1].whitespace_:
+    if not starts_row(start):
         return None
     label = doc[start:span.start]
     if not 1 <= len(label) <= 4 or not label[0].is_title or \
             not all(t.is_alpha and t.pos_ in ("NOUN", "PROPN", "ADJ") and t.ent_type_ == "" for t in label):
         return None
-    return label.text.strip()
+    return spell_out_row_label([t.text for t in label])
+
+
+# The wire's results tables abbreviate their row labels ("Shr", "Revs", "Avg shrs", "Qtly div").
+_ROW_LABEL_WORDS = {
+    "rev": "revenue", "revs": "revenues", "avg": "average", "qtly": "quarterly", "div": "dividend",
+    "divs": "dividends", "oper": "operating", "mths": "months", "mth": "month", "qtr": "quarter",
+    "shrs": "shares", "yr": "year", "yrs": "years",
+}
+
+
+def spell_out_row_label(words: list[str]) -> str:
+    """A results table's row label in words: "Shr loss" -> "loss per share", "Revs" -> "revenues",
+    "Avg shrs" -> "average shares", a bare "Net" -> "Net income"; other labels as they are."""
+    lowered = [word.lower() for word in words]
+    if lowered == ["net"]:
+        return words[0] + " income"
+    if not any(word in _ROW_LABEL_WORDS or word == "shr" for word in lowered):
+        return " ".join(words)
+    spelled = [_ROW_LABEL_WORDS.get(low, word) for word, low in zip(words, lowered) if low != "shr"]
+    if "shr" in lowered:  # "Shr 39 cts": the earnings per share; "Oper shr profit": operating profit per share
+        spelled = [*(spelled or ["earnings"]), "per", "share"]
+    return " ".join(spelled)
 
 
 def _bare_amount_of(span: Span, previous: FigureFact) -> bool:
