@@ -739,3 +739,42 @@ def test_an_abbreviated_row_label_reaches_the_figure():
                              pos={"Shr": "PROPN", "loss": "NOUN", "vs": "ADP", "22": "NUM", "18": "NUM", "cts": "NOUN"})
     assert (now.value, now.unit, now.about) == (pytest.approx(0.22), "USD", "loss per share")
     assert before.about == "loss per share"
+
+
+def test_a_rate_before_the_noun_is_no_part_of_what_an_amount_buys():
+    # Acme redeemed 4 mln dlrs of its 8.70 pct notes .
+    words = "Acme redeemed 4 mln dlrs of its 8.70 pct notes ."
+    parse = [(1, "nsubj"), (1, "ROOT"), (4, "nummod"), (4, "compound"), (1, "dobj"), (4, "prep"), (9, "poss"),
+             (9, "nummod"), (9, "compound"), (5, "pobj"), (1, "punct")]
+    amount, rate = figures_of(words, [("Acme", "ORG"), ("4 mln dlrs", "MONEY"), ("8.70", "CARDINAL")], parse,
+                              pos={"redeemed": "VERB", "of": "ADP", "4": "NUM", "8.70": "NUM", "pct": "NOUN",
+                                   "notes": "NOUN", "dlrs": "NOUN", "mln": "NOUN"}, lemmas={"redeemed": "redeem"})
+    assert (amount.unit, amount.about) == ("USD", "notes")
+    assert (rate.unit, rate.about) == ("percent", "notes")
+
+
+def test_a_percent_word_is_not_what_a_figure_measures():
+    # Prices fell after rises of 3 pct and 6 pct .   (the parser hangs the second figure on the first one's unit)
+    words = "Prices fell after rises of 3 pct and 6 pct ."
+    parse = [(1, "nsubj"), (1, "ROOT"), (1, "prep"), (2, "pobj"), (3, "prep"), (6, "nummod"), (4, "pobj"),
+             (6, "cc"), (9, "nummod"), (6, "conj"), (1, "punct")]
+    first, second = figures_of(words, [("3", "CARDINAL"), ("6", "CARDINAL")], parse,
+                               pos={"fell": "VERB", "after": "ADP", "of": "ADP", "3": "NUM", "6": "NUM", "pct": "NOUN",
+                                    "rises": "NOUN", "Prices": "NOUN"}, lemmas={"fell": "fall", "rises": "rise"})
+    assert (first.unit, first.about) == ("percent", "rises")
+    assert (second.value, second.unit, second.about) == (6, "percent", None)
+
+
+def test_a_compared_count_restates_the_count_not_the_share_between():
+    # Acme holds 900 shares , or 9 pct of the total , from 700 .
+    words = "Acme holds 900 shares , or 9 pct of the total , from 700 ."
+    parse = [(1, "nsubj"), (1, "ROOT"), (3, "nummod"), (1, "dobj"), (3, "punct"), (3, "cc"), (7, "nummod"),
+             (3, "conj"), (7, "prep"), (10, "det"), (8, "pobj"), (1, "punct"), (1, "prep"), (12, "pobj"),
+             (1, "punct")]
+    figures = figures_of(words, [("Acme", "ORG"), ("900", "CARDINAL"), ("9 pct", "PERCENT"), ("700", "CARDINAL")],
+                         parse, pos={"holds": "VERB", "from": "ADP", "of": "ADP", "900": "NUM", "9": "NUM",
+                                     "700": "NUM", "shares": "NOUN", "pct": "NOUN", "total": "NOUN"},
+                         lemmas={"holds": "hold", "shares": "share"})
+    by_value = {f.value: f for f in figures}
+    assert by_value[700].about == by_value[900].about
+    assert "shares" in by_value[900].about

@@ -37,6 +37,7 @@ _MAGNITUDE_NOUNS = {"level", "scale", "mark", "range", "size", "magnitude", "tun
 _WIRE_CURRENCY = {"dlrs", "dlr", "stg", "cts", "cents", "cent"}
 _UNIT_TAIL = set(CURRENCY_WORDS) | set(UNIT_WORDS) | _WIRE_CURRENCY | {"percent", "pct", "%", "per", "cent", "u.s.", "us"}
 _CURRENCY_TAIL = (set(CURRENCY_WORDS) | _WIRE_CURRENCY) - {"won", "real", "rand", "dong", "franc", "$"}
+_MONEY_OR_PERCENT_WORDS = _CURRENCY_TAIL | {"percent", "pct", "%"}
 _SCALE_TAIL = {"thousand", "million", "billion", "trillion", "bn", "mn", "m", "mln", "bln", "crore", "crores", "lakh",
                "lakhs"}
 # Amounts the tokenizer or the model leave in pieces: "NZ$1.8 million", "Rs 8,400 crore"
@@ -97,6 +98,8 @@ def noun_phrase_tokens(token: Token, *, with_conjuncts: bool = True,
     tokens = list(doc[left:right + 1])
     while tokens and (tokens[0].dep_ in ("det", "poss", "case") or tokens[0].is_punct or
                       (tokens[0].like_num and tokens[0].ent_type_ != "DATE") or  # "third quarter profits" stays
+                      (tokens[0].lower_ in _UNIT_TAIL and tokens[0].i > 0 and  # "its 8.70 pct debentures"
+                       doc[tokens[0].i - 1].like_num) or
                       tokens[0].i in skip):  # "a 35 pct increase": the figure is not what it measures
         tokens.pop(0)
     while tokens and (tokens[-1].is_punct or tokens[-1].dep_ == "cc"):
@@ -730,6 +733,10 @@ class FigureFinder:
                 continue
             about_token = self._about_token(span)
             about_token = self._level_subject(about_token) or about_token
+            if about_token is not None and about_token.lower_ in _MONEY_OR_PERCENT_WORDS:
+                # "55 pct still thought", "rises of 3.25 pct and 6.5 pct": a percent or a currency measures
+                # nothing by itself ("45 mln acres of land" does: the land)
+                about_token = None
             if about_token is not None and about_token.dep_ == "appos" and span.root.head == about_token and \
                     about_token.head.pos_ == "NOUN" and entity_at(doc, about_token.head) is None:
                 about_token = about_token.head  # "the company's workforce, 3,000 people,": the workforce
@@ -743,14 +750,16 @@ class FigureFinder:
             if about is None:
                 about = _line_label(span)
             root = span.root
-            restated = _restates(span, figures[-1] if figures else None, about)
+            compared = _compared_figure(figures, span, quantity.unit)
+            restated = _restates(span, compared, about)
             if about is None and root.dep_ == "appos" and root.head.i in by_root:
                 previous = by_root[root.head.i]  # "223 billion yuan (about 31 billion dollars)"
                 about, subject = previous.about, previous.subject
             elif restated is not None:
                 about, subject = restated
-                if _bare_amount_of(span, figures[-1]):  # "6.28 billion dlrs ... from 6.21 billion": dollars too
-                    quantity = Quantity(quantity.value, figures[-1].unit, quantity.qualifier)
+                if compared is not None and _bare_amount_of(span, compared):
+                    # "6.28 billion dlrs ... from 6.21 billion": dollars too
+                    quantity = Quantity(quantity.value, compared.unit, quantity.qualifier)
             else:
                 if part in changes:
                     first = about_token.left_edge if about_token is not None else None
@@ -915,6 +924,25 @@ def _split_change(span: Span) -> list[Span]:
         return [span]
     cut = tos[0].i
     return [Span(doc, span.start, cut, label=span.label_), Span(doc, cut + 1, span.end, label=span.label_)]
+
+
+def _compared_figure(figures: list[FigureFact], span: Span, unit: str) -> FigureFact | None:
+    """The figure a following one may restate: the one just before it, or for a compared one
+    ("from", "vs") when that one has another unit, the sentence's latest one with the same unit
+    ("238,000 shares, or 14.6 pct of the total, from 205,000": the shares)."""
+    if not figures:
+        return None
+    previous = figures[-1]
+    before = span.doc[span.start - 1] if span.start else None
+    if previous.unit != unit and before is not None and before.lower_ in _COMPARED | {"from"} and \
+            not _bare_amount_of(span, previous):
+        sentence_start = span.sent.start
+        for earlier in reversed(figures[:-1]):
+            if earlier.span.sent.start != sentence_start:
+                break
+            if earlier.unit == unit:
+                return earlier
+    return previous
 
 
 def _restates(span: Span, previous: FigureFact | None, about: str | None) -> tuple[str, EntityCluster | None] | None:
