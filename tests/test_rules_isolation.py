@@ -13,7 +13,7 @@ def _pipeline():
     blank = spacy.blank("en")
     blank.add_pipe("sentencizer")  # the parser's sentences, as far as these tests need them
     nlp = add_newsgraph_components(blank)
-    assert nlp.pipe_names == ["newsgraph_paragraphs", "sentencizer", *ng.COMPONENTS]
+    assert nlp.pipe_names == [ng.TICKER_MARKS, ng.PARAGRAPHS, "sentencizer", *ng.COMPONENTS]
     return nlp
 
 
@@ -47,7 +47,7 @@ def test_a_raising_component_leaves_a_warning_and_the_others_run(monkeypatch):
 
 def test_past_the_limit_the_rest_is_skipped_but_the_facts_are_assembled(monkeypatch):
     nlp = _pipeline()
-    clock = iter([0.0, 0.1, 0.2, 5.0, 5.0, 5.0, 5.0, 5.0, 5.0, 5.0, 5.0])
+    clock = iter([0.0, 0.1, 0.2, 0.3, 0.4, 5.0, 5.0, 5.0, 5.0, 5.0, 5.0, 5.0, 5.0])
     monkeypatch.setattr(ng.time, "monotonic", lambda: next(clock))
     doc = nlp.make_doc("A short text.")
     doc.user_data[LIMIT_KEY] = 1.0

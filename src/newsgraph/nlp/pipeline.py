@@ -29,6 +29,7 @@ from . import (  # noqa: F401
     quotes,
     relations,
     roles,
+    wire,
 )
 from . import learned as learned_relations  # noqa: F401
 from .facts import register_extensions
@@ -37,6 +38,7 @@ log = logging.getLogger(__name__)
 
 # In pipeline order; each declares what it requires and assigns.
 COMPONENTS = (
+    "newsgraph_tickers",
     "newsgraph_dateline",
     "newsgraph_entities",
     "newsgraph_figures",
@@ -48,6 +50,7 @@ COMPONENTS = (
 )
 LEARNED = "newsgraph_learned_relations"  # the trained relation classifier (nlp.learned); optional
 PARAGRAPHS = "newsgraph_paragraphs"
+TICKER_MARKS = "newsgraph_ticker_marks"
 ISOLATED_SUFFIX = "_isolated"
 
 WARNINGS_KEY = "ng_warnings"  # list of {"component", "error"} dicts
@@ -115,6 +118,9 @@ def add_newsgraph_components(nlp: Language, *, learned: bool = True) -> Language
         # before the parser, so its sentences never cross a blank line
         anchor = {"before": "parser"} if "parser" in nlp.pipe_names else {"first": True}
         nlp.add_pipe(_register_isolated(PARAGRAPHS), name=PARAGRAPHS, **anchor)
+    if TICKER_MARKS not in nlp.pipe_names:
+        # first: the model reads "<ACM.N>" as one word (see nlp.wire)
+        nlp.add_pipe(_register_isolated(TICKER_MARKS), name=TICKER_MARKS, first=True)
     for name in COMPONENTS:
         if name == LEARNED and not learned:
             continue

@@ -1,0 +1,74 @@
+"""Wire copy's ticker marks: "Acme Inc <ACM.N> said ...".
+
+The model's tokenizer splits a mark into "<", "ACM", ">", and the parser reads the brackets
+as punctuation that ends the clause: a quote stops at "<", a ticker becomes an organisation
+of its own. So the mark is made one token before the model reads the Doc
+(:func:`ticker_marks_component`), and after the model has run, :func:`tickers_component` keeps it out of the entity before it and out of
+the clause's structure: where the parser made the mark the head of its company's name
+("Acme Inc <ACM>" with "<ACM>" as the verb's subject), the name takes the mark's place and
+the mark hangs off the name.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from .facts import doc_text
+
+TICKER_MARK = re.compile(r"<[A-Z][A-Z0-9]{0,7}(?:\.[A-Z]{1,2})?>")
+
+
+@Language.component("newsgraph_ticker_marks", retokenizes=True)
+def ticker_marks_component(doc: Doc) -> Doc:
+    """Before the model reads the Doc: each "<ACM.N>" the tokenizer split becomes one token."""
+    text = doc.text
+    if "<" not in text:
+        return doc
+    spans = [doc.char_span(m.start(), m.end()) for m in TICKER_MARK.finditer(text)]
+    with doc.retokenize() as retokenizer:
+        for span in spans:
+            if span is not None and len(span) > 1:
+                retokenizer.merge(span)
+    return doc
+
+
+def is_ticker_mark(text: str) -> bool:
+    return TICKER_MARK.fullmatch(text) is not None
+
+
+@Language.component("newsgraph_tickers", requires=["token.dep", "doc.ents"], assigns=["token.dep", "doc.ents"])
+def tickers_component(doc: Doc) -> Doc:
+    if "<" not in doc_text(doc):
+        return doc  # the common case: no mark, nothing to read
+    marks = [t for t in doc if t.text[0] == "<" and is_ticker_mark(t.text)]
+    if not marks:
+        return doc
+    mark_indices = {t.i for t in marks}
+    entities = []
+    for ent in doc.ents:
+        start, end = ent.start, ent.end
+        while start < end and start in mark_indices:
+            start += 1
+        while end > start and end - 1 in mark_indices:
+            end -= 1
+        if end > start:
+            entities.append(ent if (start, end) == (ent.start, ent.end) else Span(doc, start, end, label=ent.label))
+    doc.set_ents(entities, default="outside")
+    for mark in marks:
+        name = doc[mark.i - 1] if mark.i else None
+        if name is None or mark.head in (mark, name) or name.pos_ != "PROPN" or mark.dep_ not in _NAME_ROLES:
+            continue  # a root, or already hanging off the name
+        # "Acme Inc <ACM> said": the name is the verb's subject; the mark only tags it
+        dependants = [child for child in mark.children if child != name]
+        name.head, name.dep_ = mark.head, mark.dep_
+        for child in dependants:
+            child.head = name
+        mark.head, mark.dep_ = name, "appos"
+    return doc
+
+
+# where the parser puts a mark that stands in for its company's name
+_NAME_ROLES = {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "compound", "dep", "npadvmod"}

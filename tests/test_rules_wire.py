@@ -1,0 +1,56 @@
+"""Wire copy's ticker marks ("Acme Inc <ACM.N> said"), model-free."""
+
+from __future__ import annotations
+
+import spacy
+from docbuild import make_doc, run
+
+import newsgraph.nlp.pipeline  # noqa: F401  (registers the components)
+from newsgraph.nlp.wire import is_ticker_mark
+
+
+def test_a_ticker_mark_becomes_one_token_and_nothing_else_changes():
+    nlp = spacy.blank("en")
+    merge = nlp.create_pipe("newsgraph_ticker_marks")
+    doc = merge(nlp("Acme Inc <ACM.N>, Beta <BETA> and <Gamma Corp> said so (in dlrs) <soon>."))
+    assert [t.text for t in doc] == ["Acme", "Inc", "<ACM.N>", ",", "Beta", "<BETA>", "and", "<", "Gamma", "Corp",
+                                     ">", "said", "so", "(", "in", "dlrs", ")", "<", "soon", ">", "."]
+    assert doc.text == "Acme Inc <ACM.N>, Beta <BETA> and <Gamma Corp> said so (in dlrs) <soon>."
+
+
+def test_what_is_a_ticker_mark():
+    assert is_ticker_mark("<ACM>") and is_ticker_mark("<BPCL.L>") and is_ticker_mark("<T>")
+    assert not is_ticker_mark("<Acme Corp>") and not is_ticker_mark("<acm>") and not is_ticker_mark("ACM")
+
+
+def test_a_mark_leaves_the_name_and_the_name_takes_its_place_in_the_clause():
+    # Acme Inc <ACM> said it grew .   (the parser made the mark the subject, the name its compound)
+    parse = [(1, "compound"), (2, "compound"), (3, "nsubj"), (3, "ROOT"), (5, "nsubj"), (3, "ccomp"), (3, "punct")]
+    doc = make_doc("Acme Inc <ACM> said it grew .", ents={"Acme Inc <ACM>": "ORG"}, parse=parse,
+                   pos={"said": "VERB", "grew": "VERB", "it": "PRON"})
+    doc = run(doc, "newsgraph_tickers")
+    assert [(e.text, e.label_) for e in doc.ents] == [("Acme Inc", "ORG")]
+    name, mark = doc[1], doc[2]
+    assert (name.dep_, name.head.text) == ("nsubj", "said")
+    assert (mark.dep_, mark.head.text) == ("appos", "Inc")
+    assert doc[0].head == name
+
+
+def test_a_mark_tagged_alone_is_no_entity():
+    doc = run(make_doc("Shares of <ACM> rose .", ents={"<ACM>": "ORG"}), "newsgraph_tickers")
+    assert list(doc.ents) == []
+
+
+def test_a_text_without_marks_is_left_alone():
+    parse = [(1, "nsubj"), (1, "ROOT"), (1, "punct")]
+    doc = make_doc("Acme grew .", ents={"Acme": "ORG"}, parse=parse)
+    doc = run(doc, "newsgraph_tickers")
+    assert [(e.text, e.label_) for e in doc.ents] == [("Acme", "ORG")] and doc[0].dep_ == "nsubj"
+
+
+def test_a_mark_already_hanging_off_its_name_stays_there():
+    # Acme Inc <ACM> said it grew .
+    parse = [(1, "compound"), (3, "nsubj"), (1, "appos"), (3, "ROOT"), (5, "nsubj"), (3, "ccomp"), (3, "punct")]
+    doc = run(make_doc("Acme Inc <ACM> said it grew .", ents={"Acme Inc": "ORG"}, parse=parse,
+                       pos={"said": "VERB", "grew": "VERB", "it": "PRON"}), "newsgraph_tickers")
+    assert [(t.dep_, t.head.i) for t in doc[:4]] == [("compound", 1), ("nsubj", 3), ("appos", 1), ("ROOT", 3)]
