@@ -24,7 +24,7 @@ TICKER_MARK = re.compile(r"<[A-Z][A-Z0-9]{0,7}(?:\.[A-Z]{1,2})?>")
 @Language.component("newsgraph_ticker_marks", retokenizes=True)
 def ticker_marks_component(doc: Doc) -> Doc:
     """Before the model reads the Doc: each "<ACM.N>" the tokenizer split becomes one token."""
-    text = doc.text
+    text = doc_text(doc)  # the same text after the merges
     if "<" not in text:
         return doc
     spans = [doc.char_span(m.start(), m.end()) for m in TICKER_MARK.finditer(text)]
