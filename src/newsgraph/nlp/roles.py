@@ -26,6 +26,8 @@ from spacy.tokens import Doc, Span, Token
 
 from .facts import ORG_POSSESSIVES, ORG_REFERENCE_NOUNS, EntityCluster, RoleFact, entity_at, resolve_organization
 from .lexicon import (
+    AFFILIATION_VERBS,
+    OFFICE_TITLES,
     PORTFOLIO_WORDS,
     POSTNOMINAL_TITLES,
     RANK_WORDS,
@@ -33,6 +35,7 @@ from .lexicon import (
     ROLE_NOUNS,
     ROLE_QUALIFIERS,
     ROLE_VERBS,
+    TENURE_WORDS,
     TITLE_ABBREVIATIONS,
     TITLE_WORDS,
 )
@@ -270,6 +273,8 @@ def read_role_after(doc: Doc, i: int, limit: int) -> tuple[str, EntityCluster | 
     while i + 1 < limit and (doc[i].tag_ == "VBG" or (doc[i].pos_ == "VERB" and doc[i].lower_.endswith("ing"))) \
             and doc[i].is_lower and _free(doc, i) and is_role_word(doc[i + 1]):
         i += 1  # "a practising homeopath": how the post is held, not the post
+    while i + 1 < limit and doc[i].lower_ in TENURE_WORDS and doc[i].is_lower and _free(doc, i):
+        i += 1  # "the current prime minister", "the longtime mayor", "the de facto leader"
     while i + 1 < limit and doc[i].is_lower and (doc[i].tag_ == "JJS" or (
             doc[i].pos_ == "ADJ" and doc[i].lower_.endswith("est") and len(doc[i]) > 5)):
         i += 1  # "the youngest Legislative Council member"
@@ -282,6 +287,8 @@ def read_role_after(doc: Doc, i: int, limit: int) -> tuple[str, EntityCluster | 
             i = end + 2  # "a Gaza-based Hamas leader"
     while i < limit and _free(doc, i) and (_is_demonym(doc[i]) or doc[i].text == "-" or doc[i].lower_ == "based"
                                            or doc[i].ent_type_ == "ORDINAL" or (
+                                               doc[i].lower_ in TENURE_WORDS and doc[i].is_lower
+                                               and i + 1 < limit) or (
                                                doc[i].is_lower and doc[i].pos_ == "ADJ" and i + 1 < limit
                                                and _is_demonym(doc[i + 1])) or (
                                                doc[i].lower_ in ("/", "and") and i > 0 and _is_demonym(doc[i - 1])
@@ -726,18 +733,24 @@ def _org_of(doc: Doc, i: int, limit: int, role: str) -> EntityCluster | None:
     """"publisher Jann Wenner | of Rolling Stone": a titled name, then the organisation it belongs to.
     A place after "of" is where the person is from ("Fujimori of Peru"), so only organisations count;
     after an elected title the organisation is the holder's party, not the role's ("councillor X of DAB")."""
-    if i + 1 >= limit or doc[i].lower_ != "of" or not role or role.split()[-1] in _ELECTED_TITLES:
-        return None
+    if i + 1 >= limit or doc[i].lower_ not in ("of", "from") or not role or role.split()[-1] in _ELECTED_TITLES:
+        return None  # "singer Ronnie Drew from The Dubliners" too
     j = i + 1 + (doc[i + 1].lower_ == "the" and i + 2 < limit)
     org = entity_at(doc, j)
-    return org if org is not None and org.type == "Organization" else None
+    if org is None:
+        described = _described_org(doc, j, limit)  # "rapper X of the hip-hop group Y"
+        return described[0] if described is not None else None
+    return org if org.type == "Organization" and _entity_span_start(doc, j) == j else None
 
 
 def _seat_of(doc: Doc, i: int, limit: int, role: str) -> EntityCluster | None:
     """"Sen. Jane Roe | of Ohio", "Rep. X from Texas": the place an elected title's seat is for."""
-    if i + 1 >= limit or doc[i].lower_ not in ("of", "from") or not role or \
-            role.split()[-1] not in _ELECTED_TITLES - {"member", "candidate", "nominee", "politician", "delegate"}:
+    if i + 1 >= limit or doc[i].lower_ not in ("of", "from") or not role:
         return None
+    last = role.split()[-1]
+    if last not in _ELECTED_TITLES - {"member", "candidate", "nominee", "politician", "delegate"} and not (
+            doc[i].lower_ == "of" and (last in OFFICE_TITLES or role in OFFICE_TITLES)):
+        return None  # "President X of Finland": the office's country; "Senator X from Ohio": the seat's
     place = entity_at(doc, i + 1)
     return place if place is not None and place.type == "Place" else None
 
@@ -837,6 +850,61 @@ def _demonym_jurisdiction(doc: Doc, mention: Span, role: str) -> EntityCluster |
     return _place_of_demonym(doc, best[1].text) if best is not None else None
 
 
+_LIFE_WORDS = {"born", "died", "b.", "d.", "c.", "ca.", "-", "–", "—", "to", "and"}
+
+
+def _skip_life_dates(doc: Doc, i: int, limit: int) -> int:
+    """Index after a bracket of dates right after a name ("X (1847-1909)", "X (born 1 December 1944)"), or i."""
+    if i >= limit or doc[i].text != "(":
+        return i
+    for k in range(i + 1, min(limit, i + 12)):
+        if doc[k].text == ")":
+            return k + 1 if k > i + 1 else i
+        if not (doc[k].like_num or doc[k].ent_type_ == "DATE" or doc[k].lower_ in _LIFE_WORDS):
+            return i
+    return i
+
+
+def _affiliation_verb(person: Span) -> tuple[str, EntityCluster] | None:
+    """"X joined Y", "X later joined Y as chief economist", "X played for Y", "X works at Y": the role the
+    verb implies (``AFFILIATION_VERBS``), or the title its "as" names, at the organisation it names."""
+    doc = person.doc
+    root = person.root
+    if root.dep_ != "nsubj":
+        return None
+    verbs = [root.head]
+    # "X left A and joined B": a later verb with no subject of its own; "X went on to play for Y"
+    verbs += [c for c in root.head.children if c.dep_ == "conj" and c.pos_ == "VERB"
+              and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)]
+    verbs += [c for v in list(verbs) for c in v.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
+    for verb in verbs:
+        lemma = verb.lemma_.lower()
+        for child in verb.children:
+            if child.dep_ == "dobj" and (lemma, None) in AFFILIATION_VERBS:
+                implied, objects = AFFILIATION_VERBS[(lemma, None)], [child]
+            elif child.dep_ == "prep" and (lemma, child.lower_) in AFFILIATION_VERBS:
+                implied = AFFILIATION_VERBS[(lemma, child.lower_)]
+                objects = [c for c in child.children if c.dep_ == "pobj"]
+            else:
+                continue
+            for obj in objects:
+                org = _object_org(doc, obj)
+                if org is None or org.type != "Organization":
+                    continue
+                return _as_title(doc, verb) or implied, org
+    return None
+
+
+def _as_title(doc: Doc, verb: Token) -> str | None:
+    """The title a verb's "as" names: "joined Y as chief economist" -> chief economist."""
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"):
+        for obj in (c for c in prep.children if c.dep_ == "pobj" and entity_at(doc, c) is None):
+            found = read_role_after(doc, obj.left_edge.i, obj.sent.end)
+            if found and found[2] > obj.i:
+                return found[0]
+    return None
+
+
 class RoleFinder:
     """spaCy component: builds ``doc._.ng_roles``."""
 
@@ -885,6 +953,7 @@ class RoleFinder:
                     if org is not None:
                         keep(cluster, last.lower_, org, sentence, 0.7)
                         continue
+                after = _skip_life_dates(doc, after, limit)  # "X (1847-1909) the 6th President of Brazil"
                 if after < limit and doc[after].text in (",", "("):  # "X (Seventh President of Finland)"
                     found = read_role_after(doc, after + 1, limit)
                     if found:
@@ -904,8 +973,12 @@ class RoleFinder:
                     _entity_span_start(doc, after) == after  # "Phyllis Schlafly Eagle Forum president"
                 participle = after + 1 < limit and doc[after].tag_ == "VBG" and doc[after].is_lower \
                     and is_role_word(doc[after + 1])  # "X commanding officer of Y"
+                # "X current Prime Minister of Y", "X first elected leader of Y", "X solo artist and lead singer of Y"
+                tenure = after + 1 < limit and _free(doc, after) and doc[after].is_lower and (
+                    doc[after].lower_ in TENURE_WORDS or doc[after].ent_type_ == "ORDINAL"
+                    or (_is_modifier(doc[after]) and is_role_word(doc[after + 1])))
                 if after + 1 < limit and (_free(doc, after + adverb) or org_first) and (
-                        doc[after + adverb].lower_ in _ARTICLES or org_first or participle or (
+                        doc[after + adverb].lower_ in _ARTICLES or org_first or participle or tenure or (
                         is_role_word(doc[after + adverb]) and doc[after + adverb].pos_ != "VERB")
                         or doc[after + adverb].lower_ == "then"):
                     # "X chief executive of Y" / "X the president of Y": an apposition without
@@ -961,8 +1034,14 @@ class RoleFinder:
                         break
                 if listed:
                     continue
-                for verbal in _verb_roles(mention):
+                verbal_roles = _verb_roles(mention)
+                for verbal in verbal_roles:
                     keep(cluster, verbal[0], verbal[1], sentence, 0.7)
+                if verbal_roles:
+                    continue
+                joined = _affiliation_verb(mention)  # "X joined Y", "X played for Y"
+                if joined is not None:
+                    keep(cluster, joined[0], joined[1], sentence, 0.6)
         # A role without an organisation adds nothing when the same role is known with one.
         roles = {key: r for key, r in roles.items() if r.person.type == "Person"}  # a retyped "person"
         with_org = {(id(r.person), r.role) for r in roles.values() if r.organization is not None}
