@@ -117,3 +117,58 @@ def test_only_brackets_of_dates_are_skipped():
     assert _skip_life_dates(doc, 2, len(doc)) == 7  # past "( 1847 - 1909 )"
     assert _skip_life_dates(doc, 12, len(doc)) == 12  # "( Acme )" says something: not skipped
     assert _skip_life_dates(doc, 7, len(doc)) == 7  # no bracket
+
+
+def test_a_form_of_address_between_the_title_and_the_name():
+    rows = role_rows("Prime Minister of Freedonia Dr. Ann Lee spoke .", {"Freedonia": "GPE", "Ann Lee": "PERSON"},
+                     pos={"spoke": "VERB", "of": "ADP", "Dr.": "PROPN"})
+    assert rows == [("Ann Lee", "prime minister", None, "Freedonia", None)]
+
+
+@pytest.mark.parametrize("text, ents, expected", [
+    ("It is led by Ann Lee the third and current Prime Minister of Freedonia .",
+     {"Ann Lee": "PERSON", "Freedonia": "GPE", "third": "ORDINAL"},
+     [("Ann Lee", "prime minister", None, "Freedonia", None)]),
+    ("It is led by Ann Lee the self - appointed President of Freedonia .",
+     {"Ann Lee": "PERSON", "Freedonia": "GPE"}, [("Ann Lee", "president", None, "Freedonia", None)]),
+    # a rank before the post, and a place noun's possessive, are not the post
+    ("It is led by Ann Lee the No. 2 official at Acme .",
+     {"Ann Lee": "PERSON", "Acme": "ORG"}, [("Ann Lee", "official", "Acme", None, None)]),
+    ("It is led by Ann Lee the city 's longtime mayor and Unity Party boss .",
+     {"Ann Lee": "PERSON", "Unity Party": "ORG"},
+     [("Ann Lee", "boss", "Unity Party", None, None), ("Ann Lee", "mayor", None, None, None)]),
+])
+def test_words_before_a_title_in_an_apposition(text, ents, expected):
+    doc = make_doc(text, ents=ents, pos={"It": "PRON", "is": "AUX", "led": "VERB", "by": "ADP", "third": "ADJ",
+                                         "and": "CCONJ", "current": "ADJ", "appointed": "VERB", "No.": "NOUN",
+                                         "2": "NUM", "longtime": "ADJ", "at": "ADP", "of": "ADP"})
+    for token in doc:
+        if token.text == "appointed":
+            token.tag_ = "VBN"
+    doc = run(doc, "newsgraph_entities", "newsgraph_roles")
+    rows = sorted((r.person.name, r.role, r.organization.name if r.organization else None,
+                   r.jurisdiction.name if r.jurisdiction else None, r.qualifier) for r in doc._.ng_roles)
+    assert rows == expected
+
+
+def test_a_clause_on_the_title_in_apposition_with_the_name():
+    text = "They met the diplomat Ann Lee who was head of Acme ."
+    parse = [(1, "nsubj"), (1, "ROOT"), (3, "det"), (1, "dobj"), (5, "compound"), (3, "appos"), (7, "nsubj"),
+             (3, "relcl"), (7, "attr"), (8, "prep"), (9, "pobj"), (1, "punct")]
+    rows = role_rows(text, {"Ann Lee": "PERSON", "Acme": "ORG"}, parse=parse,
+                     pos={"They": "PRON", "met": "VERB", "the": "DET", "who": "PRON", "was": "AUX", "of": "ADP"},
+                     lemmas={"met": "meet", "was": "be"})
+    assert ("Ann Lee", "head", "Acme", None, None) in rows
+
+
+def test_a_participle_the_parser_hung_on_be_carries_the_title():
+    text = "Ann Lee was re - elected President of Freedonia ."
+    parse = [(1, "compound"), (2, "nsubj"), (2, "ROOT"), (2, "acomp"), (2, "acomp"), (2, "acomp"), (5, "oprd"),
+             (6, "prep"), (7, "pobj"), (2, "punct")]
+    doc = make_doc(text, ents={"Ann Lee": "PERSON", "Freedonia": "GPE"}, parse=parse,
+                   pos={"was": "AUX", "re": "VERB", "elected": "VERB", "of": "ADP"},
+                   lemmas={"was": "be", "elected": "elect"})
+    doc[5].tag_ = "VBN"
+    doc = run(doc, "newsgraph_entities", "newsgraph_roles")
+    assert [(r.person.name, r.role, r.organization, r.jurisdiction.name if r.jurisdiction else None)
+            for r in doc._.ng_roles] == [("Ann Lee", "president", None, "Freedonia")]

@@ -236,6 +236,10 @@ AFFILIATION_VERBS = {
 TENURE_WORDS = {"current", "incumbent", "longtime", "long-time", "sitting", "serving", "newly", "elected",
                 "appointed", "reelected", "re-elected", "de", "facto", "presiding"}
 
+# Forms of address between a title and a name ("Prime Minister of India Dr. Manmohan Singh")
+HONORIFICS = {"dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "sir", "dame", "hon.", "hon", "honourable",
+              "honorable", "tun", "datuk", "dato", "dato'", "tan", "sri", "sheikh", "sheik"}
+
 # Titles of office held for a country, region or city: "President X of Finland", "Sultan X of Brunei"
 # (the place after the name is the title's jurisdiction, not where the holder comes from)
 OFFICE_TITLES = {"president", "vice-president", "premier", "minister", "chancellor", "governor", "mayor", "king",

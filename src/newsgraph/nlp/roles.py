@@ -27,6 +27,7 @@ from spacy.tokens import Doc, Span, Token
 from .facts import ORG_POSSESSIVES, ORG_REFERENCE_NOUNS, EntityCluster, RoleFact, entity_at, resolve_organization
 from .lexicon import (
     AFFILIATION_VERBS,
+    HONORIFICS,
     OFFICE_TITLES,
     PORTFOLIO_WORDS,
     POSTNOMINAL_TITLES,
@@ -35,6 +36,7 @@ from .lexicon import (
     ROLE_NOUNS,
     ROLE_QUALIFIERS,
     ROLE_VERBS,
+    SETTLEMENT_NOUNS,
     TENURE_WORDS,
     TITLE_ABBREVIATIONS,
     TITLE_WORDS,
@@ -289,6 +291,15 @@ def read_role_after(doc: Doc, i: int, limit: int) -> tuple[str, EntityCluster | 
                                            or doc[i].ent_type_ == "ORDINAL" or (
                                                doc[i].lower_ in TENURE_WORDS and doc[i].is_lower
                                                and i + 1 < limit) or (
+                                               # "the third and current", "the self-appointed President"
+                                               doc[i].lower_ == "and" and i > 0 and i + 1 < limit
+                                               and (doc[i - 1].ent_type_ == "ORDINAL"
+                                                    or doc[i - 1].lower_ in TENURE_WORDS)
+                                               and doc[i + 1].lower_ in TENURE_WORDS) or (
+                                               doc[i].is_lower and doc[i].is_alpha and i + 2 < limit
+                                               and doc[i + 1].text == "-" and doc[i + 2].tag_ == "VBN") or (
+                                               doc[i].tag_ == "VBN" and doc[i].is_lower and i > 0
+                                               and doc[i - 1].text == "-") or (
                                                doc[i].is_lower and doc[i].pos_ == "ADJ" and i + 1 < limit
                                                and _is_demonym(doc[i + 1])) or (
                                                doc[i].lower_ in ("/", "and") and i > 0 and _is_demonym(doc[i - 1])
@@ -303,8 +314,19 @@ def read_role_after(doc: Doc, i: int, limit: int) -> tuple[str, EntityCluster | 
     if i + 1 < limit and doc[i].is_lower and doc[i].pos_ == "ADJ" and _free(doc, i) \
             and entity_at(doc, i + 1) is not None and entity_at(doc, i + 1).type == "Organization":  # type: ignore[union-attr]
         i += 1  # "a top RCTV executive", "the next UN chief"
+    if i + 2 < limit and doc[i].lower_ in ("no.", "no", "number") and (doc[i + 1].like_num or (
+            doc[i + 1].text == "." and i + 3 < limit and doc[i + 2].like_num)):
+        i += 2 if doc[i + 1].like_num else 3  # "the No. 2 official at the State Department": a rank, not the post
     if i < limit and doc[i].lower_ in ORG_POSSESSIVES:
         org, i = resolve_organization(doc, i), i + 1
+    elif i + 2 < limit and doc[i].is_lower and _free(doc, i) and doc[i + 1].lower_ in _POSSESSIVE_MARKS and \
+            doc[i].lower_ in ORG_REFERENCE_NOUNS | SETTLEMENT_NOUNS | {"country", "nation"}:
+        # "X, the company's chief executive": the body it points back to; "X the city's longtime mayor":
+        # the place is left for the reader (no Place is guessed)
+        org = resolve_organization(doc, i) if doc[i].lower_ in ORG_REFERENCE_NOUNS else None
+        i += 2
+        while i + 1 < limit and doc[i].lower_ in TENURE_WORDS and doc[i].is_lower:
+            i += 1
     elif i < limit and entity_at(doc, i) is not None and _org_entity(entity_at(doc, i)):
         end = _entity_span_end(doc, i)
         if end < limit and doc[end].lower_ in _POSSESSIVE_MARKS:
@@ -372,6 +394,8 @@ def org_after(doc: Doc, i: int, limit: int) -> tuple[EntityCluster | None, int]:
 def read_role_before(doc: Doc, person_start: int, sentence_start: int) -> tuple[str, EntityCluster | None] | None:
     """Read "[former] [ORG['s]|Its] role words [of state] [,] PERSON" ending before the name."""
     i = person_start
+    while i - 2 >= sentence_start and doc[i - 1].lower_ in HONORIFICS and _free(doc, i - 1):
+        i -= 1  # "Prime Minister of India Dr. Manmohan Singh", "Chief Justice Sir Anthony Mason"
     if i - 1 >= sentence_start and doc[i - 1].text == ",":
         i -= 1  # "WIPO's director general, Daren Tang"
         comma = True
@@ -632,6 +656,12 @@ def _verb_role(person: Span) -> list[tuple[str, EntityCluster | None, Span]]:
     for child in root.children:
         if child.dep_ == "relcl":
             verbs.append(child)
+    # "the Swedish diplomat X who was head of Y", "X the sole Cabinet minister who heads Y": the clause
+    # hangs on the title in apposition with the name
+    titles = [c for c in root.children if c.dep_ == "appos" and is_role_word(c)]
+    if root.dep_ == "appos" and is_role_word(root.head):
+        titles.append(root.head)
+    verbs += [c for t in titles for c in t.children if c.dep_ == "relcl" and c.i > root.i]
     if root.dep_ == "poss":  # "X's appointment as CEO", "X's decision to resign as president of Y"
         verbs.append(root.head)
         verbs += [c for c in root.head.children if c.dep_ == "acl" and c.pos_ in ("VERB", "AUX")]
@@ -645,6 +675,9 @@ def _verb_role(person: Span) -> list[tuple[str, EntityCluster | None, Span]]:
         # "X earned a victory and becomes the youngest member of Y": a later verb with no subject of its own
         verbs += [c for c in root.head.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
                   and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)]
+    # "X was re-elected President of Y": the parser hung the participle on "was" as a complement
+    verbs += [c for v in list(verbs) if v.lemma_ == "be" for c in v.children
+              if c.dep_ == "acomp" and c.tag_ == "VBN" and c.lemma_ in _COPULAS]
     # "X was elected to serve as president": the role sits on the verb's open complement
     verbs += [c for v in list(verbs) for c in v.children if c.dep_ == "xcomp" and c.lemma_ in _COPULAS | _AS_WORDS]
     # "X was a schoolteacher who served as ...": the complement's own clause speaks of X too
