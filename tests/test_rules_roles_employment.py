@@ -172,3 +172,17 @@ def test_a_participle_the_parser_hung_on_be_carries_the_title():
     doc = run(doc, "newsgraph_entities", "newsgraph_roles")
     assert [(r.person.name, r.role, r.organization, r.jurisdiction.name if r.jurisdiction else None)
             for r in doc._.ng_roles] == [("Ann Lee", "president", None, "Freedonia")]
+
+
+def test_conjoined_subjects_share_a_plural_title():
+    text = "Ann Lee and Tom Okafor are the only living former Mayors of Lagos ."
+    parse = [(1, "compound"), (5, "nsubj"), (1, "cc"), (4, "compound"), (1, "conj"), (5, "ROOT"), (10, "det"),
+             (10, "amod"), (10, "amod"), (10, "amod"), (5, "attr"), (10, "prep"), (11, "pobj"), (5, "punct")]
+    doc = make_doc(text, ents={"Ann Lee": "PERSON", "Tom Okafor": "PERSON", "Lagos": "GPE"}, parse=parse,
+                   pos={"and": "CCONJ", "are": "AUX", "the": "DET", "only": "ADJ", "living": "VERB",
+                        "former": "ADJ", "Mayors": "PROPN", "of": "ADP"}, lemmas={"are": "be"})
+    doc[10].tag_ = "NNPS"
+    doc = run(doc, "newsgraph_entities", "newsgraph_roles")
+    rows = sorted((r.person.name, r.role, r.qualifier, r.jurisdiction.name if r.jurisdiction else None)
+                  for r in doc._.ng_roles)
+    assert rows == [("Ann Lee", "mayor", "former", "Lagos"), ("Tom Okafor", "mayor", "former", "Lagos")]

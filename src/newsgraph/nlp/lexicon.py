@@ -231,10 +231,12 @@ AFFILIATION_VERBS = {
     ("serve", "in"): "member", ("serve", "with"): "member",
 }
 
-# Words on a title that say the holder holds it now, not what the title is
-# ("X, the current prime minister of Y", "X longtime mayor of Y"): left out of the role
+# Words on a title that say when or how the holder holds it, not what the title is
+# ("X, the current prime minister of Y", "X longtime mayor of Y", "the only living former mayors"):
+# left out of the role
 TENURE_WORDS = {"current", "incumbent", "longtime", "long-time", "sitting", "serving", "newly", "elected",
-                "appointed", "reelected", "re-elected", "de", "facto", "presiding"}
+                "appointed", "reelected", "re-elected", "de", "facto", "presiding", "only", "sole", "living",
+                "surviving"}
 
 # Forms of address between a title and a name ("Prime Minister of India Dr. Manmohan Singh")
 HONORIFICS = {"dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "sir", "dame", "hon.", "hon", "honourable",

@@ -107,9 +107,20 @@ def _is_modifier_lower(token: Token) -> bool:
     return token.is_alpha and token.pos_ in ("NOUN", "ADJ") and token.lower_ not in _NOT_ROLES
 
 
+def _singular(token: Token) -> str:
+    """A plural title's singular: the lemma, or, for capitalised plurals the lemmatizer kept ("Mayors",
+    "Justices"), the word without its "s"."""
+    lemma = token.lemma_.lower()
+    if lemma != token.lower_:
+        return lemma
+    if token.tag_ == "NNPS" and token.lower_.endswith("s") and token.lower_[:-1] in ROLE_NOUNS:
+        return token.lower_[:-1]
+    return lemma
+
+
 def _plural_of_role(token: Token) -> bool:
-    """"athletes", "councillors": a plural whose singular is a known title."""
-    return token.tag_ in ("NNS", "NNPS") and token.lemma_.lower() != token.lower_ and token.lemma_.lower() in ROLE_NOUNS
+    """"athletes", "councillors", "Mayors": a plural whose singular is a known title."""
+    return token.tag_ in ("NNS", "NNPS") and _singular(token) != token.lower_ and _singular(token) in ROLE_NOUNS
 
 
 def is_role_word(token: Token) -> bool:
@@ -537,9 +548,9 @@ def _role_text(tokens) -> str:
     if not words:
         return ""
     last = tokens[-1]
-    if last.tag_ in ("NNS", "NNPS") and last.lemma_ and last.lemma_.lower() != last.lower_ \
+    if last.tag_ in ("NNS", "NNPS") and last.lemma_ and _singular(last) != last.lower_ \
             and not (len(words) > 2 and words[-2] in ("of", "for", "in")):  # "minister of finance"
-        words[-1] = last.lemma_.lower()
+        words[-1] = _singular(last)
     text = " ".join(words)
     return text.replace(" - ", "-")
 
@@ -667,6 +678,8 @@ def _verb_role(person: Span) -> list[tuple[str, EntityCluster | None, Span]]:
         verbs += [c for c in root.head.children if c.dep_ == "acl" and c.pos_ in ("VERB", "AUX")]
     if root.dep_ in ("appos", "compound") and root.head.dep_ in ("nsubj", "nsubjpass"):
         root = root.head  # "His brother X is a writer"
+    elif root.dep_ == "conj" and root.head.dep_ in ("nsubj", "nsubjpass") and root.head.i < root.i:
+        root = root.head  # "A and B are former mayors of Y", "He and B were appointed justices of Y": shared
     elif root.dep_ == "pobj" and root.head.dep_ == "prep" and root.head.head.dep_ in ("nsubj", "nsubjpass") \
             and is_role_word(root.head.head):
         root = root.head.head  # "Governor of New York X was elected to serve as president": X is the subject
