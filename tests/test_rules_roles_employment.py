@@ -186,3 +186,26 @@ def test_conjoined_subjects_share_a_plural_title():
     rows = sorted((r.person.name, r.role, r.qualifier, r.jurisdiction.name if r.jurisdiction else None)
                   for r in doc._.ng_roles)
     assert rows == [("Ann Lee", "mayor", "former", "Lagos"), ("Tom Okafor", "mayor", "former", "Lagos")]
+
+
+def test_a_titled_agent_of_led_by_holds_the_role():
+    text = "The Unity Party led by former president Ann Lee won ."
+    parse = [(2, "det"), (2, "compound"), (9, "nsubj"), (2, "acl"), (3, "agent"), (6, "amod"), (4, "pobj"),
+             (8, "compound"), (6, "appos"), (9, "ROOT"), (9, "punct")]
+    rows = role_rows(text, {"Unity Party": "ORG", "Ann Lee": "PERSON"}, parse=parse,
+                     pos={"The": "DET", "led": "VERB", "by": "ADP", "former": "ADJ", "won": "VERB"},
+                     lemmas={"led": "lead", "won": "win"})
+    assert ("Ann Lee", "leader", "Unity Party", None, None) in rows
+
+
+def test_a_participle_hung_on_the_main_verb_speaks_of_the_organisation_before_it():
+    text = "They met at the Acme Council chaired by Ann Lee ."
+    parse = [(1, "nsubj"), (1, "ROOT"), (1, "prep"), (5, "det"), (5, "compound"), (2, "pobj"), (1, "advcl"),
+             (6, "agent"), (9, "compound"), (7, "pobj"), (1, "punct")]
+    doc = make_doc(text, ents={"Acme Council": "ORG", "Ann Lee": "PERSON"}, parse=parse,
+                   pos={"They": "PRON", "met": "VERB", "at": "ADP", "the": "DET", "chaired": "VERB", "by": "ADP"},
+                   lemmas={"met": "meet", "chaired": "chair"})
+    doc[6].tag_ = "VBN"
+    doc = run(doc, "newsgraph_entities", "newsgraph_roles")
+    assert [(r.person.name, r.role, r.organization.name) for r in doc._.ng_roles] == [("Ann Lee", "chair",
+                                                                                        "Acme Council")]

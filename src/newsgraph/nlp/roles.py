@@ -576,6 +576,8 @@ def split_coordinated(role: str) -> list[str]:
 
 def _passive_roles(doc: Doc, root: Token) -> list[tuple[str, EntityCluster]]:
     """"Y, founded and run by X" / "Y and Z are owned by X": X holds the verb's role at Y (and Z)."""
+    if root.dep_ in ("appos", "compound") and root.head.dep_ == "pobj" and root.head.head.lower_ == "by":
+        root = root.head  # "the party led by former president X": the title is the agent, X its apposition
     if root.dep_ != "pobj" or root.head.lower_ != "by" or root.head.dep_ != "agent":
         return []
     verb = root.head.head
@@ -589,6 +591,12 @@ def _passive_roles(doc: Doc, root: Token) -> list[tuple[str, EntityCluster]]:
     for v in reversed(candidates):
         subjects = [c for c in v.children if c.dep_ in ("nsubjpass", "nsubj")]
         heads = subjects or ([v.head] if v.dep_ in ("acl", "relcl") else [])
+        if not heads and v.dep_ == "advcl" and v.tag_ in ("VBN", "VBD") and v.i > 0:
+            # "... at the National Defence Commission chaired by X": the parser hung the participle on the
+            # main verb; the organisation named right before it is what it speaks of
+            before = entity_at(doc, v.i - 1) if v.i > 0 else None
+            if before is not None and before.type == "Organization" and _entity_span_end(doc, v.i - 1) == v.i:
+                return [(ROLE_VERBS[lemma], before)]
         for head in heads:
             org = entity_at(doc, head)
             if org is None and head.lower_ in ORG_REFERENCE_NOUNS:
