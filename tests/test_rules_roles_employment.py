@@ -209,3 +209,15 @@ def test_a_participle_hung_on_the_main_verb_speaks_of_the_organisation_before_it
     doc = run(doc, "newsgraph_entities", "newsgraph_roles")
     assert [(r.person.name, r.role, r.organization.name) for r in doc._.ng_roles] == [("Ann Lee", "chair",
                                                                                         "Acme Council")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an elected seat: the state after "from" is the jurisdiction, not the country before the title
+    ("It was won by Ann Lee the U.S. senator from Ohio .", ("Ann Lee", "senator", None, "Ohio", None)),
+    # any other title keeps the place before it
+    ("It was won by Ann Lee the U.S. ambassador from Ohio .", ("Ann Lee", "ambassador", None, "U.S.", None)),
+])
+def test_an_elected_seat_takes_the_state_after_from(text, expected):
+    rows = role_rows(text, {"Ann Lee": "PERSON", "U.S.": "GPE", "Ohio": "GPE"},
+                     pos={"It": "PRON", "was": "AUX", "won": "VERB", "by": "ADP", "from": "ADP"})
+    assert rows == [expected]

@@ -360,6 +360,11 @@ def read_role_after(doc: Doc, i: int, limit: int) -> tuple[str, EntityCluster | 
     end = i
     if org is None:
         org, end = org_after(doc, i, limit)
+    elif org.type == "Place" and role.split()[-1] in _ELECTED_TITLES and end + 1 < limit \
+            and doc[end].lower_ in ("from", "for") and entity_at(doc, end + 1) is not None \
+            and entity_at(doc, end + 1).type == "Place":  # type: ignore[union-attr]
+        # "a U.S. senator from Maryland": the seat's state says more than the country before the title
+        org, end = entity_at(doc, end + 1), _entity_span_end(doc, end + 1)
     return role, org, end
 
 
