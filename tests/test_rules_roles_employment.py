@@ -221,3 +221,13 @@ def test_an_elected_seat_takes_the_state_after_from(text, expected):
     rows = role_rows(text, {"Ann Lee": "PERSON", "U.S.": "GPE", "Ohio": "GPE"},
                      pos={"It": "PRON", "was": "AUX", "won": "VERB", "by": "ADP", "from": "ADP"})
     assert rows == [expected]
+
+
+def test_a_later_verb_of_the_same_subject_names_another_post():
+    text = "Ann Lee is the head of Acme and serves as president of Brightway ."
+    parse = [(1, "compound"), (2, "nsubj"), (2, "ROOT"), (4, "det"), (2, "attr"), (4, "prep"), (5, "pobj"),
+             (2, "cc"), (2, "conj"), (8, "prep"), (9, "pobj"), (10, "prep"), (11, "pobj"), (2, "punct")]
+    rows = role_rows(text, {"Ann Lee": "PERSON", "Acme": "ORG", "Brightway": "ORG"}, parse=parse,
+                     pos={"is": "AUX", "the": "DET", "of": "ADP", "and": "CCONJ", "serves": "VERB", "as": "ADP"},
+                     lemmas={"is": "be", "serves": "serve"})
+    assert rows == [("Ann Lee", "head", "Acme", None, None), ("Ann Lee", "president", "Brightway", None, None)]

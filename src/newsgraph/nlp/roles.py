@@ -660,7 +660,20 @@ def _verb_roles(person: Span) -> list[tuple[str, EntityCluster | None, Span]]:
     passive = _passive_roles(person.doc, person.root)
     if passive:
         return [(role, org, person.sent) for role, org in passive]
-    return _verb_role(person)
+    found = _verb_role(person)
+    if any(org is not None for _, org, _ in found) and person.root.dep_ in ("nsubj", "nsubjpass"):
+        # "X is the ruler of A and serves as the president of B": a later verb of the same subject names
+        # another post with its organisation (the first one found stops _verb_role)
+        doc = person.doc
+        for verb in (c for c in person.root.head.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
+                     and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)):
+            for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"):
+                for obj in (c for c in prep.children if c.dep_ == "pobj" and entity_at(doc, c) is None):
+                    also = read_role_after(doc, obj.left_edge.i, obj.sent.end)
+                    if also and also[1] is not None and also[2] > obj.i and \
+                            all(also[1] is not org for _, org, _ in found):
+                        found.append((also[0], also[1], person.sent))
+    return found
 
 
 # Verbs and nouns that give a role only through "as": "resigned as president of Y", "X's appointment as CEO"
