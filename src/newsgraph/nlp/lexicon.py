@@ -220,6 +220,34 @@ ROLE_VERBS = {
     "command": "commander",
 }
 
+# Verbs of joining, working and playing that tie a person to an organisation without a title;
+# (verb lemma, preposition or None for a direct object) -> the role the verb implies
+# ("X joined Y" -> member of Y, "X played for Y" -> player, "X works for Y" -> employee).
+# A title in "as ..." ("X joined Y as chief economist") wins over the implied role.
+AFFILIATION_VERBS = {
+    ("join", None): "member", ("rejoin", None): "member",
+    ("play", "for"): "player", ("play", "with"): "player",
+    ("work", "for"): "employee", ("work", "at"): "employee",
+    ("serve", "in"): "member", ("serve", "with"): "member",
+}
+
+# Words on a title that say when or how the holder holds it, not what the title is
+# ("X, the current prime minister of Y", "X longtime mayor of Y", "the only living former mayors"):
+# left out of the role
+TENURE_WORDS = {"current", "incumbent", "longtime", "long-time", "sitting", "serving", "newly", "elected",
+                "appointed", "reelected", "re-elected", "de", "facto", "presiding", "only", "sole", "living",
+                "surviving"}
+
+# Forms of address between a title and a name ("Prime Minister of India Dr. Manmohan Singh")
+HONORIFICS = {"dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "sir", "dame", "hon.", "hon", "honourable",
+              "honorable", "tun", "datuk", "dato", "dato'", "tan", "sri", "sheikh", "sheik"}
+
+# Titles of office held for a country, region or city: "President X of Finland", "Sultan X of Brunei"
+# (the place after the name is the title's jurisdiction, not where the holder comes from)
+OFFICE_TITLES = {"president", "vice-president", "premier", "minister", "chancellor", "governor", "mayor", "king",
+                 "queen", "sultan", "emir", "shah", "emperor", "empress", "monarch", "taoiseach", "president-elect",
+                 "leader", "dictator", "ruler", "ambassador", "consul", "attorney general", "lieutenant governor"}
+
 SPEECH_VERBS = {
     "say", "add", "tell", "state", "note", "emphasize", "emphasise", "stress", "explain",
     "argue", "claim", "insist", "warn", "announce", "declare", "remark", "observe", "comment",

@@ -26,6 +26,9 @@ from spacy.tokens import Doc, Span, Token
 
 from .facts import ORG_POSSESSIVES, ORG_REFERENCE_NOUNS, EntityCluster, RoleFact, entity_at, resolve_organization
 from .lexicon import (
+    AFFILIATION_VERBS,
+    HONORIFICS,
+    OFFICE_TITLES,
     PORTFOLIO_WORDS,
     POSTNOMINAL_TITLES,
     RANK_WORDS,
@@ -33,6 +36,8 @@ from .lexicon import (
     ROLE_NOUNS,
     ROLE_QUALIFIERS,
     ROLE_VERBS,
+    SETTLEMENT_NOUNS,
+    TENURE_WORDS,
     TITLE_ABBREVIATIONS,
     TITLE_WORDS,
 )
@@ -102,9 +107,20 @@ def _is_modifier_lower(token: Token) -> bool:
     return token.is_alpha and token.pos_ in ("NOUN", "ADJ") and token.lower_ not in _NOT_ROLES
 
 
+def _singular(token: Token) -> str:
+    """A plural title's singular: the lemma, or, for capitalised plurals the lemmatizer kept ("Mayors",
+    "Justices"), the word without its "s"."""
+    lemma = token.lemma_.lower()
+    if lemma != token.lower_:
+        return lemma
+    if token.tag_ == "NNPS" and token.lower_.endswith("s") and token.lower_[:-1] in ROLE_NOUNS:
+        return token.lower_[:-1]
+    return lemma
+
+
 def _plural_of_role(token: Token) -> bool:
-    """"athletes", "councillors": a plural whose singular is a known title."""
-    return token.tag_ in ("NNS", "NNPS") and token.lemma_.lower() != token.lower_ and token.lemma_.lower() in ROLE_NOUNS
+    """"athletes", "councillors", "Mayors": a plural whose singular is a known title."""
+    return token.tag_ in ("NNS", "NNPS") and _singular(token) != token.lower_ and _singular(token) in ROLE_NOUNS
 
 
 def is_role_word(token: Token) -> bool:
@@ -270,6 +286,8 @@ def read_role_after(doc: Doc, i: int, limit: int) -> tuple[str, EntityCluster | 
     while i + 1 < limit and (doc[i].tag_ == "VBG" or (doc[i].pos_ == "VERB" and doc[i].lower_.endswith("ing"))) \
             and doc[i].is_lower and _free(doc, i) and is_role_word(doc[i + 1]):
         i += 1  # "a practising homeopath": how the post is held, not the post
+    while i + 1 < limit and doc[i].lower_ in TENURE_WORDS and doc[i].is_lower and _free(doc, i):
+        i += 1  # "the current prime minister", "the longtime mayor", "the de facto leader"
     while i + 1 < limit and doc[i].is_lower and (doc[i].tag_ == "JJS" or (
             doc[i].pos_ == "ADJ" and doc[i].lower_.endswith("est") and len(doc[i]) > 5)):
         i += 1  # "the youngest Legislative Council member"
@@ -282,6 +300,17 @@ def read_role_after(doc: Doc, i: int, limit: int) -> tuple[str, EntityCluster | 
             i = end + 2  # "a Gaza-based Hamas leader"
     while i < limit and _free(doc, i) and (_is_demonym(doc[i]) or doc[i].text == "-" or doc[i].lower_ == "based"
                                            or doc[i].ent_type_ == "ORDINAL" or (
+                                               doc[i].lower_ in TENURE_WORDS and doc[i].is_lower
+                                               and i + 1 < limit) or (
+                                               # "the third and current", "the self-appointed President"
+                                               doc[i].lower_ == "and" and i > 0 and i + 1 < limit
+                                               and (doc[i - 1].ent_type_ == "ORDINAL"
+                                                    or doc[i - 1].lower_ in TENURE_WORDS)
+                                               and doc[i + 1].lower_ in TENURE_WORDS) or (
+                                               doc[i].is_lower and doc[i].is_alpha and i + 2 < limit
+                                               and doc[i + 1].text == "-" and doc[i + 2].tag_ == "VBN") or (
+                                               doc[i].tag_ == "VBN" and doc[i].is_lower and i > 0
+                                               and doc[i - 1].text == "-") or (
                                                doc[i].is_lower and doc[i].pos_ == "ADJ" and i + 1 < limit
                                                and _is_demonym(doc[i + 1])) or (
                                                doc[i].lower_ in ("/", "and") and i > 0 and _is_demonym(doc[i - 1])
@@ -296,8 +325,19 @@ def read_role_after(doc: Doc, i: int, limit: int) -> tuple[str, EntityCluster | 
     if i + 1 < limit and doc[i].is_lower and doc[i].pos_ == "ADJ" and _free(doc, i) \
             and entity_at(doc, i + 1) is not None and entity_at(doc, i + 1).type == "Organization":  # type: ignore[union-attr]
         i += 1  # "a top RCTV executive", "the next UN chief"
+    if i + 2 < limit and doc[i].lower_ in ("no.", "no", "number") and (doc[i + 1].like_num or (
+            doc[i + 1].text == "." and i + 3 < limit and doc[i + 2].like_num)):
+        i += 2 if doc[i + 1].like_num else 3  # "the No. 2 official at the State Department": a rank, not the post
     if i < limit and doc[i].lower_ in ORG_POSSESSIVES:
         org, i = resolve_organization(doc, i), i + 1
+    elif i + 2 < limit and doc[i].is_lower and _free(doc, i) and doc[i + 1].lower_ in _POSSESSIVE_MARKS and \
+            doc[i].lower_ in ORG_REFERENCE_NOUNS | SETTLEMENT_NOUNS | {"country", "nation"}:
+        # "X, the company's chief executive": the body it points back to; "X the city's longtime mayor":
+        # the place is left for the reader (no Place is guessed)
+        org = resolve_organization(doc, i) if doc[i].lower_ in ORG_REFERENCE_NOUNS else None
+        i += 2
+        while i + 1 < limit and doc[i].lower_ in TENURE_WORDS and doc[i].is_lower:
+            i += 1
     elif i < limit and entity_at(doc, i) is not None and _org_entity(entity_at(doc, i)):
         end = _entity_span_end(doc, i)
         if end < limit and doc[end].lower_ in _POSSESSIVE_MARKS:
@@ -320,6 +360,11 @@ def read_role_after(doc: Doc, i: int, limit: int) -> tuple[str, EntityCluster | 
     end = i
     if org is None:
         org, end = org_after(doc, i, limit)
+    elif org.type == "Place" and role.split()[-1] in _ELECTED_TITLES and end + 1 < limit \
+            and doc[end].lower_ in ("from", "for") and entity_at(doc, end + 1) is not None \
+            and entity_at(doc, end + 1).type == "Place":  # type: ignore[union-attr]
+        # "a U.S. senator from Maryland": the seat's state says more than the country before the title
+        org, end = entity_at(doc, end + 1), _entity_span_end(doc, end + 1)
     return role, org, end
 
 
@@ -365,6 +410,8 @@ def org_after(doc: Doc, i: int, limit: int) -> tuple[EntityCluster | None, int]:
 def read_role_before(doc: Doc, person_start: int, sentence_start: int) -> tuple[str, EntityCluster | None] | None:
     """Read "[former] [ORG['s]|Its] role words [of state] [,] PERSON" ending before the name."""
     i = person_start
+    while i - 2 >= sentence_start and doc[i - 1].lower_ in HONORIFICS and _free(doc, i - 1):
+        i -= 1  # "Prime Minister of India Dr. Manmohan Singh", "Chief Justice Sir Anthony Mason"
     if i - 1 >= sentence_start and doc[i - 1].text == ",":
         i -= 1  # "WIPO's director general, Daren Tang"
         comma = True
@@ -506,9 +553,9 @@ def _role_text(tokens) -> str:
     if not words:
         return ""
     last = tokens[-1]
-    if last.tag_ in ("NNS", "NNPS") and last.lemma_ and last.lemma_.lower() != last.lower_ \
+    if last.tag_ in ("NNS", "NNPS") and last.lemma_ and _singular(last) != last.lower_ \
             and not (len(words) > 2 and words[-2] in ("of", "for", "in")):  # "minister of finance"
-        words[-1] = last.lemma_.lower()
+        words[-1] = _singular(last)
     text = " ".join(words)
     return text.replace(" - ", "-")
 
@@ -534,6 +581,8 @@ def split_coordinated(role: str) -> list[str]:
 
 def _passive_roles(doc: Doc, root: Token) -> list[tuple[str, EntityCluster]]:
     """"Y, founded and run by X" / "Y and Z are owned by X": X holds the verb's role at Y (and Z)."""
+    if root.dep_ in ("appos", "compound") and root.head.dep_ == "pobj" and root.head.head.lower_ == "by":
+        root = root.head  # "the party led by former president X": the title is the agent, X its apposition
     if root.dep_ != "pobj" or root.head.lower_ != "by" or root.head.dep_ != "agent":
         return []
     verb = root.head.head
@@ -547,6 +596,12 @@ def _passive_roles(doc: Doc, root: Token) -> list[tuple[str, EntityCluster]]:
     for v in reversed(candidates):
         subjects = [c for c in v.children if c.dep_ in ("nsubjpass", "nsubj")]
         heads = subjects or ([v.head] if v.dep_ in ("acl", "relcl") else [])
+        if not heads and v.dep_ == "advcl" and v.tag_ in ("VBN", "VBD") and v.i > 0:
+            # "... at the National Defence Commission chaired by X": the parser hung the participle on the
+            # main verb; the organisation named right before it is what it speaks of
+            before = entity_at(doc, v.i - 1) if v.i > 0 else None
+            if before is not None and before.type == "Organization" and _entity_span_end(doc, v.i - 1) == v.i:
+                return [(ROLE_VERBS[lemma], before)]
         for head in heads:
             org = entity_at(doc, head)
             if org is None and head.lower_ in ORG_REFERENCE_NOUNS:
@@ -605,7 +660,20 @@ def _verb_roles(person: Span) -> list[tuple[str, EntityCluster | None, Span]]:
     passive = _passive_roles(person.doc, person.root)
     if passive:
         return [(role, org, person.sent) for role, org in passive]
-    return _verb_role(person)
+    found = _verb_role(person)
+    if any(org is not None for _, org, _ in found) and person.root.dep_ in ("nsubj", "nsubjpass"):
+        # "X is the ruler of A and serves as the president of B": a later verb of the same subject names
+        # another post with its organisation (the first one found stops _verb_role)
+        doc = person.doc
+        for verb in (c for c in person.root.head.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
+                     and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)):
+            for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"):
+                for obj in (c for c in prep.children if c.dep_ == "pobj" and entity_at(doc, c) is None):
+                    also = read_role_after(doc, obj.left_edge.i, obj.sent.end)
+                    if also and also[1] is not None and also[2] > obj.i and \
+                            all(also[1] is not org for _, org, _ in found):
+                        found.append((also[0], also[1], person.sent))
+    return found
 
 
 # Verbs and nouns that give a role only through "as": "resigned as president of Y", "X's appointment as CEO"
@@ -625,11 +693,19 @@ def _verb_role(person: Span) -> list[tuple[str, EntityCluster | None, Span]]:
     for child in root.children:
         if child.dep_ == "relcl":
             verbs.append(child)
+    # "the Swedish diplomat X who was head of Y", "X the sole Cabinet minister who heads Y": the clause
+    # hangs on the title in apposition with the name
+    titles = [c for c in root.children if c.dep_ == "appos" and is_role_word(c)]
+    if root.dep_ == "appos" and is_role_word(root.head):
+        titles.append(root.head)
+    verbs += [c for t in titles for c in t.children if c.dep_ == "relcl" and c.i > root.i]
     if root.dep_ == "poss":  # "X's appointment as CEO", "X's decision to resign as president of Y"
         verbs.append(root.head)
         verbs += [c for c in root.head.children if c.dep_ == "acl" and c.pos_ in ("VERB", "AUX")]
     if root.dep_ in ("appos", "compound") and root.head.dep_ in ("nsubj", "nsubjpass"):
         root = root.head  # "His brother X is a writer"
+    elif root.dep_ == "conj" and root.head.dep_ in ("nsubj", "nsubjpass") and root.head.i < root.i:
+        root = root.head  # "A and B are former mayors of Y", "He and B were appointed justices of Y": shared
     elif root.dep_ == "pobj" and root.head.dep_ == "prep" and root.head.head.dep_ in ("nsubj", "nsubjpass") \
             and is_role_word(root.head.head):
         root = root.head.head  # "Governor of New York X was elected to serve as president": X is the subject
@@ -638,6 +714,9 @@ def _verb_role(person: Span) -> list[tuple[str, EntityCluster | None, Span]]:
         # "X earned a victory and becomes the youngest member of Y": a later verb with no subject of its own
         verbs += [c for c in root.head.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
                   and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)]
+    # "X was re-elected President of Y": the parser hung the participle on "was" as a complement
+    verbs += [c for v in list(verbs) if v.lemma_ == "be" for c in v.children
+              if c.dep_ == "acomp" and c.tag_ == "VBN" and c.lemma_ in _COPULAS]
     # "X was elected to serve as president": the role sits on the verb's open complement
     verbs += [c for v in list(verbs) for c in v.children if c.dep_ == "xcomp" and c.lemma_ in _COPULAS | _AS_WORDS]
     # "X was a schoolteacher who served as ...": the complement's own clause speaks of X too
@@ -726,18 +805,24 @@ def _org_of(doc: Doc, i: int, limit: int, role: str) -> EntityCluster | None:
     """"publisher Jann Wenner | of Rolling Stone": a titled name, then the organisation it belongs to.
     A place after "of" is where the person is from ("Fujimori of Peru"), so only organisations count;
     after an elected title the organisation is the holder's party, not the role's ("councillor X of DAB")."""
-    if i + 1 >= limit or doc[i].lower_ != "of" or not role or role.split()[-1] in _ELECTED_TITLES:
-        return None
+    if i + 1 >= limit or doc[i].lower_ not in ("of", "from") or not role or role.split()[-1] in _ELECTED_TITLES:
+        return None  # "singer Ronnie Drew from The Dubliners" too
     j = i + 1 + (doc[i + 1].lower_ == "the" and i + 2 < limit)
     org = entity_at(doc, j)
-    return org if org is not None and org.type == "Organization" else None
+    if org is None:
+        described = _described_org(doc, j, limit)  # "rapper X of the hip-hop group Y"
+        return described[0] if described is not None else None
+    return org if org.type == "Organization" and _entity_span_start(doc, j) == j else None
 
 
 def _seat_of(doc: Doc, i: int, limit: int, role: str) -> EntityCluster | None:
     """"Sen. Jane Roe | of Ohio", "Rep. X from Texas": the place an elected title's seat is for."""
-    if i + 1 >= limit or doc[i].lower_ not in ("of", "from") or not role or \
-            role.split()[-1] not in _ELECTED_TITLES - {"member", "candidate", "nominee", "politician", "delegate"}:
+    if i + 1 >= limit or doc[i].lower_ not in ("of", "from") or not role:
         return None
+    last = role.split()[-1]
+    if last not in _ELECTED_TITLES - {"member", "candidate", "nominee", "politician", "delegate"} and not (
+            doc[i].lower_ == "of" and (last in OFFICE_TITLES or role in OFFICE_TITLES)):
+        return None  # "President X of Finland": the office's country; "Senator X from Ohio": the seat's
     place = entity_at(doc, i + 1)
     return place if place is not None and place.type == "Place" else None
 
@@ -837,6 +922,61 @@ def _demonym_jurisdiction(doc: Doc, mention: Span, role: str) -> EntityCluster |
     return _place_of_demonym(doc, best[1].text) if best is not None else None
 
 
+_LIFE_WORDS = {"born", "died", "b.", "d.", "c.", "ca.", "-", "–", "—", "to", "and"}
+
+
+def _skip_life_dates(doc: Doc, i: int, limit: int) -> int:
+    """Index after a bracket of dates right after a name ("X (1847-1909)", "X (born 1 December 1944)"), or i."""
+    if i >= limit or doc[i].text != "(":
+        return i
+    for k in range(i + 1, min(limit, i + 12)):
+        if doc[k].text == ")":
+            return k + 1 if k > i + 1 else i
+        if not (doc[k].like_num or doc[k].ent_type_ == "DATE" or doc[k].lower_ in _LIFE_WORDS):
+            return i
+    return i
+
+
+def _affiliation_verb(person: Span) -> tuple[str, EntityCluster] | None:
+    """"X joined Y", "X later joined Y as chief economist", "X played for Y", "X works at Y": the role the
+    verb implies (``AFFILIATION_VERBS``), or the title its "as" names, at the organisation it names."""
+    doc = person.doc
+    root = person.root
+    if root.dep_ != "nsubj":
+        return None
+    verbs = [root.head]
+    # "X left A and joined B": a later verb with no subject of its own; "X went on to play for Y"
+    verbs += [c for c in root.head.children if c.dep_ == "conj" and c.pos_ == "VERB"
+              and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)]
+    verbs += [c for v in list(verbs) for c in v.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
+    for verb in verbs:
+        lemma = verb.lemma_.lower()
+        for child in verb.children:
+            if child.dep_ == "dobj" and (lemma, None) in AFFILIATION_VERBS:
+                implied, objects = AFFILIATION_VERBS[(lemma, None)], [child]
+            elif child.dep_ == "prep" and (lemma, child.lower_) in AFFILIATION_VERBS:
+                implied = AFFILIATION_VERBS[(lemma, child.lower_)]
+                objects = [c for c in child.children if c.dep_ == "pobj"]
+            else:
+                continue
+            for obj in objects:
+                org = _object_org(doc, obj)
+                if org is None or org.type != "Organization":
+                    continue
+                return _as_title(doc, verb) or implied, org
+    return None
+
+
+def _as_title(doc: Doc, verb: Token) -> str | None:
+    """The title a verb's "as" names: "joined Y as chief economist" -> chief economist."""
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"):
+        for obj in (c for c in prep.children if c.dep_ == "pobj" and entity_at(doc, c) is None):
+            found = read_role_after(doc, obj.left_edge.i, obj.sent.end)
+            if found and found[2] > obj.i:
+                return found[0]
+    return None
+
+
 class RoleFinder:
     """spaCy component: builds ``doc._.ng_roles``."""
 
@@ -885,6 +1025,7 @@ class RoleFinder:
                     if org is not None:
                         keep(cluster, last.lower_, org, sentence, 0.7)
                         continue
+                after = _skip_life_dates(doc, after, limit)  # "X (1847-1909) the 6th President of Brazil"
                 if after < limit and doc[after].text in (",", "("):  # "X (Seventh President of Finland)"
                     found = read_role_after(doc, after + 1, limit)
                     if found:
@@ -904,8 +1045,12 @@ class RoleFinder:
                     _entity_span_start(doc, after) == after  # "Phyllis Schlafly Eagle Forum president"
                 participle = after + 1 < limit and doc[after].tag_ == "VBG" and doc[after].is_lower \
                     and is_role_word(doc[after + 1])  # "X commanding officer of Y"
+                # "X current Prime Minister of Y", "X first elected leader of Y", "X solo artist and lead singer of Y"
+                tenure = after + 1 < limit and _free(doc, after) and doc[after].is_lower and (
+                    doc[after].lower_ in TENURE_WORDS or doc[after].ent_type_ == "ORDINAL"
+                    or (_is_modifier(doc[after]) and is_role_word(doc[after + 1])))
                 if after + 1 < limit and (_free(doc, after + adverb) or org_first) and (
-                        doc[after + adverb].lower_ in _ARTICLES or org_first or participle or (
+                        doc[after + adverb].lower_ in _ARTICLES or org_first or participle or tenure or (
                         is_role_word(doc[after + adverb]) and doc[after + adverb].pos_ != "VERB")
                         or doc[after + adverb].lower_ == "then"):
                     # "X chief executive of Y" / "X the president of Y": an apposition without
@@ -961,8 +1106,14 @@ class RoleFinder:
                         break
                 if listed:
                     continue
-                for verbal in _verb_roles(mention):
+                verbal_roles = _verb_roles(mention)
+                for verbal in verbal_roles:
                     keep(cluster, verbal[0], verbal[1], sentence, 0.7)
+                if verbal_roles:
+                    continue
+                joined = _affiliation_verb(mention)  # "X joined Y", "X played for Y"
+                if joined is not None:
+                    keep(cluster, joined[0], joined[1], sentence, 0.6)
         # A role without an organisation adds nothing when the same role is known with one.
         roles = {key: r for key, r in roles.items() if r.person.type == "Person"}  # a retyped "person"
         with_org = {(id(r.person), r.role) for r in roles.values() if r.organization is not None}
