@@ -23,7 +23,7 @@ _AGENCY = r"\(\s*(?P<agency>[A-Za-z][\w .&'’-]{0,40}?)\s*\)"
 _DASH = r"\s*(?:--|—|–|-)\s*"
 # Only the start of a paragraph, and only in the first lines of the article.
 DATELINE = re.compile(
-    rf"^[ \t]*{_PLACE}\s*,?\s+(?:{_MONTH}\s+(?P<day>\d{{1,2}})\s*)?{_AGENCY}?{_DASH}",
+    rf"^[ \t]*{_PLACE}\s*,?\s+(?:{_MONTH}\s+(?P<day>\d{{1,2}})\s*)?(?:{_AGENCY})?{_DASH}",
     re.MULTILINE,
 )
 

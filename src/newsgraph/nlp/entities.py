@@ -22,7 +22,7 @@ from functools import lru_cache
 from spacy.attrs import IS_ALPHA, IS_UPPER, LENGTH, LOWER, ORTH
 from spacy.language import Language
 from spacy.matcher import Matcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from .facts import EntityCluster, doc_text, tokens_where
@@ -46,6 +46,7 @@ from .lexicon import (
     PERSON_NOUNS,
     PERSON_SWAP_VERBS,
     PLACE_HEADS,
+    PLACE_NAMES_WITH_BODY_WORDS,
     PLAYER_ACTS,
     PORTFOLIO_WORDS,
     POSTNOMINAL_TITLES,
@@ -156,6 +157,8 @@ def type_from_head(text: str, model_type: str) -> str:
     if not words:
         return model_type
     last = words[-1]
+    if " ".join(words) in PLACE_NAMES_WITH_BODY_WORDS:
+        return "Place"  # "the Soviet Union": a country, whatever "union" says
     if len(words) > 1 and (words[-2], last) in ORG_COMPOUND_HEADS and model_type != "Person":
         return "Organization"  # "Irving Independent School District": a body, not an area
     if last in MEDIA_HEADS and model_type == "Other" and len(words) > 1:
@@ -208,6 +211,7 @@ class EntityLinker:
             if _described_body(doc, start, end, named_heads):
                 continue
             spans.append(Span(doc, start, end, label="ORG"))
+        spans = _dateline_types(doc, spans)
         spans += _dateline_spans(doc, spans)
         cleaned = [s for s in (clean_span(span) for span in filter_spans(spans)) if s is not None]
         cleaned = [s for s in (_without_title_words(span) for span in cleaned) if s is not None]
@@ -216,6 +220,7 @@ class EntityLinker:
         cleaned += _untagged_facilities(doc, cleaned)
         cleaned += _company_names(doc, cleaned)
         cleaned = _people_from_context(doc, cleaned)
+        cleaned = _places_from_context(doc, cleaned)
         cleaned = _without_peoples(doc, cleaned)
         cleaned += _untagged_full_names(doc, cleaned)
         cleaned += _bracketed_acronyms(doc, cleaned)
@@ -495,6 +500,73 @@ def _people_from_context(doc: Doc, spans: list[Span]) -> list[Span]:
         s.text in names or (len(s) == 1 and s.text in last_words)) else s for s in spans]
 
 
+_ROUTE_PREPOSITIONS = LOCATIVE_PREPOSITIONS | {"through", "across", "via"}
+
+
+def _conjuncts(token: Token) -> list[Token]:
+    """The members of the list a token is in, first member first ("Liverpool and Felixstowe")."""
+    first = token
+    for _ in range(12):
+        if first.dep_ != "conj" or first.head is first:
+            break
+        first = first.head
+    members: list[Token] = []
+    todo = [first]
+    while todo and len(members) < 12:
+        member = todo.pop()
+        members.append(member)
+        todo.extend(c for c in member.children if c.dep_ == "conj")
+    return sorted(members, key=lambda t: t.i)
+
+
+def _plain_name(span: Span) -> bool:
+    """A short capitalised name with no organisation, place or facility word and no acronym in it."""
+    return len(span) <= 3 and all(t.is_title and t.is_alpha and len(t) > 1 for t in span) and \
+        not any(t.lower_ in _HEAD_WORDS or t.lower_ in BUILDING_WORDS for t in span)
+
+
+def _places_from_context(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Names the model typed as organisations that the sentence shows are places.
+
+    * listed with places after a preposition of place or movement: "from Liverpool and
+      Felixstowe", "in Assam and Arunachal Pradesh" (every other member a place);
+    * followed by the state or country they are in: "of Bethany, Conn.", "in Amos, Quebec".
+
+    Only when every organisation-typed mention of the name reads so (an organisation acts
+    somewhere in the article: "Hamas said"); those mentions are then that place.
+    """
+    if not doc.has_annotation("DEP"):
+        return spans
+    by_start = {s.start: s for s in spans}
+    verdicts: dict[str, bool] = {}
+    for span in spans:
+        if span.label_ != "ORG":
+            continue
+        if not _plain_name(span):
+            verdicts[span.text] = False
+            continue
+        verdicts[span.text] = verdicts.get(span.text, True) and _reads_as_place(doc, span, by_start)
+    names = {name for name, place in verdicts.items() if place}
+    if not names:
+        return spans
+    return [Span(doc, s.start, s.end, label="GPE") if s.label_ == "ORG" and s.text in names else s for s in spans]
+
+
+def _reads_as_place(doc: Doc, span: Span, by_start: dict[int, Span]) -> bool:
+    members = _conjuncts(_root(span))
+    first = members[0]
+    others = [t for t in members if not span.start <= t.i < span.end]
+    if others and first.dep_ == "pobj" and first.head.lower_ in _ROUTE_PREPOSITIONS and \
+            all(t.ent_type_ in ("GPE", "LOC") for t in others):
+        return True
+    end = span.end
+    before = doc[span.start - 1].lower_ if span.start > 0 else ""
+    region = by_start.get(end + 1)
+    return before in _ROUTE_PREPOSITIONS | {"of"} and end + 1 < len(doc) and doc[end].text == "," and \
+        region is not None and region.label_ == "GPE" and \
+        (region.end == len(doc) or doc[region.end].is_punct or doc[region.end].is_space)
+
+
 _GROUP_NOUNS = {"minority", "majority", "tribe", "ethnicity", "people", "peoples", "community", "diaspora"}
 
 
@@ -733,6 +805,25 @@ def _organisations_before_titles(doc: Doc, spans: list[Span]) -> list[Span]:
     return found
 
 
+def _dateline_types(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Names inside the dateline take its types: "ABU DHABI, March 2 -" is a place even when the
+    model read an organisation or a person; "(AP)" after it is the agency, never a place."""
+    dateline = doc._.ng_dateline
+    if dateline is None or not (dateline.place_span or dateline.agency_span):
+        return spans
+    result = []
+    for span in spans:
+        label = span.label_
+        if dateline.place_span and dateline.place_span[0] <= span.start_char and \
+                span.end_char <= dateline.place_span[1] and label in ("ORG", "PERSON", "FAC"):
+            label = "GPE"
+        elif dateline.agency_span and dateline.agency_span[0] <= span.start_char and \
+                span.end_char <= dateline.agency_span[1] and label in ("GPE", "LOC", "PERSON", "FAC"):
+            label = "ORG"
+        result.append(span if label == span.label_ else Span(doc, span.start, span.end, label=label))
+    return result
+
+
 def _dateline_spans(doc: Doc, spans: list[Span]) -> list[Span]:
     """The dateline's place and agency are entities even when the model missed them ("BANGKOK (AP)")."""
     dateline = doc._.ng_dateline
@@ -813,8 +904,8 @@ def build_clusters(doc: Doc, spans: list[Span]) -> list[EntityCluster]:
             pending_acronyms.append((span, type_))
             continue
         cluster = by_key.get(key)
-        if cluster is None and len(span) == 1 and type_ in ("Person", "Organization", "Place"):
-            cluster = _person_by_surname(clusters, text)
+        if cluster is None and len(span) == 1 and type_ in ("Person", "Organization", "Place", "Other"):
+            cluster = _person_by_surname(clusters, text)  # "Funaro" read as a work of art: Dilson Funaro
             if cluster is not None:
                 type_ = "Person"
         if cluster is None and len(span) == 1 and type_ in ("Person", "Organization"):

@@ -300,3 +300,6 @@ UNIT_WORDS = {
     "megawatt": "MW", "megawatts": "MW", "gw": "GW", "gigawatt": "GW", "gigawatts": "GW",
     "kwh": "kWh", "twh": "TWh", "degree": "degree", "degrees": "degree", "square": "square",
 }
+
+# Places whose last word is an organisation word ("Soviet Union"): the name, not the head, decides
+PLACE_NAMES_WITH_BODY_WORDS = {"soviet union", "former soviet union", "union of soviet socialist republics"}
