@@ -13,8 +13,8 @@ import newsgraph.nlp.pipeline  # noqa: F401  (registers the components)
 from newsgraph.nlp.dateline import find_dateline
 
 
-def entities(text, ents, pos=None, parse=None, dateline=False):
-    doc = make_doc(text, ents=ents, pos=pos, parse=parse)
+def entities(text, ents, pos=None, parse=None, dateline=False, lemmas=None):
+    doc = make_doc(text, ents=ents, pos=pos, parse=parse, lemmas=lemmas)
     doc = run(doc, "newsgraph_dateline", "newsgraph_entities") if dateline else run(doc, "newsgraph_entities")
     return {c.name: c for c in doc._.ng_entities}
 
@@ -90,3 +90,67 @@ def test_a_name_followed_by_its_state_is_a_town():
     text = "Ann Roe , analyst at Prescott , Ball and Co , spoke ."
     found = entities(text, [("Ann Roe", "PERSON"), ("Prescott", "ORG")])
     assert found["Prescott"].type == "Organization"
+
+
+def test_a_workplace_listed_with_a_name_read_as_a_place_stays_an_organisation():
+    # "Ann Roe , vice president at Dunmore and Lyle , spoke ."
+    text = "Ann Roe , vice president at Dunmore and Lyle , spoke ."
+    parse = [(1, "compound"), (10, "nsubj"), (1, "punct"), (4, "compound"), (1, "appos"), (4, "prep"),
+             (5, "pobj"), (6, "cc"), (6, "conj"), (1, "punct"), (10, "ROOT"), (10, "punct")]
+    found = entities(text, [("Ann Roe", "PERSON"), ("Dunmore", "ORG"), ("Lyle", "GPE")], parse=parse)
+    assert found["Dunmore"].type == "Organization"
+
+
+# "Ann Roe of Civic Verve spoke ."
+_MEMBER = [(1, "compound"), (5, "nsubj"), (1, "prep"), (4, "compound"), (2, "pobj"), (5, "ROOT"), (5, "punct")]
+
+
+def test_a_persons_party_the_model_read_as_a_work_is_an_organisation():
+    found = entities("Ann Roe of Civic Verve spoke .", {"Ann Roe": "PERSON", "Civic Verve": "WORK_OF_ART"},
+                     parse=_MEMBER)
+    assert found["Civic Verve"].type == "Organization"
+
+
+def test_a_persons_party_the_model_read_as_a_nationality_is_an_organisation():
+    text = "Ann Roe of the Neo Greens spoke ."
+    parse = [(1, "compound"), (6, "nsubj"), (1, "prep"), (5, "det"), (5, "compound"), (2, "pobj"), (6, "ROOT"),
+             (6, "punct")]
+    found = entities(text, {"Ann Roe": "PERSON", "Neo Greens": "NORP"}, parse=parse)
+    assert found["Neo Greens"].type == "Organization"
+    # a nationality after "of the" with no person before it is still a nationality
+    text = "One of the Neo Greens spoke ."
+    parse = [(5, "nsubj"), (0, "prep"), (4, "det"), (4, "compound"), (1, "pobj"), (5, "ROOT"), (5, "punct")]
+    assert "Neo Greens" not in entities(text, {"Neo Greens": "NORP"}, parse=parse)
+
+
+def test_a_product_that_acts_as_a_company_is_the_company():
+    text = "Fans posted on Chirper . Chirper gave him a job ."
+    parse = [(1, "nsubj"), (1, "ROOT"), (1, "prep"), (2, "pobj"), (1, "punct"),
+             (6, "nsubj"), (6, "ROOT"), (6, "dative"), (9, "det"), (6, "dobj"), (6, "punct")]
+    found = entities(text, [("Chirper", "PRODUCT"), ("Chirper", "PERSON")], parse=parse, lemmas={"gave": "give"})
+    assert list(found) == ["Chirper"] and found["Chirper"].type == "Organization"
+    # a product nobody reads as acting stays a product
+    found = entities("Fans posted on Chirper .", {"Chirper": "PRODUCT"}, parse=parse[:5])
+    assert found["Chirper"].type == "Other"
+
+
+def test_a_product_listed_with_organisations_only_is_an_organisation():
+    text = "Orders went to Alstrom and Brindle Corp ."
+    parse = [(1, "nsubj"), (1, "ROOT"), (1, "prep"), (2, "pobj"), (3, "cc"), (6, "compound"), (3, "conj"),
+             (1, "punct")]
+    found = entities(text, {"Alstrom": "PRODUCT", "Brindle Corp": "ORG"}, parse=parse)
+    assert found["Alstrom"].type == "Organization"
+
+
+def test_an_example_of_a_kind_of_organisation_is_one_but_not_a_member_of_one():
+    text = "Music came from bands such as Velvet Gang ."
+    parse = [(1, "nsubj"), (1, "ROOT"), (1, "prep"), (2, "pobj"), (5, "amod"), (3, "prep"), (7, "compound"),
+             (5, "pobj"), (1, "punct")]
+    found = entities(text, {"Velvet Gang": "FAC"}, parse=parse)
+    assert found["Velvet Gang"].type == "Organization"
+    # "defectors from the organization including Tom Devlin": a member, not an example of a body
+    text = "It attacked defectors from the organization including Tom Devlin ."
+    parse = [(1, "nsubj"), (1, "ROOT"), (1, "dobj"), (2, "prep"), (5, "det"), (3, "pobj"), (5, "prep"),
+             (8, "compound"), (6, "pobj"), (1, "punct")]
+    found = entities(text, {"Tom Devlin": "PERSON"}, parse=parse)
+    assert found["Tom Devlin"].type == "Person"

@@ -27,6 +27,7 @@ from spacy.util import filter_spans
 
 from .facts import EntityCluster, doc_text, tokens_where
 from .lexicon import (
+    AGENT_VERBS,
     BODY_HEADS,
     BUILDING_WORDS,
     COMPASS_SUFFIXES,
@@ -42,10 +43,12 @@ from .lexicon import (
     NOT_ORG_ACRONYMS,
     ORG_COMPOUND_HEADS,
     ORG_HEADS,
+    ORG_KINDS,
     OTHER_HEADS,
     PERSON_NOUNS,
     PERSON_SWAP_VERBS,
     PLACE_HEADS,
+    PLACE_KINDS,
     PLACE_NAMES_WITH_BODY_WORDS,
     PLAYER_ACTS,
     PORTFOLIO_WORDS,
@@ -221,6 +224,7 @@ class EntityLinker:
         cleaned += _company_names(doc, cleaned)
         cleaned = _people_from_context(doc, cleaned)
         cleaned = _places_from_context(doc, cleaned)
+        cleaned = _organisations_from_context(doc, cleaned)
         cleaned = _without_peoples(doc, cleaned)
         cleaned += _untagged_full_names(doc, cleaned)
         cleaned += _bracketed_acronyms(doc, cleaned)
@@ -557,14 +561,81 @@ def _reads_as_place(doc: Doc, span: Span, by_start: dict[int, Span]) -> bool:
     first = members[0]
     others = [t for t in members if not span.start <= t.i < span.end]
     if others and first.dep_ == "pobj" and first.head.lower_ in _ROUTE_PREPOSITIONS and \
-            all(t.ent_type_ in ("GPE", "LOC") for t in others):
-        return True
+            first.head.head.lower_ not in ROLE_NOUNS and all(t.ent_type_ in ("GPE", "LOC") for t in others):
+        return True  # (not "vice president at Donaldson Lufkin and Jenrette": a workplace)
     end = span.end
     before = doc[span.start - 1].lower_ if span.start > 0 else ""
     region = by_start.get(end + 1)
     return before in _ROUTE_PREPOSITIONS | {"of"} and end + 1 < len(doc) and doc[end].text == "," and \
         region is not None and region.label_ == "GPE" and \
         (region.end == len(doc) or doc[region.end].is_punct or doc[region.end].is_space)
+
+
+_WORK_LABELS = ("PRODUCT", "WORK_OF_ART")
+
+
+def _organisations_from_context(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Names the sentence shows are organisations (or places) whatever the model typed them as.
+
+    * a product or a work that acts as only a company does: "Twitter gave him an internship";
+    * a product or a work listed with organisations only: "split between Alstom and Siemens";
+    * a person's party or band after "of": "Cheng Chung-tai of Civic Passion", "Gary Fan of
+      the Neo Democrats" (the model read a work, or a nationality);
+    * a name given as an example of a kind of organisation or place: "bands such as the
+      Velvet Underground", "cities such as Lagos".
+
+    Every mention of the name the model typed alike is then one.
+    """
+    if not doc.has_annotation("DEP"):
+        return spans
+    retyped: dict[tuple[str, str], str] = {}
+    works: set[str] = set()
+    agents: set[str] = set()
+    for span in spans:
+        label = span.label_
+        if _example_of_kind(span, ORG_KINDS) and label != "ORG":
+            retyped[(span.text, label)] = "ORG"
+            continue
+        if _example_of_kind(span, PLACE_KINDS) and label not in ("GPE", "LOC"):
+            retyped[(span.text, label)] = "GPE"
+            continue
+        if label not in (*_WORK_LABELS, "PERSON") or len(span) > 4 or not span[0].is_title:
+            continue
+        root = _root(span)
+        if root.dep_ == "nsubj" and root.head.lemma_.lower() in AGENT_VERBS:
+            agents.add(span.text)
+        if label == "PERSON":
+            continue
+        works.add(span.text)
+        others = [t for t in _conjuncts(root) if not span.start <= t.i < span.end]
+        if (others and all(t.ent_type_ == "ORG" for t in others)) or _member_of(root):
+            retyped[(span.text, label)] = "ORG"
+    for name in works & agents:  # "on Twitter", "Twitter gave him an internship": the company
+        for label in (*_WORK_LABELS, "PERSON"):
+            retyped[(name, label)] = "ORG"
+    found = [Span(doc, s.start, s.end, label=retyped[(s.text, s.label_)]) if (s.text, s.label_) in retyped else s
+             for s in spans]
+    taken = {i for s in found for i in range(s.start, s.end)}
+    for ent in doc.ents:  # "of the Neo Democrats": a party the model read as a nationality
+        if ent.label_ == "NORP" and len(ent) <= 3 and ent[-1].is_title and ent[-1].lower_.endswith("s") and \
+                ent.start >= 2 and doc[ent.start - 1].lower_ == "the" and not taken.intersection(
+                range(ent.start, ent.end)) and _member_of(_root(ent)):
+            found.append(Span(doc, ent.start, ent.end, label="ORG"))
+    return found
+
+
+def _member_of(token: Token) -> bool:
+    """"Cheng Chung-tai of Civic Passion": the name follows "of" right after a person's name."""
+    if token.dep_ != "pobj" or token.head.lower_ != "of":
+        return False
+    of = token.head
+    return of.head.ent_type_ == "PERSON" and of.i > 0 and _person_right_before(of)
+
+
+def _person_right_before(token: Token) -> bool:
+    previous = token.doc[token.i - 1]
+    return previous.ent_type_ == "PERSON" or (previous.text == "," and token.i > 1 and
+                                              token.doc[token.i - 2].ent_type_ == "PERSON")
 
 
 _GROUP_NOUNS = {"minority", "majority", "tribe", "ethnicity", "people", "peoples", "community", "diaspora"}

@@ -303,3 +303,19 @@ UNIT_WORDS = {
 
 # Places whose last word is an organisation word ("Soviet Union"): the name, not the head, decides
 PLACE_NAMES_WITH_BODY_WORDS = {"soviet union", "former soviet union", "union of soviet socialist republics"}
+
+# Kinds of organisations and of places, plural: a name given as an example of one is one
+# ("bands such as the Velvet Underground", "companies like Alstom", "cities such as Lagos")
+ORG_KINDS = {"bands", "companies", "firms", "groups", "organisations", "organizations", "parties", "newspapers",
+             "papers", "broadcasters", "networks", "clubs", "teams", "banks", "airlines", "carmakers", "retailers",
+             "universities", "charities", "agencies", "publications", "outlets", "websites", "insurers",
+             "lenders", "brokers", "labels", "studios", "manufacturers", "automakers", "startups", "unions"}
+PLACE_KINDS = {"cities", "towns", "countries", "nations", "states", "provinces", "regions", "villages", "islands",
+               "ports", "capitals"}
+
+# What a company does that a product does not ("Twitter gave him an internship"): with such a
+# verb, a name the model read as a product or a work is the company behind it
+AGENT_VERBS = {"give", "offer", "invite", "hire", "employ", "acquire", "buy", "sue", "ban", "pay", "sign",
+               "agree", "decide", "invest", "refuse", "suspend", "block", "fire", "own", "sell", "apologise",
+               "apologize", "plan", "say", "announce", "tell", "confirm", "deny", "reply", "respond", "state",
+               "claim", "warn", "ask", "partner", "sponsor", "fund", "donate", "award", "reject", "accept"}
