@@ -154,3 +154,27 @@ def test_an_example_of_a_kind_of_organisation_is_one_but_not_a_member_of_one():
              (8, "compound"), (6, "pobj"), (1, "punct")]
     found = entities(text, {"Tom Devlin": "PERSON"}, parse=parse)
     assert found["Tom Devlin"].type == "Person"
+
+
+def test_a_name_after_a_job_word_the_model_read_as_a_work_is_a_person():
+    text = "The show includes publishers Jann Wexler of Tide ."
+    parse = [(1, "det"), (2, "nsubj"), (2, "ROOT"), (5, "compound"), (5, "compound"), (2, "dobj"), (5, "prep"),
+             (6, "pobj"), (2, "punct")]
+    found = entities(text, {"Jann Wexler": "WORK_OF_ART", "Tide": "ORG"}, parse=parse,
+                     lemmas={"publishers": "publisher"})
+    assert found["Jann Wexler"].type == "Person"
+    # a modifier alone is no job: "former Acme Sound" stays what the model read
+    parse = [(1, "det"), (2, "nsubj"), (2, "ROOT"), (5, "amod"), (5, "compound"), (2, "dobj"), (2, "punct")]
+    found = entities("The show includes former Acme Sound .", {"Acme Sound": "WORK_OF_ART"}, parse=parse)
+    assert found["Acme Sound"].type == "Other"
+
+
+def test_a_persons_band_the_model_read_as_a_person_is_an_organisation():
+    text = "Ann Roe of Velvet Velvet spoke ."
+    parse = [(1, "compound"), (5, "nsubj"), (1, "prep"), (4, "compound"), (2, "pobj"), (5, "ROOT"), (5, "punct")]
+    found = entities(text, {"Ann Roe": "PERSON", "Velvet Velvet": "PERSON"}, parse=parse)
+    assert found["Velvet Velvet"].type == "Organization" and found["Ann Roe"].type == "Person"
+    # a surname of someone in the article stays a person: "Ann Roe of ... Roe"
+    text = "Ann Roe of Jo Roe spoke ."
+    found = entities(text, {"Ann Roe": "PERSON", "Jo Roe": "PERSON"}, parse=parse)
+    assert found["Jo Roe"].type == "Person"

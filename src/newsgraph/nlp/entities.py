@@ -605,6 +605,13 @@ def _organisations_from_context(doc: Doc, spans: list[Span]) -> list[Span]:
         if root.dep_ == "nsubj" and root.head.lemma_.lower() in AGENT_VERBS:
             agents.add(span.text)
         if label == "PERSON":
+            words = set(span.text.split())
+            if _member_of(root) and not any(o.label_ == "PERSON" and o is not span and
+                                            words & set(o.text.split()) for o in spans):
+                retyped[(span.text, label)] = "ORG"  # "musician Nick Rhodes of Duran Duran": his band
+            continue
+        if len(span) >= 2 and _after_role_word(span):
+            retyped[(span.text, label)] = "PERSON"  # "publishers Jann Wenner of ...": read as a work
             continue
         works.add(span.text)
         others = [t for t in _conjuncts(root) if not span.start <= t.i < span.end]
@@ -622,6 +629,15 @@ def _organisations_from_context(doc: Doc, spans: list[Span]) -> list[Span]:
                 range(ent.start, ent.end)) and _member_of(_root(ent)):
             found.append(Span(doc, ent.start, ent.end, label="ORG"))
     return found
+
+
+def _after_role_word(span: Span) -> bool:
+    """A two- or three-word plain name right after a lowercase job word: "actor Dennis Hopper"."""
+    if span.start == 0 or len(span) > 3 or not all(t.is_title and t.is_alpha for t in span):
+        return False
+    before = span.doc[span.start - 1]
+    return before.is_lower and (before.lower_ in ROLE_NOUNS or before.lemma_ in ROLE_NOUNS) and \
+        before.lower_ not in ROLE_MODIFIERS and not any(t.lower_ in _HEAD_WORDS for t in span)
 
 
 def _member_of(token: Token) -> bool:
