@@ -178,3 +178,21 @@ def test_a_persons_band_the_model_read_as_a_person_is_an_organisation():
     text = "Ann Roe of Jo Roe spoke ."
     found = entities(text, {"Ann Roe": "PERSON", "Jo Roe": "PERSON"}, parse=parse)
     assert found["Jo Roe"].type == "Person"
+
+
+def test_a_compass_word_before_a_place_opens_its_name():
+    found = entities("They went to the East Port Ellis station .", {"Port Ellis": "GPE"})
+    assert "East Port Ellis" in found and found["East Port Ellis"].type == "Place"
+    # after another capitalised word it is part of something else: "Far East Port Ellis" is left alone
+    found = entities("They went to Far East Port Ellis .", {"Port Ellis": "GPE"})
+    assert "Port Ellis" in found
+
+
+def test_dotted_initials_name_the_same_place_as_the_words_they_stand_for():
+    text = "They met in East Port Ellis . Later he walked into East P.E. station ."
+    found = entities(text, [("East Port Ellis", "GPE"), ("East P.E.", "LOC")])
+    assert list(found) == ["East Port Ellis"]
+    assert found["East Port Ellis"].aliases and "East P.E." in found["East Port Ellis"].aliases
+    # initials that fit no other place in the article stay a place of their own
+    found = entities("He walked into East P.E. station .", {"East P.E.": "LOC"})
+    assert "East P.E." in found

@@ -30,6 +30,7 @@ from .lexicon import (
     AGENT_VERBS,
     BODY_HEADS,
     BUILDING_WORDS,
+    COMPASS_PREFIXES,
     COMPASS_SUFFIXES,
     DETERMINERS,
     ENTITY_TYPES,
@@ -398,6 +399,9 @@ def _retype_from_context(doc: Doc, spans: list[Span]) -> list[Span]:
                 (end < len(doc) and doc[end].is_lower and doc[end].lower_ in SETTLEMENT_NOUNS)) and \
                 not any(t.lower_ in ORG_HEADS for t in doc[start:end]):
             label = "GPE"
+        if label in ("GPE", "LOC") and start > 0 and doc[start - 1].text in COMPASS_PREFIXES and \
+                start - 1 not in taken and not (start > 1 and doc[start - 2].is_title and doc[start - 2].is_alpha):
+            start -= 1  # "the East | Los Angeles sheriff's station": the compass word is the name's
         if label in ("GPE", "LOC") and end < len(doc) and doc[end].text in COMPASS_SUFFIXES and \
                 end not in starts and not (end + 1 < len(doc) and doc[end + 1].is_title):
             end += 1
@@ -1033,6 +1037,7 @@ def build_clusters(doc: Doc, spans: list[Span]) -> list[EntityCluster]:
     _merge_people_typed_as_places(clusters, model_types)
     _drop_family_plurals(clusters)
     _merge_short_forms(clusters, model_types)
+    _merge_initialled_places(clusters, model_types)
     _merge_shortened_organisations(clusters, model_types)
     clusters = [c for c in clusters if c.mentions]
     for cluster in clusters:
@@ -1091,6 +1096,40 @@ def _merge_short_forms(clusters: list[EntityCluster], model_types: dict[int, Cou
                 model_types[id(target)].update(model_types[id(cluster)])
                 target.add_alias(cluster.name)
                 cluster.mentions = []
+
+
+_DOTTED_INITIALS = re.compile(r"^(?:[A-Z]\.){2,}$")
+
+
+def _expands(short: list[str], full: list[str]) -> bool:
+    """"East L.A." for "East Los Angeles": the same words, dotted initials standing for several."""
+    if not short:
+        return not full
+    if not full:
+        return False
+    word = short[0]
+    if _DOTTED_INITIALS.match(word):
+        letters = word.replace(".", "")
+        size = len(letters)
+        return len(full) >= size and "".join(w[:1] for w in full[:size]) == letters and \
+            _expands(short[1:], full[size:])
+    return word == full[0] and _expands(short[1:], full[1:])
+
+
+def _merge_initialled_places(clusters: list[EntityCluster], model_types: dict[int, Counter]) -> None:
+    """"East L.A." in an article that also says "East Los Angeles": one place, the full name."""
+    places = [c for c in clusters if c.type == "Place" and c.mentions]
+    for short in places:
+        words = short.name.split()
+        if not any(_DOTTED_INITIALS.match(w) for w in words):
+            continue
+        longer = [c for c in places if c is not short and c.mentions and _expands(words, c.name.split())]
+        if len(longer) == 1:
+            target = longer[0]
+            target.mentions.extend(short.mentions)
+            model_types[id(target)].update(model_types[id(short)])
+            target.add_alias(short.name)
+            short.mentions = []
 
 
 def _merge_shortened_organisations(clusters: list[EntityCluster], model_types: dict[int, Counter]) -> None:

@@ -319,3 +319,6 @@ AGENT_VERBS = {"give", "offer", "invite", "hire", "employ", "acquire", "buy", "s
                "agree", "decide", "invest", "refuse", "suspend", "block", "fire", "own", "sell", "apologise",
                "apologize", "plan", "say", "announce", "tell", "confirm", "deny", "reply", "respond", "state",
                "claim", "warn", "ask", "partner", "sponsor", "fund", "donate", "award", "reject", "accept"}
+
+# Capitalised compass words that open a place's name when the model left them out ("East Los Angeles")
+COMPASS_PREFIXES = {"East", "West", "North", "South", "Central", "Northern", "Southern", "Eastern", "Western"}
