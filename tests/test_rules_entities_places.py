@@ -196,3 +196,29 @@ def test_dotted_initials_name_the_same_place_as_the_words_they_stand_for():
     # initials that fit no other place in the article stay a place of their own
     found = entities("He walked into East P.E. station .", {"East P.E.": "LOC"})
     assert "East P.E." in found
+
+
+def test_a_hometown_read_as_an_organisation_is_a_place():
+    found = entities("Mr. Vee , a Dunmore native , sent a sweater .", {"Vee": "PERSON", "Dunmore": "ORG"},
+                     parse=[(1, "compound"), (7, "nsubj"), (1, "punct"), (5, "det"), (5, "compound"), (1, "appos"),
+                            (1, "punct"), (7, "ROOT"), (9, "det"), (7, "dobj"), (7, "punct")])
+    assert found["Dunmore"].type == "Place"
+    # "Dan Hale , 30 , of Dunmore , went down": the age makes "of" where he is from
+    text = "Dan Hale , 30 , of Dunmore , went down ."
+    parse = [(1, "compound"), (8, "nsubj"), (1, "punct"), (1, "appos"), (1, "punct"), (1, "prep"), (5, "pobj"),
+             (1, "punct"), (8, "ROOT"), (8, "prt"), (8, "punct")]
+    found = entities(text, [("Dan Hale", "PERSON"), ("Dunmore", "ORG")], parse=parse)
+    assert found["Dunmore"].type == "Place"
+    # "Dan Hale of Dunmore": with no age it may be his employer; the model's reading stays
+    parse = [(1, "compound"), (5, "nsubj"), (1, "prep"), (2, "pobj"), (5, "punct"), (5, "ROOT"), (5, "prt"),
+             (5, "punct")]
+    found = entities("Dan Hale of Dunmore , went down .", [("Dan Hale", "PERSON"), ("Dunmore", "ORG")], parse=parse)
+    assert found["Dunmore"].type == "Organization"
+
+
+def test_where_a_company_is_read_as_an_organisation_is_a_place():
+    text = "The rig , leased from Brindle Co. of Dunmore , sank ."
+    parse = [(1, "det"), (10, "nsubj"), (1, "punct"), (1, "acl"), (3, "prep"), (6, "compound"), (4, "pobj"),
+             (6, "prep"), (7, "pobj"), (1, "punct"), (10, "ROOT"), (10, "punct")]
+    found = entities(text, {"Brindle Co.": "ORG", "Dunmore": "ORG"}, parse=parse)
+    assert found["Dunmore"].type == "Place" and found["Brindle Co."].type == "Organization"

@@ -567,12 +567,20 @@ def _reads_as_place(doc: Doc, span: Span, by_start: dict[int, Span]) -> bool:
     if others and first.dep_ == "pobj" and first.head.lower_ in _ROUTE_PREPOSITIONS and \
             first.head.head.lower_ not in ROLE_NOUNS and all(t.ent_type_ in ("GPE", "LOC") for t in others):
         return True  # (not "vice president at Donaldson Lufkin and Jenrette": a workplace)
-    end = span.end
-    before = doc[span.start - 1].lower_ if span.start > 0 else ""
+    end, start = span.end, span.start
+    if end < len(doc) and doc[end].lower_ in _RESIDENT_NOUNS:
+        return True  # "a Fargo native"
+    before = doc[start - 1].lower_ if start > 0 else ""
+    if before == "of" and start >= 2 and (doc[start - 2].text in _COMPANY_MARKS or (
+            start >= 4 and doc[start - 2].text == "," and doc[start - 3].like_num and doc[start - 4].text == ",")):
+        return True  # "Avis Bourg Co. of Folsom", "Daniel Sullivan, 30, of Boothbay": where, not who
     region = by_start.get(end + 1)
     return before in _ROUTE_PREPOSITIONS | {"of"} and end + 1 < len(doc) and doc[end].text == "," and \
         region is not None and region.label_ == "GPE" and \
         (region.end == len(doc) or doc[region.end].is_punct or doc[region.end].is_space)
+
+
+_RESIDENT_NOUNS = {"native", "natives", "resident", "residents"}
 
 
 _WORK_LABELS = ("PRODUCT", "WORK_OF_ART")
