@@ -222,3 +222,23 @@ def test_where_a_company_is_read_as_an_organisation_is_a_place():
              (6, "prep"), (7, "pobj"), (1, "punct"), (10, "ROOT"), (10, "punct")]
     found = entities(text, {"Brindle Co.": "ORG", "Dunmore": "ORG"}, parse=parse)
     assert found["Dunmore"].type == "Place" and found["Brindle Co."].type == "Organization"
+
+
+def test_a_place_name_the_model_cut_short_goes_on():
+    text = "Vaccines went to children in Ghana and Burkina Faso ."
+    parse = [(1, "nsubj"), (1, "ROOT"), (1, "prep"), (2, "pobj"), (3, "prep"), (4, "pobj"), (5, "cc"),
+             (8, "compound"), (5, "conj"), (1, "punct")]
+    found = entities(text, {"Ghana": "GPE", "Burkina": "GPE"}, parse=parse)
+    assert "Burkina Faso" in found and found["Burkina Faso"].type == "Place"
+    # in a headline every word is capitalised: "U.S. Officials Say" stays "U.S."
+    text = "Ghana Officials Say Talks Went Well"
+    parse = [(1, "compound"), (2, "nsubj"), (2, "ROOT"), (4, "nsubj"), (2, "ccomp"), (4, "advmod")]
+    found = entities(text, {"Ghana": "GPE"}, parse=parse, pos={"Officials": "PROPN"})
+    assert "Ghana" in found
+
+
+def test_a_country_and_a_sport_name_the_body_that_runs_it():
+    found = entities("New Zealand Rugby said sales rose .", {"New Zealand Rugby": "GPE"})
+    assert found["New Zealand Rugby"].type == "Organization"
+    found = entities("Cricket Kenya said sales rose .", {"Cricket Kenya": "GPE"})
+    assert found["Cricket Kenya"].type == "Organization"

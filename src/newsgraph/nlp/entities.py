@@ -60,6 +60,7 @@ from .lexicon import (
     SETTLEMENT_NOUNS,
     SHORT_FORMS,
     SITE_WORDS,
+    SPORT_WORDS,
     TITLE_WORDS,
     UNTAGGED_ORG_HEADS,
 )
@@ -163,6 +164,8 @@ def type_from_head(text: str, model_type: str) -> str:
     last = words[-1]
     if " ".join(words) in PLACE_NAMES_WITH_BODY_WORDS:
         return "Place"  # "the Soviet Union": a country, whatever "union" says
+    if len(words) > 1 and (last in SPORT_WORDS or words[0] in SPORT_WORDS) and model_type != "Person":
+        return "Organization"  # "New Zealand Rugby", "Cricket Australia": the sport's governing body
     if len(words) > 1 and (words[-2], last) in ORG_COMPOUND_HEADS and model_type != "Person":
         return "Organization"  # "Irving Independent School District": a body, not an area
     if last in MEDIA_HEADS and model_type == "Other" and len(words) > 1:
@@ -402,6 +405,8 @@ def _retype_from_context(doc: Doc, spans: list[Span]) -> list[Span]:
         if label in ("GPE", "LOC") and start > 0 and doc[start - 1].text in COMPASS_PREFIXES and \
                 start - 1 not in taken and not (start > 1 and doc[start - 2].is_title and doc[start - 2].is_alpha):
             start -= 1  # "the East | Los Angeles sheriff's station": the compass word is the name's
+        if label in ("GPE", "LOC") and end < len(doc) and end not in taken and _name_goes_on(doc[end - 1], doc[end]):
+            end += 1  # "Burkina | Faso": the model stopped inside the name
         if label in ("GPE", "LOC") and end < len(doc) and doc[end].text in COMPASS_SUFFIXES and \
                 end not in starts and not (end + 1 < len(doc) and doc[end + 1].is_title):
             end += 1
@@ -427,6 +432,20 @@ def _retype_from_context(doc: Doc, spans: list[Span]) -> list[Span]:
         result.append(Span(doc, start, end, label=label) if (label, start, end) != (
             span.label_, span.start, span.end) else span)
     return result
+
+
+def _name_goes_on(last: Token, after: Token) -> bool:
+    """The word after a place's name is more of it: "Burkina | Faso" (the name's last word a compound
+    of it, capitalised, untagged, and no head, title or compass word)."""
+    lower = after.lower_
+    if not (last.dep_ == "compound" and last.head.i == after.i and after.pos_ == "PROPN" and after.is_title and
+            after.is_alpha and after.ent_iob_ == "O" and last.is_alpha and lower not in _HEAD_WORDS and
+            lower not in ROLE_NOUNS and lower not in TITLE_WORDS and lower not in SPORT_WORDS and
+            after.text not in COMPASS_SUFFIXES):
+        return False
+    sent = after.sent  # in a headline ("U.S. Officials Say") every word is capitalised: no evidence there
+    words = [t for t in sent if t.is_alpha]
+    return sum(t.is_title or t.is_upper for t in words) * 2 <= len(words)
 
 
 def _capitalised_adjective(token) -> bool:

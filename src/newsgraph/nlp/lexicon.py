@@ -322,3 +322,8 @@ AGENT_VERBS = {"give", "offer", "invite", "hire", "employ", "acquire", "buy", "s
 
 # Capitalised compass words that open a place's name when the model left them out ("East Los Angeles")
 COMPASS_PREFIXES = {"East", "West", "North", "South", "Central", "Northern", "Southern", "Eastern", "Western"}
+
+# Sports whose name, with a country's, names the body that runs it ("New Zealand Rugby", "Cricket Australia")
+SPORT_WORDS = {"rugby", "cricket", "football", "soccer", "hockey", "basketball", "athletics", "tennis", "golf",
+               "cycling", "rowing", "netball", "baseball", "softball", "swimming", "volleyball", "handball",
+               "gymnastics", "boxing", "skiing", "sailing", "triathlon"}
