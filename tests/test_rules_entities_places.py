@@ -8,6 +8,7 @@ a work of art.
 """
 
 from docbuild import make_doc, run
+from spacy.tokens import Doc
 
 import newsgraph.nlp.pipeline  # noqa: F401  (registers the components)
 from newsgraph.nlp.dateline import find_dateline
@@ -242,3 +243,25 @@ def test_a_country_and_a_sport_name_the_body_that_runs_it():
     assert found["New Zealand Rugby"].type == "Organization"
     found = entities("Cricket Kenya said sales rose .", {"Cricket Kenya": "GPE"})
     assert found["Cricket Kenya"].type == "Organization"
+
+
+def test_places_joined_by_hyphens_are_each_a_place():
+    text = "The Karvala-Port Ellis cluster led . Karvala grew and Port Ellis shrank ."
+    ents = [("Karvala-Port Ellis", "FAC"), ("Karvala", "GPE"), ("Port Ellis", "GPE")]
+    found = entities(text, ents)
+    assert "Karvala-Port Ellis" not in found and {"Karvala", "Port Ellis"} <= set(found)
+    # a hyphenated name whose pieces are not places of their own stays one place
+    found = entities("They flew to Karvala-Dunmore today .", {"Karvala-Dunmore": "GPE"})
+    assert "Karvala-Dunmore" in found
+
+
+def test_the_untagged_place_after_a_hyphen_is_a_place():
+    # "the Karvala-Dunmore cluster", the hyphen written without spaces
+    built = make_doc("It moved ahead of the Karvala - Dunmore cluster .", ents={"Karvala": "GPE"})
+    hyphen = next(t.i for t in built if t.text == "-")
+    doc = Doc(built.vocab, words=[t.text for t in built],
+              spaces=[bool(t.whitespace_) and t.i not in (hyphen - 1, hyphen) for t in built],
+              ents=["B-GPE" if t.ent_type_ else "O" for t in built], pos=[t.pos_ for t in built])
+    assert doc.text.endswith("Karvala-Dunmore cluster.")
+    found = {c.name: c for c in run(doc, "newsgraph_entities")._.ng_entities}
+    assert found["Dunmore"].type == "Place" and found["Karvala"].type == "Place"

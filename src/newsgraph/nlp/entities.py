@@ -224,6 +224,7 @@ class EntityLinker:
         cleaned = [s for s in (_without_title_words(span) for span in cleaned) if s is not None]
         cleaned = _merge_split_names(doc, cleaned)
         cleaned = _retype_from_context(doc, cleaned)
+        cleaned = _hyphenated_places(doc, cleaned)
         cleaned += _untagged_facilities(doc, cleaned)
         cleaned += _company_names(doc, cleaned)
         cleaned = _people_from_context(doc, cleaned)
@@ -431,6 +432,31 @@ def _retype_from_context(doc: Doc, spans: list[Span]) -> list[Span]:
                 continue
         result.append(Span(doc, start, end, label=label) if (label, start, end) != (
             span.label_, span.start, span.end) else span)
+    return result
+
+
+def _hyphenated_places(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Places joined by hyphens are each a place: "the Shenzhen-Hong Kong-Guangzhou cluster" (every
+    piece a place elsewhere in the article) is its three cities, not a fourth place; in "the
+    Tokyo-Yokohama cluster" the untagged word after the hyphen is a place too."""
+    places = {s.text for s in spans if s.label_ in ("GPE", "LOC") and "-" not in s.text}
+    taken = {i for s in spans for i in range(s.start, s.end)}
+    result = []
+    for span in spans:
+        if span.label_ in ("GPE", "LOC", "FAC") and "-" in span.text:
+            pieces = [p.strip() for p in span.text.split("-")]
+            if len(pieces) > 1 and all(p in places for p in pieces):
+                continue  # each piece is a place of its own
+        result.append(span)
+        end = span.end
+        if span.label_ == "GPE" and end + 2 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
+                and not doc[end].whitespace_ and end + 1 not in taken:
+            piece = doc[end + 1]
+            after = doc[end + 2]
+            if piece.is_title and piece.is_alpha and piece.pos_ == "PROPN" and piece.ent_iob_ == "O" and \
+                    piece.lower_ not in _HEAD_WORDS and after.is_lower and after.pos_ == "NOUN":
+                result.append(Span(doc, end + 1, end + 2, label="GPE"))
+                taken.add(end + 1)
     return result
 
 
