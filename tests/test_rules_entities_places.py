@@ -265,3 +265,13 @@ def test_the_untagged_place_after_a_hyphen_is_a_place():
     assert doc.text.endswith("Karvala-Dunmore cluster.")
     found = {c.name: c for c in run(doc, "newsgraph_entities")._.ng_entities}
     assert found["Dunmore"].type == "Place" and found["Karvala"].type == "Place"
+
+
+def test_wire_words_and_row_labels_are_not_names():
+    found = entities("Trading opened at 1700 GMT and LIBOR rose .", {"GMT": "ORG", "LIBOR": "ORG"})
+    assert found == {}
+    found = entities("Oper shr 70 cts vs 50 cts .", {"Oper shr 70": "ORG"})
+    assert found == {}
+    # a company whose name starts with a market term keeps it
+    found = entities("LNG Kitimat said output rose .", {"LNG Kitimat": "ORG"})
+    assert found["LNG Kitimat"].type == "Organization"

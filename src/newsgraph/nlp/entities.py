@@ -63,6 +63,7 @@ from .lexicon import (
     SPORT_WORDS,
     TITLE_WORDS,
     UNTAGGED_ORG_HEADS,
+    WIRE_TERMS,
 )
 
 _INITIAL_STOPWORDS = {"of", "the", "and", "for", "de", "on", "in", "du", "des", "la", "le", "&", "at"}
@@ -70,6 +71,7 @@ _ACRONYM = re.compile(r"^[A-Z][A-Za-z&]*[A-Z]$|^[A-Z]{2,}s?$")
 _COMPANY_SUFFIXES = {"inc", "inc.", "ltd", "ltd.", "llc", "plc", "corp", "corp.", "co", "co.", "sa", "ag", "gmbh"}
 _PLURAL_DEMONYM = ("ians", "eans", "icans")  # "Belgians", "Koreans": people of a country, not a body
 _ROMAN = re.compile(r"^[IVXLC]{2,}$")  # "XVII": a numeral, not a name
+_ROW_LABELS = {"shr", "shrs", "oper", "revs", "qtly", "avg", "mths"}  # "Oper shr 70 cts vs 50 cts"
 _TRIM_END = {"'s", "’s", "'", "’", ",", ".", ";", ":", "-", "—"}
 
 
@@ -126,6 +128,9 @@ def clean_span(span: Span) -> Span | None:
         if cut > start and doc[cut - 1].lower_ not in ("'s", "’s", "of", "and", "for", "&"):
             end = cut  # "Yonhap news agency": the name, without the description after it
             words = words[:end - start]
+    if words and words[0] in WIRE_TERMS and span.label_ != "PERSON" and \
+            (len(words) == 1 or words[0] in _ROW_LABELS):
+        return None  # "1700 GMT", "LIBOR", "Oper shr 70": wire words and a results table's row labels
     if len(words) == 2 and words[0] in ("group", "pool", "division") and len(doc[end - 1].text) <= 2:
         return None  # "Group G": a stage of a tournament
     if len(words) == 1 and (_ROMAN.match(doc[start].text) or words[0] in NOT_NAMES or

@@ -327,3 +327,8 @@ COMPASS_PREFIXES = {"East", "West", "North", "South", "Central", "Northern", "So
 SPORT_WORDS = {"rugby", "cricket", "football", "soccer", "hockey", "basketball", "athletics", "tennis", "golf",
                "cycling", "rowing", "netball", "baseball", "softball", "swimming", "volleyball", "handball",
                "gymnastics", "boxing", "skiing", "sailing", "triathlon"}
+
+# Wire words the model tags as names: time zones, market terms, results-table row labels ("1700 GMT",
+# "LIBOR", "Oper shr 70 cts"); a name never starts with one
+WIRE_TERMS = {"gmt", "utc", "edt", "est", "pdt", "pst", "bst", "cet", "libor", "fob", "cif", "adr", "adrs", "lng",
+              "lpg", "gdp", "gnp", "cpi", "ipo", "vat", "cmos", "shr", "shrs", "oper", "revs", "qtly", "avg", "mths"}
