@@ -275,3 +275,17 @@ def test_wire_words_and_row_labels_are_not_names():
     # a company whose name starts with a market term keeps it
     found = entities("LNG Kitimat said output rose .", {"LNG Kitimat": "ORG"})
     assert found["LNG Kitimat"].type == "Organization"
+
+
+def test_a_company_named_without_its_suffix_is_the_company_even_when_read_as_a_place():
+    text = "Ivarco Inc said sales rose . Ivarco makes steel ."
+    found = entities(text, [("Ivarco Inc", "ORG"), ("Ivarco", "GPE")])
+    assert list(found) == ["Ivarco Inc"] and len(found["Ivarco Inc"].mentions) == 2
+
+
+def test_a_court_named_for_its_district_is_an_organisation():
+    text = "He sued in the Federal Court for the Northern District ."
+    found = entities(text, {"Federal Court for the Northern District": "ORG"})
+    assert found["Federal Court for the Northern District"].type == "Organization"
+    found = entities("He lives in the Lake District .", {"Lake District": "ORG"})
+    assert found["Lake District"].type == "Place"

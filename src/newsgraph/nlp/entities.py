@@ -186,7 +186,8 @@ def type_from_head(text: str, model_type: str) -> str:
     if "of" in words and model_type in ("Place", "Other") and words.index("of") > 0 and \
             words[words.index("of") - 1] in ORG_HEADS and last not in PLACE_HEADS:
         return "Organization"  # "Museum of Modern Art", "Bank of England": the body, not its building
-    if last in PLACE_HEADS and model_type == "Organization" and "of" not in words:
+    if last in PLACE_HEADS and model_type == "Organization" and "of" not in words and \
+            not any(w in ORG_HEADS for w in words[:-1]):  # "U.S. District Court for the Northern District"
         return "Place"
     event = next((k for k, w in enumerate(words[:-1]) if w in _EVENT_HEADS), None)
     if event is not None and model_type == "Organization" and len(words) - event <= 3 and last not in ORG_HEADS:
@@ -1057,7 +1058,7 @@ def build_clusters(doc: Doc, spans: list[Span]) -> list[EntityCluster]:
             cluster = _person_by_surname(clusters, text)  # "Funaro" read as a work of art: Dilson Funaro
             if cluster is not None:
                 type_ = "Person"
-        if cluster is None and len(span) == 1 and type_ in ("Person", "Organization"):
+        if cluster is None and len(span) == 1 and type_ in ("Person", "Organization", "Place"):
             company = [c for c in clusters if c.type == "Organization" and c.name.startswith(text + " ") and
                        c.name[len(text) + 1:] in _COMPANY_MARKS]
             if len(company) == 1:  # "Calny" after "Calny Inc", whatever the model typed it as
