@@ -289,3 +289,13 @@ def test_a_court_named_for_its_district_is_an_organisation():
     assert found["Federal Court for the Northern District"].type == "Organization"
     found = entities("He lives in the Lake District .", {"Lake District": "ORG"})
     assert found["Lake District"].type == "Place"
+
+
+def test_a_capitalised_small_word_after_a_given_name_is_the_surname():
+    found = entities("Councillor Wilson Or was elected .", {"Wilson": "PERSON"})
+    assert list(found) == ["Wilson Or"] and found["Wilson Or"].type == "Person"
+    found = entities("It went to James To of the party .", {"James": "PERSON"})
+    assert "James To" in found
+    # a headline's capitalised words say nothing: "Baker To Visit Tokyo"
+    found = entities("Baker To Visit Tokyo", {"Baker": "PERSON", "Tokyo": "GPE"})
+    assert "Baker" in found and "Baker To" not in found

@@ -412,6 +412,9 @@ def _retype_from_context(doc: Doc, spans: list[Span]) -> list[Span]:
         if label in ("GPE", "LOC") and start > 0 and doc[start - 1].text in COMPASS_PREFIXES and \
                 start - 1 not in taken and not (start > 1 and doc[start - 2].is_title and doc[start - 2].is_alpha):
             start -= 1  # "the East | Los Angeles sheriff's station": the compass word is the name's
+        if label == "PERSON" and end - start == 1 and end < len(doc) and end not in taken and \
+                _short_surname(doc[end]):
+            end += 1  # "Wilson | Or was elected", "James | To of the Democratic Party"
         if label in ("GPE", "LOC") and end < len(doc) and end not in taken and _name_goes_on(doc[end - 1], doc[end]):
             end += 1  # "Burkina | Faso": the model stopped inside the name
         if label in ("GPE", "LOC") and end < len(doc) and doc[end].text in COMPASS_SUFFIXES and \
@@ -464,6 +467,16 @@ def _hyphenated_places(doc: Doc, spans: list[Span]) -> list[Span]:
                 result.append(Span(doc, end + 1, end + 2, label="GPE"))
                 taken.add(end + 1)
     return result
+
+
+def _short_surname(token: Token) -> bool:
+    """A capitalised small word mid-sentence after a given name is a surname ("Wilson Or", "James To"):
+    English capitalises "or" and "to" only at a sentence's start or in a title."""
+    doc = token.doc
+    nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    return token.is_title and token.is_alpha and len(token) <= 3 and token.is_stop and token.i > 0 and \
+        doc[token.i - 1].is_alpha and not doc[token.i - 1].whitespace_.count("\n") and token.ent_iob_ != "B" and \
+        not (nxt is not None and nxt.is_title and nxt.is_alpha)  # (the parser may start a sentence at "Or")
 
 
 def _name_goes_on(last: Token, after: Token) -> bool:
