@@ -11,6 +11,12 @@ the model missed are added; full names it left untagged are found through a late
 surname; described bodies ("a Greek court"), peoples ("Bangladeshis and Rohingya"),
 electoral seats ("the Social Welfare constituency") and capitalised adjectives
 ("Localist group", a sentence-opening "Foolhardy") are not entities.
+
+Types the sentence corrects: a wire dateline's place and agency; towns listed with places,
+followed by their state, or someone's hometown ("a Fargo native"); products and works that
+act as companies or are listed with them; a person's party or band after "X of"; names
+given as examples of a kind ("bands such as"); places joined by hyphens; wire words
+("1700 GMT") and results-table row labels are not names.
 """
 
 from __future__ import annotations
