@@ -11,6 +11,12 @@ the model missed are added; full names it left untagged are found through a late
 surname; described bodies ("a Greek court"), peoples ("Bangladeshis and Rohingya"),
 electoral seats ("the Social Welfare constituency") and capitalised adjectives
 ("Localist group", a sentence-opening "Foolhardy") are not entities.
+
+Types the sentence corrects: a wire dateline's place and agency; towns listed with places,
+followed by their state, or someone's hometown ("a Fargo native"); products and works that
+act as companies or are listed with them; a person's party or band after "X of"; names
+given as examples of a kind ("bands such as"); places joined by hyphens; wire words
+("1700 GMT") and results-table row labels are not names.
 """
 
 from __future__ import annotations
@@ -22,13 +28,15 @@ from functools import lru_cache
 from spacy.attrs import IS_ALPHA, IS_UPPER, LENGTH, LOWER, ORTH
 from spacy.language import Language
 from spacy.matcher import Matcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from .facts import EntityCluster, doc_text, tokens_where
 from .lexicon import (
+    AGENT_VERBS,
     BODY_HEADS,
     BUILDING_WORDS,
+    COMPASS_PREFIXES,
     COMPASS_SUFFIXES,
     DETERMINERS,
     ENTITY_TYPES,
@@ -42,10 +50,13 @@ from .lexicon import (
     NOT_ORG_ACRONYMS,
     ORG_COMPOUND_HEADS,
     ORG_HEADS,
+    ORG_KINDS,
     OTHER_HEADS,
     PERSON_NOUNS,
     PERSON_SWAP_VERBS,
     PLACE_HEADS,
+    PLACE_KINDS,
+    PLACE_NAMES_WITH_BODY_WORDS,
     PLAYER_ACTS,
     PORTFOLIO_WORDS,
     POSTNOMINAL_TITLES,
@@ -55,8 +66,10 @@ from .lexicon import (
     SETTLEMENT_NOUNS,
     SHORT_FORMS,
     SITE_WORDS,
+    SPORT_WORDS,
     TITLE_WORDS,
     UNTAGGED_ORG_HEADS,
+    WIRE_TERMS,
 )
 
 _INITIAL_STOPWORDS = {"of", "the", "and", "for", "de", "on", "in", "du", "des", "la", "le", "&", "at"}
@@ -64,6 +77,7 @@ _ACRONYM = re.compile(r"^[A-Z][A-Za-z&]*[A-Z]$|^[A-Z]{2,}s?$")
 _COMPANY_SUFFIXES = {"inc", "inc.", "ltd", "ltd.", "llc", "plc", "corp", "corp.", "co", "co.", "sa", "ag", "gmbh"}
 _PLURAL_DEMONYM = ("ians", "eans", "icans")  # "Belgians", "Koreans": people of a country, not a body
 _ROMAN = re.compile(r"^[IVXLC]{2,}$")  # "XVII": a numeral, not a name
+_ROW_LABELS = {"shr", "shrs", "oper", "revs", "qtly", "avg", "mths"}  # "Oper shr 70 cts vs 50 cts"
 _TRIM_END = {"'s", "’s", "'", "’", ",", ".", ";", ":", "-", "—"}
 
 
@@ -120,6 +134,9 @@ def clean_span(span: Span) -> Span | None:
         if cut > start and doc[cut - 1].lower_ not in ("'s", "’s", "of", "and", "for", "&"):
             end = cut  # "Yonhap news agency": the name, without the description after it
             words = words[:end - start]
+    if words and words[0] in WIRE_TERMS and span.label_ != "PERSON" and \
+            (len(words) == 1 or words[0] in _ROW_LABELS):
+        return None  # "1700 GMT", "LIBOR", "Oper shr 70": wire words and a results table's row labels
     if len(words) == 2 and words[0] in ("group", "pool", "division") and len(doc[end - 1].text) <= 2:
         return None  # "Group G": a stage of a tournament
     if len(words) == 1 and (_ROMAN.match(doc[start].text) or words[0] in NOT_NAMES or
@@ -156,6 +173,10 @@ def type_from_head(text: str, model_type: str) -> str:
     if not words:
         return model_type
     last = words[-1]
+    if " ".join(words) in PLACE_NAMES_WITH_BODY_WORDS:
+        return "Place"  # "the Soviet Union": a country, whatever "union" says
+    if len(words) > 1 and (last in SPORT_WORDS or words[0] in SPORT_WORDS) and model_type != "Person":
+        return "Organization"  # "New Zealand Rugby", "Cricket Australia": the sport's governing body
     if len(words) > 1 and (words[-2], last) in ORG_COMPOUND_HEADS and model_type != "Person":
         return "Organization"  # "Irving Independent School District": a body, not an area
     if last in MEDIA_HEADS and model_type == "Other" and len(words) > 1:
@@ -171,7 +192,8 @@ def type_from_head(text: str, model_type: str) -> str:
     if "of" in words and model_type in ("Place", "Other") and words.index("of") > 0 and \
             words[words.index("of") - 1] in ORG_HEADS and last not in PLACE_HEADS:
         return "Organization"  # "Museum of Modern Art", "Bank of England": the body, not its building
-    if last in PLACE_HEADS and model_type == "Organization" and "of" not in words:
+    if last in PLACE_HEADS and model_type == "Organization" and "of" not in words and \
+            not any(w in ORG_HEADS for w in words[:-1]):  # "U.S. District Court for the Northern District"
         return "Place"
     event = next((k for k, w in enumerate(words[:-1]) if w in _EVENT_HEADS), None)
     if event is not None and model_type == "Organization" and len(words) - event <= 3 and last not in ORG_HEADS:
@@ -208,14 +230,18 @@ class EntityLinker:
             if _described_body(doc, start, end, named_heads):
                 continue
             spans.append(Span(doc, start, end, label="ORG"))
+        spans = _dateline_types(doc, spans)
         spans += _dateline_spans(doc, spans)
         cleaned = [s for s in (clean_span(span) for span in filter_spans(spans)) if s is not None]
         cleaned = [s for s in (_without_title_words(span) for span in cleaned) if s is not None]
         cleaned = _merge_split_names(doc, cleaned)
         cleaned = _retype_from_context(doc, cleaned)
+        cleaned = _hyphenated_places(doc, cleaned)
         cleaned += _untagged_facilities(doc, cleaned)
         cleaned += _company_names(doc, cleaned)
         cleaned = _people_from_context(doc, cleaned)
+        cleaned = _places_from_context(doc, cleaned)
+        cleaned = _organisations_from_context(doc, cleaned)
         cleaned = _without_peoples(doc, cleaned)
         cleaned += _untagged_full_names(doc, cleaned)
         cleaned += _bracketed_acronyms(doc, cleaned)
@@ -389,6 +415,14 @@ def _retype_from_context(doc: Doc, spans: list[Span]) -> list[Span]:
                 (end < len(doc) and doc[end].is_lower and doc[end].lower_ in SETTLEMENT_NOUNS)) and \
                 not any(t.lower_ in ORG_HEADS for t in doc[start:end]):
             label = "GPE"
+        if label in ("GPE", "LOC") and start > 0 and doc[start - 1].text in COMPASS_PREFIXES and \
+                start - 1 not in taken and not (start > 1 and doc[start - 2].is_title and doc[start - 2].is_alpha):
+            start -= 1  # "the East | Los Angeles sheriff's station": the compass word is the name's
+        if label == "PERSON" and end - start == 1 and end < len(doc) and end not in taken and \
+                _short_surname(doc[end]):
+            end += 1  # "Wilson | Or was elected", "James | To of the Democratic Party"
+        if label in ("GPE", "LOC") and end < len(doc) and end not in taken and _name_goes_on(doc[end - 1], doc[end]):
+            end += 1  # "Burkina | Faso": the model stopped inside the name
         if label in ("GPE", "LOC") and end < len(doc) and doc[end].text in COMPASS_SUFFIXES and \
                 end not in starts and not (end + 1 < len(doc) and doc[end + 1].is_title):
             end += 1
@@ -414,6 +448,55 @@ def _retype_from_context(doc: Doc, spans: list[Span]) -> list[Span]:
         result.append(Span(doc, start, end, label=label) if (label, start, end) != (
             span.label_, span.start, span.end) else span)
     return result
+
+
+def _hyphenated_places(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Places joined by hyphens are each a place: "the Shenzhen-Hong Kong-Guangzhou cluster" (every
+    piece a place elsewhere in the article) is its three cities, not a fourth place; in "the
+    Tokyo-Yokohama cluster" the untagged word after the hyphen is a place too."""
+    places = {s.text for s in spans if s.label_ in ("GPE", "LOC") and "-" not in s.text}
+    taken = {i for s in spans for i in range(s.start, s.end)}
+    result = []
+    for span in spans:
+        if span.label_ in ("GPE", "LOC", "FAC") and "-" in span.text:
+            pieces = [p.strip() for p in span.text.split("-")]
+            if len(pieces) > 1 and all(p in places for p in pieces):
+                continue  # each piece is a place of its own
+        result.append(span)
+        end = span.end
+        if span.label_ == "GPE" and end + 2 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
+                and not doc[end].whitespace_ and end + 1 not in taken:
+            piece = doc[end + 1]
+            after = doc[end + 2]
+            if piece.is_title and piece.is_alpha and piece.pos_ == "PROPN" and piece.ent_iob_ == "O" and \
+                    piece.lower_ not in _HEAD_WORDS and after.is_lower and after.pos_ == "NOUN":
+                result.append(Span(doc, end + 1, end + 2, label="GPE"))
+                taken.add(end + 1)
+    return result
+
+
+def _short_surname(token: Token) -> bool:
+    """A capitalised small word mid-sentence after a given name is a surname ("Wilson Or", "James To"):
+    English capitalises "or" and "to" only at a sentence's start or in a title."""
+    doc = token.doc
+    nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    return token.is_title and token.is_alpha and len(token) <= 3 and token.is_stop and token.i > 0 and \
+        doc[token.i - 1].is_alpha and not doc[token.i - 1].whitespace_.count("\n") and token.ent_iob_ != "B" and \
+        not (nxt is not None and nxt.is_title and nxt.is_alpha)  # (the parser may start a sentence at "Or")
+
+
+def _name_goes_on(last: Token, after: Token) -> bool:
+    """The word after a place's name is more of it: "Burkina | Faso" (the name's last word a compound
+    of it, capitalised, untagged, and no head, title or compass word)."""
+    lower = after.lower_
+    if not (last.dep_ == "compound" and last.head.i == after.i and after.pos_ == "PROPN" and after.is_title and
+            after.is_alpha and after.ent_iob_ == "O" and last.is_alpha and lower not in _HEAD_WORDS and
+            lower not in ROLE_NOUNS and lower not in TITLE_WORDS and lower not in SPORT_WORDS and
+            after.text not in COMPASS_SUFFIXES):
+        return False
+    sent = after.sent  # in a headline ("U.S. Officials Say") every word is capitalised: no evidence there
+    words = [t for t in sent if t.is_alpha]
+    return sum(t.is_title or t.is_upper for t in words) * 2 <= len(words)
 
 
 def _capitalised_adjective(token) -> bool:
@@ -493,6 +576,164 @@ def _people_from_context(doc: Doc, spans: list[Span]) -> list[Span]:
     last_words = {n.split()[-1] for n in names if len(n.split()) > 1}
     return [Span(doc, s.start, s.end, label="PERSON") if s.label_ != "PERSON" and (
         s.text in names or (len(s) == 1 and s.text in last_words)) else s for s in spans]
+
+
+_ROUTE_PREPOSITIONS = LOCATIVE_PREPOSITIONS | {"through", "across", "via"}
+
+
+def _conjuncts(token: Token) -> list[Token]:
+    """The members of the list a token is in, first member first ("Liverpool and Felixstowe")."""
+    first = token
+    for _ in range(12):
+        if first.dep_ != "conj" or first.head is first:
+            break
+        first = first.head
+    members: list[Token] = []
+    todo = [first]
+    while todo and len(members) < 12:
+        member = todo.pop()
+        members.append(member)
+        todo.extend(c for c in member.children if c.dep_ == "conj")
+    return sorted(members, key=lambda t: t.i)
+
+
+def _plain_name(span: Span) -> bool:
+    """A short capitalised name with no organisation, place or facility word and no acronym in it."""
+    return len(span) <= 3 and all(t.is_title and t.is_alpha and len(t) > 1 for t in span) and \
+        not any(t.lower_ in _HEAD_WORDS or t.lower_ in BUILDING_WORDS for t in span)
+
+
+def _places_from_context(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Names the model typed as organisations that the sentence shows are places.
+
+    * listed with places after a preposition of place or movement: "from Liverpool and
+      Felixstowe", "in Assam and Arunachal Pradesh" (every other member a place);
+    * followed by the state or country they are in: "of Bethany, Conn.", "in Amos, Quebec".
+
+    Only when every organisation-typed mention of the name reads so (an organisation acts
+    somewhere in the article: "Hamas said"); those mentions are then that place.
+    """
+    if not doc.has_annotation("DEP"):
+        return spans
+    by_start = {s.start: s for s in spans}
+    verdicts: dict[str, bool] = {}
+    for span in spans:
+        if span.label_ != "ORG":
+            continue
+        if not _plain_name(span):
+            verdicts[span.text] = False
+            continue
+        verdicts[span.text] = verdicts.get(span.text, True) and _reads_as_place(doc, span, by_start)
+    names = {name for name, place in verdicts.items() if place}
+    if not names:
+        return spans
+    return [Span(doc, s.start, s.end, label="GPE") if s.label_ == "ORG" and s.text in names else s for s in spans]
+
+
+def _reads_as_place(doc: Doc, span: Span, by_start: dict[int, Span]) -> bool:
+    members = _conjuncts(_root(span))
+    first = members[0]
+    others = [t for t in members if not span.start <= t.i < span.end]
+    if others and first.dep_ == "pobj" and first.head.lower_ in _ROUTE_PREPOSITIONS and \
+            first.head.head.lower_ not in ROLE_NOUNS and all(t.ent_type_ in ("GPE", "LOC") for t in others):
+        return True  # (not "vice president at Donaldson Lufkin and Jenrette": a workplace)
+    end, start = span.end, span.start
+    if end < len(doc) and doc[end].lower_ in _RESIDENT_NOUNS:
+        return True  # "a Fargo native"
+    before = doc[start - 1].lower_ if start > 0 else ""
+    if before == "of" and start >= 2 and (doc[start - 2].text in _COMPANY_MARKS or (
+            start >= 4 and doc[start - 2].text == "," and doc[start - 3].like_num and doc[start - 4].text == ",")):
+        return True  # "Avis Bourg Co. of Folsom", "Daniel Sullivan, 30, of Boothbay": where, not who
+    region = by_start.get(end + 1)
+    return before in _ROUTE_PREPOSITIONS | {"of"} and end + 1 < len(doc) and doc[end].text == "," and \
+        region is not None and region.label_ == "GPE" and \
+        (region.end == len(doc) or doc[region.end].is_punct or doc[region.end].is_space)
+
+
+_RESIDENT_NOUNS = {"native", "natives", "resident", "residents"}
+
+
+_WORK_LABELS = ("PRODUCT", "WORK_OF_ART")
+
+
+def _organisations_from_context(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Names the sentence shows are organisations (or places) whatever the model typed them as.
+
+    * a product or a work that acts as only a company does: "Twitter gave him an internship";
+    * a product or a work listed with organisations only: "split between Alstom and Siemens";
+    * a person's party or band after "of": "Cheng Chung-tai of Civic Passion", "Gary Fan of
+      the Neo Democrats" (the model read a work, or a nationality);
+    * a name given as an example of a kind of organisation or place: "bands such as the
+      Velvet Underground", "cities such as Lagos".
+
+    Every mention of the name the model typed alike is then one.
+    """
+    if not doc.has_annotation("DEP"):
+        return spans
+    retyped: dict[tuple[str, str], str] = {}
+    works: set[str] = set()
+    agents: set[str] = set()
+    for span in spans:
+        label = span.label_
+        if _example_of_kind(span, ORG_KINDS) and label != "ORG":
+            retyped[(span.text, label)] = "ORG"
+            continue
+        if _example_of_kind(span, PLACE_KINDS) and label not in ("GPE", "LOC"):
+            retyped[(span.text, label)] = "GPE"
+            continue
+        if label not in (*_WORK_LABELS, "PERSON") or len(span) > 4 or not span[0].is_title:
+            continue
+        root = _root(span)
+        if root.dep_ == "nsubj" and root.head.lemma_.lower() in AGENT_VERBS:
+            agents.add(span.text)
+        if label == "PERSON":
+            words = set(span.text.split())
+            if _member_of(root) and not any(o.label_ == "PERSON" and o is not span and
+                                            words & set(o.text.split()) for o in spans):
+                retyped[(span.text, label)] = "ORG"  # "musician Nick Rhodes of Duran Duran": his band
+            continue
+        if len(span) >= 2 and _after_role_word(span):
+            retyped[(span.text, label)] = "PERSON"  # "publishers Jann Wenner of ...": read as a work
+            continue
+        works.add(span.text)
+        others = [t for t in _conjuncts(root) if not span.start <= t.i < span.end]
+        if (others and all(t.ent_type_ == "ORG" for t in others)) or _member_of(root):
+            retyped[(span.text, label)] = "ORG"
+    for name in works & agents:  # "on Twitter", "Twitter gave him an internship": the company
+        for label in (*_WORK_LABELS, "PERSON"):
+            retyped[(name, label)] = "ORG"
+    found = [Span(doc, s.start, s.end, label=retyped[(s.text, s.label_)]) if (s.text, s.label_) in retyped else s
+             for s in spans]
+    taken = {i for s in found for i in range(s.start, s.end)}
+    for ent in doc.ents:  # "of the Neo Democrats": a party the model read as a nationality
+        if ent.label_ == "NORP" and len(ent) <= 3 and ent[-1].is_title and ent[-1].lower_.endswith("s") and \
+                ent.start >= 2 and doc[ent.start - 1].lower_ == "the" and not taken.intersection(
+                range(ent.start, ent.end)) and _member_of(_root(ent)):
+            found.append(Span(doc, ent.start, ent.end, label="ORG"))
+    return found
+
+
+def _after_role_word(span: Span) -> bool:
+    """A two- or three-word plain name right after a lowercase job word: "actor Dennis Hopper"."""
+    if span.start == 0 or len(span) > 3 or not all(t.is_title and t.is_alpha for t in span):
+        return False
+    before = span.doc[span.start - 1]
+    return before.is_lower and (before.lower_ in ROLE_NOUNS or before.lemma_ in ROLE_NOUNS) and \
+        before.lower_ not in ROLE_MODIFIERS and not any(t.lower_ in _HEAD_WORDS for t in span)
+
+
+def _member_of(token: Token) -> bool:
+    """"Cheng Chung-tai of Civic Passion": the name follows "of" right after a person's name."""
+    if token.dep_ != "pobj" or token.head.lower_ != "of":
+        return False
+    of = token.head
+    return of.head.ent_type_ == "PERSON" and of.i > 0 and _person_right_before(of)
+
+
+def _person_right_before(token: Token) -> bool:
+    previous = token.doc[token.i - 1]
+    return previous.ent_type_ == "PERSON" or (previous.text == "," and token.i > 1 and
+                                              token.doc[token.i - 2].ent_type_ == "PERSON")
 
 
 _GROUP_NOUNS = {"minority", "majority", "tribe", "ethnicity", "people", "peoples", "community", "diaspora"}
@@ -733,6 +974,25 @@ def _organisations_before_titles(doc: Doc, spans: list[Span]) -> list[Span]:
     return found
 
 
+def _dateline_types(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Names inside the dateline take its types: "ABU DHABI, March 2 -" is a place even when the
+    model read an organisation or a person; "(AP)" after it is the agency, never a place."""
+    dateline = doc._.ng_dateline
+    if dateline is None or not (dateline.place_span or dateline.agency_span):
+        return spans
+    result = []
+    for span in spans:
+        label = span.label_
+        if dateline.place_span and dateline.place_span[0] <= span.start_char and \
+                span.end_char <= dateline.place_span[1] and label in ("ORG", "PERSON", "FAC"):
+            label = "GPE"
+        elif dateline.agency_span and dateline.agency_span[0] <= span.start_char and \
+                span.end_char <= dateline.agency_span[1] and label in ("GPE", "LOC", "PERSON", "FAC"):
+            label = "ORG"
+        result.append(span if label == span.label_ else Span(doc, span.start, span.end, label=label))
+    return result
+
+
 def _dateline_spans(doc: Doc, spans: list[Span]) -> list[Span]:
     """The dateline's place and agency are entities even when the model missed them ("BANGKOK (AP)")."""
     dateline = doc._.ng_dateline
@@ -813,11 +1073,11 @@ def build_clusters(doc: Doc, spans: list[Span]) -> list[EntityCluster]:
             pending_acronyms.append((span, type_))
             continue
         cluster = by_key.get(key)
-        if cluster is None and len(span) == 1 and type_ in ("Person", "Organization", "Place"):
-            cluster = _person_by_surname(clusters, text)
+        if cluster is None and len(span) == 1 and type_ in ("Person", "Organization", "Place", "Other"):
+            cluster = _person_by_surname(clusters, text)  # "Funaro" read as a work of art: Dilson Funaro
             if cluster is not None:
                 type_ = "Person"
-        if cluster is None and len(span) == 1 and type_ in ("Person", "Organization"):
+        if cluster is None and len(span) == 1 and type_ in ("Person", "Organization", "Place"):
             company = [c for c in clusters if c.type == "Organization" and c.name.startswith(text + " ") and
                        c.name[len(text) + 1:] in _COMPANY_MARKS]
             if len(company) == 1:  # "Calny" after "Calny Inc", whatever the model typed it as
@@ -855,6 +1115,7 @@ def build_clusters(doc: Doc, spans: list[Span]) -> list[EntityCluster]:
     _merge_people_typed_as_places(clusters, model_types)
     _drop_family_plurals(clusters)
     _merge_short_forms(clusters, model_types)
+    _merge_initialled_places(clusters, model_types)
     _merge_shortened_organisations(clusters, model_types)
     clusters = [c for c in clusters if c.mentions]
     for cluster in clusters:
@@ -913,6 +1174,40 @@ def _merge_short_forms(clusters: list[EntityCluster], model_types: dict[int, Cou
                 model_types[id(target)].update(model_types[id(cluster)])
                 target.add_alias(cluster.name)
                 cluster.mentions = []
+
+
+_DOTTED_INITIALS = re.compile(r"^(?:[A-Z]\.){2,}$")
+
+
+def _expands(short: list[str], full: list[str]) -> bool:
+    """"East L.A." for "East Los Angeles": the same words, dotted initials standing for several."""
+    if not short:
+        return not full
+    if not full:
+        return False
+    word = short[0]
+    if _DOTTED_INITIALS.match(word):
+        letters = word.replace(".", "")
+        size = len(letters)
+        return len(full) >= size and "".join(w[:1] for w in full[:size]) == letters and \
+            _expands(short[1:], full[size:])
+    return word == full[0] and _expands(short[1:], full[1:])
+
+
+def _merge_initialled_places(clusters: list[EntityCluster], model_types: dict[int, Counter]) -> None:
+    """"East L.A." in an article that also says "East Los Angeles": one place, the full name."""
+    places = [c for c in clusters if c.type == "Place" and c.mentions]
+    for short in places:
+        words = short.name.split()
+        if not any(_DOTTED_INITIALS.match(w) for w in words):
+            continue
+        longer = [c for c in places if c is not short and c.mentions and _expands(words, c.name.split())]
+        if len(longer) == 1:
+            target = longer[0]
+            target.mentions.extend(short.mentions)
+            model_types[id(target)].update(model_types[id(short)])
+            target.add_alias(short.name)
+            short.mentions = []
 
 
 def _merge_shortened_organisations(clusters: list[EntityCluster], model_types: dict[int, Counter]) -> None:

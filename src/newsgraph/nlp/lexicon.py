@@ -328,3 +328,35 @@ UNIT_WORDS = {
     "megawatt": "MW", "megawatts": "MW", "gw": "GW", "gigawatt": "GW", "gigawatts": "GW",
     "kwh": "kWh", "twh": "TWh", "degree": "degree", "degrees": "degree", "square": "square",
 }
+
+# Places whose last word is an organisation word ("Soviet Union"): the name, not the head, decides
+PLACE_NAMES_WITH_BODY_WORDS = {"soviet union", "former soviet union", "union of soviet socialist republics"}
+
+# Kinds of organisations and of places, plural: a name given as an example of one is one
+# ("bands such as the Velvet Underground", "companies like Alstom", "cities such as Lagos")
+ORG_KINDS = {"bands", "companies", "firms", "groups", "organisations", "organizations", "parties", "newspapers",
+             "papers", "broadcasters", "networks", "clubs", "teams", "banks", "airlines", "carmakers", "retailers",
+             "universities", "charities", "agencies", "publications", "outlets", "websites", "insurers",
+             "lenders", "brokers", "labels", "studios", "manufacturers", "automakers", "startups", "unions"}
+PLACE_KINDS = {"cities", "towns", "countries", "nations", "states", "provinces", "regions", "villages", "islands",
+               "ports", "capitals"}
+
+# What a company does that a product does not ("Twitter gave him an internship"): with such a
+# verb, a name the model read as a product or a work is the company behind it
+AGENT_VERBS = {"give", "offer", "invite", "hire", "employ", "acquire", "buy", "sue", "ban", "pay", "sign",
+               "agree", "decide", "invest", "refuse", "suspend", "block", "fire", "own", "sell", "apologise",
+               "apologize", "plan", "say", "announce", "tell", "confirm", "deny", "reply", "respond", "state",
+               "claim", "warn", "ask", "partner", "sponsor", "fund", "donate", "award", "reject", "accept"}
+
+# Capitalised compass words that open a place's name when the model left them out ("East Los Angeles")
+COMPASS_PREFIXES = {"East", "West", "North", "South", "Central", "Northern", "Southern", "Eastern", "Western"}
+
+# Sports whose name, with a country's, names the body that runs it ("New Zealand Rugby", "Cricket Australia")
+SPORT_WORDS = {"rugby", "cricket", "football", "soccer", "hockey", "basketball", "athletics", "tennis", "golf",
+               "cycling", "rowing", "netball", "baseball", "softball", "swimming", "volleyball", "handball",
+               "gymnastics", "boxing", "skiing", "sailing", "triathlon"}
+
+# Wire words the model tags as names: time zones, market terms, results-table row labels ("1700 GMT",
+# "LIBOR", "Oper shr 70 cts"); a name never starts with one
+WIRE_TERMS = {"gmt", "utc", "edt", "est", "pdt", "pst", "bst", "cet", "libor", "fob", "cif", "adr", "adrs", "lng",
+              "lpg", "gdp", "gnp", "cpi", "ipo", "vat", "cmos", "shr", "shrs", "oper", "revs", "qtly", "avg", "mths"}
