@@ -92,5 +92,6 @@ def assemble_facts(doc: Doc) -> Doc:
     for name in EXTENSIONS:
         doc._.set(name, None)
     doc.user_data.pop("ng_sentence_starts", None)
+    doc.user_data.pop("ng_has_dep", None)
     doc.user_data.pop(TEXT_KEY, None)
     return doc

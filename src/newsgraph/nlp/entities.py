@@ -534,7 +534,11 @@ def _adjective_before_noun(doc: Doc, start: int, end: int) -> bool:
 
 def _root(span: Span):
     """The span's syntactic head; its last word when the parse is missing or broken."""
-    if not span.doc.has_annotation("DEP"):
+    user_data = span.doc.user_data
+    parsed = user_data.get("ng_has_dep")
+    if parsed is None:  # Doc.has_annotation reads every token: once per Doc
+        parsed = user_data["ng_has_dep"] = span.doc.has_annotation("DEP")
+    if not parsed:
         return span[-1]
     try:
         return span.root
@@ -784,7 +788,8 @@ def _untagged_full_names(doc: Doc, spans: list[Span]) -> list[Span]:
         if span.text in surnames:
             first_tagged.setdefault(span.text, span.start)
     found = []
-    for token in doc:
+    for index in tokens_where(doc, ORTH, frozenset(surnames)):
+        token = doc[index]
         word = token.text
         if word not in surnames or token.i in taken or token.i >= first_tagged[word]:
             continue
@@ -853,8 +858,8 @@ def _untagged_facilities(doc: Doc, spans: list[Span]) -> list[Span]:
     return found
 
 
-_COMPANY_MARKS = {"Inc", "Inc.", "Corp", "Corp.", "Co", "Co.", "Ltd", "Ltd.", "Plc", "PLC", "plc", "LLC", "AG",
-                  "GmbH", "Corporation", "Incorporated", "Limited"}
+_COMPANY_MARKS = frozenset({"Inc", "Inc.", "Corp", "Corp.", "Co", "Co.", "Ltd", "Ltd.", "Plc", "PLC", "plc", "LLC",
+                            "AG", "GmbH", "Corporation", "Incorporated", "Limited"})
 
 
 def _company_names(doc: Doc, spans: list[Span]) -> list[Span]:
@@ -862,8 +867,9 @@ def _company_names(doc: Doc, spans: list[Span]) -> list[Span]:
     company even when the model missed them or read them into a date."""
     taken = {i for span in spans for i in range(span.start, span.end)}
     found = []
-    for token in doc:
-        if token.text not in _COMPANY_MARKS or token.i in taken or token.i == 0:
+    for index in tokens_where(doc, ORTH, _COMPANY_MARKS):
+        token = doc[index]
+        if token.i in taken or token.i == 0:
             continue
         start = token.i
         while start - 1 >= token.sent.start and token.i - start < 5 and start - 1 not in taken and (
