@@ -225,6 +225,14 @@ def _comma_chains(doc: Doc, sent: Span, in_sentence: list[tuple[EntityCluster, S
             continue
         for inner, outer in itertools.pairwise(run):
             yield entity_at(doc, inner.root), "locatedIn", entity_at(doc, outer.root), 0.85
+        # "between Salida and Gunnison, Colorado": the places joined to the first one by "and"
+        # are in the same place
+        first, outer = run[0], run[1]
+        if first.root.dep_ == "conj" and doc[first.start - 1].lower_ in ("and", "or"):
+            for other in first.root.conjuncts:
+                place = entity_at(doc, other) if other.i < first.start else None
+                if place is not None and place.type == PLACE:
+                    yield place, "locatedIn", entity_at(doc, outer.root), 0.7
 
 
 def _continues_as_list(doc: Doc, sent: Span, after: int) -> bool:
@@ -301,7 +309,17 @@ def _attachment_site(doc: Doc, prep: Token) -> Token:
         cluster = entity_at(doc, before)
         if cluster is not None and cluster.type == ORG and _mention_end(doc, before) == prep.i:
             return before
+        if cluster is not None and cluster.type == PLACE and _mention_end(doc, before) == prep.i \
+                and prep.lower_ == "in" and any(_is_place(doc, obj) for obj in _pobjs(prep)):
+            # "near Haifa in northern Israel": the parser hangs "in Israel" on the verb; a place
+            # phrase right after a place puts it in that place
+            return before
     return head
+
+
+def _is_place(doc: Doc, token: Token) -> bool:
+    cluster = entity_at(doc, token)
+    return cluster is not None and cluster.type == PLACE
 
 
 def _prepositions(doc: Doc, token: Token) -> Iterator[Found]:
@@ -501,7 +519,8 @@ def _nouns(doc: Doc, token: Token) -> Iterator[Found]:
         yield child_org, "partOf", _entity(doc, token), 0.7
     elif word in HEADQUARTERS_NOUNS or lemma in HEADQUARTERS_NOUNS:
         # "the NRC's Rockville, Md., headquarters", "Acme's headquarters in Austin"
-        owners = [c for c in token.children if c.dep_ == "poss"] + [p for _, p in _preps(token, "of")]
+        # (a compound may name either: "NRC headquarters", "Rockville headquarters"; the types sort them)
+        owners = [c for c in token.children if c.dep_ in ("poss", "compound")] + [p for _, p in _preps(token, "of")]
         places = [c for c in token.children if c.dep_ in ("compound", "nmod")]
         places += [p for _, p in _preps(token, "in", "at")]
         for owner in owners:
@@ -519,6 +538,12 @@ def _nouns(doc: Doc, token: Token) -> Iterator[Found]:
             killer = entity_at(doc, token.head)  # "Kennedy assassin Lee Harvey Oswald"
         victims = [p for _, p in _preps(token, "of")]
         victims += [c for c in token.children if c.dep_ in ("poss", "compound")]
+        if killer is not None and token.dep_ == "compound" and token.i > 0 and not victims:
+            # "Kennedy assassin Lee Harvey Oswald": the parser hangs the victim's name on the
+            # killer's name beside the noun; the person named right before the noun is the victim.
+            before = doc[token.i - 1]
+            if before.head.i == token.head.i and before.dep_ == "compound" and _mention_end(doc, before) == token.i:
+                victims.append(before)
         for victim in victims:
             yield killer, "killed", entity_at(doc, victim), 0.75
     elif word in KILLING_NOUNS or lemma in KILLING_NOUNS:
@@ -531,6 +556,11 @@ def _nouns(doc: Doc, token: Token) -> Iterator[Found]:
         place_entity = _entity(doc, token) if token.dep_ in ("appos", "attr") else None
         for _, outer in _preps(token, "in", "of"):
             yield place_entity, "locatedIn", entity_at(doc, outer), 0.7
+        # "Serbia's southern province of Kosovo", "the U.S. capital of Washington"
+        owners = [c for c in token.children if c.dep_ in ("poss", "compound") and _is_place(doc, c)]
+        for owner in owners:
+            for _, inner in _preps(token, "of"):
+                yield entity_at(doc, inner), "locatedIn", entity_at(doc, owner), 0.7
     elif token.dep_ == "appos" and entity_at(doc, token) is None:
         # "Jane Roe, a farmer from Iowa": a description of a person saying where they live
         person = entity_at(doc, token.head)
@@ -571,6 +601,8 @@ def _place_modifiers(doc: Doc, token: Token) -> Iterator[Found]:
             named = _entity(doc, head)
             if named is not None and named.type == PERSON:
                 yield named, predicate, place, 0.5
+            elif named is not None and named.type == ORG and head.dep_ == "appos":
+                yield named, "basedIn", place, 0.6  # "Sun Hung Kai, a Hong Kong construction firm"
             elif named is not None and named.type == PLACE and token.dep_ == "poss" and named is not place \
                     and (head.lower_ in PLACE_NOUNS or head.lemma_.lower() in PLACE_NOUNS):
                 yield named, "locatedIn", place, 0.7  # "Bosnia's capital, Sarajevo"
