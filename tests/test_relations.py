@@ -437,3 +437,13 @@ def test_based_in_headquarters_named_by_a_compound():
     # "at Acme headquarters in Austin"
     spec = "at/0/ROOT/IN Acme/2/compound/NNP headquarters/0/pobj/NN in/2/prep/IN Austin/3/pobj/NNP"
     assert relations(spec, {"Acme": "ORG", "Austin": "GPE"}) == {("Acme", "basedIn", "Austin")}
+
+
+def test_born_in_place_native_hung_on_the_name():
+    # "after Corwin native Ada Kell 's film opened" (both "Corwin" and "native" modify the name)
+    spec = ("after/6/mark/IN Corwin/4/nmod/NNP native/4/amod/JJ Ada/4/compound/NNP Kell/6/poss/NNP "
+            "film/6/nsubj/NN opened/6/ROOT/VBD")
+    assert relations(spec, {"Corwin": "GPE", "Ada Kell": "PERSON"}) == {("Ada Kell", "bornIn", "Corwin")}
+    # without "native" a place before a name says nothing
+    spec = spec.replace("native/4/amod/JJ", "young/4/amod/JJ")
+    assert relations(spec, {"Corwin": "GPE", "Ada Kell": "PERSON"}) == set()

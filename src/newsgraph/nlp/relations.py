@@ -584,6 +584,9 @@ def _place_modifiers(doc: Doc, token: Token) -> Iterator[Found]:
     if entity_at(doc, token.head) is place:
         return  # the token is inside the place's own name
     head, native = token.head, False
+    end = _mention_end(doc, token)
+    if end < len(doc) and doc[end].lower_ in ("native", "born") and doc[end].head.i == head.i:
+        native = True  # "Modesto native George Lucas", both words hung on the name
     for step in range(1, 5):
         target = entity_at(doc, head)
         native = native or head.lemma_.lower() in ("native", "born")
@@ -593,7 +596,7 @@ def _place_modifiers(doc: Doc, token: Token) -> Iterator[Found]:
                 yield target, "basedIn", place, 0.6
             elif target.type == PLACE and token.dep_ == "poss" and step == 1:
                 yield target, "locatedIn", place, 0.7  # "Beijing's Tiananmen Square"
-            elif target.type == PERSON and (step > 1 or token.dep_ == "poss"):
+            elif target.type == PERSON and (step > 1 or token.dep_ == "poss" or native):
                 # a role word in between ("Louisiana Gov. Earl Long") or a possessive ("Ohio's Richard Celeste")
                 yield target, predicate, place, 0.5
             return
