@@ -226,10 +226,10 @@ def matrix(examples: list[Example], bits: int, vectors: bool):
     return csr_matrix((np.array(data, dtype=np.float64), (rows, cols)), shape=(len(examples), width))
 
 
-def best_threshold(scores: np.ndarray, labels: np.ndarray) -> tuple[float, float]:
+def best_threshold(scores: np.ndarray, labels: np.ndarray, lowest: float = MIN_THRESHOLD) -> tuple[float, float]:
     """The threshold with the best F1 (ties: the higher one), and that F1."""
     best = (0.5, 0.0)
-    for t in np.arange(MIN_THRESHOLD, 0.95, 0.025):
+    for t in np.arange(lowest, 0.95, 0.025):
         predicted = scores >= t
         tp = int((predicted & (labels == 1)).sum())
         fp = int((predicted & (labels == 0)).sum())
@@ -290,6 +290,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--fit-on", choices=("train", "train+dev"), default="train+dev",
                         help="The splits the weights and the thresholds' cross-validation use; with 'train' the dev "
                         "splits are only reported on.")
+    parser.add_argument("--min-threshold", type=float, default=MIN_THRESHOLD,
+                        help="Lowest threshold a head may get.")
     parser.add_argument("--labels", choices=("exact", "overlap"), default="exact",
                         help="A CoNLL04 pair is true when a gold relation links its mentions' very spans (exact) or "
                         "the gold entities their head words fall in (overlap).")
@@ -349,8 +351,9 @@ def main(argv: list[str] | None = None) -> None:
     print("\n| head | pairs | positive | threshold | held-out F1 | dev F1 |\n|---|---:|---:|---:|---:|---:|")
     for head in HEADS:
         mask = rows == head
-        threshold, f1 = best_threshold(held_out[mask], labels[mask]) if labels[mask].sum() else (0.9, 0.0)
-        threshold = max(threshold, MIN_THRESHOLD)
+        threshold, f1 = best_threshold(held_out[mask], labels[mask], args.min_threshold) \
+            if labels[mask].sum() else (0.9, 0.0)
+        threshold = max(threshold, args.min_threshold)
         thresholds.append(threshold)
         dev_f1 = f"{pair_f1(dev_scores[dev_rows == head], dev_labels[dev_rows == head], threshold):.3f}" if dev else "-"
         print(f"| {head} | {int(mask.sum())} | {int(labels[mask].sum())} | {threshold} | {f1:.3f} | {dev_f1} |")
