@@ -447,3 +447,21 @@ def test_born_in_place_native_hung_on_the_name():
     # without "native" a place before a name says nothing
     spec = spec.replace("native/4/amod/JJ", "young/4/amod/JJ")
     assert relations(spec, {"Corwin": "GPE", "Ada Kell": "PERSON"}) == set()
+
+
+def test_based_in_a_description_of_the_organisation():
+    # "Corvane , a shipping firm in Lisbon , bid ."
+    spec = ("Corvane/7/nsubj/NNP ,/0/punct/, a/4/det/DT shipping/4/compound/NN firm/0/appos/NN in/4/prep/IN "
+            "Lisbon/5/pobj/NNP ,/0/punct/, bid/7/ROOT/VBD")
+    assert relations(spec, {"Corvane": "ORG", "Lisbon": "GPE"}) == {("Corvane", "basedIn", "Lisbon")}
+
+
+def test_based_in_organisations_named_in_apposition_to_a_description():
+    # "the two parties in Ostland , the Green Party and the Farmers Union , met ."
+    spec = ("the/2/det/DT two/2/nummod/CD parties/14/nsubj/NNS in/2/prep/IN Ostland/3/pobj/NNP ,/2/punct/, "
+            "the/8/det/DT Green/8/compound/NNP Party/2/appos/NNP and/8/cc/CC the/12/det/DT Farmers/12/compound/NNP "
+            "Union/8/conj/NNP ,/2/punct/, met/14/ROOT/VBD")
+    assert relations(spec, {"Ostland": "GPE", "Green Party": "ORG", "Farmers Union": "ORG"}) == {
+        ("Green Party", "basedIn", "Ostland"), ("Farmers Union", "basedIn", "Ostland")}
+    # people named so are not based anywhere by this rule
+    assert relations(spec, {"Ostland": "GPE", "Green Party": "PERSON", "Farmers Union": "PERSON"}) == set()

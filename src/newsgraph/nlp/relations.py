@@ -562,12 +562,25 @@ def _nouns(doc: Doc, token: Token) -> Iterator[Found]:
             for _, inner in _preps(token, "of"):
                 yield entity_at(doc, inner), "locatedIn", entity_at(doc, owner), 0.7
     elif token.dep_ == "appos" and entity_at(doc, token) is None:
-        # "Jane Roe, a farmer from Iowa": a description of a person saying where they live
-        person = entity_at(doc, token.head)
-        if person is not None and person.type == PERSON:
+        # "Jane Roe, a farmer from Iowa": a description of a person saying where they live;
+        # "Corvane, a shipping firm in Lisbon": of an organisation, where it is based
+        described = entity_at(doc, token.head)
+        if described is not None and described.type == PERSON:
             for _, place in _preps(token, "from", "in"):
-                yield person, "livesIn", entity_at(doc, place), 0.55
-                yield from _chain_outward(doc, place, person, "livesIn", 0.5)
+                yield described, "livesIn", entity_at(doc, place), 0.55
+                yield from _chain_outward(doc, place, described, "livesIn", 0.5)
+        elif described is not None and described.type == ORG:
+            for _, place in _preps(token, "in"):
+                yield described, "basedIn", entity_at(doc, place), 0.55
+                yield from _chain_outward(doc, place, described, "basedIn", 0.5)
+    elif entity_at(doc, token) is None and any(c.dep_ == "appos" for c in token.children):
+        # "the two main parties in Ostland, the Green Party and the Union of Farmers"
+        named = [c for c in token.children if c.dep_ == "appos"]
+        named += [c for n in named for c in n.conjuncts if c.dep_ == "conj"]
+        organisations = [o for n in named if (o := entity_at(doc, n)) is not None and o.type == ORG]
+        for _, place in _preps(token, "in") if organisations else ():
+            for organisation in organisations:
+                yield organisation, "basedIn", entity_at(doc, place), 0.5
 
 
 def _place_modifiers(doc: Doc, token: Token) -> Iterator[Found]:
