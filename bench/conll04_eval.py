@@ -45,6 +45,7 @@ from pathlib import Path
 
 from newsgraph import extract_many
 from newsgraph.schema import Extraction
+from newsgraph.settings import declared_defaults
 
 ENTITY_TYPES = {"Person": "Peop", "Organization": "Org", "Place": "Loc", "Other": "Other"}
 RELATION_TYPES = ("Work_For", "OrgBased_In", "Located_In", "Live_In", "Kill")
@@ -224,15 +225,19 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--limit", type=int, default=None, help="Only the first N sentences (for quick checks).")
     parser.add_argument("--errors", default=None, metavar="TYPE",
                         help="Print false positives and negatives of one relation type (or 'all').")
+    parser.add_argument("--rules-only", action="store_true",
+                        help="Leave out the learned relation classifier (Settings.learned_relations = False).")
     args = parser.parse_args(argv)
 
+    settings = declared_defaults().model_copy(update={"learned_relations": not args.rules_only})
     sentences = load_split(args.data, args.split)[: args.limit]
     started = time.perf_counter()
-    extractions = list(extract_many(" ".join(s["tokens"]) for s in sentences))
+    extractions = list(extract_many((" ".join(s["tokens"]) for s in sentences), settings=settings))
     elapsed = time.perf_counter() - started
     entity_tally, relation_tally, examples = score(sentences, extractions, args.errors)
 
-    print(f"CoNLL04 {args.split}: {len(sentences)} sentences, read in {elapsed:.1f} s\n")
+    print(f"CoNLL04 {args.split}{' (rules only)' if args.rules_only else ''}: {len(sentences)} sentences, "
+          f"read in {elapsed:.1f} s\n")
     print(table("entity type", entity_tally, ("Peop", "Org", "Loc", "Other")))
     print()
     print(table("relation", relation_tally, RELATION_TYPES))

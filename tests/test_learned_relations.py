@@ -76,6 +76,24 @@ def test_pair_features_describe_the_words_between_and_the_path():
     assert "affiliation|order=ba" in reverse
 
 
+def test_neighbour_features_say_which_place_is_nearest():
+    # "Ann Lee of Corwin and Bo Tan of Amberly spoke ." : each person goes with the nearest town
+    spec = ("Ann Lee of Corwin and Bo Tan of Amberly spoke .",
+            [(1, "compound"), (10, "nsubj"), (1, "prep"), (2, "pobj"), (1, "cc"), (6, "compound"), (1, "conj"),
+             (6, "prep"), (7, "pobj"), (10, "ROOT"), (10, "punct")])
+    ents = {"Ann Lee": "PERSON", "Corwin": "GPE", "Bo Tan": "PERSON", "Amberly": "GPE"}
+    doc = _doc(spec, ents)
+    [mentions] = sentence_mentions(doc).values()
+    ann, corwin, amberly = (_mention(doc, name) for name in ("Ann Lee", "Corwin", "Amberly"))
+    near = pair_features("residence", ann, corwin, mentions)
+    far = pair_features("residence", ann, amberly, mentions)
+    assert {"residence|near=11", "residence|sb=0", "residence|sa=0"} <= set(near)
+    # Corwin is nearer to Ann Lee than Amberly, and Bo Tan nearer to Amberly than Ann Lee
+    assert {"residence|near=00", "residence|sb=1", "residence|sa=1"} <= set(far)
+    # without the sentence's mentions the features are the pair's own
+    assert not any(f.startswith("residence|near=") for f in pair_features("residence", ann, corwin))
+
+
 def test_the_pair_vector_is_zero_without_static_vectors_and_weighs_per_head():
     doc = _doc(WORKS_FOR, {"Ann Lee": "PERSON", "Acme Corp": "ORG"})
     vector = pair_vector(_mention(doc, "Ann Lee"), _mention(doc, "Acme Corp"))

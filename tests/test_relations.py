@@ -244,6 +244,17 @@ def test_killed_assassin_of():
     assert relations(spec, {"Booth": "PERSON", "Lincoln": "PERSON"}) == {("Booth", "killed", "Lincoln")}
 
 
+def test_killed_victim_named_before_the_killer_noun():
+    # "Police questioned Anna Veld assassin Tom Rusk ." (the parser hangs both names on the killer's)
+    spec = ("Police/1/nsubj/NNS questioned/1/ROOT/VBD/question Anna/3/compound/NNP Veld/6/compound/NNP "
+            "assassin/6/compound/NN Tom/6/compound/NNP Rusk/1/dobj/NNP ./1/punct/.")
+    assert relations(spec, {"Anna Veld": "PERSON", "Tom Rusk": "PERSON"}) == {("Tom Rusk", "killed", "Anna Veld")}
+    # a word between the name and the noun: no victim read
+    spec = ("Police/1/nsubj/NNS questioned/1/ROOT/VBD/question Anna/3/compound/NNP Veld/7/compound/NNP "
+            "former/5/amod/JJ assassin/7/compound/NN Tom/7/compound/NNP Rusk/1/dobj/NNP ./1/punct/.")
+    assert relations(spec, {"Anna Veld": "PERSON", "Tom Rusk": "PERSON"}) == set()
+
+
 def test_killed_murder_of_by():
     # "the murder of Mendes by Pereira shocked Brazil"
     spec = ("the/1/det/DT murder/6/nsubj/NN of/1/prep/IN Mendes/2/pobj/NNP by/1/prep/IN Pereira/4/pobj/NNP "
@@ -385,3 +396,72 @@ def test_located_in_place_possessive_capital():
     assert relations(spec, {"Peru": "GPE", "Lima": "GPE"}) == {("Lima", "locatedIn", "Peru")}
     spec = spec.replace("capital/7/nsubj/NN", "leader/7/nsubj/NN")
     assert ("Lima", "locatedIn", "Peru") not in relations(spec, {"Peru": "GPE", "Lima": "GPE"})
+
+
+def test_located_in_place_phrase_right_after_a_place():
+    # "The wreck was found near Velka in northern Ostland in May ." (the parser hangs "in" on the verb)
+    spec = ("The/1/det/DT wreck/3/nsubjpass/NN was/3/auxpass/VBD/be found/3/ROOT/VBN/find near/3/prep/IN "
+            "Velka/4/pobj/NNP in/3/prep/IN northern/8/amod/JJ Ostland/6/pobj/NNP in/3/prep/IN May/9/pobj/NNP "
+            "./3/punct/.")
+    assert relations(spec, {"Velka": "GPE", "Ostland": "GPE"}) == {("Velka", "locatedIn", "Ostland")}
+    # after a person it says nothing of the kind
+    spec = spec.replace("Velka/4/pobj/NNP", "Rusk/4/pobj/NNP")
+    assert relations(spec, {"Rusk": "PERSON", "Ostland": "GPE"}) == set()
+
+
+def test_located_in_chain_shared_by_places_joined_by_and():
+    # "Floods closed the road between Amberly and Corwin , Nevada ."
+    spec = ("Floods/1/nsubj/NNS closed/1/ROOT/VBD the/3/det/DT road/1/dobj/NN between/3/prep/IN "
+            "Amberly/4/pobj/NNP and/5/cc/CC Corwin/5/conj/NNP ,/7/punct/, Nevada/7/appos/NNP ./1/punct/.")
+    assert relations(spec, {"Amberly": "GPE", "Corwin": "GPE", "Nevada": "GPE"}) == {
+        ("Corwin", "locatedIn", "Nevada"), ("Amberly", "locatedIn", "Nevada")}
+
+
+def test_located_in_place_owning_a_place_noun_of_a_place():
+    # "Ostland 's northern province of Velka is quiet ."
+    spec = ("Ostland/3/poss/NNP 's/0/case/POS northern/3/amod/JJ province/6/nsubj/NN of/3/prep/IN "
+            "Velka/4/pobj/NNP is/6/ROOT/VBZ/be quiet/6/acomp/JJ ./6/punct/.")
+    assert relations(spec, {"Ostland": "GPE", "Velka": "GPE"}) == {("Velka", "locatedIn", "Ostland")}
+    # an organisation owning the noun is not a place around it
+    assert relations(spec, {"Ostland": "ORG", "Velka": "GPE"}) == set()
+
+
+def test_based_in_a_place_named_in_its_description():
+    # "Corvane Holdings , a Lisbon shipping firm , bid ."
+    spec = ("Corvane/1/compound/NNP Holdings/8/nsubj/NNP ,/1/punct/, a/6/det/DT Lisbon/6/compound/NNP "
+            "shipping/6/compound/NN firm/1/appos/NN ,/1/punct/, bid/8/ROOT/VBD")
+    assert relations(spec, {"Corvane Holdings": "ORG", "Lisbon": "GPE"}) == {("Corvane Holdings", "basedIn", "Lisbon")}
+
+
+def test_based_in_headquarters_named_by_a_compound():
+    # "at Acme headquarters in Austin"
+    spec = "at/0/ROOT/IN Acme/2/compound/NNP headquarters/0/pobj/NN in/2/prep/IN Austin/3/pobj/NNP"
+    assert relations(spec, {"Acme": "ORG", "Austin": "GPE"}) == {("Acme", "basedIn", "Austin")}
+
+
+def test_born_in_place_native_hung_on_the_name():
+    # "after Corwin native Ada Kell 's film opened" (both "Corwin" and "native" modify the name)
+    spec = ("after/6/mark/IN Corwin/4/nmod/NNP native/4/amod/JJ Ada/4/compound/NNP Kell/6/poss/NNP "
+            "film/6/nsubj/NN opened/6/ROOT/VBD")
+    assert relations(spec, {"Corwin": "GPE", "Ada Kell": "PERSON"}) == {("Ada Kell", "bornIn", "Corwin")}
+    # without "native" a place before a name says nothing
+    spec = spec.replace("native/4/amod/JJ", "young/4/amod/JJ")
+    assert relations(spec, {"Corwin": "GPE", "Ada Kell": "PERSON"}) == set()
+
+
+def test_based_in_a_description_of_the_organisation():
+    # "Corvane , a shipping firm in Lisbon , bid ."
+    spec = ("Corvane/7/nsubj/NNP ,/0/punct/, a/4/det/DT shipping/4/compound/NN firm/0/appos/NN in/4/prep/IN "
+            "Lisbon/5/pobj/NNP ,/0/punct/, bid/7/ROOT/VBD")
+    assert relations(spec, {"Corvane": "ORG", "Lisbon": "GPE"}) == {("Corvane", "basedIn", "Lisbon")}
+
+
+def test_based_in_organisations_named_in_apposition_to_a_description():
+    # "the two parties in Ostland , the Green Party and the Farmers Union , met ."
+    spec = ("the/2/det/DT two/2/nummod/CD parties/14/nsubj/NNS in/2/prep/IN Ostland/3/pobj/NNP ,/2/punct/, "
+            "the/8/det/DT Green/8/compound/NNP Party/2/appos/NNP and/8/cc/CC the/12/det/DT Farmers/12/compound/NNP "
+            "Union/8/conj/NNP ,/2/punct/, met/14/ROOT/VBD")
+    assert relations(spec, {"Ostland": "GPE", "Green Party": "ORG", "Farmers Union": "ORG"}) == {
+        ("Green Party", "basedIn", "Ostland"), ("Farmers Union", "basedIn", "Ostland")}
+    # people named so are not based anywhere by this rule
+    assert relations(spec, {"Ostland": "GPE", "Green Party": "PERSON", "Farmers Union": "PERSON"}) == set()

@@ -31,8 +31,10 @@ A residence or base it adds chains out through the sentence's ``locatedIn`` rela
 training data counts a birthplace as a residence, the rules' ``bornIn`` says it already).
 Features (:func:`pair_features`) are strings: the words between the mentions, the
 dependency path between their heads, the words around them (two each side), the mentions'
-head words, the sentence's root, the spaCy entity labels, the distance; each is prefixed with the pair's head name and hashed (CRC-32, so the
-same in every process) into a fixed-size weight vector. The weights ship as a small
+head words, the sentence's root, the spaCy entity labels, the distance, and where the pair
+sits among the sentence's other mentions (how many of either type lie between, whether each
+is the other's nearest of its type); each is prefixed with the pair's head name and hashed
+(CRC-32, so the same in every process) into a fixed-size weight vector. The weights ship as a small
 ``.npz`` (plain arrays, read without pickle) next to this module; the training script
 ``train/relations.py`` rebuilds it (command in the README). Inference needs only numpy.
 
@@ -142,9 +144,43 @@ def pair_vector(a: Span, b: Span) -> np.ndarray:
     return np.concatenate([_mean_vector(list(doc[first.end:second.start])), _mean_vector(on_path)])
 
 
-def pair_features(head: str, a: Span, b: Span) -> list[str]:
+def _gap(x: Span, y: Span) -> int:
+    return y.start - x.end if x.start < y.start else x.start - y.end
+
+
+def neighbour_features(a: Span, b: Span, mentions: list[tuple[EntityCluster, Span]]) -> list[str]:
+    """How the pair sits among the sentence's other mentions: how many of ``b``'s type (and of
+    ``a``'s) lie between them, and whether ``b`` is the nearest of its type to ``a`` (and ``a``
+    to ``b``). In a list of people and their towns each name goes with the nearest town."""
+    type_a = type_b = ""
+    for cluster, mention in mentions:
+        if mention is a:
+            type_a = cluster.type
+        elif mention is b:
+            type_b = cluster.type
+    low, high = min(a.start, b.start), max(a.end, b.end)
+    gap = _gap(a, b)
+    same_b = same_a = 0
+    nearest_b = nearest_a = True
+    for cluster, mention in mentions:
+        if mention is a or mention is b:
+            continue
+        inside = low <= mention.start and mention.end <= high
+        if cluster.type == type_b:
+            same_b += inside
+            nearest_b = nearest_b and _gap(a, mention) >= gap
+        if cluster.type == type_a:
+            same_a += inside
+            nearest_a = nearest_a and _gap(b, mention) >= gap
+    return [f"sb={min(same_b, 2)}", f"sa={min(same_a, 2)}", f"near={int(nearest_b)}{int(nearest_a)}",
+            f"nearsb={int(nearest_b)}{min(same_b, 2)}"]
+
+
+def pair_features(head: str, a: Span, b: Span, mentions: list[tuple[EntityCluster, Span]] | None = None) -> list[str]:
     """Feature strings of the mention pair (``a``, ``b``) for one head; ``a`` is the first
-    argument of the relation (the person, the organisation, the inner place, the killer)."""
+    argument of the relation (the person, the organisation, the inner place, the killer).
+    With the sentence's ``mentions`` (as :func:`sentence_mentions` gives them), also where the
+    pair sits among them (:func:`neighbour_features`)."""
     doc = a.doc
     first, second = (a, b) if a.start < b.start else (b, a)
     order = "ab" if first is a else "ba"
@@ -194,6 +230,8 @@ def pair_features(head: str, a: Span, b: Span) -> list[str]:
         if labels:
             features.append(f"p0={labels[0]}")
             features.append(f"p-1={labels[-1]}")
+    if mentions is not None:
+        features += neighbour_features(a, b, mentions)
     return [f"{head}|{f}" for f in features]
 
 
@@ -298,7 +336,7 @@ class LearnedRelations:
             best: dict[tuple[str, int, int], tuple[float, EntityCluster, EntityCluster]] = {}
             for head, ca, ma, cb, mb in candidate_pairs(mentions):
                 vector = pair_vector(ma, mb) if model.dense is not None else None
-                p = model.probability(pair_features(head, ma, mb), head, vector)
+                p = model.probability(pair_features(head, ma, mb, mentions), head, vector)
                 if p < model.thresholds[head]:
                     continue
                 key = (head, id(ca), id(cb))

@@ -225,6 +225,14 @@ def _comma_chains(doc: Doc, sent: Span, in_sentence: list[tuple[EntityCluster, S
             continue
         for inner, outer in itertools.pairwise(run):
             yield entity_at(doc, inner.root), "locatedIn", entity_at(doc, outer.root), 0.85
+        # "between Salida and Gunnison, Colorado": the places joined to the first one by "and"
+        # are in the same place
+        first, outer = run[0], run[1]
+        if first.root.dep_ == "conj" and doc[first.start - 1].lower_ in ("and", "or"):
+            for other in first.root.conjuncts:
+                place = entity_at(doc, other) if other.i < first.start else None
+                if place is not None and place.type == PLACE:
+                    yield place, "locatedIn", entity_at(doc, outer.root), 0.7
 
 
 def _continues_as_list(doc: Doc, sent: Span, after: int) -> bool:
@@ -301,7 +309,17 @@ def _attachment_site(doc: Doc, prep: Token) -> Token:
         cluster = entity_at(doc, before)
         if cluster is not None and cluster.type == ORG and _mention_end(doc, before) == prep.i:
             return before
+        if cluster is not None and cluster.type == PLACE and _mention_end(doc, before) == prep.i \
+                and prep.lower_ == "in" and any(_is_place(doc, obj) for obj in _pobjs(prep)):
+            # "near Haifa in northern Israel": the parser hangs "in Israel" on the verb; a place
+            # phrase right after a place puts it in that place
+            return before
     return head
+
+
+def _is_place(doc: Doc, token: Token) -> bool:
+    cluster = entity_at(doc, token)
+    return cluster is not None and cluster.type == PLACE
 
 
 def _prepositions(doc: Doc, token: Token) -> Iterator[Found]:
@@ -501,7 +519,8 @@ def _nouns(doc: Doc, token: Token) -> Iterator[Found]:
         yield child_org, "partOf", _entity(doc, token), 0.7
     elif word in HEADQUARTERS_NOUNS or lemma in HEADQUARTERS_NOUNS:
         # "the NRC's Rockville, Md., headquarters", "Acme's headquarters in Austin"
-        owners = [c for c in token.children if c.dep_ == "poss"] + [p for _, p in _preps(token, "of")]
+        # (a compound may name either: "NRC headquarters", "Rockville headquarters"; the types sort them)
+        owners = [c for c in token.children if c.dep_ in ("poss", "compound")] + [p for _, p in _preps(token, "of")]
         places = [c for c in token.children if c.dep_ in ("compound", "nmod")]
         places += [p for _, p in _preps(token, "in", "at")]
         for owner in owners:
@@ -519,6 +538,12 @@ def _nouns(doc: Doc, token: Token) -> Iterator[Found]:
             killer = entity_at(doc, token.head)  # "Kennedy assassin Lee Harvey Oswald"
         victims = [p for _, p in _preps(token, "of")]
         victims += [c for c in token.children if c.dep_ in ("poss", "compound")]
+        if killer is not None and token.dep_ == "compound" and token.i > 0 and not victims:
+            # "Kennedy assassin Lee Harvey Oswald": the parser hangs the victim's name on the
+            # killer's name beside the noun; the person named right before the noun is the victim.
+            before = doc[token.i - 1]
+            if before.head.i == token.head.i and before.dep_ == "compound" and _mention_end(doc, before) == token.i:
+                victims.append(before)
         for victim in victims:
             yield killer, "killed", entity_at(doc, victim), 0.75
     elif word in KILLING_NOUNS or lemma in KILLING_NOUNS:
@@ -531,13 +556,31 @@ def _nouns(doc: Doc, token: Token) -> Iterator[Found]:
         place_entity = _entity(doc, token) if token.dep_ in ("appos", "attr") else None
         for _, outer in _preps(token, "in", "of"):
             yield place_entity, "locatedIn", entity_at(doc, outer), 0.7
+        # "Serbia's southern province of Kosovo", "the U.S. capital of Washington"
+        owners = [c for c in token.children if c.dep_ in ("poss", "compound") and _is_place(doc, c)]
+        for owner in owners:
+            for _, inner in _preps(token, "of"):
+                yield entity_at(doc, inner), "locatedIn", entity_at(doc, owner), 0.7
     elif token.dep_ == "appos" and entity_at(doc, token) is None:
-        # "Jane Roe, a farmer from Iowa": a description of a person saying where they live
-        person = entity_at(doc, token.head)
-        if person is not None and person.type == PERSON:
+        # "Jane Roe, a farmer from Iowa": a description of a person saying where they live;
+        # "Corvane, a shipping firm in Lisbon": of an organisation, where it is based
+        described = entity_at(doc, token.head)
+        if described is not None and described.type == PERSON:
             for _, place in _preps(token, "from", "in"):
-                yield person, "livesIn", entity_at(doc, place), 0.55
-                yield from _chain_outward(doc, place, person, "livesIn", 0.5)
+                yield described, "livesIn", entity_at(doc, place), 0.55
+                yield from _chain_outward(doc, place, described, "livesIn", 0.5)
+        elif described is not None and described.type == ORG:
+            for _, place in _preps(token, "in"):
+                yield described, "basedIn", entity_at(doc, place), 0.55
+                yield from _chain_outward(doc, place, described, "basedIn", 0.5)
+    elif entity_at(doc, token) is None and any(c.dep_ == "appos" for c in token.children):
+        # "the two main parties in Ostland, the Green Party and the Union of Farmers"
+        named = [c for c in token.children if c.dep_ == "appos"]
+        named += [c for n in named for c in n.conjuncts if c.dep_ == "conj"]
+        organisations = [o for n in named if (o := entity_at(doc, n)) is not None and o.type == ORG]
+        for _, place in _preps(token, "in") if organisations else ():
+            for organisation in organisations:
+                yield organisation, "basedIn", entity_at(doc, place), 0.5
 
 
 def _place_modifiers(doc: Doc, token: Token) -> Iterator[Found]:
@@ -554,6 +597,9 @@ def _place_modifiers(doc: Doc, token: Token) -> Iterator[Found]:
     if entity_at(doc, token.head) is place:
         return  # the token is inside the place's own name
     head, native = token.head, False
+    end = _mention_end(doc, token)
+    if end < len(doc) and doc[end].lower_ in ("native", "born") and doc[end].head.i == head.i:
+        native = True  # "Modesto native George Lucas", both words hung on the name
     for step in range(1, 5):
         target = entity_at(doc, head)
         native = native or head.lemma_.lower() in ("native", "born")
@@ -563,7 +609,7 @@ def _place_modifiers(doc: Doc, token: Token) -> Iterator[Found]:
                 yield target, "basedIn", place, 0.6
             elif target.type == PLACE and token.dep_ == "poss" and step == 1:
                 yield target, "locatedIn", place, 0.7  # "Beijing's Tiananmen Square"
-            elif target.type == PERSON and (step > 1 or token.dep_ == "poss"):
+            elif target.type == PERSON and (step > 1 or token.dep_ == "poss" or native):
                 # a role word in between ("Louisiana Gov. Earl Long") or a possessive ("Ohio's Richard Celeste")
                 yield target, predicate, place, 0.5
             return
@@ -571,6 +617,8 @@ def _place_modifiers(doc: Doc, token: Token) -> Iterator[Found]:
             named = _entity(doc, head)
             if named is not None and named.type == PERSON:
                 yield named, predicate, place, 0.5
+            elif named is not None and named.type == ORG and head.dep_ == "appos":
+                yield named, "basedIn", place, 0.6  # "Sun Hung Kai, a Hong Kong construction firm"
             elif named is not None and named.type == PLACE and token.dep_ == "poss" and named is not place \
                     and (head.lower_ in PLACE_NOUNS or head.lemma_.lower() in PLACE_NOUNS):
                 yield named, "locatedIn", place, 0.7  # "Bosnia's capital, Sarajevo"
