@@ -13,6 +13,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
@@ -119,7 +120,7 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
-_HASHES: dict[frozenset[str], frozenset[int]] = {}
+_HASHES: dict[frozenset[str], np.ndarray] = {}
 
 
 def tokens_where(doc: Doc, attr: int, values: Collection[str]) -> list[int]:
@@ -130,8 +131,8 @@ def tokens_where(doc: Doc, attr: int, values: Collection[str]) -> list[int]:
     key = values if isinstance(values, frozenset) else frozenset(values)
     hashes = _HASHES.get(key)
     if hashes is None:
-        hashes = _HASHES[key] = frozenset(get_string_id(value) for value in key)
-    return [i for i, value in enumerate(doc.to_array(attr).tolist()) if value in hashes]
+        hashes = _HASHES[key] = np.array(sorted(get_string_id(value) for value in key), dtype=np.uint64)
+    return np.flatnonzero(np.isin(doc.to_array(attr), hashes)).tolist()
 
 
 _HEADER = re.compile(r"\A\s*date\s+\d{4}-\d{2}-\d{2}\b[^\n]*")

@@ -32,7 +32,7 @@ import itertools
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 
-from spacy.attrs import DEP, POS, TAG
+from spacy.attrs import DEP, LEMMA, LOWER, POS, TAG
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -106,36 +106,49 @@ _VERB_POS, _VERB_TAGS = ("VERB", "AUX"), ("VBN", "VBD", "VBG", "VBZ", "VBP", "VB
 _NOUN_POS, _NOUN_TAGS = ("NOUN", "PROPN"), ("NN", "NNS")
 
 
-def _readable_tokens(doc: Doc) -> list[int]:
-    """The tokens the per-token readers of :func:`_sentence_relations` may act on (a preposition,
-    a verb or noun by part of speech or tag, a token of an entity), found by hash in C."""
-    found = set(tokens_where(doc, DEP, ("prep",)))
-    found.update(tokens_where(doc, POS, _VERB_POS + _NOUN_POS), tokens_where(doc, TAG, _VERB_TAGS + _NOUN_TAGS))
-    found.update(entity_table(doc))
-    return sorted(found)
+_PREP, _VERB, _NOUN, _ENTITY = 1, 2, 4, 8  # which readers a token is for
+
+
+def _readable_tokens(doc: Doc) -> list[tuple[int, int]]:
+    """The tokens the per-token readers of :func:`_sentence_relations` may act on, in order,
+    each with the readers it is for (a preposition, a verb or noun by part of speech or tag,
+    a token of an entity), found by hash in C."""
+    flags: dict[int, int] = {}
+    for i in tokens_where(doc, DEP, ("prep",)):
+        flags[i] = _PREP
+    for i in {*tokens_where(doc, POS, _VERB_POS), *tokens_where(doc, TAG, _VERB_TAGS)}:
+        flags[i] = flags.get(i, 0) | _VERB
+    # _nouns reads a noun of its word lists, one in apposition or one with an apposition
+    appositions = tokens_where(doc, DEP, ("appos",))
+    described = {*tokens_where(doc, LOWER, _LISTED_NOUNS), *tokens_where(doc, LEMMA, _LISTED_NOUN_LEMMAS),
+                 *appositions, *(doc[i].head.i for i in appositions)}
+    for i in described & {*tokens_where(doc, POS, _NOUN_POS), *tokens_where(doc, TAG, _NOUN_TAGS)}:
+        flags[i] = flags.get(i, 0) | _NOUN
+    for i in entity_table(doc):
+        flags[i] = flags.get(i, 0) | _ENTITY
+    return sorted(flags.items())
 
 
 def _sentence_relations(doc: Doc, sent: Span, mentions: list[tuple[EntityCluster, Span]],
-                        readable: list[int] | None = None) -> Iterator[Found]:
+                        readable: list[tuple[int, int]] | None = None) -> Iterator[Found]:
     """Relations in one sentence; ``mentions`` are the (entity, mention) pairs that start in it;
     ``readable`` the tokens the per-token readers may act on (:func:`_readable_tokens`)."""
     yield from _comma_chains(doc, sent, mentions)
     yield from _demonym_organisations(doc, sent, mentions)
-    # Each reader below gives up at once on most tokens; its first test is made here too, on
-    # values read once, so those tokens cost no call (a quarter of the component's time).
-    entity_of = entity_table(doc)
+    # Each reader below gives up at once on most tokens; which tokens it may act on is read
+    # once per Doc from the parse's arrays, so the others cost no call and no string read.
     if readable is None:
         readable = _readable_tokens(doc)
-    low, high = bisect_left(readable, sent.start), bisect_left(readable, sent.end)
-    for token in map(doc.__getitem__, readable[low:high]):
-        pos, tag = token.pos_, token.tag_
-        if token.dep_ == "prep":
+    low, high = bisect_left(readable, (sent.start, 0)), bisect_left(readable, (sent.end, 0))
+    for i, kinds in readable[low:high]:
+        token = doc[i]
+        if kinds & _PREP:
             yield from _prepositions(doc, token)
-        if pos in _VERB_POS or tag in _VERB_TAGS:
+        if kinds & _VERB:
             yield from _verbs(doc, token)
-        if pos in _NOUN_POS or tag in _NOUN_TAGS:
+        if kinds & _NOUN:
             yield from _nouns(doc, token)
-        if token.i in entity_of:  # _place_modifiers starts from the token's entity
+        if kinds & _ENTITY:  # _place_modifiers starts from the token's entity
             yield from _place_modifiers(doc, token)
 
 
@@ -505,7 +518,9 @@ def _nouns(doc: Doc, token: Token) -> Iterator[Found]:
         return
     lemma = token.lemma_.lower()
     word = token.lower_
-    if word in PART_NOUNS or lemma in PART_NOUNS:
+    if word not in _LISTED_NOUNS and lemma not in _LISTED_NOUNS:
+        yield from _described_nouns(doc, token)  # most nouns: none of the lists below
+    elif word in PART_NOUNS or lemma in PART_NOUNS:
         part = _entity(doc, token)  # "X, a unit of Y", "X, which is part of Y", "Y's subsidiary, X"
         for _, whole in _preps(token, "of"):
             yield part, "partOf", _entity(doc, whole), 0.75
@@ -561,7 +576,16 @@ def _nouns(doc: Doc, token: Token) -> Iterator[Found]:
         for owner in owners:
             for _, inner in _preps(token, "of"):
                 yield entity_at(doc, inner), "locatedIn", entity_at(doc, owner), 0.7
-    elif token.dep_ == "appos" and entity_at(doc, token) is None:
+
+_LISTED_NOUNS = frozenset(PART_NOUNS | PARENT_NOUNS | HEADQUARTERS_NOUNS | RESIDENT_NOUNS | KILLER_NOUNS |
+                          KILLING_NOUNS | PLACE_NOUNS)
+# the lemmas _nouns lowercases, as a lemmatizer may give them
+_LISTED_NOUN_LEMMAS = frozenset(form for word in _LISTED_NOUNS for form in (word, word.capitalize(), word.upper()))
+
+
+def _described_nouns(doc: Doc, token: Token) -> Iterator[Found]:
+    """A noun of none of the lists: a description in apposition, or one naming its members."""
+    if token.dep_ == "appos" and entity_at(doc, token) is None:
         # "Jane Roe, a farmer from Iowa": a description of a person saying where they live;
         # "Corvane, a shipping firm in Lisbon": of an organisation, where it is based
         described = entity_at(doc, token.head)
