@@ -4,7 +4,7 @@ import pytest
 from docbuild import make_doc, run
 
 import newsgraph.nlp.pipeline  # noqa: F401  (registers the components)
-from newsgraph.nlp.figures import spell_out_row_label
+from newsgraph.nlp.figures import fractions, proportions, spell_out_row_label
 from newsgraph.nlp.quantities import parse_quantity
 
 
@@ -778,3 +778,11 @@ def test_a_compared_count_restates_the_count_not_the_share_between():
     by_value = {f.value: f for f in figures}
     assert by_value[700].about == by_value[900].about
     assert "shares" in by_value[900].about
+
+
+def test_proportions_and_fractions_are_found_by_their_words():
+    doc = make_doc("One in three visits and 2 out of 5 users , not in 2020 , grew by a quarter ; two-thirds of "
+                   "them and two thirds more , in all .")
+    spans = [doc[start:end].text for start, end in proportions(doc)]
+    assert spans == ["One in three", "2 out of 5"]
+    assert [doc[start:end].text for start, end in fractions(doc)] == ["a quarter", "two-thirds", "two thirds"]

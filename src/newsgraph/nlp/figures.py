@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import re
 
+from spacy.attrs import LOWER
 from spacy.language import Language
-from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from .facts import EntityCluster, FigureFact, doc_text, entity_at, headline_end
+from .facts import EntityCluster, FigureFact, doc_text, entity_at, headline_end, tokens_where
 from .lexicon import CURRENCY_WORDS, QUALIFIERS, UNIT_WORDS
 from .quantities import Quantity, parse_quantity
 
@@ -48,29 +48,34 @@ _MONEY_TEXT = re.compile(
 
 
 _FRACTION_WORDS = ("half", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "tenth")
-# Every fraction word contains one of these: a text without any has no fraction to match
-_FRACTION_STEMS = ("half", "third", "quarter", "fifth", "tenth")
 
 
-def _proportion_matcher(vocab) -> Matcher:
-    """"one in three", "one out of four"."""
-    matcher = Matcher(vocab)
-    number = {"LIKE_NUM": True}
-    matcher.add("ONE_IN", [[number, {"LOWER": "in"}, number], [number, {"LOWER": "out"}, {"LOWER": "of"}, number]])
-    return matcher
+_FRACTION_COUNTS = frozenset({"a", "one", "two", "three", "four"})
+_HYPHENATED_FRACTIONS = frozenset(f"{count}-{part}" for count in ("one", "two", "three", "four")
+                                  for part in _FRACTION_WORDS if part != "tenth")
 
 
-def _fraction_matcher(vocab) -> Matcher:
-    """"a quarter", "two thirds", "one-half". The words are listed one pattern each: exact
-    values are tested inside the matcher, while IN and REGEX run Python for every token."""
-    matcher = Matcher(vocab)
-    matcher.add("FRACTION", [
-        *([{"LOWER": count}, {"LOWER": part}] for count in ("a", "one", "two", "three", "four")
-          for part in _FRACTION_WORDS),
-        *([{"LOWER": f"{count}-{part}"}] for count in ("one", "two", "three", "four")
-          for part in _FRACTION_WORDS if part != "tenth"),
-    ])
-    return matcher
+def proportions(doc: Doc) -> list[tuple[int, int]]:
+    """(start, end) of "one in three", "one out of four" (found from the few "in"/"out" tokens)."""
+    found = []
+    last = len(doc) - 1
+    for i in tokens_where(doc, LOWER, ("in", "out")):
+        if i == 0 or not doc[i - 1].like_num:
+            continue
+        if doc[i].lower_ == "in":
+            if i < last and doc[i + 1].like_num:
+                found.append((i - 1, i + 2))
+        elif i + 1 < last and doc[i + 1].lower_ == "of" and doc[i + 2].like_num:
+            found.append((i - 1, i + 3))
+    return found
+
+
+def fractions(doc: Doc) -> list[tuple[int, int]]:
+    """(start, end) of "a quarter", "two thirds", "one-half", in order."""
+    found = [(i - 1, i + 1) for i in tokens_where(doc, LOWER, _FRACTION_WORDS)
+             if i > 0 and doc[i - 1].lower_ in _FRACTION_COUNTS]
+    found += [(i, i + 1) for i in tokens_where(doc, LOWER, _HYPHENATED_FRACTIONS)]
+    return sorted(found)
 
 
 def noun_phrase(token: Token, *, with_conjuncts: bool = True, skip: frozenset[int] | set[int] = frozenset()) -> str:
@@ -664,9 +669,6 @@ class FigureFinder:
 
     def __init__(self, nlp: Language, name: str):
         self.name = name
-        self.proportions = _proportion_matcher(nlp.vocab)
-        self.fractions = _fraction_matcher(nlp.vocab)
-        self.one_in = nlp.vocab.strings.add("ONE_IN")  # a hash, the same in every vocab
         self.nummod = nlp.vocab.strings.add("nummod")
 
     def __call__(self, doc: Doc) -> Doc:
@@ -676,15 +678,10 @@ class FigureFinder:
             if span is not None:
                 candidates.append(span)
         taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
-        matches = list(self.proportions(doc))
-        lowered = doc_text(doc).lower()
-        if any(stem in lowered for stem in _FRACTION_STEMS):  # the fraction matcher costs more than this test
-            matches += self.fractions(doc)
-        for match_id, start, end in matches:
-            if match_id == self.one_in:  # "one in three visits": a proportion
-                if not any(t.ent_type_ in ("DATE", "TIME") for t in doc[start:end]):
-                    candidates.append(Span(doc, start, end, label="CARDINAL"))
-                continue
+        for start, end in proportions(doc):  # "one in three visits": a proportion
+            if not any(t.ent_type_ in ("DATE", "TIME") for t in doc[start:end]):
+                candidates.append(Span(doc, start, end, label="CARDINAL"))
+        for start, end in fractions(doc):
             # "a quarter of revenue", "grew by a quarter": a share even when the model read a date
             share = (end < len(doc) and doc[end].lower_ == "of") or \
                 (start > 0 and doc[start - 1].lower_ in ("by", "than"))
