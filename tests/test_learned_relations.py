@@ -18,6 +18,7 @@ from newsgraph.nlp.learned import (
     candidate_pairs,
     dependency_path,
     feature_indices,
+    head_indices,
     pair_features,
     pair_vector,
     read_model,
@@ -333,3 +334,11 @@ def test_no_residence_where_the_rules_read_a_birth_there():
     doc._.ng_relations = [born, located]
     LearnedRelations(None, "learned", model=_model({"residence|bias": 5}))(doc)
     assert not [r for r in doc._.ng_relations if r.predicate == "livesIn"]
+
+
+def test_head_indices_are_the_indices_of_the_head_prefixed_features():
+    shared = ["bias", "bw=for", "bw=for", "path=nsubj< pobj>", "w-1=<s>", "bw=ünïcode"]
+    for head in ("office", "residence"):
+        expected = feature_indices([f"{head}|{f}" for f in shared], BITS)
+        assert sorted(head_indices(head, [f.encode() for f in shared], BITS)) == sorted(expected)
+        assert len(expected) == 5

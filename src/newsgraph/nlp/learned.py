@@ -46,6 +46,7 @@ from __future__ import annotations
 import math
 import zlib
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -94,6 +95,22 @@ def _word(token: Token) -> str:
     return token.lemma_.lower() or token.lower_
 
 
+WORDS_KEY = "ng_learned_words"  # doc.user_data: token index -> _word, while the component runs
+
+
+def _words(doc: Doc) -> Callable[[Token], str]:
+    """:func:`_word`, remembered per token of ``doc``: the pairs of a sentence read the same words."""
+    known: dict[int, str] = doc.user_data.setdefault(WORDS_KEY, {})
+
+    def word(token: Token) -> str:
+        value = known.get(token.i)
+        if value is None:
+            value = known[token.i] = _word(token)
+        return value
+
+    return word
+
+
 def _ancestors(token: Token) -> list[Token]:
     chain = [token]
     while chain[-1].head.i != chain[-1].i and len(chain) < 30:
@@ -113,11 +130,11 @@ def _path(a: Token, b: Token) -> tuple[list[str], list[Token], Token | None]:
     return [], [], None
 
 
-def dependency_path(a: Token, b: Token) -> tuple[list[str], list[str], Token | None]:
+def dependency_path(a: Token, b: Token, word: Callable[[Token], str] = _word) -> tuple[list[str], list[str], Token | None]:
     """The labels up from ``a`` to the lowest common ancestor and down to ``b`` (as
     "dep<" / "dep>"), the words on the path between them, and the ancestor."""
     labels, tokens, ancestor = _path(a, b)
-    return labels, [_word(t) for t in tokens], ancestor
+    return labels, [word(t) for t in tokens], ancestor
 
 
 def _mean_vector(tokens: list[Token]) -> np.ndarray:
@@ -181,18 +198,25 @@ def pair_features(head: str, a: Span, b: Span, mentions: list[tuple[EntityCluste
     argument of the relation (the person, the organisation, the inner place, the killer).
     With the sentence's ``mentions`` (as :func:`sentence_mentions` gives them), also where the
     pair sits among them (:func:`neighbour_features`)."""
+    return [f"{head}|{f}" for f in shared_features(a, b, mentions)]
+
+
+def shared_features(a: Span, b: Span, mentions: list[tuple[EntityCluster, Span]] | None = None) -> list[str]:
+    """:func:`pair_features` before the head's name is put in front: the same for every head
+    that scores the pair (a person and a place: office and residence)."""
     doc = a.doc
+    word = _words(doc)
     first, second = (a, b) if a.start < b.start else (b, a)
     order = "ab" if first is a else "ba"
     between = doc[first.end:second.start]
-    words = [_word(t) for t in between if not t.is_punct]
+    words = [word(t) for t in between if not t.is_punct]
     features = ["bias", f"order={order}", f"dist={_bucket(len(between))}",
                 f"la={a.root.ent_type_ or a.label_}", f"lb={b.root.ent_type_ or b.label_}"]
     features += [f"bw={w}" for w in set(words)]
     features += [f"bw={order}:{w}" for w in set(words)]
     if between:
-        features.append(f"bf={_word(between[0])}")
-        features.append(f"bl={_word(between[-1])}")
+        features.append(f"bf={word(between[0])}")
+        features.append(f"bl={word(between[-1])}")
         if len(between) <= 4:
             features.append(f"btw={order}:" + " ".join(t.lower_ for t in between))
     else:
@@ -204,27 +228,27 @@ def pair_features(head: str, a: Span, b: Span, mentions: list[tuple[EntityCluste
     sent = first.sent  # (Span.sent searches the Doc: once per pair)
     before = doc[first.start - 1] if first.start > sent.start else None
     after = doc[second.end] if second.end < sent.end else None
-    features.append(f"w-1={_word(before) if before is not None else '<s>'}")
-    features.append(f"w+1={_word(after) if after is not None else '</s>'}")
+    features.append(f"w-1={word(before) if before is not None else '<s>'}")
+    features.append(f"w+1={word(after) if after is not None else '</s>'}")
     a_after = doc[a.end] if a.end < len(doc) else None
     b_before = doc[b.start - 1] if b.start > 0 else None
-    features.append(f"a+1={_word(a_after) if a_after is not None else '</s>'}")
-    features.append(f"b-1={_word(b_before) if b_before is not None else '<s>'}")
+    features.append(f"a+1={word(a_after) if a_after is not None else '</s>'}")
+    features.append(f"b-1={word(b_before) if b_before is not None else '<s>'}")
     # The mentions' own head words ("party", "university", "ap") and a wider window.
-    features.append(f"ha={_word(a.root)}")
-    features.append(f"hb={_word(b.root)}")
+    features.append(f"ha={word(a.root)}")
+    features.append(f"hb={word(b.root)}")
     before2 = doc[first.start - 2] if first.start - 1 > sent.start else None
     after2 = doc[second.end + 1] if second.end + 1 < sent.end else None
-    features.append(f"w-2={_word(before2) if before2 is not None else '<s>'}")
-    features.append(f"w+2={_word(after2) if after2 is not None else '</s>'}")
-    features.append(f"root={_word(sent.root)}")
+    features.append(f"w-2={word(before2) if before2 is not None else '<s>'}")
+    features.append(f"w+2={word(after2) if after2 is not None else '</s>'}")
+    features.append(f"root={word(sent.root)}")
     features.append(f"op={order}:{punct[:4]}:{_bucket(len(between))}")
-    labels, path_words, ancestor = dependency_path(a.root, b.root)
+    labels, path_words, ancestor = dependency_path(a.root, b.root, word)
     if ancestor is not None:
         features.append("path=" + " ".join(labels))
         features.append("pathw=" + " ".join(f"{label}{w}" for label, w in zip(labels, [*path_words, ""])))
         features.append(f"plen={_bucket(len(labels))}")
-        features.append(f"lca={_word(ancestor)}")
+        features.append(f"lca={word(ancestor)}")
         features.append(f"lcapos={ancestor.pos_}")
         features += [f"pw={w}" for w in set(path_words)]
         if labels:
@@ -232,12 +256,20 @@ def pair_features(head: str, a: Span, b: Span, mentions: list[tuple[EntityCluste
             features.append(f"p-1={labels[-1]}")
     if mentions is not None:
         features += neighbour_features(a, b, mentions)
-    return [f"{head}|{f}" for f in features]
+    return features
 
 
 def feature_indices(features: list[str], bits: int) -> np.ndarray:
     mask = (1 << bits) - 1
     return np.fromiter({zlib.crc32(f.encode("utf-8")) & mask for f in features}, dtype=np.int64)
+
+
+def head_indices(head: str, shared: list[bytes], bits: int) -> np.ndarray:
+    """:func:`feature_indices` of ``head``'s features from the shared ones, UTF-8 encoded:
+    the CRC of "head|" is computed once and carried on through each feature."""
+    mask = (1 << bits) - 1
+    prefix = zlib.crc32(f"{head}|".encode())
+    return np.fromiter({zlib.crc32(f, prefix) & mask for f in shared}, dtype=np.int64)
 
 
 @dataclass(frozen=True)
@@ -248,7 +280,11 @@ class Model:
     dense: dict[str, np.ndarray] | None = None  # per head: weights of pair_vector()
 
     def probability(self, features: list[str], head: str | None = None, vector: np.ndarray | None = None) -> float:
-        score = float(self.weights[feature_indices(features, self.bits)].sum())
+        return self.probability_of(feature_indices(features, self.bits), head, vector)
+
+    def probability_of(self, indices: np.ndarray, head: str | None = None, vector: np.ndarray | None = None) -> float:
+        """:meth:`probability` from the features' indices (:func:`feature_indices`, :func:`head_indices`)."""
+        score = float(self.weights[indices].sum())
         if self.dense is not None and head is not None and vector is not None:
             score += float(self.dense[head] @ vector)
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score))))
@@ -334,9 +370,15 @@ class LearnedRelations:
                 continue
             sent = sentences[k]
             best: dict[tuple[str, int, int], tuple[float, EntityCluster, EntityCluster]] = {}
+            # a pair's features and vector, read once for all the heads that score it
+            shared: dict[tuple[int, int], tuple[list[bytes], np.ndarray | None]] = {}
             for head, ca, ma, cb, mb in candidate_pairs(mentions):
-                vector = pair_vector(ma, mb) if model.dense is not None else None
-                p = model.probability(pair_features(head, ma, mb, mentions), head, vector)
+                pair = (id(ma), id(mb))
+                if pair not in shared:
+                    shared[pair] = ([f.encode() for f in shared_features(ma, mb, mentions)],
+                                    pair_vector(ma, mb) if model.dense is not None else None)
+                encoded, vector = shared[pair]
+                p = model.probability_of(head_indices(head, encoded, model.bits), head, vector)
                 if p < model.thresholds[head]:
                     continue
                 key = (head, id(ca), id(cb))
@@ -379,6 +421,7 @@ class LearnedRelations:
                     known.add(triple)
                     relations.append(fact)
         doc._.ng_relations = relations
+        doc.user_data.pop(WORDS_KEY, None)
         return doc
 
 
