@@ -120,7 +120,8 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
-_HASHES: dict[frozenset[str], np.ndarray] = {}
+_HASHES: dict[frozenset[str], frozenset[int]] = {}
+_FEW = 4  # up to this many values, numpy compares the array with each; past it, a set lookup per token is faster
 
 
 def tokens_where(doc: Doc, attr: int, values: Collection[str]) -> list[int]:
@@ -131,8 +132,14 @@ def tokens_where(doc: Doc, attr: int, values: Collection[str]) -> list[int]:
     key = values if isinstance(values, frozenset) else frozenset(values)
     hashes = _HASHES.get(key)
     if hashes is None:
-        hashes = _HASHES[key] = np.array(sorted(get_string_id(value) for value in key), dtype=np.uint64)
-    return np.flatnonzero(np.isin(doc.to_array(attr), hashes)).tolist()
+        hashes = _HASHES[key] = frozenset(get_string_id(value) for value in key)
+    values = doc.to_array(attr)
+    if len(hashes) <= _FEW:
+        found = np.zeros(len(values), dtype=bool)
+        for value in hashes:
+            found |= values == np.uint64(value)
+        return np.flatnonzero(found).tolist()
+    return [i for i, value in enumerate(values.tolist()) if value in hashes]
 
 
 _HEADER = re.compile(r"\A\s*date\s+\d{4}-\d{2}-\d{2}\b[^\n]*")
