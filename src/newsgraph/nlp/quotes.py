@@ -143,6 +143,8 @@ class _DocIndex:
         self.paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n\s*\n", self.text)]
         self.sentence_starts = [sent.start for sent in doc.sents]
         persons: list[_Mention] = []
+        # the tokens the model tagged as people, in order (Token.ent_type_ is PERSON)
+        self.person_tokens = [i for ent in doc.ents if ent.label_ == "PERSON" for i in range(ent.start, ent.end)]
         self.organisations: list[EntityCluster] = []
         self.gender: dict[int, str] = {}
         for cluster in doc._.ng_entities or []:
@@ -214,7 +216,8 @@ class _DocIndex:
             votes["f"] += sum(w in _FEMALE for w in words)
             votes["m"] += sum(w in _MALE for w in words)
             sentence = self.sentence_of(mention.start)
-            last_named = not any(t.ent_type_ == "PERSON" for t in doc[mention.end:sentence.end])
+            first_after = bisect_left(self.person_tokens, mention.end)
+            last_named = first_after == len(self.person_tokens) or self.person_tokens[first_after] >= sentence.end
             root = mention.root
             joined = root.dep_ == "conj" or any(c.dep_ in ("conj", "cc") for c in root.children) or \
                 sum(c.dep_ in ("nsubj", "nsubjpass") for c in root.head.children) > 1
