@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.attrs import LOWER
+from spacy.attrs import DEP, LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
@@ -669,7 +669,6 @@ class FigureFinder:
 
     def __init__(self, nlp: Language, name: str):
         self.name = name
-        self.nummod = nlp.vocab.strings.add("nummod")
 
     def __call__(self, doc: Doc) -> Doc:
         candidates = [ent for ent in doc.ents if ent.label_ in FIGURE_LABELS]
@@ -687,13 +686,12 @@ class FigureFinder:
                 (start > 0 and doc[start - 1].lower_ in ("by", "than"))
             if share or not any(i in taken for i in range(start, end)):
                 candidates.append(Span(doc, start, end, label="CARDINAL"))
-        for token in doc:
+        for i in tokens_where(doc, DEP, ("nummod",)):
             # a number counting a noun that the model left unnamed: "roughly 100 Polaroids"
-            # (the label compared as its hash first: reading dep_ for every token costs more)
-            if token.dep == self.nummod and token.i not in taken and _DIGITS.fullmatch(token.text) \
-                    and token.head.pos_ in ("NOUN", "PROPN") and token.head.i == token.i + 1 \
-                    and token.head.ent_type_ == "":
-                candidates.append(Span(doc, token.i, token.i + 1, label="CARDINAL"))
+            token = doc[i]
+            if i not in taken and _DIGITS.fullmatch(token.text) and token.head.pos_ in ("NOUN", "PROPN") \
+                    and token.head.i == i + 1 and token.head.ent_type_ == "":
+                candidates.append(Span(doc, i, i + 1, label="CARDINAL"))
         figures: list[FigureFact] = []
         by_root: dict[int, FigureFact] = {}
         seen: set[tuple] = set()
