@@ -175,12 +175,22 @@ def entity_at(doc: Doc, token: Token | int) -> EntityCluster | None:
     return user_data.get(TOKEN_INDEX_KEY, _EMPTY).get(index)
 
 
-def sentence_index(doc: Doc, sentence: Span) -> int:
+def _sentence_starts(doc: Doc) -> list[int]:
     starts = doc.user_data.get("ng_sentence_starts")
     if starts is None:
         starts = [sent.start for sent in doc.sents]
         doc.user_data["ng_sentence_starts"] = starts
-    return bisect_right(starts, sentence.start) - 1
+    return starts
+
+
+def sentence_index(doc: Doc, sentence: Span) -> int:
+    return bisect_right(_sentence_starts(doc), sentence.start) - 1
+
+
+def sentence_start(doc: Doc, index: int) -> int:
+    """Where the sentence holding token ``index`` starts (``Token.sent`` walks the sentence; this bisects)."""
+    starts = _sentence_starts(doc)
+    return starts[bisect_right(starts, index) - 1]
 
 
 # --- Resolving references within an article -------------------------------------------------

@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from .facts import EntityCluster, FigureFact, doc_text, entity_at, headline_end, tokens_where
+from .facts import EntityCluster, FigureFact, doc_text, entity_at, headline_end, sentence_start, tokens_where
 from .lexicon import CURRENCY_WORDS, QUALIFIERS, UNIT_WORDS
 from .quantities import Quantity, parse_quantity
 
@@ -931,9 +931,9 @@ def _compared_figure(figures: list[FigureFact], span: Span, unit: str) -> Figure
     before = span.doc[span.start - 1] if span.start else None
     if previous.unit != unit and before is not None and before.lower_ in _COMPARED | {"from"} and \
             not _bare_amount_of(span, previous):
-        sentence_start = span.sent.start
+        start = sentence_start(span.doc, span.start)
         for earlier in reversed(figures[:-1]):
-            if earlier.span.sent.start != sentence_start:
+            if sentence_start(span.doc, earlier.span.start) != start:
                 break
             if earlier.unit == unit:
                 return earlier
@@ -945,7 +945,8 @@ def _restates(span: Span, previous: FigureFact | None, about: str | None) -> tup
     "Net profit 3.6 mln vs 3.0 mln", "rose to 6.28 billion at end-January from 6.21 billion",
     "up from 200 mln" (the same measure earlier), "gains of 952,000 dlrs, or 11 cts per share"
     (the same gains per share), "18,287 votes, or 53 pct" (their share)."""
-    if previous is None or previous.about is None or previous.span.sent.start != span.sent.start:
+    if previous is None or previous.about is None or \
+            sentence_start(span.doc, previous.span.start) != sentence_start(span.doc, span.start):
         return None
     doc = span.doc
     counted = previous.span.root.head if previous.span.root.dep_ == "nummod" else None
@@ -1315,13 +1316,13 @@ def _year_entities_by_sentence(doc: Doc) -> dict[int, list[Span]]:
     for ent in doc.ents:
         # the model sometimes calls a bare year CARDINAL ("in 2023")
         if (ent.label_ == "DATE" and _YEAR_IN.search(ent.text)) or (ent.label_ == "CARDINAL" and _YEAR.match(ent.text)):
-            by_sentence.setdefault(ent.sent.start, []).append(ent)
+            by_sentence.setdefault(sentence_start(doc, ent.start), []).append(ent)
     return by_sentence
 
 
 def _period(span: Span, years_by_sentence: dict[int, list[Span]]) -> str | None:
     """The year or year range a sentence gives for a figure, nearest first."""
-    dates = years_by_sentence.get(span.sent.start)
+    dates = years_by_sentence.get(sentence_start(span.doc, span.start))
     if not dates:
         return None
     nearest = min(dates, key=lambda ent: abs(ent.start - span.start))
