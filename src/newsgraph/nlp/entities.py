@@ -35,6 +35,7 @@ from .facts import EntityCluster, doc_text, tokens_where
 from .lexicon import (
     AGENT_VERBS,
     BODY_HEADS,
+    BROADCAST_WORDS,
     BUILDING_WORDS,
     COMPASS_PREFIXES,
     COMPASS_SUFFIXES,
@@ -234,6 +235,7 @@ class EntityLinker:
         spans += _dateline_spans(doc, spans)
         cleaned = [s for s in (clean_span(span) for span in filter_spans(spans)) if s is not None]
         cleaned = [s for s in (_without_title_words(span) for span in cleaned) if s is not None]
+        cleaned = _source_lines(doc, cleaned)
         cleaned = _merge_split_names(doc, cleaned)
         cleaned = _retype_from_context(doc, cleaned)
         cleaned = _hyphenated_places(doc, cleaned)
@@ -315,6 +317,64 @@ def _without_title_words(span: Span) -> Span | None:
     if end != span.end:
         return Span(doc, span.start, end, label=span.label)
     return span
+
+
+_SOURCE_CODE = re.compile(r"^[A-Z]{2}\d{8,}$")  # "LD0806223294": a monitoring service's item number
+
+
+def _line_start(doc: Doc, i: int) -> bool:
+    return i == 0 or "\n" in doc[i - 1].whitespace_ or doc[i - 1].is_space
+
+
+def _source_lines(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A monitoring service's source line: "Paris Radio France International", "Moscow ITAR-TASS",
+    "LD0806223294 Sarajevo Radio Bosnia-Herzegovina Network in Serbo-Croatian".
+
+    At the start of a line (after its item number, if any), one capitalised word before a
+    broadcaster's name (a broadcast word and more name) or an agency's acronym is the city it
+    reports from: a place, and the rest the organisation. The item number is no name.
+    """
+    result: list[Span] = []
+    drop: set[int] = set()
+    for span in spans:
+        if id(span) in drop:
+            continue
+        start = span.start
+        if _SOURCE_CODE.match(doc[start].text):
+            start += 1
+        elif not (_line_start(doc, start) or (start >= 1 and _SOURCE_CODE.match(doc[start - 1].text) and
+                                              _line_start(doc, start - 1))):
+            result.append(span)
+            continue
+        span_end = span.end
+        if span_end - start == 1 and span_end < len(doc) and doc[span_end].lower_ in BROADCAST_WORDS and \
+                doc[span_end].is_title and doc[span_end].ent_iob_ == "O":
+            span_end += 1  # "Beirut | Radio | Lebanon": the model tagged the city and the country
+        rest = doc[start + 1:span_end]
+        city = doc[start] if start < span_end else None
+        if city is None or not rest or span.label_ not in ("ORG", "GPE", "FAC", "PERSON") or \
+                not city.is_alpha or not (city.is_title or city.is_upper) or city.lower_ in _HEAD_WORDS or \
+                city.lower_ in BROADCAST_WORDS:
+            result.append(span if start == span.start else Span(doc, start, span.end, label=span.label))
+            continue
+        broadcaster = rest[0].lower_ in BROADCAST_WORDS and rest[0].is_title
+        agency = all(t.is_upper or t.text == "-" for t in rest) and rest[0].text[:2].isalpha() and \
+            not city.is_upper  # (not "SPACE CENTER, Houston")
+        if not (broadcaster or agency) or (broadcaster and len(rest) == 1 and (
+                span_end >= len(doc) or not (doc[span_end].is_title or doc[span_end].is_upper))):
+            result.append(span if start == span.start else Span(doc, start, span.end, label=span.label))
+            continue  # "Vatican Radio": the broadcaster's own name
+        end = span_end
+        while broadcaster and end < len(doc) and end - span.end < 6 and not doc[end].is_space and (
+                ((doc[end].is_title or doc[end].is_upper) and doc[end].is_alpha) or
+                (doc[end].text == "-" and not doc[end].whitespace_)):
+            end += 1  # "Sarajevo Radio | Bosnia-Herzegovina Network": the model stopped inside the name
+        if end > span.end:
+            drop.update(id(s) for s in spans if s.start < end and s.end > span.end)
+            result = [s for s in result if not (s.start < end and s.end > span.end)]
+        result.append(Span(doc, start, start + 1, label="GPE"))
+        result.append(Span(doc, start + 1, end, label="ORG"))
+    return [s for s in result if id(s) not in drop]
 
 
 def _merge_split_names(doc: Doc, spans: list[Span]) -> list[Span]:

@@ -360,3 +360,7 @@ SPORT_WORDS = {"rugby", "cricket", "football", "soccer", "hockey", "basketball",
 # "LIBOR", "Oper shr 70 cts"); a name never starts with one
 WIRE_TERMS = {"gmt", "utc", "edt", "est", "pdt", "pst", "bst", "cet", "libor", "fob", "cif", "adr", "adrs", "lng",
               "lpg", "gdp", "gnp", "cpi", "ipo", "vat", "cmos", "shr", "shrs", "oper", "revs", "qtly", "avg", "mths"}
+
+# Words that open a broadcaster's name ("Radio France International", "Television Serbia"): in a
+# monitoring service's source line a city comes before them ("Paris Radio France International")
+BROADCAST_WORDS = {"radio", "television", "tv"}

@@ -1,0 +1,68 @@
+"""Entities, model-free: types that cap relation scores (issue 15).
+
+Classes found on CoNLL04 and KBP37 relation arguments: a wire dateline with no dash
+("PERUGIA, Italy (AP)" on its own line), a monitoring service's source line read as one
+organisation ("Paris Radio France International", "Moscow ITAR-TASS").
+"""
+
+from docbuild import make_doc, run
+
+import newsgraph.nlp.pipeline  # noqa: F401  (registers the components)
+from newsgraph.nlp.dateline import find_dateline
+
+
+def entities(text, ents, pos=None, parse=None, dateline=False, lemmas=None):
+    doc = make_doc(text, ents=ents, pos=pos, parse=parse, lemmas=lemmas)
+    doc = run(doc, "newsgraph_dateline", "newsgraph_entities") if dateline else run(doc, "newsgraph_entities")
+    return {c.name: c.type for c in doc._.ng_entities}
+
+
+def test_a_dateline_with_an_agency_needs_no_dash_on_a_line_of_its_own():
+    fact = find_dateline("TARBELL, Ostria (AP)\nThe mayor resigned on Monday.")
+    assert (fact.place, fact.agency) == ("Tarbell, Ostria", "AP")
+    fact = find_dateline("TARBELL, Ostria (AP) _ The mayor resigned.")
+    assert (fact.place, fact.agency) == ("Tarbell, Ostria", "AP")
+
+
+def test_without_a_dash_only_a_capitalised_city_and_an_agency_make_a_dateline():
+    assert find_dateline("Jo Bloggs (R)\nShe voted no.") is None  # a name and a party label
+    assert find_dateline("TARBELL, Ostria\nThe mayor resigned.") is None  # no agency: too weak
+    assert find_dateline("Tarbell, Ostria (Newswire)\nThe mayor resigned.") is None  # the city not in capitals
+
+
+def test_the_undashed_dateline_place_is_a_place_whatever_the_model_said():
+    found = entities("TARBELL , Ostria ( AP )", {"TARBELL": "ORG", "Ostria": "GPE", "AP": "ORG"}, dateline=True)
+    assert found == {"Tarbell": "Place", "Ostria": "Place", "AP": "Organization"}
+
+
+def test_a_source_line_is_the_city_and_the_broadcaster():
+    found = entities("Karvala Radio Ostria International", {"Karvala Radio Ostria International": "ORG"})
+    assert found == {"Karvala": "Place", "Radio Ostria International": "Organization"}
+
+
+def test_a_source_line_after_an_item_number_and_a_broadcaster_the_model_cut():
+    text = "KV0101223294 Karvala Radio Ostria Network in French 1700 GMT"
+    found = entities(text, [("KV0101223294 Karvala Radio", "ORG"), ("Ostria", "GPE")])
+    assert found == {"Karvala": "Place", "Radio Ostria Network": "Organization"}
+
+
+def test_a_source_line_with_the_city_and_the_country_tagged_and_the_broadcast_word_not():
+    found = entities("Karvala Radio Ostria", {"Karvala": "GPE", "Ostria": "GPE"})
+    assert found == {"Karvala": "Place", "Radio Ostria": "Organization"}
+
+
+def test_a_source_line_with_an_agency_acronym():
+    found = entities("Karvala NOVA-PRESS", {"Karvala NOVA-PRESS": "GPE"})
+    assert found == {"Karvala": "Place", "NOVA-PRESS": "Organization"}
+
+
+def test_a_broadcaster_named_by_its_city_alone_is_kept_whole():
+    found = entities("Karvala Radio said the talks failed .", {"Karvala Radio": "ORG"})
+    assert found == {"Karvala Radio": "Organization"}
+    found = entities("TARBELL CENTER , Ostria ( AP )", {"TARBELL CENTER": "ORG", "Ostria": "GPE"})
+    assert found["TARBELL CENTER"] == "Organization"  # capitals then capitals: no city before an agency
+
+
+def test_a_name_mid_sentence_is_no_source_line():
+    found = entities("He spoke to Karvala Radio Ostria International .", {"Karvala Radio Ostria International": "ORG"})
+    assert found == {"Karvala Radio Ostria International": "Organization"}
