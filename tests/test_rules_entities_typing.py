@@ -66,3 +66,49 @@ def test_a_broadcaster_named_by_its_city_alone_is_kept_whole():
 def test_a_name_mid_sentence_is_no_source_line():
     found = entities("He spoke to Karvala Radio Ostria International .", {"Karvala Radio Ostria International": "ORG"})
     assert found == {"Karvala Radio Ostria International": "Organization"}
+
+
+# "Dorn shot Varga during the play ."
+_SHOT = [(1, "nsubj"), (1, "ROOT"), (1, "dobj"), (1, "prep"), (5, "det"), (3, "pobj"), (1, "punct")]
+
+
+def test_the_one_shot_is_a_person_whatever_the_model_said():
+    found = entities("Dorn shot Varga during the play .", {"Dorn": "PERSON", "Varga": "ORG"}, parse=_SHOT,
+                     lemmas={"shot": "shoot"})
+    assert found == {"Dorn": "Person", "Varga": "Person"}
+
+
+def test_one_arrested_or_murdered_is_a_person():
+    # "Varga was arrested ."
+    parse = [(2, "nsubjpass"), (2, "auxpass"), (2, "ROOT"), (2, "punct")]
+    found = entities("Varga was arrested .", {"Varga": "ORG"}, parse=parse, lemmas={"arrested": "arrest"})
+    assert found == {"Varga": "Person"}
+    # "Police studied Varga 's murder ."
+    parse = [(1, "nsubj"), (1, "ROOT"), (4, "poss"), (2, "case"), (1, "dobj"), (1, "punct")]
+    found = entities("Police studied Varga 's murder .", {"Varga": "ORG"}, parse=parse)
+    assert found == {"Varga": "Person"}
+
+
+def test_a_place_before_a_killing_noun_is_where_it_happened():
+    # "Police studied the Karvala killings ."
+    parse = [(1, "nsubj"), (1, "ROOT"), (4, "det"), (4, "compound"), (1, "dobj"), (1, "punct")]
+    found = entities("Police studied the Karvala killings .", {"Karvala": "GPE"}, parse=parse)
+    assert found == {"Karvala": "Place"}
+
+
+def test_a_company_hit_by_a_verb_done_only_to_people_is_still_one_when_its_name_says_so():
+    found = entities("Dorn shot Varga Holdings during the play .", {"Dorn": "PERSON", "Varga Holdings": "ORG"},
+                     parse=[(1, "nsubj"), (1, "ROOT"), (3, "compound"), (1, "dobj"), (1, "prep"), (6, "det"),
+                            (4, "pobj"), (1, "punct")], lemmas={"shot": "shoot"})
+    assert found["Varga Holdings"] == "Organization"
+
+
+def test_a_name_followed_by_an_age_is_a_person():
+    # "Varga , 70 , owned the bank ."
+    parse = [(4, "nsubj"), (0, "punct"), (0, "appos"), (0, "punct"), (4, "ROOT"), (6, "det"), (4, "dobj"),
+             (4, "punct")]
+    found = entities("Varga , 70 , owned the bank .", {"Varga": "ORG"}, parse=parse)
+    assert found == {"Varga": "Person"}
+    # a year between commas is no age
+    found = entities("Varga , 1990 , owned the bank .", {"Varga": "ORG"}, parse=parse)
+    assert found == {"Varga": "Organization"}

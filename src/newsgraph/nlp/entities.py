@@ -70,6 +70,8 @@ from .lexicon import (
     SPORT_WORDS,
     TITLE_WORDS,
     UNTAGGED_ORG_HEADS,
+    VICTIM_NOUNS,
+    VICTIM_VERBS,
     WIRE_TERMS,
 )
 
@@ -632,6 +634,7 @@ def _people_from_context(doc: Doc, spans: list[Span]) -> list[Span]:
             c.dep_ == "nsubj" and c.ent_type_ == "PERSON" for c in root.head.children)
         if any(c.dep_ == "appos" and c.lemma_.lower() in PERSON_NOUNS for c in root.children) or \
                 (root.dep_ == "nsubjpass" and root.head.lemma_ == "bear") or possessed in PERSON_NOUNS or \
+                _victim(root, possessed, span.label_) or _age_after(doc, end) or \
                 (not_a_country and (possessed in PLAYER_ACTS or swapped or any(
                     t.ent_type_ == "PERSON" and not (span.start <= t.i < end) for t in conj))):
             names.add(span.text)
@@ -640,6 +643,26 @@ def _people_from_context(doc: Doc, spans: list[Span]) -> list[Span]:
     last_words = {n.split()[-1] for n in names if len(n.split()) > 1}
     return [Span(doc, s.start, s.end, label="PERSON") if s.label_ != "PERSON" and (
         s.text in names or (len(s) == 1 and s.text in last_words)) else s for s in spans]
+
+
+def _victim(root: Token, possessed: str | None, label: str) -> bool:
+    """"shot Lincoln", "Kennedy was assassinated", "Kennedy's murder", "the Kennedy slaying": what is
+    done only to a person (a country's name before a killing noun is where: "the Srebrenica killings")."""
+    if root.dep_ in ("dobj", "nsubjpass") and root.head.lemma_ in VICTIM_VERBS:
+        return True
+    if label == "GPE":
+        return False
+    head = root.head
+    return possessed in VICTIM_NOUNS or (root.dep_ == "compound" and head.lower_ in VICTIM_NOUNS) or (
+        root.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in VICTIM_NOUNS)
+
+
+def _age_after(doc: Doc, end: int) -> bool:
+    """"Warner, 70, who owned the bank": a name followed by an age between commas is a person's."""
+    if end + 2 >= len(doc) or doc[end].text != "," or doc[end + 2].text != ",":
+        return False
+    age = doc[end + 1].text
+    return age.isdigit() and len(age) <= 3 and 0 < int(age) <= 110
 
 
 _ROUTE_PREPOSITIONS = LOCATIVE_PREPOSITIONS | {"through", "across", "via"}

@@ -364,3 +364,10 @@ WIRE_TERMS = {"gmt", "utc", "edt", "est", "pdt", "pst", "bst", "cet", "libor", "
 # Words that open a broadcaster's name ("Radio France International", "Television Serbia"): in a
 # monitoring service's source line a city comes before them ("Paris Radio France International")
 BROADCAST_WORDS = {"radio", "television", "tv"}
+
+# What is done only to a person: "shot Lincoln", "Kennedy was assassinated", "X was arrested" (a name the model read as
+# an organisation or a place is then the victim), and the nouns for it ("Kennedy's murder",
+# "the Kennedy slaying"); "execute" is left out (contracts and orders are executed)
+VICTIM_VERBS = {"kill", "assassinate", "murder", "shoot", "slay", "stab", "strangle", "behead", "arrest", "sentence",
+                "jail", "imprison"}
+VICTIM_NOUNS = {"assassination", "murder", "killing", "slaying", "assassin", "murderer", "killer", "widow"}
