@@ -112,3 +112,30 @@ def test_a_name_followed_by_an_age_is_a_person():
     # a year between commas is no age
     found = entities("Varga , 1990 , owned the bank .", {"Varga": "ORG"}, parse=parse)
     assert found == {"Varga": "Organization"}
+
+
+def test_a_line_that_is_a_name_and_where_it_is_names_a_place():
+    found = entities("Dunmore Springs , Ostria ;", {"Dunmore Springs": "PERSON", "Ostria": "GPE"})
+    assert found == {"Dunmore Springs": "Place", "Ostria": "Place"}
+    found = entities("Fort Karvala , Tarbell , Ostria .", {"Fort Karvala": "ORG", "Tarbell": "GPE", "Ostria": "GPE"})
+    assert found["Fort Karvala"] == "Place"
+
+
+def test_every_entry_of_a_list_of_sites_is_a_place():
+    text = "KLM Depot , Tarbell , Ostria ; and Dunmore Springs , Ostria ."
+    found = entities(text, [("KLM Depot", "ORG"), ("Tarbell", "GPE"), ("Ostria", "GPE"), ("Dunmore Springs", "ORG"),
+                            ("Ostria", "GPE")])
+    assert found["KLM Depot"] == "Place" and found["Dunmore Springs"] == "Place"
+
+
+def test_a_company_or_a_body_and_where_it_is_stays_an_organisation():
+    found = entities("Dunmore Holdings , Tarbell , Ostria .", {"Dunmore Holdings": "ORG", "Tarbell": "GPE",
+                                                                 "Ostria": "GPE"})
+    assert found["Dunmore Holdings"] == "Organization"
+    found = entities("Dunmore Corp , Ostria .", {"Dunmore Corp": "ORG", "Ostria": "GPE"})
+    assert found["Dunmore Corp"] == "Organization"
+
+
+def test_a_name_and_its_place_inside_a_sentence_is_no_address_line():
+    found = entities("Dunmore Springs , Ostria , said it grew .", {"Dunmore Springs": "ORG", "Ostria": "GPE"})
+    assert found["Dunmore Springs"] == "Organization"

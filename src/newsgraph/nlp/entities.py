@@ -245,6 +245,7 @@ class EntityLinker:
         cleaned += _company_names(doc, cleaned)
         cleaned = _people_from_context(doc, cleaned)
         cleaned = _places_from_context(doc, cleaned)
+        cleaned = _address_lines(doc, cleaned)
         cleaned = _organisations_from_context(doc, cleaned)
         cleaned = _without_peoples(doc, cleaned)
         cleaned += _untagged_full_names(doc, cleaned)
@@ -738,6 +739,41 @@ def _reads_as_place(doc: Doc, span: Span, by_start: dict[int, Span]) -> bool:
 
 
 _RESIDENT_NOUNS = {"native", "natives", "resident", "residents"}
+_NOT_SITE_WORDS = ORG_HEADS | MEDIA_HEADS | BODY_HEADS
+
+
+def _address_lines(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A line that is only a name and where it is: "Baton Rouge, La.;", "NIAGARA FALLS, N.Y.",
+    "Fort Hamilton, Brooklyn, N.Y.;", "; and Mineral Wells, Texas." (a list of sites or a
+    dateline): the name is a place, whatever the model said, unless it names a body or a company
+    ("Acme Holdings, Houston, Texas" stays a company)."""
+    by_start = {s.start: s for s in spans}
+    result = []
+    for span in spans:
+        start, end = span.start, span.end
+        if span.label_ in ("ORG", "PERSON", "FAC") and end + 1 < len(doc) and doc[end].text == "," and \
+                (_line_start(doc, start) or (doc[start - 1].text == ";") or
+                 (start >= 2 and doc[start - 1].lower_ == "and" and doc[start - 2].text == ";")) and \
+                not any(t.lower_ in _NOT_SITE_WORDS or t.text in _COMPANY_MARKS for t in span) and \
+                _ends_in_places(doc, end, by_start):
+            span = Span(doc, start, end, label="GPE")
+        result.append(span)
+    return result
+
+
+def _ends_in_places(doc: Doc, comma: int, by_start: dict[int, Span]) -> bool:
+    """After the comma, one or two places and the end of the line ("., N.Y. ;" and all)."""
+    i = comma
+    for _ in range(2):
+        place = by_start.get(i + 1) if doc[i].text == "," else None
+        if place is None or place.label_ not in ("GPE", "LOC"):
+            return False
+        i = place.end
+        while i < len(doc) and doc[i].text in (".", ";"):
+            i += 1
+        if i == len(doc) or doc[i].is_space or "\n" in doc[i - 1].whitespace_ or doc[i - 1].text == ";":
+            return True  # the line ends, or the list's entry ("...; and Mineral Wells, Texas.")
+    return False
 
 
 _WORK_LABELS = ("PRODUCT", "WORK_OF_ART")
