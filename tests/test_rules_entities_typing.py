@@ -139,3 +139,30 @@ def test_a_company_or_a_body_and_where_it_is_stays_an_organisation():
 def test_a_name_and_its_place_inside_a_sentence_is_no_address_line():
     found = entities("Dunmore Springs , Ostria , said it grew .", {"Dunmore Springs": "ORG", "Ostria": "GPE"})
     assert found["Dunmore Springs"] == "Organization"
+
+
+def test_a_name_before_a_title_only_a_person_holds_is_a_person():
+    text = "Dilson Varo former leader of the Karvala Front died ."
+    found = entities(text, {"Dilson Varo": "ORG", "Karvala Front": "ORG"})
+    assert found["Dilson Varo"] == "Person" and found["Karvala Front"] == "Organization"
+
+
+def test_a_name_before_a_title_an_organisation_can_hold_stays_what_it_was():
+    text = "Brindle , the owner of Karvala Mills , said profits rose ."
+    found = entities(text, {"Brindle": "ORG", "Karvala Mills": "ORG"})
+    assert found["Brindle"] == "Organization"
+
+
+def test_one_who_served_as_ambassador_or_is_a_woman_is_a_person():
+    # "Varo served as ambassador ."
+    parse = [(1, "nsubj"), (1, "ROOT"), (1, "prep"), (2, "pobj"), (1, "punct")]
+    found = entities("Varo served as ambassador .", {"Varo": "ORG"}, parse=parse, lemmas={"served": "serve"})
+    assert found == {"Varo": "Person"}
+    # "Varo is the first woman ."
+    parse = [(1, "nsubj"), (1, "ROOT"), (4, "det"), (4, "amod"), (1, "attr"), (1, "punct")]
+    found = entities("Varo is the first woman .", {"Varo": "GPE"}, parse=parse, lemmas={"is": "be"})
+    assert found == {"Varo": "Person"}
+    # "Brindle is the first company ." stays an organisation
+    parse = [(1, "nsubj"), (1, "ROOT"), (4, "det"), (4, "amod"), (1, "attr"), (1, "punct")]
+    found = entities("Brindle is the first company .", {"Brindle": "ORG"}, parse=parse, lemmas={"is": "be"})
+    assert found == {"Brindle": "Organization"}

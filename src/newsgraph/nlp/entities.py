@@ -55,6 +55,7 @@ from .lexicon import (
     OTHER_HEADS,
     PERSON_NOUNS,
     PERSON_SWAP_VERBS,
+    PERSON_TITLES,
     PLACE_HEADS,
     PLACE_KINDS,
     PLACE_NAMES_WITH_BODY_WORDS,
@@ -635,7 +636,7 @@ def _people_from_context(doc: Doc, spans: list[Span]) -> list[Span]:
             c.dep_ == "nsubj" and c.ent_type_ == "PERSON" for c in root.head.children)
         if any(c.dep_ == "appos" and c.lemma_.lower() in PERSON_NOUNS for c in root.children) or \
                 (root.dep_ == "nsubjpass" and root.head.lemma_ == "bear") or possessed in PERSON_NOUNS or \
-                _victim(root, possessed, span.label_) or _age_after(doc, end) or \
+                _victim(root, possessed, span.label_) or _age_after(doc, end) or _holds_a_title(doc, root, end) or \
                 (not_a_country and (possessed in PLAYER_ACTS or swapped or any(
                     t.ent_type_ == "PERSON" and not (span.start <= t.i < end) for t in conj))):
             names.add(span.text)
@@ -656,6 +657,27 @@ def _victim(root: Token, possessed: str | None, label: str) -> bool:
     head = root.head
     return possessed in VICTIM_NOUNS or (root.dep_ == "compound" and head.lower_ in VICTIM_NOUNS) or (
         root.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in VICTIM_NOUNS)
+
+
+def _holds_a_title(doc: Doc, root: Token, end: int) -> bool:
+    """"Foday Sankoh, former leader of the RUF", "X has served as ambassador", "X was the first
+    woman to ...": a title only a person holds, right after the name (before "of") or through the verb."""
+    i = end + (end < len(doc) and doc[end].text == ",")
+    while i < len(doc) and i - end < 4 and (doc[i].lower_ in ROLE_MODIFIERS or doc[i].lower_ in DETERMINERS):
+        i += 1  # ", the former"
+    if i + 1 < len(doc) and doc[i].lower_ in PERSON_TITLES and doc[i + 1].lower_ == "of":
+        return True
+    if root.dep_ != "nsubj":
+        return False
+    verb = root.head
+    for child in verb.children:
+        if child.dep_ == "attr" and verb.lemma_ == "be" and (child.lemma_ in PERSON_NOUNS or
+                                                             child.lemma_ in PERSON_TITLES):
+            return True  # "X was the first woman", "X is president"
+        if child.dep_ == "prep" and child.lower_ == "as" and verb.lemma_ == "serve" and any(
+                g.dep_ == "pobj" and g.lemma_ in PERSON_TITLES for g in child.children):
+            return True  # "X served as ambassador"
+    return False
 
 
 def _age_after(doc: Doc, end: int) -> bool:

@@ -371,3 +371,8 @@ BROADCAST_WORDS = {"radio", "television", "tv"}
 VICTIM_VERBS = {"kill", "assassinate", "murder", "shoot", "slay", "stab", "strangle", "behead", "arrest", "sentence",
                 "jail", "imprison"}
 VICTIM_NOUNS = {"assassination", "murder", "killing", "slaying", "assassin", "murderer", "killer", "widow"}
+
+# Titles only a person holds: "Foday Sankoh, former leader of the RUF", "X has served as ambassador",
+# "X was the first woman to ..." (an organisation can be an "owner", "partner" or "member": not here)
+PERSON_TITLES = TITLE_WORDS | {"leader", "founder", "co-founder", "spokesman", "spokeswoman", "spokesperson",
+                               "lawmaker", "chairperson", "premier", "emperor", "admiral", "dean", "rector"}
