@@ -166,3 +166,23 @@ def test_one_who_served_as_ambassador_or_is_a_woman_is_a_person():
     parse = [(1, "nsubj"), (1, "ROOT"), (4, "det"), (4, "amod"), (1, "attr"), (1, "punct")]
     found = entities("Brindle is the first company .", {"Brindle": "ORG"}, parse=parse, lemmas={"is": "be"})
     assert found == {"Brindle": "Organization"}
+
+
+def test_a_country_before_its_head_of_state_is_a_place_whatever_the_model_said():
+    text = "Karvala 's President Dilson Varo spoke ."
+    found = entities(text, {"Karvala": "PERSON", "Dilson Varo": "PERSON"})
+    assert found == {"Karvala": "Place", "Dilson Varo": "Person"}
+    text = "Karvala 's former Prime Minister Dilson Varo spoke ."
+    found = entities(text, {"Karvala": "PERSON", "Dilson Varo": "PERSON"})
+    assert found == {"Karvala": "Place", "Dilson Varo": "Person"}
+
+
+def test_a_person_before_a_minister_they_appointed_stays_a_person():
+    text = "Varo 's Foreign Minister Ann Lee spoke ."
+    found = entities(text, {"Varo": "PERSON", "Ann Lee": "PERSON"})
+    assert found["Varo"] == "Person"
+
+
+def test_a_possessive_at_the_end_of_the_text_is_read_safely():
+    found = entities("They met Varo 's former vice", {"Varo": "PERSON"})
+    assert found == {"Varo": "Person"}

@@ -43,6 +43,7 @@ from .lexicon import (
     ENTITY_TYPES,
     FACILITY_CENTRES,
     FACILITY_HEADS,
+    HEAD_OF_STATE_TITLES,
     LOCATIVE_PREPOSITIONS,
     MEDIA_HEADS,
     NOT_ENTITY_KINDS,
@@ -245,6 +246,7 @@ class EntityLinker:
         cleaned += _untagged_facilities(doc, cleaned)
         cleaned += _company_names(doc, cleaned)
         cleaned = _people_from_context(doc, cleaned)
+        cleaned = _countries_before_titles(doc, cleaned)
         cleaned = _places_from_context(doc, cleaned)
         cleaned = _address_lines(doc, cleaned)
         cleaned = _organisations_from_context(doc, cleaned)
@@ -645,6 +647,32 @@ def _people_from_context(doc: Doc, spans: list[Span]) -> list[Span]:
     last_words = {n.split()[-1] for n in names if len(n.split()) > 1}
     return [Span(doc, s.start, s.end, label="PERSON") if s.label_ != "PERSON" and (
         s.text in names or (len(s) == 1 and s.text in last_words)) else s for s in spans]
+
+
+def _countries_before_titles(doc: Doc, spans: list[Span]) -> list[Span]:
+    """"Sierra Leone's President Ernest Koroma", "Togo's Prime Minister X": a "person" whose head of
+    state or government is named after it is the country (every mention of the name)."""
+    by_start = {s.start: s for s in spans}
+    names = set()
+    for span in spans:
+        end = span.end
+        if span.label_ != "PERSON" or end + 2 >= len(doc) or doc[end].lower_ not in ("'s", "’s"):
+            continue
+        i = end + 1
+        while i < len(doc) and i - end < 4 and doc[i].lower_ in ROLE_MODIFIERS and doc[i].lower_ != "prime":
+            i += 1  # "former", "vice"
+        if i + 1 >= len(doc):
+            continue
+        if doc[i].lower_ == "prime" and i + 1 < len(doc) and doc[i + 1].lower_ == "minister":
+            i += 1
+        elif doc[i].lower_ not in HEAD_OF_STATE_TITLES:
+            continue
+        after = by_start.get(i + 1)
+        if (doc[i].is_title or doc[i].is_upper) and after is not None and after.label_ == "PERSON":
+            names.add(span.text)
+    if not names:
+        return spans
+    return [Span(doc, s.start, s.end, label="GPE") if s.label_ == "PERSON" and s.text in names else s for s in spans]
 
 
 def _victim(root: Token, possessed: str | None, label: str) -> bool:

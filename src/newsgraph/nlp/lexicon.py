@@ -376,3 +376,9 @@ VICTIM_NOUNS = {"assassination", "murder", "killing", "slaying", "assassin", "mu
 # "X was the first woman to ..." (an organisation can be an "owner", "partner" or "member": not here)
 PERSON_TITLES = TITLE_WORDS | {"leader", "founder", "co-founder", "spokesman", "spokeswoman", "spokesperson",
                                "lawmaker", "chairperson", "premier", "emperor", "admiral", "dean", "rector"}
+
+# Titles a country gives, never a person: in "Sierra Leone's President Ernest Koroma" and "Togo's
+# Prime Minister X" what comes before "'s" is a place even when the model read a person ("Putin's
+# foreign minister" is a person's: only heads of state and government here)
+HEAD_OF_STATE_TITLES = {"president", "vice-president", "king", "queen", "emperor", "sultan", "monarch", "emir",
+                        "premier"}
