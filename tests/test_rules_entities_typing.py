@@ -186,3 +186,41 @@ def test_a_person_before_a_minister_they_appointed_stays_a_person():
 def test_a_possessive_at_the_end_of_the_text_is_read_safely():
     found = entities("They met Varo 's former vice", {"Varo": "PERSON"})
     assert found == {"Varo": "Person"}
+
+
+def test_a_name_whose_presidency_is_meant_is_a_person():
+    found = entities("During Varo 's presidency prices rose .", {"Varo": "ORG"})
+    assert found == {"Varo": "Person"}
+
+
+def test_the_name_after_a_title_of_a_country_is_the_holders():
+    text = "The President of Ostria Varo said talks failed ."
+    found = entities(text, [("Ostria", "GPE"), ("Varo", "ORG")])
+    assert found == {"Ostria": "Place", "Varo": "Person"}
+
+
+def test_a_holder_read_into_the_body_or_the_brief_is_split_off():
+    text = "He spoke with the leader of his Karvala Party Dilson Varo ."
+    found = entities(text, {"Karvala Party Dilson Varo": "ORG"})
+    assert found == {"Karvala Party": "Organization", "Dilson Varo": "Person"}
+    text = "The Secretary of the Interior Dilson Varo spoke ."
+    found = entities(text, {"Interior Dilson Varo": "ORG"})
+    assert found == {"Dilson Varo": "Person"}
+
+
+def test_a_body_after_a_title_of_keeps_its_name():
+    found = entities("He is governor of Bank Karvala .", {"Bank Karvala": "ORG"})
+    assert found == {"Bank Karvala": "Organization"}
+    found = entities("He is president of the Karvala Football Association .", {"Karvala Football Association": "ORG"})
+    assert found == {"Karvala Football Association": "Organization"}
+
+
+# "Varo said he would resign ."
+_SAID_HE = [(1, "nsubj"), (1, "ROOT"), (4, "nsubj"), (4, "aux"), (1, "ccomp"), (1, "punct")]
+
+
+def test_one_who_says_he_is_a_person_and_one_who_says_it_is_not():
+    found = entities("Varo said he would resign .", {"Varo": "ORG"}, parse=_SAID_HE, lemmas={"said": "say"})
+    assert found == {"Varo": "Person"}
+    found = entities("Brindle said it would resign .", {"Brindle": "ORG"}, parse=_SAID_HE, lemmas={"said": "say"})
+    assert found == {"Brindle": "Organization"}

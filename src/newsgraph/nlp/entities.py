@@ -55,6 +55,7 @@ from .lexicon import (
     ORG_KINDS,
     OTHER_HEADS,
     PERSON_NOUNS,
+    PERSON_POSSESSIONS,
     PERSON_SWAP_VERBS,
     PERSON_TITLES,
     PLACE_HEADS,
@@ -241,6 +242,7 @@ class EntityLinker:
         cleaned = [s for s in (_without_title_words(span) for span in cleaned) if s is not None]
         cleaned = _source_lines(doc, cleaned)
         cleaned = _merge_split_names(doc, cleaned)
+        cleaned = _title_holders_read_into_bodies(doc, cleaned)
         cleaned = _retype_from_context(doc, cleaned)
         cleaned = _hyphenated_places(doc, cleaned)
         cleaned += _untagged_facilities(doc, cleaned)
@@ -624,6 +626,7 @@ def _people_from_context(doc: Doc, spans: list[Span]) -> list[Span]:
     its last word alone, is then that person.
     """
     names: set[str] = set()
+    by_end = {s.end: s for s in spans}
     for span in spans:
         if span.label_ not in ("ORG", "GPE", "LOC", "FAC") or \
                 not all((t.is_title and t.is_alpha) or t.text == "-" for t in span) or \
@@ -639,6 +642,7 @@ def _people_from_context(doc: Doc, spans: list[Span]) -> list[Span]:
         if any(c.dep_ == "appos" and c.lemma_.lower() in PERSON_NOUNS for c in root.children) or \
                 (root.dep_ == "nsubjpass" and root.head.lemma_ == "bear") or possessed in PERSON_NOUNS or \
                 _victim(root, possessed, span.label_) or _age_after(doc, end) or _holds_a_title(doc, root, end) or \
+                possessed in PERSON_POSSESSIONS or _after_title_of(doc, span.start, by_end) or _says_he(root) or \
                 (not_a_country and (possessed in PLAYER_ACTS or swapped or any(
                     t.ent_type_ == "PERSON" and not (span.start <= t.i < end) for t in conj))):
             names.add(span.text)
@@ -706,6 +710,69 @@ def _holds_a_title(doc: Doc, root: Token, end: int) -> bool:
                 g.dep_ == "pobj" and g.lemma_ in PERSON_TITLES for g in child.children):
             return True  # "X served as ambassador"
     return False
+
+
+def _title_holders_read_into_bodies(doc: Doc, spans: list[Span]) -> list[Span]:
+    """"leader of his Socialist Party Fatos Nano", "Secretary of the Interior Santiago Creel": after
+    "<title> of", the model read the holder's name into the body's or the brief's. The name is the
+    two or three words after the body's head word (or after the brief), a person; the body stays an
+    organisation ("Bank Indonesia" keeps its one word)."""
+    result = []
+    for span in spans:
+        if span.label_ != "ORG" or len(span) < 2 or not _title_of_before(doc, span.start):
+            result.append(span)
+            continue
+        heads = [k for k in range(span.start, span.end - 1) if doc[k].lower_ in ORG_HEADS and doc[k].is_title]
+        cut = heads[-1] + 1 if heads else span.start
+        if not heads:
+            while cut < span.end and doc[cut].lower_ in PORTFOLIO_WORDS and doc[cut].is_title:
+                cut += 1  # "Interior | Santiago Creel": the brief, not a body
+        name = doc[cut:span.end]
+        if cut == span.start or not 2 <= len(name) <= 3 or not all(
+                t.is_title and t.is_alpha and len(t) > 1 and t.lower_ not in _HEAD_WORDS and
+                t.lower_ not in PORTFOLIO_WORDS and t.text not in _COMPANY_MARKS for t in name):
+            result.append(span)
+            continue
+        if heads:
+            result.append(Span(doc, span.start, cut, label="ORG"))
+        result.append(Span(doc, cut, span.end, label="PERSON"))
+    return result
+
+
+def _title_of_before(doc: Doc, i: int) -> bool:
+    """"<title> of (the, his)" right before token i."""
+    while i - 1 >= 0 and doc[i - 1].lower_ in DETERMINERS:
+        i -= 1
+    return i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in PERSON_TITLES
+
+
+def _after_title_of(doc: Doc, start: int, by_end: dict[int, Span]) -> bool:
+    """"The President of Costa Rica Arias", "leader of his Socialist Party Fatos Nano", "Secretary of
+    the Interior Santiago Creel": the name right after "<title> of <body or brief>" is the holder's."""
+    i = start
+    before = by_end.get(i)
+    if before is not None and before.label_ != "PERSON":
+        i = before.start
+    else:
+        while i - 1 >= 0 and start - i < 3 and doc[i - 1].is_title and doc[i - 1].lower_ in PORTFOLIO_WORDS:
+            i -= 1  # "Interior", "Foreign Affairs"
+        if i == start:
+            return False
+    return _title_of_before(doc, i)
+
+
+_SAY_VERBS = {"say", "tell", "add", "state", "announce", "insist", "claim"}
+
+
+def _says_he(root: Token) -> bool:
+    """"Sonthi said he had completed his mission": one who says "he" or "she" of themselves right
+    after the verb is a person (an organisation says "it")."""
+    verb = root.head
+    if root.dep_ != "nsubj" or verb.lemma_ not in _SAY_VERBS or verb.i + 1 >= len(verb.doc):
+        return False
+    after = verb.doc[verb.i + 1]
+    return after.lower_ in ("he", "she") and after.dep_ == "nsubj" and after.head.dep_ == "ccomp" and \
+        after.head.head.i == verb.i
 
 
 def _age_after(doc: Doc, end: int) -> bool:

@@ -382,3 +382,7 @@ PERSON_TITLES = TITLE_WORDS | {"leader", "founder", "co-founder", "spokesman", "
 # foreign minister" is a person's: only heads of state and government here)
 HEAD_OF_STATE_TITLES = {"president", "vice-president", "king", "queen", "emperor", "sultan", "monarch", "emir",
                         "premier"}
+
+# What only a person has: "Leoni's presidency" (kin are in PERSON_NOUNS; a band has a "career" too)
+PERSON_POSSESSIONS = {"presidency", "premiership", "chancellorship", "papacy", "reign", "wife", "husband",
+                      "widow", "funeral", "autobiography", "memoir", "memoirs", "birthday"}
