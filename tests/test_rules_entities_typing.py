@@ -224,3 +224,11 @@ def test_one_who_says_he_is_a_person_and_one_who_says_it_is_not():
     assert found == {"Varo": "Person"}
     found = entities("Brindle said it would resign .", {"Brindle": "ORG"}, parse=_SAID_HE, lemmas={"said": "say"})
     assert found == {"Brindle": "Organization"}
+
+
+def test_a_line_with_a_town_and_its_state_initials_the_model_read_as_bodies_gives_two_places():
+    found = entities("DUNMORE HILL , K.V .", {"DUNMORE HILL": "ORG", "K.V": "ORG"})
+    assert found == {"Dunmore Hill": "Place", "K.V": "Place"}  # a place in capitals is named in title case
+    # initials that are not a line's end stay as they were
+    found = entities("DUNMORE HILL , K.V . said it grew .", {"DUNMORE HILL": "ORG", "K.V": "ORG"})
+    assert found == {"DUNMORE HILL": "Organization", "K.V": "Organization"}

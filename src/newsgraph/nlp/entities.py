@@ -866,6 +866,7 @@ def _address_lines(doc: Doc, spans: list[Span]) -> list[Span]:
     ("Acme Holdings, Houston, Texas" stays a company)."""
     by_start = {s.start: s for s in spans}
     result = []
+    regions: set[int] = set()
     for span in spans:
         start, end = span.start, span.end
         if span.label_ in ("ORG", "PERSON", "FAC") and end + 1 < len(doc) and doc[end].text == "," and \
@@ -874,8 +875,15 @@ def _address_lines(doc: Doc, spans: list[Span]) -> list[Span]:
                 not any(t.lower_ in _NOT_SITE_WORDS or t.text in _COMPANY_MARKS for t in span) and \
                 _ends_in_places(doc, end, by_start):
             span = Span(doc, start, end, label="GPE")
+            regions.add(end + 1)
         result.append(span)
+    if regions:  # "ROCK HILL, S.C.": the state's initials the model read as a body
+        result = [Span(doc, s.start, s.end, label="GPE") if s.start in regions and s.label_ == "ORG" else s
+                  for s in result]
     return result
+
+
+_STATE_INITIALS = re.compile(r"^(?:[A-Z]\.){1,2}[A-Z]\.?$")  # "S.C", "N.Y.", "D.C."
 
 
 def _ends_in_places(doc: Doc, comma: int, by_start: dict[int, Span]) -> bool:
@@ -883,7 +891,7 @@ def _ends_in_places(doc: Doc, comma: int, by_start: dict[int, Span]) -> bool:
     i = comma
     for _ in range(2):
         place = by_start.get(i + 1) if doc[i].text == "," else None
-        if place is None or place.label_ not in ("GPE", "LOC"):
+        if place is None or not (place.label_ in ("GPE", "LOC") or _STATE_INITIALS.match(place.text)):
             return False
         i = place.end
         while i < len(doc) and doc[i].text in (".", ";"):
