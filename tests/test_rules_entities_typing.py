@@ -232,3 +232,28 @@ def test_a_line_with_a_town_and_its_state_initials_the_model_read_as_bodies_give
     # initials that are not a line's end stay as they were
     found = entities("DUNMORE HILL , K.V . said it grew .", {"DUNMORE HILL": "ORG", "K.V": "ORG"})
     assert found == {"DUNMORE HILL": "Organization", "K.V": "Organization"}
+
+
+def test_a_settlement_named_after_of_or_before_a_plural_settlement_noun_is_a_place():
+    found = entities("The fire burned near the city of Ramira .", {"Ramira": "PERSON"}, lemmas={"city": "city"})
+    assert found == {"Ramira": "Place"}
+    found = entities("Police in Ustria and Lavio provinces searched homes .", {"Ustria": "GPE", "Lavio": "PERSON"},
+                     lemmas={"provinces": "province"})
+    assert found == {"Ustria": "Place", "Lavio": "Place"}
+    # a person before a singular place word is left alone: "a Varo city official"
+    found = entities("He met a Varo city official .", {"Varo": "PERSON"}, lemmas={"city": "city"})
+    assert found == {"Varo": "Person"}
+
+
+def test_one_word_before_a_bodys_staff_is_the_body():
+    found = entities("Brindle president Dilson Varo said it grew .", {"Brindle": "PERSON", "Dilson Varo": "PERSON"})
+    assert found == {"Brindle": "Organization", "Dilson Varo": "Person"}
+    found = entities("Ann Lee , another Brindle employee , spoke .", {"Ann Lee": "PERSON", "Brindle": "PERSON"})
+    assert found == {"Ann Lee": "Person", "Brindle": "Organization"}
+
+
+def test_a_person_before_a_spokesman_or_a_title_without_a_holder_stays_a_person():
+    found = entities("Varo spokesman Ann Lee said it grew .", {"Varo": "PERSON", "Ann Lee": "PERSON"})
+    assert found["Varo"] == "Person"
+    found = entities("They made Varo president on Monday .", {"Varo": "PERSON"})
+    assert found == {"Varo": "Person"}

@@ -35,6 +35,7 @@ from .facts import EntityCluster, doc_text, tokens_where
 from .lexicon import (
     AGENT_VERBS,
     BODY_HEADS,
+    BODY_STAFF,
     BROADCAST_WORDS,
     BUILDING_WORDS,
     COMPASS_PREFIXES,
@@ -249,6 +250,7 @@ class EntityLinker:
         cleaned += _company_names(doc, cleaned)
         cleaned = _people_from_context(doc, cleaned)
         cleaned = _countries_before_titles(doc, cleaned)
+        cleaned = _bodies_before_staff(doc, cleaned)
         cleaned = _places_from_context(doc, cleaned)
         cleaned = _address_lines(doc, cleaned)
         cleaned = _organisations_from_context(doc, cleaned)
@@ -477,12 +479,14 @@ def _retype_from_context(doc: Doc, spans: list[Span]) -> list[Span]:
         if label == "ORG" and last.is_title and last.lower_ in BUILDING_WORDS and end - start >= 2 and \
                 before >= 0 and doc[before].lower_ in LOCATIVE_PREPOSITIONS:
             label = "FAC"  # "bring it to the White House": where, not who
-        if label == "ORG" and end - start <= 3 and (
+        if label in ("ORG", "PERSON") and end - start <= 3 and (
                 (start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in SETTLEMENT_NOUNS and
                 doc[start - 2].is_lower) or
-                (end < len(doc) and doc[end].is_lower and doc[end].lower_ in SETTLEMENT_NOUNS)) and \
+                (end < len(doc) and doc[end].is_lower and (
+                    (label == "ORG" and doc[end].lower_ in SETTLEMENT_NOUNS) or
+                    (doc[end].lemma_ in SETTLEMENT_NOUNS and doc[end].lower_ != doc[end].lemma_)))) and \
                 not any(t.lower_ in ORG_HEADS for t in doc[start:end]):
-            label = "GPE"
+            label = "GPE"  # "the city of Ramona", "Umbria and Lazio provinces", whatever the model said
         if label in ("GPE", "LOC") and start > 0 and doc[start - 1].text in COMPASS_PREFIXES and \
                 start - 1 not in taken and not (start > 1 and doc[start - 2].is_title and doc[start - 2].is_alpha):
             start -= 1  # "the East | Los Angeles sheriff's station": the compass word is the name's
@@ -677,6 +681,24 @@ def _countries_before_titles(doc: Doc, spans: list[Span]) -> list[Span]:
     if not names:
         return spans
     return [Span(doc, s.start, s.end, label="GPE") if s.label_ == "PERSON" and s.text in names else s for s in spans]
+
+
+_TITLES_OF_ONE = {"president", "chairman", "chairwoman", "ceo", "cfo"}
+
+
+def _bodies_before_staff(doc: Doc, spans: list[Span]) -> list[Span]:
+    """"Healy president George Malina", "another Emery employee": one word the model read as a person,
+    right before a lowercase word for a body's staff (and, for a title, the holder's name), is the body."""
+    starts = {s.start: s for s in spans}
+    result = []
+    for span in spans:
+        end = span.end
+        if span.label_ == "PERSON" and len(span) == 1 and end + 1 < len(doc) and doc[end].is_lower and \
+                doc[end].lower_ in BODY_STAFF and (doc[end].lower_ not in _TITLES_OF_ONE or (
+                    end + 1 in starts and starts[end + 1].label_ == "PERSON")) and span[0].is_title:
+            span = Span(doc, span.start, end, label="ORG")
+        result.append(span)
+    return result
 
 
 def _victim(root: Token, possessed: str | None, label: str) -> bool:

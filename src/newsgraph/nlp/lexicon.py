@@ -386,3 +386,8 @@ HEAD_OF_STATE_TITLES = {"president", "vice-president", "king", "queen", "emperor
 # What only a person has: "Leoni's presidency" (kin are in PERSON_NOUNS; a band has a "career" too)
 PERSON_POSSESSIONS = {"presidency", "premiership", "chancellorship", "papacy", "reign", "wife", "husband",
                       "widow", "funeral", "autobiography", "memoir", "memoirs", "birthday"}
+
+# Staff only a body has: "Healy president George Malina", "another Emery employee" (a person has a
+# spokesman or a lawyer, not a president or employees)
+BODY_STAFF = {"president", "chairman", "chairwoman", "ceo", "cfo", "employee", "employees", "shareholders",
+              "stockholders", "executives"}
