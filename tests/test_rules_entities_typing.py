@@ -257,3 +257,18 @@ def test_a_person_before_a_spokesman_or_a_title_without_a_holder_stays_a_person(
     assert found["Varo"] == "Person"
     found = entities("They made Varo president on Monday .", {"Varo": "PERSON"})
     assert found == {"Varo": "Person"}
+
+
+def test_a_place_name_with_a_plural_noun_after_the_is_a_band():
+    found = entities("Nolan joined The Karvala Dolls in 1972 .", {"Nolan": "PERSON", "The Karvala Dolls": "GPE"},
+                     lemmas={"Dolls": "doll"})
+    assert found["Karvala Dolls"] == "Organization"
+
+
+def test_a_place_whose_name_ends_in_a_plural_place_word_stays_a_place():
+    found = entities("They sailed to The Karvala Islands .", {"The Karvala Islands": "GPE"},
+                     lemmas={"Islands": "island"})
+    assert found == {"Karvala Islands": "Place"}
+    found = entities("They fought on The Karvala Heights .", {"The Karvala Heights": "LOC"},
+                     lemmas={"Heights": "height"})
+    assert found == {"Karvala Heights": "Place"}

@@ -62,6 +62,7 @@ from .lexicon import (
     PLACE_HEADS,
     PLACE_KINDS,
     PLACE_NAMES_WITH_BODY_WORDS,
+    PLACE_PLURALS,
     PLAYER_ACTS,
     PORTFOLIO_WORDS,
     POSTNOMINAL_TITLES,
@@ -246,6 +247,7 @@ class EntityLinker:
         cleaned = _title_holders_read_into_bodies(doc, cleaned)
         cleaned = _retype_from_context(doc, cleaned)
         cleaned = _hyphenated_places(doc, cleaned)
+        cleaned = _bands_read_as_places(doc, cleaned)
         cleaned += _untagged_facilities(doc, cleaned)
         cleaned += _company_names(doc, cleaned)
         cleaned = _people_from_context(doc, cleaned)
@@ -519,6 +521,21 @@ def _retype_from_context(doc: Doc, spans: list[Span]) -> list[Span]:
                 continue
         result.append(Span(doc, start, end, label=label) if (label, start, end) != (
             span.label_, span.start, span.end) else span)
+    return result
+
+
+def _bands_read_as_places(doc: Doc, spans: list[Span]) -> list[Span]:
+    """"Nolan joined The New York Dolls": after a capitalised "The", a place's name followed by a
+    plural common noun names a band or a team, not a place ("The Cayman Islands" is one)."""
+    result = []
+    for span in spans:
+        last = span[-1]
+        if span.label_ in ("GPE", "LOC") and len(span) >= 2 and span.start > 0 and \
+                doc[span.start - 1].text == "The" and last.is_title and last.is_alpha and \
+                last.lower_ != last.lemma_ and last.lower_.endswith("s") and last.lower_ not in PLACE_PLURALS and \
+                last.lower_ not in _HEAD_WORDS:
+            span = Span(doc, span.start, span.end, label="ORG")
+        result.append(span)
     return result
 
 

@@ -391,3 +391,10 @@ PERSON_POSSESSIONS = {"presidency", "premiership", "chancellorship", "papacy", "
 # spokesman or a lawyer, not a president or employees)
 BODY_STAFF = {"president", "chairman", "chairwoman", "ceo", "cfo", "employee", "employees", "shareholders",
               "stockholders", "executives"}
+
+# Plural last words of places' names ("the Cayman Islands", "Palm Springs"): "The New York Dolls" is a
+# band, "The Golan Heights" a place
+PLACE_PLURALS = {"islands", "isles", "states", "emirates", "territories", "highlands", "lowlands", "heights",
+                 "falls", "springs", "rapids", "mountains", "hills", "lakes", "keys", "alps", "plains", "flats",
+                 "wells", "woods", "forks", "gardens", "fields", "sands", "narrows", "provinces", "regions",
+                 "downs", "glades", "cays", "banks", "rocks", "shoals", "caves", "meadows", "pines", "oaks"}
