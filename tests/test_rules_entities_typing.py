@@ -272,3 +272,10 @@ def test_a_place_whose_name_ends_in_a_plural_place_word_stays_a_place():
     found = entities("They fought on The Karvala Heights .", {"The Karvala Heights": "LOC"},
                      lemmas={"Heights": "height"})
     assert found == {"Karvala Heights": "Place"}
+
+
+def test_a_company_opening_a_paragraph_with_an_acronym_is_no_source_line():
+    found = entities("Karvala TVX said it will buy the mine .", {"Karvala TVX": "ORG"})
+    assert found == {"Karvala TVX": "Organization"}
+    found = entities("Karvala NOVA-PRESS in English 1700 GMT", {"Karvala NOVA-PRESS": "ORG"})
+    assert found == {"Karvala": "Place", "NOVA-PRESS": "Organization"}

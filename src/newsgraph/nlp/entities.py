@@ -343,8 +343,9 @@ def _source_lines(doc: Doc, spans: list[Span]) -> list[Span]:
     "LD0806223294 Sarajevo Radio Bosnia-Herzegovina Network in Serbo-Croatian".
 
     At the start of a line (after its item number, if any), one capitalised word before a
-    broadcaster's name (a broadcast word and more name) or an agency's acronym is the city it
-    reports from: a place, and the rest the organisation. The item number is no name.
+    broadcaster's name (a broadcast word and more name) or an agency's acronym, ending the line or
+    before the language ("in English"), is the city it reports from: a place, and the rest the
+    organisation. The item number is no name.
     """
     result: list[Span] = []
     drop: set[int] = set()
@@ -381,6 +382,9 @@ def _source_lines(doc: Doc, spans: list[Span]) -> list[Span]:
                 ((doc[end].is_title or doc[end].is_upper) and doc[end].is_alpha) or
                 (doc[end].text == "-" and not doc[end].whitespace_)):
             end += 1  # "Sarajevo Radio | Bosnia-Herzegovina Network": the model stopped inside the name
+        if not (end == len(doc) or doc[end].is_space or "\n" in doc[end - 1].whitespace_ or doc[end].lower_ == "in"):
+            result.append(span if start == span.start else Span(doc, start, span.end, label=span.label))
+            continue  # a source line ends there or names its language: not "Consolidated TVX said"
         if end > span.end:
             drop.update(id(s) for s in spans if s.start < end and s.end > span.end)
             result = [s for s in result if not (s.start < end and s.end > span.end)]
