@@ -279,3 +279,17 @@ def test_a_company_opening_a_paragraph_with_an_acronym_is_no_source_line():
     assert found == {"Karvala TVX": "Organization"}
     found = entities("Karvala NOVA-PRESS in English 1700 GMT", {"Karvala NOVA-PRESS": "ORG"})
     assert found == {"Karvala": "Place", "NOVA-PRESS": "Organization"}
+
+
+def test_a_source_line_whose_broadcaster_or_paper_the_model_tagged_apart_or_not_at_all():
+    text = "KV0101223294 Karvala Radio Ostria Carlo in French 1700 GMT"
+    found = entities(text, [("Karvala", "GPE"), ("Radio Ostria Carlo", "PERSON")])
+    assert found == {"Karvala": "Place", "Radio Ostria Carlo": "Organization"}
+    text = "KV0101223294 Karvala NOVYE IZVESTIA in Russian 14 Jan 94"
+    found = entities(text, [("KV0101223294 Karvala", "PERSON"), ("IZVESTIA", "ORG")])
+    assert found == {"Karvala": "Place", "NOVYE IZVESTIA": "Organization"}
+
+
+def test_a_city_and_a_company_acronym_opening_a_sentence_are_left_alone():
+    found = entities("Karvala BRX said shares rose .", [("Karvala", "GPE"), ("BRX", "ORG")])
+    assert found == {"Karvala": "Place", "BRX": "Organization"}

@@ -360,9 +360,10 @@ def _source_lines(doc: Doc, spans: list[Span]) -> list[Span]:
             result.append(span)
             continue
         span_end = span.end
-        if span_end - start == 1 and span_end < len(doc) and doc[span_end].lower_ in BROADCAST_WORDS and \
-                doc[span_end].is_title and doc[span_end].ent_iob_ == "O":
-            span_end += 1  # "Beirut | Radio | Lebanon": the model tagged the city and the country
+        if span_end - start == 1 and span_end < len(doc) and not doc[start].is_upper and (
+                (doc[span_end].lower_ in BROADCAST_WORDS and doc[span_end].is_title) or
+                (doc[span_end].is_upper and doc[span_end].is_alpha and len(doc[span_end]) > 1)):
+            span_end += 1  # "Beirut | Radio | Lebanon", "Moscow | MOSKOVSKIY KOMSOMOLETS": the city alone tagged
         rest = doc[start + 1:span_end]
         city = doc[start] if start < span_end else None
         if city is None or not rest or span.label_ not in ("ORG", "GPE", "FAC", "PERSON") or \
@@ -378,8 +379,8 @@ def _source_lines(doc: Doc, spans: list[Span]) -> list[Span]:
             result.append(span if start == span.start else Span(doc, start, span.end, label=span.label))
             continue  # "Vatican Radio": the broadcaster's own name
         end = span_end
-        while broadcaster and end < len(doc) and end - span.end < 6 and not doc[end].is_space and (
-                ((doc[end].is_title or doc[end].is_upper) and doc[end].is_alpha) or
+        while end < len(doc) and end - span.end < 6 and not doc[end].is_space and (
+                ((doc[end].is_upper or (broadcaster and doc[end].is_title)) and doc[end].is_alpha) or
                 (doc[end].text == "-" and not doc[end].whitespace_)):
             end += 1  # "Sarajevo Radio | Bosnia-Herzegovina Network": the model stopped inside the name
         if not (end == len(doc) or doc[end].is_space or "\n" in doc[end - 1].whitespace_ or doc[end].lower_ == "in"):
