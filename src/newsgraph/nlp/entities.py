@@ -25,7 +25,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from spacy.attrs import IS_ALPHA, IS_UPPER, LENGTH, LOWER, ORTH
+from spacy.attrs import IS_ALPHA, IS_SPACE, IS_UPPER, LENGTH, LOWER, ORTH
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
@@ -338,6 +338,11 @@ def _line_start(doc: Doc, i: int) -> bool:
     return i == 0 or "\n" in doc[i - 1].whitespace_ or doc[i - 1].is_space
 
 
+def _line_starts(doc: Doc) -> set[int]:
+    """Tokens that open a line (after a space token, which holds the line break), read in C."""
+    return {0} | {i + 1 for i, space in enumerate(doc.to_array(IS_SPACE).tolist()) if space}
+
+
 def _source_lines(doc: Doc, spans: list[Span]) -> list[Span]:
     """A monitoring service's source line: "Paris Radio France International", "Moscow ITAR-TASS",
     "LD0806223294 Sarajevo Radio Bosnia-Herzegovina Network in Serbo-Croatian".
@@ -349,10 +354,14 @@ def _source_lines(doc: Doc, spans: list[Span]) -> list[Span]:
     """
     result: list[Span] = []
     drop: set[int] = set()
+    lines = _line_starts(doc)
     for span in spans:
         if id(span) in drop:
             continue
         start = span.start
+        if start not in lines and start - 1 not in lines:
+            result.append(span)  # (most names: not at a line's start, nor one word after it)
+            continue
         if _SOURCE_CODE.match(doc[start].text):
             start += 1
         elif not (_line_start(doc, start) or (start >= 1 and _SOURCE_CODE.match(doc[start - 1].text) and
