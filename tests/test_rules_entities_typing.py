@@ -293,3 +293,9 @@ def test_a_source_line_whose_broadcaster_or_paper_the_model_tagged_apart_or_not_
 def test_a_city_and_a_company_acronym_opening_a_sentence_are_left_alone():
     found = entities("Karvala BRX said shares rose .", [("Karvala", "GPE"), ("BRX", "ORG")])
     assert found == {"Karvala": "Place", "BRX": "Organization"}
+
+
+def test_a_source_line_after_a_headline_on_the_same_line():
+    text = "Varo Orders Audit KV0101223294 Karvala Radio Ostria International"
+    found = entities(text, [("Varo", "PERSON"), ("KV0101223294 Karvala Radio Ostria International", "ORG")])
+    assert found["Karvala"] == "Place" and found["Radio Ostria International"] == "Organization"

@@ -25,7 +25,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from spacy.attrs import IS_ALPHA, IS_SPACE, IS_UPPER, LENGTH, LOWER, ORTH
+from spacy.attrs import IS_ALPHA, IS_SPACE, IS_UPPER, LENGTH, LOWER, ORTH, SHAPE
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
@@ -354,7 +354,8 @@ def _source_lines(doc: Doc, spans: list[Span]) -> list[Span]:
     """
     result: list[Span] = []
     drop: set[int] = set()
-    lines = _line_starts(doc)
+    lines = _line_starts(doc)  # and item numbers anywhere ("...Finances MK1401103094 Moscow ...")
+    lines.update(i for i in tokens_where(doc, SHAPE, ("XXdddd",)) if _SOURCE_CODE.match(doc[i].text))
     for span in spans:
         if id(span) in drop:
             continue
