@@ -28,6 +28,7 @@ from functools import lru_cache
 from spacy.attrs import IS_ALPHA, IS_SPACE, IS_UPPER, LENGTH, LOWER, ORTH, SHAPE
 from spacy.language import Language
 from spacy.matcher import Matcher
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
@@ -332,6 +333,7 @@ def _without_title_words(span: Span) -> Span | None:
 
 
 _SOURCE_CODE = re.compile(r"^[A-Z]{2}\d{8,}$")  # "LD0806223294": a monitoring service's item number
+_CODE_SHAPE = get_string_id("XXdddd")  # its shape (spaCy cuts a shape's runs at four)
 
 
 def _line_start(doc: Doc, i: int) -> bool:
@@ -340,7 +342,7 @@ def _line_start(doc: Doc, i: int) -> bool:
 
 def _line_starts(doc: Doc) -> set[int]:
     """Tokens that open a line (after a space token, which holds the line break), read in C."""
-    return {0} | {i + 1 for i, space in enumerate(doc.to_array(IS_SPACE).tolist()) if space}
+    return {0, *(doc.to_array(IS_SPACE).nonzero()[0] + 1).tolist()}
 
 
 def _source_lines(doc: Doc, spans: list[Span]) -> list[Span]:
@@ -355,7 +357,8 @@ def _source_lines(doc: Doc, spans: list[Span]) -> list[Span]:
     result: list[Span] = []
     drop: set[int] = set()
     lines = _line_starts(doc)  # and item numbers anywhere ("...Finances MK1401103094 Moscow ...")
-    lines.update(i for i in tokens_where(doc, SHAPE, ("XXdddd",)) if _SOURCE_CODE.match(doc[i].text))
+    codes = (doc.to_array(SHAPE) == _CODE_SHAPE).nonzero()[0].tolist()
+    lines.update(i for i in codes if _SOURCE_CODE.match(doc[i].text))
     for span in spans:
         if id(span) in drop:
             continue
