@@ -21,9 +21,11 @@ _MONTH = r"(?P<month>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*
 _PLACE = r"(?P<place>[A-Z][A-Za-z'’.\- ]{1,40}?(?:\s*,\s*[A-Z][A-Za-z.\- ]{1,30}?)?)"
 _AGENCY = r"\(\s*(?P<agency>[A-Za-z][\w .&'’-]{0,40}?)\s*\)"
 _DASH = r"\s*(?:--|—|–|-)\s*"
+# "PERUGIA, Italy (AP)" on a line of its own, or before "_": the agency's bracket ends it
+_UNDASHED = r"(?P<undashed>[ \t]+_[ \t]+|[ \t]*$)"
 # Only the start of a paragraph, and only in the first lines of the article.
 DATELINE = re.compile(
-    rf"^[ \t]*{_PLACE}\s*,?\s+(?:{_MONTH}\s+(?P<day>\d{{1,2}})\s*)?(?:{_AGENCY})?{_DASH}",
+    rf"^[ \t]*{_PLACE}\s*,?\s+(?:{_MONTH}\s+(?P<day>\d{{1,2}})\s*)?(?:{_AGENCY})?(?:{_DASH}|{_UNDASHED})",
     re.MULTILINE,
 )
 
@@ -38,6 +40,8 @@ def find_dateline(text: str, search_chars: int = 600) -> DatelineFact | None:
         city = place.split(",")[0]  # "SANTA CRUZ, Calif.": the state keeps its own case
         if not (city.isupper() or city.istitle() or agency):
             continue
+        if match.group("undashed") is not None and not (agency and city.isupper()):
+            continue  # without a dash only "CITY (Agency)": "Jo Bloggs (R)" ends no dateline
         return DatelineFact(
             place=_title_place(place),
             month=_MONTHS[month.lower()[:3]] if month else None,

@@ -25,9 +25,10 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from spacy.attrs import IS_ALPHA, IS_UPPER, LENGTH, LOWER, ORTH
+from spacy.attrs import IS_ALPHA, IS_SPACE, IS_UPPER, LENGTH, LOWER, ORTH, SHAPE
 from spacy.language import Language
 from spacy.matcher import Matcher
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
@@ -35,6 +36,8 @@ from .facts import EntityCluster, doc_text, tokens_where
 from .lexicon import (
     AGENT_VERBS,
     BODY_HEADS,
+    BODY_STAFF,
+    BROADCAST_WORDS,
     BUILDING_WORDS,
     COMPASS_PREFIXES,
     COMPASS_SUFFIXES,
@@ -42,6 +45,7 @@ from .lexicon import (
     ENTITY_TYPES,
     FACILITY_CENTRES,
     FACILITY_HEADS,
+    HEAD_OF_STATE_TITLES,
     LOCATIVE_PREPOSITIONS,
     MEDIA_HEADS,
     NOT_ENTITY_KINDS,
@@ -53,10 +57,13 @@ from .lexicon import (
     ORG_KINDS,
     OTHER_HEADS,
     PERSON_NOUNS,
+    PERSON_POSSESSIONS,
     PERSON_SWAP_VERBS,
+    PERSON_TITLES,
     PLACE_HEADS,
     PLACE_KINDS,
     PLACE_NAMES_WITH_BODY_WORDS,
+    PLACE_PLURALS,
     PLAYER_ACTS,
     PORTFOLIO_WORDS,
     POSTNOMINAL_TITLES,
@@ -69,6 +76,8 @@ from .lexicon import (
     SPORT_WORDS,
     TITLE_WORDS,
     UNTAGGED_ORG_HEADS,
+    VICTIM_NOUNS,
+    VICTIM_VERBS,
     WIRE_TERMS,
 )
 
@@ -234,13 +243,19 @@ class EntityLinker:
         spans += _dateline_spans(doc, spans)
         cleaned = [s for s in (clean_span(span) for span in filter_spans(spans)) if s is not None]
         cleaned = [s for s in (_without_title_words(span) for span in cleaned) if s is not None]
+        cleaned = _source_lines(doc, cleaned)
         cleaned = _merge_split_names(doc, cleaned)
+        cleaned = _title_holders_read_into_bodies(doc, cleaned)
         cleaned = _retype_from_context(doc, cleaned)
         cleaned = _hyphenated_places(doc, cleaned)
+        cleaned = _bands_read_as_places(doc, cleaned)
         cleaned += _untagged_facilities(doc, cleaned)
         cleaned += _company_names(doc, cleaned)
         cleaned = _people_from_context(doc, cleaned)
+        cleaned = _countries_before_titles(doc, cleaned)
+        cleaned = _bodies_before_staff(doc, cleaned)
         cleaned = _places_from_context(doc, cleaned)
+        cleaned = _address_lines(doc, cleaned)
         cleaned = _organisations_from_context(doc, cleaned)
         cleaned = _without_peoples(doc, cleaned)
         cleaned += _untagged_full_names(doc, cleaned)
@@ -315,6 +330,81 @@ def _without_title_words(span: Span) -> Span | None:
     if end != span.end:
         return Span(doc, span.start, end, label=span.label)
     return span
+
+
+_SOURCE_CODE = re.compile(r"^[A-Z]{2}\d{8,}$")  # "LD0806223294": a monitoring service's item number
+_CODE_SHAPE = get_string_id("XXdddd")  # its shape (spaCy cuts a shape's runs at four)
+
+
+def _line_start(doc: Doc, i: int) -> bool:
+    return i == 0 or "\n" in doc[i - 1].whitespace_ or doc[i - 1].is_space
+
+
+def _line_starts(doc: Doc) -> set[int]:
+    """Tokens that open a line (after a space token, which holds the line break), read in C."""
+    return {0, *(doc.to_array(IS_SPACE).nonzero()[0] + 1).tolist()}
+
+
+def _source_lines(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A monitoring service's source line: "Paris Radio France International", "Moscow ITAR-TASS",
+    "LD0806223294 Sarajevo Radio Bosnia-Herzegovina Network in Serbo-Croatian".
+
+    At the start of a line (after its item number, if any), one capitalised word before a
+    broadcaster's name (a broadcast word and more name) or an agency's acronym, ending the line or
+    before the language ("in English"), is the city it reports from: a place, and the rest the
+    organisation. The item number is no name.
+    """
+    result: list[Span] = []
+    drop: set[int] = set()
+    lines = _line_starts(doc)  # and item numbers anywhere ("...Finances MK1401103094 Moscow ...")
+    codes = (doc.to_array(SHAPE) == _CODE_SHAPE).nonzero()[0].tolist()
+    lines.update(i for i in codes if _SOURCE_CODE.match(doc[i].text))
+    for span in spans:
+        if id(span) in drop:
+            continue
+        start = span.start
+        if start not in lines and start - 1 not in lines:
+            result.append(span)  # (most names: not at a line's start, nor one word after it)
+            continue
+        if _SOURCE_CODE.match(doc[start].text):
+            start += 1
+        elif not (_line_start(doc, start) or (start >= 1 and _SOURCE_CODE.match(doc[start - 1].text) and
+                                              _line_start(doc, start - 1))):
+            result.append(span)
+            continue
+        span_end = span.end
+        if span_end - start == 1 and span_end < len(doc) and not doc[start].is_upper and (
+                (doc[span_end].lower_ in BROADCAST_WORDS and doc[span_end].is_title) or
+                (doc[span_end].is_upper and doc[span_end].is_alpha and len(doc[span_end]) > 1)):
+            span_end += 1  # "Beirut | Radio | Lebanon", "Moscow | MOSKOVSKIY KOMSOMOLETS": the city alone tagged
+        rest = doc[start + 1:span_end]
+        city = doc[start] if start < span_end else None
+        if city is None or not rest or span.label_ not in ("ORG", "GPE", "FAC", "PERSON") or \
+                not city.is_alpha or not (city.is_title or city.is_upper) or city.lower_ in _HEAD_WORDS or \
+                city.lower_ in BROADCAST_WORDS:
+            result.append(span if start == span.start else Span(doc, start, span.end, label=span.label))
+            continue
+        broadcaster = rest[0].lower_ in BROADCAST_WORDS and rest[0].is_title
+        agency = all(t.is_upper or t.text == "-" for t in rest) and rest[0].text[:2].isalpha() and \
+            not city.is_upper  # (not "SPACE CENTER, Houston")
+        if not (broadcaster or agency) or (broadcaster and len(rest) == 1 and (
+                span_end >= len(doc) or not (doc[span_end].is_title or doc[span_end].is_upper))):
+            result.append(span if start == span.start else Span(doc, start, span.end, label=span.label))
+            continue  # "Vatican Radio": the broadcaster's own name
+        end = span_end
+        while end < len(doc) and end - span.end < 6 and not doc[end].is_space and (
+                ((doc[end].is_upper or (broadcaster and doc[end].is_title)) and doc[end].is_alpha) or
+                (doc[end].text == "-" and not doc[end].whitespace_)):
+            end += 1  # "Sarajevo Radio | Bosnia-Herzegovina Network": the model stopped inside the name
+        if not (end == len(doc) or doc[end].is_space or "\n" in doc[end - 1].whitespace_ or doc[end].lower_ == "in"):
+            result.append(span if start == span.start else Span(doc, start, span.end, label=span.label))
+            continue  # a source line ends there or names its language: not "Consolidated TVX said"
+        if end > span.end:
+            drop.update(id(s) for s in spans if s.start < end and s.end > span.end)
+            result = [s for s in result if not (s.start < end and s.end > span.end)]
+        result.append(Span(doc, start, start + 1, label="GPE"))
+        result.append(Span(doc, start + 1, end, label="ORG"))
+    return [s for s in result if id(s) not in drop]
 
 
 def _merge_split_names(doc: Doc, spans: list[Span]) -> list[Span]:
@@ -409,12 +499,14 @@ def _retype_from_context(doc: Doc, spans: list[Span]) -> list[Span]:
         if label == "ORG" and last.is_title and last.lower_ in BUILDING_WORDS and end - start >= 2 and \
                 before >= 0 and doc[before].lower_ in LOCATIVE_PREPOSITIONS:
             label = "FAC"  # "bring it to the White House": where, not who
-        if label == "ORG" and end - start <= 3 and (
+        if label in ("ORG", "PERSON") and end - start <= 3 and (
                 (start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in SETTLEMENT_NOUNS and
                 doc[start - 2].is_lower) or
-                (end < len(doc) and doc[end].is_lower and doc[end].lower_ in SETTLEMENT_NOUNS)) and \
+                (end < len(doc) and doc[end].is_lower and (
+                    (label == "ORG" and doc[end].lower_ in SETTLEMENT_NOUNS) or
+                    (doc[end].lemma_ in SETTLEMENT_NOUNS and doc[end].lower_ != doc[end].lemma_)))) and \
                 not any(t.lower_ in ORG_HEADS for t in doc[start:end]):
-            label = "GPE"
+            label = "GPE"  # "the city of Ramona", "Umbria and Lazio provinces", whatever the model said
         if label in ("GPE", "LOC") and start > 0 and doc[start - 1].text in COMPASS_PREFIXES and \
                 start - 1 not in taken and not (start > 1 and doc[start - 2].is_title and doc[start - 2].is_alpha):
             start -= 1  # "the East | Los Angeles sheriff's station": the compass word is the name's
@@ -447,6 +539,21 @@ def _retype_from_context(doc: Doc, spans: list[Span]) -> list[Span]:
                 continue
         result.append(Span(doc, start, end, label=label) if (label, start, end) != (
             span.label_, span.start, span.end) else span)
+    return result
+
+
+def _bands_read_as_places(doc: Doc, spans: list[Span]) -> list[Span]:
+    """"Nolan joined The New York Dolls": after a capitalised "The", a place's name followed by a
+    plural common noun names a band or a team, not a place ("The Cayman Islands" is one)."""
+    result = []
+    for span in spans:
+        last = span[-1]
+        if span.label_ in ("GPE", "LOC") and len(span) >= 2 and span.start > 0 and \
+                doc[span.start - 1].text == "The" and last.is_title and last.is_alpha and \
+                last.lower_ != last.lemma_ and last.lower_.endswith("s") and last.lower_ not in PLACE_PLURALS and \
+                last.lower_ not in _HEAD_WORDS:
+            span = Span(doc, span.start, span.end, label="ORG")
+        result.append(span)
     return result
 
 
@@ -558,6 +665,7 @@ def _people_from_context(doc: Doc, spans: list[Span]) -> list[Span]:
     its last word alone, is then that person.
     """
     names: set[str] = set()
+    by_end = {s.end: s for s in spans}
     for span in spans:
         if span.label_ not in ("ORG", "GPE", "LOC", "FAC") or \
                 not all((t.is_title and t.is_alpha) or t.text == "-" for t in span) or \
@@ -572,6 +680,8 @@ def _people_from_context(doc: Doc, spans: list[Span]) -> list[Span]:
             c.dep_ == "nsubj" and c.ent_type_ == "PERSON" for c in root.head.children)
         if any(c.dep_ == "appos" and c.lemma_.lower() in PERSON_NOUNS for c in root.children) or \
                 (root.dep_ == "nsubjpass" and root.head.lemma_ == "bear") or possessed in PERSON_NOUNS or \
+                _victim(root, possessed, span.label_) or _age_after(doc, end) or _holds_a_title(doc, root, end) or \
+                possessed in PERSON_POSSESSIONS or _after_title_of(doc, span.start, by_end) or _says_he(root) or \
                 (not_a_country and (possessed in PLAYER_ACTS or swapped or any(
                     t.ent_type_ == "PERSON" and not (span.start <= t.i < end) for t in conj))):
             names.add(span.text)
@@ -580,6 +690,154 @@ def _people_from_context(doc: Doc, spans: list[Span]) -> list[Span]:
     last_words = {n.split()[-1] for n in names if len(n.split()) > 1}
     return [Span(doc, s.start, s.end, label="PERSON") if s.label_ != "PERSON" and (
         s.text in names or (len(s) == 1 and s.text in last_words)) else s for s in spans]
+
+
+def _countries_before_titles(doc: Doc, spans: list[Span]) -> list[Span]:
+    """"Sierra Leone's President Ernest Koroma", "Togo's Prime Minister X": a "person" whose head of
+    state or government is named after it is the country (every mention of the name)."""
+    by_start = {s.start: s for s in spans}
+    names = set()
+    for span in spans:
+        end = span.end
+        if span.label_ != "PERSON" or end + 2 >= len(doc) or doc[end].lower_ not in ("'s", "’s"):
+            continue
+        i = end + 1
+        while i < len(doc) and i - end < 4 and doc[i].lower_ in ROLE_MODIFIERS and doc[i].lower_ != "prime":
+            i += 1  # "former", "vice"
+        if i + 1 >= len(doc):
+            continue
+        if doc[i].lower_ == "prime" and i + 1 < len(doc) and doc[i + 1].lower_ == "minister":
+            i += 1
+        elif doc[i].lower_ not in HEAD_OF_STATE_TITLES:
+            continue
+        after = by_start.get(i + 1)
+        if (doc[i].is_title or doc[i].is_upper) and after is not None and after.label_ == "PERSON":
+            names.add(span.text)
+    if not names:
+        return spans
+    return [Span(doc, s.start, s.end, label="GPE") if s.label_ == "PERSON" and s.text in names else s for s in spans]
+
+
+_TITLES_OF_ONE = {"president", "chairman", "chairwoman", "ceo", "cfo"}
+
+
+def _bodies_before_staff(doc: Doc, spans: list[Span]) -> list[Span]:
+    """"Healy president George Malina", "another Emery employee": one word the model read as a person,
+    right before a lowercase word for a body's staff (and, for a title, the holder's name), is the body."""
+    starts = {s.start: s for s in spans}
+    result = []
+    for span in spans:
+        end = span.end
+        if span.label_ == "PERSON" and len(span) == 1 and end + 1 < len(doc) and doc[end].is_lower and \
+                doc[end].lower_ in BODY_STAFF and (doc[end].lower_ not in _TITLES_OF_ONE or (
+                    end + 1 in starts and starts[end + 1].label_ == "PERSON")) and span[0].is_title:
+            span = Span(doc, span.start, end, label="ORG")
+        result.append(span)
+    return result
+
+
+def _victim(root: Token, possessed: str | None, label: str) -> bool:
+    """"shot Lincoln", "Kennedy was assassinated", "Kennedy's murder", "the Kennedy slaying": what is
+    done only to a person (a country's name before a killing noun is where: "the Srebrenica killings")."""
+    if root.dep_ in ("dobj", "nsubjpass") and root.head.lemma_ in VICTIM_VERBS:
+        return True
+    if label == "GPE":
+        return False
+    head = root.head
+    return possessed in VICTIM_NOUNS or (root.dep_ == "compound" and head.lower_ in VICTIM_NOUNS) or (
+        root.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in VICTIM_NOUNS)
+
+
+def _holds_a_title(doc: Doc, root: Token, end: int) -> bool:
+    """"Foday Sankoh, former leader of the RUF", "X has served as ambassador", "X was the first
+    woman to ...": a title only a person holds, right after the name (before "of") or through the verb."""
+    i = end + (end < len(doc) and doc[end].text == ",")
+    while i < len(doc) and i - end < 4 and (doc[i].lower_ in ROLE_MODIFIERS or doc[i].lower_ in DETERMINERS):
+        i += 1  # ", the former"
+    if i + 1 < len(doc) and doc[i].lower_ in PERSON_TITLES and doc[i + 1].lower_ == "of":
+        return True
+    if root.dep_ != "nsubj":
+        return False
+    verb = root.head
+    for child in verb.children:
+        if child.dep_ == "attr" and verb.lemma_ == "be" and (child.lemma_ in PERSON_NOUNS or
+                                                             child.lemma_ in PERSON_TITLES):
+            return True  # "X was the first woman", "X is president"
+        if child.dep_ == "prep" and child.lower_ == "as" and verb.lemma_ == "serve" and any(
+                g.dep_ == "pobj" and g.lemma_ in PERSON_TITLES for g in child.children):
+            return True  # "X served as ambassador"
+    return False
+
+
+def _title_holders_read_into_bodies(doc: Doc, spans: list[Span]) -> list[Span]:
+    """"leader of his Socialist Party Fatos Nano", "Secretary of the Interior Santiago Creel": after
+    "<title> of", the model read the holder's name into the body's or the brief's. The name is the
+    two or three words after the body's head word (or after the brief), a person; the body stays an
+    organisation ("Bank Indonesia" keeps its one word)."""
+    result = []
+    for span in spans:
+        if span.label_ != "ORG" or len(span) < 2 or not _title_of_before(doc, span.start):
+            result.append(span)
+            continue
+        heads = [k for k in range(span.start, span.end - 1) if doc[k].lower_ in ORG_HEADS and doc[k].is_title]
+        cut = heads[-1] + 1 if heads else span.start
+        if not heads:
+            while cut < span.end and doc[cut].lower_ in PORTFOLIO_WORDS and doc[cut].is_title:
+                cut += 1  # "Interior | Santiago Creel": the brief, not a body
+        name = doc[cut:span.end]
+        if cut == span.start or not 2 <= len(name) <= 3 or not all(
+                t.is_title and t.is_alpha and len(t) > 1 and t.lower_ not in _HEAD_WORDS and
+                t.lower_ not in PORTFOLIO_WORDS and t.text not in _COMPANY_MARKS for t in name):
+            result.append(span)
+            continue
+        if heads:
+            result.append(Span(doc, span.start, cut, label="ORG"))
+        result.append(Span(doc, cut, span.end, label="PERSON"))
+    return result
+
+
+def _title_of_before(doc: Doc, i: int) -> bool:
+    """"<title> of (the, his)" right before token i."""
+    while i - 1 >= 0 and doc[i - 1].lower_ in DETERMINERS:
+        i -= 1
+    return i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in PERSON_TITLES
+
+
+def _after_title_of(doc: Doc, start: int, by_end: dict[int, Span]) -> bool:
+    """"The President of Costa Rica Arias", "leader of his Socialist Party Fatos Nano", "Secretary of
+    the Interior Santiago Creel": the name right after "<title> of <body or brief>" is the holder's."""
+    i = start
+    before = by_end.get(i)
+    if before is not None and before.label_ != "PERSON":
+        i = before.start
+    else:
+        while i - 1 >= 0 and start - i < 3 and doc[i - 1].is_title and doc[i - 1].lower_ in PORTFOLIO_WORDS:
+            i -= 1  # "Interior", "Foreign Affairs"
+        if i == start:
+            return False
+    return _title_of_before(doc, i)
+
+
+_SAY_VERBS = {"say", "tell", "add", "state", "announce", "insist", "claim"}
+
+
+def _says_he(root: Token) -> bool:
+    """"Sonthi said he had completed his mission": one who says "he" or "she" of themselves right
+    after the verb is a person (an organisation says "it")."""
+    verb = root.head
+    if root.dep_ != "nsubj" or verb.lemma_ not in _SAY_VERBS or verb.i + 1 >= len(verb.doc):
+        return False
+    after = verb.doc[verb.i + 1]
+    return after.lower_ in ("he", "she") and after.dep_ == "nsubj" and after.head.dep_ == "ccomp" and \
+        after.head.head.i == verb.i
+
+
+def _age_after(doc: Doc, end: int) -> bool:
+    """"Warner, 70, who owned the bank": a name followed by an age between commas is a person's."""
+    if end + 2 >= len(doc) or doc[end].text != "," or doc[end + 2].text != ",":
+        return False
+    age = doc[end + 1].text
+    return age.isdigit() and len(age) <= 3 and 0 < int(age) <= 110
 
 
 _ROUTE_PREPOSITIONS = LOCATIVE_PREPOSITIONS | {"through", "across", "via"}
@@ -655,6 +913,49 @@ def _reads_as_place(doc: Doc, span: Span, by_start: dict[int, Span]) -> bool:
 
 
 _RESIDENT_NOUNS = {"native", "natives", "resident", "residents"}
+_NOT_SITE_WORDS = ORG_HEADS | MEDIA_HEADS | BODY_HEADS
+
+
+def _address_lines(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A line that is only a name and where it is: "Baton Rouge, La.;", "NIAGARA FALLS, N.Y.",
+    "Fort Hamilton, Brooklyn, N.Y.;", "; and Mineral Wells, Texas." (a list of sites or a
+    dateline): the name is a place, whatever the model said, unless it names a body or a company
+    ("Acme Holdings, Houston, Texas" stays a company)."""
+    by_start = {s.start: s for s in spans}
+    result = []
+    regions: set[int] = set()
+    for span in spans:
+        start, end = span.start, span.end
+        if span.label_ in ("ORG", "PERSON", "FAC") and end + 1 < len(doc) and doc[end].text == "," and \
+                (_line_start(doc, start) or (doc[start - 1].text == ";") or
+                 (start >= 2 and doc[start - 1].lower_ == "and" and doc[start - 2].text == ";")) and \
+                not any(t.lower_ in _NOT_SITE_WORDS or t.text in _COMPANY_MARKS for t in span) and \
+                _ends_in_places(doc, end, by_start):
+            span = Span(doc, start, end, label="GPE")
+            regions.add(end + 1)
+        result.append(span)
+    if regions:  # "ROCK HILL, S.C.": the state's initials the model read as a body
+        result = [Span(doc, s.start, s.end, label="GPE") if s.start in regions and s.label_ == "ORG" else s
+                  for s in result]
+    return result
+
+
+_STATE_INITIALS = re.compile(r"^(?:[A-Z]\.){1,2}[A-Z]\.?$")  # "S.C", "N.Y.", "D.C."
+
+
+def _ends_in_places(doc: Doc, comma: int, by_start: dict[int, Span]) -> bool:
+    """After the comma, one or two places and the end of the line ("., N.Y. ;" and all)."""
+    i = comma
+    for _ in range(2):
+        place = by_start.get(i + 1) if doc[i].text == "," else None
+        if place is None or not (place.label_ in ("GPE", "LOC") or _STATE_INITIALS.match(place.text)):
+            return False
+        i = place.end
+        while i < len(doc) and doc[i].text in (".", ";"):
+            i += 1
+        if i == len(doc) or doc[i].is_space or "\n" in doc[i - 1].whitespace_ or doc[i - 1].text == ";":
+            return True  # the line ends, or the list's entry ("...; and Mineral Wells, Texas.")
+    return False
 
 
 _WORK_LABELS = ("PRODUCT", "WORK_OF_ART")

@@ -360,3 +360,41 @@ SPORT_WORDS = {"rugby", "cricket", "football", "soccer", "hockey", "basketball",
 # "LIBOR", "Oper shr 70 cts"); a name never starts with one
 WIRE_TERMS = {"gmt", "utc", "edt", "est", "pdt", "pst", "bst", "cet", "libor", "fob", "cif", "adr", "adrs", "lng",
               "lpg", "gdp", "gnp", "cpi", "ipo", "vat", "cmos", "shr", "shrs", "oper", "revs", "qtly", "avg", "mths"}
+
+# Words that open a broadcaster's name ("Radio France International", "Television Serbia"): in a
+# monitoring service's source line a city comes before them ("Paris Radio France International")
+BROADCAST_WORDS = {"radio", "television", "tv"}
+
+# What is done only to a person: "shot Lincoln", "Kennedy was assassinated", "X was arrested" (a name the model read as
+# an organisation or a place is then the victim), and the nouns for it ("Kennedy's murder",
+# "the Kennedy slaying"); "execute" is left out (contracts and orders are executed)
+VICTIM_VERBS = {"kill", "assassinate", "murder", "shoot", "slay", "stab", "strangle", "behead", "arrest", "sentence",
+                "jail", "imprison"}
+VICTIM_NOUNS = {"assassination", "murder", "killing", "slaying", "assassin", "murderer", "killer", "widow"}
+
+# Titles only a person holds: "Foday Sankoh, former leader of the RUF", "X has served as ambassador",
+# "X was the first woman to ..." (an organisation can be an "owner", "partner" or "member": not here)
+PERSON_TITLES = TITLE_WORDS | {"leader", "founder", "co-founder", "spokesman", "spokeswoman", "spokesperson",
+                               "lawmaker", "chairperson", "premier", "emperor", "admiral", "dean", "rector"}
+
+# Titles a country gives, never a person: in "Sierra Leone's President Ernest Koroma" and "Togo's
+# Prime Minister X" what comes before "'s" is a place even when the model read a person ("Putin's
+# foreign minister" is a person's: only heads of state and government here)
+HEAD_OF_STATE_TITLES = {"president", "vice-president", "king", "queen", "emperor", "sultan", "monarch", "emir",
+                        "premier"}
+
+# What only a person has: "Leoni's presidency" (kin are in PERSON_NOUNS; a band has a "career" too)
+PERSON_POSSESSIONS = {"presidency", "premiership", "chancellorship", "papacy", "reign", "wife", "husband",
+                      "widow", "funeral", "autobiography", "memoir", "memoirs", "birthday"}
+
+# Staff only a body has: "Healy president George Malina", "another Emery employee" (a person has a
+# spokesman or a lawyer, not a president or employees)
+BODY_STAFF = {"president", "chairman", "chairwoman", "ceo", "cfo", "employee", "employees", "shareholders",
+              "stockholders", "executives"}
+
+# Plural last words of places' names ("the Cayman Islands", "Palm Springs"): "The New York Dolls" is a
+# band, "The Golan Heights" a place
+PLACE_PLURALS = {"islands", "isles", "states", "emirates", "territories", "highlands", "lowlands", "heights",
+                 "falls", "springs", "rapids", "mountains", "hills", "lakes", "keys", "alps", "plains", "flats",
+                 "wells", "woods", "forks", "gardens", "fields", "sands", "narrows", "provinces", "regions",
+                 "downs", "glades", "cays", "banks", "rocks", "shoals", "caves", "meadows", "pines", "oaks"}
