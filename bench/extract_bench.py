@@ -3,14 +3,16 @@
     python bench/extract_bench.py [--texts DIR_OR_FILE ...] [--repeat N] [--batch-size N] [--rounds N]
 
 Runs ``extract_many`` and bare ``nlp.pipe`` of the same model over the same texts in
-one run and prints words/s for both and their ratio (goal: >= 0.80), from the best of
-several alternating rounds, plus the peak RSS of a separate process that only runs
+one run and prints words/s for both and their ratio (goal: >= 0.80): both read each slice
+of the texts back to back, in alternating order, so the machine's drift slows both alike;
+the median of several rounds is reported, plus the peak RSS of a separate process that only runs
 newsgraph (goal: < 700 MB with the md model). Without --texts it uses the project's samples.
 """
 
 from __future__ import annotations
 
 import argparse
+import statistics
 import subprocess
 import sys
 import time
@@ -46,26 +48,38 @@ def main() -> None:
     list(bare.pipe(texts[:4]))
     list(newsgraph.extract_many(texts[:4]))
 
-    # Alternate the two and keep each one's best round: other work on the machine only ever
-    # slows a round down, so the fastest round is the closest to the code's own cost.
-    # CPU seconds of this process are printed too; they are less moved by other processes.
-    wall: dict[str, list[float]] = {"bare": [], "full": []}
-    cpu: dict[str, list[float]] = {"bare": [], "full": []}
-    runs = {
-        "bare": lambda: sum(1 for _doc in bare.pipe(texts, batch_size=args.batch_size)),
-        "full": lambda: sum(1 for _result in newsgraph.extract_many(texts, batch_size=args.batch_size)),
-    }
+    # The machine's speed drifts by tens of percent from one second to the next (shared
+    # cores), so a whole run of one against a whole run of the other compares two moments.
+    # Instead both read the same slice of the texts back to back, in alternating order
+    # (bare-full, then full-bare), slice after slice; a slow moment then slows both.
+    # Each round gives a ratio of the summed times; the median round is reported.
+    chunk = 2 * args.batch_size
+    slices = [texts[i:i + chunk] for i in range(0, len(texts), chunk)]
+    seconds = {"bare": 0.0, "full": 0.0}
+    ratios = []
+
+    def timed(name: str, part: list[str]) -> float:
+        started = time.perf_counter()
+        if name == "bare":
+            for _doc in bare.pipe(part, batch_size=args.batch_size):
+                pass
+        else:
+            for _result in newsgraph.extract_many(part, batch_size=args.batch_size):
+                pass
+        return time.perf_counter() - started
+
     for _ in range(args.rounds):
-        for name, run in runs.items():
-            started, started_cpu = time.perf_counter(), time.process_time()
-            run()
-            wall[name].append(time.perf_counter() - started)
-            cpu[name].append(time.process_time() - started_cpu)
-    bare_seconds, full_seconds = min(wall["bare"]), min(wall["full"])
-    print(f"bare nlp.pipe:        {words / bare_seconds:10,.0f} words/s ({bare_seconds:.2f} s)")
-    print(f"newsgraph extract_many:{words / full_seconds:10,.0f} words/s ({full_seconds:.2f} s)")
-    print(f"ratio (newsgraph / bare): {bare_seconds / full_seconds:.3f}   (goal >= 0.80; best of {args.rounds} rounds)")
-    print(f"ratio by CPU seconds:     {min(cpu['bare']) / min(cpu['full']):.3f}")
+        round_seconds = {"bare": 0.0, "full": 0.0}
+        for k, part in enumerate(slices):
+            for name in (("bare", "full") if k % 2 == 0 else ("full", "bare")):
+                round_seconds[name] += timed(name, part)
+        ratios.append(round_seconds["bare"] / round_seconds["full"])
+        for name in seconds:
+            seconds[name] += round_seconds[name] / args.rounds
+    print(f"bare nlp.pipe:        {words / seconds['bare']:10,.0f} words/s ({seconds['bare']:.2f} s a round)")
+    print(f"newsgraph extract_many:{words / seconds['full']:10,.0f} words/s ({seconds['full']:.2f} s a round)")
+    print(f"ratio (newsgraph / bare): {statistics.median(ratios):.3f}   (goal >= 0.80; median of {args.rounds} "
+          f"rounds: {', '.join(f'{r:.3f}' for r in sorted(ratios))})")
     print(f"components in pipeline: {', '.join(full.pipe_names)}")
     print(f"peak RSS of one newsgraph process: {single_process_rss_mb(args.texts):.0f} MB (goal < 700 MB)")
 
