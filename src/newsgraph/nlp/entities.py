@@ -1510,11 +1510,7 @@ def _merge_initialled_places(clusters: list[EntityCluster], model_types: dict[in
             continue
         longer = [c for c in places if c is not short and c.mentions and _expands(words, c.name.split())]
         if len(longer) == 1:
-            target = longer[0]
-            target.mentions.extend(short.mentions)
-            model_types[id(target)].update(model_types[id(short)])
-            target.add_alias(short.name)
-            short.mentions = []
+            _absorb(longer[0], short, model_types)
 
 
 def _merge_shortened_organisations(clusters: list[EntityCluster], model_types: dict[int, Counter]) -> None:
@@ -1531,11 +1527,15 @@ def _merge_shortened_organisations(clusters: list[EntityCluster], model_types: d
         if not longer:
             longer = [c for c in orgs if c is not short and c.mentions and _abbreviates(short.name, c.name)]
         if len(longer) == 1:
-            target = longer[0]
-            target.mentions.extend(short.mentions)
-            model_types[id(target)].update(model_types[id(short)])
-            target.add_alias(short.name)
-            short.mentions = []
+            _absorb(longer[0], short, model_types)
+
+
+def _absorb(target: EntityCluster, short: EntityCluster, model_types: dict[int, Counter]) -> None:
+    """``short`` is another name of ``target``: its mentions, model types and name move over."""
+    target.mentions.extend(short.mentions)
+    model_types[id(target)].update(model_types[id(short)])
+    target.add_alias(short.name)
+    short.mentions = []
 
 
 def _abbreviates(short: str, full: str) -> bool:
