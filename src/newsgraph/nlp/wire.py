@@ -3,10 +3,10 @@
 The model's tokenizer splits a mark into "<", "ACM", ">", and the parser reads the brackets
 as punctuation that ends the clause: a quote stops at "<", a ticker becomes an organisation
 of its own. So the mark is made one token before the model reads the Doc
-(:func:`ticker_marks_component`), and after the model has run, :func:`tickers_component` keeps it out of the entity before it and out of
-the clause's structure: where the parser made the mark the head of its company's name
-("Acme Inc <ACM>" with "<ACM>" as the verb's subject), the name takes the mark's place and
-the mark hangs off the name.
+(:func:`ticker_marks_component`). After the model has run, :func:`tickers_component` keeps
+the mark out of the entity before it and out of the clause's structure: where the parser
+made the mark the head of its company's name ("Acme Inc <ACM>" with "<ACM>" as the verb's
+subject), the name takes the mark's place and the mark hangs off the name.
 """
 
 from __future__ import annotations
