@@ -54,3 +54,19 @@ def test_a_mark_already_hanging_off_its_name_stays_there():
     doc = run(make_doc("Acme Inc <ACM> said it grew .", ents={"Acme Inc": "ORG"}, parse=parse,
                        pos={"said": "VERB", "grew": "VERB", "it": "PRON"}), "newsgraph_tickers")
     assert [(t.dep_, t.head.i) for t in doc[:4]] == [("compound", 1), ("nsubj", 3), ("appos", 1), ("ROOT", 3)]
+
+
+def test_a_mark_under_a_name_that_heads_the_line_leaves_the_tree_whole():
+    # Acme Corp <ACM> - Shelf offering of shares .   (the name is the root; the mark hangs below it)
+    parse = [(1, "compound"), (1, "ROOT"), (4, "compound"), (1, "punct"), (5, "compound"), (1, "appos"),
+             (5, "prep"), (6, "pobj"), (1, "punct")]
+    doc = run(make_doc("Acme Corp <ACM> - Shelf offering of shares .", ents={"Acme Corp": "ORG"}, parse=parse),
+              "newsgraph_tickers")
+    assert [(t.dep_, t.head.i) for t in doc] == [(d, h) for h, d in parse]  # unchanged: no loop made
+    assert all(doc[1] in t.ancestors or t.i == 1 for t in doc)
+
+
+def test_an_entity_running_past_a_mark_ends_at_it():
+    doc = run(make_doc("Acme Corp <ACM> - Shelf offering of shares .", ents={"Acme Corp <ACM> - Shelf": "ORG"}),
+              "newsgraph_tickers")
+    assert [(e.text, e.label_) for e in doc.ents] == [("Acme Corp", "ORG")]

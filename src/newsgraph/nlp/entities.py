@@ -245,6 +245,7 @@ class EntityLinker:
         cleaned = [s for s in (_without_title_words(span) for span in cleaned) if s is not None]
         cleaned = _source_lines(doc, cleaned)
         cleaned = _merge_split_names(doc, cleaned)
+        cleaned = _partnership_names(doc, cleaned)
         cleaned = _title_holders_read_into_bodies(doc, cleaned)
         cleaned = _retype_from_context(doc, cleaned)
         cleaned = _hyphenated_places(doc, cleaned)
@@ -325,8 +326,8 @@ def _without_title_words(span: Span) -> Span | None:
         return None  # "Secretary of State", "Minister for Foreign Affairs": the brief, not a body
     end = span.end
     while end - span.start > 1 and doc[end - 1].is_title and _is_title_head(doc[end - 1]) \
-            and doc[end - 1].lower_ not in ORG_HEADS:
-        end -= 1
+            and doc[end - 1].lower_ not in ORG_HEADS and doc[end - 2].lower_ not in ("of", "for", "the"):
+        end -= 1  # but "Department of Justice", "Office of the President" end on their brief
     if end != span.end:
         return Span(doc, span.start, end, label=span.label)
     return span
@@ -1163,6 +1164,56 @@ _COMPANY_MARKS = frozenset({"Inc", "Inc.", "Corp", "Corp.", "Co", "Co.", "Ltd", 
                             "AG", "GmbH", "Corporation", "Incorporated", "Limited"})
 
 
+def _partner(token: Token) -> bool:
+    """One partner's name in a firm's name ("Fenner", "Smith")."""
+    return token.is_title and token.is_alpha and not token.is_stop and \
+        token.ent_type_ not in ("GPE", "LOC", "DATE", "NORP") and token.text not in _COMPANY_MARKS
+
+
+def _partnership_names(doc: Doc, spans: list[Span]) -> list[Span]:
+    """"Merrill Lynch and Co Inc", "Merrill Lynch, Pierce, Fenner and Smith Ltd", "Procter and Gamble
+    Co": a firm named after its partners is one company, however many names the model saw in it. The
+    company mark after the last partner shows the list is one name: any mark after three or more
+    names, "Co" after two ("Alstrom and Brindle Corp" are two companies)."""
+    marks = tokens_where(doc, ORTH, _COMPANY_MARKS)
+    if not marks:
+        return spans
+    firms: list[tuple[int, int]] = []
+    for index in marks:
+        token = doc[index]
+        if firms and index < firms[-1][1]:
+            continue  # "Co Inc.": the second mark is already in
+        if index >= 2 and doc[index - 1].lower_ in ("and", "&") and token.text in ("Co", "Co."):
+            join = index - 1  # "Merrill Lynch and Co"
+        elif index >= 3 and doc[index - 2].lower_ in ("and", "&") and _partner(doc[index - 1]):
+            join = index - 2  # "... and Smith Ltd"
+        else:
+            continue
+        start = join
+        sent_start = token.sent.start
+        while start - 2 >= sent_start and _partner(doc[start - 1]) and doc[start - 2].text == ",":
+            start -= 2  # ", Pierce, Fenner"
+        if start == join and token.text not in ("Co", "Co."):
+            continue  # "Alstrom and Brindle Corp": two companies; "Procter and Gamble Co" is one
+        first = start
+        while first - 1 >= sent_start and start - first < 3 and (
+                (_partner(doc[first - 1]) and not doc[first - 1].is_upper) or _DOTTED_INITIALS.match(doc[first - 1].text)):
+            first -= 1  # "Merrill Lynch", "J.S. Winningham"; an acronym is a company of its own ("IBM and Hitachi Ltd")
+        if first < start and _DOTTED_INITIALS.match(doc[first].text) and first + 1 == start:
+            continue  # "J.S. and Co": initials alone name nobody
+        if first == start:
+            continue
+        end = index + 1
+        while end < len(doc) and doc[end].text in _COMPANY_MARKS and doc[end].text not in ("Co", "Co."):
+            end += 1  # "and Co Inc."
+        firms.append((first, end))
+    if not firms:
+        return spans
+    result = [s for s in spans if not any(s.start < end and start < s.end for start, end in firms)]
+    result += [Span(doc, start, end, label="ORG") for start, end in firms]
+    return sorted(result, key=lambda s: s.start)
+
+
 def _company_names(doc: Doc, spans: list[Span]) -> list[Span]:
     """"March 3 - Arvin Industries Inc said": capitalised words before a company suffix name a
     company even when the model missed them or read them into a date."""
@@ -1613,9 +1664,10 @@ def _looks_like_organisation(cluster: EntityCluster) -> bool:
         return False
     for mention in cluster.mentions:
         doc = mention.doc
-        if mention.start > 0 and doc[mention.start - 1].lower_ == "the":
-            return True
         token = mention[0]
+        if mention.start > 0 and doc[mention.start - 1].lower_ == "the" and not (
+                token.dep_ == "compound" and token.head.i >= mention.end and token.head.is_lower):
+            return True  # but in "the Reagan administration" the "the" is the administration's
         relatives = [token.head] if token.dep_ == "conj" else []
         relatives += [c for c in token.children if c.dep_ == "conj"]
         if any(t.ent_type_ == "ORG" for t in relatives):

@@ -503,6 +503,9 @@ def _clause_tokens(verb: Token, clause: Token) -> list[Token]:
                     any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children) and \
                     verb.doc[child.left_edge.i - 1].dep_ == "cc":
                 last = child.right_edge.i  # a second reported clause with its own subject
+            elif child.dep_ == "ccomp" and child.left_edge.i == last + 1 and not verb.doc[last].is_punct and \
+                    not any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
+                last = child.right_edge.i  # "for 287,700 Paralax | restricted shares": the parser broke the clause
             else:
                 break
         tokens += [t for t in verb.doc[tokens[-1].i + 1:last + 1]]
@@ -839,7 +842,11 @@ class QuoteFinder:
                 outer = verb
                 verb = doc[outer.verb]
                 if id(outer) not in used_clauses and outer.fact.start < start - 1:
-                    quote_start, is_direct = outer.fact.start, False  # a reported clause ending in quoted words
+                    # a reported clause with quoted words in it: the whole clause, to its end, unless
+                    # more quoted words follow in it (each of those is a quote of its own)
+                    quote_start, is_direct = outer.fact.start, False
+                    if position == len(direct) or direct[position][0] >= outer.fact.end:
+                        end = max(end, outer.fact.end)
                 used_clauses.add(id(outer))
             if speaker is None and previous is not None and not tried and \
                     _continues(text, index, previous, start,

@@ -54,6 +54,9 @@ def tickers_component(doc: Doc) -> Doc:
             start += 1
         while end > start and end - 1 in mark_indices:
             end -= 1
+        inside = next((i for i in range(start, end) if i in mark_indices), None)
+        if inside is not None:
+            end = inside  # "Acme Corp <ACM> - Shelf offering": the name ends at its mark
         if end > start:
             entities.append(ent if (start, end) == (ent.start, ent.end) else Span(doc, start, end, label=ent.label))
     doc.set_ents(entities, default="outside")
@@ -61,6 +64,8 @@ def tickers_component(doc: Doc) -> Doc:
         name = doc[mark.i - 1] if mark.i else None
         if name is None or mark.head in (mark, name) or name.pos_ != "PROPN" or mark.dep_ not in _NAME_ROLES:
             continue  # a root, or already hanging off the name
+        if _descends_from(mark.head, name):
+            continue  # "Acme Corp <ACM> - Shelf offering": the name heads the line; moving it would loop
         # "Acme Inc <ACM> said": the name is the verb's subject; the mark only tags it
         dependants = [child for child in mark.children if child != name]
         name.head, name.dep_ = mark.head, mark.dep_
@@ -68,6 +73,17 @@ def tickers_component(doc: Doc) -> Doc:
             child.head = name
         mark.head, mark.dep_ = name, "appos"
     return doc
+
+
+def _descends_from(token, ancestor) -> bool:
+    """Whether ``ancestor`` is ``token`` or one of its heads."""
+    for _ in range(len(token.doc)):
+        if token == ancestor:
+            return True
+        if token.head == token:
+            return False
+        token = token.head
+    return False
 
 
 # where the parser puts a mark that stands in for its company's name

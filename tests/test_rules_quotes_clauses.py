@@ -1,0 +1,58 @@
+"""Quotes, model-free: a reported clause is quoted to its end.
+
+Classes found by reading newsgraph's output on Reuters stories (the sentences here are ours):
+quoted words inside a reported clause used to end the quote at the closing mark, and a
+clause the parser broke in two used to end at the break.
+"""
+
+from docbuild import make_doc, run
+
+import newsgraph.nlp.pipeline  # noqa: F401  (registers the components)
+
+
+def quotes_of(text, ents, parse, lemmas, pos):
+    doc = run(make_doc(text, ents=ents, parse=parse, lemmas=lemmas, pos=pos),
+              "newsgraph_entities", "newsgraph_quotes")
+    return [(q.speaker.name, q.direct, doc.text[q.start:q.end]) for q in doc._.ng_quotes]
+
+
+def test_quoted_words_inside_a_reported_clause_do_not_end_it():
+    text = 'Jo Bloggs said the vote would " send a message " to voters that the plan was dead .'
+    parse = [(1, "compound"), (2, "nsubj"), (2, "ROOT"), (4, "det"), (7, "nsubj"), (7, "aux"), (7, "punct"),
+             (2, "ccomp"), (9, "det"), (7, "dobj"), (7, "punct"), (7, "prep"), (11, "pobj"), (16, "mark"),
+             (15, "det"), (16, "nsubj"), (12, "acl"), (16, "acomp"), (2, "punct")]
+    found = quotes_of(text, {"Jo Bloggs": "PERSON"}, parse, {"said": "say"},
+                      {"said": "VERB", "send": "VERB", "was": "AUX", "would": "AUX"})
+    assert found == [("Jo Bloggs", False, 'the vote would " send a message " to voters that the plan was dead.')]
+
+
+def test_a_second_quoted_phrase_in_a_clause_is_a_quote_of_its_own():
+    text = 'Jo Bloggs said the plan was " a bold idea " and " a long overdue step " and would pass .'
+    parse = [(1, "compound"), (2, "nsubj"), (2, "ROOT"), (4, "det"), (5, "nsubj"), (2, "ccomp"), (9, "punct"),
+             (9, "det"), (9, "amod"), (5, "attr"), (9, "punct"), (9, "cc"), (16, "punct"), (16, "det"),
+             (16, "amod"), (16, "amod"), (9, "conj"), (16, "punct"), (5, "cc"), (20, "aux"), (5, "conj"),
+             (2, "punct")]
+    found = quotes_of(text, {"Jo Bloggs": "PERSON"}, parse, {"said": "say"},
+                      {"said": "VERB", "was": "AUX", "would": "AUX", "pass": "VERB", "bold": "ADJ", "long": "ADJ",
+                       "overdue": "ADJ"})
+    # the reported clause up to the first quoted phrase, then the second phrase on its own
+    assert found == [("Jo Bloggs", False, 'the plan was " a bold idea'), ("Jo Bloggs", True, " a long overdue step")]
+
+
+def test_a_clause_the_parser_broke_in_two_is_quoted_whole():
+    text = "Acme Corp said it agreed to buy Bolt Inc for 300 Acme restricted shares and cash ."
+    parse = [(1, "compound"), (2, "nsubj"), (2, "ROOT"), (4, "nsubj"), (2, "ccomp"), (6, "aux"), (4, "xcomp"),
+             (8, "compound"), (6, "dobj"), (6, "prep"), (11, "nummod"), (9, "pobj"), (2, "ccomp"), (12, "dobj"),
+             (13, "cc"), (13, "conj"), (2, "punct")]
+    found = quotes_of(text, [("Acme Corp", "ORG"), ("Bolt Inc", "ORG")], parse, {"said": "say"},
+                      {"said": "VERB", "agreed": "VERB", "buy": "VERB", "restricted": "VERB"})
+    assert found == [("Acme Corp", False, "it agreed to buy Bolt Inc for 300 Acme restricted shares and cash.")]
+
+
+def test_a_second_clause_with_its_own_subject_is_not_glued_on():
+    text = "Acme Corp said it agreed to buy Bolt Inc prices rose ."
+    parse = [(1, "compound"), (2, "nsubj"), (2, "ROOT"), (4, "nsubj"), (2, "ccomp"), (6, "aux"), (4, "xcomp"),
+             (8, "compound"), (6, "dobj"), (10, "nsubj"), (2, "ccomp"), (2, "punct")]
+    found = quotes_of(text, [("Acme Corp", "ORG"), ("Bolt Inc", "ORG")], parse, {"said": "say"},
+                      {"said": "VERB", "agreed": "VERB", "buy": "VERB", "rose": "VERB"})
+    assert [q[2] for q in found] == ["it agreed to buy Bolt Inc"]
