@@ -342,3 +342,19 @@ def test_head_indices_are_the_indices_of_the_head_prefixed_features():
         expected = feature_indices([f"{head}|{f}" for f in shared], BITS)
         assert sorted(head_indices(head, [f.encode() for f in shared], BITS)) == sorted(expected)
         assert len(expected) == 5
+
+
+def test_the_dateline_place_is_nobody_s_jurisdiction_or_home():
+    text = "PARIS , March 3 - Senator Ann Lee visited Acme Corp ."
+    parse = [(8, "npadvmod"), (0, "punct"), (0, "appos"), (2, "nummod"), (8, "punct"), (7, "compound"),
+             (7, "compound"), (8, "nsubj"), (8, "ROOT"), (10, "compound"), (8, "dobj"), (8, "punct")]
+    doc = make_doc(text, ents={"PARIS": "GPE", "March 3": "DATE", "Ann Lee": "PERSON", "Acme Corp": "ORG"},
+                   parse=parse)
+    doc = run(doc, "newsgraph_dateline", "newsgraph_entities", "newsgraph_roles", "newsgraph_relations")
+    assert doc._.ng_dateline is not None
+    LearnedRelations(None, "learned", model=_model({"affiliation|bias": 4, "office|bias": 3, "residence|bias": 3}))(doc)
+    [role] = doc._.ng_roles
+    assert (role.role, role.jurisdiction) == ("senator", None)
+    relations = {(r.subject.name, r.predicate, r.object.name) for r in doc._.ng_relations}
+    assert ("Ann Lee", "memberOf", "Acme Corp") in relations  # the body of the story is still read
+    assert not any(name == "Paris" for _, _, name in relations)

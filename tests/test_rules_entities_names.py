@@ -56,3 +56,16 @@ def test_a_person_whose_administration_is_meant_stays_a_person():
 def test_a_one_word_person_after_the_is_still_a_team_or_band():
     found = entities("The Blues won .", {"Blues": "PERSON"}, parse=[(1, "det"), (2, "nsubj"), (2, "ROOT"), (2, "punct")])
     assert found == {"Blues": "Organization"}
+
+
+def test_a_surname_finds_its_person_past_a_generation():
+    found = entities("Ann B. Roe III spoke . Roe left .", [("Ann B. Roe III", "PERSON"), ("Roe", "ORG")])
+    assert found == {"Ann B. Roe III": "Person"}
+    found = entities("Ann Roe Jr. spoke . Roe left .", [("Ann Roe Jr.", "PERSON"), ("Roe", "PERSON")])
+    assert found == {"Ann Roe Jr.": "Person"}
+
+
+def test_surname_reads_past_generations_only_after_a_full_name():
+    from newsgraph.nlp.facts import surname
+    assert surname("A. Malachi Mixon III") == "Mixon" and surname("Ann Roe Jr.") == "Roe"
+    assert surname("Ann Roe") == "Roe" and surname("Henry IV") == "IV"  # a king's numeral is his name

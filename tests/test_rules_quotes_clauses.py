@@ -56,3 +56,13 @@ def test_a_second_clause_with_its_own_subject_is_not_glued_on():
     found = quotes_of(text, [("Acme Corp", "ORG"), ("Bolt Inc", "ORG")], parse, {"said": "say"},
                       {"said": "VERB", "agreed": "VERB", "buy": "VERB", "rose": "VERB"})
     assert [q[2] for q in found] == ["it agreed to buy Bolt Inc"]
+
+
+def test_he_who_speaks_next_is_who_spoke_not_whom_they_spoke_of():
+    text = "Ann Roe said Bo Lee held shares . He said the deal was void ."
+    parse = [(1, "compound"), (2, "nsubj"), (2, "ROOT"), (4, "compound"), (5, "nsubj"), (2, "ccomp"), (5, "dobj"),
+             (2, "punct"), (9, "nsubj"), (9, "ROOT"), (11, "det"), (12, "nsubj"), (9, "ccomp"), (12, "acomp"),
+             (9, "punct")]
+    found = quotes_of(text, {"Ann Roe": "PERSON", "Bo Lee": "PERSON"}, parse, {"said": "say", "was": "be"},
+                      {"said": "VERB", "held": "VERB", "was": "AUX", "He": "PRON"})
+    assert found == [("Ann Roe", False, "Bo Lee held shares."), ("Ann Roe", False, "the deal was void.")]

@@ -32,7 +32,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from .facts import EntityCluster, doc_text, tokens_where
+from .facts import EntityCluster, doc_text, surname, tokens_where
 from .lexicon import (
     AGENT_VERBS,
     BODY_HEADS,
@@ -688,7 +688,7 @@ def _people_from_context(doc: Doc, spans: list[Span]) -> list[Span]:
             names.add(span.text)
     if not names:
         return spans
-    last_words = {n.split()[-1] for n in names if len(n.split()) > 1}
+    last_words = {surname(n) for n in names if len(n.split()) > 1}
     return [Span(doc, s.start, s.end, label="PERSON") if s.label_ != "PERSON" and (
         s.text in names or (len(s) == 1 and s.text in last_words)) else s for s in spans]
 
@@ -1511,7 +1511,7 @@ def _merge_people_typed_as_places(clusters: list[EntityCluster], model_types: di
 
 def _drop_family_plurals(clusters: list[EntityCluster]) -> None:
     """"the Sams" after "Thomas Sam" and "Manju Sam": the family, neither a person nor a body."""
-    surnames = {c.name.split()[-1] for c in clusters if c.type == "Person" and len(c.name.split()) > 1}
+    surnames = {surname(c.name) for c in clusters if c.type == "Person" and len(c.name.split()) > 1}
     for cluster in clusters:
         if cluster.mentions and all(len(m) == 1 for m in cluster.mentions) and cluster.name.endswith("s") and \
                 cluster.name[:-1] in surnames and cluster.type in ("Person", "Organization"):
@@ -1639,10 +1639,10 @@ def _person_by_surname(clusters: list[EntityCluster], word: str) -> EntityCluste
     matches = [
         c for c in clusters
         if c.type == "Person" and len(c.name.split()) > 1
-        and (c.name.split()[-1] == word or c.name.split()[0] == word)
+        and (surname(c.name) == word or c.name.split()[0] == word)
     ]
     if len(matches) > 1:
-        by_surname = [c for c in matches if c.name.split()[-1] == word]
+        by_surname = [c for c in matches if surname(c.name) == word]
         matches = by_surname[:1] if by_surname else matches[:1]
     return matches[0] if len(matches) == 1 else None
 

@@ -289,3 +289,14 @@ def resolve_organization(doc: Doc, token: Token | int, sentences_back: int = 1) 
     if in_sentence:
         return in_sentence[0]
     return orgs[0] if len(orgs) == 1 else None
+
+
+_GENERATIONS = {"Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV"}
+
+
+def surname(name: str) -> str:
+    """The last word of a person's name, before a generation ("A. Malachi Mixon III" -> Mixon)."""
+    words = name.replace(",", " ").split()
+    if len(words) > 2 and words[-1] in _GENERATIONS:
+        words.pop()
+    return words[-1] if words else name

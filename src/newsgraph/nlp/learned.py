@@ -365,6 +365,8 @@ class LearnedRelations:
         affiliated |= {(id(r.person), id(r.organization)) for r in roles if r.organization is not None}
         sentences = list(doc.sents)
         by_sentence = sentence_mentions(doc)
+        dateline = doc._.ng_dateline
+        filed_at = dateline.end if dateline is not None else 0
         for k, mentions in by_sentence.items():
             if len(mentions) < 2:
                 continue
@@ -373,6 +375,8 @@ class LearnedRelations:
             # a pair's features and vector, read once for all the heads that score it
             shared: dict[tuple[int, int], tuple[list[bytes], np.ndarray | None]] = {}
             for head, ca, ma, cb, mb in candidate_pairs(mentions):
+                if (ma.start_char < filed_at) != (mb.start_char < filed_at):
+                    continue  # the dateline says where the story was filed, not where anyone lives or works
                 pair = (id(ma), id(mb))
                 if pair not in shared:
                     shared[pair] = ([f.encode() for f in shared_features(ma, mb, mentions)],

@@ -39,7 +39,7 @@ from spacy.language import Language
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
-from .facts import EntityCluster, QuoteFact, doc_text, entity_at, headline_end, tokens_where
+from .facts import EntityCluster, QuoteFact, doc_text, entity_at, headline_end, surname, tokens_where
 from .lexicon import BODY_HEADS, ORG_HEADS, ROLE_NOUNS, SPEECH_VERBS, TITLE_WORDS
 
 _OPENERS = {"“": "”", '"': '"', "«": "»", "„": "“"}
@@ -156,8 +156,11 @@ class _DocIndex:
                 if self.in_direct(mention.start_char):
                     continue  # a name inside someone's quoted words is not who speaks next
                 root = mention.root
+                # the subject of what someone else is reported to say ("Bellmon said Empie held
+                # shares. He said ...") is not who "he" speaks for next: the one who said it is
+                reported = root.head.dep_ == "ccomp" and root.head.head.lemma_ in SPEECH_VERBS
                 persons.append(_Mention(mention.start, mention.end, cluster,
-                                        root.dep_ in ("nsubj", "nsubjpass")))
+                                        root.dep_ in ("nsubj", "nsubjpass") and not reported))
             self._learn_gender(cluster)
         persons.sort(key=lambda m: m.start)
         self.persons = persons
@@ -167,9 +170,8 @@ class _DocIndex:
         for cluster in doc._.ng_entities or []:
             for name in (cluster.name, *cluster.aliases):
                 self.by_name.setdefault(name, cluster)
-            words = cluster.name.split()
-            if cluster.type == "Person" and len(words) > 1 and cluster.mentions:
-                self.by_surname.setdefault(words[-1], []).append((cluster.mentions[0].start, cluster))
+            if cluster.type == "Person" and " " in cluster.name and cluster.mentions:
+                self.by_surname.setdefault(surname(cluster.name), []).append((cluster.mentions[0].start, cluster))
         # the candidates found by their hashes (facts.tokens_where), then tested as before
         self.speech_verbs = [t.i for t in map(doc.__getitem__, tokens_where(doc, LEMMA, _QUOTING_VERBS))
                              if t.lemma_ in _QUOTING_VERBS and t.pos_ in ("VERB", "AUX") and not self.in_direct(t.idx)]
