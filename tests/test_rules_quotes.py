@@ -114,3 +114,10 @@ def test_quote_going_on_in_a_paragraph_without_an_opening_mark_closes_there():
 def test_titles_in_quotation_marks_are_not_quotes():
     text = 'The print called "Cowboys and Indians" hung beside "a very quiet morning in May".'
     assert [text[s:e] for s, e in quote_spans(text)] == ["a very quiet morning in May"]
+
+
+def test_a_wire_dateline_may_name_its_agency_after_the_date():
+    fact = find_dateline("TARBELL, Ost. March 11, Reuter - State Commissioner Jo Bloggs quit.")
+    assert (fact.place, fact.month, fact.day, fact.agency) == ("Tarbell, Ost.", 3, 11, "Reuter")
+    assert fact.end == len("TARBELL, Ost. March 11, Reuter - ")
+    assert find_dateline("Tarbell, March 11, Bloggs - said so.") is None  # only an agency's name

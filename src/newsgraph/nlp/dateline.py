@@ -24,8 +24,11 @@ _DASH = r"\s*(?:--|—|–|-)\s*"
 # "PERUGIA, Italy (AP)" on a line of its own, or before "_": the agency's bracket ends it
 _UNDASHED = r"(?P<undashed>[ \t]+_[ \t]+|[ \t]*$)"
 # Only the start of a paragraph, and only in the first lines of the article.
+# "WASHINGTON, March 12, Reuter - ": the agency after the date, without brackets
+_AGENCY_AFTER_DATE = r",\s*(?P<named_agency>Reuters?|AP|AFP|UPI)\b"
 DATELINE = re.compile(
-    rf"^[ \t]*{_PLACE}\s*,?\s+(?:{_MONTH}\s+(?P<day>\d{{1,2}})\s*)?(?:{_AGENCY})?(?:{_DASH}|{_UNDASHED})",
+    rf"^[ \t]*{_PLACE}\s*,?\s+(?:{_MONTH}\s+(?P<day>\d{{1,2}})\s*(?:{_AGENCY_AFTER_DATE})?)?(?:{_AGENCY})?"
+    rf"(?:{_DASH}|{_UNDASHED})",
     re.MULTILINE,
 )
 
@@ -34,7 +37,8 @@ def find_dateline(text: str, search_chars: int = 600) -> DatelineFact | None:
     for match in DATELINE.finditer(text[:search_chars]):
         place = match.group("place").strip()
         month = match.group("month")
-        agency = match.group("agency")
+        agency_group = "agency" if match.group("agency") else "named_agency"
+        agency = match.group(agency_group)
         if not (month or agency):
             continue  # "Paris -" alone is too weak a signal
         city = place.split(",")[0]  # "SANTA CRUZ, Calif.": the state keeps its own case
@@ -49,7 +53,7 @@ def find_dateline(text: str, search_chars: int = 600) -> DatelineFact | None:
             agency=agency.strip() if agency else None,
             end=match.end(),
             place_span=_stripped_span(match, "place"),
-            agency_span=_stripped_span(match, "agency") if agency else None,
+            agency_span=_stripped_span(match, agency_group) if agency else None,
         )
     return None
 
