@@ -69,3 +69,10 @@ def test_surname_reads_past_generations_only_after_a_full_name():
     from newsgraph.nlp.facts import surname
     assert surname("A. Malachi Mixon III") == "Mixon" and surname("Ann Roe Jr.") == "Roe"
     assert surname("Ann Roe") == "Roe" and surname("Henry IV") == "IV"  # a king's numeral is his name
+
+
+def test_a_short_place_in_capitals_is_cased_only_in_the_dateline():
+    doc = make_doc("OSTA , March 3 - The USSR and OSTA signed .", ents=[("OSTA", "GPE"), ("March 3", "DATE"),
+                                                                     ("USSR", "GPE")])
+    doc = run(doc, "newsgraph_dateline", "newsgraph_entities")
+    assert {c.name: c.type for c in doc._.ng_entities} == {"Osta": "Place", "USSR": "Place"}

@@ -1677,6 +1677,14 @@ def _looks_like_organisation(cluster: EntityCluster) -> bool:
     return False
 
 
+def _named_in_dateline(cluster: EntityCluster) -> bool:
+    dateline = cluster.mentions[0].doc._.ng_dateline if cluster.mentions else None
+    if dateline is None or dateline.place_span is None:
+        return False
+    start, end = dateline.place_span
+    return any(start <= m.start_char < end for m in cluster.mentions)
+
+
 def _settle_type_and_name(cluster: EntityCluster, votes: Counter, defined: set) -> None:
     names = [m.text for m in cluster.mentions]
     long_names = [n for n in names if not is_acronym(n)] or names
@@ -1693,8 +1701,8 @@ def _settle_type_and_name(cluster: EntityCluster, votes: Counter, defined: set) 
         cluster.type = type_from_head(cluster.name, model_type)
     if len(cluster.name.split()) > 1 and cluster.name.split()[-1] in _COMPANY_MARKS:
         cluster.type = "Organization"  # "Paradyne Corp", however often the model read "Paradyne" as a person
-    if cluster.name.isupper() and len(cluster.name) > 5 and cluster.type == "Place":
-        cluster.name = cluster.name.title()  # "BRUSSELS" in a dateline is Brussels
+    if cluster.name.isupper() and cluster.type == "Place" and (len(cluster.name) > 5 or _named_in_dateline(cluster)):
+        cluster.name = cluster.name.title()  # "BRUSSELS", "ROME" in a dateline (but "USSR" elsewhere stays)
     for text in names:
         cluster.add_alias(text)
     _add_name_variants(cluster)
