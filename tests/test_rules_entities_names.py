@@ -76,3 +76,12 @@ def test_a_short_place_in_capitals_is_cased_only_in_the_dateline():
                                                                      ("USSR", "GPE")])
     doc = run(doc, "newsgraph_dateline", "newsgraph_entities")
     assert {c.name: c.type for c in doc._.ng_entities} == {"Osta": "Place", "USSR": "Place"}
+
+
+def test_what_a_mayor_or_governor_is_of_is_a_place():
+    found = entities("Jo Bloggs , the mayor of Peso da Ostra , spoke .", {"Jo Bloggs": "PERSON", "Peso da Ostra": "PERSON"})
+    assert found == {"Jo Bloggs": "Person", "Peso da Ostra": "Place"}
+    found = entities("the prime minister of Ostria Jo Bloggs spoke .", {"Ostria": "PERSON", "Jo Bloggs": "PERSON"})
+    assert found["Ostria"] == "Place"
+    found = entities("the governor of the Bank of Ostria spoke .", {"Bank of Ostria": "ORG"})
+    assert found == {"Bank of Ostria": "Organization"}

@@ -28,6 +28,9 @@ from newsgraph.nlp.quantities import parse_quantity
     ("nearly 30 kilometres", 30, "km", "nearly"),
     ("at least 12", 12, "count", "at least"),
     ("3.5%", 3.5, "percent", None),
+    ("120 millimetres", 120, "mm", None),
+    ("up to 40 cm", 40, "cm", "up to"),
+    ("12 inches", 12, "inch", None),
 ])
 def test_parse_quantity(text, value, unit, qualifier):
     quantity = parse_quantity(text)
@@ -786,3 +789,10 @@ def test_proportions_and_fractions_are_found_by_their_words():
     spans = [doc[start:end].text for start, end in proportions(doc)]
     assert spans == ["One in three", "2 out of 5"]
     assert [doc[start:end].text for start, end in fractions(doc)] == ["a quarter", "two-thirds", "two thirds"]
+
+
+def test_a_measure_of_something_is_about_that_thing():
+    text = "The storm dropped 120 millimetres of rain ."
+    parse = [(1, "det"), (2, "nsubj"), (2, "ROOT"), (4, "nummod"), (2, "dobj"), (4, "prep"), (5, "pobj"), (2, "punct")]
+    [figure] = figures_of(text, {"120 millimetres": "QUANTITY"}, parse=parse, pos={"dropped": "VERB", "120": "NUM"})
+    assert (figure.value, figure.unit, figure.about) == (120, "mm", "rain")

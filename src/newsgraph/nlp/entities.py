@@ -63,6 +63,7 @@ from .lexicon import (
     PLACE_HEADS,
     PLACE_KINDS,
     PLACE_NAMES_WITH_BODY_WORDS,
+    PLACE_OF_TITLES,
     PLACE_PLURALS,
     PLAYER_ACTS,
     PORTFOLIO_WORDS,
@@ -256,6 +257,7 @@ class EntityLinker:
         cleaned = _countries_before_titles(doc, cleaned)
         cleaned = _bodies_before_staff(doc, cleaned)
         cleaned = _places_from_context(doc, cleaned)
+        cleaned = _places_governed(doc, cleaned)
         cleaned = _address_lines(doc, cleaned)
         cleaned = _organisations_from_context(doc, cleaned)
         cleaned = _without_peoples(doc, cleaned)
@@ -864,6 +866,20 @@ def _plain_name(span: Span) -> bool:
     """A short capitalised name with no organisation, place or facility word and no acronym in it."""
     return len(span) <= 3 and all(t.is_title and t.is_alpha and len(t) > 1 for t in span) and \
         not any(t.lower_ in _HEAD_WORDS or t.lower_ in BUILDING_WORDS for t in span)
+
+
+def _places_governed(doc: Doc, spans: list[Span]) -> list[Span]:
+    """"Maria Fernandes, the mayor of Peso da Régua": what a mayor or governor is "of" is a place,
+    whoever the model took it for (an organisation stays one: "governor of the Bank of England")."""
+    result = []
+    for span in spans:
+        i = span.start
+        if span.label_ == "PERSON" and i >= 2 and doc[i - 1].lower_ == "of" and (
+                doc[i - 2].lower_ in PLACE_OF_TITLES or
+                (i >= 3 and f"{doc[i - 3].lower_} {doc[i - 2].lower_}" in PLACE_OF_TITLES)):
+            span = Span(doc, span.start, span.end, label="GPE")
+        result.append(span)
+    return result
 
 
 def _places_from_context(doc: Doc, spans: list[Span]) -> list[Span]:

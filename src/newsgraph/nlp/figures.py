@@ -809,9 +809,10 @@ class FigureFinder:
             return head
         if head.lower_ == "worth" and head.head.pos_ in ("NOUN", "PROPN"):
             return head.head  # "a contract worth $1.8 million"
-        # "fund(s) of 2 billion", "an average of 4.7 patents", "sold 640 million euros of battery packs"
+        # "fund(s) of 2 billion", "an average of 4.7 patents", "sold 640 million euros of battery packs",
+        # "120 millimetres of rain"
         for child in root.children:
-            if child.dep_ == "prep" and child.lower_ == "of" and span.label_ in ("CARDINAL", "MONEY"):
+            if child.dep_ == "prep" and child.lower_ == "of" and span.label_ in ("CARDINAL", "MONEY", "QUANTITY"):
                 objects = [c for c in child.children if c.dep_ == "pobj"]
                 if objects:
                     return objects[0]

@@ -248,6 +248,9 @@ OFFICE_TITLES = {"president", "vice-president", "premier", "minister", "chancell
                  "queen", "sultan", "emir", "shah", "emperor", "empress", "monarch", "taoiseach", "president-elect",
                  "leader", "dictator", "ruler", "ambassador", "consul", "attorney general", "lieutenant governor"}
 
+# Titles whose "of" names the place governed, never a person: "the mayor of Peso da Régua"
+PLACE_OF_TITLES = {"mayor", "governor", "premier", "prime minister", "chief minister", "first minister"}
+
 SPEECH_VERBS = {
     "say", "add", "tell", "state", "note", "emphasize", "emphasise", "stress", "explain",
     "argue", "claim", "insist", "warn", "announce", "declare", "remark", "observe", "comment",
@@ -327,6 +330,9 @@ UNIT_WORDS = {
     "hectare": "ha", "hectares": "ha", "acre": "acre", "acres": "acre", "mw": "MW",
     "megawatt": "MW", "megawatts": "MW", "gw": "GW", "gigawatt": "GW", "gigawatts": "GW",
     "kwh": "kWh", "twh": "TWh", "degree": "degree", "degrees": "degree", "square": "square",
+    "mm": "mm", "millimetre": "mm", "millimetres": "mm", "millimeter": "mm", "millimeters": "mm",
+    "cm": "cm", "centimetre": "cm", "centimetres": "cm", "centimeter": "cm", "centimeters": "cm",
+    "inch": "inch", "inches": "inch", "foot": "ft", "feet": "ft", "ft": "ft",
 }
 
 # Places whose last word is an organisation word ("Soviet Union"): the name, not the head, decides
