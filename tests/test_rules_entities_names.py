@@ -85,3 +85,12 @@ def test_what_a_mayor_or_governor_is_of_is_a_place():
     assert found["Ostria"] == "Place"
     found = entities("the governor of the Bank of Ostria spoke .", {"Bank of Ostria": "ORG"})
     assert found == {"Bank of Ostria": "Organization"}
+
+
+def test_a_company_s_short_name_without_its_head_word_is_the_company():
+    found = entities("Ostra Crest Bank fell . Ostra Crest lost deposits .", [("Ostra Crest Bank", "ORG"),
+                                                                             ("Ostra Crest", "ORG")])
+    assert found == {"Ostra Crest Bank": "Organization"}
+    found = entities("Ostra Crest Bank fell . Ostra Crest Farms rose .", [("Ostra Crest Bank", "ORG"),
+                                                                          ("Ostra Crest Farms", "ORG")])
+    assert len(found) == 2  # two companies sharing two words

@@ -1581,7 +1581,8 @@ def _merge_initialled_places(clusters: list[EntityCluster], model_types: dict[in
 
 
 def _merge_shortened_organisations(clusters: list[EntityCluster], model_types: dict[int, Counter]) -> None:
-    """"Andy Warhol Foundation" after (or before) "Andy Warhol Foundation for the Visual Arts": one."""
+    """"Andy Warhol Foundation" after (or before) "Andy Warhol Foundation for the Visual Arts", "Union
+    Crest" after "Union Crest Bank": one."""
     orgs = [c for c in clusters if c.type == "Organization" and c.mentions]
     for short in orgs:
         if len(short.name.split()) < 2:
@@ -1590,11 +1591,16 @@ def _merge_shortened_organisations(clusters: list[EntityCluster], model_types: d
         extended = tuple(f"{short.name} {word} " for word in ("for", "of", "at", "on"))
         longer = [c for c in orgs if c is not short and c.mentions and
                   (c.name.startswith(extended) or
-                   (c.name.startswith(short.name + " ") and c.name[len(short.name) + 1:] in _COMPANY_MARKS))]
+                   (c.name.startswith(short.name + " ") and _company_tail(c.name[len(short.name) + 1:])))]
         if not longer:
             longer = [c for c in orgs if c is not short and c.mentions and _abbreviates(short.name, c.name)]
         if len(longer) == 1:
             _absorb(longer[0], short, model_types)
+
+
+def _company_tail(words: str) -> bool:
+    """"Corp", "Bank": the word a company's short name leaves out."""
+    return words in _COMPANY_MARKS or (words.istitle() and words.lower() in ORG_HEADS)
 
 
 def _absorb(target: EntityCluster, short: EntityCluster, model_types: dict[int, Counter]) -> None:
