@@ -789,6 +789,8 @@ def test_proportions_and_fractions_are_found_by_their_words():
     spans = [doc[start:end].text for start, end in proportions(doc)]
     assert spans == ["One in three", "2 out of 5"]
     assert [doc[start:end].text for start, end in fractions(doc)] == ["a quarter", "two-thirds", "two thirds"]
+    doc = make_doc("It gave 4.5 million in 2021 and three in 2022 .")  # amounts and when, not shares
+    assert proportions(doc) == []
 
 
 def test_a_measure_of_something_is_about_that_thing():

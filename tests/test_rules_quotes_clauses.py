@@ -66,3 +66,22 @@ def test_he_who_speaks_next_is_who_spoke_not_whom_they_spoke_of():
     found = quotes_of(text, {"Ann Roe": "PERSON", "Bo Lee": "PERSON"}, parse, {"said": "say", "was": "be"},
                       {"said": "VERB", "held": "VERB", "was": "AUX", "He": "PRON"})
     assert found == [("Ann Roe", False, "Bo Lee held shares."), ("Ann Roe", False, "the deal was void.")]
+
+
+def test_a_surname_read_as_a_common_noun_still_speaks_for_its_person():
+    text = 'Jo Price spoke . " We were looking hard , " Price said .'
+    parse = [(1, "compound"), (2, "nsubj"), (2, "ROOT"), (2, "punct"), (12, "punct"), (7, "nsubj"), (7, "aux"),
+             (12, "ccomp"), (7, "advmod"), (12, "punct"), (12, "punct"), (12, "nsubj"), (12, "ROOT"), (12, "punct")]
+    found = quotes_of(text, {"Jo Price": "PERSON"}, parse, {"said": "say", "spoke": "speak"},
+                      {"Price": "NOUN", "We": "PRON", "said": "VERB", "spoke": "VERB", "looking": "VERB"})
+    assert [(speaker, direct) for speaker, direct, _ in found] == [("Jo Price", True)]
+    assert found[0][2].strip().startswith("We were looking hard")
+
+
+def test_a_name_in_apposition_to_a_broken_title_speaks():
+    text = "The firm 's vice - chancellor , Jo Bloggs , said the plan worked ."
+    parse = [(1, "det"), (3, "poss"), (1, "case"), (10, "nsubj"), (3, "appos"), (3, "appos"), (5, "punct"),
+             (8, "compound"), (5, "appos"), (8, "punct"), (10, "ROOT"), (12, "det"), (13, "nsubj"), (10, "ccomp"),
+             (10, "punct")]
+    found = quotes_of(text, {"Jo Bloggs": "PERSON"}, parse, {"said": "say"}, {"said": "VERB", "worked": "VERB"})
+    assert found == [("Jo Bloggs", False, "the plan worked.")]

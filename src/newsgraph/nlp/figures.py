@@ -60,10 +60,10 @@ def proportions(doc: Doc) -> list[tuple[int, int]]:
     found = []
     last = len(doc) - 1
     for i in tokens_where(doc, LOWER, ("in", "out")):
-        if i == 0 or not doc[i - 1].like_num:
-            continue
+        if i == 0 or not doc[i - 1].like_num or doc[i - 1].lower_ in _SCALE_TAIL:
+            continue  # "NZ$4.5 million in 2021": an amount and when, not a share
         if doc[i].lower_ == "in":
-            if i < last and doc[i + 1].like_num:
+            if i < last and doc[i + 1].like_num and not _YEAR.match(doc[i + 1].text):  # "three in 2024": when
                 found.append((i - 1, i + 2))
         elif i + 1 < last and doc[i + 1].lower_ == "of" and doc[i + 2].like_num:
             found.append((i - 1, i + 3))

@@ -272,8 +272,11 @@ def resolve_speaker(token: Token, index: _DocIndex | None = None, previous: Quot
     if token.lower_ in _RELATIVE and token.head.dep_ == "relcl":
         token = token.head.head  # "Devocht, who had told Montalvo ...": the noun "who" stands for
     # "the Crown prosecutor, Mark Tedeschi": the person in apposition before the body in the compound
-    for candidate in [token, *[c for c in token.children if c.dep_ == "appos"],
-                      *[c for c in token.children if c.dep_ == "compound"]]:
+    appositions = [c for c in token.children if c.dep_ == "appos"]
+    # "The university's vice-chancellor, Grant Robertson, said": the parser may chain the name on
+    # to an apposition of the title's own pieces ("vice" - "chancellor" - "Robertson")
+    appositions += [g for c in appositions for g in c.children if g.dep_ == "appos"]
+    for candidate in [token, *appositions, *[c for c in token.children if c.dep_ == "compound"]]:
         cluster = entity_at(doc, candidate)
         if cluster is None and candidate.pos_ == "PROPN":
             cluster = index.by_name.get(candidate.text)  # "KCNA" where the model saw no name this time
@@ -301,8 +304,9 @@ def resolve_speaker(token: Token, index: _DocIndex | None = None, previous: Quot
         if named is not None and named.type == "Person" and token.right_edge.i > token.i and \
                 token.right_edge.i + 1 < len(doc) and doc[token.right_edge.i + 1] == token.head:
             return named, 0.8
-    if token.pos_ == "PROPN" and token.dep_ in ("nsubj", "nsubjpass", "pobj"):
-        fuller = index.fuller_person(token.text, token.i)  # a surname the model left unnamed
+    if token.dep_ in ("nsubj", "nsubjpass", "pobj") and (token.pos_ == "PROPN" or token.is_title):
+        # a surname the model left unnamed, even one it read as a common noun ('," Price said')
+        fuller = index.fuller_person(token.text, token.i)
         if fuller is not None:
             return fuller, 0.7
     if lower in _PERSONAL:
