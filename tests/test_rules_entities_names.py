@@ -94,3 +94,52 @@ def test_a_company_s_short_name_without_its_head_word_is_the_company():
     found = entities("Ostra Crest Bank fell . Ostra Crest Farms rose .", [("Ostra Crest Bank", "ORG"),
                                                                           ("Ostra Crest Farms", "ORG")])
     assert len(found) == 2  # two companies sharing two words
+
+
+def test_a_company_is_called_by_the_last_word_of_its_name():
+    found = entities("Ostra Kodara Co said so . Kodara filed .", [("Ostra Kodara Co", "ORG"), ("Kodara", "ORG")])
+    assert found == {"Ostra Kodara Co": "Organization"}
+    found = entities("Bank of Ostria Corp said so . Ostria grew .", [("Bank of Ostria Corp", "ORG"), ("Ostria", "GPE")])
+    assert found == {"Bank of Ostria Corp": "Organization", "Ostria": "Place"}
+
+
+def test_the_company_that_speaks_is_a_company_not_the_last_body_named():
+    doc = make_doc("Ostra Kodara Co filed with the Ostrian Securities Board . The company said demand rose .",
+                   ents=[("Ostra Kodara Co", "ORG"), ("Ostrian Securities Board", "ORG")],
+                   parse=[(2, "compound"), (2, "compound"), (3, "nsubj"), (3, "ROOT"), (3, "prep"), (8, "det"),
+                          (8, "compound"), (8, "compound"), (4, "pobj"), (3, "punct"), (11, "det"), (12, "nsubj"),
+                          (12, "ROOT"), (14, "nsubj"), (12, "ccomp"), (12, "punct")],
+                   pos={"filed": "VERB", "said": "VERB", "rose": "VERB", "company": "NOUN"},
+                   lemmas={"said": "say", "filed": "file", "rose": "rise"})
+    doc = run(doc, "newsgraph_entities", "newsgraph_quotes")
+    assert [(q.speaker.name, doc.text[q.start:q.end]) for q in doc._.ng_quotes] == [("Ostra Kodara Co", "demand rose.")]
+
+
+def test_a_hyphenated_company_name_read_into_a_date_is_kept_whole():
+    from spacy.tokens import Doc
+    words = ["March", "4", "-", "Ostra", "-", "Kodara", "Corp", "said", "so", "."]
+    spaces = [True, True, True, False, False, True, True, True, False, False]
+    doc = Doc(make_doc("x").vocab, words=words, spaces=spaces, sent_starts=[True] + [False] * 9,
+              ents=["B-DATE", "I-DATE", "I-DATE", "I-DATE", "I-DATE", "I-DATE", "I-DATE", "O", "O", "O"])
+    doc = run(doc, "newsgraph_entities")
+    assert {c.name: c.type for c in doc._.ng_entities} == {"Ostra-Kodara Corp": "Organization"}
+
+
+def test_a_trade_term_in_capitals_is_no_organisation():
+    parse = [(1, "nsubj"), (1, "ROOT"), (3, "nummod"), (1, "dobj"), (1, "prep"), (4, "pobj"), (1, "punct")]
+    found = entities("Acme sold 200 tonnes at CIF .", {"Acme": "ORG"}, parse=parse, pos={"CIF": "PROPN", "sold": "VERB"})
+    assert found == {"Acme": "Organization"}
+    found = entities("Acme sold 200 tonnes at WIPO .", {"Acme": "ORG"}, parse=parse, pos={"WIPO": "PROPN", "sold": "VERB"})
+    assert found == {"Acme": "Organization", "WIPO": "Organization"}
+
+
+def test_the_company_that_spoke_before_is_the_company_that_speaks_again():
+    doc = make_doc("Acme Corp said it sold shares to Bolt NV . The company said demand rose .",
+                   ents=[("Acme Corp", "ORG"), ("Bolt NV", "ORG")],
+                   parse=[(1, "compound"), (2, "nsubj"), (2, "ROOT"), (4, "nsubj"), (2, "ccomp"), (4, "dobj"),
+                          (4, "prep"), (8, "compound"), (6, "pobj"), (2, "punct"), (11, "det"), (12, "nsubj"),
+                          (12, "ROOT"), (14, "nsubj"), (12, "ccomp"), (12, "punct")],
+                   pos={"said": "VERB", "sold": "VERB", "rose": "VERB", "company": "NOUN", "it": "PRON"},
+                   lemmas={"said": "say", "sold": "sell", "rose": "rise"})
+    doc = run(doc, "newsgraph_entities", "newsgraph_quotes")
+    assert [q.speaker.name for q in doc._.ng_quotes] == ["Acme Corp", "Acme Corp"]

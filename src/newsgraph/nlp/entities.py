@@ -39,6 +39,7 @@ from .lexicon import (
     BODY_STAFF,
     BROADCAST_WORDS,
     BUILDING_WORDS,
+    COMPANY_MARKS,
     COMPASS_PREFIXES,
     COMPASS_SUFFIXES,
     DETERMINERS,
@@ -84,7 +85,7 @@ from .lexicon import (
 
 _INITIAL_STOPWORDS = {"of", "the", "and", "for", "de", "on", "in", "du", "des", "la", "le", "&", "at"}
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z&]*[A-Z]$|^[A-Z]{2,}s?$")
-_COMPANY_SUFFIXES = {"inc", "inc.", "ltd", "ltd.", "llc", "plc", "corp", "corp.", "co", "co.", "sa", "ag", "gmbh"}
+_COMPANY_SUFFIXES = {mark.lower() for mark in COMPANY_MARKS} - {"corporation", "incorporated", "limited"}
 _PLURAL_DEMONYM = ("ians", "eans", "icans")  # "Belgians", "Koreans": people of a country, not a body
 _ROMAN = re.compile(r"^[IVXLC]{2,}$")  # "XVII": a numeral, not a name
 _ROW_LABELS = {"shr", "shrs", "oper", "revs", "qtly", "avg", "mths"}  # "Oper shr 70 cts vs 50 cts"
@@ -1176,8 +1177,7 @@ def _untagged_facilities(doc: Doc, spans: list[Span]) -> list[Span]:
     return found
 
 
-_COMPANY_MARKS = frozenset({"Inc", "Inc.", "Corp", "Corp.", "Co", "Co.", "Ltd", "Ltd.", "Plc", "PLC", "plc", "LLC",
-                            "AG", "GmbH", "Corporation", "Incorporated", "Limited"})
+_COMPANY_MARKS = COMPANY_MARKS
 
 
 def _partner(token: Token) -> bool:
@@ -1246,6 +1246,10 @@ def _company_names(doc: Doc, spans: list[Span]) -> list[Span]:
                 doc[start - 1].ent_type_ in ("", "ORG", "DATE", "PERSON", "NORP", "GPE") and
                 not (doc[start - 1].ent_type_ == "DATE" and doc[start - 1].lower_ in _MONTHS)):
             start -= 1
+            if start - 2 >= token.sent.start and doc[start - 1].text == "-" and not doc[start - 1].whitespace_ and \
+                    not doc[start - 2].whitespace_ and doc[start - 2].is_title and doc[start - 2].is_alpha and \
+                    start - 2 not in taken:
+                start -= 2  # "Hayes-Albion Corp": one name, hyphen and all
         if any(t.text not in _COMPANY_MARKS for t in doc[start:token.i]) and \
                 not (start == token.sent.start and doc[start].is_stop):  # "Co Inc.": no name in it
             span = Span(doc, start, token.i + 1, label="ORG")
@@ -1298,8 +1302,8 @@ def _standalone_acronyms(doc: Doc, spans: list[Span]) -> list[Span]:
         text = token.text
         if not (2 < len(text) <= 6 and text.isalpha() and text.isupper()) or token.i in taken or _ROMAN.match(text):
             continue
-        if text.lower() in NOT_ORG_ACRONYMS or token.pos_ != "PROPN":
-            continue
+        if text.lower() in NOT_ORG_ACRONYMS or text.lower() in WIRE_TERMS or token.pos_ != "PROPN":
+            continue  # "233 dlrs a tonne CIF": a trade term, not a body
         if token.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "poss", "conj", "appos") and not (
                 token.dep_ == "compound" and (token.head.lower_ in ROLE_NOUNS or  # "AFT president X"
                                               token.head.ent_type_ == "EVENT")):  # "the FIFA World Cup"
@@ -1452,9 +1456,8 @@ def build_clusters(doc: Doc, spans: list[Span]) -> list[EntityCluster]:
             if cluster is not None:
                 type_ = "Person"
         if cluster is None and len(span) == 1 and type_ in ("Person", "Organization", "Place"):
-            company = [c for c in clusters if c.type == "Organization" and c.name.startswith(text + " ") and
-                       c.name[len(text) + 1:] in _COMPANY_MARKS]
-            if len(company) == 1:  # "Calny" after "Calny Inc", whatever the model typed it as
+            company = [c for c in clusters if c.type == "Organization" and _short_company_name(c.name, text, type_)]
+            if len(company) == 1:  # "Calny" after "Calny Inc", "Kodak" after "Eastman Kodak Co"
                 cluster, type_ = company[0], "Organization"
         if cluster is None and len(span) == 1 and type_ == "Organization" and span[0].is_title:
             cluster = _organisation_by_word(clusters, text)
@@ -1667,6 +1670,18 @@ def _person_by_surname(clusters: list[EntityCluster], word: str) -> EntityCluste
         by_surname = [c for c in matches if surname(c.name) == word]
         matches = by_surname[:1] if by_surname else matches[:1]
     return matches[0] if len(matches) == 1 else None
+
+
+def _short_company_name(name: str, word: str, type_: str) -> bool:
+    """Whether one word is what a company named ``name`` is called for short: its first word before
+    the mark ("Calny" for "Calny Inc", whatever the model typed it as), or the last word of a longer
+    name ("Kodak" for "Eastman Kodak Co"; not a place: "America" is not "Bank of America Corp")."""
+    words = name.split()
+    if len(words) < 2 or words[-1] not in _COMPANY_MARKS:
+        return False
+    if len(words) == 2:
+        return words[0] == word
+    return words[-2] == word and type_ != "Place" and words[-3].lower() not in ("of", "for", "and", "the", "&")
 
 
 def _organisation_by_word(clusters: list[EntityCluster], word: str) -> EntityCluster | None:

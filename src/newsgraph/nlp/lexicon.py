@@ -248,6 +248,11 @@ OFFICE_TITLES = {"president", "vice-president", "premier", "minister", "chancell
                  "queen", "sultan", "emir", "shah", "emperor", "empress", "monarch", "taoiseach", "president-elect",
                  "leader", "dictator", "ruler", "ambassador", "consul", "attorney general", "lieutenant governor"}
 
+# What follows a company's name and says it is one ("Acme Inc", "Cypress Partners LP")
+COMPANY_MARKS = frozenset({"Inc", "Inc.", "Corp", "Corp.", "Co", "Co.", "Ltd", "Ltd.", "Plc", "PLC", "plc", "LLC", "LP",
+                           "L.P.", "LLP", "AG", "GmbH", "N.V.", "NV", "S.A.", "SpA", "S.p.A.", "B.V.", "Bhd",
+                           "Corporation", "Incorporated", "Limited"})
+
 # Titles whose "of" names the place governed, never a person: "the mayor of Peso da Régua"
 PLACE_OF_TITLES = {"mayor", "governor", "premier", "prime minister", "chief minister", "first minister"}
 

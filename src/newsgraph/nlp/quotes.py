@@ -40,7 +40,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from .facts import EntityCluster, QuoteFact, doc_text, entity_at, headline_end, surname, tokens_where
-from .lexicon import BODY_HEADS, ORG_HEADS, ROLE_NOUNS, SPEECH_VERBS, TITLE_WORDS
+from .lexicon import BODY_HEADS, COMPANY_MARKS, ORG_HEADS, ROLE_NOUNS, SPEECH_VERBS, TITLE_WORDS
 
 _OPENERS = {"“": "”", '"': '"', "«": "»", "„": "“"}
 _CLOSERS = set(_OPENERS.values())
@@ -55,6 +55,16 @@ _ORG_NOUNS = ORG_HEADS | BODY_HEADS | {"firm", "government", "club", "team", "bo
 # ... and those general enough to stand for whichever organisation the story is about
 _GENERIC_ORG_NOUNS = {"company", "firm", "group", "agency", "organisation", "organization", "club", "team",
                       "body", "institution", "statement", "operator", "foundation"}
+_COMPANY_NOUNS = {"company", "firm"}
+_COMPANY_HEADS = {"Company", "Group", "Holdings", "Bancorp"}
+
+
+def _is_company(cluster: EntityCluster) -> bool:
+    """An organisation whose name says it is a company ("Eastman Kodak Co", "Acme Group")."""
+    return any(name.split()[-1] in COMPANY_MARKS or name.split()[-1] in _COMPANY_HEADS
+               for name in (cluster.name, *cluster.aliases) if name)
+
+
 # Verbs that introduce quoted words though they report no clause ("dubbed it: "...""")
 _PERSON_LABEL = get_string_id("PERSON")  # ent_type compared as its hash: ent_type_ is a string lookup
 _QUOTING_VERBS = SPEECH_VERBS | {"dub", "characterize", "characterise", "label", "post", "tweet", "write", "reply"}
@@ -350,6 +360,9 @@ def resolve_speaker(token: Token, index: _DocIndex | None = None, previous: Quot
                 not any(c.dep_ == "conj" for c in examples[0].children):
             return example_entities[0], 0.6
         return None, 0.0  # "the companies said": several speakers, none of them named
+    if lower in _COMPANY_NOUNS and previous is not None and previous.speaker.type == "Organization" and \
+            _is_company(previous.speaker):
+        return previous.speaker, 0.65  # "Acme Inc said it sold shares to Bolt NV. The company said ...": Acme
     best = None
     sentence_start = index.sentence_of(token.i).start
     generic = lower in _GENERIC_ORG_NOUNS or token.lemma_ in _GENERIC_ORG_NOUNS
@@ -364,7 +377,10 @@ def resolve_speaker(token: Token, index: _DocIndex | None = None, previous: Quot
         before = bisect_left([m.start for m in cluster.mentions], limit)
         if not before:
             continue
-        score = (in_name, cluster.mentions[before - 1].start)  # the organisation named most recently
+        # the organisation named most recently; "the company" or "the firm" a company before any other
+        # body ("Kodak filed with the Securities and Exchange commission ... the company said")
+        is_company = lower in _COMPANY_NOUNS and _is_company(cluster)
+        score = (in_name, is_company, cluster.mentions[before - 1].start)
         if best is None or score > best[0]:
             best = (score, cluster)
     if best is not None:
