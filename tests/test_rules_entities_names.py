@@ -143,3 +143,13 @@ def test_the_company_that_spoke_before_is_the_company_that_speaks_again():
                    lemmas={"said": "say", "sold": "sell", "rose": "rise"})
     doc = run(doc, "newsgraph_entities", "newsgraph_quotes")
     assert [q.speaker.name for q in doc._.ng_quotes] == ["Acme Corp", "Acme Corp"]
+
+
+def test_a_bracketed_acronym_may_spell_the_name_in_another_order():
+    from newsgraph.nlp.entities import acronym_fits
+    assert acronym_fits("CBF", "Brazilian Football Confederation") and acronym_fits("WIPO", "World Intellectual Property Organization")
+    assert not acronym_fits("AP", "Mexico City")
+    doc = run(make_doc("The Ostrian Football Confederation ( COF ) said so .",
+                       ents=[("Ostrian Football Confederation", "ORG"), ("COF", "ORG")]), "newsgraph_entities")
+    [cluster] = doc._.ng_entities
+    assert (cluster.name, cluster.aliases) == ("Ostrian Football Confederation", ["COF"])

@@ -798,3 +798,11 @@ def test_a_measure_of_something_is_about_that_thing():
     parse = [(1, "det"), (2, "nsubj"), (2, "ROOT"), (4, "nummod"), (2, "dobj"), (4, "prep"), (5, "pobj"), (2, "punct")]
     [figure] = figures_of(text, {"120 millimetres": "QUANTITY"}, parse=parse, pos={"dropped": "VERB", "120": "NUM"})
     assert (figure.value, figure.unit, figure.about) == (120, "mm", "rain")
+
+
+def test_how_many_times_a_title_was_won_and_an_age_after_a_role_are_not_figures():
+    assert figures_of("The five - time champions won .", {"five": "CARDINAL"}) == []
+    parse = [(1, "det"), (5, "nsubj"), (1, "punct"), (1, "appos"), (1, "punct"), (5, "ROOT"), (5, "punct")]
+    assert figures_of("The striker , 25 , scored .", {"25": "CARDINAL"}, parse=parse, pos={"scored": "VERB"}) == []
+    [figure] = figures_of("The firm , 25 , grew .", {"25": "CARDINAL"}, parse=parse, pos={"grew": "VERB"})
+    assert figure.value == 25  # only people have ages

@@ -85,3 +85,12 @@ def test_a_name_in_apposition_to_a_broken_title_speaks():
              (10, "punct")]
     found = quotes_of(text, {"Jo Bloggs": "PERSON"}, parse, {"said": "say"}, {"said": "VERB", "worked": "VERB"})
     assert found == [("Jo Bloggs", False, "the plan worked.")]
+
+
+def test_of_two_clauses_hung_on_a_speech_verb_the_one_after_it_is_reported():
+    text = "Bo Lee limped off ; Acme said that he would miss two games ."
+    parse = [(1, "compound"), (2, "nsubj"), (6, "ccomp"), (2, "prt"), (6, "punct"), (6, "nsubj"), (6, "ROOT"),
+             (10, "mark"), (10, "nsubj"), (10, "aux"), (6, "ccomp"), (12, "nummod"), (10, "dobj"), (6, "punct")]
+    found = quotes_of(text, [("Bo Lee", "PERSON"), ("Acme", "ORG")], parse, {"said": "say"},
+                      {"said": "VERB", "limped": "VERB", "miss": "VERB", "he": "PRON", "would": "AUX"})
+    assert [(q[0], q[2]) for q in found] == [("Acme", "he would miss two games.")]

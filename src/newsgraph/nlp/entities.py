@@ -174,6 +174,15 @@ def initials(name: str) -> set[str]:
     return found
 
 
+def acronym_fits(acronym: str, name: str) -> bool:
+    """Whether a bracketed acronym can stand for the name before it: the same first letter, or the
+    initials in another order ("Brazilian Football Confederation (CBF)" abbreviates the Portuguese)."""
+    if acronym[:1].upper() == name[:1].upper():
+        return True
+    letters = sorted(acronym.upper().replace(".", ""))
+    return any(sorted(found) == letters for found in initials(name))
+
+
 _EVENT_HEADS = {"expo", "festival", "cup", "games", "olympics", "championship", "championships", "tournament",
                 "marathon", "summit"}
 
@@ -1287,7 +1296,7 @@ def _bracketed_acronyms(doc: Doc, spans: list[Span]) -> list[Span]:
         i = span.end
         if i + 2 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")" and i + 1 not in starts:
             acronym = doc[i + 1].text
-            if is_acronym(acronym) and acronym[:1].upper() == span.text[:1].upper() and end_at.get(i) is span:
+            if is_acronym(acronym) and acronym_fits(acronym, span.text) and end_at.get(i) is span:
                 found.append(Span(doc, i + 1, i + 2, label=span.label))
     return found
 
@@ -1415,7 +1424,7 @@ def _acronym_definitions(doc: Doc, spans: list[Span]):
         long_form = end_at.get(before)
         if long_form is not None:
             # "MEXICO CITY (AP) --" is a dateline, not a definition: the letters must fit the name
-            if long_form.text[:1].upper() == acronym[:1].upper():
+            if acronym_fits(acronym, long_form.text):
                 defined[acronym] = long_form
         elif before > 0 and doc[before - 1].is_lower:
             common.add(acronym)

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from .facts import EntityCluster, FigureFact, doc_text, entity_at, headline_end, sentence_start, tokens_where
-from .lexicon import CURRENCY_WORDS, QUALIFIERS, UNIT_WORDS
+from .lexicon import CURRENCY_WORDS, PERSON_NOUNS, QUALIFIERS, ROLE_NOUNS, UNIT_WORDS
 from .quantities import Quantity, parse_quantity
 
 FIGURE_LABELS = {"MONEY", "PERCENT", "QUANTITY", "CARDINAL"}
@@ -1139,6 +1139,8 @@ def _is_not_a_figure(span: Span) -> bool:
             return True
         if span.end < len(doc) and doc[span.end].lower_.rstrip(".") in _DURATION_WORDS:
             return True  # "12 mths", "three weeks": a duration, not a figure
+        if span.end + 1 < len(doc) and doc[span.end].text == "-" and doc[span.end + 1].lower_ == "time":
+            return True  # "the five-time champions": how often, a word of the title
     if _CODE.match(whole_word) and not _UNIT_SUFFIX.match(whole_word):
         return True  # "4chan", "A320", "G7": a name with a number in it
     before = [t.lower_ for t in doc[max(0, span.start - 2):span.start] if t.text != "."]
@@ -1223,6 +1225,12 @@ def _is_age(span: Span) -> bool:
     if token.dep_ in ("appos", "npadvmod", "amod") and token.head.ent_type_ == "PERSON" and \
             previous is not None and previous.text == ",":
         return True  # "Daniel Montalvo, 19, ..."
+    if previous is not None and previous.text == "," and span.end < len(doc) and doc[span.end].text == "," and \
+            len(span) == 1 and token.is_digit and 0 < int(token.text) <= 110 and span.start >= 2 and \
+            (doc[span.start - 2].ent_type_ == "PERSON" or doc[span.start - 2].lemma_ in PERSON_NOUNS or
+             doc[span.start - 2].lemma_ in ROLE_NOUNS or
+             (token.dep_ == "appos" and token.head.i == span.start - 2 and token.head.tag_ == "NN")):
+        return True  # "The Tottenham forward, 25, volleyed": an age between commas after a person
     if token.dep_ in ("attr", "acomp") and token.head.lemma_ == "be" and not any(
             c.dep_ == "prep" for c in token.children):
         subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)

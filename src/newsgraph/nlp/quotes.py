@@ -988,9 +988,14 @@ def _right_after_verb(verb: Token, token: Token) -> bool:
 
 def reported_clause(verb: Token) -> Token | None:
     """The head of what a speech verb reports: its ccomp, or a later "that" clause below it."""
-    clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
-    if clause is not None:
-        return clause
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    if len(clauses) > 1 and clauses[0].i < verb.i and any(
+            t.text == ";" for t in verb.doc[clauses[0].right_edge.i + 1:verb.i]):
+        # "X limped off; the CBF said that he would miss two games": the clause after the verb
+        # is the report, the one before the semicolon another sentence the parser hung there
+        clauses = clauses[1:]
+    if clauses:
+        return clauses[0]
     if verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX") and verb.head.i < verb.i:
         return verb.head  # "Nordic countries spend 2.9 percent, he said, but ..."
     appeal = _appeal(verb)
