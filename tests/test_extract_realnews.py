@@ -106,3 +106,11 @@ def test_stations_towns_and_museums_take_their_types_from_context():
     assert entity_named(result, "Varnow").type == "Place"
     assert entity_named(result, "Orr Museum of Art").type == "Organization"
     assert entity_named(result, "Dunmore University").type == "Organization"
+
+
+def test_a_reported_clause_with_quoted_words_is_quoted_to_its_end_marks_and_all():
+    result = newsgraph.extract('Mayor Jo Bloggs said the vote would "send a message" to voters that the plan was '
+                               'dead. Coach Ann Roe praised her side, saying the team "never lost its shape".')
+    assert [(result.entity(q.speaker).name, q.text) for q in result.quotes] == [
+        ("Jo Bloggs", 'the vote would "send a message" to voters that the plan was dead.'),
+        ("Ann Roe", 'the team "never lost its shape"')]

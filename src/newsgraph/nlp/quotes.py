@@ -869,6 +869,8 @@ class QuoteFinder:
                     quote_start, is_direct = outer.fact.start, False
                     if position == len(direct) or direct[position][0] >= outer.fact.end:
                         end = max(end, outer.fact.end)
+                    if text[end:end + 1] in ('"', "”"):
+                        end += 1  # 'saying the team "never lost its shape"': the mark the clause opened
                 used_clauses.add(id(outer))
             if speaker is None and previous is not None and not tried and \
                     _continues(text, index, previous, start,
