@@ -153,3 +153,20 @@ def test_a_bracketed_acronym_may_spell_the_name_in_another_order():
                        ents=[("Ostrian Football Confederation", "ORG"), ("COF", "ORG")]), "newsgraph_entities")
     [cluster] = doc._.ng_entities
     assert (cluster.name, cluster.aliases) == ("Ostrian Football Confederation", ["COF"])
+
+
+def test_a_longer_company_name_without_its_mark_is_the_company():
+    found = entities("Ostra Kodara Inc said so . Ostra Kodara rose .", [("Ostra Kodara Inc", "ORG"), ("Ostra Kodara", "PERSON")])
+    assert found == {"Ostra Kodara Inc": "Organization"}
+
+
+def test_the_story_s_company_is_the_one_named_most_then_first():
+    from newsgraph.nlp.facts import story_company
+    doc = run(make_doc("Bolt fell . Acme said so . Acme grew . The company rose .",
+                       ents=[("Bolt", "ORG"), ("Acme", "ORG"), ("Acme", "ORG")]), "newsgraph_entities")
+    company = [t.i for t in doc if t.text == "company"][0]
+    assert story_company(doc, company).name == "Acme"
+    doc = run(make_doc("Acme named Jo Roe . Bolt fell . The company rose .",
+                       ents=[("Acme", "ORG"), ("Jo Roe", "PERSON"), ("Bolt", "ORG")]), "newsgraph_entities")
+    assert story_company(doc, len(doc) - 2).name == "Acme"  # named as often as Bolt, and first
+    assert story_company(doc, 0) is None

@@ -1470,6 +1470,11 @@ def build_clusters(doc: Doc, spans: list[Span]) -> list[EntityCluster]:
                 cluster, type_ = company[0], "Organization"
         if cluster is None and len(span) == 1 and type_ == "Organization" and span[0].is_title:
             cluster = _organisation_by_word(clusters, text)
+        if cluster is None and len(span) > 1 and type_ in ("Person", "Organization", "Place"):
+            company = [c for c in clusters if c.type == "Organization" and c.name.startswith(text + " ") and
+                       c.name[len(text) + 1:] in _COMPANY_MARKS]
+            if len(company) == 1:  # "Brown-Forman" after "Brown-Forman Inc"
+                cluster, type_ = company[0], "Organization"
         if cluster is None and len(span) > 1 and type_ == "Organization":
             ending = [c for c in clusters if c.type == "Organization" and c.name.endswith(" " + text)]
             cluster = ending[0] if len(ending) == 1 else None  # "State Department" -> "US State Department"

@@ -284,11 +284,32 @@ def resolve_organization(doc: Doc, token: Token | int, sentences_back: int = 1) 
                  or any(m.end < index and doc[m.end].lower_ == lower for m in c.mentions)]  # "the X organization"
         if len(named) >= 1:
             return named[0]
+        if lower in STORY_COMPANY_NOUNS:
+            return story_company(doc, index)
         return orgs[0] if len(orgs) == 1 else None  # "the commission" with two bodies named: unknown
     in_sentence = [c for c in orgs if any(sentence_start <= m.start < index for m in c.mentions)]
     if in_sentence:
         return in_sentence[0]
     return orgs[0] if len(orgs) == 1 else None
+
+
+# "the company", "the firm": in a story about a company, that company, wherever it was last named
+STORY_COMPANY_NOUNS = {"company", "firm"}
+
+
+def story_company(doc: Doc, index: int) -> EntityCluster | None:
+    """The organisation a story is about, as of token ``index``: the one named most often before it,
+    and of those the one named first ("Nordwind Systems named X ... Baltic Mobile ... the company
+    said" is Nordwind's; wire stories open on their company). None when no organisation was named."""
+    best: tuple[int, int] | None = None
+    found = None
+    for cluster in doc._.ng_entities or []:
+        if cluster.type != "Organization":
+            continue
+        before = [m.start for m in cluster.mentions if m.start < index]
+        if before and (best is None or (len(before), -min(before)) > best):
+            best, found = (len(before), -min(before)), cluster
+    return found
 
 
 _GENERATIONS = {"Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV"}

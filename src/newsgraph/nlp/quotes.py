@@ -39,7 +39,17 @@ from spacy.language import Language
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
-from .facts import EntityCluster, QuoteFact, doc_text, entity_at, headline_end, surname, tokens_where
+from .facts import (
+    STORY_COMPANY_NOUNS,
+    EntityCluster,
+    QuoteFact,
+    doc_text,
+    entity_at,
+    headline_end,
+    story_company,
+    surname,
+    tokens_where,
+)
 from .lexicon import BODY_HEADS, COMPANY_MARKS, ORG_HEADS, ROLE_NOUNS, SPEECH_VERBS, TITLE_WORDS
 
 _OPENERS = {"“": "”", '"': '"', "«": "»", "„": "“"}
@@ -55,7 +65,6 @@ _ORG_NOUNS = ORG_HEADS | BODY_HEADS | {"firm", "government", "club", "team", "bo
 # ... and those general enough to stand for whichever organisation the story is about
 _GENERIC_ORG_NOUNS = {"company", "firm", "group", "agency", "organisation", "organization", "club", "team",
                       "body", "institution", "statement", "operator", "foundation"}
-_COMPANY_NOUNS = {"company", "firm"}
 _COMPANY_HEADS = {"Company", "Group", "Holdings", "Bancorp"}
 
 
@@ -360,9 +369,11 @@ def resolve_speaker(token: Token, index: _DocIndex | None = None, previous: Quot
                 not any(c.dep_ == "conj" for c in examples[0].children):
             return example_entities[0], 0.6
         return None, 0.0  # "the companies said": several speakers, none of them named
-    if lower in _COMPANY_NOUNS and previous is not None and previous.speaker.type == "Organization" and \
+    if lower in STORY_COMPANY_NOUNS and previous is not None and previous.speaker.type == "Organization" and \
             _is_company(previous.speaker):
         return previous.speaker, 0.65  # "Acme Inc said it sold shares to Bolt NV. The company said ...": Acme
+    if lower in STORY_COMPANY_NOUNS and (company := story_company(doc, token.i)) is not None:
+        return company, 0.6
     best = None
     sentence_start = index.sentence_of(token.i).start
     generic = lower in _GENERIC_ORG_NOUNS or token.lemma_ in _GENERIC_ORG_NOUNS
@@ -379,7 +390,7 @@ def resolve_speaker(token: Token, index: _DocIndex | None = None, previous: Quot
             continue
         # the organisation named most recently; "the company" or "the firm" a company before any other
         # body ("Kodak filed with the Securities and Exchange commission ... the company said")
-        is_company = lower in _COMPANY_NOUNS and _is_company(cluster)
+        is_company = lower in STORY_COMPANY_NOUNS and _is_company(cluster)
         score = (in_name, is_company, cluster.mentions[before - 1].start)
         if best is None or score > best[0]:
             best = (score, cluster)
