@@ -164,7 +164,7 @@ def test_the_story_s_company_is_the_one_named_most_then_first():
     from newsgraph.nlp.facts import story_company
     doc = run(make_doc("Bolt fell . Acme said so . Acme grew . The company rose .",
                        ents=[("Bolt", "ORG"), ("Acme", "ORG"), ("Acme", "ORG")]), "newsgraph_entities")
-    company = [t.i for t in doc if t.text == "company"][0]
+    company = next(t.i for t in doc if t.text == "company")
     assert story_company(doc, company).name == "Acme"
     doc = run(make_doc("Acme named Jo Roe . Bolt fell . The company rose .",
                        ents=[("Acme", "ORG"), ("Jo Roe", "PERSON"), ("Bolt", "ORG")]), "newsgraph_entities")
