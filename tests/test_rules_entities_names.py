@@ -170,3 +170,8 @@ def test_the_story_s_company_is_the_one_named_most_then_first():
                        ents=[("Acme", "ORG"), ("Jo Roe", "PERSON"), ("Bolt", "ORG")]), "newsgraph_entities")
     assert story_company(doc, len(doc) - 2).name == "Acme"  # named as often as Bolt, and first
     assert story_company(doc, 0) is None
+
+
+def test_a_rival_is_an_organisation():
+    found = entities("Jo Roe joined rival Kodara last year .", {"Jo Roe": "PERSON", "Kodara": "GPE"})
+    assert found == {"Jo Roe": "Person", "Kodara": "Organization"}

@@ -268,6 +268,7 @@ class EntityLinker:
         cleaned = _bodies_before_staff(doc, cleaned)
         cleaned = _places_from_context(doc, cleaned)
         cleaned = _places_governed(doc, cleaned)
+        cleaned = _rivals(doc, cleaned)
         cleaned = _address_lines(doc, cleaned)
         cleaned = _organisations_from_context(doc, cleaned)
         cleaned = _without_peoples(doc, cleaned)
@@ -890,6 +891,12 @@ def _places_governed(doc: Doc, spans: list[Span]) -> list[Span]:
             span = Span(doc, span.start, span.end, label="GPE")
         result.append(span)
     return result
+
+
+def _rivals(doc: Doc, spans: list[Span]) -> list[Span]:
+    """"joined rival Ericsson": a rival is a company or a team, whoever the model took it for."""
+    return [Span(doc, s.start, s.end, label="ORG") if s.label_ in ("GPE", "LOC", "PERSON") and s.start > 0 and
+            doc[s.start - 1].lower_ in ("rival", "rivals") else s for s in spans]
 
 
 def _places_from_context(doc: Doc, spans: list[Span]) -> list[Span]:
