@@ -114,3 +114,9 @@ def test_a_reported_clause_with_quoted_words_is_quoted_to_its_end_marks_and_all(
     assert [(result.entity(q.speaker).name, q.text) for q in result.quotes] == [
         ("Jo Bloggs", 'the vote would "send a message" to voters that the plan was dead.'),
         ("Ann Roe", 'the team "never lost its shape"')]
+
+
+def test_a_reported_clause_closing_on_quoted_words_keeps_their_mark():
+    result = newsgraph.extract('In a letter to staff, Acme chief executive Jo Bloggs wrote that the strike was '
+                               '"deeply regrettable" and urged the union to talk.')
+    assert 'the strike was "deeply regrettable"' in [q.text for q in result.quotes]

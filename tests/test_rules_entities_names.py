@@ -175,3 +175,23 @@ def test_the_story_s_company_is_the_one_named_most_then_first():
 def test_a_rival_is_an_organisation():
     found = entities("Jo Roe joined rival Kodara last year .", {"Jo Roe": "PERSON", "Kodara": "GPE"})
     assert found == {"Jo Roe": "Person", "Kodara": "Organization"}
+
+
+def test_a_brand_written_in_camel_case_is_its_company_however_typed():
+    found = entities("SkyOstra Airways fell . SkyOstra chief Jo Roe quit .",
+                     [("SkyOstra Airways", "ORG"), ("SkyOstra", "PERSON"), ("Jo Roe", "PERSON")])
+    assert found == {"SkyOstra Airways": "Organization", "Jo Roe": "Person"}
+
+
+def test_the_airline_that_speaks_is_the_story_s_company_unless_a_name_says_otherwise():
+    def speakers(text, ents, parse):
+        doc = make_doc(text, ents=ents, parse=parse, pos={"said": "VERB", "fell": "VERB", "grew": "VERB", "airline": "NOUN",
+                                                           "bank": "NOUN"}, lemmas={"said": "say", "fell": "fall"})
+        doc = run(doc, "newsgraph_entities", "newsgraph_quotes")
+        return [q.speaker.name for q in doc._.ng_quotes]
+    parse = [(1, "compound"), (2, "nsubj"), (2, "ROOT"), (2, "prep"), (5, "compound"), (3, "pobj"), (2, "punct"),
+             (8, "det"), (9, "nsubj"), (9, "ROOT"), (11, "nsubj"), (9, "ccomp"), (9, "punct")]
+    assert speakers("Ostra Air fell against Bolt Union . The airline said fares grew .",
+                    [("Ostra Air", "ORG"), ("Bolt Union", "ORG")], parse) == ["Ostra Air"]
+    assert speakers("Ostra Air fell against Bolt Bank . The bank said fares grew .",
+                    [("Ostra Air", "ORG"), ("Bolt Bank", "ORG")], parse) == ["Bolt Bank"]

@@ -1475,8 +1475,12 @@ def build_clusters(doc: Doc, spans: list[Span]) -> list[EntityCluster]:
             company = [c for c in clusters if c.type == "Organization" and _short_company_name(c.name, text, type_)]
             if len(company) == 1:  # "Calny" after "Calny Inc", "Kodak" after "Eastman Kodak Co"
                 cluster, type_ = company[0], "Organization"
-        if cluster is None and len(span) == 1 and type_ == "Organization" and span[0].is_title:
-            cluster = _organisation_by_word(clusters, text)
+        camel = text[:1].isupper() and not text.isupper() and not text.istitle() and text.isalpha()
+        if cluster is None and len(span) == 1 and ((type_ == "Organization" and span[0].is_title) or (
+                camel and type_ in ("Organization", "Person"))):
+            cluster = _organisation_by_word(clusters, text)  # "SkyLink" for "SkyLink Airways", however typed
+            if cluster is not None:
+                type_ = "Organization"
         if cluster is None and len(span) > 1 and type_ in ("Person", "Organization", "Place"):
             company = [c for c in clusters if c.type == "Organization" and c.name.startswith(text + " ") and
                        c.name[len(text) + 1:] in _COMPANY_MARKS]

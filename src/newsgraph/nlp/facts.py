@@ -293,8 +293,10 @@ def resolve_organization(doc: Doc, token: Token | int, sentences_back: int = 1) 
     return orgs[0] if len(orgs) == 1 else None
 
 
-# "the company", "the firm": in a story about a company, that company, wherever it was last named
-STORY_COMPANY_NOUNS = {"company", "firm"}
+# "the company", "the airline": in a story about a company, that company, wherever it was last named
+STORY_COMPANY_NOUNS = {"company", "firm", "airline", "carrier", "bank", "insurer", "lender", "retailer", "manufacturer",
+                       "maker", "carmaker", "automaker", "miner", "producer", "brewer", "publisher", "broadcaster",
+                       "startup", "utility", "chain", "operator", "group"}
 
 
 def story_company(doc: Doc, index: int) -> EntityCluster | None:

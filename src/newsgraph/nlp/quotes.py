@@ -369,11 +369,6 @@ def resolve_speaker(token: Token, index: _DocIndex | None = None, previous: Quot
                 not any(c.dep_ == "conj" for c in examples[0].children):
             return example_entities[0], 0.6
         return None, 0.0  # "the companies said": several speakers, none of them named
-    if lower in STORY_COMPANY_NOUNS and previous is not None and previous.speaker.type == "Organization" and \
-            _is_company(previous.speaker):
-        return previous.speaker, 0.65  # "Acme Inc said it sold shares to Bolt NV. The company said ...": Acme
-    if lower in STORY_COMPANY_NOUNS and (company := story_company(doc, token.i)) is not None:
-        return company, 0.6
     best = None
     sentence_start = index.sentence_of(token.i).start
     generic = lower in _GENERIC_ORG_NOUNS or token.lemma_ in _GENERIC_ORG_NOUNS
@@ -388,12 +383,16 @@ def resolve_speaker(token: Token, index: _DocIndex | None = None, previous: Quot
         before = bisect_left([m.start for m in cluster.mentions], limit)
         if not before:
             continue
-        # the organisation named most recently; "the company" or "the firm" a company before any other
-        # body ("Kodak filed with the Securities and Exchange commission ... the company said")
-        is_company = lower in STORY_COMPANY_NOUNS and _is_company(cluster)
-        score = (in_name, is_company, cluster.mentions[before - 1].start)
+        score = (in_name, cluster.mentions[before - 1].start)  # the organisation named most recently
         if best is None or score > best[0]:
             best = (score, cluster)
+    if (best is None or not best[0][0]) and (lower in STORY_COMPANY_NOUNS or token.lemma_ in STORY_COMPANY_NOUNS):
+        # "the company", "the airline" with no name that says so: the company that spoke last, else
+        # the story's company ("Kodak filed with the Securities and Exchange commission ... the company said")
+        if previous is not None and previous.speaker.type == "Organization" and _is_company(previous.speaker):
+            return previous.speaker, 0.65
+        if (company := story_company(doc, token.i)) is not None:
+            return company, 0.6
     if best is not None:
         return best[1], 0.6
     return None, 0.0
@@ -581,6 +580,9 @@ def _end_of(tokens: list[Token]) -> int:
     doc = last.doc
     if last.i + 1 < len(doc) and doc[last.i + 1].text in (".", "!", "?") and not last.whitespace_:
         end += 1
+    elif last.i + 1 < len(doc) and doc[last.i + 1].text in ('"', "”") and not last.whitespace_ and \
+            sum(t.text in ('"', "“") for t in tokens) % 2 == 1:
+        end += 1  # 'wrote that the strike was "deeply regrettable"': the mark it opened
     return end
 
 
