@@ -94,3 +94,16 @@ def test_of_two_clauses_hung_on_a_speech_verb_the_one_after_it_is_reported():
     found = quotes_of(text, [("Bo Lee", "PERSON"), ("Acme", "ORG")], parse, {"said": "say"},
                       {"said": "VERB", "limped": "VERB", "miss": "VERB", "he": "PRON", "would": "AUX"})
     assert [(q[0], q[2]) for q in found] == [("Acme", "he would miss two games.")]
+
+
+def test_said_this_and_added_that_gives_two_quotes_of_one_speaker():
+    text = "Acme said sales rose sharply and added that costs would fall ."
+    parse = [(1, "nsubj"), (1, "ROOT"), (3, "nsubj"), (1, "ccomp"), (3, "advmod"), (3, "cc"), (3, "conj"), (10, "mark"),
+             (10, "nsubj"), (10, "aux"), (6, "ccomp"), (1, "punct")]
+    found = quotes_of(text, {"Acme": "ORG"}, parse, {"said": "say", "added": "add", "rose": "rise"},
+                      {"said": "VERB", "rose": "VERB", "added": "VERB", "fall": "VERB", "would": "AUX"})
+    assert [(q[0], q[2]) for q in found] == [("Acme", "sales rose sharply"), ("Acme", "costs would fall.")]
+    # a verb that is no saying again stays in the clause
+    found = quotes_of(text.replace("added", "hoped"), {"Acme": "ORG"}, parse, {"said": "say", "rose": "rise"},
+                      {"said": "VERB", "rose": "VERB", "hoped": "VERB", "fall": "VERB", "would": "AUX"})
+    assert [q[2] for q in found] == ["sales rose sharply and hoped that costs would fall."]

@@ -454,6 +454,10 @@ def _subject(verb: Token) -> Token | None:
         # the one nearest the verb: "CLEVELAND, Feb 26 - Standard Oil Co said" has the dateline as a second subject
         before = [c for c in subjects if c.i < verb.i]
         return before[-1] if before else subjects[0]
+    if verb.dep_ == "conj" and verb.lemma_ in _SAYING_AGAIN and verb.head.dep_ == "ccomp" and \
+            verb.head.head.lemma_ in SPEECH_VERBS:
+        return _subject(verb.head.head)  # "Acme said sales rose and added that ...": the parser hung
+        # "added" on "rose"; who adds is who said
     if (verb.dep_ in ("conj", "xcomp") or (verb.dep_ == "advcl" and verb.tag_ == "VBG")) and \
             verb.head.pos_ in ("VERB", "AUX"):
         return _subject(verb.head)  # "X said, adding that ...": the participle's speaker is X
@@ -514,13 +518,28 @@ def _inverted_speaker(span: Span, index: _DocIndex) -> tuple[EntityCluster | Non
     return None, None
 
 
+# Verbs that go on with what the same speaker says ("said sales rose and added that ...")
+_SAYING_AGAIN = {"add", "say", "tell", "warn", "note", "stress", "explain"}
+
+
 def _clause_tokens(verb: Token, clause: Token) -> list[Token]:
     """The words a speech verb reports, without the complementiser and outer punctuation."""
     tokens = [t for t in clause.subtree if not (t.dep_ == "mark" and t.head == clause and t.i < clause.i
                                                 and not _demonstrative(t))]
+    cut = None
+    for child in clause.rights:
+        if child.dep_ == "conj" and child.lemma_ in _SAYING_AGAIN and child.pos_ == "VERB" and \
+                any(c.dep_ == "ccomp" for c in child.children) and \
+                not any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
+            # "said sales rose and added that ...": the second speech verb starts a report of its own
+            cut = child.left_edge.i
+            if cut > 0 and verb.doc[cut - 1].dep_ == "cc":
+                cut -= 1
+            tokens = [t for t in tokens if t.i < cut]
+            break
     if verb.dep_ == "parataxis":  # the report is what comes before the inserted "he said"
         tokens = [t for t in tokens if t.i < verb.left_edge.i]
-    elif tokens and tokens[-1].i > verb.i:
+    elif tokens and tokens[-1].i > verb.i and cut is None:
         # words the parser hung on the speech verb after the clause ("rose 4 percent | to $2.3 billion")
         last = tokens[-1].i
         for child in verb.rights:
