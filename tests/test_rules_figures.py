@@ -806,3 +806,11 @@ def test_how_many_times_a_title_was_won_and_an_age_after_a_role_are_not_figures(
     assert figures_of("The striker , 25 , scored .", {"25": "CARDINAL"}, parse=parse, pos={"scored": "VERB"}) == []
     [figure] = figures_of("The firm , 25 , grew .", {"25": "CARDINAL"}, parse=parse, pos={"grew": "VERB"})
     assert figure.value == 25  # only people have ages
+
+
+def test_what_hangs_on_the_figure_is_not_part_of_what_it_measures():
+    text = "Police offered a reward of 500 dollars for tips ."
+    parse = [(1, "nsubj"), (1, "ROOT"), (3, "det"), (1, "dobj"), (3, "prep"), (6, "nummod"), (4, "pobj"), (6, "prep"),
+             (7, "pobj"), (1, "punct")]
+    [figure] = figures_of(text, {"500 dollars": "MONEY"}, parse=parse, pos={"offered": "VERB", "500": "NUM"})
+    assert figure.about == "reward"

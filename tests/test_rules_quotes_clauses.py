@@ -107,3 +107,26 @@ def test_said_this_and_added_that_gives_two_quotes_of_one_speaker():
     found = quotes_of(text.replace("added", "hoped"), {"Acme": "ORG"}, parse, {"said": "say", "rose": "rise"},
                       {"said": "VERB", "rose": "VERB", "hoped": "VERB", "fall": "VERB", "would": "AUX"})
     assert [q[2] for q in found] == ["sales rose sharply and hoped that costs would fall."]
+
+
+def test_who_declined_to_say_or_did_not_say_said_nothing():
+    text = "Jo Roe declined to say whether the jewels were found ."
+    parse = [(1, "compound"), (2, "nsubj"), (2, "ROOT"), (4, "aux"), (2, "xcomp"), (9, "mark"), (7, "det"),
+             (9, "nsubjpass"), (9, "auxpass"), (4, "ccomp"), (2, "punct")]
+    lemmas = {"declined": "decline", "say": "say", "said": "say", "were": "be", "found": "find"}
+    pos = {"declined": "VERB", "say": "VERB", "said": "VERB", "found": "VERB", "were": "AUX"}
+    assert quotes_of(text, {"Jo Roe": "PERSON"}, parse, lemmas, pos) == []
+    text = "Jo Roe said that the jewels were found ."
+    parse = [(1, "compound"), (2, "nsubj"), (2, "ROOT"), (7, "mark"), (5, "det"), (7, "nsubjpass"), (7, "auxpass"),
+             (2, "ccomp"), (2, "punct")]
+    assert [q[2] for q in quotes_of(text, {"Jo Roe": "PERSON"}, parse, lemmas, pos)] == ["the jewels were found."]
+
+
+def test_a_statement_from_an_unnamed_office_speaks_for_no_one():
+    text = "Acme Museum reopened . A statement from the prosecutor 's office said the men were held ."
+    parse = [(1, "compound"), (2, "nsubj"), (2, "ROOT"), (2, "punct"), (5, "det"), (11, "nsubj"), (5, "prep"),
+             (8, "det"), (10, "poss"), (8, "case"), (6, "pobj"), (11, "ROOT"), (13, "det"), (15, "nsubjpass"),
+             (15, "auxpass"), (11, "ccomp"), (11, "punct")]
+    found = quotes_of(text, {"Acme Museum": "ORG"}, parse, {"said": "say", "were": "be"},
+                      {"said": "VERB", "reopened": "VERB", "held": "VERB", "were": "AUX", "statement": "NOUN"})
+    assert found == []

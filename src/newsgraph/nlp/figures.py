@@ -157,6 +157,8 @@ def _chunk(token: Token, exclude: set[int]) -> list[Token]:
         words.append(t)
     if len(words) == 1 and words[0].dep_ in ("prep", "agent"):
         return []  # "rate of [58%]": the preposition alone says nothing
+    if token.dep_ == "prep" and any(c.dep_ == "pobj" and c.i in exclude for c in token.children):
+        return []  # "a reward of [€500,000] for information": what hangs on the figure is not the noun's
     if token.dep_ == "prep" and any(t.tag_ in ("WDT", "WP") and t.head == token for t in words):
         return []  # "in which": the relative clause's link, not a description
     return words

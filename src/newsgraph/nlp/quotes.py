@@ -357,8 +357,10 @@ def resolve_speaker(token: Token, index: _DocIndex | None = None, previous: Quot
         issuer = _issuer(token)
         if issuer is not None:
             return issuer, 0.75
-        if lower in _DOCUMENT_NOUNS and lower not in _ORG_NOUNS:
-            return None, 0.0  # a document with no named issuer speaks for no one
+        if lower in _DOCUMENT_NOUNS and (lower not in _ORG_NOUNS or any(
+                c.dep_ == "prep" and c.lower_ in ("from", "by", "of") for c in token.children)):
+            # a document with no named issuer speaks for no one ("a statement from the prosecutor's office")
+            return None, 0.0
     if token.tag_ in ("NNS", "NNPS"):
         # "other sites such as Gawker.com have stated": the one named example speaks
         examples = [obj for prep in token.children if prep.dep_ == "prep" and (
@@ -446,6 +448,13 @@ def _titled_person(token: Token) -> EntityCluster | None:
                 all(m in words for m in modifiers):
             people[id(role.person)] = role.person
     return next(iter(people.values())) if len(people) == 1 else None
+
+
+def _not_said(verb: Token) -> bool:
+    """"He declined to say whether ...", "she did not say if ...": nothing was said."""
+    if verb.dep_ == "xcomp" and verb.head.lemma_ in ("decline", "refuse"):
+        return True
+    return verb.lemma_ in ("say", "tell") and any(c.dep_ == "neg" for c in verb.children)
 
 
 def _subject(verb: Token) -> Token | None:
@@ -682,7 +691,7 @@ class QuoteFinder:
             if not has_verbs and not (low < len(index.sources) and index.sources[low] < sentence.end):
                 continue  # nothing said in this sentence
             for verb in index.verbs_in(sentence):
-                if verb.lemma_ not in SPEECH_VERBS:
+                if verb.lemma_ not in SPEECH_VERBS or _not_said(verb):
                     continue
                 clause = reported_clause(verb)
                 if clause is None:
