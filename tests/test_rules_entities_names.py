@@ -195,3 +195,8 @@ def test_the_airline_that_speaks_is_the_story_s_company_unless_a_name_says_other
                     [("Ostra Air", "ORG"), ("Bolt Union", "ORG")], parse) == ["Ostra Air"]
     assert speakers("Ostra Air fell against Bolt Bank . The bank said fares grew .",
                     [("Ostra Air", "ORG"), ("Bolt Bank", "ORG")], parse) == ["Bolt Bank"]
+
+
+def test_a_party_and_state_after_a_lawmaker_names_the_state_only():
+    found = entities("Sen. Jo Roe , D - N.M. , spoke .", {"Jo Roe": "PERSON", "D - N.M.": "ORG"})
+    assert found == {"Jo Roe": "Person", "N.M.": "Place"}

@@ -128,6 +128,9 @@ def clean_span(span: Span) -> Span | None:
             return None  # "Group G — Belgium 3": a heading or a scoreline, not a name
     if start >= end or (start > 0 and doc[start - 1].text == "#"):
         return None  # "#IStandWithAhmed": a hashtag is a topic, not a name
+    if end - start >= 3 and doc[start].text in ("D", "R", "I") and doc[start + 1].text == "-" and \
+            doc[start + 2].text[:1].isupper():
+        return Span(doc, start + 2, end, label="GPE")  # "Sen. Jo Roe, D-N.M.,": a party and a state, the state a place
     for i in range(start + 1, end - 1):
         if doc[i].text == "the" and doc[i - 1].lower_ not in _INITIAL_STOPWORDS and doc[i + 1].is_title and \
                 span.label_ == "ORG":
