@@ -200,3 +200,13 @@ def test_the_airline_that_speaks_is_the_story_s_company_unless_a_name_says_other
 def test_a_party_and_state_after_a_lawmaker_names_the_state_only():
     found = entities("Sen. Jo Roe , D - N.M. , spoke .", {"Jo Roe": "PERSON", "D - N.M.": "ORG"})
     assert found == {"Jo Roe": "Person", "N.M.": "Place"}
+
+
+def test_a_one_word_name_only_said_before_a_kind_of_thing_is_that_thing():
+    parse = [(1, "compound"), (2, "nsubj"), (2, "ROOT"), (4, "det"), (5, "compound"), (2, "dobj"), (2, "punct")]
+    found = entities("Ostra program ended the Karvala capsule .", {"Ostra": "ORG", "Karvala": "ORG"}, parse=parse)
+    assert found == {"Ostra": "Other", "Karvala": "Other"}
+    found = entities("OSTRA program ended the Karvala Space capsule .", {"OSTRA": "ORG", "Karvala Space": "ORG"},
+                     parse=[(1, "compound"), (2, "nsubj"), (2, "ROOT"), (6, "det"), (5, "compound"), (6, "compound"),
+                            (2, "dobj"), (2, "punct")])
+    assert found == {"OSTRA": "Organization", "Karvala Space": "Organization"}  # an acronym; a longer name

@@ -76,6 +76,7 @@ from .lexicon import (
     SHORT_FORMS,
     SITE_WORDS,
     SPORT_WORDS,
+    THING_NOUNS,
     TITLE_WORDS,
     UNTAGGED_ORG_HEADS,
     VICTIM_NOUNS,
@@ -1527,9 +1528,21 @@ def build_clusters(doc: Doc, spans: list[Span]) -> list[EntityCluster]:
         _settle_type_and_name(cluster, model_types[id(cluster)], set(long_form_cluster.values()))
         cluster.mentions.sort(key=lambda m: m.start)
     _teams_named_by_place(doc, clusters)
+    _things_named(clusters)
     clusters = [c for c in clusters if c.mentions]
     clusters.sort(key=lambda c: c.mentions[0].start)
     return clusters
+
+
+def _things_named(clusters: list[EntityCluster]) -> None:
+    """"the Artemis program", "the Orion capsule": a one-word name only ever said before the kind of
+    thing it names is that thing, not an organisation (an acronym stays one: "the NASA mission")."""
+    for cluster in clusters:
+        if cluster.type != "Organization" or is_acronym(cluster.name) or not cluster.mentions:
+            continue
+        if all(len(m) == 1 and m.root.dep_ in ("compound", "nmod") and m.root.head.i >= m.end and
+               m.root.head.lemma_ in THING_NOUNS for m in cluster.mentions):
+            cluster.type = "Other"
 
 
 def _merge_people_typed_as_places(clusters: list[EntityCluster], model_types: dict[int, Counter]) -> None:

@@ -253,6 +253,10 @@ COMPANY_MARKS = frozenset({"Inc", "Inc.", "Corp", "Corp.", "Co", "Co.", "Ltd", "
                            "L.P.", "LLP", "AG", "GmbH", "N.V.", "NV", "S.A.", "SpA", "S.p.A.", "B.V.", "Bhd",
                            "Corporation", "Incorporated", "Limited"})
 
+# Kinds of things a name may name, said after it ("the Artemis program", "the Orion capsule")
+THING_NOUNS = {"program", "programme", "mission", "capsule", "spacecraft", "lander", "probe", "rover", "telescope",
+               "satellite", "vaccine", "app"}
+
 # Titles whose "of" names the place governed, never a person: "the mayor of Peso da Régua"
 PLACE_OF_TITLES = {"mayor", "governor", "premier", "prime minister", "chief minister", "first minister"}
 
