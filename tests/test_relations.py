@@ -465,3 +465,52 @@ def test_based_in_organisations_named_in_apposition_to_a_description():
         ("Green Party", "basedIn", "Ostland"), ("Farmers Union", "basedIn", "Ostland")}
     # people named so are not based anywhere by this rule
     assert relations(spec, {"Ostland": "GPE", "Green Party": "PERSON", "Farmers Union": "PERSON"}) == set()
+
+
+# --- places after a comma, second subjects, home places ------------------------------------------
+
+
+def test_a_dateline_place_called_a_conjunct_is_still_a_chain():
+    # "OSTBURG , Ruritania ( AP )": the parser calls the country a conjunct, with no "and"
+    spec = ("OSTBURG/0/ROOT/NNP ,/0/punct/, Ruritania/0/conj/NNP (/4/punct/-LRB- AP/2/appos/NNP "
+            ")/0/punct/-RRB-")
+    assert relations(spec, {"OSTBURG": "GPE", "Ruritania": "GPE", "AP": "ORG"}) == {
+        ("Ostburg", "locatedIn", "Ruritania")}
+    # with a coordinating word in the coordination it is a list
+    spec = "Tarn/0/ROOT/NNP ,/0/punct/, Alba/0/conj/NNP or/2/cc/CC Vire/2/conj/NNP"
+    assert relations(spec, {"Tarn": "GPE", "Alba": "GPE", "Vire": "GPE"}) == set()
+
+
+def test_born_in_takes_the_named_one_of_two_subjects():
+    # "rail pioneer Ann Lee was born in Tarn ." (the parser gives "born" two subjects)
+    spec = ("rail/1/compound/NN pioneer/5/nsubjpass/NN Ann/3/compound/NNP Lee/5/nsubjpass/NNP "
+            "was/5/auxpass/VBD/be born/5/ROOT/VBN/bear in/5/prep/IN Tarn/6/pobj/NNP ./5/punct/.")
+    assert relations(spec, {"Ann Lee": "PERSON", "Tarn": "GPE"}) == {("Ann Lee", "bornIn", "Tarn")}
+
+
+def test_his_native_place_is_the_subjects_birthplace():
+    # "Jo Reed won the vote in his native Ostland ."
+    spec = ("Jo/1/compound/NNP Reed/2/nsubj/NNP won/2/ROOT/VBD the/4/det/DT vote/2/dobj/NN in/2/prep/IN "
+            "his/8/poss/PRP$ native/8/amod/JJ Ostland/5/pobj/NNP ./2/punct/.")
+    assert relations(spec, {"Jo Reed": "PERSON", "Ostland": "GPE"}) == {("Jo Reed", "bornIn", "Ostland")}
+    # without a possessor nobody's birthplace is named
+    no_owner = spec.replace("his/8/poss/PRP$", "the/8/det/DT")
+    assert relations(no_owner, {"Jo Reed": "PERSON", "Ostland": "GPE"}) == set()
+    # an organisation as the subject has no birthplace
+    assert relations(spec, {"Jo Reed": "ORG", "Ostland": "GPE"}) == set()
+
+
+def test_a_home_or_hometown_named_after_a_place():
+    # "Ann Lee returned to her Tarn home ."
+    spec = ("Ann/1/compound/NNP Lee/2/nsubj/NNP returned/2/ROOT/VBD to/2/prep/IN her/6/poss/PRP$ "
+            "Tarn/6/compound/NNP home/3/pobj/NN ./2/punct/.")
+    assert relations(spec, {"Ann Lee": "PERSON", "Tarn": "GPE"}) == {("Ann Lee", "livesIn", "Tarn")}
+    # "near Reed 's hometown of Alba , a vote was held ."
+    spec = ("near/9/prep/IN Reed/3/poss/NNP 's/1/case/POS hometown/0/pobj/NN of/3/prep/IN Alba/4/pobj/NNP "
+            ",/9/punct/, a/8/det/DT vote/9/nsubjpass/NN held/9/ROOT/VBN")
+    assert relations(spec, {"Reed": "PERSON", "Alba": "GPE"}) == {("Reed", "livesIn", "Alba")}
+    # "Alba , Vire , Reed 's hometown , grew ." (the place and the one around it)
+    spec = ("Alba/8/nsubj/NNP ,/0/punct/, Vire/0/appos/NNP ,/0/punct/, Reed/6/poss/NNP 's/4/case/POS "
+            "hometown/0/appos/NN ,/0/punct/, grew/8/ROOT/VBD")
+    assert relations(spec, {"Reed": "PERSON", "Alba": "GPE", "Vire": "GPE"}) == {
+        ("Reed", "livesIn", "Alba"), ("Reed", "livesIn", "Vire"), ("Alba", "locatedIn", "Vire")}

@@ -150,6 +150,7 @@ def _sentence_relations(doc: Doc, sent: Span, mentions: list[tuple[EntityCluster
             yield from _nouns(doc, token)
         if kinds & _ENTITY:  # _place_modifiers starts from the token's entity
             yield from _place_modifiers(doc, token)
+            yield from _home_places(doc, token)
 
 
 # --- linking tokens to entities -----------------------------------------------------------
@@ -234,7 +235,7 @@ def _comma_chains(doc: Doc, sent: Span, in_sentence: list[tuple[EntityCluster, S
             continue
         if _continues_as_list(doc, sent, run[-1].end):
             continue
-        if any(m.root.dep_ == "conj" for m in run[1:]):
+        if any(_listed(m.root) for m in run[1:]):
             continue
         for inner, outer in itertools.pairwise(run):
             yield entity_at(doc, inner.root), "locatedIn", entity_at(doc, outer.root), 0.85
@@ -246,6 +247,18 @@ def _comma_chains(doc: Doc, sent: Span, in_sentence: list[tuple[EntityCluster, S
                 place = entity_at(doc, other) if other.i < first.start else None
                 if place is not None and place.type == PLACE:
                     yield place, "locatedIn", entity_at(doc, outer.root), 0.7
+
+
+def _listed(token: Token) -> bool:
+    """The token is a member of a list: a conjunct of a coordination with "and", "or" or "nor".
+
+    The parser also calls the second name of "WARSAW, Poland (AP)" a conjunct; with no
+    coordinating word in the coordination, a place after a comma is the place around it.
+    """
+    if token.dep_ != "conj":
+        return False
+    members = [token.head, *token.head.conjuncts]
+    return any(c.dep_ == "cc" for member in members for c in member.children)
 
 
 def _continues_as_list(doc: Doc, sent: Span, after: int) -> bool:
@@ -367,7 +380,7 @@ def _chain_outward(doc: Doc, place: Token, subject: EntityCluster | None, predic
     end = _mention_end(doc, place)
     if end + 1 < len(doc) and doc[end].text == ",":
         outer = entity_at(doc, doc[end + 1])
-        if outer is not None and outer.type == PLACE and doc[end + 1].dep_ != "conj":
+        if outer is not None and outer.type == PLACE and not _listed(doc[end + 1]):
             yield subject, predicate, outer, confidence
 
 
@@ -387,9 +400,11 @@ def _subject_of(doc: Doc, verb: Token) -> Token | None:
             obj = _child(current, "dobj")
             if obj is not None and (obj_entity := _entity(doc, obj)) is not None and obj_entity.type == PERSON:
                 return obj
-        subject = _child(current, "nsubj", "nsubjpass")
-        if subject is not None:
-            return subject
+        subjects = [c for c in current.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects:
+            # "radio pioneer Dr. Lee DeForest was born in ...": the parser may give the verb a
+            # second subject, the description before the name; the named one is the subject
+            return next((c for c in subjects if entity_at(doc, c) is not None), subjects[0])
         if current.dep_ in ("acl", "amod") and current.tag_ == "VBN":
             return current.head
         if current.dep_ == "relcl":
@@ -651,6 +666,48 @@ def _place_modifiers(doc: Doc, token: Token) -> Iterator[Found]:
                 head.pos_ not in ("NOUN", "PROPN", "ADJ"):
             return
         head = head.head
+
+
+HOME_NOUNS = {"home", "hometown", "birthplace", "homeland", "homestate"}
+_BIRTH_WORDS = {"native", "birthplace"}
+
+
+def _home_places(doc: Doc, token: Token) -> Iterator[Found]:
+    """Someone's home or native place: "his native South Carolina", "her Germantown home",
+    "Nelson's hometown of Abbott", "Beaumont, Texas, Richardson's hometown".
+
+    The owner is the possessor of the phrase; a possessive pronoun ("his", "her") stands for
+    the subject of the clause when that is a person.
+    """
+    place = entity_at(doc, token)
+    if place is None or place.type != PLACE or _mention_end(doc, token) != token.i + 1:
+        return  # once per mention, from its last token
+    phrase, word = None, ""
+    native = next((c for c in token.children if c.dep_ == "amod" and c.lower_ in _BIRTH_WORDS), None)
+    if native is not None:
+        phrase, word = token, native.lower_  # "his native South Carolina"
+    elif token.dep_ in ("compound", "nmod") and token.head.lower_ in HOME_NOUNS:
+        phrase = token.head  # "her Germantown home"
+    elif token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lower_ in HOME_NOUNS:
+        phrase = token.head.head  # "Nelson's hometown of Abbott"
+    else:
+        phrase = next((c for c in token.children if c.dep_ == "appos" and c.lower_ in HOME_NOUNS), None)
+    if phrase is None:
+        return
+    word = word or phrase.lower_
+    owner_token = _child(phrase, "poss")
+    if owner_token is None:
+        return
+    owner = entity_at(doc, owner_token)
+    if owner is None and owner_token.tag_ == "PRP$" and owner_token.lower_ in ("his", "her"):
+        verb = phrase
+        while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+            verb = verb.head
+        owner = _entity(doc, _subject_of(doc, verb)) if verb.pos_ in ("VERB", "AUX") else None
+    if owner is not None and owner.type == PERSON:
+        predicate = "bornIn" if word in _BIRTH_WORDS else "livesIn"
+        yield owner, predicate, place, 0.6
+        yield from _chain_outward(doc, token, owner, predicate, 0.55)
 
 
 @Language.factory(
