@@ -149,10 +149,9 @@ def dateline_relations(extraction: Extraction, mentions: dict[str, list[Span]]) 
             for place in extraction.entities:
                 if place.type != "Place":
                     continue
-                spans = [span for m, span in zip(place.mentions, mentions[place.id])
-                         if m.end <= mention.start and any(m.text.lower() in p for p in places)]
-                if spans:
-                    relations.append(("OrgBased_In", mentions[organisation.id], spans))
+                if any(m.end <= mention.start and any(m.text.lower() in p for p in places) for m in place.mentions):
+                    # all the place's mentions, as for the relations (one key if newsgraph also said so)
+                    relations.append(("OrgBased_In", mentions[organisation.id], mentions[place.id]))
             return relations
     return relations
 

@@ -562,6 +562,7 @@ def _nouns(doc: Doc, token: Token) -> Iterator[Found]:
         for _, place in _preps(token, "of", "in", "from"):
             predicate = "bornIn" if lemma == "native" else "livesIn"
             yield person, predicate, entity_at(doc, place), 0.8
+            yield from _chain_outward(doc, place, person, predicate, 0.75)  # "a native of Ada, Ohio"
     elif word in KILLER_NOUNS or lemma in KILLER_NOUNS:
         killer = _entity(doc, token)
         if killer is None and token.head.i != token.i and token.dep_ == "compound":
