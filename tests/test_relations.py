@@ -514,3 +514,25 @@ def test_a_home_or_hometown_named_after_a_place():
             "hometown/0/appos/NN ,/0/punct/, grew/8/ROOT/VBD")
     assert relations(spec, {"Reed": "PERSON", "Alba": "GPE", "Vire": "GPE"}) == {
         ("Reed", "livesIn", "Alba"), ("Reed", "livesIn", "Vire"), ("Alba", "locatedIn", "Vire")}
+
+
+def test_killed_by_whoever_a_sentence_holds_to_account_for_a_killing_noun():
+    # "Reed was arrested in the murder of Ann Lee ."
+    spec = ("Reed/2/nsubjpass/NNP was/2/auxpass/VBD/be arrested/2/ROOT/VBN/arrest in/2/prep/IN the/5/det/DT "
+            "murder/3/pobj/NN of/5/prep/IN Ann/8/compound/NNP Lee/6/pobj/NNP ./2/punct/.")
+    assert relations(spec, {"Reed": "PERSON", "Ann Lee": "PERSON"}) == {("Reed", "killed", "Ann Lee")}
+    # "the jury convicted Reed of Lee 's murder ."
+    spec = ("the/1/det/DT jury/2/nsubj/NN convicted/2/ROOT/VBD/convict Reed/2/dobj/NNP of/2/prep/IN "
+            "Lee/7/poss/NNP 's/5/case/POS murder/4/pobj/NN ./2/punct/.")
+    assert relations(spec, {"Reed": "PERSON", "Lee": "PERSON"}) == {("Reed", "killed", "Lee")}
+    # a verb that holds nobody to account: "Reed wrote a book on the murder of Lee ."
+    spec = ("Reed/1/nsubj/NNP wrote/1/ROOT/VBD/write a/3/det/DT book/1/dobj/NN on/3/prep/IN the/6/det/DT "
+            "murder/4/pobj/NN of/6/prep/IN Lee/7/pobj/NNP ./1/punct/.")
+    assert relations(spec, {"Reed": "PERSON", "Lee": "PERSON"}) == set()
+
+
+def test_killed_by_who_fired_the_shots_that_killed():
+    # "Reed fired the shots that killed Lee ."
+    spec = ("Reed/1/nsubj/NNP fired/1/ROOT/VBD/fire the/3/det/DT shots/1/dobj/NNS that/5/nsubj/WDT "
+            "killed/3/relcl/VBD/kill Lee/5/dobj/NNP ./1/punct/.")
+    assert relations(spec, {"Reed": "PERSON", "Lee": "PERSON"}) == {("Reed", "killed", "Lee")}

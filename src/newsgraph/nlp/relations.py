@@ -502,7 +502,13 @@ def _killing_verb(doc: Doc, verb: Token) -> Iterator[Found]:
         for killer in killers:
             yield _entity(doc, killer), "killed", _entity(doc, victim_token), 0.8
         return
-    killer_entity = _entity(doc, _subject_of(doc, verb))
+    subject = _subject_of(doc, verb)
+    killer_entity = _entity(doc, subject)
+    if killer_entity is None and subject is not None and subject.lower_ in RELATIVE_PRONOUNS and \
+            subject.head.dep_ == "relcl" and subject.head.head.lower_ in _KILLING_MEANS and \
+            subject.head.head.dep_ == "dobj":
+        # "X fired the shots that killed Y": who fired the shots
+        killer_entity = _entity(doc, _subject_of(doc, subject.head.head.head))
     victims = [c for c in verb.children if c.dep_ == "dobj"]
     if not victims:  # "shot and mortally wounded Oswald": the object sits on the conjunct
         for conj in verb.conjuncts:
@@ -510,6 +516,30 @@ def _killing_verb(doc: Doc, verb: Token) -> Iterator[Found]:
     for victim in victims:
         for person in [victim, *[c for c in victim.conjuncts if c.dep_ == "conj"]]:
             yield killer_entity, "killed", _entity(doc, person), 0.8
+
+
+ACCUSED_VERBS = {"arrest", "convict", "suspect", "charge", "accuse", "sentence", "plead", "serve", "indict", "try",
+                 "jail", "imprison", "execute", "admit", "confess", "blame"}
+SUSPECT_NOUNS = {"suspect", "assassin", "killer", "murderer", "gunman"}
+_KILLING_MEANS = {"shot", "shots", "bullet", "bullets", "gun", "rifle", "pistol", "bomb", "weapon"}
+
+
+def _accused_of(doc: Doc, killing: Token) -> EntityCluster | None:
+    """Who a sentence holds to account for a killing named by a noun: "X was arrested in / convicted
+    of / sentenced for the assassination of Y", "the jury convicted X of Y's murder", "X pleaded
+    guilty to the killing of Y", "X, the only suspect in Y's assassination"."""
+    if killing.dep_ != "pobj" or killing.head.lower_ not in ("in", "of", "for", "to", "with"):
+        return None
+    governor = killing.head.head
+    if governor.lower_ in SUSPECT_NOUNS or governor.lemma_.lower() in SUSPECT_NOUNS:
+        return _entity(doc, governor)  # "X, the only suspect in ..."
+    if governor.pos_ not in ("VERB", "AUX") or governor.lemma_.lower() not in ACCUSED_VERBS:
+        return None
+    if not _is_passive(governor):
+        accused = _child(governor, "dobj")  # "the jury convicted X of ..."
+        if accused is not None:
+            return _entity(doc, accused)
+    return _entity(doc, _subject_of(doc, governor))
 
 
 def _ownership_verb(doc: Doc, verb: Token) -> Iterator[Found]:
@@ -583,6 +613,8 @@ def _nouns(doc: Doc, token: Token) -> Iterator[Found]:
         for victim in victims:
             for killer_token in killers:
                 yield _entity(doc, killer_token), "killed", entity_at(doc, victim), 0.75
+            if not killers and lemma != "death":
+                yield _accused_of(doc, token), "killed", entity_at(doc, victim), 0.65
     elif word in PLACE_NOUNS or lemma in PLACE_NOUNS:
         place_entity = _entity(doc, token) if token.dep_ in ("appos", "attr") else None
         for _, outer in _preps(token, "in", "of"):
