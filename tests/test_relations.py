@@ -536,3 +536,29 @@ def test_killed_by_who_fired_the_shots_that_killed():
     spec = ("Reed/1/nsubj/NNP fired/1/ROOT/VBD/fire the/3/det/DT shots/1/dobj/NNS that/5/nsubj/WDT "
             "killed/3/relcl/VBD/kill Lee/5/dobj/NNP ./1/punct/.")
     assert relations(spec, {"Reed": "PERSON", "Lee": "PERSON"}) == {("Reed", "killed", "Lee")}
+
+
+def test_works_for_an_employee_or_trader_of_a_named_organisation():
+    # "Jo Reed , another Brindle employee , said it ."
+    spec = ("Jo/1/compound/NNP Reed/7/nsubj/NNP ,/1/punct/, another/5/det/DT Brindle/5/compound/NNP "
+            "employee/1/appos/NN ,/1/punct/, said/7/ROOT/VBD/say it/7/dobj/PRP ./7/punct/.")
+    assert relations(spec, {"Jo Reed": "PERSON", "Brindle": "ORG"}) == {("Jo Reed", "worksFor", "Brindle")}
+    # a place before the noun is not an employer (but where the person lives)
+    assert relations(spec, {"Jo Reed": "PERSON", "Brindle": "GPE"}) == {("Jo Reed", "livesIn", "Brindle")}
+
+
+def test_works_for_where_one_teaches():
+    spec = "Reed/1/nsubj/NNP taught/1/ROOT/VBD/teach at/1/prep/IN Alba/4/compound/NNP College/2/pobj/NNP ./1/punct/."
+    assert relations(spec, {"Reed": "PERSON", "Alba College": "ORG"}) == {("Reed", "worksFor", "Alba College")}
+
+
+def test_located_in_a_description_the_parser_hung_on_the_noun_before_the_place():
+    # "the talks in Tarn , the largest city in Ostland , ended ." ("city" in apposition to "talks")
+    spec = ("the/1/det/DT talks/12/nsubj/NNS in/1/prep/IN Tarn/2/pobj/NNP ,/1/punct/, the/7/det/DT "
+            "largest/7/amod/JJS city/1/appos/NN in/7/prep/IN Ostland/8/pobj/NNP ,/1/punct/, then/12/advmod/RB "
+            "ended/12/ROOT/VBD")
+    assert relations(spec, {"Tarn": "GPE", "Ostland": "GPE"}) == {("Tarn", "locatedIn", "Ostland")}
+    # "Varda , an island nation in the Ostic Sea , voted ."
+    spec = ("Varda/9/nsubj/NNP ,/0/punct/, an/4/det/DT island/4/compound/NN nation/0/appos/NN in/4/prep/IN "
+            "the/8/det/DT Ostic/8/compound/NNP Sea/5/pobj/NNP voted/9/ROOT/VBD")
+    assert relations(spec, {"Varda": "GPE", "Ostic Sea": "LOC"}) == {("Varda", "locatedIn", "Ostic Sea")}

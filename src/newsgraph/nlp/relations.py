@@ -63,9 +63,12 @@ PART_NOUNS = {"part", "unit", "subsidiary", "division", "arm", "branch", "affili
               "wing", "subdivision", "member", "component", "offshoot"}
 PARENT_NOUNS = {"parent", "owner", "holding"}
 PLACE_NOUNS = {"city", "town", "village", "suburb", "district", "province", "state", "county", "region",
-               "capital", "port", "island", "municipality", "neighborhood", "neighbourhood", "area"}
+               "capital", "port", "island", "municipality", "neighborhood", "neighbourhood", "area",
+               "nation", "country", "republic", "territory", "prefecture", "parish", "borough", "township",
+               "hamlet", "metropolis", "enclave", "canton"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 HEADQUARTERS_NOUNS = {"headquarters", "headquarter", "hq", "head office", "base"}
+EMPLOYEE_NOUNS = {"employee", "staffer", "worker", "trader", "employees", "staffers", "workers", "traders"}
 
 
 class RelationExtractor:
@@ -453,13 +456,14 @@ def _verbs(doc: Doc, token: Token) -> Iterator[Found]:
         yield from _killing_verb(doc, token)
     elif lemma in ("own", "belong", "control"):
         yield from _ownership_verb(doc, token)
-    elif lemma in ("work", "employ"):
+    elif lemma in ("work", "employ", "teach"):
         yield from _employment_verb(doc, token)
 
 
 def _employment_verb(doc: Doc, verb: Token) -> Iterator[Found]:
     """"X works for/at Y", "X is employed by Y", "Y employs X"."""
-    if verb.lemma_ == "work":
+    if verb.lemma_ in ("work", "teach"):
+        # "X works for/at Y", "X taught at Y"
         worker = _entity(doc, _subject_of(doc, verb))
         for _, employer in _preps(verb, "for", "at"):
             yield worker, "worksFor", _entity(doc, employer), 0.75
@@ -587,6 +591,13 @@ def _nouns(doc: Doc, token: Token) -> Iterator[Found]:
             for place in places:
                 yield entity_at(doc, owner), "basedIn", entity_at(doc, place), 0.75
                 yield from _chain_outward(doc, place, entity_at(doc, owner), "basedIn", 0.7)
+    elif word in EMPLOYEE_NOUNS or lemma in EMPLOYEE_NOUNS:
+        # "Joe Weitz, another Emery employee", "X is a worker at Y", "X, a former CBOT trader"
+        person = _entity(doc, token)
+        employers = [c for c in token.children if c.dep_ in ("compound", "poss", "nmod")]
+        employers += [p for _, p in _preps(token, "of", "at", "with", "for")]
+        for employer in employers:
+            yield person, "worksFor", _entity(doc, employer), 0.6
     elif word in RESIDENT_NOUNS or lemma in RESIDENT_NOUNS:
         person = _entity(doc, token)
         for _, place in _preps(token, "of", "in", "from"):
@@ -617,6 +628,13 @@ def _nouns(doc: Doc, token: Token) -> Iterator[Found]:
                 yield _accused_of(doc, token), "killed", entity_at(doc, victim), 0.65
     elif word in PLACE_NOUNS or lemma in PLACE_NOUNS:
         place_entity = _entity(doc, token) if token.dep_ in ("appos", "attr") else None
+        if place_entity is None and token.dep_ == "appos":
+            # "the meeting in Cuenca, third most important city in Ecuador": the parser hangs the
+            # description on the noun before the place; the place is the name right before the comma
+            left = token.left_edge.i
+            named = entity_at(doc, doc[left - 2]) if left >= 2 and doc[left - 1].text == "," else None
+            if named is not None and named.type == PLACE and _mention_end(doc, doc[left - 2]) == left - 1:
+                place_entity = named
         for _, outer in _preps(token, "in", "of"):
             yield place_entity, "locatedIn", entity_at(doc, outer), 0.7
         # "Serbia's southern province of Kosovo", "the U.S. capital of Washington"
@@ -626,7 +644,7 @@ def _nouns(doc: Doc, token: Token) -> Iterator[Found]:
                 yield entity_at(doc, inner), "locatedIn", entity_at(doc, owner), 0.7
 
 _LISTED_NOUNS = frozenset(PART_NOUNS | PARENT_NOUNS | HEADQUARTERS_NOUNS | RESIDENT_NOUNS | KILLER_NOUNS |
-                          KILLING_NOUNS | PLACE_NOUNS)
+                          KILLING_NOUNS | PLACE_NOUNS | EMPLOYEE_NOUNS)
 # the lemmas _nouns lowercases, as a lemmatizer may give them
 _LISTED_NOUN_LEMMAS = frozenset(form for word in _LISTED_NOUNS for form in (word, word.capitalize(), word.upper()))
 
