@@ -99,7 +99,8 @@ def test_located_in_three_level_chain():
     spec = ("in/7/prep/IN Willowdell/0/pobj/NNP ,/1/punct/, Darke/4/compound/NNP County/1/appos/NNP ,/4/punct/, "
             "Ohio/4/appos/NNP born/7/ROOT/VBN/bear ./7/punct/.")
     assert relations(spec, {"Willowdell": "GPE", "Darke County": "GPE", "Ohio": "GPE"}) == {
-        ("Willowdell", "locatedIn", "Darke County"), ("Darke County", "locatedIn", "Ohio")}
+        ("Willowdell", "locatedIn", "Darke County"), ("Darke County", "locatedIn", "Ohio"),
+        ("Willowdell", "locatedIn", "Ohio")}  # (containment is transitive)
 
 
 def test_a_list_of_places_is_not_a_chain():
@@ -562,3 +563,13 @@ def test_located_in_a_description_the_parser_hung_on_the_noun_before_the_place()
     spec = ("Varda/9/nsubj/NNP ,/0/punct/, an/4/det/DT island/4/compound/NN nation/0/appos/NN in/4/prep/IN "
             "the/8/det/DT Ostic/8/compound/NNP Sea/5/pobj/NNP voted/9/ROOT/VBD")
     assert relations(spec, {"Varda": "GPE", "Ostic Sea": "LOC"}) == {("Varda", "locatedIn", "Ostic Sea")}
+
+
+def test_a_place_in_a_place_in_a_place_is_in_all_of_them():
+    # "Ann Lee is from Tarn in Vire Province in Ostland ."
+    spec = ("Ann/1/compound/NNP Lee/2/nsubj/NNP is/2/ROOT/VBZ/be from/2/prep/IN Tarn/3/pobj/NNP in/4/prep/IN "
+            "Vire/7/compound/NNP Province/5/pobj/NNP in/7/prep/IN Ostland/8/pobj/NNP ./2/punct/.")
+    found = relations(spec, {"Ann Lee": "PERSON", "Tarn": "GPE", "Vire Province": "GPE", "Ostland": "GPE"})
+    assert {r for r in found if r[1] == "locatedIn"} == {
+        ("Tarn", "locatedIn", "Vire Province"), ("Vire Province", "locatedIn", "Ostland"),
+        ("Tarn", "locatedIn", "Ostland")}

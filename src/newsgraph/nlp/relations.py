@@ -98,8 +98,31 @@ class RelationExtractor:
                 key = (id(subject), predicate, id(obj))
                 if key not in found or found[key].confidence < confidence:
                     found[key] = RelationFact(subject, predicate, obj, sent, confidence)
+            _close_containment(found, sent)
         doc._.ng_relations = list(found.values())
         return doc
+
+
+def _close_containment(found: dict[tuple[int, str, int], RelationFact], sent: Span) -> None:
+    """"Yatsushiro in Kumamoto Prefecture in southern Japan", "Willowdell, Darke County, Ohio":
+    a place in a place that is in another is in that one too (the sentence's ``locatedIn``
+    relations, closed; each added one as sure as the less sure of the two it follows from)."""
+    inside = [f for f in found.values() if f.predicate == "locatedIn" and f.sentence.start == sent.start]
+    for _ in range(3):  # chains of at most four places
+        added = False
+        for first in inside:
+            for second in inside:
+                if first.object is not second.subject or first.subject is second.object:
+                    continue
+                key = (id(first.subject), "locatedIn", id(second.object))
+                if key not in found:
+                    fact = RelationFact(first.subject, "locatedIn", second.object, sent,
+                                        round(min(first.confidence, second.confidence), 2))
+                    found[key] = fact
+                    inside.append(fact)
+                    added = True
+        if not added:
+            break
 
 
 Found = tuple[EntityCluster | None, str, EntityCluster | None, float]
