@@ -573,3 +573,6 @@ def test_a_place_in_a_place_in_a_place_is_in_all_of_them():
     assert {r for r in found if r[1] == "locatedIn"} == {
         ("Tarn", "locatedIn", "Vire Province"), ("Vire Province", "locatedIn", "Ostland"),
         ("Tarn", "locatedIn", "Ostland")}
+    # and who is from the town lives in the province and the country too
+    assert {r for r in found if r[1] == "livesIn"} == {
+        ("Ann Lee", "livesIn", "Tarn"), ("Ann Lee", "livesIn", "Vire Province"), ("Ann Lee", "livesIn", "Ostland")}

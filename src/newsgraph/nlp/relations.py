@@ -106,7 +106,8 @@ class RelationExtractor:
 def _close_containment(found: dict[tuple[int, str, int], RelationFact], sent: Span) -> None:
     """"Yatsushiro in Kumamoto Prefecture in southern Japan", "Willowdell, Darke County, Ohio":
     a place in a place that is in another is in that one too (the sentence's ``locatedIn``
-    relations, closed; each added one as sure as the less sure of the two it follows from)."""
+    relations, closed; each added one as sure as the less sure of the two it follows from), and
+    a residence, birthplace or base is also in the places around it."""
     inside = [f for f in found.values() if f.predicate == "locatedIn" and f.sentence.start == sent.start]
     for _ in range(3):  # chains of at most four places
         added = False
@@ -123,6 +124,18 @@ def _close_containment(found: dict[tuple[int, str, int], RelationFact], sent: Sp
                     added = True
         if not added:
             break
+    # who lives (was born, is based) in a place is in the places around it: "Mrs. Tsuruyama is from
+    # Yatsushiro in Kumamoto Prefecture" lives in the prefecture too
+    around: dict[int, list[RelationFact]] = {}
+    for fact in inside:
+        around.setdefault(id(fact.subject), []).append(fact)
+    for fact in [f for f in found.values() if f.predicate in ("livesIn", "bornIn", "basedIn")
+                 and f.sentence.start == sent.start]:
+        for outer in around.get(id(fact.object), ()):
+            key = (id(fact.subject), fact.predicate, id(outer.object))
+            if key not in found and outer.object is not fact.subject:
+                found[key] = RelationFact(fact.subject, fact.predicate, outer.object, sent,
+                                          round(min(fact.confidence, outer.confidence), 2))
 
 
 Found = tuple[EntityCluster | None, str, EntityCluster | None, float]
