@@ -576,3 +576,12 @@ def test_a_place_in_a_place_in_a_place_is_in_all_of_them():
     # and who is from the town lives in the province and the country too
     assert {r for r in found if r[1] == "livesIn"} == {
         ("Ann Lee", "livesIn", "Tarn"), ("Ann Lee", "livesIn", "Vire Province"), ("Ann Lee", "livesIn", "Ostland")}
+
+
+def test_based_in_an_organisation_named_right_before_based():
+    # "Jo Reed , a spokeswoman for Brindle based in Tarn , said it ." ("based" hung on the spokeswoman)
+    spec = ("Jo/1/compound/NNP Reed/12/nsubj/NNP ,/1/punct/, a/4/det/DT spokeswoman/12/nsubj/NN for/4/prep/IN "
+            "Brindle/5/pobj/NNP based/4/acl/VBN/base in/7/prep/IN Tarn/8/pobj/NNP ,/12/punct/, it/12/dobj/PRP "
+            "said/12/ROOT/VBD")
+    found = relations(spec, {"Jo Reed": "PERSON", "Brindle": "ORG", "Tarn": "GPE"})
+    assert ("Brindle", "basedIn", "Tarn") in found and ("Jo Reed", "livesIn", "Tarn") not in found

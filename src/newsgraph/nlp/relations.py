@@ -516,6 +516,12 @@ def _employment_verb(doc: Doc, verb: Token) -> Iterator[Found]:
 def _located_by_verb(doc: Doc, verb: Token) -> Iterator[Found]:
     """"X, which is based in Y", "X is headquartered in Y", "the Leeds-based X"."""
     subject = _entity(doc, _subject_of(doc, verb))
+    if verb.dep_ in ("acl", "amod") and verb.i > 0 and _mention_end(doc, doc[verb.i - 1]) == verb.i:
+        # "a spokeswoman for K mart based in Troy": the parser hangs "based" on the spokeswoman;
+        # an organisation named right before it is what is based there
+        before = entity_at(doc, doc[verb.i - 1])
+        if before is not None and before.type == ORG:
+            subject = before
     places = [p for _, p in _preps(verb, "in", "at")]
     # "Leeds-based": the place modifies "based" directly, before a hyphen.
     places += [c for c in verb.children if c.i < verb.i and c.dep_ in ("npadvmod", "compound", "nmod", "nsubj")]
