@@ -585,3 +585,12 @@ def test_based_in_an_organisation_named_right_before_based():
             "said/12/ROOT/VBD")
     found = relations(spec, {"Jo Reed": "PERSON", "Brindle": "ORG", "Tarn": "GPE"})
     assert ("Brindle", "basedIn", "Tarn") in found and ("Jo Reed", "livesIn", "Tarn") not in found
+
+
+def test_killed_by_the_one_who_says_he_killed():
+    # "Reed said he shot Lee ."
+    spec = "Reed/1/nsubj/NNP said/1/ROOT/VBD/say he/3/nsubj/PRP shot/1/ccomp/VBD/shoot Lee/3/dobj/NNP ./1/punct/."
+    assert relations(spec, {"Reed": "PERSON", "Lee": "PERSON"}) == {("Reed", "killed", "Lee")}
+    # "it" stands for no person
+    spec = spec.replace("he/3/nsubj/PRP", "it/3/nsubj/PRP")
+    assert relations(spec, {"Reed": "PERSON", "Lee": "PERSON"}) == set()

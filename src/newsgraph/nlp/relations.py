@@ -550,6 +550,8 @@ def _killing_verb(doc: Doc, verb: Token) -> Iterator[Found]:
         return
     subject = _subject_of(doc, verb)
     killer_entity = _entity(doc, subject)
+    if killer_entity is None and subject is not None and subject.lower_ in ("he", "she"):
+        killer_entity = _reporter_of(doc, subject)  # "X said he shot Y", "X admitted she killed Y"
     if killer_entity is None and subject is not None and subject.lower_ in RELATIVE_PRONOUNS and \
             subject.head.dep_ == "relcl" and subject.head.head.lower_ in _KILLING_MEANS and \
             subject.head.head.dep_ == "dobj":
@@ -568,6 +570,21 @@ ACCUSED_VERBS = {"arrest", "convict", "suspect", "charge", "accuse", "sentence",
                  "jail", "imprison", "execute", "admit", "confess", "blame"}
 SUSPECT_NOUNS = {"suspect", "assassin", "killer", "murderer", "gunman"}
 _KILLING_MEANS = {"shot", "shots", "bullet", "bullets", "gun", "rifle", "pistol", "bomb", "weapon"}
+
+
+def _reporter_of(doc: Doc, pronoun: Token) -> EntityCluster | None:
+    """The person a "he" or "she" stands for when the clause it is the subject of reports what that
+    person says or does: "X said he shot Y", "X stunned the court by admitting he shot Y"."""
+    current = pronoun.head
+    for _ in range(4):
+        if current.dep_ not in ("ccomp", "xcomp", "advcl", "pcomp", "prep") or current.head is current:
+            return None
+        current = current.head
+        subject = _child(current, "nsubj")
+        if subject is not None and subject is not pronoun:
+            found = _entity(doc, subject)
+            return found if found is not None and found.type == PERSON else None
+    return None
 
 
 def _accused_of(doc: Doc, killing: Token) -> EntityCluster | None:
