@@ -11,12 +11,18 @@ Predicates (subject type -> object type):
   "X of/in Y" (a company of McCook), "Y's X" (Ghana's Health Service), "the Chinese
   Foreign Ministry" when China is named in the same sentence;
 - ``livesIn``   Person -> Place: "X of/from Y", "X, who lives in Y", "X, a resident of Y",
-  "X, a farmer in Y", "Dallas nightclub owner X";
-- ``bornIn``    Person -> Place: "X was born in Y" (not livesIn: birth is not residence);
+  "X, a farmer in Y", "Dallas nightclub owner X", "her Germantown home", "Y's hometown of X";
+- ``bornIn``    Person -> Place: "X was born in Y" (not livesIn: birth is not residence), "his
+  native Y";
 - ``killed``    Person -> Person: "X killed/assassinated/shot/murdered Y", "Y was shot by X",
-  "X, the assassin of Y", "the murder of Y by X";
+  "X, the assassin of Y", "the murder of Y by X", "X was convicted of / arrested in the murder
+  of Y", "X fired the shots that killed Y", "X said he shot Y";
 - ``memberOf``  Person -> Organization: "Welch of Harvard University", "X at the Institute";
-- ``worksFor``  Person -> Organization: "X works for/at Y", "X is employed by Y".
+- ``worksFor``  Person -> Organization: "X works for/at Y", "X is employed by Y", "X taught at
+  Y", "X, another Y employee".
+
+Within a sentence containment is transitive: a place in a place in a third is in the third,
+and a residence, birthplace or base is also in the places around it.
 
 Roles ("X, director general of Y") are the roles component's business, not relations.
 
