@@ -54,3 +54,20 @@ def test_places_apart_or_lived_in_stay_two_spans():
                     [("e1", "bornIn", "e2"), ("e1", "bornIn", "e4")])
     entities, relations = conll04_eval.predicted(x, tokens)
     assert [t for _, _, t in relations] == [[(4, 5, "Loc")], [(10, 11, "Loc")]]
+
+
+def test_a_datelines_agency_is_based_in_the_places_before_it():
+    from newsgraph.schema import Dateline
+
+    tokens = ["OSTBURG", ",", "Ruritania", "(", "AP", ")", "_", "Ann", "Lee", "met", "AP", "staff", "in", "Vire", "."]
+    x = _extraction(tokens, {"e1": ("Place", "OSTBURG"), "e2": ("Place", "Ruritania"), "e3": ("Organization", "AP"),
+                             "e4": ("Person", "Ann Lee"), "e5": ("Place", "Vire")},
+                    [("e1", "locatedIn", "e2")])
+    x.article.dateline = Dateline(place="Ostburg, Ruritania", agency="AP")
+    _, relations = conll04_eval.predicted(x, tokens)
+    based = sorted(t for kind, _, tails in relations if kind == "OrgBased_In" for t in tails)
+    assert based == [(0, 1, "Loc"), (2, 3, "Loc")]  # not Vire, named after the dateline
+    # no dateline, no such relation
+    x.article.dateline = None
+    _, relations = conll04_eval.predicted(x, tokens)
+    assert [kind for kind, _, _ in relations] == ["Located_In"]

@@ -99,7 +99,8 @@ def test_located_in_three_level_chain():
     spec = ("in/7/prep/IN Willowdell/0/pobj/NNP ,/1/punct/, Darke/4/compound/NNP County/1/appos/NNP ,/4/punct/, "
             "Ohio/4/appos/NNP born/7/ROOT/VBN/bear ./7/punct/.")
     assert relations(spec, {"Willowdell": "GPE", "Darke County": "GPE", "Ohio": "GPE"}) == {
-        ("Willowdell", "locatedIn", "Darke County"), ("Darke County", "locatedIn", "Ohio")}
+        ("Willowdell", "locatedIn", "Darke County"), ("Darke County", "locatedIn", "Ohio"),
+        ("Willowdell", "locatedIn", "Ohio")}  # (containment is transitive)
 
 
 def test_a_list_of_places_is_not_a_chain():
@@ -465,3 +466,131 @@ def test_based_in_organisations_named_in_apposition_to_a_description():
         ("Green Party", "basedIn", "Ostland"), ("Farmers Union", "basedIn", "Ostland")}
     # people named so are not based anywhere by this rule
     assert relations(spec, {"Ostland": "GPE", "Green Party": "PERSON", "Farmers Union": "PERSON"}) == set()
+
+
+# --- places after a comma, second subjects, home places ------------------------------------------
+
+
+def test_a_dateline_place_called_a_conjunct_is_still_a_chain():
+    # "OSTBURG , Ruritania ( AP )": the parser calls the country a conjunct, with no "and"
+    spec = ("OSTBURG/0/ROOT/NNP ,/0/punct/, Ruritania/0/conj/NNP (/4/punct/-LRB- AP/2/appos/NNP "
+            ")/0/punct/-RRB-")
+    assert relations(spec, {"OSTBURG": "GPE", "Ruritania": "GPE", "AP": "ORG"}) == {
+        ("Ostburg", "locatedIn", "Ruritania")}
+    # with a coordinating word in the coordination it is a list
+    spec = "Tarn/0/ROOT/NNP ,/0/punct/, Alba/0/conj/NNP or/2/cc/CC Vire/2/conj/NNP"
+    assert relations(spec, {"Tarn": "GPE", "Alba": "GPE", "Vire": "GPE"}) == set()
+
+
+def test_born_in_takes_the_named_one_of_two_subjects():
+    # "rail pioneer Ann Lee was born in Tarn ." (the parser gives "born" two subjects)
+    spec = ("rail/1/compound/NN pioneer/5/nsubjpass/NN Ann/3/compound/NNP Lee/5/nsubjpass/NNP "
+            "was/5/auxpass/VBD/be born/5/ROOT/VBN/bear in/5/prep/IN Tarn/6/pobj/NNP ./5/punct/.")
+    assert relations(spec, {"Ann Lee": "PERSON", "Tarn": "GPE"}) == {("Ann Lee", "bornIn", "Tarn")}
+
+
+def test_his_native_place_is_the_subjects_birthplace():
+    # "Jo Reed won the vote in his native Ostland ."
+    spec = ("Jo/1/compound/NNP Reed/2/nsubj/NNP won/2/ROOT/VBD the/4/det/DT vote/2/dobj/NN in/2/prep/IN "
+            "his/8/poss/PRP$ native/8/amod/JJ Ostland/5/pobj/NNP ./2/punct/.")
+    assert relations(spec, {"Jo Reed": "PERSON", "Ostland": "GPE"}) == {("Jo Reed", "bornIn", "Ostland")}
+    # without a possessor nobody's birthplace is named
+    no_owner = spec.replace("his/8/poss/PRP$", "the/8/det/DT")
+    assert relations(no_owner, {"Jo Reed": "PERSON", "Ostland": "GPE"}) == set()
+    # an organisation as the subject has no birthplace
+    assert relations(spec, {"Jo Reed": "ORG", "Ostland": "GPE"}) == set()
+
+
+def test_a_home_or_hometown_named_after_a_place():
+    # "Ann Lee returned to her Tarn home ."
+    spec = ("Ann/1/compound/NNP Lee/2/nsubj/NNP returned/2/ROOT/VBD to/2/prep/IN her/6/poss/PRP$ "
+            "Tarn/6/compound/NNP home/3/pobj/NN ./2/punct/.")
+    assert relations(spec, {"Ann Lee": "PERSON", "Tarn": "GPE"}) == {("Ann Lee", "livesIn", "Tarn")}
+    # "near Reed 's hometown of Alba , a vote was held ."
+    spec = ("near/9/prep/IN Reed/3/poss/NNP 's/1/case/POS hometown/0/pobj/NN of/3/prep/IN Alba/4/pobj/NNP "
+            ",/9/punct/, a/8/det/DT vote/9/nsubjpass/NN held/9/ROOT/VBN")
+    assert relations(spec, {"Reed": "PERSON", "Alba": "GPE"}) == {("Reed", "livesIn", "Alba")}
+    # "Alba , Vire , Reed 's hometown , grew ." (the place and the one around it)
+    spec = ("Alba/8/nsubj/NNP ,/0/punct/, Vire/0/appos/NNP ,/0/punct/, Reed/6/poss/NNP 's/4/case/POS "
+            "hometown/0/appos/NN ,/0/punct/, grew/8/ROOT/VBD")
+    assert relations(spec, {"Reed": "PERSON", "Alba": "GPE", "Vire": "GPE"}) == {
+        ("Reed", "livesIn", "Alba"), ("Reed", "livesIn", "Vire"), ("Alba", "locatedIn", "Vire")}
+
+
+def test_killed_by_whoever_a_sentence_holds_to_account_for_a_killing_noun():
+    # "Reed was arrested in the murder of Ann Lee ."
+    spec = ("Reed/2/nsubjpass/NNP was/2/auxpass/VBD/be arrested/2/ROOT/VBN/arrest in/2/prep/IN the/5/det/DT "
+            "murder/3/pobj/NN of/5/prep/IN Ann/8/compound/NNP Lee/6/pobj/NNP ./2/punct/.")
+    assert relations(spec, {"Reed": "PERSON", "Ann Lee": "PERSON"}) == {("Reed", "killed", "Ann Lee")}
+    # "the jury convicted Reed of Lee 's murder ."
+    spec = ("the/1/det/DT jury/2/nsubj/NN convicted/2/ROOT/VBD/convict Reed/2/dobj/NNP of/2/prep/IN "
+            "Lee/7/poss/NNP 's/5/case/POS murder/4/pobj/NN ./2/punct/.")
+    assert relations(spec, {"Reed": "PERSON", "Lee": "PERSON"}) == {("Reed", "killed", "Lee")}
+    # a verb that holds nobody to account: "Reed wrote a book on the murder of Lee ."
+    spec = ("Reed/1/nsubj/NNP wrote/1/ROOT/VBD/write a/3/det/DT book/1/dobj/NN on/3/prep/IN the/6/det/DT "
+            "murder/4/pobj/NN of/6/prep/IN Lee/7/pobj/NNP ./1/punct/.")
+    assert relations(spec, {"Reed": "PERSON", "Lee": "PERSON"}) == set()
+
+
+def test_killed_by_who_fired_the_shots_that_killed():
+    # "Reed fired the shots that killed Lee ."
+    spec = ("Reed/1/nsubj/NNP fired/1/ROOT/VBD/fire the/3/det/DT shots/1/dobj/NNS that/5/nsubj/WDT "
+            "killed/3/relcl/VBD/kill Lee/5/dobj/NNP ./1/punct/.")
+    assert relations(spec, {"Reed": "PERSON", "Lee": "PERSON"}) == {("Reed", "killed", "Lee")}
+
+
+def test_works_for_an_employee_or_trader_of_a_named_organisation():
+    # "Jo Reed , another Brindle employee , said it ."
+    spec = ("Jo/1/compound/NNP Reed/7/nsubj/NNP ,/1/punct/, another/5/det/DT Brindle/5/compound/NNP "
+            "employee/1/appos/NN ,/1/punct/, said/7/ROOT/VBD/say it/7/dobj/PRP ./7/punct/.")
+    assert relations(spec, {"Jo Reed": "PERSON", "Brindle": "ORG"}) == {("Jo Reed", "worksFor", "Brindle")}
+    # a place before the noun is not an employer (but where the person lives)
+    assert relations(spec, {"Jo Reed": "PERSON", "Brindle": "GPE"}) == {("Jo Reed", "livesIn", "Brindle")}
+
+
+def test_works_for_where_one_teaches():
+    spec = "Reed/1/nsubj/NNP taught/1/ROOT/VBD/teach at/1/prep/IN Alba/4/compound/NNP College/2/pobj/NNP ./1/punct/."
+    assert relations(spec, {"Reed": "PERSON", "Alba College": "ORG"}) == {("Reed", "worksFor", "Alba College")}
+
+
+def test_located_in_a_description_the_parser_hung_on_the_noun_before_the_place():
+    # "the talks in Tarn , the largest city in Ostland , ended ." ("city" in apposition to "talks")
+    spec = ("the/1/det/DT talks/12/nsubj/NNS in/1/prep/IN Tarn/2/pobj/NNP ,/1/punct/, the/7/det/DT "
+            "largest/7/amod/JJS city/1/appos/NN in/7/prep/IN Ostland/8/pobj/NNP ,/1/punct/, then/12/advmod/RB "
+            "ended/12/ROOT/VBD")
+    assert relations(spec, {"Tarn": "GPE", "Ostland": "GPE"}) == {("Tarn", "locatedIn", "Ostland")}
+    # "Varda , an island nation in the Ostic Sea , voted ."
+    spec = ("Varda/9/nsubj/NNP ,/0/punct/, an/4/det/DT island/4/compound/NN nation/0/appos/NN in/4/prep/IN "
+            "the/8/det/DT Ostic/8/compound/NNP Sea/5/pobj/NNP voted/9/ROOT/VBD")
+    assert relations(spec, {"Varda": "GPE", "Ostic Sea": "LOC"}) == {("Varda", "locatedIn", "Ostic Sea")}
+
+
+def test_a_place_in_a_place_in_a_place_is_in_all_of_them():
+    # "Ann Lee is from Tarn in Vire Province in Ostland ."
+    spec = ("Ann/1/compound/NNP Lee/2/nsubj/NNP is/2/ROOT/VBZ/be from/2/prep/IN Tarn/3/pobj/NNP in/4/prep/IN "
+            "Vire/7/compound/NNP Province/5/pobj/NNP in/7/prep/IN Ostland/8/pobj/NNP ./2/punct/.")
+    found = relations(spec, {"Ann Lee": "PERSON", "Tarn": "GPE", "Vire Province": "GPE", "Ostland": "GPE"})
+    assert {r for r in found if r[1] == "locatedIn"} == {
+        ("Tarn", "locatedIn", "Vire Province"), ("Vire Province", "locatedIn", "Ostland"),
+        ("Tarn", "locatedIn", "Ostland")}
+    # and who is from the town lives in the province and the country too
+    assert {r for r in found if r[1] == "livesIn"} == {
+        ("Ann Lee", "livesIn", "Tarn"), ("Ann Lee", "livesIn", "Vire Province"), ("Ann Lee", "livesIn", "Ostland")}
+
+
+def test_based_in_an_organisation_named_right_before_based():
+    # "Jo Reed , a spokeswoman for Brindle based in Tarn , said it ." ("based" hung on the spokeswoman)
+    spec = ("Jo/1/compound/NNP Reed/12/nsubj/NNP ,/1/punct/, a/4/det/DT spokeswoman/12/nsubj/NN for/4/prep/IN "
+            "Brindle/5/pobj/NNP based/4/acl/VBN/base in/7/prep/IN Tarn/8/pobj/NNP ,/12/punct/, it/12/dobj/PRP "
+            "said/12/ROOT/VBD")
+    found = relations(spec, {"Jo Reed": "PERSON", "Brindle": "ORG", "Tarn": "GPE"})
+    assert ("Brindle", "basedIn", "Tarn") in found and ("Jo Reed", "livesIn", "Tarn") not in found
+
+
+def test_killed_by_the_one_who_says_he_killed():
+    # "Reed said he shot Lee ."
+    spec = "Reed/1/nsubj/NNP said/1/ROOT/VBD/say he/3/nsubj/PRP shot/1/ccomp/VBD/shoot Lee/3/dobj/NNP ./1/punct/."
+    assert relations(spec, {"Reed": "PERSON", "Lee": "PERSON"}) == {("Reed", "killed", "Lee")}
+    # "it" stands for no person
+    spec = spec.replace("he/3/nsubj/PRP", "it/3/nsubj/PRP")
+    assert relations(spec, {"Reed": "PERSON", "Lee": "PERSON"}) == set()

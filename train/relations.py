@@ -57,6 +57,7 @@ from newsgraph.nlp.learned import (  # noqa: E402
     feature_indices,
     pair_features,
     pair_vector,
+    rules_cover,
     sentence_mentions,
 )
 
@@ -72,8 +73,8 @@ LEFT_OUT = {"affiliation": {"org:founded_by", "per:title"}, "office": {"per:orig
 MIN_THRESHOLD = 0.5  # a pair the model finds more likely false than true is never added
 # corpus, head, features, label, pair vector, sentence (the cross-validation folds keep a sentence's pairs
 # together), exact (the mentions are the gold entities' very spans; always 1 for KBP37, which marks no spans
-# the scoring reads)
-Example = tuple[str, str, list[str], int, list[float], int, int]
+# the scoring reads), covered (the rules already say what the head would add: learned.rules_cover)
+Example = tuple[str, str, list[str], int, list[float], int, int, int]
 # The facts stay on the Doc only up to the assembling component, which clears them; the
 # figures and quotes are not needed.
 NOT_NEEDED = ["newsgraph_figures", "newsgraph_quotes", "newsgraph_assemble"]
@@ -143,7 +144,7 @@ def kbp37_examples(nlp, path: Path) -> list[Example]:
         if direction is None and label != "no_relation":
             continue
         for mentions in sentence_mentions(doc).values():
-            for head, _, ma, _, mb in candidate_pairs(mentions):
+            for head, ca, ma, cb, mb in candidate_pairs(mentions):
                 if head not in ("affiliation", "office", "residence", "based"):
                     continue
                 if overlaps(ma, e1) and overlaps(mb, e2):
@@ -154,7 +155,8 @@ def kbp37_examples(nlp, path: Path) -> list[Example]:
                     continue
                 y = kbp37_label(head, label, first_is_a) if label != "no_relation" else 0
                 if y is not None:
-                    examples.append(("kbp37", head, pair_features(head, ma, mb, mentions), y, _vector(ma, mb), number, 1))
+                    examples.append(("kbp37", head, pair_features(head, ma, mb, mentions), y, _vector(ma, mb), number, 1,
+                                     _covered(doc, head, ca, ma, cb)))
     return examples
 
 
@@ -181,8 +183,12 @@ def conll04_examples(nlp, path: Path) -> list[Example]:
                 exact = int(_scored_span(ma, ca.type == "Person", starts, sentence["tokens"]) in spans
                             and _scored_span(mb, cb.type == "Person", starts, sentence["tokens"]) in spans)
                 examples.append(("conll04", head, pair_features(head, ma, mb, mentions), y, _vector(ma, mb), number,
-                                 exact))
+                                 exact, _covered(doc, head, ca, ma, cb)))
     return examples
+
+
+def _covered(doc, head: str, first, mention, second) -> int:
+    return int(rules_cover(head, first, second, doc._.ng_relations or [], doc._.ng_roles or [], mention.sent))
 
 
 def _scored_span(mention, person: bool, starts: list[int], tokens: list[str]) -> tuple[int, int]:
@@ -300,6 +306,9 @@ def main(argv: list[str] | None = None) -> None:
                         "vectors at run time too). Off for the shipped weights: CoNLL04 dev -0.6 F1 with --fit-on train.")
     parser.add_argument("--conll04-weight", type=float, default=4.0,
                         help="Weight of a CoNLL04 pair in the fit (KBP37 pairs weigh 1).")
+    parser.add_argument("--covered", choices=("keep", "drop"), default="keep",
+                        help="Pairs for which the rules already say what the head would add (learned.rules_cover): "
+                        "kept in the fit and the thresholds, or left out (the component adds nothing for them).")
     parser.add_argument("--model", default=None, help="spaCy model (default: newsgraph's automatic choice).")
     parser.add_argument("--pairs", type=Path, default=None,
                         help="JSON file keeping the labelled pairs: written on the first run, read on later ones "
@@ -330,7 +339,10 @@ def main(argv: list[str] | None = None) -> None:
     if args.fit_on == "train+dev":
         # dev sentences numbered after the train ones, so that the folds keep them apart
         offset = 1 + max(e[5] for e in train)
-        train, dev = train + [(*e[:5], e[5] + offset, e[6]) for e in dev], []  # type: ignore[misc]
+        train, dev = train + [(*e[:5], e[5] + offset, *e[6:]) for e in dev], []  # type: ignore[misc]
+    if args.covered == "drop":
+        # The component adds only what the rules did not say: it learns from, and is tuned on, those pairs.
+        train, dev = ([e for e in part if not e[7]] for part in (train, dev))
     counts = Counter((e[1], e[3]) for e in train)
     for head in HEADS:
         print(f"  {head}: {counts[(head, 1)]} positive, {counts[(head, 0)]} negative")

@@ -700,6 +700,7 @@ def _people_from_context(doc: Doc, spans: list[Span]) -> list[Span]:
                 (root.dep_ == "nsubjpass" and root.head.lemma_ == "bear") or possessed in PERSON_NOUNS or \
                 _victim(root, possessed, span.label_) or _age_after(doc, end) or _holds_a_title(doc, root, end) or \
                 possessed in PERSON_POSSESSIONS or _after_title_of(doc, span.start, by_end) or _says_he(root) or \
+                _described_as_person(doc, root, end) or \
                 (not_a_country and (possessed in PLAYER_ACTS or swapped or any(
                     t.ent_type_ == "PERSON" and not (span.start <= t.i < end) for t in conj))):
             names.add(span.text)
@@ -848,6 +849,34 @@ def _says_he(root: Token) -> bool:
     after = verb.doc[verb.i + 1]
     return after.lower_ in ("he", "she") and after.dep_ == "nsubj" and after.head.dep_ == "ccomp" and \
         after.head.head.i == verb.i
+
+
+# Occupations in apposition that only a person has ("Harrington, a professor", "X, a young spy");
+# not those a company or body can also be described by ("a leader in", "the owner of", "a producer")
+_PERSON_OCCUPATIONS = frozenset(ROLE_NOUNS - {
+    "leader", "member", "partner", "owner", "producer", "creator", "host", "model", "investor", "trader",
+    "shareholder", "publisher", "lead", "managing", "founding", "acting", "interim", "former", "senior",
+    "associate", "assistant", "vice", "state", "trade", "economy", "education", "energy", "health", "finance",
+    "foreign", "defence", "defense", "interior", "shadow", "incoming", "outgoing", "general", "chief",
+    "executive", "head", "official", "player", "anchor", "prime", "controller", "auditor", "registrar",
+    "consultant", "adviser", "advisor", "architect", "delegate", "correspondent", "reporter", "banker",
+    "organizer", "organiser", "campaigner", "representative", "speaker", "whip", "officer", "administrator",
+    "treasurer", "comptroller", "clerk", "curator", "envoy", "fellow", "engineer", "analyst", "economist",
+}) | {"spy", "collector", "immigrant", "veteran", "novelist", "historian", "scholar", "widower"}
+
+
+def _described_as_person(doc: Doc, root: Token, end: int) -> bool:
+    """"Copland, who was born in Brooklyn": a name that a "who" clause right after it describes (an
+    organisation takes "which" or "that"); "Surratt, a young Confederate spy": one in apposition to
+    an occupation only a person has."""
+    if end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ == "who" and \
+            doc[end + 1].head.dep_ == "relcl" and doc[end + 1].head.head.i == root.i:
+        return True
+    for child in root.children:
+        if child.dep_ == "appos" and end < child.i <= end + 5 and doc[end].text == "," and \
+                child.lemma_.lower() in _PERSON_OCCUPATIONS and child.pos_ == "NOUN":
+            return True
+    return False
 
 
 def _age_after(doc: Doc, end: int) -> bool:

@@ -456,6 +456,22 @@ def born_there(relations: list[RelationFact], person: EntityCluster, place: Enti
     return False
 
 
+def rules_cover(head: str, first: EntityCluster, second: EntityCluster, relations: list[RelationFact],
+                roles: list[RoleFact], sent: Span) -> bool:
+    """The rules already say what ``head`` would add for the pair, so the component adds nothing
+    for it: the same relation (anywhere in the article), an affiliation by a relation or a role,
+    or a birth there for a residence. (The component reads the same from sets it builds once.)"""
+    predicate = PREDICATES[head]
+    if predicate is None:
+        return False
+    if any(r.subject is first and r.predicate == predicate and r.object is second for r in relations):
+        return True
+    if head == "affiliation":
+        return any(r.subject is first and r.object is second and r.predicate in ("memberOf", "worksFor")
+                   for r in relations) or any(r.person is first and r.organization is second for r in roles)
+    return head == "residence" and born_there(relations, first, second, sent)
+
+
 def chained(added: list[RelationFact], relations: list[RelationFact], sent: Span) -> list[RelationFact]:
     """Who lives (or what is based) in a place lives (is based) in the places around it:
     "X of Chisholm, Minn." lives in Minnesota too, as the rules chain their own ("X, based

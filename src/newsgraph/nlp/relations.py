@@ -11,12 +11,18 @@ Predicates (subject type -> object type):
   "X of/in Y" (a company of McCook), "Y's X" (Ghana's Health Service), "the Chinese
   Foreign Ministry" when China is named in the same sentence;
 - ``livesIn``   Person -> Place: "X of/from Y", "X, who lives in Y", "X, a resident of Y",
-  "X, a farmer in Y", "Dallas nightclub owner X";
-- ``bornIn``    Person -> Place: "X was born in Y" (not livesIn: birth is not residence);
+  "X, a farmer in Y", "Dallas nightclub owner X", "her Germantown home", "Y's hometown of X";
+- ``bornIn``    Person -> Place: "X was born in Y" (not livesIn: birth is not residence), "his
+  native Y";
 - ``killed``    Person -> Person: "X killed/assassinated/shot/murdered Y", "Y was shot by X",
-  "X, the assassin of Y", "the murder of Y by X";
+  "X, the assassin of Y", "the murder of Y by X", "X was convicted of / arrested in the murder
+  of Y", "X fired the shots that killed Y", "X said he shot Y";
 - ``memberOf``  Person -> Organization: "Welch of Harvard University", "X at the Institute";
-- ``worksFor``  Person -> Organization: "X works for/at Y", "X is employed by Y".
+- ``worksFor``  Person -> Organization: "X works for/at Y", "X is employed by Y", "X taught at
+  Y", "X, another Y employee".
+
+Within a sentence containment is transitive: a place in a place in a third is in the third,
+and a residence, birthplace or base is also in the places around it.
 
 Roles ("X, director general of Y") are the roles component's business, not relations.
 
@@ -63,9 +69,12 @@ PART_NOUNS = {"part", "unit", "subsidiary", "division", "arm", "branch", "affili
               "wing", "subdivision", "member", "component", "offshoot"}
 PARENT_NOUNS = {"parent", "owner", "holding"}
 PLACE_NOUNS = {"city", "town", "village", "suburb", "district", "province", "state", "county", "region",
-               "capital", "port", "island", "municipality", "neighborhood", "neighbourhood", "area"}
+               "capital", "port", "island", "municipality", "neighborhood", "neighbourhood", "area",
+               "nation", "country", "republic", "territory", "prefecture", "parish", "borough", "township",
+               "hamlet", "metropolis", "enclave", "canton"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 HEADQUARTERS_NOUNS = {"headquarters", "headquarter", "hq", "head office", "base"}
+EMPLOYEE_NOUNS = {"employee", "staffer", "worker", "trader", "employees", "staffers", "workers", "traders"}
 
 
 class RelationExtractor:
@@ -95,8 +104,44 @@ class RelationExtractor:
                 key = (id(subject), predicate, id(obj))
                 if key not in found or found[key].confidence < confidence:
                     found[key] = RelationFact(subject, predicate, obj, sent, confidence)
+            _close_containment(found, sent)
         doc._.ng_relations = list(found.values())
         return doc
+
+
+def _close_containment(found: dict[tuple[int, str, int], RelationFact], sent: Span) -> None:
+    """"Yatsushiro in Kumamoto Prefecture in southern Japan", "Willowdell, Darke County, Ohio":
+    a place in a place that is in another is in that one too (the sentence's ``locatedIn``
+    relations, closed; each added one as sure as the less sure of the two it follows from), and
+    a residence, birthplace or base is also in the places around it."""
+    inside = [f for f in found.values() if f.predicate == "locatedIn" and f.sentence.start == sent.start]
+    for _ in range(3):  # chains of at most four places
+        added = False
+        for first in inside:
+            for second in inside:
+                if first.object is not second.subject or first.subject is second.object:
+                    continue
+                key = (id(first.subject), "locatedIn", id(second.object))
+                if key not in found:
+                    fact = RelationFact(first.subject, "locatedIn", second.object, sent,
+                                        round(min(first.confidence, second.confidence), 2))
+                    found[key] = fact
+                    inside.append(fact)
+                    added = True
+        if not added:
+            break
+    # who lives (was born, is based) in a place is in the places around it: "Mrs. Tsuruyama is from
+    # Yatsushiro in Kumamoto Prefecture" lives in the prefecture too
+    around: dict[int, list[RelationFact]] = {}
+    for fact in inside:
+        around.setdefault(id(fact.subject), []).append(fact)
+    for fact in [f for f in found.values() if f.predicate in ("livesIn", "bornIn", "basedIn")
+                 and f.sentence.start == sent.start]:
+        for outer in around.get(id(fact.object), ()):
+            key = (id(fact.subject), fact.predicate, id(outer.object))
+            if key not in found and outer.object is not fact.subject:
+                found[key] = RelationFact(fact.subject, fact.predicate, outer.object, sent,
+                                          round(min(fact.confidence, outer.confidence), 2))
 
 
 Found = tuple[EntityCluster | None, str, EntityCluster | None, float]
@@ -150,6 +195,7 @@ def _sentence_relations(doc: Doc, sent: Span, mentions: list[tuple[EntityCluster
             yield from _nouns(doc, token)
         if kinds & _ENTITY:  # _place_modifiers starts from the token's entity
             yield from _place_modifiers(doc, token)
+            yield from _home_places(doc, token)
 
 
 # --- linking tokens to entities -----------------------------------------------------------
@@ -234,7 +280,7 @@ def _comma_chains(doc: Doc, sent: Span, in_sentence: list[tuple[EntityCluster, S
             continue
         if _continues_as_list(doc, sent, run[-1].end):
             continue
-        if any(m.root.dep_ == "conj" for m in run[1:]):
+        if any(_listed(m.root) for m in run[1:]):
             continue
         for inner, outer in itertools.pairwise(run):
             yield entity_at(doc, inner.root), "locatedIn", entity_at(doc, outer.root), 0.85
@@ -246,6 +292,18 @@ def _comma_chains(doc: Doc, sent: Span, in_sentence: list[tuple[EntityCluster, S
                 place = entity_at(doc, other) if other.i < first.start else None
                 if place is not None and place.type == PLACE:
                     yield place, "locatedIn", entity_at(doc, outer.root), 0.7
+
+
+def _listed(token: Token) -> bool:
+    """The token is a member of a list: a conjunct of a coordination with "and", "or" or "nor".
+
+    The parser also calls the second name of "WARSAW, Poland (AP)" a conjunct; with no
+    coordinating word in the coordination, a place after a comma is the place around it.
+    """
+    if token.dep_ != "conj":
+        return False
+    members = [token.head, *token.head.conjuncts]
+    return any(c.dep_ == "cc" for member in members for c in member.children)
 
 
 def _continues_as_list(doc: Doc, sent: Span, after: int) -> bool:
@@ -367,7 +425,7 @@ def _chain_outward(doc: Doc, place: Token, subject: EntityCluster | None, predic
     end = _mention_end(doc, place)
     if end + 1 < len(doc) and doc[end].text == ",":
         outer = entity_at(doc, doc[end + 1])
-        if outer is not None and outer.type == PLACE and doc[end + 1].dep_ != "conj":
+        if outer is not None and outer.type == PLACE and not _listed(doc[end + 1]):
             yield subject, predicate, outer, confidence
 
 
@@ -387,9 +445,11 @@ def _subject_of(doc: Doc, verb: Token) -> Token | None:
             obj = _child(current, "dobj")
             if obj is not None and (obj_entity := _entity(doc, obj)) is not None and obj_entity.type == PERSON:
                 return obj
-        subject = _child(current, "nsubj", "nsubjpass")
-        if subject is not None:
-            return subject
+        subjects = [c for c in current.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects:
+            # "radio pioneer Dr. Lee DeForest was born in ...": the parser may give the verb a
+            # second subject, the description before the name; the named one is the subject
+            return next((c for c in subjects if entity_at(doc, c) is not None), subjects[0])
         if current.dep_ in ("acl", "amod") and current.tag_ == "VBN":
             return current.head
         if current.dep_ == "relcl":
@@ -438,13 +498,14 @@ def _verbs(doc: Doc, token: Token) -> Iterator[Found]:
         yield from _killing_verb(doc, token)
     elif lemma in ("own", "belong", "control"):
         yield from _ownership_verb(doc, token)
-    elif lemma in ("work", "employ"):
+    elif lemma in ("work", "employ", "teach"):
         yield from _employment_verb(doc, token)
 
 
 def _employment_verb(doc: Doc, verb: Token) -> Iterator[Found]:
     """"X works for/at Y", "X is employed by Y", "Y employs X"."""
-    if verb.lemma_ == "work":
+    if verb.lemma_ in ("work", "teach"):
+        # "X works for/at Y", "X taught at Y"
         worker = _entity(doc, _subject_of(doc, verb))
         for _, employer in _preps(verb, "for", "at"):
             yield worker, "worksFor", _entity(doc, employer), 0.75
@@ -461,6 +522,12 @@ def _employment_verb(doc: Doc, verb: Token) -> Iterator[Found]:
 def _located_by_verb(doc: Doc, verb: Token) -> Iterator[Found]:
     """"X, which is based in Y", "X is headquartered in Y", "the Leeds-based X"."""
     subject = _entity(doc, _subject_of(doc, verb))
+    if verb.dep_ in ("acl", "amod") and verb.i > 0 and _mention_end(doc, doc[verb.i - 1]) == verb.i:
+        # "a spokeswoman for K mart based in Troy": the parser hangs "based" on the spokeswoman;
+        # an organisation named right before it is what is based there
+        before = entity_at(doc, doc[verb.i - 1])
+        if before is not None and before.type == ORG:
+            subject = before
     places = [p for _, p in _preps(verb, "in", "at")]
     # "Leeds-based": the place modifies "based" directly, before a hyphen.
     places += [c for c in verb.children if c.i < verb.i and c.dep_ in ("npadvmod", "compound", "nmod", "nsubj")]
@@ -487,7 +554,15 @@ def _killing_verb(doc: Doc, verb: Token) -> Iterator[Found]:
         for killer in killers:
             yield _entity(doc, killer), "killed", _entity(doc, victim_token), 0.8
         return
-    killer_entity = _entity(doc, _subject_of(doc, verb))
+    subject = _subject_of(doc, verb)
+    killer_entity = _entity(doc, subject)
+    if killer_entity is None and subject is not None and subject.lower_ in ("he", "she"):
+        killer_entity = _reporter_of(doc, subject)  # "X said he shot Y", "X admitted she killed Y"
+    if killer_entity is None and subject is not None and subject.lower_ in RELATIVE_PRONOUNS and \
+            subject.head.dep_ == "relcl" and subject.head.head.lower_ in _KILLING_MEANS and \
+            subject.head.head.dep_ == "dobj":
+        # "X fired the shots that killed Y": who fired the shots
+        killer_entity = _entity(doc, _subject_of(doc, subject.head.head.head))
     victims = [c for c in verb.children if c.dep_ == "dobj"]
     if not victims:  # "shot and mortally wounded Oswald": the object sits on the conjunct
         for conj in verb.conjuncts:
@@ -495,6 +570,45 @@ def _killing_verb(doc: Doc, verb: Token) -> Iterator[Found]:
     for victim in victims:
         for person in [victim, *[c for c in victim.conjuncts if c.dep_ == "conj"]]:
             yield killer_entity, "killed", _entity(doc, person), 0.8
+
+
+ACCUSED_VERBS = {"arrest", "convict", "suspect", "charge", "accuse", "sentence", "plead", "serve", "indict", "try",
+                 "jail", "imprison", "execute", "admit", "confess", "blame"}
+SUSPECT_NOUNS = {"suspect", "assassin", "killer", "murderer", "gunman"}
+_KILLING_MEANS = {"shot", "shots", "bullet", "bullets", "gun", "rifle", "pistol", "bomb", "weapon"}
+
+
+def _reporter_of(doc: Doc, pronoun: Token) -> EntityCluster | None:
+    """The person a "he" or "she" stands for when the clause it is the subject of reports what that
+    person says or does: "X said he shot Y", "X stunned the court by admitting he shot Y"."""
+    current = pronoun.head
+    for _ in range(4):
+        if current.dep_ not in ("ccomp", "xcomp", "advcl", "pcomp", "prep") or current.head is current:
+            return None
+        current = current.head
+        subject = _child(current, "nsubj")
+        if subject is not None and subject is not pronoun:
+            found = _entity(doc, subject)
+            return found if found is not None and found.type == PERSON else None
+    return None
+
+
+def _accused_of(doc: Doc, killing: Token) -> EntityCluster | None:
+    """Who a sentence holds to account for a killing named by a noun: "X was arrested in / convicted
+    of / sentenced for the assassination of Y", "the jury convicted X of Y's murder", "X pleaded
+    guilty to the killing of Y", "X, the only suspect in Y's assassination"."""
+    if killing.dep_ != "pobj" or killing.head.lower_ not in ("in", "of", "for", "to", "with"):
+        return None
+    governor = killing.head.head
+    if governor.lower_ in SUSPECT_NOUNS or governor.lemma_.lower() in SUSPECT_NOUNS:
+        return _entity(doc, governor)  # "X, the only suspect in ..."
+    if governor.pos_ not in ("VERB", "AUX") or governor.lemma_.lower() not in ACCUSED_VERBS:
+        return None
+    if not _is_passive(governor):
+        accused = _child(governor, "dobj")  # "the jury convicted X of ..."
+        if accused is not None:
+            return _entity(doc, accused)
+    return _entity(doc, _subject_of(doc, governor))
 
 
 def _ownership_verb(doc: Doc, verb: Token) -> Iterator[Found]:
@@ -542,11 +656,19 @@ def _nouns(doc: Doc, token: Token) -> Iterator[Found]:
             for place in places:
                 yield entity_at(doc, owner), "basedIn", entity_at(doc, place), 0.75
                 yield from _chain_outward(doc, place, entity_at(doc, owner), "basedIn", 0.7)
+    elif word in EMPLOYEE_NOUNS or lemma in EMPLOYEE_NOUNS:
+        # "Joe Weitz, another Emery employee", "X is a worker at Y", "X, a former CBOT trader"
+        person = _entity(doc, token)
+        employers = [c for c in token.children if c.dep_ in ("compound", "poss", "nmod")]
+        employers += [p for _, p in _preps(token, "of", "at", "with", "for")]
+        for employer in employers:
+            yield person, "worksFor", _entity(doc, employer), 0.6
     elif word in RESIDENT_NOUNS or lemma in RESIDENT_NOUNS:
         person = _entity(doc, token)
         for _, place in _preps(token, "of", "in", "from"):
             predicate = "bornIn" if lemma == "native" else "livesIn"
             yield person, predicate, entity_at(doc, place), 0.8
+            yield from _chain_outward(doc, place, person, predicate, 0.75)  # "a native of Ada, Ohio"
     elif word in KILLER_NOUNS or lemma in KILLER_NOUNS:
         killer = _entity(doc, token)
         if killer is None and token.head.i != token.i and token.dep_ == "compound":
@@ -567,8 +689,17 @@ def _nouns(doc: Doc, token: Token) -> Iterator[Found]:
         for victim in victims:
             for killer_token in killers:
                 yield _entity(doc, killer_token), "killed", entity_at(doc, victim), 0.75
+            if not killers and lemma != "death":
+                yield _accused_of(doc, token), "killed", entity_at(doc, victim), 0.65
     elif word in PLACE_NOUNS or lemma in PLACE_NOUNS:
         place_entity = _entity(doc, token) if token.dep_ in ("appos", "attr") else None
+        if place_entity is None and token.dep_ == "appos":
+            # "the meeting in Cuenca, third most important city in Ecuador": the parser hangs the
+            # description on the noun before the place; the place is the name right before the comma
+            left = token.left_edge.i
+            named = entity_at(doc, doc[left - 2]) if left >= 2 and doc[left - 1].text == "," else None
+            if named is not None and named.type == PLACE and _mention_end(doc, doc[left - 2]) == left - 1:
+                place_entity = named
         for _, outer in _preps(token, "in", "of"):
             yield place_entity, "locatedIn", entity_at(doc, outer), 0.7
         # "Serbia's southern province of Kosovo", "the U.S. capital of Washington"
@@ -578,7 +709,7 @@ def _nouns(doc: Doc, token: Token) -> Iterator[Found]:
                 yield entity_at(doc, inner), "locatedIn", entity_at(doc, owner), 0.7
 
 _LISTED_NOUNS = frozenset(PART_NOUNS | PARENT_NOUNS | HEADQUARTERS_NOUNS | RESIDENT_NOUNS | KILLER_NOUNS |
-                          KILLING_NOUNS | PLACE_NOUNS)
+                          KILLING_NOUNS | PLACE_NOUNS | EMPLOYEE_NOUNS)
 # the lemmas _nouns lowercases, as a lemmatizer may give them
 _LISTED_NOUN_LEMMAS = frozenset(form for word in _LISTED_NOUNS for form in (word, word.capitalize(), word.upper()))
 
@@ -651,6 +782,48 @@ def _place_modifiers(doc: Doc, token: Token) -> Iterator[Found]:
                 head.pos_ not in ("NOUN", "PROPN", "ADJ"):
             return
         head = head.head
+
+
+HOME_NOUNS = {"home", "hometown", "birthplace", "homeland", "homestate"}
+_BIRTH_WORDS = {"native", "birthplace"}
+
+
+def _home_places(doc: Doc, token: Token) -> Iterator[Found]:
+    """Someone's home or native place: "his native South Carolina", "her Germantown home",
+    "Nelson's hometown of Abbott", "Beaumont, Texas, Richardson's hometown".
+
+    The owner is the possessor of the phrase; a possessive pronoun ("his", "her") stands for
+    the subject of the clause when that is a person.
+    """
+    place = entity_at(doc, token)
+    if place is None or place.type != PLACE or _mention_end(doc, token) != token.i + 1:
+        return  # once per mention, from its last token
+    phrase, word = None, ""
+    native = next((c for c in token.children if c.dep_ == "amod" and c.lower_ in _BIRTH_WORDS), None)
+    if native is not None:
+        phrase, word = token, native.lower_  # "his native South Carolina"
+    elif token.dep_ in ("compound", "nmod") and token.head.lower_ in HOME_NOUNS:
+        phrase = token.head  # "her Germantown home"
+    elif token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lower_ in HOME_NOUNS:
+        phrase = token.head.head  # "Nelson's hometown of Abbott"
+    else:
+        phrase = next((c for c in token.children if c.dep_ == "appos" and c.lower_ in HOME_NOUNS), None)
+    if phrase is None:
+        return
+    word = word or phrase.lower_
+    owner_token = _child(phrase, "poss")
+    if owner_token is None:
+        return
+    owner = entity_at(doc, owner_token)
+    if owner is None and owner_token.tag_ == "PRP$" and owner_token.lower_ in ("his", "her"):
+        verb = phrase
+        while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+            verb = verb.head
+        owner = _entity(doc, _subject_of(doc, verb)) if verb.pos_ in ("VERB", "AUX") else None
+    if owner is not None and owner.type == PERSON:
+        predicate = "bornIn" if word in _BIRTH_WORDS else "livesIn"
+        yield owner, predicate, place, 0.6
+        yield from _chain_outward(doc, token, owner, predicate, 0.55)
 
 
 @Language.factory(
