@@ -26,6 +26,8 @@ from spacy.tokens import Doc, Span, Token
 
 from .facts import ORG_POSSESSIVES, ORG_REFERENCE_NOUNS, EntityCluster, RoleFact, entity_at, resolve_organization
 from .lexicon import (
+    AFFILIATION_OBJECTS,
+    AFFILIATION_PASSIVE_VERBS,
     AFFILIATION_VERBS,
     HONORIFICS,
     OFFICE_TITLES,
@@ -639,8 +641,8 @@ def _taken_role(doc: Doc, verb: Token) -> tuple[str, EntityCluster] | None:
         for prep in preps:
             for obj in (c for c in prep.children if c.dep_ == "pobj"):
                 org = entity_at(doc, obj)
-                if org is not None and org.type == "Organization":
-                    return _TAKEN_ROLES[noun.lower_], org
+                if org is not None and org.type in ("Organization", "Place"):
+                    return _TAKEN_ROLES[noun.lower_], org  # a place: the role's jurisdiction (see keep())
     return None
 
 
@@ -805,8 +807,13 @@ def _org_of(doc: Doc, i: int, limit: int, role: str) -> EntityCluster | None:
     """"publisher Jann Wenner | of Rolling Stone": a titled name, then the organisation it belongs to.
     A place after "of" is where the person is from ("Fujimori of Peru"), so only organisations count;
     after an elected title the organisation is the holder's party, not the role's ("councillor X of DAB")."""
-    if i + 1 >= limit or doc[i].lower_ not in ("of", "from") or not role or role.split()[-1] in _ELECTED_TITLES:
+    if i + 1 >= limit or doc[i].lower_ not in ("of", "from", "(") or not role or role.split()[-1] in _ELECTED_TITLES:
         return None  # "singer Ronnie Drew from The Dubliners" too
+    if doc[i].text == "(":  # "fiddler Jane Roe (Blue Rain)": the bracket holds only the band
+        org = entity_at(doc, i + 1)
+        end = _entity_span_end(doc, i + 1)
+        return org if org is not None and org.type == "Organization" and _entity_span_start(doc, i + 1) == i + 1 \
+            and end < limit and doc[end].text == ")" else None
     j = i + 1 + (doc[i + 1].lower_ == "the" and i + 2 < limit)
     org = entity_at(doc, j)
     if org is None:
@@ -937,25 +944,54 @@ def _skip_life_dates(doc: Doc, i: int, limit: int) -> int:
     return i
 
 
+_RELATIVES = {"who", "that"}
+_CONTRACT_VERBS = {"have", "hold"}  # "X, who had a recording contract with Y"
+
+
+def _relative_clauses(root: Token) -> list[Token]:
+    """"X, who coaches at Y": the clauses on a name whose subject is "who" (or "that")."""
+    return [c for c in root.children if c.dep_ == "relcl" and any(
+        g.dep_ in ("nsubj", "nsubjpass") and g.lower_ in _RELATIVES for g in c.children)]
+
+
+def _is_passive(verb: Token) -> bool:
+    return verb.tag_ == "VBN" and (any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+                                   or verb.dep_ == "acl")
+
+
+def _bare_object(verb: Token) -> bool:
+    """The verb has no object, or only a bare one that says how the post is held: "played bass in Y",
+    "coached basketball at Y" (not "wrote a letter for Y", "played his last game in Y")."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if not objects:
+        return True
+    return verb.lemma_.lower() in AFFILIATION_OBJECTS and all(
+        entity_at(verb.doc, o) is None and not any(g.dep_ in ("det", "poss", "nummod") for g in o.children)
+        for o in objects)
+
+
 def _affiliation_verb(person: Span) -> tuple[str, EntityCluster] | None:
-    """"X joined Y", "X later joined Y as chief economist", "X played for Y", "X works at Y": the role the
-    verb implies (``AFFILIATION_VERBS``), or the title its "as" names, at the organisation it names."""
+    """"X joined Y", "X later joined Y as chief economist", "X played for Y", "X works at Y", "X, who
+    coaches at Y", "X was hired by Y", "X is signed to Y": the role the verb implies (``AFFILIATION_VERBS``,
+    ``AFFILIATION_PASSIVE_VERBS``), or the title its "as" names, at the organisation it names."""
     doc = person.doc
     root = person.root
-    if root.dep_ != "nsubj":
-        return None
-    verbs = [root.head]
+    verbs = [root.head] if root.dep_ in ("nsubj", "nsubjpass") else []
+    # "X, who coaches at Y"; "Wilson Pickett, now signed to Atlantic Records"
+    verbs += _relative_clauses(root) + [c for c in root.children if c.dep_ == "acl" and c.tag_ == "VBN"]
     # "X left A and joined B": a later verb with no subject of its own; "X went on to play for Y"
-    verbs += [c for c in root.head.children if c.dep_ == "conj" and c.pos_ == "VERB"
+    verbs += [c for v in list(verbs) for c in v.children if c.dep_ == "conj" and c.pos_ == "VERB"
               and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)]
     verbs += [c for v in list(verbs) for c in v.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
     for verb in verbs:
         lemma = verb.lemma_.lower()
+        passive = _is_passive(verb)
+        table = AFFILIATION_PASSIVE_VERBS if passive else AFFILIATION_VERBS
         for child in verb.children:
-            if child.dep_ == "dobj" and (lemma, None) in AFFILIATION_VERBS:
-                implied, objects = AFFILIATION_VERBS[(lemma, None)], [child]
-            elif child.dep_ == "prep" and (lemma, child.lower_) in AFFILIATION_VERBS:
-                implied = AFFILIATION_VERBS[(lemma, child.lower_)]
+            if child.dep_ == "dobj" and not passive and (lemma, None) in table:
+                implied, objects = table[(lemma, None)], [child]
+            elif child.dep_ in ("prep", "agent") and (lemma, child.lower_) in table and (passive or _bare_object(verb)):
+                implied = table[(lemma, child.lower_)]
                 objects = [c for c in child.children if c.dep_ == "pobj"]
             else:
                 continue
@@ -964,6 +1000,25 @@ def _affiliation_verb(person: Span) -> tuple[str, EntityCluster] | None:
                 if org is None or org.type != "Organization":
                     continue
                 return _as_title(doc, verb) or implied, org
+    return _contract_org(person)
+
+
+def _contract_org(person: Span) -> tuple[str, EntityCluster] | None:
+    """"X's contract with Y", "X (who had a recording contract with Y)": a contract the person holds
+    with an organisation ("signee"). A contract a person signs for others ("the governor signed a
+    contract with Acme") is not one they hold: only possession and "have"/"hold" count."""
+    doc = person.doc
+    root = person.root
+    nouns = [root.head] if root.dep_ == "poss" and root.head.lemma_.lower() == "contract" else []
+    holders = ([root.head] if root.dep_ == "nsubj" else []) + _relative_clauses(root)
+    nouns += [c for v in holders if v.lemma_.lower() in _CONTRACT_VERBS
+              for c in v.children if c.dep_ == "dobj" and c.lemma_.lower() == "contract"]
+    for noun in nouns:
+        for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "with"):
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                org = _object_org(doc, obj)
+                if org is not None and org.type == "Organization":
+                    return "signee", org
     return None
 
 

@@ -1,0 +1,123 @@
+"""Roles, model-free: affiliations said by a verb or a contract rather than a title ("X, who coaches at Y",
+"X was hired by Y", "X is signed to Y", "X played bass in Y", "X's contract with Y"), a command taken of a
+place, a band in brackets after a titled name, and title nouns of teams and bands ("Y's key forward X").
+
+Hand-built Docs with entities, part-of-speech tags and a dependency parse; the sentences are the project's own.
+A near miss of each shape makes no role.
+"""
+
+import pytest
+from docbuild import make_doc, run
+
+import newsgraph.nlp.pipeline  # noqa: F401  (registers the components)
+
+_POS = {"who": "PRON", "coaches": "VERB", "at": "ADP", "spoke": "VERB", "was": "AUX", "is": "AUX", "hired": "VERB",
+        "by": "ADP", "signed": "VERB", "to": "ADP", "played": "VERB", "in": "ADP", "wrote": "VERB", "for": "ADP",
+        "a": "DET", "the": "DET", "'s": "PART", "with": "ADP", "ended": "VERB", "assumed": "VERB", "of": "ADP",
+        "elected": "VERB", "scored": "VERB", "key": "NOUN", "had": "VERB"}
+_LEMMAS = {"coaches": "coach", "hired": "hire", "signed": "sign", "played": "play", "wrote": "write",
+           "ended": "end", "assumed": "assume", "elected": "elect", "was": "be", "is": "be", "had": "have"}
+
+
+def role_rows(text, ents, parse, participles=()):
+    doc = make_doc(text, ents=ents, pos=_POS, parse=parse, lemmas=_LEMMAS)
+    for token in doc:
+        if token.text in participles:
+            token.tag_ = "VBN"  # the passive's participle
+    doc = run(doc, "newsgraph_entities", "newsgraph_roles")
+    return sorted((r.person.name, r.role, r.organization.name if r.organization else None,
+                   r.jurisdiction.name if r.jurisdiction else None) for r in doc._.ng_roles)
+
+
+ORG = {"Ann Lee": "PERSON", "Acme": "ORG"}
+
+
+def test_a_relative_clause_on_the_name_says_where_the_person_works():
+    # Ann Lee , who coaches at Acme , spoke .
+    parse = [(1, "compound"), (8, "nsubj"), (1, "punct"), (4, "nsubj"), (1, "relcl"), (4, "prep"), (5, "pobj"),
+             (1, "punct"), (8, "ROOT"), (8, "punct")]
+    assert role_rows("Ann Lee , who coaches at Acme , spoke .", ORG, parse) == [("Ann Lee", "coach", "Acme", None)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ann Lee was hired by Acme .", ("Ann Lee", "employee", "Acme", None)),
+    ("Ann Lee was signed by Acme .", ("Ann Lee", "signee", "Acme", None)),
+])
+def test_the_passive_of_a_verb_of_hiring_names_the_employer(text, expected):
+    parse = [(1, "compound"), (3, "nsubjpass"), (3, "auxpass"), (3, "ROOT"), (3, "agent"), (4, "pobj"), (3, "punct")]
+    assert role_rows(text, ORG, parse, participles=("hired", "signed")) == [expected]
+
+
+def test_signed_to_a_label_and_elected_to_a_body():
+    parse = [(1, "compound"), (3, "nsubjpass"), (3, "auxpass"), (3, "ROOT"), (3, "prep"), (4, "pobj"), (3, "punct")]
+    assert role_rows("Ann Lee is signed to Acme .", ORG, parse, participles=("signed",)) == \
+        [("Ann Lee", "signee", "Acme", None)]
+    parse = [(1, "compound"), (3, "nsubjpass"), (3, "auxpass"), (3, "ROOT"), (3, "prep"), (7, "det"),
+             (7, "compound"), (4, "pobj"), (3, "punct")]
+    assert role_rows("Ann Lee was elected to the Freedonia Senate .",
+                     {"Ann Lee": "PERSON", "Freedonia Senate": "ORG"}, parse, participles=("elected",)) == \
+        [("Ann Lee", "member", "Freedonia Senate", None)]
+
+
+def test_the_active_voice_of_a_passive_only_verb_is_not_a_post():
+    # "Ann Lee hired Acme": she hired them, she does not work there
+    parse = [(1, "compound"), (2, "nsubj"), (2, "ROOT"), (2, "dobj"), (2, "punct")]
+    assert role_rows("Ann Lee hired Acme .", ORG, parse) == []
+    # the organisation hired the person: the person is the agent, not the subject
+    parse = [(1, "nsubjpass"), (1, "auxpass"), (1, "ROOT"), (2, "agent"), (5, "compound"), (3, "pobj"), (1, "punct")]
+    assert role_rows("Acme was hired by Ann Lee .", ORG, parse, participles=("hired",)) == []
+
+
+def test_an_instrument_as_the_object_still_says_membership():
+    # Ann Lee played bass in Blue Rain .
+    parse = [(1, "compound"), (2, "nsubj"), (2, "ROOT"), (2, "dobj"), (2, "prep"), (6, "compound"), (4, "pobj"),
+             (2, "punct")]
+    assert role_rows("Ann Lee played bass in Blue Rain .", {"Ann Lee": "PERSON", "Blue Rain": "ORG"}, parse) == \
+        [("Ann Lee", "player", "Blue Rain", None)]
+
+
+@pytest.mark.parametrize("text", ["Ann Lee played a concert in Blue Rain .", "Ann Lee wrote a letter for Blue Rain ."])
+def test_an_object_with_an_article_is_a_thing_done_not_a_post(text):
+    parse = [(1, "compound"), (2, "nsubj"), (2, "ROOT"), (4, "det"), (2, "dobj"), (2, "prep"), (7, "compound"),
+             (5, "pobj"), (2, "punct")]
+    assert role_rows(text, {"Ann Lee": "PERSON", "Blue Rain": "ORG"}, parse) == []
+
+
+def test_a_contract_the_person_holds():
+    # Ann Lee 's contract with Acme ended .
+    parse = [(1, "compound"), (3, "poss"), (1, "case"), (6, "nsubj"), (3, "prep"), (4, "pobj"), (6, "ROOT"),
+             (6, "punct")]
+    assert role_rows("Ann Lee 's contract with Acme ended .", ORG, parse) == [("Ann Lee", "signee", "Acme", None)]
+    # Ann Lee had a contract with Acme .
+    parse = [(1, "compound"), (2, "nsubj"), (2, "ROOT"), (4, "det"), (2, "dobj"), (4, "prep"), (5, "pobj"),
+             (2, "punct")]
+    assert role_rows("Ann Lee had a contract with Acme .", ORG, parse) == [("Ann Lee", "signee", "Acme", None)]
+
+
+def test_a_contract_signed_for_others_is_not_held():
+    # a governor signs contracts for the state: she does not hold them
+    parse = [(1, "compound"), (2, "nsubj"), (2, "ROOT"), (4, "det"), (2, "dobj"), (4, "prep"), (5, "pobj"),
+             (2, "punct")]
+    assert role_rows("Ann Lee signed a contract with Acme .", ORG, parse) == []
+
+
+def test_command_taken_of_a_place_gives_the_jurisdiction():
+    # Ann Lee assumed command of Freedonia .
+    parse = [(1, "compound"), (2, "nsubj"), (2, "ROOT"), (2, "dobj"), (3, "prep"), (4, "pobj"), (2, "punct")]
+    assert role_rows("Ann Lee assumed command of Freedonia .", {"Ann Lee": "PERSON", "Freedonia": "GPE"}, parse) == \
+        [("Ann Lee", "commander", None, "Freedonia")]
+
+
+def test_a_band_in_brackets_after_a_titled_name():
+    assert role_rows("fiddler Ann Lee ( Blue Rain ) spoke .", {"Ann Lee": "PERSON", "Blue Rain": "ORG"}, None) == \
+        [("Ann Lee", "fiddler", "Blue Rain", None)]
+    # after an elected title the bracket names the holder's party, not whom the seat is for
+    assert role_rows("Senator Ann Lee ( Unity Party ) spoke .", {"Ann Lee": "PERSON", "Unity Party": "ORG"}, None) == \
+        [("Ann Lee", "senator", None, None)]
+    # a bracket that says more than the organisation is not an affiliation
+    assert role_rows("fiddler Ann Lee ( Blue Rain fame ) spoke .", {"Ann Lee": "PERSON", "Blue Rain": "ORG"},
+                     None) == [("Ann Lee", "fiddler", None, None)]
+
+
+def test_a_position_on_a_team_before_the_name():
+    assert role_rows("Acme 's key forward Ann Lee scored .", ORG, None) == [("Ann Lee", "key forward", "Acme", None)]
