@@ -121,3 +121,71 @@ def test_a_band_in_brackets_after_a_titled_name():
 
 def test_a_position_on_a_team_before_the_name():
     assert role_rows("Acme 's key forward Ann Lee scored .", ORG, None) == [("Ann Lee", "key forward", "Acme", None)]
+
+
+_MORE_POS = {"began": "VERB", "her": "PRON", "as": "ADP", "before": "ADP", "joining": "VERB", "visiting": "VERB",
+             "left": "VERB", "becoming": "VERB", "of": "ADP"}
+_MORE_LEMMAS = {"began": "begin", "joining": "join", "visiting": "visit", "left": "leave", "becoming": "become",
+                "was": "be"}
+
+
+def verb_rows(text, ents, parse, gerunds=()):
+    doc = make_doc(text, ents=ents, pos={**_POS, **_MORE_POS}, parse=parse, lemmas=_MORE_LEMMAS)
+    for token in doc:
+        if token.text in gerunds:
+            token.tag_ = "VBG"
+    doc = run(doc, "newsgraph_entities", "newsgraph_roles")
+    return sorted((r.person.name, r.role, r.organization.name if r.organization else None) for r in doc._.ng_roles)
+
+
+def test_a_career_begun_as_a_title():
+    # Ann Lee began her career as a reporter at the Harbour Times .
+    parse = [(1, "compound"), (2, "nsubj"), (2, "ROOT"), (4, "poss"), (2, "dobj"), (2, "prep"), (7, "det"),
+             (5, "pobj"), (7, "prep"), (11, "det"), (11, "compound"), (8, "pobj"), (2, "punct")]
+    assert verb_rows("Ann Lee began her career as a reporter at the Harbour Times .",
+                     {"Ann Lee": "PERSON", "Harbour Times": "ORG"}, parse) == \
+        [("Ann Lee", "reporter", "Harbour Times")]
+    # what was begun "as" something that is no title gives no role
+    assert verb_rows("Ann Lee began her career as a volunteer at the Harbour Times .",
+                     {"Ann Lee": "PERSON", "Harbour Times": "ORG"}, parse) == []
+
+
+def test_a_gerund_after_before_or_after_shares_the_subject():
+    # Ann Lee was a lawyer before joining Acme .
+    parse = [(1, "compound"), (2, "nsubj"), (2, "ROOT"), (4, "det"), (2, "attr"), (4, "prep"), (5, "pcomp"),
+             (6, "dobj"), (2, "punct")]
+    assert verb_rows("Ann Lee was a lawyer before joining Acme .", ORG, parse, gerunds=("joining",)) == \
+        [("Ann Lee", "lawyer", None), ("Ann Lee", "member", "Acme")]
+    assert verb_rows("Ann Lee was a lawyer before visiting Acme .", ORG, parse, gerunds=("visiting",)) == \
+        [("Ann Lee", "lawyer", None)]
+    # Ann Lee left Brightway before becoming president of Acme .
+    parse = [(1, "compound"), (2, "nsubj"), (2, "ROOT"), (2, "dobj"), (2, "prep"), (4, "pcomp"), (5, "attr"),
+             (6, "prep"), (7, "pobj"), (2, "punct")]
+    assert verb_rows("Ann Lee left Brightway before becoming president of Acme .",
+                     {"Ann Lee": "PERSON", "Brightway": "ORG", "Acme": "ORG"}, parse, gerunds=("becoming",)) == \
+        [("Ann Lee", "president", "Acme")]
+
+
+def test_a_band_named_like_a_place_or_a_person():
+    assert role_rows("Ann Lee , the drummer of rock band Freedonia , spoke .",
+                     {"Ann Lee": "PERSON", "Freedonia": "GPE"}, None) == [("Ann Lee", "drummer", "Freedonia", None)]
+    assert role_rows("Ann Lee 's ( drummer of rock band Tom Okafor ) solo album sold .",
+                     {"Ann Lee": "PERSON", "Tom Okafor": "PERSON"}, None) == [("Ann Lee", "drummer", "Tom Okafor", None)]
+    # a person the clause after the kind is about stays a person: "the team Tom Okafor founded"
+    doc = run(make_doc("Ann Lee , the coach of the team Tom Okafor founded , spoke .",
+                       ents={"Ann Lee": "PERSON", "Tom Okafor": "PERSON"}, pos={"founded": "VERB", "spoke": "VERB"}),
+              "newsgraph_entities", "newsgraph_roles")
+    assert [c.type for c in doc._.ng_entities if c.name == "Tom Okafor"] == ["Person"]
+    assert [(r.role, r.organization) for r in doc._.ng_roles if r.person.name == "Ann Lee"] == [("coach", None)]
+    # where the band comes from stays a place
+    assert role_rows("Ann Lee , the drummer of the Freedonia band Blue Rain , spoke .",
+                     {"Ann Lee": "PERSON", "Freedonia": "GPE", "Blue Rain": "ORG"}, None) == \
+        [("Ann Lee", "drummer", "Blue Rain", None)]
+
+
+def test_a_party_between_the_state_and_the_title():
+    assert role_rows("Freedonia Republican Sen. Ann Lee spoke .",
+                     {"Freedonia": "GPE", "Republican": "NORP", "Ann Lee": "PERSON"}, None) == \
+        [("Ann Lee", "senator", None, "Freedonia")]
+    assert role_rows("Republican Sen. Ann Lee spoke .", {"Republican": "NORP", "Ann Lee": "PERSON"}, None) == \
+        [("Ann Lee", "senator", None, None)]

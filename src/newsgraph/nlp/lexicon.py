@@ -264,7 +264,7 @@ TENURE_WORDS = {"current", "incumbent", "longtime", "long-time", "sitting", "ser
 
 # Forms of address between a title and a name ("Prime Minister of India Dr. Manmohan Singh")
 HONORIFICS = {"dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "sir", "dame", "hon.", "hon", "honourable",
-              "honorable", "tun", "datuk", "dato", "dato'", "tan", "sri", "sheikh", "sheik"}
+              "honorable", "tun", "datuk", "dato", "dato'", "tan", "sri", "sheikh", "sheik", "h.e.", "rt", "rt."}
 
 # Titles of office held for a country, region or city: "President X of Finland", "Sultan X of Brunei"
 # (the place after the name is the title's jurisdiction, not where the holder comes from)

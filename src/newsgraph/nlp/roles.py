@@ -217,6 +217,10 @@ _BODY_KINDS = {"band", "group", "party", "team", "club", "label", "company", "fi
                "newspaper", "magazine", "network", "channel", "studio", "airline", "bank", "agency"}
 
 
+# Kinds of body whose name may be a place's ("the band Europe", "the club Chicago")
+_NAMED_KINDS = {"band", "group", "duo", "trio", "quartet", "ensemble", "orchestra", "team", "club", "label"}
+
+
 def _described_org(doc: Doc, j: int, limit: int) -> tuple[EntityCluster, int] | None:
     """An organisation named after descriptors at token j: "the notorious | Revolutionary United Front",
     "the Chicago band | Red Red Meat", "center-right | DISY party", "the Scottish pop group | Wet Wet Wet"."""
@@ -232,8 +236,9 @@ def _described_org(doc: Doc, j: int, limit: int) -> tuple[EntityCluster, int] | 
                 k += 1
                 continue
             return None
-        if cluster.type == "Place" and k + 1 < limit and entity_at(doc, _entity_span_end(doc, k)) is None \
-                and doc[_entity_span_end(doc, k)].is_lower:
+        named = k > j and doc[k - 1].lower_ in _NAMED_KINDS  # "the rock band Europe": the band, not the place
+        if cluster.type == "Place" and not named and k + 1 < limit \
+                and entity_at(doc, _entity_span_end(doc, k)) is None and doc[_entity_span_end(doc, k)].is_lower:
             k = _entity_span_end(doc, k)  # "the Chicago band": where the body is from
             continue
         if cluster.type == "Place" and _entity_span_end(doc, k) + 1 < limit \
@@ -246,11 +251,16 @@ def _described_org(doc: Doc, j: int, limit: int) -> tuple[EntityCluster, int] | 
     cluster = entity_at(doc, k)
     if cluster is None:
         return None
-    if cluster.type == "Other" and kind and doc[k - 1].lower_ in _BODY_KINDS:
-        cluster.type = "Organization"  # "the band Red Red Meat": a body the model took for a thing
+    end = _entity_span_end(doc, k)
+    if (cluster.type == "Other" and kind and doc[k - 1].lower_ in _BODY_KINDS) or (
+            cluster.type in ("Place", "Person") and doc[k - 1].lower_ in _NAMED_KINDS
+            and (end >= limit or doc[end].pos_ in ("PUNCT", "ADP", "CCONJ"))):  # not "the team Smith coached"
+        # "the band Red Red Meat", "rock band Europe", "rock band Queen": a body the model took for a
+        # thing, a place or a person
+        cluster.type = "Organization"
     if cluster.type != "Organization":
         return None
-    return cluster, _entity_span_end(doc, k)
+    return cluster, end
 
 
 def _in_chief(doc: Doc, i: int, limit: int) -> int:
@@ -480,6 +490,9 @@ def read_role_before(doc: Doc, person_start: int, sentence_start: int) -> tuple[
             doc[j].tag_ == "VBN" or (doc[j].pos_ == "VERB" and doc[j].lower_.endswith("ed"))) and (
             doc[j - 1].lower_ in _POSSESSIVE_MARKS or entity_at(doc, j - 1) is not None):
         j -= 1  # "Hamas' exiled leader X": how the post is held, between the body and the title
+    if j - 1 >= sentence_start and doc[j].ent_type_ == "NORP" and doc[j].is_title and _free(doc, j) \
+            and entity_at(doc, j - 1) is not None and entity_at(doc, j - 1).type == "Place":  # type: ignore[union-attr]
+        j -= 1  # "Colorado Republican Sen. X": the party between the state and the title
     if j - 2 >= sentence_start and doc[j].text == ")" and doc[j - 2].text == "(" and j - 3 >= sentence_start \
             and entity_at(doc, j - 3) is not None and entity_at(doc, j - 3).type == "Organization":  # type: ignore[union-attr]
         j -= 3  # "European Central Bank (ECB) President X"
@@ -680,7 +693,16 @@ def _verb_roles(person: Span) -> list[tuple[str, EntityCluster | None, Span]]:
 
 # Verbs and nouns that give a role only through "as": "resigned as president of Y", "X's appointment as CEO"
 _AS_WORDS = {"resign", "step", "retire", "stand", "run", "quit", "continue", "remain", "return", "stay", "take",
-             "appointment", "election", "nomination", "reelection", "re-election"}
+             "appointment", "election", "nomination", "reelection", "re-election",
+             "begin", "start", "career"}  # "X began his career as a reporter at Y", "X's career as CEO of Y"
+
+
+def _clauses_after_prepositions(verbs: list[Token], lemmas: set[str] | None = None) -> list[Token]:
+    """"X left Y before becoming president of Z", "X was a lawyer before joining Y": a gerund after a
+    preposition on the subject's verb has the same subject."""
+    heads = verbs + [c for v in verbs for c in v.children if c.dep_ == "attr"]  # "X was a lawyer before joining Y"
+    return [g for v in heads for p in v.children if p.dep_ == "prep" and p.lower_ in ("before", "after", "since")
+            for g in p.children if g.dep_ == "pcomp" and g.tag_ == "VBG" and (lemmas is None or g.lemma_ in lemmas)]
 
 
 def _verb_role(person: Span) -> list[tuple[str, EntityCluster | None, Span]]:
@@ -721,6 +743,8 @@ def _verb_role(person: Span) -> list[tuple[str, EntityCluster | None, Span]]:
               if c.dep_ == "acomp" and c.tag_ == "VBN" and c.lemma_ in _COPULAS]
     # "X was elected to serve as president": the role sits on the verb's open complement
     verbs += [c for v in list(verbs) for c in v.children if c.dep_ == "xcomp" and c.lemma_ in _COPULAS | _AS_WORDS]
+    if root.dep_ in ("nsubj", "nsubjpass"):
+        verbs += _clauses_after_prepositions([root.head], _COPULAS | _AS_WORDS)
     # "X was a schoolteacher who served as ...": the complement's own clause speaks of X too
     verbs += [r for v in list(verbs) if v.lemma_ == "be" for c in v.children if c.dep_ == "attr"
               for r in c.children if r.dep_ == "relcl"]
@@ -983,6 +1007,7 @@ def _affiliation_verb(person: Span) -> tuple[str, EntityCluster] | None:
     verbs += [c for v in list(verbs) for c in v.children if c.dep_ == "conj" and c.pos_ == "VERB"
               and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)]
     verbs += [c for v in list(verbs) for c in v.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
+    verbs += _clauses_after_prepositions(verbs[:1] if root.dep_ in ("nsubj", "nsubjpass") else [])
     for verb in verbs:
         lemma = verb.lemma_.lower()
         passive = _is_passive(verb)
@@ -1081,6 +1106,8 @@ class RoleFinder:
                         keep(cluster, last.lower_, org, sentence, 0.7)
                         continue
                 after = _skip_life_dates(doc, after, limit)  # "X (1847-1909) the 6th President of Brazil"
+                if after + 1 < limit and doc[after].lower_ in _POSSESSIVE_MARKS and doc[after + 1].text == "(":
+                    after += 1  # "X's (drummer of Y) solo album"
                 if after < limit and doc[after].text in (",", "("):  # "X (Seventh President of Finland)"
                     found = read_role_after(doc, after + 1, limit)
                     if found:
@@ -1164,9 +1191,9 @@ class RoleFinder:
                 verbal_roles = _verb_roles(mention)
                 for verbal in verbal_roles:
                     keep(cluster, verbal[0], verbal[1], sentence, 0.7)
-                if verbal_roles:
+                if any(org is not None for _, org, _ in verbal_roles):
                     continue
-                joined = _affiliation_verb(mention)  # "X joined Y", "X played for Y"
+                joined = _affiliation_verb(mention)  # "X joined Y", "X played for Y"; "X, a lawyer, joined Y"
                 if joined is not None:
                     keep(cluster, joined[0], joined[1], sentence, 0.6)
         # A role without an organisation adds nothing when the same role is known with one.
