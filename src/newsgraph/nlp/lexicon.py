@@ -244,7 +244,7 @@ AFFILIATION_VERBS = {
 
 # The same in the passive, the person being its subject: "X was hired by Y", "X is signed to Y",
 # "X was elected to Y" (verb lemma, preposition or "by" for the agent) -> the role the verb implies
-AFFILIATION_PASSIVE_VERBS = {
+AFFILIATION_PASSIVE_VERBS: dict[tuple[str, str | None], str] = {
     ("hire", "by"): "employee", ("employ", "by"): "employee", ("employ", "at"): "employee",
     ("sign", "by"): "signee", ("sign", "to"): "signee", ("draft", "by"): "player",
     ("elect", "to"): "member", ("appoint", "to"): "member", ("second", "to"): "member",
