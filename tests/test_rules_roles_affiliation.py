@@ -189,3 +189,31 @@ def test_a_party_between_the_state_and_the_title():
         [("Ann Lee", "senator", None, "Freedonia")]
     assert role_rows("Republican Sen. Ann Lee spoke .", {"Republican": "NORP", "Ann Lee": "PERSON"}, None) == \
         [("Ann Lee", "senator", None, None)]
+
+
+def release_rows(text, parse):
+    doc = make_doc(text, ents={"Ann Lee": "PERSON", "Acme Records": "ORG"},
+                   pos={"is": "AUX", "was": "AUX", "an": "DET", "by": "ADP", "about": "ADP", "released": "VERB"},
+                   parse=parse, lemmas={"released": "release", "is": "be", "was": "be"})
+    doc = run(doc, "newsgraph_entities", "newsgraph_roles")
+    return sorted((r.person.name, r.role, r.organization.name if r.organization else None) for r in doc._.ng_roles)
+
+
+# Blue Sky is an album by|about Ann Lee released by Acme Records .
+_ALBUM_BY = [(1, "compound"), (2, "nsubj"), (2, "ROOT"), (4, "det"), (2, "attr"), (4, "prep"), (7, "compound"),
+             (5, "pobj"), (4, "acl"), (8, "agent"), (11, "compound"), (9, "pobj"), (2, "punct")]
+# Ann Lee 's debut album|car was released by Acme Records .
+_HER_ALBUM = [(1, "compound"), (4, "poss"), (1, "case"), (4, "compound"), (6, "nsubjpass"), (6, "auxpass"),
+              (6, "ROOT"), (6, "agent"), (9, "compound"), (7, "pobj"), (6, "punct")]
+
+
+def test_the_label_a_persons_recording_came_out_on():
+    assert release_rows("Blue Sky is an album by Ann Lee released by Acme Records .", _ALBUM_BY) == \
+        [("Ann Lee", "recording artist", "Acme Records")]
+    assert release_rows("Ann Lee 's debut album was released by Acme Records .", _HER_ALBUM) == \
+        [("Ann Lee", "recording artist", "Acme Records")]
+
+
+def test_a_recording_about_a_person_or_a_thing_that_is_no_recording():
+    assert release_rows("Blue Sky is an album about Ann Lee released by Acme Records .", _ALBUM_BY) == []
+    assert release_rows("Ann Lee 's debut car was released by Acme Records .", _HER_ALBUM) == []

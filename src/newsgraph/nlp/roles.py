@@ -42,6 +42,7 @@ from .lexicon import (
     TENURE_WORDS,
     TITLE_ABBREVIATIONS,
     TITLE_WORDS,
+    WORK_NOUNS,
 )
 from .relations import is_demonym_of
 
@@ -1047,6 +1048,41 @@ def _contract_org(person: Span) -> tuple[str, EntityCluster] | None:
     return None
 
 
+_RELEASE_VERBS = {"release", "issue", "reissue", "record", "distribute", "publish"}
+_LABEL_PREPOSITIONS = {"by", "on", "through", "via", "under", "for", "with"}
+
+
+def _release_label(person: Span) -> tuple[str, EntityCluster] | None:
+    """"an album by X released by Y", "X's debut album was released by Y", "X's first single for Y",
+    "X released her album through Y": the label a person's recordings come out on ("recording artist").
+    The recording must be the person's (their possessive, "by X", or what they released)."""
+    doc = person.doc
+    root = person.root
+    works = []
+    if root.dep_ == "poss" and root.head.lemma_.lower() in WORK_NOUNS:
+        works.append(root.head)
+    elif root.dep_ == "pobj" and root.head.lower_ == "by" and root.head.head.lemma_.lower() in WORK_NOUNS:
+        works.append(root.head.head)
+    verbs = []
+    if root.dep_ == "nsubj" and root.head.lemma_ in _RELEASE_VERBS and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in WORK_NOUNS for c in root.head.children):
+        verbs.append(root.head)  # "X released her album through Y"
+    if works:  # the parser may hang "released by Y" on the name rather than on the album
+        verbs += [c for c in root.children if c.dep_ in ("acl", "relcl") and c.lemma_ in _RELEASE_VERBS]
+    for work in works:
+        verbs += [c for c in work.children if c.dep_ in ("acl", "relcl") and c.lemma_ in _RELEASE_VERBS]
+        if work.dep_ == "nsubjpass" and work.head.lemma_ in _RELEASE_VERBS:
+            verbs.append(work.head)
+    for head in verbs + works:
+        preps = _LABEL_PREPOSITIONS if head.pos_ in ("VERB", "AUX") else {"for", "on"}
+        for prep in (c for c in head.children if c.dep_ in ("prep", "agent") and c.lower_ in preps):
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                org = _object_org(doc, obj)
+                if org is not None and org.type == "Organization":
+                    return "recording artist", org
+    return None
+
+
 def _as_title(doc: Doc, verb: Token) -> str | None:
     """The title a verb's "as" names: "joined Y as chief economist" -> chief economist."""
     for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"):
@@ -1176,6 +1212,9 @@ class RoleFinder:
                     keep(cluster, before[0], org, sentence, 0.8 if org else 0.65)
                     for verbal in _verb_roles(mention):  # "His brother X is a writer": both are said
                         keep(cluster, verbal[0], verbal[1], sentence, 0.7)
+                    label = _release_label(mention) if org is None else None
+                    if label is not None:  # "an album by jazz pianist X recorded for Y"
+                        keep(cluster, label[0], label[1], sentence, 0.5)
                     continue
                 listed = False
                 for first in (_first_conjunct(doc, mention), _list_head(doc, mention)):
@@ -1196,6 +1235,10 @@ class RoleFinder:
                 joined = _affiliation_verb(mention)  # "X joined Y", "X played for Y"; "X, a lawyer, joined Y"
                 if joined is not None:
                     keep(cluster, joined[0], joined[1], sentence, 0.6)
+                    continue
+                label = _release_label(mention)  # "an album by X released by Y"
+                if label is not None:
+                    keep(cluster, label[0], label[1], sentence, 0.5)
         # A role without an organisation adds nothing when the same role is known with one.
         roles = {key: r for key, r in roles.items() if r.person.type == "Person"}  # a retyped "person"
         with_org = {(id(r.person), r.role) for r in roles.values() if r.organization is not None}
