@@ -217,3 +217,34 @@ def test_the_label_a_persons_recording_came_out_on():
 def test_a_recording_about_a_person_or_a_thing_that_is_no_recording():
     assert release_rows("Blue Sky is an album about Ann Lee released by Acme Records .", _ALBUM_BY) == []
     assert release_rows("Ann Lee 's debut car was released by Acme Records .", _HER_ALBUM) == []
+
+
+def test_forming_a_body_makes_its_founder():
+    # Ann Lee formed the Unity Party .
+    parse = [(1, "compound"), (2, "nsubj"), (2, "ROOT"), (5, "det"), (5, "compound"), (2, "dobj"), (2, "punct")]
+    doc = run(make_doc("Ann Lee formed the Unity Party .", ents={"Ann Lee": "PERSON", "Unity Party": "ORG"},
+                       pos={"formed": "VERB", "the": "DET"}, parse=parse, lemmas={"formed": "form"}),
+              "newsgraph_entities", "newsgraph_roles")
+    assert [(r.role, r.organization.name) for r in doc._.ng_roles] == [("founder", "Unity Party")]
+    # forming something unnamed, or a person's group, is not founding a named body
+    parse = [(1, "compound"), (2, "nsubj"), (2, "ROOT"), (4, "det"), (2, "dobj"), (2, "punct")]
+    doc = run(make_doc("Ann Lee formed a committee .", ents={"Ann Lee": "PERSON"},
+                       pos={"formed": "VERB", "a": "DET"}, parse=parse, lemmas={"formed": "form"}),
+              "newsgraph_entities", "newsgraph_roles")
+    assert doc._.ng_roles == []
+    parse = [(1, "compound"), (2, "nsubj"), (2, "ROOT"), (4, "compound"), (2, "dobj"), (2, "punct")]
+    doc = run(make_doc("Ann Lee formed Tom Okafor .", ents={"Ann Lee": "PERSON", "Tom Okafor": "PERSON"},
+                       pos={"formed": "VERB"}, parse=parse, lemmas={"formed": "form"}),
+              "newsgraph_entities", "newsgraph_roles")
+    assert doc._.ng_roles == []
+
+
+def test_after_having_signed_shares_the_subject():
+    # Ann Lee after having signed with Acme spoke .
+    doc = make_doc("Ann Lee after having signed with Acme spoke .", ents=ORG,
+                   pos={"after": "ADP", "having": "AUX", "signed": "VERB", "with": "ADP", "spoke": "VERB"},
+                   parse=[(1, "compound"), (7, "nsubj"), (7, "prep"), (4, "aux"), (2, "pcomp"), (4, "prep"),
+                          (5, "pobj"), (7, "ROOT"), (7, "punct")], lemmas={"signed": "sign", "spoke": "speak"})
+    doc[4].tag_ = "VBN"
+    doc = run(doc, "newsgraph_entities", "newsgraph_roles")
+    assert [(r.role, r.organization.name) for r in doc._.ng_roles] == [("signee", "Acme")]

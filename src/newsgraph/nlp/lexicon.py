@@ -222,7 +222,7 @@ ROLE_VERBS = {
     "head": "head", "lead": "leader", "chair": "chair", "run": "head", "direct": "director",
     "manage": "manager", "found": "founder", "co-found": "co-founder", "own": "owner",
     "coach": "coach", "captain": "captain", "govern": "governor", "operate": "operator",
-    "command": "commander",
+    "command": "commander", "form": "founder", "establish": "founder", "start": "founder",
 }
 
 # Verbs of joining, working and playing that tie a person to an organisation without a title;

@@ -661,10 +661,10 @@ def _taken_role(doc: Doc, verb: Token) -> tuple[str, EntityCluster] | None:
 
 
 def _object_org(doc: Doc, child: Token) -> EntityCluster | None:
-    """The organisation a verb's object names: "Y", or "the Y team" / "the Y label"."""
+    """The organisation a verb's object names: "Y", or "the Y team" / "the Y label" / "his label Y"."""
     org = _org_entity(entity_at(doc, child))
     if org is None and child.lower_ in _BODY_KINDS:
-        for compound in (c for c in child.children if c.dep_ == "compound"):
+        for compound in (c for c in child.children if c.dep_ in ("compound", "appos")):
             found = entity_at(doc, compound)
             if found is not None and found.type == "Organization":
                 return found
@@ -703,7 +703,8 @@ def _clauses_after_prepositions(verbs: list[Token], lemmas: set[str] | None = No
     preposition on the subject's verb has the same subject."""
     heads = verbs + [c for v in verbs for c in v.children if c.dep_ == "attr"]  # "X was a lawyer before joining Y"
     return [g for v in heads for p in v.children if p.dep_ == "prep" and p.lower_ in ("before", "after", "since")
-            for g in p.children if g.dep_ == "pcomp" and g.tag_ == "VBG" and (lemmas is None or g.lemma_ in lemmas)]
+            for g in p.children if g.dep_ == "pcomp" and (lemmas is None or g.lemma_ in lemmas) and (
+                g.tag_ == "VBG" or any(a.dep_ == "aux" and a.lower_ == "having" for a in g.children))]
 
 
 def _verb_role(person: Span) -> list[tuple[str, EntityCluster | None, Span]]:
