@@ -248,3 +248,33 @@ def test_after_having_signed_shares_the_subject():
     doc[4].tag_ = "VBN"
     doc = run(doc, "newsgraph_entities", "newsgraph_roles")
     assert [(r.role, r.organization.name) for r in doc._.ng_roles] == [("signee", "Acme")]
+
+
+@pytest.mark.parametrize("text", ["Acme executives including Ann Lee spoke .",
+                                  "Acme executives such as Ann Lee spoke ."])
+def test_a_plural_title_before_its_examples(text):
+    doc = make_doc(text, ents={"Acme": "ORG", "Ann Lee": "PERSON"},
+                   pos={"including": "VERB", "such": "ADJ", "as": "ADP", "and": "CCONJ", "spoke": "VERB"},
+                   lemmas={"executives": "executive"})
+    doc[1].tag_ = "NNS"
+    doc = run(doc, "newsgraph_entities", "newsgraph_roles")
+    rows = sorted((r.person.name, r.role, r.organization.name if r.organization else None,
+                   r.jurisdiction.name if r.jurisdiction else None) for r in doc._.ng_roles)
+    assert rows == [("Ann Lee", "executive", "Acme", None)]
+
+
+def test_examples_of_no_title_get_no_role():
+    assert role_rows("Acme visitors including Ann Lee spoke .", {"Acme": "ORG", "Ann Lee": "PERSON"}, None) == []
+    assert role_rows("Many people including Ann Lee spoke .", {"Ann Lee": "PERSON"}, None) == []
+
+
+def test_an_implied_role_adds_nothing_beside_a_title_at_the_same_organisation():
+    # Acme chief executive Ann Lee spoke . Lee joined Acme in 1990 .
+    parse = [(2, "compound"), (2, "amod"), (4, "compound"), (4, "compound"), (5, "nsubj"), (5, "ROOT"), (5, "punct"),
+             (8, "nsubj"), (8, "ROOT"), (8, "dobj"), (8, "prep"), (10, "pobj"), (8, "punct")]
+    doc = run(make_doc("Acme chief executive Ann Lee spoke . Lee joined Acme in 1990 .",
+                       ents=[("Acme", "ORG"), ("Ann Lee", "PERSON"), ("Lee", "PERSON"), ("Acme", "ORG")],
+                       pos={"chief": "ADJ", "spoke": "VERB", "joined": "VERB", "in": "ADP", "1990": "NUM"},
+                       parse=parse, lemmas={"joined": "join"}), "newsgraph_entities", "newsgraph_roles")
+    assert [(r.person.name, r.role, r.organization.name) for r in doc._.ng_roles] == \
+        [("Ann Lee", "chief executive", "Acme")]

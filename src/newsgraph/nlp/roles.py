@@ -1094,6 +1094,26 @@ def _as_title(doc: Doc, verb: Token) -> str | None:
     return None
 
 
+# Roles said by no title, only implied by a verb, a contract or a possessive
+_IMPLIED_ROLES = {"member", "employee", "signee", "recording artist", "player"}
+
+
+def _plural_title(token: Token) -> bool:
+    """"players", "Ministers" (a capitalised plural the tagger took for a singular name)."""
+    return (token.tag_ in ("NNS", "NNPS") and is_role_word(token)) or (
+        token.is_title and token.lower_.endswith("s") and token.lower_[:-1] in ROLE_NOUNS)
+
+
+def _after_examples(doc: Doc, i: int, sentence_start: int) -> int:
+    """"Prime Ministers of India including A and B", "players such as A": where the words before the examples
+    end (the index of "including"/"such"), or i."""
+    if i - 1 > sentence_start and doc[i - 1].lower_ in ("including", "like"):
+        return i - 1
+    if i - 2 > sentence_start and doc[i - 1].lower_ == "as" and doc[i - 2].lower_ == "such":
+        return i - 2
+    return i
+
+
 class RoleFinder:
     """spaCy component: builds ``doc._.ng_roles``."""
 
@@ -1218,11 +1238,15 @@ class RoleFinder:
                         keep(cluster, label[0], label[1], sentence, 0.5)
                     continue
                 listed = False
-                for first in (_first_conjunct(doc, mention), _list_head(doc, mention)):
+                for first in (mention, _first_conjunct(doc, mention), _list_head(doc, mention)):
                     if first is None:  # "photographers A, B and C": the title before the list
                         continue
-                    before = read_role_before(doc, first.start, sentence.start)
-                    if before and first.start > 0 and doc[first.start - 1].tag_ in ("NNS", "NNPS"):
+                    start = _after_examples(doc, first.start, sentence.start)
+                    if start == first.start and first is mention:
+                        continue  # read above
+                    before = read_role_before(doc, start, sentence.start)
+                    if before and start > 0 and (doc[start - 1].tag_ in ("NNS", "NNPS") or (start < first.start and any(
+                            _plural_title(t) for t in doc[max(sentence.start, start - 6):start]))):
                         keep(cluster, before[0], before[1] or _org_of(doc, after, limit, before[0]), sentence, 0.6)
                         listed = True
                         break
@@ -1243,8 +1267,13 @@ class RoleFinder:
         # A role without an organisation adds nothing when the same role is known with one.
         roles = {key: r for key, r in roles.items() if r.person.type == "Person"}  # a retyped "person"
         with_org = {(id(r.person), r.role) for r in roles.values() if r.organization is not None}
+        # and a role a verb or a possessive only implies ("member", "employee") adds nothing beside a title at
+        # the same organisation ("Acme's Ann Lee ... Acme chief executive Ann Lee")
+        titled = {(id(r.person), id(r.organization)) for r in roles.values()
+                  if r.organization is not None and r.role not in _IMPLIED_ROLES}
         doc._.ng_roles = [r for r in roles.values()
-                          if r.organization is not None or (id(r.person), r.role) not in with_org]
+                          if (r.organization is not None or (id(r.person), r.role) not in with_org)
+                          and not (r.role in _IMPLIED_ROLES and (id(r.person), id(r.organization)) in titled)]
         return doc
 
 
