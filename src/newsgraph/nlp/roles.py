@@ -1096,6 +1096,7 @@ def _as_title(doc: Doc, verb: Token) -> str | None:
 
 # Roles said by no title, only implied by a verb, a contract or a possessive
 _IMPLIED_ROLES = {"member", "employee", "signee", "recording artist", "player"}
+_IMPLIED_CONFIDENCE = 0.6  # what those rules keep them with (a title "member of Y" is kept with more)
 
 
 def _plural_title(token: Token) -> bool:
@@ -1270,10 +1271,11 @@ class RoleFinder:
         # and a role a verb or a possessive only implies ("member", "employee") adds nothing beside a title at
         # the same organisation ("Acme's Ann Lee ... Acme chief executive Ann Lee")
         titled = {(id(r.person), id(r.organization)) for r in roles.values()
-                  if r.organization is not None and r.role not in _IMPLIED_ROLES}
+                  if r.organization is not None and (r.role not in _IMPLIED_ROLES or r.confidence > _IMPLIED_CONFIDENCE)}
         doc._.ng_roles = [r for r in roles.values()
                           if (r.organization is not None or (id(r.person), r.role) not in with_org)
-                          and not (r.role in _IMPLIED_ROLES and (id(r.person), id(r.organization)) in titled)]
+                          and not (r.role in _IMPLIED_ROLES and r.confidence <= _IMPLIED_CONFIDENCE
+                                   and (id(r.person), id(r.organization)) in titled)]
         return doc
 
 
