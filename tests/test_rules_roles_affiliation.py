@@ -278,3 +278,16 @@ def test_an_implied_role_adds_nothing_beside_a_title_at_the_same_organisation():
                        parse=parse, lemmas={"joined": "join"}), "newsgraph_entities", "newsgraph_roles")
     assert [(r.person.name, r.role, r.organization.name) for r in doc._.ng_roles] == \
         [("Ann Lee", "chief executive", "Acme")]
+
+
+def test_a_song_from_an_album_released_on_a_label():
+    # Blue Sky is a song by Ann Lee from her album released on Acme Records .
+    parse = [(1, "compound"), (2, "nsubj"), (2, "ROOT"), (4, "det"), (2, "attr"), (4, "prep"), (7, "compound"),
+             (5, "pobj"), (4, "prep"), (10, "poss"), (8, "pobj"), (10, "acl"), (11, "prep"), (14, "compound"),
+             (12, "pobj"), (2, "punct")]
+    doc = make_doc("Blue Sky is a song by Ann Lee from her album released on Acme Records .",
+                   ents={"Ann Lee": "PERSON", "Acme Records": "ORG"},
+                   pos={"is": "AUX", "a": "DET", "by": "ADP", "from": "ADP", "her": "PRON", "released": "VERB",
+                        "on": "ADP"}, parse=parse, lemmas={"released": "release", "is": "be"})
+    doc = run(doc, "newsgraph_entities", "newsgraph_roles")
+    assert [(r.role, r.organization.name) for r in doc._.ng_roles] == [("recording artist", "Acme Records")]

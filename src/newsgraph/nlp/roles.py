@@ -1064,6 +1064,9 @@ def _release_label(person: Span) -> tuple[str, EntityCluster] | None:
         works.append(root.head)
     elif root.dep_ == "pobj" and root.head.lower_ == "by" and root.head.head.lemma_.lower() in WORK_NOUNS:
         works.append(root.head.head)
+    # "a song by X from his debut album released on Y": the album the song is from is X's too
+    works += [o for w in list(works) for p in w.children if p.dep_ == "prep" and p.lower_ == "from"
+              for o in p.children if o.dep_ == "pobj" and o.lemma_.lower() in WORK_NOUNS]
     verbs = []
     if root.dep_ == "nsubj" and root.head.lemma_ in _RELEASE_VERBS and any(
             c.dep_ == "dobj" and c.lemma_.lower() in WORK_NOUNS for c in root.head.children):
