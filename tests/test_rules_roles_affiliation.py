@@ -291,3 +291,30 @@ def test_a_song_from_an_album_released_on_a_label():
                         "on": "ADP"}, parse=parse, lemmas={"released": "release", "is": "be"})
     doc = run(doc, "newsgraph_entities", "newsgraph_roles")
     assert [(r.role, r.organization.name) for r in doc._.ng_roles] == [("recording artist", "Acme Records")]
+
+
+def test_a_body_under_a_person_is_led_by_them():
+    # the Harbour Army under Ann Lee won .
+    parse = [(2, "det"), (2, "compound"), (6, "nsubj"), (2, "prep"), (5, "compound"), (3, "pobj"), (6, "ROOT"),
+             (6, "punct")]
+    doc = run(make_doc("the Harbour Army under Ann Lee won .", ents={"Harbour Army": "ORG", "Ann Lee": "PERSON"},
+                       pos={"the": "DET", "under": "ADP", "won": "VERB"}, parse=parse),
+              "newsgraph_entities", "newsgraph_roles")
+    assert [(r.person.name, r.role, r.organization.name) for r in doc._.ng_roles] == [("Ann Lee", "leader", "Harbour Army")]
+
+
+def test_studying_somewhere_under_a_person_is_no_leadership():
+    # Tom Okafor studied at Acme under Ann Lee .  ("under" hangs on the verb)
+    parse = [(1, "compound"), (2, "nsubj"), (2, "ROOT"), (2, "prep"), (3, "pobj"), (2, "prep"), (7, "compound"),
+             (5, "pobj"), (2, "punct")]
+    doc = run(make_doc("Tom Okafor studied at Acme under Ann Lee .",
+                       ents={"Tom Okafor": "PERSON", "Acme": "ORG", "Ann Lee": "PERSON"},
+                       pos={"studied": "VERB", "at": "ADP", "under": "ADP"}, parse=parse, lemmas={"studied": "study"}),
+              "newsgraph_entities", "newsgraph_roles")
+    assert doc._.ng_roles == []
+
+
+@pytest.mark.parametrize("text", ["Of Freedonian descent Ann Lee spoke .", "In his military career Ann Lee spoke .",
+                                  "After the disaster Ann Lee spoke ."])
+def test_nouns_with_a_role_suffix_that_name_no_post(text):
+    assert role_rows(text, {"Ann Lee": "PERSON"}, None) == []

@@ -68,7 +68,12 @@ _NOT_ROLES = {"people", "person", "others", "percent", "year", "years", "time", 
               "newcomer", "winner", "loser", "challenger", "predecessor", "successor", "supporter", "follower",
               "voter", "protester", "protestor", "user", "customer", "consumer", "viewer", "reader", "listener",
               "passenger", "prisoner", "survivor", "attacker", "shooter", "bystander", "neighbour", "neighbor",
-              "admirer", "pursuer", "talent", "opponent", "rival"}
+              "admirer", "pursuer", "talent", "opponent", "rival",
+              # nouns the role suffixes catch that name no post: "the fall of power X", "of Lebanese descent X",
+              # "a native of Y", "his military career"
+              "power", "disaster", "career", "native", "natives", "descent", "ancestry", "descendant", "descendants",
+              "descendent", "family", "subsidiary", "moniker", "appointment", "retirement", "agreement", "number",
+              "filibuster", "recipient", "defendant", "character"}
 
 
 _MAX_ROLE_WORDS = 6
@@ -860,6 +865,15 @@ def _seat_of(doc: Doc, i: int, limit: int, role: str) -> EntityCluster | None:
     return place if place is not None and place.type == "Place" else None
 
 
+def _led_under(doc: Doc, person: Span) -> EntityCluster | None:
+    """"the Continental Army under George Washington", "Iraq under X": a body (or a country) the parse says
+    "under X" qualifies is led by X. Not "studied at Y under X" (there "under" hangs on the verb)."""
+    root = person.root
+    if root.dep_ != "pobj" or root.head.lower_ != "under" or root.head.head.pos_ not in ("PROPN", "NOUN"):
+        return None
+    return _org_entity(entity_at(doc, root.head.head))
+
+
 def _org_under(doc: Doc, person: Span) -> EntityCluster | None:
     """"the 82nd Airborne Division under Brigadier General X": the body the titled person leads."""
     root = person.root
@@ -1268,6 +1282,10 @@ class RoleFinder:
                 label = _release_label(mention)  # "an album by X released by Y"
                 if label is not None:
                     keep(cluster, label[0], label[1], sentence, 0.5)
+                    continue
+                led = _led_under(doc, mention)  # "the Continental Army under George Washington"
+                if led is not None:
+                    keep(cluster, "leader", led, sentence, 0.5)
         # A role without an organisation adds nothing when the same role is known with one.
         roles = {key: r for key, r in roles.items() if r.person.type == "Person"}  # a retyped "person"
         with_org = {(id(r.person), r.role) for r in roles.values() if r.organization is not None}
