@@ -318,3 +318,18 @@ def test_studying_somewhere_under_a_person_is_no_leadership():
                                   "After the disaster Ann Lee spoke ."])
 def test_nouns_with_a_role_suffix_that_name_no_post(text):
     assert role_rows(text, {"Ann Lee": "PERSON"}, None) == []
+
+
+def test_an_apposition_after_where_the_person_is_from():
+    # Professor Ann Lee of Acme , the chairman of the Harbour Committee , spoke .
+    parse = [(2, "compound"), (2, "compound"), (13, "nsubj"), (2, "prep"), (3, "pobj"), (2, "punct"), (7, "det"),
+             (2, "appos"), (7, "prep"), (11, "det"), (11, "compound"), (8, "pobj"), (2, "punct"), (13, "ROOT"),
+             (13, "punct")]
+    rows = role_rows("Professor Ann Lee of Acme , the chairman of the Harbour Committee , spoke .",
+                     {"Ann Lee": "PERSON", "Acme": "ORG", "Harbour Committee": "ORG"}, parse)
+    assert ("Ann Lee", "chairman", "Harbour Committee", None) in rows
+
+
+def test_where_the_person_is_from_alone_gives_no_second_role():
+    rows = role_rows("Professor Ann Lee of Acme said the race was close .", {"Ann Lee": "PERSON", "Acme": "ORG"}, None)
+    assert [r[1] for r in rows] == ["professor"]

@@ -865,6 +865,22 @@ def _seat_of(doc: Doc, i: int, limit: int, role: str) -> EntityCluster | None:
     return place if place is not None and place.type == "Place" else None
 
 
+def _past_origin(doc: Doc, i: int, limit: int) -> int | None:
+    """Where an apposition starts after "of|from PLACE-or-BODY" that follows a name: "X of Montana(,) the
+    chairman of Y", "X from Acme, chairman of Y"; None when no apposition follows."""
+    if i + 2 >= limit or doc[i].lower_ not in ("of", "from"):
+        return None
+    found = entity_at(doc, i + 1)
+    if found is None or found.type not in ("Place", "Organization") or _entity_span_start(doc, i + 1) != i + 1:
+        return None
+    end = _entity_span_end(doc, i + 1)
+    comma = end < limit and doc[end].text == ","
+    end += comma
+    if end + 1 < limit and (doc[end].lower_ in _ARTICLES or (comma and is_role_word(doc[end]))):
+        return end
+    return None
+
+
 def _led_under(doc: Doc, person: Span) -> EntityCluster | None:
     """"the Continental Army under George Washington", "Iraq under X": a body (or a country) the parse says
     "under X" qualifies is led by X. Not "studied at Y under X" (there "under" hangs on the verb)."""
@@ -1234,6 +1250,11 @@ class RoleFinder:
                         for verbal in _verb_roles(mention):  # "X chief of Y was also the leader of Z"
                             keep(cluster, verbal[0], verbal[1], sentence, 0.7)
                         continue
+                origin_end = _past_origin(doc, after, limit)
+                if origin_end is not None:  # "Sen. X of Montana, the chairman of the Finance Committee"
+                    found = read_role_after(doc, origin_end, limit)
+                    if found and found[1] is not None:
+                        keep(cluster, found[0], found[1], sentence, 0.7)
                 hired_by = _hiring_org(doc, mention)
                 if after + 1 < limit and (doc[after].lower_ == "as" or (doc[after].lower_ == "to" and hired_by)):
                     # "named X as chief executive of Y", "Acme promoted X to chief executive"
