@@ -253,11 +253,11 @@ AFFILIATION_PASSIVE_VERBS: dict[tuple[str, str | None], str] = {
 # Verbs of AFFILIATION_VERBS whose bare object says how the post is held ("played bass in Y", "coached
 # basketball at Y", "sang lead vocals for Y"); with an article or a possessive the object is a thing
 # done for the organisation ("wrote a letter for Y"), and the verb implies no post
+AFFILIATION_OBJECTS = {"play", "coach", "teach", "sing", "drum", "record", "write"}
+
 # Recordings whose label names the artist's ("an album by X released by Y", "X's first single for Y")
 WORK_NOUNS = {"album", "single", "record", "ep", "lp", "song", "recording", "release", "compilation",
               "soundtrack", "cd", "mixtape"}
-
-AFFILIATION_OBJECTS = {"play", "coach", "teach", "sing", "drum", "record", "write"}
 
 # Words on a title that say when or how the holder holds it, not what the title is
 # ("X, the current prime minister of Y", "X longtime mayor of Y", "the only living former mayors"):
