@@ -12,6 +12,9 @@ over tokens, entity types and the dependency parse:
   notorious Y", "X Y president", "X chief executive officer Y", "Sen. X of Ohio"
 * by verb: "Y is owned by X", "X assumed command of Y", "X resigned as president of Y",
   "Y promoted X to chief executive", "the Y under General X"
+* by affiliation (no title; the role the verb implies): "X joined Y", "X, who coaches at Y", "X was hired
+  by Y", "X is signed to Y", "X played bass in Y", "X's contract with Y", "an album by X released by Y",
+  "the Continental Army under X"; such a role gives way to a title at the same organisation
 
 A nationality on a title ("the Moroccan ambassador") gives the title's jurisdiction when the
 article names that country as a Place; a place is never invented from a nationality.
