@@ -333,3 +333,26 @@ def test_an_apposition_after_where_the_person_is_from():
 def test_where_the_person_is_from_alone_gives_no_second_role():
     rows = role_rows("Professor Ann Lee of Acme said the race was close .", {"Ann Lee": "PERSON", "Acme": "ORG"}, None)
     assert [r[1] for r in rows] == ["professor"]
+
+
+def _agent_rows(text, parse, lemmas):
+    doc = make_doc(text, ents=ORG, pos={"which": "PRON", "is": "AUX", "by": "ADP", "led": "VERB", "run": "VERB",
+                                        "hit": "VERB", "won": "VERB", "lost": "VERB"}, parse=parse, lemmas=lemmas)
+    doc = run(doc, "newsgraph_entities", "newsgraph_roles")
+    return [(r.person.name, r.role, r.organization.name) for r in doc._.ng_roles]
+
+
+def test_a_body_which_is_led_by_a_person():
+    # Acme , which is led by Ann Lee , won .
+    parse = [(9, "nsubj"), (0, "punct"), (4, "nsubjpass"), (4, "auxpass"), (0, "relcl"), (4, "agent"),
+             (7, "compound"), (5, "pobj"), (0, "punct"), (9, "ROOT"), (9, "punct")]
+    assert _agent_rows("Acme , which is led by Ann Lee , won .", parse, {"led": "lead"}) == \
+        [("Ann Lee", "leader", "Acme")]
+
+
+def test_a_body_run_by_a_person_in_brackets():
+    # Acme ( run|hit by Ann Lee ) won|lost .
+    parse = [(7, "nsubj"), (2, "punct"), (0, "parataxis"), (2, "agent"), (5, "compound"), (3, "pobj"), (2, "punct"),
+             (7, "ROOT"), (7, "punct")]
+    assert _agent_rows("Acme ( run by Ann Lee ) won .", parse, {"run": "run"}) == [("Ann Lee", "head", "Acme")]
+    assert _agent_rows("Acme ( hit by Ann Lee ) lost .", parse, {"hit": "hit"}) == []

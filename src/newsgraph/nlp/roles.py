@@ -618,8 +618,10 @@ def _passive_roles(doc: Doc, root: Token) -> list[tuple[str, EntityCluster]]:
     if lemma is None:
         return []
     for v in reversed(candidates):
-        subjects = [c for c in v.children if c.dep_ in ("nsubjpass", "nsubj")]
-        heads = subjects or ([v.head] if v.dep_ in ("acl", "relcl") else [])
+        subjects = [c for c in v.children if c.dep_ in ("nsubjpass", "nsubj")
+                    and not (v.dep_ == "relcl" and c.lower_ in ("which", "that", "who"))]  # "Y, which is led by X"
+        # "Y (run by X)": the parser makes the bracketed participle a parataxis of the name
+        heads = subjects or ([v.head] if v.dep_ in ("acl", "relcl", "parataxis") else [])
         if not heads and v.dep_ == "advcl" and v.tag_ in ("VBN", "VBD") and v.i > 0:
             # "... at the National Defence Commission chaired by X": the parser hung the participle on the
             # main verb; the organisation named right before it is what it speaks of
