@@ -356,3 +356,23 @@ def test_a_body_run_by_a_person_in_brackets():
              (7, "ROOT"), (7, "punct")]
     assert _agent_rows("Acme ( run by Ann Lee ) won .", parse, {"run": "run"}) == [("Ann Lee", "head", "Acme")]
     assert _agent_rows("Acme ( hit by Ann Lee ) lost .", parse, {"hit": "hit"}) == []
+
+
+def _met_rows(text, ents):
+    doc = make_doc(text, ents={k: v for k, v in ents.items() if k in text},
+                   pos={"They": "PRON", "met": "VERB", "there": "ADV", "'s": "PART"})
+    doc = run(doc, "newsgraph_entities", "newsgraph_roles")
+    return sorted((r.person.name, r.role, r.organization.name if r.organization else None) for r in doc._.ng_roles)
+
+
+def test_a_titled_persons_body_after_the_possessive():
+    ents = {"Ann Lee": "PERSON", "Harbour Army": "ORG", "Unity Party": "ORG"}
+    assert _met_rows("They met Gen. Ann Lee 's Harbour Army there .", ents) == [("Ann Lee", "general", "Harbour Army")]
+    assert _met_rows("They met Chairman Ann Lee 's Unity Party there .", ents) == \
+        [("Ann Lee", "chairman", "Unity Party")]
+    # a president's party is not where she presides
+    assert _met_rows("They met President Ann Lee 's Unity Party there .", ents) == [("Ann Lee", "president", None)]
+
+
+def test_an_abbreviated_title_inside_a_sentence():
+    assert _met_rows("They met Gen. Ann Lee there .", {"Ann Lee": "PERSON"}) == [("Ann Lee", "general", None)]

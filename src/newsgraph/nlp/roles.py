@@ -32,6 +32,7 @@ from .lexicon import (
     AFFILIATION_OBJECTS,
     AFFILIATION_PASSIVE_VERBS,
     AFFILIATION_VERBS,
+    HEAD_OF_STATE_TITLES,
     HONORIFICS,
     OFFICE_TITLES,
     PORTFOLIO_WORDS,
@@ -539,7 +540,8 @@ def read_role_before(doc: Doc, person_start: int, sentence_start: int) -> tuple[
         return None  # "..., president, X" is a list, not a title; "the Crown prosecutor, X" is one
     if org is None and doc[i].is_title and not doc[i].is_sent_start and \
             doc[i].lower_ not in TITLE_WORDS and doc[i].lower_ not in ROLE_NOUNS and \
-            doc[i].lower_ not in PORTFOLIO_WORDS and doc[i].lower_ not in RANK_WORDS:
+            doc[i].lower_ not in PORTFOLIO_WORDS and doc[i].lower_ not in RANK_WORDS and \
+            doc[i].lower_ not in TITLE_ABBREVIATIONS:
         return None  # "Opposition Leader"-like capitals that are not titles we know
     role = _role_text(role_tokens)
     if qualifier:
@@ -843,8 +845,16 @@ def _org_of(doc: Doc, i: int, limit: int, role: str) -> EntityCluster | None:
     """"publisher Jann Wenner | of Rolling Stone": a titled name, then the organisation it belongs to.
     A place after "of" is where the person is from ("Fujimori of Peru"), so only organisations count;
     after an elected title the organisation is the holder's party, not the role's ("councillor X of DAB")."""
-    if i + 1 >= limit or doc[i].lower_ not in ("of", "from", "(") or not role or role.split()[-1] in _ELECTED_TITLES:
+    if i + 1 >= limit or doc[i].lower_ not in ("of", "from", "(", *_POSSESSIVE_MARKS) or not role \
+            or role.split()[-1] in _ELECTED_TITLES:
         return None  # "singer Ronnie Drew from The Dubliners" too
+    if doc[i].lower_ in _POSSESSIVE_MARKS:
+        # "Gen. X's Army of the Potomac", "coach X's Harbour Rovers", "Chairman X's Unity Party"; not an office
+        # held for a country ("President X's Unity Party" is the president's party, not where he presides)
+        org = entity_at(doc, i + 1)
+        last = role.split()[-1]
+        return org if org is not None and org.type == "Organization" and _entity_span_start(doc, i + 1) == i + 1 \
+            and last not in OFFICE_TITLES and role not in OFFICE_TITLES and last not in HEAD_OF_STATE_TITLES else None
     if doc[i].text == "(":  # "fiddler Jane Roe (Blue Rain)": the bracket holds only the band
         org = entity_at(doc, i + 1)
         end = _entity_span_end(doc, i + 1)
