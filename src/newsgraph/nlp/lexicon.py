@@ -30,7 +30,7 @@ NOT_ORG_ACRONYMS = {
     "ceo", "cfo", "coo", "cto", "gdp", "gnp", "cpi", "ipo", "faq", "diy", "dna", "rna", "hiv", "aids",
     "covid", "sars", "mers", "usa", "uk", "uae", "us", "eu", "prc", "dprk", "drc", "rok", "ussr", "tv",
     "ai", "api", "pdf", "html", "url", "pc", "it", "vip", "mvp", "ok", "am", "pm", "gmt", "utc", "est",
-    "pst", "bst", "cet", "qc", "kc", "sc", "mp", "mep", "msp", "mla", "phd", "mba", "led", "lcd",
+    "pst", "bst", "cet", "qc", "kc", "sc", "mp", "mep", "msp", "mla", "mpp", "mha", "mna", "mlc", "phd", "mba", "led", "lcd",
     "suv", "atm", "pin", "sms", "gps", "usb", "vpn", "iq", "ufo", "rip", "lol", "omg", "asap", "etc",
     "ceos", "ipos", "ngo", "ngos", "nhs", "irs", "mri", "ct", "icu", "er", "cpu", "gpu", "ram", "rom",
     "ev", "evs", "lng", "lpg", "co2", "ghg", "vat", "gst", "hdi", "ppp", "bc", "ad", "bce", "ce",
@@ -159,6 +159,10 @@ ROLE_NOUNS = {
     "admiral", "brigadier", "corporal", "chaplain", "archdeacon", "vicar", "provost", "trustee", "shareholder", "entrepreneur", "businessman", "businesswoman",
     "tycoon", "magnate", "banker", "activist", "campaigner", "organizer", "organiser",
     "alderman", "assemblyman", "assemblywoman", "politician", "auditor", "comptroller", "controller", "registrar", "clerk",
+    # positions on a team and in a band, and staff posts, that the suffixes below miss or the tagger mistags
+    "forward", "winger", "fullback", "halfback", "quarterback", "linebacker", "pitcher", "shortstop", "goalie",
+    "defenceman", "defenseman", "frontman", "frontwoman", "vocalist", "keyboardist", "saxophonist", "trumpeter",
+    "violinist", "cellist", "percussionist", "fiddler", "lyricist", "bandleader", "conductor", "aide", "staffer",
 }
 
 # Role words that, before a name, are titles even without an organisation ("Senator Smith")
@@ -202,7 +206,8 @@ ROLE_QUALIFIERS = {
 }
 
 # Titles written after a name ("Mark Tedeschi QC", "Jane Roe MP")
-POSTNOMINAL_TITLES = {"qc": "qc", "kc": "kc", "sc": "sc", "mp": "mp", "mep": "mep", "msp": "msp", "mla": "mla"}
+POSTNOMINAL_TITLES = {"qc": "qc", "kc": "kc", "sc": "sc", "mp": "mp", "mep": "mep", "msp": "msp", "mla": "mla",
+                      "mpp": "mpp"}
 
 # Words that only qualify a role; a role is never made of these alone
 ROLE_MODIFIERS = {
@@ -217,7 +222,7 @@ ROLE_VERBS = {
     "head": "head", "lead": "leader", "chair": "chair", "run": "head", "direct": "director",
     "manage": "manager", "found": "founder", "co-found": "co-founder", "own": "owner",
     "coach": "coach", "captain": "captain", "govern": "governor", "operate": "operator",
-    "command": "commander",
+    "command": "commander", "form": "founder", "establish": "founder", "start": "founder",
 }
 
 # Verbs of joining, working and playing that tie a person to an organisation without a title;
@@ -228,8 +233,31 @@ AFFILIATION_VERBS = {
     ("join", None): "member", ("rejoin", None): "member",
     ("play", "for"): "player", ("play", "with"): "player",
     ("work", "for"): "employee", ("work", "at"): "employee",
-    ("serve", "in"): "member", ("serve", "with"): "member",
+    ("serve", "in"): "member", ("serve", "with"): "member", ("serve", "on"): "member", ("sit", "on"): "member",
+    ("sign", "with"): "signee",  # "X signed with Y" (a label, a club): a contract, not a deal (that has an object)
+    ("coach", "at"): "coach", ("coach", "for"): "coach",
+    ("teach", "at"): "teacher", ("lecture", "at"): "lecturer",
+    ("play", "in"): "player",  # "X played bass in Y": an instrument may be the object (see AFFILIATION_OBJECTS)
+    ("sing", "for"): "singer", ("sing", "in"): "singer", ("drum", "for"): "drummer",
+    ("record", "for"): "recording artist", ("write", "for"): "writer", ("report", "for"): "reporter",
 }
+
+# The same in the passive, the person being its subject: "X was hired by Y", "X is signed to Y",
+# "X was elected to Y" (verb lemma, preposition or "by" for the agent) -> the role the verb implies
+AFFILIATION_PASSIVE_VERBS: dict[tuple[str, str | None], str] = {
+    ("hire", "by"): "employee", ("employ", "by"): "employee", ("employ", "at"): "employee",
+    ("sign", "by"): "signee", ("sign", "to"): "signee", ("draft", "by"): "player",
+    ("elect", "to"): "member", ("appoint", "to"): "member", ("second", "to"): "member",
+}
+
+# Verbs of AFFILIATION_VERBS whose bare object says how the post is held ("played bass in Y", "coached
+# basketball at Y", "sang lead vocals for Y"); with an article or a possessive the object is a thing
+# done for the organisation ("wrote a letter for Y"), and the verb implies no post
+AFFILIATION_OBJECTS = {"play", "coach", "teach", "sing", "drum", "record", "write"}
+
+# Recordings whose label names the artist's ("an album by X released by Y", "X's first single for Y")
+WORK_NOUNS = {"album", "single", "record", "ep", "lp", "song", "recording", "release", "compilation",
+              "soundtrack", "cd", "mixtape"}
 
 # Words on a title that say when or how the holder holds it, not what the title is
 # ("X, the current prime minister of Y", "X longtime mayor of Y", "the only living former mayors"):
@@ -240,7 +268,7 @@ TENURE_WORDS = {"current", "incumbent", "longtime", "long-time", "sitting", "ser
 
 # Forms of address between a title and a name ("Prime Minister of India Dr. Manmohan Singh")
 HONORIFICS = {"dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "sir", "dame", "hon.", "hon", "honourable",
-              "honorable", "tun", "datuk", "dato", "dato'", "tan", "sri", "sheikh", "sheik"}
+              "honorable", "tun", "datuk", "dato", "dato'", "tan", "sri", "sheikh", "sheik", "h.e.", "rt", "rt."}
 
 # Titles of office held for a country, region or city: "President X of Finland", "Sultan X of Brunei"
 # (the place after the name is the title's jurisdiction, not where the holder comes from)

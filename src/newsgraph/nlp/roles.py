@@ -12,6 +12,9 @@ over tokens, entity types and the dependency parse:
   notorious Y", "X Y president", "X chief executive officer Y", "Sen. X of Ohio"
 * by verb: "Y is owned by X", "X assumed command of Y", "X resigned as president of Y",
   "Y promoted X to chief executive", "the Y under General X"
+* by affiliation (no title; the role the verb implies): "X joined Y", "X, who coaches at Y", "X was hired
+  by Y", "X is signed to Y", "X played bass in Y", "X's contract with Y", "an album by X released by Y",
+  "the Continental Army under X"; such a role gives way to a title at the same organisation
 
 A nationality on a title ("the Moroccan ambassador") gives the title's jurisdiction when the
 article names that country as a Place; a place is never invented from a nationality.
@@ -26,7 +29,10 @@ from spacy.tokens import Doc, Span, Token
 
 from .facts import ORG_POSSESSIVES, ORG_REFERENCE_NOUNS, EntityCluster, RoleFact, entity_at, resolve_organization
 from .lexicon import (
+    AFFILIATION_OBJECTS,
+    AFFILIATION_PASSIVE_VERBS,
     AFFILIATION_VERBS,
+    HEAD_OF_STATE_TITLES,
     HONORIFICS,
     OFFICE_TITLES,
     PORTFOLIO_WORDS,
@@ -40,6 +46,7 @@ from .lexicon import (
     TENURE_WORDS,
     TITLE_ABBREVIATIONS,
     TITLE_WORDS,
+    WORK_NOUNS,
 )
 from .relations import is_demonym_of
 
@@ -65,7 +72,12 @@ _NOT_ROLES = {"people", "person", "others", "percent", "year", "years", "time", 
               "newcomer", "winner", "loser", "challenger", "predecessor", "successor", "supporter", "follower",
               "voter", "protester", "protestor", "user", "customer", "consumer", "viewer", "reader", "listener",
               "passenger", "prisoner", "survivor", "attacker", "shooter", "bystander", "neighbour", "neighbor",
-              "admirer", "pursuer", "talent", "opponent", "rival"}
+              "admirer", "pursuer", "talent", "opponent", "rival",
+              # nouns the role suffixes catch that name no post: "the fall of power X", "of Lebanese descent X",
+              # "a native of Y", "his military career"
+              "power", "disaster", "career", "native", "natives", "descent", "ancestry", "descendant", "descendants",
+              "descendent", "family", "subsidiary", "moniker", "appointment", "retirement", "agreement", "number",
+              "filibuster", "recipient", "defendant", "character"}
 
 
 _MAX_ROLE_WORDS = 6
@@ -215,6 +227,10 @@ _BODY_KINDS = {"band", "group", "party", "team", "club", "label", "company", "fi
                "newspaper", "magazine", "network", "channel", "studio", "airline", "bank", "agency"}
 
 
+# Kinds of body whose name may be a place's ("the band Europe", "the club Chicago")
+_NAMED_KINDS = {"band", "group", "duo", "trio", "quartet", "ensemble", "orchestra", "team", "club", "label"}
+
+
 def _described_org(doc: Doc, j: int, limit: int) -> tuple[EntityCluster, int] | None:
     """An organisation named after descriptors at token j: "the notorious | Revolutionary United Front",
     "the Chicago band | Red Red Meat", "center-right | DISY party", "the Scottish pop group | Wet Wet Wet"."""
@@ -230,8 +246,9 @@ def _described_org(doc: Doc, j: int, limit: int) -> tuple[EntityCluster, int] | 
                 k += 1
                 continue
             return None
-        if cluster.type == "Place" and k + 1 < limit and entity_at(doc, _entity_span_end(doc, k)) is None \
-                and doc[_entity_span_end(doc, k)].is_lower:
+        named = k > j and doc[k - 1].lower_ in _NAMED_KINDS  # "the rock band Europe": the band, not the place
+        if cluster.type == "Place" and not named and k + 1 < limit \
+                and entity_at(doc, _entity_span_end(doc, k)) is None and doc[_entity_span_end(doc, k)].is_lower:
             k = _entity_span_end(doc, k)  # "the Chicago band": where the body is from
             continue
         if cluster.type == "Place" and _entity_span_end(doc, k) + 1 < limit \
@@ -244,11 +261,16 @@ def _described_org(doc: Doc, j: int, limit: int) -> tuple[EntityCluster, int] | 
     cluster = entity_at(doc, k)
     if cluster is None:
         return None
-    if cluster.type == "Other" and kind and doc[k - 1].lower_ in _BODY_KINDS:
-        cluster.type = "Organization"  # "the band Red Red Meat": a body the model took for a thing
+    end = _entity_span_end(doc, k)
+    if (cluster.type == "Other" and kind and doc[k - 1].lower_ in _BODY_KINDS) or (
+            cluster.type in ("Place", "Person") and doc[k - 1].lower_ in _NAMED_KINDS
+            and (end >= limit or doc[end].pos_ in ("PUNCT", "ADP", "CCONJ"))):  # not "the team Smith coached"
+        # "the band Red Red Meat", "rock band Europe", "rock band Queen": a body the model took for a
+        # thing, a place or a person
+        cluster.type = "Organization"
     if cluster.type != "Organization":
         return None
-    return cluster, _entity_span_end(doc, k)
+    return cluster, end
 
 
 def _in_chief(doc: Doc, i: int, limit: int) -> int:
@@ -478,6 +500,9 @@ def read_role_before(doc: Doc, person_start: int, sentence_start: int) -> tuple[
             doc[j].tag_ == "VBN" or (doc[j].pos_ == "VERB" and doc[j].lower_.endswith("ed"))) and (
             doc[j - 1].lower_ in _POSSESSIVE_MARKS or entity_at(doc, j - 1) is not None):
         j -= 1  # "Hamas' exiled leader X": how the post is held, between the body and the title
+    if j - 1 >= sentence_start and doc[j].ent_type_ == "NORP" and doc[j].is_title and _free(doc, j) \
+            and entity_at(doc, j - 1) is not None and entity_at(doc, j - 1).type == "Place":  # type: ignore[union-attr]
+        j -= 1  # "Colorado Republican Sen. X": the party between the state and the title
     if j - 2 >= sentence_start and doc[j].text == ")" and doc[j - 2].text == "(" and j - 3 >= sentence_start \
             and entity_at(doc, j - 3) is not None and entity_at(doc, j - 3).type == "Organization":  # type: ignore[union-attr]
         j -= 3  # "European Central Bank (ECB) President X"
@@ -515,7 +540,8 @@ def read_role_before(doc: Doc, person_start: int, sentence_start: int) -> tuple[
         return None  # "..., president, X" is a list, not a title; "the Crown prosecutor, X" is one
     if org is None and doc[i].is_title and not doc[i].is_sent_start and \
             doc[i].lower_ not in TITLE_WORDS and doc[i].lower_ not in ROLE_NOUNS and \
-            doc[i].lower_ not in PORTFOLIO_WORDS and doc[i].lower_ not in RANK_WORDS:
+            doc[i].lower_ not in PORTFOLIO_WORDS and doc[i].lower_ not in RANK_WORDS and \
+            doc[i].lower_ not in TITLE_ABBREVIATIONS:
         return None  # "Opposition Leader"-like capitals that are not titles we know
     role = _role_text(role_tokens)
     if qualifier:
@@ -594,8 +620,10 @@ def _passive_roles(doc: Doc, root: Token) -> list[tuple[str, EntityCluster]]:
     if lemma is None:
         return []
     for v in reversed(candidates):
-        subjects = [c for c in v.children if c.dep_ in ("nsubjpass", "nsubj")]
-        heads = subjects or ([v.head] if v.dep_ in ("acl", "relcl") else [])
+        subjects = [c for c in v.children if c.dep_ in ("nsubjpass", "nsubj")
+                    and not (v.dep_ == "relcl" and c.lower_ in ("which", "that", "who"))]  # "Y, which is led by X"
+        # "Y (run by X)": the parser makes the bracketed participle a parataxis of the name
+        heads = subjects or ([v.head] if v.dep_ in ("acl", "relcl", "parataxis") else [])
         if not heads and v.dep_ == "advcl" and v.tag_ in ("VBN", "VBD") and v.i > 0:
             # "... at the National Defence Commission chaired by X": the parser hung the participle on the
             # main verb; the organisation named right before it is what it speaks of
@@ -639,16 +667,16 @@ def _taken_role(doc: Doc, verb: Token) -> tuple[str, EntityCluster] | None:
         for prep in preps:
             for obj in (c for c in prep.children if c.dep_ == "pobj"):
                 org = entity_at(doc, obj)
-                if org is not None and org.type == "Organization":
-                    return _TAKEN_ROLES[noun.lower_], org
+                if org is not None and org.type in ("Organization", "Place"):
+                    return _TAKEN_ROLES[noun.lower_], org  # a place: the role's jurisdiction (see keep())
     return None
 
 
 def _object_org(doc: Doc, child: Token) -> EntityCluster | None:
-    """The organisation a verb's object names: "Y", or "the Y team" / "the Y label"."""
+    """The organisation a verb's object names: "Y", or "the Y team" / "the Y label" / "his label Y"."""
     org = _org_entity(entity_at(doc, child))
     if org is None and child.lower_ in _BODY_KINDS:
-        for compound in (c for c in child.children if c.dep_ == "compound"):
+        for compound in (c for c in child.children if c.dep_ in ("compound", "appos")):
             found = entity_at(doc, compound)
             if found is not None and found.type == "Organization":
                 return found
@@ -678,7 +706,17 @@ def _verb_roles(person: Span) -> list[tuple[str, EntityCluster | None, Span]]:
 
 # Verbs and nouns that give a role only through "as": "resigned as president of Y", "X's appointment as CEO"
 _AS_WORDS = {"resign", "step", "retire", "stand", "run", "quit", "continue", "remain", "return", "stay", "take",
-             "appointment", "election", "nomination", "reelection", "re-election"}
+             "appointment", "election", "nomination", "reelection", "re-election",
+             "begin", "start", "career"}  # "X began his career as a reporter at Y", "X's career as CEO of Y"
+
+
+def _clauses_after_prepositions(verbs: list[Token], lemmas: set[str] | None = None) -> list[Token]:
+    """"X left Y before becoming president of Z", "X was a lawyer before joining Y": a gerund after a
+    preposition on the subject's verb has the same subject."""
+    heads = verbs + [c for v in verbs for c in v.children if c.dep_ == "attr"]  # "X was a lawyer before joining Y"
+    return [g for v in heads for p in v.children if p.dep_ == "prep" and p.lower_ in ("before", "after", "since")
+            for g in p.children if g.dep_ == "pcomp" and (lemmas is None or g.lemma_ in lemmas) and (
+                g.tag_ == "VBG" or any(a.dep_ == "aux" and a.lower_ == "having" for a in g.children))]
 
 
 def _verb_role(person: Span) -> list[tuple[str, EntityCluster | None, Span]]:
@@ -719,6 +757,8 @@ def _verb_role(person: Span) -> list[tuple[str, EntityCluster | None, Span]]:
               if c.dep_ == "acomp" and c.tag_ == "VBN" and c.lemma_ in _COPULAS]
     # "X was elected to serve as president": the role sits on the verb's open complement
     verbs += [c for v in list(verbs) for c in v.children if c.dep_ == "xcomp" and c.lemma_ in _COPULAS | _AS_WORDS]
+    if root.dep_ in ("nsubj", "nsubjpass"):
+        verbs += _clauses_after_prepositions([root.head], _COPULAS | _AS_WORDS)
     # "X was a schoolteacher who served as ...": the complement's own clause speaks of X too
     verbs += [r for v in list(verbs) if v.lemma_ == "be" for c in v.children if c.dep_ == "attr"
               for r in c.children if r.dep_ == "relcl"]
@@ -805,8 +845,21 @@ def _org_of(doc: Doc, i: int, limit: int, role: str) -> EntityCluster | None:
     """"publisher Jann Wenner | of Rolling Stone": a titled name, then the organisation it belongs to.
     A place after "of" is where the person is from ("Fujimori of Peru"), so only organisations count;
     after an elected title the organisation is the holder's party, not the role's ("councillor X of DAB")."""
-    if i + 1 >= limit or doc[i].lower_ not in ("of", "from") or not role or role.split()[-1] in _ELECTED_TITLES:
+    if i + 1 >= limit or doc[i].lower_ not in ("of", "from", "(", *_POSSESSIVE_MARKS) or not role \
+            or role.split()[-1] in _ELECTED_TITLES:
         return None  # "singer Ronnie Drew from The Dubliners" too
+    if doc[i].lower_ in _POSSESSIVE_MARKS:
+        # "Gen. X's Army of the Potomac", "coach X's Harbour Rovers", "Chairman X's Unity Party"; not an office
+        # held for a country ("President X's Unity Party" is the president's party, not where he presides)
+        org = entity_at(doc, i + 1)
+        last = role.split()[-1]
+        return org if org is not None and org.type == "Organization" and _entity_span_start(doc, i + 1) == i + 1 \
+            and last not in OFFICE_TITLES and role not in OFFICE_TITLES and last not in HEAD_OF_STATE_TITLES else None
+    if doc[i].text == "(":  # "fiddler Jane Roe (Blue Rain)": the bracket holds only the band
+        org = entity_at(doc, i + 1)
+        end = _entity_span_end(doc, i + 1)
+        return org if org is not None and org.type == "Organization" and _entity_span_start(doc, i + 1) == i + 1 \
+            and end < limit and doc[end].text == ")" else None
     j = i + 1 + (doc[i + 1].lower_ == "the" and i + 2 < limit)
     org = entity_at(doc, j)
     if org is None:
@@ -825,6 +878,31 @@ def _seat_of(doc: Doc, i: int, limit: int, role: str) -> EntityCluster | None:
         return None  # "President X of Finland": the office's country; "Senator X from Ohio": the seat's
     place = entity_at(doc, i + 1)
     return place if place is not None and place.type == "Place" else None
+
+
+def _past_origin(doc: Doc, i: int, limit: int) -> int | None:
+    """Where an apposition starts after "of|from PLACE-or-BODY" that follows a name: "X of Montana(,) the
+    chairman of Y", "X from Acme, chairman of Y"; None when no apposition follows."""
+    if i + 2 >= limit or doc[i].lower_ not in ("of", "from"):
+        return None
+    found = entity_at(doc, i + 1)
+    if found is None or found.type not in ("Place", "Organization") or _entity_span_start(doc, i + 1) != i + 1:
+        return None
+    end = _entity_span_end(doc, i + 1)
+    comma = end < limit and doc[end].text == ","
+    end += comma
+    if end + 1 < limit and (doc[end].lower_ in _ARTICLES or (comma and is_role_word(doc[end]))):
+        return end
+    return None
+
+
+def _led_under(doc: Doc, person: Span) -> EntityCluster | None:
+    """"the Continental Army under George Washington", "Iraq under X": a body (or a country) the parse says
+    "under X" qualifies is led by X. Not "studied at Y under X" (there "under" hangs on the verb)."""
+    root = person.root
+    if root.dep_ != "pobj" or root.head.lower_ != "under" or root.head.head.pos_ not in ("PROPN", "NOUN"):
+        return None
+    return _org_entity(entity_at(doc, root.head.head))
 
 
 def _org_under(doc: Doc, person: Span) -> EntityCluster | None:
@@ -937,25 +1015,55 @@ def _skip_life_dates(doc: Doc, i: int, limit: int) -> int:
     return i
 
 
+_RELATIVES = {"who", "that"}
+_CONTRACT_VERBS = {"have", "hold"}  # "X, who had a recording contract with Y"
+
+
+def _relative_clauses(root: Token) -> list[Token]:
+    """"X, who coaches at Y": the clauses on a name whose subject is "who" (or "that")."""
+    return [c for c in root.children if c.dep_ == "relcl" and any(
+        g.dep_ in ("nsubj", "nsubjpass") and g.lower_ in _RELATIVES for g in c.children)]
+
+
+def _is_passive(verb: Token) -> bool:
+    return verb.tag_ == "VBN" and (any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+                                   or verb.dep_ == "acl")
+
+
+def _bare_object(verb: Token) -> bool:
+    """The verb has no object, or only a bare one that says how the post is held: "played bass in Y",
+    "coached basketball at Y" (not "wrote a letter for Y", "played his last game in Y")."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if not objects:
+        return True
+    return verb.lemma_.lower() in AFFILIATION_OBJECTS and all(
+        entity_at(verb.doc, o) is None and not any(g.dep_ in ("det", "poss", "nummod") for g in o.children)
+        for o in objects)
+
+
 def _affiliation_verb(person: Span) -> tuple[str, EntityCluster] | None:
-    """"X joined Y", "X later joined Y as chief economist", "X played for Y", "X works at Y": the role the
-    verb implies (``AFFILIATION_VERBS``), or the title its "as" names, at the organisation it names."""
+    """"X joined Y", "X later joined Y as chief economist", "X played for Y", "X works at Y", "X, who
+    coaches at Y", "X was hired by Y", "X is signed to Y": the role the verb implies (``AFFILIATION_VERBS``,
+    ``AFFILIATION_PASSIVE_VERBS``), or the title its "as" names, at the organisation it names."""
     doc = person.doc
     root = person.root
-    if root.dep_ != "nsubj":
-        return None
-    verbs = [root.head]
+    verbs = [root.head] if root.dep_ in ("nsubj", "nsubjpass") else []
+    # "X, who coaches at Y"; "Wilson Pickett, now signed to Atlantic Records"
+    verbs += _relative_clauses(root) + [c for c in root.children if c.dep_ == "acl" and c.tag_ == "VBN"]
     # "X left A and joined B": a later verb with no subject of its own; "X went on to play for Y"
-    verbs += [c for c in root.head.children if c.dep_ == "conj" and c.pos_ == "VERB"
+    verbs += [c for v in list(verbs) for c in v.children if c.dep_ == "conj" and c.pos_ == "VERB"
               and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)]
     verbs += [c for v in list(verbs) for c in v.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
+    verbs += _clauses_after_prepositions(verbs[:1] if root.dep_ in ("nsubj", "nsubjpass") else [])
     for verb in verbs:
         lemma = verb.lemma_.lower()
+        passive = _is_passive(verb)
+        table = AFFILIATION_PASSIVE_VERBS if passive else AFFILIATION_VERBS
         for child in verb.children:
-            if child.dep_ == "dobj" and (lemma, None) in AFFILIATION_VERBS:
-                implied, objects = AFFILIATION_VERBS[(lemma, None)], [child]
-            elif child.dep_ == "prep" and (lemma, child.lower_) in AFFILIATION_VERBS:
-                implied = AFFILIATION_VERBS[(lemma, child.lower_)]
+            if child.dep_ == "dobj" and not passive and (lemma, None) in table:
+                implied, objects = table[(lemma, None)], [child]
+            elif child.dep_ in ("prep", "agent") and (lemma, child.lower_) in table and (passive or _bare_object(verb)):
+                implied = table[(lemma, child.lower_)]
                 objects = [c for c in child.children if c.dep_ == "pobj"]
             else:
                 continue
@@ -964,6 +1072,63 @@ def _affiliation_verb(person: Span) -> tuple[str, EntityCluster] | None:
                 if org is None or org.type != "Organization":
                     continue
                 return _as_title(doc, verb) or implied, org
+    return _contract_org(person)
+
+
+def _contract_org(person: Span) -> tuple[str, EntityCluster] | None:
+    """"X's contract with Y", "X (who had a recording contract with Y)": a contract the person holds
+    with an organisation ("signee"). A contract a person signs for others ("the governor signed a
+    contract with Acme") is not one they hold: only possession and "have"/"hold" count."""
+    doc = person.doc
+    root = person.root
+    nouns = [root.head] if root.dep_ == "poss" and root.head.lemma_.lower() == "contract" else []
+    holders = ([root.head] if root.dep_ == "nsubj" else []) + _relative_clauses(root)
+    nouns += [c for v in holders if v.lemma_.lower() in _CONTRACT_VERBS
+              for c in v.children if c.dep_ == "dobj" and c.lemma_.lower() == "contract"]
+    for noun in nouns:
+        for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "with"):
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                org = _object_org(doc, obj)
+                if org is not None and org.type == "Organization":
+                    return "signee", org
+    return None
+
+
+_RELEASE_VERBS = {"release", "issue", "reissue", "record", "distribute", "publish"}
+_LABEL_PREPOSITIONS = {"by", "on", "through", "via", "under", "for", "with"}
+
+
+def _release_label(person: Span) -> tuple[str, EntityCluster] | None:
+    """"an album by X released by Y", "X's debut album was released by Y", "X's first single for Y",
+    "X released her album through Y": the label a person's recordings come out on ("recording artist").
+    The recording must be the person's (their possessive, "by X", or what they released)."""
+    doc = person.doc
+    root = person.root
+    works = []
+    if root.dep_ == "poss" and root.head.lemma_.lower() in WORK_NOUNS:
+        works.append(root.head)
+    elif root.dep_ == "pobj" and root.head.lower_ == "by" and root.head.head.lemma_.lower() in WORK_NOUNS:
+        works.append(root.head.head)
+    # "a song by X from his debut album released on Y": the album the song is from is X's too
+    works += [o for w in list(works) for p in w.children if p.dep_ == "prep" and p.lower_ == "from"
+              for o in p.children if o.dep_ == "pobj" and o.lemma_.lower() in WORK_NOUNS]
+    verbs = []
+    if root.dep_ == "nsubj" and root.head.lemma_ in _RELEASE_VERBS and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in WORK_NOUNS for c in root.head.children):
+        verbs.append(root.head)  # "X released her album through Y"
+    if works:  # the parser may hang "released by Y" on the name rather than on the album
+        verbs += [c for c in root.children if c.dep_ in ("acl", "relcl") and c.lemma_ in _RELEASE_VERBS]
+    for work in works:
+        verbs += [c for c in work.children if c.dep_ in ("acl", "relcl") and c.lemma_ in _RELEASE_VERBS]
+        if work.dep_ == "nsubjpass" and work.head.lemma_ in _RELEASE_VERBS:
+            verbs.append(work.head)
+    for head in verbs + works:
+        preps = _LABEL_PREPOSITIONS if head.pos_ in ("VERB", "AUX") else {"for", "on"}
+        for prep in (c for c in head.children if c.dep_ in ("prep", "agent") and c.lower_ in preps):
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                org = _object_org(doc, obj)
+                if org is not None and org.type == "Organization":
+                    return "recording artist", org
     return None
 
 
@@ -975,6 +1140,27 @@ def _as_title(doc: Doc, verb: Token) -> str | None:
             if found and found[2] > obj.i:
                 return found[0]
     return None
+
+
+# Roles said by no title, only implied by a verb, a contract or a possessive
+_IMPLIED_ROLES = {"member", "employee", "signee", "recording artist", "player"}
+_IMPLIED_CONFIDENCE = 0.6  # what those rules keep them with (a title "member of Y" is kept with more)
+
+
+def _plural_title(token: Token) -> bool:
+    """"players", "Ministers" (a capitalised plural the tagger took for a singular name)."""
+    return (token.tag_ in ("NNS", "NNPS") and is_role_word(token)) or (
+        token.is_title and token.lower_.endswith("s") and token.lower_[:-1] in ROLE_NOUNS)
+
+
+def _after_examples(doc: Doc, i: int, sentence_start: int) -> int:
+    """"Prime Ministers of India including A and B", "players such as A": where the words before the examples
+    end (the index of "including"/"such"), or i."""
+    if i - 1 > sentence_start and doc[i - 1].lower_ in ("including", "like"):
+        return i - 1
+    if i - 2 > sentence_start and doc[i - 1].lower_ == "as" and doc[i - 2].lower_ == "such":
+        return i - 2
+    return i
 
 
 class RoleFinder:
@@ -1026,6 +1212,8 @@ class RoleFinder:
                         keep(cluster, last.lower_, org, sentence, 0.7)
                         continue
                 after = _skip_life_dates(doc, after, limit)  # "X (1847-1909) the 6th President of Brazil"
+                if after + 1 < limit and doc[after].lower_ in _POSSESSIVE_MARKS and doc[after + 1].text == "(":
+                    after += 1  # "X's (drummer of Y) solo album"
                 if after < limit and doc[after].text in (",", "("):  # "X (Seventh President of Finland)"
                     found = read_role_after(doc, after + 1, limit)
                     if found:
@@ -1077,6 +1265,11 @@ class RoleFinder:
                         for verbal in _verb_roles(mention):  # "X chief of Y was also the leader of Z"
                             keep(cluster, verbal[0], verbal[1], sentence, 0.7)
                         continue
+                origin_end = _past_origin(doc, after, limit)
+                if origin_end is not None:  # "Sen. X of Montana, the chairman of the Finance Committee"
+                    found = read_role_after(doc, origin_end, limit)
+                    if found and found[1] is not None:
+                        keep(cluster, found[0], found[1], sentence, 0.7)
                 hired_by = _hiring_org(doc, mention)
                 if after + 1 < limit and (doc[after].lower_ == "as" or (doc[after].lower_ == "to" and hired_by)):
                     # "named X as chief executive of Y", "Acme promoted X to chief executive"
@@ -1094,13 +1287,20 @@ class RoleFinder:
                     keep(cluster, before[0], org, sentence, 0.8 if org else 0.65)
                     for verbal in _verb_roles(mention):  # "His brother X is a writer": both are said
                         keep(cluster, verbal[0], verbal[1], sentence, 0.7)
+                    label = _release_label(mention) if org is None else None
+                    if label is not None:  # "an album by jazz pianist X recorded for Y"
+                        keep(cluster, label[0], label[1], sentence, 0.5)
                     continue
                 listed = False
-                for first in (_first_conjunct(doc, mention), _list_head(doc, mention)):
+                for first in (mention, _first_conjunct(doc, mention), _list_head(doc, mention)):
                     if first is None:  # "photographers A, B and C": the title before the list
                         continue
-                    before = read_role_before(doc, first.start, sentence.start)
-                    if before and first.start > 0 and doc[first.start - 1].tag_ in ("NNS", "NNPS"):
+                    start = _after_examples(doc, first.start, sentence.start)
+                    if start == first.start and first is mention:
+                        continue  # read above
+                    before = read_role_before(doc, start, sentence.start)
+                    if before and start > 0 and (doc[start - 1].tag_ in ("NNS", "NNPS") or (start < first.start and any(
+                            _plural_title(t) for t in doc[max(sentence.start, start - 6):start]))):
                         keep(cluster, before[0], before[1] or _org_of(doc, after, limit, before[0]), sentence, 0.6)
                         listed = True
                         break
@@ -1109,16 +1309,30 @@ class RoleFinder:
                 verbal_roles = _verb_roles(mention)
                 for verbal in verbal_roles:
                     keep(cluster, verbal[0], verbal[1], sentence, 0.7)
-                if verbal_roles:
+                if any(org is not None for _, org, _ in verbal_roles):
                     continue
-                joined = _affiliation_verb(mention)  # "X joined Y", "X played for Y"
+                joined = _affiliation_verb(mention)  # "X joined Y", "X played for Y"; "X, a lawyer, joined Y"
                 if joined is not None:
                     keep(cluster, joined[0], joined[1], sentence, 0.6)
+                    continue
+                label = _release_label(mention)  # "an album by X released by Y"
+                if label is not None:
+                    keep(cluster, label[0], label[1], sentence, 0.5)
+                    continue
+                led = _led_under(doc, mention)  # "the Continental Army under George Washington"
+                if led is not None:
+                    keep(cluster, "leader", led, sentence, 0.5)
         # A role without an organisation adds nothing when the same role is known with one.
         roles = {key: r for key, r in roles.items() if r.person.type == "Person"}  # a retyped "person"
         with_org = {(id(r.person), r.role) for r in roles.values() if r.organization is not None}
+        # and a role a verb or a possessive only implies ("member", "employee") adds nothing beside a title at
+        # the same organisation ("Acme's Ann Lee ... Acme chief executive Ann Lee")
+        titled = {(id(r.person), id(r.organization)) for r in roles.values()
+                  if r.organization is not None and (r.role not in _IMPLIED_ROLES or r.confidence > _IMPLIED_CONFIDENCE)}
         doc._.ng_roles = [r for r in roles.values()
-                          if r.organization is not None or (id(r.person), r.role) not in with_org]
+                          if (r.organization is not None or (id(r.person), r.role) not in with_org)
+                          and not (r.role in _IMPLIED_ROLES and r.confidence <= _IMPLIED_CONFIDENCE
+                                   and (id(r.person), id(r.organization)) in titled)]
         return doc
 
 
