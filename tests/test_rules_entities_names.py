@@ -167,8 +167,11 @@ def test_the_story_s_company_is_the_one_named_most_then_first():
     company = next(t.i for t in doc if t.text == "company")
     assert story_company(doc, company).name == "Acme"
     doc = run(make_doc("Acme named Jo Roe . Bolt fell . The company rose .",
-                       ents=[("Acme", "ORG"), ("Jo Roe", "PERSON"), ("Bolt", "ORG")]), "newsgraph_entities")
-    assert story_company(doc, len(doc) - 2).name == "Acme"  # named as often as Bolt, and first
+                       ents=[("Acme", "ORG"), ("Jo Roe", "PERSON"), ("Bolt", "ORG")],
+                       parse=[(1, "nsubj"), (1, "ROOT"), (3, "compound"), (1, "dobj"), (1, "punct"), (6, "nsubj"),
+                              (6, "ROOT"), (6, "punct"), (9, "det"), (10, "nsubj"), (10, "ROOT"), (10, "punct")]),
+              "newsgraph_entities")
+    assert story_company(doc, len(doc) - 2) is None  # both named once, both subjects
     assert story_company(doc, 0) is None
 
 

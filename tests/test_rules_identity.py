@@ -39,10 +39,20 @@ def test_the_agency_prefers_an_organisation_named_with_that_word():
     assert resolve_organization(doc, index_of(doc, "agency")).name == "Space Agency"
 
 
-def test_the_company_with_two_candidates_before_the_sentence_is_unresolved():
-    doc = run(make_doc("Acme met Globex . Later the company spoke .", ents={"Acme": "ORG", "Globex": "ORG"}),
+def test_the_company_with_two_candidates_alike_is_unresolved():
+    doc = run(make_doc("Acme and Globex met . Later the company spoke .", ents={"Acme": "ORG", "Globex": "ORG"},
+                       parse=[(3, "nsubj"), (0, "cc"), (0, "conj"), (3, "ROOT"), (3, "punct"), (8, "advmod"),
+                              (7, "det"), (8, "nsubj"), (8, "ROOT"), (8, "punct")]),
               "newsgraph_entities")
     assert resolve_organization(doc, index_of(doc, "company")) is None
+
+
+def test_the_company_is_the_story_s_subject_when_one_stands_out():
+    doc = run(make_doc("Acme met Globex . Later the company spoke .", ents={"Acme": "ORG", "Globex": "ORG"},
+                       parse=[(1, "nsubj"), (1, "ROOT"), (1, "dobj"), (1, "punct"), (7, "advmod"), (6, "det"),
+                              (7, "nsubj"), (7, "ROOT"), (7, "punct")]),
+              "newsgraph_entities")
+    assert resolve_organization(doc, index_of(doc, "company")).name == "Acme"
 
 
 def test_its_resolves_within_the_sentence_first():

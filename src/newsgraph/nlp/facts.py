@@ -285,7 +285,7 @@ def resolve_organization(doc: Doc, token: Token | int, sentences_back: int = 1) 
         if len(named) >= 1:
             return named[0]
         if lower in STORY_COMPANY_NOUNS:
-            return story_company(doc, index)
+            return story_company(doc, index) or (orgs[0] if len(orgs) == 1 else None)
         return orgs[0] if len(orgs) == 1 else None  # "the commission" with two bodies named: unknown
     in_sentence = [c for c in orgs if any(sentence_start <= m.start < index for m in c.mentions)]
     if in_sentence:
@@ -301,17 +301,22 @@ STORY_COMPANY_NOUNS = {"company", "firm", "airline", "carrier", "bank", "insurer
 
 def story_company(doc: Doc, index: int) -> EntityCluster | None:
     """The organisation a story is about, as of token ``index``: the one named most often before it,
-    and of those the one named first ("Nordwind Systems named X ... Baltic Mobile ... the company
-    said" is Nordwind's; wire stories open on their company). None when no organisation was named."""
-    best: tuple[int, int] | None = None
-    found = None
+    or, as often as others, the one that was a sentence's subject ("Nordwind Systems named X ...
+    Baltic Mobile ... the company said" is Nordwind's; wire stories open on their company). None
+    when two organisations stand alike ("Acme and Globex met ... the company")."""
+    ranked: list[tuple[tuple[int, bool], EntityCluster]] = []
     for cluster in doc._.ng_entities or []:
         if cluster.type != "Organization":
             continue
-        before = [m.start for m in cluster.mentions if m.start < index]
-        if before and (best is None or (len(before), -min(before)) > best):
-            best, found = (len(before), -min(before)), cluster
-    return found
+        before = [m for m in cluster.mentions if m.start < index]
+        if before:
+            subject = any(m.root.dep_ in ("nsubj", "nsubjpass", "ROOT") or (
+                m.root.dep_ == "conj" and m.root.head.dep_ in ("nsubj", "nsubjpass")) for m in before)
+            ranked.append(((len(before), subject), cluster))
+    ranked.sort(key=lambda r: r[0], reverse=True)
+    if not ranked or (len(ranked) > 1 and ranked[1][0] == ranked[0][0]):
+        return None
+    return ranked[0][1]
 
 
 _GENERATIONS = {"Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV"}
