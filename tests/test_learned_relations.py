@@ -358,3 +358,14 @@ def test_the_dateline_place_is_nobody_s_jurisdiction_or_home():
     relations = {(r.subject.name, r.predicate, r.object.name) for r in doc._.ng_relations}
     assert ("Ann Lee", "memberOf", "Acme Corp") in relations  # the body of the story is still read
     assert not any(name == "Paris" for _, _, name in relations)
+
+
+def test_a_place_that_names_a_thing_is_no_office_s_jurisdiction():
+    text = "Senator Ann Lee backed the Paris arms deal ."
+    parse = [(2, "compound"), (2, "compound"), (3, "nsubj"), (3, "ROOT"), (7, "det"), (7, "compound"), (7, "compound"),
+             (3, "dobj"), (3, "punct")]
+    doc = make_doc(text, ents={"Ann Lee": "PERSON", "Paris": "GPE"}, parse=parse, pos={"backed": "VERB"})
+    doc = run(doc, "newsgraph_entities", "newsgraph_roles", "newsgraph_relations")
+    LearnedRelations(None, "learned", model=_model({"office|bias": 3}))(doc)
+    [role] = doc._.ng_roles
+    assert (role.role, role.jurisdiction) == ("senator", None)

@@ -377,6 +377,8 @@ class LearnedRelations:
             for head, ca, ma, cb, mb in candidate_pairs(mentions):
                 if (ma.start_char < filed_at) != (mb.start_char < filed_at):
                     continue  # the dateline says where the story was filed, not where anyone lives or works
+                if head == "office" and mb.root.dep_ in ("compound", "amod") and mb.root.head.pos_ == "NOUN":
+                    continue  # "President Reagan ... the Iran arms deal": a place naming a thing is no office's
                 pair = (id(ma), id(mb))
                 if pair not in shared:
                     shared[pair] = ([f.encode() for f in shared_features(ma, mb, mentions)],

@@ -185,8 +185,8 @@ TITLE_ABBREVIATIONS = {"gov.": "governor", "sen.": "senator", "rep.": "represent
 PORTFOLIO_WORDS = {
     "defense", "defence", "home", "foreign", "affairs", "interior", "justice", "treasury", "finance",
     "health", "education", "energy", "trade", "state", "shadow", "commerce", "labor", "labour",
-    "transport", "transportation", "environment", "agriculture", "culture", "housing", "security",
-    "homeland", "veterans", "immigration", "economy", "economic", "development", "industry",
+    "transport", "transportation", "environment", "agriculture", "culture", "housing", "security", "homeland",
+    "veterans", "immigration", "economy", "economic", "development", "industry",
     "tourism", "communications", "information", "science", "technology", "sport", "sports",
     "fisheries", "forestry", "mines", "mining", "works", "public", "social", "welfare", "women",
     "youth", "children", "family", "families", "digital", "climate", "resources", "natural",

@@ -112,7 +112,9 @@ def _is_modifier(token: Token) -> bool:
     following = token.nbor() if token.i + 1 < len(token.doc) else None
     return token.is_title and token.pos_ in ("NOUN", "ADJ", "PROPN") and following is not None and \
         (following.is_title or token.lower_ in PORTFOLIO_WORDS) and \
-        (is_role_word(following) or _is_modifier_lower(following))  # "the Crown prosecutor"
+        (is_role_word(following) or _is_modifier_lower(following) or
+         (token.lower_ in PORTFOLIO_WORDS and following.lower_ in PORTFOLIO_WORDS))  # "the Crown prosecutor",
+    # "Homeland Security Secretary"
 
 
 def _is_modifier_lower(token: Token) -> bool:
@@ -481,9 +483,13 @@ def read_role_before(doc: Doc, person_start: int, sentence_start: int) -> tuple[
     if i - 5 >= sentence_start and doc[i - 1].lower_ == "chief" and _in_chief(doc, i - 4, i) == i \
             and is_role_word(doc[i - 5]) and _free(doc, i - 5):
         i -= 4  # "editor-in-chief Anna Wintour"
-    while i - 1 >= sentence_start and head_end - i < _MAX_ROLE_WORDS and _free(doc, i - 1) and (
+    listed = any(doc[k].lower_ in ("and", "&") for k in range(max(sentence_start, head_end - _MAX_ROLE_WORDS), head_end))
+    while i - 1 >= sentence_start and head_end - i < _MAX_ROLE_WORDS + (2 if listed else 0) and _free(doc, i - 1) and (
             is_role_word(doc[i - 1]) or (_is_modifier(doc[i - 1]) and i < head_end) or
-            (doc[i - 1].lower_ in _LINKS and i - 2 >= sentence_start and is_role_word(doc[i - 2]))):
+            (doc[i - 1].lower_ in _LINKS and i - 2 >= sentence_start and is_role_word(doc[i - 2])) or
+            # "chairman, president and chief executive officer X": a list of titles, "and" before the last
+            (listed and doc[i - 1].text == "," and i - 2 >= sentence_start and is_role_head(doc[i - 2]) and
+             any(doc[k].lower_ in ("and", "&") for k in range(i, head_end)))):
         i -= 1
     if i == head_end or not is_role_head(doc[head_end - 1]):
         return None
@@ -536,13 +542,18 @@ def read_role_before(doc: Doc, person_start: int, sentence_start: int) -> tuple[
             return None  # "..., director of X, Jane Roe": a list
         if i - 1 >= sentence_start and entity_at(doc, i - 1) is not None and entity_at(doc, i - 1).type == "Person":  # type: ignore[union-attr]
             return None  # "A CEO of X B CEO of Y": the title after A's name is A's
-    if comma and org is None and not (i - 1 >= sentence_start and doc[i - 1].lower_ == "the"):
-        return None  # "..., president, X" is a list, not a title; "the Crown prosecutor, X" is one
+    if comma and org is None and not (i - 1 >= sentence_start and doc[i - 1].lower_ in ("the", "his", "her")):
+        return None  # "..., president, X" is a list, not a title; "the Crown prosecutor, X", "his lawyer, X" are
     if org is None and doc[i].is_title and not doc[i].is_sent_start and \
             doc[i].lower_ not in TITLE_WORDS and doc[i].lower_ not in ROLE_NOUNS and \
             doc[i].lower_ not in PORTFOLIO_WORDS and doc[i].lower_ not in RANK_WORDS and \
             doc[i].lower_ not in TITLE_ABBREVIATIONS:
         return None  # "Opposition Leader"-like capitals that are not titles we know
+    if org is None and len(role_tokens) >= 2 and role_tokens[0].lower_ in ORG_REFERENCE_NOUNS and \
+            role_tokens[0].pos_ == "NOUN" and is_role_head(role_tokens[-1]) and entity_at(doc, role_tokens[0].i) is None:
+        body = resolve_organization(doc, role_tokens[0].i)
+        if body is not None:  # "union president Ciara Walsh", "Party leader X": the body named before
+            org, role_tokens = body, role_tokens[1:]
     role = _role_text(role_tokens)
     if qualifier:
         role = f"{qualifier} {role}"
@@ -599,9 +610,10 @@ def split_qualifier(role: str) -> tuple[str, str | None]:
 
 def split_coordinated(role: str) -> list[str]:
     """"chief financial officer and treasurer" -> two roles; "curator and director of exhibits" too."""
-    parts = [p.strip() for p in re.split(r"\s+(?:and|&|/)\s+", role)]
-    if len(parts) > 1 and all(p and p.split()[-1] not in ROLE_MODIFIERS for p in parts):
-        return parts
+    parts = [p.strip() for p in re.split(r"\s+(?:and|&|/)\s+|\s*,\s+", role)]
+    if len(parts) > 1 and all(p and (p.split()[-1] not in ROLE_MODIFIERS or (
+            len(p.split()) > 1 and p.split()[-1] in _HEAD_MODIFIERS)) for p in parts):
+        return parts  # "chief executive" is a title; a lone "senior" before "and" is not
     return [role]
 
 
