@@ -1,6 +1,6 @@
 """How often newsgraph finds the role a KBP37 sentence states (and how often it invents one).
 
-    python bench/kbp37_eval.py --data ../shared/data/kbp37/dev.txt
+    python bench/kbp37_eval.py --data ../shared/data/kbp37/dev.txt [--rules-only] [--weights FILE]
 
 KBP37 (Zhang and Wang, 2015) labels one pair of marked arguments per sentence. The
 ``<e1>``/``<e2>`` markers are removed and the PTB spacing undone (`` `` `` -> ``"``,
@@ -28,8 +28,11 @@ import unicodedata
 from collections import Counter
 from pathlib import Path
 
+from conll04_eval import use_weights
+
 from newsgraph import extract_many
 from newsgraph.schema import Entity, Extraction, Role
+from newsgraph.settings import declared_defaults
 
 LABELS = ("per:title", "per:employee_of", "org:top_members/employees")
 TARGETS = {"per:title": 50, "per:employee_of": 30, "org:top_members/employees": 35, "no_relation": 5}
@@ -165,14 +168,22 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--limit", type=int, default=None, help="Only the first N sentences (quick checks).")
     parser.add_argument("--errors", default=None, metavar="LABEL",
                         help="Print the sentences a label missed (or no_relation's false roles).")
+    parser.add_argument("--rules-only", action="store_true",
+                        help="Leave out the learned relation classifier (Settings.learned_relations = False).")
+    parser.add_argument("--weights", type=Path, default=None,
+                        help="Score with these classifier weights instead of the shipped ones (the shipped ones "
+                        "have seen dev: a file written by train/relations.py --fit-on train has not).")
     args = parser.parse_args(argv)
+    if args.weights is not None:
+        use_weights(args.weights)
+    settings = declared_defaults().model_copy(update={"learned_relations": not args.rules_only})
     if not args.data.is_file():
         sys.exit(f"error: {args.data} not found")
 
     records = [r for r in parse(args.data) if r.label in LABELS or r.label == "no_relation"][: args.limit]
     started = time.perf_counter()
     # A sentence the extractor refuses (one reads as Portuguese) counts as one with no roles.
-    extractions = list(extract_many((r.text for r in records), batch_size=64, errors="return"))
+    extractions = list(extract_many((r.text for r in records), batch_size=64, errors="return", settings=settings))
     elapsed = time.perf_counter() - started
     total, good = Counter(), Counter()
     misses: list[str] = []
