@@ -1569,8 +1569,8 @@ def _things_named(clusters: list[EntityCluster]) -> None:
     for cluster in clusters:
         if cluster.type != "Organization" or is_acronym(cluster.name) or not cluster.mentions:
             continue
-        if all(len(m) == 1 and m.root.dep_ in ("compound", "nmod") and m.root.head.i >= m.end and
-               m.root.head.lemma_ in THING_NOUNS for m in cluster.mentions):
+        if all(len(m) == 1 and m[0].dep_ in ("compound", "nmod") and m[0].head.i >= m.end and
+               m[0].head.lemma_ in THING_NOUNS for m in cluster.mentions):
             cluster.type = "Other"
 
 

@@ -299,6 +299,15 @@ STORY_COMPANY_NOUNS = {"company", "firm", "airline", "carrier", "bank", "insurer
                        "startup", "utility", "chain", "operator", "group"}
 
 
+def head_token(span: Span) -> Token:
+    """The span's head: its first word whose head lies outside it (``Span.root`` without its walk
+    up the tree, which a hand-built or broken parse may not end)."""
+    for token in span:
+        if token.head.i < span.start or token.head.i >= span.end or token.head.i == token.i:
+            return token
+    return span[-1]
+
+
 def story_company(doc: Doc, index: int) -> EntityCluster | None:
     """The organisation a story is about, as of token ``index``: the one named most often before it,
     or, as often as others, the one that was a sentence's subject ("Nordwind Systems named X ...
@@ -310,8 +319,9 @@ def story_company(doc: Doc, index: int) -> EntityCluster | None:
             continue
         before = [m for m in cluster.mentions if m.start < index]
         if before:
-            subject = any(m.root.dep_ in ("nsubj", "nsubjpass", "ROOT") or (
-                m.root.dep_ == "conj" and m.root.head.dep_ in ("nsubj", "nsubjpass")) for m in before)
+            heads = [head_token(m) for m in before]
+            subject = any(h.dep_ in ("nsubj", "nsubjpass", "ROOT") or (
+                h.dep_ == "conj" and h.head.dep_ in ("nsubj", "nsubjpass")) for h in heads)
             ranked.append(((len(before), subject), cluster))
     ranked.sort(key=lambda r: r[0], reverse=True)
     if not ranked or (len(ranked) > 1 and ranked[1][0] == ranked[0][0]):

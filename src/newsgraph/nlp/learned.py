@@ -55,7 +55,7 @@ import numpy as np
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from .facts import EntityCluster, RelationFact, RoleFact, entity_at
+from .facts import EntityCluster, RelationFact, RoleFact, entity_at, head_token
 
 WEIGHTS = Path(__file__).with_name("data") / "relations.npz"
 
@@ -377,7 +377,8 @@ class LearnedRelations:
             for head, ca, ma, cb, mb in candidate_pairs(mentions):
                 if (ma.start_char < filed_at) != (mb.start_char < filed_at):
                     continue  # the dateline says where the story was filed, not where anyone lives or works
-                if head == "office" and mb.root.dep_ in ("compound", "amod") and mb.root.head.pos_ == "NOUN":
+                if head == "office" and head_token(mb).dep_ in ("compound", "amod") and \
+                        head_token(mb).head.pos_ == "NOUN":
                     continue  # "President Reagan ... the Iran arms deal": a place naming a thing is no office's
                 pair = (id(ma), id(mb))
                 if pair not in shared:
