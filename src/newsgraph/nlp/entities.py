@@ -806,7 +806,7 @@ def _title_holders_read_into_bodies(doc: Doc, spans: list[Span]) -> list[Span]:
         name = doc[cut:span.end]
         if cut == span.start or not 2 <= len(name) <= 3 or not all(
                 t.is_title and t.is_alpha and len(t) > 1 and t.lower_ not in _HEAD_WORDS and
-                t.lower_ not in PORTFOLIO_WORDS and t.text not in _COMPANY_MARKS for t in name):
+                t.lower_ not in PORTFOLIO_WORDS and t.text not in COMPANY_MARKS for t in name):
             result.append(span)
             continue
         if heads:
@@ -970,7 +970,7 @@ def _reads_as_place(doc: Doc, span: Span, by_start: dict[int, Span]) -> bool:
     if end < len(doc) and doc[end].lower_ in _RESIDENT_NOUNS:
         return True  # "a Fargo native"
     before = doc[start - 1].lower_ if start > 0 else ""
-    if before == "of" and start >= 2 and (doc[start - 2].text in _COMPANY_MARKS or (
+    if before == "of" and start >= 2 and (doc[start - 2].text in COMPANY_MARKS or (
             start >= 4 and doc[start - 2].text == "," and doc[start - 3].like_num and doc[start - 4].text == ",")):
         return True  # "Avis Bourg Co. of Folsom", "Daniel Sullivan, 30, of Boothbay": where, not who
     region = by_start.get(end + 1)
@@ -996,7 +996,7 @@ def _address_lines(doc: Doc, spans: list[Span]) -> list[Span]:
         if span.label_ in ("ORG", "PERSON", "FAC") and end + 1 < len(doc) and doc[end].text == "," and \
                 (_line_start(doc, start) or (doc[start - 1].text == ";") or
                  (start >= 2 and doc[start - 1].lower_ == "and" and doc[start - 2].text == ";")) and \
-                not any(t.lower_ in _NOT_SITE_WORDS or t.text in _COMPANY_MARKS for t in span) and \
+                not any(t.lower_ in _NOT_SITE_WORDS or t.text in COMPANY_MARKS for t in span) and \
                 _ends_in_places(doc, end, by_start):
             span = Span(doc, start, end, label="GPE")
             regions.add(end + 1)
@@ -1226,13 +1226,10 @@ def _untagged_facilities(doc: Doc, spans: list[Span]) -> list[Span]:
     return found
 
 
-_COMPANY_MARKS = COMPANY_MARKS
-
-
 def _partner(token: Token) -> bool:
     """One partner's name in a firm's name ("Fenner", "Smith")."""
     return token.is_title and token.is_alpha and not token.is_stop and \
-        token.ent_type_ not in ("GPE", "LOC", "DATE", "NORP") and token.text not in _COMPANY_MARKS
+        token.ent_type_ not in ("GPE", "LOC", "DATE", "NORP") and token.text not in COMPANY_MARKS
 
 
 def _partnership_names(doc: Doc, spans: list[Span]) -> list[Span]:
@@ -1240,7 +1237,7 @@ def _partnership_names(doc: Doc, spans: list[Span]) -> list[Span]:
     Co": a firm named after its partners is one company, however many names the model saw in it. The
     company mark after the last partner shows the list is one name: any mark after three or more
     names, "Co" after two ("Alstrom and Brindle Corp" are two companies)."""
-    marks = tokens_where(doc, ORTH, _COMPANY_MARKS)
+    marks = tokens_where(doc, ORTH, COMPANY_MARKS)
     if not marks:
         return spans
     firms: list[tuple[int, int]] = []
@@ -1269,7 +1266,7 @@ def _partnership_names(doc: Doc, spans: list[Span]) -> list[Span]:
         if first == start:
             continue
         end = index + 1
-        while end < len(doc) and doc[end].text in _COMPANY_MARKS and doc[end].text not in ("Co", "Co."):
+        while end < len(doc) and doc[end].text in COMPANY_MARKS and doc[end].text not in ("Co", "Co."):
             end += 1  # "and Co Inc."
         firms.append((first, end))
     if not firms:
@@ -1284,7 +1281,7 @@ def _company_names(doc: Doc, spans: list[Span]) -> list[Span]:
     company even when the model missed them or read them into a date."""
     taken = {i for span in spans for i in range(span.start, span.end)}
     found = []
-    for index in tokens_where(doc, ORTH, _COMPANY_MARKS):
+    for index in tokens_where(doc, ORTH, COMPANY_MARKS):
         token = doc[index]
         if token.i in taken or token.i == 0:
             continue
@@ -1299,7 +1296,7 @@ def _company_names(doc: Doc, spans: list[Span]) -> list[Span]:
                     not doc[start - 2].whitespace_ and doc[start - 2].is_title and doc[start - 2].is_alpha and \
                     start - 2 not in taken:
                 start -= 2  # "Hayes-Albion Corp": one name, hyphen and all
-        if any(t.text not in _COMPANY_MARKS for t in doc[start:token.i]) and \
+        if any(t.text not in COMPANY_MARKS for t in doc[start:token.i]) and \
                 not (start == token.sent.start and doc[start].is_stop):  # "Co Inc.": no name in it
             span = Span(doc, start, token.i + 1, label="ORG")
             found.append(span)
@@ -1516,7 +1513,7 @@ def build_clusters(doc: Doc, spans: list[Span]) -> list[EntityCluster]:
                 type_ = "Organization"
         if cluster is None and len(span) > 1 and type_ in ("Person", "Organization", "Place"):
             company = [c for c in clusters if c.type == "Organization" and c.name.startswith(text + " ") and
-                       c.name[len(text) + 1:] in _COMPANY_MARKS]
+                       c.name[len(text) + 1:] in COMPANY_MARKS]
             if len(company) == 1:  # "Brown-Forman" after "Brown-Forman Inc"
                 cluster, type_ = company[0], "Organization"
         if cluster is None and len(span) > 1 and type_ == "Organization":
@@ -1673,7 +1670,7 @@ def _merge_shortened_organisations(clusters: list[EntityCluster], model_types: d
 
 def _company_tail(words: str) -> bool:
     """"Corp", "Bank": the word a company's short name leaves out."""
-    return words in _COMPANY_MARKS or (words.istitle() and words.lower() in ORG_HEADS)
+    return words in COMPANY_MARKS or (words.istitle() and words.lower() in ORG_HEADS)
 
 
 def _absorb(target: EntityCluster, short: EntityCluster, model_types: dict[int, Counter]) -> None:
@@ -1747,7 +1744,7 @@ def _short_company_name(name: str, word: str, type_: str) -> bool:
     the mark ("Calny" for "Calny Inc", whatever the model typed it as), or the last word of a longer
     name ("Kodak" for "Eastman Kodak Co"; not a place: "America" is not "Bank of America Corp")."""
     words = name.split()
-    if len(words) < 2 or words[-1] not in _COMPANY_MARKS:
+    if len(words) < 2 or words[-1] not in COMPANY_MARKS:
         return False
     if len(words) == 2:
         return words[0] == word
@@ -1806,7 +1803,7 @@ def _settle_type_and_name(cluster: EntityCluster, votes: Counter, defined: set) 
         if model_type == "Other" and votes.get("Organization", 0) >= votes["Other"]:
             model_type = "Organization"  # "Facebook" read once as a product, once heading a "co-founder"
         cluster.type = type_from_head(cluster.name, model_type)
-    if len(cluster.name.split()) > 1 and cluster.name.split()[-1] in _COMPANY_MARKS:
+    if len(cluster.name.split()) > 1 and cluster.name.split()[-1] in COMPANY_MARKS:
         cluster.type = "Organization"  # "Paradyne Corp", however often the model read "Paradyne" as a person
     if cluster.name.isupper() and cluster.type == "Place" and (len(cluster.name) > 5 or _named_in_dateline(cluster)):
         cluster.name = cluster.name.title()  # "BRUSSELS", "ROME" in a dateline (but "USSR" elsewhere stays)
