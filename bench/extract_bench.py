@@ -7,6 +7,10 @@ one run and prints words/s for both and their ratio (goal: >= 0.80): both read e
 of the texts back to back, in alternating order, so the machine's drift slows both alike;
 the median of several rounds is reported, plus the peak RSS of a separate process that only runs
 newsgraph (goal: < 700 MB with the md model). Without --texts it uses the project's samples.
+
+newsgraph runs the model with faster stand-ins for its attribute ruler and lemmatizer (same
+output: newsgraph.nlp.speedups), so a third timing, the model with those stand-ins and without
+newsgraph's components, shows what newsgraph's own components cost on their own.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from pathlib import Path
 
 import newsgraph
 from newsgraph.nlp.model import load_base_model, load_pipeline, model_description
+from newsgraph.nlp.speedups import speed_up
 
 
 def read_texts(paths: list[str]) -> list[str]:
@@ -41,11 +46,13 @@ def main() -> None:
     texts = read_texts(args.texts) * args.repeat
     words = sum(len(t.split()) for t in texts)
     bare = load_base_model()
+    sped = speed_up(load_base_model())
     full = load_pipeline()
     print(f"model: {model_description(bare)}; {len(texts)} texts, {words:,} words")
 
     # warm both up so neither pays first-call costs inside the timing
     list(bare.pipe(texts[:4]))
+    list(sped.pipe(texts[:4]))
     list(newsgraph.extract_many(texts[:4]))
 
     # The machine's speed drifts by tens of percent from one second to the next (shared
@@ -55,13 +62,13 @@ def main() -> None:
     # Each round gives a ratio of the summed times; the median round is reported.
     chunk = 2 * args.batch_size
     slices = [texts[i:i + chunk] for i in range(0, len(texts), chunk)]
-    seconds = {"bare": 0.0, "full": 0.0}
-    ratios = []
+    seconds = {"bare": 0.0, "sped": 0.0, "full": 0.0}
+    ratios, own_ratios = [], []
 
     def timed(name: str, part: list[str]) -> float:
         started = time.perf_counter()
-        if name == "bare":
-            for _doc in bare.pipe(part, batch_size=args.batch_size):
+        if name in ("bare", "sped"):
+            for _doc in (bare if name == "bare" else sped).pipe(part, batch_size=args.batch_size):
                 pass
         else:
             for _result in newsgraph.extract_many(part, batch_size=args.batch_size):
@@ -69,17 +76,20 @@ def main() -> None:
         return time.perf_counter() - started
 
     for _ in range(args.rounds):
-        round_seconds = {"bare": 0.0, "full": 0.0}
+        round_seconds = {"bare": 0.0, "sped": 0.0, "full": 0.0}
         for k, part in enumerate(slices):
-            for name in (("bare", "full") if k % 2 == 0 else ("full", "bare")):
+            for name in (("bare", "sped", "full") if k % 2 == 0 else ("full", "sped", "bare")):
                 round_seconds[name] += timed(name, part)
         ratios.append(round_seconds["bare"] / round_seconds["full"])
+        own_ratios.append(round_seconds["sped"] / round_seconds["full"])
         for name in seconds:
             seconds[name] += round_seconds[name] / args.rounds
     print(f"bare nlp.pipe:        {words / seconds['bare']:10,.0f} words/s ({seconds['bare']:.2f} s a round)")
     print(f"newsgraph extract_many:{words / seconds['full']:10,.0f} words/s ({seconds['full']:.2f} s a round)")
     print(f"ratio (newsgraph / bare): {statistics.median(ratios):.3f}   (goal >= 0.80; median of {args.rounds} "
           f"rounds: {', '.join(f'{r:.3f}' for r in sorted(ratios))})")
+    print(f"model with newsgraph's stand-ins: {words / seconds['sped']:6,.0f} words/s; newsgraph's own components "
+          f"leave {statistics.median(own_ratios):.3f} of that (median of {args.rounds} rounds)")
     print(f"components in pipeline: {', '.join(full.pipe_names)}")
     print(f"peak RSS of one newsgraph process: {single_process_rss_mb(args.texts):.0f} MB (goal < 700 MB)")
 

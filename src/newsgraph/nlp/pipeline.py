@@ -33,6 +33,7 @@ from . import (  # noqa: F401
 )
 from . import learned as learned_relations  # noqa: F401
 from .facts import register_extensions
+from .speedups import speed_up
 
 log = logging.getLogger(__name__)
 
@@ -114,6 +115,7 @@ def add_newsgraph_components(nlp: Language, *, learned: bool = True) -> Language
     """Add newsgraph's components after the model's; ``learned=False`` leaves out the trained
     relation classifier (``Settings.learned_relations``), so only the rules run."""
     register_extensions()
+    speed_up(nlp)
     if PARAGRAPHS not in nlp.pipe_names:
         # before the parser, so its sentences never cross a blank line
         anchor = {"before": "parser"} if "parser" in nlp.pipe_names else {"first": True}
