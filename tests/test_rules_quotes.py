@@ -63,6 +63,17 @@ def test_a_wire_dateline_needs_no_agency():
     assert find_dateline("ST PAUL, Minn., Feb 26 - Grain fell.").place == "St Paul, Minn."
 
 
+def test_a_city_in_capitals_before_a_long_dash_is_a_dateline_without_date_or_agency():
+    fact = find_dateline("DENVER, Colorado — Brightline Inc. said it would hire 300 people.")
+    assert (fact.place, fact.month, fact.agency) == ("Denver, Colorado", None, None)
+    assert fact.end == len("DENVER, Colorado — ")
+    assert find_dateline("OMAHA -- The council voted.").place == "Omaha"
+    # a hyphen is too weak without a date or an agency, and so is a city written in lower case
+    assert find_dateline("UPDATE 2 - Brightline plans cuts") is None
+    assert find_dateline("EXCLUSIVE-Brightline plans cuts") is None
+    assert find_dateline("Denver — The council voted.") is None
+
+
 def test_inserted_speech_verb_reports_what_came_before_it():
     text = "Jane Roe spoke . Prices will rise , she said , but wages lag ."
     parse = [(1, "compound"), (2, "nsubj"), (2, "ROOT"), (2, "punct"),

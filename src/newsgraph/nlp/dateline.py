@@ -39,9 +39,9 @@ def find_dateline(text: str, search_chars: int = 600) -> DatelineFact | None:
         month = match.group("month")
         agency_group = "agency" if match.group("agency") else "named_agency"
         agency = match.group(agency_group)
-        if not (month or agency):
-            continue  # "Paris -" alone is too weak a signal
         city = place.split(",")[0]  # "SANTA CRUZ, Calif.": the state keeps its own case
+        if not (month or agency or _capitals_then_long_dash(city, match)):
+            continue  # "Paris -" alone is too weak a signal
         if not (city.isupper() or city.istitle() or agency):
             continue
         if match.group("undashed") is not None and not (agency and city.isupper()):
@@ -56,6 +56,13 @@ def find_dateline(text: str, search_chars: int = 600) -> DatelineFact | None:
             agency_span=_stripped_span(match, agency_group) if agency else None,
         )
     return None
+
+
+def _capitals_then_long_dash(city: str, match: re.Match) -> bool:
+    """"WASHINGTON —" or "SAN JOSE, California --": a city in capitals and a dash longer than a
+    hyphen make a dateline without date or agency ("UPDATE-" or "Paris -" do not)."""
+    dash = match.group(0)[match.end("place") - match.start():].strip(" \t,")
+    return city.isupper() and len(city.strip()) >= 3 and dash.startswith(("—", "–", "--"))
 
 
 def _stripped_span(match: re.Match, group: str) -> tuple[int, int]:

@@ -1053,6 +1053,9 @@ def _organisations_from_context(doc: Doc, spans: list[Span]) -> list[Span]:
         if _example_of_kind(span, PLACE_KINDS) and label not in ("GPE", "LOC"):
             retyped[(span.text, label)] = "GPE"
             continue
+        if label in ("PERSON", "NORP", *_WORK_LABELS) and _in_apposition_to_kind(span, ORG_KINDS):
+            retyped[(span.text, label)] = "ORG"  # "Georgian Dream, the ruling party", "Kroll, a security firm"
+            continue
         if label not in (*_WORK_LABELS, "PERSON") or len(span) > 4 or not span[0].is_title:
             continue
         root = _root(span)
@@ -1194,6 +1197,19 @@ def _example_of_kind(span: Span, kinds: set[str]) -> bool:
         return False
     noun = token.head.head
     return noun.lower_ in kinds or noun.lemma_.lower() in kinds
+
+
+def _in_apposition_to_kind(span: Span, kinds: set[str]) -> bool:
+    """"X, the ruling party": a noun of a kind (named in the plural in ``kinds``) stands in
+    apposition to the name, with its article or possessive."""
+    for child in _root(span).children:
+        if child.dep_ == "appos" and child.pos_ == "NOUN" and child.left_edge.i == span.end + 1 and \
+                span.doc[span.end].text == "," and \
+                any(c.dep_ in ("det", "poss") and c.i < child.i for c in child.children):
+            lemma = child.lemma_.lower()
+            plural = lemma[:-1] + "ies" if lemma.endswith("y") and lemma[-2:-1] not in "aeiou" else lemma + "s"
+            return child.lower_ in kinds or plural in kinds
+    return False
 
 
 _UNTAGGED_HEADS = SITE_WORDS | UNTAGGED_ORG_HEADS

@@ -1069,11 +1069,15 @@ def _share_list_units(doc: Doc, figures: list[FigureFact]) -> None:
 
 
 def _antecedent(sentence: Span, pronoun: Token) -> EntityCluster | None:
-    """The organisation or place a possessive pronoun most likely points to."""
+    """The organisation or place a possessive pronoun most likely points to (never the
+    dateline's place: "SAN JOSE, Calif. - Acme said it ...")."""
     doc = sentence.doc
+    dateline = doc._.ng_dateline
     for token in sentence:
         if token.i >= pronoun.i:
             break
+        if dateline is not None and token.idx < dateline.end:
+            continue
         cluster = entity_at(doc, token)
         if cluster is not None and cluster.type in ("Organization", "Place") and \
                 token.dep_ in ("nsubj", "nsubjpass", "poss", "compound"):

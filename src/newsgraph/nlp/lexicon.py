@@ -18,7 +18,7 @@ ENTITY_TYPES = {
 # Last words that make a name a thing other than an organisation
 OTHER_HEADS = {
     "treaty", "convention", "agreement", "accord", "accords", "protocol", "act", "bill", "law",
-    "index", "indices", "ranking", "rankings", "report", "survey", "fund", "funds", "prize", "award",
+    "index", "indices", "ranking", "rankings", "report", "survey", "prize", "award",
     "awards", "cup", "games", "olympics", "championship", "championships", "tournament", "open",
     "summit", "expo", "festival", "war", "declaration", "initiative", "plan", "programme", "program",
     "strategy", "doctrine", "charter", "constitution", "amendment", "regulation", "directive",

@@ -357,6 +357,11 @@ def resolve_speaker(token: Token, index: _DocIndex | None = None, previous: Quot
         issuer = _issuer(token)
         if issuer is not None:
             return issuer, 0.75
+        if lower in _DOCUMENT_NOUNS and previous is not None and previous.speaker.type == "Organization" and \
+                not any(c.dep_ == "prep" and c.lower_ in ("from", "by", "of") for c in token.children):
+            # "The Treasury said ... its Exchange Stabilization Fund. The statement noted ...": the
+            # organisation quoted last issued it, not the one named last
+            return previous.speaker, 0.65
         if lower in _DOCUMENT_NOUNS and (lower not in _ORG_NOUNS or any(
                 c.dep_ == "prep" and c.lower_ in ("from", "by", "of") for c in token.children)):
             # a document with no named issuer speaks for no one ("a statement from the prosecutor's office")
@@ -573,7 +578,25 @@ def _clause_tokens(verb: Token, clause: Token) -> list[Token]:
             tokens[0].dep_ == "mark" or (_right_after_verb(verb, tokens[0]) and tokens[0].dep_ != "det")) and \
             not _demonstrative(tokens[0]):
         tokens.pop(0)  # "told CNN that work ...": the complementiser, whatever the parser made of it
-    return _trim(tokens)
+    return _trim(tokens[_time_of_saying(verb, tokens):])
+
+
+def _time_of_saying(verb: Token, tokens: list[Token]) -> int:
+    """How many leading tokens say when the words were said, not what: "said on Tuesday it would
+    cut jobs", where the parser hung "on Tuesday" on the reported verb. Only a date right after
+    the speech verb, before a clause that goes on with its own subject."""
+    if not tokens or not _right_after_verb(verb, tokens[0]):
+        return 0
+    n = 1 if tokens[0].lower_ in ("on", "in", "at", "late", "early") else 0
+    while n < len(tokens) and tokens[n].ent_type_ in ("DATE", "TIME"):
+        n += 1
+    if n == 0 or tokens[n - 1].ent_type_ not in ("DATE", "TIME") or n >= len(tokens):
+        return 0
+    if tokens[n].lower_ == "that" and tokens[n].dep_ == "mark":
+        n += 1
+    rest = tokens[n]
+    return n if rest.dep_ in ("nsubj", "nsubjpass", "expl") or (
+        rest.dep_ in ("det", "poss", "compound", "amod", "nummod") and rest.head.dep_ in ("nsubj", "nsubjpass")) else 0
 
 
 # Nouns a report points back to with "that" ("estimates that number is closer to 40,000"): a bare

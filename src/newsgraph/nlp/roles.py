@@ -542,8 +542,10 @@ def read_role_before(doc: Doc, person_start: int, sentence_start: int) -> tuple[
             return None  # "..., director of X, Jane Roe": a list
         if i - 1 >= sentence_start and entity_at(doc, i - 1) is not None and entity_at(doc, i - 1).type == "Person":  # type: ignore[union-attr]
             return None  # "A CEO of X B CEO of Y": the title after A's name is A's
-    if comma and org is None and not (i - 1 >= sentence_start and doc[i - 1].lower_ in ("the", "his", "her")):
-        return None  # "..., president, X" is a list, not a title; "the Crown prosecutor, X", "his lawyer, X" are
+    if comma and org is None and not (i - 1 >= sentence_start and doc[i - 1].lower_ in ("the", "his", "her")) \
+            and not _persons_possessive(doc, i - 1, sentence_start):
+        return None  # "..., president, X" is a list, not a title; "the Crown prosecutor, X", "his lawyer, X",
+        # "Hale's attorney, X" are
     if org is None and doc[i].is_title and not doc[i].is_sent_start and \
             doc[i].lower_ not in TITLE_WORDS and doc[i].lower_ not in ROLE_NOUNS and \
             doc[i].lower_ not in PORTFOLIO_WORDS and doc[i].lower_ not in RANK_WORDS and \
@@ -561,6 +563,14 @@ def read_role_before(doc: Doc, person_start: int, sentence_start: int) -> tuple[
 
 
 _POSSESSIVE_MARKS = {"'s", "’s", "'", "’"}  # "Acme's", "Singapore Airlines' chief executive"
+
+
+def _persons_possessive(doc: Doc, k: int, sentence_start: int) -> bool:
+    """Token k is the possessive mark of a person's name: "Hale's" (attorney, X)."""
+    if k - 1 < sentence_start or doc[k].lower_ not in _POSSESSIVE_MARKS:
+        return False
+    owner = entity_at(doc, k - 1)
+    return owner is not None and owner.type == "Person"
 # Titles only a company or a publication has: the name before them is not a person's
 _COMPANY_TITLES = {"ceo", "cfo", "coo", "cto", "chairman", "chairwoman", "chief executive", "chief executive officer",
                    "editor-in-chief", "managing director", "co-founder", "founder", "chief financial officer",
