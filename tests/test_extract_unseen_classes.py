@@ -77,3 +77,32 @@ def test_a_statement_speaks_for_the_organisation_quoted_before_not_the_one_named
     result = newsgraph.extract("The Treasury said the money would come from its Exchange Stabilization Fund. "
                                "The one-page statement noted that the loan was short-term.")
     assert quote_rows(result)[-1] == ("Treasury", "the loan was short-term.")
+
+
+def test_a_name_the_model_took_for_a_body_holds_a_rank_only_people_hold():
+    result = newsgraph.extract("Kesha Varnum, NASA's acting deputy associate administrator for exploration "
+                               "systems, said the agency had spent $93 billion.")
+    assert ("Kesha Varnum", "Person") in names_and_types(result)
+    (role,) = result.roles
+    assert (role.role, role.qualifier, result.entity(role.organization).name) == (
+        "deputy associate administrator for exploration systems", "acting", "NASA")
+
+
+def test_clubs_named_after_towns_are_organisations_and_speak_as_the_club():
+    result = newsgraph.extract("English football club Leeds United sacked its manager on Monday. "
+                               "In a statement, the club said the decision had been difficult.")
+    assert ("Leeds United", "Organization") in names_and_types(result)
+    assert quote_rows(result) == [("Leeds United", "the decision had been difficult.")]
+
+
+def test_praise_is_not_a_title():
+    result = newsgraph.extract("Oliver Dunne was a gentle giant of the piano.")
+    assert result.roles == []
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    ("The injured were taken to St Vincent's Hospital on Sunday.", "St Vincent's Hospital", "Place"),
+    ("She studied at St Patrick's College in the 1990s.", "St Patrick's College", "Organization"),
+])
+def test_a_site_named_after_a_saint_is_not_a_person(text, name, kind):
+    assert (name, kind) in names_and_types(newsgraph.extract(text))

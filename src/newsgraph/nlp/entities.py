@@ -39,6 +39,7 @@ from .lexicon import (
     BODY_STAFF,
     BROADCAST_WORDS,
     BUILDING_WORDS,
+    CLUB_NAME_TAILS,
     COMPANY_MARKS,
     COMPASS_PREFIXES,
     COMPASS_SUFFIXES,
@@ -201,6 +202,8 @@ def type_from_head(text: str, model_type: str) -> str:
         return "Place"  # "the Soviet Union": a country, whatever "union" says
     if len(words) > 1 and (last in SPORT_WORDS or words[0] in SPORT_WORDS) and model_type != "Person":
         return "Organization"  # "New Zealand Rugby", "Cricket Australia": the sport's governing body
+    if len(words) > 1 and last in CLUB_NAME_TAILS and model_type in ("Place", "Other"):
+        return "Organization"  # "Manchester United", "Bolton Wanderers": a club, not a town
     if len(words) > 1 and (words[-2], last) in ORG_COMPOUND_HEADS and model_type != "Person":
         return "Organization"  # "Irving Independent School District": a body, not an area
     if last in MEDIA_HEADS and model_type == "Other" and len(words) > 1:
@@ -265,6 +268,7 @@ class EntityLinker:
         cleaned = _retype_from_context(doc, cleaned)
         cleaned = _hyphenated_places(doc, cleaned)
         cleaned = _bands_read_as_places(doc, cleaned)
+        cleaned = _saints_named_sites(doc, cleaned)
         cleaned += _untagged_facilities(doc, cleaned)
         cleaned += _company_names(doc, cleaned)
         cleaned = _people_from_context(doc, cleaned)
@@ -767,6 +771,10 @@ def _victim(root: Token, possessed: str | None, label: str) -> bool:
         root.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in VICTIM_NOUNS)
 
 
+_PERSONAL_RANKS = {"acting", "assistant", "associate", "deputy", "interim", "vice", "former", "senior"}
+_COMPANIES_ARE_TOO = {"leader", "founder", "co-founder", "chief"}  # "a chip leader", "a founder of the index"
+
+
 def _holds_a_title(doc: Doc, root: Token, end: int) -> bool:
     """"Foday Sankoh, former leader of the RUF", "X has served as ambassador", "X was the first
     woman to ...": a title only a person holds, right after the name (before "of") or through the verb."""
@@ -775,6 +783,12 @@ def _holds_a_title(doc: Doc, root: Token, end: int) -> bool:
         i += 1  # ", the former"
     if i + 1 < len(doc) and doc[i].lower_ in PERSON_TITLES and doc[i + 1].lower_ == "of":
         return True
+    for appos in (c for c in root.children if c.dep_ == "appos" and c.i > end and doc[end].text == ","):
+        # "X, NASA's acting deputy administrator for ...": a title only a person holds, or a post
+        # whose rank says a person holds it
+        if (appos.lemma_ in PERSON_TITLES and appos.lemma_ not in _COMPANIES_ARE_TOO) or (appos.lemma_ in ROLE_NOUNS and any(
+                c.lower_ in _PERSONAL_RANKS and c.i < appos.i for c in appos.children)):
+            return True
     if root.dep_ != "nsubj":
         return False
     verb = root.head
@@ -1213,6 +1227,29 @@ def _in_apposition_to_kind(span: Span, kinds: set[str]) -> bool:
 
 
 _UNTAGGED_HEADS = SITE_WORDS | UNTAGGED_ORG_HEADS
+
+
+_SAINTS = {"st", "st.", "saint", "ste", "ste.", "san", "santa"}
+# what a saint's name commonly heads: sites (places) and bodies
+_SAINTS_SITES = FACILITY_HEADS | {"hospital", "church", "chapel", "basilica", "abbey", "priory", "park"}
+_SAINTS_BODIES = ORG_HEADS | UNTAGGED_ORG_HEADS
+
+
+def _saints_named_sites(doc: Doc, spans: list[Span]) -> list[Span]:
+    """"St Vincent's Hospital", "St Patrick's College": the model reads the saint as a person and
+    leaves the head; the whole is the site's (or the body's) name."""
+    found: list[Span] = []
+    grown: set[int] = set()
+    for span in spans:
+        head = span.end + (span.end < len(doc) and doc[span.end].lower_ in ("'s", "’s"))
+        if span.label_ in ("PERSON", "GPE", "LOC", "ORG") and span[0].lower_ in _SAINTS and len(span) >= 2 \
+                and head < len(doc) and doc[head].is_title and doc[head].lower_ in _SAINTS_SITES | _SAINTS_BODIES:
+            span = Span(doc, span.start, head + 1, label="FAC" if doc[head].lower_ in _SAINTS_SITES else "ORG")
+            grown.update(range(span.end - 2, span.end))
+        found.append(span)
+    # a name the model saw in the head alone ("Basilica") is part of the grown one
+    return [s for s in found if not (grown.intersection(range(s.start, s.end)) and s[0].lower_ not in _SAINTS)] \
+        if grown else found
 
 
 def _untagged_facilities(doc: Doc, spans: list[Span]) -> list[Span]:

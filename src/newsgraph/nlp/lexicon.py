@@ -395,6 +395,8 @@ AGENT_VERBS = {"give", "offer", "invite", "hire", "employ", "acquire", "buy", "s
 COMPASS_PREFIXES = {"East", "West", "North", "South", "Central", "Northern", "Southern", "Eastern", "Western"}
 
 # Sports whose name, with a country's, names the body that runs it ("New Zealand Rugby", "Cricket Australia")
+# Last words of a sports club's name that no place has ("Leeds United", "Bolton Wanderers")
+CLUB_NAME_TAILS = {"united", "rovers", "wanderers", "athletic", "albion", "hotspur", "fc", "f.c.", "afc", "sfc"}
 SPORT_WORDS = {"rugby", "cricket", "football", "soccer", "hockey", "basketball", "athletics", "tennis", "golf",
                "cycling", "rowing", "netball", "baseball", "softball", "swimming", "volleyball", "handball",
                "gymnastics", "boxing", "skiing", "sailing", "triathlon"}

@@ -381,7 +381,9 @@ def resolve_speaker(token: Token, index: _DocIndex | None = None, previous: Quot
     generic = lower in _GENERIC_ORG_NOUNS or token.lemma_ in _GENERIC_ORG_NOUNS
     for cluster in index.organisations:
         # "the ministry", "the Church": a word of an organisation's name
-        in_name = any(lower in name.lower().split() for name in (cluster.name, *cluster.aliases))
+        in_name = any(lower in name.lower().split() for name in (cluster.name, *cluster.aliases)) or any(
+            m.start > 0 and m.start < token.i and doc[m.start - 1].lower_ == lower for m in cluster.mentions)
+        # ... or introduced by the noun: "football club Manchester United ... the club said"
         if not (in_name or generic):
             continue
         # a name that contains the noun may come earlier in the same sentence; any other

@@ -77,7 +77,9 @@ _NOT_ROLES = {"people", "person", "others", "percent", "year", "years", "time", 
               # "a native of Y", "his military career"
               "power", "disaster", "career", "native", "natives", "descent", "ancestry", "descendant", "descendants",
               "descendent", "family", "subsidiary", "moniker", "appointment", "retirement", "agreement", "number",
-              "filibuster", "recipient", "defendant", "character"}
+              "filibuster", "recipient", "defendant", "character",
+              # praise and kinds of thing the suffixes catch: "a giant of jazz", "an element"
+              "giant", "giants", "legend", "icon", "element", "elements", "component", "content"}
 
 
 _MAX_ROLE_WORDS = 6
@@ -601,7 +603,7 @@ def _role_text(tokens) -> str:
         return ""
     last = tokens[-1]
     if last.tag_ in ("NNS", "NNPS") and last.lemma_ and _singular(last) != last.lower_ \
-            and not (len(words) > 2 and words[-2] in ("of", "for", "in")):  # "minister of finance"
+            and not (len(words) > 2 and {"of", "for", "in"} & set(words[1:-1])):  # "minister of finance", "... for exploration systems"
         words[-1] = _singular(last)
     text = " ".join(words)
     return text.replace(" - ", "-")
