@@ -106,3 +106,42 @@ def test_praise_is_not_a_title():
 ])
 def test_a_site_named_after_a_saint_is_not_a_person(text, name, kind):
     assert (name, kind) in names_and_types(newsgraph.extract(text))
+
+
+def test_the_spokesperson_again_is_the_organisation_it_spoke_for():
+    result = newsgraph.extract('An Amazon spokesperson said the ruling was "without merit". '
+                               '"No customer data was lost," the spokesperson said.')
+    assert [speaker for speaker, _ in quote_rows(result)] == ["Amazon", "Amazon"]
+
+
+@pytest.mark.parametrize("described", ["the Australian", "the 24-year-old"])
+def test_a_person_named_by_nationality_or_age_is_the_one_just_written_about(described):
+    result = newsgraph.extract("Oscar Penrose crashed on lap 44 and lost the lead. "
+                               f'"It was my mistake," {described} said.')
+    assert quote_rows(result) == [("Oscar Penrose", "It was my mistake")]
+
+
+def test_a_nationality_between_qualifier_and_title_keeps_the_qualifier():
+    result = newsgraph.extract("The mission was headed by former Kenyan president Daniel Mwangi.")
+    assert [(r.role, r.qualifier) for r in result.roles] == [("president", "former")]
+
+
+def test_a_judges_form_of_address_after_a_title_is_not_part_of_it():
+    result = newsgraph.extract("The Independent Electoral Commission counted the votes. "
+                               "Commission chairman Justice Abel Tamu said turnout was 79 percent.")
+    assert ("Abel Tamu", "chairman", "Independent Electoral Commission", None) in role_rows(result)
+    result = newsgraph.extract("Chief Justice Abel Tamu wrote the opinion.")
+    assert [r.role for r in result.roles] == ["chief justice"]
+
+
+def test_event_and_survey_names_of_two_words():
+    result = newsgraph.extract("Lando Norris won the Dutch Grand Prix on Sunday, according to the "
+                               "British Geological Survey (BGS) and race officials.")
+    found = names_and_types(result)
+    assert ("Dutch Grand Prix", "Organization") not in found
+    assert ("British Geological Survey", "Organization") in found
+
+
+def test_a_rate_keeps_its_denominator():
+    result = newsgraph.extract("Winds reached up to 100 miles per hour on Tuesday.")
+    assert [f.text for f in result.figures] == ["up to 100 miles per hour"]

@@ -208,7 +208,7 @@ def type_from_head(text: str, model_type: str) -> str:
         return "Organization"  # "Irving Independent School District": a body, not an area
     if last in MEDIA_HEADS and model_type == "Other" and len(words) > 1:
         return "Organization"  # "the Sydney Morning Herald" read as a law or a work: the paper
-    if last in OTHER_HEADS and model_type in ("Organization", "Place", "Other"):
+    if (last in OTHER_HEADS or " ".join(words[-2:]) in OTHER_HEADS) and model_type in ("Organization", "Place", "Other"):
         return "Other"
     if last in FACILITY_HEADS and model_type == "Organization" and "of" not in words:
         return "Place"  # "Volgograd Arena", "Grand Mosque": named sites are places

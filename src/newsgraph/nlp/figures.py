@@ -1092,7 +1092,8 @@ def _with_unit_tail(span: Span) -> Span:
     # words the model took in that are no part of an amount: "Loans 299.2 mln", "five mln to"
     while end - start > 1 and not _amount_word(doc[start]) and doc[start].lower_ not in _QUALIFIER_WORDS:
         start += 1
-    while end - start > 1 and not _amount_word(doc[end - 1]) and doc[end - 1].lower_ not in _UNIT_TAIL | _SCALE_TAIL:
+    while end - start > 1 and not _amount_word(doc[end - 1]) and doc[end - 1].lower_ not in _UNIT_TAIL | _SCALE_TAIL \
+            and not (label == "QUANTITY" and end - start > 2 and doc[end - 2].lower_ == "per"):  # "miles per hour"
         end -= 1
     tail_from = end
     while end < len(doc) and end - tail_from < 2 and not (

@@ -76,7 +76,8 @@ BUILDING_WORDS = {"house", "building", "lodge", "manor", "castle", "mansion", "h
 LOCATIVE_PREPOSITIONS = {"to", "at", "in", "inside", "outside", "near", "into", "from"}
 
 # Two-word heads of organisations whose last word alone would say place ("Irving School District")
-ORG_COMPOUND_HEADS = {("school", "district"), ("school", "board"), ("water", "district")}
+ORG_COMPOUND_HEADS = {("school", "district"), ("school", "board"), ("water", "district"), ("geological", "survey"),
+                      ("ordnance", "survey")}
 
 # Facility words that are never surnames ("John Tower", "Arsenio Hall" are people)
 SITE_WORDS = {"arena", "stadium", "airport", "station", "towers", "mosque", "cathedral", "terminal", "plaza"}

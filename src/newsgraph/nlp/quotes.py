@@ -66,6 +66,7 @@ _ORG_NOUNS = ORG_HEADS | BODY_HEADS | {"firm", "government", "club", "team", "bo
 _GENERIC_ORG_NOUNS = {"company", "firm", "group", "agency", "organisation", "organization", "club", "team",
                       "body", "institution", "statement", "operator", "foundation"}
 _COMPANY_HEADS = {"Company", "Group", "Holdings", "Bancorp"}
+_SPOKESPEOPLE = {"spokesman", "spokeswoman", "spokesperson"}
 
 
 def _is_company(cluster: EntityCluster) -> bool:
@@ -253,13 +254,13 @@ class _DocIndex:
     def last_person_before(self, index: int, earliest: int, pronoun: str,
                            exclude: frozenset[int] = frozenset()) -> EntityCluster | None:
         """The person a "he"/"she" at token ``index`` refers to: the latest subject, else the latest mention."""
-        wanted = "f" if pronoun in ("she", "her") else "m"
+        wanted = None if not pronoun else "f" if pronoun in ("she", "her") else "m"
         position = bisect_left(self.person_starts, index)
         fallback = None
         for mention in reversed(self.persons[max(0, position - _PRONOUN_CANDIDATES):position]):
             if mention.start < earliest:
                 break
-            if self.gender.get(id(mention.cluster), wanted) != wanted or id(mention.cluster) in exclude:
+            if (wanted and self.gender.get(id(mention.cluster), wanted) != wanted) or id(mention.cluster) in exclude:
                 continue  # "she" is not a man; "he said, "Andy Warhol was ..."" is not Warhol
             if mention.subject:
                 return mention.cluster
@@ -331,6 +332,9 @@ def resolve_speaker(token: Token, index: _DocIndex | None = None, previous: Quot
     if lower in _PERSONAL:
         cluster = index.last_person_before(token.i, index.earliest_token(token.i), lower, exclude)
         return cluster, 0.7
+    if _described_person(token):
+        # '"It was my mistake," the Australian said': the person the story was just about
+        return index.last_person_before(token.i, index.earliest_token(token.i), "", exclude), 0.6
     if lower in _NEUTER:
         # "it added", "they also claimed": the organisation quoted just before
         if previous is not None and previous.speaker.type in ("Organization", "Place") and \
@@ -357,6 +361,9 @@ def resolve_speaker(token: Token, index: _DocIndex | None = None, previous: Quot
         issuer = _issuer(token)
         if issuer is not None:
             return issuer, 0.75
+        if lower in _SPOKESPEOPLE and previous is not None and previous.speaker.type == "Organization" and \
+                any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+            return previous.speaker, 0.65  # "An Acme spokesperson said ... 'No data was lost,' the spokesperson said"
         if lower in _DOCUMENT_NOUNS and previous is not None and previous.speaker.type == "Organization" and \
                 not any(c.dep_ == "prep" and c.lower_ in ("from", "by", "of") for c in token.children):
             # "The Treasury said ... its Exchange Stabilization Fund. The statement noted ...": the
@@ -410,6 +417,14 @@ def resolve_speaker(token: Token, index: _DocIndex | None = None, previous: Quot
 # Documents that speak for whoever issued them ("the report says", "a study by X found")
 _DOCUMENT_NOUNS = {"statement", "report", "study", "letter", "release", "survey", "document", "filing", "ruling",
                    "communique", "memo", "paper", "analysis", "review", "poll"}
+
+
+def _described_person(token: Token) -> bool:
+    """"the Australian", "the 24-year-old": one person named by nationality or age, not by name."""
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) or token.tag_ in ("NNS", "NNPS"):
+        return False
+    return (token.ent_type_ == "NORP" and token.is_title) or token.lower_.endswith("-year-old") or (
+        token.lower_ == "old" and token.i >= 2 and token.doc[token.i - 1].lower_ in ("year", "-"))
 
 
 def _issuer(token: Token) -> EntityCluster | None:

@@ -433,11 +433,18 @@ def org_after(doc: Doc, i: int, limit: int) -> tuple[EntityCluster | None, int]:
     return org, end
 
 
+_ADDRESSED_AS = {"justice", "judge"}
+
+
 def read_role_before(doc: Doc, person_start: int, sentence_start: int) -> tuple[str, EntityCluster | None] | None:
     """Read "[former] [ORG['s]|Its] role words [of state] [,] PERSON" ending before the name."""
     i = person_start
-    while i - 2 >= sentence_start and doc[i - 1].lower_ in HONORIFICS and _free(doc, i - 1):
-        i -= 1  # "Prime Minister of India Dr. Manmohan Singh", "Chief Justice Sir Anthony Mason"
+    while i - 2 >= sentence_start and _free(doc, i - 1) and (doc[i - 1].lower_ in HONORIFICS or (
+            doc[i - 1].lower_ in _ADDRESSED_AS and is_role_head(doc[i - 2]) and _free(doc, i - 2) and
+            doc[i - 2].lower_ not in ROLE_MODIFIERS and doc[i - 2].lower_ not in _ADDRESSED_AS)):
+        # "Prime Minister of India Dr. Manmohan Singh", "Chief Justice Sir Anthony Mason";
+        # "Commission chairman Justice X": a judge's form of address after another title
+        i -= 1
     if i - 1 >= sentence_start and doc[i - 1].text == ",":
         i -= 1  # "WIPO's director general, Daren Tang"
         comma = True
@@ -534,6 +541,9 @@ def read_role_before(doc: Doc, person_start: int, sentence_start: int) -> tuple[
             and entity_at(doc, j - 1).type == "Organization" and _role_text(role_tokens) in _COMPANY_TITLES:  # type: ignore[union-attr]
         org = entity_at(doc, j - 1)  # "Speedway Motorsports and chairman Bruton Smith"
     qualifier = None
+    if org is None and j - 1 >= sentence_start and doc[j].ent_type_ == "NORP" and doc[j].is_title and \
+            doc[j - 1].lower_ in ROLE_QUALIFIERS:
+        j -= 1  # "former Kenyan president X": the nationality between the qualifier and the title
     if j >= sentence_start and doc[j].lower_ in ROLE_QUALIFIERS:
         qualifier = doc[j].lower_
     elif j - 1 >= sentence_start and doc[j].text == "-" and doc[j - 1].lower_ in ROLE_QUALIFIERS:
@@ -554,7 +564,7 @@ def read_role_before(doc: Doc, person_start: int, sentence_start: int) -> tuple[
             doc[i].lower_ not in TITLE_ABBREVIATIONS:
         return None  # "Opposition Leader"-like capitals that are not titles we know
     if org is None and len(role_tokens) >= 2 and role_tokens[0].lower_ in ORG_REFERENCE_NOUNS and \
-            role_tokens[0].pos_ == "NOUN" and is_role_head(role_tokens[-1]) and entity_at(doc, role_tokens[0].i) is None:
+            role_tokens[0].pos_ in ("NOUN", "PROPN") and is_role_head(role_tokens[-1]) and entity_at(doc, role_tokens[0].i) is None:
         body = resolve_organization(doc, role_tokens[0].i)
         if body is not None:  # "union president Ciara Walsh", "Party leader X": the body named before
             org, role_tokens = body, role_tokens[1:]
