@@ -145,3 +145,33 @@ def test_event_and_survey_names_of_two_words():
 def test_a_rate_keeps_its_denominator():
     result = newsgraph.extract("Winds reached up to 100 miles per hour on Tuesday.")
     assert [f.text for f in result.figures] == ["up to 100 miles per hour"]
+
+
+def test_in_a_list_of_titled_names_each_title_is_the_next_names():
+    result = newsgraph.extract("He met Vice President Ann Kessler, Secretary of State Bob Trent and "
+                               "Commerce Secretary Cal Dorsey.")
+    assert sorted((person, role) for person, role, _, _ in role_rows(result)) == [
+        ("Ann Kessler", "vice president"), ("Bob Trent", "secretary of state"), ("Cal Dorsey", "commerce secretary")]
+
+
+def test_a_plural_title_abbreviation_before_names():
+    result = newsgraph.extract("Sens. Mara Quill and Tom Avery visited the plant.")
+    assert ("Mara Quill", "senator", None, None) in role_rows(result)
+
+
+def test_a_team_led_by_someone_is_not_the_body_named_before():
+    result = newsgraph.extract("The results appear in the Lancet. \"The risk is real,\" said the group led by "
+                               "Dr. Hana Ruiz.")
+    assert [row for row in role_rows(result) if row[2] == "Lancet"] == []
+    result = newsgraph.extract("Hamas said it would fight. The group, led by Omar Dalil, rejected the plan.")
+    assert ("Omar Dalil", "leader", "Hamas", None) in role_rows(result)
+
+
+def test_the_verb_before_a_title_is_not_part_of_how_the_post_is_held():
+    result = newsgraph.extract("Police in Tbilisi arrested opposition leader Niko Barda on Saturday.")
+    assert role_rows(result) == [("Niko Barda", "opposition leader", None, None)]
+
+
+def test_a_place_someone_travelled_to_is_not_their_office():
+    result = newsgraph.extract("Sen. Mara Quill visited Kabul on Monday.")
+    assert role_rows(result) == [("Mara Quill", "senator", None, None)]

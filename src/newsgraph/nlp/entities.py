@@ -78,6 +78,7 @@ from .lexicon import (
     SITE_WORDS,
     SPORT_WORDS,
     THING_NOUNS,
+    TITLE_ABBREVIATIONS,
     TITLE_WORDS,
     UNTAGGED_ORG_HEADS,
     VICTIM_NOUNS,
@@ -329,6 +330,8 @@ def _without_title_words(span: Span) -> Span | None:
     loses its trailing title word.
     """
     doc = span.doc
+    if len(span) == 1 and span[0].lower_ in TITLE_ABBREVIATIONS:
+        return None  # "Sens." read as a place
     if span.label_ in ("PERSON", "GPE", "LOC", "FAC"):
         return span
     words = [t.lower_ for t in span]

@@ -85,6 +85,19 @@ VECTOR_DIM = 300  # en_core_web_md's static word vectors
 _BUCKETS = (0, 1, 2, 3, 4, 6, 9, 13, 20)
 
 
+
+# Verbs of going somewhere: the place after them is where, not what for
+_TRAVEL_VERBS = {"visit", "tour", "travel", "fly", "arrive", "go", "come", "return", "head", "land", "reach",
+                 "leave", "stop"}
+
+
+def _travelled_to(place: Token) -> bool:
+    """The place is the object of a visit or the end of a journey: "visited Kabul", "flew to Paris"."""
+    if place.dep_ == "dobj":
+        return place.head.lemma_ in _TRAVEL_VERBS
+    return place.dep_ == "pobj" and place.head.lower_ in ("to", "in", "at", "from") and \
+        place.head.head.lemma_ in _TRAVEL_VERBS
+
 def _bucket(n: int) -> int:
     return _BUCKETS[bisect_right(_BUCKETS, n) - 1]
 
@@ -380,6 +393,8 @@ class LearnedRelations:
                 if head == "office" and head_token(mb).dep_ in ("compound", "amod") and \
                         head_token(mb).head.pos_ == "NOUN":
                     continue  # "President Reagan ... the Iran arms deal": a place naming a thing is no office's
+                if head == "office" and _travelled_to(head_token(mb)):
+                    continue  # "Sen. X visited Kabul": where someone went, not what they hold office for
                 pair = (id(ma), id(mb))
                 if pair not in shared:
                     shared[pair] = ([f.encode() for f in shared_features(ma, mb, mentions)],

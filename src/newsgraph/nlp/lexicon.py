@@ -179,7 +179,10 @@ TITLE_WORDS = {
 TITLE_ABBREVIATIONS = {"gov.": "governor", "sen.": "senator", "rep.": "representative", "gen.": "general",
                        "col.": "colonel", "lt.": "lieutenant", "sgt.": "sergeant", "capt.": "captain",
                        "adm.": "admiral", "cmdr.": "commander", "supt.": "superintendent", "prof.": "professor",
-                       "amb.": "ambassador", "insp.": "inspector", "det.": "detective"}
+                       "amb.": "ambassador", "insp.": "inspector", "det.": "detective",
+                       # plurals before a list of names ("Sens. A and B"); the tokenizer keeps them whole
+                       "sens.": "senator", "reps.": "representative", "govs.": "governor"}
+PLURAL_TITLE_ABBREVIATIONS = {"sens.", "reps.", "govs."}
 
 # Portfolio words: capitalised inside a title they name a brief, not an organisation
 # ("Defense Secretary", "Shadow Home Secretary", "Foreign Affairs Minister")

@@ -16,7 +16,9 @@ import time
 import traceback
 from collections.abc import Iterable
 
+from spacy.attrs import ORTH
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
 # Importing the modules registers their factories with spaCy.
@@ -33,6 +35,7 @@ from . import (  # noqa: F401
 )
 from . import learned as learned_relations  # noqa: F401
 from .facts import register_extensions
+from .lexicon import PLURAL_TITLE_ABBREVIATIONS
 from .speedups import speed_up
 
 log = logging.getLogger(__name__)
@@ -116,6 +119,9 @@ def add_newsgraph_components(nlp: Language, *, learned: bool = True) -> Language
     relation classifier (``Settings.learned_relations``), so only the rules run."""
     register_extensions()
     speed_up(nlp)
+    if isinstance(nlp.tokenizer, Tokenizer):
+        for abbreviation in PLURAL_TITLE_ABBREVIATIONS:  # "Sens." is one word, as "Sen." is to the model
+            nlp.tokenizer.add_special_case(abbreviation.capitalize(), [{ORTH: abbreviation.capitalize()}])
     if PARAGRAPHS not in nlp.pipe_names:
         # before the parser, so its sentences never cross a blank line
         anchor = {"before": "parser"} if "parser" in nlp.pipe_names else {"first": True}

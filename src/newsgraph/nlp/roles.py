@@ -35,6 +35,7 @@ from .lexicon import (
     HEAD_OF_STATE_TITLES,
     HONORIFICS,
     OFFICE_TITLES,
+    PLURAL_TITLE_ABBREVIATIONS,
     PORTFOLIO_WORDS,
     POSTNOMINAL_TITLES,
     RANK_WORDS,
@@ -297,6 +298,15 @@ def _reference_org(doc: Doc, i: int, limit: int) -> tuple[EntityCluster | None, 
     return None, i
 
 
+def _titles_the_next_name(doc: Doc, end: int, limit: int) -> bool:
+    """A title read after one name ends right where the next person's name starts: it is that
+    person's ("A, Secretary of State B")."""
+    if end >= limit or not is_role_word(doc[end - 1]):
+        return False
+    following = entity_at(doc, end)
+    return following is not None and following.type == "Person"
+
+
 def read_role_after(doc: Doc, i: int, limit: int) -> tuple[str, EntityCluster | None, int] | None:
     """Read "[a|the] [ORG['s]|its] role words [of state] [of|at ORG]" starting at token i.
 
@@ -512,7 +522,8 @@ def read_role_before(doc: Doc, person_start: int, sentence_start: int) -> tuple[
     org = None
     j = i - 1
     while j - 1 >= sentence_start and i - j < 3 and doc[j].is_lower and _free(doc, j) and (
-            doc[j].tag_ == "VBN" or (doc[j].pos_ == "VERB" and doc[j].lower_.endswith("ed"))) and (
+            doc[j].tag_ == "VBN" or (doc[j].pos_ == "VERB" and doc[j].lower_.endswith("ed"))) and \
+            doc[j].dep_ not in ("ROOT", "ccomp", "conj", "advcl", "relcl") and doc[j].tag_ != "VBD" and (
             doc[j - 1].lower_ in _POSSESSIVE_MARKS or entity_at(doc, j - 1) is not None):
         j -= 1  # "Hamas' exiled leader X": how the post is held, between the body and the title
     if j - 1 >= sentence_start and doc[j].ent_type_ == "NORP" and doc[j].is_title and _free(doc, j) \
@@ -668,6 +679,10 @@ def _passive_roles(doc: Doc, root: Token) -> list[tuple[str, EntityCluster]]:
             org = entity_at(doc, head)
             if org is None and head.lower_ in ORG_REFERENCE_NOUNS:
                 org = resolve_organization(doc, head)  # "the organization founded by X"
+                if org is not None and head.lower_ in _AD_HOC_BODIES and head.lower_ not in org.name.lower() \
+                        and doc[v.i - 1].text != ",":
+                    org = None  # "the group led by Dr. X" (which group: one gathered for the task), not
+                    # "Hamas ... The group, led by X," (the one just named)
             if org is None and head.dep_ == "appos":
                 org = entity_at(doc, head.head)  # "Boston Properties, a trust led by X"
             if org is not None and org.type == "Organization":
@@ -679,6 +694,8 @@ def _passive_roles(doc: Doc, root: Token) -> list[tuple[str, EntityCluster]]:
                 return found
     return []
 
+
+_AD_HOC_BODIES = {"group", "team", "panel"}  # gathered for a task: only a name that says so is theirs
 
 # "X assumed command of Y", "X took over the leadership of Y": the role the noun names, at Y
 _TAKEN_ROLES = {"command": "commander", "leadership": "leader", "helm": "head", "chairmanship": "chairman",
@@ -1183,7 +1200,7 @@ _IMPLIED_CONFIDENCE = 0.6  # what those rules keep them with (a title "member of
 
 def _plural_title(token: Token) -> bool:
     """"players", "Ministers" (a capitalised plural the tagger took for a singular name)."""
-    return (token.tag_ in ("NNS", "NNPS") and is_role_word(token)) or (
+    return (token.tag_ in ("NNS", "NNPS") and is_role_word(token)) or token.lower_ in PLURAL_TITLE_ABBREVIATIONS or (
         token.is_title and token.lower_.endswith("s") and token.lower_[:-1] in ROLE_NOUNS)
 
 
@@ -1250,6 +1267,8 @@ class RoleFinder:
                     after += 1  # "X's (drummer of Y) solo album"
                 if after < limit and doc[after].text in (",", "("):  # "X (Seventh President of Finland)"
                     found = read_role_after(doc, after + 1, limit)
+                    if found and _titles_the_next_name(doc, found[2], limit):
+                        found = None  # "Vice President A, Secretary of State B and ...": B's title, a list
                     if found:
                         keep(cluster, found[0], found[1], sentence, 0.85 if found[1] else 0.7)
                         nxt = found[2]
@@ -1278,8 +1297,7 @@ class RoleFinder:
                     # "X chief executive of Y" / "X the president of Y": an apposition without
                     # commas (headlines, captions); only with the organisation it names
                     found = read_role_after(doc, after, limit)
-                    if found and found[2] < limit and entity_at(doc, found[2]) is not None \
-                            and entity_at(doc, found[2]).type == "Person" and is_role_word(doc[found[2] - 1]):  # type: ignore[union-attr]
+                    if found and _titles_the_next_name(doc, found[2], limit):
                         found = None  # "Gov. A former Massachusetts Gov. B": the next name's title, not A's
                     also = None
                     if found and found[2] + 1 < limit and doc[found[2]].lower_ == "and":
