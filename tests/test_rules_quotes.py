@@ -74,6 +74,11 @@ def test_a_city_in_capitals_before_a_long_dash_is_a_dateline_without_date_or_age
     assert find_dateline("Denver — The council voted.") is None
 
 
+def test_a_dateline_month_in_lower_case():
+    fact = find_dateline("KINGSTON, march 11 - The island capped its debt.")
+    assert (fact.place, fact.month, fact.day) == ("Kingston", 3, 11)
+
+
 def test_inserted_speech_verb_reports_what_came_before_it():
     text = "Jane Roe spoke . Prices will rise , she said , but wages lag ."
     parse = [(1, "compound"), (2, "nsubj"), (2, "ROOT"), (2, "punct"),

@@ -70,3 +70,17 @@ def test_an_entity_running_past_a_mark_ends_at_it():
     doc = run(make_doc("Acme Corp <ACM> - Shelf offering of shares .", ents={"Acme Corp <ACM> - Shelf": "ORG"}),
               "newsgraph_tickers")
     assert [(e.text, e.label_) for e in doc.ents] == [("Acme Corp", "ORG")]
+
+
+def test_a_bracketed_company_name_is_one_organisation_whatever_the_model_cut():
+    doc = make_doc("sold to < Hong Kong and Shanghai Banking Corp > and < Brindle Ltd > .",
+                   ents=[("Hong Kong", "GPE"), ("Shanghai Banking Corp", "ORG"), ("Brindle Ltd >", "ORG")])
+    doc = run(doc, "newsgraph_tickers")
+    assert [(e.text, e.label_) for e in doc.ents] == [("Hong Kong and Shanghai Banking Corp", "ORG"),
+                                                      ("Brindle Ltd", "ORG")]
+
+
+def test_brackets_around_ordinary_words_are_no_name():
+    doc = make_doc("prices < rose sharply > and Acme fell .", ents={"Acme": "ORG"})
+    doc = run(doc, "newsgraph_tickers")
+    assert [(e.text, e.label_) for e in doc.ents] == [("Acme", "ORG")]

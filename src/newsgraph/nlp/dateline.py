@@ -17,7 +17,8 @@ _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
     "sep": 9, "oct": 10, "nov": 11, "dec": 12,
 }
-_MONTH = r"(?P<month>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?)"
+# any case: wire desks also file "KINGSTON, march 11 -"
+_MONTH = r"(?P<month>(?i:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?)"
 _PLACE = r"(?P<place>[A-Z][A-Za-z'’.\- ]{1,40}?(?:\s*,\s*[A-Z][A-Za-z.\- ]{1,30}?)?)"
 _AGENCY = r"\(\s*(?P<agency>[A-Za-z][\w .&'’-]{0,40}?)\s*\)"
 _DASH = r"\s*(?:--|—|–|-)\s*"

@@ -39,10 +39,33 @@ def is_ticker_mark(text: str) -> bool:
     return TICKER_MARK.fullmatch(text) is not None
 
 
+_NAME_LINKS = {"and", "&", "of", "de", "du", "la", "le", "von", "van", "der", "-", "'s", "’s", "the"}
+
+
+def bracketed_names(doc: Doc) -> list[Span]:
+    """"<Hong Kong and Shanghai Banking Corp>": the wire brackets a company's whole name (one
+    without a ticker); the model may cut it at "and" or leave the mark's words out."""
+    names = []
+    for opening in (t for t in doc if t.text == "<"):
+        close = next((k for k in range(opening.i + 2, min(len(doc), opening.i + 12)) if doc[k].text == ">"), None)
+        if close is None:
+            continue
+        inner = doc[opening.i + 1:close]
+        if inner[0].text[:1].isupper() and all(
+                (t.text[:1].isupper() or t.is_digit or t.lower_ in _NAME_LINKS) and "\n" not in t.whitespace_
+                for t in inner):
+            names.append(Span(doc, inner.start, inner.end, label="ORG"))
+    return names
+
+
 @Language.component("newsgraph_tickers", requires=["token.dep", "doc.ents"], assigns=["token.dep", "doc.ents"])
 def tickers_component(doc: Doc) -> Doc:
     if "<" not in doc_text(doc):
         return doc  # the common case: no mark, nothing to read
+    names = bracketed_names(doc)
+    if names:
+        bracketed = {i for name in names for i in range(name.start - 1, name.end + 1)}
+        doc.set_ents([e for e in doc.ents if not bracketed.intersection(range(e.start, e.end))] + names)
     marks = [t for t in doc if t.text[0] == "<" and is_ticker_mark(t.text)]
     if not marks:
         return doc
