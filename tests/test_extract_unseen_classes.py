@@ -175,3 +175,25 @@ def test_the_verb_before_a_title_is_not_part_of_how_the_post_is_held():
 def test_a_place_someone_travelled_to_is_not_their_office():
     result = newsgraph.extract("Sen. Mara Quill visited Kabul on Monday.")
     assert role_rows(result) == [("Mara Quill", "senator", None, None)]
+
+
+@pytest.mark.parametrize("text, name, role", [
+    ("British Trade and Industry Secretary Paula Chen said Japan must act.", "Paula Chen",
+     "trade and industry secretary"),
+    ("Venezuelan Energy and Mines Minister Aldo Ruiz said the loan was agreed.", "Aldo Ruiz",
+     "energy and mines minister"),
+])
+def test_a_brief_after_a_nationality_is_part_of_the_title_not_a_body(text, name, role):
+    result = newsgraph.extract(text)
+    assert [(row[0], row[1], row[2]) for row in role_rows(result)] == [(name, role, None)]
+    assert not any(e.type == "Organization" for e in result.entities)
+
+
+def test_a_chamber_is_not_its_committee_unless_the_committee_is_meant():
+    result = newsgraph.extract("The House Ways and Means Trade Subcommittee voted on Tuesday. "
+                               "House Speaker Jim Rowe said the House would pass the bill.")
+    assert ("Jim Rowe", "speaker", "House", None) in role_rows(result)
+    result = newsgraph.extract("Senate committee backs water bill. The Senate Committee on Energy "
+                               "and Natural Resources sent the measure on.")
+    assert [e.name for e in result.entities if e.type == "Organization"] == [
+        "Senate Committee on Energy and Natural Resources"]

@@ -89,7 +89,8 @@ from .lexicon import (
 _INITIAL_STOPWORDS = {"of", "the", "and", "for", "de", "on", "in", "du", "des", "la", "le", "&", "at"}
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z&]*[A-Z]$|^[A-Z]{2,}s?$")
 _COMPANY_SUFFIXES = {mark.lower() for mark in COMPANY_MARKS} - {"corporation", "incorporated", "limited"}
-_PLURAL_DEMONYM = ("ians", "eans", "icans")  # "Belgians", "Koreans": people of a country, not a body
+_PLURAL_DEMONYM = ("ians", "eans", "icans")
+_NATIONALITY_ENDING = re.compile(r"(an|ian|ean|ese|ish|i|ic|ch)$")  # "Belgians", "Koreans": people of a country, not a body
 _ROMAN = re.compile(r"^[IVXLC]{2,}$")  # "XVII": a numeral, not a name
 _ROW_LABELS = {"shr", "shrs", "oper", "revs", "qtly", "avg", "mths"}  # "Oper shr 70 cts vs 50 cts"
 _TRIM_END = {"'s", "’s", "'", "’", ",", ".", ";", ":", "-", "—"}
@@ -336,12 +337,15 @@ def _without_title_words(span: Span) -> Span | None:
         return span
     words = [t.lower_ for t in span]
     after = span.end
-    while after < len(doc) and after - span.end < 3 and doc[after].lower_ in PORTFOLIO_WORDS \
+    while after < len(doc) and after - span.end < 4 and (doc[after].lower_ in PORTFOLIO_WORDS or (
+            doc[after].lower_ in ("and", "&") and after + 1 < len(doc) and doc[after + 1].lower_ in PORTFOLIO_WORDS)) \
             and not _is_title_head(doc[after]):
-        after += 1  # "Shadow | Home Secretary"
+        after += 1  # "Shadow | Home Secretary", "Venezuelan Energy | and Mines Minister"
+    # "British | Trade and Industry | Secretary": a nationality may open the brief
+    brief = words[1:] if len(words) > 1 and _NATIONALITY_ENDING.search(words[0]) and span[0].is_title else words
     if after < len(doc) and _is_title_head(doc[after]) and (doc[after].is_title or doc[after].is_lower) \
-            and all(w in PORTFOLIO_WORDS or w in ROLE_MODIFIERS or w in RANK_WORDS for w in words):
-        return None
+            and all(w in PORTFOLIO_WORDS or w in ROLE_MODIFIERS or w in RANK_WORDS for w in brief if w not in ("and", "&")):
+        return None  # "Trade and Industry | Secretary", "Venezuelan Energy and Mines | Minister": a brief
     before = span.start - 1
     if before >= 0 and doc[before].lower_ == "the":
         before -= 1  # "Minister of the Interior"
@@ -1564,7 +1568,8 @@ def build_clusters(doc: Doc, spans: list[Span]) -> list[EntityCluster]:
         camel = text[:1].isupper() and not text.isupper() and not text.istitle() and text.isalpha()
         if cluster is None and len(span) == 1 and ((type_ == "Organization" and span[0].is_title) or (
                 camel and type_ in ("Organization", "Person"))):
-            cluster = _organisation_by_word(clusters, text)  # "SkyLink" for "SkyLink Airways", however typed
+            following = span.doc[span.end].lower_ if span.end < len(span.doc) else ""
+            cluster = _organisation_by_word(clusters, text, following)  # "SkyLink" for "SkyLink Airways", however typed
             if cluster is not None:
                 type_ = "Organization"
         if cluster is None and len(span) > 1 and type_ in ("Person", "Organization", "Place"):
@@ -1807,15 +1812,21 @@ def _short_company_name(name: str, word: str, type_: str) -> bool:
     return words[-2] == word and type_ != "Place" and words[-3].lower() not in ("of", "for", "and", "the", "&")
 
 
-def _organisation_by_word(clusters: list[EntityCluster], word: str) -> EntityCluster | None:
-    """"Meta" for "Meta Platforms", "the Commission" for "the European Commission"."""
+def _organisation_by_word(clusters: list[EntityCluster], word: str, following: str = "") -> EntityCluster | None:
+    """"Meta" for "Meta Platforms", "the Commission" for "the European Commission"; a chamber only
+    with its committee's noun after it ("Senate committee" for "Senate Committee on Energy")."""
     matches = [
         c for c in clusters
         if c.type == "Organization" and len(c.name.split()) > 1
-        and (c.name.split()[0] == word or (c.name.split()[-1] == word and (
+        and ((c.name.split()[0] == word and (word.lower() not in _CHAMBERS or following in c.name.lower().split()))
+             or (c.name.split()[-1] == word and (
             word.lower() in ORG_HEADS or c.name.split()[-2].lower() in ("of", "for"))))
     ]  # "the Commission", "Scientology" for "Church of Scientology"
     return matches[0] if len(matches) == 1 else None
+
+
+# A chamber's name opens the names of its committees: "the House" is not "House Ways and Means Committee"
+_CHAMBERS = {"house", "senate", "congress", "parliament", "assembly", "duma", "knesset", "bundestag"}
 
 
 def _looks_like_organisation(cluster: EntityCluster) -> bool:
