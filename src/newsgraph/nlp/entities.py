@@ -35,6 +35,7 @@ from spacy.util import filter_spans
 from .facts import EntityCluster, doc_text, surname, tokens_where
 from .lexicon import (
     AGENT_VERBS,
+    BAND_POSITIONS,
     BODY_HEADS,
     BODY_STAFF,
     BROADCAST_WORDS,
@@ -47,8 +48,10 @@ from .lexicon import (
     FACILITY_CENTRES,
     FACILITY_HEADS,
     HEAD_OF_STATE_TITLES,
+    HONORIFICS,
     LOCATIVE_PREPOSITIONS,
     MEDIA_HEADS,
+    MUSIC_GENRES,
     NOT_ENTITY_KINDS,
     NOT_NAME_SUFFIXES,
     NOT_NAMES,
@@ -77,6 +80,7 @@ from .lexicon import (
     SITE_WORDS,
     SPORT_WORDS,
     THING_NOUNS,
+    TITLE_ABBREVIATIONS,
     TITLE_WORDS,
     UNTAGGED_ORG_HEADS,
     VICTIM_NOUNS,
@@ -269,6 +273,7 @@ class EntityLinker:
         cleaned += _company_names(doc, cleaned)
         cleaned = _people_from_context(doc, cleaned)
         cleaned = _countries_before_titles(doc, cleaned)
+        cleaned += _places_read_as_peoples(doc, cleaned)
         cleaned = _bodies_before_staff(doc, cleaned)
         cleaned = _places_from_context(doc, cleaned)
         cleaned = _places_governed(doc, cleaned)
@@ -280,6 +285,7 @@ class EntityLinker:
         cleaned += _bracketed_acronyms(doc, cleaned)
         cleaned += _standalone_acronyms(doc, cleaned)
         cleaned += _organisations_before_titles(doc, cleaned)
+        cleaned = _bands_around_players(doc, cleaned)
         clusters = build_clusters(doc, sorted(cleaned, key=lambda s: s.start))
         doc._.ng_entities = clusters
         index = {}
@@ -698,8 +704,9 @@ def _people_from_context(doc: Doc, spans: list[Span]) -> list[Span]:
             c.dep_ == "nsubj" and c.ent_type_ == "PERSON" for c in root.head.children)
         if any(c.dep_ == "appos" and c.lemma_.lower() in PERSON_NOUNS for c in root.children) or \
                 (root.dep_ == "nsubjpass" and root.head.lemma_ == "bear") or possessed in PERSON_NOUNS or \
-                _victim(root, possessed, span.label_) or _age_after(doc, end) or _holds_a_title(doc, root, end) or \
+                _victim(root, possessed, span.label_) or _age_after(doc, end) or _holds_a_title(doc, root, end, span.label_) or \
                 possessed in PERSON_POSSESSIONS or _after_title_of(doc, span.start, by_end) or _says_he(root) or \
+                _after_office_title(doc, span) or \
                 _described_as_person(doc, root, end) or \
                 (not_a_country and (possessed in PLAYER_ACTS or swapped or any(
                     t.ent_type_ == "PERSON" and not (span.start <= t.i < end) for t in conj))):
@@ -737,6 +744,44 @@ def _countries_before_titles(doc: Doc, spans: list[Span]) -> list[Span]:
     return [Span(doc, s.start, s.end, label="GPE") if s.label_ == "PERSON" and s.text in names else s for s in spans]
 
 
+# Nationality and party words that do not end like "Chinese" or "Brazilian": "Greek Prime Minister X"
+# names a nationality, "Democrat Governor X" a party
+_PEOPLES_WORDS = {"swiss", "greek", "czech", "basque", "scots", "thai", "lao", "serb", "croat", "slovak", "slovene",
+                  "uzbek", "tajik", "kazakh", "kyrgyz", "filipino", "cypriot", "argentine", "maori", "inuit", "arab",
+                  "bosniak", "monegasque", "dane", "pole", "finn", "swede", "turk", "scot", "briton", "tory", "green",
+                  "labour", "labor", "whig", "democrat", "democrats", "sikh", "hindu", "catholic", "protestant"}
+_PEOPLE_ENDINGS = ("an", "ese", "ish", "i", "ic", "ch", "sh", "ist", "al", "ive", "ite", "ot", "crat", "s")
+# Titles held for a country, region or city, right before the holder's name
+_TITLES_OF_PLACES = PLACE_OF_TITLES | HEAD_OF_STATE_TITLES | {"chief", "prime", "first"}
+
+
+def _places_read_as_peoples(doc: Doc, spans: list[Span]) -> list[Span]:
+    """"Punjab Chief Minister Amarinder Singh", "Iceland Prime Minister X", "Tijuana Mayor X": a
+    name the model read as a nationality, that does not end like one, right before the title of a
+    place's office and its holder's name, is the place."""
+    starts = {s.start: s for s in spans}
+    taken = {i for s in spans for i in range(s.start, s.end)}
+    found = []
+    for ent in doc.ents:
+        if ent.label_ != "NORP" or len(ent) > 3 or ent.end + 2 >= len(doc) or taken.intersection(
+                range(ent.start, ent.end)) or not all(t.is_title and t.is_alpha for t in ent):
+            continue
+        last = ent[-1].lower_
+        if last.endswith(_PEOPLE_ENDINGS) or last in _PEOPLES_WORDS or ent[0].lower_ in _PEOPLES_WORDS:
+            continue
+        title = doc[ent.end]
+        if title.lower_ not in _TITLES_OF_PLACES or not (title.is_title or title.is_lower):
+            continue
+        k = ent.end + 1
+        while k < len(doc) and k - ent.end < 3 and doc[k].lower_ in ROLE_NOUNS and k not in starts:
+            k += 1  # "Chief Minister", "Prime Minister"
+        if k in starts and starts[k].label_ == "PERSON" and (doc[k - 1].lower_ in PLACE_OF_TITLES
+                                                              or doc[k - 1].lower_ in HEAD_OF_STATE_TITLES
+                                                              or doc[k - 1].lower_ == "minister"):
+            found.append(Span(doc, ent.start, ent.end, label="GPE"))
+    return found
+
+
 _TITLES_OF_ONE = {"president", "chairman", "chairwoman", "ceo", "cfo"}
 
 
@@ -767,24 +812,56 @@ def _victim(root: Token, possessed: str | None, label: str) -> bool:
         root.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in VICTIM_NOUNS)
 
 
-def _holds_a_title(doc: Doc, root: Token, end: int) -> bool:
+# Verbs whose subject takes a post named after "as" or as their complement: "X served as President",
+# "X was elected Governor", "X became Prime Minister", "X, who was sworn in as mayor"
+_POST_VERBS = {"serve", "act", "become", "elect", "appoint", "name", "swear", "install", "nominate", "reelect",
+               "re-elect", "inaugurate"}
+# Of those, the ones done to a person, never to a country ("France became president of the EU" is a
+# country's turn; a country is not sworn in)
+_PERSONAL_POST_VERBS = {"appoint", "swear", "install", "nominate", "inaugurate"}
+
+
+def _person_title(token: Token) -> bool:
+    return token.lower_ in PERSON_TITLES or token.lemma_.lower() in PERSON_TITLES  # "President" as well
+
+
+def _post_after(verb: Token) -> bool:
+    """The verb names a post its subject holds: "served as ambassador", "was elected President of",
+    "became Prime Minister" (the post's head word is a title only a person holds)."""
+    lemma = verb.lemma_.lower()
+    for child in verb.children:
+        if child.dep_ in ("attr", "oprd") and (lemma == "be" or lemma in _POST_VERBS) and _person_title(child):
+            return True  # "X was the president", "X became Prime Minister", "X was elected President"
+        if child.dep_ == "prep" and child.lower_ == "as" and lemma in _POST_VERBS and any(
+                g.dep_ == "pobj" and _person_title(g) for g in child.children):
+            return True  # "X served as ambassador", "X was sworn in as Mayor"
+    return False
+
+
+def _holds_a_title(doc: Doc, root: Token, end: int, label: str = "ORG") -> bool:
     """"Foday Sankoh, former leader of the RUF", "X has served as ambassador", "X was the first
-    woman to ...": a title only a person holds, right after the name (before "of") or through the verb."""
+    woman to ...", "X was elected President of Y", "X, who became Governor": a title only a person
+    holds, right after the name (before "of") or through the verb (of the sentence or of a "who" clause)."""
     i = end + (end < len(doc) and doc[end].text == ",")
     while i < len(doc) and i - end < 4 and (doc[i].lower_ in ROLE_MODIFIERS or doc[i].lower_ in DETERMINERS):
         i += 1  # ", the former"
     if i + 1 < len(doc) and doc[i].lower_ in PERSON_TITLES and doc[i + 1].lower_ == "of":
         return True
-    if root.dep_ != "nsubj":
-        return False
-    verb = root.head
-    for child in verb.children:
-        if child.dep_ == "attr" and verb.lemma_ == "be" and (child.lemma_ in PERSON_NOUNS or
-                                                             child.lemma_ in PERSON_TITLES):
-            return True  # "X was the first woman", "X is president"
-        if child.dep_ == "prep" and child.lower_ == "as" and verb.lemma_ == "serve" and any(
-                g.dep_ == "pobj" and g.lemma_ in PERSON_TITLES for g in child.children):
-            return True  # "X served as ambassador"
+    verbs = []
+    if root.dep_ in ("nsubj", "nsubjpass"):
+        verbs.append(root.head)
+    # "Formigoni, who had been elected President of Lombardy": the relative clause's verb
+    verbs += [c for c in root.children if c.dep_ == "relcl" and any(
+        g.dep_ in ("nsubj", "nsubjpass") and g.lower_ == "who" for g in c.children)]
+    for verb in verbs:
+        lemma = verb.lemma_.lower()
+        if lemma == "be":
+            if any(c.dep_ == "attr" and (c.lemma_ in PERSON_NOUNS or c.lemma_ in PERSON_TITLES or (
+                    label != "GPE" and (c.lemma_.lower() in PERSON_NOUNS or _person_title(c))))
+                   for c in verb.children):
+                return True  # "X was the first woman", "X is president"
+        elif (label != "GPE" or lemma in _PERSONAL_POST_VERBS) and _post_after(verb):
+            return True  # not "Germany became president of the council": a country's turn
     return False
 
 
@@ -835,6 +912,23 @@ def _after_title_of(doc: Doc, start: int, by_end: dict[int, Span]) -> bool:
         if i == start:
             return False
     return _title_of_before(doc, i)
+
+
+# Titles of office that, capitalised right before a name, make the name a person's ("Prime Minister
+# Gen. Surayud Chulanont", "Iceland's PM Geir Haarde"), whatever the model typed the name as
+_OFFICE_TITLES_BEFORE_NAMES = {"president", "minister", "premier", "chancellor", "senator", "governor", "mayor",
+                               "pm", "king", "queen", "sultan", "emir", "ambassador", "secretary"}
+
+
+def _after_office_title(doc: Doc, span: Span) -> bool:
+    """"Prime Minister Gen. Surayud Chulanont", "Iceland's PM Geir Haarde": a name of two or three
+    plain words right after a capitalised title of office (and any honorific or abbreviated rank)."""
+    if not 2 <= len(span) <= 3:
+        return False
+    i = span.start - 1
+    while i >= 0 and span.start - i <= 2 and (doc[i].lower_ in HONORIFICS or doc[i].lower_ in TITLE_ABBREVIATIONS):
+        i -= 1
+    return i >= 0 and (doc[i].is_title or doc[i].is_upper) and doc[i].lower_ in _OFFICE_TITLES_BEFORE_NAMES
 
 
 _SAY_VERBS = {"say", "tell", "add", "state", "announce", "insist", "claim"}
@@ -1396,6 +1490,68 @@ def _organisations_before_titles(doc: Doc, spans: list[Span]) -> list[Span]:
             found.append(Span(doc, i, end, label="ORG"))
             taken.update(range(i, end))
     return found
+
+
+def _band_word(token: Token) -> bool:
+    """A word of a band's name: capitalised ("Cheap Trick", "Yes", "UB40", "Crush 40"), not a genre."""
+    return (token.is_title or token.is_upper or token.like_num or (token.text[:1].isupper() and token.is_alpha)) \
+        and not token.is_punct and token.lower_ not in MUSIC_GENRES and token.lower_ not in ROLE_NOUNS and \
+        token.lower_ not in DETERMINERS and token.lower_ not in PORTFOLIO_WORDS and \
+        token.ent_type_ in ("", "ORG", "PERSON", "WORK_OF_ART", "PRODUCT", "CARDINAL")
+
+
+def _band_run(doc: Doc, start: int, step: int, spans: list[Span]) -> tuple[int, int] | None:
+    """The band's name next to a player: up to four band words from ``start`` (walking by ``step``,
+    in the sentence), covering only untagged words or whole organisations (or, before the title, a
+    whole "person": "Pink Floyd guitarist"); (start, end) or None."""
+    by_token = {i: s for s in spans for i in range(s.start, s.end)}
+    sent_start, i, last = doc[start].sent.start, start, None
+    while 0 <= i < len(doc) and abs(i - start) < 4 and doc[i].sent.start == sent_start and _band_word(doc[i]):
+        span = by_token.get(i)
+        if span is not None and (span.label_ not in ("ORG", "PERSON") or (span.label_ == "PERSON" and step > 0)):
+            break
+        last = i
+        i += step
+    if last is None:
+        return None
+    lo, hi = min(start, last), max(start, last) + 1
+    for i in range(lo, hi):  # an entity in it must lie wholly inside
+        span = by_token.get(i)
+        if span is not None and (span.start < lo or span.end > hi):
+            return None
+    return lo, hi
+
+
+def _bands_around_players(doc: Doc, spans: list[Span]) -> list[Span]:
+    """"Cheap Trick bassist Tom Petersson", "bassist Chris Squire of Yes", "guitarist X of the Red
+    Hot Chili Peppers": capitalised words the model left untagged (or cut short) right before a
+    band position and a person's name, or after "of" behind a person titled by a band position,
+    name the band."""
+    found: list[tuple[int, int]] = []
+    for span in spans:
+        if span.label_ != "PERSON" or span.start == 0:
+            continue
+        before = doc[span.start - 1]
+        if before.lower_ not in BAND_POSITIONS:
+            continue
+        sent_start = span.sent.start
+        if before.is_lower and span.start - 2 >= sent_start:
+            run = _band_run(doc, span.start - 2, -1, spans)
+            if run is not None and not (run[0] == sent_start and run[1] - run[0] == 1 and doc[run[0]].is_stop):
+                found.append(run)
+        end = span.end
+        if end + 1 < span.sent.end and doc[end].lower_ == "of":
+            first = end + 1 + (doc[end + 1].lower_ == "the" and end + 2 < span.sent.end)
+            if first < len(doc) and not doc[first].like_num:
+                run = _band_run(doc, first, 1, spans)
+                if run is not None and (run[1] >= span.sent.end or not doc[run[1]].is_title):
+                    found.append(run)
+    if not found:
+        return spans
+    covered = {i for lo, hi in found for i in range(lo, hi)}
+    result = [s for s in spans if not any(i in covered for i in range(s.start, s.end))]
+    result += [Span(doc, lo, hi, label="ORG") for lo, hi in sorted(set(found))]
+    return sorted(result, key=lambda s: s.start)
 
 
 def _dateline_types(doc: Doc, spans: list[Span]) -> list[Span]:

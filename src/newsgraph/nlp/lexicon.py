@@ -441,3 +441,16 @@ PLACE_PLURALS = {"islands", "isles", "states", "emirates", "territories", "highl
                  "falls", "springs", "rapids", "mountains", "hills", "lakes", "keys", "alps", "plains", "flats",
                  "wells", "woods", "forks", "gardens", "fields", "sands", "narrows", "provinces", "regions",
                  "downs", "glades", "cays", "banks", "rocks", "shoals", "caves", "meadows", "pines", "oaks"}
+
+# Places in a band ("Cheap Trick bassist X", "bassist X of Yes"): the name around them is the band's
+BAND_POSITIONS = {"guitarist", "bassist", "drummer", "singer", "vocalist", "frontman", "frontwoman", "keyboardist",
+                  "pianist", "saxophonist", "trumpeter", "violinist", "cellist", "percussionist", "fiddler",
+                  "lyricist", "bandleader", "songwriter", "singer-songwriter", "rapper", "mc", "dj"}
+
+# Kinds of music: a capitalised "Country singer" or "Jazz pianist" names the genre, not a band
+MUSIC_GENRES = {"rock", "pop", "jazz", "blues", "country", "folk", "soul", "punk", "metal", "gospel", "reggae",
+                "rap", "hip", "hop", "funk", "disco", "opera", "classical", "indie", "grunge", "techno", "house",
+                "bluegrass", "lead", "rhythm", "bass", "backing", "session", "touring", "studio", "guest", "solo",
+                "veteran", "legendary", "famed", "former", "ex", "founding", "original", "new", "young", "old",
+                "grammy", "oscar", "emmy", "christian", "latin", "electronic", "alternative", "heavy", "glam",
+                "r&b", "ska", "salsa", "cabaret", "broadway", "west", "end", "east", "north", "south"}

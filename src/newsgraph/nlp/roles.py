@@ -502,6 +502,10 @@ def read_role_before(doc: Doc, person_start: int, sentence_start: int) -> tuple[
         role_tokens = doc[k:end]
     org = None
     j = i - 1
+    inner_qualifier = None
+    if j - 1 >= sentence_start and doc[j].lower_ in ROLE_QUALIFIERS and doc[j].is_lower and _free(doc, j) and (
+            doc[j - 1].lower_ in _POSSESSIVE_MARKS or _org_entity(entity_at(doc, j - 1))):
+        inner_qualifier, j = doc[j].lower_, j - 1  # "Algeria's then president X", "Acme's former chief executive X"
     while j - 1 >= sentence_start and i - j < 3 and doc[j].is_lower and _free(doc, j) and (
             doc[j].tag_ == "VBN" or (doc[j].pos_ == "VERB" and doc[j].lower_.endswith("ed"))) and (
             doc[j - 1].lower_ in _POSSESSIVE_MARKS or entity_at(doc, j - 1) is not None):
@@ -531,10 +535,10 @@ def read_role_before(doc: Doc, person_start: int, sentence_start: int) -> tuple[
     elif org is None and j - 1 >= sentence_start and doc[j].lower_ == "and" and _org_entity(entity_at(doc, j - 1)) \
             and entity_at(doc, j - 1).type == "Organization" and _role_text(role_tokens) in _COMPANY_TITLES:  # type: ignore[union-attr]
         org = entity_at(doc, j - 1)  # "Speedway Motorsports and chairman Bruton Smith"
-    qualifier = None
-    if j >= sentence_start and doc[j].lower_ in ROLE_QUALIFIERS:
+    qualifier = inner_qualifier
+    if qualifier is None and j >= sentence_start and doc[j].lower_ in ROLE_QUALIFIERS:
         qualifier = doc[j].lower_
-    elif j - 1 >= sentence_start and doc[j].text == "-" and doc[j - 1].lower_ in ROLE_QUALIFIERS:
+    elif qualifier is None and j - 1 >= sentence_start and doc[j].text == "-" and doc[j - 1].lower_ in ROLE_QUALIFIERS:
         qualifier = doc[j - 1].lower_  # "then-President"
     if named is not None:
         org = named
@@ -915,6 +919,24 @@ def _led_under(doc: Doc, person: Span) -> EntityCluster | None:
     if root.dep_ != "pobj" or root.head.lower_ != "under" or root.head.head.pos_ not in ("PROPN", "NOUN"):
         return None
     return _org_entity(entity_at(doc, root.head.head))
+
+
+_PARTY_WORDS = {"party", "bloc"}
+
+
+def _own_party(doc: Doc, person: Span, limit: int) -> EntityCluster | None:
+    """"Sharon's Kadima Party", "Enoksen's Siumut party": the party a person's possessive names is
+    theirs (a party word ends the name, or follows it in lower case)."""
+    i = person.end
+    if i + 1 >= limit or doc[i].lower_ not in _POSSESSIVE_MARKS:
+        return None
+    org = entity_at(doc, i + 1)
+    if org is None or org.type != "Organization" or _entity_span_start(doc, i + 1) != i + 1:
+        return None
+    end = _entity_span_end(doc, i + 1)
+    if doc[end - 1].lower_ in _PARTY_WORDS or (end < limit and doc[end].is_lower and doc[end].lower_ in _PARTY_WORDS):
+        return org
+    return None
 
 
 def _org_under(doc: Doc, person: Span) -> EntityCluster | None:
@@ -1334,6 +1356,10 @@ class RoleFinder:
                 led = _led_under(doc, mention)  # "the Continental Army under George Washington"
                 if led is not None:
                     keep(cluster, "leader", led, sentence, 0.5)
+                    continue
+                party = _own_party(doc, mention, limit)  # "Sharon's Kadima Party"
+                if party is not None:
+                    keep(cluster, "member", party, sentence, 0.5)
         # A role without an organisation adds nothing when the same role is known with one.
         roles = {key: r for key, r in roles.items() if r.person.type == "Person"}  # a retyped "person"
         with_org = {(id(r.person), r.role) for r in roles.values() if r.organization is not None}
