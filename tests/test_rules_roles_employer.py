@@ -133,3 +133,40 @@ def test_a_persons_own_party():
     _, roles = extracted("It came out on Ann Lee 's Velvet Records label .",
                          {"Ann Lee": "PERSON", "Velvet Records": "ORG"})
     assert roles == []
+
+
+def test_a_title_the_model_read_into_a_name_is_cut_off():
+    # at the start of a person's name, at the end of a place's
+    types, roles = extracted("Harbour State Treasurer Ann B. Lee spoke .",
+                             {"Harbour": "GPE", "Treasurer Ann B. Lee": "PERSON"})
+    assert "Ann B. Lee" in types and roles == [("Ann B. Lee", "state treasurer", None, "Harbour", None)]
+    types, roles = extracted("Calderia County Supervisor Ann Lee spoke .",
+                             {"Calderia County Supervisor": "GPE", "Ann Lee": "PERSON"})
+    assert types == {"Calderia County": "Place", "Ann Lee": "Person"}
+    assert roles == [("Ann Lee", "supervisor", None, "Calderia County", None)]
+    # a title that is part of how the person is named stays
+    types, _ = extracted("Queen Ann Lee II opened it .", {"Queen Ann Lee II": "PERSON"})
+    assert types == {"Queen Ann Lee II": "Person"}
+
+
+def test_a_party_between_the_place_and_the_title():
+    _, roles = extracted("Calderia Progressive Unionist Premier Ann Lee resigned .",
+                         {"Calderia": "GPE", "Ann Lee": "PERSON"})
+    assert roles == [("Ann Lee", "premier", None, "Calderia", None)]
+    # a brief between them stays in the title
+    _, roles = extracted("Calderia Energy Minister Ann Lee resigned .", {"Calderia": "GPE", "Ann Lee": "PERSON"})
+    assert roles == [("Ann Lee", "energy minister", None, "Calderia", None)]
+
+
+def test_labour_is_a_party_before_a_partys_title_and_a_brief_before_a_ministers():
+    pos = {"They": "PRON", "met": "VERB"}
+    _, roles = extracted("They met Labour leader Ann Lee .", {"Labour": "ORG", "Ann Lee": "PERSON"}, pos=pos)
+    assert roles == [("Ann Lee", "leader", "Labour", None, None)]
+    types, roles = extracted("They met Labour Minister Ann Lee .", {"Labour": "ORG", "Ann Lee": "PERSON"}, pos=pos)
+    assert roles == [("Ann Lee", "labour minister", None, None, None)] and "Labour" not in types
+
+
+def test_a_record_label_is_also_known_without_records():
+    doc = run(make_doc("It came out on Velvet Records .", ents={"Velvet Records": "ORG"}), "newsgraph_entities")
+    label = next(c for c in doc._.ng_entities if c.name == "Velvet Records")
+    assert "Velvet" in label.aliases

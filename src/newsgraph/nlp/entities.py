@@ -318,6 +318,19 @@ def _described_body(doc: Doc, start: int, end: int, named_heads: set[str]) -> bo
     return (not definite and not possessive) or head in named_heads
 
 
+# Briefs that are also parties' names, and titles a party has and a brief has not ("Labour leader X",
+# "Labour MP X"; "Labour Minister X" holds the brief)
+_PARTY_PORTFOLIOS = {"labour", "labor"}
+_PARTY_TITLES = {"leader", "mp", "candidate", "chairman", "chairwoman", "spokesman", "spokeswoman", "member",
+                 "councillor", "councilor", "politician", "lawmaker", "senator", "deputy"}
+
+
+# Titles that are part of how a person is named ("Prince Harry", "Queen Elizabeth II", "Pope Francis"):
+# the model's span keeps them
+_STYLED_TITLES = {"king", "queen", "prince", "princess", "pope", "emperor", "empress", "sultan", "sheikh", "emir",
+                  "lord", "lady", "duke", "duchess", "baron", "saint", "st.", "chief", "general"}
+
+
 def _is_title_head(token) -> bool:
     lower = token.lower_
     return (lower in ROLE_NOUNS and lower not in ROLE_MODIFIERS) or lower in TITLE_WORDS
@@ -331,7 +344,16 @@ def _without_title_words(span: Span) -> Span | None:
     loses its trailing title word.
     """
     doc = span.doc
-    if span.label_ in ("PERSON", "GPE", "LOC", "FAC"):
+    if span.label_ == "PERSON":
+        if len(span) >= 3 and span[0].is_title and _is_title_head(span[0]) and span[0].lower_ not in _STYLED_TITLES \
+                and all(t.is_title or t.is_upper or t.text.endswith(".") for t in span[1:]):
+            return Span(doc, span.start + 1, span.end, label=span.label)  # "Treasurer | Denise L. Nappier"
+        return span
+    if span.label_ in ("GPE", "LOC", "FAC"):
+        end = span.end
+        if len(span) >= 2 and span[-1].is_title and _is_title_head(span[-1]) and span[-1].lower_ not in ORG_HEADS \
+                and end < len(doc) and doc[end].ent_type_ == "PERSON":
+            return Span(doc, span.start, end - 1, label=span.label)  # "Los Angeles County | Supervisor X"
         return span
     words = [t.lower_ for t in span]
     after = span.end
@@ -339,8 +361,9 @@ def _without_title_words(span: Span) -> Span | None:
             and not _is_title_head(doc[after]):
         after += 1  # "Shadow | Home Secretary"
     if after < len(doc) and _is_title_head(doc[after]) and (doc[after].is_title or doc[after].is_lower) \
-            and all(w in PORTFOLIO_WORDS or w in ROLE_MODIFIERS or w in RANK_WORDS for w in words):
-        return None
+            and all(w in PORTFOLIO_WORDS or w in ROLE_MODIFIERS or w in RANK_WORDS for w in words) \
+            and not (after == span.end and words[0] in _PARTY_PORTFOLIOS and doc[after].lower_ in _PARTY_TITLES):
+        return None  # but "Labour leader X": the party, whose name is also a brief's
     before = span.start - 1
     if before >= 0 and doc[before].lower_ == "the":
         before -= 1  # "Minister of the Interior"
@@ -1968,8 +1991,15 @@ def _settle_type_and_name(cluster: EntityCluster, votes: Counter, defined: set) 
     _add_name_variants(cluster)
 
 
+_LABEL_WORDS = ("Records", "Recordings")  # "ABC Records" is "ABC" on a record's sleeve and in its artists' news
+
+
 def _add_name_variants(cluster: EntityCluster) -> None:
-    """Aliases users will search for: without a possessive, and "X of Place" for "Place's X"."""
+    """Aliases users will search for: without a possessive, "X of Place" for "Place's X", and a record
+    label's name without "Records"."""
+    words = cluster.name.split()
+    if cluster.type == "Organization" and len(words) >= 2 and words[-1] in _LABEL_WORDS:
+        cluster.add_alias(" ".join(words[:-1]))
     for alias in [cluster.name, *cluster.aliases]:
         match = _POSSESSIVE_NAME.match(alias) if "'s" in alias or "’s" in alias else None
         if match:

@@ -158,7 +158,7 @@ ROLE_NOUNS = {
     "astronaut", "pilot", "soldier", "policeman", "detective", "inspector", "marshal",
     "admiral", "brigadier", "corporal", "chaplain", "archdeacon", "vicar", "provost", "trustee", "shareholder", "entrepreneur", "businessman", "businesswoman",
     "tycoon", "magnate", "banker", "activist", "campaigner", "organizer", "organiser",
-    "alderman", "assemblyman", "assemblywoman", "politician", "auditor", "comptroller", "controller", "registrar", "clerk",
+    "alderman", "assemblyman", "assemblywoman", "politician", "supervisor", "auditor", "comptroller", "controller", "registrar", "clerk",
     # positions on a team and in a band, and staff posts, that the suffixes below miss or the tagger mistags
     "forward", "winger", "fullback", "halfback", "quarterback", "linebacker", "pitcher", "shortstop", "goalie",
     "defenceman", "defenseman", "frontman", "frontwoman", "vocalist", "keyboardist", "saxophonist", "trumpeter",

@@ -548,6 +548,14 @@ def read_role_before(doc: Doc, person_start: int, sentence_start: int) -> tuple[
             return None  # "A CEO of X B CEO of Y": the title after A's name is A's
     if comma and org is None and not (i - 1 >= sentence_start and doc[i - 1].lower_ in ("the", "his", "her")):
         return None  # "..., president, X" is a list, not a title; "the Crown prosecutor, X", "his lawyer, X" are
+    if org is None and named is None:
+        place = _place_before_labels(doc, j, sentence_start)
+        if place is not None:  # "Alberta Progressive Conservative Premier X": the party between place and title
+            k = role_tokens.start
+            while k < end - 1 and doc[k].is_title and not is_role_word(doc[k]) and doc[k].lower_ not in PORTFOLIO_WORDS \
+                    and doc[k].lower_ not in ROLE_MODIFIERS:
+                k += 1
+            org, role_tokens, i = place, doc[k:end], k
     if org is None and doc[i].is_title and not doc[i].is_sent_start and \
             doc[i].lower_ not in TITLE_WORDS and doc[i].lower_ not in ROLE_NOUNS and \
             doc[i].lower_ not in PORTFOLIO_WORDS and doc[i].lower_ not in RANK_WORDS and \
@@ -562,6 +570,22 @@ def read_role_before(doc: Doc, person_start: int, sentence_start: int) -> tuple[
     if qualifier:
         role = f"{qualifier} {role}"
     return role, org
+
+
+def _place_before_labels(doc: Doc, j: int, sentence_start: int) -> EntityCluster | None:
+    """"Alberta | Progressive Conservative | Premier X", "Colorado | Republican | Sen. X": a place, then at
+    most three capitalised words that are no title (a party's name or label), ending at token j."""
+    k = j
+    while k >= sentence_start and j - k < 3 and _free(doc, k) and doc[k].is_title and doc[k].is_alpha \
+            and not is_role_word(doc[k]) and doc[k].lower_ not in PORTFOLIO_WORDS and doc[k].lower_ not in TITLE_WORDS:
+        k -= 1
+    if k == j or k < sentence_start:
+        return None
+    if doc[k].lower_ in _POSSESSIVE_MARKS and k - 1 >= sentence_start:
+        k -= 1
+    place = entity_at(doc, k)
+    return place if place is not None and place.type == "Place" and _entity_span_end(doc, k) in (k + 1, k + 2) \
+        and not doc[_entity_span_start(doc, k) - 1].is_title else None
 
 
 _POSSESSIVE_MARKS = {"'s", "’s", "'", "’"}  # "Acme's", "Singapore Airlines' chief executive"
