@@ -102,6 +102,9 @@ def test_no_band_from_a_genre_or_a_place(text, ents):
      ("Ann Lee", "chief minister", None, "Calderia", None)),
     ("Tarvik Mayor Ann Lee welcomed the troops .", {"Tarvik": "NORP", "Ann Lee": "PERSON"},
      ("Ann Lee", "mayor", None, "Tarvik", None)),
+    # a one-word "person" right before the title of an office only a place has
+    ("Tarvik Chief Minister Ann Lee resigned .", {"Tarvik": "PERSON", "Ann Lee": "PERSON"},
+     ("Ann Lee", "chief minister", None, "Tarvik", None)),
     # nationalities and parties stay what they are
     ("Calderian Prime Minister Ann Lee spoke .", {"Calderian": "NORP", "Ann Lee": "PERSON"},
      ("Ann Lee", "prime minister", None, None, None)),
@@ -109,6 +112,9 @@ def test_no_band_from_a_genre_or_a_place(text, ents):
      ("Ann Lee", "prime minister", None, None, None)),
     ("Democrat Governor Ann Lee spoke .", {"Democrat": "NORP", "Ann Lee": "PERSON"},
      ("Ann Lee", "governor", None, None, None)),
+    # a person before a title a person's staff can hold is that person's ("Tom Okafor's secretary")
+    ("Okafor Secretary Ann Lee spoke .", {"Okafor": "PERSON", "Ann Lee": "PERSON"},
+     ("Ann Lee", "secretary", None, None, None)),
 ])
 def test_a_place_read_as_a_nationality_before_its_office(text, ents, expected):
     _, roles = extracted(text, ents)

@@ -273,7 +273,7 @@ class EntityLinker:
         cleaned += _company_names(doc, cleaned)
         cleaned = _people_from_context(doc, cleaned)
         cleaned = _countries_before_titles(doc, cleaned)
-        cleaned += _places_read_as_peoples(doc, cleaned)
+        cleaned = _places_read_as_peoples(doc, cleaned)
         cleaned = _bodies_before_staff(doc, cleaned)
         cleaned = _places_from_context(doc, cleaned)
         cleaned = _places_governed(doc, cleaned)
@@ -778,13 +778,25 @@ _PEOPLE_ENDINGS = ("an", "ese", "ish", "i", "ic", "ch", "sh", "ist", "al", "ive"
 _TITLES_OF_PLACES = PLACE_OF_TITLES | HEAD_OF_STATE_TITLES | {"chief", "prime", "first"}
 
 
+def _office_holder_after(doc: Doc, end: int, starts: dict[int, Span], titles: set[str]) -> bool:
+    """A title of a place's office from token ``end`` ("Chief Minister", "Mayor"), then a person's name."""
+    k = end
+    while k < len(doc) and k - end < 3 and doc[k].lower_ in ROLE_NOUNS and k not in starts and \
+            (doc[k].is_title or doc[k].is_lower):
+        k += 1
+    return k > end and k in starts and starts[k].label_ == "PERSON" and (
+        doc[k - 1].lower_ in titles or " ".join(t.lower_ for t in doc[end:k]) in titles)
+
+
 def _places_read_as_peoples(doc: Doc, spans: list[Span]) -> list[Span]:
     """"Punjab Chief Minister Amarinder Singh", "Iceland Prime Minister X", "Tijuana Mayor X": a
     name the model read as a nationality, that does not end like one, right before the title of a
-    place's office and its holder's name, is the place."""
+    place's office and its holder's name, is the place; so is a one-word "person" right before the
+    title of an office only a place has ("Sabah Chief Minister X", not "Obama Defense Secretary X")."""
     starts = {s.start: s for s in spans}
     taken = {i for s in spans for i in range(s.start, s.end)}
-    found = []
+    result = [Span(doc, s.start, s.end, label="GPE") if s.label_ == "PERSON" and len(s) == 1 and s[0].is_title
+              and _office_holder_after(doc, s.end, starts, PLACE_OF_TITLES) else s for s in spans]
     for ent in doc.ents:
         if ent.label_ != "NORP" or len(ent) > 3 or ent.end + 2 >= len(doc) or taken.intersection(
                 range(ent.start, ent.end)) or not all(t.is_title and t.is_alpha for t in ent):
@@ -792,17 +804,10 @@ def _places_read_as_peoples(doc: Doc, spans: list[Span]) -> list[Span]:
         last = ent[-1].lower_
         if last.endswith(_PEOPLE_ENDINGS) or last in _PEOPLES_WORDS or ent[0].lower_ in _PEOPLES_WORDS:
             continue
-        title = doc[ent.end]
-        if title.lower_ not in _TITLES_OF_PLACES or not (title.is_title or title.is_lower):
-            continue
-        k = ent.end + 1
-        while k < len(doc) and k - ent.end < 3 and doc[k].lower_ in ROLE_NOUNS and k not in starts:
-            k += 1  # "Chief Minister", "Prime Minister"
-        if k in starts and starts[k].label_ == "PERSON" and (doc[k - 1].lower_ in PLACE_OF_TITLES
-                                                              or doc[k - 1].lower_ in HEAD_OF_STATE_TITLES
-                                                              or doc[k - 1].lower_ == "minister"):
-            found.append(Span(doc, ent.start, ent.end, label="GPE"))
-    return found
+        if doc[ent.end].lower_ in _TITLES_OF_PLACES and _office_holder_after(
+                doc, ent.end, starts, PLACE_OF_TITLES | HEAD_OF_STATE_TITLES | {"minister"}):
+            result.append(Span(doc, ent.start, ent.end, label="GPE"))
+    return result
 
 
 _TITLES_OF_ONE = {"president", "chairman", "chairwoman", "ceo", "cfo"}
