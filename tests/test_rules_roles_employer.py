@@ -135,10 +135,10 @@ def test_a_persons_own_party():
     assert roles == [("Ann Lee", "member", "Harbour Party", None, None)]
     _, roles = extracted("Polls showed Ann Lee 's Tiger party ahead .", {"Ann Lee": "PERSON", "Tiger": "ORG"})
     assert roles == [("Ann Lee", "member", "Tiger", None, None)]
-    # a person's record label or company is not their party
+    # a person's record label is not their party
     _, roles = extracted("It came out on Ann Lee 's Velvet Records label .",
                          {"Ann Lee": "PERSON", "Velvet Records": "ORG"})
-    assert roles == []
+    assert roles == [("Ann Lee", "recording artist", "Velvet Records", None, None)]
 
 
 def test_a_title_the_model_read_into_a_name_is_cut_off():
@@ -176,3 +176,19 @@ def test_a_record_label_is_also_known_without_records():
     doc = run(make_doc("It came out on Velvet Records .", ents={"Velvet Records": "ORG"}), "newsgraph_entities")
     label = next(c for c in doc._.ng_entities if c.name == "Velvet Records")
     assert "Velvet" in label.aliases
+
+
+@pytest.mark.parametrize("text, ents, expected", [
+    ("It was the first release on Ann Lee 's newly formed Velvet Records label .",
+     {"Ann Lee": "PERSON", "Velvet Records": "ORG"}, [("Ann Lee", "recording artist", "Velvet Records", None, None)]),
+    ("It came out on Ann Lee 's label Glass Tiger Music .",
+     {"Ann Lee": "PERSON", "Glass Tiger Music": "ORG"},
+     [("Ann Lee", "recording artist", "Glass Tiger Music", None, None)]),
+    ("It came out on Ann Lee 's Glass Tiger record label .",
+     {"Ann Lee": "PERSON", "Glass Tiger": "ORG"}, [("Ann Lee", "recording artist", "Glass Tiger", None, None)]),
+    # a company a person's possessive names says too little
+    ("Ann Lee 's Brindle Works grew .", {"Ann Lee": "PERSON", "Brindle Works": "ORG"}, []),
+])
+def test_a_persons_own_record_label(text, ents, expected):
+    _, roles = extracted(text, ents, pos={"newly": "ADV", "formed": "VERB", "grew": "VERB", "came": "VERB"})
+    assert roles == expected

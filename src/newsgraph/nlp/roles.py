@@ -948,18 +948,38 @@ def _led_under(doc: Doc, person: Span) -> EntityCluster | None:
 _PARTY_WORDS = {"party", "bloc"}
 
 
-def _own_party(doc: Doc, person: Span, limit: int) -> EntityCluster | None:
-    """"Sharon's Kadima Party", "Enoksen's Siumut party": the party a person's possessive names is
-    theirs (a party word ends the name, or follows it in lower case)."""
+_LABEL_NAME_WORDS = {"records", "recordings"}
+_LABEL_NOUNS = {"label", "imprint"}
+
+
+def _own_body(doc: Doc, person: Span, limit: int) -> tuple[str, EntityCluster] | None:
+    """What a person's possessive names as theirs: "Sharon's Kadima Party", "Enoksen's Siumut party" (a
+    party word ends the name or follows it: a member), "Reis' Swami Records", "X's label Y", "her
+    record label Y" after the name (a label: a recording artist). Any other "X's Y" says too little."""
     i = person.end
     if i + 1 >= limit or doc[i].lower_ not in _POSSESSIVE_MARKS:
         return None
-    org = entity_at(doc, i + 1)
-    if org is None or org.type != "Organization" or _entity_span_start(doc, i + 1) != i + 1:
+    j = i + 1
+    while j < limit and j - i <= 3 and doc[j].is_lower and _free(doc, j) and doc[j].pos_ in ("ADJ", "ADV", "VERB") \
+            and doc[j].lower_ not in _LABEL_NOUNS:
+        j += 1  # "Reis' newly formed | Swami Records"
+    noun = None
+    if j + 1 < limit and doc[j].lower_ in ("record", "recording") and doc[j + 1].lower_ in _LABEL_NOUNS | {"company"}:
+        j += 1
+    if j + 1 < limit and doc[j].lower_ in _LABEL_NOUNS | {"company"} and doc[j].is_lower:
+        noun, j = doc[j].lower_, j + 1  # "Corrinne's label | Pink Armchair Records"
+    org = entity_at(doc, j) if j < limit else None
+    if org is None or org.type != "Organization" or _entity_span_start(doc, j) != j:
         return None
-    end = _entity_span_end(doc, i + 1)
-    if doc[end - 1].lower_ in _PARTY_WORDS or (end < limit and doc[end].is_lower and doc[end].lower_ in _PARTY_WORDS):
-        return org
+    end = _entity_span_end(doc, j)
+    last = doc[end - 1].lower_
+    after = doc[end].lower_ if end < limit and doc[end].is_lower else ""
+    if after in ("record", "recording") and end + 1 < limit:
+        after = doc[end + 1].lower_  # "Aftermath Entertainment record label"
+    if noun is None and j == i + 1 and (last in _PARTY_WORDS or after in _PARTY_WORDS):
+        return "member", org
+    if (noun is not None and noun in _LABEL_NOUNS) or last in _LABEL_NAME_WORDS or after in _LABEL_NOUNS:
+        return "recording artist", org
     return None
 
 
@@ -1381,9 +1401,9 @@ class RoleFinder:
                 if led is not None:
                     keep(cluster, "leader", led, sentence, 0.5)
                     continue
-                party = _own_party(doc, mention, limit)  # "Sharon's Kadima Party"
-                if party is not None:
-                    keep(cluster, "member", party, sentence, 0.5)
+                owned = _own_body(doc, mention, limit)  # "Sharon's Kadima Party", "Reis' Swami Records"
+                if owned is not None:
+                    keep(cluster, owned[0], owned[1], sentence, 0.5)
         # A role without an organisation adds nothing when the same role is known with one.
         roles = {key: r for key, r in roles.items() if r.person.type == "Person"}  # a retyped "person"
         with_org = {(id(r.person), r.role) for r in roles.values() if r.organization is not None}
