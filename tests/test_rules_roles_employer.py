@@ -192,3 +192,13 @@ def test_a_record_label_is_also_known_without_records():
 def test_a_persons_own_record_label(text, ents, expected):
     _, roles = extracted(text, ents, pos={"newly": "ADV", "formed": "VERB", "grew": "VERB", "came": "VERB"})
     assert roles == expected
+
+
+def test_a_record_labels_person():
+    _, roles = extracted("They sent it to Velvet Records ' Ann Lee .", {"Velvet Records": "ORG", "Ann Lee": "PERSON"},
+                         pos={"sent": "VERB", "They": "PRON"})
+    assert roles == [("Ann Lee", "member", "Velvet Records", None, None)]
+    # another body's possessive says too little ("Harbour Party's Ann Lee")
+    _, roles = extracted("They sent it to Harbour Party 's Ann Lee .", {"Harbour Party": "ORG", "Ann Lee": "PERSON"},
+                         pos={"sent": "VERB", "They": "PRON"})
+    assert roles == []

@@ -983,6 +983,19 @@ def _own_body(doc: Doc, person: Span, limit: int) -> tuple[str, EntityCluster] |
     return None
 
 
+def _labels_person(doc: Doc, person: Span, sentence_start: int) -> EntityCluster | None:
+    """"Mute Records' Daniel Miller": a record label's possessive on a person's name (a label's people are
+    its artists and its staff; other bodies' possessives, a party's above all, say too little)."""
+    i = person.start - 1
+    if i - 1 < sentence_start or doc[i].lower_ not in _POSSESSIVE_MARKS:
+        return None
+    org = entity_at(doc, i - 1)
+    if org is None or org.type != "Organization" or _entity_span_end(doc, i - 1) != i \
+            or org.name.split()[-1].lower() not in _LABEL_NAME_WORDS:
+        return None
+    return org
+
+
 def _org_under(doc: Doc, person: Span) -> EntityCluster | None:
     """"the 82nd Airborne Division under Brigadier General X": the body the titled person leads."""
     root = person.root
@@ -1404,6 +1417,10 @@ class RoleFinder:
                 owned = _own_body(doc, mention, limit)  # "Sharon's Kadima Party", "Reis' Swami Records"
                 if owned is not None:
                     keep(cluster, owned[0], owned[1], sentence, 0.5)
+                    continue
+                labelled = _labels_person(doc, mention, sentence.start)  # "Mute Records' Daniel Miller"
+                if labelled is not None:
+                    keep(cluster, "member", labelled, sentence, 0.5)
         # A role without an organisation adds nothing when the same role is known with one.
         roles = {key: r for key, r in roles.items() if r.person.type == "Person"}  # a retyped "person"
         with_org = {(id(r.person), r.role) for r in roles.values() if r.organization is not None}
