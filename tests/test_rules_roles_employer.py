@@ -202,3 +202,17 @@ def test_a_record_labels_person():
     _, roles = extracted("They sent it to Harbour Party 's Ann Lee .", {"Harbour Party": "ORG", "Ann Lee": "PERSON"},
                          pos={"sent": "VERB", "They": "PRON"})
     assert roles == []
+
+
+def test_a_name_an_office_follows_is_a_persons():
+    types, _ = extracted("Varo a former Prime Minister and author spoke .", {"Varo": "ORG"},
+                         pos={"a": "DET", "former": "ADJ", "and": "CCONJ", "spoke": "VERB"})
+    assert types == {"Varo": "Person"}
+    types, roles = extracted("Varo currently president of Brindle Works spoke .", {"Varo": "ORG", "Brindle Works": "ORG"},
+                             pos={"currently": "ADV", "of": "ADP", "spoke": "VERB"})
+    assert types == {"Varo": "Person", "Brindle Works": "Organization"}
+    assert roles == [("Varo", "president", "Brindle Works", None, None)]
+    # a company leads, it holds no office
+    types, _ = extracted("Brindle , a leader and innovator , grew .", {"Brindle": "ORG"},
+                         pos={"a": "DET", "and": "CCONJ", "grew": "VERB"})
+    assert types == {"Brindle": "Organization"}

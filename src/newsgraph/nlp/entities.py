@@ -840,6 +840,9 @@ def _victim(root: Token, possessed: str | None, label: str) -> bool:
         root.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in VICTIM_NOUNS)
 
 
+_TENURE_ADVERBS = {"currently", "now", "still", "later", "then", "also", "once", "formerly"}
+
+
 # Verbs whose subject takes a post named after "as" or as their complement: "X served as President",
 # "X was elected Governor", "X became Prime Minister", "X, who was sworn in as mayor"
 _POST_VERBS = {"serve", "act", "become", "elect", "appoint", "name", "swear", "install", "nominate", "reelect",
@@ -871,10 +874,14 @@ def _holds_a_title(doc: Doc, root: Token, end: int, label: str = "ORG") -> bool:
     woman to ...", "X was elected President of Y", "X, who became Governor": a title only a person
     holds, right after the name (before "of") or through the verb (of the sentence or of a "who" clause)."""
     i = end + (end < len(doc) and doc[end].text == ",")
-    while i < len(doc) and i - end < 4 and (doc[i].lower_ in ROLE_MODIFIERS or doc[i].lower_ in DETERMINERS):
-        i += 1  # ", the former"
+    while i < len(doc) and i - end < 4 and (doc[i].lower_ in ROLE_MODIFIERS or doc[i].lower_ in DETERMINERS
+                                           or doc[i].lower_ in _TENURE_ADVERBS):
+        i += 1  # ", the former", "currently"
     if i + 1 < len(doc) and doc[i].lower_ in PERSON_TITLES and doc[i + 1].lower_ == "of":
         return True
+    if label != "GPE" and i + 1 < len(doc) and doc[i].lower_ in _OFFICE_TITLES_BEFORE_NAMES and \
+            (doc[i].is_title or doc[i].is_lower) and doc[i + 1].lower_ in ("of", "and", ",", "from", "who", "."):
+        return True  # "Ciampi a former Prime Minister and ...": an office only a person holds
     verbs = []
     if root.dep_ in ("nsubj", "nsubjpass"):
         verbs.append(root.head)
