@@ -35,6 +35,7 @@ from spacy.util import filter_spans
 from .facts import EntityCluster, doc_text, surname, tokens_where
 from .lexicon import (
     AGENT_VERBS,
+    BAND_POSITIONS,
     BODY_HEADS,
     BODY_STAFF,
     BROADCAST_WORDS,
@@ -48,8 +49,10 @@ from .lexicon import (
     FACILITY_CENTRES,
     FACILITY_HEADS,
     HEAD_OF_STATE_TITLES,
+    HONORIFICS,
     LOCATIVE_PREPOSITIONS,
     MEDIA_HEADS,
+    MUSIC_GENRES,
     NOT_ENTITY_KINDS,
     NOT_NAME_SUFFIXES,
     NOT_NAMES,
@@ -275,6 +278,7 @@ class EntityLinker:
         cleaned += _company_names(doc, cleaned)
         cleaned = _people_from_context(doc, cleaned)
         cleaned = _countries_before_titles(doc, cleaned)
+        cleaned = _places_read_as_peoples(doc, cleaned)
         cleaned = _bodies_before_staff(doc, cleaned)
         cleaned = _places_from_context(doc, cleaned)
         cleaned = _places_governed(doc, cleaned)
@@ -286,6 +290,7 @@ class EntityLinker:
         cleaned += _bracketed_acronyms(doc, cleaned)
         cleaned += _standalone_acronyms(doc, cleaned)
         cleaned += _organisations_before_titles(doc, cleaned)
+        cleaned = _bands_around_players(doc, cleaned)
         clusters = build_clusters(doc, sorted(cleaned, key=lambda s: s.start))
         doc._.ng_entities = clusters
         index = {}
@@ -318,6 +323,19 @@ def _described_body(doc: Doc, start: int, end: int, named_heads: set[str]) -> bo
     return (not definite and not possessive) or head in named_heads
 
 
+# Briefs that are also parties' names, and titles a party has and a brief has not ("Labour leader X",
+# "Labour MP X"; "Labour Minister X" holds the brief)
+_PARTY_PORTFOLIOS = {"labour", "labor"}
+_PARTY_TITLES = {"leader", "mp", "candidate", "chairman", "chairwoman", "spokesman", "spokeswoman", "member",
+                 "councillor", "councilor", "politician", "lawmaker", "senator", "deputy"}
+
+
+# Titles that are part of how a person is named ("Prince Harry", "Queen Elizabeth II", "Pope Francis"):
+# the model's span keeps them
+_STYLED_TITLES = {"king", "queen", "prince", "princess", "pope", "emperor", "empress", "sultan", "sheikh", "emir",
+                  "lord", "lady", "duke", "duchess", "baron", "saint", "st.", "chief", "general"}
+
+
 def _is_title_head(token) -> bool:
     lower = token.lower_
     return (lower in ROLE_NOUNS and lower not in ROLE_MODIFIERS) or lower in TITLE_WORDS
@@ -333,7 +351,16 @@ def _without_title_words(span: Span) -> Span | None:
     doc = span.doc
     if len(span) == 1 and span[0].lower_ in TITLE_ABBREVIATIONS:
         return None  # "Sens." read as a place
-    if span.label_ in ("PERSON", "GPE", "LOC", "FAC"):
+    if span.label_ == "PERSON":
+        if len(span) >= 3 and span[0].is_title and _is_title_head(span[0]) and span[0].lower_ not in _STYLED_TITLES \
+                and all(t.is_title or t.is_upper or t.text.endswith(".") for t in span[1:]):
+            return Span(doc, span.start + 1, span.end, label=span.label)  # "Treasurer | Denise L. Nappier"
+        return span
+    if span.label_ in ("GPE", "LOC", "FAC"):
+        end = span.end
+        if len(span) >= 2 and span[-1].is_title and _is_title_head(span[-1]) and span[-1].lower_ not in ORG_HEADS \
+                and end < len(doc) and doc[end].ent_type_ == "PERSON":
+            return Span(doc, span.start, end - 1, label=span.label)  # "Los Angeles County | Supervisor X"
         return span
     words = [t.lower_ for t in span]
     after = span.end
@@ -344,8 +371,11 @@ def _without_title_words(span: Span) -> Span | None:
     # "British | Trade and Industry | Secretary": a nationality may open the brief
     brief = words[1:] if len(words) > 1 and _NATIONALITY_ENDING.search(words[0]) and span[0].is_title else words
     if after < len(doc) and _is_title_head(doc[after]) and (doc[after].is_title or doc[after].is_lower) \
-            and all(w in PORTFOLIO_WORDS or w in ROLE_MODIFIERS or w in RANK_WORDS for w in brief if w not in ("and", "&")):
-        return None  # "Trade and Industry | Secretary", "Venezuelan Energy and Mines | Minister": a brief
+            and all(w in PORTFOLIO_WORDS or w in ROLE_MODIFIERS or w in RANK_WORDS for w in brief if w not in ("and", "&")) \
+            and not (after == span.end and words[0] in _PARTY_PORTFOLIOS and doc[after].lower_ in _PARTY_TITLES):
+        # "Trade and Industry | Secretary", "Venezuelan Energy and Mines | Minister": a brief; but
+        # "Labour leader X": the party, whose name is also a brief's
+        return None
     before = span.start - 1
     if before >= 0 and doc[before].lower_ == "the":
         before -= 1  # "Minister of the Interior"
@@ -709,8 +739,9 @@ def _people_from_context(doc: Doc, spans: list[Span]) -> list[Span]:
             c.dep_ == "nsubj" and c.ent_type_ == "PERSON" for c in root.head.children)
         if any(c.dep_ == "appos" and c.lemma_.lower() in PERSON_NOUNS for c in root.children) or \
                 (root.dep_ == "nsubjpass" and root.head.lemma_ == "bear") or possessed in PERSON_NOUNS or \
-                _victim(root, possessed, span.label_) or _age_after(doc, end) or _holds_a_title(doc, root, end) or \
+                _victim(root, possessed, span.label_) or _age_after(doc, end) or _holds_a_title(doc, root, end, span.label_) or \
                 possessed in PERSON_POSSESSIONS or _after_title_of(doc, span.start, by_end) or _says_he(root) or \
+                _after_office_title(doc, span) or \
                 _described_as_person(doc, root, end) or \
                 (not_a_country and (possessed in PLAYER_ACTS or swapped or any(
                     t.ent_type_ == "PERSON" and not (span.start <= t.i < end) for t in conj))):
@@ -748,6 +779,49 @@ def _countries_before_titles(doc: Doc, spans: list[Span]) -> list[Span]:
     return [Span(doc, s.start, s.end, label="GPE") if s.label_ == "PERSON" and s.text in names else s for s in spans]
 
 
+# Nationality and party words that do not end like "Chinese" or "Brazilian": "Greek Prime Minister X"
+# names a nationality, "Democrat Governor X" a party
+_PEOPLES_WORDS = {"swiss", "greek", "czech", "basque", "scots", "thai", "lao", "serb", "croat", "slovak", "slovene",
+                  "uzbek", "tajik", "kazakh", "kyrgyz", "filipino", "cypriot", "argentine", "maori", "inuit", "arab",
+                  "bosniak", "monegasque", "dane", "pole", "finn", "swede", "turk", "scot", "briton", "tory", "green",
+                  "labour", "labor", "whig", "democrat", "democrats", "sikh", "hindu", "catholic", "protestant"}
+_PEOPLE_ENDINGS = ("an", "ese", "ish", "i", "ic", "ch", "sh", "ist", "al", "ive", "ite", "ot", "crat", "s")
+# Titles held for a country, region or city, right before the holder's name
+_TITLES_OF_PLACES = PLACE_OF_TITLES | HEAD_OF_STATE_TITLES | {"chief", "prime", "first"}
+
+
+def _office_holder_after(doc: Doc, end: int, starts: dict[int, Span], titles: set[str]) -> bool:
+    """A title of a place's office from token ``end`` ("Chief Minister", "Mayor"), then a person's name."""
+    k = end
+    while k < len(doc) and k - end < 3 and doc[k].lower_ in ROLE_NOUNS and k not in starts and \
+            (doc[k].is_title or doc[k].is_lower):
+        k += 1
+    return k > end and k in starts and starts[k].label_ == "PERSON" and (
+        doc[k - 1].lower_ in titles or " ".join(t.lower_ for t in doc[end:k]) in titles)
+
+
+def _places_read_as_peoples(doc: Doc, spans: list[Span]) -> list[Span]:
+    """"Punjab Chief Minister Amarinder Singh", "Iceland Prime Minister X", "Tijuana Mayor X": a
+    name the model read as a nationality, that does not end like one, right before the title of a
+    place's office and its holder's name, is the place; so is a one-word "person" right before the
+    title of an office only a place has ("Sabah Chief Minister X", not "Obama Defense Secretary X")."""
+    starts = {s.start: s for s in spans}
+    taken = {i for s in spans for i in range(s.start, s.end)}
+    result = [Span(doc, s.start, s.end, label="GPE") if s.label_ == "PERSON" and len(s) == 1 and s[0].is_title
+              and _office_holder_after(doc, s.end, starts, PLACE_OF_TITLES) else s for s in spans]
+    for ent in doc.ents:
+        if ent.label_ != "NORP" or len(ent) > 3 or ent.end + 2 >= len(doc) or taken.intersection(
+                range(ent.start, ent.end)) or not all(t.is_title and t.is_alpha for t in ent):
+            continue
+        last = ent[-1].lower_
+        if last.endswith(_PEOPLE_ENDINGS) or last in _PEOPLES_WORDS or ent[0].lower_ in _PEOPLES_WORDS:
+            continue
+        if doc[ent.end].lower_ in _TITLES_OF_PLACES and _office_holder_after(
+                doc, ent.end, starts, PLACE_OF_TITLES | HEAD_OF_STATE_TITLES | {"minister"}):
+            result.append(Span(doc, ent.start, ent.end, label="GPE"))
+    return result
+
+
 _TITLES_OF_ONE = {"president", "chairman", "chairwoman", "ceo", "cfo"}
 
 
@@ -780,32 +854,69 @@ def _victim(root: Token, possessed: str | None, label: str) -> bool:
 
 _PERSONAL_RANKS = {"acting", "assistant", "associate", "deputy", "interim", "vice", "former", "senior"}
 _COMPANIES_ARE_TOO = {"leader", "founder", "co-founder", "chief"}  # "a chip leader", "a founder of the index"
+_TENURE_ADVERBS = {"currently", "now", "still", "later", "then", "also", "once", "formerly"}
 
 
-def _holds_a_title(doc: Doc, root: Token, end: int) -> bool:
+# Verbs whose subject takes a post named after "as" or as their complement: "X served as President",
+# "X was elected Governor", "X became Prime Minister", "X, who was sworn in as mayor"
+_POST_VERBS = {"serve", "act", "become", "elect", "appoint", "name", "swear", "install", "nominate", "reelect",
+               "re-elect", "inaugurate"}
+# Of those, the ones done to a person, never to a country ("France became president of the EU" is a
+# country's turn; a country is not sworn in)
+_PERSONAL_POST_VERBS = {"appoint", "swear", "install", "nominate", "inaugurate"}
+
+
+def _person_title(token: Token) -> bool:
+    return token.lower_ in PERSON_TITLES or token.lemma_.lower() in PERSON_TITLES  # "President" as well
+
+
+def _post_after(verb: Token) -> bool:
+    """The verb names a post its subject holds: "served as ambassador", "was elected President of",
+    "became Prime Minister" (the post's head word is a title only a person holds)."""
+    lemma = verb.lemma_.lower()
+    for child in verb.children:
+        if child.dep_ in ("attr", "oprd") and (lemma == "be" or lemma in _POST_VERBS) and _person_title(child):
+            return True  # "X was the president", "X became Prime Minister", "X was elected President"
+        if child.dep_ == "prep" and child.lower_ == "as" and lemma in _POST_VERBS and any(
+                g.dep_ == "pobj" and _person_title(g) for g in child.children):
+            return True  # "X served as ambassador", "X was sworn in as Mayor"
+    return False
+
+
+def _holds_a_title(doc: Doc, root: Token, end: int, label: str = "ORG") -> bool:
     """"Foday Sankoh, former leader of the RUF", "X has served as ambassador", "X was the first
-    woman to ...": a title only a person holds, right after the name (before "of") or through the verb."""
+    woman to ...", "X was elected President of Y", "X, who became Governor": a title only a person
+    holds, right after the name (before "of") or through the verb (of the sentence or of a "who" clause)."""
     i = end + (end < len(doc) and doc[end].text == ",")
-    while i < len(doc) and i - end < 4 and (doc[i].lower_ in ROLE_MODIFIERS or doc[i].lower_ in DETERMINERS):
-        i += 1  # ", the former"
+    while i < len(doc) and i - end < 4 and (doc[i].lower_ in ROLE_MODIFIERS or doc[i].lower_ in DETERMINERS
+                                           or doc[i].lower_ in _TENURE_ADVERBS):
+        i += 1  # ", the former", "currently"
     if i + 1 < len(doc) and doc[i].lower_ in PERSON_TITLES and doc[i + 1].lower_ == "of":
         return True
     for appos in (c for c in root.children if c.dep_ == "appos" and c.i > end and doc[end].text == ","):
         # "X, NASA's acting deputy administrator for ...": a title only a person holds, or a post
-        # whose rank says a person holds it
-        if (appos.lemma_ in PERSON_TITLES and appos.lemma_ not in _COMPANIES_ARE_TOO) or (appos.lemma_ in ROLE_NOUNS and any(
-                c.lower_ in _PERSONAL_RANKS and c.i < appos.i for c in appos.children)):
+        # whose rank says a person holds it (not a country's turn: "Germany, the council's president")
+        if label != "GPE" and ((appos.lemma_ in PERSON_TITLES and appos.lemma_ not in _COMPANIES_ARE_TOO) or (
+                appos.lemma_ in ROLE_NOUNS and any(c.lower_ in _PERSONAL_RANKS and c.i < appos.i for c in appos.children))):
             return True
-    if root.dep_ != "nsubj":
-        return False
-    verb = root.head
-    for child in verb.children:
-        if child.dep_ == "attr" and verb.lemma_ == "be" and (child.lemma_ in PERSON_NOUNS or
-                                                             child.lemma_ in PERSON_TITLES):
-            return True  # "X was the first woman", "X is president"
-        if child.dep_ == "prep" and child.lower_ == "as" and verb.lemma_ == "serve" and any(
-                g.dep_ == "pobj" and g.lemma_ in PERSON_TITLES for g in child.children):
-            return True  # "X served as ambassador"
+    if label != "GPE" and end < i and i + 1 < len(doc) and doc[i].lower_ in _OFFICE_TITLES_BEFORE_NAMES and \
+            (doc[i].is_title or doc[i].is_lower) and doc[i + 1].lower_ in ("of", "and", ",", "from", "who", "."):
+        return True  # "Ciampi a former Prime Minister and ...": an office only a person holds
+    verbs = []
+    if root.dep_ in ("nsubj", "nsubjpass"):
+        verbs.append(root.head)
+    # "Formigoni, who had been elected President of Lombardy": the relative clause's verb
+    verbs += [c for c in root.children if c.dep_ == "relcl" and any(
+        g.dep_ in ("nsubj", "nsubjpass") and g.lower_ == "who" for g in c.children)]
+    for verb in verbs:
+        lemma = verb.lemma_.lower()
+        if lemma == "be":
+            if any(c.dep_ == "attr" and (c.lemma_ in PERSON_NOUNS or c.lemma_ in PERSON_TITLES or (
+                    label != "GPE" and (c.lemma_.lower() in PERSON_NOUNS or _person_title(c))))
+                   for c in verb.children):
+                return True  # "X was the first woman", "X is president"
+        elif (label != "GPE" or lemma in _PERSONAL_POST_VERBS) and _post_after(verb):
+            return True  # not "Germany became president of the council": a country's turn
     return False
 
 
@@ -856,6 +967,23 @@ def _after_title_of(doc: Doc, start: int, by_end: dict[int, Span]) -> bool:
         if i == start:
             return False
     return _title_of_before(doc, i)
+
+
+# Titles of office that, capitalised right before a name, make the name a person's ("Prime Minister
+# Gen. Surayud Chulanont", "Iceland's PM Geir Haarde"), whatever the model typed the name as
+_OFFICE_TITLES_BEFORE_NAMES = {"president", "minister", "premier", "chancellor", "senator", "governor", "mayor",
+                               "pm", "king", "queen", "sultan", "emir", "ambassador", "secretary"}
+
+
+def _after_office_title(doc: Doc, span: Span) -> bool:
+    """"Prime Minister Gen. Surayud Chulanont", "Iceland's PM Geir Haarde": a name of two or three
+    plain words right after a capitalised title of office (and any honorific or abbreviated rank)."""
+    if not 2 <= len(span) <= 3:
+        return False
+    i = span.start - 1
+    while i >= 0 and span.start - i <= 2 and (doc[i].lower_ in HONORIFICS or doc[i].lower_ in TITLE_ABBREVIATIONS):
+        i -= 1
+    return i >= 0 and (doc[i].is_title or doc[i].is_upper) and doc[i].lower_ in _OFFICE_TITLES_BEFORE_NAMES
 
 
 _SAY_VERBS = {"say", "tell", "add", "state", "announce", "insist", "claim"}
@@ -1458,6 +1586,68 @@ def _organisations_before_titles(doc: Doc, spans: list[Span]) -> list[Span]:
     return found
 
 
+def _band_word(token: Token) -> bool:
+    """A word of a band's name: capitalised ("Cheap Trick", "Yes", "UB40", "Crush 40"), not a genre."""
+    return (token.is_title or token.is_upper or token.like_num or (token.text[:1].isupper() and token.is_alpha)) \
+        and not token.is_punct and token.lower_ not in MUSIC_GENRES and token.lower_ not in ROLE_NOUNS and \
+        token.lower_ not in DETERMINERS and token.lower_ not in PORTFOLIO_WORDS and \
+        token.ent_type_ in ("", "ORG", "PERSON", "WORK_OF_ART", "PRODUCT", "CARDINAL")
+
+
+def _band_run(doc: Doc, start: int, step: int, spans: list[Span]) -> tuple[int, int] | None:
+    """The band's name next to a player: up to four band words from ``start`` (walking by ``step``,
+    in the sentence), covering only untagged words or whole organisations (or, before the title, a
+    whole "person": "Pink Floyd guitarist"); (start, end) or None."""
+    by_token = {i: s for s in spans for i in range(s.start, s.end)}
+    sent_start, i, last = doc[start].sent.start, start, None
+    while 0 <= i < len(doc) and abs(i - start) < 4 and doc[i].sent.start == sent_start and _band_word(doc[i]):
+        span = by_token.get(i)
+        if span is not None and (span.label_ not in ("ORG", "PERSON") or (span.label_ == "PERSON" and step > 0)):
+            break
+        last = i
+        i += step
+    if last is None:
+        return None
+    lo, hi = min(start, last), max(start, last) + 1
+    for i in range(lo, hi):  # an entity in it must lie wholly inside
+        span = by_token.get(i)
+        if span is not None and (span.start < lo or span.end > hi):
+            return None
+    return lo, hi
+
+
+def _bands_around_players(doc: Doc, spans: list[Span]) -> list[Span]:
+    """"Cheap Trick bassist Tom Petersson", "bassist Chris Squire of Yes", "guitarist X of the Red
+    Hot Chili Peppers": capitalised words the model left untagged (or cut short) right before a
+    band position and a person's name, or after "of" behind a person titled by a band position,
+    name the band."""
+    found: list[tuple[int, int]] = []
+    for span in spans:
+        if span.label_ != "PERSON" or span.start == 0:
+            continue
+        before = doc[span.start - 1]
+        if before.lower_ not in BAND_POSITIONS:
+            continue
+        sent_start = span.sent.start
+        if before.is_lower and span.start - 2 >= sent_start:
+            run = _band_run(doc, span.start - 2, -1, spans)
+            if run is not None and not (run[0] == sent_start and run[1] - run[0] == 1 and doc[run[0]].is_stop):
+                found.append(run)
+        end = span.end
+        if end + 1 < span.sent.end and doc[end].lower_ == "of":
+            first = end + 1 + (doc[end + 1].lower_ == "the" and end + 2 < span.sent.end)
+            if first < len(doc) and not doc[first].like_num:
+                run = _band_run(doc, first, 1, spans)
+                if run is not None and (run[1] >= span.sent.end or not doc[run[1]].is_title):
+                    found.append(run)
+    if not found:
+        return spans
+    covered = {i for lo, hi in found for i in range(lo, hi)}
+    result = [s for s in spans if not any(i in covered for i in range(s.start, s.end))]
+    result += [Span(doc, lo, hi, label="ORG") for lo, hi in sorted(set(found))]
+    return sorted(result, key=lambda s: s.start)
+
+
 def _dateline_types(doc: Doc, spans: list[Span]) -> list[Span]:
     """Names inside the dateline take its types: "ABU DHABI, March 2 -" is a place even when the
     model read an organisation or a person; "(AP)" after it is the agency, never a place."""
@@ -1879,8 +2069,15 @@ def _settle_type_and_name(cluster: EntityCluster, votes: Counter, defined: set) 
     _add_name_variants(cluster)
 
 
+_LABEL_WORDS = ("Records", "Recordings")  # "ABC Records" is "ABC" on a record's sleeve and in its artists' news
+
+
 def _add_name_variants(cluster: EntityCluster) -> None:
-    """Aliases users will search for: without a possessive, and "X of Place" for "Place's X"."""
+    """Aliases users will search for: without a possessive, "X of Place" for "Place's X", and a record
+    label's name without "Records"."""
+    words = cluster.name.split()
+    if cluster.type == "Organization" and len(words) >= 2 and words[-1] in _LABEL_WORDS:
+        cluster.add_alias(" ".join(words[:-1]))
     for alias in [cluster.name, *cluster.aliases]:
         match = _POSSESSIVE_NAME.match(alias) if "'s" in alias or "’s" in alias else None
         if match:

@@ -159,7 +159,7 @@ ROLE_NOUNS = {
     "astronaut", "pilot", "soldier", "policeman", "detective", "inspector", "marshal",
     "admiral", "brigadier", "corporal", "chaplain", "archdeacon", "vicar", "provost", "trustee", "shareholder", "entrepreneur", "businessman", "businesswoman",
     "tycoon", "magnate", "banker", "activist", "campaigner", "organizer", "organiser",
-    "alderman", "assemblyman", "assemblywoman", "politician", "auditor", "comptroller", "controller", "registrar", "clerk",
+    "alderman", "assemblyman", "assemblywoman", "politician", "supervisor", "auditor", "comptroller", "controller", "registrar", "clerk",
     # positions on a team and in a band, and staff posts, that the suffixes below miss or the tagger mistags
     "forward", "winger", "fullback", "halfback", "quarterback", "linebacker", "pitcher", "shortstop", "goalie",
     "defenceman", "defenseman", "frontman", "frontwoman", "vocalist", "keyboardist", "saxophonist", "trumpeter",
@@ -447,3 +447,16 @@ PLACE_PLURALS = {"islands", "isles", "states", "emirates", "territories", "highl
                  "falls", "springs", "rapids", "mountains", "hills", "lakes", "keys", "alps", "plains", "flats",
                  "wells", "woods", "forks", "gardens", "fields", "sands", "narrows", "provinces", "regions",
                  "downs", "glades", "cays", "banks", "rocks", "shoals", "caves", "meadows", "pines", "oaks"}
+
+# Places in a band ("Cheap Trick bassist X", "bassist X of Yes"): the name around them is the band's
+BAND_POSITIONS = {"guitarist", "bassist", "drummer", "singer", "vocalist", "frontman", "frontwoman", "keyboardist",
+                  "pianist", "saxophonist", "trumpeter", "violinist", "cellist", "percussionist", "fiddler",
+                  "lyricist", "bandleader", "songwriter", "singer-songwriter", "rapper", "mc", "dj"}
+
+# Kinds of music: a capitalised "Country singer" or "Jazz pianist" names the genre, not a band
+MUSIC_GENRES = {"rock", "pop", "jazz", "blues", "country", "folk", "soul", "punk", "metal", "gospel", "reggae",
+                "rap", "hip", "hop", "funk", "disco", "opera", "classical", "indie", "grunge", "techno", "house",
+                "bluegrass", "lead", "rhythm", "bass", "backing", "session", "touring", "studio", "guest", "solo",
+                "veteran", "legendary", "famed", "former", "ex", "founding", "original", "new", "young", "old",
+                "grammy", "oscar", "emmy", "christian", "latin", "electronic", "alternative", "heavy", "glam",
+                "r&b", "ska", "salsa", "cabaret", "broadway", "west", "end", "east", "north", "south"}

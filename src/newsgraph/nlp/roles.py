@@ -521,6 +521,10 @@ def read_role_before(doc: Doc, person_start: int, sentence_start: int) -> tuple[
         role_tokens = doc[k:end]
     org = None
     j = i - 1
+    inner_qualifier = None
+    if j - 1 >= sentence_start and doc[j].lower_ in ROLE_QUALIFIERS and doc[j].is_lower and _free(doc, j) and (
+            doc[j - 1].lower_ in _POSSESSIVE_MARKS or _org_entity(entity_at(doc, j - 1))):
+        inner_qualifier, j = doc[j].lower_, j - 1  # "Algeria's then president X", "Acme's former chief executive X"
     while j - 1 >= sentence_start and i - j < 3 and doc[j].is_lower and _free(doc, j) and (
             doc[j].tag_ == "VBN" or (doc[j].pos_ == "VERB" and doc[j].lower_.endswith("ed"))) and \
             doc[j].dep_ not in ("ROOT", "ccomp", "conj", "advcl", "relcl") and doc[j].tag_ != "VBD" and (
@@ -551,13 +555,13 @@ def read_role_before(doc: Doc, person_start: int, sentence_start: int) -> tuple[
     elif org is None and j - 1 >= sentence_start and doc[j].lower_ == "and" and _org_entity(entity_at(doc, j - 1)) \
             and entity_at(doc, j - 1).type == "Organization" and _role_text(role_tokens) in _COMPANY_TITLES:  # type: ignore[union-attr]
         org = entity_at(doc, j - 1)  # "Speedway Motorsports and chairman Bruton Smith"
-    qualifier = None
-    if org is None and j - 1 >= sentence_start and doc[j].ent_type_ == "NORP" and doc[j].is_title and \
-            doc[j - 1].lower_ in ROLE_QUALIFIERS:
+    qualifier = inner_qualifier
+    if qualifier is None and org is None and j - 1 >= sentence_start and doc[j].ent_type_ == "NORP" and \
+            doc[j].is_title and doc[j - 1].lower_ in ROLE_QUALIFIERS:
         j -= 1  # "former Kenyan president X": the nationality between the qualifier and the title
-    if j >= sentence_start and doc[j].lower_ in ROLE_QUALIFIERS:
+    if qualifier is None and j >= sentence_start and doc[j].lower_ in ROLE_QUALIFIERS:
         qualifier = doc[j].lower_
-    elif j - 1 >= sentence_start and doc[j].text == "-" and doc[j - 1].lower_ in ROLE_QUALIFIERS:
+    elif qualifier is None and j - 1 >= sentence_start and doc[j].text == "-" and doc[j - 1].lower_ in ROLE_QUALIFIERS:
         qualifier = doc[j - 1].lower_  # "then-President"
     if named is not None:
         org = named
@@ -569,6 +573,14 @@ def read_role_before(doc: Doc, person_start: int, sentence_start: int) -> tuple[
             and not _persons_possessive(doc, i - 1, sentence_start):
         return None  # "..., president, X" is a list, not a title; "the Crown prosecutor, X", "his lawyer, X",
         # "Hale's attorney, X" are
+    if org is None and named is None:
+        place = _place_before_labels(doc, j, sentence_start)
+        if place is not None:  # "Alberta Progressive Conservative Premier X": the party between place and title
+            k = role_tokens.start
+            while k < end - 1 and doc[k].is_title and not is_role_word(doc[k]) and doc[k].lower_ not in PORTFOLIO_WORDS \
+                    and doc[k].lower_ not in ROLE_MODIFIERS:
+                k += 1
+            org, role_tokens, i = place, doc[k:end], k
     if org is None and doc[i].is_title and not doc[i].is_sent_start and \
             doc[i].lower_ not in TITLE_WORDS and doc[i].lower_ not in ROLE_NOUNS and \
             doc[i].lower_ not in PORTFOLIO_WORDS and doc[i].lower_ not in RANK_WORDS and \
@@ -583,6 +595,22 @@ def read_role_before(doc: Doc, person_start: int, sentence_start: int) -> tuple[
     if qualifier:
         role = f"{qualifier} {role}"
     return role, org
+
+
+def _place_before_labels(doc: Doc, j: int, sentence_start: int) -> EntityCluster | None:
+    """"Alberta | Progressive Conservative | Premier X", "Colorado | Republican | Sen. X": a place, then at
+    most three capitalised words that are no title (a party's name or label), ending at token j."""
+    k = j
+    while k >= sentence_start and j - k < 3 and _free(doc, k) and doc[k].is_title and doc[k].is_alpha \
+            and not is_role_word(doc[k]) and doc[k].lower_ not in PORTFOLIO_WORDS and doc[k].lower_ not in TITLE_WORDS:
+        k -= 1
+    if k == j or k < sentence_start:
+        return None
+    if doc[k].lower_ in _POSSESSIVE_MARKS and k - 1 >= sentence_start:
+        k -= 1
+    place = entity_at(doc, k)
+    return place if place is not None and place.type == "Place" and _entity_span_end(doc, k) in (k + 1, k + 2) \
+        and not doc[_entity_span_start(doc, k) - 1].is_title else None
 
 
 _POSSESSIVE_MARKS = {"'s", "’s", "'", "’"}  # "Acme's", "Singapore Airlines' chief executive"
@@ -954,6 +982,57 @@ def _led_under(doc: Doc, person: Span) -> EntityCluster | None:
     if root.dep_ != "pobj" or root.head.lower_ != "under" or root.head.head.pos_ not in ("PROPN", "NOUN"):
         return None
     return _org_entity(entity_at(doc, root.head.head))
+
+
+_PARTY_WORDS = {"party", "bloc"}
+
+
+_LABEL_NAME_WORDS = {"records", "recordings"}
+_LABEL_NOUNS = {"label", "imprint"}
+
+
+def _own_body(doc: Doc, person: Span, limit: int) -> tuple[str, EntityCluster] | None:
+    """What a person's possessive names as theirs: "Sharon's Kadima Party", "Enoksen's Siumut party" (a
+    party word ends the name or follows it: a member), "Reis' Swami Records", "X's label Y", "her
+    record label Y" after the name (a label: a recording artist). Any other "X's Y" says too little."""
+    i = person.end
+    if i + 1 >= limit or doc[i].lower_ not in _POSSESSIVE_MARKS:
+        return None
+    j = i + 1
+    while j < limit and j - i <= 3 and doc[j].is_lower and _free(doc, j) and doc[j].pos_ in ("ADJ", "ADV", "VERB") \
+            and doc[j].lower_ not in _LABEL_NOUNS:
+        j += 1  # "Reis' newly formed | Swami Records"
+    noun = None
+    if j + 1 < limit and doc[j].lower_ in ("record", "recording") and doc[j + 1].lower_ in _LABEL_NOUNS | {"company"}:
+        j += 1
+    if j + 1 < limit and doc[j].lower_ in _LABEL_NOUNS | {"company"} and doc[j].is_lower:
+        noun, j = doc[j].lower_, j + 1  # "Corrinne's label | Pink Armchair Records"
+    org = entity_at(doc, j) if j < limit else None
+    if org is None or org.type != "Organization" or _entity_span_start(doc, j) != j:
+        return None
+    end = _entity_span_end(doc, j)
+    last = doc[end - 1].lower_
+    after = doc[end].lower_ if end < limit and doc[end].is_lower else ""
+    if after in ("record", "recording") and end + 1 < limit:
+        after = doc[end + 1].lower_  # "Aftermath Entertainment record label"
+    if noun is None and j == i + 1 and (last in _PARTY_WORDS or after in _PARTY_WORDS):
+        return "member", org
+    if (noun is not None and noun in _LABEL_NOUNS) or last in _LABEL_NAME_WORDS or after in _LABEL_NOUNS:
+        return "recording artist", org
+    return None
+
+
+def _labels_person(doc: Doc, person: Span, sentence_start: int) -> EntityCluster | None:
+    """"Mute Records' Daniel Miller": a record label's possessive on a person's name (a label's people are
+    its artists and its staff; other bodies' possessives, a party's above all, say too little)."""
+    i = person.start - 1
+    if i - 1 < sentence_start or doc[i].lower_ not in _POSSESSIVE_MARKS:
+        return None
+    org = entity_at(doc, i - 1)
+    if org is None or org.type != "Organization" or _entity_span_end(doc, i - 1) != i \
+            or org.name.split()[-1].lower() not in _LABEL_NAME_WORDS:
+        return None
+    return org
 
 
 def _org_under(doc: Doc, person: Span) -> EntityCluster | None:
@@ -1374,6 +1453,14 @@ class RoleFinder:
                 led = _led_under(doc, mention)  # "the Continental Army under George Washington"
                 if led is not None:
                     keep(cluster, "leader", led, sentence, 0.5)
+                    continue
+                owned = _own_body(doc, mention, limit)  # "Sharon's Kadima Party", "Reis' Swami Records"
+                if owned is not None:
+                    keep(cluster, owned[0], owned[1], sentence, 0.5)
+                    continue
+                labelled = _labels_person(doc, mention, sentence.start)  # "Mute Records' Daniel Miller"
+                if labelled is not None:
+                    keep(cluster, "member", labelled, sentence, 0.5)
         # A role without an organisation adds nothing when the same role is known with one.
         roles = {key: r for key, r in roles.items() if r.person.type == "Person"}  # a retyped "person"
         with_org = {(id(r.person), r.role) for r in roles.values() if r.organization is not None}
