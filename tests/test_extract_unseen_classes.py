@@ -197,3 +197,14 @@ def test_a_chamber_is_not_its_committee_unless_the_committee_is_meant():
                                "and Natural Resources sent the measure on.")
     assert [e.name for e in result.entities if e.type == "Organization"] == [
         "Senate Committee on Energy and Natural Resources"]
+
+
+def test_a_body_named_after_its_kind_noun_is_the_one_a_title_is_of():
+    result = newsgraph.extract("The Holy Synod opposed the bill. Stella Varga, head of the group Rainbow "
+                               "Families, said it was historic.")
+    assert ("Stella Varga", "head", "Rainbow Families", None) in role_rows(result)
+
+
+def test_a_name_before_a_landform_noun_is_a_place():
+    result = newsgraph.extract("A volcano on Iceland's Reykjanes peninsula erupted on Wednesday.")
+    assert ("Reykjanes", "Place") in names_and_types(result)

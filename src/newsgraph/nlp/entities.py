@@ -50,6 +50,7 @@ from .lexicon import (
     FACILITY_HEADS,
     HEAD_OF_STATE_TITLES,
     HONORIFICS,
+    LANDFORM_NOUNS,
     LOCATIVE_PREPOSITIONS,
     MEDIA_HEADS,
     MUSIC_GENRES,
@@ -562,7 +563,7 @@ def _retype_from_context(doc: Doc, spans: list[Span]) -> list[Span]:
                 (start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in SETTLEMENT_NOUNS and
                 doc[start - 2].is_lower) or
                 (end < len(doc) and doc[end].is_lower and (
-                    (label == "ORG" and doc[end].lower_ in SETTLEMENT_NOUNS) or
+                    (label == "ORG" and (doc[end].lower_ in SETTLEMENT_NOUNS or doc[end].lower_ in LANDFORM_NOUNS)) or
                     (doc[end].lemma_ in SETTLEMENT_NOUNS and doc[end].lower_ != doc[end].lemma_)))) and \
                 not any(t.lower_ in ORG_HEADS for t in doc[start:end]):
             label = "GPE"  # "the city of Ramona", "Umbria and Lazio provinces", whatever the model said

@@ -90,6 +90,9 @@ UNTAGGED_ORG_HEADS = {"org", "foundation", "institute", "association", "society"
 FACILITY_CENTRES = {"convention", "exhibition", "shopping", "conference", "trade", "sports", "community"}
 
 # Lowercase nouns that name a settlement or an area: "the town of X", "X county"
+# Lowercase nouns of a land feature after its name: "the Reykjanes peninsula", "the Jordan valley"
+LANDFORM_NOUNS = {"peninsula", "valley", "river", "basin", "plateau", "coast", "archipelago", "delta", "desert",
+                  "mountains", "highlands", "lowlands", "strait", "gulf", "bay", "lake", "glacier", "volcano"}
 SETTLEMENT_NOUNS = {"town", "city", "village", "province", "county", "district", "region", "state", "island",
                     "port", "municipality", "prefecture", "township", "suburb", "borough"}
 

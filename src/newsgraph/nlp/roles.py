@@ -416,7 +416,12 @@ def org_after(doc: Doc, i: int, limit: int) -> tuple[EntityCluster | None, int]:
         j = i + 1
         if doc[j].lower_ in _ARTICLES and j + 1 < limit:
             j += 1
-        found, found_end = _reference_org(doc, j, limit)
+        found: EntityCluster | None
+        named = entity_at(doc, j + 1) if j + 1 < limit and _free(doc, j) and doc[j].is_lower else None
+        if named is not None and named.type == "Organization" and _entity_span_start(doc, j + 1) == j + 1:
+            found, found_end = named, _entity_span_end(doc, j + 1)  # "head of the group Rainbow Families"
+        else:
+            found, found_end = _reference_org(doc, j, limit)
         if found is None or found.type == "Place":
             # "leader of the notorious Revolutionary United Front", "of the Chicago band Red Red Meat",
             # "of center-right DISY party": descriptors, then the organisation itself
