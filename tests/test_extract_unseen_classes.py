@@ -208,3 +208,9 @@ def test_a_body_named_after_its_kind_noun_is_the_one_a_title_is_of():
 def test_a_name_before_a_landform_noun_is_a_place():
     result = newsgraph.extract("A volcano on Iceland's Reykjanes peninsula erupted on Wednesday.")
     assert ("Reykjanes", "Place") in names_and_types(result)
+
+
+def test_a_currency_named_after_its_country_is_no_entity():
+    result = newsgraph.extract("Taiwan wants its currency to rise against the U.S. Dollar. Reserves were "
+                               "3.2 billion N.Z. Dlrs.")
+    assert {e.name for e in result.entities} == {"Taiwan"}

@@ -44,6 +44,7 @@ from .lexicon import (
     COMPANY_MARKS,
     COMPASS_PREFIXES,
     COMPASS_SUFFIXES,
+    CURRENCY_WORDS,
     DETERMINERS,
     ENTITY_TYPES,
     FACILITY_CENTRES,
@@ -116,6 +117,11 @@ def normalise_name(name: str) -> str:
     return " ".join(name.split())
 
 
+# currency names that are no other word ("won", "real", "mark" and "pound" are)
+_CURRENCY_NAMES = {w for w in CURRENCY_WORDS if w.isalpha() and len(w) > 3} - {"real", "rand", "mark", "marks", "pound",
+                                                                                  "pounds", "crown", "crowns"}
+
+
 def clean_span(span: Span) -> Span | None:
     """The span without a leading determiner or trailing possessive/punctuation."""
     start, end = span.start, span.end
@@ -159,6 +165,9 @@ def clean_span(span: Span) -> Span | None:
     if words and words[0] in WIRE_TERMS and span.label_ != "PERSON" and \
             (len(words) == 1 or words[0] in _ROW_LABELS):
         return None  # "1700 GMT", "LIBOR", "Oper shr 70": wire words and a results table's row labels
+    if (len(words) >= 2 and words[-1] in _CURRENCY_NAMES and span.label_ != "PERSON") or \
+            (len(words) >= 2 and words[-1] in ("dlrs", "dlr", "stg")):
+        return None  # "U.S. Dollar", "N.Z. Dlrs": a currency, not a body or a person
     if len(words) == 2 and words[0] in ("group", "pool", "division") and len(doc[end - 1].text) <= 2:
         return None  # "Group G": a stage of a tournament
     if len(words) == 1 and (_ROMAN.match(doc[start].text) or words[0] in NOT_NAMES or
