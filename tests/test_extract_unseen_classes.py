@@ -214,3 +214,8 @@ def test_a_currency_named_after_its_country_is_no_entity():
     result = newsgraph.extract("Taiwan wants its currency to rise against the U.S. Dollar. Reserves were "
                                "3.2 billion N.Z. Dlrs.")
     assert {e.name for e in result.entities} == {"Taiwan"}
+
+
+def test_a_party_before_a_title_stays_the_party():
+    result = newsgraph.extract("Frank Hale, the city's longtime mayor and Democratic Party boss, died.")
+    assert ("Democratic Party", "Organization") in names_and_types(result)

@@ -95,7 +95,7 @@ _INITIAL_STOPWORDS = {"of", "the", "and", "for", "de", "on", "in", "du", "des", 
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z&]*[A-Z]$|^[A-Z]{2,}s?$")
 _COMPANY_SUFFIXES = {mark.lower() for mark in COMPANY_MARKS} - {"corporation", "incorporated", "limited"}
 _PLURAL_DEMONYM = ("ians", "eans", "icans")
-_NATIONALITY_ENDING = re.compile(r"(an|ian|ean|ese|ish|i|ic|ch)$")  # "Belgians", "Koreans": people of a country, not a body
+_NATIONALITY_ENDING = re.compile(r"(an|ese|ish|i|ch)$")  # not "-ic": "Democratic", "Islamic"  # "Belgians", "Koreans": people of a country, not a body
 _ROMAN = re.compile(r"^[IVXLC]{2,}$")  # "XVII": a numeral, not a name
 _ROW_LABELS = {"shr", "shrs", "oper", "revs", "qtly", "avg", "mths"}  # "Oper shr 70 cts vs 50 cts"
 _TRIM_END = {"'s", "’s", "'", "’", ",", ".", ";", ":", "-", "—"}
@@ -379,7 +379,8 @@ def _without_title_words(span: Span) -> Span | None:
             and not _is_title_head(doc[after]):
         after += 1  # "Shadow | Home Secretary", "Venezuelan Energy | and Mines Minister"
     # "British | Trade and Industry | Secretary": a nationality may open the brief
-    brief = words[1:] if len(words) > 1 and _NATIONALITY_ENDING.search(words[0]) and span[0].is_title else words
+    brief = words[1:] if len(words) > 1 and _NATIONALITY_ENDING.search(words[0]) and span[0].is_title \
+        and "party" not in words else words  # not "Democratic Party | boss": a party
     if after < len(doc) and _is_title_head(doc[after]) and (doc[after].is_title or doc[after].is_lower) \
             and all(w in PORTFOLIO_WORDS or w in ROLE_MODIFIERS or w in RANK_WORDS for w in brief if w not in ("and", "&")) \
             and not (after == span.end and words[0] in _PARTY_PORTFOLIOS and doc[after].lower_ in _PARTY_TITLES):
