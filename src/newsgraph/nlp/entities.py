@@ -54,7 +54,7 @@ from .lexicon import (
     LANDFORM_NOUNS,
     LOCATIVE_PREPOSITIONS,
     MEDIA_HEADS,
-    MUSIC_GENRES,
+    NOT_BAND_WORDS,
     NOT_ENTITY_KINDS,
     NOT_NAME_SUFFIXES,
     NOT_NAMES,
@@ -1600,7 +1600,7 @@ def _organisations_before_titles(doc: Doc, spans: list[Span]) -> list[Span]:
 def _band_word(token: Token) -> bool:
     """A word of a band's name: capitalised ("Cheap Trick", "Yes", "UB40", "Crush 40"), not a genre."""
     return (token.is_title or token.is_upper or token.like_num or (token.text[:1].isupper() and token.is_alpha)) \
-        and not token.is_punct and token.lower_ not in MUSIC_GENRES and token.lower_ not in ROLE_NOUNS and \
+        and not token.is_punct and token.lower_ not in NOT_BAND_WORDS and token.lower_ not in ROLE_NOUNS and \
         token.lower_ not in DETERMINERS and token.lower_ not in PORTFOLIO_WORDS and \
         token.ent_type_ in ("", "ORG", "PERSON", "WORK_OF_ART", "PRODUCT", "CARDINAL")
 

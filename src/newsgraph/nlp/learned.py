@@ -84,8 +84,6 @@ VECTOR_DIM = 300  # en_core_web_md's static word vectors
 
 _BUCKETS = (0, 1, 2, 3, 4, 6, 9, 13, 20)
 
-
-
 # Verbs of going somewhere: the place after them is where, not what for
 _TRAVEL_VERBS = {"visit", "tour", "travel", "fly", "arrive", "go", "come", "return", "head", "land", "reach",
                  "leave", "stop"}
@@ -97,6 +95,7 @@ def _travelled_to(place: Token) -> bool:
         return place.head.lemma_ in _TRAVEL_VERBS
     return place.dep_ == "pobj" and place.head.lower_ in ("to", "in", "at", "from") and \
         place.head.head.lemma_ in _TRAVEL_VERBS
+
 
 def _bucket(n: int) -> int:
     return _BUCKETS[bisect_right(_BUCKETS, n) - 1]

@@ -89,10 +89,10 @@ UNTAGGED_ORG_HEADS = {"org", "foundation", "institute", "association", "society"
 
 FACILITY_CENTRES = {"convention", "exhibition", "shopping", "conference", "trade", "sports", "community"}
 
-# Lowercase nouns that name a settlement or an area: "the town of X", "X county"
 # Lowercase nouns of a land feature after its name: "the Reykjanes peninsula", "the Jordan valley"
 LANDFORM_NOUNS = {"peninsula", "valley", "river", "basin", "plateau", "coast", "archipelago", "delta", "desert",
                   "mountains", "highlands", "lowlands", "strait", "gulf", "bay", "lake", "glacier", "volcano"}
+# Lowercase nouns that name a settlement or an area: "the town of X", "X county"
 SETTLEMENT_NOUNS = {"town", "city", "village", "province", "county", "district", "region", "state", "island",
                     "port", "municipality", "prefecture", "township", "suburb", "borough"}
 
@@ -401,9 +401,9 @@ AGENT_VERBS = {"give", "offer", "invite", "hire", "employ", "acquire", "buy", "s
 # Capitalised compass words that open a place's name when the model left them out ("East Los Angeles")
 COMPASS_PREFIXES = {"East", "West", "North", "South", "Central", "Northern", "Southern", "Eastern", "Western"}
 
-# Sports whose name, with a country's, names the body that runs it ("New Zealand Rugby", "Cricket Australia")
 # Last words of a sports club's name that no place has ("Leeds United", "Bolton Wanderers")
 CLUB_NAME_TAILS = {"united", "rovers", "wanderers", "athletic", "albion", "hotspur", "fc", "f.c.", "afc", "sfc"}
+# Sports whose name, with a country's, names the body that runs it ("New Zealand Rugby", "Cricket Australia")
 SPORT_WORDS = {"rugby", "cricket", "football", "soccer", "hockey", "basketball", "athletics", "tennis", "golf",
                "cycling", "rowing", "netball", "baseball", "softball", "swimming", "volleyball", "handball",
                "gymnastics", "boxing", "skiing", "sailing", "triathlon"}
@@ -456,8 +456,9 @@ BAND_POSITIONS = {"guitarist", "bassist", "drummer", "singer", "vocalist", "fron
                   "pianist", "saxophonist", "trumpeter", "violinist", "cellist", "percussionist", "fiddler",
                   "lyricist", "bandleader", "songwriter", "singer-songwriter", "rapper", "mc", "dj"}
 
-# Kinds of music: a capitalised "Country singer" or "Jazz pianist" names the genre, not a band
-MUSIC_GENRES = {"rock", "pop", "jazz", "blues", "country", "folk", "soul", "punk", "metal", "gospel", "reggae",
+# Capitalised words before a band position that name no band: genres ("Country singer", "Jazz
+# pianist"), parts and kinds of playing ("Lead guitarist", "Session drummer"), and praise or time
+NOT_BAND_WORDS = {"rock", "pop", "jazz", "blues", "country", "folk", "soul", "punk", "metal", "gospel", "reggae",
                 "rap", "hip", "hop", "funk", "disco", "opera", "classical", "indie", "grunge", "techno", "house",
                 "bluegrass", "lead", "rhythm", "bass", "backing", "session", "touring", "studio", "guest", "solo",
                 "veteran", "legendary", "famed", "former", "ex", "founding", "original", "new", "young", "old",

@@ -611,6 +611,8 @@ def _time_of_saying(verb: Token, tokens: list[Token]) -> int:
         return 0
     if tokens[n].lower_ == "that" and tokens[n].dep_ == "mark":
         n += 1
+    if n >= len(tokens):
+        return 0
     rest = tokens[n]
     return n if rest.dep_ in ("nsubj", "nsubjpass", "expl") or (
         rest.dep_ in ("det", "poss", "compound", "amod", "nummod") and rest.head.dep_ in ("nsubj", "nsubjpass")) else 0
