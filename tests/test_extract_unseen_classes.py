@@ -219,3 +219,10 @@ def test_a_currency_named_after_its_country_is_no_entity():
 def test_a_party_before_a_title_stays_the_party():
     result = newsgraph.extract("Frank Hale, the city's longtime mayor and Democratic Party boss, died.")
     assert ("Democratic Party", "Organization") in names_and_types(result)
+
+
+@pytest.mark.parametrize("headline", ["Chipmaker Nexora to cut 1,200 jobs", "Retailer Nexora cuts jobs"])
+def test_a_headline_names_a_company_after_its_kind(headline):
+    result = newsgraph.extract(f"{headline}\n\nNexora Inc. said on Tuesday it would cut jobs.")
+    assert not any(e.type == "Person" for e in result.entities)
+    assert ("Nexora Inc.", "Organization") in names_and_types(result)

@@ -32,7 +32,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from .facts import EntityCluster, doc_text, surname, tokens_where
+from .facts import STORY_COMPANY_NOUNS, EntityCluster, doc_text, surname, tokens_where
 from .lexicon import (
     AGENT_VERBS,
     BAND_POSITIONS,
@@ -351,6 +351,11 @@ def _is_title_head(token) -> bool:
     return (lower in ROLE_NOUNS and lower not in ROLE_MODIFIERS) or lower in TITLE_WORDS
 
 
+def _company_kind(word: str) -> bool:
+    """"chipmaker", "retailer", "airline": a word that says what kind of company a name is."""
+    return word.endswith("maker") or word in STORY_COMPANY_NOUNS - {"group", "chain", "operator", "company", "bank"}
+
+
 def _without_title_words(span: Span) -> Span | None:
     """A name without the title words the model read into it.
 
@@ -361,6 +366,8 @@ def _without_title_words(span: Span) -> Span | None:
     doc = span.doc
     if len(span) == 1 and span[0].lower_ in TITLE_ABBREVIATIONS:
         return None  # "Sens." read as a place
+    if len(span) >= 2 and span[0].is_title and _company_kind(span[0].lower_) and span[1].is_title:
+        return Span(doc, span.start + 1, span.end, label="ORG")  # "Chipmaker | Nexora to cut jobs" (a headline)
     if span.label_ == "PERSON":
         if len(span) >= 3 and span[0].is_title and _is_title_head(span[0]) and span[0].lower_ not in _STYLED_TITLES \
                 and all(t.is_title or t.is_upper or t.text.endswith(".") for t in span[1:]):
