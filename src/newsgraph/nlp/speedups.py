@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 
 import numpy
 from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, TAG
@@ -195,10 +195,6 @@ class AttributeTable:
             set_token_attrs(doc[i], self.attrs[position])
         return doc
 
-    def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterable[Doc]:
-        for doc in docs:
-            yield self(doc)
-
 
 class CachedLemmas:
     """The rule lemmatizer's lemmas, cached by (ORTH, POS, MORPH) and written as one column."""
@@ -224,10 +220,6 @@ class CachedLemmas:
         if changed:
             doc.from_array([LEMMA], values[:, 3:])  # type: ignore[arg-type]  # stubs: to_array gives floats
         return doc
-
-    def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterable[Doc]:
-        for doc in docs:
-            yield self(doc)
 
 
 _STAND_INS = {"attribute_ruler": AttributeTable, "lemmatizer": CachedLemmas}
