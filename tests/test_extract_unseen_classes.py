@@ -226,3 +226,61 @@ def test_a_headline_names_a_company_after_its_kind(headline):
     result = newsgraph.extract(f"{headline}\n\nNexora Inc. said on Tuesday it would cut jobs.")
     assert not any(e.type == "Person" for e in result.entities)
     assert ("Nexora Inc.", "Organization") in names_and_types(result)
+
+
+@pytest.mark.parametrize("text, person, role, org", [
+    ("Delta Freight has named Raj Patel its new chairman.", "Raj Patel", "chairman", "Delta Freight"),
+    ("The board of Kessler Mining appointed Tom Reyes chief executive last week.", "Tom Reyes",
+     "chief executive", "Kessler Mining"),
+    ("Brightway Airlines appointed Sara Kim as chief executive on Monday.", "Sara Kim", "chief executive",
+     "Brightway Airlines"),
+])
+def test_a_body_that_names_someone_to_a_post_is_the_posts_organisation(text, person, role, org):
+    assert (person, role, org, None) in role_rows(newsgraph.extract(text))
+
+
+def test_new_is_no_part_of_a_title():
+    result = newsgraph.extract("Raj Patel, the new chairman of Delta Freight, said profits fell.")
+    assert role_rows(result) == [("Raj Patel", "chairman", "Delta Freight", None)]
+
+
+@pytest.mark.parametrize("text", ["Fans elected Ann Cole's song the best of the year.",
+                                  "Voters chose Ann Cole over her rival in the final round."])
+def test_a_hiring_verb_with_no_title_after_the_name_gives_no_role(text):
+    assert role_rows(newsgraph.extract(text)) == []
+
+
+@pytest.mark.parametrize("text, person, role, realm", [
+    ("King Abdullah of Jordan met the delegation in Amman.", "King Abdullah", "king", "Jordan"),
+    ("Denmark's Queen Margrethe opened the bridge.", "Queen Margrethe", "queen", "Denmark"),
+    ("Pope Francis visited the hospital.", "Pope Francis", "pope", None),
+])
+def test_a_reigning_title_in_a_name_is_also_the_holders_role(text, person, role, realm):
+    result = newsgraph.extract(text)
+    assert (person, role, None, realm) in role_rows(result)
+    (holder,) = [e for e in result.entities if e.name == person]
+    assert person.split(" ", 1)[1] in holder.aliases  # found by the name alone
+
+
+@pytest.mark.parametrize("text", [
+    "Anna Ek wrote on Twitter that the river rose.",
+    "She posted to Twitter on Sunday night.",
+    "The clip was shared in messages on Twitter a million times.",
+    "His Twitter account was suspended.",
+])
+def test_where_a_message_is_posted_is_an_organisation(text):
+    assert ("Twitter", "Organization") in names_and_types(newsgraph.extract(text))
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Fans wrote to Ann Cole in their thousands.", "Ann Cole"),
+    ("The Ann Cole video spread quickly.", "Ann Cole"),
+])
+def test_a_person_written_to_or_filmed_stays_a_person(text, name):
+    assert (name, "Person") in names_and_types(newsgraph.extract(text))
+
+
+def test_a_name_after_the_noun_of_its_kind_is_that_kind_and_its_member_speaks():
+    result = newsgraph.extract("Mark Holt of the rock band Night Owls said the tour was cancelled.")
+    assert ("Night Owls", "Organization") in names_and_types(result)
+    assert quote_rows(result) == [("Mark Holt", "the tour was cancelled.")]

@@ -76,6 +76,7 @@ from .lexicon import (
     PORTFOLIO_WORDS,
     POSTNOMINAL_TITLES,
     RANK_WORDS,
+    REIGNING_TITLES,
     ROLE_MODIFIERS,
     ROLE_NOUNS,
     SETTLEMENT_NOUNS,
@@ -1220,8 +1221,13 @@ def _organisations_from_context(doc: Doc, spans: list[Span]) -> list[Span]:
         if _example_of_kind(span, PLACE_KINDS) and label not in ("GPE", "LOC"):
             retyped[(span.text, label)] = "GPE"
             continue
-        if label in ("PERSON", "NORP", *_WORK_LABELS) and _in_apposition_to_kind(span, ORG_KINDS):
-            retyped[(span.text, label)] = "ORG"  # "Georgian Dream, the ruling party", "Kroll, a security firm"
+        if label in ("PERSON", "NORP", *_WORK_LABELS) and (_in_apposition_to_kind(span, ORG_KINDS)
+                                                           or _after_kind_noun(span, ORG_KINDS)):
+            # "Georgian Dream, the ruling party", "Kroll, a security firm", "the rock band Night Owls"
+            retyped[(span.text, label)] = "ORG"
+            continue
+        if label in ("PERSON", *_WORK_LABELS) and len(span) <= 2 and _platform(_root(span)):
+            retyped[(span.text, label)] = "ORG"  # "wrote on Twitter", "a video posted to TikTok"
             continue
         if label not in (*_WORK_LABELS, "PERSON") or len(span) > 4 or not span[0].is_title:
             continue
@@ -1247,6 +1253,12 @@ def _organisations_from_context(doc: Doc, spans: list[Span]) -> list[Span]:
     found = [Span(doc, s.start, s.end, label=retyped[(s.text, s.label_)]) if (s.text, s.label_) in retyped else s
              for s in spans]
     taken = {i for s in found for i in range(s.start, s.end)}
+    for token in doc:  # "wrote on Twitter" where the model saw no name
+        if token.pos_ == "PROPN" and token.is_title and not token.ent_type_ and token.i not in taken and \
+                _platform(token) and \
+                not (token.i and doc[token.i - 1].pos_ == "PROPN") and not (
+                    token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "PROPN"):
+            found.append(Span(doc, token.i, token.i + 1, label="ORG"))
     for ent in doc.ents:  # "of the Neo Democrats": a party the model read as a nationality
         if ent.label_ == "NORP" and len(ent) <= 3 and ent[-1].is_title and ent[-1].lower_.endswith("s") and \
                 ent.start >= 2 and doc[ent.start - 1].lower_ == "the" and not taken.intersection(
@@ -1377,6 +1389,46 @@ def _in_apposition_to_kind(span: Span, kinds: set[str]) -> bool:
             plural = lemma[:-1] + "ies" if lemma.endswith("y") and lemma[-2:-1] not in "aeiou" else lemma + "s"
             return child.lower_ in kinds or plural in kinds
     return False
+
+
+def _after_kind_noun(span: Span, kinds: set[str]) -> bool:
+    """"the rock band Night Owls", "the charity Food First": the name right after the noun of its kind
+    (named in the plural in ``kinds``), which an article or a possessive opens."""
+    doc = span.doc
+    i = span.start - 1
+    if i < 1 or not doc[i].is_lower or doc[i].pos_ != "NOUN" or (doc[i].lemma_.lower() + "s" not in kinds and \
+            doc[i].lower_ + "s" not in kinds):
+        return False
+    for j in range(i - 1, max(-1, i - 4), -1):  # "the German carmaker", "his new band"
+        if doc[j].lower_ in ("the", "a", "an") or doc[j].tag_ == "PRP$":
+            return True
+        if not doc[j].is_lower or doc[j].pos_ not in ("ADJ", "NOUN"):
+            return False
+    return False
+
+
+# Where messages are posted: "wrote on Twitter", "a video posted to TikTok", "his Instagram account"
+_POSTING_VERBS = {"post", "write", "say", "announce", "tweet", "share", "publish", "upload", "stream", "broadcast",
+                  "reply", "respond", "spread", "appear", "circulate", "go"}
+_UPLOADING_VERBS = {"post", "upload", "publish", "stream"}
+_POSTED_THINGS = {"message", "post", "video", "photo", "picture", "page", "account", "feed", "channel", "profile",
+                  "user", "follower", "livestream", "clip", "hashtag", "thread"}
+# what only a site has ("the Tom Cruise video", "the Marilyn pictures" are of a person)
+_SITE_THINGS = {"page", "account", "feed", "channel", "profile", "user", "follower"}
+
+
+def _platform(root: Token) -> bool:
+    """The name is where something was posted: "on|to X" after a posting verb or a post, or X before
+    "account", "page", "feed"."""
+    if root.dep_ == "compound" and root.head.lemma_.lower() in _SITE_THINGS:
+        return True
+    if root.dep_ != "pobj" or root.head.lower_ not in ("on", "to", "via"):
+        return False
+    owner = root.head.head
+    if owner.pos_ not in ("VERB", "AUX"):
+        return owner.lemma_.lower() in _POSTED_THINGS
+    # one writes "to" a person; one posts "to" a site
+    return owner.lemma_.lower() in (_UPLOADING_VERBS if root.head.lower_ == "to" else _POSTING_VERBS)
 
 
 _UNTAGGED_HEADS = SITE_WORDS | UNTAGGED_ORG_HEADS
@@ -2096,6 +2148,8 @@ def _add_name_variants(cluster: EntityCluster) -> None:
     words = cluster.name.split()
     if cluster.type == "Organization" and len(words) >= 2 and words[-1] in _LABEL_WORDS:
         cluster.add_alias(" ".join(words[:-1]))
+    if cluster.type == "Person" and len(words) >= 2 and words[0].lower() in REIGNING_TITLES:
+        cluster.add_alias(" ".join(words[1:]))  # "King Abdullah" is also searched for as "Abdullah"
     for alias in [cluster.name, *cluster.aliases]:
         match = _POSSESSIVE_NAME.match(alias) if "'s" in alias or "’s" in alias else None
         if match:

@@ -269,7 +269,7 @@ WORK_NOUNS = {"album", "single", "record", "ep", "lp", "song", "recording", "rel
 # Words on a title that say when or how the holder holds it, not what the title is
 # ("X, the current prime minister of Y", "X longtime mayor of Y", "the only living former mayors"):
 # left out of the role
-TENURE_WORDS = {"current", "incumbent", "longtime", "long-time", "sitting", "serving", "newly", "elected",
+TENURE_WORDS = {"current", "incumbent", "longtime", "long-time", "sitting", "serving", "newly", "new", "elected",
                 "appointed", "reelected", "re-elected", "de", "facto", "presiding", "only", "sole", "living",
                 "surviving"}
 
@@ -282,6 +282,11 @@ HONORIFICS = {"dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "sir", "dame
 OFFICE_TITLES = {"president", "vice-president", "premier", "minister", "chancellor", "governor", "mayor", "king",
                  "queen", "sultan", "emir", "shah", "emperor", "empress", "monarch", "taoiseach", "president-elect",
                  "leader", "dictator", "ruler", "ambassador", "consul", "attorney general", "lieutenant governor"}
+
+# Offices whose title is also how the holder is named ("King Abdullah", "Pope Francis", "Queen Margrethe
+# of Denmark"): the model keeps the word in the name, and the name still says the office
+REIGNING_TITLES = {"king", "queen", "pope", "emperor", "empress", "sultan", "emir", "shah", "prince", "princess",
+                   "tsar", "czar", "kaiser", "pharaoh"}
 
 # What follows a company's name and says it is one ("Acme Inc", "Cypress Partners LP")
 COMPANY_MARKS = frozenset({"Inc", "Inc.", "Corp", "Corp.", "Co", "Co.", "Ltd", "Ltd.", "Plc", "PLC", "plc", "LLC", "LP",

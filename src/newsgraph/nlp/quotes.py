@@ -484,7 +484,8 @@ def _subject(verb: Token) -> Token | None:
     if subjects:
         # the one nearest the verb: "CLEVELAND, Feb 26 - Standard Oil Co said" has the dateline as a second subject
         before = [c for c in subjects if c.i < verb.i]
-        return before[-1] if before else subjects[0]
+        subject = before[-1] if before else subjects[0]
+        return _person_of_body(subject) or subject
     if verb.dep_ == "conj" and verb.lemma_ in _SAYING_AGAIN and verb.head.dep_ == "ccomp" and \
             verb.head.head.lemma_ in SPEECH_VERBS:
         return _subject(verb.head.head)  # "Acme said sales rose and added that ...": the parser hung
@@ -497,6 +498,25 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
+def _person_of_body(subject: Token) -> Token | None:
+    """"Mark Holt of the band Night Owls said": the parser may make the body the subject; the person
+    named before its "of" is the one who speaks."""
+    doc = subject.doc
+    if not subject.ent_type_:
+        return None
+    i = subject.i
+    while i > 0 and doc[i].ent_iob_ == "I":
+        i -= 1  # to the start of the body's name
+    for _ in range(4):  # "of the rock band": an article and the kind of body
+        if i == 0 or not (doc[i - 1].lower_ in ("the", "a") or (doc[i - 1].is_lower and doc[i - 1].pos_ == "NOUN")):
+            break
+        i -= 1
+    if i < 2 or doc[i - 1].lower_ != "of" or doc[i - 2].ent_type_ != "PERSON":
+        return None
+    person = doc[i - 2]
+    return person if person.head.i >= i - 1 else None
+
+
 def _speakers(verb: Token, index: _DocIndex, previous: QuoteFact | None,
               exclude: frozenset[int] = frozenset()) -> list[tuple[EntityCluster, float]]:
     """Who speaks through this verb: its subject, and each subject joined to it by "and"."""
@@ -504,7 +524,7 @@ def _speakers(verb: Token, index: _DocIndex, previous: QuoteFact | None,
     if subject is None:
         return []
     # every subject the parser gave the verb ("Acme Co and Bolt Inc said" may come out as two)
-    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")] or [subject]
+    subjects = [_person_of_body(c) or c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")] or [subject]
     found: list[tuple[EntityCluster, float]] = []
     for token in (t for s in subjects for t in (s, *s.conjuncts)):
         speaker, confidence = resolve_speaker(token, index, previous, exclude)

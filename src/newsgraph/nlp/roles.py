@@ -39,6 +39,7 @@ from .lexicon import (
     PORTFOLIO_WORDS,
     POSTNOMINAL_TITLES,
     RANK_WORDS,
+    REIGNING_TITLES,
     ROLE_MODIFIERS,
     ROLE_NOUNS,
     ROLE_QUALIFIERS,
@@ -364,6 +365,7 @@ def read_role_after(doc: Doc, i: int, limit: int) -> tuple[str, EntityCluster | 
     if i + 2 < limit and doc[i].lower_ in ("no.", "no", "number") and (doc[i + 1].like_num or (
             doc[i + 1].text == "." and i + 3 < limit and doc[i + 2].like_num)):
         i += 2 if doc[i + 1].like_num else 3  # "the No. 2 official at the State Department": a rank, not the post
+    owner_end = i  # where the owner ("its", "the company's", "Acme's") ends, when one is named
     if i < limit and doc[i].lower_ in ORG_POSSESSIVES:
         org, i = resolve_organization(doc, i), i + 1
     elif i + 2 < limit and doc[i].is_lower and _free(doc, i) and doc[i + 1].lower_ in _POSSESSIVE_MARKS and \
@@ -372,8 +374,6 @@ def read_role_after(doc: Doc, i: int, limit: int) -> tuple[str, EntityCluster | 
         # the place is left for the reader (no Place is guessed)
         org = resolve_organization(doc, i) if doc[i].lower_ in ORG_REFERENCE_NOUNS else None
         i += 2
-        while i + 1 < limit and doc[i].lower_ in TENURE_WORDS and doc[i].is_lower:
-            i += 1
     elif i < limit and entity_at(doc, i) is not None and _org_entity(entity_at(doc, i)):
         end = _entity_span_end(doc, i)
         if end < limit and doc[end].lower_ in _POSSESSIVE_MARKS:
@@ -381,6 +381,8 @@ def read_role_after(doc: Doc, i: int, limit: int) -> tuple[str, EntityCluster | 
         elif end < limit and _free(doc, end) and (is_role_word(doc[end]) or (
                 end + 1 < limit and doc[end].is_lower and _is_modifier(doc[end]) and is_role_word(doc[end + 1]))):
             org, i = entity_at(doc, i), end  # "the WIPO director general", "a USI art major"
+    while i > owner_end and i + 1 < limit and doc[i].lower_ in TENURE_WORDS and doc[i].is_lower:
+        i += 1  # "its new chairman", "the city's longtime mayor"
     start = i
     while i < limit and i - start < _MAX_ROLE_WORDS and _free(doc, i) and (
             is_role_word(doc[i]) or _is_modifier(doc[i]) or
@@ -917,12 +919,37 @@ def _hiring_org(doc: Doc, person: Span) -> EntityCluster | None:
     root = person.root
     if root.dep_ != "dobj" or root.head.lemma_ not in _HIRING_VERBS:
         return None
-    for subject in (c for c in root.head.children if c.dep_ == "nsubj"):
+    return _appointing_body(doc, root.head)
+
+
+# Who names people to posts on a body's behalf: "the board of Acme appointed X"
+_APPOINTING_GROUPS = {"board", "directors", "shareholders", "members", "trustees", "council"}
+
+
+def _appointing_body(doc: Doc, verb: Token) -> EntityCluster | None:
+    """The organisation a hiring verb's subject names: "Acme", or "the board of Acme"."""
+    for subject in (c for c in verb.children if c.dep_ == "nsubj"):
         org = entity_at(doc, subject)
+        if org is None and subject.lower_ in _APPOINTING_GROUPS:
+            org = next((entity_at(doc, o) for p in subject.children if p.dep_ == "prep" and p.lower_ == "of"
+                        for o in p.children if o.dep_ == "pobj" and entity_at(doc, o) is not None), None)
         if org is not None and org.type in ("Organization", "Other"):
             org.type = "Organization"  # what names people to posts is a body, whatever the model said
             return org
     return None
+
+
+def _hired_into(doc: Doc, person: Span, limit: int) -> tuple[str, EntityCluster | None] | None:
+    """"Acme named X its new chairman", "the board appointed X chief executive": the post right after the
+    name of an active hiring verb's object (the parser often makes the title the object instead)."""
+    verb = doc[person.start - 1] if person.start > 0 else None
+    if verb is None or verb.lemma_ not in _HIRING_VERBS or verb.pos_ != "VERB" or \
+            any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return None
+    found = read_role_after(doc, person.end, limit)
+    if not found or _titles_the_next_name(doc, found[2], limit):
+        return None
+    return found[0], found[1] or _appointing_body(doc, verb)
 
 
 def _org_of(doc: Doc, i: int, limit: int, role: str) -> EntityCluster | None:
@@ -950,6 +977,19 @@ def _org_of(doc: Doc, i: int, limit: int, role: str) -> EntityCluster | None:
         described = _described_org(doc, j, limit)  # "rapper X of the hip-hop group Y"
         return described[0] if described is not None else None
     return org if org.type == "Organization" and _entity_span_start(doc, j) == j else None
+
+
+def _reigning_title(doc: Doc, mention: Span, limit: int) -> tuple[str, EntityCluster | None] | None:
+    """"King Abdullah of Jordan": the title the name opens with, and the realm after "of" or before
+    "'s" ("Jordan's King Abdullah")."""
+    first = doc[mention.start]
+    if len(mention) < 2 or not first.is_title or first.lower_ not in REIGNING_TITLES:
+        return None
+    realm = _seat_of(doc, mention.end, limit, first.lower_)
+    if realm is None and mention.start >= 2 and doc[mention.start - 1].lower_ in _POSSESSIVE_MARKS:
+        owner = entity_at(doc, mention.start - 2)
+        realm = owner if owner is not None and owner.type == "Place" else None
+    return first.lower_, realm
 
 
 def _seat_of(doc: Doc, i: int, limit: int, role: str) -> EntityCluster | None:
@@ -1338,6 +1378,9 @@ class RoleFinder:
                 if after + 1 < limit and doc[after].text == "," and doc[after + 1].lower_ in POSTNOMINAL_TITLES \
                         and doc[after + 1].is_upper and entity_at(doc, after + 1) is None:
                     keep(cluster, POSTNOMINAL_TITLES[doc[after + 1].lower_], None, sentence, 0.7)  # "X, QC,"
+                reign = _reigning_title(doc, mention, limit)
+                if reign is not None:  # "King Abdullah of Jordan", "Jordan's King Abdullah", "Pope Francis"
+                    keep(cluster, reign[0], reign[1], sentence, 0.75)
                 last = doc[mention.end - 1]
                 if len(mention) > 2 and is_role_head(last) and (
                         last.is_lower or (last.is_title and last.lower_ in TITLE_WORDS | {"leader"})):
@@ -1406,6 +1449,10 @@ class RoleFinder:
                     found = read_role_after(doc, origin_end, limit)
                     if found and found[1] is not None:
                         keep(cluster, found[0], found[1], sentence, 0.7)
+                hired = _hired_into(doc, mention, limit)
+                if hired is not None:
+                    keep(cluster, hired[0], hired[1], sentence, 0.75)
+                    continue
                 hired_by = _hiring_org(doc, mention)
                 if after + 1 < limit and (doc[after].lower_ == "as" or (doc[after].lower_ == "to" and hired_by)):
                     # "named X as chief executive of Y", "Acme promoted X to chief executive"
