@@ -284,3 +284,30 @@ def test_a_name_after_the_noun_of_its_kind_is_that_kind_and_its_member_speaks():
     result = newsgraph.extract("Mark Holt of the rock band Night Owls said the tour was cancelled.")
     assert ("Night Owls", "Organization") in names_and_types(result)
     assert quote_rows(result) == [("Mark Holt", "the tour was cancelled.")]
+
+
+def test_a_court_named_for_its_district_keeps_the_place_the_model_left_out():
+    result = newsgraph.extract("Judge Helen Marsh of the U.S. District Court for the District of Montana ruled "
+                               "that the agency had failed.")
+    assert ("Helen Marsh", "judge", "U.S. District Court for the District of Montana", None) in role_rows(result)
+
+
+def test_a_region_between_a_body_and_a_title_is_part_of_the_title():
+    result = newsgraph.extract("The Sierra Club's Montana director, Ben Ortiz, said the group would keep fighting.")
+    assert role_rows(result) == [("Ben Ortiz", "montana director", "Sierra Club", None)]
+
+
+def test_two_quoted_words_the_speaker_calls_something_are_a_quote():
+    result = newsgraph.extract('Daniel Price called the ruling "deeply disappointing".')
+    assert quote_rows(result) == [("Daniel Price", "deeply disappointing")]
+
+
+def test_two_quoted_words_the_sentence_talks_about_are_no_quote():
+    result = newsgraph.extract('Daniel Price said he would leave. To "route out" means to leave the group, '
+                               "critics said.")
+    assert [text for _, text in quote_rows(result)] == ["he would leave."]
+
+
+def test_a_quotation_mark_inside_a_word_does_not_close_the_quote():
+    result = newsgraph.extract('"We don"t expect a problem with the accounts," Daniel Price said.')
+    assert quote_rows(result) == [("Daniel Price", 'We don"t expect a problem with the accounts')]

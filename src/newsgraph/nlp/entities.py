@@ -133,6 +133,12 @@ def clean_span(span: Span) -> Span | None:
             break
     while start < end and (doc[start].lower_ in DETERMINERS or doc[start].is_punct or doc[start].is_digit):
         start += 1  # "0 Korea Republic": a scoreline's number is not part of the name
+    if end - start >= 2 and doc[end - 1].lower_ == "of" and span.label_ != "PERSON":
+        grown = end
+        while grown < len(doc) and grown - end < 4 and doc[grown].pos_ == "PROPN" and doc[grown].is_title \
+                and not doc[grown].ent_type_:
+            grown += 1
+        end = grown  # "the District of | Montana": the model stopped one word short
     while end > start and (doc[end - 1].lower_ in _TRIM_END or doc[end - 1].is_punct or
                            (doc[end - 1].is_digit and (span.label_ not in ("FAC", "ORG") or
                                                        (end < len(doc) and doc[end].text in ("–", "—", "-"))))):

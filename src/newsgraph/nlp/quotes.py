@@ -83,6 +83,7 @@ _QUOTING_VERBS = SPEECH_VERBS | {"dub", "characterize", "characterise", "label",
 _SPEAKER_TYPES = ("Person", "Organization", "Place")
 _SOURCE_TYPES = _SPEAKER_TYPES
 _MIN_QUOTE_WORDS = 3
+_MIN_DIRECT_WORDS = 2  # "called the ruling \"deeply disappointing\"": a short quote still has its speaker
 _CONTINUATION_GAP = 40  # characters between two quotes of one speaker: '"...," she said. "..."'
 _NEAREST_VERBS = 4  # speech verbs tried per quote, nearest first
 _PRONOUN_CANDIDATES = 8  # person mentions looked at for "he"/"she"
@@ -105,6 +106,8 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
         i = found.start()
         closer = _OPENERS[text[i]]
         end = text.find(closer, i + 1)
+        while 0 < end < len(text) - 1 and text[end - 1].isalpha() and text[end + 1].isalpha():
+            end = text.find(closer, end + 1)  # 'We don"t': a mark inside a word stands for an apostrophe
         position = bisect_right(paragraph_ends, i)
         paragraph_end = paragraph_ends[position] if position < len(paragraph_ends) else len(text)
         unclosed = end == -1 or paragraph_end < end
@@ -119,7 +122,7 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
         while inner_end > i + 1 and text[inner_end - 1] in ", \t\n":
             inner_end -= 1  # "..., " said X: the comma belongs to the sentence, not the quote
         inner = text[i + 1:inner_end]
-        if len(inner.split()) >= _MIN_QUOTE_WORDS and not _is_title(inner):
+        if len(inner.split()) >= _MIN_DIRECT_WORDS and not _is_title(inner):
             spans.append((i + 1, inner_end))
         i = end + 1
         if unclosed and position < len(breaks):
@@ -982,6 +985,10 @@ class QuoteFinder:
                 speaker, confidence = previous.speaker, 0.5
             if speaker is None:
                 continue
+            if len(text[start:end].split()) < _MIN_QUOTE_WORDS and not (
+                    isinstance(verb, Token) and any(verb in t.ancestors for t in span if not t.is_punct)):
+                continue  # two words count only as what the verb says ('called it "deeply disappointing"'),
+                # not as a term the sentence talks about ('to "route out" means ...')
             verb_word = "said"
             if verb is not None:
                 verb_word = "according to" if verb.lower_ in ("according", "words") else verb.lower_

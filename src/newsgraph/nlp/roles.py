@@ -554,7 +554,13 @@ def read_role_before(doc: Doc, person_start: int, sentence_start: int) -> tuple[
         org = entity_at(doc, j - 1)  # "the LRA, whose leader Joseph Kony"
     elif org is None and j >= sentence_start and _org_entity(entity_at(doc, j)):
         org = entity_at(doc, j)
-        j = _entity_span_start(doc, j) - 1
+        place_start = _entity_span_start(doc, j)
+        j = place_start - 1
+        owner = entity_at(doc, j - 1) if j - 1 >= sentence_start and doc[j].lower_ in _POSSESSIVE_MARKS else None
+        if org.type == "Place" and owner is not None and owner.type == "Organization":  # type: ignore[union-attr]
+            # "the Sierra Club's Montana director, X": the place names the post's region, the body owns it
+            org, role_tokens, i = owner, doc[place_start:end], place_start
+            j = _entity_span_start(doc, j - 1) - 1
     elif org is None and named is None and j >= sentence_start and _mistyped_company(doc, j, role_tokens):
         org = entity_at(doc, j)
         org.type = "Organization"  # type: ignore[union-attr]  # "Puma Chief Executive Jochen Zeitz": a company the model took for a person
