@@ -311,3 +311,27 @@ def test_two_quoted_words_the_sentence_talks_about_are_no_quote():
 def test_a_quotation_mark_inside_a_word_does_not_close_the_quote():
     result = newsgraph.extract('"We don"t expect a problem with the accounts," Daniel Price said.')
     assert quote_rows(result) == [("Daniel Price", 'We don"t expect a problem with the accounts')]
+
+
+def test_a_band_in_brackets_after_a_players_name_is_the_band():
+    result = newsgraph.extract("The new project features Matt Helders (Arctic Monkeys Drummer) and others.")
+    assert ("Arctic Monkeys", "Organization") in names_and_types(result)
+    assert ("Matt Helders", "drummer", "Arctic Monkeys", None) in role_rows(result)
+
+
+def test_people_listed_among_a_countrys_envoys_stay_people():
+    result = newsgraph.extract("Envoys of 70 countries including Sultan Haji Hassanal Bolkiah of Brunei and "
+                               "Foreign Minister Kevin Rudd attended.")
+    assert {("Sultan Haji Hassanal Bolkiah", "Person"), ("Kevin Rudd", "Person")} <= names_and_types(result)
+
+
+def test_a_post_named_by_being_appointed_is_held():
+    result = newsgraph.extract("Jameson was later rewarded by being named Prime Minister of the Cape Colony.")
+    assert [(p, r, o or j) for p, r, o, j in role_rows(result)] == [("Jameson", "prime minister", "Cape Colony")]
+
+
+def test_a_verb_after_a_bodys_name_ends_the_name():
+    result = newsgraph.extract("The Military Council for Justice and Democracy named Col. Ely Vall, a close ally "
+                               "of the president, as its head.")
+    assert ("Military Council for Justice and Democracy", "Organization") in names_and_types(result)
+    assert ("Ely Vall", "head", "Military Council for Justice and Democracy", None) in role_rows(result)

@@ -131,6 +131,10 @@ def clean_span(span: Span) -> Span | None:
         if doc[i].text in ("(", "[") :  # "Organization (WIPO": the bracket starts a definition
             end = i
             break
+        if span.label_ not in _WORK_LABELS and doc[i].is_lower and doc[i].pos_ == "VERB" and \
+                doc[i].tag_ in ("VBD", "VBZ", "VBN"):
+            end = i  # "The Council for Justice and Democracy | named Col. X": the sentence's verb ends the name
+            break
     while start < end and (doc[start].lower_ in DETERMINERS or doc[start].is_punct or doc[start].is_digit):
         start += 1  # "0 Korea Republic": a scoreline's number is not part of the name
     if end - start >= 2 and doc[end - 1].lower_ == "of" and span.label_ != "PERSON":
@@ -1224,7 +1228,8 @@ def _organisations_from_context(doc: Doc, spans: list[Span]) -> list[Span]:
         if _example_of_kind(span, ORG_KINDS) and label != "ORG":
             retyped[(span.text, label)] = "ORG"
             continue
-        if _example_of_kind(span, PLACE_KINDS) and label not in ("GPE", "LOC"):
+        if _example_of_kind(span, PLACE_KINDS) and label not in ("GPE", "LOC") and not (
+                label == "PERSON" and len(span) >= 2):  # "envoys of 70 countries including Sultan X"
             retyped[(span.text, label)] = "GPE"
             continue
         if label in ("PERSON", "NORP", *_WORK_LABELS) and (_in_apposition_to_kind(span, ORG_KINDS)
@@ -1694,13 +1699,19 @@ def _band_run(doc: Doc, start: int, step: int, spans: list[Span]) -> tuple[int, 
 
 def _bands_around_players(doc: Doc, spans: list[Span]) -> list[Span]:
     """"Cheap Trick bassist Tom Petersson", "bassist Chris Squire of Yes", "guitarist X of the Red
-    Hot Chili Peppers": capitalised words the model left untagged (or cut short) right before a
+    Hot Chili Peppers", "Matt Helders (Arctic Monkeys drummer)": capitalised words the model left untagged (or cut short) right before a
     band position and a person's name, or after "of" behind a person titled by a band position,
     name the band."""
     found: list[tuple[int, int]] = []
     for span in spans:
         if span.label_ != "PERSON" or span.start == 0:
             continue
+        end = span.end
+        if end + 3 < span.sent.end and doc[end].text == "(":  # "Matt Helders (Arctic Monkeys Drummer)"
+            run = _band_run(doc, end + 1, 1, spans)
+            if run is not None and run[1] + 1 < span.sent.end and doc[run[1]].lower_ in BAND_POSITIONS and \
+                    doc[run[1] + 1].text == ")":
+                found.append(run)
         before = doc[span.start - 1]
         if before.lower_ not in BAND_POSITIONS:
             continue
@@ -1709,7 +1720,6 @@ def _bands_around_players(doc: Doc, spans: list[Span]) -> list[Span]:
             run = _band_run(doc, span.start - 2, -1, spans)
             if run is not None and not (run[0] == sent_start and run[1] - run[0] == 1 and doc[run[0]].is_stop):
                 found.append(run)
-        end = span.end
         if end + 1 < span.sent.end and doc[end].lower_ == "of":
             first = end + 1 + (doc[end + 1].lower_ == "the" and end + 2 < span.sent.end)
             if first < len(doc) and not doc[first].like_num:

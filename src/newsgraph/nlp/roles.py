@@ -803,12 +803,14 @@ _AS_WORDS = {"resign", "step", "retire", "stand", "run", "quit", "continue", "re
 
 
 def _clauses_after_prepositions(verbs: list[Token], lemmas: set[str] | None = None) -> list[Token]:
-    """"X left Y before becoming president of Z", "X was a lawyer before joining Y": a gerund after a
-    preposition on the subject's verb has the same subject."""
+    """"X left Y before becoming president of Z", "X was a lawyer before joining Y", "X was rewarded by
+    being named president of Y": a gerund after a preposition on the subject's verb has the same subject."""
     heads = verbs + [c for v in verbs for c in v.children if c.dep_ == "attr"]  # "X was a lawyer before joining Y"
-    return [g for v in heads for p in v.children if p.dep_ == "prep" and p.lower_ in ("before", "after", "since")
+    return [g for v in heads for p in v.children if p.dep_ in ("prep", "agent")
+            and p.lower_ in ("before", "after", "since", "by")
             for g in p.children if g.dep_ == "pcomp" and (lemmas is None or g.lemma_ in lemmas) and (
-                g.tag_ == "VBG" or any(a.dep_ == "aux" and a.lower_ == "having" for a in g.children))]
+                g.tag_ == "VBG" or any(a.dep_ in ("aux", "auxpass") and a.lower_ in ("having", "being")
+                                       for a in g.children))]
 
 
 def _verb_role(person: Span) -> list[tuple[str, EntityCluster | None, Span]]:
@@ -948,11 +950,20 @@ def _appointing_body(doc: Doc, verb: Token) -> EntityCluster | None:
 def _hired_into(doc: Doc, person: Span, limit: int) -> tuple[str, EntityCluster | None] | None:
     """"Acme named X its new chairman", "the board appointed X chief executive": the post right after the
     name of an active hiring verb's object (the parser often makes the title the object instead)."""
-    verb = doc[person.start - 1] if person.start > 0 else None
+    k = person.start - 1
+    while k > 0 and person.start - k <= 2 and (doc[k].text == "." or doc[k].lower_ in HONORIFICS or (
+            doc[k].lower_ + "." in TITLE_ABBREVIATIONS and doc[k + 1].text == ".")):
+        k -= 1  # "named Col. X", "appointed Dr. X"
+    verb = doc[k] if k >= 0 else None
     if verb is None or verb.lemma_ not in _HIRING_VERBS or verb.pos_ != "VERB" or \
             any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
         return None
     found = read_role_after(doc, person.end, limit)
+    k = person.end
+    while not found and k + 1 < limit and k - person.end < 16 and doc[k].pos_ != "VERB":
+        if doc[k].lower_ == "as":  # "named X, a close ally of Y, as its head" (the parser may hang "as" anywhere)
+            found = read_role_after(doc, k + 1, limit)
+        k += 1
     if not found or _titles_the_next_name(doc, found[2], limit):
         return None
     return found[0], found[1] or _appointing_body(doc, verb)
