@@ -335,3 +335,24 @@ def test_a_verb_after_a_bodys_name_ends_the_name():
                                "of the president, as its head.")
     assert ("Military Council for Justice and Democracy", "Organization") in names_and_types(result)
     assert ("Ely Vall", "head", "Military Council for Justice and Democracy", None) in role_rows(result)
+
+
+def test_the_university_is_the_body_named_a_university_not_the_nearest_one():
+    result = newsgraph.extract("Scientists from the University of Quito described a new frog. The team reported "
+                               "it in the journal ZooKeys. Camila Rojas, a herpetologist at the university, "
+                               "led the work.")
+    assert ("Camila Rojas", "herpetologist", "University of Quito", None) in role_rows(result)
+
+
+def test_the_group_is_the_body_introduced_with_that_noun():
+    result = newsgraph.extract("Scientists at the Natural History Museum found the frog. Conservation group "
+                               "Rainforest Trust said it had raised money. The group's chief executive, Paul "
+                               "Salaman, said time was short.")
+    assert ("Paul Salaman", "chief executive", "Rainforest Trust", None) in role_rows(result)
+
+
+@pytest.mark.parametrize("text, unit", [("The frog weighs 3 grams.", "g"), ("The dose was 20 milligrams.", "mg"),
+                                        ("The tank holds 500 gallons.", "gallon")])
+def test_weights_and_volumes_have_their_units(text, unit):
+    (figure,) = newsgraph.extract(text).figures
+    assert figure.unit == unit

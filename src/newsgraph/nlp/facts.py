@@ -279,10 +279,13 @@ def resolve_organization(doc: Doc, token: Token | int, sentences_back: int = 1) 
     if not orgs:
         return None
     if lower not in ORG_POSSESSIVES:
-        named = [c for c in orgs if lower in c.name.lower().split()
-                 or any(lower in a.lower().split() for a in c.aliases)
-                 or any(m.end < index and doc[m.end].lower_ == lower for m in c.mentions)]  # "the X organization"
+        named = [c for c in orgs if _named_as(doc, c, lower, index)]
         if len(named) >= 1:
+            return named[0]
+        # "scientists from the University of Quito ... a herpetologist at the university": the body
+        # whose name says the noun, however far back, before a nearer one whose name does not
+        named = [c for c in _clusters_before(doc, index, 0, "Organization") if _named_as(doc, c, lower, index)]
+        if named and lower not in STORY_COMPANY_NOUNS | {"company"}:
             return named[0]
         if lower in STORY_COMPANY_NOUNS:
             return story_company(doc, index) or (orgs[0] if len(orgs) == 1 else None)
@@ -291,6 +294,14 @@ def resolve_organization(doc: Doc, token: Token | int, sentences_back: int = 1) 
     if in_sentence:
         return in_sentence[0]
     return orgs[0] if len(orgs) == 1 else None
+
+
+def _named_as(doc: Doc, cluster: EntityCluster, noun: str, index: int) -> bool:
+    """The organisation is called by the noun: in its name ("Interior Ministry"), after it ("the X
+    organization") or right before it ("conservation group Rainforest Trust")."""
+    return noun in cluster.name.lower().split() or any(noun in a.lower().split() for a in cluster.aliases) or \
+        any(m.end < index and doc[m.end].lower_ == noun for m in cluster.mentions) or \
+        any(0 < m.start < index and doc[m.start - 1].lower_ == noun for m in cluster.mentions)
 
 
 # "the company", "the airline": in a story about a company, that company, wherever it was last named

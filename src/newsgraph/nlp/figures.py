@@ -36,6 +36,8 @@ _TIME_NOUNS = {"year", "month", "day", "week", "quarter", "decade", "hour", "min
 _MAGNITUDE_NOUNS = {"level", "scale", "mark", "range", "size", "magnitude", "tune", "threshold"}
 _WIRE_CURRENCY = {"dlrs", "dlr", "stg", "cts", "cents", "cent"}
 _UNIT_TAIL = set(CURRENCY_WORDS) | set(UNIT_WORDS) | _WIRE_CURRENCY | {"percent", "pct", "%", "per", "cent", "u.s.", "us"}
+# units written out in full, which after a bare number can mean nothing else ("20 milligrams")
+_SPELLED_UNITS = {w for w in UNIT_WORDS if len(w) >= 4 and w.isalpha() and w != "square"}
 _CURRENCY_TAIL = (set(CURRENCY_WORDS) | _WIRE_CURRENCY) - {"won", "real", "rand", "dong", "franc", "$"}
 _MONEY_OR_PERCENT_WORDS = _CURRENCY_TAIL | {"percent", "pct", "%"}
 _SCALE_TAIL = {"thousand", "million", "billion", "trillion", "bn", "mn", "m", "mln", "bln", "crore", "crores", "lakh",
@@ -1103,6 +1105,8 @@ def _with_unit_tail(span: Span) -> Span:
         if doc[end].lower_ in _CURRENCY_TAIL and label == "CARDINAL":
             label = "MONEY"  # "12 dlrs", "1.4 billion dlrs" the model left as a bare number
         end += 1
+    if label == "CARDINAL" and end < len(doc) and doc[end].lower_ in _SPELLED_UNITS:
+        end, label = end + 1, "QUANTITY"  # "20 milligrams", "80 knots" the model left as a bare number
     if label == "CARDINAL" and end < len(doc) and doc[end].lower_ in ("pct", "percent", "%", "per cent"):
         end, label = end + 1, "PERCENT"  # "5.2 pct" the model left as a bare number
     if start > 0 and doc[start - 1].lower_.rstrip(".") in ("rs", "$", "€", "£", "¥", "₹", "us$", "nz$", "hk$", "a$"):

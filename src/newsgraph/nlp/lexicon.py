@@ -382,6 +382,9 @@ UNIT_WORDS = {
     "mm": "mm", "millimetre": "mm", "millimetres": "mm", "millimeter": "mm", "millimeters": "mm",
     "cm": "cm", "centimetre": "cm", "centimetres": "cm", "centimeter": "cm", "centimeters": "cm",
     "inch": "inch", "inches": "inch", "foot": "ft", "feet": "ft", "ft": "ft",
+    "gram": "g", "grams": "g", "gramme": "g", "grammes": "g", "milligram": "mg", "milligrams": "mg", "mg": "mg",
+    "ounce": "oz", "ounces": "oz", "oz": "oz", "gallon": "gallon", "gallons": "gallon", "yard": "yd", "yards": "yd",
+    "knot": "knot", "knots": "knot", "kilowatt": "kW", "kilowatts": "kW", "kw": "kW",
 }
 
 # Places whose last word is an organisation word ("Soviet Union"): the name, not the head, decides
