@@ -356,3 +356,35 @@ def test_the_group_is_the_body_introduced_with_that_noun():
 def test_weights_and_volumes_have_their_units(text, unit):
     (figure,) = newsgraph.extract(text).figures
     assert figure.unit == unit
+
+
+def test_a_body_named_with_its_region_and_acronym_is_one_name():
+    result = newsgraph.extract("Observers from the Organization for Security and Co-operation in Europe (OSCE) "
+                               "watched the vote. The head of the OSCE mission, Kristin Haugen, said some "
+                               "stations opened late.")
+    (body,) = [e for e in result.entities if e.type == "Organization"]
+    assert body.name == "Organization for Security and Co-operation in Europe" and "OSCE" in body.aliases
+    assert ("Kristin Haugen", "head", body.name, None) in role_rows(result)
+
+
+def test_co_before_a_hyphen_is_no_company_mark():
+    result = newsgraph.extract("The Council for Trade and Co-operation met in Oslo.")
+    assert not any(e.name.endswith("and Co") for e in result.entities)
+
+
+def test_a_name_after_the_capital_is_a_place():
+    result = newsgraph.extract('"We respect their decision," Tomas Kerr told supporters in the capital, Rivna.')
+    assert ("Rivna", "Place") in names_and_types(result)
+
+
+def test_a_party_does_not_take_the_prime_of_the_next_persons_title():
+    result = newsgraph.extract("The ruling People's Alliance of Prime Minister Tomas Kerr came second.")
+    assert ("People's Alliance", "Organization") in names_and_types(result)
+    assert ("Tomas Kerr", "prime minister", None, None) in role_rows(result)
+
+
+def test_a_name_tagged_once_is_the_same_name_where_the_model_missed_it():
+    result = newsgraph.extract("The opposition Civic Renewal party won the election on Sunday. Tomas Kerr "
+                               "conceded defeat late on Sunday. Civic Renewal leader Ana Morel, a former judge, "
+                               "is expected to become prime minister.")
+    assert ("Ana Morel", "leader", "Civic Renewal", None) in role_rows(result)

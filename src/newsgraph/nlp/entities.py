@@ -170,7 +170,7 @@ def clean_span(span: Span) -> Span | None:
         cut = end
         while cut > start and doc[cut - 1].is_lower and doc[cut - 1].is_alpha:
             cut -= 1
-        if cut > start and doc[cut - 1].lower_ not in ("'s", "’s", "of", "and", "for", "&"):
+        if cut > start and doc[cut - 1].lower_ not in ("'s", "’s", "of", "and", "for", "&", "-"):
             end = cut  # "Yonhap news agency": the name, without the description after it
             words = words[:end - start]
     if words and words[0] in WIRE_TERMS and span.label_ != "PERSON" and \
@@ -308,6 +308,8 @@ class EntityLinker:
         cleaned = _organisations_from_context(doc, cleaned)
         cleaned = _without_peoples(doc, cleaned)
         cleaned += _untagged_full_names(doc, cleaned)
+        cleaned += _untagged_repeats(doc, cleaned)
+        cleaned = _names_ending_in_places(doc, cleaned)
         cleaned += _bracketed_acronyms(doc, cleaned)
         cleaned += _standalone_acronyms(doc, cleaned)
         cleaned += _organisations_before_titles(doc, cleaned)
@@ -412,6 +414,10 @@ def _without_title_words(span: Span) -> Span | None:
             and all(w in PORTFOLIO_WORDS for w in words):
         return None  # "Secretary of State", "Minister for Foreign Affairs": the brief, not a body
     end = span.end
+    if end < len(doc) and _is_title_head(doc[end]) and doc[end].is_title and end - span.start >= 3 and \
+            doc[end - 1].lower_ in ROLE_MODIFIERS and doc[end - 2].lower_ in ("of", "for"):
+        # "People's Alliance of Prime | Minister X": the model ran into the title of the person after
+        return Span(doc, span.start, end - 2, label=span.label)
     while end - span.start > 1 and doc[end - 1].is_title and _is_title_head(doc[end - 1]) \
             and doc[end - 1].lower_ not in ORG_HEADS and doc[end - 2].lower_ not in ("of", "for", "the"):
         end -= 1  # but "Department of Justice", "Office of the President" end on their brief
@@ -1232,6 +1238,9 @@ def _organisations_from_context(doc: Doc, spans: list[Span]) -> list[Span]:
                 label == "PERSON" and len(span) >= 2):  # "envoys of 70 countries including Sultan X"
             retyped[(span.text, label)] = "GPE"
             continue
+        if label in ("PERSON", "ORG", "NORP", *_WORK_LABELS) and _in_apposition_to_kind(span, PLACE_KINDS):
+            retyped[(span.text, label)] = "GPE"  # "in the capital, Rivna", "Rivna, the country's second city"
+            continue
         if label in ("PERSON", "NORP", *_WORK_LABELS) and (_in_apposition_to_kind(span, ORG_KINDS)
                                                            or _after_kind_noun(span, ORG_KINDS)):
             # "Georgian Dream, the ruling party", "Kroll, a security firm", "the rock band Night Owls"
@@ -1390,9 +1399,16 @@ def _example_of_kind(span: Span, kinds: set[str]) -> bool:
 
 
 def _in_apposition_to_kind(span: Span, kinds: set[str]) -> bool:
-    """"X, the ruling party": a noun of a kind (named in the plural in ``kinds``) stands in
-    apposition to the name, with its article or possessive."""
-    for child in _root(span).children:
+    """"X, the ruling party", "the capital, Rivna": a noun of a kind (named in the plural in ``kinds``)
+    stands in apposition to the name, with its article or possessive."""
+    doc = span.doc
+    root = _root(span)
+    if span.start >= 3 and doc[span.start - 1].text == "," and doc[span.start - 2].pos_ == "NOUN" and \
+            (doc[span.start - 3].lower_ in ("the", "its", "their") or doc[span.start - 3].tag_ == "PRP$") and \
+            (span.end == len(doc) or doc[span.end].is_punct):
+        noun = doc[span.start - 2]  # the parser may not see the apposition at the end of a clause
+        return noun.lower_ + "s" in kinds or noun.lemma_.lower() + "s" in kinds or noun.lower_ in kinds
+    for child in root.children:
         if child.dep_ == "appos" and child.pos_ == "NOUN" and child.left_edge.i == span.end + 1 and \
                 span.doc[span.end].text == "," and \
                 any(c.dep_ in ("det", "poss") and c.i < child.i for c in child.children):
@@ -1514,6 +1530,8 @@ def _partnership_names(doc: Doc, spans: list[Span]) -> list[Span]:
         token = doc[index]
         if firms and index < firms[-1][1]:
             continue  # "Co Inc.": the second mark is already in
+        if not token.whitespace_ and index + 1 < len(doc) and doc[index + 1].text == "-":
+            continue  # "Security and Co-operation": a word, not a company mark
         if index >= 2 and doc[index - 1].lower_ in ("and", "&") and token.text in ("Co", "Co."):
             join = index - 1  # "Merrill Lynch and Co"
         elif index >= 3 and doc[index - 2].lower_ in ("and", "&") and _partner(doc[index - 1]):
@@ -1591,6 +1609,61 @@ def _name_before_bracket(doc: Doc, start: int, end: int, taken: set[int]) -> Spa
     if i == start - 1 or doc[i].text == "-":
         return None
     return Span(doc, i, start - 1, label="FAC")
+
+
+def _untagged_repeats(doc: Doc, spans: list[Span]) -> list[Span]:
+    """"Civic Renewal won ... Civic Renewal leader Ana Morel": a name of two or more capitalised words
+    the model tagged once is the same name where it appears again untagged (as the type it had)."""
+    labels: dict[tuple[str, ...], set[str]] = {}
+    for span in [*spans, *doc.ents]:
+        labels.setdefault(tuple(t.text for t in span), set()).add(span.label_)
+    names: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    kept = {tuple(t.text for t in span) for span in spans}  # not a name the cleaning dropped ("Group G")
+    for words, seen in labels.items():
+        if words not in kept:
+            continue
+        # one name read alike each time ("Google Science Fair" as an event and a site is left alone)
+        if len(words) >= 2 and len(seen) == 1 and seen <= {"ORG", "GPE", "LOC", "FAC", "PERSON"} and \
+                words[0][:1].isupper() and words[0][1:].islower() and words[-1][:1].isupper():
+            names.setdefault(words[0], []).append((words, next(iter(seen))))
+    if not names:
+        return []
+    taken = {i for span in spans for i in range(span.start, span.end)}
+    found: list[Span] = []
+    i = 0
+    while i < len(doc):
+        for words, label in names.get(doc[i].text, ()):
+            end = i + len(words)
+            if end <= len(doc) and all(doc[k].text == w and k not in taken for k, w in zip(range(i, end), words)) \
+                    and not (i > 0 and doc[i - 1].pos_ == "PROPN" and doc[i - 1].is_title) \
+                    and not (end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title):
+                found.append(Span(doc, i, end, label=label))
+                taken.update(range(i, end))
+                i = end - 1
+                break
+        i += 1
+    return found
+
+
+def _names_ending_in_places(doc: Doc, spans: list[Span]) -> list[Span]:
+    """"Organization for Security and Co-operation in Europe (OSCE)": a body's name the model cut
+    before "in" + a place is whole when the bracketed acronym after it spells the capitals of both."""
+    by_start = {span.start: span for span in spans}
+    merged: dict[int, Span] = {}
+    for span in spans:
+        place = by_start.get(span.end + 1)
+        if span.label_ != "ORG" or span.end >= len(doc) or doc[span.end].lower_ not in ("in", "of", "for", "on") \
+                or place is None or place.label_ not in ("GPE", "LOC") or place.end + 2 >= len(doc) \
+                or doc[place.end].text != "(" or doc[place.end + 2].text != ")":
+            continue
+        acronym = doc[place.end + 1].text.replace(".", "")
+        capitals = "".join(t.text[0] for t in doc[span.start:place.end] if t.text[:1].isupper())
+        if is_acronym(acronym) and capitals == acronym.upper():
+            merged[span.start] = Span(doc, span.start, place.end, label="ORG")
+    if not merged:
+        return spans
+    covered = {i for whole in merged.values() for i in range(whole.start, whole.end)}
+    return sorted([s for s in spans if s.start not in covered] + list(merged.values()), key=lambda s: s.start)
 
 
 def _bracketed_acronyms(doc: Doc, spans: list[Span]) -> list[Span]:

@@ -468,10 +468,16 @@ def read_role_before(doc: Doc, person_start: int, sentence_start: int) -> tuple[
     else:
         comma = False
     named = None
-    if i - 1 >= sentence_start and _org_entity(entity_at(doc, i - 1)):
+    last = i - 1
+    while comma and last - 1 > sentence_start and i - 1 - last < 2 and doc[last].is_lower and doc[last].pos_ == "NOUN" \
+            and _free(doc, last) and not is_role_word(doc[last]):
+        last -= 1  # "The head of the OSCE mission, X": a unit of the body after its name
+    if last < i - 1 and not (_org_entity(entity_at(doc, last)) and entity_at(doc, last).type == "Organization"):  # type: ignore[union-attr]
+        last = i - 1
+    if last >= sentence_start and _org_entity(entity_at(doc, last)):
         # "President of South Africa Thabo Mbeki": the title's organisation or place before the name;
         # "Co-founder of Google, Sergey Brin, ...": with a comma only where the sentence starts
-        k = _entity_span_start(doc, i - 1)
+        k = _entity_span_start(doc, last)
         if k - 1 >= sentence_start and _free(doc, k - 1) and _is_demonym(doc[k - 1]):
             k -= 1  # "President of Iraqi Kurdistan X"
         while k - 1 > sentence_start and k - 1 >= i - 6 and _free(doc, k - 1) and (
@@ -494,7 +500,7 @@ def read_role_before(doc: Doc, person_start: int, sentence_start: int) -> tuple[
                 k = m
         if k - 2 >= sentence_start and doc[k - 1].lower_ in ("of", "for", "at") and is_role_head(doc[k - 2]) \
                 and _free(doc, k - 2):
-            named, i = entity_at(doc, i - 1), k - 1
+            named, i = entity_at(doc, last), k - 1
     end = i
     # "Secretary of State John Kerry": the title's complement comes right before the name
     k = end
