@@ -388,3 +388,9 @@ def test_a_name_tagged_once_is_the_same_name_where_the_model_missed_it():
                                "conceded defeat late on Sunday. Civic Renewal leader Ana Morel, a former judge, "
                                "is expected to become prime minister.")
     assert ("Ana Morel", "leader", "Civic Renewal", None) in role_rows(result)
+
+
+def test_an_age_before_the_title_is_no_part_of_it():
+    result = newsgraph.extract("Ana Morel, a 44-year-old former judge, is expected to become prime minister.")
+    (judge,) = [r for r in result.roles if r.role == "judge"]
+    assert judge.qualifier == "former"

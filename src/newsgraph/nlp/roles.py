@@ -320,6 +320,9 @@ def read_role_after(doc: Doc, i: int, limit: int) -> tuple[str, EntityCluster | 
         i += 1  # "X (now President of Mozambique)", "X also a musician and member of Y"
     if i < limit and doc[i].lower_ in _ARTICLES:
         i += 1
+    age = [t.lower_ for t in doc[i:min(i + 5, limit)]]
+    if len(age) == 5 and doc[i].like_num and age[1:] in (["-", "year", "-", "old"], ["-", "years", "-", "old"]):
+        i += 5  # "a 44-year-old former judge": the age, then the post
     while i + 1 < limit and (doc[i].tag_ == "VBG" or (doc[i].pos_ == "VERB" and doc[i].lower_.endswith("ing"))) \
             and doc[i].is_lower and _free(doc, i) and is_role_word(doc[i + 1]):
         i += 1  # "a practising homeopath": how the post is held, not the post
