@@ -394,3 +394,19 @@ def test_an_age_before_the_title_is_no_part_of_it():
     result = newsgraph.extract("Ana Morel, a 44-year-old former judge, is expected to become prime minister.")
     (judge,) = [r for r in result.roles if r.role == "judge"]
     assert judge.qualifier == "former"
+
+
+def test_partners_names_running_into_a_company_name_are_the_company():
+    result = newsgraph.extract("Nickel analyst Ilmar Martens at Walwyn Stodgell Cochran Murray Ltd said the move "
+                               "was unlikely to matter.")
+    assert role_rows(result) == [("Ilmar Martens", "nickel analyst", "Walwyn Stodgell Cochran Murray Ltd", None)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Economist Jane Roe with Harlow Securities said rates would rise.",
+     ("Jane Roe", "economist", "Harlow Securities", None)),
+    ("President Ivo Sandor at the Valdoria Trade Council said rates would rise.",
+     ("Ivo Sandor", "president", None, None)),
+])
+def test_at_or_with_after_a_titled_name_gives_the_employer_not_an_offices_venue(text, expected):
+    assert expected in role_rows(newsgraph.extract(text))

@@ -290,6 +290,7 @@ class EntityLinker:
         cleaned = _source_lines(doc, cleaned)
         cleaned = _merge_split_names(doc, cleaned)
         cleaned = _partnership_names(doc, cleaned)
+        cleaned = _firms_named_after_people(doc, cleaned)
         cleaned = _title_holders_read_into_bodies(doc, cleaned)
         cleaned = _retype_from_context(doc, cleaned)
         cleaned = _hyphenated_places(doc, cleaned)
@@ -1561,6 +1562,23 @@ def _partnership_names(doc: Doc, spans: list[Span]) -> list[Span]:
     result = [s for s in spans if not any(s.start < end and start < s.end for start, end in firms)]
     result += [Span(doc, start, end, label="ORG") for start, end in firms]
     return sorted(result, key=lambda s: s.start)
+
+
+def _firms_named_after_people(doc: Doc, spans: list[Span]) -> list[Span]:
+    """"Walwyn Stodgell Cochran Murray Ltd": partners' names the model read as a person, running
+    straight into a company name with its mark, are all the company's name."""
+    by_start = {span.start: span for span in spans}
+    joined: list[tuple[Span, Span]] = []
+    for span in spans:
+        firm = by_start.get(span.end)
+        if span.label_ == "PERSON" and firm is not None and firm.label_ == "ORG" and \
+                firm[-1].text in COMPANY_MARKS and all(t.is_title for t in span):
+            joined.append((span, firm))
+    if not joined:
+        return spans
+    parts = {id(s) for pair in joined for s in pair}
+    return sorted([s for s in spans if id(s) not in parts] +
+                  [Span(doc, person.start, firm.end, label="ORG") for person, firm in joined], key=lambda s: s.start)
 
 
 def _company_names(doc: Doc, spans: list[Span]) -> list[Span]:

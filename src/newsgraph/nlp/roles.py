@@ -982,9 +982,12 @@ def _org_of(doc: Doc, i: int, limit: int, role: str) -> EntityCluster | None:
     """"publisher Jann Wenner | of Rolling Stone": a titled name, then the organisation it belongs to.
     A place after "of" is where the person is from ("Fujimori of Peru"), so only organisations count;
     after an elected title the organisation is the holder's party, not the role's ("councillor X of DAB")."""
-    if i + 1 >= limit or doc[i].lower_ not in ("of", "from", "(", *_POSSESSIVE_MARKS) or not role \
+    if i + 1 >= limit or doc[i].lower_ not in ("of", "from", "at", "with", "(", *_POSSESSIVE_MARKS) or not role \
             or role.split()[-1] in _ELECTED_TITLES:
         return None  # "singer Ronnie Drew from The Dubliners" too
+    if doc[i].lower_ in ("at", "with") and (role.split()[-1] in OFFICE_TITLES or role in OFFICE_TITLES
+                                            or role.split()[-1] in HEAD_OF_STATE_TITLES):
+        return None  # "analyst X at Acme" works there; "President X at the White House" only stands there
     if doc[i].lower_ in _POSSESSIVE_MARKS:
         # "Gen. X's Army of the Potomac", "coach X's Harbour Rovers", "Chairman X's Unity Party"; not an office
         # held for a country ("President X's Unity Party" is the president's party, not where he presides)
