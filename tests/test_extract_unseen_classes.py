@@ -410,3 +410,11 @@ def test_partners_names_running_into_a_company_name_are_the_company():
 ])
 def test_at_or_with_after_a_titled_name_gives_the_employer_not_an_offices_venue(text, expected):
     assert expected in role_rows(newsgraph.extract(text))
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('"Our report raises hard questions," said the group led by Dr. Robert Redfield.', "Robert Redfield"),
+    ("The team, headed by Anna Ek, said the river rose.", "Anna Ek"),
+])
+def test_a_group_speaks_through_the_person_who_leads_it(text, speaker):
+    assert [who for who, _ in quote_rows(newsgraph.extract(text))] == [speaker]

@@ -320,6 +320,9 @@ def resolve_speaker(token: Token, index: _DocIndex | None = None, previous: Quot
                 if company is not None:
                     return company, 0.7  # "Southwest said" after "Southwest Bancorp": the company
             return cluster, 0.9
+    leader = _leader_of(token)
+    if leader is not None:
+        return leader, 0.75  # "said the group led by Dr. X": the one named speaks for the group
     lower = token.lower_
     if (lower in ROLE_NOUNS or lower in TITLE_WORDS) and token.pos_ == "NOUN":
         # "Executive director of the X chapter of Y Alia Salem said": the name closing the title
@@ -420,6 +423,19 @@ def resolve_speaker(token: Token, index: _DocIndex | None = None, previous: Quot
 # Documents that speak for whoever issued them ("the report says", "a study by X found")
 _DOCUMENT_NOUNS = {"statement", "report", "study", "letter", "release", "survey", "document", "filing", "ruling",
                    "communique", "memo", "paper", "analysis", "review", "poll"}
+
+
+def _leader_of(token: Token) -> EntityCluster | None:
+    """The person an unnamed group is "led by" or "headed by": "the team led by Dr. X"."""
+    if token.pos_ != "NOUN":
+        return None
+    for clause in (c for c in token.children if c.dep_ == "acl" and c.lemma_ in ("lead", "head")):
+        for agent in (c for c in clause.children if c.dep_ == "agent"):
+            for name in (c for c in agent.children if c.dep_ == "pobj"):
+                person = entity_at(token.doc, name)
+                if person is not None and person.type == "Person":
+                    return person
+    return None
 
 
 def _described_person(token: Token) -> bool:
