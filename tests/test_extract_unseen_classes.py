@@ -418,3 +418,22 @@ def test_at_or_with_after_a_titled_name_gives_the_employer_not_an_offices_venue(
 ])
 def test_a_group_speaks_through_the_person_who_leads_it(text, speaker):
     assert [who for who, _ in quote_rows(newsgraph.extract(text))] == [speaker]
+
+
+def test_where_a_match_is_played_stays_a_place():
+    result = newsgraph.extract("Norland defeated Estavia 2–1 on Friday in Lyon. Norland will face Tarvia in Paris "
+                               "on Tuesday after losing to Tarvia 0 – 3 in March.")
+    assert {("Lyon", "Place"), ("Paris", "Place"), ("Norland", "Organization"),
+            ("Tarvia", "Organization")} <= names_and_types(result)
+
+
+def test_a_score_written_as_one_word_and_a_quarter_final_are_no_figures():
+    result = newsgraph.extract("Norland defeated Estavia 2–1 on Friday to reach the quarter-finals.")
+    assert result.figures == []
+
+
+def test_he_after_a_name_in_apposition_to_the_subject_is_that_name():
+    result = newsgraph.extract('Norland coach Henrik Dahl praised his side. "We never stopped believing," Dahl '
+                               "told reporters.\n\nEstavia's coach, Paolo Conti, said his team had been unlucky. "
+                               '"We hit the post twice," he said.')
+    assert quote_rows(result)[-1] == ("Paolo Conti", "We hit the post twice")

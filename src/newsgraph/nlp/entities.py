@@ -2124,6 +2124,10 @@ _MATCH_VERBS = {"defeat", "beat", "face", "draw", "lose", "score", "thrash", "ed
 _TEAM_ROLES = {"coach", "goalkeeper", "captain", "manager", "striker", "midfielder", "defender", "squad", "team"}
 
 
+# how a match verb names the other side: "lost to X", "beaten by X", "a win over X", "drew with X"
+_OPPONENT_PREPOSITIONS = {"to", "by", "over", "against", "with", "versus", "vs", "vs."}
+
+
 def _teams_named_by_place(doc: Doc, clusters: list[EntityCluster]) -> None:
     """In a match report, a country that plays is a team: an organisation ("Sweden beat Panama").
 
@@ -2137,7 +2141,8 @@ def _teams_named_by_place(doc: Doc, clusters: list[EntityCluster]) -> None:
             continue  # a country or city, not a stadium
         for mention in cluster.mentions:
             root, end = mention.root, mention.end
-            verb = root.head if root.dep_ in ("nsubj", "dobj") else root.head.head if root.dep_ == "pobj" else None
+            verb = root.head if root.dep_ in ("nsubj", "dobj") else root.head.head if (
+                root.dep_ == "pobj" and root.head.lower_ in _OPPONENT_PREPOSITIONS) else None  # not "won in Lyon"
             nxt = doc[end] if end < len(doc) else None
             after_possessive = None
             if nxt is not None and nxt.lower_ in ("'s", "’s") and end + 1 < len(doc):

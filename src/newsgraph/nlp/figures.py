@@ -1152,6 +1152,9 @@ def _is_not_a_figure(span: Span) -> bool:
             return True  # "12 mths", "three weeks": a duration, not a figure
         if span.end + 1 < len(doc) and doc[span.end].text == "-" and doc[span.end + 1].lower_ == "time":
             return True  # "the five-time champions": how often, a word of the title
+        if span[-1].lower_ in _FRACTION_WORDS and span.end + 1 < len(doc) and doc[span.end].text == "-" and \
+                doc[span.end + 1].is_alpha:
+            return True  # "the quarter-finals", "a half-brother": a word, not a share
     if _CODE.match(whole_word) and not _UNIT_SUFFIX.match(whole_word):
         return True  # "4chan", "A320", "G7": a name with a number in it
     before = [t.lower_ for t in doc[max(0, span.start - 2):span.start] if t.text != "."]
@@ -1168,6 +1171,7 @@ _DURATION_WORDS = {"mth", "mths", "month", "months", "wk", "wks", "week", "weeks
 _CODE = re.compile(r"^(?=.*\d)(?=.*[A-Za-z])[A-Za-z0-9]+$")
 _UNIT_SUFFIX = re.compile(r"^\d+(\.\d+)?(k|m|bn|mn|b|tn|km|kg|mw|gw|kwh|th|st|nd|rd|s|pc|pct|ft|mi|cm|mm)$", re.I)
 _DASHES = {"-", "–", "—", "to"}
+_ONE_TOKEN_SCORE = re.compile(r"\d{1,2}[–—]\d{1,2}")
 _AGE_WORDS = {"aged", "age", "ages"}
 
 
@@ -1186,6 +1190,9 @@ def _numbers_around_dash(span: Span) -> tuple[Token, Token] | None:
 
 def _is_scoreline(span: Span) -> bool:
     """"Sweden beat Korea 1 – 0": small numbers either side of a dash with no unit or noun after."""
+    doc = span.doc
+    if len(span) == 1 and _ONE_TOKEN_SCORE.fullmatch(span.text):  # "2–1", which the tokenizer keeps whole
+        return span.end == len(doc) or not (doc[span.end].pos_ == "NOUN" or doc[span.end].lower_ in _UNIT_TAIL)
     pair = _numbers_around_dash(span)
     if pair is None or not all(re.fullmatch(r"\d{1,2}", t.text) for t in pair):
         return False

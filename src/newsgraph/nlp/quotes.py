@@ -182,8 +182,10 @@ class _DocIndex:
                 # the subject of what someone else is reported to say ("Bellmon said Empie held
                 # shares. He said ...") is not who "he" speaks for next: the one who said it is
                 reported = root.head.dep_ == "ccomp" and root.head.head.lemma_ in SPEECH_VERBS
-                persons.append(_Mention(mention.start, mention.end, cluster,
-                                        root.dep_ in ("nsubj", "nsubjpass") and not reported))
+                # "Estavia's coach, Paolo Conti, said": the name in apposition to the subject is the subject
+                subject = root.dep_ in ("nsubj", "nsubjpass") or (
+                    root.dep_ == "appos" and root.head.dep_ in ("nsubj", "nsubjpass"))
+                persons.append(_Mention(mention.start, mention.end, cluster, subject and not reported))
             self._learn_gender(cluster)
         persons.sort(key=lambda m: m.start)
         self.persons = persons
