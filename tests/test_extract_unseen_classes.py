@@ -437,3 +437,18 @@ def test_he_after_a_name_in_apposition_to_the_subject_is_that_name():
                                "told reporters.\n\nEstavia's coach, Paolo Conti, said his team had been unlucky. "
                                '"We hit the post twice," he said.')
     assert quote_rows(result)[-1] == ("Paolo Conti", "We hit the post twice")
+
+
+def test_a_name_after_a_compass_adjective_is_a_place():
+    result = newsgraph.extract("Train derails in southern Tarvia, killing 12")
+    assert ("Tarvia", "Place") in names_and_types(result)
+
+
+def test_a_bodys_name_goes_on_after_its_kind_and_for():
+    result = newsgraph.extract("The European Union Agency for Railways offered to send experts.")
+    assert ("European Union Agency for Railways", "Organization") in names_and_types(result)
+
+
+def test_a_bare_number_of_people_hurt_counts_the_people():
+    result = newsgraph.extract("At least 12 people were killed and 47 injured when a train derailed.")
+    assert [(f.value, f.about) for f in result.figures] == [(12, "people killed"), (47, "people injured")]

@@ -137,12 +137,18 @@ def clean_span(span: Span) -> Span | None:
             break
     while start < end and (doc[start].lower_ in DETERMINERS or doc[start].is_punct or doc[start].is_digit):
         start += 1  # "0 Korea Republic": a scoreline's number is not part of the name
-    if end - start >= 2 and doc[end - 1].lower_ == "of" and span.label_ != "PERSON":
+    if span.label_ == "ORG" and doc[end - 1].lower_ in ORG_HEADS and doc[end - 1].is_title and end + 1 < len(doc) \
+            and doc[end].lower_ == "for" and doc[end + 1].is_title and not doc[end + 1].ent_type_:
+        end += 1  # "European Union Agency | for Railways": the model stopped at the body's kind
+    if end - start >= 2 and doc[end - 1].lower_ in ("of", "for") and span.label_ != "PERSON":
         grown = end
         while grown < len(doc) and grown - end < 4 and doc[grown].pos_ == "PROPN" and doc[grown].is_title \
                 and not doc[grown].ent_type_:
             grown += 1
-        end = grown  # "the District of | Montana": the model stopped one word short
+        if grown > end:
+            end = grown  # "the District of | Montana": the model stopped one word short
+        elif end > span.end:
+            end = span.end  # the "for" taken above leads to no name
     while end > start and (doc[end - 1].lower_ in _TRIM_END or doc[end - 1].is_punct or
                            (doc[end - 1].is_digit and (span.label_ not in ("FAC", "ORG") or
                                                        (end < len(doc) and doc[end].text in ("–", "—", "-"))))):
@@ -1154,6 +1160,8 @@ def _reads_as_place(doc: Doc, span: Span, by_start: dict[int, Span]) -> bool:
     end, start = span.end, span.start
     if end < len(doc) and doc[end].lower_ in _RESIDENT_NOUNS:
         return True  # "a Fargo native"
+    if start >= 2 and doc[start - 1].lower_ in _COMPASS_ADJECTIVES and doc[start - 2].lower_ in ("in", "across", "of"):
+        return True  # "in southern Tarvia": only a place has a south
     before = doc[start - 1].lower_ if start > 0 else ""
     if before == "of" and start >= 2 and (doc[start - 2].text in COMPANY_MARKS or (
             start >= 4 and doc[start - 2].text == "," and doc[start - 3].like_num and doc[start - 4].text == ",")):
@@ -1165,6 +1173,8 @@ def _reads_as_place(doc: Doc, span: Span, by_start: dict[int, Span]) -> bool:
 
 
 _RESIDENT_NOUNS = {"native", "natives", "resident", "residents"}
+_COMPASS_ADJECTIVES = {"northern", "southern", "eastern", "western", "central", "north-eastern", "north-western",
+                       "south-eastern", "south-western", "northeastern", "northwestern", "southeastern", "southwestern"}
 _NOT_SITE_WORDS = ORG_HEADS | MEDIA_HEADS | BODY_HEADS
 
 

@@ -418,6 +418,9 @@ _DONE_TO_PEOPLE = {"kill", "wound", "injure", "evacuate", "rescue", "arrest", "d
 def _done(span: Span) -> str | None:
     """"the navy saved 200 more": a bare number is about what was done to that many."""
     target = span.root
+    if span.label_ == "CARDINAL" and target.dep_ in ("nsubj", "nsubjpass") and target.head.tag_ == "VBN" and \
+            target.head.lemma_.lower() in _DONE_TO_PEOPLE:
+        return f"people {target.head.lower_}"  # "12 killed and 47 injured": the people it was done to
     if target.head.lower_ in ("more", "others", "fewer", "less"):  # "saved 200 more"
         target = target.head
     verb = target.head
