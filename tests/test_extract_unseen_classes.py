@@ -452,3 +452,24 @@ def test_a_bodys_name_goes_on_after_its_kind_and_for():
 def test_a_bare_number_of_people_hurt_counts_the_people():
     result = newsgraph.extract("At least 12 people were killed and 47 injured when a train derailed.")
     assert [(f.value, f.about) for f in result.figures] == [(12, "people killed"), (47, "people injured")]
+
+
+def test_the_place_a_mayor_governs_is_a_place_in_every_mention():
+    result = newsgraph.extract("A court in Brindle sentenced former mayor Victor Lang. Lang served as mayor of "
+                               "Brindle from 2012 to 2020.")
+    assert ("Brindle", "Place") in names_and_types(result)
+    assert ("Victor Lang", "mayor", None, "Brindle") in role_rows(result)
+
+
+def test_whose_after_a_comma_points_back_to_the_organisation():
+    result = newsgraph.extract("The case was investigated by the National Anti-Corruption Office, whose director, "
+                               "Lukas Meyer, welcomed the verdict.")
+    assert role_rows(result) == [("Lukas Meyer", "director", "National Anti-Corruption Office", None)]
+
+
+@pytest.mark.parametrize("text, about", [
+    ("He was jailed for taking bribes worth €2.4 million from builders.", "bribes"),
+    ("About 40 contracts worth a total of €90 million were reviewed.", "contracts"),
+])
+def test_an_amount_a_thing_is_worth_is_about_that_thing(text, about):
+    assert [f.about for f in newsgraph.extract(text).figures if f.unit == "EUR"] == [about]

@@ -1106,15 +1106,16 @@ def _plain_name(span: Span) -> bool:
 def _places_governed(doc: Doc, spans: list[Span]) -> list[Span]:
     """"Maria Fernandes, the mayor of Peso da Régua": what a mayor or governor is "of" is a place,
     whoever the model took it for (an organisation stays one: "governor of the Bank of England")."""
-    result = []
+    governed = set()
     for span in spans:
         i = span.start
         if span.label_ == "PERSON" and i >= 2 and doc[i - 1].lower_ == "of" and (
                 doc[i - 2].lower_ in PLACE_OF_TITLES or
                 (i >= 3 and f"{doc[i - 3].lower_} {doc[i - 2].lower_}" in PLACE_OF_TITLES)):
-            span = Span(doc, span.start, span.end, label="GPE")
-        result.append(span)
-    return result
+            governed.add(span.text)
+    # every mention of the name the model read as a person alike ("a court in Brindle") is the place
+    return [Span(doc, s.start, s.end, label="GPE") if s.label_ == "PERSON" and s.text in governed else s
+            for s in spans]
 
 
 def _rivals(doc: Doc, spans: list[Span]) -> list[Span]:

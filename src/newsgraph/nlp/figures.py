@@ -415,6 +415,19 @@ _DONE_TO_PEOPLE = {"kill", "wound", "injure", "evacuate", "rescue", "arrest", "d
                    "displace", "save", "employ", "hire", "sack", "lay", "execute", "kidnap", "abduct", "infect"}
 
 
+def _worth_of(span: Span) -> Token | None:
+    """"bribes worth €2.4 million", "contracts worth a total of €90 million": what the money is the worth of."""
+    head = span.root.head
+    if head.lower_ == "of" and head.head.lower_ in ("total", "sum"):
+        head = head.head.head  # "a total of": the worth is still the contracts'
+    if head.lower_ != "worth":
+        return None
+    owner = head.head
+    if owner.pos_ in ("VERB", "AUX"):  # "taking bribes worth ...": the parser hangs "worth" on the verb
+        owner = next((c for c in owner.children if c.dep_ == "dobj" and c.i == head.i - 1), owner)
+    return owner if owner.pos_ in ("NOUN", "PROPN") and owner.i < head.i else None
+
+
 def _done(span: Span) -> str | None:
     """"the navy saved 200 more": a bare number is about what was done to that many."""
     target = span.root
@@ -733,7 +746,7 @@ class FigureFinder:
             qualifier = quantity.qualifier or _qualifier_before(span)
             if _is_indefinite_one(span, qualifier) or (part not in levels and _is_range_top(span)):
                 continue
-            about_token = self._about_token(span)
+            about_token = _worth_of(span) or self._about_token(span)
             about_token = self._level_subject(about_token) or about_token
             if about_token is not None and about_token.lower_ in _MONEY_OR_PERCENT_WORDS:
                 # "55 pct still thought", "rises of 3.25 pct and 6.5 pct": a percent or a currency measures

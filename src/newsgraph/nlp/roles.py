@@ -558,9 +558,8 @@ def read_role_before(doc: Doc, person_start: int, sentence_start: int) -> tuple[
             org = resolve_organization(doc, j)  # "the company's chief executive"
     if j >= sentence_start and doc[j].lower_ in ORG_POSSESSIVES:
         org = resolve_organization(doc, j)  # "Its director general, Daren Tang"
-    elif j - 1 >= sentence_start and doc[j].lower_ == "whose" and entity_at(doc, j - 1) is not None \
-            and entity_at(doc, j - 1).type == "Organization":  # type: ignore[union-attr]
-        org = entity_at(doc, j - 1)  # "the LRA, whose leader Joseph Kony"
+    elif j - 1 >= sentence_start and doc[j].lower_ == "whose" and _owner_before_whose(doc, j) is not None:
+        org = _owner_before_whose(doc, j)  # "the LRA, whose leader Joseph Kony", "X, whose director, Y,"
     elif org is None and j >= sentence_start and _org_entity(entity_at(doc, j)):
         org = entity_at(doc, j)
         place_start = _entity_span_start(doc, j)
@@ -617,6 +616,13 @@ def read_role_before(doc: Doc, person_start: int, sentence_start: int) -> tuple[
     if qualifier:
         role = f"{qualifier} {role}"
     return role, org
+
+
+def _owner_before_whose(doc: Doc, whose: int) -> EntityCluster | None:
+    """The organisation named right before "whose" (or before its comma)."""
+    k = whose - 1 - (doc[whose - 1].text == ",")
+    owner = entity_at(doc, k) if k >= 0 else None
+    return owner if owner is not None and owner.type == "Organization" else None
 
 
 def _place_before_labels(doc: Doc, j: int, sentence_start: int) -> EntityCluster | None:
