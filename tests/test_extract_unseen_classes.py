@@ -473,3 +473,17 @@ def test_whose_after_a_comma_points_back_to_the_organisation():
 ])
 def test_an_amount_a_thing_is_worth_is_about_that_thing(text, about):
     assert [f.about for f in newsgraph.extract(text).figures if f.unit == "EUR"] == [about]
+
+
+def test_a_companys_one_word_short_name_before_its_full_name_is_the_company():
+    result = newsgraph.extract("Quillion to buy Brightpath\n\nQuillion Inc. said it would buy cybersecurity firm "
+                               "Brightpath Systems. Brightpath shareholders will vote in December. Brightpath "
+                               "founder and CEO Raj Menon will join the board.")
+    (target,) = [e for e in result.entities if e.name == "Brightpath Systems"]
+    assert "Brightpath" in target.aliases
+    assert ("Raj Menon", "founder", "Brightpath Systems", None) in role_rows(result)
+
+
+def test_a_place_with_a_body_named_after_it_stays_a_place():
+    result = newsgraph.extract("Quebec Energy said prices would rise. Homes in Quebec use the most power.")
+    assert ("Quebec", "Place") in names_and_types(result)

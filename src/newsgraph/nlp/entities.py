@@ -42,6 +42,7 @@ from .lexicon import (
     BUILDING_WORDS,
     CLUB_NAME_TAILS,
     COMPANY_MARKS,
+    COMPANY_NAME_TAILS,
     COMPASS_PREFIXES,
     COMPASS_SUFFIXES,
     CURRENCY_WORDS,
@@ -2089,10 +2090,23 @@ def _merge_initialled_places(clusters: list[EntityCluster], model_types: dict[in
             _absorb(longer[0], short, model_types)
 
 
+# What only a company has: "Brightpath shareholders", "Brightpath stock"
+_SHAREHOLDING_WORDS = {"shareholders", "stockholders", "shares", "stock", "stake"}
+
+
 def _merge_shortened_organisations(clusters: list[EntityCluster], model_types: dict[int, Counter]) -> None:
     """"Andy Warhol Foundation" after (or before) "Andy Warhol Foundation for the Visual Arts", "Union
     Crest" after "Union Crest Bank": one."""
     orgs = [c for c in clusters if c.type == "Organization" and c.mentions]
+    # "Brightpath" for "Brightpath Systems": one word, when the rest is a company's last word (the model may
+    # have read the word alone as a place, once at least as an organisation)
+    for short in [c for c in clusters if c.mentions and " " not in c.name and c.name.istitle() and (
+            c.type == "Organization" or (c.type == "Place" and (model_types[id(c)]["Organization"] or any(
+                m.end < len(m.doc) and m.doc[m.end].lower_ in _SHAREHOLDING_WORDS for m in c.mentions))))]:
+        longer = [c for c in orgs if c is not short and c.mentions and c.name.startswith(short.name + " ")
+                  and c.name[len(short.name) + 1:].lower() in COMPANY_NAME_TAILS]
+        if len(longer) == 1:
+            _absorb(longer[0], short, model_types)
     for short in orgs:
         if len(short.name.split()) < 2:
             continue
@@ -2108,8 +2122,8 @@ def _merge_shortened_organisations(clusters: list[EntityCluster], model_types: d
 
 
 def _company_tail(words: str) -> bool:
-    """"Corp", "Bank": the word a company's short name leaves out."""
-    return words in COMPANY_MARKS or (words.istitle() and words.lower() in ORG_HEADS)
+    """"Corp", "Bank", "Systems": the word a company's short name leaves out."""
+    return words in COMPANY_MARKS or (words.istitle() and words.lower() in ORG_HEADS | COMPANY_NAME_TAILS)
 
 
 def _absorb(target: EntityCluster, short: EntityCluster, model_types: dict[int, Counter]) -> None:

@@ -49,6 +49,13 @@ ORG_HEADS = {
     "museum", "gallery", "org",
 }
 
+# Last words of company names that the short name leaves out ("Brightpath" for "Brightpath Systems")
+COMPANY_NAME_TAILS = {"systems", "technologies", "technology", "industries", "pharmaceuticals", "motors", "energy",
+                      "resources", "networks", "software", "labs", "partners", "capital", "entertainment", "media",
+                      "communications", "bancorp", "financial", "international", "enterprises", "brands", "foods",
+                      "electronics", "therapeutics", "biosciences", "petroleum", "mining", "minerals", "telecom",
+                      "pharma", "securities", "investments", "insurance", "logistics", "solutions", "corp"}
+
 # Last words of newspaper and magazine names ("Saudi Gazette", "Sydney Morning Herald")
 MEDIA_HEADS = {"gazette", "herald", "journal", "tribune", "daily", "magazine", "chronicle", "telegraph",
                "observer", "times", "post", "news", "express", "courier", "standard", "guardian", "inquirer"}
