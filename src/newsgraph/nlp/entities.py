@@ -136,7 +136,8 @@ def clean_span(span: Span) -> Span | None:
                 doc[i].tag_ in ("VBD", "VBZ", "VBN"):
             end = i  # "The Council for Justice and Democracy | named Col. X": the sentence's verb ends the name
             break
-    while start < end and (doc[start].lower_ in DETERMINERS or doc[start].is_punct or doc[start].is_digit):
+    while start < end and (doc[start].lower_ in DETERMINERS or doc[start].is_punct or doc[start].is_digit
+                           or doc[start].is_space):
         start += 1  # "0 Korea Republic": a scoreline's number is not part of the name
     if span.label_ == "ORG" and doc[end - 1].lower_ in ORG_HEADS and doc[end - 1].is_title and end + 1 < len(doc) \
             and doc[end].lower_ == "for" and doc[end + 1].is_title and not doc[end + 1].ent_type_:
@@ -150,7 +151,7 @@ def clean_span(span: Span) -> Span | None:
             end = grown  # "the District of | Montana": the model stopped one word short
         elif end > span.end:
             end = span.end  # the "for" taken above leads to no name
-    while end > start and (doc[end - 1].lower_ in _TRIM_END or doc[end - 1].is_punct or
+    while end > start and (doc[end - 1].lower_ in _TRIM_END or doc[end - 1].is_punct or doc[end - 1].is_space or
                            (doc[end - 1].is_digit and (span.label_ not in ("FAC", "ORG") or
                                                        (end < len(doc) and doc[end].text in ("–", "—", "-"))))):
         end -= 1  # "Panama 3 – 0": the score is not part of the name
