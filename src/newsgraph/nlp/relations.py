@@ -43,6 +43,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from .facts import EntityCluster, RelationFact, entity_at, entity_table, tokens_where
+from .lexicon import PERSON_TITLES, RANK_WORDS, ROLE_NOUNS, TITLE_ABBREVIATIONS
 
 PERSON, ORG, PLACE = "Person", "Organization", "Place"
 
@@ -180,6 +181,7 @@ def _sentence_relations(doc: Doc, sent: Span, mentions: list[tuple[EntityCluster
     ``readable`` the tokens the per-token readers may act on (:func:`_readable_tokens`)."""
     yield from _comma_chains(doc, sent, mentions)
     yield from _demonym_organisations(doc, sent, mentions)
+    yield from _organisation_titles(doc, sent, mentions)
     # Each reader below gives up at once on most tokens; which tokens it may act on is read
     # once per Doc from the parse's arrays, so the others cost no call and no string read.
     if readable is None:
@@ -365,6 +367,40 @@ def _demonym_organisations(doc: Doc, sent: Span, in_sentence: list[tuple[EntityC
                 yield cluster, "basedIn", place, 0.5
 
 
+_TITLE_TOKENS = frozenset(PERSON_TITLES | ROLE_NOUNS | RANK_WORDS | set(TITLE_ABBREVIATIONS))
+
+
+def _organisation_titles(doc: Doc, sent: Span, in_sentence: list[tuple[EntityCluster, Span]]) -> Iterator[Found]:
+    """"the Harbour Police Sgt. Ada Moss", "Acme spokesman Capt. Ben Ruiz": an organisation named
+    right before the title words in front of a person's name is where the person serves.
+
+    Only title words (and the nouns they are compounded with: "Acme press spokesman") may stand
+    between the two names, with at least one title among them; the roles component reads the plain
+    "Acme spokesman Ben Ruiz" already, this also reads ranks and abbreviations ("Lt.", "Capt.").
+    """
+    for person, mention in in_sentence:
+        if person.type != PERSON:
+            continue
+        i, titled = mention.start - 1, False
+        while i >= sent.start and mention.start - i <= 5 and entity_at(doc, doc[i]) is None:
+            token = doc[i]
+            word = token.lower_
+            if word in _TITLE_TOKENS or f"{word}." in TITLE_ABBREVIATIONS:
+                titled = True
+            elif not (token.text == "." and i > 0 and f"{doc[i - 1].lower_}." in TITLE_ABBREVIATIONS) and \
+                    not (token.tag_ in ("NN", "NNS") and token.dep_ in ("compound", "nmod", "amod")):
+                break  # ("Lt ." read as two words goes on)
+            i -= 1
+        if not titled or i < sent.start:
+            continue
+        token = doc[i]
+        if token.text in ("'s", "'") and i > sent.start:
+            token = doc[i - 1]  # "Acme's spokesman Capt. Ben Ruiz"
+        organisation = entity_at(doc, token)
+        if organisation is not None and organisation.type == ORG and _mention_end(doc, token) == token.i + 1:
+            yield person, "memberOf", organisation, 0.6
+
+
 def _attachment_site(doc: Doc, prep: Token) -> Token:
     """The noun a locative preposition most likely modifies.
 
@@ -461,6 +497,56 @@ def _subject_of(doc: Doc, verb: Token) -> Token | None:
     return None
 
 
+def _birth_places(doc: Doc, verb: Token) -> list[Token]:
+    """Where a "born" says someone was born: "born in Leeds"; through what the place holds ("born
+    in a farmhouse in Leeds", "born in what is now Leeds") and past the name given at birth ("born
+    Ada Moss in Leeds", where the parser hangs the place on the name)."""
+    places: list[Token] = []
+    heads = [verb, *(c for c in verb.children if c.dep_ in ("dobj", "oprd") and _is_person(doc, c))]
+    for head in heads:
+        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("in", "at")):
+            for obj in _pobjs(prep):
+                if entity_at(doc, obj) is not None:
+                    places.append(obj)
+                elif obj.pos_ == "NOUN":  # "in a farmhouse in Leeds"
+                    places += [inner for _, inner in _preps(obj, "in") if _is_place(doc, inner)]
+            for clause in (c for c in prep.children if c.dep_ == "pcomp" and c.lemma_ == "be"):
+                places += [c for c in clause.children if c.dep_ == "attr" and _is_place(doc, c)]  # "what is now"
+    return places
+
+
+def _named_in_description(doc: Doc, noun: Token) -> EntityCluster | None:
+    """"the 12th president of Ostland, Ada Moss, was born ...": the parser hangs the name in
+    apposition on the last noun of the description ("Ostland"); the one person named so inside a
+    subject that names no one is who the description is."""
+    named = [entity_at(doc, t) for t in noun.subtree if t.dep_ == "appos" and t.head.i != noun.i
+             and _is_person(doc, t) and not _is_person(doc, t.head)]
+    people = {id(p): p for p in named if p is not None}
+    return next(iter(people.values())) if len(people) == 1 else None
+
+
+def _is_person(doc: Doc, token: Token) -> bool:
+    cluster = entity_at(doc, token)
+    return cluster is not None and cluster.type == PERSON
+
+
+def _subjects(doc: Doc, verb: Token) -> list[EntityCluster]:
+    """The entities a verb's subject names, with the people or things joined to it by "and":
+    "Both Ada Moss and Ben Ruiz were born in Leeds" -> both of them."""
+    subject = _subject_of(doc, verb)
+    found = _entity(doc, subject)
+    if found is None and subject is not None and subject.pos_ == "NOUN":
+        found = _named_in_description(doc, subject)
+    if found is None or subject is None:
+        return []
+    named = [found]
+    for conjunct in subject.conjuncts:
+        other = entity_at(doc, conjunct) if conjunct.dep_ == "conj" else None
+        if other is not None and other.type == found.type and other not in named:
+            named.append(other)
+    return named
+
+
 def _is_passive(verb: Token) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
         verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod"))
@@ -486,14 +572,17 @@ def _verbs(doc: Doc, token: Token) -> Iterator[Found]:
     elif lemma in LOCATIVE_VERBS or lower in LOCATIVE_VERBS:
         yield from _located_by_verb(doc, token)
     elif lemma in RESIDENCE_VERBS:
-        subject = _entity(doc, _subject_of(doc, token))
-        for _, place in _preps(token, "in", "at"):
-            yield subject, "livesIn", entity_at(doc, place), 0.8
+        for subject in _subjects(doc, token):
+            for _, place in _preps(token, "in", "at"):
+                yield subject, "livesIn", entity_at(doc, place), 0.8
     elif (lemma in BIRTH_VERBS or lower == "born") and token.tag_ == "VBN":
-        subject = _entity(doc, _subject_of(doc, token))
-        for _, place in _preps(token, "in", "at"):
-            yield subject, "bornIn", entity_at(doc, place), 0.85
-            yield from _chain_outward(doc, place, subject, "bornIn", 0.8) if subject else ()
+        # "X was born Ada Moss in Leeds": the name given at birth was born there too
+        names = [n for c in token.children if c.dep_ in ("dobj", "oprd") and (n := entity_at(doc, c)) is not None
+                 and n.type == PERSON]
+        for subject in [*_subjects(doc, token), *names]:
+            for place in _birth_places(doc, token):
+                yield subject, "bornIn", entity_at(doc, place), 0.85
+                yield from _chain_outward(doc, place, subject, "bornIn", 0.8)
     elif lemma in KILL_VERBS:
         yield from _killing_verb(doc, token)
     elif lemma in ("own", "belong", "control"):
@@ -777,6 +866,15 @@ def _place_modifiers(doc: Doc, token: Token) -> Iterator[Found]:
             elif named is not None and named.type == PLACE and token.dep_ == "poss" and named is not place \
                     and (head.lower_ in PLACE_NOUNS or head.lemma_.lower() in PLACE_NOUNS):
                 yield named, "locatedIn", place, 0.7  # "Bosnia's capital, Sarajevo"
+            return
+        if head.pos_ == "NOUN" and head.dep_ == "attr" and head.head.lemma_ == "be" and token.dep_ != "poss":
+            # "Ada Moss is a Leeds native", "Corvane is a Lisbon shipping firm": the subject is
+            # what the description says is from the place
+            named = _entity(doc, head)
+            if named is not None and named.type == PERSON:
+                yield named, predicate, place, 0.5
+            elif named is not None and named.type == ORG:
+                yield named, "basedIn", place, 0.5
             return
         if head.dep_ not in ("compound", "nmod", "amod") or head.head is head or \
                 head.pos_ not in ("NOUN", "PROPN", "ADJ"):
