@@ -490,6 +490,9 @@ def _subject_of(doc: Doc, verb: Token) -> Token | None:
             return current.head
         if current.dep_ == "relcl":
             return current.head
+        named = _name_before_participle(doc, current)
+        if named is not None:
+            return named
         if current.dep_ not in _CLIMB or current.head is current:
             return None
         through_preposition = through_preposition or current.dep_ in ("prep", "pcomp")
@@ -545,6 +548,25 @@ def _subjects(doc: Doc, verb: Token) -> list[EntityCluster]:
         if other is not None and other.type == found.type and other not in named:
             named.append(other)
     return named
+
+
+def _name_before_participle(doc: Doc, clause: Token) -> Token | None:
+    """"Ada Moss, convicted of ...", "Ada Moss, 60, serving a life term for ...": a participle
+    clause set off by a comma right after a person's name says something of that person, though
+    the parser hangs it on the main verb (``advcl``). The name's last token, or None."""
+    if clause.dep_ != "advcl" or clause.tag_ not in ("VBN", "VBG") or \
+            any(c.dep_ in ("mark", "nsubj", "nsubjpass") for c in clause.children):
+        return None
+    i = clause.left_edge.i - 1
+    if i < 1 or doc[i].text != ",":
+        return None
+    i -= 1
+    if doc[i].like_num and i >= 2 and doc[i - 1].text == ",":
+        i -= 2  # "Ada Moss, 60, serving ..."
+    named = entity_at(doc, doc[i])
+    if named is None or named.type != PERSON or _mention_end(doc, doc[i]) != i + 1:
+        return None
+    return doc[i]
 
 
 def _is_passive(verb: Token) -> bool:
@@ -640,6 +662,9 @@ def _killing_verb(doc: Doc, verb: Token) -> Iterator[Found]:
         if victim_token is None:
             victim_token = _subject_of(doc, verb)
         killers = [p for _, p in _preps(verb, "by")]
+        if not killers:  # "Y was shot and mortally wounded by X": the agent sits on the conjunct
+            killers = [p for conj in verb.conjuncts if conj.i > verb.i and _is_passive_conjunct(conj)
+                       for _, p in _preps(conj, "by")]
         for killer in killers:
             yield _entity(doc, killer), "killed", _entity(doc, victim_token), 0.8
         return
@@ -657,8 +682,25 @@ def _killing_verb(doc: Doc, verb: Token) -> Iterator[Found]:
         for conj in verb.conjuncts:
             victims.extend(c for c in conj.children if c.dep_ == "dobj")
     for victim in victims:
+        if victim.lower_ in ("him", "her") and killer_entity is not None:
+            # "Ben Ruiz had just left when Ada Moss shot him": the one other person named before
+            yield killer_entity, "killed", _named_before(doc, victim, killer_entity), 0.6
+            continue
         for person in [victim, *[c for c in victim.conjuncts if c.dep_ == "conj"]]:
             yield killer_entity, "killed", _entity(doc, person), 0.8
+
+
+def _named_before(doc: Doc, pronoun: Token, other: EntityCluster) -> EntityCluster | None:
+    """The one person other than ``other`` named in the sentence before ``pronoun`` (None when
+    there are none or several)."""
+    people = {id(c): c for t in doc[pronoun.sent.start:pronoun.i]
+              if (c := entity_at(doc, t)) is not None and c.type == PERSON and c is not other}
+    return next(iter(people.values())) if len(people) == 1 else None
+
+
+def _is_passive_conjunct(verb: Token) -> bool:
+    """A participle joined to a passive verb with no subject of its own ("was shot and wounded")."""
+    return verb.tag_ == "VBN" and not any(c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in verb.children)
 
 
 ACCUSED_VERBS = {"arrest", "convict", "suspect", "charge", "accuse", "sentence", "plead", "serve", "indict", "try",
@@ -689,7 +731,7 @@ def _accused_of(doc: Doc, killing: Token) -> EntityCluster | None:
     if killing.dep_ != "pobj" or killing.head.lower_ not in ("in", "of", "for", "to", "with"):
         return None
     governor = killing.head.head
-    if governor.lower_ in SUSPECT_NOUNS or governor.lemma_.lower() in SUSPECT_NOUNS:
+    if governor.pos_ in ("NOUN", "PROPN") and (governor.lower_ in SUSPECT_NOUNS or governor.lemma_.lower() in SUSPECT_NOUNS):
         return _entity(doc, governor)  # "X, the only suspect in ..."
     if governor.pos_ not in ("VERB", "AUX") or governor.lemma_.lower() not in ACCUSED_VERBS:
         return None
