@@ -182,6 +182,7 @@ def _sentence_relations(doc: Doc, sent: Span, mentions: list[tuple[EntityCluster
     yield from _comma_chains(doc, sent, mentions)
     yield from _demonym_organisations(doc, sent, mentions)
     yield from _organisation_titles(doc, sent, mentions)
+    yield from _organisation_then_place(doc, sent, mentions)
     # Each reader below gives up at once on most tokens; which tokens it may act on is read
     # once per Doc from the parse's arrays, so the others cost no call and no string read.
     if readable is None:
@@ -365,6 +366,30 @@ def _demonym_organisations(doc: Doc, sent: Span, in_sentence: list[tuple[EntityC
         for name, place in places.items():
             if is_demonym_of(first, name):
                 yield cluster, "basedIn", place, 0.5
+
+
+def _organisation_then_place(doc: Doc, sent: Span, in_sentence: list[tuple[EntityCluster, Span]]) -> Iterator[Found]:
+    """"Corvane Freight, Tacoma, Wash., said ...": a place set off by commas right after an
+    organisation's name (and in apposition to it) is where the organisation is; a place in a
+    list ("Acme, Leeds and York") or one describing a later noun ("Acme, Texas officials said")
+    is not."""
+    for organisation, mention in in_sentence:
+        if organisation.type != ORG or mention.end + 1 >= sent.end or doc[mention.end].text != ",":
+            continue
+        first = doc[mention.end + 1]
+        place = entity_at(doc, first)
+        if place is None or place.type != PLACE:
+            continue
+        end = _mention_end(doc, first)
+        if end < sent.end and doc[end].text not in (",", ";", ".", "(", ":"):
+            continue
+        root = next((m.root for _, m in in_sentence if m.start == first.i), first)
+        if _listed(root) or _continues_as_list(doc, sent, end) or _listed(mention.root):
+            continue
+        if not (root.dep_ == "appos" or mention.start <= root.head.i < mention.end):
+            continue
+        yield organisation, "basedIn", place, 0.6
+        yield from _chain_outward(doc, first, organisation, "basedIn", 0.55)
 
 
 _TITLE_TOKENS = frozenset(PERSON_TITLES | ROLE_NOUNS | RANK_WORDS | set(TITLE_ABBREVIATIONS))
