@@ -183,6 +183,7 @@ def _sentence_relations(doc: Doc, sent: Span, mentions: list[tuple[EntityCluster
     yield from _demonym_organisations(doc, sent, mentions)
     yield from _organisation_titles(doc, sent, mentions)
     yield from _organisation_then_place(doc, sent, mentions)
+    yield from _described_employers(doc, mentions)
     # Each reader below gives up at once on most tokens; which tokens it may act on is read
     # once per Doc from the parse's arrays, so the others cost no call and no string read.
     if readable is None:
@@ -390,6 +391,56 @@ def _organisation_then_place(doc: Doc, sent: Span, in_sentence: list[tuple[Entit
             continue
         yield organisation, "basedIn", place, 0.6
         yield from _chain_outward(doc, first, organisation, "basedIn", 0.55)
+
+
+def _descriptions(doc: Doc, root: Token) -> list[Token]:
+    """Nouns that describe the person whose name's head is ``root``: in apposition either way
+    ("Ada Moss, a spokeswoman for X", "X's spokeswoman, Ada Moss"), one apposition further ("Ada
+    Moss, D-Calif., chairman of X", as the parser hangs it), or after "is" ("Ada Moss is X's
+    reporter")."""
+    found = [c for c in root.children if c.dep_ == "appos"]
+    found += [c for d in list(found) for c in d.children if c.dep_ == "appos"]
+    found += [c for d in list(found) for c in d.conjuncts if c.dep_ == "conj"]
+    if root.dep_ == "appos":
+        found.append(root.head)
+    if root.dep_ == "nsubj" and root.head.lemma_ == "be":
+        found += [c for c in root.head.children if c.dep_ == "attr"]
+    return [d for d in found if d.pos_ == "NOUN" and entity_at(doc, d) is None]
+
+
+def _employer_tokens(doc: Doc, noun: Token) -> list[Token]:
+    """Where a role noun says its holder serves: "X's reporter", "Red Cross disaster chairman",
+    "chairman of / officer for / researcher at X", "chairman of the largest party, X"."""
+    found = [c for c in noun.children if c.dep_ == "poss"]
+    compounds = [c for c in noun.children if c.dep_ == "compound"]
+    compounds += [c for d in list(compounds) for c in d.children if c.dep_ == "compound"]
+    found += compounds
+    for _, obj in _preps(noun, "of", "for", "at", "with"):
+        if entity_at(doc, obj) is not None:
+            found.append(obj)
+        elif obj.pos_ == "NOUN":  # "at the Coast Guard's office", "of the party, the Green Party"
+            found += [c for c in obj.children if c.dep_ in ("poss", "appos")]
+    return found
+
+
+def _described_employers(doc: Doc, in_sentence: list[tuple[EntityCluster, Span]]) -> Iterator[Found]:
+    """"Ada Moss, a senior researcher at the Corvane Institute", "Corvane's technical manager, Ada
+    Moss", "Ada Moss is Corvane's regional reporter": a role noun describing a person names the
+    organisation the person serves. The roles component reads most of these as roles; this reads
+    them as membership too where the description is set off further ("Ada Moss, D-Calif.,
+    chairman of X") or the title is not one it knows."""
+    from .roles import is_role_head  # roles reads relations' helpers: imported when first called
+
+    for person, mention in in_sentence:
+        if person.type != PERSON:
+            continue
+        for noun in _descriptions(doc, mention.root):
+            if not is_role_head(noun):
+                continue
+            for token in _employer_tokens(doc, noun):
+                organisation = entity_at(doc, token)
+                if organisation is not None and organisation.type == ORG:
+                    yield person, "memberOf", organisation, 0.55
 
 
 _TITLE_TOKENS = frozenset(PERSON_TITLES | ROLE_NOUNS | RANK_WORDS | set(TITLE_ABBREVIATIONS))
