@@ -42,7 +42,7 @@ from spacy.attrs import DEP, LEMMA, LOWER, POS, TAG
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from .facts import EntityCluster, RelationFact, entity_at, entity_table, tokens_where
+from .facts import EntityCluster, RelationFact, entity_at, entity_table, head_token, tokens_where
 from .lexicon import PERSON_TITLES, RANK_WORDS, ROLE_NOUNS, TITLE_ABBREVIATIONS
 
 PERSON, ORG, PLACE = "Person", "Organization", "Place"
@@ -384,8 +384,8 @@ def _organisation_then_place(doc: Doc, sent: Span, in_sentence: list[tuple[Entit
         end = _mention_end(doc, first)
         if end < sent.end and doc[end].text not in (",", ";", ".", "(", ":"):
             continue
-        root = next((m.root for _, m in in_sentence if m.start == first.i), first)
-        if _listed(root) or _continues_as_list(doc, sent, end) or _listed(mention.root):
+        root = next((head_token(m) for _, m in in_sentence if m.start == first.i), first)
+        if _listed(root) or _continues_as_list(doc, sent, end) or _listed(head_token(mention)):
             continue
         if not (root.dep_ == "appos" or mention.start <= root.head.i < mention.end):
             continue
@@ -434,13 +434,18 @@ def _described_employers(doc: Doc, in_sentence: list[tuple[EntityCluster, Span]]
     for person, mention in in_sentence:
         if person.type != PERSON:
             continue
-        for noun in _descriptions(doc, mention.root):
-            if not is_role_head(noun):
-                continue
+        for noun in _descriptions(doc, head_token(mention)):
+            if not is_role_head(noun) or noun.lower_ in EMPLOYEE_NOUNS or noun.lemma_.lower() in EMPLOYEE_NOUNS:
+                continue  # ("another Brindle employee" is _nouns' worksFor)
             for token in _employer_tokens(doc, noun):
                 organisation = entity_at(doc, token)
-                if organisation is not None and organisation.type == ORG:
+                if organisation is not None and organisation.type == ORG and not _holds_role_at(doc, person, organisation):
                     yield person, "memberOf", organisation, 0.55
+
+
+def _holds_role_at(doc: Doc, person: EntityCluster, organisation: EntityCluster) -> bool:
+    """The roles component already gave the person a role at the organisation (said once is enough)."""
+    return any(r.person is person and r.organization is organisation for r in doc._.ng_roles or [])
 
 
 _TITLE_TOKENS = frozenset(PERSON_TITLES | ROLE_NOUNS | RANK_WORDS | set(TITLE_ABBREVIATIONS))
@@ -473,7 +478,8 @@ def _organisation_titles(doc: Doc, sent: Span, in_sentence: list[tuple[EntityClu
         if token.text in ("'s", "'") and i > sent.start:
             token = doc[i - 1]  # "Acme's spokesman Capt. Ben Ruiz"
         organisation = entity_at(doc, token)
-        if organisation is not None and organisation.type == ORG and _mention_end(doc, token) == token.i + 1:
+        if organisation is not None and organisation.type == ORG and _mention_end(doc, token) == token.i + 1 \
+                and not _holds_role_at(doc, person, organisation):
             yield person, "memberOf", organisation, 0.6
 
 
