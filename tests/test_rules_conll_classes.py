@@ -56,6 +56,19 @@ def test_a_native_of_a_place_after_is():
     assert ("Ben Ruiz", "bornIn", "Leeds") in relation_rows(result)
 
 
+def test_a_place_a_where_clause_hangs_on_and_a_pronoun_for_the_one_person_named():
+    result = newsgraph.extract("Ada Moss went back to Leeds, where she was born.")
+    assert ("Ada Moss", "bornIn", "Leeds") in relation_rows(result)
+    # two people before the pronoun: whose birth it is is not said
+    result = newsgraph.extract("Ada Moss met Ben Ruiz in Leeds, where he was born.", settings=RULES_ONLY)
+    assert not any(r[1] == "bornIn" for r in relation_rows(result))
+
+
+def test_growing_up_somewhere_is_living_there():
+    result = newsgraph.extract("Fred Coe, a director who grew up in Nashville, worked on network shows.")
+    assert ("Fred Coe", "livesIn", "Nashville") in relation_rows(result)
+
+
 # --- killings -------------------------------------------------------------------------------------
 
 

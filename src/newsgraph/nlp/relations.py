@@ -610,6 +610,14 @@ def _named_in_description(doc: Doc, noun: Token) -> EntityCluster | None:
     return next(iter(people.values())) if len(people) == 1 else None
 
 
+def _place_where(doc: Doc, verb: Token) -> list[Token]:
+    """"Leeds, where Ada Moss was born": the place a "where" clause hangs on."""
+    if verb.dep_ == "relcl" and any(c.dep_ == "advmod" and c.lower_ == "where" for c in verb.children) \
+            and _is_place(doc, verb.head):
+        return [verb.head]
+    return []
+
+
 def _is_person(doc: Doc, token: Token) -> bool:
     cluster = entity_at(doc, token)
     return cluster is not None and cluster.type == PERSON
@@ -622,6 +630,8 @@ def _subjects(doc: Doc, verb: Token) -> list[EntityCluster]:
     found = _entity(doc, subject)
     if found is None and subject is not None and subject.pos_ == "NOUN":
         found = _named_in_description(doc, subject)
+    if found is None and subject is not None and subject.lower_ in ("he", "she"):
+        found = _named_before(doc, subject)  # "Ada Moss went back to Leeds, where she was born"
     if found is None or subject is None:
         return []
     named = [found]
@@ -675,16 +685,17 @@ def _verbs(doc: Doc, token: Token) -> Iterator[Found]:
                 yield from _chain_outward(doc, place, subject, predicate, 0.65)
     elif lemma in LOCATIVE_VERBS or lower in LOCATIVE_VERBS:
         yield from _located_by_verb(doc, token)
-    elif lemma in RESIDENCE_VERBS:
+    elif lemma in RESIDENCE_VERBS or (lemma == "grow" and any(c.dep_ == "prt" and c.lower_ == "up" for c in token.children)):
+        # "X lives in Y", "X grew up in Y"
         for subject in _subjects(doc, token):
-            for _, place in _preps(token, "in", "at"):
+            for place in [p for _, p in _preps(token, "in", "at")] + _place_where(doc, token):
                 yield subject, "livesIn", entity_at(doc, place), 0.8
     elif (lemma in BIRTH_VERBS or lower == "born") and token.tag_ == "VBN":
         # "X was born Ada Moss in Leeds": the name given at birth was born there too
         names = [n for c in token.children if c.dep_ in ("dobj", "oprd") and (n := entity_at(doc, c)) is not None
                  and n.type == PERSON]
         for subject in [*_subjects(doc, token), *names]:
-            for place in _birth_places(doc, token):
+            for place in _birth_places(doc, token) + _place_where(doc, token):
                 yield subject, "bornIn", entity_at(doc, place), 0.85
                 yield from _chain_outward(doc, place, subject, "bornIn", 0.8)
     elif lemma in KILL_VERBS:
@@ -772,8 +783,8 @@ def _killing_verb(doc: Doc, verb: Token) -> Iterator[Found]:
             yield killer_entity, "killed", _entity(doc, person), 0.8
 
 
-def _named_before(doc: Doc, pronoun: Token, other: EntityCluster) -> EntityCluster | None:
-    """The one person other than ``other`` named in the sentence before ``pronoun`` (None when
+def _named_before(doc: Doc, pronoun: Token, other: EntityCluster | None = None) -> EntityCluster | None:
+    """The one person (other than ``other``) named in the sentence before ``pronoun`` (None when
     there are none or several)."""
     people = {id(c): c for t in doc[pronoun.sent.start:pronoun.i]
               if (c := entity_at(doc, t)) is not None and c.type == PERSON and c is not other}
