@@ -27,9 +27,13 @@ _UNDASHED = r"(?P<undashed>[ \t]+_[ \t]+|[ \t]*$)"
 # Only the start of a paragraph, and only in the first lines of the article.
 # "WASHINGTON, March 12, Reuter - ": the agency after the date, without brackets
 _AGENCY_AFTER_DATE = r",\s*(?P<named_agency>Reuters?|AP|AFP|UPI)\b"
+# "KNIN, 12 Feb (TANJUG) --": the day before the month, as European desks write it
+_DAY_FIRST = r"(?P<first_day>\d{1,2})\s+(?P<later_month>(?i:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?)"
+# "(Text) SEOUL, May 20 (Yonhap) --": a bracketed editor's note of one word before it
+_NOTE = r"(?:\(\s*[A-Z][a-z]+\s*\)[ \t]*)?"
 DATELINE = re.compile(
-    rf"^[ \t]*{_PLACE}\s*,?\s+(?:{_MONTH}\s+(?P<day>\d{{1,2}})\s*(?:{_AGENCY_AFTER_DATE})?)?(?:{_AGENCY})?"
-    rf"(?:{_DASH}|{_UNDASHED})",
+    rf"^[ \t]*{_NOTE}{_PLACE}\s*,?\s+(?:{_MONTH}\s+(?P<day>\d{{1,2}})\s*(?:{_AGENCY_AFTER_DATE})?|{_DAY_FIRST}\s*)?"
+    rf"(?:{_AGENCY})?(?:{_DASH}|{_UNDASHED})",
     re.MULTILINE,
 )
 
@@ -37,7 +41,8 @@ DATELINE = re.compile(
 def find_dateline(text: str, search_chars: int = 600) -> DatelineFact | None:
     for match in DATELINE.finditer(text[:search_chars]):
         place = match.group("place").strip()
-        month = match.group("month")
+        month = match.group("month") or match.group("later_month")
+        day = match.group("day") or match.group("first_day")
         agency_group = "agency" if match.group("agency") else "named_agency"
         agency = match.group(agency_group)
         city = place.split(",")[0]  # "SANTA CRUZ, Calif.": the state keeps its own case
@@ -50,7 +55,7 @@ def find_dateline(text: str, search_chars: int = 600) -> DatelineFact | None:
         return DatelineFact(
             place=_title_place(place),
             month=_MONTHS[month.lower()[:3]] if month else None,
-            day=int(match.group("day")) if match.group("day") else None,
+            day=int(day) if day else None,
             agency=agency.strip() if agency else None,
             end=match.end(),
             place_span=_stripped_span(match, "place"),

@@ -35,7 +35,7 @@ from . import (  # noqa: F401
 )
 from . import learned as learned_relations  # noqa: F401
 from .facts import register_extensions
-from .lexicon import PLURAL_TITLE_ABBREVIATIONS
+from .lexicon import PLURAL_TITLE_ABBREVIATIONS, TITLE_ABBREVIATIONS
 from .speedups import speed_up
 
 log = logging.getLogger(__name__)
@@ -120,7 +120,9 @@ def add_newsgraph_components(nlp: Language, *, learned: bool = True) -> Language
     register_extensions()
     speed_up(nlp)
     if isinstance(nlp.tokenizer, Tokenizer):
-        for abbreviation in PLURAL_TITLE_ABBREVIATIONS:  # "Sens." is one word, as "Sen." is to the model
+        # "Sens." is one word, as "Sen." is to the model; so are "Lt.", "Capt.", "Sgt.", which the
+        # tokenizer cut in two ("Lt", "."), and the parser then ended a sentence before the name
+        for abbreviation in PLURAL_TITLE_ABBREVIATIONS | set(TITLE_ABBREVIATIONS):
             nlp.tokenizer.add_special_case(abbreviation.capitalize(), [{ORTH: abbreviation.capitalize()}])
     if PARAGRAPHS not in nlp.pipe_names:
         # before the parser, so its sentences never cross a blank line

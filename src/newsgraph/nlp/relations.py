@@ -42,7 +42,8 @@ from spacy.attrs import DEP, LEMMA, LOWER, POS, TAG
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from .facts import EntityCluster, RelationFact, entity_at, entity_table, tokens_where
+from .facts import EntityCluster, RelationFact, entity_at, entity_table, head_token, tokens_where
+from .lexicon import PERSON_TITLES, RANK_WORDS, ROLE_NOUNS, TITLE_ABBREVIATIONS
 
 PERSON, ORG, PLACE = "Person", "Organization", "Place"
 
@@ -180,6 +181,9 @@ def _sentence_relations(doc: Doc, sent: Span, mentions: list[tuple[EntityCluster
     ``readable`` the tokens the per-token readers may act on (:func:`_readable_tokens`)."""
     yield from _comma_chains(doc, sent, mentions)
     yield from _demonym_organisations(doc, sent, mentions)
+    yield from _organisation_titles(doc, sent, mentions)
+    yield from _organisation_then_place(doc, sent, mentions)
+    yield from _described_employers(doc, mentions)
     # Each reader below gives up at once on most tokens; which tokens it may act on is read
     # once per Doc from the parse's arrays, so the others cost no call and no string read.
     if readable is None:
@@ -365,6 +369,120 @@ def _demonym_organisations(doc: Doc, sent: Span, in_sentence: list[tuple[EntityC
                 yield cluster, "basedIn", place, 0.5
 
 
+def _organisation_then_place(doc: Doc, sent: Span, in_sentence: list[tuple[EntityCluster, Span]]) -> Iterator[Found]:
+    """"Corvane Freight, Tacoma, Wash., said ...": a place set off by commas right after an
+    organisation's name (and in apposition to it) is where the organisation is; a place in a
+    list ("Acme, Leeds and York") or one describing a later noun ("Acme, Texas officials said")
+    is not."""
+    for organisation, mention in in_sentence:
+        if organisation.type != ORG or mention.end + 1 >= sent.end or doc[mention.end].text != ",":
+            continue
+        first = doc[mention.end + 1]
+        place = entity_at(doc, first)
+        if place is None or place.type != PLACE:
+            continue
+        end = _mention_end(doc, first)
+        if end < sent.end and doc[end].text not in (",", ";", ".", "(", ":"):
+            continue
+        root = next((head_token(m) for _, m in in_sentence if m.start == first.i), first)
+        if _listed(root) or _continues_as_list(doc, sent, end) or _listed(head_token(mention)):
+            continue
+        if not (root.dep_ == "appos" or mention.start <= root.head.i < mention.end):
+            continue
+        yield organisation, "basedIn", place, 0.6
+        yield from _chain_outward(doc, first, organisation, "basedIn", 0.55)
+
+
+def _descriptions(doc: Doc, root: Token) -> list[Token]:
+    """Nouns that describe the person whose name's head is ``root``: in apposition either way
+    ("Ada Moss, a spokeswoman for X", "X's spokeswoman, Ada Moss"), one apposition further ("Ada
+    Moss, D-Calif., chairman of X", as the parser hangs it), or after "is" ("Ada Moss is X's
+    reporter")."""
+    found = [c for c in root.children if c.dep_ == "appos"]
+    found += [c for d in list(found) for c in d.children if c.dep_ == "appos"]
+    found += [c for d in list(found) for c in d.conjuncts if c.dep_ == "conj"]
+    if root.dep_ == "appos":
+        found.append(root.head)
+    if root.dep_ == "nsubj" and root.head.lemma_ == "be":
+        found += [c for c in root.head.children if c.dep_ == "attr"]
+    return [d for d in found if d.pos_ == "NOUN" and entity_at(doc, d) is None]
+
+
+def _employer_tokens(doc: Doc, noun: Token) -> list[Token]:
+    """Where a role noun says its holder serves: "X's reporter", "Red Cross disaster chairman",
+    "chairman of / officer for / researcher at X", "chairman of the largest party, X"."""
+    found = [c for c in noun.children if c.dep_ == "poss"]
+    compounds = [c for c in noun.children if c.dep_ == "compound"]
+    compounds += [c for d in list(compounds) for c in d.children if c.dep_ == "compound"]
+    found += compounds
+    for _, obj in _preps(noun, "of", "for", "at", "with"):
+        if entity_at(doc, obj) is not None:
+            found.append(obj)
+        elif obj.pos_ == "NOUN":  # "at the Coast Guard's office", "of the party, the Green Party"
+            found += [c for c in obj.children if c.dep_ in ("poss", "appos")]
+    return found
+
+
+def _described_employers(doc: Doc, in_sentence: list[tuple[EntityCluster, Span]]) -> Iterator[Found]:
+    """"Ada Moss, a senior researcher at the Corvane Institute", "Corvane's technical manager, Ada
+    Moss", "Ada Moss is Corvane's regional reporter": a role noun describing a person names the
+    organisation the person serves. The roles component reads most of these as roles; this reads
+    them as membership too where the description is set off further ("Ada Moss, D-Calif.,
+    chairman of X") or the title is not one it knows."""
+    from .roles import is_role_head  # roles reads relations' helpers: imported when first called
+
+    for person, mention in in_sentence:
+        if person.type != PERSON:
+            continue
+        for noun in _descriptions(doc, head_token(mention)):
+            if not is_role_head(noun) or noun.lower_ in EMPLOYEE_NOUNS or noun.lemma_.lower() in EMPLOYEE_NOUNS:
+                continue  # ("another Brindle employee" is _nouns' worksFor)
+            for token in _employer_tokens(doc, noun):
+                organisation = entity_at(doc, token)
+                if organisation is not None and organisation.type == ORG and not _holds_role_at(doc, person, organisation):
+                    yield person, "memberOf", organisation, 0.55
+
+
+def _holds_role_at(doc: Doc, person: EntityCluster, organisation: EntityCluster) -> bool:
+    """The roles component already gave the person a role at the organisation (said once is enough)."""
+    return any(r.person is person and r.organization is organisation for r in doc._.ng_roles or [])
+
+
+_TITLE_TOKENS = frozenset(PERSON_TITLES | ROLE_NOUNS | RANK_WORDS | set(TITLE_ABBREVIATIONS))
+
+
+def _organisation_titles(doc: Doc, sent: Span, in_sentence: list[tuple[EntityCluster, Span]]) -> Iterator[Found]:
+    """"the Harbour Police Sgt. Ada Moss", "Acme spokesman Capt. Ben Ruiz": an organisation named
+    right before the title words in front of a person's name is where the person serves.
+
+    Only title words (and the nouns they are compounded with: "Acme press spokesman") may stand
+    between the two names, with at least one title among them; the roles component reads the plain
+    "Acme spokesman Ben Ruiz" already, this also reads ranks and abbreviations ("Lt.", "Capt.").
+    """
+    for person, mention in in_sentence:
+        if person.type != PERSON:
+            continue
+        i, titled = mention.start - 1, False
+        while i >= sent.start and mention.start - i <= 5 and entity_at(doc, doc[i]) is None:
+            token = doc[i]
+            word = token.lower_
+            if word in _TITLE_TOKENS or f"{word}." in TITLE_ABBREVIATIONS:
+                titled = True
+            elif not (token.text == "." and i > 0 and f"{doc[i - 1].lower_}." in TITLE_ABBREVIATIONS) and \
+                    not (token.tag_ in ("NN", "NNS") and token.dep_ in ("compound", "nmod", "amod")):
+                break  # ("Lt ." read as two words goes on)
+            i -= 1
+        if not titled or i < sent.start:
+            continue
+        token = doc[i]
+        if token.text in ("'s", "'") and i > sent.start:
+            token = doc[i - 1]  # "Acme's spokesman Capt. Ben Ruiz"
+        organisation = entity_at(doc, token)
+        if organisation is not None and organisation.type == ORG and _mention_end(doc, token) == token.i + 1 \
+                and not _holds_role_at(doc, person, organisation):
+            yield person, "memberOf", organisation, 0.6
+
+
 def _attachment_site(doc: Doc, prep: Token) -> Token:
     """The noun a locative preposition most likely modifies.
 
@@ -454,11 +572,93 @@ def _subject_of(doc: Doc, verb: Token) -> Token | None:
             return current.head
         if current.dep_ == "relcl":
             return current.head
+        named = _name_before_participle(doc, current)
+        if named is not None:
+            return named
         if current.dep_ not in _CLIMB or current.head is current:
             return None
         through_preposition = through_preposition or current.dep_ in ("prep", "pcomp")
         current = current.head
     return None
+
+
+def _birth_places(doc: Doc, verb: Token) -> list[Token]:
+    """Where a "born" says someone was born: "born in Leeds"; through what the place holds ("born
+    in a farmhouse in Leeds", "born in what is now Leeds") and past the name given at birth ("born
+    Ada Moss in Leeds", where the parser hangs the place on the name)."""
+    places: list[Token] = []
+    heads = [verb, *(c for c in verb.children if c.dep_ in ("dobj", "oprd") and _is_person(doc, c))]
+    for head in heads:
+        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("in", "at")):
+            for obj in _pobjs(prep):
+                if entity_at(doc, obj) is not None:
+                    places.append(obj)
+                elif obj.pos_ == "NOUN":  # "in a farmhouse in Leeds"
+                    places += [inner for _, inner in _preps(obj, "in") if _is_place(doc, inner)]
+            for clause in (c for c in prep.children if c.dep_ == "pcomp" and c.lemma_ == "be"):
+                places += [c for c in clause.children if c.dep_ == "attr" and _is_place(doc, c)]  # "what is now"
+    return places
+
+
+def _named_in_description(doc: Doc, noun: Token) -> EntityCluster | None:
+    """"the 12th president of Ostland, Ada Moss, was born ...": the parser hangs the name in
+    apposition on the last noun of the description ("Ostland"); the one person named so inside a
+    subject that names no one is who the description is."""
+    named = [entity_at(doc, t) for t in noun.subtree if t.dep_ == "appos" and t.head.i != noun.i
+             and _is_person(doc, t) and not _is_person(doc, t.head)]
+    people = {id(p): p for p in named if p is not None}
+    return next(iter(people.values())) if len(people) == 1 else None
+
+
+def _place_where(doc: Doc, verb: Token) -> list[Token]:
+    """"Leeds, where Ada Moss was born": the place a "where" clause hangs on."""
+    if verb.dep_ == "relcl" and any(c.dep_ == "advmod" and c.lower_ == "where" for c in verb.children) \
+            and _is_place(doc, verb.head):
+        return [verb.head]
+    return []
+
+
+def _is_person(doc: Doc, token: Token) -> bool:
+    cluster = entity_at(doc, token)
+    return cluster is not None and cluster.type == PERSON
+
+
+def _subjects(doc: Doc, verb: Token) -> list[EntityCluster]:
+    """The entities a verb's subject names, with the people or things joined to it by "and":
+    "Both Ada Moss and Ben Ruiz were born in Leeds" -> both of them."""
+    subject = _subject_of(doc, verb)
+    found = _entity(doc, subject)
+    if found is None and subject is not None and subject.pos_ == "NOUN":
+        found = _named_in_description(doc, subject)
+    if found is None and subject is not None and subject.lower_ in ("he", "she"):
+        found = _named_before(doc, subject)  # "Ada Moss went back to Leeds, where she was born"
+    if found is None or subject is None:
+        return []
+    named = [found]
+    for conjunct in subject.conjuncts:
+        other = entity_at(doc, conjunct) if conjunct.dep_ == "conj" else None
+        if other is not None and other.type == found.type and other not in named:
+            named.append(other)
+    return named
+
+
+def _name_before_participle(doc: Doc, clause: Token) -> Token | None:
+    """"Ada Moss, convicted of ...", "Ada Moss, 60, serving a life term for ...": a participle
+    clause set off by a comma right after a person's name says something of that person, though
+    the parser hangs it on the main verb (``advcl``). The name's last token, or None."""
+    if clause.dep_ != "advcl" or clause.tag_ not in ("VBN", "VBG") or \
+            any(c.dep_ in ("mark", "nsubj", "nsubjpass") for c in clause.children):
+        return None
+    i = clause.left_edge.i - 1
+    if i < 1 or doc[i].text != ",":
+        return None
+    i -= 1
+    if doc[i].like_num and i >= 2 and doc[i - 1].text == ",":
+        i -= 2  # "Ada Moss, 60, serving ..."
+    named = entity_at(doc, doc[i])
+    if named is None or named.type != PERSON or _mention_end(doc, doc[i]) != i + 1:
+        return None
+    return doc[i]
 
 
 def _is_passive(verb: Token) -> bool:
@@ -485,15 +685,19 @@ def _verbs(doc: Doc, token: Token) -> Iterator[Found]:
                 yield from _chain_outward(doc, place, subject, predicate, 0.65)
     elif lemma in LOCATIVE_VERBS or lower in LOCATIVE_VERBS:
         yield from _located_by_verb(doc, token)
-    elif lemma in RESIDENCE_VERBS:
-        subject = _entity(doc, _subject_of(doc, token))
-        for _, place in _preps(token, "in", "at"):
-            yield subject, "livesIn", entity_at(doc, place), 0.8
+    elif lemma in RESIDENCE_VERBS or (lemma == "grow" and any(c.dep_ == "prt" and c.lower_ == "up" for c in token.children)):
+        # "X lives in Y", "X grew up in Y"
+        for subject in _subjects(doc, token):
+            for place in [p for _, p in _preps(token, "in", "at")] + _place_where(doc, token):
+                yield subject, "livesIn", entity_at(doc, place), 0.8
     elif (lemma in BIRTH_VERBS or lower == "born") and token.tag_ == "VBN":
-        subject = _entity(doc, _subject_of(doc, token))
-        for _, place in _preps(token, "in", "at"):
-            yield subject, "bornIn", entity_at(doc, place), 0.85
-            yield from _chain_outward(doc, place, subject, "bornIn", 0.8) if subject else ()
+        # "X was born Ada Moss in Leeds": the name given at birth was born there too
+        names = [n for c in token.children if c.dep_ in ("dobj", "oprd") and (n := entity_at(doc, c)) is not None
+                 and n.type == PERSON]
+        for subject in [*_subjects(doc, token), *names]:
+            for place in _birth_places(doc, token) + _place_where(doc, token):
+                yield subject, "bornIn", entity_at(doc, place), 0.85
+                yield from _chain_outward(doc, place, subject, "bornIn", 0.8)
     elif lemma in KILL_VERBS:
         yield from _killing_verb(doc, token)
     elif lemma in ("own", "belong", "control"):
@@ -551,6 +755,9 @@ def _killing_verb(doc: Doc, verb: Token) -> Iterator[Found]:
         if victim_token is None:
             victim_token = _subject_of(doc, verb)
         killers = [p for _, p in _preps(verb, "by")]
+        if not killers:  # "Y was shot and mortally wounded by X": the agent sits on the conjunct
+            killers = [p for conj in verb.conjuncts if conj.i > verb.i and _is_passive_conjunct(conj)
+                       for _, p in _preps(conj, "by")]
         for killer in killers:
             yield _entity(doc, killer), "killed", _entity(doc, victim_token), 0.8
         return
@@ -568,8 +775,25 @@ def _killing_verb(doc: Doc, verb: Token) -> Iterator[Found]:
         for conj in verb.conjuncts:
             victims.extend(c for c in conj.children if c.dep_ == "dobj")
     for victim in victims:
+        if victim.lower_ in ("him", "her") and killer_entity is not None:
+            # "Ben Ruiz had just left when Ada Moss shot him": the one other person named before
+            yield killer_entity, "killed", _named_before(doc, victim, killer_entity), 0.6
+            continue
         for person in [victim, *[c for c in victim.conjuncts if c.dep_ == "conj"]]:
             yield killer_entity, "killed", _entity(doc, person), 0.8
+
+
+def _named_before(doc: Doc, pronoun: Token, other: EntityCluster | None = None) -> EntityCluster | None:
+    """The one person (other than ``other``) named in the sentence before ``pronoun`` (None when
+    there are none or several)."""
+    people = {id(c): c for t in doc[pronoun.sent.start:pronoun.i]
+              if (c := entity_at(doc, t)) is not None and c.type == PERSON and c is not other}
+    return next(iter(people.values())) if len(people) == 1 else None
+
+
+def _is_passive_conjunct(verb: Token) -> bool:
+    """A participle joined to a passive verb with no subject of its own ("was shot and wounded")."""
+    return verb.tag_ == "VBN" and not any(c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in verb.children)
 
 
 ACCUSED_VERBS = {"arrest", "convict", "suspect", "charge", "accuse", "sentence", "plead", "serve", "indict", "try",
@@ -600,7 +824,7 @@ def _accused_of(doc: Doc, killing: Token) -> EntityCluster | None:
     if killing.dep_ != "pobj" or killing.head.lower_ not in ("in", "of", "for", "to", "with"):
         return None
     governor = killing.head.head
-    if governor.lower_ in SUSPECT_NOUNS or governor.lemma_.lower() in SUSPECT_NOUNS:
+    if governor.pos_ in ("NOUN", "PROPN") and (governor.lower_ in SUSPECT_NOUNS or governor.lemma_.lower() in SUSPECT_NOUNS):
         return _entity(doc, governor)  # "X, the only suspect in ..."
     if governor.pos_ not in ("VERB", "AUX") or governor.lemma_.lower() not in ACCUSED_VERBS:
         return None
@@ -777,6 +1001,15 @@ def _place_modifiers(doc: Doc, token: Token) -> Iterator[Found]:
             elif named is not None and named.type == PLACE and token.dep_ == "poss" and named is not place \
                     and (head.lower_ in PLACE_NOUNS or head.lemma_.lower() in PLACE_NOUNS):
                 yield named, "locatedIn", place, 0.7  # "Bosnia's capital, Sarajevo"
+            return
+        if head.pos_ == "NOUN" and head.dep_ == "attr" and head.head.lemma_ == "be" and token.dep_ != "poss":
+            # "Ada Moss is a Leeds native", "Corvane is a Lisbon shipping firm": the subject is
+            # what the description says is from the place
+            named = _entity(doc, head)
+            if named is not None and named.type == PERSON:
+                yield named, predicate, place, 0.5
+            elif named is not None and named.type == ORG:
+                yield named, "basedIn", place, 0.5
             return
         if head.dep_ not in ("compound", "nmod", "amod") or head.head is head or \
                 head.pos_ not in ("NOUN", "PROPN", "ADJ"):

@@ -967,7 +967,7 @@ def _hired_into(doc: Doc, person: Span, limit: int) -> tuple[str, EntityCluster 
     name of an active hiring verb's object (the parser often makes the title the object instead)."""
     k = person.start - 1
     while k > 0 and person.start - k <= 2 and (doc[k].text == "." or doc[k].lower_ in HONORIFICS or (
-            doc[k].lower_ + "." in TITLE_ABBREVIATIONS and doc[k + 1].text == ".")):
+            doc[k].lower_ + "." in TITLE_ABBREVIATIONS and doc[k + 1].text == ".") or doc[k].lower_ in TITLE_ABBREVIATIONS):
         k -= 1  # "named Col. X", "appointed Dr. X"
     verb = doc[k] if k >= 0 else None
     if verb is None or verb.lemma_ not in _HIRING_VERBS or verb.pos_ != "VERB" or \
