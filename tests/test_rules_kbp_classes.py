@@ -109,3 +109,27 @@ def test_signing_a_player_from_a_club_says_where_he_came_from():
     result = newsgraph.extract("The Harbour Blues have signed Semi Tora from the Northwind Rovers on a "
                                "two-year contract.")
     assert "Northwind Rovers" not in orgs_of(result, "Semi Tora")
+
+
+# --- "Y under X" where the parser hung "under X" on the verb; "X at Y" on the name ---
+
+def test_a_body_right_before_under_a_name_is_the_persons():
+    result = newsgraph.extract("In 1934 Karl Hierl switched to the Ministry of Labour under Walter Frick as a "
+                               "commissioner.")
+    assert "Ministry of Labour" in orgs_of(result, "Walter Frick")
+
+
+def test_at_on_the_name_is_an_affiliation_at_on_the_verb_is_not():
+    result = newsgraph.extract("Lena Holt at the University of Leeds said the results were clear.")
+    assert ("Lena Holt", "member", "University of Leeds", None) in role_rows(result)
+    result = newsgraph.extract("Professor Lena Holt at the University of Leeds said the results were clear.")
+    assert ("Lena Holt", "professor", "University of Leeds", None) in role_rows(result)
+    result = newsgraph.extract("The idea was tested by Maurice Wilkes at the Cambridge Mathematical Laboratory.")
+    assert orgs_of(result, "Maurice Wilkes") == set()
+
+
+# --- "the first album by X for Y": the label's "for" hung on the name ---
+
+def test_an_album_by_a_singer_for_a_label():
+    result = newsgraph.extract("Blue Dawn was the first album by Tom Reyes for Northwind Records.")
+    assert ("Tom Reyes", "recording artist", "Northwind Records", None) in role_rows(result)

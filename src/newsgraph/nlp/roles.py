@@ -998,9 +998,11 @@ def _org_of(doc: Doc, i: int, limit: int, role: str) -> EntityCluster | None:
     """"publisher Jann Wenner | of Rolling Stone": a titled name, then the organisation it belongs to.
     A place after "of" is where the person is from ("Fujimori of Peru"), so only organisations count;
     after an elected title the organisation is the holder's party, not the role's ("councillor X of DAB")."""
-    if i + 1 >= limit or doc[i].lower_ not in ("of", "from", "(", *_POSSESSIVE_MARKS) or not role \
+    if i + 1 >= limit or doc[i].lower_ not in ("of", "from", "at", "(", *_POSSESSIVE_MARKS) or not role \
             or role.split()[-1] in _ELECTED_TITLES:
         return None  # "singer Ronnie Drew from The Dubliners" too
+    if doc[i].lower_ == "at" and doc[i].head.i != i - 1:
+        return None  # "Professor X at Y said" (not "interviewed Professor X at Y": there "at" is the verb's)
     if doc[i].lower_ in _POSSESSIVE_MARKS:
         # "Gen. X's Army of the Potomac", "coach X's Harbour Rovers", "Chairman X's Unity Party"; not an office
         # held for a country ("President X's Unity Party" is the president's party, not where he presides)
@@ -1163,10 +1165,11 @@ def _plain_affiliations(doc: Doc, person: Span, limit: int) -> list[tuple[str, E
     """Affiliations a name carries without a title (each a "member", so a title at the same
     organisation replaces it):
 
-    * "X of [the] Y", "X, formerly of Y": Y an organisation (a place after "of" is where X is from; a title
+    * "X of [the] Y", "X at Y", "X, formerly of Y": Y an organisation (a place after "of" is where X is from; a title
       before the name is read with its own organisation);
     * "X (Y)", "X (of Y)", "X (from Y)", "X (formerly of Y)": an organisation alone in the bracket;
-    * "Y's X": an organisation's possessive right before the name;
+    * "Y's X": an organisation's possessive right before the name; "Y under X" (a leader when "under X"
+      qualifies Y, see _led_under; a member at least where the parser hung it on a verb);
     * "X and his band Y", "X and her Y party": the person's own band, party or group.
     """
     found: list[tuple[str, EntityCluster]] = []
@@ -1179,7 +1182,7 @@ def _plain_affiliations(doc: Doc, person: Span, limit: int) -> list[tuple[str, E
         k += 1 + (k + 1 < limit and doc[k + 1].text == "-")
     # "of" on the name itself (not "a video of X from Y"); "from" only in a bracket ("signed X from Y" says
     # where X came from)
-    if k < limit and (doc[k].lower_ == "of" or (bracket and doc[k].lower_ == "from")) and (
+    if k < limit and (doc[k].lower_ in ("of", "at") or (bracket and doc[k].lower_ == "from")) and (
             bracket or former or person.start <= doc[k].head.i < person.end):
         named = _named_org_at(doc, k + 1, limit)
     elif bracket and k < limit:
@@ -1193,6 +1196,10 @@ def _plain_affiliations(doc: Doc, person: Span, limit: int) -> list[tuple[str, E
         owner = entity_at(doc, start - 2)
         if owner is not None and owner.type == "Organization" and _entity_span_end(doc, start - 2) == start - 1:
             found.append(("member", owner))  # "Bright Eyes' Mike Mogis", "Labor's Joseph Lyons"
+    if start - 2 >= person.sent.start and doc[start - 1].lower_ == "under" and _free(doc, start - 1):
+        body = entity_at(doc, start - 2)  # "switched to the Ministry of Labour under X", "studied at Y under X"
+        if body is not None and body.type == "Organization" and _entity_span_end(doc, start - 2) == start - 1:
+            found.append(("member", body))
     if i + 2 < limit and doc[i].lower_ == "and" and doc[i + 1].lower_ in _OWNERS:
         j = i + 2
         own = entity_at(doc, j)
@@ -1450,7 +1457,8 @@ def _release_label(person: Span) -> tuple[str, EntityCluster] | None:
         verbs += [c for c in work.children if c.dep_ in ("acl", "relcl") and c.lemma_ in _RELEASE_VERBS]
         if work.dep_ == "nsubjpass" and work.head.lemma_ in _RELEASE_VERBS:
             verbs.append(work.head)
-    for head in verbs + works:
+    # "the first album by X for Y": the parser may hang the label's "for" on the name
+    for head in verbs + works + ([root] if works and root.dep_ == "pobj" else []):
         preps = _LABEL_PREPOSITIONS if head.pos_ in ("VERB", "AUX") else {"for", "on"}
         for prep in (c for c in head.children if c.dep_ in ("prep", "agent") and c.lower_ in preps):
             for obj in (c for c in prep.children if c.dep_ == "pobj"):
