@@ -1180,10 +1180,11 @@ def _plain_affiliations(doc: Doc, person: Span, limit: int) -> list[tuple[str, E
     former = k < limit and doc[k].lower_ in _FORMERLY
     if former:
         k += 1 + (k + 1 < limit and doc[k + 1].text == "-")
-    # "of" on the name itself (not "a video of X from Y"); "from" only in a bracket ("signed X from Y" says
-    # where X came from)
+    # "at" on the name itself (not "tested by X at Y"), "of" on no verb (the parser may hang a list's "A of B
+    # and C of D" on B); "from" only in a bracket ("signed X from Y" says where X came from)
+    on_name = person.start <= doc[k].head.i < person.end if k < limit else False
     if k < limit and (doc[k].lower_ in ("of", "at") or (bracket and doc[k].lower_ == "from")) and (
-            bracket or former or person.start <= doc[k].head.i < person.end):
+            bracket or former or on_name or (doc[k].lower_ == "of" and doc[k].head.pos_ not in ("VERB", "AUX"))):
         named = _named_org_at(doc, k + 1, limit)
     elif bracket and k < limit:
         named = _named_org_at(doc, k, limit)
