@@ -133,3 +133,31 @@ def test_at_on_the_name_is_an_affiliation_at_on_the_verb_is_not():
 def test_an_album_by_a_singer_for_a_label():
     result = newsgraph.extract("Blue Dawn was the first album by Tom Reyes for Northwind Records.")
     assert ("Tom Reyes", "recording artist", "Northwind Records", None) in role_rows(result)
+
+
+# --- bands the model left untagged or mistyped after a word for an act, or after "PERSON of The" ---
+
+def test_an_untagged_band_after_a_word_for_an_act_is_an_organisation():
+    result = newsgraph.extract("Tom Reed, lead singer of the Scottish pop group Wet Wet Wet, said he was tired.")
+    assert ("Wet Wet Wet", "Organization") in {(e.name, e.type) for e in result.entities}
+    assert ("Tom Reed", "lead singer", "Wet Wet Wet", None) in role_rows(result)
+
+
+def test_a_band_named_like_a_city_after_the_group():
+    result = newsgraph.extract("The song was recorded by the group Chicago in 1972.")
+    assert ("Chicago", "Organization") in {(e.name, e.type) for e in result.entities}
+
+
+def test_names_after_person_of_the_capitalised():
+    result = newsgraph.extract("The judges included Robert Smith of The Cure and Julian Casablancas of The Strokes.")
+    assert orgs_of(result, "Julian Casablancas") == {"Strokes"}
+    assert orgs_of(result, "Robert Smith") == {"Cure"}
+
+
+# --- "X's Y": a body that is the person's own ---
+
+def test_a_persons_possessive_on_a_body():
+    result = newsgraph.extract("He now writes music at Hans Zimmer's Remote Control Productions in Santa Monica.")
+    assert "Remote Control Productions" in orgs_of(result, "Hans Zimmer")
+    result = newsgraph.extract("The video was posted on Ann Lee's Twitter account.")
+    assert orgs_of(result, "Ann Lee") == set()

@@ -1752,12 +1752,10 @@ def _bands_after_kind_words(doc: Doc, spans: list[Span]) -> list[Span]:
     retyped: set[int] = set()
     for token in doc:
         i = token.i + 1
-        if token.lower_ in _ACT_KINDS and token.is_lower:  # (the parser may take "rockers" for a verb)
-            pass
-        elif token.lower_ == "of" and i < len(doc) and doc[i].text == "The" and not doc[i].is_sent_start and \
-                token.i > 0 and doc[token.i - 1].ent_type_ == "PERSON":
-            pass
-        else:
+        kind = token.lower_ in _ACT_KINDS and token.is_lower  # (the parser may take "rockers" for a verb)
+        of_the = token.lower_ == "of" and i < len(doc) and doc[i].text == "The" and not doc[i].is_sent_start and \
+            token.i > 0 and doc[token.i - 1].ent_type_ == "PERSON"
+        if not (kind or of_the):
             continue
         if i < len(doc) and doc[i].lower_ == "the":
             i += 1  # "the band the Blue Rockets", "rockers The Wombats": the article is no part of the name
