@@ -153,11 +153,3 @@ def test_names_after_person_of_the_capitalised():
     assert orgs_of(result, "Julian Casablancas") == {"Strokes"}
     assert orgs_of(result, "Robert Smith") == {"Cure"}
 
-
-# --- "X's Y": a body that is the person's own ---
-
-def test_a_persons_possessive_on_a_body():
-    result = newsgraph.extract("He now writes music at Hans Zimmer's Remote Control Productions in Santa Monica.")
-    assert "Remote Control Productions" in orgs_of(result, "Hans Zimmer")
-    result = newsgraph.extract("The video was posted on Ann Lee's Twitter account.")
-    assert orgs_of(result, "Ann Lee") == set()

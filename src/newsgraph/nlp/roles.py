@@ -1168,8 +1168,8 @@ def _plain_affiliations(doc: Doc, person: Span, limit: int) -> list[tuple[str, E
     * "X of [the] Y", "X at Y", "X, formerly of Y": Y an organisation (a place after "of" is where X is from; a title
       before the name is read with its own organisation);
     * "X (Y)", "X (of Y)", "X (from Y)", "X (formerly of Y)": an organisation alone in the bracket;
-    * "Y's X": an organisation's possessive right before the name, and "X's Y" (a body the person's own, not
-      "X's Y account"); "Y under X" (a leader when "under X"
+    * "Y's X": an organisation's possessive right before the name (not "X's Y": a company a person's
+      possessive names says too little, see _own_body); "Y under X" (a leader when "under X"
       qualifies Y, see _led_under; a member at least where the parser hung it on a verb);
     * "X and his band Y", "X and her Y party": the person's own band, party or group.
     """
@@ -1198,12 +1198,6 @@ def _plain_affiliations(doc: Doc, person: Span, limit: int) -> list[tuple[str, E
         owner = entity_at(doc, start - 2)
         if owner is not None and owner.type == "Organization" and _entity_span_end(doc, start - 2) == start - 1:
             found.append(("member", owner))  # "Bright Eyes' Mike Mogis", "Labor's Joseph Lyons"
-    if person.end + 1 < limit and doc[person.end].lower_ in _POSSESSIVE_MARKS:
-        owned = entity_at(doc, person.end + 1)  # "X's Remote Control Productions", "Washington's Continental Army"
-        end = _entity_span_end(doc, person.end + 1)
-        if owned is not None and owned.type == "Organization" and _entity_span_start(doc, person.end + 1) == \
-                person.end + 1 and not (end < limit and doc[end].pos_ in ("NOUN", "PROPN")):  # not "X's Twitter feed"
-            found.append(("member", owned))
     if start - 2 >= person.sent.start and doc[start - 1].lower_ == "under" and _free(doc, start - 1):
         body = entity_at(doc, start - 2)  # "switched to the Ministry of Labour under X", "studied at Y under X"
         if body is not None and body.type == "Organization" and _entity_span_end(doc, start - 2) == start - 1:
