@@ -1113,7 +1113,8 @@ def _own_body(doc: Doc, person: Span, limit: int) -> tuple[str, EntityCluster] |
 
 def _labels_person(doc: Doc, person: Span, sentence_start: int) -> EntityCluster | None:
     """"Mute Records' Daniel Miller": a record label's possessive on a person's name (a label's people are
-    its artists and its staff; other bodies' possessives, a party's above all, say too little)."""
+    its artists and its staff; other bodies' possessives give a plain membership in _plain_affiliations,
+    never a party's: "Harbour Party's Ann Lee" is a label, not a post)."""
     i = person.start - 1
     if i - 1 < sentence_start or doc[i].lower_ not in _POSSESSIVE_MARKS:
         return None
