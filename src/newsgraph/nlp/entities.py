@@ -323,6 +323,7 @@ class EntityLinker:
         cleaned += _standalone_acronyms(doc, cleaned)
         cleaned += _organisations_before_titles(doc, cleaned)
         cleaned = _bands_around_players(doc, cleaned)
+        cleaned = _bands_after_kind_words(doc, cleaned)
         clusters = build_clusters(doc, sorted(cleaned, key=lambda s: s.start))
         doc._.ng_entities = clusters
         index = {}
@@ -1834,6 +1835,51 @@ def _bands_around_players(doc: Doc, spans: list[Span]) -> list[Span]:
         return spans
     covered = {i for lo, hi in found for i in range(lo, hi)}
     result = [s for s in spans if not any(i in covered for i in range(s.start, s.end))]
+    result += [Span(doc, lo, hi, label="ORG") for lo, hi in sorted(set(found))]
+    return sorted(result, key=lambda s: s.start)
+
+
+# Lowercase nouns that say the capitalised name after them is a musical act or a label: "the Scottish pop
+# group Wet Wet Wet", "the duo The Judds", "the label Kill Rock Stars", "country rockers The Wombats"
+_ACT_KINDS = {"band", "group", "duo", "trio", "quartet", "quintet", "outfit", "ensemble", "orchestra", "label",
+              "imprint", "rockers", "supergroup"}
+_RETYPED_AFTER_KIND = {"GPE", "LOC", "FAC", "PERSON", "PRODUCT", "WORK_OF_ART"}
+
+
+def _bands_after_kind_words(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Names right after a word for an act or a label ("the pop group Wet Wet Wet", "the band The Who",
+    "the group Chicago"), and names after "PERSON of The" ("Julian Casablancas of The Strokes": a capital
+    "The" inside a sentence starts a name): the model left them untagged or took them for a place, a
+    person or a work; they name a body. A tagged organisation stays as it is."""
+    by_start = {s.start: s for s in spans}
+    found: list[tuple[int, int]] = []
+    retyped: set[int] = set()
+    for token in doc:
+        i = token.i + 1
+        kind = token.lower_ in _ACT_KINDS and token.is_lower  # (the parser may take "rockers" for a verb)
+        of_the = token.lower_ == "of" and i < len(doc) and doc[i].text == "The" and not doc[i].is_sent_start and \
+            token.i > 0 and doc[token.i - 1].ent_type_ == "PERSON"
+        if not (kind or of_the):
+            continue
+        if i < len(doc) and doc[i].lower_ == "the":
+            i += 1  # "the band the Blue Rockets", "rockers The Wombats": the article is no part of the name
+        if i >= len(doc) or doc[i].sent.start != token.sent.start:
+            continue
+        span = by_start.get(i) or by_start.get(i - 1 if doc[i - 1].lower_ == "the" else -1)
+        if span is not None:
+            if span.label_ in _RETYPED_AFTER_KIND and token.lower_ in _ACT_KINDS and span.end - i <= 4:
+                retyped.add(span.start)
+            continue
+        if doc[i].ent_type_ or any(s.start <= i < s.end for s in spans):
+            continue
+        run = _band_run(doc, i, 1, spans)
+        if run is not None and not (run[1] < len(doc) and doc[run[1]].is_title and doc[run[1]].is_alpha):
+            found.append(run)
+    if not found and not retyped:
+        return spans
+    result = [Span(doc, s.start, s.end, label="ORG") if s.start in retyped else s for s in spans]
+    covered = {i for lo, hi in found for i in range(lo, hi)}
+    result = [s for s in result if not any(i in covered for i in range(s.start, s.end))]
     result += [Span(doc, lo, hi, label="ORG") for lo, hi in sorted(set(found))]
     return sorted(result, key=lambda s: s.start)
 

@@ -34,6 +34,7 @@ from .lexicon import (
     AFFILIATION_VERBS,
     HEAD_OF_STATE_TITLES,
     HONORIFICS,
+    MEDIA_HEADS,
     OFFICE_TITLES,
     PLURAL_TITLE_ABBREVIATIONS,
     PORTFOLIO_WORDS,
@@ -45,6 +46,7 @@ from .lexicon import (
     ROLE_QUALIFIERS,
     ROLE_VERBS,
     SETTLEMENT_NOUNS,
+    SPEECH_VERBS,
     TENURE_WORDS,
     TITLE_ABBREVIATIONS,
     TITLE_WORDS,
@@ -758,7 +760,8 @@ _TAKEN_ROLES = {"command": "commander", "leadership": "leader", "helm": "head", 
                 "presidency": "president"}
 
 
-_TAKING_VERBS = {"assume", "take", "hold", "resign", "quit", "relinquish", "lose", "keep", "retain"}
+_TAKING_VERBS = {"assume", "take", "hold", "resign", "quit", "relinquish", "lose", "keep", "retain", "accept",
+                 "occupy", "fill", "leave"}
 
 
 def _taken_role(doc: Doc, verb: Token) -> tuple[str, EntityCluster] | None:
@@ -770,12 +773,35 @@ def _taken_role(doc: Doc, verb: Token) -> tuple[str, EntityCluster] | None:
               for o in p.children if o.dep_ == "pobj" and o.lower_ in _TAKEN_ROLES]
     for noun in nouns:
         preps = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "in", "at")]
-        preps += [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("at", "of") and c.i > noun.i]
+        # "X resigned his leadership in Y": the parser may hang the body's preposition on the verb
+        preps += [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("at", "of", "in") and c.i > noun.i]
         for prep in preps:
             for obj in (c for c in prep.children if c.dep_ == "pobj"):
                 org = entity_at(doc, obj)
                 if org is not None and org.type in ("Organization", "Place"):
                     return _TAKEN_ROLES[noun.lower_], org  # a place: the role's jurisdiction (see keep())
+    return _named_post(doc, verb)
+
+
+# Nouns that name a post by the title after them: "took on the title of chairman of Y", "resigned from
+# the post of president of Y", "held the position of director at Y"
+_POST_NOUNS = {"title", "post", "position", "office", "role", "job", "rank", "seat"}
+
+
+def _named_post(doc: Doc, verb: Token) -> tuple[str, EntityCluster] | None:
+    """"X took on the title of chairman of Y", "X resigned from his post as head of Y": the title the post
+    noun names, with the organisation that title names (a post without one says nothing here)."""
+    nouns = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in _POST_NOUNS]
+    nouns += [o for p in verb.children if p.dep_ == "prep" and p.lower_ in ("from", "in", "to")
+              for o in p.children if o.dep_ == "pobj" and o.lemma_.lower() in _POST_NOUNS]
+    for noun in nouns:
+        preps = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "as")]
+        preps += [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" and c.i > noun.i]
+        for prep in preps:
+            for obj in (c for c in prep.children if c.dep_ == "pobj" and entity_at(doc, c) is None):
+                found = read_role_after(doc, obj.left_edge.i, obj.sent.end)
+                if found and found[1] is not None and found[2] > obj.i:
+                    return found[0], found[1]
     return None
 
 
@@ -994,6 +1020,8 @@ def _org_of(doc: Doc, i: int, limit: int, role: str) -> EntityCluster | None:
     if doc[i].lower_ in ("at", "with") and (role.split()[-1] in OFFICE_TITLES or role in OFFICE_TITLES
                                             or role.split()[-1] in HEAD_OF_STATE_TITLES):
         return None  # "analyst X at Acme" works there; "President X at the White House" only stands there
+    if doc[i].lower_ in ("at", "with") and doc[i].head.i != i - 1 and doc[i].head.lemma_ not in SPEECH_VERBS:
+        return None  # "Professor X at Y said" (not "interviewed Professor X at Y": there "at" is the verb's)
     if doc[i].lower_ in _POSSESSIVE_MARKS:
         # "Gen. X's Army of the Potomac", "coach X's Harbour Rovers", "Chairman X's Unity Party"; not an office
         # held for a country ("President X's Unity Party" is the president's party, not where he presides)
@@ -1104,7 +1132,8 @@ def _own_body(doc: Doc, person: Span, limit: int) -> tuple[str, EntityCluster] |
 
 def _labels_person(doc: Doc, person: Span, sentence_start: int) -> EntityCluster | None:
     """"Mute Records' Daniel Miller": a record label's possessive on a person's name (a label's people are
-    its artists and its staff; other bodies' possessives, a party's above all, say too little)."""
+    its artists and its staff; other bodies' possessives give a plain membership in _plain_affiliations,
+    never a party's: "Harbour Party's Ann Lee" is a label, not a post)."""
     i = person.start - 1
     if i - 1 < sentence_start or doc[i].lower_ not in _POSSESSIVE_MARKS:
         return None
@@ -1113,6 +1142,124 @@ def _labels_person(doc: Doc, person: Span, sentence_start: int) -> EntityCluster
             or org.name.split()[-1].lower() not in _LABEL_NAME_WORDS:
         return None
     return org
+
+
+_FORMERLY = {"formerly", "previously", "once", "ex", "ex-"}
+_OWNERS = {"his", "her", "their"}
+# A party a candidate runs for is a label, not a post ("Jane Roe of the Civic Party won the seat", "Labour's
+# John Doe was elected"); nor is an outlet a writer's byline names ("John Doe of The Daily Mail wrote"): the
+# plain affiliations below leave out parties, outlets and sentences about an election
+_PARTY_NAME_WORDS = {"party", "front", "league", "alliance", "congress", "movement", "bloc", "coalition", "caucus"}
+_OUTLET_WORDS = MEDIA_HEADS | {"mail", "globe", "press", "radio", "television", "tv", "network", "wire"}
+_ELECTION_WORDS = {"elect", "re-elect", "reelect", "election", "candidate", "vote", "ballot", "poll", "constituency",
+                   "seat", "campaign", "nominee", "primary", "councillor", "councilor", "electorate", "riding"}
+
+
+def _plain_body(org: EntityCluster) -> bool:
+    """An organisation a plain affiliation may name: not a party, not a news outlet."""
+    last = org.name.split()[-1].lower() if org.name else ""
+    return last not in _PARTY_NAME_WORDS and last not in _OUTLET_WORDS
+
+
+def _about_an_election(sentence: Span) -> bool:
+    return any(t.lemma_.lower() in _ELECTION_WORDS or t.lower_ in _ELECTION_WORDS for t in sentence)
+
+
+def _named_org_at(doc: Doc, j: int, limit: int) -> tuple[EntityCluster, int] | None:
+    """The organisation named at token j (after an optional "the"), or after descriptors there ("the
+    Scottish pop group Y"): (organisation, end)."""
+    kind = j > 0 and doc[j - 1].lower_ in _NAMED_KINDS and doc[j - 1].is_lower
+    if j < limit and doc[j].lower_ == "the":
+        j += 1
+    if j >= limit:
+        return None
+    org = entity_at(doc, j)
+    if org is not None and kind and org.type in ("Place", "Person", "Other") and _entity_span_start(doc, j) == j:
+        org.type = "Organization"  # "his band the Blue Rockets": a body the model took for a place or a thing
+    if org is not None and org.type == "Organization" and _entity_span_start(doc, j) == j:
+        return org, _entity_span_end(doc, j)
+    return _described_org(doc, j, limit) if org is None else None
+
+
+def _plain_affiliations(doc: Doc, person: Span, limit: int) -> list[tuple[str, EntityCluster]]:
+    """Affiliations a name carries without a title (each a "member", so a title at the same
+    organisation replaces it):
+
+    * "X of [the] Y", "X at Y", "X, formerly of Y": Y an organisation (a place after "of" is where X is from; a title
+      before the name is read with its own organisation);
+    * "X (Y)", "X (of Y)", "X (from Y)", "X (formerly of Y)": an organisation alone in the bracket;
+    * "Y's X": an organisation's possessive right before the name (not "X's Y": a company a person's
+      possessive names says too little, see _own_body); "Y under X" (a leader when "under X"
+      qualifies Y, see _led_under; a member at least where the parser hung it on a verb);
+    * "X and his band Y", "X and her Y party": the person's own band, party or group.
+    """
+    found: list[tuple[str, EntityCluster]] = []
+    start = person.start
+    i = _skip_life_dates(doc, person.end, limit)
+    bracket = i < limit and doc[i].text == "("
+    k = i + 1 if bracket or (i + 1 < limit and doc[i].text == "," and doc[i + 1].lower_ in _FORMERLY) else i
+    former = k < limit and doc[k].lower_ in _FORMERLY
+    if former:
+        k += 1 + (k + 1 < limit and doc[k + 1].text == "-")
+    # "at" on the name itself (not "tested by X at Y"), "of" on no verb (the parser may hang a list's "A of B
+    # and C of D" on B); "from" only in a bracket ("signed X from Y" says where X came from)
+    on_name = person.start <= doc[k].head.i < person.end if k < limit else False
+    if k < limit and (doc[k].lower_ in ("of", "at") or (bracket and doc[k].lower_ == "from")) and (
+            bracket or former or on_name or (doc[k].lower_ == "of" and doc[k].head.pos_ not in ("VERB", "AUX"))):
+        named = _named_org_at(doc, k + 1, limit)
+    elif bracket and k < limit:
+        named = _named_org_at(doc, k, limit)
+        named = named if named is not None and named[0] is entity_at(doc, k + (doc[k].lower_ == "the")) else None
+    else:
+        named = None
+    if named is not None and (not bracket or (named[1] < limit and doc[named[1]].text == ")")):
+        found.append(("former member" if former else "member", named[0]))
+    if start - 2 >= person.sent.start and doc[start - 1].lower_ in _POSSESSIVE_MARKS:
+        owner = entity_at(doc, start - 2)
+        if owner is not None and owner.type == "Organization" and _entity_span_end(doc, start - 2) == start - 1:
+            found.append(("member", owner))  # "Bright Eyes' Mike Mogis", "Labor's Joseph Lyons"
+    if start - 2 >= person.sent.start and doc[start - 1].lower_ == "under" and _free(doc, start - 1):
+        body = entity_at(doc, start - 2)  # "switched to the Ministry of Labour under X", "studied at Y under X"
+        if body is not None and body.type == "Organization" and _entity_span_end(doc, start - 2) == start - 1:
+            found.append(("member", body))
+    if i + 2 < limit and doc[i].lower_ == "and" and doc[i + 1].lower_ in _OWNERS:
+        j = i + 2
+        own = entity_at(doc, j)
+        if own is not None and own.type == "Organization" and _entity_span_start(doc, j) == j:
+            end = _entity_span_end(doc, j)  # "and his National Alliance party"
+            if end < limit and doc[end].lower_ in _BODY_KINDS | _PARTY_WORDS:
+                found.append(("member", own))
+        else:
+            while j < limit and j - i < 6 and doc[j].is_lower and _free(doc, j) and doc[j].lower_ not in _BODY_KINDS:
+                j += 1  # "and his jazz | band | the Blue Rockets"
+            named = _named_org_at(doc, j + 1, limit) if j < limit and doc[j].lower_ in _BODY_KINDS else None
+            if named is not None:
+                found.append(("member", named[0]))
+    if found and _about_an_election(person.sent):
+        return []
+    return [(role, org) for role, org in found if _plain_body(org)]
+
+
+_LEAVING_VERBS = {"leave", "quit", "exit"}
+
+
+def _left_bodies(person: Span) -> list[tuple[str, EntityCluster]]:
+    """"X left Y", "X, who quit Y in 1997", "X left A and joined B": X was a member of Y (a former one)."""
+    doc = person.doc
+    root = person.root
+    verbs = [root.head] if root.dep_ == "nsubj" else []
+    verbs += _relative_clauses(root)
+    verbs += [c for v in list(verbs) for c in v.children if c.dep_ == "conj" and c.pos_ == "VERB"
+              and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)]
+    found = []
+    for verb in verbs:
+        if verb.lemma_.lower() not in _LEAVING_VERBS or _is_passive(verb):
+            continue
+        for obj in (c for c in verb.children if c.dep_ == "dobj"):
+            org = _object_org(doc, obj)
+            if org is not None and org.type == "Organization":
+                found.append(("former member", org))
+    return found
 
 
 def _org_under(doc: Doc, person: Span) -> EntityCluster | None:
@@ -1332,7 +1479,8 @@ def _release_label(person: Span) -> tuple[str, EntityCluster] | None:
         verbs += [c for c in work.children if c.dep_ in ("acl", "relcl") and c.lemma_ in _RELEASE_VERBS]
         if work.dep_ == "nsubjpass" and work.head.lemma_ in _RELEASE_VERBS:
             verbs.append(work.head)
-    for head in verbs + works:
+    # "the first album by X for Y": the parser may hang the label's "for" on the name
+    for head in verbs + works + ([root] if works and root.dep_ == "pobj" else []):
         preps = _LABEL_PREPOSITIONS if head.pos_ in ("VERB", "AUX") else {"for", "on"}
         for prep in (c for c in head.children if c.dep_ in ("prep", "agent") and c.lower_ in preps):
             for obj in (c for c in prep.children if c.dep_ == "pobj"):
@@ -1407,6 +1555,8 @@ class RoleFinder:
                 sentence = mention.sent
                 limit = sentence.end
                 after = mention.end
+                for implied, body in _plain_affiliations(doc, mention, limit) + _left_bodies(mention):
+                    keep(cluster, implied, body, sentence, 0.5)  # "X of Y", "Y's X", "X left Y"
                 if after < limit and doc[after].lower_ in POSTNOMINAL_TITLES and doc[after].is_upper \
                         and entity_at(doc, after) is None:
                     keep(cluster, POSTNOMINAL_TITLES[doc[after].lower_], None, sentence, 0.7)  # "X QC"
