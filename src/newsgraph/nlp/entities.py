@@ -316,6 +316,7 @@ class EntityLinker:
         cleaned = _address_lines(doc, cleaned)
         cleaned = _organisations_from_context(doc, cleaned)
         cleaned = _without_peoples(doc, cleaned)
+        cleaned = _without_diseases(doc, cleaned)
         cleaned += _untagged_full_names(doc, cleaned)
         cleaned += _untagged_repeats(doc, cleaned)
         cleaned = _names_ending_in_places(doc, cleaned)
@@ -1328,6 +1329,20 @@ def _person_right_before(token: Token) -> bool:
 _GROUP_NOUNS = {"minority", "majority", "tribe", "ethnicity", "people", "peoples", "community", "diaspora"}
 
 
+# What follows a disease's name: "Marburg virus", "the Ebola outbreak", "Lassa fever"
+_DISEASE_WORDS = {"virus", "fever", "disease", "outbreak", "epidemic", "vaccine", "variant", "strain", "infection"}
+
+
+def _without_diseases(doc: Doc, spans: list[Span]) -> list[Span]:
+    """"the Marburg outbreak", "Lassa fever": a disease's name, which the model may read as a person (or,
+    before "virus", "fever" and "disease", as a place), names neither."""
+    named = {s.text for s in spans if s.label_ in ("PERSON", "GPE") and s.end < len(doc)
+             and doc[s.end].is_lower and doc[s.end].lower_ in _DISEASE_WORDS
+             and (s.label_ == "PERSON" or doc[s.end].lower_ in ("virus", "fever", "disease"))}
+    return [s for s in spans if not (s.text in named and s.label_ == "PERSON")
+            and not (s.label_ == "GPE" and s.end < len(doc) and doc[s.end].lower_ in ("virus", "fever", "disease"))]
+
+
 def _without_peoples(doc: Doc, spans: list[Span]) -> list[Span]:
     """"Bangladeshis and Rohingya", "the Rohingya, a stateless minority": a people, neither a person
     nor an organisation. A one-word name listed with nationalities, or in apposition to a group
@@ -1717,10 +1732,16 @@ def _standalone_acronyms(doc: Doc, spans: list[Span]) -> list[Span]:
     taken = {i for span in spans for i in range(span.start, span.end)}
     found = []
     shape = doc.to_array([IS_UPPER, IS_ALPHA, LENGTH]).tolist()  # read in C: the first test below, for every token
+    # "The World Health Organization (WHO) ... WHO Director-General X": a defined acronym is the body anywhere
+    defined = {doc[s.end + 1].text for s in spans if s.label_ == "ORG" and s.end + 2 < len(doc)
+               and doc[s.end].text == "(" and doc[s.end + 2].text == ")"}
     for index in [i for i, (upper, alpha, length) in enumerate(shape) if upper and alpha and 2 < length <= 6]:
         token = doc[index]
         text = token.text
         if not (2 < len(text) <= 6 and text.isalpha() and text.isupper()) or token.i in taken or _ROMAN.match(text):
+            continue
+        if text in defined and not (index > 0 and doc[index - 1].text == "("):
+            found.append(Span(doc, index, index + 1, label="ORG"))
             continue
         if text.lower() in NOT_ORG_ACRONYMS or text.lower() in WIRE_TERMS or token.pos_ != "PROPN":
             continue  # "233 dlrs a tonne CIF": a trade term, not a body

@@ -415,6 +415,17 @@ _DONE_TO_PEOPLE = {"kill", "wound", "injure", "evacuate", "rescue", "arrest", "d
                    "displace", "save", "employ", "hire", "sack", "lay", "execute", "kidnap", "abduct", "infect"}
 
 
+_PLURAL_PRONOUNS = {"them", "whom", "those", "these", "which"}
+
+
+def _plural_antecedent(span: Span) -> Token | None:
+    """The plural noun nearest before the figure in its sentence ("17 people ... 12 of them": people)."""
+    for token in reversed(span.doc[span.sent.start:span.start]):
+        if token.tag_ == "NNS" and token.pos_ == "NOUN":
+            return token
+    return None
+
+
 def _worth_of(span: Span) -> Token | None:
     """"bribes worth €2.4 million", "contracts worth a total of €90 million": what the money is the worth of."""
     head = span.root.head
@@ -748,6 +759,8 @@ class FigureFinder:
                 continue
             about_token = _worth_of(span) or self._about_token(span)
             about_token = self._level_subject(about_token) or about_token
+            if about_token is not None and about_token.lower_ in _PLURAL_PRONOUNS:
+                about_token = _plural_antecedent(span)  # "killed 12 of them", "two of whom died": the people
             if about_token is not None and about_token.lower_ in _MONEY_OR_PERCENT_WORDS:
                 # "55 pct still thought", "rises of 3.25 pct and 6.5 pct": a percent or a currency measures
                 # nothing by itself ("45 mln acres of land" does: the land)

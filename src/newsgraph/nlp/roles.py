@@ -1185,13 +1185,16 @@ def _plain_affiliations(doc: Doc, person: Span, limit: int) -> list[tuple[str, E
     """Affiliations a name carries without a title (each a "member", so a title at the same
     organisation replaces it):
 
-    * "X of [the] Y", "X at Y", "X, formerly of Y": Y an organisation (a place after "of" is where X is from; a title
-      before the name is read with its own organisation);
+    * "X, formerly of Y": Y an organisation (a place after "of" is where X is from; a title before the name is
+      read with its own organisation);
     * "X (Y)", "X (of Y)", "X (from Y)", "X (formerly of Y)": an organisation alone in the bracket;
-    * "Y's X": an organisation's possessive right before the name (not "X's Y": a company a person's
-      possessive names says too little, see _own_body); "Y under X" (a leader when "under X"
-      qualifies Y, see _led_under; a member at least where the parser hung it on a verb);
+    * "Y under X" (a leader when "under X" qualifies Y, see _led_under; a member at least where the parser
+      hung it on a verb);
     * "X and his band Y", "X and her Y party": the person's own band, party or group.
+
+    Not a plain "X of Y" or "Y's X" ("Bill Sullivan of Dean Witter said", "Red Bull's Max Verstappen won"):
+    that is how a story says who someone is with, which its facts do not count as a post; the relation
+    layer keeps it as memberOf.
     """
     found: list[tuple[str, EntityCluster]] = []
     start = person.start
@@ -1201,11 +1204,11 @@ def _plain_affiliations(doc: Doc, person: Span, limit: int) -> list[tuple[str, E
     former = k < limit and doc[k].lower_ in _FORMERLY
     if former:
         k += 1 + (k + 1 < limit and doc[k + 1].text == "-")
-    # "at" on the name itself (not "tested by X at Y"), "of" on no verb (the parser may hang a list's "A of B
-    # and C of D" on B); "from" only in a bracket ("signed X from Y" says where X came from)
-    on_name = person.start <= doc[k].head.i < person.end if k < limit else False
+    # only in a bracket or after "formerly": a plain "X of Y" / "X at Y" in running news is how a story names
+    # who someone is with ("Bill Sullivan of Dean Witter said"), which its facts do not count as a post;
+    # "from" only in a bracket ("signed X from Y" says where X came from)
     if k < limit and (doc[k].lower_ in ("of", "at") or (bracket and doc[k].lower_ == "from")) and (
-            bracket or former or on_name or (doc[k].lower_ == "of" and doc[k].head.pos_ not in ("VERB", "AUX"))):
+            bracket or former):
         named = _named_org_at(doc, k + 1, limit)
     elif bracket and k < limit:
         named = _named_org_at(doc, k, limit)
@@ -1214,10 +1217,6 @@ def _plain_affiliations(doc: Doc, person: Span, limit: int) -> list[tuple[str, E
         named = None
     if named is not None and (not bracket or (named[1] < limit and doc[named[1]].text == ")")):
         found.append(("former member" if former else "member", named[0]))
-    if start - 2 >= person.sent.start and doc[start - 1].lower_ in _POSSESSIVE_MARKS:
-        owner = entity_at(doc, start - 2)
-        if owner is not None and owner.type == "Organization" and _entity_span_end(doc, start - 2) == start - 1:
-            found.append(("member", owner))  # "Bright Eyes' Mike Mogis", "Labor's Joseph Lyons"
     if start - 2 >= person.sent.start and doc[start - 1].lower_ == "under" and _free(doc, start - 1):
         body = entity_at(doc, start - 2)  # "switched to the Ministry of Labour under X", "studied at Y under X"
         if body is not None and body.type == "Organization" and _entity_span_end(doc, start - 2) == start - 1:
