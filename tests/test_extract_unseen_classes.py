@@ -487,3 +487,25 @@ def test_a_companys_one_word_short_name_before_its_full_name_is_the_company():
 def test_a_place_with_a_body_named_after_it_stays_a_place():
     result = newsgraph.extract("Quebec Energy said prices would rise. Homes in Quebec use the most power.")
     assert ("Quebec", "Place") in names_and_types(result)
+
+
+def test_a_defined_acronym_is_the_body_wherever_it_stands():
+    result = newsgraph.extract('The World Health Organization (WHO) declared the outbreak over. "It is a good '
+                               'day," WHO Director-General Tedros Adhanom Ghebreyesus said in a statement.')
+    assert ("Tedros Adhanom Ghebreyesus", "director-general", "World Health Organization", None) \
+        in role_rows(result)
+
+
+@pytest.mark.parametrize("text", ["WHO declares end of Marburg outbreak in Kavania",
+                                  "Cases of Lassa fever rose in the region."])
+def test_a_disease_named_after_someone_or_somewhere_is_no_entity(text):
+    assert not any(e.type in ("Person", "Place") and e.name in ("Marburg", "Lassa")
+                   for e in newsgraph.extract(text).entities)
+
+
+@pytest.mark.parametrize("text, about", [
+    ("The outbreak infected 17 people and killed 12 of them.", "people"),
+    ("He praised health workers, two of whom died after caring for patients.", "health workers"),
+])
+def test_a_number_of_them_is_about_the_plural_named_before(text, about):
+    assert newsgraph.extract(text).figures[-1].about == about
