@@ -25,6 +25,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
+import numpy as np
 from spacy.attrs import IS_ALPHA, IS_SPACE, IS_UPPER, LENGTH, LOWER, ORTH, SHAPE
 from spacy.language import Language
 from spacy.matcher import Matcher
@@ -1289,12 +1290,17 @@ def _organisations_from_context(doc: Doc, spans: list[Span]) -> list[Span]:
     found = [Span(doc, s.start, s.end, label=retyped[(s.text, s.label_)]) if (s.text, s.label_) in retyped else s
              for s in spans]
     taken = {i for s in found for i in range(s.start, s.end)}
-    for token in doc:  # "wrote on Twitter" where the model saw no name
+    # "wrote on Twitter" where the model saw no name: the objects of "on", "to", "via" and the words
+    # before "account", "page" (found by hash, then tested)
+    near = [c for i in tokens_where(doc, LOWER, _PLATFORM_PREPOSITIONS) for c in doc[i].children if c.dep_ == "pobj"]
+    near += [c for i in tokens_where(doc, LOWER, _SITE_WORDS) for c in doc[i].children if c.dep_ == "compound"]
+    for token in near:
         if token.pos_ == "PROPN" and token.is_title and not token.ent_type_ and token.i not in taken and \
                 _platform(token) and \
                 not (token.i and doc[token.i - 1].pos_ == "PROPN") and not (
                     token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "PROPN"):
             found.append(Span(doc, token.i, token.i + 1, label="ORG"))
+            taken.add(token.i)
     for ent in doc.ents:  # "of the Neo Democrats": a party the model read as a nationality
         if ent.label_ == "NORP" and len(ent) <= 3 and ent[-1].is_title and ent[-1].lower_.endswith("s") and \
                 ent.start >= 2 and doc[ent.start - 1].lower_ == "the" and not taken.intersection(
@@ -1472,6 +1478,8 @@ _POSTED_THINGS = {"message", "post", "video", "photo", "picture", "page", "accou
                   "user", "follower", "livestream", "clip", "hashtag", "thread"}
 # what only a site has ("the Tom Cruise video", "the Marilyn pictures" are of a person)
 _SITE_THINGS = {"page", "account", "feed", "channel", "profile", "user", "follower"}
+_SITE_WORDS = frozenset(_SITE_THINGS | {w + "s" for w in _SITE_THINGS})
+_PLATFORM_PREPOSITIONS = frozenset({"on", "to", "via"})
 
 
 def _platform(root: Token) -> bool:
@@ -1661,24 +1669,27 @@ def _name_before_bracket(doc: Doc, start: int, end: int, taken: set[int]) -> Spa
 def _untagged_repeats(doc: Doc, spans: list[Span]) -> list[Span]:
     """"Civic Renewal won ... Civic Renewal leader Ana Morel": a name of two or more capitalised words
     the model tagged once is the same name where it appears again untagged (as the type it had)."""
-    labels: dict[tuple[str, ...], set[str]] = {}
+    labels: dict[str, set[str]] = {}
     for span in [*spans, *doc.ents]:
-        labels.setdefault(tuple(t.text for t in span), set()).add(span.label_)
+        if len(span) >= 2:
+            labels.setdefault(span.text, set()).add(span.label_)
     names: dict[str, list[tuple[tuple[str, ...], str]]] = {}
-    kept = {tuple(t.text for t in span) for span in spans}  # not a name the cleaning dropped ("Group G")
-    for words, seen in labels.items():
-        if words not in kept:
-            continue
+    for span in spans:  # not a name the cleaning dropped ("Group G")
+        seen = labels.get(span.text, set()) if len(span) >= 2 else set()
         # one name read alike each time ("Google Science Fair" as an event and a site is left alone)
-        if len(words) >= 2 and len(seen) == 1 and seen <= {"ORG", "GPE", "LOC", "FAC", "PERSON"} and \
-                words[0][:1].isupper() and words[0][1:].islower() and words[-1][:1].isupper():
-            names.setdefault(words[0], []).append((words, next(iter(seen))))
+        if len(seen) == 1 and seen <= {"ORG", "GPE", "LOC", "FAC", "PERSON"} and span[0].is_title and \
+                span[-1].text[:1].isupper():
+            words = tuple(t.text for t in span)
+            if (words, span.label_) not in names.get(words[0], []):
+                names.setdefault(words[0], []).append((words, span.label_))
     if not names:
         return []
     taken = {i for span in spans for i in range(span.start, span.end)}
     found: list[Span] = []
-    i = 0
-    while i < len(doc):
+    firsts = np.array([get_string_id(word) for word in names], dtype=np.uint64)
+    for i in np.flatnonzero(np.isin(doc.to_array(ORTH), firsts)).tolist():  # where a name's first word stands
+        if i in taken:
+            continue
         for words, label in names.get(doc[i].text, ()):
             end = i + len(words)
             if end <= len(doc) and all(doc[k].text == w and k not in taken for k, w in zip(range(i, end), words)) \
@@ -1686,9 +1697,7 @@ def _untagged_repeats(doc: Doc, spans: list[Span]) -> list[Span]:
                     and not (end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title):
                 found.append(Span(doc, i, end, label=label))
                 taken.update(range(i, end))
-                i = end - 1
                 break
-        i += 1
     return found
 
 
@@ -1864,6 +1873,7 @@ def _bands_around_players(doc: Doc, spans: list[Span]) -> list[Span]:
 # group Wet Wet Wet", "the duo The Judds", "the label Kill Rock Stars", "country rockers The Wombats"
 _ACT_KINDS = {"band", "group", "duo", "trio", "quartet", "quintet", "outfit", "ensemble", "orchestra", "label",
               "imprint", "rockers", "supergroup"}
+_ACT_KINDS_AND_OF = frozenset(_ACT_KINDS | {"of"})
 _RETYPED_AFTER_KIND = {"GPE", "LOC", "FAC", "PERSON", "PRODUCT", "WORK_OF_ART"}
 
 
@@ -1875,7 +1885,7 @@ def _bands_after_kind_words(doc: Doc, spans: list[Span]) -> list[Span]:
     by_start = {s.start: s for s in spans}
     found: list[tuple[int, int]] = []
     retyped: set[int] = set()
-    for token in doc:
+    for token in map(doc.__getitem__, tokens_where(doc, LOWER, _ACT_KINDS_AND_OF)):
         i = token.i + 1
         kind = token.lower_ in _ACT_KINDS and token.is_lower  # (the parser may take "rockers" for a verb)
         of_the = token.lower_ == "of" and i < len(doc) and doc[i].text == "The" and not doc[i].is_sent_start and \
