@@ -509,3 +509,14 @@ def test_a_disease_named_after_someone_or_somewhere_is_no_entity(text):
 ])
 def test_a_number_of_them_is_about_the_plural_named_before(text, about):
     assert newsgraph.extract(text).figures[-1].about == about
+
+
+def test_a_two_word_name_before_a_lowercase_title_and_a_name_is_the_body():
+    result = newsgraph.extract("The jury, chaired by Tate Modern director Karin Lund, praised the work.")
+    assert ("Karin Lund", "director", "Tate Modern", None) in role_rows(result)
+    assert ("Tate Modern", "Organization") in names_and_types(result)
+
+
+def test_a_persons_spokesman_leaves_the_person_a_person():
+    result = newsgraph.extract("Hillary Clinton spokesman Nick Merrill said the claims were false.")
+    assert ("Hillary Clinton", "Person") in names_and_types(result)

@@ -653,6 +653,9 @@ def _persons_possessive(doc: Doc, k: int, sentence_start: int) -> bool:
     owner = entity_at(doc, k - 1)
     return owner is not None and owner.type == "Person"
 # Titles only a company or a publication has: the name before them is not a person's
+# Posts held for a person as much as for a body: "Hillary Clinton spokesman X", "Jane Roe lawyer X"
+_PERSONAL_STAFF = {"spokesman", "spokeswoman", "spokesperson", "aide", "adviser", "advisor", "lawyer", "attorney",
+                   "secretary", "manager", "assistant", "agent", "publicist", "bodyguard", "biographer", "staff"}
 _COMPANY_TITLES = {"ceo", "cfo", "coo", "cto", "chairman", "chairwoman", "chief executive", "chief executive officer",
                    "editor-in-chief", "managing director", "co-founder", "founder", "chief financial officer",
                    "chief creative officer", "chief operating officer", "chief technology officer"}
@@ -662,13 +665,19 @@ def _mistyped_company(doc: Doc, j: int, role_tokens) -> bool:
     """A name the model called a person, mentioned once, right before a company title and a person's name."""
     cluster = entity_at(doc, j)
     if cluster is None or not ((cluster.type == "Person" and len(cluster.mentions) == 1
-                                and len(cluster.mentions[0]) == 1) or cluster.type == "Other"):
-        return False  # a one-word "person" named once ("Puma"), or a "thing" ("Epic Games president X")
+                                and (len(cluster.mentions[0]) == 1 or role_tokens[0].is_lower))
+                               or cluster.type == "Other"):
+        return False  # a one-word "person" named once ("Puma"), a name before a lowercase title and a name
+        # ("Tate Modern director X"), or a "thing" ("Epic Games president X")
     end = _entity_span_end(doc, j)
     if end < role_tokens[0].i and doc[end].lower_ in _POSSESSIVE_MARKS:
         end += 1  # "Pixar's chief creative officer"
     if end != role_tokens[0].i:
         return False
+    if cluster.type == "Person" and len(cluster.mentions[0]) > 1:
+        # two names around a lowercase title: the first is the body ("Tate Modern director X"), unless a
+        # person has such staff ("Hillary Clinton spokesman X")
+        return not set(_role_text(role_tokens).split()) & _PERSONAL_STAFF
     role = _role_text(role_tokens)
     words = set(role.split())
     return role in _COMPANY_TITLES or bool(words & _COMPANY_TITLES) or (
