@@ -520,3 +520,11 @@ def test_a_two_word_name_before_a_lowercase_title_and_a_name_is_the_body():
 def test_a_persons_spokesman_leaves_the_person_a_person():
     result = newsgraph.extract("Hillary Clinton spokesman Nick Merrill said the claims were false.")
     assert ("Hillary Clinton", "Person") in names_and_types(result)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The rover, named Pragyan, will spend 14 days on the surface.", "Pragyan"),
+    ("A storm called Ida flooded the coast.", "Ida"),
+])
+def test_the_name_given_to_a_thing_is_no_person(text, name):
+    assert not any(e.name == name and e.type == "Person" for e in newsgraph.extract(text).entities)

@@ -56,6 +56,7 @@ from .lexicon import (
     LANDFORM_NOUNS,
     LOCATIVE_PREPOSITIONS,
     MEDIA_HEADS,
+    NAMED_THING_NOUNS,
     NOT_BAND_WORDS,
     NOT_ENTITY_KINDS,
     NOT_NAME_SUFFIXES,
@@ -2082,11 +2083,22 @@ def _things_named(clusters: list[EntityCluster]) -> None:
     """"the Artemis program", "the Orion capsule": a one-word name only ever said before the kind of
     thing it names is that thing, not an organisation (an acronym stays one: "the NASA mission")."""
     for cluster in clusters:
+        if cluster.type == "Person" and cluster.mentions and all(_named_thing(m) for m in cluster.mentions):
+            cluster.type = "Other"  # "The rover, named Pragyan,": a thing's name, not a person's
+            continue
         if cluster.type != "Organization" or is_acronym(cluster.name) or not cluster.mentions:
             continue
         if all(len(m) == 1 and m[0].dep_ in ("compound", "nmod") and m[0].head.i >= m.end and
                m[0].head.lemma_ in THING_NOUNS for m in cluster.mentions):
             cluster.type = "Other"
+
+
+def _named_thing(mention: Span) -> bool:
+    """"the rover, named Pragyan", "a storm called Ida": the name a kind of thing was given."""
+    root = mention.root
+    verb = root.head
+    return root.dep_ == "oprd" and verb.lemma_ in ("name", "call", "dub") and verb.dep_ == "acl" and \
+        verb.head.lemma_.lower() in NAMED_THING_NOUNS
 
 
 def _merge_people_typed_as_places(clusters: list[EntityCluster], model_types: dict[int, Counter]) -> None:

@@ -303,6 +303,11 @@ COMPANY_MARKS = frozenset({"Inc", "Inc.", "Corp", "Corp.", "Co", "Co.", "Ltd", "
 # Kinds of things a name may name, said after it ("the Artemis program", "the Orion capsule")
 THING_NOUNS = {"program", "programme", "mission", "capsule", "spacecraft", "lander", "probe", "rover", "telescope",
                "satellite", "vaccine", "app"}
+# ... and what else is given a name of its own ("a storm named Ida", "the ship, called Ever Given"); not
+# in THING_NOUNS, as a company's name stands before them too ("a Maersk ship")
+NAMED_THING_NOUNS = THING_NOUNS | {"ship", "vessel", "boat", "storm", "hurricane", "typhoon", "cyclone", "robot",
+                                   "aircraft", "plane", "locomotive", "train", "asteroid", "comet", "operation",
+                                   "dog", "horse"}
 
 # Titles whose "of" names the place governed, never a person: "the mayor of Peso da Régua"
 PLACE_OF_TITLES = {"mayor", "governor", "premier", "prime minister", "chief minister", "first minister"}
