@@ -285,7 +285,7 @@ def resolve_organization(doc: Doc, token: Token | int, sentences_back: int = 1) 
         # "scientists from the University of Quito ... a herpetologist at the university": the body
         # whose name says the noun, however far back, before a nearer one whose name does not
         named = [c for c in _clusters_before(doc, index, 0, "Organization") if _named_as(doc, c, lower, index)]
-        if named and lower not in STORY_COMPANY_NOUNS | {"company"}:
+        if named and lower not in STORY_COMPANY_NOUNS:  # "the company": the story's, see story_company
             return named[0]
         if lower in STORY_COMPANY_NOUNS:
             return story_company(doc, index) or (orgs[0] if len(orgs) == 1 else None)
