@@ -2095,7 +2095,7 @@ def _things_named(clusters: list[EntityCluster]) -> None:
 
 def _named_thing(mention: Span) -> bool:
     """"the rover, named Pragyan", "a storm called Ida": the name a kind of thing was given."""
-    root = mention.root
+    root = mention[-1]  # a name's last word heads it (Span.root needs a sound tree)
     verb = root.head
     return root.dep_ == "oprd" and verb.lemma_ in ("name", "call", "dub") and verb.dep_ == "acl" and \
         verb.head.lemma_.lower() in NAMED_THING_NOUNS
