@@ -528,3 +528,16 @@ def test_a_persons_spokesman_leaves_the_person_a_person():
 ])
 def test_the_name_given_to_a_thing_is_no_person(text, name):
     assert not any(e.name == name and e.type == "Person" for e in newsgraph.extract(text).entities)
+
+
+def test_a_party_named_by_its_members_is_an_organisation():
+    result = newsgraph.extract("The opposition Social Democrats said they would challenge the law. The Greens, "
+                               "led by Petra Lind, won 9 percent.")
+    assert {("Social Democrats", "Organization"), ("Greens", "Organization")} <= names_and_types(result)
+    assert ("Petra Lind", "leader", "Greens", None) in role_rows(result)
+    assert ("Social Democrats", "they would challenge the law.") in quote_rows(result)
+
+
+def test_nationalities_and_members_in_general_stay_out():
+    result = newsgraph.extract("The Americans said they would leave. Democrats in Congress objected.")
+    assert not any(e.name in ("Americans", "Democrats") for e in result.entities)

@@ -66,6 +66,7 @@ from .lexicon import (
     ORG_HEADS,
     ORG_KINDS,
     OTHER_HEADS,
+    PARTY_PLURALS,
     PERSON_NOUNS,
     PERSON_POSSESSIONS,
     PERSON_SWAP_VERBS,
@@ -1304,8 +1305,10 @@ def _organisations_from_context(doc: Doc, spans: list[Span]) -> list[Span]:
             taken.add(token.i)
     for ent in doc.ents:  # "of the Neo Democrats": a party the model read as a nationality
         if ent.label_ == "NORP" and len(ent) <= 3 and ent[-1].is_title and ent[-1].lower_.endswith("s") and \
-                ent.start >= 2 and doc[ent.start - 1].lower_ == "the" and not taken.intersection(
-                range(ent.start, ent.end)) and _member_of(_root(ent)):
+                ent.start >= 1 and doc[ent.start - 1].lower_ in ("the", "opposition") and not taken.intersection(
+                range(ent.start, ent.end)) and (_member_of(_root(ent)) or ent[-1].lower_ in PARTY_PLURALS):
+            # "the opposition Social Democrats said": a party named by its members, with the article
+            # ("Democrats in Congress" are people)
             found.append(Span(doc, ent.start, ent.end, label="ORG"))
     return found
 

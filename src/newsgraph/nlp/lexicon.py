@@ -56,6 +56,10 @@ COMPANY_NAME_TAILS = {"systems", "technologies", "technology", "industries", "ph
                       "electronics", "therapeutics", "biosciences", "petroleum", "mining", "minerals", "telecom",
                       "pharma", "securities", "investments", "insurance", "logistics", "solutions", "corp"}
 
+# Parties named by their members in the plural ("the Social Democrats", "the Greens", "the Tories")
+PARTY_PLURALS = {"democrats", "republicans", "conservatives", "liberals", "greens", "socialists", "communists",
+                 "tories", "nationalists", "unionists", "progressives", "libertarians", "whigs"}
+
 # Last words of newspaper and magazine names ("Saudi Gazette", "Sydney Morning Herald")
 MEDIA_HEADS = {"gazette", "herald", "journal", "tribune", "daily", "magazine", "chronicle", "telegraph",
                "observer", "times", "post", "news", "express", "courier", "standard", "guardian", "inquirer"}
