@@ -541,3 +541,10 @@ def test_a_party_named_by_its_members_is_an_organisation():
 def test_nationalities_and_members_in_general_stay_out():
     result = newsgraph.extract("The Americans said they would leave. Democrats in Congress objected.")
     assert not any(e.name in ("Americans", "Democrats") for e in result.entities)
+
+
+def test_a_reported_clause_run_on_into_quoted_words_is_one_quote():
+    result = newsgraph.extract("Trade Representative Clayton Yeutter spoke in Washington. He did not comment on the "
+                               "question, replying that any decision would be made at the highest levels, and "
+                               '"I don\'t want to preempt that."')
+    assert [who for who, _ in quote_rows(result)] == ["Clayton Yeutter"]

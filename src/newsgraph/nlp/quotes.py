@@ -752,8 +752,8 @@ class QuoteFinder:
         reported, enclosing = self._reported(doc, index, story_start, blocks)
         quotes = blocks + [r.fact for r in reported]
         quotes += self._direct(doc, index, direct, sorted(reported + enclosing, key=lambda r: r.fact.start))
-        quotes.sort(key=lambda q: q.start)
-        doc._.ng_quotes = quotes
+        quotes.sort(key=lambda q: (q.start, -q.end))
+        doc._.ng_quotes = _without_contained(quotes)
         return doc
 
     # --- reported speech ------------------------------------------------------------------
@@ -1067,6 +1067,17 @@ class QuoteFinder:
                     if speaker is not None and speaker.type in ("Person", "Organization"):
                         return speaker, min(confidence, 0.6), None, True  # recorded as "said"
         return None, 0.0, None, tried
+
+
+def _without_contained(quotes: list[QuoteFact]) -> list[QuoteFact]:
+    """Quotes in order of start (longest first at one start), without one that lies inside an earlier one
+    by the same speaker: 'replying that X, and "Y."' read both as the reported clause and as the clause
+    run on to the end of its quoted words is one quote."""
+    kept: list[QuoteFact] = []
+    for quote in quotes:
+        if not any(k.speaker is quote.speaker and k.start <= quote.start and quote.end <= k.end for k in kept):
+            kept.append(quote)
+    return kept
 
 
 def _clause_end(doc: Doc, item: _Reported) -> int:
