@@ -548,3 +548,100 @@ def test_a_reported_clause_run_on_into_quoted_words_is_one_quote():
                                "question, replying that any decision would be made at the highest levels, and "
                                '"I don\'t want to preempt that."')
     assert [who for who, _ in quote_rows(result)] == ["Clayton Yeutter"]
+
+
+@pytest.mark.parametrize("text, role", [
+    ("Her aunt, Mira Osei, was Secretary of State for Culture until 2019.", "secretary of state for culture"),
+    ("Secretary of State for Health Tomas Brandt said waiting times had fallen.", "secretary of state for health"),
+    ("Tomas Brandt, the secretary of state for trade and industry, said exports grew.",
+     "secretary of state for trade and industry"),
+])
+def test_a_brief_joined_by_for_stays_in_the_title(text, role):
+    result = newsgraph.extract(text)
+    (row,) = role_rows(result)
+    assert row[1] == role and row[2] is None
+    assert not any(e.type == "Organization" for e in result.entities)
+
+
+def test_the_name_inside_a_title_that_the_parser_made_the_subject_speaks():
+    result = newsgraph.extract("Secretary of State for Health Tomas Brandt said waiting times had fallen.")
+    assert quote_rows(result) == [("Tomas Brandt", "waiting times had fallen.")]
+
+
+@pytest.mark.parametrize("text, person, role", [
+    ("The budget was cut by Chancellor of the Exchequer Gareth Pryce in 2010.", "Gareth Pryce",
+     "chancellor of the exchequer"),
+    ("BBC Controller of Drama Peter Hollis said the series would return.", "Peter Hollis", "controller of drama"),
+    ("Vice President of Operations Dana Whitlock resigned on Friday.", "Dana Whitlock", "vice president of operations"),
+])
+def test_a_capitalised_brief_after_of_is_part_of_the_title(text, person, role):
+    assert (person, role) in [(p, r) for p, r, _, _ in role_rows(newsgraph.extract(text))]
+
+
+def test_an_upper_case_title_before_a_name_is_not_part_of_the_name():
+    result = newsgraph.extract("Former pupils include Radio 1 DJ Tim Westbrook and singer Beth Ormond.")
+    assert ("Tim Westbrook", "Person") in names_and_types(result)
+    assert ("Tim Westbrook", "dj", None, None) in role_rows(result)
+
+
+def test_a_place_before_a_title_with_a_named_body_is_the_posts_region():
+    result = newsgraph.extract('"The city is changing," said Julian Dao, Southern California director for '
+                               "New America Media, a collaboration of ethnic news outlets.")
+    assert ("Julian Dao", "southern california director", "New America Media", None) in role_rows(result)
+
+
+@pytest.mark.parametrize("text, role, org", [
+    ("Anna Berg, the Sierra Club's Montana director, said the plan was flawed.", "montana director", "Sierra Club"),
+    ("Anna Berg, the Europe director of Human Rights Watch, said the plan was flawed.", "europe director",
+     "Human Rights Watch"),
+])
+def test_a_region_inside_a_title_names_the_post_not_a_person(text, role, org):
+    result = newsgraph.extract(text)
+    assert role_rows(result) == [("Anna Berg", role, org, None)]
+    assert [e.name for e in result.entities if e.type == "Person"] == ["Anna Berg"]
+
+
+def test_a_list_of_titles_after_a_copula_gives_each_title():
+    result = newsgraph.extract("Tebogo Mahlangu was a South African singer, songwriter and music producer.")
+    assert sorted(r for _, r, _, _ in role_rows(result)) == ["music producer", "singer", "songwriter"]
+
+
+def test_a_qualifier_inside_a_coordinated_title_is_a_qualifier():
+    result = newsgraph.extract("Jane Royce, a lawyer and former judge, said the ruling was wrong.")
+    roles = {(r.role, r.qualifier) for r in result.roles}
+    assert roles == {("lawyer", None), ("judge", "former")}
+
+
+def test_a_given_name_the_model_left_out_after_a_title_is_part_of_the_name():
+    result = newsgraph.extract("Chief Inspector of Mines Redzuan Saleh told Reuters that excess output would be "
+                               "kept in the national stock.")
+    assert ("Redzuan Saleh", "Person") in names_and_types(result)
+    assert ("Redzuan Saleh", "chief inspector of mines", None, None) in role_rows(result)
+
+
+def test_a_name_in_apposition_to_an_agency_is_an_organisation_not_a_place():
+    result = newsgraph.extract("Youcef Benali, director-general of Sonatrel, the Algerian state petroleum agency, "
+                               "said imports would begin this year.")
+    assert ("Sonatrel", "Organization") in names_and_types(result)
+    assert ("Youcef Benali", "director-general", "Sonatrel", None) in role_rows(result)
+
+
+def test_whom_it_was_told_is_neither_the_secretarys_body_nor_part_of_the_report():
+    result = newsgraph.extract("Solita Ramos told Reuters Finance Secretary Jaime Ortega had decided not to insist "
+                               "on the pledge.")
+    assert ("Jaime Ortega", "finance secretary", None, None) in role_rows(result)
+    (quote,) = result.quotes
+    assert quote.text.startswith("Finance Secretary Jaime Ortega had decided")
+
+
+@pytest.mark.parametrize("text, role", [
+    ("Output would fall, Steel Minister Bunu Adeyemi said in Lagos.", "steel minister"),
+    ("In Lagos, Mines, Power and Steel Minister Bunu Adeyemi said output would fall.",
+     "mines, power and steel minister"),
+    ("Finance and Petroleum Minister Sheikh Khalid al-Nasser said spending would rise.",
+     "finance and petroleum minister"),
+])
+def test_a_brief_of_capitalised_portfolios_before_minister_is_one_title(text, role):
+    result = newsgraph.extract(text)
+    assert [r for _, r, _, _ in role_rows(result)] == [role]
+    assert not any(e.type == "Organization" for e in result.entities)

@@ -265,6 +265,10 @@ def type_from_head(text: str, model_type: str) -> str:
     return model_type
 
 
+_BRIEF_LINKS = {"and", "&", "for", "of", "the"}  # inside a brief: "State for Trade and Industry"
+_BRIEF_TITLES = {"minister", "secretary", "undersecretary", "under-secretary"}  # titles a brief comes before
+
+
 def _body_matcher(vocab) -> Matcher:
     matcher = Matcher(vocab)
     place = {"ENT_TYPE": {"IN": ["GPE", "NORP"]}, "OP": "+"}
@@ -300,6 +304,7 @@ class EntityLinker:
         cleaned = [s for s in (_without_title_words(span) for span in cleaned) if s is not None]
         cleaned = _source_lines(doc, cleaned)
         cleaned = _merge_split_names(doc, cleaned)
+        cleaned = _given_names_before(doc, cleaned)
         cleaned = _partnership_names(doc, cleaned)
         cleaned = _firms_named_after_people(doc, cleaned)
         cleaned = _title_holders_read_into_bodies(doc, cleaned)
@@ -383,6 +388,25 @@ def _company_kind(word: str) -> bool:
     return word.endswith("maker") or word in STORY_COMPANY_NOUNS - {"group", "chain", "operator", "company", "bank"}
 
 
+def _given_names_before(doc: Doc, spans: list[Span]) -> list[Span]:
+    """"Chief Inspector of Mines Redzuan Sumun": the model may tag only the surname. A capitalised
+    word right before a person's name that the parser hangs on the name, and that is no title,
+    brief, honorific or other name, is the given name."""
+    taken = {i for s in spans for i in range(s.start, s.end)}
+    result = []
+    for span in spans:
+        k = span.start - 1
+        if span.label_ == "PERSON" and k > 0 and k not in taken and doc[k].tag_ == "NNP" and doc[k].is_title \
+                and doc[k].is_alpha and len(doc[k]) > 1 and doc[k].head.i in range(span.start, span.end) \
+                and doc[k].dep_ == "compound" and not doc[k].ent_type_ and not _is_title_head(doc[k]) \
+                and doc[k].lower_ not in ROLE_MODIFIERS and doc[k].lower_ not in PORTFOLIO_WORDS \
+                and doc[k].lower_ not in HONORIFICS and doc[k].lower_ not in TITLE_ABBREVIATIONS \
+                and doc[k - 1].is_title:
+            span = Span(doc, k, span.end, label="PERSON")
+        result.append(span)
+    return result
+
+
 def _without_title_words(span: Span) -> Span | None:
     """A name without the title words the model read into it.
 
@@ -396,9 +420,15 @@ def _without_title_words(span: Span) -> Span | None:
     if len(span) >= 2 and span[0].is_title and _company_kind(span[0].lower_) and span[1].is_title:
         return Span(doc, span.start + 1, span.end, label="ORG")  # "Chipmaker | Nexora to cut jobs" (a headline)
     if span.label_ == "PERSON":
-        if len(span) >= 3 and span[0].is_title and _is_title_head(span[0]) and span[0].lower_ not in _STYLED_TITLES \
+        if len(span) >= 3 and (span[0].is_title or span[0].is_upper) and _is_title_head(span[0]) \
+                and span[0].lower_ not in _STYLED_TITLES \
                 and all(t.is_title or t.is_upper or t.text.endswith(".") for t in span[1:]):
-            return Span(doc, span.start + 1, span.end, label=span.label)  # "Treasurer | Denise L. Nappier"
+            return Span(doc, span.start + 1, span.end, label=span.label)  # "Treasurer | Denise L. Nappier", "DJ | X"
+        if len(span) >= 3 and span[0].is_title and span.start > 1 and doc[span.start - 1].lower_ in ("of", "for") \
+                and span[0].lower_ not in _STYLED_TITLES and (span[0].lower_ in PORTFOLIO_WORDS or (
+                    doc[span.start - 2].is_title and _is_title_head(doc[span.start - 2]))):
+            # "Secretary of State for Health | X", "Controller of Drama | X": the brief, then the name
+            return Span(doc, span.start + 1, span.end, label=span.label)
         return span
     if span.label_ in ("GPE", "LOC", "FAC"):
         end = span.end
@@ -421,13 +451,29 @@ def _without_title_words(span: Span) -> Span | None:
         # "Trade and Industry | Secretary", "Venezuelan Energy and Mines | Minister": a brief; but
         # "Labour leader X": the party, whose name is also a brief's
         return None
+    if all(w in PORTFOLIO_WORDS for w in brief):
+        k = span.end
+        while k < len(doc) and k - span.end < 6 and (doc[k].text == "," or doc[k].lower_ in ("and", "&") or (
+                doc[k].is_title and doc[k].is_alpha and not _is_title_head(doc[k]))):
+            k += 1
+        if k > span.end and k < len(doc) and doc[k].lower_ in _BRIEF_TITLES and doc[k - 1].is_alpha:
+            return None  # "Mines, | Power and Steel Minister X": the first of the portfolios
+    brief_start = span.end
+    while brief_start - 1 > span.start and doc[brief_start - 1].lower_ in PORTFOLIO_WORDS and doc[brief_start - 1].is_title:
+        brief_start -= 1
+    if span.start < brief_start < span.end and span.end < len(doc) and doc[span.end].lower_ in _BRIEF_TITLES \
+            and doc[brief_start - 1].lower_ not in _BRIEF_LINKS | PORTFOLIO_WORDS and doc[brief_start - 1].is_alpha:
+        return Span(doc, span.start, brief_start, label=span.label)  # "told Reuters | Finance Secretary X"
     before = span.start - 1
     if before >= 0 and doc[before].lower_ == "the":
         before -= 1  # "Minister of the Interior"
     if before >= 1 and doc[before].lower_ in ("of", "for") and _is_title_head(doc[before - 1]) \
-            and all(w in PORTFOLIO_WORDS for w in words):
-        return None  # "Secretary of State", "Minister for Foreign Affairs": the brief, not a body
+            and words[0] in PORTFOLIO_WORDS and all(w in PORTFOLIO_WORDS or w in _BRIEF_LINKS for w in words):
+        # "Secretary of State", "Minister for Foreign Affairs", "Secretary of State for Culture": the brief, not a body
+        return None
     end = span.end
+    if end + 1 < len(doc) and doc[end].lower_ in ("'s", "’s") and doc[end + 1].lower_ in ("office", "department"):
+        return span  # "the Sheriff's office": the title names the body
     if end < len(doc) and _is_title_head(doc[end]) and doc[end].is_title and end - span.start >= 3 and \
             doc[end - 1].lower_ in ROLE_MODIFIERS and doc[end - 2].lower_ in ("of", "for"):
         # "People's Alliance of Prime | Minister X": the model ran into the title of the person after
@@ -788,7 +834,7 @@ def _people_from_context(doc: Doc, spans: list[Span]) -> list[Span]:
             c.dep_ == "nsubj" and c.ent_type_ == "PERSON" for c in root.head.children)
         if any(c.dep_ == "appos" and c.lemma_.lower() in PERSON_NOUNS for c in root.children) or \
                 (root.dep_ == "nsubjpass" and root.head.lemma_ == "bear") or possessed in PERSON_NOUNS or \
-                _victim(root, possessed, span.label_) or _age_after(doc, end) or _holds_a_title(doc, root, end, span.label_) or \
+                _victim(root, possessed, span.label_) or _age_after(doc, end) or _holds_a_title(doc, root, span.start, end, span.label_) or \
                 possessed in PERSON_POSSESSIONS or _after_title_of(doc, span.start, by_end) or _says_he(root) or \
                 _after_office_title(doc, span) or \
                 _described_as_person(doc, root, end) or \
@@ -932,7 +978,7 @@ def _post_after(verb: Token) -> bool:
     return False
 
 
-def _holds_a_title(doc: Doc, root: Token, end: int, label: str = "ORG") -> bool:
+def _holds_a_title(doc: Doc, root: Token, start: int, end: int, label: str = "ORG") -> bool:
     """"Foday Sankoh, former leader of the RUF", "X has served as ambassador", "X was the first
     woman to ...", "X was elected President of Y", "X, who became Governor": a title only a person
     holds, right after the name (before "of") or through the verb (of the sentence or of a "who" clause)."""
@@ -940,8 +986,9 @@ def _holds_a_title(doc: Doc, root: Token, end: int, label: str = "ORG") -> bool:
     while i < len(doc) and i - end < 4 and (doc[i].lower_ in ROLE_MODIFIERS or doc[i].lower_ in DETERMINERS
                                            or doc[i].lower_ in _TENURE_ADVERBS):
         i += 1  # ", the former", "currently"
-    if i + 1 < len(doc) and doc[i].lower_ in PERSON_TITLES and doc[i + 1].lower_ == "of":
-        return True
+    if i + 1 < len(doc) and doc[i].lower_ in PERSON_TITLES and doc[i + 1].lower_ == "of" and \
+            not (i == end and start > 0 and doc[start - 1].lower_ in ("the", "a", "an", "its", "their")):
+        return True  # but "the Europe director of X": the name says which director, it is none
     for appos in (c for c in root.children if c.dep_ == "appos" and c.i > end and doc[end].text == ","):
         # "X, NASA's acting deputy administrator for ...": a title only a person holds, or a post
         # whose rank says a person holds it (not a country's turn: "Germany, the council's president")
@@ -1265,6 +1312,10 @@ def _organisations_from_context(doc: Doc, spans: list[Span]) -> list[Span]:
             # "Georgian Dream, the ruling party", "Kroll, a security firm", "the rock band Night Owls"
             retyped[(span.text, label)] = "ORG"
             continue
+        if label in ("GPE", "LOC", "PERSON") and span.start > 0 and doc[span.start - 1].lower_ != "the" \
+                and _kind_in_apposition_after(span, ORG_KINDS):
+            retyped[(span.text, label)] = "ORG"  # "Sonatrach, the Algerian state petroleum agency"
+            continue
         if label in ("PERSON", *_WORK_LABELS) and len(span) <= 2 and _platform(_root(span)):
             retyped[(span.text, label)] = "ORG"  # "wrote on Twitter", "a video posted to TikTok"
             continue
@@ -1456,6 +1507,23 @@ def _in_apposition_to_kind(span: Span, kinds: set[str]) -> bool:
             plural = lemma[:-1] + "ies" if lemma.endswith("y") and lemma[-2:-1] not in "aeiou" else lemma + "s"
             return child.lower_ in kinds or plural in kinds
     return False
+
+
+def _kind_in_apposition_after(span: Span, kinds: set[str]) -> bool:
+    """"director-general of Sonatrach, the Algerian state petroleum agency,": an apposition of a kind
+    right after the name, closed by punctuation (the parser may hang it on an earlier name)."""
+    doc = span.doc
+    i = span.end
+    if i + 2 >= len(doc) or doc[i].text != "," or doc[i + 1].lower_ not in ("the", "a", "an"):
+        return False
+    j = i + 2
+    while j < len(doc) and j - i < 7 and (doc[j].is_lower or doc[j].ent_type_ == "NORP") and doc[j].is_alpha:
+        j += 1
+    noun = doc[j - 1]
+    if j == i + 2 or noun.dep_ != "appos" or noun.pos_ != "NOUN" or (j < len(doc) and not doc[j].is_punct):
+        return False
+    plural = noun.lemma_.lower()[:-1] + "ies" if noun.lemma_.endswith("y") else noun.lemma_.lower() + "s"
+    return plural in kinds
 
 
 def _after_kind_noun(span: Span, kinds: set[str]) -> bool:

@@ -173,7 +173,8 @@ ROLE_NOUNS = {
     "astronaut", "pilot", "soldier", "policeman", "detective", "inspector", "marshal",
     "admiral", "brigadier", "corporal", "chaplain", "archdeacon", "vicar", "provost", "trustee", "shareholder", "entrepreneur", "businessman", "businesswoman",
     "tycoon", "magnate", "banker", "activist", "campaigner", "organizer", "organiser",
-    "alderman", "assemblyman", "assemblywoman", "politician", "supervisor", "auditor", "comptroller", "controller", "registrar", "clerk",
+    "sheriff", "consul", "consul-general", "magistrate", "mep", "undersecretary", "under-secretary",
+    "vice-chancellor", "inspector-general", "alderman", "assemblyman", "assemblywoman", "politician", "supervisor", "auditor", "comptroller", "controller", "registrar", "clerk",
     # positions on a team and in a band, and staff posts, that the suffixes below miss or the tagger mistags
     "forward", "winger", "fullback", "halfback", "quarterback", "linebacker", "pitcher", "shortstop", "goalie",
     "defenceman", "defenseman", "frontman", "frontwoman", "vocalist", "keyboardist", "saxophonist", "trumpeter",
@@ -210,7 +211,8 @@ PORTFOLIO_WORDS = {
     "youth", "children", "family", "families", "digital", "climate", "resources", "natural",
     "budget", "revenue", "war", "navy", "army", "air", "force", "policy", "planning", "cabinet",
     "attorney", "solicitor", "general", "deputy", "prime", "first", "chief", "minority", "majority",
-    "party", "opposition", "crown",
+    "party", "opposition", "crown", "exchequer", "petroleum", "oil", "water", "power", "electricity", "irrigation",
+    "railways", "aviation", "telecommunications",
 }
 
 # Military ranks that qualify a title ("Brigadier General", "Rear Admiral")

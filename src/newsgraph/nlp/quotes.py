@@ -506,7 +506,7 @@ def _subject(verb: Token) -> Token | None:
         # the one nearest the verb: "CLEVELAND, Feb 26 - Standard Oil Co said" has the dateline as a second subject
         before = [c for c in subjects if c.i < verb.i]
         subject = before[-1] if before else subjects[0]
-        return _person_of_body(subject) or subject
+        return _person_of_body(subject) or _person_after_title(subject, verb) or subject
     if verb.dep_ == "conj" and verb.lemma_ in _SAYING_AGAIN and verb.head.dep_ == "ccomp" and \
             verb.head.head.lemma_ in SPEECH_VERBS:
         return _subject(verb.head.head)  # "Acme said sales rose and added that ...": the parser hung
@@ -517,6 +517,18 @@ def _subject(verb: Token) -> Token | None:
     if verb.dep_ == "relcl":
         return verb.head
     return None
+
+
+def _person_after_title(subject: Token, verb: Token) -> Token | None:
+    """"Secretary of State for Health Andrew Lansley said": the parser may make the title the
+    subject and hang the name inside it; the name that ends right before the verb speaks."""
+    doc = subject.doc
+    if subject.ent_type_ or subject.lower_ not in ROLE_NOUNS | TITLE_WORDS or subject.i >= verb.i - 1:
+        return None
+    last = doc[verb.i - 1]
+    if last.ent_type != _PERSON_LABEL or not (subject.left_edge.i <= last.i <= subject.right_edge.i):
+        return None
+    return last
 
 
 def _person_of_body(subject: Token) -> Token | None:
@@ -545,7 +557,8 @@ def _speakers(verb: Token, index: _DocIndex, previous: QuoteFact | None,
     if subject is None:
         return []
     # every subject the parser gave the verb ("Acme Co and Bolt Inc said" may come out as two)
-    subjects = [_person_of_body(c) or c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")] or [subject]
+    subjects = [_person_of_body(c) or _person_after_title(c, verb) or c
+                for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")] or [subject]
     found: list[tuple[EntityCluster, float]] = []
     for token in (t for s in subjects for t in (s, *s.conjuncts)):
         speaker, confidence = resolve_speaker(token, index, previous, exclude)
@@ -632,6 +645,13 @@ def _clause_tokens(verb: Token, clause: Token) -> list[Token]:
             else:
                 break
         tokens += [t for t in verb.doc[tokens[-1].i + 1:last + 1]]
+    addressee = entity_at(verb.doc, verb.i + 1) if verb.lemma_ == "tell" and tokens and tokens[0].i == verb.i + 1 \
+        else None
+    if addressee is not None and addressee.type == "Organization" and \
+            not any(c.dep_ in ("dobj", "dative", "iobj") for c in verb.children):
+        # "told Reuters Finance Secretary X had decided": the parser read the addressee into the clause
+        end = next((m.end for m in addressee.mentions if m.start <= verb.i + 1 < m.end), verb.i + 1)
+        tokens = [t for t in tokens if t.i >= end]
     if len(tokens) > 1 and tokens[0].lower_ == "that" and (
             tokens[0].dep_ == "mark" or (_right_after_verb(verb, tokens[0]) and tokens[0].dep_ != "det")) and \
             not _demonstrative(tokens[0]):

@@ -157,6 +157,7 @@ def is_role_word(token: Token) -> bool:
 
 
 _HEAD_MODIFIERS = {"chief", "general", "executive", "principal"}  # modifiers that also stand alone as titles
+_BRIEF_HEADS = {"minister", "secretary"}  # the capitalised words before them name a brief: "Steel Minister"
 
 
 def is_role_head(token: Token) -> bool:
@@ -204,7 +205,10 @@ def _title_word(token: Token) -> bool:
         return False
     if token.is_lower:
         return token.pos_ in ("NOUN", "ADJ", "PROPN") and token.lower_ not in _NOT_ROLES
-    return token.lower_ in PORTFOLIO_WORDS or token.ent_type_ in ("LANGUAGE", "NORP")  # "professor of English"
+    return token.lower_ in PORTFOLIO_WORDS or token.ent_type_ in ("LANGUAGE", "NORP") or (  # "professor of English"
+        token.is_title and token.tag_ in ("NNP", "NN") and not token.is_sent_start
+        and token.i > 0 and token.doc[token.i - 1].lower_ in ("of", "for") and token.i - 2 >= 0
+        and token.doc[token.i - 2].is_title and is_role_head(token.doc[token.i - 2]))  # "Controller of Drama"
 
 
 def _extend_title(doc: Doc, i: int, limit: int) -> int:
@@ -222,6 +226,11 @@ def _extend_title(doc: Doc, i: int, limit: int) -> int:
         start = j
         while j < limit and j - i <= 4 and _title_word(doc[j]):
             j += 1
+        while j > start and j + 1 < limit and doc[j].lower_ in ("for", "and", "&") and doc[j - 1].lower_ in PORTFOLIO_WORDS \
+                and doc[j + 1].lower_ in PORTFOLIO_WORDS and _title_word(doc[j + 1]):
+            j += 1  # "secretary of state | for culture", "minister of state | for trade and industry"
+            while j < limit and j - i <= 8 and _title_word(doc[j]):
+                j += 1
         if j > start and not (j < limit and (doc[j].lower_ == "'s" or (doc[j].pos_ in ("NOUN", "PROPN")
                                               and doc[j].is_alpha and entity_at(doc, j) is None))) \
                 and not (doc[j - 1].lower_ in _BODY_KINDS and j < limit and entity_at(doc, j) is not None):
@@ -388,10 +397,20 @@ def read_role_after(doc: Doc, i: int, limit: int) -> tuple[str, EntityCluster | 
             org, i = entity_at(doc, i), end  # "the WIPO director general", "a USI art major"
     while i > owner_end and i + 1 < limit and doc[i].lower_ in TENURE_WORDS and doc[i].is_lower:
         i += 1  # "its new chairman", "the city's longtime mayor"
+    region = None
+    if org is not None and org.type == "Organization" and i < limit and entity_at(doc, i) is not None \
+            and entity_at(doc, i).type == "Place" and _entity_span_start(doc, i) == i:  # type: ignore[union-attr]
+        region_end = _entity_span_end(doc, i)
+        if region_end < limit and _free(doc, region_end) and is_role_word(doc[region_end]):
+            region, i = i, region_end  # "the Sierra Club's Montana director": the post's region
     start = i
     while i < limit and i - start < _MAX_ROLE_WORDS and _free(doc, i) and (
             is_role_word(doc[i]) or _is_modifier(doc[i]) or
-            (doc[i].lower_ in _LINKS and i > start and i + 1 < limit and is_role_word(doc[i + 1]))):
+            (doc[i].lower_ in _LINKS and i > start and i + 1 < limit and (is_role_word(doc[i + 1]) or (
+                i + 2 < limit and doc[i + 1].is_lower and _is_modifier(doc[i + 1]) and is_role_head(doc[i + 2])))) or
+            # "a singer, songwriter and music producer": a list of titles, "and" before the last
+            (doc[i].text == "," and i > start and i + 1 < limit and is_role_head(doc[i - 1]) and
+             is_role_word(doc[i + 1]) and any(doc[k].lower_ in ("and", "&") for k in range(i + 2, min(limit, i + 5))))):
         i += 1
     while i > start and not is_role_head(doc[i - 1]):
         i -= 1
@@ -399,8 +418,14 @@ def read_role_after(doc: Doc, i: int, limit: int) -> tuple[str, EntityCluster | 
         return None
     i = _in_chief(doc, i, limit)
     i = _extend_title(doc, i, limit)
-    role = ("then " if then else "") + qualifier + _role_text(doc[start:i])
+    role = ("then " if then else "") + qualifier + _role_text(doc[start if region is None else region:i])
     end = i
+    if org is not None and org.type == "Place" and owner_end < start and entity_at(doc, owner_end) is org:
+        body, body_end = org_after(doc, i, limit)
+        if body is not None and body.type == "Organization":
+            # "Southern California director for New America Media": the place names the post's region
+            role = ("then " if then else "") + qualifier + _role_text(doc[owner_end:i])
+            org, end = body, body_end
     if org is None:
         org, end = org_after(doc, i, limit)
     elif org.type == "Place" and role.split()[-1] in _ELECTED_TITLES and end + 1 < limit \
@@ -511,6 +536,12 @@ def read_role_before(doc: Doc, person_start: int, sentence_start: int) -> tuple[
     k = end
     while k - 1 >= sentence_start and end - k < 3 and _title_word(doc[k - 1]):
         k -= 1
+    while k < end and k - 2 >= sentence_start and doc[k - 1].lower_ in ("for", "and", "&") and \
+            doc[k].lower_ in PORTFOLIO_WORDS and doc[k - 2].lower_ in PORTFOLIO_WORDS and _title_word(doc[k - 2]):
+        k -= 2  # "Secretary of State | for Culture X": a brief joined by "for" or "and"
+        inner = k
+        while k - 1 >= sentence_start and inner - k < 2 and _title_word(doc[k - 1]):
+            k -= 1
     if k < end and k - 1 > sentence_start and doc[k - 1].lower_ == "the" and doc[k].lower_ in PORTFOLIO_WORDS:
         k -= 1  # "Secretary of the Interior Ethan Hitchcock"
     if k < end and k - 2 >= sentence_start and doc[k - 1].lower_ in ("of", "for") and \
@@ -526,7 +557,13 @@ def read_role_before(doc: Doc, person_start: int, sentence_start: int) -> tuple[
             (doc[i - 1].lower_ in _LINKS and i - 2 >= sentence_start and is_role_word(doc[i - 2])) or
             # "chairman, president and chief executive officer X": a list of titles, "and" before the last
             (listed and doc[i - 1].text == "," and i - 2 >= sentence_start and is_role_head(doc[i - 2]) and
-             any(doc[k].lower_ in ("and", "&") for k in range(i, head_end)))):
+             any(doc[k].lower_ in ("and", "&") for k in range(i, head_end))) or
+            # "Mines, Power and Steel Minister X": a brief of several portfolios
+            (listed and doc[head_end - 1].lower_ in _BRIEF_HEADS and i < head_end and doc[i].is_title
+             and (doc[i - 1].text == "," or doc[i - 1].lower_ in ("and", "&")) and i - 2 >= sentence_start
+             and doc[i - 2].is_title and doc[i - 2].is_alpha and _free(doc, i - 2) and not is_role_head(doc[i - 2])) or
+            (listed and doc[head_end - 1].lower_ in _BRIEF_HEADS and (doc[i].text == "," or doc[i].lower_ in ("and", "&"))
+             and doc[i - 1].is_title and doc[i - 1].is_alpha and not is_role_head(doc[i - 1]))):
         i -= 1
     if i == head_end or not is_role_head(doc[head_end - 1]):
         return None
@@ -562,7 +599,9 @@ def read_role_before(doc: Doc, person_start: int, sentence_start: int) -> tuple[
         org = resolve_organization(doc, j)  # "Its director general, Daren Tang"
     elif j - 1 >= sentence_start and doc[j].lower_ == "whose" and _owner_before_whose(doc, j) is not None:
         org = _owner_before_whose(doc, j)  # "the LRA, whose leader Joseph Kony", "X, whose director, Y,"
-    elif org is None and j >= sentence_start and _org_entity(entity_at(doc, j)):
+    elif org is None and j >= sentence_start and _org_entity(entity_at(doc, j)) and not (
+            _entity_span_start(doc, j) - 1 >= sentence_start and doc[_entity_span_start(doc, j) - 1].lemma_ == "tell"):
+        # but "told Reuters Finance Secretary X": whom it was told, not whose secretary
         org = entity_at(doc, j)
         place_start = _entity_span_start(doc, j)
         j = place_start - 1
@@ -604,7 +643,7 @@ def read_role_before(doc: Doc, person_start: int, sentence_start: int) -> tuple[
                     and doc[k].lower_ not in ROLE_MODIFIERS:
                 k += 1
             org, role_tokens, i = place, doc[k:end], k
-    if org is None and doc[i].is_title and not doc[i].is_sent_start and \
+    if org is None and doc[i].is_title and not doc[i].is_sent_start and doc[end - 1].lower_ not in _BRIEF_HEADS and \
             doc[i].lower_ not in TITLE_WORDS and doc[i].lower_ not in ROLE_NOUNS and \
             doc[i].lower_ not in PORTFOLIO_WORDS and doc[i].lower_ not in RANK_WORDS and \
             doc[i].lower_ not in TITLE_ABBREVIATIONS:
@@ -694,7 +733,7 @@ def _role_text(tokens) -> str:
             and not (len(words) > 2 and {"of", "for", "in"} & set(words[1:-1])):  # "minister of finance", "... for exploration systems"
         words[-1] = _singular(last)
     text = " ".join(words)
-    return text.replace(" - ", "-")
+    return text.replace(" - ", "-").replace(" , ", ", ")
 
 
 def split_qualifier(role: str) -> tuple[str, str | None]:
@@ -712,7 +751,9 @@ def split_coordinated(role: str) -> list[str]:
     """"chief financial officer and treasurer" -> two roles; "curator and director of exhibits" too."""
     parts = [p.strip() for p in re.split(r"\s+(?:and|&|/)\s+|\s*,\s+", role)]
     if len(parts) > 1 and all(p and (p.split()[-1] not in ROLE_MODIFIERS or (
-            len(p.split()) > 1 and p.split()[-1] in _HEAD_MODIFIERS)) for p in parts):
+            len(p.split()) > 1 and p.split()[-1] in _HEAD_MODIFIERS)) and p.split()[-1] not in PORTFOLIO_WORDS
+            for p in parts) and not (parts[-1].split()[-1] in _BRIEF_HEADS and all(len(p.split()) == 1 for p in parts[:-1])):
+        # not "mines, power and steel minister": one minister of three portfolios
         return parts  # "chief executive" is a title; a lone "senior" before "and" is not
     return [role]
 
@@ -1549,12 +1590,13 @@ class RoleFinder:
                 else:
                     org, jurisdiction = None, org  # "U.S. President": the place is where, not whom for
             for part in split_coordinated(role):
+                part, part_qualifier = split_qualifier(part) if qualifier is None else (part, qualifier)
                 if not part or part in ROLE_MODIFIERS - _HEAD_MODIFIERS or part.split()[-1] in ROLE_QUALIFIERS:
                     continue
                 key = (id(person), part, id(org) if org else None)
                 if key not in roles or roles[key].confidence < confidence:
                     roles[key] = RoleFact(person=person, role=part, organization=org, sentence=sentence,
-                                          confidence=confidence, jurisdiction=jurisdiction, qualifier=qualifier)
+                                          confidence=confidence, jurisdiction=jurisdiction, qualifier=part_qualifier)
 
         for cluster in doc._.ng_entities or []:
             if cluster.type != "Person":
