@@ -645,3 +645,36 @@ def test_a_brief_of_capitalised_portfolios_before_minister_is_one_title(text, ro
     result = newsgraph.extract(text)
     assert [r for _, r, _, _ in role_rows(result)] == [role]
     assert not any(e.type == "Organization" for e in result.entities)
+
+
+def test_a_firms_second_name_after_of_is_no_second_speaker():
+    result = newsgraph.extract("Analyst Rosa Marchetti of Ingalls and Snyder said two rivals could be interested.")
+    assert [who for who, _ in quote_rows(result)] == ["Rosa Marchetti"]
+
+
+def test_two_people_each_of_a_body_both_speak():
+    result = newsgraph.extract("Jane Roe of Acme and John Doe of Bolt said prices would rise.")
+    assert sorted(who for who, _ in quote_rows(result)) == ["Jane Roe", "John Doe"]
+
+
+def test_a_company_called_by_its_possessive_first_word_is_the_company():
+    result = newsgraph.extract("Moody's Investors Service Inc said it lowered the ratings of Vantex Corp. Moody's "
+                               "said the new facilities had negative implications for creditors.")
+    assert {who for who, _ in quote_rows(result)} == {"Moody's Investors Service Inc"}
+
+
+def test_a_long_coordinated_title_after_a_name_gives_both_titles():
+    result = newsgraph.extract("Newton is succeeded as president by William Archer, who had been executive vice "
+                               "president and chief operating officer.")
+    titles = {r for p, r, _, _ in role_rows(result) if p == "William Archer"}
+    assert {"executive vice president", "chief operating officer"} <= titles
+
+
+def test_a_rank_before_a_name_is_the_title_not_the_word_before_it():
+    result = newsgraph.extract("Critics include fired aide Oliver Marsh and his boss Adm. John Pettigrew.")
+    assert ("John Pettigrew", "admiral", None, None) in role_rows(result)
+
+
+def test_a_noun_ending_in_ment_is_no_title():
+    result = newsgraph.extract("Wedge said it had talks with Arlo management, Pesch, and other shareholders.")
+    assert not any(r.role == "management" for r in result.roles)

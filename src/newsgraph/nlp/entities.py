@@ -2365,6 +2365,8 @@ def _short_company_name(name: str, word: str, type_: str) -> bool:
     words = name.split()
     if len(words) < 2 or words[-1] not in COMPANY_MARKS:
         return False
+    if words[0] in (word + "'s", word + "’s"):
+        return True  # "Moody's said" (the possessive split off) for "Moody's Investors Service Inc"
     if len(words) == 2:
         return words[0] == word
     return words[-2] == word and type_ != "Place" and words[-3].lower() not in ("of", "for", "and", "the", "&")

@@ -560,7 +560,7 @@ def _speakers(verb: Token, index: _DocIndex, previous: QuoteFact | None,
     subjects = [_person_of_body(c) or _person_after_title(c, verb) or c
                 for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")] or [subject]
     found: list[tuple[EntityCluster, float]] = []
-    for token in (t for s in subjects for t in (s, *s.conjuncts)):
+    for token in (t for s in subjects for t in (s, *(c for c in s.conjuncts if not _inside_affiliation(s, c)))):
         speaker, confidence = resolve_speaker(token, index, previous, exclude)
         if speaker is not None and all(s is not speaker for s, _ in found):
             found.append((speaker, confidence))
@@ -568,6 +568,13 @@ def _speakers(verb: Token, index: _DocIndex, previous: QuoteFact | None,
         # "NEWARK, N.J. - Prudential said": a place beside a person or a body is where, not who
         found = [(s, c) for s, c in found if s.type != "Place"]
     return found
+
+
+def _inside_affiliation(subject: Token, conjunct: Token) -> bool:
+    """"Rosemarie Morbelli of Ingalls and Snyder said": the parser joined the firm's second name to
+    the person; a conjunct after the subject's "of"-phrase belongs to that phrase."""
+    return conjunct.ent_type != _PERSON_LABEL and any(
+        c.dep_ == "prep" and c.lower_ in ("of", "at", "from") and subject.i < c.i < conjunct.i for c in subject.children)
 
 
 def _source_phrase(sentence: Span, index: _DocIndex) -> tuple[Token, Token] | None:

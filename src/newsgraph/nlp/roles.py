@@ -153,9 +153,10 @@ def is_role_word(token: Token) -> bool:
         return False
     if lower in ROLE_NOUNS or lower in ROLE_MODIFIERS:
         return True
-    return token.pos_ == "NOUN" and bool(_ROLE_SUFFIX.search(lower)) and len(lower) > 4
+    return token.pos_ == "NOUN" and bool(_ROLE_SUFFIX.search(lower)) and len(lower) > 4 and not lower.endswith(_NOT_TITLE_ENDINGS)
 
 
+_NOT_TITLE_ENDINGS = ("ment", "ments")  # "management", "statement": the "-ent" of "agent" without a person
 _HEAD_MODIFIERS = {"chief", "general", "executive", "principal"}  # modifiers that also stand alone as titles
 _BRIEF_HEADS = {"minister", "secretary"}  # the capitalised words before them name a brief: "Steel Minister"
 
@@ -169,7 +170,7 @@ def is_role_head(token: Token) -> bool:
     if lower in ROLE_NOUNS and lower not in ROLE_MODIFIERS - _HEAD_MODIFIERS:
         return True
     return token.pos_ == "NOUN" and lower not in _NOT_ROLES and lower not in ROLE_MODIFIERS and \
-        bool(_ROLE_SUFFIX.search(lower)) and len(lower) > 4
+        bool(_ROLE_SUFFIX.search(lower)) and len(lower) > 4 and not lower.endswith(_NOT_TITLE_ENDINGS)
 
 
 def _free(doc: Doc, i: int) -> bool:
@@ -404,7 +405,9 @@ def read_role_after(doc: Doc, i: int, limit: int) -> tuple[str, EntityCluster | 
         if region_end < limit and _free(doc, region_end) and is_role_word(doc[region_end]):
             region, i = i, region_end  # "the Sierra Club's Montana director": the post's region
     start = i
-    while i < limit and i - start < _MAX_ROLE_WORDS and _free(doc, i) and (
+    longest = _MAX_ROLE_WORDS + (3 if any(t.lower_ in ("and", "&") for t in doc[start:min(limit, start + _MAX_ROLE_WORDS)])
+                                 else 0)  # "executive vice president and chief operating officer"
+    while i < limit and i - start < longest and _free(doc, i) and (
             is_role_word(doc[i]) or _is_modifier(doc[i]) or
             (doc[i].lower_ in _LINKS and i > start and i + 1 < limit and (is_role_word(doc[i + 1]) or (
                 i + 2 < limit and doc[i + 1].is_lower and _is_modifier(doc[i + 1]) and is_role_head(doc[i + 2])))) or
@@ -568,6 +571,9 @@ def read_role_before(doc: Doc, person_start: int, sentence_start: int) -> tuple[
     if i == head_end or not is_role_head(doc[head_end - 1]):
         return None
     role_tokens = doc[i:end]
+    if head_end - i >= 2 and doc[head_end - 1].lower_ in TITLE_ABBREVIATIONS and doc[head_end - 2].is_lower \
+            and is_role_head(doc[head_end - 2]):
+        i, role_tokens = head_end - 1, doc[head_end - 1:end]  # "his boss Adm. X": the rank is the title
     if i - 1 >= sentence_start and doc[i - 1].text == "-":
         # "pan-democracy camp councillors": the hyphen cut a descriptor of the group, not the title
         k = i
