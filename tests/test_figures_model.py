@@ -113,3 +113,15 @@ def test_a_change_and_its_levels_are_separate_figures():
         ("$2 billion", 2e9, "USD", "rise in exports"), ("$40 billion", 4e10, "USD", "Exports")]
     rows = figure_rows("The opposition's seats on the council increased from 9 to 10.")
     assert [r[1] for r in rows] == [9, 10]
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("The group earned 2.1 billion Swedish crowns last year.", 2.1e9, "SEK"),
+    ("Profit rose to 12 mln West German marks.", 1.2e7, "DEM"),
+    ("The deficit will rise by a further five billion Ecus this year.", 5e9, "XEU"),
+    ("The company earned 72 mln guilders in 1986.", 7.2e7, "NLG"),
+])
+def test_a_nationality_between_an_amount_and_its_currency_stays_in_the_figure(text, value, unit):
+    result = newsgraph.extract(text)
+    assert [(f.value, f.unit) for f in result.figures] == [(pytest.approx(value), unit)]
+    assert not any(e.type == "Organization" for e in result.entities)

@@ -31,6 +31,23 @@ from newsgraph.nlp.quantities import parse_quantity
     ("120 millimetres", 120, "mm", None),
     ("up to 40 cm", 40, "cm", "up to"),
     ("12 inches", 12, "inch", None),
+    # currencies the euro replaced, as wire copy names them, and words several countries share
+    ("72 mln guilders", 72e6, "NLG", None),
+    ("500 mln lire", 5e8, "ITL", None),
+    ("1.2 billion marks", 1.2e9, "DEM", None),
+    ("2 billion D-marks", 2e9, "DEM", None),
+    ("five billion Ecus", 5e9, "XEU", None),
+    ("3.5 billion French francs", 3.5e9, "FRF", None),
+    ("40 mln Belgian francs", 4e7, "BEF", None),
+    ("5 mln francs", 5e6, "CHF", None),
+    ("2.1 billion Swedish crowns", 2.1e9, "SEK", None),
+    ("300 mln Norwegian crowns", 3e8, "NOK", None),
+    ("300 mln Kuwaiti dinars", 3e8, "KWD", None),
+    ("12 mln Philippine pesos", 1.2e7, "PHP", None),
+    ("50 mln Egyptian pounds", 5e7, "EGP", None),
+    ("900 mln Italian lira", 9e8, "ITL", None),
+    ("64 Canadian cts", 0.64, "CAD", None),
+    ("12 cts", 0.12, "USD", None),
 ])
 def test_parse_quantity(text, value, unit, qualifier):
     quantity = parse_quantity(text)

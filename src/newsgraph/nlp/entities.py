@@ -188,8 +188,9 @@ def clean_span(span: Span) -> Span | None:
             (len(words) == 1 or words[0] in _ROW_LABELS):
         return None  # "1700 GMT", "LIBOR", "Oper shr 70": wire words and a results table's row labels
     if (len(words) >= 2 and words[-1] in _CURRENCY_NAMES and span.label_ != "PERSON") or \
-            (len(words) >= 2 and words[-1] in ("dlrs", "dlr", "stg")):
-        return None  # "U.S. Dollar", "N.Z. Dlrs": a currency, not a body or a person
+            (len(words) >= 2 and words[-1] in ("dlrs", "dlr", "stg")) or (
+            len(words) == 1 and words[0] in CURRENCY_WORDS and start > 0 and doc[start - 1].like_num):
+        return None  # "U.S. Dollar", "N.Z. Dlrs", "five billion Ecus": a currency, not a body or a person
     if len(words) == 2 and words[0] in ("group", "pool", "division") and len(doc[end - 1].text) <= 2:
         return None  # "Group G": a stage of a tournament
     if len(words) == 1 and (_ROMAN.match(doc[start].text) or words[0] in NOT_NAMES or

@@ -17,7 +17,16 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from .facts import EntityCluster, FigureFact, doc_text, entity_at, headline_end, sentence_start, tokens_where
-from .lexicon import CURRENCY_WORDS, PERSON_NOUNS, QUALIFIERS, ROLE_NOUNS, UNIT_WORDS
+from .lexicon import (
+    CURRENCY_PLURALS,
+    CURRENCY_WORDS,
+    DOLLAR_COUNTRIES,
+    NATIONAL_CURRENCIES,
+    PERSON_NOUNS,
+    QUALIFIERS,
+    ROLE_NOUNS,
+    UNIT_WORDS,
+)
 from .quantities import Quantity, parse_quantity
 
 FIGURE_LABELS = {"MONEY", "PERCENT", "QUANTITY", "CARDINAL"}
@@ -40,6 +49,9 @@ _UNIT_TAIL = set(CURRENCY_WORDS) | set(UNIT_WORDS) | _WIRE_CURRENCY | {"percent"
 _SPELLED_UNITS = {w for w in UNIT_WORDS if len(w) >= 4 and w.isalpha() and w != "square"}
 _CURRENCY_TAIL = (set(CURRENCY_WORDS) | _WIRE_CURRENCY) - {"won", "real", "rand", "dong", "franc", "$"}
 _MONEY_OR_PERCENT_WORDS = _CURRENCY_TAIL | {"percent", "pct", "%"}
+# what may stand between an amount and its currency: "2.1 billion | Swedish | crowns", "| D- | marks"
+_CURRENCY_NATIONALITIES = {n for table in NATIONAL_CURRENCIES.values() for n in table} | set(DOLLAR_COUNTRIES)
+_NATIONAL_CURRENCY_WORDS = {w for base in NATIONAL_CURRENCIES for w in (base, base + "s")} | set(CURRENCY_PLURALS)
 _SCALE_TAIL = {"thousand", "million", "billion", "trillion", "bn", "mn", "m", "mln", "bln", "crore", "crores", "lakh",
                "lakhs"}
 # Amounts the tokenizer or the model leave in pieces: "NZ$1.8 million", "Rs 8,400 crore"
@@ -1134,6 +1146,14 @@ def _with_unit_tail(span: Span) -> Span:
         if doc[end].lower_ in _CURRENCY_TAIL and label == "CARDINAL":
             label = "MONEY"  # "12 dlrs", "1.4 billion dlrs" the model left as a bare number
         end += 1
+    for width in (1, 2):
+        between = " ".join(t.lower_ for t in doc[end:end + width]).replace(" -", "")
+        if end + width < len(doc) and doc[end].is_title and \
+                doc[end + width].lower_ in _CURRENCY_TAIL | _NATIONAL_CURRENCY_WORDS and (
+                between in _CURRENCY_NATIONALITIES) and (label != "CARDINAL" or doc[end - 1].lower_ in _SCALE_TAIL
+                                                         or doc[end - 1].like_num):
+            end, label = end + width + 1, "MONEY"  # "2.1 billion Swedish crowns", "2 billion D-marks"
+            break
     if label == "CARDINAL" and end < len(doc) and doc[end].lower_ in _SPELLED_UNITS:
         end, label = end + 1, "QUANTITY"  # "20 milligrams", "80 knots" the model left as a bare number
     if label == "CARDINAL" and end < len(doc) and doc[end].lower_ in ("pct", "percent", "%", "per cent"):

@@ -372,7 +372,36 @@ CURRENCY_WORDS = {
     "hryvnia": "UAH", "forint": "HUF", "bitcoin": "BTC", "bitcoins": "BTC",
     "nz$": "NZD", "a$": "AUD", "au$": "AUD", "c$": "CAD", "ca$": "CAD", "hk$": "HKD",
     "s$": "SGD", "nt$": "TWD",
+    # the currencies the euro replaced, and others wire copy names: "72 mln guilders", "500 mln lire"
+    "guilder": "NLG", "guilders": "NLG", "lire": "ITL", "peseta": "ESP", "pesetas": "ESP", "escudo": "PTE",
+    "escudos": "PTE", "schilling": "ATS", "schillings": "ATS", "drachma": "GRD", "drachmas": "GRD",
+    "drachmae": "GRD", "ecu": "XEU", "ecus": "XEU", "punt": "IEP", "punts": "IEP", "markka": "FIM",
+    "markkaa": "FIM", "cruzado": "BRC", "cruzados": "BRC", "austral": "ARA", "australs": "ARA",
+    "marks": "DEM", "deutschmarks": "DEM", "deutschemarks": "DEM",
 }
+
+# Currency words several countries use: the nationality before the word says whose ("French
+# francs", "Swedish crowns", "Kuwaiti dinars"); without one, CURRENCY_WORDS decides ("" there: no
+# country can be told, so no code is given)
+NATIONAL_CURRENCIES = {
+    "franc": {"french": "FRF", "belgian": "BEF", "luxembourg": "LUF", "swiss": "CHF"},
+    "crown": {"swedish": "SEK", "danish": "DKK", "norwegian": "NOK", "czech": "CZK", "slovak": "SKK"},
+    "krona": {"swedish": "SEK", "icelandic": "ISK"},
+    "krone": {"danish": "DKK", "norwegian": "NOK"},
+    "mark": {"west german": "DEM", "german": "DEM", "deutsche": "DEM", "d": "DEM", "finnish": "FIM"},
+    "dinar": {"kuwaiti": "KWD", "iraqi": "IQD", "jordanian": "JOD", "bahraini": "BHD", "algerian": "DZD",
+              "libyan": "LYD", "tunisian": "TND", "serbian": "RSD"},
+    "peso": {"mexican": "MXN", "argentine": "ARS", "argentinian": "ARS", "philippine": "PHP", "chilean": "CLP",
+             "colombian": "COP", "cuban": "CUP", "uruguayan": "UYU"},
+    "rupee": {"indian": "INR", "pakistani": "PKR", "sri lankan": "LKR", "nepalese": "NPR", "mauritian": "MUR"},
+    "riyal": {"saudi": "SAR", "qatari": "QAR", "omani": "OMR", "yemeni": "YER"},
+    "lira": {"italian": "ITL", "turkish": "TRY", "maltese": "MTL"},
+    "pound": {"egyptian": "EGP", "lebanese": "LBP", "syrian": "SYP", "irish": "IEP", "cypriot": "CYP",
+              "sudanese": "SDG"},
+    "shilling": {"kenyan": "KES", "ugandan": "UGX", "tanzanian": "TZS", "austrian": "ATS", "somali": "SOS"},
+}
+# plural forms that do not end in a plain "s"
+CURRENCY_PLURALS = {"kronor": "krona", "kroner": "krone", "lire": "lira"}
 
 # Adjectives that pick a dollar ("Australian dollars")
 DOLLAR_COUNTRIES = {

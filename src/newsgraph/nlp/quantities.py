@@ -12,7 +12,16 @@ from functools import lru_cache
 
 from text_to_num import text2num
 
-from .lexicon import CURRENCY_WORDS, DOLLAR_COUNTRIES, FRACTIONS, QUALIFIERS, SCALES, UNIT_WORDS
+from .lexicon import (
+    CURRENCY_PLURALS,
+    CURRENCY_WORDS,
+    DOLLAR_COUNTRIES,
+    FRACTIONS,
+    NATIONAL_CURRENCIES,
+    QUALIFIERS,
+    SCALES,
+    UNIT_WORDS,
+)
 
 
 @dataclass(frozen=True)
@@ -80,6 +89,12 @@ def currency_of(text: str) -> str | None:
                 if before.endswith(country.strip(".")):
                     return code
             return "USD"
+        base = CURRENCY_PLURALS.get(word, word[:-1] if word.endswith("s") and word[:-1] in NATIONAL_CURRENCIES else word)
+        if base in NATIONAL_CURRENCIES:
+            before = " ".join(words[max(0, position - 2):position])
+            for nationality, code in NATIONAL_CURRENCIES[base].items():
+                if before == nationality or before.endswith(" " + nationality):
+                    return code  # "3.5 billion French francs", "two bln Swedish crowns"
         if word in _CURRENCIES and len(word) > 1:
             return _CURRENCIES[word]
     return None
@@ -153,6 +168,9 @@ def parse_quantity(text: str) -> Quantity | None:
     currency = None if per_cent else currency_of(rest)
     if currency is None and not per_cent and re.search(r"\b(?:cts|cents?)\b", lowered):
         currency, value = "USD", value / 100  # "12 cts a share"
+        for country, country_code in DOLLAR_COUNTRIES.items():
+            if re.search(rf"\b{re.escape(country)}\s+(?:cts|cents?)\b", lowered):
+                currency = country_code  # "64 Canadian cts"
     if currency:
         unit = currency
     elif re.search(r"%|\bper ?cent\b|\bpct\b", lowered):
