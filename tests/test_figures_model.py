@@ -125,3 +125,15 @@ def test_a_nationality_between_an_amount_and_its_currency_stays_in_the_figure(te
     result = newsgraph.extract(text)
     assert [(f.value, f.unit) for f in result.figures] == [(pytest.approx(value), unit)]
     assert not any(e.type == "Organization" for e in result.entities)
+
+
+def test_a_scaled_level_listed_before_a_percentage_is_no_percentage():
+    result = newsgraph.extract("Available seat miles rose 13.5 pct in February to 1.48 billion from 1.31 billion "
+                               "and 9.6 pct in the two months to 3.06 billion from 2.79 billion.")
+    units = {f.text: f.unit for f in result.figures}
+    assert units["1.31 billion"] == "count" and units["9.6 pct"] == "percent"
+
+
+def test_wire_oil_units_are_units():
+    result = newsgraph.extract("Output was 408 mln bbls in 1986, or about 1.1 mln bpd.")
+    assert [(f.value, f.unit) for f in result.figures] == [(4.08e8, "barrel"), (pytest.approx(1.1e6), "bpd")]

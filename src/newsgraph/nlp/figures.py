@@ -1102,11 +1102,13 @@ _LIST_GAP = re.compile(r"^[\s,]*(?:and|or|to|-|–)?[\s,]*$")
 
 
 def _share_list_units(doc: Doc, figures: list[FigureFact]) -> None:
-    """"at 4,340, 4,345 and 4,350 dlrs": numbers listed before an amount share its currency."""
+    """"at 4,340, 4,345 and 4,350 dlrs": numbers listed before an amount share its currency (but "from
+    1.31 billion and 9.6 pct in ...": no share is counted in billions)."""
     text = doc_text(doc)
     for later, earlier in zip(reversed(figures), reversed(figures[:-1])):
         if earlier.unit == "count" and later.unit not in ("count", "fraction") and \
                 earlier.span.root.dep_ != "nummod" and \
+                not (later.unit == "percent" and any(t.lower_ in _SCALE_TAIL for t in earlier.span)) and \
                 _LIST_GAP.match(text[earlier.span.end_char:later.span.start_char]):
             earlier.unit = later.unit
 

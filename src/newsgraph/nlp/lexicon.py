@@ -422,7 +422,7 @@ UNIT_WORDS = {
     "mile": "mile", "miles": "mile", "metre": "m", "metres": "m", "meter": "m", "meters": "m",
     "kg": "kg", "kilogram": "kg", "kilograms": "kg", "tonne": "t", "tonnes": "t", "ton": "t",
     "tons": "t", "pound-weight": "lb", "lb": "lb", "lbs": "lb", "barrel": "barrel",
-    "barrels": "barrel", "litre": "l", "litres": "l", "liter": "l", "liters": "l",
+    "barrels": "barrel", "bbl": "barrel", "bbls": "barrel", "bpd": "bpd", "litre": "l", "litres": "l", "liter": "l", "liters": "l",
     "hectare": "ha", "hectares": "ha", "acre": "acre", "acres": "acre", "mw": "MW",
     "megawatt": "MW", "megawatts": "MW", "gw": "GW", "gigawatt": "GW", "gigawatts": "GW",
     "kwh": "kWh", "twh": "TWh", "degree": "degree", "degrees": "degree", "square": "square",
