@@ -678,3 +678,14 @@ def test_a_rank_before_a_name_is_the_title_not_the_word_before_it():
 def test_a_noun_ending_in_ment_is_no_title():
     result = newsgraph.extract("Wedge said it had talks with Arlo management, Pesch, and other shareholders.")
     assert not any(r.role == "management" for r in result.roles)
+
+
+@pytest.mark.parametrize("text, place", [
+    ("ST. LOUIS, MO., March 3 - Arden Medical said its net income rose.", "St. Louis"),
+    ("OLD GREENWICH, Conn., March 2 - Arden Medical said its net income rose.", "Old Greenwich"),
+    ("MOUNT LAUREL, N.J., March 2 - Arden Medical said its net income rose.", "Mount Laurel"),
+])
+def test_a_dateline_place_the_model_cut_into_pieces_is_one_place(text, place):
+    places = [e.name for e in newsgraph.extract(text).entities if e.type == "Place"]
+    assert place in places
+    assert not set(place.replace(".", "").split()) & set(places)

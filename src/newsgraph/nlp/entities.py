@@ -300,7 +300,7 @@ class EntityLinker:
                 continue
             spans.append(Span(doc, start, end, label="ORG"))
         spans = _dateline_types(doc, spans)
-        spans += _dateline_spans(doc, spans)
+        spans = _with_dateline_spans(doc, spans)
         cleaned = [s for s in (clean_span(span) for span in filter_spans(spans)) if s is not None]
         cleaned = [s for s in (_without_title_words(span) for span in cleaned) if s is not None]
         cleaned = _source_lines(doc, cleaned)
@@ -2007,13 +2007,12 @@ def _dateline_types(doc: Doc, spans: list[Span]) -> list[Span]:
     return result
 
 
-def _dateline_spans(doc: Doc, spans: list[Span]) -> list[Span]:
-    """The dateline's place and agency are entities even when the model missed them ("BANGKOK (AP)")."""
+def _with_dateline_spans(doc: Doc, spans: list[Span]) -> list[Span]:
+    """The dateline's place and agency are entities even when the model missed them ("BANGKOK (AP)"),
+    and whole where the model cut them into pieces ("ST. LOUIS, MO." read as "St", "Louis")."""
     dateline = doc._.ng_dateline
     if dateline is None:
-        return []
-    found = []
-    taken = {i for span in spans for i in range(span.start, span.end)}
+        return spans
     parts = []
     if dateline.place_span:  # "BANGKOK, Thailand": two places
         start, end = dateline.place_span
@@ -2026,9 +2025,13 @@ def _dateline_spans(doc: Doc, spans: list[Span]) -> list[Span]:
         parts.append((dateline.agency_span, "ORG"))
     for offsets, label in parts:
         span = doc.char_span(*offsets, label=label, alignment_mode="contract")
-        if span is not None and len(span) and not taken.intersection(range(span.start, span.end)):
-            found.append(span)
-    return found
+        if span is None or not len(span):
+            continue
+        inside = [s for s in spans if s.start < span.end and span.start < s.end]
+        if all(span.start <= s.start and s.end <= span.end for s in inside) and \
+                not any((s.start, s.end) == (span.start, span.end) for s in inside):
+            spans = [s for s in spans if not any(s is t for t in inside)] + [span]
+    return spans
 
 
 def _acronym_definitions(doc: Doc, spans: list[Span]):
