@@ -689,3 +689,23 @@ def test_a_dateline_place_the_model_cut_into_pieces_is_one_place(text, place):
     places = [e.name for e in newsgraph.extract(text).entities if e.type == "Place"]
     assert place in places
     assert not set(place.replace(".", "").split()) & set(places)
+
+
+@pytest.mark.parametrize("text", [
+    "The C-130 and the A300 were sold under the GSM-102 programme.",
+    "The Sterling 825S sells for 19,000 dlrs.",
+    "Sugar got rebates of 43.147 European Currency Units (Ecus) per 100 kilos.",
+])
+def test_model_numbers_programmes_and_currencies_are_no_entities(text):
+    assert newsgraph.extract(text).entities == []
+
+
+def test_a_name_with_a_digit_in_it_stays_a_name():
+    result = newsgraph.extract("Leaders of the G20 met in Osaka. The team Cloud9 won the final.")
+    assert {"G20", "Cloud9"} <= {e.name for e in result.entities}
+
+
+def test_a_square_bracketed_ticker_marks_its_company():
+    result = newsgraph.extract("STUTTGART, March 3 - Vantor-Benz AG [VBZG.F] said its car production could fall.")
+    assert quote_rows(result) == [("Vantor-Benz AG", "its car production could fall.")]
+    assert not any(e.name.startswith("VBZG") for e in result.entities)

@@ -127,6 +127,15 @@ _CURRENCY_NAMES = {w for w in CURRENCY_WORDS if w.isalpha() and len(w) > 3} - {"
                                                                                   "pounds", "crown", "crowns"}
 
 
+_MODEL_NUMBER = re.compile(r"^(?!G-?\d+$)[A-Z]{0,3}-?\d{2,}[A-Z]{0,3}$")  # not "G20": a group of countries
+
+
+def _numbered(word: str) -> bool:
+    """"A300", "M2", "BAA-3", "10.0": a word that numbers something (not "Cloud9", a name with a digit)."""
+    digits = sum(c.isdigit() for c in word)
+    return digits > 0 and (digits * 2 >= sum(c.isalnum() for c in word) or bool(re.search(r"-\d", word)))
+
+
 def clean_span(span: Span) -> Span | None:
     """The span without a leading determiner or trailing possessive/punctuation."""
     start, end = span.start, span.end
@@ -189,8 +198,14 @@ def clean_span(span: Span) -> Span | None:
         return None  # "1700 GMT", "LIBOR", "Oper shr 70": wire words and a results table's row labels
     if (len(words) >= 2 and words[-1] in _CURRENCY_NAMES and span.label_ != "PERSON") or \
             (len(words) >= 2 and words[-1] in ("dlrs", "dlr", "stg")) or (
-            len(words) == 1 and words[0] in CURRENCY_WORDS and start > 0 and doc[start - 1].like_num):
+            len(words) == 1 and ((words[0] in _CURRENCY_NAMES and words[0] != "sterling") or (
+                words[0] in CURRENCY_WORDS and start > 0 and doc[start - 1].like_num))):
         return None  # "U.S. Dollar", "N.Z. Dlrs", "five billion Ecus": a currency, not a body or a person
+    while span.label_ == "PERSON" and end - start > 1 and _numbered(doc[start].text):
+        start += 1  # "KV0101223294 Karvala": a monitoring line's number before a place
+    if (span.label_ == "PERSON" and any(_numbered(t.text) for t in doc[start:end])) or (
+            end - start == 1 and span.label_ != "FAC" and _MODEL_NUMBER.match(doc[start].text)):
+        return None  # "GSM-102", "A300", "C-130", "825S": a model or a programme, no one and no body
     if len(words) == 2 and words[0] in ("group", "pool", "division") and len(doc[end - 1].text) <= 2:
         return None  # "Group G": a stage of a tournament
     if len(words) == 1 and (_ROMAN.match(doc[start].text) or words[0] in NOT_NAMES or

@@ -18,14 +18,15 @@ from spacy.tokens import Doc, Span
 
 from .facts import doc_text
 
-TICKER_MARK = re.compile(r"<[A-Z][A-Z0-9]{0,7}(?:\.[A-Z]{1,2})?>")
+# "<ACM.N>", and the square-bracketed form some desks use ("[DAIG.F]", with its exchange only)
+TICKER_MARK = re.compile(r"<[A-Z][A-Z0-9]{0,7}(?:\.[A-Z]{1,2})?>|\[[A-Z][A-Z0-9]{0,7}\.[A-Z]{1,2}\]")
 
 
 @Language.component("newsgraph_ticker_marks", retokenizes=True)
 def ticker_marks_component(doc: Doc) -> Doc:
     """Before the model reads the Doc: each "<ACM.N>" the tokenizer split becomes one token."""
     text = doc_text(doc)  # the same text after the merges
-    if "<" not in text:
+    if "<" not in text and "[" not in text:
         return doc
     spans = [doc.char_span(m.start(), m.end()) for m in TICKER_MARK.finditer(text)]
     with doc.retokenize() as retokenizer:
@@ -60,13 +61,14 @@ def bracketed_names(doc: Doc) -> list[Span]:
 
 @Language.component("newsgraph_tickers", requires=["token.dep", "doc.ents"], assigns=["token.dep", "doc.ents"])
 def tickers_component(doc: Doc) -> Doc:
-    if "<" not in doc_text(doc):
+    text = doc_text(doc)
+    if "<" not in text and "[" not in text:
         return doc  # the common case: no mark, nothing to read
     names = bracketed_names(doc)
     if names:
         bracketed = {i for name in names for i in range(name.start - 1, name.end + 1)}
         doc.set_ents([e for e in doc.ents if not bracketed.intersection(range(e.start, e.end))] + names)
-    marks = [t for t in doc if t.text[0] == "<" and is_ticker_mark(t.text)]
+    marks = [t for t in doc if t.text[0] in "<[" and is_ticker_mark(t.text)]
     if not marks:
         return doc
     mark_indices = {t.i for t in marks}
