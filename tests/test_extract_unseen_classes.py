@@ -709,3 +709,9 @@ def test_a_square_bracketed_ticker_marks_its_company():
     result = newsgraph.extract("STUTTGART, March 3 - Vantor-Benz AG [VBZG.F] said its car production could fall.")
     assert quote_rows(result) == [("Vantor-Benz AG", "its car production could fall.")]
     assert not any(e.name.startswith("VBZG") for e in result.entities)
+
+
+def test_a_name_ending_in_a_company_word_is_a_company_whatever_the_model_read():
+    result = newsgraph.extract("Piedmont Airlines said its load factor rose. Ted Bates Worldwide said it would "
+                               "sell the unit.")
+    assert {("Piedmont Airlines", "Organization"), ("Ted Bates Worldwide", "Organization")} <= names_and_types(result)

@@ -2449,8 +2449,10 @@ def _settle_type_and_name(cluster: EntityCluster, votes: Counter, defined: set) 
         if model_type == "Other" and votes.get("Organization", 0) >= votes["Other"]:
             model_type = "Organization"  # "Facebook" read once as a product, once heading a "co-founder"
         cluster.type = type_from_head(cluster.name, model_type)
-    if len(cluster.name.split()) > 1 and cluster.name.split()[-1] in COMPANY_MARKS:
-        cluster.type = "Organization"  # "Paradyne Corp", however often the model read "Paradyne" as a person
+    last = cluster.name.split()[-1] if cluster.name else ""
+    if len(cluster.name.split()) > 1 and (last in COMPANY_MARKS or (last.istitle() and last.lower() in COMPANY_NAME_TAILS)):
+        # "Paradyne Corp", "Ted Bates Worldwide", however often the model read "Paradyne" as a person
+        cluster.type = "Organization"
     if cluster.name.isupper() and cluster.type == "Place" and (len(cluster.name) > 5 or _named_in_dateline(cluster)):
         cluster.name = cluster.name.title()  # "BRUSSELS", "ROME" in a dateline (but "USSR" elsewhere stays)
     for text in names:

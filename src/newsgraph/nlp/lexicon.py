@@ -54,7 +54,8 @@ COMPANY_NAME_TAILS = {"systems", "technologies", "technology", "industries", "ph
                       "resources", "networks", "software", "labs", "partners", "capital", "entertainment", "media",
                       "communications", "bancorp", "financial", "international", "enterprises", "brands", "foods",
                       "electronics", "therapeutics", "biosciences", "petroleum", "mining", "minerals", "telecom",
-                      "pharma", "securities", "investments", "insurance", "logistics", "solutions", "corp"}
+                      "pharma", "securities", "investments", "insurance", "logistics", "solutions", "corp",
+                      "aircraft", "worldwide", "airlines", "airways", "chemicals", "seetransport", "shipping"}
 
 # Parties named by their members in the plural ("the Social Democrats", "the Greens", "the Tories")
 PARTY_PLURALS = {"democrats", "republicans", "conservatives", "liberals", "greens", "socialists", "communists",
