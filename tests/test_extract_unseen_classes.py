@@ -715,3 +715,12 @@ def test_a_name_ending_in_a_company_word_is_a_company_whatever_the_model_read():
     result = newsgraph.extract("Piedmont Airlines said its load factor rose. Ted Bates Worldwide said it would "
                                "sell the unit.")
     assert {("Piedmont Airlines", "Organization"), ("Ted Bates Worldwide", "Organization")} <= names_and_types(result)
+
+
+@pytest.mark.parametrize("text", [
+    "Sales to non-U.S. customers rose 4 pct.",
+    "Exports to non-EC countries rose 4 pct.",
+    "The County said it would appeal the ruling.",
+])
+def test_everything_but_a_place_or_a_kind_of_place_alone_is_no_entity(text):
+    assert newsgraph.extract(text).entities == []

@@ -206,6 +206,8 @@ def clean_span(span: Span) -> Span | None:
     if (span.label_ == "PERSON" and any(_numbered(t.text) for t in doc[start:end])) or (
             end - start == 1 and span.label_ != "FAC" and _MODEL_NUMBER.match(doc[start].text)):
         return None  # "GSM-102", "A300", "C-130", "825S": a model or a programme, no one and no body
+    if (len(words) == 1 and words[0] in SETTLEMENT_NOUNS) or doc[start:end].text.lower().startswith("non-"):
+        return None  # "County" alone, "non-U.S.", "non-OPEC": a kind of place, or everything but one
     if len(words) == 2 and words[0] in ("group", "pool", "division") and len(doc[end - 1].text) <= 2:
         return None  # "Group G": a stage of a tournament
     if len(words) == 1 and (_ROMAN.match(doc[start].text) or words[0] in NOT_NAMES or
