@@ -724,3 +724,34 @@ def test_a_name_ending_in_a_company_word_is_a_company_whatever_the_model_read():
 ])
 def test_everything_but_a_place_or_a_kind_of_place_alone_is_no_entity(text):
     assert newsgraph.extract(text).entities == []
+
+
+@pytest.mark.parametrize("name", ["Vantrecht", "Carvalho"])
+def test_a_name_after_a_nationality_and_a_kind_of_company_is_the_company(name):
+    result = newsgraph.extract(f"He accepted bribes from the Brazilian construction firm {name}. {name} admitted "
+                               "in 2016 that it had paid bribes.")
+    assert names_and_types(result) == {(name, "Organization")}
+
+
+def test_an_office_named_for_a_post_keeps_the_post_in_its_name():
+    result = newsgraph.extract("The rocket cost more than $4 billion per launch, according to NASA's Office of "
+                               "Inspector General.")
+    assert ("Office of Inspector General", "Organization") in names_and_types(result)
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    ("Heavy rain flooded the Emilia-Romagna region on Tuesday.", "Emilia-Romagna", "Place"),
+    ("Shin-Etsu Chemical Co Ltd said it had developed a new rubber.", "Shin-Etsu Chemical Co Ltd", "Organization"),
+])
+def test_a_name_the_model_stopped_at_its_hyphen_goes_on(text, name, kind):
+    assert (name, kind) in names_and_types(newsgraph.extract(text))
+
+
+def test_governing_a_country_states_no_title():
+    result = newsgraph.extract("Alejandro Torres governed Peru from 2001 to 2006.")
+    assert result.roles == []
+
+
+def test_the_moon_is_no_organisation():
+    result = newsgraph.extract("The crew will be the first to travel to the Moon since 1972.")
+    assert not any(e.name == "Moon" for e in result.entities)

@@ -323,6 +323,7 @@ class EntityLinker:
         cleaned = _source_lines(doc, cleaned)
         cleaned = _merge_split_names(doc, cleaned)
         cleaned = _given_names_before(doc, cleaned)
+        cleaned = _hyphen_joined_names(doc, cleaned)
         cleaned = _partnership_names(doc, cleaned)
         cleaned = _firms_named_after_people(doc, cleaned)
         cleaned = _title_holders_read_into_bodies(doc, cleaned)
@@ -404,6 +405,21 @@ def _is_title_head(token) -> bool:
 def _company_kind(word: str) -> bool:
     """"chipmaker", "retailer", "airline": a word that says what kind of company a name is."""
     return word.endswith("maker") or word in STORY_COMPANY_NOUNS - {"group", "chain", "operator", "company", "bank"}
+
+
+def _hyphen_joined_names(doc: Doc, spans: list[Span]) -> list[Span]:
+    """"Emilia-Romagna", "Shin-Etsu Chemical": the model may stop a name at its hyphen; a capitalised
+    word joined to a person's or a body's name by a bare hyphen goes on with the name."""
+    taken = {i for s in spans for i in range(s.start, s.end)}
+    result = []
+    for span in spans:
+        end = span.end
+        while span.label_ in ("PERSON", "ORG") and end + 1 < len(doc) and doc[end].text == "-" \
+                and not doc[end - 1].whitespace_ and not doc[end].whitespace_ and end + 1 not in taken \
+                and doc[end + 1].is_title and doc[end + 1].is_alpha:
+            end += 2
+        result.append(span if end == span.end else Span(doc, span.start, end, label=span.label_))
+    return result
 
 
 def _given_names_before(doc: Doc, spans: list[Span]) -> list[Span]:
@@ -497,8 +513,10 @@ def _without_title_words(span: Span) -> Span | None:
         # "People's Alliance of Prime | Minister X": the model ran into the title of the person after
         return Span(doc, span.start, end - 2, label=span.label)
     while end - span.start > 1 and doc[end - 1].is_title and _is_title_head(doc[end - 1]) \
-            and doc[end - 1].lower_ not in ORG_HEADS and doc[end - 2].lower_ not in ("of", "for", "the"):
-        end -= 1  # but "Department of Justice", "Office of the President" end on their brief
+            and doc[end - 1].lower_ not in ORG_HEADS and doc[end - 2].lower_ not in ("of", "for", "the") \
+            and not (span[0].lower_ in ORG_HEADS and any(t.lower_ == "of" for t in span)):
+        end -= 1  # but "Department of Justice", "Office of the President", "Office of Inspector General"
+        # end on their brief or the post they serve
     if end != span.end:
         return Span(doc, span.start, end, label=span.label)
     return span
@@ -676,6 +694,8 @@ def _retype_from_context(doc: Doc, spans: list[Span]) -> list[Span]:
                 doc[start - 2].is_lower) or
                 (end < len(doc) and doc[end].is_lower and (
                     (label == "ORG" and (doc[end].lower_ in SETTLEMENT_NOUNS or doc[end].lower_ in LANDFORM_NOUNS)) or
+                    (label == "PERSON" and start > 0 and doc[start - 1].lower_ == "the"  # "the Emilia-Romagna region"
+                     and doc[end].lower_ in SETTLEMENT_NOUNS) or
                     (doc[end].lemma_ in SETTLEMENT_NOUNS and doc[end].lower_ != doc[end].lemma_)))) and \
                 not any(t.lower_ in ORG_HEADS for t in doc[start:end]):
             label = "GPE"  # "the city of Ramona", "Umbria and Lazio provinces", whatever the model said
@@ -1334,6 +1354,9 @@ def _organisations_from_context(doc: Doc, spans: list[Span]) -> list[Span]:
                 and _kind_in_apposition_after(span, ORG_KINDS):
             retyped[(span.text, label)] = "ORG"  # "Sonatrach, the Algerian state petroleum agency"
             continue
+        if label in ("GPE", "LOC") and _after_kind_noun(span, ORG_KINDS):
+            retyped[(span.text, label)] = "ORG"  # "the Brazilian construction firm Vantrecht"
+            continue
         if label in ("PERSON", *_WORK_LABELS) and len(span) <= 2 and _platform(_root(span)):
             retyped[(span.text, label)] = "ORG"  # "wrote on Twitter", "a video posted to TikTok"
             continue
@@ -1552,10 +1575,10 @@ def _after_kind_noun(span: Span, kinds: set[str]) -> bool:
     if i < 1 or not doc[i].is_lower or doc[i].pos_ != "NOUN" or (doc[i].lemma_.lower() + "s" not in kinds and \
             doc[i].lower_ + "s" not in kinds):
         return False
-    for j in range(i - 1, max(-1, i - 4), -1):  # "the German carmaker", "his new band"
-        if doc[j].lower_ in ("the", "a", "an") or doc[j].tag_ == "PRP$":
+    for j in range(i - 1, max(-1, i - 5), -1):  # "the German carmaker", "his new band",
+        if doc[j].lower_ in ("the", "a", "an") or doc[j].tag_ == "PRP$":  # "the Brazilian construction firm"
             return True
-        if not doc[j].is_lower or doc[j].pos_ not in ("ADJ", "NOUN"):
+        if not (doc[j].is_lower or doc[j].ent_type_ == "NORP") or doc[j].pos_ not in ("ADJ", "NOUN", "PROPN"):
             return False
     return False
 

@@ -73,7 +73,7 @@ BODY_HEADS = {
 }
 
 # Single words the model tags as places or organisations that name neither
-NOT_NAMES = {"north", "south", "east", "west", "islam", "christianity", "homeopathy", "crown", "satan"}
+NOT_NAMES = {"north", "south", "east", "west", "islam", "christianity", "homeopathy", "crown", "satan", "moon"}
 NOT_NAME_SUFFIXES = ("ism", "phobia", "pathy")
 
 # Named sites and facilities are places even when the model calls them organisations
@@ -242,7 +242,7 @@ ROLE_MODIFIERS = {
 ROLE_VERBS = {
     "head": "head", "lead": "leader", "chair": "chair", "run": "head", "direct": "director",
     "manage": "manager", "found": "founder", "co-found": "co-founder", "own": "owner",
-    "coach": "coach", "captain": "captain", "govern": "governor", "operate": "operator",
+    "coach": "coach", "captain": "captain", "operate": "operator",
     "command": "commander", "form": "founder", "establish": "founder", "start": "founder",
 }
 
