@@ -755,3 +755,28 @@ def test_governing_a_country_states_no_title():
 def test_the_moon_is_no_organisation():
     result = newsgraph.extract("The crew will be the first to travel to the Moon since 1972.")
     assert not any(e.name == "Moon" for e in result.entities)
+
+
+def test_untagged_names_after_a_nationality_or_a_countrys_possessive_are_people():
+    result = newsgraph.extract("Ethiopia's Tigist Assefa won the race, two minutes faster than the mark set by "
+                               "Kenyan Brigid Kosgei in 2019.")
+    assert {("Tigist Assefa", "Person"), ("Brigid Kosgei", "Person")} <= names_and_types(result)
+
+
+@pytest.mark.parametrize("text", [
+    "The Japanese Grand Prix was held in Suzuka.",
+    "British Airways said it would cut flights.",
+])
+def test_names_of_events_and_companies_after_a_nationality_stay_what_they_are(text):
+    assert not any(e.type == "Person" for e in newsgraph.extract(text).entities)
+
+
+def test_a_countrys_minister_named_after_a_comma_holds_the_title():
+    result = newsgraph.extract("Malawi has been the worst hit. The country's health minister, Khumbize Chiponda, "
+                               "said the government had opened 70 treatment centres.")
+    assert ("Khumbize Chiponda", "health minister", None, None) in role_rows(result)
+
+
+def test_a_name_in_apposition_to_an_alliance_is_an_organisation():
+    result = newsgraph.extract("Gavi, the vaccine alliance, said global stocks of the vaccine were running low.")
+    assert ("Gavi", "Organization") in names_and_types(result)

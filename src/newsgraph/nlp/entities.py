@@ -345,6 +345,7 @@ class EntityLinker:
         cleaned = _without_peoples(doc, cleaned)
         cleaned = _without_diseases(doc, cleaned)
         cleaned += _untagged_full_names(doc, cleaned)
+        cleaned += _names_after_nationalities(doc, cleaned)
         cleaned += _untagged_repeats(doc, cleaned)
         cleaned = _names_ending_in_places(doc, cleaned)
         cleaned += _bracketed_acronyms(doc, cleaned)
@@ -1461,6 +1462,11 @@ def _without_peoples(doc: Doc, spans: list[Span]) -> list[Span]:
     return [s for s in spans if s.text not in peoples] if peoples else spans
 
 
+# capitalised words that end names of bodies, events and things, never a person's
+_NAME_BLOCKERS = ORG_HEADS | COMPANY_NAME_TAILS | MEDIA_HEADS | FACILITY_HEADS | SETTLEMENT_NOUNS | \
+    {"open", "prix", "grand", "cup", "league", "airways", "airlines", "express", "new", "year", "games", "series"}
+
+
 def _is_given_name(token) -> bool:
     """A capitalised word that can open a person's name: not a title, a rank, a place word or a small word."""
     lower = token.lower_
@@ -1469,6 +1475,31 @@ def _is_given_name(token) -> bool:
         lower not in PORTFOLIO_WORDS and lower not in DETERMINERS and lower not in NOT_NAMES and \
         lower not in _HEAD_WORDS and (token.ent_type_ in ("", "PERSON") or (
             token.ent_type_ == "DATE" and lower not in _MONTHS and lower not in _WEEKDAYS))  # "March 5 - Charles"
+
+
+def _names_after_nationalities(doc: Doc, spans: list[Span]) -> list[Span]:
+    """"Kenyan Brigid Kosgei", "Ethiopia's Tigist Assefa won": two or three given-name-like words the
+    model left untagged (or took one of for a nationality), right after a nationality or a
+    country's possessive, and before a verb or the end of a phrase, are a person's name."""
+    taken = {i for span in spans for i in range(span.start, span.end)}
+    places = {i for span in spans if span.label_ == "GPE" for i in range(span.start, span.end)}
+    found = []
+    for start in range(1, len(doc) - 1):
+        before = doc[start - 1]
+        after_country = before.lower_ in ("'s", "’s") and start - 2 in places
+        if not (after_country or (before.ent_type_ == "NORP" and before.is_title and start - 1 not in taken)):
+            continue
+        end = start
+        while end < len(doc) and end - start < 3 and end not in taken and doc[end].lower_ not in _NAME_BLOCKERS and (
+                _is_given_name(doc[end]) or (doc[end].ent_type_ == "NORP" and end == start and doc[end].is_title
+                                             and not _NATIONALITY_ENDING.search(doc[end].lower_))):
+            end += 1  # "Tigist" the model took for a nationality, though it is none
+        following = doc[end] if end < len(doc) else None
+        if end - start >= 2 and (following is None or following.pos_ in ("VERB", "AUX", "ADP", "PUNCT", "CCONJ")
+                                 or following.lower_ in ("'s", "’s")):
+            found.append(Span(doc, start, end, label="PERSON"))
+            taken.update(range(start, end))
+    return found
 
 
 def _untagged_full_names(doc: Doc, spans: list[Span]) -> list[Span]:

@@ -443,7 +443,9 @@ PLACE_NAMES_WITH_BODY_WORDS = {"soviet union", "former soviet union", "union of 
 ORG_KINDS = {"bands", "companies", "firms", "groups", "organisations", "organizations", "parties", "newspapers",
              "papers", "broadcasters", "networks", "clubs", "teams", "banks", "airlines", "carmakers", "retailers",
              "universities", "charities", "agencies", "publications", "outlets", "websites", "insurers",
-             "lenders", "brokers", "labels", "studios", "manufacturers", "automakers", "startups", "unions"}
+             "lenders", "brokers", "labels", "studios", "manufacturers", "automakers", "startups", "unions",
+             "alliances", "coalitions", "associations", "federations", "foundations", "institutes", "regulators",
+             "watchdogs", "conglomerates", "consortiums", "cooperatives", "nonprofits", "orchestras"}
 PLACE_KINDS = {"cities", "towns", "countries", "nations", "states", "provinces", "regions", "villages", "islands",
                "ports", "capitals"}
 

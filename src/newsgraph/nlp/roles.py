@@ -638,7 +638,9 @@ def read_role_before(doc: Doc, person_start: int, sentence_start: int) -> tuple[
         if i - 1 >= sentence_start and entity_at(doc, i - 1) is not None and entity_at(doc, i - 1).type == "Person":  # type: ignore[union-attr]
             return None  # "A CEO of X B CEO of Y": the title after A's name is A's
     if comma and org is None and not (i - 1 >= sentence_start and doc[i - 1].lower_ in ("the", "his", "her")) \
-            and not _persons_possessive(doc, i - 1, sentence_start):
+            and not _persons_possessive(doc, i - 1, sentence_start) and not (
+                i - 2 >= sentence_start and doc[i - 1].lower_ in _POSSESSIVE_MARKS and doc[i - 2].is_lower
+                and doc[i - 2].lower_ in SETTLEMENT_NOUNS | {"country", "nation"}):  # "The country's health minister, X"
         return None  # "..., president, X" is a list, not a title; "the Crown prosecutor, X", "his lawyer, X",
         # "Hale's attorney, X" are
     if org is None and named is None:
