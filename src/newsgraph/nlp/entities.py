@@ -26,7 +26,7 @@ from collections import Counter
 from functools import lru_cache
 
 import numpy as np
-from spacy.attrs import IS_ALPHA, IS_SPACE, IS_UPPER, LENGTH, LOWER, ORTH, SHAPE
+from spacy.attrs import ENT_TYPE, IS_ALPHA, IS_SPACE, IS_UPPER, LENGTH, LOWER, ORTH, SHAPE
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.strings import get_string_id
@@ -1462,6 +1462,8 @@ def _without_peoples(doc: Doc, spans: list[Span]) -> list[Span]:
     return [s for s in spans if s.text not in peoples] if peoples else spans
 
 
+_NORP = frozenset({"NORP"})
+_POSSESSIVES = frozenset({"'s", "’s"})
 # capitalised words that end names of bodies, events and things, never a person's
 _NAME_BLOCKERS = ORG_HEADS | COMPANY_NAME_TAILS | MEDIA_HEADS | FACILITY_HEADS | SETTLEMENT_NOUNS | \
     {"open", "prix", "grand", "cup", "league", "airways", "airlines", "express", "new", "year", "games", "series"}
@@ -1484,7 +1486,8 @@ def _names_after_nationalities(doc: Doc, spans: list[Span]) -> list[Span]:
     taken = {i for span in spans for i in range(span.start, span.end)}
     places = {i for span in spans if span.label_ == "GPE" for i in range(span.start, span.end)}
     found = []
-    for start in range(1, len(doc) - 1):
+    candidates = sorted(set(tokens_where(doc, ENT_TYPE, _NORP)) | set(tokens_where(doc, ORTH, _POSSESSIVES)))
+    for start in (i + 1 for i in candidates if i + 1 < len(doc)):
         before = doc[start - 1]
         after_country = before.lower_ in ("'s", "’s") and start - 2 in places
         if not (after_country or (before.ent_type_ == "NORP" and before.is_title and start - 1 not in taken)):
