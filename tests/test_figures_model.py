@@ -137,3 +137,9 @@ def test_a_scaled_level_listed_before_a_percentage_is_no_percentage():
 def test_wire_oil_units_are_units():
     result = newsgraph.extract("Output was 408 mln bbls in 1986, or about 1.1 mln bpd.")
     assert [(f.value, f.unit) for f in result.figures] == [(4.08e8, "barrel"), (pytest.approx(1.1e6), "bpd")]
+
+
+def test_a_change_after_a_comma_measures_the_amount_before_it():
+    assert about_of("Tavora reported an operating profit of 1.12 trillion yen for the quarter, up 94 percent "
+                    "from a year earlier.", "94 percent") == "rise in operating profit for the quarter"
+    assert about_of("It sold 40,000 cars in May, down 3 pct.", "3 pct") == "fall in cars sold in May"

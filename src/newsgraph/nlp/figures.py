@@ -1011,6 +1011,10 @@ def _restates(span: Span, previous: FigureFact | None, about: str | None) -> tup
         return (f"{measure} per share" if per_share else measure), previous.subject
     following = doc[span.end] if span.end < len(doc) else None
     than = span.end + 1 < len(doc) and doc[span.end + 1].lower_ == "than"
+    if unit == "percent" and previous.unit != "percent" and about is None and span.start >= 2 and \
+            doc[span.start - 1].lower_ in ("up", "down") and doc[span.start - 2].text == "," and len(gap) <= 8:
+        # "a profit of 1.12 trillion yen for the quarter, up 94 percent": the change in that profit
+        return f"{'rise' if doc[span.start - 1].lower_ == 'up' else 'fall'} in {measure}", previous.subject
     if unit == "percent" and previous.unit != "percent" and (about is None or than) and following is not None and \
             following.lower_ in _MORE_OR_LESS and len(gap) <= 12 and not any(t.pos_ in ("VERB", "AUX") for t in gap):
         # "spend 1.1 billion euros on grants next year, forty percent more than in 2025"
