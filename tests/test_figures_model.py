@@ -140,6 +140,6 @@ def test_wire_oil_units_are_units():
 
 
 def test_a_change_after_a_comma_measures_the_amount_before_it():
-    assert about_of("Tavora reported an operating profit of 1.12 trillion yen for the quarter, up 94 percent "
+    assert about_of("Acme Corp reported an operating profit of 1.12 trillion yen for the quarter, up 94 percent "
                     "from a year earlier.", "94 percent") == "rise in operating profit for the quarter"
     assert about_of("It sold 40,000 cars in May, down 3 pct.", "3 pct") == "fall in cars sold in May"
