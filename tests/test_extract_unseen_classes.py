@@ -780,3 +780,9 @@ def test_a_countrys_minister_named_after_a_comma_holds_the_title():
 def test_a_name_in_apposition_to_an_alliance_is_an_organisation():
     result = newsgraph.extract("Gavi, the vaccine alliance, said global stocks of the vaccine were running low.")
     assert ("Gavi", "Organization") in names_and_types(result)
+
+
+def test_a_countrys_institution_read_apart_is_one_body():
+    result = newsgraph.extract("The United States Senate on Saturday passed a stopgap funding bill. The U.S. Army "
+                               "said two soldiers were hurt. The Army said more would follow.")
+    assert names_and_types(result) == {("United States Senate", "Organization"), ("U.S. Army", "Organization")}

@@ -324,6 +324,7 @@ class EntityLinker:
         cleaned = _merge_split_names(doc, cleaned)
         cleaned = _given_names_before(doc, cleaned)
         cleaned = _hyphen_joined_names(doc, cleaned)
+        cleaned = _countries_institutions(doc, cleaned)
         cleaned = _partnership_names(doc, cleaned)
         cleaned = _firms_named_after_people(doc, cleaned)
         cleaned = _title_holders_read_into_bodies(doc, cleaned)
@@ -406,6 +407,25 @@ def _is_title_head(token) -> bool:
 def _company_kind(word: str) -> bool:
     """"chipmaker", "retailer", "airline": a word that says what kind of company a name is."""
     return word.endswith("maker") or word in STORY_COMPANY_NOUNS - {"group", "chain", "operator", "company", "bank"}
+
+
+_INSTITUTIONS = {"senate", "congress", "parliament", "army", "navy", "treasury", "cabinet", "embassy", "consulate"}
+
+
+def _countries_institutions(doc: Doc, spans: list[Span]) -> list[Span]:
+    """"The United States Senate", "the U.S. Army": the model may read the country and the institution
+    apart; a country's name right before one of its institutions is part of the institution's name."""
+    by_start = {s.start: s for s in spans}
+    merged: dict[int, Span] = {}
+    for span in spans:
+        after = by_start.get(span.end)
+        if span.label_ == "GPE" and after is not None and after.label_ == "ORG" and len(after) == 1 and \
+                after[0].is_title and after[0].lower_ in _INSTITUTIONS and span[-1].head.i == after.start:
+            merged[span.start] = Span(doc, span.start, after.end, label="ORG")
+    if not merged:
+        return spans
+    absorbed = {s.end - 1 for s in merged.values()}  # the institution's own span, now inside the name
+    return [merged.get(s.start, s) for s in spans if s.start not in absorbed]
 
 
 def _hyphen_joined_names(doc: Doc, spans: list[Span]) -> list[Span]:
