@@ -143,3 +143,9 @@ def test_a_change_after_a_comma_measures_the_amount_before_it():
     assert about_of("Acme Corp reported an operating profit of 1.12 trillion yen for the quarter, up 94 percent "
                     "from a year earlier.", "94 percent") == "rise in operating profit for the quarter"
     assert about_of("It sold 40,000 cars in May, down 3 pct.", "3 pct") == "fall in cars sold in May"
+
+
+def test_a_number_of_times_the_size_is_a_multiple_and_a_number_of_occasions_a_count():
+    result = newsgraph.extract("The rat is about four times the size of a common rat. The hashtag was used one "
+                               "million times by Thursday.")
+    assert [(f.value, f.unit) for f in result.figures] == [(4, "fold"), (1e6, "count")]

@@ -48,6 +48,7 @@ from newsgraph.nlp.quantities import parse_quantity
     ("900 mln Italian lira", 9e8, "ITL", None),
     ("64 Canadian cts", 0.64, "CAD", None),
     ("424 mln bbls", 4.24e8, "barrel", None),
+    ("about four times", 4, "fold", "approximately"),
     ("1.066 mln bpd", 1.066e6, "bpd", None),
     ("12 cts", 0.12, "USD", None),
 ])

@@ -1152,6 +1152,9 @@ def _with_unit_tail(span: Span) -> Span:
         if doc[end].lower_ in _CURRENCY_TAIL and label == "CARDINAL":
             label = "MONEY"  # "12 dlrs", "1.4 billion dlrs" the model left as a bare number
         end += 1
+    if label == "CARDINAL" and end + 1 < len(doc) and doc[end].lower_ == "times" and (
+            doc[end + 1].lower_ in ("the", "as") or doc[end + 1].tag_ in ("JJR", "RBR")):
+        end, label = end + 1, "QUANTITY"  # "four times the size", "three times as many", "ten times higher"
     for width in (1, 2):
         between = " ".join(t.lower_ for t in doc[end:end + width]).replace(" -", "")
         if end + width < len(doc) and doc[end].is_title and \

@@ -181,8 +181,9 @@ def parse_quantity(text: str) -> Quantity | None:
         unit = "fraction"
     elif area := _AREA.search(lowered):
         unit = _AREA_UNITS[area.group(1).rstrip("s")]
-    elif _FOLD.search(lowered):
-        unit = "fold"
+    elif _FOLD.search(lowered) or lowered.rstrip().endswith(" times"):
+        unit = "fold"  # "18-fold", "four times" (the figures component keeps "times" only before "the size",
+        # "as large", "more": a multiple, not a count of occasions)
     else:
         unit = next((UNIT_WORDS[w] for w in re.findall(r"[a-z]+", lowered) if w in UNIT_WORDS), "count")
     return Quantity(value=value, unit=unit, qualifier=qualifier)
