@@ -786,3 +786,12 @@ def test_a_countrys_institution_read_apart_is_one_body():
     result = newsgraph.extract("The United States Senate on Saturday passed a stopgap funding bill. The U.S. Army "
                                "said two soldiers were hurt. The Army said more would follow.")
     assert names_and_types(result) == {("United States Senate", "Organization"), ("U.S. Army", "Organization")}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The bond was priced at 101-1/2, lead manager Banque Generale du Luxembourg SA said.",
+     "Banque Generale du Luxembourg SA"),
+    ("Banco do Brasil SA said its profit rose.", "Banco do Brasil SA"),
+])
+def test_a_bank_named_in_another_language_is_one_organisation(text, name):
+    assert names_and_types(newsgraph.extract(text)) == {(name, "Organization")}

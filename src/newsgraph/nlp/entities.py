@@ -324,6 +324,7 @@ class EntityLinker:
         cleaned = _merge_split_names(doc, cleaned)
         cleaned = _given_names_before(doc, cleaned)
         cleaned = _hyphen_joined_names(doc, cleaned)
+        cleaned = _names_joined_by_particles(doc, cleaned)
         cleaned = _countries_institutions(doc, cleaned)
         cleaned = _partnership_names(doc, cleaned)
         cleaned = _firms_named_after_people(doc, cleaned)
@@ -426,6 +427,32 @@ def _countries_institutions(doc: Doc, spans: list[Span]) -> list[Span]:
         return spans
     absorbed = {s.end - 1 for s in merged.values()}  # the institution's own span, now inside the name
     return [merged.get(s.start, s) for s in spans if s.start not in absorbed]
+
+
+_NAME_PARTICLES = {"du", "de", "des", "di", "del", "della", "do", "da", "dos", "das"}
+
+
+def _names_joined_by_particles(doc: Doc, spans: list[Span]) -> list[Span]:
+    """"Banque Generale du Luxembourg SA", "Banco do Brasil": a body's name the model cut at a
+    lowercase particle, the rest read as another body, is one name."""
+    by_start = {s.start: s for s in spans}
+    result: list[Span] = []
+    skip: set[int] = set()
+    for span in spans:
+        if span.start in skip:
+            continue
+        after = by_start.get(span.end + 1)
+        if after is not None and after.label_ in ("ORG", "GPE") and \
+                (span.label_ == "ORG" or (span.label_ == "PERSON" and span[0].lower_ in _BODY_OPENERS)) and \
+                doc[span.end].lower_ in _NAME_PARTICLES and doc[span.end].is_lower and \
+                (after.label_ == "ORG" or (after.end < len(doc) and doc[after.end].text in COMPANY_MARKS)):
+            end = after.end
+            if after.label_ == "GPE" and end < len(doc) and doc[end].text in COMPANY_MARKS:
+                end += 1  # "Banco do Brasil SA"
+            span = Span(doc, span.start, end, label="ORG")
+            skip.add(after.start)
+        result.append(span)
+    return result
 
 
 def _hyphen_joined_names(doc: Doc, spans: list[Span]) -> list[Span]:
@@ -2506,6 +2533,11 @@ def _looks_like_organisation(cluster: EntityCluster) -> bool:
     return False
 
 
+# first words of bodies named in other languages ("Banque Generale", "Banco Santander", "Societe Generale")
+_BODY_OPENERS = {"banque", "banco", "banca", "compagnie", "compania", "compañía", "societe", "société", "societa",
+                 "società", "sociedad", "caisse", "groupe", "grupo", "gruppo", "instituto", "istituto", "institut"}
+
+
 def _named_in_dateline(cluster: EntityCluster) -> bool:
     dateline = cluster.mentions[0].doc._.ng_dateline if cluster.mentions else None
     if dateline is None or dateline.place_span is None:
@@ -2528,9 +2560,10 @@ def _settle_type_and_name(cluster: EntityCluster, votes: Counter, defined: set) 
         if model_type == "Other" and votes.get("Organization", 0) >= votes["Other"]:
             model_type = "Organization"  # "Facebook" read once as a product, once heading a "co-founder"
         cluster.type = type_from_head(cluster.name, model_type)
-    last = cluster.name.split()[-1] if cluster.name else ""
-    if len(cluster.name.split()) > 1 and (last in COMPANY_MARKS or (last.istitle() and last.lower() in COMPANY_NAME_TAILS)):
-        # "Paradyne Corp", "Ted Bates Worldwide", however often the model read "Paradyne" as a person
+    words = cluster.name.split()
+    if len(words) > 1 and (words[-1] in COMPANY_MARKS or (words[-1].istitle() and words[-1].lower() in COMPANY_NAME_TAILS)
+                           or words[0].lower() in _BODY_OPENERS):
+        # "Paradyne Corp", "Ted Bates Worldwide", "Banque Generale", however often the model read a person
         cluster.type = "Organization"
     if cluster.name.isupper() and cluster.type == "Place" and (len(cluster.name) > 5 or _named_in_dateline(cluster)):
         cluster.name = cluster.name.title()  # "BRUSSELS", "ROME" in a dateline (but "USSR" elsewhere stays)
