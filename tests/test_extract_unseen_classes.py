@@ -795,3 +795,16 @@ def test_a_countrys_institution_read_apart_is_one_body():
 ])
 def test_a_bank_named_in_another_language_is_one_organisation(text, name):
     assert names_and_types(newsgraph.extract(text)) == {(name, "Organization")}
+
+
+def test_a_one_word_speaker_reporting_on_itself_as_it_is_a_company():
+    result = newsgraph.extract("Harlow said it offered on March 3 to buy the whole stake. Harlow said it spent 15 mln "
+                               "dlrs on its shares. Harlow said it has told the board it considers the payments "
+                               "improper.")
+    assert ("Harlow", "Organization") in names_and_types(result)
+
+
+def test_a_person_who_speaks_of_himself_stays_a_person():
+    result = newsgraph.extract("Harlow said it was a mistake. Harlow said it would take time. Harlow said he "
+                               "would resign.")
+    assert ("Harlow", "Organization") not in names_and_types(result)

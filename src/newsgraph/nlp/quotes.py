@@ -781,6 +781,7 @@ class QuoteFinder:
         quotes += self._direct(doc, index, direct, sorted(reported + enclosing, key=lambda r: r.fact.start))
         quotes.sort(key=lambda q: (q.start, -q.end))
         doc._.ng_quotes = _without_contained(quotes)
+        _companies_speaking_as_it(doc, text, doc._.ng_quotes)
         return doc
 
     # --- reported speech ------------------------------------------------------------------
@@ -1094,6 +1095,32 @@ class QuoteFinder:
                     if speaker is not None and speaker.type in ("Person", "Organization"):
                         return speaker, min(confidence, 0.6), None, True  # recorded as "said"
         return None, 0.0, None, tried
+
+
+_SELF_AS_IT = re.compile(r"(its?)\b")
+_SELF_AS_PERSON = re.compile(r"(he|she|his|her|i|my|we|our)\b", re.IGNORECASE)
+
+
+def _companies_speaking_as_it(doc: Doc, text: str, quotes: list[QuoteFact]) -> None:
+    """"Hunt said it offered ... Hunt said its stake ...": a one-word "person" (no full name anywhere
+    in the article) who reports on itself as "it" (three times, or twice with "its" once) and never
+    as "he" or "she", holding no title, is a company the model took for a person."""
+    reports: dict[int, list[str]] = {}
+    for quote in quotes:
+        if quote.speaker.type == "Person" and not quote.direct and " " not in quote.speaker.name:
+            reports.setdefault(id(quote.speaker), []).append(text[quote.start:quote.end])
+    if not reports:
+        return
+    titled = {id(role.person) for role in doc._.ng_roles or []}
+    for quote in quotes:
+        said = reports.get(id(quote.speaker))
+        if said is None or id(quote.speaker) in titled:
+            continue
+        selves = [m.group(1) for m in (_SELF_AS_IT.match(words) for words in said) if m]
+        if (len(selves) >= 3 or (len(selves) >= 2 and "its" in selves)) and \
+                not any(_SELF_AS_PERSON.match(words) for words in said):
+            quote.speaker.type = "Organization"
+        reports.pop(id(quote.speaker))
 
 
 def _without_contained(quotes: list[QuoteFact]) -> list[QuoteFact]:
