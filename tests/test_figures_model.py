@@ -149,3 +149,19 @@ def test_a_number_of_times_the_size_is_a_multiple_and_a_number_of_occasions_a_co
     result = newsgraph.extract("The rat is about four times the size of a common rat. The hashtag was used one "
                                "million times by Thursday.")
     assert [(f.value, f.unit) for f in result.figures] == [(4, "fold"), (1e6, "count")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Prices rose 5 or 6 percent.", [(5, "percent")]),
+    ("It expects earnings of 3.70 to 3.85 dlrs per share.", [(3.7, "USD")]),
+    ("It will cost 5 or 6 mln dlrs.", [(5, "count")]),  # the first number is not 5 dollars
+])
+def test_a_range_takes_the_unit_written_after_its_top(text, expected):
+    assert [(f.value, f.unit) for f in newsgraph.extract(text).figures] == [(pytest.approx(v), u) for v, u in expected]
+
+
+def test_a_smaller_number_after_or_restates_the_first_and_is_kept():
+    result = newsgraph.extract("Results exclude credits of 2,227,000 or four cts. It raised its stake to 238,000 "
+                               "shares from 205,000 or 12.8 pct.")
+    found = {(round(f.value, 2), f.unit) for f in result.figures}
+    assert {(0.04, "USD"), (12.8, "percent")} <= found

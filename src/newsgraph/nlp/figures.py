@@ -767,7 +767,14 @@ class FigureFinder:
             if quantity is None:
                 continue
             qualifier = quantity.qualifier or _qualifier_before(span)
-            if _is_indefinite_one(span, qualifier) or (part not in levels and _is_range_top(span)):
+            bottom = figures[-1] if figures and figures[-1].span.end == span.start - 1 else None
+            if part not in levels and _is_range_top(span) and (bottom is None or quantity.value >= bottom.value):
+                # not "from 205,000 or 12.8 pct", "credits of 2,227,000 or four cts": a restatement
+                if bottom is not None and bottom.unit == "count" and quantity.unit != "count" and \
+                        not any(t.lower_ in _SCALE_TAIL for t in span):  # not "5 or 6 mln dlrs": 5 is not 5 dlrs
+                    bottom.unit = quantity.unit  # "rose 5 or 6 pct": the range's unit is its top's
+                continue
+            if _is_indefinite_one(span, qualifier):
                 continue
             about_token = _worth_of(span) or self._about_token(span)
             about_token = self._level_subject(about_token) or about_token
@@ -1102,7 +1109,9 @@ def _tidy(about: str | None) -> str | None:
     while previous != about:
         previous, about = about, _LOOSE_END.sub("", about).strip()
     return about or None
-_LIST_GAP = re.compile(r"^[\s,]*(?:and|or|to|-|–)?[\s,]*$")
+# between listed numbers: "4,340, 4,345 and 4,350", "5 or 6", "3 to 4"; not ", or": "474,900, or 6.2 pct"
+# restates the shares as a percentage
+_LIST_GAP = re.compile(r"^(?![\s]*,\s*or\b)[\s,]*(?:and|or|to|-|–)?[\s,]*$")
 
 
 def _share_list_units(doc: Doc, figures: list[FigureFact]) -> None:
