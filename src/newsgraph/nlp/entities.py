@@ -39,6 +39,7 @@ from .lexicon import (
     BAND_POSITIONS,
     BODY_HEADS,
     BODY_STAFF,
+    BRIEF_TITLES,
     BROADCAST_WORDS,
     BUILDING_WORDS,
     CLUB_NAME_TAILS,
@@ -284,7 +285,6 @@ def type_from_head(text: str, model_type: str) -> str:
 
 
 _BRIEF_LINKS = {"and", "&", "for", "of", "the"}  # inside a brief: "State for Trade and Industry"
-_BRIEF_TITLES = {"minister", "secretary", "undersecretary", "under-secretary"}  # titles a brief comes before
 
 
 def _body_matcher(vocab) -> Matcher:
@@ -429,6 +429,11 @@ def _countries_institutions(doc: Doc, spans: list[Span]) -> list[Span]:
     return [merged.get(s.start, s) for s in spans if s.start not in absorbed]
 
 
+# first words of bodies named in other languages ("Banque Generale", "Banco Santander", "Societe Generale")
+_BODY_OPENERS = {"banque", "banco", "banca", "compagnie", "compania", "compañía", "societe", "société", "societa",
+                 "società", "sociedad", "caisse", "groupe", "grupo", "gruppo", "instituto", "istituto", "institut"}
+
+
 _NAME_PARTICLES = {"du", "de", "des", "di", "del", "della", "do", "da", "dos", "das"}
 
 
@@ -538,12 +543,12 @@ def _without_title_words(span: Span) -> Span | None:
         while k < len(doc) and k - span.end < 6 and (doc[k].text == "," or doc[k].lower_ in ("and", "&") or (
                 doc[k].is_title and doc[k].is_alpha and not _is_title_head(doc[k]))):
             k += 1
-        if k > span.end and k < len(doc) and doc[k].lower_ in _BRIEF_TITLES and doc[k - 1].is_alpha:
+        if k > span.end and k < len(doc) and doc[k].lower_ in BRIEF_TITLES and doc[k - 1].is_alpha:
             return None  # "Mines, | Power and Steel Minister X": the first of the portfolios
     brief_start = span.end
     while brief_start - 1 > span.start and doc[brief_start - 1].lower_ in PORTFOLIO_WORDS and doc[brief_start - 1].is_title:
         brief_start -= 1
-    if span.start < brief_start < span.end and span.end < len(doc) and doc[span.end].lower_ in _BRIEF_TITLES \
+    if span.start < brief_start < span.end and span.end < len(doc) and doc[span.end].lower_ in BRIEF_TITLES \
             and doc[brief_start - 1].lower_ not in _BRIEF_LINKS | PORTFOLIO_WORDS and doc[brief_start - 1].is_alpha:
         return Span(doc, span.start, brief_start, label=span.label)  # "told Reuters | Finance Secretary X"
     before = span.start - 1
@@ -1625,10 +1630,14 @@ def _in_apposition_to_kind(span: Span, kinds: set[str]) -> bool:
         if child.dep_ == "appos" and child.pos_ == "NOUN" and child.left_edge.i == span.end + 1 and \
                 span.doc[span.end].text == "," and \
                 any(c.dep_ in ("det", "poss") and c.i < child.i for c in child.children):
-            lemma = child.lemma_.lower()
-            plural = lemma[:-1] + "ies" if lemma.endswith("y") and lemma[-2:-1] not in "aeiou" else lemma + "s"
-            return child.lower_ in kinds or plural in kinds
+            return child.lower_ in kinds or _kind_plural(child) in kinds
     return False
+
+
+def _kind_plural(noun: Token) -> str:
+    """The plural that names a kind in ``ORG_KINDS`` / ``PLACE_KINDS``: "agency" -> "agencies"."""
+    lemma = noun.lemma_.lower()
+    return lemma[:-1] + "ies" if lemma.endswith("y") and lemma[-2:-1] not in "aeiou" else lemma + "s"
 
 
 def _kind_in_apposition_after(span: Span, kinds: set[str]) -> bool:
@@ -1644,8 +1653,7 @@ def _kind_in_apposition_after(span: Span, kinds: set[str]) -> bool:
     noun = doc[j - 1]
     if j == i + 2 or noun.dep_ != "appos" or noun.pos_ != "NOUN" or (j < len(doc) and not doc[j].is_punct):
         return False
-    plural = noun.lemma_.lower()[:-1] + "ies" if noun.lemma_.endswith("y") else noun.lemma_.lower() + "s"
-    return plural in kinds
+    return _kind_plural(noun) in kinds
 
 
 def _after_kind_noun(span: Span, kinds: set[str]) -> bool:
@@ -2531,11 +2539,6 @@ def _looks_like_organisation(cluster: EntityCluster) -> bool:
         if re.search(r"[a-z][A-Z]", token.text):  # GeoNet, PayPal: camel case is a brand
             return True
     return False
-
-
-# first words of bodies named in other languages ("Banque Generale", "Banco Santander", "Societe Generale")
-_BODY_OPENERS = {"banque", "banco", "banca", "compagnie", "compania", "compañía", "societe", "société", "societa",
-                 "società", "sociedad", "caisse", "groupe", "grupo", "gruppo", "instituto", "istituto", "institut"}
 
 
 def _named_in_dateline(cluster: EntityCluster) -> bool:

@@ -401,8 +401,11 @@ NATIONAL_CURRENCIES = {
               "sudanese": "SDG"},
     "shilling": {"kenyan": "KES", "ugandan": "UGX", "tanzanian": "TZS", "austrian": "ATS", "somali": "SOS"},
 }
-# plural forms that do not end in a plain "s"
-CURRENCY_PLURALS = {"kronor": "krona", "kroner": "krone", "lire": "lira"}
+# forms that do not end in a plain "s", and the wire's abbreviations
+CURRENCY_PLURALS = {"kronor": "krona", "kroner": "krone", "lire": "lira", "dlrs": "dollar", "dlr": "dollar"}
+
+# Titles a capitalised brief comes before ("Steel Minister", "Trade and Industry Secretary")
+BRIEF_TITLES = {"minister", "secretary", "undersecretary", "under-secretary"}
 
 # Adjectives that pick a dollar ("Australian dollars")
 DOLLAR_COUNTRIES = {
@@ -410,6 +413,7 @@ DOLLAR_COUNTRIES = {
     "new zealand": "NZD", "hong kong": "HKD", "singapore": "SGD", "taiwan": "TWD",
     "zimbabwean": "ZWL",
 }
+NATIONAL_CURRENCIES["dollar"] = DOLLAR_COUNTRIES  # "Canadian dollars"; without a country, US dollars
 
 FRACTIONS = {
     "half": 0.5, "halves": 0.5, "third": 1 / 3, "thirds": 1 / 3, "quarter": 0.25,

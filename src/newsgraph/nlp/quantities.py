@@ -48,7 +48,6 @@ _SMALL = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
           "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 # Wire-copy abbreviations (Reuters: "15 mln dlrs", "20 mln stg") and units written in two words
 _CURRENCIES = {**CURRENCY_WORDS, "dlr": "USD", "dlrs": "USD", "stg": "GBP"}
-_DOLLARS = ("dollar", "dollars", "dlr", "dlrs")
 _AREA = re.compile(r"\b(?:square|sq\.?)\s*(kilomet(?:re|er)s?|km|met(?:re|er)s?|m|miles?|mi|feet|foot|ft)\b")
 _AREA_UNITS = {"kilometre": "km2", "kilometer": "km2", "km": "km2", "metre": "m2", "meter": "m2", "m": "m2",
                "mile": "mi2", "mi": "mi2", "feet": "ft2", "foot": "ft2", "ft": "ft2"}
@@ -76,27 +75,27 @@ def currency_of(text: str) -> str | None:
         code = _CURRENCIES.get(symbol.group(1).rstrip("."), "USD")
         if code != "USD":
             return code
-        # "$" alone may still be qualified by a country word: "Australian $5bn"
-        for country, country_code in DOLLAR_COUNTRIES.items():
-            if re.search(rf"\b{re.escape(country)}\s*\$", lowered):
-                return country_code
-        return code
+        return _dollar_country(lowered, r"\$") or code  # "Australian $5bn"
     words = [w.strip(".") for w in re.findall(r"[a-z.]+", lowered)]
     for position, word in enumerate(words):
-        if word in _DOLLARS:
-            before = " ".join(words[max(0, position - 2):position])
-            for country, code in DOLLAR_COUNTRIES.items():
-                if before.endswith(country.strip(".")):
-                    return code
-            return "USD"
         base = CURRENCY_PLURALS.get(word, word[:-1] if word.endswith("s") and word[:-1] in NATIONAL_CURRENCIES else word)
         if base in NATIONAL_CURRENCIES:
-            before = " ".join(words[max(0, position - 2):position])
+            before = " " + " ".join(words[max(0, position - 2):position])
             for nationality, code in NATIONAL_CURRENCIES[base].items():
-                if before == nationality or before.endswith(" " + nationality):
-                    return code  # "3.5 billion French francs", "two bln Swedish crowns"
+                if before.endswith(" " + nationality.strip(".")):
+                    return code  # "3.5 billion French francs", "two bln Swedish crowns", "Canadian dlrs"
+            if base == "dollar":
+                return "USD"
         if word in _CURRENCIES and len(word) > 1:
             return _CURRENCIES[word]
+    return None
+
+
+def _dollar_country(lowered: str, after: str) -> str | None:
+    """The dollar a country word before ``after`` (a pattern: "$", "cts") picks: "Australian $5bn"."""
+    for country, code in DOLLAR_COUNTRIES.items():
+        if re.search(rf"\b{re.escape(country)}\s*{after}", lowered):
+            return code
     return None
 
 
@@ -167,10 +166,8 @@ def parse_quantity(text: str) -> Quantity | None:
     per_cent = bool(re.search(r"\bper ?cent\b", lowered))
     currency = None if per_cent else currency_of(rest)
     if currency is None and not per_cent and re.search(r"\b(?:cts|cents?)\b", lowered):
-        currency, value = "USD", value / 100  # "12 cts a share"
-        for country, country_code in DOLLAR_COUNTRIES.items():
-            if re.search(rf"\b{re.escape(country)}\s+(?:cts|cents?)\b", lowered):
-                currency = country_code  # "64 Canadian cts"
+        currency = _dollar_country(lowered, r"(?:cts|cents?)\b") or "USD"  # "12 cts a share", "64 Canadian cts"
+        value = value / 100
     if currency:
         unit = currency
     elif re.search(r"%|\bper ?cent\b|\bpct\b", lowered):

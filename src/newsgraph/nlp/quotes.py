@@ -506,7 +506,7 @@ def _subject(verb: Token) -> Token | None:
         # the one nearest the verb: "CLEVELAND, Feb 26 - Standard Oil Co said" has the dateline as a second subject
         before = [c for c in subjects if c.i < verb.i]
         subject = before[-1] if before else subjects[0]
-        return _person_of_body(subject) or _person_after_title(subject, verb) or subject
+        return _speaking_subject(subject, verb)
     if verb.dep_ == "conj" and verb.lemma_ in _SAYING_AGAIN and verb.head.dep_ == "ccomp" and \
             verb.head.head.lemma_ in SPEECH_VERBS:
         return _subject(verb.head.head)  # "Acme said sales rose and added that ...": the parser hung
@@ -517,6 +517,12 @@ def _subject(verb: Token) -> Token | None:
     if verb.dep_ == "relcl":
         return verb.head
     return None
+
+
+def _speaking_subject(subject: Token, verb: Token) -> Token:
+    """Who a speech verb's grammatical subject stands for: the person of a body or of a title the
+    parser made the subject, else the subject itself."""
+    return _person_of_body(subject) or _person_after_title(subject, verb) or subject
 
 
 def _person_after_title(subject: Token, verb: Token) -> Token | None:
@@ -557,8 +563,7 @@ def _speakers(verb: Token, index: _DocIndex, previous: QuoteFact | None,
     if subject is None:
         return []
     # every subject the parser gave the verb ("Acme Co and Bolt Inc said" may come out as two)
-    subjects = [_person_of_body(c) or _person_after_title(c, verb) or c
-                for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")] or [subject]
+    subjects = [_speaking_subject(c, verb) for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")] or [subject]
     found: list[tuple[EntityCluster, float]] = []
     for token in (t for s in subjects for t in (s, *(c for c in s.conjuncts if not _inside_affiliation(s, c)))):
         speaker, confidence = resolve_speaker(token, index, previous, exclude)

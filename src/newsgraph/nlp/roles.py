@@ -32,6 +32,7 @@ from .lexicon import (
     AFFILIATION_OBJECTS,
     AFFILIATION_PASSIVE_VERBS,
     AFFILIATION_VERBS,
+    BRIEF_TITLES,
     HEAD_OF_STATE_TITLES,
     HONORIFICS,
     MEDIA_HEADS,
@@ -158,7 +159,6 @@ def is_role_word(token: Token) -> bool:
 
 _NOT_TITLE_ENDINGS = ("ment", "ments")  # "management", "statement": the "-ent" of "agent" without a person
 _HEAD_MODIFIERS = {"chief", "general", "executive", "principal"}  # modifiers that also stand alone as titles
-_BRIEF_HEADS = {"minister", "secretary"}  # the capitalised words before them name a brief: "Steel Minister"
 
 
 def is_role_head(token: Token) -> bool:
@@ -562,10 +562,10 @@ def read_role_before(doc: Doc, person_start: int, sentence_start: int) -> tuple[
             (listed and doc[i - 1].text == "," and i - 2 >= sentence_start and is_role_head(doc[i - 2]) and
              any(doc[k].lower_ in ("and", "&") for k in range(i, head_end))) or
             # "Mines, Power and Steel Minister X": a brief of several portfolios
-            (listed and doc[head_end - 1].lower_ in _BRIEF_HEADS and i < head_end and doc[i].is_title
+            (listed and doc[head_end - 1].lower_ in BRIEF_TITLES and i < head_end and doc[i].is_title
              and (doc[i - 1].text == "," or doc[i - 1].lower_ in ("and", "&")) and i - 2 >= sentence_start
              and doc[i - 2].is_title and doc[i - 2].is_alpha and _free(doc, i - 2) and not is_role_head(doc[i - 2])) or
-            (listed and doc[head_end - 1].lower_ in _BRIEF_HEADS and (doc[i].text == "," or doc[i].lower_ in ("and", "&"))
+            (listed and doc[head_end - 1].lower_ in BRIEF_TITLES and (doc[i].text == "," or doc[i].lower_ in ("and", "&"))
              and doc[i - 1].is_title and doc[i - 1].is_alpha and not is_role_head(doc[i - 1]))):
         i -= 1
     if i == head_end or not is_role_head(doc[head_end - 1]):
@@ -651,7 +651,7 @@ def read_role_before(doc: Doc, person_start: int, sentence_start: int) -> tuple[
                     and doc[k].lower_ not in ROLE_MODIFIERS:
                 k += 1
             org, role_tokens, i = place, doc[k:end], k
-    if org is None and doc[i].is_title and not doc[i].is_sent_start and doc[end - 1].lower_ not in _BRIEF_HEADS and \
+    if org is None and doc[i].is_title and not doc[i].is_sent_start and doc[end - 1].lower_ not in BRIEF_TITLES and \
             doc[i].lower_ not in TITLE_WORDS and doc[i].lower_ not in ROLE_NOUNS and \
             doc[i].lower_ not in PORTFOLIO_WORDS and doc[i].lower_ not in RANK_WORDS and \
             doc[i].lower_ not in TITLE_ABBREVIATIONS:
@@ -760,7 +760,7 @@ def split_coordinated(role: str) -> list[str]:
     parts = [p.strip() for p in re.split(r"\s+(?:and|&|/)\s+|\s*,\s+", role)]
     if len(parts) > 1 and all(p and (p.split()[-1] not in ROLE_MODIFIERS or (
             len(p.split()) > 1 and p.split()[-1] in _HEAD_MODIFIERS)) and p.split()[-1] not in PORTFOLIO_WORDS
-            for p in parts) and not (parts[-1].split()[-1] in _BRIEF_HEADS and all(len(p.split()) == 1 for p in parts[:-1])):
+            for p in parts) and not (parts[-1].split()[-1] in BRIEF_TITLES and all(len(p.split()) == 1 for p in parts[:-1])):
         # not "mines, power and steel minister": one minister of three portfolios
         return parts  # "chief executive" is a title; a lone "senior" before "and" is not
     return [role]
