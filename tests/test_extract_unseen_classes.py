@@ -808,3 +808,51 @@ def test_a_person_who_speaks_of_himself_stays_a_person():
     result = newsgraph.extract("Harlow said it was a mistake. Harlow said it would take time. Harlow said he "
                                "would resign.")
     assert ("Harlow", "Organization") not in names_and_types(result)
+
+
+def test_a_country_before_a_title_says_which_post_and_is_nobody():
+    result = newsgraph.extract("She is married to Tomas Vrba, the former United States Deputy Secretary of "
+                               "State, who lives in Ohio.")
+    assert ("United States", "Place") in names_and_types(result)
+    assert ("Tomas Vrba", "deputy secretary of state", None, "United States") in role_rows(result)
+
+
+def test_a_list_of_titles_splits_before_a_title_with_its_brief():
+    result = newsgraph.extract("Mirela Osei, the former ambassador and minister of finance, spoke on Monday.")
+    assert {row[1] for row in role_rows(result)} == {"ambassador", "minister of finance"}
+
+
+def test_a_lone_portfolio_after_and_stays_part_of_the_brief():
+    result = newsgraph.extract("Mirela Osei, the minister of trade and industry, spoke on Monday.")
+    assert [row[1] for row in role_rows(result)] == ["minister of trade and industry"]
+
+
+@pytest.mark.parametrize("text, role", [
+    ("The Estonian ambassador, Mirela Osei, said the talks had gone well.", "ambassador"),
+    ("The new chairman, Mirela Osei, said the talks had gone well.", "chairman"),
+    ("The chairman of the committee, Mirela Osei, said the talks had gone well.", "chairman"),
+])
+def test_a_title_before_a_name_set_off_by_commas_is_the_names(text, role):
+    result = newsgraph.extract(text)
+    assert [row[:2] for row in role_rows(result)] == [("Mirela Osei", role)]
+    assert quote_rows(result) == [("Mirela Osei", "the talks had gone well.")]
+
+
+@pytest.mark.parametrize("text", [
+    "They met near the border, Mirela Osei said.",
+    "At the restaurant, Mirela Osei said the talks had gone well.",
+])
+def test_a_noun_ending_like_a_title_before_the_subject_is_no_title(text):
+    assert role_rows(newsgraph.extract(text)) == []
+
+
+def test_an_envoy_is_sent_to_a_body_not_employed_by_it_and_still_speaks():
+    result = newsgraph.extract("The Canadian envoy to the United Nations, Mirela Osei, said the talks had "
+                               "gone well.")
+    assert [row[:3] for row in role_rows(result)] == [("Mirela Osei", "envoy", None)]
+    assert quote_rows(result) == [("Mirela Osei", "the talks had gone well.")]
+
+
+def test_the_title_a_company_names_someone_to_is_held_there():
+    result = newsgraph.extract("Harwell Brewing Co. named a new chairman, Mirela Osei, on Monday.")
+    assert role_rows(result) == [("Mirela Osei", "chairman", "Harwell Brewing Co.", None)]

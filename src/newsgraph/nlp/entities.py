@@ -1077,9 +1077,14 @@ def _holds_a_title(doc: Doc, root: Token, start: int, end: int, label: str = "OR
     while i < len(doc) and i - end < 4 and (doc[i].lower_ in ROLE_MODIFIERS or doc[i].lower_ in DETERMINERS
                                            or doc[i].lower_ in _TENURE_ADVERBS):
         i += 1  # ", the former", "currently"
-    if i + 1 < len(doc) and doc[i].lower_ in PERSON_TITLES and doc[i + 1].lower_ == "of" and \
-            not (i == end and start > 0 and doc[start - 1].lower_ in ("the", "a", "an", "its", "their")):
-        return True  # but "the Europe director of X": the name says which director, it is none
+    k = start - 1
+    while k >= 0 and start - k < 3 and doc[k].lower_ in ROLE_MODIFIERS:
+        k -= 1  # "the former | United States Deputy Secretary of State"
+    says_which = end < len(doc) and doc[end].text != "," and (
+        label == "GPE" or (k >= 0 and doc[k].lower_ in ("the", "a", "an", "its", "their")))
+    if i + 1 < len(doc) and doc[i].lower_ in PERSON_TITLES and doc[i + 1].lower_ == "of" and not says_which:
+        return True  # but "the Europe director of X", "United States Secretary of the Air Force": the
+        # name says which director or secretary; it is none
     for appos in (c for c in root.children if c.dep_ == "appos" and c.i > end and doc[end].text == ","):
         # "X, NASA's acting deputy administrator for ...": a title only a person holds, or a post
         # whose rank says a person holds it (not a country's turn: "Germany, the council's president")

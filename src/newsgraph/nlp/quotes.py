@@ -532,6 +532,8 @@ def _person_after_title(subject: Token, verb: Token) -> Token | None:
     if subject.ent_type_ or subject.lower_ not in ROLE_NOUNS | TITLE_WORDS or subject.i >= verb.i - 1:
         return None
     last = doc[verb.i - 1]
+    if last.text == "," and verb.i - 2 > subject.i:
+        last = doc[verb.i - 2]  # "The envoy to the United Nations, X, said": the name set off by commas
     if last.ent_type != _PERSON_LABEL or not (subject.left_edge.i <= last.i <= subject.right_edge.i):
         return None
     return last

@@ -507,6 +507,11 @@ def read_role_before(doc: Doc, person_start: int, sentence_start: int) -> tuple[
         last -= 1  # "The head of the OSCE mission, X": a unit of the body after its name
     if last < i - 1 and not (_org_entity(entity_at(doc, last)) and entity_at(doc, last).type == "Organization"):  # type: ignore[union-attr]
         last = i - 1
+    if last >= sentence_start and entity_at(doc, last) is not None:
+        k = _entity_span_start(doc, last)
+        k -= k - 1 >= sentence_start and doc[k - 1].lower_ == "the"
+        if k - 2 >= sentence_start and doc[k - 1].lower_ == "to" and is_role_head(doc[k - 2]) and _free(doc, k - 2):
+            i = last = k - 1  # "The U.S. envoy to the United Nations, X": where the envoy is sent, not whom for
     if last >= sentence_start and _org_entity(entity_at(doc, last)):
         # "President of South Africa Thabo Mbeki": the title's organisation or place before the name;
         # "Co-founder of Google, Sergey Brin, ...": with a comma only where the sentence starts
@@ -550,6 +555,10 @@ def read_role_before(doc: Doc, person_start: int, sentence_start: int) -> tuple[
     if k < end and k - 2 >= sentence_start and doc[k - 1].lower_ in ("of", "for") and \
             is_role_head(doc[k - 2]) and _free(doc, k - 2):
         i = k - 1
+    elif comma and k < end and k - 3 >= sentence_start and doc[k - 1].lower_ == "the" and \
+            doc[k - 2].lower_ in ("of", "for") and _known_title(doc[k - 3]) and _free(doc, k - 3) and \
+            all(t.is_lower for t in doc[k:end]):
+        i = end = k - 2  # "The chairman of the committee, X": the title, then the unit it heads
     head_end = i
     if i - 5 >= sentence_start and doc[i - 1].lower_ == "chief" and _in_chief(doc, i - 4, i) == i \
             and is_role_word(doc[i - 5]) and _free(doc, i - 5):
@@ -570,7 +579,14 @@ def read_role_before(doc: Doc, person_start: int, sentence_start: int) -> tuple[
         i -= 1
     if i == head_end or not is_role_head(doc[head_end - 1]):
         return None
-    role_tokens = doc[i:end]
+    role_start = i
+    while role_start < head_end - 1 and doc[role_start].is_lower and doc[role_start].lower_ in TENURE_WORDS:
+        role_start += 1  # "the new chairman X": how long the post is held, not the post
+    role_tokens = doc[role_start:end]
+    head = doc[head_end - 1]
+    hiring = head.dep_ == "dobj" and head.head.lemma_ in _HIRING_VERBS and head.head.pos_ == "VERB"
+    if comma and not _known_title(head) and not _in_apposition(doc, person_start, head):
+        return None  # "near the border, X said", "At the restaurant, X": a noun the suffixes catch, then the subject
     if head_end - i >= 2 and doc[head_end - 1].lower_ in TITLE_ABBREVIATIONS and doc[head_end - 2].is_lower \
             and is_role_head(doc[head_end - 2]):
         i, role_tokens = head_end - 1, doc[head_end - 1:end]  # "his boss Adm. X": the rank is the title
@@ -637,10 +653,16 @@ def read_role_before(doc: Doc, person_start: int, sentence_start: int) -> tuple[
             return None  # "..., director of X, Jane Roe": a list
         if i - 1 >= sentence_start and entity_at(doc, i - 1) is not None and entity_at(doc, i - 1).type == "Person":  # type: ignore[union-attr]
             return None  # "A CEO of X B CEO of Y": the title after A's name is A's
-    if comma and org is None and not (i - 1 >= sentence_start and doc[i - 1].lower_ in ("the", "his", "her")) \
+    k = i - 1
+    while k > sentence_start and i - k < 3 and _free(doc, k) and (_is_demonym(doc[k]) or (
+            doc[k].is_lower and doc[k].lower_ in TENURE_WORDS)):
+        k -= 1  # "The British ambassador, X", "the new chairman, X"
+    if org is None and hiring:
+        org = _appointing_body(doc, head.head)  # "Acme named a new chairman, X"
+    if comma and org is None and not hiring and not (k >= sentence_start and doc[k].lower_ in ("the", "his", "her")) \
             and not _persons_possessive(doc, i - 1, sentence_start) and not (
                 i - 2 >= sentence_start and doc[i - 1].lower_ in _POSSESSIVE_MARKS and doc[i - 2].is_lower
-                and doc[i - 2].lower_ in SETTLEMENT_NOUNS | {"country", "nation"}):  # "The country's health minister, X"
+                and doc[i - 2].pos_ == "NOUN"):  # "The country's health minister, X", "the agency's spokesman, X"
         return None  # "..., president, X" is a list, not a title; "the Crown prosecutor, X", "his lawyer, X",
         # "Hale's attorney, X" are
     if org is None and named is None:
@@ -665,6 +687,18 @@ def read_role_before(doc: Doc, person_start: int, sentence_start: int) -> tuple[
     if qualifier:
         role = f"{qualifier} {role}"
     return role, org
+
+
+def _known_title(token: Token) -> bool:
+    """A title the lexicon knows, not one guessed from its ending ("-er", "-ant")."""
+    lower = token.lower_
+    return lower in ROLE_NOUNS or lower in TITLE_ABBREVIATIONS or _plural_of_role(token)
+
+
+def _in_apposition(doc: Doc, person_start: int, head: Token) -> bool:
+    """The name starting at ``person_start`` stands in apposition to ``head`` ("the curator, X,")."""
+    end = _entity_span_end(doc, person_start)
+    return any(t.dep_ == "appos" and t.head.i == head.i for t in doc[person_start:end])
 
 
 def _owner_before_whose(doc: Doc, whose: int) -> EntityCluster | None:
@@ -758,12 +792,18 @@ def split_qualifier(role: str) -> tuple[str, str | None]:
 def split_coordinated(role: str) -> list[str]:
     """"chief financial officer and treasurer" -> two roles; "curator and director of exhibits" too."""
     parts = [p.strip() for p in re.split(r"\s+(?:and|&|/)\s+|\s*,\s+", role)]
-    if len(parts) > 1 and all(p and (p.split()[-1] not in ROLE_MODIFIERS or (
-            len(p.split()) > 1 and p.split()[-1] in _HEAD_MODIFIERS)) and p.split()[-1] not in PORTFOLIO_WORDS
+    if len(parts) > 1 and all(p and (_titled_brief(p) or ((p.split()[-1] not in ROLE_MODIFIERS or (
+            len(p.split()) > 1 and p.split()[-1] in _HEAD_MODIFIERS)) and p.split()[-1] not in PORTFOLIO_WORDS))
             for p in parts) and not (parts[-1].split()[-1] in BRIEF_TITLES and all(len(p.split()) == 1 for p in parts[:-1])):
         # not "mines, power and steel minister": one minister of three portfolios
         return parts  # "chief executive" is a title; a lone "senior" before "and" is not
     return [role]
+
+
+def _titled_brief(part: str) -> bool:
+    """"minister of finance": a title with its brief, not a lone portfolio ("trade and | industry")."""
+    words = part.split()
+    return len(words) > 2 and words[-2] in ("of", "for") and words[-3] in ROLE_NOUNS
 
 
 def _passive_roles(doc: Doc, root: Token) -> list[tuple[str, EntityCluster]]:
