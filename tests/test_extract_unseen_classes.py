@@ -856,3 +856,20 @@ def test_an_envoy_is_sent_to_a_body_not_employed_by_it_and_still_speaks():
 def test_the_title_a_company_names_someone_to_is_held_there():
     result = newsgraph.extract("Harwell Brewing Co. named a new chairman, Mirela Osei, on Monday.")
     assert role_rows(result) == [("Mirela Osei", "chairman", "Harwell Brewing Co.", None)]
+
+
+@pytest.mark.parametrize("text, role", [
+    ("Minister of Health and Social Services Mirela Osei said the plan would work.",
+     "minister of health and social services"),
+    ("Mirela Osei, the Minister for Employment and Pensions, said the plan would work.",
+     "minister for employment and pensions"),
+])
+def test_a_brief_of_several_portfolios_after_of_is_the_title_not_a_body(text, role):
+    result = newsgraph.extract(text)
+    assert role_rows(result) == [("Mirela Osei", role, None, None)]
+    assert not any(e.type == "Organization" for e in result.entities)
+
+
+def test_a_country_before_a_secretary_of_a_department_is_the_jurisdiction():
+    result = newsgraph.extract("Tomas Vrba was a former United States Secretary of Energy.")
+    assert role_rows(result) == [("Tomas Vrba", "secretary of energy", None, "United States")]

@@ -1133,8 +1133,8 @@ def _title_holders_read_into_bodies(doc: Doc, spans: list[Span]) -> list[Span]:
                 t.lower_ not in PORTFOLIO_WORDS and t.text not in COMPANY_MARKS for t in name):
             result.append(span)
             continue
-        if heads:
-            result.append(Span(doc, span.start, cut, label="ORG"))
+        if heads and not all(t.lower_ in PORTFOLIO_WORDS or t.lower_ in _BRIEF_LINKS for t in doc[span.start:cut]):
+            result.append(Span(doc, span.start, cut, label="ORG"))  # not "Health and Human Services": a brief
         result.append(Span(doc, cut, span.end, label="PERSON"))
     return result
 

@@ -213,7 +213,9 @@ PORTFOLIO_WORDS = {
     "budget", "revenue", "war", "navy", "army", "air", "force", "policy", "planning", "cabinet",
     "attorney", "solicitor", "general", "deputy", "prime", "first", "chief", "minority", "majority",
     "party", "opposition", "crown", "exchequer", "petroleum", "oil", "water", "power", "electricity", "irrigation",
-    "railways", "aviation", "telecommunications",
+    "railways", "aviation", "telecommunications", "services", "relations", "safety",
+    "protection", "heritage", "consumer", "employment", "pensions", "equality", "equalities", "rural", "urban",
+    "infrastructure", "cooperation", "lands", "wildlife", "regional",
 }
 
 # Military ranks that qualify a title ("Brigadier General", "Rear Admiral")

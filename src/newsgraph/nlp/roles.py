@@ -423,7 +423,8 @@ def read_role_after(doc: Doc, i: int, limit: int) -> tuple[str, EntityCluster | 
     i = _extend_title(doc, i, limit)
     role = ("then " if then else "") + qualifier + _role_text(doc[start if region is None else region:i])
     end = i
-    if org is not None and org.type == "Place" and owner_end < start and entity_at(doc, owner_end) is org:
+    if org is not None and org.type == "Place" and owner_end < start and entity_at(doc, owner_end) is org \
+            and doc[i - 1].lower_ not in OFFICE_TITLES | BRIEF_TITLES:  # "United States Secretary of X": where
         body, body_end = org_after(doc, i, limit)
         if body is not None and body.type == "Organization":
             # "Southern California director for New America Media": the place names the post's region
