@@ -873,3 +873,37 @@ def test_a_brief_of_several_portfolios_after_of_is_the_title_not_a_body(text, ro
 def test_a_country_before_a_secretary_of_a_department_is_the_jurisdiction():
     result = newsgraph.extract("Tomas Vrba was a former United States Secretary of Energy.")
     assert role_rows(result) == [("Tomas Vrba", "secretary of energy", None, "United States")]
+
+
+def test_who_is_ordered_to_pay_owns_the_amount_not_where_the_judge_sits():
+    result = newsgraph.extract("A federal judge in Tulsa on Thursday ordered Harwell Brewing Co. to pay "
+                               "$40 million in damages.")
+    (damages,) = result.figures
+    assert result.entity(damages.subject).name == "Harwell Brewing Co."
+
+
+def test_a_name_right_after_a_kind_of_vessel_is_the_ship():
+    result = newsgraph.extract("The tanker Silver Heron ran aground off the coast of Maine. The Silver Heron "
+                               "was towed to Portland.")
+    assert ("Silver Heron", "Other") in names_and_types(result)
+
+
+def test_where_a_journey_starts_is_a_place_whatever_the_model_read():
+    result = newsgraph.extract("The ship sailed from Rotterdam to New York.")
+    assert ("Rotterdam", "Place") in names_and_types(result)
+
+
+@pytest.mark.parametrize("text", ["The plan found support in some quarters of the party.",
+                                  "Critics in many quarters of the city said so."])
+def test_quarters_with_no_number_of_them_are_no_fraction(text):
+    assert newsgraph.extract(text).figures == []
+
+
+def test_a_lawyer_for_several_people_named_after_their_is_the_names():
+    result = newsgraph.extract("The families met on Monday with their lawyer, Mirela Osei, in Tulsa.")
+    assert role_rows(result) == [("Mirela Osei", "lawyer", None, None)]
+
+
+def test_a_clause_before_who_told_it_after_a_comma_is_reported():
+    result = newsgraph.extract("About 1,800 families filed claims, their lawyer, Mirela Osei, told reporters.")
+    assert quote_rows(result) == [("Mirela Osei", "About 1,800 families filed claims")]

@@ -58,8 +58,13 @@ def test_parse_quantity(text, value, unit, qualifier):
     assert (quantity.unit, quantity.qualifier) == (unit, qualifier)
 
 
-def test_words_without_a_number_are_not_a_quantity():
-    assert parse_quantity("several") is None
+@pytest.mark.parametrize("text", ["several", "some quarters", "many thirds", "the quarter"])
+def test_words_without_a_number_are_not_a_quantity(text):
+    assert parse_quantity(text) is None
+
+
+def test_a_fraction_counts_the_parts_named_before_it():
+    assert parse_quantity("three quarters").value == 0.75
 
 
 def figures_of(text, ents, parse=None, pos=None, lemmas=None):

@@ -92,6 +92,7 @@ from .lexicon import (
     TITLE_ABBREVIATIONS,
     TITLE_WORDS,
     UNTAGGED_ORG_HEADS,
+    VESSEL_NOUNS,
     VICTIM_NOUNS,
     VICTIM_VERBS,
     WIRE_TERMS,
@@ -1287,18 +1288,38 @@ def _places_from_context(doc: Doc, spans: list[Span]) -> list[Span]:
     if not doc.has_annotation("DEP"):
         return spans
     by_start = {s.start: s for s in spans}
-    verdicts: dict[str, bool] = {}
+    verdicts: dict[tuple[str, str], bool] = {}
     for span in spans:
+        if span.label_ == "PERSON":  # "sailed from Rotterdam to New York": a journey's start is a place
+            key = (span.label_, span.text)
+            verdicts[key] = verdicts.get(key, True) and _journey_start(doc, span, by_start)
+            continue
         if span.label_ != "ORG":
             continue
         if not _plain_name(span):
-            verdicts[span.text] = False
+            verdicts[(span.label_, span.text)] = False
             continue
-        verdicts[span.text] = verdicts.get(span.text, True) and _reads_as_place(doc, span, by_start)
-    names = {name for name, place in verdicts.items() if place}
+        key = (span.label_, span.text)
+        verdicts[key] = verdicts.get(key, True) and _reads_as_place(doc, span, by_start)
+    names = {key for key, place in verdicts.items() if place}
     if not names:
         return spans
-    return [Span(doc, s.start, s.end, label="GPE") if s.label_ == "ORG" and s.text in names else s for s in spans]
+    return [Span(doc, s.start, s.end, label="GPE") if (s.label_, s.text) in names else s for s in spans]
+
+
+def _journey_start(doc: Doc, span: Span, by_start: dict[int, Span]) -> bool:
+    """"from Rotterdam to New York": a one-word name after "from" whose verb goes on "to" a place."""
+    root = span[-1]
+    if len(span) != 1 or root.dep_ != "pobj" or root.head.lower_ != "from":
+        return False
+    verb = root.head.head
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "to" and c.i > root.i):
+        for place in (g for g in prep.children if g.dep_ == "pobj"):
+            k = place.left_edge.i + (place.left_edge.lower_ == "the")
+            target = by_start.get(k)
+            if target is not None and target.label_ in ("GPE", "LOC") and target.end == place.i + 1:
+                return True
+    return False
 
 
 def _reads_as_place(doc: Doc, span: Span, by_start: dict[int, Span]) -> bool:
@@ -2295,11 +2316,22 @@ def _things_named(clusters: list[EntityCluster]) -> None:
         if cluster.type == "Person" and cluster.mentions and all(_named_thing(m) for m in cluster.mentions):
             cluster.type = "Other"  # "The rover, named Pragyan,": a thing's name, not a person's
             continue
+        if any(_after_vessel_noun(m) for m in cluster.mentions):
+            cluster.type = "Other"  # "the tanker Aurora Bay": a ship
+            continue
         if cluster.type != "Organization" or is_acronym(cluster.name) or not cluster.mentions:
             continue
         if all(len(m) == 1 and m[0].dep_ in ("compound", "nmod") and m[0].head.i >= m.end and
                m[0].head.lemma_ in THING_NOUNS for m in cluster.mentions):
             cluster.type = "Other"
+
+
+def _after_vessel_noun(mention: Span) -> bool:
+    """"the tanker Aurora Bay", "a Greek-owned freighter Sea Star": the name right after a kind of vessel."""
+    doc, i = mention.doc, mention.start
+    return i >= 2 and doc[i - 1].is_lower and doc[i - 1].lower_ in VESSEL_NOUNS and (
+        doc[i - 2].lower_ in ("the", "a", "an", "its", "their") or doc[i - 2].pos_ == "ADJ" or doc[i - 2].tag_ == "VBN"
+        or doc[i - 2].lower_ in ("'s", "’s"))
 
 
 def _named_thing(mention: Span) -> bool:

@@ -931,11 +931,17 @@ class FigureFinder:
         verb = _governing_verb(span.root)
         if verb is not None:
             subject = _subject_of(verb)
+            if verb.dep_ == "xcomp" and verb.head.lemma_ in _ORDERING_VERBS:
+                # "ordered Acme to pay $2 billion": who was ordered pays
+                subject = next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), subject)
             if subject is not None:
                 candidates.append(subject)
                 candidates += [c for c in subject.children if c.dep_ == "poss"]
-                for prep in (c for c in subject.children if c.dep_ == "prep" and c.lower_ in ("in", "at", "of")):
-                    candidates += [c for c in prep.children if c.dep_ == "pobj"]
+                # "sales in Japan", "the unemployment rate of Spain"; not "a judge in New Orleans": where
+                # a person sits owns nothing
+                if subject.lemma_.lower() not in ROLE_NOUNS and subject.lemma_.lower() not in PERSON_NOUNS:
+                    for prep in (c for c in subject.children if c.dep_ == "prep" and c.lower_ in ("in", "at", "of")):
+                        candidates += [c for c in prep.children if c.dep_ == "pobj"]
         for token in candidates:
             cluster = entity_at(doc, token)
             # a person owns a figure only through a possessive ("Smith's salary"), never as the doer
@@ -949,6 +955,9 @@ class FigureFinder:
         return None
 
 
+# Verbs whose object does what the clause after it says: "ordered Acme to pay", "forced the firm to sell"
+_ORDERING_VERBS = {"order", "force", "require", "compel", "direct", "instruct", "sentence", "fine", "allow",
+                   "permit", "authorize", "authorise", "ask", "urge", "tell"}
 _COMPARED = {"vs", "vs.", "versus", "against"}
 _MORE_OR_LESS = {"more": "increase", "higher": "increase", "up": "increase", "less": "decrease",
                  "lower": "decrease", "fewer": "decrease", "down": "decrease"}

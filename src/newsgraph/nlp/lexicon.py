@@ -314,6 +314,9 @@ THING_NOUNS = {"program", "programme", "mission", "capsule", "spacecraft", "land
                "satellite", "vaccine", "app"}
 # ... and what else is given a name of its own ("a storm named Ida", "the ship, called Ever Given"); not
 # in THING_NOUNS, as a company's name stands before them too ("a Maersk ship")
+# Kinds of vessel, whose name follows them ("the tanker Aurora Bay"): a ship, not a place or a person
+VESSEL_NOUNS = {"ship", "vessel", "tanker", "freighter", "ferry", "yacht", "trawler", "liner", "submarine",
+                "destroyer", "frigate", "cruiser", "barge", "tugboat", "boat", "supertanker", "warship"}
 NAMED_THING_NOUNS = THING_NOUNS | {"ship", "vessel", "boat", "storm", "hurricane", "typhoon", "cyclone", "robot",
                                    "aircraft", "plane", "locomotive", "train", "asteroid", "comet", "operation",
                                    "dog", "horse"}

@@ -118,6 +118,9 @@ def _digits_value(text: str) -> float | None:
     return value
 
 
+_NOT_COUNTS = {"some", "many", "several", "few", "all", "every", "each", "the", "this", "that", "last", "next"}
+
+
 def _words_value(text: str) -> tuple[float, bool] | None:
     """Value of number words; the flag says whether it is a fraction ("a quarter")."""
     words = re.findall(r"[a-z]+", text.lower().replace("-", " "))
@@ -126,6 +129,8 @@ def _words_value(text: str) -> tuple[float, bool] | None:
             count = 1.0
             if position > 0 and words[position - 1] in _SMALL:
                 count = _SMALL[words[position - 1]]
+            elif word.endswith("s") or (position > 0 and words[position - 1] in _NOT_COUNTS):
+                return None  # "in some quarters", "many thirds": no number of them
             return count * FRACTIONS[word], True
     number_words = [w for w in words if w in _WORD_NUMBERS or w in SCALES]
     if not number_words or number_words == ["and"]:

@@ -636,7 +636,8 @@ def _clause_tokens(verb: Token, clause: Token) -> list[Token]:
                 cut -= 1
             tokens = [t for t in tokens if t.i < cut]
             break
-    if verb.dep_ == "parataxis":  # the report is what comes before the inserted "he said"
+    if verb.dep_ == "parataxis" or (verb.head.i == clause.i and verb.dep_ == "conj"):
+        # the report is what comes before the inserted "he said" (or the "he said" the parser joined on)
         tokens = [t for t in tokens if t.i < verb.left_edge.i]
     elif tokens and tokens[-1].i > verb.i and cut is None:
         # words the parser hung on the speech verb after the clause ("rose 4 percent | to $2.3 billion")
@@ -1200,6 +1201,8 @@ def reported_clause(verb: Token) -> Token | None:
         return clauses[0]
     if verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX") and verb.head.i < verb.i:
         return verb.head  # "Nordic countries spend 2.9 percent, he said, but ..."
+    if _said_after_comma(verb):
+        return verb.head  # "Families filed claims, their lawyer, X, told reporters.": the parser's conj
     appeal = _appeal(verb)
     if appeal is not None:
         return appeal
@@ -1210,6 +1213,18 @@ def reported_clause(verb: Token) -> Token | None:
             if token.lower_ == "that" and token.dep_ == "mark" and token.head.pos_ in ("VERB", "AUX"):
                 return token.head
     return None
+
+
+def _said_after_comma(verb: Token) -> bool:
+    """A speech verb ending its sentence after a comma, which the parser joined to the clause before
+    as a second verb: no "and" between them, and nothing reported after the verb."""
+    head = verb.head
+    if verb.dep_ != "conj" or head.pos_ not in ("VERB", "AUX") or head.i > verb.i or \
+            any(c.dep_ == "cc" for c in head.children if c.i < verb.i) or \
+            any(c.dep_ in ("ccomp", "xcomp", "conj", "advcl", "cc") for c in verb.rights):
+        return False
+    subject = next((c for c in verb.lefts if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is not None and subject.left_edge.i > head.i and verb.doc[subject.left_edge.i - 1].text == ","
 
 
 # Verbs reporting what someone asked others to do: "urged X to ...", "asked X not to ...", "called on X to ..."

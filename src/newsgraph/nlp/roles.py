@@ -660,7 +660,7 @@ def read_role_before(doc: Doc, person_start: int, sentence_start: int) -> tuple[
         k -= 1  # "The British ambassador, X", "the new chairman, X"
     if org is None and hiring:
         org = _appointing_body(doc, head.head)  # "Acme named a new chairman, X"
-    if comma and org is None and not hiring and not (k >= sentence_start and doc[k].lower_ in ("the", "his", "her")) \
+    if comma and org is None and not hiring and not (k >= sentence_start and doc[k].lower_ in ("the", "his", "her", "their")) \
             and not _persons_possessive(doc, i - 1, sentence_start) and not (
                 i - 2 >= sentence_start and doc[i - 1].lower_ in _POSSESSIVE_MARKS and doc[i - 2].is_lower
                 and doc[i - 2].pos_ == "NOUN"):  # "The country's health minister, X", "the agency's spokesman, X"
