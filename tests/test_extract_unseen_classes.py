@@ -907,3 +907,35 @@ def test_a_lawyer_for_several_people_named_after_their_is_the_names():
 def test_a_clause_before_who_told_it_after_a_comma_is_reported():
     result = newsgraph.extract("About 1,800 families filed claims, their lawyer, Mirela Osei, told reporters.")
     assert quote_rows(result) == [("Mirela Osei", "About 1,800 families filed claims")]
+
+
+def test_a_news_agency_is_an_organisation_wherever_it_is_named():
+    result = newsgraph.extract("WASHINGTON, March 11 - Trade Minister Kim Dae-ho said in an interview with "
+                               "Reuter that the surplus would last.")
+    assert ("Reuter", "Organization") in names_and_types(result)
+
+
+def test_a_story_run_on_from_the_datelines_agency_is_no_part_of_its_name():
+    result = newsgraph.extract("TULSA, Okla. March 11, Reuter - State Banking Commissioner Dale Pruett plans "
+                               "to fight the charges, an aide said.")
+    assert ("Reuter", "Organization") in names_and_types(result)
+    assert not any("State" in e.name for e in result.entities)
+
+
+def test_a_capitalised_opening_phrase_is_no_name():
+    result = newsgraph.extract('"Based on the company’s results, we expect growth," said Dale Pruett.')
+    assert {e.name for e in result.entities} == {"Dale Pruett"}
+
+
+def test_a_firm_named_after_its_partners_is_one_company_when_named_again_without_its_mark():
+    result = newsgraph.extract("The SEC charged a director of Hollis, Pruett, Vance and Kemp Ltd in London. "
+                               "Hollis, Pruett, Vance and Kemp is a subsidiary of Hollis Group Inc.")
+    organisations = {e.name for e in result.entities if e.type == "Organization"}
+    assert "Hollis, Pruett, Vance and Kemp Ltd" in organisations
+    assert not organisations & {"Pruett", "Vance", "Kemp"}
+
+
+def test_its_points_back_to_a_body_named_in_full_not_to_one_modifying_a_noun():
+    result = newsgraph.extract("Harwell Brewing Co. said the SEC charge against its executive Dale Pruett "
+                               "was unfounded.")
+    assert ("Dale Pruett", "executive", "Harwell Brewing Co.", None) in role_rows(result)

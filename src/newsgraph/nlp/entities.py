@@ -58,6 +58,7 @@ from .lexicon import (
     LOCATIVE_PREPOSITIONS,
     MEDIA_HEADS,
     NAMED_THING_NOUNS,
+    NEWS_AGENCIES,
     NOT_BAND_WORDS,
     NOT_ENTITY_KINDS,
     NOT_NAME_SUFFIXES,
@@ -175,6 +176,9 @@ def clean_span(span: Span) -> Span | None:
             return None  # "Group G — Belgium 3": a heading or a scoreline, not a name
     if start >= end or (start > 0 and doc[start - 1].text == "#"):
         return None  # "#IStandWithAhmed": a hashtag is a topic, not a name
+    if end - start >= 2 and doc[start].tag_ in ("VBN", "VBG") and doc[start + 1].is_lower and \
+            doc[start + 1].pos_ == "ADP" and span.label_ != "PERSON":
+        return None  # '"Based on the company's ...': a sentence's opening phrase, capitalised as such
     if end - start >= 3 and doc[start].text in ("D", "R", "I") and doc[start + 1].text == "-" and \
             doc[start + 2].text[:1].isupper():
         return Span(doc, start + 2, end, label="GPE")  # "Sen. Jo Roe, D-N.M.,": a party and a state, the state a place
@@ -1824,6 +1828,15 @@ def _partnership_names(doc: Doc, spans: list[Span]) -> list[Span]:
         firms.append((first, end))
     if not firms:
         return spans
+    # "Merrill Lynch, Pierce, Fenner and Smith is a subsidiary": the listed name again, without its mark
+    for first, end in list(firms):
+        names = [t.text for t in doc[first:end] if t.text not in COMPANY_MARKS]
+        if "," not in names:
+            continue
+        for k in tokens_where(doc, ORTH, (names[0],)):
+            if k != first and [t.text for t in doc[k:k + len(names)]] == names and \
+                    not any(k < e and s < k + len(names) for s, e in firms):
+                firms.append((k, k + len(names)))
     result = [s for s in spans if not any(s.start < end and start < s.end for start, end in firms)]
     result += [Span(doc, start, end, label="ORG") for start, end in firms]
     return sorted(result, key=lambda s: s.start)
@@ -2182,6 +2195,9 @@ def _with_dateline_spans(doc: Doc, spans: list[Span]) -> list[Span]:
         span = doc.char_span(*offsets, label=label, alignment_mode="contract")
         if span is None or not len(span):
             continue
+        if label == "ORG":  # "Reuter - State": a name run on from the agency past the dash ends with it
+            spans = [Span(doc, s.start, span.end, label=s.label) if span.start <= s.start < span.end < s.end else s
+                     for s in spans]
         inside = [s for s in spans if s.start < span.end and span.start < s.end]
         if all(span.start <= s.start and s.end <= span.end for s in inside) and \
                 not any((s.start, s.end) == (span.start, span.end) for s in inside):
@@ -2593,8 +2609,8 @@ def _settle_type_and_name(cluster: EntityCluster, votes: Counter, defined: set) 
         cluster.name = max(long_names, key=lambda n: (len(n.split()), len(n)))
     else:
         cluster.name = max(names, key=lambda n: (len(n.split()), len(n)))
-    if cluster.type == "Person" and _looks_like_organisation(cluster):
-        cluster.type = "Organization"
+    if cluster.name in NEWS_AGENCIES or (cluster.type == "Person" and _looks_like_organisation(cluster)):
+        cluster.type = "Organization"  # "in an interview with Reuter": the agency, never a person or a place
     elif cluster.type != "Person" or votes.get("Person", 0) == 0:
         model_type = cluster.type if cluster in defined else votes.most_common(1)[0][0]
         if model_type == "Other" and votes.get("Organization", 0) >= votes["Other"]:

@@ -291,8 +291,11 @@ def resolve_organization(doc: Doc, token: Token | int, sentences_back: int = 1) 
             return story_company(doc, index) or (orgs[0] if len(orgs) == 1 else None)
         return orgs[0] if len(orgs) == 1 else None  # "the commission" with two bodies named: unknown
     in_sentence = [c for c in orgs if any(sentence_start <= m.start < index for m in c.mentions)]
-    if in_sentence:
-        return in_sentence[0]
+    # "Merrill said the SEC charge against its executive": a name modifying a noun is no antecedent
+    named = [c for c in in_sentence if any(sentence_start <= m.start < index and m[-1].dep_ != "compound"
+                                           for m in c.mentions)]
+    if named or in_sentence:
+        return (named or in_sentence)[0]
     return orgs[0] if len(orgs) == 1 else None
 
 

@@ -314,6 +314,10 @@ THING_NOUNS = {"program", "programme", "mission", "capsule", "spacecraft", "land
                "satellite", "vaccine", "app"}
 # ... and what else is given a name of its own ("a storm named Ida", "the ship, called Ever Given"); not
 # in THING_NOUNS, as a company's name stands before them too ("a Maersk ship")
+# News agencies, by the names wire copy gives them: always an organisation
+NEWS_AGENCIES = {"Reuter", "Reuters", "AP", "AFP", "UPI", "Xinhua", "Kyodo", "Bernama", "Tass", "TASS", "Yonhap",
+                 "Interfax", "Itar-Tass", "ITAR-TASS", "ANSA", "EFE", "DPA", "PTI", "Antara", "Anadolu", "MENA",
+                 "IRNA", "KCNA", "Jiji", "RIA Novosti", "Agence France-Presse", "Associated Press", "Press Trust of India"}
 # Kinds of vessel, whose name follows them ("the tanker Aurora Bay"): a ship, not a place or a person
 VESSEL_NOUNS = {"ship", "vessel", "tanker", "freighter", "ferry", "yacht", "trawler", "liner", "submarine",
                 "destroyer", "frigate", "cruiser", "barge", "tugboat", "boat", "supertanker", "warship"}
