@@ -939,3 +939,21 @@ def test_its_points_back_to_a_body_named_in_full_not_to_one_modifying_a_noun():
     result = newsgraph.extract("Harwell Brewing Co. said the SEC charge against its executive Dale Pruett "
                                "was unfounded.")
     assert ("Dale Pruett", "executive", "Harwell Brewing Co.", None) in role_rows(result)
+
+
+@pytest.mark.parametrize("text, firm", [
+    ("Buyers may include Hollis, Pruett, Vance and Kemp Inc, Salter Brothers Inc or Dunmore Lane Inc.",
+     "Hollis, Pruett, Vance and Kemp Inc"),
+    ("The Fed named J.K. Hollis, Pruett, Vance Inc and Dunmore Lane National Bank.", "J.K. Hollis, Pruett, Vance Inc"),
+    ("TULSA, Okla., March 11 - Pruett's Stores Inc said sales rose 15 pct.", "Pruett's Stores Inc"),
+])
+def test_a_firm_named_after_people_is_one_company(text, firm):
+    result = newsgraph.extract(text)
+    assert (firm, "Organization") in names_and_types(result)
+    assert not any(e.name in ("Pruett", "Vance", "Kemp Inc", "Stores Inc") for e in result.entities)
+
+
+def test_a_name_after_a_capitalised_chairman_is_a_person():
+    result = newsgraph.extract("In a letter to shippers, Tulsa Chairman Dale Pruett stated that the merger "
+                               "was anti-competitive.")
+    assert ("Dale Pruett", "Person") in names_and_types(result)

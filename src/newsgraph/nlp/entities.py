@@ -1169,7 +1169,8 @@ def _after_title_of(doc: Doc, start: int, by_end: dict[int, Span]) -> bool:
 # Titles of office that, capitalised right before a name, make the name a person's ("Prime Minister
 # Gen. Surayud Chulanont", "Iceland's PM Geir Haarde"), whatever the model typed the name as
 _OFFICE_TITLES_BEFORE_NAMES = {"president", "minister", "premier", "chancellor", "senator", "governor", "mayor",
-                               "pm", "king", "queen", "sultan", "emir", "ambassador", "secretary"}
+                               "pm", "king", "queen", "sultan", "emir", "ambassador", "secretary", "chairman",
+                               "chairwoman", "commissioner"}
 
 
 def _after_office_title(doc: Doc, span: Span) -> bool:
@@ -1783,8 +1784,10 @@ def _untagged_facilities(doc: Doc, spans: list[Span]) -> list[Span]:
 
 def _partner(token: Token) -> bool:
     """One partner's name in a firm's name ("Fenner", "Smith")."""
-    return token.is_title and token.is_alpha and not token.is_stop and \
-        token.ent_type_ not in ("GPE", "LOC", "DATE", "NORP") and token.text not in COMPANY_MARKS
+    doc = token.doc
+    marked = token.i + 1 < len(doc) and doc[token.i + 1].text in COMPANY_MARKS  # "Smith Inc" read as a place
+    return token.is_title and token.is_alpha and not token.is_stop and token.text not in COMPANY_MARKS and \
+        (marked or token.ent_type_ not in ("GPE", "LOC", "DATE", "NORP"))
 
 
 def _partnership_names(doc: Doc, spans: list[Span]) -> list[Span]:
@@ -1802,10 +1805,20 @@ def _partnership_names(doc: Doc, spans: list[Span]) -> list[Span]:
             continue  # "Co Inc.": the second mark is already in
         if not token.whitespace_ and index + 1 < len(doc) and doc[index + 1].text == "-":
             continue  # "Security and Co-operation": a word, not a company mark
+        if index >= 3 and doc[index - 2].lower_ in ("'s", "’s") and _partner(doc[index - 1]) and \
+                _partner(doc[index - 3]) and doc[index - 3].ent_type_ in ("PERSON", "ORG", ""):
+            first = index - 3
+            while first - 1 >= token.sent.start and index - first < 5 and _partner(doc[first - 1]):
+                first -= 1
+            firms.append((first, index + 1))  # "Rose's Stores Inc": the founder's name is the firm's
+            continue
         if index >= 2 and doc[index - 1].lower_ in ("and", "&") and token.text in ("Co", "Co."):
             join = index - 1  # "Merrill Lynch and Co"
         elif index >= 3 and doc[index - 2].lower_ in ("and", "&") and _partner(doc[index - 1]):
             join = index - 2  # "... and Smith Ltd"
+        elif index >= 5 and doc[index - 2].text == "," and _partner(doc[index - 1]) and _partner(doc[index - 3]) \
+                and doc[index - 4].text == ",":
+            join = index - 2  # "L.F. Rothschild, Unterberg, Towbin Inc": three partners and no "and"
         else:
             continue
         start = join
