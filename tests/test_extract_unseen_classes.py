@@ -957,3 +957,33 @@ def test_a_name_after_a_capitalised_chairman_is_a_person():
     result = newsgraph.extract("In a letter to shippers, Tulsa Chairman Dale Pruett stated that the merger "
                                "was anti-competitive.")
     assert ("Dale Pruett", "Person") in names_and_types(result)
+
+
+def test_a_name_a_ticker_tags_is_a_company():
+    result = newsgraph.extract("Pending is the purchase of Mosby Pruett <MPRU>, with assets of 9.2 billion dlrs.")
+    assert ("Mosby Pruett", "Organization") in names_and_types(result)
+
+
+def test_a_title_of_a_company_in_wire_brackets_names_it():
+    result = newsgraph.extract("Pruett is president and chief executive officer of <Valhi Inc>, which owns "
+                               "51 pct of Harwell Brewing Co.")
+    assert ("Pruett", "president", "Valhi Inc", None) in role_rows(result)
+
+
+def test_initials_and_a_surname_before_a_list_of_titles_of_a_body_are_a_person():
+    result = newsgraph.extract("It said R.C. Mills, president and general manager of its Exploration and "
+                               "Producing Southeast Inc, has been named vice president.")
+    assert ("R.C. Mills", "Person") in names_and_types(result)
+
+
+def test_a_companys_short_name_read_as_a_persons_is_the_company():
+    result = newsgraph.extract("SYRACUSE, N.Y., March 12 - Mosby Pruett Power Co said the valves would be "
+                               "replaced. Mosby Pruett said the work would take a month.")
+    assert {e.name for e in result.entities if e.type in ("Person", "Organization")} == {"Mosby Pruett Power Co"}
+    assert {result.entity(q.speaker).name for q in result.quotes} == {"Mosby Pruett Power Co"}
+
+
+def test_a_plant_named_for_someone_is_no_title():
+    result = newsgraph.extract("The suit seeks to force Harwell to replace the cooling system at its Dale "
+                               "Pruett plant in Sauget, Ill.")
+    assert role_rows(result) == []

@@ -918,7 +918,7 @@ def _people_from_context(doc: Doc, spans: list[Span]) -> list[Span]:
     by_end = {s.end: s for s in spans}
     for span in spans:
         if span.label_ not in ("ORG", "GPE", "LOC", "FAC") or \
-                not all((t.is_title and t.is_alpha) or t.text == "-" for t in span) or \
+                not all((t.is_title and t.is_alpha) or t.text == "-" or _DOTTED_INITIALS.match(t.text) for t in span) or \
                 any(t.lower_ in _HEAD_WORDS for t in span):
             continue
         root, end = _root(span), span.end
@@ -1087,7 +1087,11 @@ def _holds_a_title(doc: Doc, root: Token, start: int, end: int, label: str = "OR
         k -= 1  # "the former | United States Deputy Secretary of State"
     says_which = end < len(doc) and doc[end].text != "," and (
         label == "GPE" or (k >= 0 and doc[k].lower_ in ("the", "a", "an", "its", "their")))
-    if i + 1 < len(doc) and doc[i].lower_ in PERSON_TITLES and doc[i + 1].lower_ == "of" and not says_which:
+    k = i + 1
+    while k < len(doc) and k - i < 5 and doc[k].lower_ != "of" and (
+            doc[k].lower_ in ("and", ",") or doc[k].lower_ in ROLE_NOUNS or doc[k].lower_ in ROLE_MODIFIERS):
+        k += 1  # "president and general manager | of"
+    if k < len(doc) and doc[i].lower_ in PERSON_TITLES and doc[k].lower_ == "of" and not says_which:
         return True  # but "the Europe director of X", "United States Secretary of the Air Force": the
         # name says which director or secretary; it is none
     for appos in (c for c in root.children if c.dep_ == "appos" and c.i > end and doc[end].text == ","):
@@ -2465,6 +2469,12 @@ def _merge_shortened_organisations(clusters: list[EntityCluster], model_types: d
                 m.end < len(m.doc) and m.doc[m.end].lower_ in _SHAREHOLDING_WORDS for m in c.mentions))))]:
         longer = [c for c in orgs if c is not short and c.mentions and c.name.startswith(short.name + " ")
                   and c.name[len(short.name) + 1:].lower() in COMPANY_NAME_TAILS]
+        if len(longer) == 1:
+            _absorb(longer[0], short, model_types)
+    # "Niagara Mohawk said" after "Niagara Mohawk Power Co": the company's short name, read as a person's
+    for short in [c for c in clusters if c.type == "Person" and c.mentions and " " in c.name]:
+        longer = [c for c in orgs if c.name.startswith(short.name + " ") and
+                  c.name.split()[-1] in COMPANY_MARKS and len(c.name.split()) - len(short.name.split()) <= 3]
         if len(longer) == 1:
             _absorb(longer[0], short, model_types)
     for short in orgs:

@@ -52,7 +52,7 @@ ORG_HEADS = {
 # Last words of company names that the short name leaves out ("Brightpath" for "Brightpath Systems")
 COMPANY_NAME_TAILS = {"systems", "technologies", "technology", "industries", "pharmaceuticals", "motors", "energy",
                       "resources", "networks", "software", "labs", "partners", "capital", "entertainment", "media",
-                      "communications", "bancorp", "financial", "international", "enterprises", "brands", "foods",
+                      "communications", "bancorp", "bancorporation", "bancshares", "bankshares", "financial", "international", "enterprises", "brands", "foods",
                       "electronics", "therapeutics", "biosciences", "petroleum", "mining", "minerals", "telecom",
                       "pharma", "securities", "investments", "insurance", "logistics", "solutions", "corp",
                       "aircraft", "worldwide", "airlines", "airways", "chemicals", "seetransport", "shipping"}

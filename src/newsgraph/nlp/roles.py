@@ -84,7 +84,7 @@ _NOT_ROLES = {"people", "person", "others", "percent", "year", "years", "time", 
               "descendent", "family", "subsidiary", "moniker", "appointment", "retirement", "agreement", "number",
               "filibuster", "recipient", "defendant", "character",
               # praise and kinds of thing the suffixes catch: "a giant of jazz", "an element"
-              "giant", "giants", "legend", "icon", "element", "elements", "component", "content"}
+              "giant", "giants", "legend", "icon", "element", "elements", "component", "content", "plant", "plants"}
 
 
 _MAX_ROLE_WORDS = 6
@@ -452,6 +452,8 @@ def org_after(doc: Doc, i: int, limit: int) -> tuple[EntityCluster | None, int]:
         j = i + 1
         if doc[j].lower_ in _ARTICLES and j + 1 < limit:
             j += 1
+        if doc[j].text == "<" and j + 1 < limit:
+            j += 1  # "chief executive of <Valhi Inc>": wire copy's mark of a company without a ticker
         found: EntityCluster | None
         named = entity_at(doc, j + 1) if j + 1 < limit and _free(doc, j) and doc[j].is_lower else None
         if named is not None and named.type == "Organization" and _entity_span_start(doc, j + 1) == j + 1:

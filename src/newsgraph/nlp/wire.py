@@ -83,7 +83,11 @@ def tickers_component(doc: Doc) -> Doc:
         if inside is not None:
             end = inside  # "Acme Corp <ACM> - Shelf offering": the name ends at its mark
         if end > start:
-            entities.append(ent if (start, end) == (ent.start, ent.end) else Span(doc, start, end, label=ent.label))
+            # "Rainier Bancorporation <RBAN>": what a ticker tags is a company, whatever the model read
+            label = "ORG" if end in mark_indices and ent.label_ in ("PERSON", "FAC") \
+                else ent.label_
+            entities.append(ent if (start, end, label) == (ent.start, ent.end, ent.label_)
+                            else Span(doc, start, end, label=label))
     doc.set_ents(entities, default="outside")
     for mark in marks:
         name = doc[mark.i - 1] if mark.i else None
