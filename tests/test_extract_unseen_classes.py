@@ -987,3 +987,21 @@ def test_a_plant_named_for_someone_is_no_title():
     result = newsgraph.extract("The suit seeks to force Harwell to replace the cooling system at its Dale "
                                "Pruett plant in Sauget, Ill.")
     assert role_rows(result) == []
+
+
+@pytest.mark.parametrize("text", [
+    "The bill will pass next week, a Senate aide said.",
+    "The minister will resign, Pentagon officials said.",
+    "The talks failed, one Santos exporter said.",
+    "Harwell Brewing Co cut jobs. A Harwell official said the plant would close.",
+])
+def test_people_a_report_does_not_name_are_no_speakers_whatever_body_they_are_from(text):
+    assert newsgraph.extract(text).quotes == []
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Harwell Corp's Dunmore Gas Co pipeline subsidiary said it is cutting its rate.", "Dunmore Gas Co"),
+    ("The rate will fall, a Dunmore Gas Co spokesman said.", "Dunmore Gas Co"),
+])
+def test_a_body_speaks_through_its_unit_or_its_spokesman(text, speaker):
+    assert [result_speaker for result_speaker, _ in quote_rows(newsgraph.extract(text))] == [speaker]

@@ -50,7 +50,7 @@ from .facts import (
     surname,
     tokens_where,
 )
-from .lexicon import BODY_HEADS, COMPANY_MARKS, ORG_HEADS, ROLE_NOUNS, SPEECH_VERBS, TITLE_WORDS
+from .lexicon import BODY_HEADS, COMPANY_MARKS, ORG_HEADS, PERSON_NOUNS, ROLE_NOUNS, SPEECH_VERBS, TITLE_WORDS
 
 _OPENERS = {"“": "”", '"': '"', "«": "»", "„": "“"}
 _CLOSERS = set(_OPENERS.values())
@@ -67,6 +67,9 @@ _GENERIC_ORG_NOUNS = {"company", "firm", "group", "agency", "organisation", "org
                       "body", "institution", "statement", "operator", "foundation"}
 _COMPANY_HEADS = {"Company", "Group", "Holdings", "Bancorp"}
 _SPOKESPEOPLE = {"spokesman", "spokeswoman", "spokesperson"}
+# People a report may cite without naming them ("one Santos exporter said", "Pentagon sources said")
+_UNNAMED_SOURCES = {"source", "dealer", "expert", "insider", "observer", "exporter", "importer", "worker",
+                    "employee", "negotiator", "resident", "witness", "participant"}
 
 
 def _is_company(cluster: EntityCluster) -> bool:
@@ -301,7 +304,13 @@ def resolve_speaker(token: Token, index: _DocIndex | None = None, previous: Quot
     # "The university's vice-chancellor, Grant Robertson, said": the parser may chain the name on
     # to an apposition of the title's own pieces ("vice" - "chancellor" - "Robertson")
     appositions += [g for c in appositions for g in c.children if g.dep_ == "appos"]
-    for candidate in [token, *appositions, *[c for c in token.children if c.dep_ == "compound"]]:
+    # "Acme Corp", "an Acme spokesman": the name the noun belongs to; not "a Senate aide", "Pentagon
+    # officials", "one Santos exporter": unnamed people, whatever body they are from
+    lemma = token.lemma_.lower()
+    unnamed = token.pos_ == "NOUN" and lemma not in _SPOKESPEOPLE and (
+        lemma in ROLE_NOUNS or lemma in PERSON_NOUNS or lemma in _UNNAMED_SOURCES)
+    compounds = [] if unnamed else [c for c in token.children if c.dep_ == "compound"]
+    for candidate in [token, *appositions, *compounds]:
         cluster = entity_at(doc, candidate)
         if cluster is None and candidate.pos_ == "PROPN":
             cluster = index.by_name.get(candidate.text)  # "KCNA" where the model saw no name this time
@@ -391,6 +400,8 @@ def resolve_speaker(token: Token, index: _DocIndex | None = None, previous: Quot
                 not any(c.dep_ == "conj" for c in examples[0].children):
             return example_entities[0], 0.6
         return None, 0.0  # "the companies said": several speakers, none of them named
+    if unnamed:
+        return None, 0.0  # "a U.S. Embassy official said": someone the story does not name
     best = None
     sentence_start = index.sentence_of(token.i).start
     generic = lower in _GENERIC_ORG_NOUNS or token.lemma_ in _GENERIC_ORG_NOUNS
