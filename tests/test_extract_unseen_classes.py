@@ -1005,3 +1005,21 @@ def test_people_a_report_does_not_name_are_no_speakers_whatever_body_they_are_fr
 ])
 def test_a_body_speaks_through_its_unit_or_its_spokesman(text, speaker):
     assert [result_speaker for result_speaker, _ in quote_rows(newsgraph.extract(text))] == [speaker]
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    ("OTTAWA, March 4 - Bank of Canada Governor Dale Pruett said he expects moderate growth.",
+     "Bank of Canada", "Organization"),
+    ("CHICAGO, March 2 - First Union Corp said it has filed for a proposed offering.",
+     "First Union Corp", "Organization"),
+    ("JAKARTA, March 2 - Indonesia's exports rose 5 pct in January, the central bank said.", "Indonesia", "Place"),
+])
+def test_the_first_name_after_a_datelines_dash_is_no_part_of_the_date(text, name, kind):
+    result = newsgraph.extract(text)
+    assert (name, kind) in names_and_types(result)
+
+
+def test_a_company_opening_a_wire_story_after_its_dateline_speaks():
+    result = newsgraph.extract("MILAN, March 3 - Benetton Group Spa said it reached agreement with a textiles "
+                               "concern.")
+    assert quote_rows(result) == [("Benetton Group Spa", "it reached agreement with a textiles concern.")]

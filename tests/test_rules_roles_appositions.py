@@ -396,7 +396,7 @@ def test_a_rank_before_the_name_and_a_participle_apposition_after_it():
     doc[7].tag_ = "VBG"
     doc = run(doc, "newsgraph_entities", "newsgraph_roles")
     rows = sorted((r.person.name, r.role, r.organization.name if r.organization else None) for r in doc._.ng_roles)
-    assert rows == [("Ann Lee", "major general", None), ("Ann Lee", "officer", "Northern Army")]
+    assert rows == [("Ann Lee", "commanding officer", "Northern Army"), ("Ann Lee", "major general", None)]
 
 
 def test_the_body_that_promotes_a_name_to_a_post_is_its_organisation():

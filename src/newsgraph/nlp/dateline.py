@@ -9,9 +9,10 @@ from __future__ import annotations
 import re
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from .facts import DatelineFact, doc_text
+from .lexicon import WIRE_TERMS
 
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
@@ -86,7 +87,67 @@ def _title_place(place: str) -> str:
     return city + comma + re.sub(r"\b[A-Z]{3,}\b", lambda m: m.group().capitalize(), region)
 
 
-@Language.component("newsgraph_dateline", assigns=["doc._.ng_dateline"])
 def dateline_component(doc: Doc) -> Doc:
+    """The dateline of the Doc's text, as ``doc._.ng_dateline`` (no model needed)."""
     doc._.ng_dateline = find_dateline(doc_text(doc))
     return doc
+
+
+class DatelineReader:
+    """spaCy component: the dateline, and the names the model ran into it.
+
+    Wire copy puts the body's first words right after the dateline's dash ("OTTAWA, March 4 -
+    Bank of Canada Governor ..."), and the model often reads the date and the name after it
+    as one date ("March 4 - Bank of Canada"): the story would lose the first body it names.
+    Then the model's entity recogniser reads the first sentence again without the dateline,
+    and its names replace those that ran across the dash.
+    """
+
+    def __init__(self, nlp: Language, name: str):
+        self.nlp = nlp
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc = dateline_component(doc)
+        dateline = doc._.ng_dateline
+        if dateline is not None and "ner" in self.nlp.pipe_names:
+            _reread_after(self.nlp, doc, dateline.end)
+        return doc
+
+
+def _reread_after(nlp: Language, doc: Doc, end: int) -> None:
+    if not any(e.start_char < end < e.end_char for e in doc.ents):
+        return  # the common case: the model stopped at the dash
+    first = doc.char_span(end, len(doc_text(doc)), alignment_mode="expand")
+    if first is None or not len(first):
+        return
+    sentence_end = first[0].sent.end_char
+    body = nlp.make_doc(doc_text(doc)[end:sentence_end])
+    for name in ("tok2vec", "ner"):
+        if name in nlp.pipe_names:
+            body = nlp.get_pipe(name)(body)
+    found = []
+    for e in body.ents:
+        if e.text.split()[0].lower() in WIRE_TERMS:
+            continue  # "Oper shr 17 cts": a results table's row, not a name
+        start = end + e.start_char + (len(e.text) - len(e.text.lstrip("<")))
+        stop = end + e.end_char - (len(e.text) - len(e.text.rstrip(">")))  # "<Azuma Steel Co Ltd>": the mark's brackets
+        found.append(doc.char_span(start, stop, label=e.label_, alignment_mode="contract"))
+    kept = []
+    for ent in doc.ents:
+        if ent.end_char <= end or ent.start_char >= sentence_end:
+            kept.append(ent)
+        elif ent.start_char < end:  # "March 4 - Bank of Canada": the date, up to the dash
+            date = doc.char_span(ent.start_char, end, label=ent.label_, alignment_mode="contract")
+            while date is not None and len(date) and not date[-1].is_alpha and not date[-1].like_num:
+                date = doc[date.start:date.end - 1] if len(date) > 1 else None
+            if date is not None and len(date):
+                kept.append(Span(doc, date.start, date.end, label=ent.label_))
+    taken = {i for ent in kept for i in range(ent.start, ent.end)}
+    kept += [span for span in found if span is not None and len(span) and not taken.intersection(range(span.start, span.end))]
+    doc.set_ents(kept, default="outside")
+
+
+@Language.factory("newsgraph_dateline", assigns=["doc._.ng_dateline", "doc.ents"])
+def make_dateline_reader(nlp: Language, name: str) -> DatelineReader:
+    return DatelineReader(nlp, name)

@@ -2473,7 +2473,7 @@ def _merge_shortened_organisations(clusters: list[EntityCluster], model_types: d
             _absorb(longer[0], short, model_types)
     # "Niagara Mohawk said" after "Niagara Mohawk Power Co": the company's short name, read as a person's
     for short in [c for c in clusters if c.type == "Person" and c.mentions and " " in c.name]:
-        longer = [c for c in orgs if c.name.startswith(short.name + " ") and
+        longer = [c for c in clusters if c.mentions and c.name.startswith(short.name + " ") and
                   c.name.split()[-1] in COMPANY_MARKS and len(c.name.split()) - len(short.name.split()) <= 3]
         if len(longer) == 1:
             _absorb(longer[0], short, model_types)

@@ -88,6 +88,9 @@ _NOT_ROLES = {"people", "person", "others", "percent", "year", "years", "time", 
 
 
 _MAX_ROLE_WORDS = 6
+# Participles that are part of a title: "managing director", "presiding judge", "commanding officer"
+_TITLE_PARTICIPLES = {"managing", "presiding", "operating", "consulting", "visiting", "commanding", "supervising",
+                      "founding", "coordinating", "investigating", "reigning", "governing"}
 
 
 # Titles only companies and organisations have: their holder's "place" is a company the model mistyped
@@ -111,8 +114,12 @@ def _is_modifier(token: Token) -> bool:
     """A word that can qualify a role: "economics" researcher, "railways" minister, "Minority" Leader."""
     if not token.is_alpha or token.lower_ in _NOT_ROLES or token.lower_ in _PRONOUNS or _is_demonym(token):
         return False  # "Chinese Premier X": a nationality says where, not what
+    if token.ent_type_ in ("DATE", "TIME"):
+        return False  # "last November President X": when, not what
     if token.is_lower:
-        return token.pos_ in ("NOUN", "ADJ")
+        following = token.nbor() if token.i + 1 < len(token.doc) else None
+        return token.pos_ in ("NOUN", "ADJ") or (  # "chief operating officer", "managing director"
+            token.lower_ in _TITLE_PARTICIPLES and following is not None and is_role_word(following))
     if token.is_sent_start:  # the capital says nothing here; taggers often call it PROPN
         return token.pos_ in ("NOUN", "ADJ", "PROPN")
     # capitalised inside a title: "Senate Minority Leader", "Foreign Minister"
@@ -336,8 +343,8 @@ def read_role_after(doc: Doc, i: int, limit: int) -> tuple[str, EntityCluster | 
     if len(age) == 5 and doc[i].like_num and age[1:] in (["-", "year", "-", "old"], ["-", "years", "-", "old"]):
         i += 5  # "a 44-year-old former judge": the age, then the post
     while i + 1 < limit and (doc[i].tag_ == "VBG" or (doc[i].pos_ == "VERB" and doc[i].lower_.endswith("ing"))) \
-            and doc[i].is_lower and _free(doc, i) and is_role_word(doc[i + 1]):
-        i += 1  # "a practising homeopath": how the post is held, not the post
+            and doc[i].is_lower and _free(doc, i) and is_role_word(doc[i + 1]) and doc[i].lower_ not in _TITLE_PARTICIPLES:
+        i += 1  # "a practising homeopath": how the post is held, not the post (but "managing director" is one)
     while i + 1 < limit and doc[i].lower_ in TENURE_WORDS and doc[i].is_lower and _free(doc, i):
         i += 1  # "the current prime minister", "the longtime mayor", "the de facto leader"
     while i + 1 < limit and doc[i].is_lower and (doc[i].tag_ == "JJS" or (
