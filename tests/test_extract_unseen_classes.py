@@ -1023,3 +1023,27 @@ def test_a_company_opening_a_wire_story_after_its_dateline_speaks():
     result = newsgraph.extract("MILAN, March 3 - Benetton Group Spa said it reached agreement with a textiles "
                                "concern.")
     assert quote_rows(result) == [("Benetton Group Spa", "it reached agreement with a textiles concern.")]
+
+
+def test_the_first_of_a_kind_in_a_post_holds_the_post():
+    result = newsgraph.extract("Harwell Brewing Co cut jobs. Mirela Osei, who became the company's first "
+                               "female chief executive in 2020, said so.")
+    assert ("Mirela Osei", "chief executive", "Harwell Brewing Co", None) in role_rows(result)
+
+
+def test_who_chairs_the_board_of_a_company_chairs_the_company():
+    result = newsgraph.extract("Mirela Osei, who chairs the board of Harwell Brewing Co, said the vote was unfair.")
+    assert ("Mirela Osei", "chair", "Harwell Brewing Co", None) in role_rows(result)
+
+
+@pytest.mark.parametrize("text, role", [
+    ("Mirela Osei, managing director of Harwell Brewing Co, said so.", "managing director"),
+    ("Harwell Brewing Co named Mirela Osei president and chief operating officer.", "chief operating officer"),
+])
+def test_a_participle_inside_a_title_stays_in_it(text, role):
+    assert role in {row[1] for row in role_rows(newsgraph.extract(text))}
+
+
+def test_a_month_before_a_title_is_no_part_of_it():
+    result = newsgraph.extract("Last November President Tomas Vrba ordered all shipments to go by rail.")
+    assert [row[:2] for row in role_rows(result)] == [("Tomas Vrba", "president")]

@@ -88,6 +88,8 @@ _NOT_ROLES = {"people", "person", "others", "percent", "year", "years", "time", 
 
 
 _MAX_ROLE_WORDS = 6
+# What makes someone the first of their kind in a post, not the post: "its first female chief executive"
+_FIRST_OF_KIND = {"female", "male", "woman", "black", "openly", "gay", "elected", "non-white"}
 # Participles that are part of a title: "managing director", "presiding judge", "commanding officer"
 _TITLE_PARTICIPLES = {"managing", "presiding", "operating", "consulting", "visiting", "commanding", "supervising",
                       "founding", "coordinating", "investigating", "reigning", "governing"}
@@ -403,8 +405,9 @@ def read_role_after(doc: Doc, i: int, limit: int) -> tuple[str, EntityCluster | 
         elif end < limit and _free(doc, end) and (is_role_word(doc[end]) or (
                 end + 1 < limit and doc[end].is_lower and _is_modifier(doc[end]) and is_role_word(doc[end + 1]))):
             org, i = entity_at(doc, i), end  # "the WIPO director general", "a USI art major"
-    while i > owner_end and i + 1 < limit and doc[i].lower_ in TENURE_WORDS and doc[i].is_lower:
-        i += 1  # "its new chairman", "the city's longtime mayor"
+    while i > owner_end and i + 1 < limit and doc[i].is_lower and (
+            doc[i].lower_ in TENURE_WORDS or doc[i].ent_type_ == "ORDINAL" or doc[i].lower_ in _FIRST_OF_KIND):
+        i += 1  # "its new chairman", "the city's longtime mayor", "the company's first female chief executive"
     region = None
     if org is not None and org.type == "Organization" and i < limit and entity_at(doc, i) is not None \
             and entity_at(doc, i).type == "Place" and _entity_span_start(doc, i) == i:  # type: ignore[union-attr]
@@ -921,7 +924,16 @@ def _object_org(doc: Doc, child: Token) -> EntityCluster | None:
             found = entity_at(doc, compound)
             if found is not None and found.type == "Organization":
                 return found
+    if org is None and child.lower_ in _GOVERNING_BODIES:
+        # "chairs the board of Acme", "heads the committee of the Red Cross": the body it governs
+        for prep in (c for c in child.children if c.dep_ == "prep" and c.lower_ == "of"):
+            found = next((entity_at(doc, o) for o in prep.children if o.dep_ == "pobj"), None)
+            if found is not None and found.type == "Organization":
+                return found
     return org
+
+
+_GOVERNING_BODIES = {"board", "committee", "council", "directors", "trustees", "supervisory"}
 
 
 def _verb_roles(person: Span) -> list[tuple[str, EntityCluster | None, Span]]:
