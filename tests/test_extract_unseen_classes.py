@@ -910,26 +910,26 @@ def test_a_clause_before_who_told_it_after_a_comma_is_reported():
 
 
 def test_a_news_agency_is_an_organisation_wherever_it_is_named():
-    result = newsgraph.extract("WASHINGTON, March 11 - Trade Minister Kim Dae-ho said in an interview with "
-                               "Reuter that the surplus would last.")
+    result = newsgraph.extract("SEOUL, May 5 - Kim Dae-ho, the energy minister, said in an interview with "
+                               "Reuter that fuel prices would fall.")
     assert ("Reuter", "Organization") in names_and_types(result)
 
 
 def test_a_story_run_on_from_the_datelines_agency_is_no_part_of_its_name():
-    result = newsgraph.extract("TULSA, Okla. March 11, Reuter - State Banking Commissioner Dale Pruett plans "
-                               "to fight the charges, an aide said.")
+    result = newsgraph.extract("TULSA, Okla. May 5, Reuter - State Banking Commissioner Dale Pruett will "
+                               "retire in June, his office said.")
     assert ("Reuter", "Organization") in names_and_types(result)
     assert not any("State" in e.name for e in result.entities)
 
 
 def test_a_capitalised_opening_phrase_is_no_name():
-    result = newsgraph.extract('"Based on the company’s results, we expect growth," said Dale Pruett.')
+    result = newsgraph.extract('"Based on last year’s orders, we see a good spring," said Dale Pruett.')
     assert {e.name for e in result.entities} == {"Dale Pruett"}
 
 
 def test_a_firm_named_after_its_partners_is_one_company_when_named_again_without_its_mark():
-    result = newsgraph.extract("The SEC charged a director of Hollis, Pruett, Vance and Kemp Ltd in London. "
-                               "Hollis, Pruett, Vance and Kemp is a subsidiary of Hollis Group Inc.")
+    result = newsgraph.extract("Regulators fined Hollis, Pruett, Vance and Kemp Ltd on Monday. "
+                               "Hollis, Pruett, Vance and Kemp belongs to Hollis Group Inc.")
     organisations = {e.name for e in result.entities if e.type == "Organization"}
     assert "Hollis, Pruett, Vance and Kemp Ltd" in organisations
     assert not organisations & {"Pruett", "Vance", "Kemp"}
@@ -942,10 +942,11 @@ def test_its_points_back_to_a_body_named_in_full_not_to_one_modifying_a_noun():
 
 
 @pytest.mark.parametrize("text, firm", [
-    ("Buyers may include Hollis, Pruett, Vance and Kemp Inc, Salter Brothers Inc or Dunmore Lane Inc.",
+    ("Bids came from Hollis, Pruett, Vance and Kemp Inc, Salter Brothers Inc and Dunmore Lane Inc.",
      "Hollis, Pruett, Vance and Kemp Inc"),
-    ("The Fed named J.K. Hollis, Pruett, Vance Inc and Dunmore Lane National Bank.", "J.K. Hollis, Pruett, Vance Inc"),
-    ("TULSA, Okla., March 11 - Pruett's Stores Inc said sales rose 15 pct.", "Pruett's Stores Inc"),
+    ("The contract went to J.K. Hollis, Pruett, Vance Inc and Dunmore Lane National Bank.",
+     "J.K. Hollis, Pruett, Vance Inc"),
+    ("TULSA, Okla., May 5 - Pruett's Stores Inc said it would open nine shops.", "Pruett's Stores Inc"),
 ])
 def test_a_firm_named_after_people_is_one_company(text, firm):
     result = newsgraph.extract(text)
@@ -954,45 +955,44 @@ def test_a_firm_named_after_people_is_one_company(text, firm):
 
 
 def test_a_name_after_a_capitalised_chairman_is_a_person():
-    result = newsgraph.extract("In a letter to shippers, Tulsa Chairman Dale Pruett stated that the merger "
-                               "was anti-competitive.")
+    result = newsgraph.extract("Writing to customers, Tulsa Chairman Dale Pruett stated that the price rise "
+                               "was unfair.")
     assert ("Dale Pruett", "Person") in names_and_types(result)
 
 
 def test_a_name_a_ticker_tags_is_a_company():
-    result = newsgraph.extract("Pending is the purchase of Mosby Pruett <MPRU>, with assets of 9.2 billion dlrs.")
+    result = newsgraph.extract("Harwell agreed to buy Mosby Pruett <MPRU>, which has 40 branches.")
     assert ("Mosby Pruett", "Organization") in names_and_types(result)
 
 
 def test_a_title_of_a_company_in_wire_brackets_names_it():
-    result = newsgraph.extract("Pruett is president and chief executive officer of <Valhi Inc>, which owns "
-                               "51 pct of Harwell Brewing Co.")
+    result = newsgraph.extract("Pruett is president and chief executive officer of <Valhi Inc>, the brewer "
+                               "that Harwell Brewing Co bought in May.")
     assert ("Pruett", "president", "Valhi Inc", None) in role_rows(result)
 
 
 def test_initials_and_a_surname_before_a_list_of_titles_of_a_body_are_a_person():
-    result = newsgraph.extract("It said R.C. Mills, president and general manager of its Exploration and "
-                               "Producing Southeast Inc, has been named vice president.")
-    assert ("R.C. Mills", "Person") in names_and_types(result)
+    result = newsgraph.extract("Harwell said D.K. Pruett, president and general manager of its Tulsa Drilling "
+                               "Services Inc, will retire in June.")
+    assert ("D.K. Pruett", "Person") in names_and_types(result)
 
 
 def test_a_companys_short_name_read_as_a_persons_is_the_company():
-    result = newsgraph.extract("SYRACUSE, N.Y., March 12 - Mosby Pruett Power Co said the valves would be "
-                               "replaced. Mosby Pruett said the work would take a month.")
+    result = newsgraph.extract("ALBANY, N.Y., May 5 - Mosby Pruett Power Co said it would close two units. "
+                               "Mosby Pruett said the repairs would take a month.")
     assert {e.name for e in result.entities if e.type in ("Person", "Organization")} == {"Mosby Pruett Power Co"}
     assert {result.entity(q.speaker).name for q in result.quotes} == {"Mosby Pruett Power Co"}
 
 
 def test_a_plant_named_for_someone_is_no_title():
-    result = newsgraph.extract("The suit seeks to force Harwell to replace the cooling system at its Dale "
-                               "Pruett plant in Sauget, Ill.")
+    result = newsgraph.extract("Workers at Harwell's Dale Pruett plant near Tulsa went on strike on Monday.")
     assert role_rows(result) == []
 
 
 @pytest.mark.parametrize("text", [
     "The bill will pass next week, a Senate aide said.",
-    "The minister will resign, Pentagon officials said.",
-    "The talks failed, one Santos exporter said.",
+    "The base will close next year, Pentagon officials said.",
+    "Prices will stay low, one Santos exporter said.",
     "Harwell Brewing Co cut jobs. A Harwell official said the plant would close.",
 ])
 def test_people_a_report_does_not_name_are_no_speakers_whatever_body_they_are_from(text):
@@ -1000,7 +1000,7 @@ def test_people_a_report_does_not_name_are_no_speakers_whatever_body_they_are_fr
 
 
 @pytest.mark.parametrize("text, speaker", [
-    ("Harwell Corp's Dunmore Gas Co pipeline subsidiary said it is cutting its rate.", "Dunmore Gas Co"),
+    ("Harwell Corp's Dunmore Gas Co unit said it would raise its tariffs in June.", "Dunmore Gas Co"),
     ("The rate will fall, a Dunmore Gas Co spokesman said.", "Dunmore Gas Co"),
 ])
 def test_a_body_speaks_through_its_unit_or_its_spokesman(text, speaker):
@@ -1008,11 +1008,10 @@ def test_a_body_speaks_through_its_unit_or_its_spokesman(text, speaker):
 
 
 @pytest.mark.parametrize("text, name, kind", [
-    ("OTTAWA, March 4 - Bank of Canada Governor Dale Pruett said he expects moderate growth.",
+    ("OTTAWA, May 5 - Bank of Canada Governor Dale Pruett said interest rates would stay where they are.",
      "Bank of Canada", "Organization"),
-    ("CHICAGO, March 2 - First Union Corp said it has filed for a proposed offering.",
-     "First Union Corp", "Organization"),
-    ("JAKARTA, March 2 - Indonesia's exports rose 5 pct in January, the central bank said.", "Indonesia", "Place"),
+    ("CHICAGO, May 5 - First Union Corp said it would sell its insurance arm.", "First Union Corp", "Organization"),
+    ("JAKARTA, May 5 - Indonesia's rice harvest will be late this year, farmers said.", "Indonesia", "Place"),
 ])
 def test_the_first_name_after_a_datelines_dash_is_no_part_of_the_date(text, name, kind):
     result = newsgraph.extract(text)
@@ -1020,9 +1019,8 @@ def test_the_first_name_after_a_datelines_dash_is_no_part_of_the_date(text, name
 
 
 def test_a_company_opening_a_wire_story_after_its_dateline_speaks():
-    result = newsgraph.extract("MILAN, March 3 - Benetton Group Spa said it reached agreement with a textiles "
-                               "concern.")
-    assert quote_rows(result) == [("Benetton Group Spa", "it reached agreement with a textiles concern.")]
+    result = newsgraph.extract("MILAN, March 5 - Benetton Group Spa said it would open 40 shops in Asia.")
+    assert quote_rows(result) == [("Benetton Group Spa", "it would open 40 shops in Asia.")]
 
 
 def test_the_first_of_a_kind_in_a_post_holds_the_post():
