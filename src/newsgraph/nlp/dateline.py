@@ -121,7 +121,8 @@ def _reread_after(nlp: Language, doc: Doc, end: int) -> None:
     first = doc.char_span(end, len(doc_text(doc)), alignment_mode="expand")
     if first is None or not len(first):
         return
-    sentence_end = first[0].sent.end_char
+    # the first sentence (a pipeline without a parser has none: the next 400 characters)
+    sentence_end = first[0].sent.end_char if doc.has_annotation("SENT_START") else min(len(doc_text(doc)), end + 400)
     body = nlp.make_doc(doc_text(doc)[end:sentence_end])
     for name in ("tok2vec", "ner"):
         if name in nlp.pipe_names:
