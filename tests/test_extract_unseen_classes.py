@@ -1045,3 +1045,19 @@ def test_a_participle_inside_a_title_stays_in_it(text, role):
 def test_a_month_before_a_title_is_no_part_of_it():
     result = newsgraph.extract("Last November President Tomas Vrba ordered all shipments to go by rail.")
     assert [row[:2] for row in role_rows(result)] == [("Tomas Vrba", "president")]
+
+
+def test_they_after_people_no_one_named_are_those_people():
+    result = newsgraph.extract("Harwell Brewing Co said prices would rise. Ministry officials said the rise "
+                               "was due to new taxes. But they claimed it would not last.")
+    assert [speaker for speaker, _ in quote_rows(result)] == ["Harwell Brewing Co"]
+
+
+def test_they_after_a_body_that_spoke_is_the_body():
+    result = newsgraph.extract("Harwell Brewing Co said prices would rise. They also said the rise would not last.")
+    assert [speaker for speaker, _ in quote_rows(result)] == ["Harwell Brewing Co", "Harwell Brewing Co"]
+
+
+@pytest.mark.parametrize("text", ["Officials called the fall a one-off.", "She bought a one-way ticket to Oslo."])
+def test_one_inside_a_word_is_no_count(text):
+    assert newsgraph.extract(text).figures == []

@@ -1228,6 +1228,9 @@ def _is_not_a_figure(span: Span) -> bool:
             return True  # "12 mths", "three weeks": a duration, not a figure
         if span.end + 1 < len(doc) and doc[span.end].text == "-" and doc[span.end + 1].lower_ == "time":
             return True  # "the five-time champions": how often, a word of the title
+        if text.lower() == "one" and span.end + 1 < len(doc) and doc[span.end].text == "-" and \
+                doc[span.end + 1].lower_ in ("off", "on", "way", "sided", "stop", "liner"):
+            return True  # "a one-off", "a one-way ticket": a word, not a count
         if span[-1].lower_ in _FRACTION_WORDS and span.end + 1 < len(doc) and doc[span.end].text == "-" and \
                 doc[span.end + 1].is_alpha:
             return True  # "the quarter-finals", "a half-brother": a word, not a share

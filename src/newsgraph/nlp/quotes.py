@@ -355,7 +355,8 @@ def resolve_speaker(token: Token, index: _DocIndex | None = None, previous: Quot
     if lower in _NEUTER:
         # "it added", "they also claimed": the organisation quoted just before
         if previous is not None and previous.speaker.type in ("Organization", "Place") and \
-                token.i - previous.sentence.end < 80:
+                token.i - previous.sentence.end < 80 and not (
+                    lower == "they" and _unnamed_speakers_between(doc, previous.sentence.end, token.i)):
             return previous.speaker, 0.6
         if lower == "it":
             return _organisation_as_subject_before(token, index), 0.55
@@ -431,6 +432,13 @@ def resolve_speaker(token: Token, index: _DocIndex | None = None, previous: Quot
     if best is not None:
         return best[1], 0.6
     return None, 0.0
+
+
+def _unnamed_speakers_between(doc: Doc, start: int, end: int) -> bool:
+    """"Ministry officials said ... But they claimed": people no one named spoke last, and "they" are them."""
+    return any(t.dep_ == "nsubj" and t.tag_ == "NNS" and t.head.lemma_ in SPEECH_VERBS and (
+        t.lemma_.lower() in ROLE_NOUNS or t.lemma_.lower() in PERSON_NOUNS or t.lemma_.lower() in _UNNAMED_SOURCES)
+        for t in doc[start:end])
 
 
 # Documents that speak for whoever issued them ("the report says", "a study by X found")
