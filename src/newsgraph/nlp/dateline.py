@@ -118,12 +118,13 @@ class DatelineReader:
 def _reread_after(nlp: Language, doc: Doc, end: int) -> None:
     if not any(e.start_char < end < e.end_char for e in doc.ents):
         return  # the common case: the model stopped at the dash
-    first = doc.char_span(end, len(doc_text(doc)), alignment_mode="expand")
+    text = doc_text(doc)
+    first = doc.char_span(end, len(text), alignment_mode="expand")
     if first is None or not len(first):
         return
     # the first sentence (a pipeline without a parser has none: the next 400 characters)
-    sentence_end = first[0].sent.end_char if doc.has_annotation("SENT_START") else min(len(doc_text(doc)), end + 400)
-    body = nlp.make_doc(doc_text(doc)[end:sentence_end])
+    sentence_end = first[0].sent.end_char if doc.has_annotation("SENT_START") else min(len(text), end + 400)
+    body = nlp.make_doc(text[end:sentence_end])
     for name in ("tok2vec", "ner"):
         if name in nlp.pipe_names:
             body = nlp.get_pipe(name)(body)

@@ -306,9 +306,7 @@ def resolve_speaker(token: Token, index: _DocIndex | None = None, previous: Quot
     appositions += [g for c in appositions for g in c.children if g.dep_ == "appos"]
     # "Acme Corp", "an Acme spokesman": the name the noun belongs to; not "a Senate aide", "Pentagon
     # officials", "one Santos exporter": unnamed people, whatever body they are from
-    lemma = token.lemma_.lower()
-    unnamed = token.pos_ == "NOUN" and lemma not in _SPOKESPEOPLE and (
-        lemma in ROLE_NOUNS or lemma in PERSON_NOUNS or lemma in _UNNAMED_SOURCES)
+    unnamed = token.pos_ == "NOUN" and token.lemma_.lower() not in _SPOKESPEOPLE and _people_noun(token)
     compounds = [] if unnamed else [c for c in token.children if c.dep_ == "compound"]
     for candidate in [token, *appositions, *compounds]:
         cluster = entity_at(doc, candidate)
@@ -436,9 +434,14 @@ def resolve_speaker(token: Token, index: _DocIndex | None = None, previous: Quot
 
 def _unnamed_speakers_between(doc: Doc, start: int, end: int) -> bool:
     """"Ministry officials said ... But they claimed": people no one named spoke last, and "they" are them."""
-    return any(t.dep_ == "nsubj" and t.tag_ == "NNS" and t.head.lemma_ in SPEECH_VERBS and (
-        t.lemma_.lower() in ROLE_NOUNS or t.lemma_.lower() in PERSON_NOUNS or t.lemma_.lower() in _UNNAMED_SOURCES)
-        for t in doc[start:end])
+    return any(t.dep_ == "nsubj" and t.tag_ == "NNS" and t.head.lemma_ in SPEECH_VERBS and _people_noun(t)
+               for t in doc[start:end])
+
+
+def _people_noun(token: Token) -> bool:
+    """A noun for people by what they do or are ("official", "aide", "exporter"), not a name."""
+    lemma = token.lemma_.lower()
+    return lemma in ROLE_NOUNS or lemma in PERSON_NOUNS or lemma in _UNNAMED_SOURCES
 
 
 # Documents that speak for whoever issued them ("the report says", "a study by X found")
