@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .facts import EXTENSIONS, TEXT_KEY, EntityCluster, doc_text, sentence_index
+from .facts import EXTENSIONS, SOURCE_TEXT_KEY, TEXT_KEY, EntityCluster, sentence_index, source_text
 
 if not Doc.has_extension("ng_facts"):
     Doc.set_extension("ng_facts", default=None)
@@ -21,13 +21,13 @@ def evidence(doc: Doc, sentence: Span) -> dict:
         "sentence": sentence_index(doc, sentence),
         "start": sentence.start_char,
         "end": sentence.end_char,
-        "text": doc_text(doc)[sentence.start_char:sentence.end_char],  # Span.text joins its tokens
+        "text": source_text(doc)[sentence.start_char:sentence.end_char],  # Span.text joins its tokens
     }
 
 
 def doc_to_facts(doc: Doc) -> dict:
     clusters: list[EntityCluster] = doc._.ng_entities or []
-    text = doc_text(doc)  # spans as slices of it: Span.text joins its tokens on each call
+    text = source_text(doc)  # spans as slices of it: Span.text joins its tokens on each call
     ids = {id(cluster): f"e{n}" for n, cluster in enumerate(clusters, start=1)}
 
     def ref(cluster: EntityCluster | None) -> str | None:
@@ -94,4 +94,5 @@ def assemble_facts(doc: Doc) -> Doc:
     doc.user_data.pop("ng_sentence_starts", None)
     doc.user_data.pop("ng_has_dep", None)
     doc.user_data.pop(TEXT_KEY, None)
+    doc.user_data.pop(SOURCE_TEXT_KEY, None)
     return doc

@@ -110,6 +110,15 @@ class DatelineFact:
 TEXT_KEY = "ng_text"  # doc.user_data: the Doc's text, kept while newsgraph's components run
 
 
+SOURCE_TEXT_KEY = "ng_source_text"  # doc.user_data: the article as written, where the model read it recased
+
+
+def source_text(doc: Doc) -> str:
+    """The article's text as written: what the facts quote. The model may have read a recased
+    copy of the same length (nlp.wire.model_casing)."""
+    return doc.user_data.get(SOURCE_TEXT_KEY) or doc_text(doc)
+
+
 def doc_text(doc: Doc) -> str:
     """``doc.text``, joined once per Doc: spaCy's Doc.text joins every token on each call.
     newsgraph's components never retokenize, so the text stays the same until assembly drops it."""

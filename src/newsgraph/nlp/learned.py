@@ -56,6 +56,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from .facts import EntityCluster, RelationFact, RoleFact, entity_at, head_token
+from .lexicon import CORPORATE_TITLE_WORDS
 
 WEIGHTS = Path(__file__).with_name("data") / "relations.npz"
 
@@ -410,8 +411,9 @@ class LearnedRelations:
             # organisation: membership is not the post ("X, a Civic Party councillor" sits on a
             # council), so an affiliation stays a memberOf relation.
             for role in roles:
-                if role.sentence.start != sent.start or role.organization is not None or role.jurisdiction is not None:
-                    continue
+                if role.sentence.start != sent.start or role.organization is not None or \
+                        role.jurisdiction is not None or CORPORATE_TITLE_WORDS.intersection(role.role.split()):
+                    continue  # a company's chairman holds no office for a country
                 choices = [(p, cb) for (h, _, _), (p, ca, cb) in best.items() if h == "office" and ca is role.person]
                 if choices:
                     p, place = max(choices, key=lambda c: c[0])

@@ -65,6 +65,9 @@ PARTY_PLURALS = {"democrats", "republicans", "conservatives", "liberals", "green
 MEDIA_HEADS = {"gazette", "herald", "journal", "tribune", "daily", "magazine", "chronicle", "telegraph",
                "observer", "times", "post", "news", "express", "courier", "standard", "guardian", "inquirer"}
 
+# Words of a title held at a company: such a title has no country (no jurisdiction)
+CORPORATE_TITLE_WORDS = {"ceo", "cfo", "coo", "cto", "chairman", "chairwoman", "founder", "co-founder", "shareholder"}
+
 # Nouns that head an unnamed public body ("the provincial market supervision administration")
 BODY_HEADS = {
     "ministry", "department", "bureau", "administration", "agency", "authority", "office",
@@ -291,7 +294,8 @@ TENURE_WORDS = {"current", "incumbent", "longtime", "long-time", "sitting", "ser
 
 # Forms of address between a title and a name ("Prime Minister of India Dr. Manmohan Singh")
 HONORIFICS = {"dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "sir", "dame", "hon.", "hon", "honourable",
-              "honorable", "tun", "datuk", "dato", "dato'", "tan", "sri", "sheikh", "sheik", "h.e.", "rt", "rt."}
+              "honorable", "tun", "datuk", "dato", "dato'", "tan", "sri", "sheikh", "sheik", "h.e.", "rt", "rt.",
+              "lord", "lady", "baron", "baroness"}
 
 # Titles of office held for a country, region or city: "President X of Finland", "Sultan X of Brunei"
 # (the place after the name is the title's jurisdiction, not where the holder comes from)

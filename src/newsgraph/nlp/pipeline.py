@@ -34,9 +34,10 @@ from . import (  # noqa: F401
     wire,
 )
 from . import learned as learned_relations  # noqa: F401
-from .facts import register_extensions
+from .facts import SOURCE_TEXT_KEY, register_extensions
 from .lexicon import PLURAL_TITLE_ABBREVIATIONS, TITLE_ABBREVIATIONS
 from .speedups import speed_up
+from .wire import WireCasingTokenizer, common_words
 
 log = logging.getLogger(__name__)
 
@@ -118,12 +119,16 @@ def add_newsgraph_components(nlp: Language, *, learned: bool = True) -> Language
     """Add newsgraph's components after the model's; ``learned=False`` leaves out the trained
     relation classifier (``Settings.learned_relations``), so only the rules run."""
     register_extensions()
+    words = common_words(nlp)  # before speed_up takes the lemmatizer's place
     speed_up(nlp)
     if isinstance(nlp.tokenizer, Tokenizer):
         # "Sens." is one word, as "Sen." is to the model; so are "Lt.", "Capt.", "Sgt.", which the
         # tokenizer cut in two ("Lt", "."), and the parser then ended a sentence before the name
         for abbreviation in PLURAL_TITLE_ABBREVIATIONS | set(TITLE_ABBREVIATIONS):
             nlp.tokenizer.add_special_case(abbreviation.capitalize(), [{ORTH: abbreviation.capitalize()}])
+    if not isinstance(nlp.tokenizer, WireCasingTokenizer):
+        # the model reads "U.S. officials" where the wire wrote "U.S. Officials" (see nlp.wire)
+        nlp.tokenizer = WireCasingTokenizer(nlp.tokenizer, words)
     if PARAGRAPHS not in nlp.pipe_names:
         # before the parser, so its sentences never cross a blank line
         anchor = {"before": "parser"} if "parser" in nlp.pipe_names else {"first": True}
@@ -180,7 +185,10 @@ def read_in_pieces(nlp: Language, text: str, size: int = CHUNK_CHARS) -> Doc:
     newsgraph = [name for name in nlp.pipe_names if name in COMPONENTS]
     docs = nlp.pipe(pieces, disable=newsgraph, batch_size=CHUNKS_AT_ONCE)
     # spaCy's doc.pyi leaves out from_docs' keyword-only ``exclude``, which doc.pyx takes
-    return Doc.from_docs(list(docs), ensure_whitespace=False, exclude=["tensor", "spans", "user_data"])  # type: ignore[call-arg]
+    doc = Doc.from_docs(list(docs), ensure_whitespace=False, exclude=["tensor", "spans", "user_data"])  # type: ignore[call-arg]
+    if doc.text != text:  # the model read a recased copy (nlp.wire.model_casing)
+        doc.user_data[SOURCE_TEXT_KEY] = text
+    return doc
 
 
 def run_newsgraph_components(nlp: Language, doc: Doc) -> Doc:

@@ -551,13 +551,20 @@ def _person_after_title(subject: Token, verb: Token) -> Token | None:
     """"Secretary of State for Health Andrew Lansley said": the parser may make the title the
     subject and hang the name inside it; the name that ends right before the verb speaks."""
     doc = subject.doc
-    if subject.ent_type_ or subject.lower_ not in ROLE_NOUNS | TITLE_WORDS or subject.i >= verb.i - 1:
+    titled = not subject.ent_type_ and subject.lower_ in ROLE_NOUNS | TITLE_WORDS
+    if not (titled or subject.ent_type_ == "ORG") or subject.i >= verb.i - 1:
         return None
     last = doc[verb.i - 1]
     if last.text == "," and verb.i - 2 > subject.i:
         last = doc[verb.i - 2]  # "The envoy to the United Nations, X, said": the name set off by commas
     if last.ent_type != _PERSON_LABEL or not (subject.left_edge.i <= last.i <= subject.right_edge.i):
         return None
+    if not titled:
+        first = last.i
+        while first > 0 and doc[first].ent_iob_ == "I":
+            first -= 1
+        if first == 0 or doc[first - 1].lower_ not in ROLE_NOUNS | TITLE_WORDS:
+            return None  # "Board of Trade director X told": the body names the title, the name speaks
     return last
 
 

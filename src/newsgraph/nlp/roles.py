@@ -33,6 +33,7 @@ from .lexicon import (
     AFFILIATION_PASSIVE_VERBS,
     AFFILIATION_VERBS,
     BRIEF_TITLES,
+    CORPORATE_TITLE_WORDS,
     HEAD_OF_STATE_TITLES,
     HONORIFICS,
     MEDIA_HEADS,
@@ -96,7 +97,6 @@ _TITLE_PARTICIPLES = {"managing", "presiding", "operating", "consulting", "visit
 
 
 # Titles only companies and organisations have: their holder's "place" is a company the model mistyped
-_CORPORATE_WORDS = {"ceo", "cfo", "coo", "cto", "chairman", "chairwoman", "founder", "co-founder", "shareholder"}
 _PRONOUNS = {"its", "their", "his", "her", "our", "my", "your", "this", "that", "these", "those"}
 _DEMONYM = re.compile(r"(an|ian|ean|ese|ish|i|ic|ch)$")
 
@@ -1655,7 +1655,7 @@ class RoleFinder:
             if org is None and role:  # keep() runs inside the mention loop below: ``mention`` is the current one
                 jurisdiction = _demonym_jurisdiction(doc, mention, role)
             if org is not None and org.type == "Place":
-                if set(role.split()) & _CORPORATE_WORDS:
+                if set(role.split()) & CORPORATE_TITLE_WORDS:
                     org.type = "Organization"  # "chief executive of Acme": a company the model took for a place
                 else:
                     org, jurisdiction = None, org  # "U.S. President": the place is where, not whom for

@@ -12,11 +12,14 @@ subject), the name takes the mark's place and the mark hangs off the name.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .facts import doc_text
+from .facts import SOURCE_TEXT_KEY, doc_text
+from .lexicon import BODY_HEADS, MEDIA_HEADS, ORG_HEADS, ROLE_NOUNS, TITLE_WORDS
 
 # "<ACM.N>", and the square-bracketed form some desks use ("[DAIG.F]", with its exchange only)
 TICKER_MARK = re.compile(r"<[A-Z][A-Z0-9]{0,7}(?:\.[A-Z]{1,2})?>|\[[A-Z][A-Z0-9]{0,7}\.[A-Z]{1,2}\]")
@@ -117,3 +120,125 @@ def _descends_from(token, ancestor) -> bool:
 
 # where the parser puts a mark that stands in for its company's name
 _NAME_ROLES = {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "compound", "dep", "npadvmod"}
+
+
+# --- the wire's capital after a country's initials ---------------------------------------
+#
+# Wire copy of the 1980s capitalises the word after "U.S." or "U.K." as if the initials ended
+# a sentence: "U.S. Officials said", "U.S. And Japanese firms", "the U.S. Market". The model
+# reads "U.S. Officials" as an organisation and "Officials ... told him" as a name. So the
+# model reads such a word in lower case (same length, same offsets); the facts still quote the
+# article as written (see facts.source_text).
+
+_COUNTRY_INITIALS = re.compile(r"(?<![\w.])(?:U\.S\.|U\.K\.|U\.N\.|E\.C\.|N\.Z\.) ([A-Z][a-z]+)\b")
+# a capitalised word that is the same word at the start of a name or a body: kept as written
+_NAME_WORDS = ORG_HEADS | BODY_HEADS | MEDIA_HEADS | ROLE_NOUNS | TITLE_WORDS | {
+    "treasury", "embassy", "consulate", "customs", "mint", "house", "league", "marines", "air", "open",
+    "reserve", "federal", "national", "supreme"}
+_CALENDAR = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+             "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+             "saturday", "sunday"}
+
+
+def _base_forms(word: str) -> tuple[str, ...]:
+    """"officials" -> "official", "imposed" -> "impose", "agencies" -> "agency": enough of a
+    lemma to look a capitalised word up in a list of base forms."""
+    forms = [word]
+    if word.endswith("ies"):
+        forms.append(word[:-3] + "y")
+    if word.endswith(("s", "d")):
+        forms.append(word[:-1])
+    if word.endswith(("es", "ed")):
+        forms.append(word[:-2])
+    return tuple(forms)
+
+
+def _headline(text: str, word_start: int) -> bool:
+    """Whether the line of the word at ``word_start`` capitalises most of its other words of four
+    letters or more, its first aside (a headline)."""
+    start = text.rfind("\n", 0, word_start) + 1
+    end = text.find("\n", word_start)
+    line = text[start:end if end != -1 else len(text)]
+    words = [m.group() for m in re.finditer(r"[A-Za-z]{4,}", line)
+             if m.start() > 0 and start + m.start() != word_start]
+    return sum(w[0].isupper() for w in words) * 2 > len(words)
+
+
+def _names_something(text: str, word: str) -> bool:
+    """Whether ``word`` names something in this text: capitalised other than after initials or
+    at a sentence's start ("Sprint said"), or, after initials, the start of a longer name
+    ("U.S. Sprint Corp", "U.S. Food and Drug Administration", "U.S. West <USW>")."""
+    for match in re.finditer(r"\b" + word + r"\b", text):
+        before = text[max(0, match.start() - 6):match.start()]
+        if re.search(r"(?:[A-Z]\.[A-Z]\.|[.!?:\"'(\n])\s*$", before) is None and match.start() > 0:
+            return True
+        if _NAME_GOES_ON.match(text, match.end()):
+            return True
+    return False
+
+
+_NAME_GOES_ON = re.compile(r" (?:(?:and|of|for|&) [A-Z][a-z]|[A-Z]|<)")
+
+
+def model_casing(text: str, common_words: Collection[str]) -> str:
+    """``text`` with the word after a country's initials in lower case where the wire, not the
+    language, capitalised it: a closed-class word ("U.S. And"), or a common word that is no
+    part of a name ("U.S. Officials said", not "U.S. Treasury" nor "U.S. Steel Corp").
+    ``common_words``: English base forms, lower case. The result has the same length."""
+    if ". " not in text:
+        return text
+    chars = None
+    verdicts: dict[str, bool] = {}
+    for match in _COUNTRY_INITIALS.finditer(text):
+        word = match.group(1)
+        lower = word.lower()
+        if lower in _NAME_WORDS or lower in _CALENDAR or _headline(text, match.start(1)):
+            continue
+        recase = verdicts.get(word)
+        if recase is None:
+            recase = verdicts[word] = lower in STOP_WORDS or (
+                any(form in common_words for form in _base_forms(lower)) and not _names_something(text, word))
+        if recase:
+            if chars is None:
+                chars = list(text)
+            chars[match.start(1)] = lower[0]
+    return text if chars is None else "".join(chars)
+
+
+class WireCasingTokenizer:
+    """The pipeline's tokenizer, reading :func:`model_casing`'s text; the article's own text
+    stays in ``doc.user_data`` for the facts to quote."""
+
+    def __init__(self, tokenizer, common_words: Collection[str]):
+        self.tokenizer = tokenizer
+        self.common_words = frozenset(common_words)
+
+    def __call__(self, text: str) -> Doc:
+        model_text = model_casing(text, self.common_words)
+        doc = self.tokenizer(model_text)
+        if model_text != text:
+            doc.user_data[SOURCE_TEXT_KEY] = text
+        return doc
+
+    def pipe(self, texts, batch_size: int = 1000):
+        for text in texts:
+            yield self(text)
+
+    def __getattr__(self, name: str):
+        return getattr(self.tokenizer, name)  # to_bytes, rules, explain ...
+
+
+def common_words(nlp) -> frozenset[str]:
+    """English base forms from the model's lemmatizer tables (WordNet's nouns, verbs,
+    adjectives and adverbs); none when the model has no such tables."""
+    if "lemmatizer" not in nlp.pipe_names:
+        return frozenset()
+    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+    if lookups is None or "lemma_index" not in lookups.tables:
+        return frozenset()
+    index = lookups.get_table("lemma_index")
+    words: set[str] = set()
+    for pos in ("noun", "verb", "adj", "adv"):
+        if pos in index:
+            words.update(w for w in index[pos] if "_" not in w)
+    return frozenset(words)
