@@ -1103,3 +1103,15 @@ def test_a_peers_form_of_address_is_no_part_of_the_title():
     result = newsgraph.extract("Northway Foods Plc will open stores in France, Chairman Lord Alan Pryce told "
                                "shareholders on Friday.")
     assert role_rows(result) == [("Alan Pryce", "chairman", None, None)]
+
+
+@pytest.mark.parametrize("company", ["Dynatek", "Orbex"])
+def test_a_company_named_again_without_its_mark_is_the_same_company(company):
+    result = newsgraph.extract(
+        f"TRENTON, N.J., April 2 - {company} Corp said its chairman Rosa Imbert sold 40,000 shares of {company} "
+        "common stock to Harrowgate Holdings Inc <HHI>.\n\n"
+        "The company said the price was 9.50 dlrs a share, with an option for Harrowgate Holdings to buy more.\n\n"
+        f"{company} also said Omar Lindqvist was elected president and chief operating officer of the company.")
+    assert (("Omar Lindqvist", "president", f"{company} Corp", None) in role_rows(result))
+    named = next(e for e in result.entities if e.name == f"{company} Corp")
+    assert [m.text for m in named.mentions].count(company) == 2

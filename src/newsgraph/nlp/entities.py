@@ -313,6 +313,8 @@ class EntityLinker:
     def __init__(self, nlp: Language, name: str):
         self.name = name
         self.matcher = _body_matcher(nlp.vocab)
+        # English words ("General", "United") are no company's short name (see _company_short_names)
+        self.common_words: frozenset[str] = getattr(nlp.tokenizer, "common_words", frozenset())
 
     def __call__(self, doc: Doc) -> Doc:
         spans = [ent for ent in doc.ents if ent.label_ in ENTITY_TYPES]
@@ -354,6 +356,7 @@ class EntityLinker:
         cleaned += _untagged_full_names(doc, cleaned)
         cleaned += _names_after_nationalities(doc, cleaned)
         cleaned += _untagged_repeats(doc, cleaned)
+        cleaned += _company_short_names(doc, cleaned, self.common_words)
         cleaned = _names_ending_in_places(doc, cleaned)
         cleaned += _bracketed_acronyms(doc, cleaned)
         cleaned += _standalone_acronyms(doc, cleaned)
@@ -1956,6 +1959,36 @@ def _untagged_repeats(doc: Doc, spans: list[Span]) -> list[Span]:
                 found.append(Span(doc, i, end, label=label))
                 taken.update(range(i, end))
                 break
+    return found
+
+
+def _company_short_names(doc: Doc, spans: list[Span], common_words: frozenset[str]) -> list[Span]:
+    """"Metex Corp said ... Metex also said": a company named with its mark is the same company
+    where its name comes again without the mark and the model left it untagged. A one-word name
+    must be no English word ("Comtech", not "United" of "United Co") and stand as a proper noun."""
+    shorts: set[tuple[str, ...]] = set()
+    for span in spans:
+        if span.label_ == "ORG" and len(span) >= 2 and span[-1].text in COMPANY_MARKS and \
+                all(t.is_title and t.is_alpha for t in span[:-1]):
+            words = tuple(t.text for t in span[:-1])
+            if len(words) > 1 or (len(words[0]) > 3 and words[0].lower() not in common_words and
+                                  not span[0].is_stop):
+                shorts.add(words)
+    if not shorts:
+        return []
+    taken = {i for span in spans for i in range(span.start, span.end)}
+    found: list[Span] = []
+    for words in sorted(shorts, key=len, reverse=True):
+        for i in range(len(doc) - len(words) + 1):
+            end = i + len(words)
+            if doc[i].text != words[0] or any(k in taken for k in range(i, end)) or \
+                    any(doc[k].text != w for k, w in zip(range(i, end), words)):
+                continue
+            if doc[i].pos_ != "PROPN" or (i > 0 and doc[i - 1].is_title and doc[i - 1].pos_ == "PROPN") or \
+                    (end < len(doc) and doc[end].is_title and doc[end].pos_ == "PROPN"):
+                continue
+            found.append(Span(doc, i, end, label="ORG"))
+            taken.update(range(i, end))
     return found
 
 
