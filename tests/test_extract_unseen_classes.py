@@ -1115,3 +1115,33 @@ def test_a_company_named_again_without_its_mark_is_the_same_company(company):
     assert (("Omar Lindqvist", "president", f"{company} Corp", None) in role_rows(result))
     named = next(e for e in result.entities if e.name == f"{company} Corp")
     assert [m.text for m in named.mentions].count(company) == 2
+
+
+@pytest.mark.parametrize("owner, name", [("Peru", "Aerolan"), ("Chile", "Lanco")])
+def test_a_name_before_the_kind_of_company_it_is_names_the_company(owner, name):
+    result = newsgraph.extract(f"The jets will be leased to {owner}'s {name} airline, banking sources said.")
+    assert (name, "Organization") in names_and_types(result)
+
+
+def test_a_newspaper_is_no_person_and_its_name_no_title():
+    result = newsgraph.extract("Ecuador will ration foreign exchange, a decree in the Official Gazette said.")
+    assert ("Official Gazette", "Organization") in names_and_types(result)
+    assert role_rows(result) == []
+
+
+def test_a_gloss_in_brackets_between_a_body_and_a_title_keeps_the_body():
+    result = newsgraph.extract("Worries grew when Nationalbank (central bank) governor Lars Brekke told "
+                               "bankers he might cut rates.")
+    assert ("Lars Brekke", "governor", "Nationalbank", None) in role_rows(result)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("At the meeting Tessaro Securities (Japan) Corp president Ken Arai urged faster reform.",
+     "Tessaro Securities (Japan) Corp"),
+    ("The bond is priced at 101-1/2, lead manager Halden Bank (Europe) Ltd said.", "Halden Bank (Europe) Ltd"),
+    ("TORONTO, May 2 - <Corvex Mines (Quebec) Ltd> said it sold its mill.", "Corvex Mines (Quebec) Ltd"),
+])
+def test_a_regional_company_keeps_its_region_in_its_name(text, name):
+    result = newsgraph.extract(text)
+    assert (name, "Organization") in names_and_types(result)
+    assert not any(e.name in ("Corp", "Ltd") for e in result.entities)

@@ -144,8 +144,8 @@ def clean_span(span: Span) -> Span | None:
     start, end = span.start, span.end
     doc = span.doc
     for i in range(start + 1, end):
-        if doc[i].text in ("(", "[") :  # "Organization (WIPO": the bracket starts a definition
-            end = i
+        if doc[i].text in ("(", "[") and not _regional_bracket(doc, i, end):
+            end = i  # "Organization (WIPO": the bracket starts a definition
             break
         if span.label_ not in _WORK_LABELS and doc[i].is_lower and doc[i].pos_ == "VERB" and \
                 doc[i].tag_ in ("VBD", "VBZ", "VBN"):
@@ -341,6 +341,7 @@ class EntityLinker:
         cleaned = _bands_read_as_places(doc, cleaned)
         cleaned = _saints_named_sites(doc, cleaned)
         cleaned += _untagged_facilities(doc, cleaned)
+        cleaned = _regional_company_names(doc, cleaned)
         cleaned += _company_names(doc, cleaned)
         cleaned = _people_from_context(doc, cleaned)
         cleaned = _countries_before_titles(doc, cleaned)
@@ -746,6 +747,15 @@ def _retype_from_context(doc: Doc, spans: list[Span]) -> list[Span]:
         if label in ("PERSON", "EVENT", "WORK_OF_ART", "PRODUCT") and end - start >= 2 and last.is_title and \
                 last.lower_ in (SITE_WORDS if label == "PERSON" else FACILITY_HEADS):
             label = "FAC"
+        if label == "PERSON" and end < len(doc) and doc[end].is_lower and \
+                last.head.i == end and doc[end].dep_ != "compound" and \
+                (_company_kind(doc[end].lower_) or doc[end].lower_ in ("bank", "company")):
+            label = "ORG"  # "Brazil's Varig airline": the kind of company after the name says what it is
+        if label == "PERSON" and last.is_title and last.lower_ in MEDIA_HEADS:
+            while start - 1 not in taken and start - 1 > doc[span.start].sent.start and doc[start - 1].is_title \
+                    and doc[start - 1].is_alpha and doc[start - 2].lower_ == "the":
+                start -= 1  # "the Official | Gazette": the paper's whole name
+            label = "ORG"  # a newspaper, not a person
         before = start - 1 - (start > 0 and doc[start - 1].lower_ == "the")
         if label == "ORG" and last.is_title and last.lower_ in BUILDING_WORDS and end - start >= 2 and \
                 before >= 0 and doc[before].lower_ in LOCATIVE_PREPOSITIONS:
@@ -1879,6 +1889,31 @@ def _firms_named_after_people(doc: Doc, spans: list[Span]) -> list[Span]:
                   [Span(doc, person.start, firm.end, label="ORG") for person, firm in joined], key=lambda s: s.start)
 
 
+def _regional_bracket(doc: Doc, opening: int, limit: int) -> bool:
+    """"(Europe) Ltd", "(United Kingdom) Holding Co Ltd": a bracket of one or two capitalised
+    words inside a company's name, which goes on to its mark."""
+    close = next((k for k in (opening + 2, opening + 3) if k < limit and doc[k].text == ")"), None)
+    return close is not None and all(t.is_title and t.is_alpha for t in doc[opening + 1:close]) and \
+        any(t.text in COMPANY_MARKS for t in doc[close + 1:limit])
+
+
+def _regional_company_names(doc: Doc, spans: list[Span]) -> list[Span]:
+    """"Nikko Securities Co (Europe) Ltd", "Goldman Sachs (Japan) Corp": a group's regional company
+    puts its region in brackets before the mark; the name runs to the mark."""
+    by_end = {span.end: span for span in spans if span.label_ == "ORG"}
+    extended: dict[int, Span] = {}
+    for end, span in by_end.items():
+        if end + 4 <= len(doc) and doc[end].text == "(" and _regional_bracket(doc, end, min(len(doc), end + 5)):
+            close = next(k for k in (end + 2, end + 3) if doc[k].text == ")")
+            if doc[close + 1].text in COMPANY_MARKS:
+                extended[span.start] = Span(doc, span.start, close + 2, label="ORG")
+    if not extended:
+        return spans
+    covered = {i for span in extended.values() for i in range(span.start, span.end)}
+    return [extended.get(span.start, span) for span in spans
+            if span.start in extended or not covered.intersection(range(span.start, span.end))]
+
+
 def _company_names(doc: Doc, spans: list[Span]) -> list[Span]:
     """"March 3 - Arvin Industries Inc said": capitalised words before a company suffix name a
     company even when the model missed them or read them into a date."""
@@ -2507,7 +2542,8 @@ def _merge_shortened_organisations(clusters: list[EntityCluster], model_types: d
     # "Niagara Mohawk said" after "Niagara Mohawk Power Co": the company's short name, read as a person's
     for short in [c for c in clusters if c.type == "Person" and c.mentions and " " in c.name]:
         longer = [c for c in clusters if c.mentions and c.name.startswith(short.name + " ") and
-                  c.name.split()[-1] in COMPANY_MARKS and len(c.name.split()) - len(short.name.split()) <= 3]
+                  c.name.split()[-1] in COMPANY_MARKS and
+                  len(_REGION.sub("", c.name).split()) - len(short.name.split()) <= 3]
         if len(longer) == 1:
             _absorb(longer[0], short, model_types)
     for short in orgs:
@@ -2522,6 +2558,9 @@ def _merge_shortened_organisations(clusters: list[EntityCluster], model_types: d
             longer = [c for c in orgs if c is not short and c.mentions and _abbreviates(short.name, c.name)]
         if len(longer) == 1:
             _absorb(longer[0], short, model_types)
+
+
+_REGION = re.compile(r" \([^()]*\)")  # "Nikko Securities Co (Europe) Ltd": the regional company's region
 
 
 def _company_tail(words: str) -> bool:

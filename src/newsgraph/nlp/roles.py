@@ -623,9 +623,12 @@ def read_role_before(doc: Doc, person_start: int, sentence_start: int) -> tuple[
     if j - 1 >= sentence_start and doc[j].ent_type_ == "NORP" and doc[j].is_title and _free(doc, j) \
             and entity_at(doc, j - 1) is not None and entity_at(doc, j - 1).type == "Place":  # type: ignore[union-attr]
         j -= 1  # "Colorado Republican Sen. X": the party between the state and the title
-    if j - 2 >= sentence_start and doc[j].text == ")" and doc[j - 2].text == "(" and j - 3 >= sentence_start \
-            and entity_at(doc, j - 3) is not None and entity_at(doc, j - 3).type == "Organization":  # type: ignore[union-attr]
-        j -= 3  # "European Central Bank (ECB) President X"
+    opening = next((k for k in range(j - 2, max(sentence_start, j - 5) - 1, -1) if doc[k].text == "("), None) \
+        if j >= sentence_start and doc[j].text == ")" else None
+    if opening is not None and opening - 1 >= sentence_start and \
+            (opening == j - 2 or all(t.is_lower and t.is_alpha for t in doc[opening + 1:j])) and \
+            entity_at(doc, opening - 1) is not None and entity_at(doc, opening - 1).type == "Organization":  # type: ignore[union-attr]
+        j = opening - 1  # "European Central Bank (ECB) President X", "Bundesbank (central bank) president X"
     if j >= sentence_start and doc[j].lower_ in _POSSESSIVE_MARKS:
         j -= 1
         if j >= sentence_start and entity_at(doc, j) is None and doc[j].lower_ in ORG_REFERENCE_NOUNS:

@@ -43,7 +43,7 @@ def is_ticker_mark(text: str) -> bool:
     return TICKER_MARK.fullmatch(text) is not None
 
 
-_NAME_LINKS = {"and", "&", "of", "de", "du", "la", "le", "von", "van", "der", "-", "'s", "’s", "the"}
+_NAME_LINKS = {"and", "&", "of", "de", "du", "la", "le", "von", "van", "der", "-", "'s", "’s", "the", "(", ")"}
 
 
 def bracketed_names(doc: Doc) -> list[Span]:
