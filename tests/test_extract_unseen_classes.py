@@ -548,7 +548,11 @@ def test_a_reported_clause_run_on_into_quoted_words_is_one_quote():
     result = newsgraph.extract("Trade Representative Clayton Yeutter spoke in Washington. He did not comment on the "
                                "question, replying that any decision would be made at the highest levels, and "
                                '"I don\'t want to preempt that."')
-    assert [who for who, _ in quote_rows(result)] == ["Clayton Yeutter"]
+    # "did not comment" reports nothing; what he replied is reported once, and no quote copies another
+    assert {who for who, _ in quote_rows(result)} == {"Clayton Yeutter"}
+    spans = sorted((q.start, q.end) for q in result.quotes)
+    assert all(end <= next_start for (_, end), (next_start, _) in zip(spans, spans[1:]))
+    assert result.quotes[0].text.startswith("any decision would be made")
 
 
 @pytest.mark.parametrize("text, role", [
@@ -1145,3 +1149,42 @@ def test_a_regional_company_keeps_its_region_in_its_name(text, name):
     result = newsgraph.extract(text)
     assert (name, "Organization") in names_and_types(result)
     assert not any(e.name in ("Corp", "Ltd") for e in result.entities)
+
+
+@pytest.mark.parametrize("text", [
+    "Asked about profits, Tanaka would not predict what the company would earn this quarter.",
+    "Halvorsen Shipping has never commented on reports that its owners want to sell the fleet.",
+    "Ruiz did not disclose which banks the group was talking to, but said talks were advanced.",
+])
+def test_a_negated_speech_verb_reports_nothing(text):
+    result = newsgraph.extract(text)
+    assert all(not q.text.startswith(("what", "reports", "which")) for q in result.quotes)
+    assert all(q.verb not in ("predict", "commented", "disclose") for q in result.quotes)
+
+
+@pytest.mark.parametrize("text, role", [
+    ("Trade rules need work, Ann Howe, British minister of Agriculture, Fisheries and Food, warned.",
+     "minister of agriculture, fisheries and food"),
+    ("Minister of Agriculture, Fisheries and Food Ann Howe opened the show.",
+     "minister of agriculture, fisheries and food"),
+    ("Ann Howe, the Minister for Agriculture, Fisheries and Food, opened the show.",
+     "minister for agriculture, fisheries and food"),
+])
+def test_a_brief_of_several_portfolios_is_one_title_and_no_body(text, role):
+    result = newsgraph.extract(text)
+    assert role_rows(result) == [("Ann Howe", role, None, None)]
+    assert not [e for e in result.entities if e.type == "Organization"]
+
+
+@pytest.mark.parametrize("nationality", ["Argentine", "Chilean"])
+def test_a_nationality_before_an_institution_is_part_of_its_name(nationality):
+    result = newsgraph.extract('"We expect hard talks," said Rosa Villar, speaker of the lower house of the '
+                               f"{nationality} Parliament and an ally of the president.")
+    assert (f"{nationality} Parliament", "Organization") in names_and_types(result)
+    assert ("Rosa Villar", "speaker", f"{nationality} Parliament", None) in role_rows(result)
+
+
+def test_a_name_set_beside_the_subject_by_commas_is_the_speaker():
+    result = newsgraph.extract("Head of the Banco do Sul's export credit department (EXCRED), Paulo Neves, told "
+                               "reporters the rise in March confirmed a trend in sales.")
+    assert quote_rows(result) == [("Paulo Neves", "the rise in March confirmed a trend in sales.")]

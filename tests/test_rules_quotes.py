@@ -137,3 +137,15 @@ def test_a_wire_dateline_may_name_its_agency_after_the_date():
     assert (fact.place, fact.month, fact.day, fact.agency) == ("Tarbell, Ost.", 3, 11, "Reuter")
     assert fact.end == len("TARBELL, Ost. March 11, Reuter - ")
     assert find_dateline("Tarbell, March 11, Bloggs - said so.") is None  # only an agency's name
+
+
+def test_a_name_the_parser_set_beside_a_body_subject_speaks():
+    # the parser made the body the subject and the name its apposition
+    text = "Head of Acme 's export department ( EXD ) , Ana Ruiz , told reporters sales rose ."
+    parse = [(5, "nmod"), (0, "prep"), (5, "poss"), (2, "case"), (5, "compound"), (13, "nsubj"), (5, "punct"),
+             (5, "appos"), (5, "punct"), (5, "punct"), (11, "compound"), (5, "appos"), (5, "punct"), (13, "ROOT"),
+             (13, "dobj"), (16, "nsubj"), (13, "ccomp"), (13, "punct")]
+    (quote,), text = quotes_of(text, {"Acme 's export department": "ORG", "Ana Ruiz": "PERSON"}, parse,
+                               {"told": "tell", "rose": "rise"}, {"told": "VERB", "rose": "VERB"})
+    assert quote.speaker.name == "Ana Ruiz"
+    assert text[quote.start:quote.end] == "sales rose."

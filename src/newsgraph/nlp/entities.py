@@ -429,7 +429,9 @@ def _countries_institutions(doc: Doc, spans: list[Span]) -> list[Span]:
     merged: dict[int, Span] = {}
     for span in spans:
         after = by_start.get(span.end)
-        if span.label_ == "GPE" and after is not None and after.label_ == "ORG" and len(after) == 1 and \
+        # "the Argentine | Parliament": a nationality the model read as a body of its own, likewise
+        country = span.label_ in ("GPE", "NORP") or (span.label_ == "ORG" and len(span) == 1 and span[0].is_title)
+        if country and after is not None and after.label_ == "ORG" and len(after) == 1 and \
                 after[0].is_title and after[0].lower_ in _INSTITUTIONS and span[-1].head.i == after.start:
             merged[span.start] = Span(doc, span.start, after.end, label="ORG")
     if not merged:
@@ -561,10 +563,15 @@ def _without_title_words(span: Span) -> Span | None:
             and doc[brief_start - 1].lower_ not in _BRIEF_LINKS | PORTFOLIO_WORDS and doc[brief_start - 1].is_alpha:
         return Span(doc, span.start, brief_start, label=span.label)  # "told Reuters | Finance Secretary X"
     before = span.start - 1
+    while before >= 2 and doc[before].text == "," and doc[before - 1].lower_ in PORTFOLIO_WORDS and \
+            doc[before - 1].is_title and all(w in PORTFOLIO_WORDS or w in _BRIEF_LINKS for w in words):
+        before -= 2  # "Minister for Agriculture, | Fisheries and Food": the brief's first portfolios
+        while before >= 1 and doc[before].lower_ in PORTFOLIO_WORDS and doc[before].is_title:
+            before -= 1
     if before >= 0 and doc[before].lower_ == "the":
         before -= 1  # "Minister of the Interior"
     if before >= 1 and doc[before].lower_ in ("of", "for") and _is_title_head(doc[before - 1]) \
-            and words[0] in PORTFOLIO_WORDS and all(w in PORTFOLIO_WORDS or w in _BRIEF_LINKS for w in words):
+            and words[0] in PORTFOLIO_WORDS and all(w in PORTFOLIO_WORDS or w in _BRIEF_LINKS or w == "," for w in words):
         # "Secretary of State", "Minister for Foreign Affairs", "Secretary of State for Culture": the brief, not a body
         return None
     end = span.end
@@ -788,8 +795,11 @@ def _retype_from_context(doc: Doc, spans: list[Span]) -> list[Span]:
                 all(t.is_title and t.is_alpha and t.lower_ not in _HEAD_WORDS for t in doc[end - 2:end]) and \
                 doc[end - 3].is_title and doc[end - 3].lower_ not in _HEAD_WORDS and \
                 _role_of_before(doc, start):
-            # "Executive director of the Council on X Relations Alia Salem said": the name ends the title
-            result.append(Span(doc, start, end - 2, label="ORG"))
+            # "Executive director of the Council on X Relations Alia Salem said": the name ends the title;
+            # "Minister of Agriculture, Fisheries and Food Ann Howe": the title's brief, no body at all
+            body = _without_title_words(Span(doc, start, end - 2, label="ORG"))
+            if body is not None:
+                result.append(body)
             result.append(Span(doc, end - 2, end, label="PERSON"))
             continue
         if label in ("ORG", "FAC"):

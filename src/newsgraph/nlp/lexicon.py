@@ -218,7 +218,7 @@ PORTFOLIO_WORDS = {
     "party", "opposition", "crown", "exchequer", "petroleum", "oil", "water", "power", "electricity", "irrigation",
     "railways", "aviation", "telecommunications", "services", "relations", "safety",
     "protection", "heritage", "consumer", "employment", "pensions", "equality", "equalities", "rural", "urban",
-    "infrastructure", "cooperation", "lands", "wildlife", "regional",
+    "infrastructure", "cooperation", "lands", "wildlife", "regional", "food",
 }
 
 # Military ranks that qualify a title ("Brigadier General", "Rear Admiral")

@@ -516,10 +516,11 @@ def _titled_person(token: Token) -> EntityCluster | None:
 
 
 def _not_said(verb: Token) -> bool:
-    """"He declined to say whether ...", "she did not say if ...": nothing was said."""
+    """"He declined to say whether ...", "she did not say if ...", "would not predict what ...":
+    nothing was said."""
     if verb.dep_ == "xcomp" and verb.head.lemma_ in ("decline", "refuse"):
         return True
-    return verb.lemma_ in ("say", "tell") and any(c.dep_ == "neg" for c in verb.children)
+    return any(c.dep_ == "neg" for c in verb.children)
 
 
 def _subject(verb: Token) -> Token | None:
@@ -552,12 +553,16 @@ def _person_after_title(subject: Token, verb: Token) -> Token | None:
     subject and hang the name inside it; the name that ends right before the verb speaks."""
     doc = subject.doc
     titled = not subject.ent_type_ and subject.lower_ in ROLE_NOUNS | TITLE_WORDS
-    if not (titled or subject.ent_type_ == "ORG") or subject.i >= verb.i - 1:
+    if subject.i >= verb.i - 1:
         return None
     last = doc[verb.i - 1]
     if last.text == "," and verb.i - 2 > subject.i:
         last = doc[verb.i - 2]  # "The envoy to the United Nations, X, said": the name set off by commas
     if last.ent_type != _PERSON_LABEL or not (subject.left_edge.i <= last.i <= subject.right_edge.i):
+        return None
+    if last.dep_ == "appos" and last.head == subject and doc[verb.i - 1].text == ",":
+        return last  # "Director of the bank's trade department (CACEX), X, told": the name beside the subject
+    if not (titled or subject.ent_type_ == "ORG"):
         return None
     if not titled:
         first = last.i

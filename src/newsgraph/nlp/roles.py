@@ -221,6 +221,16 @@ def _title_word(token: Token) -> bool:
         and token.doc[token.i - 2].is_title and is_role_head(token.doc[token.i - 2]))  # "Controller of Drama"
 
 
+def _brief_goes_on(doc: Doc, i: int, limit: int) -> bool:
+    """After a comma in a brief: more portfolios, ending in "and" and one more ("fisheries and food")."""
+    for k in range(i, min(limit, i + 6)):
+        if doc[k].lower_ in ("and", "&"):
+            return k + 1 < limit and doc[k + 1].lower_ in PORTFOLIO_WORDS
+        if doc[k].lower_ not in PORTFOLIO_WORDS and doc[k].text != ",":
+            return False
+    return False
+
+
 def _extend_title(doc: Doc, i: int, limit: int) -> int:
     """Index after the title's own complement that starts at token i, or i.
 
@@ -236,9 +246,12 @@ def _extend_title(doc: Doc, i: int, limit: int) -> int:
         start = j
         while j < limit and j - i <= 4 and _title_word(doc[j]):
             j += 1
-        while j > start and j + 1 < limit and doc[j].lower_ in ("for", "and", "&") and doc[j - 1].lower_ in PORTFOLIO_WORDS \
-                and doc[j + 1].lower_ in PORTFOLIO_WORDS and _title_word(doc[j + 1]):
-            j += 1  # "secretary of state | for culture", "minister of state | for trade and industry"
+        while j > start and j + 1 < limit and doc[j].lower_ in ("for", "and", "&", ",") and \
+                doc[j - 1].lower_ in PORTFOLIO_WORDS and doc[j + 1].lower_ in PORTFOLIO_WORDS and \
+                _title_word(doc[j + 1]) and (doc[j].text != "," or _brief_goes_on(doc, j + 1, limit)):
+            # "secretary of state | for culture", "minister of state | for trade and industry",
+            # "minister of agriculture, | fisheries and food"
+            j += 1
             while j < limit and j - i <= 8 and _title_word(doc[j]):
                 j += 1
         if j > start and not (j < limit and (doc[j].lower_ == "'s" or (doc[j].pos_ in ("NOUN", "PROPN")
@@ -557,9 +570,9 @@ def read_role_before(doc: Doc, person_start: int, sentence_start: int) -> tuple[
     k = end
     while k - 1 >= sentence_start and end - k < 3 and _title_word(doc[k - 1]):
         k -= 1
-    while k < end and k - 2 >= sentence_start and doc[k - 1].lower_ in ("for", "and", "&") and \
+    while k < end and k - 2 >= sentence_start and doc[k - 1].lower_ in ("for", "and", "&", ",") and \
             doc[k].lower_ in PORTFOLIO_WORDS and doc[k - 2].lower_ in PORTFOLIO_WORDS and _title_word(doc[k - 2]):
-        k -= 2  # "Secretary of State | for Culture X": a brief joined by "for" or "and"
+        k -= 2  # "Secretary of State | for Culture X", "Minister of Agriculture, | Fisheries and Food X"
         inner = k
         while k - 1 >= sentence_start and inner - k < 2 and _title_word(doc[k - 1]):
             k -= 1
