@@ -1,6 +1,8 @@
 """With the real model: error classes found by reading extraction of news nobody here had
 tuned on (articles written for the check, Reuters stories). The sentences are ours."""
 
+import itertools
+
 import pytest
 
 import newsgraph
@@ -551,7 +553,7 @@ def test_a_reported_clause_run_on_into_quoted_words_is_one_quote():
     # "did not comment" reports nothing; what he replied is reported once, and no quote copies another
     assert {who for who, _ in quote_rows(result)} == {"Clayton Yeutter"}
     spans = sorted((q.start, q.end) for q in result.quotes)
-    assert all(end <= next_start for (_, end), (next_start, _) in zip(spans, spans[1:]))
+    assert all(end <= next_start for (_, end), (next_start, _) in itertools.pairwise(spans))
     assert result.quotes[0].text.startswith("any decision would be made")
 
 
@@ -1188,3 +1190,13 @@ def test_a_name_set_beside_the_subject_by_commas_is_the_speaker():
     result = newsgraph.extract("Head of the Banco do Sul's export credit department (EXCRED), Paulo Neves, told "
                                "reporters the rise in March confirmed a trend in sales.")
     assert quote_rows(result) == [("Paulo Neves", "the rise in March confirmed a trend in sales.")]
+
+
+@pytest.mark.parametrize("name", ["Harwick Oil and Gas Ltd", "Selwyn Paper and Chemical Corp",
+                                  "Fennimore Dale and Quayle Inc", "Ostrander and Pike Inc"])
+def test_two_names_and_a_mark_are_one_firm(name):
+    result = newsgraph.extract(f"CALGARY, May 3 - {name} said it arranged a 40 mln dlr credit line with "
+                               "its banks.")
+    assert (name, "Organization") in names_and_types(result)
+    assert quote_rows(result) == [(name, "it arranged a 40 mln dlr credit line with its banks.")]
+

@@ -4,6 +4,7 @@ Classes found by reading newsgraph's output on Reuters stories past the ones use
 (the sentences here are ours).
 """
 
+import pytest
 from docbuild import make_doc, run
 
 import newsgraph.nlp.pipeline  # noqa: F401  (registers the components)
@@ -213,3 +214,19 @@ def test_a_one_word_name_only_said_before_a_kind_of_thing_is_that_thing():
                      parse=[(1, "compound"), (2, "nsubj"), (2, "ROOT"), (6, "det"), (5, "compound"), (6, "compound"),
                             (2, "dobj"), (2, "punct")])
     assert found == {"OSTRA": "Organization", "Karvala Space": "Organization"}  # an acronym; a longer name
+
+
+@pytest.mark.parametrize("text, ents, expected", [
+    # two partners and a mark other than "Co": one firm when the first is never named alone
+    ("Shares of Ostrander and Pike Inc rose .", {"Ostrander": "ORG", "Pike Inc": "ORG"},
+     {"Ostrander and Pike Inc": "Organization"}),
+    # ... or the second partner is an English word, or the first has two words
+    ("Harwick Oil and Gas Ltd rose .", {"Harwick Oil": "ORG", "Gas Ltd": "ORG"},
+     {"Harwick Oil and Gas Ltd": "Organization"}),
+    # the first named on its own elsewhere: two companies
+    ("Shares of Corvex and Lindale Corp rose . Corvex fell .", [("Corvex", "ORG"), ("Lindale Corp", "ORG"),
+                                                               ("Corvex", "ORG")],
+     {"Corvex": "Organization", "Lindale Corp": "Organization"}),
+])
+def test_two_partners_and_a_mark(text, ents, expected):
+    assert entities(text, ents) == expected

@@ -333,7 +333,7 @@ class EntityLinker:
         cleaned = _hyphen_joined_names(doc, cleaned)
         cleaned = _names_joined_by_particles(doc, cleaned)
         cleaned = _countries_institutions(doc, cleaned)
-        cleaned = _partnership_names(doc, cleaned)
+        cleaned = _partnership_names(doc, cleaned, self.common_words)
         cleaned = _firms_named_after_people(doc, cleaned)
         cleaned = _title_holders_read_into_bodies(doc, cleaned)
         cleaned = _retype_from_context(doc, cleaned)
@@ -1817,11 +1817,25 @@ def _partner(token: Token) -> bool:
         (marked or token.ent_type_ not in ("GPE", "LOC", "DATE", "NORP"))
 
 
-def _partnership_names(doc: Doc, spans: list[Span]) -> list[Span]:
+def _one_firm_of_two(doc: Doc, first: int, join: int, mark: int, common_words: frozenset[str]) -> bool:
+    """"A and B Corp" (see _partnership_names): one firm, not A and the firm B Corp."""
+    if any(t.ent_type_ == "PRODUCT" for t in doc[first:join]) or mark - join != 2:
+        return False
+    second = doc[join + 1]
+    if second.lower_ in common_words or join - first >= 2:
+        return True
+    name = doc[first]
+    return not any(t.text == name.text and t.i != first for t in doc)
+
+
+def _partnership_names(doc: Doc, spans: list[Span], common_words: frozenset[str] = frozenset()) -> list[Span]:
     """"Merrill Lynch and Co Inc", "Merrill Lynch, Pierce, Fenner and Smith Ltd", "Procter and Gamble
     Co": a firm named after its partners is one company, however many names the model saw in it. The
     company mark after the last partner shows the list is one name: any mark after three or more
-    names, "Co" after two ("Alstrom and Brindle Corp" are two companies)."""
+    names, "Co" after two. Two names and another mark are one firm when the second is an English word
+    ("Numac Oil and Gas Ltd", "Gulf Resources and Chemical Corp"), the first has two words ("Bolt Beranek
+    and Newman Inc"), or the first is never named alone ("Bausch and Lomb Inc"); else two companies
+    ("Alstrom and Brindle Corp" where Alstrom is named on its own too)."""
     marks = tokens_where(doc, ORTH, COMPANY_MARKS)
     if not marks:
         return spans
@@ -1852,8 +1866,6 @@ def _partnership_names(doc: Doc, spans: list[Span]) -> list[Span]:
         sent_start = token.sent.start
         while start - 2 >= sent_start and _partner(doc[start - 1]) and doc[start - 2].text == ",":
             start -= 2  # ", Pierce, Fenner"
-        if start == join and token.text not in ("Co", "Co."):
-            continue  # "Alstrom and Brindle Corp": two companies; "Procter and Gamble Co" is one
         first = start
         while first - 1 >= sent_start and start - first < 3 and (
                 (_partner(doc[first - 1]) and not doc[first - 1].is_upper) or _DOTTED_INITIALS.match(doc[first - 1].text)):
@@ -1862,10 +1874,15 @@ def _partnership_names(doc: Doc, spans: list[Span]) -> list[Span]:
             continue  # "J.S. and Co": initials alone name nobody
         if first == start:
             continue
+        if start == join and token.text not in ("Co", "Co.") and not _one_firm_of_two(doc, first, join, index, common_words):
+            continue  # "Alstrom and Brindle Corp": two companies; "Procter and Gamble Co" is one
         end = index + 1
         while end < len(doc) and doc[end].text in COMPANY_MARKS and doc[end].text not in ("Co", "Co."):
             end += 1  # "and Co Inc."
         firms.append((first, end))
+    # "LCP Chemicals and Plastics Inc": a name the model already read whole, and longer, stays
+    firms = [(first, end) for first, end in firms
+             if not any(s.start < first and s.end >= end and s.label_ == "ORG" for s in spans)]
     if not firms:
         return spans
     # "Merrill Lynch, Pierce, Fenner and Smith is a subsidiary": the listed name again, without its mark
