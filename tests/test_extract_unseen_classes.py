@@ -1200,3 +1200,39 @@ def test_two_names_and_a_mark_are_one_firm(name):
     assert (name, "Organization") in names_and_types(result)
     assert quote_rows(result) == [(name, "it arranged a 40 mln dlr credit line with its banks.")]
 
+
+
+def test_a_saints_abbreviation_opens_a_company_name():
+    result = newsgraph.extract("DULUTH, Minn., May 4 - St. Cloud Optical Inc said its board approved a buyback.")
+    assert ("St. Cloud Optical Inc", "Organization") in names_and_types(result)
+
+
+def test_a_noun_capitalised_at_a_sentence_start_is_no_person():
+    result = newsgraph.extract("Heavy snow closed the port on Tuesday.\n\nSnow whipped by strong winds kept "
+                               "falling on the city, officials said.")
+    assert not [e for e in result.entities if e.type == "Person"]
+
+
+@pytest.mark.parametrize("text, company", [
+    ("Hallstrom Freight agreed to buy a rival. Hallstrom said it would pay in cash.", "Hallstrom Freight"),
+    ("Vossberg Transport agreed to buy a rival for 40 million euros. Vossberg said it would pay in cash.",
+     "Vossberg Transport"),
+    ("Okuyama Denki reported higher sales. Okuyama president Jun Mori said the yen hurt exports.",
+     "Okuyama Denki"),
+])
+def test_a_companys_first_word_alone_is_the_company(text, company):
+    result = newsgraph.extract(text)
+    short = company.split()[0]
+    assert not any(e.name == short for e in result.entities)
+    named = next(e for e in result.entities if e.name == company)
+    assert short in [m.text for m in named.mentions]
+    assert all(r.organization == named.id for r in result.roles)
+    assert all(q.speaker == named.id for q in result.quotes if q.text.startswith("it"))
+
+
+def test_a_word_in_two_companies_names_is_neither_alone():
+    result = newsgraph.extract("TORONTO, May 2 - R.J. Halvane Holdings Ltd said its unit, Edward Halvane and Co, "
+                               "had enough capital. Halvane said the loss would not hurt it.")
+    unit = next(e for e in result.entities if e.name == "Edward Halvane and Co")
+    assert [m.text for m in unit.mentions] == ["Edward Halvane and Co"]
+    assert all(q.speaker != unit.id for q in result.quotes)

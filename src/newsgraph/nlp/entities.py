@@ -353,6 +353,7 @@ class EntityLinker:
         cleaned = _address_lines(doc, cleaned)
         cleaned = _organisations_from_context(doc, cleaned)
         cleaned = _without_peoples(doc, cleaned)
+        cleaned = _common_nouns_opening_sentences(doc, cleaned, self.common_words)
         cleaned = _without_diseases(doc, cleaned)
         cleaned += _untagged_full_names(doc, cleaned)
         cleaned += _names_after_nationalities(doc, cleaned)
@@ -364,7 +365,7 @@ class EntityLinker:
         cleaned += _organisations_before_titles(doc, cleaned)
         cleaned = _bands_around_players(doc, cleaned)
         cleaned = _bands_after_kind_words(doc, cleaned)
-        clusters = build_clusters(doc, sorted(cleaned, key=lambda s: s.start))
+        clusters = build_clusters(doc, sorted(cleaned, key=lambda s: s.start), self.common_words)
         doc._.ng_entities = clusters
         index = {}
         for cluster in clusters:
@@ -884,7 +885,8 @@ def _capitalised_adjective(token) -> bool:
     previous = token.doc[token.i - 1] if token.i > 0 else None
     opens = previous is None or token.is_sent_start or previous.is_quote or "\n" in previous.text
     return opens and token.tag_ == "JJ" and token.dep_ == "amod" and token.head.i > token.i and \
-        token.head.is_lower and token.head.pos_ == "NOUN"
+        token.head.is_lower and token.head.pos_ == "NOUN" and \
+        not any(t.text == token.text and t.i != token.i and t.ent_type_ for t in token.doc)  # "Okuyama Denki ... Okuyama president"
 
 
 _SEAT_NOUNS = {"constituency", "constituencies", "seat", "seats", "ward", "wards", "riding", "electorate"}
@@ -1941,6 +1943,22 @@ def _regional_company_names(doc: Doc, spans: list[Span]) -> list[Span]:
             if span.start in extended or not covered.intersection(range(span.start, span.end))]
 
 
+def _common_nouns_opening_sentences(doc: Doc, spans: list[Span], common_words: frozenset[str]) -> list[Span]:
+    """"Amortisation costs go back to the state": an English noun capitalised because it opens the
+    sentence, read as a person, is no one when the text uses the same word as a noun elsewhere and
+    names no person with it."""
+    people = [s for s in spans if s.label_ == "PERSON"]
+    result = []
+    for span in spans:
+        if span.label_ == "PERSON" and len(span) == 1 and span[0].is_sent_start and span[0].is_title and \
+                not any(len(p) > 1 and span[0].text in p.text.split() for p in people):
+            lower = span[0].lower_
+            if lower in common_words and any(t.lower_ == lower and t.is_lower and t.pos_ == "NOUN" for t in doc):
+                continue
+        result.append(span)
+    return result
+
+
 def _company_names(doc: Doc, spans: list[Span]) -> list[Span]:
     """"March 3 - Arvin Industries Inc said": capitalised words before a company suffix name a
     company even when the model missed them or read them into a date."""
@@ -1961,6 +1979,9 @@ def _company_names(doc: Doc, spans: list[Span]) -> list[Span]:
                     not doc[start - 2].whitespace_ and doc[start - 2].is_title and doc[start - 2].is_alpha and \
                     start - 2 not in taken:
                 start -= 2  # "Hayes-Albion Corp": one name, hyphen and all
+        if start - 1 >= token.sent.start and start < token.i and start - 1 not in taken and \
+                doc[start - 1].lower_ in _SAINTS and doc[start - 1].is_title:
+            start -= 1  # "St. Jude Medical Inc": the saint's abbreviation opens the name
         if any(t.text not in COMPANY_MARKS for t in doc[start:token.i]) and \
                 not (start == token.sent.start and doc[start].is_stop):  # "Co Inc.": no name in it
             span = Span(doc, start, token.i + 1, label="ORG")
@@ -2024,18 +2045,31 @@ def _untagged_repeats(doc: Doc, spans: list[Span]) -> list[Span]:
     return found
 
 
+def _distinctive(token: Token, common_words: frozenset[str]) -> bool:
+    """A capitalised word that is no English word, so names only its bearer ("Metex", "Hallberg")."""
+    return token.is_alpha and len(token) > 3 and bool(common_words) and token.lower_ not in common_words and \
+        not token.is_stop
+
+
 def _company_short_names(doc: Doc, spans: list[Span], common_words: frozenset[str]) -> list[Span]:
     """"Metex Corp said ... Metex also said": a company named with its mark is the same company
     where its name comes again without the mark and the model left it untagged. A one-word name
     must be no English word ("Comtech", not "United" of "United Co") and stand as a proper noun."""
     shorts: set[tuple[str, ...]] = set()
     for span in spans:
-        if span.label_ == "ORG" and len(span) >= 2 and span[-1].text in COMPANY_MARKS and \
-                all(t.is_title and t.is_alpha for t in span[:-1]):
+        if span.label_ != "ORG" or len(span) < 2 or not span[0].is_title:
+            continue
+        if span[-1].text in COMPANY_MARKS and all(t.is_title and t.is_alpha for t in span[:-1]):
             words = tuple(t.text for t in span[:-1])
-            if len(words) > 1 or (len(words[0]) > 3 and words[0].lower() not in common_words and
-                                  not span[0].is_stop):
+            if len(words) > 1 or _distinctive(span[0], common_words):
                 shorts.add(words)
+        elif _distinctive(span[0], common_words):
+            shorts.add((span[0].text,))  # "Hallberg Logistik ... Hallberg also said"
+    # a word in two companies' names ("Nippon Steel", "Nippon Oil"; "Viner and Co", "E.A. Viner
+    # Holdings Ltd") names neither alone
+    names = {s.text for s in spans if s.label_ == "ORG" and len(s) > 1}
+    shorts = {words for words in shorts if len(words) > 1 or
+              sum(words[0] in name.split() for name in names) == 1}
     if not shorts:
         return []
     taken = {i for span in spans for i in range(span.start, span.end)}
@@ -2344,7 +2378,7 @@ def _acronym_definitions(doc: Doc, spans: list[Span]):
     return defined, common
 
 
-def build_clusters(doc: Doc, spans: list[Span]) -> list[EntityCluster]:
+def build_clusters(doc: Doc, spans: list[Span], common_words: frozenset[str] = frozenset()) -> list[EntityCluster]:
     defined, common_abbreviations = _acronym_definitions(doc, spans)
     spans = [s for s in spans if s.text not in common_abbreviations]
     clusters: list[EntityCluster] = []
@@ -2383,7 +2417,9 @@ def build_clusters(doc: Doc, spans: list[Span]) -> list[EntityCluster]:
                 cluster, type_ = company[0], "Organization"
         camel = text[:1].isupper() and not text.isupper() and not text.istitle() and text.isalpha()
         if cluster is None and len(span) == 1 and ((type_ == "Organization" and span[0].is_title) or (
-                camel and type_ in ("Organization", "Person"))):
+                camel and type_ in ("Organization", "Person")) or (
+                _company_word_read_otherwise(span, type_, common_words) and
+                sum(text in c.name.split() for c in clusters if c.type == "Organization") == 1)):
             following = span.doc[span.end].lower_ if span.end < len(span.doc) else ""
             cluster = _organisation_by_word(clusters, text, following)  # "SkyLink" for "SkyLink Airways", however typed
             if cluster is not None:
@@ -2435,6 +2471,21 @@ def build_clusters(doc: Doc, spans: list[Span]) -> list[EntityCluster]:
     clusters = [c for c in clusters if c.mentions]
     clusters.sort(key=lambda c: c.mentions[0].start)
     return clusters
+
+
+def _company_word_read_otherwise(span: Span, type_: str, common_words: frozenset[str]) -> bool:
+    """"Hallberg said", "Koshima president X": a company's first word on its own, read as a person
+    or a place; no English word ("Boston" stays the city of "Boston Scientific"), and a place only
+    before a title or a possessive."""
+    token = span[0]
+    if not (token.is_title and token.is_alpha and len(token) > 3 and common_words and
+            token.lower_ not in common_words):
+        return False
+    if type_ == "Person":
+        return True
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    return type_ == "Place" and after is not None and (
+        after.lower_ in ("'s", "’s") or after.lower_ in ROLE_NOUNS or after.lower_ in TITLE_WORDS)
 
 
 def _things_named(clusters: list[EntityCluster]) -> None:
