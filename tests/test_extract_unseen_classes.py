@@ -113,7 +113,9 @@ def test_a_site_named_after_a_saint_is_not_a_person(text, name, kind):
 def test_the_spokesperson_again_is_the_organisation_it_spoke_for():
     result = newsgraph.extract('An Amazon spokesperson said the ruling was "without merit". '
                                '"No customer data was lost," the spokesperson said.')
-    assert [speaker for speaker, _ in quote_rows(result)] == ["Amazon", "Amazon"]
+    # the reported clause, the words it quotes, and the quote after it
+    assert [speaker for speaker, _ in quote_rows(result)] == ["Amazon", "Amazon", "Amazon"]
+    assert "without merit" in [text for _, text in quote_rows(result)]
 
 
 @pytest.mark.parametrize("described", ["the Australian", "the 24-year-old"])
@@ -1236,3 +1238,20 @@ def test_a_word_in_two_companies_names_is_neither_alone():
     unit = next(e for e in result.entities if e.name == "Edward Halvane and Co")
     assert [m.text for m in unit.mentions] == ["Edward Halvane and Co"]
     assert all(q.speaker != unit.id for q in result.quotes)
+
+
+def test_words_quoted_inside_a_reported_clause_are_a_quote_of_their_own():
+    result = newsgraph.extract("Rita Okoye said the merger talks had turned into a \"slow-motion collapse\" by "
+                               "the end of March.")
+    rows = sorted((q.direct, q.text) for q in result.quotes)
+    assert rows == [(False, 'the merger talks had turned into a "slow-motion collapse" by the end of March.'),
+                    (True, "slow-motion collapse")]
+
+
+@pytest.mark.parametrize("text", [
+    'Lena Ruiz told the court that, in her last months, "her health failed and nobody acted on it."',
+    'Lena Ruiz said the vote showed that "water is no longer a question that divides the parties."',
+])
+def test_a_quoted_clause_inside_a_report_is_one_quote(text):
+    result = newsgraph.extract(text)
+    assert len(result.quotes) == 1

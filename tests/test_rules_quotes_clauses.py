@@ -35,8 +35,9 @@ def test_a_second_quoted_phrase_in_a_clause_is_a_quote_of_its_own():
     found = quotes_of(text, {"Jo Bloggs": "PERSON"}, parse, {"said": "say"},
                       {"said": "VERB", "was": "AUX", "would": "AUX", "pass": "VERB", "bold": "ADJ", "long": "ADJ",
                        "overdue": "ADJ"})
-    # the reported clause up to the first quoted phrase, then the second phrase on its own
-    assert found == [("Jo Bloggs", False, 'the plan was " a bold idea'), ("Jo Bloggs", True, " a long overdue step")]
+    # the reported clause up to the first quoted phrase, and each quoted phrase on its own
+    assert found == [("Jo Bloggs", False, 'the plan was " a bold idea'), ("Jo Bloggs", True, " a bold idea"),
+                     ("Jo Bloggs", True, " a long overdue step")]
 
 
 def test_a_clause_the_parser_broke_in_two_is_quoted_whole():

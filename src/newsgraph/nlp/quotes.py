@@ -1053,7 +1053,7 @@ class QuoteFinder:
             previous = _previous_quote(quotes, reported, reported_starts, start)
             speaker, confidence, verb, tried = self._attribute(doc, index, span, start, end, reported,
                                                                reported_starts, previous)
-            is_direct, quote_start = True, start
+            is_direct, quote_start, fragment = True, start, None
             if speaker is not None and isinstance(verb, _Reported):
                 outer = verb
                 verb = doc[outer.verb]
@@ -1061,6 +1061,8 @@ class QuoteFinder:
                     # a reported clause with quoted words in it: the whole clause, to its end, unless
                     # more quoted words follow in it (each of those is a quote of its own)
                     quote_start, is_direct = outer.fact.start, False
+                    if not _carries_clause(doc, outer, start, end):
+                        fragment = (start, end)  # 'noted the protest had grown into a "support movement"'
                     if position == len(direct) or direct[position][0] >= outer.fact.end:
                         end = max(end, outer.fact.end)
                     if text[end:end + 1] in ('"', "”"):
@@ -1084,6 +1086,12 @@ class QuoteFinder:
                 speaker=speaker, start=quote_start, end=end, verb=verb_word, direct=is_direct,
                 sentence=index.sentence_of(span.start), confidence=confidence,
             ))
+            if fragment is not None:
+                # 'said the plan was "fully costed"': the quoted words are a direct quote of their own too
+                quotes.append(QuoteFact(
+                    speaker=speaker, start=fragment[0], end=fragment[1], verb=verb_word, direct=True,
+                    sentence=index.sentence_of(span.start), confidence=confidence,
+                ))
         return quotes
 
     @staticmethod
@@ -1165,14 +1173,28 @@ def _companies_speaking_as_it(doc: Doc, text: str, quotes: list[QuoteFact]) -> N
         reports.pop(id(quote.speaker))
 
 
+def _carries_clause(doc: Doc, outer: _Reported, start: int, end: int) -> bool:
+    """Whether the quoted words hold the reported clause's own verb ('told the court that, in May,
+    "her health failed"'): then they are that clause, one quote; else a fragment quoted inside it."""
+    tokens = doc[outer.first:outer.last + 1]
+    roots = [t for t in tokens if not (outer.first <= t.head.i <= outer.last) or t.head == t]
+    if any(start <= t.idx < end for t in roots):
+        return True
+    # 'said the vote showed that "water is no longer an issue"': a clause of its own, subject and all
+    quoted = [t for t in tokens if start <= t.idx < end]
+    heads = [t for t in quoted if not (start <= t.head.idx < end) or t.head == t]
+    return any(c.dep_ in ("nsubj", "nsubjpass", "expl") and start <= c.idx < end for h in heads for c in h.children)
+
+
 def _without_contained(quotes: list[QuoteFact]) -> list[QuoteFact]:
     """Quotes in order of start (longest first at one start), without one that lies inside an earlier one
     by the same speaker: 'replying that X, and "Y."' read both as the reported clause and as the clause
     run on to the end of its quoted words is one quote."""
     kept: list[QuoteFact] = []
     for quote in quotes:
-        if not any(k.speaker is quote.speaker and k.start <= quote.start and quote.end <= k.end for k in kept):
-            kept.append(quote)
+        if not any(k.speaker is quote.speaker and k.start <= quote.start and quote.end <= k.end and
+                   (k.direct or not quote.direct) for k in kept):
+            kept.append(quote)  # but the quoted words inside a reported clause are a quote of their own
     return kept
 
 
