@@ -1255,3 +1255,15 @@ def test_words_quoted_inside_a_reported_clause_are_a_quote_of_their_own():
 def test_a_quoted_clause_inside_a_report_is_one_quote(text):
     result = newsgraph.extract(text)
     assert len(result.quotes) == 1
+
+
+
+def test_words_only_a_company_has_make_a_name_a_company():
+    result = newsgraph.extract(
+        "DUESSELDORF, June 3 (Reuters) - German freight group Tollerud Lanke said on Tuesday it would buy "
+        "Dutch rival Brakstad Vervoer.\n\n"
+        "Shares in Tollerud fell 4 percent, while Brakstad stock jumped 20 percent.\n\n"
+        "Tollerud said it would pay in cash.")
+    types = dict(names_and_types(result))
+    assert types.get("Tollerud Lanke") == "Organization"
+    assert "Tollerud" not in types and "Brakstad" not in types

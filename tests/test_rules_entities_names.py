@@ -230,3 +230,11 @@ def test_a_one_word_name_only_said_before_a_kind_of_thing_is_that_thing():
 ])
 def test_two_partners_and_a_mark(text, ents, expected):
     assert entities(text, ents) == expected
+
+
+def test_a_title_of_modifiers_the_model_read_into_a_company_is_the_persons():
+    found = entities("said Marlow Chief Executive Ines Kaur .", {"Marlow Chief Executive": "ORG", "Ines Kaur": "PERSON"})
+    assert found == {"Marlow": "Organization", "Ines Kaur": "Person"}
+    # a body whose name ends in such words keeps them when no name follows
+    found = entities("the Council of Chief Executives met .", {"Council of Chief Executives": "ORG"})
+    assert found == {"Council of Chief Executives": "Organization"}

@@ -88,6 +88,7 @@ from .lexicon import (
     SETTLEMENT_NOUNS,
     SHORT_FORMS,
     SITE_WORDS,
+    SPEECH_VERBS,
     SPORT_WORDS,
     THING_NOUNS,
     TITLE_ABBREVIATIONS,
@@ -587,6 +588,15 @@ def _without_title_words(span: Span) -> Span | None:
             and not (span[0].lower_ in ORG_HEADS and any(t.lower_ == "of" for t in span)):
         end -= 1  # but "Department of Justice", "Office of the President", "Office of Inspector General"
         # end on their brief or the post they serve
+    if end == span.end and end < len(doc) and doc[end].ent_type_ == "PERSON":
+        # "Hallberg Chief Executive | Sabine Ortmann": a title of modifiers ("Chief Executive", "Managing
+        # Director") between the company and the name is the person's, not the company's
+        cut = end
+        while cut - span.start > 1 and doc[cut - 1].is_title and doc[cut - 1].lower_ in ROLE_MODIFIERS | ROLE_NOUNS \
+                and doc[cut - 1].lower_ not in ORG_HEADS:
+            cut -= 1
+        if cut < end and end - cut >= 2 and doc[cut - 1].lower_ not in ("of", "for", "the", "and"):
+            end = cut
     if end != span.end:
         return Span(doc, span.start, end, label=span.label)
     return span
@@ -2461,7 +2471,7 @@ def build_clusters(doc: Doc, spans: list[Span], common_words: frozenset[str] = f
     _drop_family_plurals(clusters)
     _merge_short_forms(clusters, model_types)
     _merge_initialled_places(clusters, model_types)
-    _merge_shortened_organisations(clusters, model_types)
+    _merge_shortened_organisations(clusters, model_types, common_words)
     clusters = [c for c in clusters if c.mentions]
     for cluster in clusters:
         _settle_type_and_name(cluster, model_types[id(cluster)], set(long_form_cluster.values()))
@@ -2604,10 +2614,22 @@ def _merge_initialled_places(clusters: list[EntityCluster], model_types: dict[in
 _SHAREHOLDING_WORDS = {"shareholders", "stockholders", "shares", "stock", "stake"}
 
 
-def _merge_shortened_organisations(clusters: list[EntityCluster], model_types: dict[int, Counter]) -> None:
+def _merge_shortened_organisations(clusters: list[EntityCluster], model_types: dict[int, Counter],
+                                   common_words: frozenset[str] = frozenset()) -> None:
     """"Andy Warhol Foundation" after (or before) "Andy Warhol Foundation for the Visual Arts", "Union
     Crest" after "Union Crest Bank": one."""
     orgs = [c for c in clusters if c.type == "Organization" and c.mentions]
+    # "Vennekamp said" for "Vennekamp Transport", whatever the model read the long name as: a first word
+    # that is no English word, opening one longer name only
+    for short in [c for c in clusters if c.mentions and " " not in c.name and c.name.istitle() and c.name.isalpha()
+                  and len(c.name) > 3 and common_words and c.name.lower() not in common_words and (
+                      model_types[id(c)].most_common(1)[0][0] == "Organization" or any(
+                          _company_context(m) or (m.root.dep_ == "nsubj" and m.root.head.lemma_ in SPEECH_VERBS)
+                          for m in c.mentions))]:  # "Shares in Tollerud", "Tollerud said", read as a place
+        longer = [c for c in clusters if c is not short and c.mentions and c.type != "Person" and
+                  len(c.name.split()) > 1 and c.name.split()[0] == short.name]
+        if len(longer) == 1:
+            _absorb(longer[0], short, model_types)
     # "Brightpath" for "Brightpath Systems": one word, when the rest is a company's last word (the model may
     # have read the word alone as a place, once at least as an organisation)
     for short in [c for c in clusters if c.mentions and " " not in c.name and c.name.istitle() and (
@@ -2749,7 +2771,10 @@ _CHAMBERS = {"house", "senate", "congress", "parliament", "assembly", "duma", "k
 
 
 def _looks_like_organisation(cluster: EntityCluster) -> bool:
-    """A one-word "person" that reads as an organisation: "the Blues", "Huawei, BYD and Tencent"."""
+    """A "person" that reads as an organisation: words only a company has around one of its
+    names (see _company_context); or one word read as a body: "the Blues", "Huawei, BYD and Tencent"."""
+    if _named_as_company(cluster):
+        return True
     if any(len(m) > 1 for m in cluster.mentions):
         return False
     for mention in cluster.mentions:
@@ -2765,6 +2790,39 @@ def _looks_like_organisation(cluster: EntityCluster) -> bool:
         if re.search(r"[a-z][A-Z]", token.text):  # GeoNet, PayPal: camel case is a brand
             return True
     return False
+
+
+_KIND_BEFORE_COMPANY = {"group", "company", "firm", "carrier", "operator", "retailer", "lender", "insurer",
+                        "conglomerate", "supplier", "manufacturer", "haulier", "airline", "bank", "broker",
+                        "brokerage", "chain", "subsidiary", "unit", "maker"}
+
+
+_PEOPLE_MAKERS = {"lawmaker", "policymaker", "peacemaker", "filmmaker", "dressmaker", "playmaker", "kingmaker",
+                  "matchmaker", "rainmaker", "troublemaker", "homemaker", "decision-maker", "film-maker"}
+
+
+def _company_context(mention: Span) -> bool:
+    """Words around a name that only a company has: a kind of company before it ("freight group
+    Hallberg Logistik"), its shares after it ("Hallberg shares", "shares in Hallberg"; not "the
+    Nancy stock exchange")."""
+    doc = mention.doc
+    before = doc[mention.start - 1] if mention.start > 0 else None
+    if before is not None and before.is_lower and (before.lower_ in _KIND_BEFORE_COMPANY or (
+            before.lower_.endswith("maker") and before.lower_ not in _PEOPLE_MAKERS)) and before.head.i >= mention.start:
+        return True
+    k = mention.end
+    if k < len(doc) and doc[k].lower_ in _SHAREHOLDING_WORDS - {"stake"} and not (
+            k + 1 < len(doc) and doc[k + 1].lower_ in ("exchange", "exchanges", "market", "markets", "index")):
+        return True
+    return mention.start >= 2 and doc[mention.start - 1].lower_ in ("in", "of") and \
+        doc[mention.start - 2].lower_ in ("shares", "stock")
+
+
+def _named_as_company(cluster: EntityCluster) -> bool:
+    """Company words around the cluster's full name, or around every name of it: "Taft shares" say
+    nothing of Dudley Taft when the company is also called Taft."""
+    longest = max(len(m) for m in cluster.mentions)
+    return any(_company_context(m) for m in cluster.mentions if len(m) == longest)
 
 
 def _named_in_dateline(cluster: EntityCluster) -> bool:
@@ -2789,6 +2847,8 @@ def _settle_type_and_name(cluster: EntityCluster, votes: Counter, defined: set) 
         if model_type == "Other" and votes.get("Organization", 0) >= votes["Other"]:
             model_type = "Organization"  # "Facebook" read once as a product, once heading a "co-founder"
         cluster.type = type_from_head(cluster.name, model_type)
+        if cluster.type == "Person" and _named_as_company(cluster):
+            cluster.type = "Organization"  # "freight group Hallberg Logistik", read mostly as a person
     words = cluster.name.split()
     if len(words) > 1 and (words[-1] in COMPANY_MARKS or (words[-1].istitle() and words[-1].lower() in COMPANY_NAME_TAILS)
                            or words[0].lower() in _BODY_OPENERS):
