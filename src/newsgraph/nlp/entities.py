@@ -2627,8 +2627,8 @@ def _merge_shortened_organisations(clusters: list[EntityCluster], model_types: d
                           _company_context(m) or (m.root.dep_ == "nsubj" and m.root.head.lemma_ in SPEECH_VERBS)
                           for m in c.mentions))]:  # "Shares in Tollerud", "Tollerud said", read as a place
         longer = [c for c in clusters if c is not short and c.mentions and c.type != "Person" and
-                  len(c.name.split()) > 1 and c.name.split()[0] == short.name]
-        if len(longer) == 1:
+                  len(c.name.split()) > 1 and short.name in c.name.split()]
+        if len(longer) == 1 and longer[0].name.split()[0] == short.name:  # not with "E.A. Viner Holdings" too
             _absorb(longer[0], short, model_types)
     # "Brightpath" for "Brightpath Systems": one word, when the rest is a company's last word (the model may
     # have read the word alone as a place, once at least as an organisation)
