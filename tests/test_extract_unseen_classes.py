@@ -1148,6 +1148,7 @@ def test_a_gloss_in_brackets_between_a_body_and_a_title_keeps_the_body():
      "Tessaro Securities (Japan) Corp"),
     ("The bond is priced at 101-1/2, lead manager Halden Bank (Europe) Ltd said.", "Halden Bank (Europe) Ltd"),
     ("TORONTO, May 2 - <Corvex Mines (Quebec) Ltd> said it sold its mill.", "Corvex Mines (Quebec) Ltd"),
+    ("Its British unit, Tessaro Electric (UK) Ltd, will build a plant in Wales.", "Tessaro Electric (UK) Ltd"),
 ])
 def test_a_regional_company_keeps_its_region_in_its_name(text, name):
     result = newsgraph.extract(text)
@@ -1267,3 +1268,11 @@ def test_words_only_a_company_has_make_a_name_a_company():
     types = dict(names_and_types(result))
     assert types.get("Tollerud Lanke") == "Organization"
     assert "Tollerud" not in types and "Brakstad" not in types
+
+
+def test_a_title_before_a_rank_is_a_second_role():
+    result = newsgraph.extract("Harbour City Police spokeswoman Sgt. Lena Ortiz said the bridge would reopen.")
+    assert ("Lena Ortiz", "spokeswoman", "Harbour City Police", None) in role_rows(result)
+    assert ("Lena Ortiz", "sergeant", None, None) in role_rows(result)
+    result = newsgraph.extract("Lt. Col. Omar Reyes testified on Monday.")
+    assert role_rows(result) == [("Omar Reyes", "lieutenant colonel", None, None)]

@@ -1932,7 +1932,8 @@ def _regional_bracket(doc: Doc, opening: int, limit: int) -> bool:
     """"(Europe) Ltd", "(United Kingdom) Holding Co Ltd": a bracket of one or two capitalised
     words inside a company's name, which goes on to its mark."""
     close = next((k for k in (opening + 2, opening + 3) if k < limit and doc[k].text == ")"), None)
-    return close is not None and all(t.is_title and t.is_alpha for t in doc[opening + 1:close]) and \
+    return close is not None and all((t.is_title or (t.is_upper and len(t) <= 3)) and t.is_alpha
+                                     for t in doc[opening + 1:close]) and \
         any(t.text in COMPANY_MARKS for t in doc[close + 1:limit])
 
 

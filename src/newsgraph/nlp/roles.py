@@ -231,6 +231,31 @@ def _brief_goes_on(doc: Doc, i: int, limit: int) -> bool:
     return False
 
 
+def _title_before_title(doc: Doc, person_start: int, sentence_start: int) -> tuple[str, EntityCluster | None] | None:
+    """"Police spokeswoman Sgt. X", "the UN envoy for the region, Ambassador X", "Acme's chief negotiator,
+    former minister X": a second title read before the one that stands right before the name."""
+    k, heads = person_start, 0
+    while k - 1 > sentence_start and person_start - k < 5 and _free(doc, k - 1) and (
+            is_role_word(doc[k - 1]) or doc[k - 1].lower_ in ROLE_QUALIFIERS or doc[k - 1].lower_ in HONORIFICS or
+            doc[k - 1].lower_ in TITLE_ABBREVIATIONS):
+        head = is_role_head(doc[k - 1]) or doc[k - 1].lower_ in TITLE_ABBREVIATIONS
+        if head and heads:
+            break  # the title right before the name ends here; another starts
+        heads += head
+        k -= 1
+    if k == person_start or not heads or not (doc[k - 1].text == "," or doc[k].lower_ in TITLE_ABBREVIATIONS) or \
+            doc[k - 1].lower_ in TITLE_ABBREVIATIONS or doc[k - 2].lower_ == "official":
+        # one title of several words ("chief executive officer X", "Lt. Col. X"), a list read already, or
+        # the story's word for the person ("the official, Assistant Secretary X")
+        return None
+    first = k - (doc[k - 1].text == ",")
+    while first - 1 >= sentence_start and is_role_word(doc[first - 1]):
+        first -= 1
+    if first - 1 >= sentence_start and doc[first - 1].lower_ in ("his", "her", "my", "your", "their", "our"):
+        return None  # "his boss Adm. X": whom he answers to, not his post
+    return read_role_before(doc, k, sentence_start)
+
+
 def _extend_title(doc: Doc, i: int, limit: int) -> int:
     """Index after the title's own complement that starts at token i, or i.
 
@@ -1789,6 +1814,9 @@ class RoleFinder:
                     org = before[1] or _org_under(doc, mention) or _org_of(doc, after, limit, before[0]) \
                         or _seat_of(doc, after, limit, before[0])
                     keep(cluster, before[0], org, sentence, 0.8 if org else 0.65)
+                    earlier = _title_before_title(doc, mention.start, sentence.start)
+                    if earlier and earlier[0] != before[0]:
+                        keep(cluster, earlier[0], earlier[1], sentence, 0.6)
                     for verbal in _verb_roles(mention):  # "His brother X is a writer": both are said
                         keep(cluster, verbal[0], verbal[1], sentence, 0.7)
                     label = _release_label(mention) if org is None else None
