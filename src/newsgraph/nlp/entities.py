@@ -2085,10 +2085,11 @@ def _company_short_names(doc: Doc, spans: list[Span], common_words: frozenset[st
         return []
     taken = {i for span in spans for i in range(span.start, span.end)}
     found: list[Span] = []
+    starts = tokens_where(doc, ORTH, {words[0] for words in shorts})
     for words in sorted(shorts, key=len, reverse=True):
-        for i in range(len(doc) - len(words) + 1):
+        for i in starts:
             end = i + len(words)
-            if doc[i].text != words[0] or any(k in taken for k in range(i, end)) or \
+            if end > len(doc) or any(k in taken for k in range(i, end)) or \
                     any(doc[k].text != w for k, w in zip(range(i, end), words)):
                 continue
             if doc[i].pos_ != "PROPN" or (i > 0 and doc[i - 1].is_title and doc[i - 1].pos_ == "PROPN") or \
@@ -2488,9 +2489,7 @@ def _company_word_read_otherwise(span: Span, type_: str, common_words: frozenset
     """"Hallberg said", "Koshima president X": a company's first word on its own, read as a person
     or a place; no English word ("Boston" stays the city of "Boston Scientific"), and a place only
     before a title or a possessive."""
-    token = span[0]
-    if not (token.is_title and token.is_alpha and len(token) > 3 and common_words and
-            token.lower_ not in common_words):
+    if not (span[0].is_title and _distinctive(span[0], common_words)):
         return False
     if type_ == "Person":
         return True
@@ -2622,8 +2621,8 @@ def _merge_shortened_organisations(clusters: list[EntityCluster], model_types: d
     orgs = [c for c in clusters if c.type == "Organization" and c.mentions]
     # "Vennekamp said" for "Vennekamp Transport", whatever the model read the long name as: a first word
     # that is no English word, opening one longer name only
-    for short in [c for c in clusters if c.mentions and " " not in c.name and c.name.istitle() and c.name.isalpha()
-                  and len(c.name) > 3 and common_words and c.name.lower() not in common_words and (
+    for short in [c for c in clusters if c.mentions and " " not in c.name and c.name.istitle() and
+                  len(c.mentions[0]) == 1 and _distinctive(c.mentions[0][0], common_words) and (
                       model_types[id(c)].most_common(1)[0][0] == "Organization" or any(
                           _company_context(m) or (m.root.dep_ == "nsubj" and m.root.head.lemma_ in SPEECH_VERBS)
                           for m in c.mentions))]:  # "Shares in Tollerud", "Tollerud said", read as a place
