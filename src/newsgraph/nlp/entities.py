@@ -2143,6 +2143,7 @@ def _standalone_acronyms(doc: Doc, spans: list[Span]) -> list[Span]:
     # "The World Health Organization (WHO) ... WHO Director-General X": a defined acronym is the body anywhere
     defined = {doc[s.end + 1].text for s in spans if s.label_ == "ORG" and s.end + 2 < len(doc)
                and doc[s.end].text == "(" and doc[s.end + 2].text == ")"}
+    shouted: dict[int, bool] = {}  # by sentence start
     for index in [i for i, (upper, alpha, length) in enumerate(shape) if upper and alpha and 2 < length <= 6]:
         token = doc[index]
         text = token.text
@@ -2158,7 +2159,9 @@ def _standalone_acronyms(doc: Doc, spans: list[Span]) -> list[Span]:
                                               token.head.ent_type_ == "EVENT")):  # "the FIFA World Cup"
             continue
         sent = token.sent
-        if sum(t.is_upper and t.is_alpha for t in sent) * 3 > sum(t.is_alpha for t in sent):
+        if sent.start not in shouted:
+            shouted[sent.start] = sum(t.is_upper and t.is_alpha for t in sent) * 3 > sum(t.is_alpha for t in sent)
+        if shouted[sent.start]:
             continue  # a heading or a shouted line: capitals say nothing there
         found.append(Span(doc, token.i, token.i + 1, label="ORG"))
     return found
@@ -2621,7 +2624,8 @@ def _merge_shortened_organisations(clusters: list[EntityCluster], model_types: d
     orgs = [c for c in clusters if c.type == "Organization" and c.mentions]
     # "Vennekamp said" for "Vennekamp Transport", whatever the model read the long name as: a first word
     # that is no English word, opening one longer name only
-    for short in [c for c in clusters if c.mentions and " " not in c.name and c.name.istitle() and
+    openers = {c.name.split()[0] for c in clusters if " " in c.name and c.type != "Person" and c.mentions}
+    for short in [c for c in clusters if c.name in openers and c.mentions and c.name.istitle() and
                   len(c.mentions[0]) == 1 and _distinctive(c.mentions[0][0], common_words) and (
                       model_types[id(c)].most_common(1)[0][0] == "Organization" or any(
                           _company_context(m) or (m.root.dep_ == "nsubj" and m.root.head.lemma_ in SPEECH_VERBS)
