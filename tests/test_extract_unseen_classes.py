@@ -1276,3 +1276,4 @@ def test_a_title_before_a_rank_is_a_second_role():
     assert ("Lena Ortiz", "sergeant", None, None) in role_rows(result)
     result = newsgraph.extract("Lt. Col. Omar Reyes testified on Monday.")
     assert role_rows(result) == [("Omar Reyes", "lieutenant colonel", None, None)]
+

@@ -149,3 +149,16 @@ def test_a_name_the_parser_set_beside_a_body_subject_speaks():
                                {"told": "tell", "rose": "rise"}, {"told": "VERB", "rose": "VERB"})
     assert quote.speaker.name == "Ana Ruiz"
     assert text[quote.start:quote.end] == "sales rose."
+
+
+def test_a_pronoun_after_a_report_by_a_surname_the_model_left_untagged_is_that_speaker():
+    text = 'Ann Lee spoke . Tom Ruiz agreed . Lee said the plan works . " Nobody can choose , " she told reporters .'
+    parse = [(1, "compound"), (2, "nsubj"), (2, "ROOT"), (2, "punct"), (5, "compound"), (6, "nsubj"), (6, "ROOT"),
+             (6, "punct"), (9, "nsubj"), (9, "ROOT"), (11, "det"), (12, "nsubj"), (9, "ccomp"), (9, "punct"),
+             (21, "punct"), (17, "nsubj"), (17, "aux"), (21, "ccomp"), (21, "punct"), (21, "punct"), (21, "nsubj"),
+             (21, "ROOT"), (21, "dobj"), (21, "punct")]
+    found, text = quotes_of(text, {"Ann Lee": "PERSON", "Tom Ruiz": "PERSON"}, parse,
+                            {"said": "say", "told": "tell", "spoke": "speak", "agreed": "agree"},
+                            {"said": "VERB", "told": "VERB", "spoke": "VERB", "agreed": "VERB", "works": "VERB",
+                             "choose": "VERB", "can": "AUX", "she": "PRON", "Nobody": "PRON"})
+    assert [(q.speaker.name, q.direct) for q in found] == [("Ann Lee", False), ("Ann Lee", True)]

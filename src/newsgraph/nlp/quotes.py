@@ -287,6 +287,9 @@ class _DocIndex:
         return next(iter(found.values())) if len(found) == 1 else None
 
 
+_PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+
+
 def resolve_speaker(token: Token, index: _DocIndex | None = None, previous: QuoteFact | None = None,
                     exclude: frozenset[int] = frozenset(),
                     types: tuple[str, ...] = _SPEAKER_TYPES) -> tuple[EntityCluster | None, float]:
@@ -345,7 +348,16 @@ def resolve_speaker(token: Token, index: _DocIndex | None = None, previous: Quot
         if fuller is not None:
             return fuller, 0.7
     if lower in _PERSONAL:
-        cluster = index.last_person_before(token.i, index.earliest_token(token.i), lower, exclude)
+        earliest = index.earliest_token(token.i)
+        cluster = index.last_person_before(token.i, earliest, lower, exclude)
+        if previous is not None and previous.speaker is not cluster and previous.speaker.type == "Person" and \
+                previous.sentence.start >= earliest and id(previous.speaker) not in exclude and \
+                index.gender.get(id(previous.speaker), _PRONOUN_GENDER[lower]) == _PRONOUN_GENDER[lower] and \
+                (cluster is None or all(m.start < previous.sentence.start for m in cluster.mentions
+                                        if m.start < token.i)):
+            # "Whitcombe ... said the plan would be paid for. '...,' she told reporters": the person who
+            # spoke last, named where the model saw no name, when no one else was named since
+            return previous.speaker, 0.65
         return cluster, 0.7
     if _described_person(token):
         # '"It was my mistake," the Australian said': the person the story was just about
