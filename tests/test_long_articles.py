@@ -21,6 +21,8 @@ PARAGRAPHS = [
     "Helios Energy Ltd said net profit rose 12 pct to 45 mln dlrs, and it will hire 300 workers in Accra.",
     "Tomas Lind, chief executive of Nordport Shipping, said the harbour in Gdansk would close in June.",
     "The ministry said exports of copper reached 155,221 tonnes, against 140,000 a year earlier.",
+    # the wire's capital after "U.S.": the model reads a recased copy, the facts quote this text
+    "U.S. Officials expect the U.S. Market for copper to grow, Lind said.",
 ]
 
 
@@ -56,6 +58,12 @@ def test_an_article_read_in_pieces_gives_what_it_gives_read_whole(nlp, monkeypat
     assert whole.entities and whole.figures and whole.quotes and whole.roles
     for figure in pieces.figures:
         assert text[figure.start:figure.end] == figure.text
+    for quote in pieces.quotes:
+        assert text[quote.start:quote.end] == quote.text
+    assert any("U.S. Officials" in quote.text for quote in pieces.quotes)
+    for entity in pieces.entities:
+        assert all(text[m.start:m.end] == m.text for m in entity.mentions)
+    assert not any(e.name.startswith("U.S. ") for e in pieces.entities)
 
 
 @pytest.mark.model
