@@ -1277,3 +1277,4 @@ def test_a_title_before_a_rank_is_a_second_role():
     result = newsgraph.extract("Lt. Col. Omar Reyes testified on Monday.")
     assert role_rows(result) == [("Omar Reyes", "lieutenant colonel", None, None)]
 
+

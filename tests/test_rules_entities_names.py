@@ -238,3 +238,16 @@ def test_a_title_of_modifiers_the_model_read_into_a_company_is_the_persons():
     # a body whose name ends in such words keeps them when no name follows
     found = entities("the Council of Chief Executives met .", {"Council of Chief Executives": "ORG"})
     assert found == {"Council of Chief Executives": "Organization"}
+
+
+@pytest.mark.parametrize("text, ents, expected", [
+    # the model cut the name after its first word, or left out the initials before it
+    ("said Allegheny Beverage Corp won .", {"Beverage Corp": "ORG"}, "Allegheny Beverage Corp"),
+    ("said R.T. Vossler Co won .", {"Vossler Co": "ORG"}, "R.T. Vossler Co"),
+    # an untagged name in camel case before its mark
+    ("said PetroMar Drilling Inc won .", {}, "PetroMar Drilling Inc"),
+    # a headline's capitalised preposition is no part of it
+    ("Unit Bought By Chrysler Corp", {"Chrysler Corp": "ORG"}, "Chrysler Corp"),
+])
+def test_a_company_name_keeps_its_first_words(text, ents, expected):
+    assert entities(text, ents) == {expected: "Organization"}

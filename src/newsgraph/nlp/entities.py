@@ -343,6 +343,7 @@ class EntityLinker:
         cleaned = _saints_named_sites(doc, cleaned)
         cleaned += _untagged_facilities(doc, cleaned)
         cleaned = _regional_company_names(doc, cleaned)
+        cleaned = _grown_company_names(doc, cleaned)
         cleaned += _company_names(doc, cleaned)
         cleaned = _people_from_context(doc, cleaned)
         cleaned = _countries_before_titles(doc, cleaned)
@@ -1970,6 +1971,32 @@ def _common_nouns_opening_sentences(doc: Doc, spans: list[Span], common_words: f
     return result
 
 
+# capitalised in a headline before a company's name, never part of it ("Bought By Chrysler Corp")
+_BEFORE_NAMES = {"by", "from", "to", "at", "with", "for", "in", "on", "called", "named", "and", "or"}
+
+
+def _name_start(doc: Doc, end: int, sentence_start: int, taken: set[int]) -> int:
+    """Where the capitalised words of a company's name before token ``end`` (its first word, or its
+    mark) begin: "Arvin Industries", "Hayes-Albion", "St. Jude Medical", "H.J. Heinz", "MarCor"."""
+    start = end
+    while start - 1 >= sentence_start and end - start < 5 and start - 1 not in taken and (
+            doc[start - 1].text[:1].isupper() and (doc[start - 1].is_alpha or
+                                                   _DOTTED_INITIALS.match(doc[start - 1].text)) and
+            doc[start - 1].lower_ not in DETERMINERS and not doc[start - 1].like_num and
+            doc[start - 1].lower_ not in _BEFORE_NAMES and
+            doc[start - 1].ent_type_ in ("", "ORG", "DATE", "PERSON", "NORP", "GPE") and
+            not (doc[start - 1].ent_type_ == "DATE" and doc[start - 1].lower_ in _MONTHS)):
+        start -= 1
+        if start - 2 >= sentence_start and doc[start - 1].text == "-" and not doc[start - 1].whitespace_ and \
+                not doc[start - 2].whitespace_ and doc[start - 2].is_title and doc[start - 2].is_alpha and \
+                start - 2 not in taken:
+            start -= 2  # "Hayes-Albion Corp": one name, hyphen and all
+    if start - 1 >= sentence_start and start < end and start - 1 not in taken and \
+            doc[start - 1].lower_ in _SAINTS and doc[start - 1].is_title:
+        start -= 1  # "St. Jude Medical Inc": the saint's abbreviation opens the name
+    return start
+
+
 def _company_names(doc: Doc, spans: list[Span]) -> list[Span]:
     """"March 3 - Arvin Industries Inc said": capitalised words before a company suffix name a
     company even when the model missed them or read them into a date."""
@@ -1979,26 +2006,28 @@ def _company_names(doc: Doc, spans: list[Span]) -> list[Span]:
         token = doc[index]
         if token.i in taken or token.i == 0:
             continue
-        start = token.i
-        while start - 1 >= token.sent.start and token.i - start < 5 and start - 1 not in taken and (
-                (doc[start - 1].is_title or doc[start - 1].is_upper) and doc[start - 1].is_alpha and
-                doc[start - 1].lower_ not in DETERMINERS and not doc[start - 1].like_num and
-                doc[start - 1].ent_type_ in ("", "ORG", "DATE", "PERSON", "NORP", "GPE") and
-                not (doc[start - 1].ent_type_ == "DATE" and doc[start - 1].lower_ in _MONTHS)):
-            start -= 1
-            if start - 2 >= token.sent.start and doc[start - 1].text == "-" and not doc[start - 1].whitespace_ and \
-                    not doc[start - 2].whitespace_ and doc[start - 2].is_title and doc[start - 2].is_alpha and \
-                    start - 2 not in taken:
-                start -= 2  # "Hayes-Albion Corp": one name, hyphen and all
-        if start - 1 >= token.sent.start and start < token.i and start - 1 not in taken and \
-                doc[start - 1].lower_ in _SAINTS and doc[start - 1].is_title:
-            start -= 1  # "St. Jude Medical Inc": the saint's abbreviation opens the name
+        start = _name_start(doc, token.i, token.sent.start, taken)
         if any(t.text not in COMPANY_MARKS for t in doc[start:token.i]) and \
                 not (start == token.sent.start and doc[start].is_stop):  # "Co Inc.": no name in it
             span = Span(doc, start, token.i + 1, label="ORG")
             found.append(span)
             taken.update(range(span.start, span.end))
     return found
+
+
+def _grown_company_names(doc: Doc, spans: list[Span]) -> list[Span]:
+    """"Allegheny | Beverage Corp", "H.J. | Heinz Co": a company's name the model cut after its first
+    words grows back to them (untagged capitalised words, initials, a date's tail)."""
+    taken = {i for span in spans for i in range(span.start, span.end)}
+    result = []
+    for span in spans:
+        if span.label_ == "ORG" and len(span) >= 2 and span[-1].text in COMPANY_MARKS:
+            start = _name_start(doc, span.start, span.sent.start, taken)
+            if start < span.start and all(doc[k].ent_type_ in ("", "DATE") or _DOTTED_INITIALS.match(doc[k].text)
+                                          for k in range(start, span.start)):
+                span = Span(doc, start, span.end, label="ORG")
+        result.append(span)
+    return result
 
 
 _WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
