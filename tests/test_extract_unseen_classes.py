@@ -1278,3 +1278,9 @@ def test_a_title_before_a_rank_is_a_second_role():
     assert role_rows(result) == [("Omar Reyes", "lieutenant colonel", None, None)]
 
 
+
+
+def test_a_word_opening_the_sentence_is_no_part_of_the_company_after_it():
+    result = newsgraph.extract("Koshima shares closed 30 yen higher. Rival Tamaki Corp <TMKI.T> fell 10 to 2,210.")
+    assert ("Tamaki Corp", "Organization") in names_and_types(result)
+    assert not any(e.name.startswith("Rival") for e in result.entities)

@@ -343,7 +343,7 @@ class EntityLinker:
         cleaned = _saints_named_sites(doc, cleaned)
         cleaned += _untagged_facilities(doc, cleaned)
         cleaned = _regional_company_names(doc, cleaned)
-        cleaned = _grown_company_names(doc, cleaned)
+        cleaned = _grown_company_names(doc, cleaned, self.common_words)
         cleaned += _company_names(doc, cleaned)
         cleaned = _people_from_context(doc, cleaned)
         cleaned = _countries_before_titles(doc, cleaned)
@@ -1975,7 +1975,8 @@ def _common_nouns_opening_sentences(doc: Doc, spans: list[Span], common_words: f
 _BEFORE_NAMES = {"by", "from", "to", "at", "with", "for", "in", "on", "called", "named", "and", "or"}
 
 
-def _name_start(doc: Doc, end: int, sentence_start: int, taken: set[int]) -> int:
+def _name_start(doc: Doc, end: int, sentence_start: int, taken: set[int],
+                common_words: frozenset[str] = frozenset()) -> int:
     """Where the capitalised words of a company's name before token ``end`` (its first word, or its
     mark) begin: "Arvin Industries", "Hayes-Albion", "St. Jude Medical", "H.J. Heinz", "MarCor"."""
     start = end
@@ -1984,6 +1985,7 @@ def _name_start(doc: Doc, end: int, sentence_start: int, taken: set[int]) -> int
                                                    _DOTTED_INITIALS.match(doc[start - 1].text)) and
             doc[start - 1].lower_ not in DETERMINERS and not doc[start - 1].like_num and
             doc[start - 1].lower_ not in _BEFORE_NAMES and
+            not (start - 1 == sentence_start and doc[start - 1].lower_ in common_words) and  # "Rival | Oyamada Corp"
             doc[start - 1].ent_type_ in ("", "ORG", "DATE", "PERSON", "NORP", "GPE") and
             not (doc[start - 1].ent_type_ == "DATE" and doc[start - 1].lower_ in _MONTHS)):
         start -= 1
@@ -2015,14 +2017,14 @@ def _company_names(doc: Doc, spans: list[Span]) -> list[Span]:
     return found
 
 
-def _grown_company_names(doc: Doc, spans: list[Span]) -> list[Span]:
+def _grown_company_names(doc: Doc, spans: list[Span], common_words: frozenset[str]) -> list[Span]:
     """"Allegheny | Beverage Corp", "H.J. | Heinz Co": a company's name the model cut after its first
     words grows back to them (untagged capitalised words, initials, a date's tail)."""
     taken = {i for span in spans for i in range(span.start, span.end)}
     result = []
     for span in spans:
         if span.label_ == "ORG" and len(span) >= 2 and span[-1].text in COMPANY_MARKS:
-            start = _name_start(doc, span.start, span.sent.start, taken)
+            start = _name_start(doc, span.start, span.sent.start, taken, common_words)
             if start < span.start and all(doc[k].ent_type_ in ("", "DATE") or _DOTTED_INITIALS.match(doc[k].text)
                                           for k in range(start, span.start)):
                 span = Span(doc, start, span.end, label="ORG")
