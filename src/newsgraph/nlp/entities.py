@@ -57,6 +57,7 @@ from .lexicon import (
     LANDFORM_NOUNS,
     LOCATIVE_PREPOSITIONS,
     MEDIA_HEADS,
+    MONTHS,
     NAMED_THING_NOUNS,
     NEWS_AGENCIES,
     NOT_BAND_WORDS,
@@ -97,6 +98,7 @@ from .lexicon import (
     VESSEL_NOUNS,
     VICTIM_NOUNS,
     VICTIM_VERBS,
+    WEEKDAYS,
     WIRE_TERMS,
 )
 
@@ -1599,7 +1601,7 @@ def _is_given_name(token) -> bool:
         lower not in TITLE_WORDS and lower not in ROLE_NOUNS and lower not in RANK_WORDS and \
         lower not in PORTFOLIO_WORDS and lower not in DETERMINERS and lower not in NOT_NAMES and \
         lower not in _HEAD_WORDS and (token.ent_type_ in ("", "PERSON") or (
-            token.ent_type_ == "DATE" and lower not in _MONTHS and lower not in _WEEKDAYS))  # "March 5 - Charles"
+            token.ent_type_ == "DATE" and lower not in MONTHS and lower not in WEEKDAYS))  # "March 5 - Charles"
 
 
 def _names_after_nationalities(doc: Doc, spans: list[Span]) -> list[Span]:
@@ -1987,7 +1989,7 @@ def _name_start(doc: Doc, end: int, sentence_start: int, taken: set[int],
             doc[start - 1].lower_ not in _BEFORE_NAMES and
             not (start - 1 == sentence_start and doc[start - 1].lower_ in common_words) and  # "Rival | Oyamada Corp"
             doc[start - 1].ent_type_ in ("", "ORG", "DATE", "PERSON", "NORP", "GPE") and
-            not (doc[start - 1].ent_type_ == "DATE" and doc[start - 1].lower_ in _MONTHS)):
+            not (doc[start - 1].ent_type_ == "DATE" and doc[start - 1].lower_ in MONTHS)):
         start -= 1
         if start - 2 >= sentence_start and doc[start - 1].text == "-" and not doc[start - 1].whitespace_ and \
                 not doc[start - 2].whitespace_ and doc[start - 2].is_title and doc[start - 2].is_alpha and \
@@ -2032,10 +2034,6 @@ def _grown_company_names(doc: Doc, spans: list[Span], common_words: frozenset[st
     return result
 
 
-_WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
-_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-           "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
-           "dec"}
 
 
 def _name_before_bracket(doc: Doc, start: int, end: int, taken: set[int]) -> Span | None:

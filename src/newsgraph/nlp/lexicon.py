@@ -539,3 +539,9 @@ NOT_BAND_WORDS = {"rock", "pop", "jazz", "blues", "country", "folk", "soul", "pu
                 "veteran", "legendary", "famed", "former", "ex", "founding", "original", "new", "young", "old",
                 "grammy", "oscar", "emmy", "christian", "latin", "electronic", "alternative", "heavy", "glam",
                 "r&b", "ska", "salsa", "cabaret", "broadway", "west", "end", "east", "north", "south"}
+
+# Calendar words, lower case (months with their abbreviations): dates, not names
+WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+          "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+          "dec"}

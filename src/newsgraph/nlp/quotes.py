@@ -262,7 +262,7 @@ class _DocIndex:
     def last_person_before(self, index: int, earliest: int, pronoun: str,
                            exclude: frozenset[int] = frozenset()) -> EntityCluster | None:
         """The person a "he"/"she" at token ``index`` refers to: the latest subject, else the latest mention."""
-        wanted = None if not pronoun else "f" if pronoun in ("she", "her") else "m"
+        wanted = _PRONOUN_GENDER.get(pronoun)
         position = bisect_left(self.person_starts, index)
         fallback = None
         for mention in reversed(self.persons[max(0, position - _PRONOUN_CANDIDATES):position]):

@@ -19,7 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .facts import SOURCE_TEXT_KEY, doc_text
-from .lexicon import BODY_HEADS, MEDIA_HEADS, ORG_HEADS, ROLE_NOUNS, TITLE_WORDS
+from .lexicon import BODY_HEADS, MEDIA_HEADS, MONTHS, ORG_HEADS, ROLE_NOUNS, TITLE_WORDS, WEEKDAYS
 
 # "<ACM.N>", and the square-bracketed form some desks use ("[DAIG.F]", with its exchange only)
 TICKER_MARK = re.compile(r"<[A-Z][A-Z0-9]{0,7}(?:\.[A-Z]{1,2})?>|\[[A-Z][A-Z0-9]{0,7}\.[A-Z]{1,2}\]")
@@ -135,9 +135,7 @@ _COUNTRY_INITIALS = re.compile(r"(?<![\w.])(?:U\.S\.|U\.K\.|U\.N\.|E\.C\.|N\.Z\.
 _NAME_WORDS = ORG_HEADS | BODY_HEADS | MEDIA_HEADS | ROLE_NOUNS | TITLE_WORDS | {
     "treasury", "embassy", "consulate", "customs", "mint", "house", "league", "marines", "air", "open",
     "reserve", "federal", "national", "supreme"}
-_CALENDAR = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
-             "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
-             "saturday", "sunday"}
+
 
 
 def _base_forms(word: str) -> tuple[str, ...]:
@@ -192,7 +190,7 @@ def model_casing(text: str, common_words: Collection[str]) -> str:
     for match in _COUNTRY_INITIALS.finditer(text):
         word = match.group(1)
         lower = word.lower()
-        if lower in _NAME_WORDS or lower in _CALENDAR or _headline(text, match.start(1)):
+        if lower in _NAME_WORDS or lower in MONTHS or lower in WEEKDAYS or _headline(text, match.start(1)):
             continue
         recase = verdicts.get(word)
         if recase is None:
