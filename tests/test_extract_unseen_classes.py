@@ -1284,3 +1284,32 @@ def test_a_word_opening_the_sentence_is_no_part_of_the_company_after_it():
     result = newsgraph.extract("Koshima shares closed 30 yen higher. Rival Tamaki Corp <TMKI.T> fell 10 to 2,210.")
     assert ("Tamaki Corp", "Organization") in names_and_types(result)
     assert not any(e.name.startswith("Rival") for e in result.entities)
+
+
+def test_he_after_an_unnamed_official_is_not_the_person_named_inside_the_subject():
+    result = newsgraph.extract(
+        "A Carter campaign official said the budget plan was the main reason for the delay.\n\n"
+        "But he said in an interview that donors also understood the plan.")
+    assert result.quotes == []
+    result = newsgraph.extract(
+        "Mara Dunn met a Carter campaign official on Monday. She said the talks went well.")
+    assert quote_rows(result) == [("Mara Dunn", "the talks went well.")]
+
+
+def test_a_firm_named_by_its_partners_is_the_firm_with_its_mark():
+    result = newsgraph.extract(
+        "Bellow and Crane Publishers Inc said its board would study two offers.\n\n"
+        "Dorsey Hale and Co Inc has been retained to advise on the alternatives, Bellow and Crane added.")
+    firm = next(e for e in result.entities if e.name == "Bellow and Crane Publishers Inc")
+    assert "Bellow and Crane" in firm.aliases
+    assert not any(e.name == "Bellow" for e in result.entities)
+    assert ("Bellow and Crane Publishers Inc", "Dorsey Hale and Co Inc has been retained to advise on the alternatives") \
+        in quote_rows(result)
+
+
+def test_a_company_with_a_mark_of_its_own_is_not_the_longer_company():
+    result = newsgraph.extract(
+        "Alpine Bank Corp said it would lend 20 mln dlrs. Alpine Bank Corp International Ltd, "
+        "its London unit, will arrange the loan.")
+    names = {e.name for e in result.entities if e.type == "Organization"}
+    assert {"Alpine Bank Corp", "Alpine Bank Corp International Ltd"} <= names

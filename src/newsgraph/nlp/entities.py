@@ -362,7 +362,7 @@ class EntityLinker:
         cleaned += _untagged_full_names(doc, cleaned)
         cleaned += _names_after_nationalities(doc, cleaned)
         cleaned += _untagged_repeats(doc, cleaned)
-        cleaned += _company_short_names(doc, cleaned, self.common_words)
+        cleaned = _company_short_names(doc, cleaned, self.common_words)
         cleaned = _names_ending_in_places(doc, cleaned)
         cleaned += _bracketed_acronyms(doc, cleaned)
         cleaned += _standalone_acronyms(doc, cleaned)
@@ -2105,28 +2105,58 @@ def _company_short_names(doc: Doc, spans: list[Span], common_words: frozenset[st
                 shorts.add(words)
         elif _distinctive(span[0], common_words):
             shorts.add((span[0].text,))  # "Hallberg Logistik ... Hallberg also said"
+        joined = _partners_name(span)
+        if joined is not None:
+            shorts.add(joined)
     # a word in two companies' names ("Nippon Steel", "Nippon Oil"; "Viner and Co", "E.A. Viner
     # Holdings Ltd") names neither alone
     names = {s.text for s in spans if s.label_ == "ORG" and len(s) > 1}
     shorts = {words for words in shorts if len(words) > 1 or
               sum(words[0] in name.split() for name in names) == 1}
     if not shorts:
-        return []
+        return spans
     taken = {i for span in spans for i in range(span.start, span.end)}
+    # "Harper | and Row added": a partners' name the model cut after the first partner grows back
+    cut = {span.start: span for span in spans if span.label_ in ("ORG", "PERSON") and len(span) == 1}
+    grown: list[Span] = []
     found: list[Span] = []
     starts = tokens_where(doc, ORTH, {words[0] for words in shorts})
     for words in sorted(shorts, key=len, reverse=True):
         for i in starts:
             end = i + len(words)
+            first = cut.get(i) if len(words) > 2 and words[1] in ("and", "&") else None
+            if first is not None and first.end < end and not any(k in taken for k in range(first.end, end)):
+                taken.difference_update(range(first.start, first.end))
+            else:
+                first = None
             if end > len(doc) or any(k in taken for k in range(i, end)) or \
                     any(doc[k].text != w for k, w in zip(range(i, end), words)):
+                if first is not None:
+                    taken.update(range(first.start, first.end))
                 continue
             if doc[i].pos_ != "PROPN" or (i > 0 and doc[i - 1].is_title and doc[i - 1].pos_ == "PROPN") or \
                     (end < len(doc) and doc[end].is_title and doc[end].pos_ == "PROPN"):
                 continue
             found.append(Span(doc, i, end, label="ORG"))
             taken.update(range(i, end))
-    return found
+            if first is not None:
+                grown.append(first)
+    return [s for s in spans if not any(s is g for g in grown)] + found
+
+
+def _partners_name(span: Span) -> tuple[str, ...] | None:
+    """"Harper and Row" of "Harper and Row Publishers Inc": the partners' names a firm is called by,
+    without its mark and the word for its trade."""
+    words = [t.text for t in span]
+    if len(words) < 4 or words[-1] not in COMPANY_MARKS or words[1] not in ("and", "&"):
+        return None
+    words = words[:-1]
+    trade = words[-1]
+    if trade.lower() in COMPANY_NAME_TAILS or (trade.endswith("ers") and len(trade) > 5):
+        words = words[:-1]
+    if len(words) != 3 or not all(w.istitle() and w.isalpha() for w in (words[0], words[2])):
+        return None
+    return tuple(words)
 
 
 def _names_ending_in_places(doc: Doc, spans: list[Span]) -> list[Span]:
@@ -2651,6 +2681,21 @@ def _merge_shortened_organisations(clusters: list[EntityCluster], model_types: d
     """"Andy Warhol Foundation" after (or before) "Andy Warhol Foundation for the Visual Arts", "Union
     Crest" after "Union Crest Bank": one."""
     orgs = [c for c in clusters if c.type == "Organization" and c.mentions]
+    for short in orgs:
+        if len(short.name.split()) < 2:
+            continue
+        # "Name for/of/at/on ..." or "Name Corp": prefix tests (no regex compiled per pair)
+        extended = tuple(f"{short.name} {word} " for word in ("for", "of", "at", "on"))
+        # a name with its own mark is a company of its own ("Swiss Bank Corp", "Swiss Bank Corp International Ltd")
+        marked = short.name.split()[-1] in COMPANY_MARKS
+        longer = [c for c in orgs if c is not short and c.mentions and
+                  (c.name.startswith(extended) or
+                   (c.name.startswith(short.name + " ") and _company_tail(c.name[len(short.name) + 1:]) and
+                    not (marked and c.name[len(short.name) + 1:] not in COMPANY_MARKS)))]
+        if not longer:
+            longer = [c for c in orgs if c is not short and c.mentions and _abbreviates(short.name, c.name)]
+        if len(longer) == 1:
+            _absorb(longer[0], short, model_types)
     # "Vennekamp said" for "Vennekamp Transport", whatever the model read the long name as: a first word
     # that is no English word, opening one longer name only
     openers = {c.name.split()[0] for c in clusters if " " in c.name and c.type != "Person" and c.mentions}
@@ -2668,8 +2713,9 @@ def _merge_shortened_organisations(clusters: list[EntityCluster], model_types: d
     for short in [c for c in clusters if c.mentions and " " not in c.name and c.name.istitle() and (
             c.type == "Organization" or (c.type == "Place" and (model_types[id(c)]["Organization"] or any(
                 m.end < len(m.doc) and m.doc[m.end].lower_ in _SHAREHOLDING_WORDS for m in c.mentions))))]:
-        longer = [c for c in orgs if c is not short and c.mentions and c.name.startswith(short.name + " ")
-                  and c.name[len(short.name) + 1:].lower() in COMPANY_NAME_TAILS]
+        longer = [c for c in orgs if c is not short and c.mentions and any(
+            name.startswith(short.name + " ") and name[len(short.name) + 1:].lower() in COMPANY_NAME_TAILS
+            for name in (c.name, *c.aliases))]  # "Sand" of "Sand Technology", now "Sand Technology Systems Inc"
         if len(longer) == 1:
             _absorb(longer[0], short, model_types)
     # "Niagara Mohawk said" after "Niagara Mohawk Power Co": the company's short name, read as a person's
@@ -2679,18 +2725,7 @@ def _merge_shortened_organisations(clusters: list[EntityCluster], model_types: d
                   len(_REGION.sub("", c.name).split()) - len(short.name.split()) <= 3]
         if len(longer) == 1:
             _absorb(longer[0], short, model_types)
-    for short in orgs:
-        if len(short.name.split()) < 2:
-            continue
-        # "Name for/of/at/on ..." or "Name Corp": prefix tests (no regex compiled per pair)
-        extended = tuple(f"{short.name} {word} " for word in ("for", "of", "at", "on"))
-        longer = [c for c in orgs if c is not short and c.mentions and
-                  (c.name.startswith(extended) or
-                   (c.name.startswith(short.name + " ") and _company_tail(c.name[len(short.name) + 1:])))]
-        if not longer:
-            longer = [c for c in orgs if c is not short and c.mentions and _abbreviates(short.name, c.name)]
-        if len(longer) == 1:
-            _absorb(longer[0], short, model_types)
+
 
 
 _REGION = re.compile(r" \([^()]*\)")  # "Nikko Securities Co (Europe) Ltd": the regional company's region
@@ -2698,7 +2733,12 @@ _REGION = re.compile(r" \([^()]*\)")  # "Nikko Securities Co (Europe) Ltd": the 
 
 def _company_tail(words: str) -> bool:
     """"Corp", "Bank", "Systems": the word a company's short name leaves out."""
-    return words in COMPANY_MARKS or (words.istitle() and words.lower() in ORG_HEADS | COMPANY_NAME_TAILS)
+    if words in COMPANY_MARKS or (words.istitle() and words.lower() in ORG_HEADS | COMPANY_NAME_TAILS):
+        return True
+    # "Publishers Inc", "Systems Corp": what the firm does, then its mark ("Harper and Row Publishers Inc")
+    kind, _, mark = words.partition(" ")
+    return mark in COMPANY_MARKS and kind.istitle() and (
+        kind.lower() in ORG_HEADS | COMPANY_NAME_TAILS or (kind.endswith("ers") and len(kind) > 5))
 
 
 def _absorb(target: EntityCluster, short: EntityCluster, model_types: dict[int, Counter]) -> None:

@@ -350,6 +350,9 @@ def resolve_speaker(token: Token, index: _DocIndex | None = None, previous: Quot
     if lower in _PERSONAL:
         earliest = index.earliest_token(token.i)
         cluster = index.last_person_before(token.i, earliest, lower, exclude)
+        if cluster is not None and _unnamed_person_since(doc, cluster, token.i, earliest):
+            # "A Reagan administration official said ... But he said": the official, whom no one named
+            return None, 0.0
         if previous is not None and previous.speaker is not cluster and previous.speaker.type == "Person" and \
                 previous.sentence.start >= earliest and id(previous.speaker) not in exclude and \
                 index.gender.get(id(previous.speaker), _PRONOUN_GENDER[lower]) == _PRONOUN_GENDER[lower] and \
@@ -442,6 +445,20 @@ def resolve_speaker(token: Token, index: _DocIndex | None = None, previous: Quot
     if best is not None:
         return best[1], 0.6
     return None, 0.0
+
+
+def _unnamed_person_since(doc: Doc, cluster: EntityCluster, before: int, earliest: int) -> bool:
+    """Whether someone unnamed ("a company spokesman", "an aide") became the subject of a sentence
+    after the person's last mention before token ``before``: a "he" then is more likely them."""
+    last = max((m.start for m in cluster.mentions if m.start < before), default=None)
+    if last is None:
+        return False
+    for token in doc[max(last, earliest):before]:
+        if token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "ROOT" and token.tag_ == "NN" and \
+                _people_noun(token) and entity_at(doc, token) is None and \
+                any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in token.children):
+            return True
+    return False
 
 
 def _unnamed_speakers_between(doc: Doc, start: int, end: int) -> bool:
@@ -682,7 +699,7 @@ def _clause_tokens(verb: Token, clause: Token) -> list[Token]:
                 cut -= 1
             tokens = [t for t in tokens if t.i < cut]
             break
-    if verb.dep_ == "parataxis" or (verb.head.i == clause.i and verb.dep_ == "conj"):
+    if verb.dep_ == "parataxis" or (clause.i < verb.i and clause in verb.ancestors):
         # the report is what comes before the inserted "he said" (or the "he said" the parser joined on)
         tokens = [t for t in tokens if t.i < verb.left_edge.i]
     elif tokens and tokens[-1].i > verb.i and cut is None:
@@ -1270,7 +1287,9 @@ def reported_clause(verb: Token) -> Token | None:
     if verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX") and verb.head.i < verb.i:
         return verb.head  # "Nordic countries spend 2.9 percent, he said, but ..."
     if _said_after_comma(verb):
-        return verb.head  # "Families filed claims, their lawyer, X, told reporters.": the parser's conj
+        # "Families filed claims, their lawyer, X, told reporters.": the parser's conj; or a clause it hung
+        # the verb under ("X has been retained to advise on it, Acme added.": all of the sentence before)
+        return verb.head if verb.dep_ == "conj" else [a for a in verb.ancestors if a.i < verb.i][-1]
     appeal = _appeal(verb)
     if appeal is not None:
         return appeal
@@ -1285,11 +1304,13 @@ def reported_clause(verb: Token) -> Token | None:
 
 def _said_after_comma(verb: Token) -> bool:
     """A speech verb ending its sentence after a comma, which the parser joined to the clause before
-    as a second verb: no "and" between them, and nothing reported after the verb."""
+    as a second verb or hung under it as a clause: no "and" between them, nothing reported after it."""
     head = verb.head
-    if verb.dep_ != "conj" or head.pos_ not in ("VERB", "AUX") or head.i > verb.i or \
+    if verb.dep_ not in ("conj", "ccomp") or head.pos_ not in ("VERB", "AUX") or head.i > verb.i or \
             any(c.dep_ == "cc" for c in head.children if c.i < verb.i) or \
             any(c.dep_ in ("ccomp", "xcomp", "conj", "advcl", "cc") for c in verb.rights):
+        return False
+    if verb.dep_ == "ccomp" and not all(t.is_punct or t.is_space for t in verb.doc[verb.right_edge.i + 1:verb.sent.end]):
         return False
     subject = next((c for c in verb.lefts if c.dep_ in ("nsubj", "nsubjpass")), None)
     return subject is not None and subject.left_edge.i > head.i and verb.doc[subject.left_edge.i - 1].text == ","
