@@ -53,11 +53,11 @@ def test_pronouns_and_paragraphs_that_go_on_quoting_keep_the_speaker():
             '\n\n"The money is there and the work starts now."\n\n'
             'Bolt Ltd said it will hire staff. "Demand is rising fast," it added.')
     assert said(newsgraph.extract(text)) == [
-        ("Jane Roe", "We will build the bridge", True),
+        ("Jane Roe", "We will build the bridge,", True),
         ("Jane Roe", "It will open in May.", True),
         ("Jane Roe", "The money is there and the work starts now.", True),
         ("Bolt Ltd", "it will hire staff.", False),
-        ("Bolt Ltd", "Demand is rising fast", True),
+        ("Bolt Ltd", "Demand is rising fast,", True),
     ]
 
 

@@ -7,10 +7,10 @@ from newsgraph.nlp.dateline import find_dateline
 from newsgraph.nlp.quotes import quote_spans
 
 
-def test_quote_spans_skip_short_scare_quotes_and_trailing_commas():
+def test_quote_spans_skip_short_scare_quotes_and_keep_the_quote_as_written():
     text = 'It is a "miracle" they said. "We will build it, and fast," she said.'
     ((start, end),) = quote_spans(text)
-    assert text[start:end] == "We will build it, and fast"
+    assert text[start:end] == "We will build it, and fast,"
 
 
 def test_unclosed_quote_stops_at_the_paragraph():
@@ -117,7 +117,7 @@ def test_quote_right_after_an_attributed_quote_has_the_same_speaker():
     said.lemma_, said.pos_ = "say", "VERB"
     doc = run(doc, "newsgraph_entities", "newsgraph_quotes")
     assert [(q.speaker.name, text[q.start:q.end]) for q in doc._.ng_quotes] == [
-        ("Jane Roe", "We are ready to act"), ("Jane Roe", "Nobody should doubt it for a moment.")]
+        ("Jane Roe", "We are ready to act,"), ("Jane Roe", "Nobody should doubt it for a moment.")]
 
 
 def test_quote_going_on_in_a_paragraph_without_an_opening_mark_closes_there():

@@ -91,6 +91,7 @@ from .lexicon import (
     SITE_WORDS,
     SPEECH_VERBS,
     SPORT_WORDS,
+    STREET_HEADS,
     THING_NOUNS,
     TITLE_ABBREVIATIONS,
     TITLE_WORDS,
@@ -249,7 +250,13 @@ def acronym_fits(acronym: str, name: str) -> bool:
     if acronym[:1].upper() == name[:1].upper():
         return True
     letters = sorted(acronym.upper().replace(".", ""))
-    return any(sorted(found) == letters for found in initials(name))
+    if any(sorted(found) == letters for found in initials(name)):
+        return True
+    # "National Institute for Disaster Management (INGD)": an English name for a body known by the
+    # initials of its own language's name, which share most letters with the English ones
+    capitals = [word[0].upper() for word in name.split() if word[:1].isupper()]
+    shared = sum(min(letters.count(c), capitals.count(c)) for c in set(letters))
+    return len(letters) >= 3 and len(capitals) >= 3 and 4 * shared >= 3 * len(letters)
 
 
 _EVENT_HEADS = {"expo", "festival", "cup", "games", "olympics", "championship", "championships", "tournament",
@@ -360,6 +367,7 @@ class EntityLinker:
         cleaned = _common_nouns_opening_sentences(doc, cleaned, self.common_words)
         cleaned = _without_diseases(doc, cleaned)
         cleaned += _untagged_full_names(doc, cleaned)
+        cleaned += _untagged_titled_names(doc, cleaned)
         cleaned += _names_after_nationalities(doc, cleaned)
         cleaned += _untagged_repeats(doc, cleaned)
         cleaned = _company_short_names(doc, cleaned, self.common_words)
@@ -504,10 +512,26 @@ def _given_names_before(doc: Doc, spans: list[Span]) -> list[Span]:
                 and doc[k].dep_ == "compound" and not doc[k].ent_type_ and not _is_title_head(doc[k]) \
                 and doc[k].lower_ not in ROLE_MODIFIERS and doc[k].lower_ not in PORTFOLIO_WORDS \
                 and doc[k].lower_ not in HONORIFICS and doc[k].lower_ not in TITLE_ABBREVIATIONS \
-                and doc[k - 1].is_title:
+                and doc[k].lower_ not in ORG_HEADS and doc[k - 1].is_title:  # "... of State Administration | X"
             span = Span(doc, k, span.end, label="PERSON")
         result.append(span)
     return result
+
+
+# Lowercase words after a place's name that say what kind of area it is, not part of the name
+_AREA_WORDS = {"district", "province", "region", "county", "prefecture", "municipality", "state", "department"}
+
+
+def _name_word(token: Token) -> bool:
+    """A capitalised word that may be part of a person's name (not a title or a body's word)."""
+    lower = token.lower_
+    return token.text[:1].isupper() and not token.is_upper and token.is_alpha and token.pos_ == "PROPN" and \
+        lower not in TITLE_WORDS and \
+        lower not in ROLE_NOUNS and lower not in ORG_HEADS and lower not in PORTFOLIO_WORDS and not token.is_stop
+
+
+# Words for a politician's side that the model reads into their name ("Independent Clara Boswell")
+_POLITICAL_LABELS = {"independent", "democrat", "republican"}
 
 
 def _without_title_words(span: Span) -> Span | None:
@@ -522,6 +546,18 @@ def _without_title_words(span: Span) -> Span | None:
         return None  # "Sens." read as a place
     if len(span) >= 2 and span[0].is_title and _company_kind(span[0].lower_) and span[1].is_title:
         return Span(doc, span.start + 1, span.end, label="ORG")  # "Chipmaker | Nexora to cut jobs" (a headline)
+    if len(span) >= 3 and span.label_ not in ("PERSON", "ORG", "GPE", "LOC"):
+        # "According to Shadow Treasurer | Angus McBride", read as one work: the title, then a name (not
+        # "Economist Intelligence Unit", "General Felt Industries": bodies)
+        k = 0
+        while k < len(span) - 2 and span[k].is_title and (
+                span[k].lower_ in ROLE_MODIFIERS or span[k].lower_ in PORTFOLIO_WORDS or _is_title_head(span[k])):
+            k += 1
+        if k and _is_title_head(span[k - 1]) and len(span) - k in (2, 3) and all(_name_word(t) for t in span[k:]):
+            return Span(doc, span.start + k, span.end, label="PERSON")
+    if len(span) == 3 and span[0].lower_ in _POLITICAL_LABELS and span.label_ in ("PERSON", "ORG") and \
+            all(_name_word(t) for t in span[1:]):
+        return Span(doc, span.start + 1, span.end, label=span.label)  # "Independent | Clara Boswell, who held"
     if span.label_ == "PERSON":
         if len(span) >= 3 and (span[0].is_title or span[0].is_upper) and _is_title_head(span[0]) \
                 and span[0].lower_ not in _STYLED_TITLES \
@@ -533,6 +569,8 @@ def _without_title_words(span: Span) -> Span | None:
             # "Secretary of State for Health | X", "Controller of Drama | X": the brief, then the name
             return Span(doc, span.start + 1, span.end, label=span.label)
         return span
+    if span.label_ in ("GPE", "LOC") and len(span) >= 2 and span[-1].is_lower and span[-1].lower_ in _AREA_WORDS:
+        return Span(doc, span.start, span.end - 1, label=span.label)  # "Buzi | district", "Manica | province"
     if span.label_ in ("GPE", "LOC", "FAC"):
         end = span.end
         if len(span) >= 2 and span[-1].is_title and _is_title_head(span[-1]) and span[-1].lower_ not in ORG_HEADS \
@@ -1339,7 +1377,9 @@ def _places_from_context(doc: Doc, spans: list[Span]) -> list[Span]:
     for span in spans:
         if span.label_ == "PERSON":  # "sailed from Rotterdam to New York": a journey's start is a place
             key = (span.label_, span.text)
-            verdicts[key] = verdicts.get(key, True) and _journey_start(doc, span, by_start)
+            if span.end + 1 < len(doc) and doc[span.end].text == "," and doc[span.end + 1].lower_ == "which":
+                continue  # "Brenton, which lies in ...": no person, but no sign of a place either
+            verdicts[key] = verdicts.get(key, True) and (_journey_start(doc, span, by_start) or _nearby(span))
             continue
         if span.label_ != "ORG":
             continue
@@ -1352,6 +1392,15 @@ def _places_from_context(doc: Doc, spans: list[Span]) -> list[Span]:
     if not names:
         return spans
     return [Span(doc, s.start, s.end, label="GPE") if (s.label_, s.text) in names else s for s in spans]
+
+
+def _nearby(span: Span) -> bool:
+    """"a woman from neighbouring Brenton": only a place neighbours."""
+    doc = span.doc
+    return span.start > 1 and doc[span.start - 1].lower_ in _NEIGHBOURING and doc[span.start - 2].pos_ == "ADP"
+
+
+_NEIGHBOURING = {"neighbouring", "neighboring", "nearby"}
 
 
 def _journey_start(doc: Doc, span: Span, by_start: dict[int, Span]) -> bool:
@@ -1627,6 +1676,37 @@ def _names_after_nationalities(doc: Doc, spans: list[Span]) -> list[Span]:
                                  or following.lower_ in ("'s", "’s")):
             found.append(Span(doc, start, end, label="PERSON"))
             taken.update(range(start, end))
+    return found
+
+
+# Posts a firm may fill as well as a person ("its financial advisor, Smith Barney")
+_FIRMS_AS_ADVISERS = {"advisor", "adviser", "auditor", "underwriter", "agent", "broker", "counsel", "consultant",
+                      "manager", "partner", "sponsor", "supplier", "contractor", "owner", "operator", "buyer"}
+
+
+def _untagged_titled_names(doc: Doc, spans: list[Span]) -> list[Span]:
+    """"The CMA's acting director of mergers, Hannah Obi, told ...": two or three capitalised words
+    the model left untagged in apposition to a title name the person who holds it; so do two after
+    a capitalised title ("Treasurer Callum Hart said")."""
+    taken = {i for span in spans for i in range(span.start, span.end)}
+    found = []
+    for token in doc:
+        if token.dep_ != "appos" or token.pos_ != "PROPN" or token.i in taken or not token.head.is_lower or \
+                token.head.lemma_.lower() not in ROLE_NOUNS or token.head.lemma_.lower() in _FIRMS_AS_ADVISERS:
+            continue
+        start, end = token.left_edge.i, token.i + 1
+        if 2 <= end - start <= 3 and doc[start - 1].text == "," and (end == len(doc) or doc[end].is_punct) and \
+                all(t.is_title and t.is_alpha and t.pos_ == "PROPN" and t.i not in taken for t in doc[start:end]):
+            found.append(Span(doc, start, end, label="PERSON"))
+            taken.update(range(start, end))
+    # "According to Shadow Treasurer Callum Hart, ...": a capitalised title, then two name words and a pause
+    for title in doc[:-3]:
+        i = title.i + 1
+        if title.is_title and _is_title_head(title) and not title.ent_type_ and i not in taken and i + 1 not in taken \
+                and _name_word(doc[i]) and _name_word(doc[i + 1]) and not doc[i].ent_type_ and not doc[i + 1].ent_type_ \
+                and (doc[i + 2].is_punct or doc[i + 2].pos_ in ("VERB", "AUX")):
+            found.append(Span(doc, i, i + 2, label="PERSON"))
+            taken.update(range(i, i + 2))
     return found
 
 
@@ -1959,13 +2039,16 @@ def _regional_company_names(doc: Doc, spans: list[Span]) -> list[Span]:
 
 def _common_nouns_opening_sentences(doc: Doc, spans: list[Span], common_words: frozenset[str]) -> list[Span]:
     """"Amortisation costs go back to the state": an English noun capitalised because it opens the
-    sentence, read as a person, is no one when the text uses the same word as a noun elsewhere and
+    sentence, read as a person (or before a title), is no one when the text uses the same word as a noun elsewhere and
     names no person with it."""
     people = [s for s in spans if s.label_ == "PERSON"]
     result = []
     for span in spans:
-        if span.label_ == "PERSON" and len(span) == 1 and span[0].is_sent_start and span[0].is_title and \
-                not any(len(p) > 1 and span[0].text in p.text.split() for p in people):
+        # ... or opens a title ("Festival director Marta Kiel"), whatever the model read it as
+        before_title = span.end < len(doc) and doc[span.end].is_lower and doc[span.end].lower_ in ROLE_NOUNS and \
+            span.label_ != "ORG"  # ("Commission chairwoman X" may be the commission named before)
+        if (span.label_ == "PERSON" or before_title) and len(span) == 1 and span[0].is_sent_start and \
+                span[0].is_title and not any(len(p) > 1 and span[0].text in p.text.split() for p in people):
             lower = span[0].lower_
             if lower in common_words and any(t.lower_ == lower and t.is_lower and t.pos_ == "NOUN" for t in doc):
                 continue
@@ -2236,6 +2319,7 @@ def _organisations_before_titles(doc: Doc, spans: list[Span]) -> list[Span]:
     """"Stratfor CEO George Friedman": capitalised words the model left untagged right before
     a corporate title and a person's name name the organisation."""
     taken = {i for span in spans for i in range(span.start, span.end)}
+    bodies_last_words = {span[-1].text for span in spans if span.label_ == "ORG" and len(span) > 1}
     found = []
     for span in spans:
         if span.label_ != "PERSON":
@@ -2257,7 +2341,11 @@ def _organisations_before_titles(doc: Doc, spans: list[Span]) -> list[Span]:
                 doc[i - 1].lower_ not in ROLE_NOUNS and doc[i - 1].lower_ not in TITLE_WORDS and \
                 doc[i - 1].ent_type_ in ("", "ORG"):
             i -= 1
-        if i < end and not (i == sent_start and end - i == 1 and doc[i].is_stop):
+        if i < end and not (i == sent_start and end - i == 1 and (doc[i].is_stop or (
+                (doc[i].pos_ == "NOUN" or any(t.is_lower and t.lower_ == doc[i].lower_ for t in doc)) and
+                doc[i].text not in bodies_last_words))):
+            # (not "Festival director X": a common noun capitalised to open the sentence; but "Commission
+            # chairwoman X" after "Federal Energy Regulatory Commission" names it)
             found.append(Span(doc, i, end, label="ORG"))
             taken.update(range(i, end))
     return found
@@ -2503,6 +2591,10 @@ def build_clusters(doc: Doc, spans: list[Span], common_words: frozenset[str] = f
                        c.name[len(text) + 1:] in COMPANY_MARKS]
             if len(company) == 1:  # "Brown-Forman" after "Brown-Forman Inc"
                 cluster, type_ = company[0], "Organization"
+        if cluster is None and len(span) > 1 and type_ == "Person" and span[0].is_lower:
+            # "Judge van Dam" after "Annelies van Dam": a surname with its particle
+            ending = [c for c in clusters if c.type == "Person" and c.name.endswith(" " + text)]
+            cluster = ending[0] if len(ending) == 1 else None
         if cluster is None and len(span) > 1 and type_ == "Organization":
             ending = [c for c in clusters if c.type == "Organization" and c.name.endswith(" " + text)]
             cluster = ending[0] if len(ending) == 1 else None  # "State Department" -> "US State Department"
@@ -2712,7 +2804,9 @@ def _merge_shortened_organisations(clusters: list[EntityCluster], model_types: d
     # have read the word alone as a place, once at least as an organisation)
     for short in [c for c in clusters if c.mentions and " " not in c.name and c.name.istitle() and (
             c.type == "Organization" or (c.type == "Place" and (model_types[id(c)]["Organization"] or any(
-                m.end < len(m.doc) and m.doc[m.end].lower_ in _SHAREHOLDING_WORDS for m in c.mentions))))]:
+                m.end < len(m.doc) and m.doc[m.end].lower_ in _SHAREHOLDING_WORDS for m in c.mentions) or
+                any(_staff_after_possessive(m) for m in c.mentions))) or
+            (c.type == "Person" and any(_company_context(m) for m in c.mentions)))]:
         longer = [c for c in orgs if c is not short and c.mentions and any(
             name.startswith(short.name + " ") and name[len(short.name) + 1:].lower() in COMPANY_NAME_TAILS
             for name in (c.name, *c.aliases))]  # "Sand" of "Sand Technology", now "Sand Technology Systems Inc"
@@ -2729,6 +2823,16 @@ def _merge_shortened_organisations(clusters: list[EntityCluster], model_types: d
 
 
 _REGION = re.compile(r" \([^()]*\)")  # "Nikko Securities Co (Europe) Ltd": the regional company's region
+
+
+def _staff_after_possessive(mention: Span) -> bool:
+    """"Tessaly's co-founder", "Tessaly's 140 employees": a firm's people, whatever the model read it as."""
+    doc = mention.doc
+    return mention.end < len(doc) and doc[mention.end].lower_ in ("'s", "’s") and any(
+        t.lower_ in _FIRM_STAFF for t in doc[mention.end + 1:mention.end + 4])
+
+
+_FIRM_STAFF = {"founder", "co-founder", "employees", "workforce", "shareholders", "ceo", "cfo"}
 
 
 def _company_tail(words: str) -> bool:
@@ -2874,6 +2978,11 @@ _PEOPLE_MAKERS = {"lawmaker", "policymaker", "peacemaker", "filmmaker", "dressma
                   "matchmaker", "rainmaker", "troublemaker", "homemaker", "decision-maker", "film-maker"}
 
 
+# What follows a company's name and "'s", never a person's ("Kestrel's chief financial officer")
+_COMPANY_POSSESSIONS = {"ceo", "cfo", "coo", "shares", "stock", "subsidiary", "shareholders", "employees"}
+_CHIEF_OFFICERS = {"executive", "financial", "operating", "technology", "technical", "marketing", "commercial"}
+
+
 def _company_context(mention: Span) -> bool:
     """Words around a name that only a company has: a kind of company before it ("freight group
     Hallberg Logistik"), its shares after it ("Hallberg shares", "shares in Hallberg"; not "the
@@ -2884,6 +2993,9 @@ def _company_context(mention: Span) -> bool:
             before.lower_.endswith("maker") and before.lower_ not in _PEOPLE_MAKERS)) and before.head.i >= mention.start:
         return True
     k = mention.end
+    if k + 2 < len(doc) and doc[k].lower_ in ("'s", "’s") and (doc[k + 1].lower_ in _COMPANY_POSSESSIONS or (
+            doc[k + 1].lower_ == "chief" and doc[k + 2].lower_ in _CHIEF_OFFICERS)):
+        return True  # "Kestrel's chief financial officer", "Kestrel's shares" (not "Reagan's chief of staff")
     if k < len(doc) and doc[k].lower_ in _SHAREHOLDING_WORDS - {"stake"} and not (
             k + 1 < len(doc) and doc[k + 1].lower_ in ("exchange", "exchanges", "market", "markets", "index")):
         return True
@@ -2927,11 +3039,43 @@ def _settle_type_and_name(cluster: EntityCluster, votes: Counter, defined: set) 
                            or words[0].lower() in _BODY_OPENERS):
         # "Paradyne Corp", "Ted Bates Worldwide", "Banque Generale", however often the model read a person
         cluster.type = "Organization"
+    elif len(words) > 1 and cluster.type == "Person":
+        last = words[-1].lower()
+        if last in CLUB_NAME_TAILS:
+            cluster.type = "Organization"  # "Redcastle United moved clear": a club
+        elif last in STREET_HEADS:
+            cluster.type = "Place"  # "Cedar Street"
+        elif last.rstrip("s") in _AWARDS:
+            cluster.type = "Other"  # "The festival's Audience Award went to ..."
+        elif last in ("town", "city", "county"):
+            # "Ashvale Town", "Harlow County": a club when the model once read a body, else a place
+            cluster.type = "Organization" if votes.get("Organization") else "Place"
+    if len(words) > 1 and words[0].lower() in _STORM_WORDS:
+        cluster.type = "Other"  # "Cyclone Amara", "Hurricane Ida": weather, not a person or a body
+    elif cluster.type == "Other" and words[-1].lower() in ("programme", "program") and any(
+            is_acronym(alias) for alias in cluster.aliases):
+        cluster.type = "Organization"  # "World Food Programme (WFP)": a UN agency, not a plan
+    if cluster.type == "Organization" and words[-1].lower() not in ORG_HEADS and \
+            all(_named_as_award(m) for m in cluster.mentions):
+        cluster.type = "Other"  # "won the Golden Amber, the top award of ...", "the Golden Amber prize"
     if cluster.name.isupper() and cluster.type == "Place" and (len(cluster.name) > 5 or _named_in_dateline(cluster)):
         cluster.name = cluster.name.title()  # "BRUSSELS", "ROME" in a dateline (but "USSR" elsewhere stays)
     for text in names:
         cluster.add_alias(text)
     _add_name_variants(cluster)
+
+
+def _named_as_award(mention: Span) -> bool:
+    """A name said to be an award: by the word after it or by its apposition (not by "festival" or
+    "conference" after it: "a United Nations conference")."""
+    doc = mention.doc
+    if mention.end < len(doc) and doc[mention.end].is_lower and doc[mention.end].lemma_ in _AWARDS:
+        return True
+    return any(c.dep_ == "appos" and c.lemma_ in _AWARDS for c in mention[-1].children)
+
+
+_AWARDS = {"award", "prize", "medal", "trophy"}
+_STORM_WORDS = {"cyclone", "hurricane", "typhoon", "storm"}
 
 
 _LABEL_WORDS = ("Records", "Recordings")  # "ABC Records" is "ABC" on a record's sleeve and in its artists' news

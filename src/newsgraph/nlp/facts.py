@@ -286,7 +286,13 @@ def resolve_organization(doc: Doc, token: Token | int, sentences_back: int = 1) 
     sentence_start = word.sent.start
     orgs = _clusters_before(doc, index, _window_start(doc, index, sentences_back), "Organization")
     if not orgs:
-        return None
+        if lower != "its":
+            return None
+        # "The club confirmed that its captain ...": the body the sentence spoke of before; else
+        # ('"...," its chief executive said' with no body named lately) the one the story is about
+        noun = next((t for t in doc[sentence_start:index] if t.is_lower and t.lemma_ in ORG_REFERENCE_NOUNS and
+                     t.i > 0 and doc[t.i - 1].lower_ == "the"), None)
+        return resolve_organization(doc, noun) if noun is not None else story_company(doc, index)
     if lower not in ORG_POSSESSIVES:
         named = [c for c in orgs if _named_as(doc, c, lower, index)]
         if len(named) >= 1:

@@ -47,7 +47,8 @@ _WIRE_CURRENCY = {"dlrs", "dlr", "stg", "cts", "cents", "cent"}
 _UNIT_TAIL = set(CURRENCY_WORDS) | set(UNIT_WORDS) | _WIRE_CURRENCY | {"percent", "pct", "%", "per", "cent", "u.s.", "us"}
 # units written out in full, which after a bare number can mean nothing else ("20 milligrams")
 _SPELLED_UNITS = {w for w in UNIT_WORDS if len(w) >= 4 and w.isalpha() and w != "square"}
-_CURRENCY_TAIL = (set(CURRENCY_WORDS) | _WIRE_CURRENCY) - {"won", "real", "rand", "dong", "franc", "$"}
+_AMBIGUOUS_CURRENCY = {"won", "real", "rand", "dong", "franc"}  # currency names that are other words too
+_CURRENCY_TAIL = (set(CURRENCY_WORDS) | _WIRE_CURRENCY) - _AMBIGUOUS_CURRENCY - {"$"}
 _MONEY_OR_PERCENT_WORDS = _CURRENCY_TAIL | {"percent", "pct", "%"}
 # what may stand between an amount and its currency: "2.1 billion | Swedish | crowns", "| D- | marks"
 _CURRENCY_NATIONALITIES = {n for table in NATIONAL_CURRENCIES.values() for n in table} | set(DOLLAR_COUNTRIES)
@@ -84,6 +85,22 @@ def proportions(doc: Doc) -> list[tuple[int, int]]:
     return found
 
 
+def _compared_numbers(doc: Doc) -> list[Span]:
+    """"up from nine the week before": the number a change is compared with, which the model reads
+    as part of a date when a time phrase follows it."""
+    found = []
+    for i in tokens_where(doc, LOWER, ("from",)):
+        if i == 0 or doc[i - 1].lower_ not in ("up", "down"):
+            continue
+        end = i + 1
+        while end < len(doc) and (doc[end].like_num or (end > i + 1 and doc[end].lower_ in _SCALE_TAIL)) and \
+                not _YEAR.match(doc[end].text):
+            end += 1
+        if end > i + 1 and not any(t.ent_type_ in FIGURE_LABELS for t in doc[i + 1:end]):
+            found.append(Span(doc, i + 1, end, label="CARDINAL"))
+    return found
+
+
 def fractions(doc: Doc) -> list[tuple[int, int]]:
     """(start, end) of "a quarter", "two thirds", "one-half", in order."""
     found = [(i - 1, i + 1) for i in tokens_where(doc, LOWER, _FRACTION_WORDS)
@@ -114,7 +131,8 @@ def noun_phrase_tokens(token: Token, *, with_conjuncts: bool = True,
                 not any(c.dep_ in ("det", "poss") for c in child.children) and \
                 not any(t.like_num for t in child.subtree):  # "voters and turnout rate of 58%": two figures
             right = max(right, child.i)  # "universities and research institutions", not "people and its budget"
-    tokens = list(doc[left:right + 1])
+    parts = hyphenated_word(doc[left]) | hyphenated_word(doc[right])
+    tokens = list(doc[min(left, *parts):max(right, *parts) + 1])
     while tokens and (tokens[0].dep_ in ("det", "poss", "case") or tokens[0].is_punct or
                       (tokens[0].like_num and tokens[0].ent_type_ != "DATE") or  # "third quarter profits" stays
                       (tokens[0].lower_ in _UNIT_TAIL and tokens[0].i > 0 and  # "its 8.70 pct debentures"
@@ -130,6 +148,20 @@ def noun_phrase_tokens(token: Token, *, with_conjuncts: bool = True,
     # "the other two opposition candidates", "the surrounding 2 km circumference": the figure
     # inside the phrase is not part of what it measures
     return [t for t in tokens if t.i not in skip]
+
+
+def hyphenated_word(token: Token) -> set[int]:
+    """The tokens of the hyphenated word a token is part of ("co-defendants": the tokenizer splits it
+    in three, and the parser may make any part the noun), or just the token."""
+    doc = token.doc
+    start = end = token.i
+    while start >= 2 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_ and \
+            not doc[start - 2].whitespace_ and doc[start - 2].is_alpha:
+        start -= 2
+    while end + 2 < len(doc) and doc[end + 1].text == "-" and not doc[end].whitespace_ and \
+            not doc[end + 1].whitespace_ and doc[end + 2].is_alpha:
+        end += 2
+    return set(range(start, end + 1))
 
 
 def _join(tokens: list[Token]) -> str:
@@ -182,6 +214,9 @@ def _counts_another(chunks: list[list[Token]], span: Span) -> bool:
     """"universities that owned 99,200 patents": the words describe a second figure, not this one."""
     for chunk in chunks:
         for t in chunk:
+            if t.lower_ in _FRACTION_WORDS and t.i > 0 and t.doc[t.i - 1].lower_ in _FRACTION_COUNTS and \
+                    not span.start <= t.i < span.end:
+                return True  # "opened 300 crates, a third fewer than": the third is a figure of its own
             if span.start <= t.i < span.end or not t.like_num or t.lower_ == "one":  # "one or more donations"
                 continue
             if t.ent_type_ in ("MONEY", "PERCENT") or \
@@ -261,7 +296,7 @@ def describe(noun: Token, span: Span) -> str:
             span.root.dep_ in ("nsubj", "nsubjpass"):
         # "one in three visits to the site came from BBC News": the "one" is the verb's subject
         base = noun_phrase(noun, skip=exclude)
-        base_tokens = {t.i for t in noun.subtree if t.i <= noun.i} | {noun.i}
+        base_tokens = {t.i for t in noun.subtree if t.i <= noun.i} | hyphenated_word(noun)
         own = [_chunk(c, exclude | base_tokens) for c in noun.rights if c.dep_ == "prep"]
         verb = span.root.head
         auxiliaries = [t for t in verb.children if t.dep_ in ("aux", "auxpass", "neg") and t.i < verb.i]
@@ -275,7 +310,7 @@ def describe(noun: Token, span: Span) -> str:
     if counted:
         exclude |= {t.i for t in span.root.subtree}
     base = noun_phrase(noun, skip=exclude)
-    base_tokens = {t.i for t in noun.subtree if t.i <= noun.i} | {noun.i}
+    base_tokens = {t.i for t in noun.subtree if t.i <= noun.i} | hyphenated_word(noun)
     own = [_chunk(c, exclude | base_tokens) for c in noun.rights
            if c.dep_ in ("prep", "acl") and c.lower_ not in ("according", "such", "like", "including")]
     verb = noun.head
@@ -299,7 +334,7 @@ def describe(noun: Token, span: Span) -> str:
             # what the noun is; only "with"/"by" (the means) and passives ("used 1 million times")
             # "seeded galleries with 28,000 photographs", "used over one million times": what was done
             clause_verb = verb.head
-            skip = exclude | {t.i for t in noun.subtree} | {verb.i}
+            skip = exclude | {t.i for t in noun.subtree} | base_tokens | {verb.i}
             subject = _subject_of(clause_verb)
             if subject is not None and subject.pos_ == "PRON" and subject.tag_ not in ("WDT", "WP"):
                 return base  # "he was released on $20,000 bail": the bail, not a clause about "he"
@@ -322,7 +357,7 @@ def describe(noun: Token, span: Span) -> str:
             return f"{base} {described}"
         described = _render(own, len(base.split()))
         return f"{base} {described}" if described else base
-    skip = exclude | {t.i for t in noun.subtree}
+    skip = exclude | {t.i for t in noun.subtree} | base_tokens  # "co-defendants": all its parts
     rest = _verb_context(verb, skip)
     auxiliaries = [t for t in verb.children if t.dep_ in ("aux", "auxpass", "neg") and t.i < verb.i]
     if noun.dep_ == "nsubjpass":
@@ -724,17 +759,22 @@ class FigureFinder:
             if not any(t.ent_type_ in ("DATE", "TIME") for t in doc[start:end]):
                 candidates.append(Span(doc, start, end, label="CARDINAL"))
         for start, end in fractions(doc):
-            # "a quarter of revenue", "grew by a quarter": a share even when the model read a date
-            share = (end < len(doc) and doc[end].lower_ == "of") or \
+            # "a quarter of revenue", "grew by a quarter", "a fifth less than": a share even when the
+            # model read a date or an ordinal
+            share = (end < len(doc) and (doc[end].lower_ == "of" or doc[end].tag_ in ("JJR", "RBR"))) or \
                 (start > 0 and doc[start - 1].lower_ in ("by", "than"))
             if share or not any(i in taken for i in range(start, end)):
                 candidates.append(Span(doc, start, end, label="CARDINAL"))
-        for i in tokens_where(doc, DEP, ("nummod",)):
-            # a number counting a noun that the model left unnamed: "roughly 100 Polaroids"
+        for i in tokens_where(doc, DEP, ("nummod", "dobj")):
+            # a number the model left unnamed: counting a noun ("roughly 100 Polaroids") or a verb's
+            # object ("the Greens won 7")
             token = doc[i]
-            if i not in taken and _DIGITS.fullmatch(token.text) and token.head.pos_ in ("NOUN", "PROPN") \
-                    and token.head.i == i + 1 and token.head.ent_type_ == "":
+            if i in taken or not _DIGITS.fullmatch(token.text) or _YEAR.match(token.text):
+                continue
+            if (token.dep_ == "nummod" and token.head.pos_ in ("NOUN", "PROPN") and token.head.i == i + 1 and
+                    token.head.ent_type_ == "") or (token.dep_ == "dobj" and token.head.pos_ == "VERB"):
                 candidates.append(Span(doc, i, i + 1, label="CARDINAL"))
+        candidates += _compared_numbers(doc)
         figures: list[FigureFact] = []
         by_root: dict[int, FigureFact] = {}
         seen: set[tuple] = set()
@@ -766,6 +806,10 @@ class FigureFinder:
             quantity = parse_quantity(span.text)
             if quantity is None:
                 continue
+            of = _whole_of_fraction(span) if quantity.unit == "fraction" else None
+            if of is not None and of.lower_ in UNIT_WORDS and any(t.lower_ in ("a", "an") for t in of.lefts):
+                # "a quarter of a mile": a distance in the unit it is a part of, not a share
+                quantity = Quantity(quantity.value, UNIT_WORDS[of.lower_], quantity.qualifier)
             qualifier = quantity.qualifier or _qualifier_before(span)
             bottom = figures[-1] if figures and figures[-1].span.end == span.start - 1 else None
             if part not in levels and _is_range_top(span) and (bottom is None or quantity.value >= bottom.value):
@@ -816,6 +860,8 @@ class FigureFinder:
                 elif part not in levels:
                     about = _change_about(span, quantity.unit, about_token, about)
                 about = _percent_about(span, about)
+                if about is None and quantity.unit in ("percent", "fraction"):
+                    about = _gapped_share(span, quantity.unit, figures)
                 subject = self._subject(span, about_token)
             figure = FigureFact(
                 span=span, value=quantity.value, unit=quantity.unit, qualifier=qualifier,
@@ -1020,9 +1066,11 @@ def _restates(span: Span, previous: FigureFact | None, about: str | None) -> tup
     # "2.95 dlrs a share, from 63.2 mln dlrs": the profits; "Shr 1.53 dlrs vs 1.21 dlrs": a row's own measure
     measure = previous.about[:-len(" per share")] if previous.about.endswith(" per share") and said_per_share \
         else previous.about
-    if words and words[-1] in _COMPARED | {"from"} and len(gap) <= 8 and \
-            not any(t.pos_ in ("VERB", "AUX") for t in gap) and (about is None or previous.unit == unit or
-                                                                 _bare_amount_of(span, previous)):
+    # "up from" says it is the same measure however far back that was said; a verb as an adjective
+    # ("47 speeding tickets") starts no clause
+    if words and words[-1] in _COMPARED | {"from"} and (len(gap) <= 8 or words[-2:-1] in (["up"], ["down"])) and \
+            not any(t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound") for t in gap) and \
+            (about is None or previous.unit == unit or _bare_amount_of(span, previous)):
         # "66.0 mln dlrs, or 3.07 dlrs a share, from 66.2 mln dlrs": the profits, not per share
         return (f"{measure} per share" if per_share else measure), previous.subject
     following = doc[span.end] if span.end < len(doc) else None
@@ -1031,9 +1079,10 @@ def _restates(span: Span, previous: FigureFact | None, about: str | None) -> tup
             doc[span.start - 1].lower_ in ("up", "down") and doc[span.start - 2].text == "," and len(gap) <= 8:
         # "a profit of 1.12 trillion yen for the quarter, up 94 percent": the change in that profit
         return f"{'rise' if doc[span.start - 1].lower_ == 'up' else 'fall'} in {measure}", previous.subject
-    if unit == "percent" and previous.unit != "percent" and (about is None or than) and following is not None and \
-            following.lower_ in _MORE_OR_LESS and len(gap) <= 12 and not any(t.pos_ in ("VERB", "AUX") for t in gap):
-        # "spend 1.1 billion euros on grants next year, forty percent more than in 2025"
+    if unit in ("percent", "fraction") and previous.unit != unit and (about is None or than) and \
+            following is not None and following.lower_ in _MORE_OR_LESS and len(gap) <= 12 and \
+            not any(t.pos_ in ("VERB", "AUX") for t in gap):
+        # "spend 1.1 billion euros on grants next year, forty percent more than in 2025", "a fifth less than"
         return f"{_MORE_OR_LESS[following.lower_]} in {measure}", previous.subject
     if words != ["or"]:
         return None
@@ -1166,8 +1215,8 @@ def _with_unit_tail(span: Span) -> Span:
     while end < len(doc) and end - tail_from < 2 and not (
             doc[end].lower_ == "per" and (end + 1 >= len(doc) or doc[end + 1].lower_ != "cent")) and (  # "cts per share"
             doc[end].lower_ in _SCALE_TAIL or (doc[end].lower_ in _UNIT_TAIL and label != "CARDINAL") or
-            (doc[end].lower_ in _CURRENCY_TAIL and label == "CARDINAL")):
-        if doc[end].lower_ in _CURRENCY_TAIL and label == "CARDINAL":
+            (label == "CARDINAL" and _currency_after(doc[end]))):
+        if label == "CARDINAL" and _currency_after(doc[end]):
             label = "MONEY"  # "12 dlrs", "1.4 billion dlrs" the model left as a bare number
         end += 1
     if label == "CARDINAL" and end + 1 < len(doc) and doc[end].lower_ == "times" and (
@@ -1190,6 +1239,20 @@ def _with_unit_tail(span: Span) -> Span:
     if (start, end) == (span.start, span.end):
         return span
     return Span(doc, start, end, label=label)
+
+
+def _currency_after(word: Token) -> bool:
+    """A currency word after a bare number: "12 dlrs"; a word that is a verb or an adjective too only
+    after a large amount it does not have as its subject ("3 trillion won", not "14 won and six lost")."""
+    if word.lower_ in _CURRENCY_TAIL:
+        return True
+    if word.lower_ not in _AMBIGUOUS_CURRENCY or word.i == 0:
+        return False
+    amount = word.doc[word.i - 1]
+    following = word.doc[word.i + 1] if word.i + 1 < len(word.doc) else None
+    large = amount.lower_ in _SCALE_TAIL or (re.fullmatch(r"\d{1,3}(,\d{3})+", amount.text) is not None)
+    return large and not (amount.head == word and amount.dep_ in ("nsubj", "nsubjpass")) and \
+        not (following is not None and following.pos_ in ("DET", "PRON"))  # "1 million won the"
 
 
 _QUALIFIER_WORDS = {w for q in QUALIFIERS for w in q.split()} | {"a", "an", "the", "additional", "another", "some"}
@@ -1234,6 +1297,9 @@ def _is_not_a_figure(span: Span) -> bool:
         if span[-1].lower_ in _FRACTION_WORDS and span.end + 1 < len(doc) and doc[span.end].text == "-" and \
                 doc[span.end + 1].is_alpha:
             return True  # "the quarter-finals", "a half-brother": a word, not a share
+        whole = _whole_of_fraction(span)
+        if whole is not None and whole.lower_ in _DURATION_WORDS:
+            return True  # "a quarter of an hour", "half of the year": a duration, not a share
     if _CODE.match(whole_word) and not _UNIT_SUFFIX.match(whole_word):
         return True  # "4chan", "A320", "G7": a name with a number in it
     before = [t.lower_ for t in doc[max(0, span.start - 2):span.start] if t.text != "."]
@@ -1245,8 +1311,29 @@ def _is_not_a_figure(span: Span) -> bool:
                    re.search(r"\d", t.text) for t in span) and span.label_ != "CARDINAL"
 
 
+def _whole_of_fraction(span: Span) -> Token | None:
+    """The noun a written fraction is a part of: "a quarter of [an hour]", "three quarters of [a mile]"
+    (not a noun that only qualifies another: "a third of the season's games")."""
+    doc = span.doc
+    parts = [t for t in span if t.lower_.split("-")[-1] in _FRACTION_WORDS]
+    if not parts:
+        return None
+    i = parts[-1].i + 1
+    if i < len(doc) and doc[i].lower_ == "of":
+        i += 1
+    elif i >= len(doc) or doc[i].lower_ not in ("a", "an"):
+        return None  # "grew by a quarter last year": the time is when, not what the part is of
+    while i < len(doc) and doc[i].pos_ in ("DET", "ADJ"):
+        i += 1
+    if i >= len(doc) or doc[i].pos_ != "NOUN" or doc[i].dep_ == "compound" or \
+            (i + 1 < len(doc) and doc[i + 1].tag_ == "POS"):
+        return None
+    return doc[i]
+
+
 _DURATION_WORDS = {"mth", "mths", "month", "months", "wk", "wks", "week", "weeks", "yr", "yrs", "year", "years",
-                   "day", "days", "hour", "hours", "hrs", "minute", "minutes", "mins", "decade", "decades"}
+                   "day", "days", "night", "nights", "fortnight", "fortnights", "hour", "hours", "hrs", "minute",
+                   "minutes", "mins", "seconds", "secs", "decade", "decades", "century", "centuries"}
 _CODE = re.compile(r"^(?=.*\d)(?=.*[A-Za-z])[A-Za-z0-9]+$")
 _UNIT_SUFFIX = re.compile(r"^\d+(\.\d+)?(k|m|bn|mn|b|tn|km|kg|mw|gw|kwh|th|st|nd|rd|s|pc|pct|ft|mi|cm|mm)$", re.I)
 _DASHES = {"-", "–", "—", "to"}
@@ -1271,14 +1358,33 @@ def _is_scoreline(span: Span) -> bool:
     """"Sweden beat Korea 1 – 0": small numbers either side of a dash with no unit or noun after."""
     doc = span.doc
     if len(span) == 1 and _ONE_TOKEN_SCORE.fullmatch(span.text):  # "2–1", which the tokenizer keeps whole
-        return span.end == len(doc) or not (doc[span.end].pos_ == "NOUN" or doc[span.end].lower_ in _UNIT_TAIL)
+        return span.end == len(doc) or not (doc[span.end].pos_ == "NOUN" or doc[span.end].lower_ in _UNIT_TAIL) \
+            or _names_a_result(doc[span.end])
     pair = _numbers_around_dash(span)
     if pair is None or not all(re.fullmatch(r"\d{1,2}", t.text) for t in pair):
         return False
     if pair[1].text == "to" or any(t.text == "to" for t in span):
         return False
     after = span.doc[pair[1].i + 1] if pair[1].i + 1 < len(span.doc) else None
-    return after is None or not (after.pos_ == "NOUN" or after.lower_ in _UNIT_TAIL or after.lower_ in _SCALE_TAIL)
+    return after is None or not (after.pos_ == "NOUN" or after.lower_ in _UNIT_TAIL or after.lower_ in _SCALE_TAIL) \
+        or _names_a_result(after)
+
+
+# What a scoreline before a noun is the score of: "a 2 – 1 derby win", "a 0 - 3 home defeat"
+_RESULT_NOUNS = {"win", "victory", "defeat", "loss", "draw", "lead", "triumph", "scoreline", "thrashing", "drubbing",
+                 "rout", "comeback", "result", "deficit", "reverse", "upset", "aggregate"}
+
+
+def _names_a_result(first: Token) -> bool:
+    """The words after two numbers either side of a dash name a match's result (a noun counted by
+    a range, "3 - 4 weeks", or a unit, "3 - 4 metres", does not)."""
+    doc = first.doc
+    for token in doc[first.i:first.i + 3]:
+        if token.lower_ in _UNIT_TAIL or token.lower_ in _SCALE_TAIL or token.pos_ not in ("NOUN", "PROPN", "ADJ"):
+            return False
+        if token.lemma_.lower() in _RESULT_NOUNS:
+            return True
+    return False
 
 
 def _is_identifier(span: Span) -> bool:
@@ -1413,6 +1519,26 @@ def _percent_about(span: Span, about: str | None) -> str | None:
                 whose = f"{noun_phrase(owner[0], with_conjuncts=False)}'s " if owner else ""
                 return f"share of {whose}" + noun_phrase(objects[0], with_conjuncts=False)  # "the company's shares"
     return about
+
+
+def _gapped_share(span: Span, unit: str, figures: list[FigureFact]) -> str | None:
+    """"Labour took 41 percent of the vote, the Greens 12 percent", "Labour's share of the vote fell
+    to 29 percent, while the Greens won 12 percent": a share listed after a share of a named whole,
+    with the verb left out, said again, or done by another named holder, is a share of the same whole
+    (not "... while analysts expect 5 percent": no holder of a share)."""
+    doc = span.doc
+    start = sentence_start(doc, span.start)
+    earlier = next((f for f in reversed(figures) if f.unit == unit), None)
+    if earlier is None or sentence_start(doc, earlier.span.start) != start or earlier.about is None or \
+            not earlier.about.startswith("share of "):
+        return None
+    verb = _governing_verb(span.root)
+    first = _governing_verb(earlier.span.root)
+    holder = _subject_of(verb) if verb is not None else None
+    if verb is None or (first is not None and verb.lemma_ == first.lemma_) or \
+            (holder is not None and entity_at(doc, holder) is not None):
+        return earlier.about
+    return None
 
 
 def _year_entities_by_sentence(doc: Doc) -> dict[int, list[Span]]:

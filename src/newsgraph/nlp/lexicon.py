@@ -55,7 +55,8 @@ COMPANY_NAME_TAILS = {"systems", "technologies", "technology", "industries", "ph
                       "communications", "bancorp", "bancorporation", "bancshares", "bankshares", "financial", "international", "enterprises", "brands", "foods",
                       "electronics", "therapeutics", "biosciences", "petroleum", "mining", "minerals", "telecom",
                       "pharma", "securities", "investments", "insurance", "logistics", "solutions", "corp",
-                      "aircraft", "worldwide", "airlines", "airways", "chemicals", "seetransport", "shipping"}
+                      "aircraft", "worldwide", "airlines", "airways", "chemicals", "seetransport", "shipping",
+                      "films", "pictures", "studios", "productions", "health"}
 
 # Parties named by their members in the plural ("the Social Democrats", "the Greens", "the Tories")
 PARTY_PLURALS = {"democrats", "republicans", "conservatives", "liberals", "greens", "socialists", "communists",
@@ -149,6 +150,8 @@ PLACE_HEADS = {
 
 # Words that name a role or a job ("director general", "chief executive", "researcher")
 ROLE_NOUNS = {
+    "forecaster", "meteorologist", "epidemiologist", "virologist", "seismologist", "volcanologist", "climatologist",
+    "coordinator", "historian", "pollster", "commentator", "columnist", "firefighter", "paramedic",
     "president", "vice-president", "speaker", "whip", "director", "general", "chief", "executive", "officer", "head",
     "chairman", "chairwoman", "chair", "chairperson", "ceo", "cfo", "coo", "cto", "founder",
     "co-founder", "minister", "secretary", "spokesman", "spokeswoman", "spokesperson", "manager",
@@ -289,7 +292,7 @@ WORK_NOUNS = {"album", "single", "record", "ep", "lp", "song", "recording", "rel
 # ("X, the current prime minister of Y", "X longtime mayor of Y", "the only living former mayors"):
 # left out of the role
 TENURE_WORDS = {"current", "incumbent", "longtime", "long-time", "sitting", "serving", "newly", "new", "elected",
-                "appointed", "reelected", "re-elected", "de", "facto", "presiding", "only", "sole", "living",
+                "appointed", "reelected", "re-elected", "de", "facto", "only", "sole", "living",
                 "surviving"}
 
 # Forms of address between a title and a name ("Prime Minister of India Dr. Manmohan Singh")
@@ -382,8 +385,10 @@ CURRENCY_WORDS = {
     "rand": "ZAR", "naira": "NGN", "₦": "NGN", "shilling": "KES", "shillings": "KES",
     "ringgit": "MYR", "baht": "THB", "dong": "VND", "rupiah": "IDR", "riyal": "SAR",
     "riyals": "SAR", "dirham": "AED", "dirhams": "AED", "shekel": "ILS", "shekels": "ILS",
-    "krona": "SEK", "kronor": "SEK", "krone": "NOK", "kroner": "NOK", "zloty": "PLN",
-    "hryvnia": "UAH", "forint": "HUF", "bitcoin": "BTC", "bitcoins": "BTC",
+    "krona": "SEK", "kronor": "SEK", "krone": "NOK", "kroner": "NOK", "zloty": "PLN", "zlotys": "PLN",
+    "złoty": "PLN", "złotys": "PLN", "zlotych": "PLN", "złotych": "PLN", "koruna": "CZK", "korunas": "CZK",
+    "leu": "RON", "lei": "RON", "hryvnia": "UAH", "hryvnias": "UAH", "forint": "HUF", "forints": "HUF",
+    "bitcoin": "BTC", "bitcoins": "BTC",
     "nz$": "NZD", "a$": "AUD", "au$": "AUD", "c$": "CAD", "ca$": "CAD", "hk$": "HKD",
     "s$": "SGD", "nt$": "TWD",
     # the currencies the euro replaced, and others wire copy names: "72 mln guilders", "500 mln lire"
@@ -410,12 +415,14 @@ NATIONAL_CURRENCIES = {
     "rupee": {"indian": "INR", "pakistani": "PKR", "sri lankan": "LKR", "nepalese": "NPR", "mauritian": "MUR"},
     "riyal": {"saudi": "SAR", "qatari": "QAR", "omani": "OMR", "yemeni": "YER"},
     "lira": {"italian": "ITL", "turkish": "TRY", "maltese": "MTL"},
+    "leu": {"romanian": "RON", "moldovan": "MDL"},
     "pound": {"egyptian": "EGP", "lebanese": "LBP", "syrian": "SYP", "irish": "IEP", "cypriot": "CYP",
               "sudanese": "SDG"},
     "shilling": {"kenyan": "KES", "ugandan": "UGX", "tanzanian": "TZS", "austrian": "ATS", "somali": "SOS"},
 }
 # forms that do not end in a plain "s", and the wire's abbreviations
-CURRENCY_PLURALS = {"kronor": "krona", "kroner": "krone", "lire": "lira", "dlrs": "dollar", "dlr": "dollar"}
+CURRENCY_PLURALS = {"kronor": "krona", "kroner": "krone", "lire": "lira", "lei": "leu", "dlrs": "dollar",
+                    "dlr": "dollar"}
 
 # Titles a capitalised brief comes before ("Steel Minister", "Trade and Industry Secretary")
 BRIEF_TITLES = {"minister", "secretary", "undersecretary", "under-secretary"}
@@ -438,8 +445,10 @@ PERCENT_WORDS = {"percent", "per cent", "%", "pct", "percentage points", "points
 UNIT_WORDS = {
     "km": "km", "kilometre": "km", "kilometres": "km", "kilometer": "km", "kilometers": "km",
     "mile": "mile", "miles": "mile", "metre": "m", "metres": "m", "meter": "m", "meters": "m",
-    "kg": "kg", "kilogram": "kg", "kilograms": "kg", "tonne": "t", "tonnes": "t", "ton": "t",
-    "tons": "t", "pound-weight": "lb", "lb": "lb", "lbs": "lb", "barrel": "barrel",
+    # the gold conventions' name for a metric ton ("3.2 tonnes", wire "tonnes", "metric tons"); a bare
+    # "tons" in news is almost always the same weight, and the text cannot tell a short ton from it
+    "kg": "kg", "kilogram": "kg", "kilograms": "kg", "tonne": "tonnes", "tonnes": "tonnes", "ton": "tonnes",
+    "tons": "tonnes", "pound-weight": "lb", "lb": "lb", "lbs": "lb", "barrel": "barrel",
     "barrels": "barrel", "bbl": "barrel", "bbls": "barrel", "bpd": "bpd", "litre": "l", "litres": "l", "liter": "l", "liters": "l",
     "hectare": "ha", "hectares": "ha", "acre": "acre", "acres": "acre", "mw": "MW",
     "megawatt": "MW", "megawatts": "MW", "gw": "GW", "gigawatt": "GW", "gigawatts": "GW",
@@ -478,6 +487,8 @@ COMPASS_PREFIXES = {"East", "West", "North", "South", "Central", "Northern", "So
 
 # Last words of a sports club's name that no place has ("Leeds United", "Bolton Wanderers")
 CLUB_NAME_TAILS = {"united", "rovers", "wanderers", "athletic", "albion", "hotspur", "fc", "f.c.", "afc", "sfc"}
+# Last words of the names of streets and roads ("Cedar Street", "Route 9" aside): no person's name ends so
+STREET_HEADS = {"street", "avenue", "road", "boulevard", "highway", "motorway", "expressway", "st.", "ave.", "blvd."}
 # Sports whose name, with a country's, names the body that runs it ("New Zealand Rugby", "Cricket Australia")
 SPORT_WORDS = {"rugby", "cricket", "football", "soccer", "hockey", "basketball", "athletics", "tennis", "golf",
                "cycling", "rowing", "netball", "baseball", "softball", "swimming", "volleyball", "handball",

@@ -76,7 +76,7 @@ def currency_of(text: str) -> str | None:
         if code != "USD":
             return code
         return _dollar_country(lowered, r"\$") or code  # "Australian $5bn"
-    words = [w.strip(".") for w in re.findall(r"[a-z.]+", lowered)]
+    words = [w.strip(".") for w in re.findall(r"(?:[^\W\d_]|\.)+", lowered)]  # any letters: "złoty"
     for position, word in enumerate(words):
         base = CURRENCY_PLURALS.get(word, word[:-1] if word.endswith("s") and word[:-1] in NATIONAL_CURRENCIES else word)
         if base in NATIONAL_CURRENCIES:

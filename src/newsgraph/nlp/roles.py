@@ -38,6 +38,7 @@ from .lexicon import (
     HONORIFICS,
     MEDIA_HEADS,
     OFFICE_TITLES,
+    ORG_HEADS,
     PLURAL_TITLE_ABBREVIATIONS,
     PORTFOLIO_WORDS,
     POSTNOMINAL_TITLES,
@@ -218,7 +219,9 @@ def _title_word(token: Token) -> bool:
     return token.lower_ in PORTFOLIO_WORDS or token.ent_type_ in ("LANGUAGE", "NORP") or (  # "professor of English"
         token.is_title and token.tag_ in ("NNP", "NN") and not token.is_sent_start
         and token.i > 0 and token.doc[token.i - 1].lower_ in ("of", "for") and token.i - 2 >= 0
-        and token.doc[token.i - 2].is_title and is_role_head(token.doc[token.i - 2]))  # "Controller of Drama"
+        and token.doc[token.i - 2].is_title and is_role_head(token.doc[token.i - 2])) or (  # "Controller of Drama"
+        token.is_title and token.lower_ in ORG_HEADS and token.i > 1 and token.doc[token.i - 1].lower_ in PORTFOLIO_WORDS
+        and token.doc[token.i - 1].is_title and token.doc[token.i - 2].lower_ in ("of", "for"))  # "of State Administration"
 
 
 def _brief_goes_on(doc: Doc, i: int, limit: int) -> bool:
