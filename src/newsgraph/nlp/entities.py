@@ -527,7 +527,8 @@ def _name_word(token: Token) -> bool:
     lower = token.lower_
     return token.text[:1].isupper() and not token.is_upper and token.is_alpha and token.pos_ == "PROPN" and \
         lower not in TITLE_WORDS and \
-        lower not in ROLE_NOUNS and lower not in ORG_HEADS and lower not in PORTFOLIO_WORDS and not token.is_stop
+        lower not in ROLE_NOUNS and lower not in ORG_HEADS and lower not in PORTFOLIO_WORDS and \
+        lower not in PLACE_HEADS and not token.is_stop  # (not "Prince | Edward Island")
 
 
 # Words for a politician's side that the model reads into their name ("Independent Clara Boswell")

@@ -125,7 +125,7 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
         while inner_end > i + 1 and text[inner_end - 1] in " \t\n":
             inner_end -= 1  # (a comma before the closing mark stays: the quote is kept as written, '"...,"')
         inner = text[i + 1:inner_end]
-        if len(inner.split()) >= _MIN_DIRECT_WORDS and not _is_title(inner):
+        if len(inner.split()) >= _MIN_DIRECT_WORDS and not _is_title(inner.rstrip(",")):
             spans.append((i + 1, inner_end))
         i = end + 1
         if unclosed and position < len(breaks):
@@ -569,8 +569,8 @@ def _subject(verb: Token) -> Token | None:
     if verb.dep_ == "relcl":
         return verb.head
     name_end = verb.doc[verb.i - 1] if verb.i > 0 else None
-    if name_end is not None and name_end.ent_type == _PERSON_LABEL and name_end.dep_ in ("dobj", "pobj", "appos") \
-            and name_end.head.i < verb.i:
+    if name_end is not None and name_end.ent_type == _PERSON_LABEL and name_end.dep_ == "dobj" and \
+            name_end.head.tag_ == "VBG" and name_end.head.i < name_end.i:
         # '"...," presiding judge X told him': the parser read "presiding" as a verb with X its object;
         # the name right before the speech verb that has no subject is who speaks
         return name_end
