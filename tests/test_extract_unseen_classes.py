@@ -1401,3 +1401,20 @@ def test_a_firm_called_by_its_first_word_before_its_staff():
         "was good for hospitals.")
     varnell = next(e for e in result.entities if e.name == "Varnell Health")
     assert "Varnell" in varnell.aliases
+
+
+def test_she_after_a_quoted_sentence_and_a_clause_the_parser_cut_at_a_participle():
+    result = newsgraph.extract(
+        "\"The river rose in less than an hour,\" said Irene Baptista, a rescue coordinator with the agency. "
+        "\"We are still finding people on rooftops and in trees.\"\n\n"
+        "She said rescue teams using boats and two air force helicopters had pulled 900 people from flooded areas.")
+    assert any(speaker == "Irene Baptista" and text.startswith("rescue teams using boats")
+               for speaker, text in quote_rows(result))
+
+
+def test_he_after_the_unnamed_spokesman_is_not_the_chairman_named_before():
+    result = newsgraph.extract(
+        "Chairman Viktor Brandt said Ostwerk would act quickly if it found a firm to buy.\n\n"
+        "The Ostwerk spokesman declined to name the sector. He also said the group had not yet completed "
+        "its last purchase.")
+    assert not any(text.startswith("the group had not yet") for _, text in quote_rows(result))

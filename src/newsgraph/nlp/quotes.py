@@ -213,9 +213,18 @@ class _DocIndex:
         return self.doc[self.sentence_starts[position]:end]
 
     def earliest_token(self, index: int, window_sentences: int = 2) -> int:
-        """Where the sentence ``window_sentences`` before the one holding token ``index`` starts."""
+        """Where the sentence ``window_sentences`` before the one holding token ``index`` starts; a
+        sentence that is all quotation names no one new, so it does not count."""
         position = bisect_right(self.sentence_starts, index) - 1
-        return self.sentence_starts[max(0, position - window_sentences)]
+        counted = 0
+        while position > 0 and counted < window_sentences:
+            position -= 1
+            first = self.sentence_starts[position]
+            end = self.sentence_starts[position + 1]
+            words = [t for t in self.doc[first:end] if t.is_alpha]
+            if not words or not (self.in_direct(words[0].idx) and self.in_direct(words[-1].idx)):
+                counted += 1
+        return self.sentence_starts[position]
 
     def verbs_near(self, sentence: Span, first: int, last: int) -> list[Token]:
         """The speech verbs of a sentence nearest to tokens first..last, nearest first."""
@@ -455,9 +464,12 @@ def _unnamed_person_since(doc: Doc, cluster: EntityCluster, before: int, earlies
         return False
     for token in doc[max(last, earliest):before]:
         if token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "ROOT" and token.tag_ == "NN" and \
-                _people_noun(token) and entity_at(doc, token) is None and \
-                any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in token.children):
-            return True
+                _people_noun(token) and entity_at(doc, token) is None and any(
+                    c.dep_ == "det" and (c.lower_ in ("a", "an", "another") or (
+                        c.lower_ == "the" and token.lemma_.lower() in _SPOKESPEOPLE and _titled_person(token) is None))
+                    for c in token.children):
+            return True  # ("the spokesman said" when no one named is a spokesman; but "the Chase economist" is
+            # the economist just named)
     return False
 
 
@@ -694,6 +706,9 @@ def _clause_tokens(verb: Token, clause: Token) -> list[Token]:
     """The words a speech verb reports, without the complementiser and outer punctuation."""
     tokens = [t for t in clause.subtree if not (t.dep_ == "mark" and t.head == clause and t.i < clause.i
                                                 and not _demonstrative(t))]
+    split = [c for c in verb.children if c.dep_ == "ccomp" and c.i < clause.i and _participle_split(c, clause)]
+    if split:
+        tokens = [*split[0].subtree, *tokens]  # the clause's subject, which the parser hung on the participle
     cut = None
     for child in clause.rights:
         if child.dep_ == "conj" and child.lemma_ in _SAYING_AGAIN and child.pos_ == "VERB" and \
@@ -1288,6 +1303,8 @@ def reported_clause(verb: Token) -> Token | None:
         # "X limped off; the CBF said that he would miss two games": the clause after the verb
         # is the report, the one before the semicolon another sentence the parser hung there
         clauses = clauses[1:]
+    if len(clauses) > 1 and _participle_split(clauses[0], clauses[1]):
+        return clauses[1]
     if clauses:
         return clauses[0]
     if verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX") and verb.head.i < verb.i:
@@ -1306,6 +1323,13 @@ def reported_clause(verb: Token) -> Token | None:
             if token.lower_ == "that" and token.dep_ == "mark" and token.head.pos_ in ("VERB", "AUX"):
                 return token.head
     return None
+
+
+def _participle_split(first: Token, second: Token) -> bool:
+    """"said rescue teams using boats | had pulled 1,400 people": the parser cut one reported clause
+    in two at a participle; the finite verb after it heads the clause."""
+    return first.tag_ == "VBG" and first.head.i < first.i and first.right_edge.i + 1 == second.left_edge.i and \
+        not any(c.dep_ in ("nsubj", "nsubjpass") for c in second.children)
 
 
 def _said_after_comma(verb: Token) -> bool:
