@@ -1418,3 +1418,36 @@ def test_he_after_the_unnamed_spokesman_is_not_the_chairman_named_before():
         "The Ostwerk spokesman declined to name the sector. He also said the group had not yet completed "
         "its last purchase.")
     assert not any(text.startswith("the group had not yet") for _, text in quote_rows(result))
+
+
+def test_a_body_the_model_cut_is_whole_where_its_bracketed_acronym_spells_it():
+    result = newsgraph.extract(
+        "Drivers went on strike, said the Guild of Ambulance Drivers and Paramedics (Gadp).\n\n"
+        "Harbour Aid Network (HAN), a charity, said it had fed 300 families. The United Nations High "
+        "Commissioner for Refugees (UNHCR) said more would come.\n\n"
+        "Gadp's general secretary, Mel Grady, said talks had failed. \"They (Portugal) have been slow,\" he said.")
+    names = {e.name: e for e in result.entities}
+    assert "Gadp" in names["Guild of Ambulance Drivers and Paramedics"].aliases
+    assert "HAN" in names["Harbour Aid Network"].aliases
+    assert "UNHCR" in names["United Nations High Commissioner for Refugees"].aliases
+    assert ("Mel Grady", "general secretary", "Guild of Ambulance Drivers and Paramedics", None) \
+        in role_rows(result)
+    assert names.get("Portugal") is not None and names["Portugal"].type == "Place"
+
+
+def test_forms_of_address_without_a_full_stop_and_plural_posts():
+    result = newsgraph.extract("Transport Secretary Ellen Shaw spoke first. Ms Shaw told MPs that the line would reopen.")
+    assert [e.name for e in result.entities if e.type == "Person"] == ["Ellen Shaw"]
+    assert quote_rows(result) == [("Ellen Shaw", "the line would reopen.")]
+
+
+def test_possessive_references_and_the_body_after_a_party_title():
+    result = newsgraph.extract(
+        "The band signed with Ironside Records in 1990. The label's founder, Ruth Abel, said he was stubborn.\n\n"
+        "Councillor Nia Bramwell, the Labour leader of Halton City Council, called the cuts a blow.\n\n"
+        "Ian Dorr, the bassist of the Irish rock band The Quiet Hours, has died.")
+    rows = role_rows(result)
+    assert ("Ruth Abel", "founder", "Ironside Records", None) in rows
+    assert ("Nia Bramwell", "leader", "Halton City Council", None) in rows
+    assert any(person == "Ian Dorr" and role == "bassist" and org and "Quiet Hours" in org
+               for person, role, org, _ in rows)

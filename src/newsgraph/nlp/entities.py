@@ -143,6 +143,9 @@ def _numbered(word: str) -> bool:
     return digits > 0 and (digits * 2 >= sum(c.isalnum() for c in word) or bool(re.search(r"-\d", word)))
 
 
+_UNDOTTED_ADDRESS = {"mr", "ms", "mrs", "dr", "miss"}  # (a peer's "Lord" is part of the name)
+
+
 def clean_span(span: Span) -> Span | None:
     """The span without a leading determiner or trailing possessive/punctuation."""
     start, end = span.start, span.end
@@ -158,6 +161,8 @@ def clean_span(span: Span) -> Span | None:
     while start < end and (doc[start].lower_ in DETERMINERS or doc[start].is_punct or doc[start].is_digit
                            or doc[start].is_space):
         start += 1  # "0 Korea Republic": a scoreline's number is not part of the name
+    if span.label_ == "PERSON" and end - start >= 2 and doc[start].lower_ in _UNDOTTED_ADDRESS:
+        start += 1  # "Ms Marsh": a form of address without its full stop, as British papers write it
     if span.label_ == "ORG" and doc[end - 1].lower_ in ORG_HEADS and doc[end - 1].is_title and end + 1 < len(doc) \
             and doc[end].lower_ == "for" and doc[end + 1].is_title and not doc[end + 1].ent_type_:
         end += 1  # "European Union Agency | for Railways": the model stopped at the body's kind
@@ -180,6 +185,8 @@ def clean_span(span: Span) -> Span | None:
             return None  # "Group G — Belgium 3": a heading or a scoreline, not a name
     if start >= end or (start > 0 and doc[start - 1].text == "#"):
         return None  # "#IStandWithAhmed": a hashtag is a topic, not a name
+    if end - start == 1 and re.fullmatch(r"[A-Z]{2,}s", doc[start].text):
+        return None  # "told MPs", "CEOs": people by their post, in the plural
     if end - start >= 2 and doc[start].tag_ in ("VBN", "VBG") and doc[start + 1].is_lower and \
             doc[start + 1].pos_ == "ADP" and span.label_ != "PERSON":
         return None  # '"Based on the company's ...': a sentence's opening phrase, capitalised as such
@@ -372,6 +379,7 @@ class EntityLinker:
         cleaned += _untagged_repeats(doc, cleaned)
         cleaned = _company_short_names(doc, cleaned, self.common_words)
         cleaned = _names_ending_in_places(doc, cleaned)
+        cleaned = _names_spelled_by_acronyms(doc, cleaned)
         cleaned += _bracketed_acronyms(doc, cleaned)
         cleaned += _standalone_acronyms(doc, cleaned)
         cleaned += _organisations_before_titles(doc, cleaned)
@@ -2243,6 +2251,47 @@ def _partners_name(span: Span) -> tuple[str, ...] | None:
     return tuple(words)
 
 
+def _spelled_by(word: str, tokens: Span) -> bool:
+    """Whether the capitals of the name's words, small words left out, spell the bracketed word
+    ("Associated Society of Locomotive Engineers and Firemen" -> "Aslef", "UNHCR")."""
+    capitals = "".join(t.text[0] for t in tokens if t.text[:1].isupper())
+    return len(capitals) >= 3 and capitals.lower() == word.lower().replace(".", "")
+
+
+def _word_acronym(token: Token) -> bool:
+    """A bracketed short name: "UNHCR", or one said as a word and written so ("Aslef")."""
+    return is_acronym(token.text) or (token.is_title and token.is_alpha and 3 <= len(token) <= 6)
+
+
+def _names_spelled_by_acronyms(doc: Doc, spans: list[Span]) -> list[Span]:
+    """"the United Nations | High Commissioner for Refugees (UNHCR)", "Frontline | Relief International
+    (FRI)", "Associated Society of Locomotive Engineers | and Firemen (Aslef)": a body's name the model
+    cut is whole where the bracketed acronym after it spells the capitals of all its words."""
+    found: list[Span] = []
+    ending = {span.end: span for span in spans}
+    for index in tokens_where(doc, ORTH, ("(",)):
+        if index < 2 or index + 2 >= len(doc) or doc[index + 2].text != ")" or not _word_acronym(doc[index + 1]):
+            continue
+        word = doc[index + 1].text
+        start = index
+        while start - 1 >= 0 and index - start < 10 and (
+                (doc[start - 1].text[:1].isupper() and doc[start - 1].is_alpha) or
+                doc[start - 1].lower_ in _INITIAL_STOPWORDS):
+            start -= 1
+        # the longest run of the name's words, from a capitalised one, whose capitals spell the word
+        for first in range(start, index - 1):
+            if doc[first].text[:1].isupper() and doc[first].lower_ not in ("the", "a") and \
+                    _spelled_by(word, doc[first:index]):
+                if index not in ending or ending[index].start > first:  # a name only grows ("United Nations
+                    found.append(Span(doc, first, index, label="ORG"))  # Office for ... (OCHA)" stays whole)
+                break
+    if not found:
+        return spans
+    covered = {i for whole in found for i in range(whole.start, whole.end)}
+    kept = [s for s in spans if not any(i in covered for i in range(s.start, s.end))]
+    return sorted(kept + found, key=lambda s: s.start)
+
+
 def _names_ending_in_places(doc: Doc, spans: list[Span]) -> list[Span]:
     """"Organization for Security and Co-operation in Europe (OSCE)": a body's name the model cut
     before "in" + a place is whole when the bracketed acronym after it spells the capitals of both."""
@@ -2273,7 +2322,8 @@ def _bracketed_acronyms(doc: Doc, spans: list[Span]) -> list[Span]:
         i = span.end
         if i + 2 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")" and i + 1 not in starts:
             acronym = doc[i + 1].text
-            if is_acronym(acronym) and acronym_fits(acronym, span.text) and end_at.get(i) is span:
+            if ((is_acronym(acronym) and acronym_fits(acronym, span.text)) or (
+                    _word_acronym(doc[i + 1]) and _spelled_by(acronym, span))) and end_at.get(i) is span:
                 found.append(Span(doc, i + 1, i + 2, label=span.label))
     return found
 
@@ -2526,7 +2576,8 @@ def _acronym_definitions(doc: Doc, spans: list[Span]):
         if token.text != "(" or doc[token.i + 2].text != ")":
             continue
         acronym = doc[token.i + 1].text
-        if not is_acronym(acronym):
+        spelled = not is_acronym(acronym) and _word_acronym(doc[token.i + 1])  # "(Aslef)"
+        if not is_acronym(acronym) and not spelled:
             continue
         before = token.i
         if before > 0 and doc[before - 1].lower_ in ("'s", "’s"):
@@ -2534,9 +2585,9 @@ def _acronym_definitions(doc: Doc, spans: list[Span]):
         long_form = end_at.get(before)
         if long_form is not None:
             # "MEXICO CITY (AP) --" is a dateline, not a definition: the letters must fit the name
-            if acronym_fits(acronym, long_form.text):
+            if (acronym_fits(acronym, long_form.text) and not spelled) or _spelled_by(acronym, long_form):
                 defined[acronym] = long_form
-        elif before > 0 and doc[before - 1].is_lower:
+        elif before > 0 and doc[before - 1].is_lower and not spelled:  # ("they (Brazil) are", no acronym)
             common.add(acronym)
     return defined, common
 

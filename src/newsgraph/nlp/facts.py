@@ -213,7 +213,7 @@ ORG_REFERENCE_NOUNS = {
     "university", "bank", "party", "club", "team", "board", "court", "church", "foundation",
     "museum", "newspaper", "network", "corporation", "carrier", "airline", "regulator", "union",
     "association", "government", "charity", "school", "broadcaster", "insurer", "lender", "retailer",
-    "manufacturer", "startup", "maker", "operator", "service",
+    "manufacturer", "startup", "maker", "operator", "service", "label", "studio", "band",
 }
 
 

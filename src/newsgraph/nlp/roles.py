@@ -306,6 +306,9 @@ def _described_org(doc: Doc, j: int, limit: int) -> tuple[EntityCluster, int] | 
     kind = False
     while k < limit and k - j < 6:
         cluster = entity_at(doc, k)
+        if cluster is None and doc[k].text == "The" and k > j and k + 1 < limit and entity_at(doc, k + 1) is not None:
+            k += 1  # "the Irish rock band The Drowned Hours": the band's own "The"
+            continue
         if cluster is None:
             token = doc[k]
             if token.text == "-" or (token.is_lower and token.is_alpha and token.pos_ in ("ADJ", "NOUN", "ADV")
@@ -330,8 +333,9 @@ def _described_org(doc: Doc, j: int, limit: int) -> tuple[EntityCluster, int] | 
     if cluster is None:
         return None
     end = _entity_span_end(doc, k)
-    if (cluster.type == "Other" and kind and doc[k - 1].lower_ in _BODY_KINDS) or (
-            cluster.type in ("Place", "Person") and doc[k - 1].lower_ in _NAMED_KINDS
+    kind_word = doc[k - 2] if doc[k - 1].text == "The" and k - 2 >= j else doc[k - 1]
+    if (cluster.type == "Other" and kind and kind_word.lower_ in _BODY_KINDS) or (
+            cluster.type in ("Place", "Person") and kind_word.lower_ in _NAMED_KINDS
             and (end >= limit or doc[end].pos_ in ("PUNCT", "ADP", "CCONJ"))):  # not "the team Smith coached"
         # "the band Red Red Meat", "rock band Europe", "rock band Queen": a body the model took for a
         # thing, a place or a person
@@ -431,6 +435,7 @@ def read_role_after(doc: Doc, i: int, limit: int) -> tuple[str, EntityCluster | 
             doc[i + 1].text == "." and i + 3 < limit and doc[i + 2].like_num)):
         i += 2 if doc[i + 1].like_num else 3  # "the No. 2 official at the State Department": a rank, not the post
     owner_end = i  # where the owner ("its", "the company's", "Acme's") ends, when one is named
+    modifier_owner = False
     if i < limit and doc[i].lower_ in ORG_POSSESSIVES:
         org, i = resolve_organization(doc, i), i + 1
     elif i + 2 < limit and doc[i].is_lower and _free(doc, i) and doc[i + 1].lower_ in _POSSESSIVE_MARKS and \
@@ -446,6 +451,7 @@ def read_role_after(doc: Doc, i: int, limit: int) -> tuple[str, EntityCluster | 
         elif end < limit and _free(doc, end) and (is_role_word(doc[end]) or (
                 end + 1 < limit and doc[end].is_lower and _is_modifier(doc[end]) and is_role_word(doc[end + 1]))):
             org, i = entity_at(doc, i), end  # "the WIPO director general", "a USI art major"
+            modifier_owner = True
     while i > owner_end and i + 1 < limit and doc[i].is_lower and (
             doc[i].lower_ in TENURE_WORDS or doc[i].ent_type_ == "ORDINAL" or doc[i].lower_ in _FIRST_OF_KIND):
         i += 1  # "its new chairman", "the city's longtime mayor", "the company's first female chief executive"
@@ -483,6 +489,10 @@ def read_role_after(doc: Doc, i: int, limit: int) -> tuple[str, EntityCluster | 
             org, end = body, body_end
     if org is None:
         org, end = org_after(doc, i, limit)
+    elif modifier_owner and i < limit and doc[i].lower_ == "of" and " and " not in role:
+        body, body_end = org_after(doc, i, limit)
+        if body is not None and body.type == "Organization":
+            org, end = body, body_end  # "the Labour leader of Leeds City Council": the body the post is in
     elif org.type == "Place" and role.split()[-1] in _ELECTED_TITLES and end + 1 < limit \
             and doc[end].lower_ in ("from", "for") and entity_at(doc, end + 1) is not None \
             and entity_at(doc, end + 1).type == "Place":  # type: ignore[union-attr]
