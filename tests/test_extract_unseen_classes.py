@@ -1451,3 +1451,11 @@ def test_possessive_references_and_the_body_after_a_party_title():
     assert ("Nia Bramwell", "leader", "Halton City Council", None) in rows
     assert any(person == "Ian Dorr" and role == "bassist" and org and "Quiet Hours" in org
                for person, role, org, _ in rows)
+
+
+def test_the_department_after_quotes_is_the_department_named_before_them():
+    result = newsgraph.extract(
+        "Prices rose 6 percent a year, according to the Ohio Department of Labor.\n\n"
+        "\"Families should not have to choose,\" the governor said. \"This law puts a ceiling on it.\"\n\n"
+        "The department's commissioner, Ray Okafor, told reporters that it would begin in July.")
+    assert ("Ray Okafor", "commissioner", "Ohio Department of Labor", None) in role_rows(result)

@@ -285,6 +285,10 @@ def resolve_organization(doc: Doc, token: Token | int, sentences_back: int = 1) 
         return None
     sentence_start = word.sent.start
     orgs = _clusters_before(doc, index, _window_start(doc, index, sentences_back), "Organization")
+    if not orgs and lower not in ORG_POSSESSIVES:
+        # "The department's commissioner" after quotes that named no body: the one whose name says it
+        named = [c for c in _clusters_before(doc, index, 0, "Organization") if _named_as(doc, c, lower, index)]
+        return named[-1] if len(named) == 1 and lower not in STORY_COMPANY_NOUNS else None
     if not orgs:
         if lower != "its":
             return None
