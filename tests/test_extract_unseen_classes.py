@@ -25,6 +25,11 @@ def quote_rows(result):
     return [(result.entity(q.speaker).name, q.text) for q in result.quotes]
 
 
+def quotes_from(result, speaker, start):
+    """Whether the speaker has a quote whose text starts so."""
+    return any(name == speaker and text.startswith(start) for name, text in quote_rows(result))
+
+
 def test_a_dateline_with_a_long_dash_is_no_speaker_and_owns_no_figure():
     result = newsgraph.extract("DENVER, Colorado — Brightline Inc., the Colorado-based maker of rail parts, "
                                "said on Thursday it would cut about 900 jobs.")
@@ -1347,8 +1352,7 @@ def test_a_surname_with_its_particle_and_a_presiding_judge_who_tells():
     assert [e.name for e in result.entities if e.type == "Person" and "Bruin" in e.name] == ["Marieke de Bruin"]
     assert ("Marieke de Bruin", "presiding judge", None, None) in role_rows(result)
     assert ("Marieke de Bruin", "You betrayed this city,") in quote_rows(result)
-    assert any(speaker == "Marieke de Bruin" and text.startswith("the court had weighed")
-               for speaker, text in quote_rows(result))
+    assert quotes_from(result, "Marieke de Bruin", "the court had weighed")
 
 
 def test_a_capitalised_noun_opening_a_title_and_awards_are_no_bodies():
@@ -1408,8 +1412,7 @@ def test_she_after_a_quoted_sentence_and_a_clause_the_parser_cut_at_a_participle
         "\"The river rose in less than an hour,\" said Irene Baptista, a rescue coordinator with the agency. "
         "\"We are still finding people on rooftops and in trees.\"\n\n"
         "She said rescue teams using boats and two air force helicopters had pulled 900 people from flooded areas.")
-    assert any(speaker == "Irene Baptista" and text.startswith("rescue teams using boats")
-               for speaker, text in quote_rows(result))
+    assert quotes_from(result, "Irene Baptista", "rescue teams using boats")
 
 
 def test_he_after_the_unnamed_spokesman_is_not_the_chairman_named_before():
