@@ -1462,3 +1462,13 @@ def test_the_department_after_quotes_is_the_department_named_before_them():
         "\"Families should not have to choose,\" the governor said. \"This law puts a ceiling on it.\"\n\n"
         "The department's commissioner, Ray Okafor, told reporters that it would begin in July.")
     assert ("Ray Okafor", "commissioner", "Ohio Department of Labor", None) in role_rows(result)
+
+
+def test_works_named_after_a_word_for_a_work_and_an_index_are_no_bodies():
+    result = newsgraph.extract(
+        "Their 1994 album Brine and Granite won the top prize. The album Grey Harbour by Jane Roe sold well.\n\n"
+        "Shares rose 3 percent while the benchmark TASI index gained 0.6 percent.")
+    types = dict(names_and_types(result))
+    assert types.get("Brine and Granite") == "Other" and "Brine" not in types and "Granite" not in types
+    assert types.get("Grey Harbour") == "Other" and types.get("Jane Roe") == "Person"
+    assert types.get("TASI") not in ("Organization", "Person", "Place")

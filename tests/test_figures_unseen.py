@@ -130,3 +130,8 @@ def test_later_percentages_in_a_gapped_list_share_the_first_ones_noun():
     found = rows("The Socialist Party's share of the council vote slipped to 24.1 percent, while the Farmers Party "
                  "took 9.7 percent and the Pirate Party 6.3 percent.")
     assert [about for *_, about in found] == ["share of the council vote"] * 3
+
+
+def test_years_ago_is_when_not_a_figure():
+    result = newsgraph.extract("The rocks formed 4.6 billion years ago, and the crater is 12 km wide.")
+    assert [(f.value, f.unit) for f in result.figures] == [(12.0, "km")]

@@ -380,6 +380,7 @@ class EntityLinker:
         cleaned = _company_short_names(doc, cleaned, self.common_words)
         cleaned = _names_ending_in_places(doc, cleaned)
         cleaned = _names_spelled_by_acronyms(doc, cleaned)
+        cleaned = _works_after_work_nouns(doc, cleaned)
         cleaned += _bracketed_acronyms(doc, cleaned)
         cleaned += _standalone_acronyms(doc, cleaned)
         cleaned += _organisations_before_titles(doc, cleaned)
@@ -2292,6 +2293,34 @@ def _names_spelled_by_acronyms(doc: Doc, spans: list[Span]) -> list[Span]:
     return sorted(kept + found, key=lambda s: s.start)
 
 
+def _works_after_work_nouns(doc: Doc, spans: list[Span]) -> list[Span]:
+    """"their 1994 album Salt and Iron won ...", "the film Salt Roads": the capitalised words after a
+    word for a work name the work, whatever the model made of them (not two bodies "Salt", "Iron")."""
+    found: list[Span] = []
+    for index in tokens_where(doc, LOWER, _WORK_WORDS):
+        start = end = index + 1
+        if not doc[index].is_lower or start >= len(doc) or not doc[start].is_title or \
+                doc[start].ent_type_ in ("DATE", "TIME", "NORP", "GPE"):
+            continue
+        while end < len(doc) and end - start < 8 and (
+                (doc[end].is_title and doc[end].is_alpha) or (
+                doc[end].lower_ in ("and", "of", "the", "a", "in") and end + 1 < len(doc) and doc[end + 1].is_title)):
+            end += 1
+        if end == start or any(s.label_ == "PERSON" and start <= s.start < end and s.end < len(doc) and
+               doc[s.end].pos_ in ("VERB", "AUX") for s in spans):
+            continue  # "a song Jane Roe wrote": a person, not the title
+        found.append(Span(doc, start, end, label="WORK_OF_ART"))
+    if not found:
+        return spans
+    covered = {i for work in found for i in range(work.start, work.end)}
+    kept = [s for s in spans if not any(i in covered for i in range(s.start, s.end))]
+    return sorted(kept + found, key=lambda s: s.start)
+
+
+# (not "record", "release", "single": "a record 5 mln", "for release March 12", "the single European market")
+_WORK_WORDS = {"album", "song", "ep", "lp", "soundtrack", "mixtape", "film", "movie", "novel", "documentary"}
+
+
 def _names_ending_in_places(doc: Doc, spans: list[Span]) -> list[Span]:
     """"Organization for Security and Co-operation in Europe (OSCE)": a body's name the model cut
     before "in" + a place is whole when the bracketed acronym after it spells the capitals of both."""
@@ -3121,8 +3150,8 @@ def _named_as_award(mention: Span) -> bool:
     """A name said to be an award: by the word after it or by its apposition (not by "festival" or
     "conference" after it: "a United Nations conference")."""
     doc = mention.doc
-    if mention.end < len(doc) and doc[mention.end].is_lower and doc[mention.end].lemma_ in _AWARDS:
-        return True
+    if mention.end < len(doc) and doc[mention.end].is_lower and doc[mention.end].lemma_ in _AWARDS | {"index"}:
+        return True  # (and "the benchmark KOSPI index": a measure, not a body)
     return any(c.dep_ == "appos" and c.lemma_ in _AWARDS for c in mention[-1].children)
 
 

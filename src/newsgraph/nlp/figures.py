@@ -1300,6 +1300,8 @@ def _is_not_a_figure(span: Span) -> bool:
         whole = _whole_of_fraction(span)
         if whole is not None and whole.lower_ in _DURATION_WORDS:
             return True  # "a quarter of an hour", "half of the year": a duration, not a share
+    if span.end + 1 < len(doc) and doc[span.end].lower_ in _DURATION_WORDS and doc[span.end + 1].lower_ == "ago":
+        return True  # "formed 4.6 billion years ago": when, however the model typed the number
     if _CODE.match(whole_word) and not _UNIT_SUFFIX.match(whole_word):
         return True  # "4chan", "A320", "G7": a name with a number in it
     before = [t.lower_ for t in doc[max(0, span.start - 2):span.start] if t.text != "."]
