@@ -1472,3 +1472,14 @@ def test_works_named_after_a_word_for_a_work_and_an_index_are_no_bodies():
     assert types.get("Brine and Granite") == "Other" and "Brine" not in types and "Granite" not in types
     assert types.get("Grey Harbour") == "Other" and types.get("Jane Roe") == "Person"
     assert types.get("TASI") not in ("Organization", "Person", "Place")
+
+
+def test_a_company_the_model_read_as_a_place_takes_its_short_name():
+    result = newsgraph.extract(
+        "The largest hospital operator in the state, Blue Harbor Health, said the cap would hurt it.\n\n"
+        "The Lakeland Nurses Association, which represents 9,000 nurses at Blue Harbor and other hospitals, "
+        "will vote. Its president, Carla Ruiz, a cardiac nurse at Blue Harbor, said staff were worried.")
+    company = next(e for e in result.entities if e.name == "Blue Harbor Health")
+    assert company.type == "Organization" and "Blue Harbor" in company.aliases
+    assert ("Carla Ruiz", "cardiac nurse", "Blue Harbor Health", None) in role_rows(result)
+    assert ("Carla Ruiz", "president", "Lakeland Nurses Association", None) in role_rows(result)

@@ -2853,7 +2853,9 @@ def _merge_shortened_organisations(clusters: list[EntityCluster], model_types: d
                                    common_words: frozenset[str] = frozenset()) -> None:
     """"Andy Warhol Foundation" after (or before) "Andy Warhol Foundation for the Visual Arts", "Union
     Crest" after "Union Crest Bank": one."""
-    orgs = [c for c in clusters if c.type == "Organization" and c.mentions]
+    # (with the companies the model read as places, whose last word says what they are: "North Star Health")
+    orgs = [c for c in clusters if c.mentions and (c.type == "Organization" or (
+        " " in c.name and (c.name.split()[-1] in COMPANY_MARKS or c.name.split()[-1].lower() in COMPANY_NAME_TAILS)))]
     for short in orgs:
         if len(short.name.split()) < 2:
             continue

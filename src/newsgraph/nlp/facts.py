@@ -315,7 +315,14 @@ def resolve_organization(doc: Doc, token: Token | int, sentences_back: int = 1) 
                                            for m in c.mentions)]
     if named or in_sentence:
         return (named or in_sentence)[0]
-    return orgs[0] if len(orgs) == 1 else None
+    if len(orgs) > 1:
+        # "The Nurses Association, which represents nurses at North Star, ... Its president": the body
+        # the sentence before was about (its subject), not one named inside it
+        window = _window_start(doc, index, sentences_back)
+        subjects = [c for c in orgs if any(window <= m.start < index and m[-1].dep_ in ("nsubj", "nsubjpass")
+                                           and m[-1].head.dep_ == "ROOT" for m in c.mentions)]
+        return subjects[0] if len(subjects) == 1 else None
+    return orgs[0] if orgs else None
 
 
 def _named_as(doc: Doc, cluster: EntityCluster, noun: str, index: int) -> bool:
