@@ -26,7 +26,7 @@ from collections import Counter
 from functools import lru_cache
 
 import numpy as np
-from spacy.attrs import ENT_TYPE, IS_ALPHA, IS_SPACE, IS_UPPER, LENGTH, LOWER, ORTH, SHAPE
+from spacy.attrs import DEP, ENT_TYPE, IS_ALPHA, IS_SPACE, IS_UPPER, LENGTH, LOWER, ORTH, SHAPE
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.strings import get_string_id
@@ -1689,6 +1689,9 @@ def _names_after_nationalities(doc: Doc, spans: list[Span]) -> list[Span]:
     return found
 
 
+_TITLE_HEADS = frozenset((ROLE_NOUNS - ROLE_MODIFIERS) | TITLE_WORDS)  # the words _is_title_head takes
+
+
 # Posts a firm may fill as well as a person ("its financial advisor, Smith Barney")
 _FIRMS_AS_ADVISERS = {"advisor", "adviser", "auditor", "underwriter", "agent", "broker", "counsel", "consultant",
                       "manager", "partner", "sponsor", "supplier", "contractor", "owner", "operator", "buyer"}
@@ -1700,8 +1703,8 @@ def _untagged_titled_names(doc: Doc, spans: list[Span]) -> list[Span]:
     a capitalised title ("Treasurer Callum Hart said")."""
     taken = {i for span in spans for i in range(span.start, span.end)}
     found = []
-    for token in doc:
-        if token.dep_ != "appos" or token.pos_ != "PROPN" or token.i in taken or not token.head.is_lower or \
+    for token in (doc[i] for i in tokens_where(doc, DEP, ("appos",))):
+        if token.pos_ != "PROPN" or token.i in taken or not token.head.is_lower or \
                 token.head.lemma_.lower() not in ROLE_NOUNS or token.head.lemma_.lower() in _FIRMS_AS_ADVISERS:
             continue
         start, end = token.left_edge.i, token.i + 1
@@ -1710,7 +1713,7 @@ def _untagged_titled_names(doc: Doc, spans: list[Span]) -> list[Span]:
             found.append(Span(doc, start, end, label="PERSON"))
             taken.update(range(start, end))
     # "According to Shadow Treasurer Callum Hart, ...": a capitalised title, then two name words and a pause
-    for title in doc[:-3]:
+    for title in (doc[i] for i in tokens_where(doc, LOWER, _TITLE_HEADS) if i + 3 < len(doc)):
         i = title.i + 1
         if title.is_title and _is_title_head(title) and not title.ent_type_ and i not in taken and i + 1 not in taken \
                 and _name_word(doc[i]) and _name_word(doc[i + 1]) and not doc[i].ent_type_ and not doc[i + 1].ent_type_ \
@@ -2253,10 +2256,10 @@ def _partners_name(span: Span) -> tuple[str, ...] | None:
 
 
 def _spelled_by(word: str, tokens: Span) -> bool:
-    """Whether the capitals of the name's words, small words left out, spell the bracketed word
+    """Whether the initials of the name's words, small words left out, spell the bracketed word
     ("Associated Society of Locomotive Engineers and Firemen" -> "Aslef", "UNHCR")."""
-    capitals = "".join(t.text[0] for t in tokens if t.text[:1].isupper())
-    return len(capitals) >= 3 and capitals.lower() == word.lower().replace(".", "")
+    letters = word.upper().replace(".", "")
+    return len(letters) >= 3 and letters in initials(tokens.text)
 
 
 def _word_acronym(token: Token) -> bool:
@@ -2318,7 +2321,7 @@ def _works_after_work_nouns(doc: Doc, spans: list[Span]) -> list[Span]:
 
 
 # (not "record", "release", "single": "a record 5 mln", "for release March 12", "the single European market")
-_WORK_WORDS = {"album", "song", "ep", "lp", "soundtrack", "mixtape", "film", "movie", "novel", "documentary"}
+_WORK_WORDS = frozenset({"album", "song", "ep", "lp", "soundtrack", "mixtape", "film", "movie", "novel", "documentary"})
 
 
 def _names_ending_in_places(doc: Doc, spans: list[Span]) -> list[Span]:
@@ -2422,7 +2425,7 @@ def _organisations_before_titles(doc: Doc, spans: list[Span]) -> list[Span]:
                 doc[i - 1].ent_type_ in ("", "ORG"):
             i -= 1
         if i < end and not (i == sent_start and end - i == 1 and (doc[i].is_stop or (
-                (doc[i].pos_ == "NOUN" or any(t.is_lower and t.lower_ == doc[i].lower_ for t in doc)) and
+                (doc[i].pos_ == "NOUN" or any(doc[k].is_lower for k in tokens_where(doc, LOWER, (doc[i].lower_,)))) and
                 doc[i].text not in bodies_last_words))):
             # (not "Festival director X": a common noun capitalised to open the sentence; but "Commission
             # chairwoman X" after "Federal Energy Regulatory Commission" names it)
@@ -2915,8 +2918,6 @@ def _staff_after_possessive(mention: Span) -> bool:
         t.lower_ in _FIRM_STAFF for t in doc[mention.end + 1:mention.end + 4])
 
 
-_FIRM_STAFF = {"founder", "co-founder", "employees", "workforce", "shareholders", "ceo", "cfo"}
-
 
 def _company_tail(words: str) -> bool:
     """"Corp", "Bank", "Systems": the word a company's short name leaves out."""
@@ -3064,6 +3065,9 @@ _PEOPLE_MAKERS = {"lawmaker", "policymaker", "peacemaker", "filmmaker", "dressma
 # What follows a company's name and "'s", never a person's ("Kestrel's chief financial officer")
 _COMPANY_POSSESSIONS = {"ceo", "cfo", "coo", "shares", "stock", "subsidiary", "shareholders", "employees"}
 _CHIEF_OFFICERS = {"executive", "financial", "operating", "technology", "technical", "marketing", "commercial"}
+# (further from the name than _company_context looks, and founders too: the company is named in full
+# elsewhere, so the signal may be weaker: see _staff_after_possessive)
+_FIRM_STAFF = _COMPANY_POSSESSIONS | {"founder", "co-founder", "workforce"}
 
 
 def _company_context(mention: Span) -> bool:

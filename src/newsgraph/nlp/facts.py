@@ -285,11 +285,7 @@ def resolve_organization(doc: Doc, token: Token | int, sentences_back: int = 1) 
         return None
     sentence_start = word.sent.start
     orgs = _clusters_before(doc, index, _window_start(doc, index, sentences_back), "Organization")
-    if not orgs and lower not in ORG_POSSESSIVES:
-        # "The department's commissioner" after quotes that named no body: the one whose name says it
-        named = [c for c in _clusters_before(doc, index, 0, "Organization") if _named_as(doc, c, lower, index)]
-        return named[-1] if len(named) == 1 and lower not in STORY_COMPANY_NOUNS else None
-    if not orgs:
+    if not orgs and lower in ORG_POSSESSIVES:
         if lower != "its":
             return None
         # "The club confirmed that its captain ...": the body the sentence spoke of before; else
@@ -302,10 +298,13 @@ def resolve_organization(doc: Doc, token: Token | int, sentences_back: int = 1) 
         if len(named) >= 1:
             return named[0]
         # "scientists from the University of Quito ... a herpetologist at the university": the body
-        # whose name says the noun, however far back, before a nearer one whose name does not
+        # whose name says the noun, however far back, before a nearer one whose name does not (or none:
+        # "The department's commissioner" after quotes that named no body)
         named = [c for c in _clusters_before(doc, index, 0, "Organization") if _named_as(doc, c, lower, index)]
         if named and lower not in STORY_COMPANY_NOUNS:  # "the company": the story's, see story_company
             return named[0]
+        if not orgs:
+            return None
         if lower in STORY_COMPANY_NOUNS:
             return story_company(doc, index) or (orgs[0] if len(orgs) == 1 else None)
         return orgs[0] if len(orgs) == 1 else None  # "the commission" with two bodies named: unknown
