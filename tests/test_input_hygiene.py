@@ -6,6 +6,7 @@ the API tests post through the in-process app with the session's model."""
 from __future__ import annotations
 
 import datetime as dt
+import sys
 
 import pytest
 from api_helpers import settings as app_settings
@@ -210,3 +211,25 @@ def test_max_chars_cannot_exceed_what_the_model_reads(monkeypatch):
     with pytest.raises(ValidationError):
         Settings(max_chars=0)
     assert Settings(max_chars=1_000_000).max_chars == 1_000_000
+
+
+ENGLISH_PARAGRAPH = (
+    "The harbour board said on Tuesday that the new ferry would sail from the north pier, and that "
+    "fares for the crossing were to stay the same for the rest of the year, with its first trip at dawn."
+)
+
+
+def test_plain_english_prose_needs_no_language_identifier(monkeypatch):
+    def no_identifier():
+        raise AssertionError("the identifier was asked")
+
+    monkeypatch.setattr(sys.modules["newsgraph.extract"], "_language_identifier", no_identifier)
+    assert prepare(ENGLISH_PARAGRAPH).language == "en"
+
+
+def test_dutch_prose_with_words_english_shares_is_still_refused():
+    dutch = ("De minister zei maandag dat de gesprekken in Genève volgende week worden voortgezet, of dat "
+             "was in elk geval het plan van de regering, die het overleg in de zomer is begonnen.")
+    with pytest.raises(UnsupportedLanguage) as refused:
+        prepare(dutch)
+    assert refused.value.detail["language"] == "nl"

@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .facts import EXTENSIONS, SOURCE_TEXT_KEY, TEXT_KEY, EntityCluster, sentence_index, source_text
+from .facts import EXTENSIONS, SOURCE_TEXT_KEY, TEXT_KEY, TOKEN_LOOKUP_KEY, EntityCluster, sentence_index, source_text
 
 if not Doc.has_extension("ng_facts"):
     Doc.set_extension("ng_facts", default=None)
@@ -94,5 +94,6 @@ def assemble_facts(doc: Doc) -> Doc:
     doc.user_data.pop("ng_sentence_starts", None)
     doc.user_data.pop("ng_has_dep", None)
     doc.user_data.pop(TEXT_KEY, None)
+    doc.user_data.pop(TOKEN_LOOKUP_KEY, None)
     doc.user_data.pop(SOURCE_TEXT_KEY, None)
     return doc

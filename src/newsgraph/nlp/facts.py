@@ -13,7 +13,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Any
 
-import numpy as np
+from spacy.attrs import DEP, LEMMA, LOWER, ORTH, POS
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
@@ -130,25 +130,40 @@ def doc_text(doc: Doc) -> str:
 
 
 _HASHES: dict[frozenset[str], frozenset[int]] = {}
-_FEW = 4  # up to this many values, numpy compares the array with each; past it, a set lookup per token is faster
+TOKEN_LOOKUP_KEY = "ng_token_lookup"  # doc.user_data: attr -> {string hash -> token indices}, while the components run
+# attributes fixed once the model has run (tokens_where may index them once per Doc); the
+# entity type is not: the dateline and wire components reset entities
+_FIXED_ATTRS = frozenset({LOWER, ORTH, LEMMA, DEP, POS})
 
 
 def tokens_where(doc: Doc, attr: int, values: Collection[str]) -> list[int]:
     """Indices, in order, of the tokens whose string attribute ``attr`` (``spacy.attrs.LOWER``,
-    ``ORTH``, ``LEMMA``, ``DEP``, ``POS``) is one of ``values``, compared by the strings' hashes
-    (``Doc.to_array``): reading a string attribute of every token in Python costs more than most
-    scans do with the few tokens that pass. A scan still tests the tokens it is given."""
+    ``ORTH``, ``LEMMA``, ``DEP``, ``POS``, ``ENT_TYPE``) is one of ``values``, compared by the strings'
+    hashes: reading a string attribute of every token in Python costs more than most scans do
+    with the few tokens that pass. The components ask a Doc some thirty of these, so for the
+    attributes the model fixed, the Doc's tokens are grouped by value once (``Doc.to_array``) and
+    each question is a few lookups. A scan still tests the tokens it is given."""
     key = values if isinstance(values, frozenset) else frozenset(values)
     hashes = _HASHES.get(key)
     if hashes is None:
         hashes = _HASHES[key] = frozenset(get_string_id(value) for value in key)
-    values = doc.to_array(attr)
-    if len(hashes) <= _FEW:
-        found = np.zeros(len(values), dtype=bool)
-        for value in hashes:
-            found |= values == np.uint64(value)
-        return np.flatnonzero(found).tolist()
-    return [i for i, value in enumerate(values.tolist()) if value in hashes]
+    if attr not in _FIXED_ATTRS:
+        array = doc.to_array(attr).tolist()
+        return [i for i, value in enumerate(array) if value in hashes]
+    lookups: dict[int, dict[int, list[int]]] = doc.user_data.setdefault(TOKEN_LOOKUP_KEY, {})
+    lookup = lookups.get(attr)
+    if lookup is None:
+        lookup = lookups[attr] = {}
+        for i, value in enumerate(doc.to_array(attr).tolist()):
+            found = lookup.get(value)
+            if found is None:
+                lookup[value] = [i]
+            else:
+                found.append(i)
+    groups = [found for value in hashes if (found := lookup.get(value)) is not None]
+    if len(groups) == 1:
+        return list(groups[0])
+    return sorted(i for group in groups for i in group)
 
 
 _HEADER = re.compile(r"\A\s*date\s+\d{4}-\d{2}-\d{2}\b[^\n]*")

@@ -214,9 +214,12 @@ def pair_features(head: str, a: Span, b: Span, mentions: list[tuple[EntityCluste
     return [f"{head}|{f}" for f in shared_features(a, b, mentions)]
 
 
-def shared_features(a: Span, b: Span, mentions: list[tuple[EntityCluster, Span]] | None = None) -> list[str]:
+def shared_features(a: Span, b: Span, mentions: list[tuple[EntityCluster, Span]] | None = None,
+                    sentence: tuple[Span, Token] | None = None) -> list[str]:
     """:func:`pair_features` before the head's name is put in front: the same for every head
-    that scores the pair (a person and a place: office and residence)."""
+    that scores the pair (a person and a place: office and residence). ``sentence``: the pair's
+    sentence and its root, when the caller knows them (``Span.sent`` and ``Span.root`` each walk
+    the sentence, and a sentence holds many pairs)."""
     doc = a.doc
     word = _words(doc)
     first, second = (a, b) if a.start < b.start else (b, a)
@@ -238,7 +241,7 @@ def shared_features(a: Span, b: Span, mentions: list[tuple[EntityCluster, Span]]
     features.append(f"punct={punct[:4]}")
     others = {id(c) for t in between if (c := entity_at(doc, t)) is not None}
     features.append(f"ents_between={min(len(others), 3)}")
-    sent = first.sent  # (Span.sent searches the Doc: once per pair)
+    sent, root = sentence if sentence is not None else (first.sent, first.sent.root)
     before = doc[first.start - 1] if first.start > sent.start else None
     after = doc[second.end] if second.end < sent.end else None
     features.append(f"w-1={word(before) if before is not None else '<s>'}")
@@ -254,7 +257,7 @@ def shared_features(a: Span, b: Span, mentions: list[tuple[EntityCluster, Span]]
     after2 = doc[second.end + 1] if second.end + 1 < sent.end else None
     features.append(f"w-2={word(before2) if before2 is not None else '<s>'}")
     features.append(f"w+2={word(after2) if after2 is not None else '</s>'}")
-    features.append(f"root={word(sent.root)}")
+    features.append(f"root={word(root)}")
     features.append(f"op={order}:{punct[:4]}:{_bucket(len(between))}")
     labels, path_words, ancestor = dependency_path(a.root, b.root, word)
     if ancestor is not None:
@@ -384,6 +387,7 @@ class LearnedRelations:
             if len(mentions) < 2:
                 continue
             sent = sentences[k]
+            sentence = (sent, sent.root)
             best: dict[tuple[str, int, int], tuple[float, EntityCluster, EntityCluster]] = {}
             # a pair's features and vector, read once for all the heads that score it
             shared: dict[tuple[int, int], tuple[list[bytes], np.ndarray | None]] = {}
@@ -397,7 +401,7 @@ class LearnedRelations:
                     continue  # "Sen. X visited Kabul": where someone went, not what they hold office for
                 pair = (id(ma), id(mb))
                 if pair not in shared:
-                    shared[pair] = ([f.encode() for f in shared_features(ma, mb, mentions)],
+                    shared[pair] = ([f.encode() for f in shared_features(ma, mb, mentions, sentence)],
                                     pair_vector(ma, mb) if model.dense is not None else None)
                 encoded, vector = shared[pair]
                 p = model.probability_of(head_indices(head, encoded, model.bits), head, vector)
