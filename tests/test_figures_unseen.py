@@ -135,3 +135,74 @@ def test_later_percentages_in_a_gapped_list_share_the_first_ones_noun():
 def test_years_ago_is_when_not_a_figure():
     result = newsgraph.extract("The rocks formed 4.6 billion years ago, and the crater is 12 km wide.")
     assert [(f.value, f.unit) for f in result.figures] == [(12.0, "km")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The lender trimmed its deposit rate by 75 basis points in June.", [(75, "basis points")]),
+    ("Bond spreads widened 40 basis points over the week.", [(40, "basis points")]),
+    ("Turnout climbed by one percentage point to 64 percent.", [(1, "percentage points"), (64, "percent")]),
+    ("The jobless rate dropped 2.5 percentage points over the year.", [(2.5, "percentage points")]),
+])
+def test_points_of_a_rate_are_one_figure_in_those_points(text, expected):
+    assert values(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("KINGSTON, Ontario (CP) — The township set aside $2.3 million for new culverts.", [(2.3e6, "CAD")]),
+    ("BRISBANE, Queensland — The council will spend $40 million on flood barriers.", [(4e7, "AUD")]),
+    ("MANILA, Philippines (AP) — The port authority approved 900 million pesos for dredging.", [(9e8, "PHP")]),
+    ("The farm ministry priced its wheat in Argentine pesos. Growers will get 2.5 billion pesos in aid.",
+     [(2.5e9, "ARS")]),
+])
+def test_a_shared_currency_word_is_the_currency_of_the_country_the_story_is_set_in(text, expected):
+    assert values(text) == expected
+
+
+@pytest.mark.parametrize("local, elsewhere", [
+    (("KINGSTON, Ontario (CP) — The township set aside $2.3 million for new culverts.", ["CAD"]),
+     ("DENVER (AP) — The county set aside $2.3 million for new culverts.", ["USD"])),
+    (("CALGARY, Alberta — The city will spend $40 million on new buses.", ["CAD"]),
+     ("The council in Ottawa will spend $40 million on new buses.", ["USD"])),  # one mention sets nothing
+    # a story that marks its own dollars ("C$") means the US one by a bare "$"
+    (("TORONTO (Reuters) - Maple Rail raised $660 million for track work.", ["CAD"]),
+     ("TORONTO (Reuters) - Maple Rail sold C$900 million of bonds, raising $660 million for track work.",
+      ["CAD", "USD"])),
+])
+def test_a_bare_dollar_is_local_only_when_the_setting_is_clear(local, elsewhere):
+    for text, units in (local, elsewhere):
+        assert [unit for _, unit in values(text)] == units
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Chilean peso weakened to around 950 per dollar on Monday.", [(950, "CLP")]),
+    ("The rupee ended at 83 per dollar.", [(83, "INR")]),
+])
+def test_an_exchange_rate_counts_the_other_currency_not_the_one_it_is_per(text, expected):
+    assert values(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Officials put the bill at between 80 million and 95 million pounds.", [(8e7, "GBP")]),
+    ("The ministry put the cost at between 20 and 25 billion rupees.", [(2e10, "INR")]),
+    ("The plant will produce between 200 and 260 tonnes of steel.", [(200, "tonnes")]),
+])
+def test_a_range_between_two_amounts_is_one_figure_with_the_top_unit(text, expected):
+    assert values(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Nitrogen dioxide peaked at 60 micrograms per cubic metre near the ring road.",
+     [(60, "micrograms per cubic metre")]),
+    ("The river carried 12 milligrams per litre of nitrate.", [(12, "milligrams per litre")]),
+    ("Gusts reached 90 kilometres per hour on the coast.", [(90, "kilometres per hour")]),
+])
+def test_a_measure_per_unit_is_one_figure_with_a_rate_unit(text, expected):
+    assert values(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("She volunteers two afternoons a week at the library.", [(2, "count")]),
+    ("He walks the dog three mornings a week.", [(3, "count")]),
+])
+def test_a_number_of_things_a_week_or_a_day_is_a_count(text, expected):
+    assert values(text) == expected

@@ -33,3 +33,44 @@ def test_a_name_in_apposition_to_an_occupation_only_people_have_is_a_person():
     # a company can be a leader, an owner or a producer
     assert entities("Brindle , a chip leader , grew .", {"Brindle": "ORG"}, _APPOS) == {"Brindle": "Organization"}
     assert entities("Brindle , a film producer , grew .", {"Brindle": "ORG"}, _APPOS) == {"Brindle": "Organization"}
+
+
+# "said Ana Mourao , director of the Tide Museum ."
+_SAID_DIRECTOR = [(0, "ROOT"), (2, "compound"), (0, "nsubj"), (2, "punct"), (2, "appos"), (4, "prep"), (8, "det"),
+                  (8, "compound"), (5, "pobj"), (0, "punct")]
+
+
+def test_a_name_the_model_read_as_a_people_holding_a_title_is_a_person():
+    text = "said Ana Mourao , director of the Tide Museum ."
+    assert entities(text, {"Ana Mourao": "NORP", "Tide Museum": "ORG"}, _SAID_DIRECTOR) == {
+        "Ana Mourao": "Person", "Tide Museum": "Organization"}
+    # a people's name ("Costa Ricans") stays what the model said
+    assert "Costa Ricans" not in entities("said Costa Ricans , director of the Tide Museum .",
+                                          {"Costa Ricans": "NORP", "Tide Museum": "ORG"}, _SAID_DIRECTOR)
+
+
+# "His publisher , Rui Ventura , said so ."
+_PUBLISHER = [(1, "poss"), (6, "nsubj"), (1, "punct"), (4, "compound"), (1, "appos"), (1, "punct"), (6, "ROOT"),
+              (6, "advmod"), (6, "punct")]
+
+
+def test_two_one_word_places_joined_in_apposition_to_a_job_are_one_person():
+    found = entities("His publisher , Rui Ventura , said so .", [("Rui", "GPE"), ("Ventura", "GPE")], _PUBLISHER)
+    assert found == {"Rui Ventura": "Person"}
+    # "His home , Porto Alegre , ...": no job, two places stay
+    assert "Porto Alegre" not in entities("His home , Porto Alegre , said so .", [("Porto", "GPE"), ("Alegre", "GPE")],
+                                          _PUBLISHER)
+
+
+# "Nadia Greenhalgh of the law firm Dorsey Pike LLP said so ."
+_OF_FIRM = [(1, "compound"), (9, "nsubj"), (1, "prep"), (5, "det"), (5, "compound"), (2, "pobj"), (8, "compound"),
+            (8, "compound"), (5, "appos"), (9, "ROOT"), (9, "advmod"), (9, "punct")]
+
+
+def test_a_two_word_name_of_a_named_firm_is_a_person():
+    text = "Nadia Greenhalgh of the law firm Dorsey Pike LLP said so ."
+    found = entities(text, {"Nadia Greenhalgh": "ORG", "Dorsey Pike LLP": "ORG"}, _OF_FIRM)
+    assert found["Nadia Greenhalgh"] == "Person" and found["Dorsey Pike LLP"] == "Organization"
+    # a body of a place ("Bank Leumi of Israel") is no person
+    assert entities("Harbor Trust of the port city Dorsey Pike LLP said so .",
+                    {"Harbor Trust": "ORG", "Dorsey Pike LLP": "ORG"}, _OF_FIRM)["Harbor Trust"] == "Organization"

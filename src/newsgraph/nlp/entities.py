@@ -33,7 +33,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from .facts import STORY_COMPANY_NOUNS, EntityCluster, doc_text, surname, tokens_where
+from .facts import ORG_REFERENCE_NOUNS, STORY_COMPANY_NOUNS, EntityCluster, doc_text, surname, tokens_where
 from .lexicon import (
     AGENT_VERBS,
     BAND_POSITIONS,
@@ -213,11 +213,13 @@ def clean_span(span: Span) -> Span | None:
     if words and words[0] in WIRE_TERMS and span.label_ != "PERSON" and \
             (len(words) == 1 or words[0] in _ROW_LABELS):
         return None  # "1700 GMT", "LIBOR", "Oper shr 70": wire words and a results table's row labels
-    if (len(words) >= 2 and words[-1] in _CURRENCY_NAMES and span.label_ != "PERSON") or \
+    if (len(words) >= 2 and words[-1] in _CURRENCY_NAMES and span.label_ != "PERSON" and
+            words[0] not in _BODY_OPENERS and words[0] not in ORG_HEADS) or \
             (len(words) >= 2 and words[-1] in ("dlrs", "dlr", "stg")) or (
             len(words) == 1 and ((words[0] in _CURRENCY_NAMES and words[0] != "sterling") or (
                 words[0] in CURRENCY_WORDS and start > 0 and doc[start - 1].like_num))):
         return None  # "U.S. Dollar", "N.Z. Dlrs", "five billion Ecus": a currency, not a body or a person
+        # (but "Banco Real", "Banco Austral": a bank named like a currency)
     while span.label_ == "PERSON" and end - start > 1 and _numbered(doc[start].text):
         start += 1  # "KV0101223294 Karvala": a monitoring line's number before a place
     if (span.label_ == "PERSON" and any(_numbered(t.text) for t in doc[start:end])) or (
@@ -468,6 +470,13 @@ _BODY_OPENERS = {"banque", "banco", "banca", "compagnie", "compania", "compañí
 
 
 _NAME_PARTICLES = {"du", "de", "des", "di", "del", "della", "do", "da", "dos", "das"}
+# and the particles that open surnames ("de Wolff", "van Dam", "von Trapp", "ter Horst")
+_SURNAME_PARTICLES = _NAME_PARTICLES | {"van", "von", "der", "den", "ter", "ten", "le", "la"}
+
+
+def _particle_surname(span: Span) -> bool:
+    """"de Wolff", "Van der Meer": a surname with its particles, however capitalised."""
+    return len(span) > 1 and all(t.lower_ in _SURNAME_PARTICLES for t in span[:-1])
 
 
 def _names_joined_by_particles(doc: Doc, spans: list[Span]) -> list[Span]:
@@ -544,6 +553,10 @@ def _name_word(token: Token) -> bool:
 _POLITICAL_LABELS = {"independent", "democrat", "republican"}
 
 
+# Words that describe a person, capitalised before a name at a sentence's start, and no title
+_DESCRIBED_BEFORE_NAMES = {"substitute", "debutant", "rookie", "teenager", "youngster", "newcomer"}
+
+
 def _without_title_words(span: Span) -> Span | None:
     """A name without the title words the model read into it.
 
@@ -569,6 +582,9 @@ def _without_title_words(span: Span) -> Span | None:
             all(_name_word(t) for t in span[1:]):
         return Span(doc, span.start + 1, span.end, label=span.label)  # "Independent | Clara Boswell, who held"
     if span.label_ == "PERSON":
+        if len(span) >= 3 and span[0].is_title and span[0].lower_ in _DESCRIBED_BEFORE_NAMES and \
+                all(_name_word(t) for t in span[1:]):
+            return Span(doc, span.start + 1, span.end, label=span.label)  # "Substitute | Tobi Okonkwo headed in"
         if len(span) >= 3 and (span[0].is_title or span[0].is_upper) and _is_title_head(span[0]) \
                 and span[0].lower_ not in _STYLED_TITLES \
                 and all(t.is_title or t.is_upper or t.text.endswith(".") for t in span[1:]):
@@ -1002,8 +1018,23 @@ def _people_from_context(doc: Doc, spans: list[Span]) -> list[Span]:
     """
     names: set[str] = set()
     by_end = {s.end: s for s in spans}
+    # Two or three name words the model read as a people ("Helena Mourão" said): its guess at a
+    # name from another language. They are no entity yet; the same clues can make them a person.
+    taken = {i for s in spans for i in range(s.start, s.end)}
+    peoples = [ent for ent in doc.ents if ent.label_ == "NORP" and 1 < len(ent) <= 3 and
+               not taken.intersection(range(ent.start, ent.end)) and
+               not ent[-1].lower_.endswith(_PEOPLE_ENDINGS) and ent[-1].lower_ not in _PEOPLES_WORDS]
+    # So can two one-word "places" the parse joins ("Duarte" "Ventura", a publisher): one name
+    by_start = {s.start: s for s in spans}
+    split = {}
     for span in spans:
-        if span.label_ not in ("ORG", "GPE", "LOC", "FAC") or \
+        after = by_start.get(span.end)
+        if span.label_ in ("GPE", "LOC") and after is not None and after.label_ in ("GPE", "LOC") and \
+                len(span) == len(after) == 1 and span[0].head.i == after.start and span[0].dep_ == "compound":
+            split[span.start] = (span, after)
+            peoples.append(Span(doc, span.start, after.end, label="GPE"))
+    for span in spans + peoples:
+        if span.label_ not in ("ORG", "GPE", "LOC", "FAC", "NORP") or \
                 not all((t.is_title and t.is_alpha) or t.text == "-" or _DOTTED_INITIALS.match(t.text) for t in span) or \
                 any(t.lower_ in _HEAD_WORDS for t in span):
             continue
@@ -1012,6 +1043,7 @@ def _people_from_context(doc: Doc, spans: list[Span]) -> list[Span]:
         conj += [c for c in root.children if c.dep_ == "conj"]
         possessed = doc[end + 1].lower_ if end + 1 < len(doc) and doc[end].lower_ in ("'s", "’s") else None
         not_a_country = len(span) > 1 and span.label_ != "GPE"
+        guessed = span.label_ == "NORP" or (span.start in split and len(span) == 2)  # the candidates above
         swapped = root.dep_ == "dobj" and root.head.lemma_ in PERSON_SWAP_VERBS and any(
             c.dep_ == "nsubj" and c.ent_type_ == "PERSON" for c in root.head.children)
         if any(c.dep_ == "appos" and c.lemma_.lower() in PERSON_NOUNS for c in root.children) or \
@@ -1020,14 +1052,33 @@ def _people_from_context(doc: Doc, spans: list[Span]) -> list[Span]:
                 possessed in PERSON_POSSESSIONS or _after_title_of(doc, span.start, by_end) or _says_he(root) or \
                 _after_office_title(doc, span) or \
                 _described_as_person(doc, root, end) or \
+                (not_a_country and len(span) == 2 and _of_a_named_body(doc, end, by_start)) or \
+                (guessed and root.dep_ == "appos" and root.head.i < span.start and root.head.lemma_.lower() in ROLE_NOUNS) or \
                 (not_a_country and (possessed in PLAYER_ACTS or swapped or any(
                     t.ent_type_ == "PERSON" and not (span.start <= t.i < end) for t in conj))):
             names.add(span.text)
     if not names:
         return spans
     last_words = {surname(n) for n in names if len(n.split()) > 1}
+    joined = [s for s in peoples if s.text in names]
+    joined_parts = {id(part) for s in joined if s.start in split for part in split[s.start]}
     return [Span(doc, s.start, s.end, label="PERSON") if s.label_ != "PERSON" and (
-        s.text in names or (len(s) == 1 and s.text in last_words)) else s for s in spans]
+        s.text in names or (len(s) == 1 and s.text in last_words)) else s for s in spans if id(s) not in joined_parts] + [
+        Span(doc, s.start, s.end, label="PERSON") for s in joined]
+
+
+def _of_a_named_body(doc: Doc, end: int, by_start: dict[int, Span]) -> bool:
+    """"Nadia Fairweather of (the law firm) Kessler Vance LLP": "of" and a name that is plainly a body's
+    (a company's mark, or a body's head word at its end) after a name of two words with neither: a
+    person of that body."""
+    if end + 1 >= len(doc) or doc[end].lower_ != "of":
+        return False
+    k = end + 1
+    while k < len(doc) and k - end <= 3 and doc[k].is_lower and doc[k].is_alpha:
+        k += 1  # "the", "the law firm"
+    body = by_start.get(k)
+    return body is not None and body.label_ in ("ORG", "PERSON") and len(body) > 1 and (
+        body[-1].text in COMPANY_MARKS or body[-1].lower_ in ORG_HEADS | BODY_HEADS)
 
 
 def _countries_before_titles(doc: Doc, spans: list[Span]) -> list[Span]:
@@ -2065,6 +2116,13 @@ def _common_nouns_opening_sentences(doc: Doc, spans: list[Span], common_words: f
             lower = span[0].lower_
             if lower in common_words and any(t.lower_ == lower and t.is_lower and t.pos_ == "NOUN" for t in doc):
                 continue
+        # "Agency spokesman X" opening a sentence: the agency named before, by another name (a body whose
+        # name holds the word, "Commission chairwoman X" for the European Commission, stays)
+        if span.label_ == "ORG" and len(span) == 1 and span[0].is_sent_start and span[0].is_title and \
+                span[0].lower_ in ORG_REFERENCE_NOUNS and span.end < len(doc) and doc[span.end].is_lower and \
+                doc[span.end].lower_ in ROLE_NOUNS and \
+                not any(s is not span and span[0].text in s.text.split() for s in spans):
+            continue
         result.append(span)
     return result
 
@@ -2643,7 +2701,8 @@ def build_clusters(doc: Doc, spans: list[Span], common_words: frozenset[str] = f
         by_key.setdefault(normalise_name(span.text), cluster)
 
     # Long forms first, so acronyms and surnames can point back to them.
-    order = sorted(spans, key=lambda s: (-(len(s) > 1), s.start))
+    # (a surname with its particle, "de Wolff", after the full names it may end)
+    order = sorted(spans, key=lambda s: (-(len(s) > 1), _particle_surname(s), s.start))
     pending_acronyms: list[tuple[Span, str]] = []
     for span in order:
         type_ = ENTITY_TYPES[span.label_]
@@ -2675,9 +2734,9 @@ def build_clusters(doc: Doc, spans: list[Span], common_words: frozenset[str] = f
                        c.name[len(text) + 1:] in COMPANY_MARKS]
             if len(company) == 1:  # "Brown-Forman" after "Brown-Forman Inc"
                 cluster, type_ = company[0], "Organization"
-        if cluster is None and len(span) > 1 and type_ == "Person" and span[0].is_lower:
-            # "Judge van Dam" after "Annelies van Dam": a surname with its particle
-            ending = [c for c in clusters if c.type == "Person" and c.name.endswith(" " + text)]
+        if cluster is None and len(span) > 1 and type_ == "Person" and (span[0].is_lower or _particle_surname(span)):
+            # "Judge van Dam" after "Annelies van Dam": a surname with its particle ("De Wolff" in a headline)
+            ending = [c for c in clusters if c.type == "Person" and c.name.lower().endswith(" " + text.lower())]
             cluster = ending[0] if len(ending) == 1 else None
         if cluster is None and len(span) > 1 and type_ == "Organization":
             ending = [c for c in clusters if c.type == "Organization" and c.name.endswith(" " + text)]
@@ -2877,7 +2936,11 @@ def _merge_shortened_organisations(clusters: list[EntityCluster], model_types: d
     # "Vennekamp said" for "Vennekamp Transport", whatever the model read the long name as: a first word
     # that is no English word, opening one longer name only
     openers = {c.name.split()[0] for c in clusters if " " in c.name and c.type != "Person" and c.mentions}
+    dateline = clusters[0].mentions[0].doc._.ng_dateline if clusters and clusters[0].mentions else None
+    filed_at = dateline.place_span if dateline is not None else None
     for short in [c for c in clusters if c.name in openers and c.mentions and c.name.istitle() and
+                  not (filed_at and any(m.start_char == filed_at[0] for m in c.mentions)) and  # the dateline's town
+
                   len(c.mentions[0]) == 1 and _distinctive(c.mentions[0][0], common_words) and (
                       model_types[id(c)].most_common(1)[0][0] == "Organization" or any(
                           _company_context(m) or (m.root.dep_ == "nsubj" and m.root.head.lemma_ in SPEECH_VERBS)
@@ -2898,11 +2961,17 @@ def _merge_shortened_organisations(clusters: list[EntityCluster], model_types: d
             for name in (c.name, *c.aliases))]  # "Sand" of "Sand Technology", now "Sand Technology Systems Inc"
         if len(longer) == 1:
             _absorb(longer[0], short, model_types)
-    # "Niagara Mohawk said" after "Niagara Mohawk Power Co": the company's short name, read as a person's
-    for short in [c for c in clusters if c.type == "Person" and c.mentions and " " in c.name]:
-        longer = [c for c in clusters if c.mentions and c.name.startswith(short.name + " ") and
-                  c.name.split()[-1] in COMPANY_MARKS and
-                  len(_REGION.sub("", c.name).split()) - len(short.name.split()) <= 3]
+    # "Niagara Mohawk said" after "Niagara Mohawk Power Co": the company's short name, read as a person's;
+    # so is "Van Rijn" after "Van Rijn Group" when no mention reads as a person's
+    for short in [c for c in clusters if c.type in ("Person", "Place") and c.mentions and " " in c.name]:
+        longer = [c for c in clusters if c.mentions and c.name.startswith(short.name + " ") and (
+                  (short.type == "Person" and c.name.split()[-1] in COMPANY_MARKS and
+                   len(_REGION.sub("", c.name).split()) - len(short.name.split()) <= 3)
+                  or (c.type == "Organization" and _company_tail(c.name[len(short.name) + 1:])
+                      and any(_company_context(m) or _described_as_thing(m) for m in short.mentions)))]
+        if len(longer) > 1:  # "Van Rijn, which owns ... Van Rijn Cargo" after "Van Rijn Group": the one named before
+            first = min(m.start for m in short.mentions)
+            longer = [c for c in longer if any(m.start < first for m in c.mentions)]
         if len(longer) == 1:
             _absorb(longer[0], short, model_types)
 
@@ -3020,12 +3089,20 @@ def _organisation_by_word(clusters: list[EntityCluster], word: str, following: s
     matches = [
         c for c in clusters
         if c.type == "Organization" and len(c.name.split()) > 1
-        and ((c.name.split()[0] == word and (word.lower() not in _CHAMBERS or following in c.name.lower().split()))
+        and ((c.name.split()[0] == word and (word.lower() not in _CHAMBERS or following in c.name.lower().split())
+              and not _a_places_body(c.name))
              or (c.name.split()[-1] == word and (
             word.lower() in ORG_HEADS or c.name.split()[-2].lower() in ("of", "for"))))
     ]  # "the Commission", "Scientology" for "Church of Scientology"
     return matches[0] if len(matches) == 1 else None
 
+
+def _a_places_body(name: str) -> bool:
+    """"Peterborough City Council", "Leeds Council", "Kent Police": a place's own body, opened by the place's
+    name (which alone is the place, not the body)."""
+    words = name.lower().split()
+    return words[1] in ("city", "county") or (
+        len(words) == 2 and words[1] in ("council", "government", "police", "municipality"))
 
 # A chamber's name opens the names of its committees: "the House" is not "House Ways and Means Committee"
 _CHAMBERS = {"house", "senate", "congress", "parliament", "assembly", "duma", "knesset", "bundestag"}
@@ -3090,6 +3167,15 @@ def _company_context(mention: Span) -> bool:
         doc[mention.start - 2].lower_ in ("shares", "stock")
 
 
+def _described_as_thing(mention: Span) -> bool:
+    """"Van Rijn, which owns ...", "Van Rijn's supervisory board": said of a body, never of a person."""
+    doc, k = mention.doc, mention.end
+    if k + 1 < len(doc) and doc[k].text == "," and doc[k + 1].lower_ == "which":
+        return True
+    return k + 2 < len(doc) and doc[k].lower_ in ("'s", "’s") and (doc[k + 1].lower_ in ("board", "shares", "subsidiary") or (
+        doc[k + 1].is_lower and doc[k + 2].lower_ in ("board", "shares", "subsidiary")))
+
+
 def _named_as_company(cluster: EntityCluster) -> bool:
     """Company words around the cluster's full name, or around every name of it: "Taft shares" say
     nothing of Dudley Taft when the company is also called Taft."""
@@ -3122,6 +3208,9 @@ def _settle_type_and_name(cluster: EntityCluster, votes: Counter, defined: set) 
         if cluster.type == "Person" and _named_as_company(cluster):
             cluster.type = "Organization"  # "freight group Hallberg Logistik", read mostly as a person
     words = cluster.name.split()
+    if cluster.type in ("Organization", "Person") and len(words) == 1 and votes.get("Place") and \
+            _named_in_dateline(cluster):
+        cluster.type = "Place"  # "Milton council" in the headline, "MILTON, Ontario —": the town
     if len(words) > 1 and (words[-1] in COMPANY_MARKS or (words[-1].istitle() and words[-1].lower() in COMPANY_NAME_TAILS)
                            or words[0].lower() in _BODY_OPENERS):
         # "Paradyne Corp", "Ted Bates Worldwide", "Banque Generale", however often the model read a person

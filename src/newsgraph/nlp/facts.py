@@ -309,6 +309,13 @@ def resolve_organization(doc: Doc, token: Token | int, sentences_back: int = 1) 
                      t.i > 0 and doc[t.i - 1].lower_ == "the"), None)
         return resolve_organization(doc, noun) if noun is not None else story_company(doc, index)
     if lower not in ORG_POSSESSIVES:
+        # "the central bank" after the Central Bank of Chile: the one body whose name holds all its words
+        modifiers = {c.lower_ for c in word.children if c.dep_ in ("amod", "compound") and c.i < index and c.is_lower}
+        if modifiers:
+            spelled = [c for c in _clusters_before(doc, index, 0, "Organization")
+                       if modifiers | {lower} <= set(c.name.lower().split())]
+            if len(spelled) == 1:
+                return spelled[0]
         named = [c for c in orgs if _named_as(doc, c, lower, index)]
         if len(named) >= 1:
             return named[0]
@@ -341,10 +348,13 @@ def resolve_organization(doc: Doc, token: Token | int, sentences_back: int = 1) 
 
 def _named_as(doc: Doc, cluster: EntityCluster, noun: str, index: int) -> bool:
     """The organisation is called by the noun: in its name ("Interior Ministry"), after it ("the X
-    organization") or right before it ("conservation group Rainforest Trust")."""
+    organization"), right before it ("conservation group Rainforest Trust") or in apposition to it
+    ("the refugee agency, UNHCR")."""
     return noun in cluster.name.lower().split() or any(noun in a.lower().split() for a in cluster.aliases) or \
         any(m.end < index and doc[m.end].lower_ == noun for m in cluster.mentions) or \
-        any(0 < m.start < index and doc[m.start - 1].lower_ == noun for m in cluster.mentions)
+        any(0 < m.start < index and doc[m.start - 1].lower_ == noun for m in cluster.mentions) or \
+        any(1 < m.start < index and doc[m.start - 1].text == "," and doc[m.start - 2].lower_ == noun
+            for m in cluster.mentions)
 
 
 # "the company", "the airline": in a story about a company, that company, wherever it was last named

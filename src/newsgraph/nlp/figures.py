@@ -10,6 +10,7 @@ number counts ("170 universities"), or the subject of the clause it is the value
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from spacy.attrs import DEP, LOWER
 from spacy.language import Language
@@ -27,7 +28,16 @@ from .lexicon import (
     ROLE_NOUNS,
     UNIT_WORDS,
 )
-from .quantities import Quantity, parse_quantity
+from .quantities import (
+    PLACE_CURRENCIES,
+    Quantity,
+    currency_of,
+    is_unit_word,
+    local_currency,
+    parse_quantity,
+    rate_against,
+    unmarked_currency,
+)
 
 FIGURE_LABELS = {"MONEY", "PERCENT", "QUANTITY", "CARDINAL"}
 _RANK_WORDS = {"no", "no.", "number", "#", "rank", "ranked", "ranks", "ranking", "top", "page",
@@ -769,6 +779,9 @@ class FigureFinder:
             # a number the model left unnamed: counting a noun ("roughly 100 Polaroids") or a verb's
             # object ("the Greens won 7")
             token = doc[i]
+            if _counts_per_time(token):
+                candidates.append(Span(doc, i, i + 1, label="CARDINAL"))
+                continue
             if i in taken or not _DIGITS.fullmatch(token.text) or _YEAR.match(token.text):
                 continue
             if (token.dep_ == "nummod" and token.head.pos_ in ("NOUN", "PROPN") and token.head.i == i + 1 and
@@ -812,7 +825,9 @@ class FigureFinder:
                 quantity = Quantity(quantity.value, UNIT_WORDS[of.lower_], quantity.qualifier)
             qualifier = quantity.qualifier or _qualifier_before(span)
             bottom = figures[-1] if figures and figures[-1].span.end == span.start - 1 else None
-            if part not in levels and _is_range_top(span) and (bottom is None or quantity.value >= bottom.value):
+            read_whole = bool(figures) and figures[-1].span.start < span.start < figures[-1].span.end
+            if part not in levels and _is_range_top(span, read_whole or bottom is not None) and \
+                    (bottom is None or quantity.value >= bottom.value):
                 # not "from 205,000 or 12.8 pct", "credits of 2,227,000 or four cts": a restatement
                 if bottom is not None and bottom.unit == "count" and quantity.unit != "count" and \
                         not any(t.lower_ in _SCALE_TAIL for t in span):  # not "5 or 6 mln dlrs": 5 is not 5 dlrs
@@ -877,6 +892,7 @@ class FigureFinder:
             for token in span:
                 by_root[token.i] = figure
         _share_list_units(doc, figures)
+        _local_currencies(doc, figures)
         doc._.ng_figures = figures
         return doc
 
@@ -1209,7 +1225,7 @@ def _with_unit_tail(span: Span) -> Span:
     while end - start > 1 and not _amount_word(doc[start]) and doc[start].lower_ not in _QUALIFIER_WORDS:
         start += 1
     while end - start > 1 and not _amount_word(doc[end - 1]) and doc[end - 1].lower_ not in _UNIT_TAIL | _SCALE_TAIL \
-            and not (label == "QUANTITY" and end - start > 2 and doc[end - 2].lower_ == "per"):  # "miles per hour"
+            and not is_unit_word(doc[end - 1].text) and not (label == "QUANTITY" and end - start > 2 and doc[end - 2].lower_ == "per"):  # "miles per hour"
         end -= 1
     tail_from = end
     while end < len(doc) and end - tail_from < 2 and not (
@@ -1230,8 +1246,15 @@ def _with_unit_tail(span: Span) -> Span:
                                                          or doc[end - 1].like_num):
             end, label = end + width + 1, "MONEY"  # "2.1 billion Swedish crowns", "2 billion D-marks"
             break
-    if label == "CARDINAL" and end < len(doc) and doc[end].lower_ in _SPELLED_UNITS:
-        end, label = end + 1, "QUANTITY"  # "20 milligrams", "80 knots" the model left as a bare number
+    if label == "CARDINAL" and end < len(doc) and (doc[end].lower_ in _SPELLED_UNITS or (
+            len(doc[end]) >= 8 and is_unit_word(doc[end].text))):
+        end, label = end + 1, "QUANTITY"  # "20 milligrams", "80 knots", "25 micrograms" the model left as a bare number
+    if end + 1 < len(doc) and doc[end].lower_ in ("basis", "percentage") and doc[end + 1].lemma_.lower() == "point" \
+            and label != "MONEY":
+        end, label = end + 2, "QUANTITY"  # "50 basis points", "one percentage point": no count of points
+    end = _rate_end(doc, end)
+    if label != "MONEY" or doc[end - 1].lower_ in _SCALE_TAIL:
+        end, label = _range_end(doc, start, end, label)
     if label == "CARDINAL" and end < len(doc) and doc[end].lower_ in ("pct", "percent", "%", "per cent"):
         end, label = end + 1, "PERCENT"  # "5.2 pct" the model left as a bare number
     if start > 0 and doc[start - 1].lower_.rstrip(".") in ("rs", "$", "€", "£", "¥", "₹", "us$", "nz$", "hk$", "a$"):
@@ -1239,6 +1262,146 @@ def _with_unit_tail(span: Span) -> Span:
     if (start, end) == (span.start, span.end):
         return span
     return Span(doc, start, end, label=label)
+
+
+def _counts_per_time(token: Token) -> bool:
+    """"three mornings a week", "40 meals a day": a number counting what happens so often (the model
+    reads "three mornings" as a time; a duration, "three days a week", stays none)."""
+    doc = token.doc
+    i = token.i
+    noun = doc[i + 1] if i + 1 < len(doc) else None
+    return token.dep_ == "nummod" and token.like_num and not _YEAR.match(token.text) and noun is not None and \
+        token.head == noun and noun.tag_ == "NNS" and noun.lower_ not in _DURATION_WORDS and i + 3 < len(doc) and \
+        doc[i + 2].lower_ in ("a", "an", "per", "each", "every") and doc[i + 3].lower_ in _RATE_TIMES
+
+
+def _home_currency(doc: Doc) -> str | None:
+    """The currency of the country a story is set in: its dateline's ("PETERBOROUGH, Ontario"), or the
+    country its places clearly are in (at least twice, and at least half of all places named)."""
+    dateline = doc._.ng_dateline
+    if dateline is not None and dateline.place:
+        for part in reversed(dateline.place.lower().split(",")):  # the region after the city says the country
+            code = PLACE_CURRENCIES.get(part.strip())
+            if code is not None:
+                return code
+    mentions: Counter[str] = Counter()
+    total = 0
+    for cluster in doc._.ng_entities or []:
+        if cluster.type != "Place":
+            continue
+        total += len(cluster.mentions)
+        code = PLACE_CURRENCIES.get(cluster.name.lower().removeprefix("the "))
+        if code is not None:
+            mentions[code] += len(cluster.mentions)
+    ranked = mentions.most_common(2)
+    if not ranked or ranked[0][1] < 2 or 2 * ranked[0][1] < total or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    return ranked[0][0]
+
+
+def _named_variants(text: str, base: str) -> set[str]:
+    """The codes of the national currencies called ``base`` a text names in full ("Chilean pesos")."""
+    lowered = text.lower()
+    forms = {base, base + "s"} | {plural for plural, singular in CURRENCY_PLURALS.items() if singular == base}
+    pattern = "|".join(re.escape(form) for form in forms)
+    return {code for nationality, code in NATIONAL_CURRENCIES[base].items()
+            if re.search(rf"\b{re.escape(nationality)}\s+(?:{pattern})\b", lowered)}
+
+
+def _local_currencies(doc: Doc, figures: list[FigureFact]) -> None:
+    """Amounts in a currency several countries name alike, in the one the story means: "1.8 trillion
+    pesos" in a story that names Chilean pesos or is set in Chile, "$1.4 million" in one datelined in
+    Ontario; and an exchange rate ("1,010 per dollar") in the currency it counts, not the one it is
+    against. Without such a sign the word's usual currency stays (US dollars for "$")."""
+    text = doc_text(doc)
+    home = _home_currency(doc)
+    for k, figure in enumerate(figures):
+        against = rate_against(figure.span.text)
+        if against is not None and figure.unit in ("count", against):
+            figure.unit = _rate_currency(figure.span, against, home, text) or "count"
+            continue
+        base = unmarked_currency(figure.span.text)
+        if base is None or not re.fullmatch(r"[A-Z]{3}", figure.unit):
+            continue
+        named = _named_variants(text, base) if base != "dollar" else set()
+        code = named.pop() if len(named) == 1 else local_currency(base, home)
+        if code is None or code == figure.unit:
+            continue
+        if base == "dollar" and (_marks_local_dollars(text, code) or _converted(figure, figures[:k])):
+            continue  # "C$2 billion ($1.5 billion)": the story marks its own dollars, a bare "$" is the US one
+        figure.unit = code
+
+
+def _marks_local_dollars(text: str, code: str) -> bool:
+    """The story writes its country's dollar with a symbol of its own ("C$", "A$")."""
+    symbols = [s for s, c in CURRENCY_WORDS.items() if c == code and s.endswith("$")]
+    return any(re.search(rf"(?<![A-Za-z]){re.escape(s)}\s?\d", text, re.IGNORECASE) for s in symbols)
+
+
+def _converted(figure: FigureFact, earlier: list[FigureFact]) -> bool:
+    """"2 billion Canadian dollars ($1.5 billion)": an amount in brackets after one in another currency."""
+    doc = figure.span.doc
+    start = figure.span.start
+    return start >= 2 and doc[start - 1].text == "(" and \
+        any(f.span.end == start - 1 and f.unit != figure.unit and re.fullmatch(r"[A-Z]{3}", f.unit) for f in earlier)
+
+
+def _rate_currency(span: Span, against: str, home: str | None, text: str) -> str | None:
+    """The currency an exchange rate counts: the other one its sentence names ("the peso weakened to
+    1,010 per dollar"), as the story means it, or else the story's own."""
+    doc = span.doc
+    for token in sorted(span.sent, key=lambda t: abs(t.i - span.start)):  # the nearest first
+        if span.start <= token.i < span.end or token.lower_ not in _CURRENCY_WORDS_ANY:
+            continue
+        written = doc[max(span.sent.start, token.i - 2):token.i + 1].text  # with its nationality: "Chilean peso"
+        code = currency_of(written)
+        base = unmarked_currency(written)
+        if base is not None:
+            named = _named_variants(text, base) if base != "dollar" else set()
+            code = named.pop() if len(named) == 1 else (local_currency(base, home) or code)
+        if code is not None and code != against:
+            return code
+    return home if home is not None and home != against else None
+
+
+_CURRENCY_WORDS_ANY = {w for w in CURRENCY_WORDS if w.isalpha() and len(w) > 2} - _AMBIGUOUS_CURRENCY | \
+    _NATIONAL_CURRENCY_WORDS
+
+
+def _rate_end(doc: Doc, end: int) -> int:
+    """"25 micrograms | per cubic metre", "80 km | per hour": a measure's rate takes in what it is per."""
+    if end + 1 >= len(doc) or doc[end].lower_ != "per" or not is_unit_word(doc[end - 1].text):
+        return end
+    after = end + 2 if doc[end + 1].lower_ in ("cubic", "square") else end + 1
+    if after < len(doc) and (is_unit_word(doc[after].text) or doc[after].lower_ in _RATE_TIMES):
+        return after + 1
+    return end
+
+
+_RATE_TIMES = {"second", "minute", "hour", "day", "week", "month", "year", "night"}
+
+
+def _range_end(doc: Doc, start: int, end: int, label: str) -> tuple[int, str]:
+    """"between 310 million | and 340 million euros": the range runs to its top and takes the top's unit
+    (one figure, given by its bottom, as "between 4 and 4.5 percent" is read whole)."""
+    between = (start > 0 and doc[start - 1].lower_ == "between") or doc[start].lower_ == "between"
+    if not between or end + 1 >= len(doc) or doc[end].lower_ != "and" or not _DIGITS.fullmatch(doc[end + 1].text) or \
+            not doc[end + 1].whitespace_ or not any(_DIGITS.search(t.text) for t in doc[start:end]):
+        # "between zero and 100 pct", "between six and seven billion": the value is read from digits, so
+        # both ends need them; "between 5-5/16 and 5-9/16 pct": a top in pieces is no plain number
+        return end, label
+    top = end + 2
+    while top < len(doc) and doc[top].lower_ in _SCALE_TAIL:
+        top += 1
+    if top < len(doc) and doc[top].lower_ in ("percent", "pct", "%"):
+        return top + 1, "PERCENT"
+    if top < len(doc) and _currency_after(doc[top]):
+        return top + 1, "MONEY"
+    if top < len(doc) and is_unit_word(doc[top].text):
+        return _rate_end(doc, top + 1), "QUANTITY"
+    if top > end + 2 or label == "CARDINAL":
+        return top, label
+    return end, label
 
 
 def _currency_after(word: Token) -> bool:
@@ -1453,10 +1616,15 @@ def _is_indefinite_one(span: Span, qualifier: str | None) -> bool:
         (head.dep_ == "pobj" and head.head.lower_ == "as") or span.root.dep_ in ("nsubj", "nsubjpass")
 
 
-def _is_range_top(span: Span) -> bool:
-    """"two or three goals": the range is one figure, given by its first number."""
+def _is_range_top(span: Span, has_bottom: bool) -> bool:
+    """"two or three goals", "between 40 and 45 mln acres": the range is one figure, given by its first
+    number ("between ... and" only when its bottom is a figure: the top is all there is of the range)."""
     doc = span.doc
-    return span.start >= 2 and doc[span.start - 1].lower_ in ("or", "to", "-", "–") and doc[span.start - 2].like_num
+    if span.start < 2 or not (doc[span.start - 2].like_num or doc[span.start - 2].lower_ in _SCALE_TAIL):
+        return False
+    if doc[span.start - 1].lower_ == "and":
+        return has_bottom and any(t.lower_ == "between" for t in doc[max(0, span.start - 5):span.start - 2])
+    return doc[span.start - 1].lower_ in ("or", "to", "-", "–") and doc[span.start - 2].like_num
 
 
 def _whole_word(span: Span) -> str:
@@ -1492,7 +1660,7 @@ _CHANGE_NOUNS = {"rise": "rise", "increase": "increase", "grow": "growth", "fall
 def _change_about(span: Span, unit: str, about_token: Token | None, about: str | None) -> str | None:
     """"exports rose 4 percent": the rise in exports (the percentage is the change, not the level;
     "rose to 4 percent" is the level and keeps "exports")."""
-    if about is None or about_token is None or (unit not in ("percent", "fold", "percentage point") and
+    if about is None or about_token is None or (unit not in ("percent", "fold", "percentage points", "basis points") and
                                                 not re.fullmatch(r"[A-Z]{3}", unit)):
         return about  # a change by an amount of money too: "supply rose 2.1 billion dlrs"
     root = span.root

@@ -56,7 +56,7 @@ COMPANY_NAME_TAILS = {"systems", "technologies", "technology", "industries", "ph
                       "electronics", "therapeutics", "biosciences", "petroleum", "mining", "minerals", "telecom",
                       "pharma", "securities", "investments", "insurance", "logistics", "solutions", "corp",
                       "aircraft", "worldwide", "airlines", "airways", "chemicals", "seetransport", "shipping",
-                      "films", "pictures", "studios", "productions", "health"}
+                      "films", "pictures", "studios", "productions", "health", "cargo", "freight"}
 
 # Parties named by their members in the plural ("the Social Democrats", "the Greens", "the Tories")
 PARTY_PLURALS = {"democrats", "republicans", "conservatives", "liberals", "greens", "socialists", "communists",
@@ -84,7 +84,7 @@ NOT_NAME_SUFFIXES = ("ism", "phobia", "pathy")
 FACILITY_HEADS = {
     "arena", "stadium", "airport", "station", "hall", "square", "bridge", "tower", "towers", "mosque",
     "cathedral", "temple", "palace", "cave", "plaza", "terminal", "pier", "harbour", "harbor", "dam",
-    "factory", "refinery", "base", "facility",
+    "factory", "refinery", "base", "facility", "pool", "courthouse", "rink", "velodrome", "lido",
 }
 # Building words that make a name a place when it is where someone goes or is ("to the White House");
 # as actors ("the White House said") such names stay organisations
@@ -103,7 +103,8 @@ SITE_WORDS = {"arena", "stadium", "airport", "station", "towers", "mosque", "cat
 UNTAGGED_ORG_HEADS = {"org", "foundation", "institute", "association", "society", "university", "college",
                       "academy", "corporation"}
 
-FACILITY_CENTRES = {"convention", "exhibition", "shopping", "conference", "trade", "sports", "community"}
+FACILITY_CENTRES = {"convention", "exhibition", "shopping", "conference", "trade", "sports", "community", "aquatic",
+                    "leisure", "recreation", "civic", "fitness", "swimming", "visitor", "visitors", "events"}
 
 # Lowercase nouns of a land feature after its name: "the Reykjanes peninsula", "the Jordan valley"
 LANDFORM_NOUNS = {"peninsula", "valley", "river", "basin", "plateau", "coast", "archipelago", "delta", "desert",
@@ -146,6 +147,7 @@ COMPASS_SUFFIXES = {"West", "East", "North", "South", "Central"}
 PLACE_HEADS = {
     "area", "region", "province", "state", "county", "city", "district", "island", "islands",
     "river", "valley", "mountains", "sea", "ocean", "bay", "peninsula", "strait", "lake",
+    "ward", "borough", "prefecture", "municipality", "oblast", "governorate", "canton",
 }
 
 # Words that name a role or a job ("director general", "chief executive", "researcher")

@@ -34,8 +34,8 @@ class Quantity:
 _SYMBOL = re.compile(r"(nz\$|au\$|a\$|ca\$|c\$|hk\$|s\$|nt\$|us\$|r\$|\$|€|£|¥|₹|₩|₽|₺|₦|rs\.?(?=\s*\d))")
 _NUMBER = re.compile(
     r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?"
-    # the top of a range before its scale: "15-20 mln" is 15 mln
-    r"(?:\s*(?:-|to)\s*\d[\d,]*(?:\.\d+)?(?=\s*-?\s*(?:thousand|million|billion|trillion|bn|mn|mln|bln|tn|trn)))?"
+    # the top of a range before its scale: "15-20 mln", "between 15 and 20 mln" are 15 mln
+    r"(?:\s*(?:-|to|and)\s*\d[\d,]*(?:\.\d+)?(?=\s*-?\s*(?:thousand|million|billion|trillion|bn|mn|mln|bln|tn|trn)))?"
     r"(?:\s*-?\s*(thousands?|millions?|billions?|trillions?|bn|mn|mln|bln|tn|trn|lakhs?|crores?|[mkb])\b)?"
 )
 _WORD_NUMBERS = {
@@ -53,6 +53,20 @@ _AREA_UNITS = {"kilometre": "km2", "kilometer": "km2", "km": "km2", "metre": "m2
                "mile": "mi2", "mi": "mi2", "feet": "ft2", "foot": "ft2", "ft": "ft2"}
 _FOLD = re.compile(r"\d\s*-?\s*fold\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand)"
                    r"\s*-?\s*fold\b")
+# "1,010 per dollar", "110 yen to the dollar": an exchange rate counts the other currency, so the
+# currency after these words is not the amount's own
+_PER_CURRENCY = re.compile(
+    r"\s+(?:per|a|an|to\s+the|against\s+the|for\s+each|for\s+one)\s+(?P<currency>(?:(?:u\.s\.|us|american)\s+)?(?:"
+    + "|".join(re.escape(w) for w in sorted(_CURRENCIES, key=len, reverse=True) if w.isalpha() and len(w) > 2)
+    + r"))\b.*$"
+)
+# "50 basis points", "1.5 percentage points": a change in a rate, not a count of points
+_RATE_POINTS = re.compile(r"\b(basis|percentage)[ -]points?\b")
+# "micrograms", "nanograms", "kilolitres": a metric prefix on a unit word
+_METRIC_PREFIX = re.compile(r"^(?:micro|nano|pico|milli|centi|kilo|mega|giga|tera)(?=[a-z]{3})")
+# "micrograms per cubic metre", "kilometres per hour": a rate, said in its own words
+_PER_UNIT = re.compile(r"\b([a-z]+)\s+per\s+((?:cubic\s+|square\s+)?[a-z]+)\b")
+_TIME_UNITS = {"second", "minute", "hour", "day", "week", "month", "year", "night"}
 _ONE_IN = re.compile(r"^(\w+)\s+(?:in|out of)\s+(\w+)$")
 _QUALIFIER_PATTERN = re.compile(
     r"^(" + "|".join(sorted((re.escape(q) for q in QUALIFIERS), key=len, reverse=True)) + r")\b\s*"
@@ -69,7 +83,7 @@ def split_qualifier(text: str) -> tuple[str | None, str]:
 
 def currency_of(text: str) -> str | None:
     """ISO 4217 code named by a written amount, or None."""
-    lowered = text.lower()
+    lowered = _PER_CURRENCY.sub("", text.lower())
     symbol = _SYMBOL.search(lowered)
     if symbol:
         code = _CURRENCIES.get(symbol.group(1).rstrip("."), "USD")
@@ -89,6 +103,75 @@ def currency_of(text: str) -> str | None:
         if word in _CURRENCIES and len(word) > 1:
             return _CURRENCIES[word]
     return None
+
+
+def rate_against(text: str) -> str | None:
+    """"around 1,010 per dollar": the currency an exchange rate is counted against (USD), or None."""
+    match = _PER_CURRENCY.search(text.lower())
+    return currency_of(match.group("currency")) if match else None
+
+
+def unmarked_currency(text: str) -> str | None:
+    """The currency word a written amount uses without saying whose ("$5bn", "3 million pesos": "dollar",
+    "peso"), when several countries use that word; None when the amount says whose ("C$5bn",
+    "Chilean pesos", "U.S. dollars") or names a currency only one country has."""
+    lowered = _PER_CURRENCY.sub("", text.lower())
+    symbol = _SYMBOL.search(lowered)
+    if symbol:
+        return "dollar" if symbol.group(1) == "$" and _dollar_country(lowered, r"\$") is None else None
+    words = [w.strip(".") for w in re.findall(r"(?:[^\W\d_]|\.)+", lowered)]
+    for position, word in enumerate(words):
+        base = CURRENCY_PLURALS.get(word, word[:-1] if word.endswith("s") and word[:-1] in NATIONAL_CURRENCIES else word)
+        if base in NATIONAL_CURRENCIES:
+            before = " " + " ".join(words[max(0, position - 2):position])
+            if any(before.endswith(" " + nationality.strip(".")) for nationality in NATIONAL_CURRENCIES[base]):
+                return None
+            return base
+    return None
+
+
+# Places a story is set in whose currency shares its name with other countries' ("dollars", "pesos",
+# "rupees", "pounds"): the country, the regions datelines name after a city, and cities datelines
+# give alone. The United States and Britain are here so that a story set there is set somewhere.
+PLACE_CURRENCIES = {
+    **dict.fromkeys(("united states", "u.s.", "us", "usa", "america", "washington", "new york", "california",
+                     "texas", "florida", "chicago", "los angeles"), "USD"),
+    **dict.fromkeys(("britain", "united kingdom", "u.k.", "uk", "england", "scotland", "wales", "london"), "GBP"),
+    **dict.fromkeys(("canada", "ontario", "ont.", "quebec", "que.", "british columbia", "b.c.", "alberta", "alta.",
+                     "manitoba", "man.", "saskatchewan", "sask.", "nova scotia", "n.s.", "new brunswick", "n.b.",
+                     "newfoundland", "prince edward island", "p.e.i.", "toronto", "montreal", "ottawa", "vancouver",
+                     "calgary", "edmonton", "winnipeg"), "CAD"),
+    **dict.fromkeys(("australia", "new south wales", "n.s.w.", "nsw", "queensland", "tasmania", "western australia",
+                     "south australia", "northern territory", "sydney", "melbourne", "brisbane", "adelaide",
+                     "canberra"), "AUD"),
+    **dict.fromkeys(("new zealand", "auckland", "christchurch"), "NZD"),
+    # not Taiwan: its wire copy gives trade and reserves in bare "dlrs" that are US ones
+    "hong kong": "HKD", "singapore": "SGD",
+    **dict.fromkeys(("mexico", "mexico city", "guadalajara", "monterrey"), "MXN"),
+    **dict.fromkeys(("chile", "valparaiso", "valparaíso"), "CLP"),
+    **dict.fromkeys(("argentina", "buenos aires"), "ARS"),
+    **dict.fromkeys(("colombia", "bogota", "bogotá", "medellin", "medellín"), "COP"),
+    **dict.fromkeys(("philippines", "manila", "quezon city"), "PHP"),
+    **dict.fromkeys(("cuba", "havana"), "CUP"),
+    **dict.fromkeys(("uruguay", "montevideo"), "UYU"),
+    **dict.fromkeys(("india", "new delhi", "mumbai"), "INR"),
+    **dict.fromkeys(("pakistan", "islamabad", "karachi", "lahore"), "PKR"),
+    **dict.fromkeys(("sri lanka", "colombo"), "LKR"),
+    **dict.fromkeys(("nepal", "kathmandu"), "NPR"),
+    **dict.fromkeys(("egypt", "cairo"), "EGP"),
+    **dict.fromkeys(("lebanon", "beirut"), "LBP"),
+    **dict.fromkeys(("kenya", "nairobi"), "KES"),
+    **dict.fromkeys(("uganda", "kampala"), "UGX"),
+    **dict.fromkeys(("tanzania", "dar es salaam"), "TZS"),
+}
+
+
+def local_currency(base: str, home: str | None) -> str | None:
+    """The code of a country's own currency called by the shared word ``base`` ("peso", "dollar"), when
+    ``home`` (the code of the country a story is set in) is one of the currencies of that name."""
+    if home is None or base not in NATIONAL_CURRENCIES:
+        return None
+    return home if home in NATIONAL_CURRENCIES[base].values() else None
 
 
 def _dollar_country(lowered: str, after: str) -> str | None:
@@ -177,8 +260,10 @@ def parse_quantity(text: str) -> Quantity | None:
         unit = currency
     elif re.search(r"%|\bper ?cent\b|\bpct\b", lowered):
         unit = "percent"
-    elif "percentage point" in lowered:
-        unit = "percentage point"
+    elif points := _RATE_POINTS.search(lowered):
+        unit = f"{points.group(1)} points"
+    elif rate := _rate_unit(lowered):
+        unit = rate
     elif fraction or re.fullmatch(r"\d{1,2}/\d{1,2}", lowered.strip()):
         unit = "fraction"
     elif area := _AREA.search(lowered):
@@ -187,5 +272,33 @@ def parse_quantity(text: str) -> Quantity | None:
         unit = "fold"  # "18-fold", "four times" (the figures component keeps "times" only before "the size",
         # "as large", "more": a multiple, not a count of occasions)
     else:
-        unit = next((UNIT_WORDS[w] for w in re.findall(r"[a-z]+", lowered) if w in UNIT_WORDS), "count")
+        unit = next((u for u in map(_unit_of_word, re.findall(r"[a-z]+", lowered)) if u), "count")
     return Quantity(value=value, unit=unit, qualifier=qualifier)
+
+
+def is_unit_word(word: str) -> bool:
+    """A word that names a measure: "metres", "km", and with a metric prefix "micrograms"."""
+    return _unit_of_word(word.lower()) is not None
+
+
+def _unit_of_word(word: str) -> str | None:
+    if word in UNIT_WORDS:
+        return UNIT_WORDS[word]
+    prefixed = _METRIC_PREFIX.match(word)
+    if prefixed and word[prefixed.end():] in UNIT_WORDS:
+        return word.removesuffix("s")  # "micrograms": the unit in its own word, as "mile" and "gallon" are
+    return None
+
+
+def _rate_unit(lowered: str) -> str | None:
+    """"25 micrograms per cubic metre" -> "micrograms per cubic metre"; "barrels per day" keeps the
+    wire's "bpd"."""
+    match = _PER_UNIT.search(lowered)
+    if match is None or _unit_of_word(match.group(1)) is None:
+        return None
+    per = match.group(2).split()[-1]
+    if _unit_of_word(per) is None and per not in _TIME_UNITS:
+        return None
+    if _unit_of_word(match.group(1)) == "barrel" and per == "day":
+        return "bpd"
+    return f"{match.group(1)} per {match.group(2)}"

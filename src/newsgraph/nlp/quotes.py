@@ -675,7 +675,10 @@ def _source_phrase(sentence: Span, index: _DocIndex) -> tuple[Token, Token] | No
                 token.i + 1 < sentence.end and doc[token.i + 1].lower_ == "of"):
             source = next((c for c in doc[token.i + 1].children if c.dep_ == "pobj"), None)
         if source is not None:
-            return token, source
+            # "according to the U.N. refugee agency, UNHCR": the name after the noun says who
+            named = next((c for c in source.children if c.i == source.i + 2 and doc[source.i + 1].text == ","
+                          and c.pos_ == "PROPN"), None) if source.pos_ == "NOUN" else None
+            return token, named if named is not None else source
     return None
 
 

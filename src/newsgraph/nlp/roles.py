@@ -23,11 +23,21 @@ article names that country as a Place; a place is never invented from a national
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
+from spacy.attrs import LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from .facts import ORG_POSSESSIVES, ORG_REFERENCE_NOUNS, EntityCluster, RoleFact, entity_at, resolve_organization
+from .facts import (
+    ORG_POSSESSIVES,
+    ORG_REFERENCE_NOUNS,
+    EntityCluster,
+    RoleFact,
+    entity_at,
+    resolve_organization,
+    tokens_where,
+)
 from .lexicon import (
     AFFILIATION_OBJECTS,
     AFFILIATION_PASSIVE_VERBS,
@@ -374,6 +384,19 @@ def _titles_the_next_name(doc: Doc, end: int, limit: int) -> bool:
     return following is not None and following.type == "Person"
 
 
+def _role_words_end(doc: Doc, i: int, start: int, limit: int, longest: int) -> int:
+    """Where the title's own words, read from token i (the title starting at ``start``), end."""
+    while i < limit and i - start < longest and _free(doc, i) and (
+            is_role_word(doc[i]) or _is_modifier(doc[i]) or
+            (doc[i].lower_ in _LINKS and i > start and i + 1 < limit and (is_role_word(doc[i + 1]) or (
+                i + 2 < limit and doc[i + 1].is_lower and _is_modifier(doc[i + 1]) and is_role_head(doc[i + 2])))) or
+            # "a singer, songwriter and music producer": a list of titles, "and" before the last
+            (doc[i].text == "," and i > start and i + 1 < limit and is_role_head(doc[i - 1]) and
+             is_role_word(doc[i + 1]) and any(doc[k].lower_ in ("and", "&") for k in range(i + 2, min(limit, i + 5))))):
+        i += 1
+    return i
+
+
 def read_role_after(doc: Doc, i: int, limit: int) -> tuple[str, EntityCluster | None, int] | None:
     """Read "[a|the] [ORG['s]|its] role words [of state] [of|at ORG]" starting at token i.
 
@@ -436,6 +459,12 @@ def read_role_after(doc: Doc, i: int, limit: int) -> tuple[str, EntityCluster | 
         i += 2 if doc[i + 1].like_num else 3  # "the No. 2 official at the State Department": a rank, not the post
     owner_end = i  # where the owner ("its", "the company's", "Acme's") ends, when one is named
     modifier_owner = False
+    k = i
+    while k + 3 < limit and k - i < 2 and doc[k].is_lower and doc[k].is_alpha and doc[k].pos_ in ("ADJ", "NOUN") and \
+            _free(doc, k) and doc[k].lower_ not in ORG_REFERENCE_NOUNS:
+        k += 1  # "the central bank's governor": the words that say which bank
+    if k > i and doc[k].lower_ in ORG_REFERENCE_NOUNS and doc[k].is_lower and doc[k + 1].lower_ in _POSSESSIVE_MARKS:
+        i = k
     if i < limit and doc[i].lower_ in ORG_POSSESSIVES:
         org, i = resolve_organization(doc, i), i + 1
     elif i + 2 < limit and doc[i].is_lower and _free(doc, i) and doc[i + 1].lower_ in _POSSESSIVE_MARKS and \
@@ -464,14 +493,13 @@ def read_role_after(doc: Doc, i: int, limit: int) -> tuple[str, EntityCluster | 
     start = i
     longest = _MAX_ROLE_WORDS + (3 if any(t.lower_ in ("and", "&") for t in doc[start:min(limit, start + _MAX_ROLE_WORDS)])
                                  else 0)  # "executive vice president and chief operating officer"
-    while i < limit and i - start < longest and _free(doc, i) and (
-            is_role_word(doc[i]) or _is_modifier(doc[i]) or
-            (doc[i].lower_ in _LINKS and i > start and i + 1 < limit and (is_role_word(doc[i + 1]) or (
-                i + 2 < limit and doc[i + 1].is_lower and _is_modifier(doc[i + 1]) and is_role_head(doc[i + 2])))) or
-            # "a singer, songwriter and music producer": a list of titles, "and" before the last
-            (doc[i].text == "," and i > start and i + 1 < limit and is_role_head(doc[i - 1]) and
-             is_role_word(doc[i + 1]) and any(doc[k].lower_ in ("and", "&") for k in range(i + 2, min(limit, i + 5))))):
-        i += 1
+    while True:
+        i = _role_words_end(doc, i, start, limit, longest)
+        region_end = _entity_span_end(doc, i) if i > start and i < limit and entity_at(doc, i) is not None and \
+            entity_at(doc, i).type == "Place" else i  # type: ignore[union-attr]
+        if region_end == i or region_end >= limit or not _free(doc, region_end) or not is_role_word(doc[region_end]):
+            break
+        i = region_end  # "chief Latin America economist": the region the post covers, inside the title
     while i > start and not is_role_head(doc[i - 1]):
         i -= 1
     if i == start:
@@ -489,6 +517,12 @@ def read_role_after(doc: Doc, i: int, limit: int) -> tuple[str, EntityCluster | 
             org, end = body, body_end
     if org is None:
         org, end = org_after(doc, i, limit)
+        if org is not None and org.type == "Place" and doc[i].lower_ == "for" and end + 1 < limit and \
+                doc[end].lower_ == "at":
+            body, body_end = org_after(doc, end, limit)
+            if body is not None and body.type == "Organization":
+                # "senior analyst for Central Asia at the Crisis Group": the region is the post's, the body its holder's
+                role, org, end = role + " " + _role_text(doc[i:end]), body, body_end
     elif modifier_owner and i < limit and doc[i].lower_ == "of" and " and " not in role:
         body, body_end = org_after(doc, i, limit)
         if body is not None and body.type == "Organization":
@@ -749,7 +783,8 @@ def read_role_before(doc: Doc, person_start: int, sentence_start: int) -> tuple[
             role_tokens[0].pos_ in ("NOUN", "PROPN") and is_role_head(role_tokens[-1]) and entity_at(doc, role_tokens[0].i) is None:
         body = resolve_organization(doc, role_tokens[0].i)
         if body is not None:  # "union president Ciara Walsh", "Party leader X": the body named before
-            org, role_tokens = body, role_tokens[1:]
+            # (but a board is the body's, and a seat on it the post: "board member X" of the bank)
+            org, role_tokens = body, role_tokens if role_tokens[0].lower_ == "board" else role_tokens[1:]
     role = _role_text(role_tokens)
     if qualifier:
         role = f"{qualifier} {role}"
@@ -1694,6 +1729,42 @@ def _after_examples(doc: Doc, i: int, sentence_start: int) -> int:
     return i
 
 
+# Posts a body's own people hold: one taken on by someone who holds a post there is at the same body
+_POSTS_OF_A_BODY = CORPORATE_TITLE_WORDS | {"chief", "executive", "officer", "director", "president", "chair", "head"}
+
+
+class _Counterpart(NamedTuple):
+    holder: EntityCluster
+    mention: Span
+    source: RoleFact  # the post held by the person the holder is the counterpart of
+    body: EntityCluster | None
+
+
+def _counterpart(doc: Doc, noun: Token, roles: list[RoleFact]) -> _Counterpart | None:
+    """"Tajik Foreign Minister A and his Kyrgyz counterpart, B": B holds A's post, for another country
+    (the demonym's, left to the title's place) or another body ("his Globex counterpart"). A is the
+    nearest person before, in the sentence, with a title found there."""
+    if not any(c.dep_ == "poss" and c.lower_ in ("his", "her") for c in noun.children):
+        return None
+    start = noun.i + 1 + (noun.i + 1 < len(doc) and doc[noun.i + 1].text == ",")
+    holder = entity_at(doc, start) if start < len(doc) else None
+    if holder is None or holder.type != "Person":
+        return None
+    mention = next((m for m in holder.mentions if m.start == start), None)
+    sentence = noun.sent
+    earlier = [(max(m.start for m in r.person.mentions if sentence.start <= m.start < noun.i), r) for r in roles
+               if r.sentence.start == sentence.start and r.person is not holder and r.qualifier is None
+               and any(sentence.start <= m.start < noun.i for m in r.person.mentions)]
+    if mention is None or not earlier:
+        return None
+    source = max(earlier, key=lambda e: e[0])[1]
+    body = next((entity_at(doc, c.i) for c in noun.children if c.dep_ in ("compound", "amod") and
+                 entity_at(doc, c.i) is not None and entity_at(doc, c.i).type == "Organization"), None)  # type: ignore[union-attr]
+    if source.organization is not None and body is None:
+        return None  # "Acme's chief executive A and his counterpart B": at which body is not said
+    return _Counterpart(holder, mention, source, body)
+
+
 class RoleFinder:
     """spaCy component: builds ``doc._.ng_roles``."""
 
@@ -1831,7 +1902,11 @@ class RoleFinder:
                     if earlier and earlier[0] != before[0]:
                         keep(cluster, earlier[0], earlier[1], sentence, 0.6)
                     for verbal in _verb_roles(mention):  # "His brother X is a writer": both are said
-                        keep(cluster, verbal[0], verbal[1], sentence, 0.7)
+                        held_at = verbal[1]
+                        if held_at is None and org is not None and org.type == "Organization" and \
+                                _POSTS_OF_A_BODY.intersection(verbal[0].split()):
+                            held_at = org  # "The group's finance chief, X, will serve as acting chief executive"
+                        keep(cluster, verbal[0], held_at, sentence, 0.7)
                     label = _release_label(mention) if org is None else None
                     if label is not None:  # "an album by jazz pianist X recorded for Y"
                         keep(cluster, label[0], label[1], sentence, 0.5)
@@ -1875,6 +1950,11 @@ class RoleFinder:
                 labelled = _labels_person(doc, mention, sentence.start)  # "Mute Records' Daniel Miller"
                 if labelled is not None:
                     keep(cluster, "member", labelled, sentence, 0.5)
+        for index in tokens_where(doc, LOWER, ("counterpart",)):
+            copied = _counterpart(doc, doc[index], list(roles.values()))
+            if copied is not None:
+                mention = copied.mention  # (keep() reads ``mention`` for the title's place)
+                keep(copied.holder, copied.source.role, copied.body, copied.source.sentence, 0.6)
         # A role without an organisation adds nothing when the same role is known with one.
         roles = {key: r for key, r in roles.items() if r.person.type == "Person"}  # a retyped "person"
         with_org = {(id(r.person), r.role) for r in roles.values() if r.organization is not None}
