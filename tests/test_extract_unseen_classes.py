@@ -1577,3 +1577,37 @@ def test_a_board_seat_keeps_its_board_and_a_substitute_is_no_part_of_a_name():
     assert ("Julio Paredes", "board member", "Central Bank of Peru", None) in role_rows(result)
     assert ("Kofi Boateng", "Person") in names_and_types(result)
     assert not any(e.name.startswith("Substitute") for e in result.entities)
+
+
+def test_a_name_in_apposition_to_a_title_only_a_person_holds_is_a_person():
+    result = newsgraph.extract("The Eastern Grid Corporation of Malawi (EGCM) approved the link. Its chief "
+                               "executive, Themba Phiri, said on Monday that the company had found the capacity.")
+    assert ("Themba Phiri", "Person") in names_and_types(result)
+    assert ("Themba Phiri", "chief executive", "Eastern Grid Corporation of Malawi", None) in role_rows(result)
+
+
+def test_a_police_force_named_for_two_places_is_whole():
+    result = newsgraph.extract("Detective Inspector Ruth Keane of Devon and Cornwall Police, who leads the inquiry, "
+                               "said she expected arrests.")
+    assert ("Devon and Cornwall Police", "Organization") in names_and_types(result)
+    assert ("Ruth Keane", "detective inspector", "Devon and Cornwall Police", None) in role_rows(result)
+
+
+def test_describing_words_are_no_part_of_a_title_and_retired_is_former():
+    result = newsgraph.extract("The run-off pits her against conservative businessman Tomas Ferro. Local MP Alice "
+                               "Brand said the count was fair. The agency's head, retired admiral Jorge Sato, "
+                               "told reporters the ports were open.")
+    rows = role_rows(result)
+    assert ("Tomas Ferro", "businessman", None, None) in rows
+    assert ("Alice Brand", "mp", None, None) in rows
+    sato = next(r for r in result.roles if result.entity(r.person).name == "Jorge Sato" and r.role == "admiral")
+    assert sato.qualifier == "former"
+
+
+def test_a_title_with_where_it_is_held_before_the_name_and_an_undotted_prof():
+    result = newsgraph.extract("UNICEF said it was flying in supplies. Its representative in Chile, Ana Rojas, "
+                               "said tents would arrive on Friday.\n\nProfessor Kemi Ade leads the college. "
+                               "Prof Ade, a physicist, joined it in 2019.")
+    assert ("Ana Rojas", "representative", "UNICEF", None) in role_rows(result)
+    assert not any(e.name.startswith("Prof ") for e in result.entities)
+    assert ("Kemi Ade", "physicist", None, None) in role_rows(result)

@@ -74,3 +74,16 @@ def test_a_two_word_name_of_a_named_firm_is_a_person():
     # a body of a place ("Bank Leumi of Israel") is no person
     assert entities("Harbor Trust of the port city Dorsey Pike LLP said so .",
                     {"Harbor Trust": "ORG", "Dorsey Pike LLP": "ORG"}, _OF_FIRM)["Harbor Trust"] == "Organization"
+
+
+# "Its chief executive , Sipho Dlamini , said so ."
+_ITS_TITLE = [(2, "poss"), (2, "amod"), (7, "nsubj"), (2, "punct"), (5, "compound"), (2, "appos"), (2, "punct"),
+              (7, "ROOT"), (7, "advmod"), (7, "punct")]
+
+
+def test_a_name_in_apposition_after_a_title_only_a_person_holds_is_a_person():
+    assert entities("Its chief executive , Sipho Dlamini , said so .", {"Sipho Dlamini": "ORG"}, _ITS_TITLE) == {
+        "Sipho Dlamini": "Person"}
+    # a company can be a leader: "its market leader , Brindle Foods ,"
+    assert entities("Its market leader , Brindle Foods , said so .", {"Brindle Foods": "ORG"}, _ITS_TITLE) == {
+        "Brindle Foods": "Organization"}

@@ -143,7 +143,7 @@ def _numbered(word: str) -> bool:
     return digits > 0 and (digits * 2 >= sum(c.isalnum() for c in word) or bool(re.search(r"-\d", word)))
 
 
-_UNDOTTED_ADDRESS = {"mr", "ms", "mrs", "dr", "miss"}  # (a peer's "Lord" is part of the name)
+_UNDOTTED_ADDRESS = {"mr", "ms", "mrs", "dr", "miss", "prof"}  # (a peer's "Lord" is part of the name)
 
 
 def clean_span(span: Span) -> Span | None:
@@ -772,6 +772,17 @@ def _merge_split_names(doc: Doc, spans: list[Span]) -> list[Span]:
         if span.label_ == "ORG" and span.end + 1 < len(doc) and doc[span.end].lower_ in ("'s", "’s") and \
                 doc[span.end + 1].lower_ in ("office", "department") and doc[span.end + 1].is_lower:
             span = Span(doc, span.start, span.end + 2, label="ORG")  # "the Sheriff's office"
+        if len(span) == 1 and span.label_ in ("ORG", "GPE", "PERSON") and span.end + 2 < len(doc) and \
+                doc[span.end].lower_ == "and":
+            # "Avon | and Somerset Police", "Devon | and Cornwall Council": the body of two places, cut at "and"
+            # (not "Commerzbank and Deutsche Bank": two bodies)
+            k = span.end + 1
+            while k < len(doc) and k - span.end <= 3 and doc[k].is_title and doc[k].is_alpha and \
+                    doc[k].ent_type_ in ("", "GPE", "LOC"):
+                k += 1
+            if k - span.end >= 3 and doc[k - 1].lower_ in ORG_HEADS | BODY_HEADS:
+                drop.update(id(s) for s in spans if span.end < s.start < k)
+                span = Span(doc, span.start, k, label="ORG")
         if span.label_ == "GPE" and span[-1].lower_ in MEDIA_HEADS:
             span = Span(doc, span.start, span.end, label="ORG")  # "Gazette" alone is a paper, not a place
         if span.label_ == "ORG" and (span[-1].lower_ in ORG_HEADS or span[-1].lower_ == "corps") and \
@@ -1054,6 +1065,8 @@ def _people_from_context(doc: Doc, spans: list[Span]) -> list[Span]:
                 _described_as_person(doc, root, end) or \
                 (not_a_country and len(span) == 2 and _of_a_named_body(doc, end, by_start)) or \
                 (guessed and root.dep_ == "appos" and root.head.i < span.start and root.head.lemma_.lower() in ROLE_NOUNS) or \
+                (not_a_country and _plain_name(span) and root.dep_ == "appos" and root.head.i < span.start and
+                 _title_only_a_person_holds(root.head)) or \
                 (not_a_country and (possessed in PLAYER_ACTS or swapped or any(
                     t.ent_type_ == "PERSON" and not (span.start <= t.i < end) for t in conj))):
             names.add(span.text)
@@ -1065,6 +1078,13 @@ def _people_from_context(doc: Doc, spans: list[Span]) -> list[Span]:
     return [Span(doc, s.start, s.end, label="PERSON") if s.label_ != "PERSON" and (
         s.text in names or (len(s) == 1 and s.text in last_words)) else s for s in spans if id(s) not in joined_parts] + [
         Span(doc, s.start, s.end, label="PERSON") for s in joined]
+
+
+def _title_only_a_person_holds(noun: Token) -> bool:
+    """"president", "chief executive", "deputy director" (not "leader", "partner": a company is one too)."""
+    title = noun.lemma_.lower()
+    return (title in PERSON_TITLES and title not in _COMPANIES_ARE_TOO) or (
+        title in ROLE_NOUNS and any((c.lower_ in _PERSONAL_RANKS or c.lower_ == "chief") and c.i < noun.i for c in noun.children))
 
 
 def _of_a_named_body(doc: Doc, end: int, by_start: dict[int, Span]) -> bool:
@@ -1375,7 +1395,7 @@ def _age_after(doc: Doc, end: int) -> bool:
     return age.isdigit() and len(age) <= 3 and 0 < int(age) <= 110
 
 
-_ROUTE_PREPOSITIONS = LOCATIVE_PREPOSITIONS | {"through", "across", "via"}
+_ROUTE_PREPOSITIONS = LOCATIVE_PREPOSITIONS | {"through", "across", "via", "between"}
 
 
 def _conjuncts(token: Token) -> list[Token]:
@@ -1450,6 +1470,9 @@ def _places_from_context(doc: Doc, spans: list[Span]) -> list[Span]:
         key = (span.label_, span.text)
         verdicts[key] = verdicts.get(key, True) and _reads_as_place(doc, span, by_start)
     names = {key for key, place in verdicts.items() if place}
+    # one mention before an area's word says it for every mention ("Isfara and Batken ... the Batken region")
+    areas = {s.text for s in spans if _plain_name(s) and _names_an_area(s)}
+    names |= {(s.label_, s.text) for s in spans if s.label_ in ("PERSON", "ORG") and s.text in areas}
     if not names:
         return spans
     return [Span(doc, s.start, s.end, label="GPE") if (s.label_, s.text) in names else s for s in spans]
@@ -1459,6 +1482,12 @@ def _nearby(span: Span) -> bool:
     """"a woman from neighbouring Brenton": only a place neighbours."""
     doc = span.doc
     return span.start > 1 and doc[span.start - 1].lower_ in _NEIGHBOURING and doc[span.start - 2].pos_ == "ADP"
+
+
+def _names_an_area(span: Span) -> bool:
+    """"Kyrgyzstan's Batken region": only a place has a region (a district, a province) named after it."""
+    doc = span.doc
+    return span.end < len(doc) and doc[span.end].is_lower and doc[span.end].lower_ in _AREA_WORDS - {"state", "department"}
 
 
 _NEIGHBOURING = {"neighbouring", "neighboring", "nearby"}

@@ -233,8 +233,11 @@ RANK_WORDS = {"brigadier", "major", "rear", "vice", "lieutenant", "staff", "fiel
 # "former Prime Minister X", "the then president", "acting CEO": when the role is held
 ROLE_QUALIFIERS = {
     "former": "former", "ex": "former", "acting": "acting", "then": "then", "interim": "interim",
-    "incoming": "incoming", "outgoing": "outgoing",
+    "incoming": "incoming", "outgoing": "outgoing", "retired": "former",
 }
+# Words that describe the holder, not the post: "a local MP", "conservative businessman X", "a prominent lawyer"
+DESCRIPTIVE_ROLE_WORDS = {"local", "conservative", "liberal", "prominent", "leading", "well-known", "famous",
+                          "veteran", "respected", "popular", "wealthy", "young", "renowned", "celebrated"}
 
 # Titles written after a name ("Mark Tedeschi QC", "Jane Roe MP")
 POSTNOMINAL_TITLES = {"qc": "qc", "kc": "kc", "sc": "sc", "mp": "mp", "mep": "mep", "msp": "msp", "mla": "mla",

@@ -44,6 +44,7 @@ from .lexicon import (
     AFFILIATION_VERBS,
     BRIEF_TITLES,
     CORPORATE_TITLE_WORDS,
+    DESCRIPTIVE_ROLE_WORDS,
     HEAD_OF_STATE_TITLES,
     HONORIFICS,
     MEDIA_HEADS,
@@ -596,6 +597,11 @@ def read_role_before(doc: Doc, person_start: int, sentence_start: int) -> tuple[
     if i - 1 >= sentence_start and doc[i - 1].text == ",":
         i -= 1  # "WIPO's director general, Daren Tang"
         comma = True
+        place = entity_at(doc, i - 1) if i - 1 >= sentence_start else None
+        if place is not None and place.type == "Place":
+            k = _entity_span_start(doc, i - 1)
+            if k - 2 >= sentence_start and doc[k - 1].lower_ == "in" and is_role_head(doc[k - 2]) and _free(doc, k - 2):
+                i = k - 1  # "Its representative in Peru, Carlos Mendieta": where the post is, after the title
     else:
         comma = False
     named = None
@@ -884,10 +890,10 @@ def split_qualifier(role: str) -> tuple[str, str | None]:
     """("former prime minister") -> ("prime minister", "former"); "then-president" too."""
     words = role.replace("-", " - ", 1).split() if role.startswith(("then-", "ex-")) else role.split()
     qualifier = None
-    while words and (words[0] in ROLE_QUALIFIERS or words[0] == "-"):
-        if words[0] != "-":
+    while len(words) > 1 and (words[0] in ROLE_QUALIFIERS or words[0] == "-" or words[0] in DESCRIPTIVE_ROLE_WORDS):
+        if words[0] in ROLE_QUALIFIERS:
             qualifier = qualifier or ROLE_QUALIFIERS[words[0]]
-        words = words[1:]
+        words = words[1:]  # (a describing word goes: "local mayor" is a mayor)
     return " ".join(words), qualifier
 
 
