@@ -1611,3 +1611,29 @@ def test_a_title_with_where_it_is_held_before_the_name_and_an_undotted_prof():
     assert ("Ana Rojas", "representative", "UNICEF", None) in role_rows(result)
     assert not any(e.name.startswith("Prof ") for e in result.entities)
     assert ("Kemi Ade", "physicist", None, None) in role_rows(result)
+
+
+def test_a_capitalised_city_and_region_before_a_spaced_hyphen_is_a_dateline():
+    result = newsgraph.extract("Probe sends first pictures home\n\nTOULOUSE, France - The probe sent its first "
+                               "pictures on Tuesday, the agency said.")
+    assert result.article.dateline is not None and result.article.dateline.place == "Toulouse, France"
+    assert ("TOULOUSE", "Place") in names_and_types(result) or ("Toulouse", "Place") in names_and_types(result)
+
+
+def test_where_a_body_is_based_is_a_place():
+    result = newsgraph.extract("Freight rates rose again, according to Boxstat, a Rotterdam-based freight analytics "
+                               "firm.")
+    assert ("Rotterdam", "Place") in names_and_types(result)
+
+
+def test_a_party_before_a_title_is_a_label_and_a_ministers_brief_is_part_of_the_title():
+    result = newsgraph.extract("Its chair, Labor senator Ruth Gale, said the committee had heard enough. "
+                               "Opening the debate, the Minister for Financial Services, Omar Haddad, said "
+                               "losses had doubled.")
+    rows = role_rows(result)
+    assert ("Ruth Gale", "senator", None, None) in rows
+    assert ("Omar Haddad", "minister for financial services", None, None) in rows
+    assert "Labor" not in {e.name for e in result.entities}
+    # a brief is no party: "Labour Minister X" holds the labour brief
+    assert ("Ines Moller", "labour minister", None, None) in role_rows(newsgraph.extract(
+        "Labour Minister Ines Moller said the talks would resume."))

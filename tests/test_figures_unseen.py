@@ -164,8 +164,8 @@ def test_a_shared_currency_word_is_the_currency_of_the_country_the_story_is_set_
     (("CALGARY, Alberta — The city will spend $40 million on new buses.", ["CAD"]),
      ("The council in Ottawa will spend $40 million on new buses.", ["USD"])),  # one mention sets nothing
     # a story that marks its own dollars ("C$") means the US one by a bare "$"
-    (("TORONTO (Reuters) - Maple Rail raised $660 million for track work.", ["CAD"]),
-     ("TORONTO (Reuters) - Maple Rail sold C$900 million of bonds, raising $660 million for track work.",
+    (("TORONTO — Maple Rail raised $660 million for track work.", ["CAD"]),
+     ("TORONTO — Maple Rail sold C$900 million of bonds, raising $660 million for track work.",
       ["CAD", "USD"])),
 ])
 def test_a_bare_dollar_is_local_only_when_the_setting_is_clear(local, elsewhere):
@@ -206,3 +206,11 @@ def test_a_measure_per_unit_is_one_figure_with_a_rate_unit(text, expected):
 ])
 def test_a_number_of_things_a_week_or_a_day_is_a_count(text, expected):
     assert values(text) == expected
+
+
+def test_an_agencys_wire_copy_writes_the_us_dollar_as_a_bare_dollar():
+    # a wire agency writes other dollars with their own sign ("S$"); a local paper's "$" is its own
+    assert values("AUCKLAND, June 2 (Reuters) - Exporters paid $2,100 per tonne, traders said. Auckland "
+                  "brokers in Auckland agreed.") == [(2100, "USD")]
+    assert values("AUCKLAND — Exporters paid $2,100 a tonne, the council said. Auckland brokers in Auckland "
+                  "agreed.") == [(2100, "NZD")]

@@ -300,3 +300,19 @@ def test_a_capitalised_small_word_after_a_given_name_is_the_surname():
     # a headline's capitalised words say nothing: "Baker To Visit Tokyo"
     found = entities("Baker To Visit Tokyo", {"Baker": "PERSON", "Tokyo": "GPE"})
     assert "Baker" in found and "Baker To" not in found
+
+
+def test_a_name_listed_with_two_places_is_a_place_and_a_dateline_may_end_in_a_spaced_hyphen():
+    # (indices: Staff 0, at 1, Leith 2, "," 3, Dundee 4, and 5, Montrose 6, airports 7, voted 8, "." 9)
+    parse = [(8, "nsubj"), (0, "prep"), (7, "compound"), (2, "punct"), (2, "conj"), (4, "cc"), (4, "conj"),
+             (1, "pobj"), (8, "ROOT"), (8, "punct")]
+    found = entities("Staff at Leith , Dundee and Montrose airports voted .",
+                     {"Leith": "GPE", "Dundee": "GPE", "Montrose": "ORG"}, parse=parse)
+    assert found["Montrose"].type == "Place"
+    # one other place is not a list: "Acme and Leith" may be two bodies' names
+    found = entities("Staff at Leith , Dundee and Montrose airports voted .",
+                     {"Leith": "ORG", "Dundee": "GPE", "Montrose": "ORG"}, parse=parse)
+    assert found["Montrose"].type == "Organization"
+    fact = find_dateline("KARVALA, Tarvia - Output rose.")
+    assert (fact.place, fact.agency) == ("Karvala, Tarvia", None)
+    assert find_dateline("UPDATE 2 - Output rose.") is None and find_dateline("Karvala, Tarvia - Output rose.") is None

@@ -67,9 +67,12 @@ def find_dateline(text: str, search_chars: int = 600) -> DatelineFact | None:
 
 def _capitals_then_long_dash(city: str, match: re.Match) -> bool:
     """"WASHINGTON —" or "SAN JOSE, California --": a city in capitals and a dash longer than a
-    hyphen make a dateline without date or agency ("UPDATE-" or "Paris -" do not)."""
+    hyphen make a dateline without date or agency ("UPDATE-" or "Paris -" do not), as does a city
+    in capitals and its region before a spaced hyphen ("DARMSTADT, Germany -")."""
     dash = match.group(0)[match.end("place") - match.start():].strip(" \t,")
-    return city.isupper() and len(city.strip()) >= 3 and dash.startswith(("—", "–", "--"))
+    # a spaced hyphen too after the city's region: "DARMSTADT, Germany - A spacecraft ..."
+    region = "," in match.group("place") and match.group(0)[match.end("place") - match.start():].startswith(" - ")
+    return city.isupper() and len(city.strip()) >= 3 and (dash.startswith(("—", "–", "--")) or region)
 
 
 def _stripped_span(match: re.Match, group: str) -> tuple[int, int]:

@@ -69,7 +69,9 @@ from .lexicon import (
     ORG_HEADS,
     ORG_KINDS,
     OTHER_HEADS,
+    PARTY_LABELS,
     PARTY_PLURALS,
+    PARTY_SEATS,
     PERSON_NOUNS,
     PERSON_POSSESSIONS,
     PERSON_SWAP_VERBS,
@@ -1395,7 +1397,7 @@ def _age_after(doc: Doc, end: int) -> bool:
     return age.isdigit() and len(age) <= 3 and 0 < int(age) <= 110
 
 
-_ROUTE_PREPOSITIONS = LOCATIVE_PREPOSITIONS | {"through", "across", "via", "between"}
+_ROUTE_PREPOSITIONS = LOCATIVE_PREPOSITIONS | {"through", "across", "via"}
 
 
 def _conjuncts(token: Token) -> list[Token]:
@@ -1485,9 +1487,11 @@ def _nearby(span: Span) -> bool:
 
 
 def _names_an_area(span: Span) -> bool:
-    """"Kyrgyzstan's Batken region": only a place has a region (a district, a province) named after it."""
-    doc = span.doc
-    return span.end < len(doc) and doc[span.end].is_lower and doc[span.end].lower_ in _AREA_WORDS - {"state", "department"}
+    """"Kyrgyzstan's Batken region": only a place has a region (a district, a province) named after it;
+    "a Copenhagen-based firm": only a place is where a body is based."""
+    doc, end = span.doc, span.end
+    return (end < len(doc) and doc[end].is_lower and doc[end].lower_ in _AREA_WORDS - {"state", "department"}) or (
+        end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ == "based")
 
 
 _NEIGHBOURING = {"neighbouring", "neighboring", "nearby"}
@@ -1515,6 +1519,9 @@ def _reads_as_place(doc: Doc, span: Span, by_start: dict[int, Span]) -> bool:
     if others and first.dep_ == "pobj" and first.head.lower_ in _ROUTE_PREPOSITIONS and \
             first.head.head.lower_ not in ROLE_NOUNS and all(t.ent_type_ in ("GPE", "LOC") for t in others):
         return True  # (not "vice president at Donaldson Lufkin and Jenrette": a workplace)
+    if len(span) == 1 and len(others) >= 2 and all(t.ent_type_ in ("GPE", "LOC") for t in others):
+        return True  # "Glasgow, Edinburgh and Aberdeen airports": one word in a list of places (not "the
+        # European Community" listed with its members)
     end, start = span.end, span.start
     if end < len(doc) and doc[end].lower_ in _RESIDENT_NOUNS:
         return True  # "a Fargo native"
@@ -2145,6 +2152,9 @@ def _common_nouns_opening_sentences(doc: Doc, spans: list[Span], common_words: f
             lower = span[0].lower_
             if lower in common_words and any(t.lower_ == lower and t.is_lower and t.pos_ == "NOUN" for t in doc):
                 continue
+        if span.label_ == "ORG" and len(span) == 1 and span[0].lower_ in PARTY_LABELS and span.end < len(doc) and \
+                doc[span.end].is_lower and doc[span.end].lower_ in PARTY_SEATS:
+            continue  # "Labor senator X": the senator's side, a label, not the party named as an actor
         # "Agency spokesman X" opening a sentence: the agency named before, by another name (a body whose
         # name holds the word, "Commission chairwoman X" for the European Commission, stays)
         if span.label_ == "ORG" and len(span) == 1 and span[0].is_sent_start and span[0].is_title and \

@@ -1315,6 +1315,8 @@ def _local_currencies(doc: Doc, figures: list[FigureFact]) -> None:
     against. Without such a sign the word's usual currency stays (US dollars for "$")."""
     text = doc_text(doc)
     home = _home_currency(doc)
+    dateline = doc._.ng_dateline
+    wire_agency = dateline is not None and (dateline.agency or "").lower() in _WORLD_AGENCIES
     for k, figure in enumerate(figures):
         against = rate_against(figure.span.text)
         if against is not None and figure.unit in ("count", against):
@@ -1327,9 +1329,17 @@ def _local_currencies(doc: Doc, figures: list[FigureFact]) -> None:
         code = named.pop() if len(named) == 1 else local_currency(base, home)
         if code is None or code == figure.unit:
             continue
-        if base == "dollar" and (_marks_local_dollars(text, code) or _converted(figure, figures[:k])):
-            continue  # "C$2 billion ($1.5 billion)": the story marks its own dollars, a bare "$" is the US one
+        if base == "dollar" and (_marks_local_dollars(text, code) or _converted(figure, figures[:k]) or
+                                 ("$" in figure.span.text and wire_agency)):
+            # "C$2 billion ($1.5 billion)": the story marks its own dollars, a bare "$" is the US one; so it is
+            # in a world agency's copy ("SINGAPORE, May 4 (Reuters) -"), which writes others as "S$", "C$"
+            # (a national agency's, "KINGSTON, Ontario (CP) -", writes its country's dollar as "$")
+            continue
         figure.unit = code
+
+
+_WORLD_AGENCIES = {"reuters", "reuter", "ap", "associated press", "afp", "agence france-presse", "bloomberg",
+                   "dow jones"}
 
 
 def _marks_local_dollars(text: str, code: str) -> bool:

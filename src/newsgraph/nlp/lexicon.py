@@ -211,7 +211,7 @@ PLURAL_TITLE_ABBREVIATIONS = {"sens.", "reps.", "govs."}
 # Portfolio words: capitalised inside a title they name a brief, not an organisation
 # ("Defense Secretary", "Shadow Home Secretary", "Foreign Affairs Minister")
 PORTFOLIO_WORDS = {
-    "defense", "defence", "home", "foreign", "affairs", "interior", "justice", "treasury", "finance",
+    "defense", "defence", "home", "foreign", "affairs", "interior", "justice", "treasury", "finance", "financial",
     "health", "education", "energy", "trade", "state", "shadow", "commerce", "labor", "labour",
     "transport", "transportation", "environment", "agriculture", "culture", "housing", "security", "homeland",
     "veterans", "immigration", "economy", "economic", "development", "industry",
@@ -238,6 +238,12 @@ ROLE_QUALIFIERS = {
 # Words that describe the holder, not the post: "a local MP", "conservative businessman X", "a prominent lawyer"
 DESCRIPTIVE_ROLE_WORDS = {"local", "conservative", "liberal", "prominent", "leading", "well-known", "famous",
                           "veteran", "respected", "popular", "wealthy", "young", "renowned", "celebrated"}
+# Party labels before a title ("Labor senator X", "Labour MP X"): the holder's side, not the post nor a body
+PARTY_LABELS = {"labour", "labor", "tory", "conservative", "liberal", "democrat", "republican", "green",
+                "independent", "socialist", "nationalist", "unionist", "communist"}
+# the seats a party's label goes before (not "Labour Minister": a brief; "Labour leader" leads the party)
+PARTY_SEATS = {"mp", "mps", "senator", "councillor", "councilor", "lawmaker", "politician", "congressman",
+               "congresswoman", "legislator", "assemblyman", "assemblywoman", "peer", "mayor", "backbencher"}
 
 # Titles written after a name ("Mark Tedeschi QC", "Jane Roe MP")
 POSTNOMINAL_TITLES = {"qc": "qc", "kc": "kc", "sc": "sc", "mp": "mp", "mep": "mep", "msp": "msp", "mla": "mla",

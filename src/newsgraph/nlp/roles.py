@@ -50,6 +50,8 @@ from .lexicon import (
     MEDIA_HEADS,
     OFFICE_TITLES,
     ORG_HEADS,
+    PARTY_LABELS,
+    PARTY_SEATS,
     PLURAL_TITLE_ABBREVIATIONS,
     PORTFOLIO_WORDS,
     POSTNOMINAL_TITLES,
@@ -890,10 +892,11 @@ def split_qualifier(role: str) -> tuple[str, str | None]:
     """("former prime minister") -> ("prime minister", "former"); "then-president" too."""
     words = role.replace("-", " - ", 1).split() if role.startswith(("then-", "ex-")) else role.split()
     qualifier = None
-    while len(words) > 1 and (words[0] in ROLE_QUALIFIERS or words[0] == "-" or words[0] in DESCRIPTIVE_ROLE_WORDS):
+    while len(words) > 1 and (words[0] in ROLE_QUALIFIERS or words[0] == "-" or words[0] in DESCRIPTIVE_ROLE_WORDS
+                              or (words[0] in PARTY_LABELS and words[1] in PARTY_SEATS)):
         if words[0] in ROLE_QUALIFIERS:
             qualifier = qualifier or ROLE_QUALIFIERS[words[0]]
-        words = words[1:]  # (a describing word goes: "local mayor" is a mayor)
+        words = words[1:]  # (a describing word or a party goes: "local mayor" is a mayor, "Labour MP" an MP)
     return " ".join(words), qualifier
 
 
