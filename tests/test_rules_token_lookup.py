@@ -35,3 +35,13 @@ def test_entity_types_are_read_as_they_are_now():
     doc.set_ents([doc.char_span(doc.text.index("Tunde"), doc.text.index("Tunde") + 5, label="PERSON")],
                  default="unmodified")
     assert tokens_where(doc, ENT_TYPE, ("PERSON",)) == [0, 1, 3]
+
+
+def test_the_hashes_of_an_articles_own_words_are_not_kept_without_bound():
+    from newsgraph.nlp import facts
+
+    doc = make_doc("the ferry and the bus .")
+    for k in range(facts._MAX_HASHED_SETS + 10):
+        assert tokens_where(doc, ORTH, (f"Name{k}",)) == []
+    assert len(facts._HASHES) <= facts._MAX_HASHED_SETS
+    assert tokens_where(doc, LOWER, ("the",)) == [0, 3]

@@ -130,6 +130,7 @@ def doc_text(doc: Doc) -> str:
 
 
 _HASHES: dict[frozenset[str], frozenset[int]] = {}
+_MAX_HASHED_SETS = 4096
 TOKEN_LOOKUP_KEY = "ng_token_lookup"  # doc.user_data: attr -> {string hash -> token indices}, while the components run
 # attributes fixed once the model has run (tokens_where may index them once per Doc); the
 # entity type is not: the dateline and wire components reset entities
@@ -146,6 +147,8 @@ def tokens_where(doc: Doc, attr: int, values: Collection[str]) -> list[int]:
     key = values if isinstance(values, frozenset) else frozenset(values)
     hashes = _HASHES.get(key)
     if hashes is None:
+        if len(_HASHES) >= _MAX_HASHED_SETS:
+            _HASHES.clear()  # (some scans ask for an article's own words: a long-running service sees no end of them)
         hashes = _HASHES[key] = frozenset(get_string_id(value) for value in key)
     if attr not in _FIXED_ATTRS:
         array = doc.to_array(attr).tolist()
