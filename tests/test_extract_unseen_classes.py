@@ -1545,6 +1545,13 @@ def test_the_dateline_town_is_a_place_not_the_council_named_after_it():
     assert ("Milton City Council", "Organization") in kinds
     council = next(e for e in result.entities if e.name == "Milton City Council")
     assert "Milton" not in council.aliases
+    # (a town's name that is no English word, as a company's short name often is: still the town)
+    result = newsgraph.extract("Peterborough council backs new cycle lanes\n\nMonday, March 2, 2026\n\n"
+                               "PETERBOROUGH, Ontario — Peterborough City Council approved three new cycle lanes "
+                               "on Monday after a long debate.")
+    assert ("Peterborough", "Place") in names_and_types(result)
+    council = next(e for e in result.entities if e.name == "Peterborough City Council")
+    assert "Peterborough" not in council.aliases
 
 
 def test_a_groups_short_name_read_as_a_person_and_a_surname_with_its_particle():

@@ -2979,7 +2979,6 @@ def _merge_shortened_organisations(clusters: list[EntityCluster], model_types: d
     filed_at = dateline.place_span if dateline is not None else None
     for short in [c for c in clusters if c.name in openers and c.mentions and c.name.istitle() and
                   not (filed_at and any(m.start_char == filed_at[0] for m in c.mentions)) and  # the dateline's town
-
                   len(c.mentions[0]) == 1 and _distinctive(c.mentions[0][0], common_words) and (
                       model_types[id(c)].most_common(1)[0][0] == "Organization" or any(
                           _company_context(m) or (m.root.dep_ == "nsubj" and m.root.head.lemma_ in SPEECH_VERBS)
@@ -3211,8 +3210,11 @@ def _described_as_thing(mention: Span) -> bool:
     doc, k = mention.doc, mention.end
     if k + 1 < len(doc) and doc[k].text == "," and doc[k + 1].lower_ == "which":
         return True
-    return k + 2 < len(doc) and doc[k].lower_ in ("'s", "’s") and (doc[k + 1].lower_ in ("board", "shares", "subsidiary") or (
-        doc[k + 1].is_lower and doc[k + 2].lower_ in ("board", "shares", "subsidiary")))
+    return k + 2 < len(doc) and doc[k].lower_ in ("'s", "’s") and (doc[k + 1].lower_ in _BODY_POSSESSIONS or (
+        doc[k + 1].is_lower and doc[k + 2].lower_ in _BODY_POSSESSIONS))
+
+
+_BODY_POSSESSIONS = _COMPANY_POSSESSIONS | {"board"}
 
 
 def _named_as_company(cluster: EntityCluster) -> bool:

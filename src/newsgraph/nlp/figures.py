@@ -24,12 +24,14 @@ from .lexicon import (
     DOLLAR_COUNTRIES,
     NATIONAL_CURRENCIES,
     PERSON_NOUNS,
+    PLACE_CURRENCIES,
     QUALIFIERS,
     ROLE_NOUNS,
+    TIME_UNITS,
     UNIT_WORDS,
+    WORLD_AGENCIES,
 )
 from .quantities import (
-    PLACE_CURRENCIES,
     Quantity,
     currency_of,
     is_unit_word,
@@ -1272,7 +1274,7 @@ def _counts_per_time(token: Token) -> bool:
     noun = doc[i + 1] if i + 1 < len(doc) else None
     return token.dep_ == "nummod" and token.like_num and not _YEAR.match(token.text) and noun is not None and \
         token.head == noun and noun.tag_ == "NNS" and noun.lower_ not in _DURATION_WORDS and i + 3 < len(doc) and \
-        doc[i + 2].lower_ in ("a", "an", "per", "each", "every") and doc[i + 3].lower_ in _RATE_TIMES
+        doc[i + 2].lower_ in ("a", "an", "per", "each", "every") and doc[i + 3].lower_ in TIME_UNITS
 
 
 def _home_currency(doc: Doc) -> str | None:
@@ -1316,7 +1318,7 @@ def _local_currencies(doc: Doc, figures: list[FigureFact]) -> None:
     text = doc_text(doc)
     home = _home_currency(doc)
     dateline = doc._.ng_dateline
-    wire_agency = dateline is not None and (dateline.agency or "").lower() in _WORLD_AGENCIES
+    wire_agency = dateline is not None and (dateline.agency or "").lower() in WORLD_AGENCIES
     for k, figure in enumerate(figures):
         against = rate_against(figure.span.text)
         if against is not None and figure.unit in ("count", against):
@@ -1336,10 +1338,6 @@ def _local_currencies(doc: Doc, figures: list[FigureFact]) -> None:
             # (a national agency's, "KINGSTON, Ontario (CP) -", writes its country's dollar as "$")
             continue
         figure.unit = code
-
-
-_WORLD_AGENCIES = {"reuters", "reuter", "ap", "associated press", "afp", "agence france-presse", "bloomberg",
-                   "dow jones"}
 
 
 def _marks_local_dollars(text: str, code: str) -> bool:
@@ -1383,12 +1381,9 @@ def _rate_end(doc: Doc, end: int) -> int:
     if end + 1 >= len(doc) or doc[end].lower_ != "per" or not is_unit_word(doc[end - 1].text):
         return end
     after = end + 2 if doc[end + 1].lower_ in ("cubic", "square") else end + 1
-    if after < len(doc) and (is_unit_word(doc[after].text) or doc[after].lower_ in _RATE_TIMES):
+    if after < len(doc) and (is_unit_word(doc[after].text) or doc[after].lower_ in TIME_UNITS):
         return after + 1
     return end
-
-
-_RATE_TIMES = {"second", "minute", "hour", "day", "week", "month", "year", "night"}
 
 
 def _range_end(doc: Doc, start: int, end: int, label: str) -> tuple[int, str]:

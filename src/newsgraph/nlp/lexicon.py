@@ -336,6 +336,11 @@ THING_NOUNS = {"program", "programme", "mission", "capsule", "spacecraft", "land
 NEWS_AGENCIES = {"Reuter", "Reuters", "AP", "AFP", "UPI", "Xinhua", "Kyodo", "Bernama", "Tass", "TASS", "Yonhap",
                  "Interfax", "Itar-Tass", "ITAR-TASS", "ANSA", "EFE", "DPA", "PTI", "Antara", "Anadolu", "MENA",
                  "IRNA", "KCNA", "Jiji", "RIA Novosti", "Agence France-Presse", "Associated Press", "Press Trust of India"}
+# The agencies that write for the world, in whose copy a bare "$" is the US dollar (others: "C$", "S$")
+WORLD_AGENCIES = {"reuters", "reuter", "ap", "associated press", "afp", "agence france-presse", "bloomberg",
+                  "dow jones"}
+# Units of time a rate is counted per ("per hour", "three mornings a week")
+TIME_UNITS = {"second", "minute", "hour", "day", "week", "month", "year", "night"}
 # Kinds of vessel, whose name follows them ("the tanker Aurora Bay"): a ship, not a place or a person
 VESSEL_NOUNS = {"ship", "vessel", "tanker", "freighter", "ferry", "yacht", "trawler", "liner", "submarine",
                 "destroyer", "frigate", "cruiser", "barge", "tugboat", "boat", "supertanker", "warship"}
@@ -445,6 +450,41 @@ DOLLAR_COUNTRIES = {
     "zimbabwean": "ZWL",
 }
 NATIONAL_CURRENCIES["dollar"] = DOLLAR_COUNTRIES  # "Canadian dollars"; without a country, US dollars
+
+# Places a story is set in whose currency shares its name with other countries' ("dollars", "pesos",
+# "rupees", "pounds"): the country, the regions datelines name after a city, and cities datelines
+# give alone. The United States and Britain are here so that a story set there is set somewhere.
+PLACE_CURRENCIES = {
+    **dict.fromkeys(("united states", "u.s.", "us", "usa", "america", "washington", "new york", "california",
+                     "texas", "florida", "chicago", "los angeles"), "USD"),
+    **dict.fromkeys(("britain", "united kingdom", "u.k.", "uk", "england", "scotland", "wales", "london"), "GBP"),
+    **dict.fromkeys(("canada", "ontario", "ont.", "quebec", "que.", "british columbia", "b.c.", "alberta", "alta.",
+                     "manitoba", "man.", "saskatchewan", "sask.", "nova scotia", "n.s.", "new brunswick", "n.b.",
+                     "newfoundland", "prince edward island", "p.e.i.", "toronto", "montreal", "ottawa", "vancouver",
+                     "calgary", "edmonton", "winnipeg"), "CAD"),
+    **dict.fromkeys(("australia", "new south wales", "n.s.w.", "nsw", "queensland", "tasmania", "western australia",
+                     "south australia", "northern territory", "sydney", "melbourne", "brisbane", "adelaide",
+                     "canberra"), "AUD"),
+    **dict.fromkeys(("new zealand", "auckland", "christchurch"), "NZD"),
+    # not Taiwan: its wire copy gives trade and reserves in bare "dlrs" that are US ones
+    "hong kong": "HKD", "singapore": "SGD",
+    **dict.fromkeys(("mexico", "mexico city", "guadalajara", "monterrey"), "MXN"),
+    **dict.fromkeys(("chile", "valparaiso", "valparaíso"), "CLP"),
+    **dict.fromkeys(("argentina", "buenos aires"), "ARS"),
+    **dict.fromkeys(("colombia", "bogota", "bogotá", "medellin", "medellín"), "COP"),
+    **dict.fromkeys(("philippines", "manila", "quezon city"), "PHP"),
+    **dict.fromkeys(("cuba", "havana"), "CUP"),
+    **dict.fromkeys(("uruguay", "montevideo"), "UYU"),
+    **dict.fromkeys(("india", "new delhi", "mumbai"), "INR"),
+    **dict.fromkeys(("pakistan", "islamabad", "karachi", "lahore"), "PKR"),
+    **dict.fromkeys(("sri lanka", "colombo"), "LKR"),
+    **dict.fromkeys(("nepal", "kathmandu"), "NPR"),
+    **dict.fromkeys(("egypt", "cairo"), "EGP"),
+    **dict.fromkeys(("lebanon", "beirut"), "LBP"),
+    **dict.fromkeys(("kenya", "nairobi"), "KES"),
+    **dict.fromkeys(("uganda", "kampala"), "UGX"),
+    **dict.fromkeys(("tanzania", "dar es salaam"), "TZS"),
+}
 
 FRACTIONS = {
     "half": 0.5, "halves": 0.5, "third": 1 / 3, "thirds": 1 / 3, "quarter": 0.25,

@@ -20,6 +20,7 @@ from .lexicon import (
     NATIONAL_CURRENCIES,
     QUALIFIERS,
     SCALES,
+    TIME_UNITS,
     UNIT_WORDS,
 )
 
@@ -66,7 +67,6 @@ _RATE_POINTS = re.compile(r"\b(basis|percentage)[ -]points?\b")
 _METRIC_PREFIX = re.compile(r"^(?:micro|nano|pico|milli|centi|kilo|mega|giga|tera)(?=[a-z]{3})")
 # "micrograms per cubic metre", "kilometres per hour": a rate, said in its own words
 _PER_UNIT = re.compile(r"\b([a-z]+)\s+per\s+((?:cubic\s+|square\s+)?[a-z]+)\b")
-_TIME_UNITS = {"second", "minute", "hour", "day", "week", "month", "year", "night"}
 _ONE_IN = re.compile(r"^(\w+)\s+(?:in|out of)\s+(\w+)$")
 _QUALIFIER_PATTERN = re.compile(
     r"^(" + "|".join(sorted((re.escape(q) for q in QUALIFIERS), key=len, reverse=True)) + r")\b\s*"
@@ -128,42 +128,6 @@ def unmarked_currency(text: str) -> str | None:
                 return None
             return base
     return None
-
-
-# Places a story is set in whose currency shares its name with other countries' ("dollars", "pesos",
-# "rupees", "pounds"): the country, the regions datelines name after a city, and cities datelines
-# give alone. The United States and Britain are here so that a story set there is set somewhere.
-PLACE_CURRENCIES = {
-    **dict.fromkeys(("united states", "u.s.", "us", "usa", "america", "washington", "new york", "california",
-                     "texas", "florida", "chicago", "los angeles"), "USD"),
-    **dict.fromkeys(("britain", "united kingdom", "u.k.", "uk", "england", "scotland", "wales", "london"), "GBP"),
-    **dict.fromkeys(("canada", "ontario", "ont.", "quebec", "que.", "british columbia", "b.c.", "alberta", "alta.",
-                     "manitoba", "man.", "saskatchewan", "sask.", "nova scotia", "n.s.", "new brunswick", "n.b.",
-                     "newfoundland", "prince edward island", "p.e.i.", "toronto", "montreal", "ottawa", "vancouver",
-                     "calgary", "edmonton", "winnipeg"), "CAD"),
-    **dict.fromkeys(("australia", "new south wales", "n.s.w.", "nsw", "queensland", "tasmania", "western australia",
-                     "south australia", "northern territory", "sydney", "melbourne", "brisbane", "adelaide",
-                     "canberra"), "AUD"),
-    **dict.fromkeys(("new zealand", "auckland", "christchurch"), "NZD"),
-    # not Taiwan: its wire copy gives trade and reserves in bare "dlrs" that are US ones
-    "hong kong": "HKD", "singapore": "SGD",
-    **dict.fromkeys(("mexico", "mexico city", "guadalajara", "monterrey"), "MXN"),
-    **dict.fromkeys(("chile", "valparaiso", "valparaíso"), "CLP"),
-    **dict.fromkeys(("argentina", "buenos aires"), "ARS"),
-    **dict.fromkeys(("colombia", "bogota", "bogotá", "medellin", "medellín"), "COP"),
-    **dict.fromkeys(("philippines", "manila", "quezon city"), "PHP"),
-    **dict.fromkeys(("cuba", "havana"), "CUP"),
-    **dict.fromkeys(("uruguay", "montevideo"), "UYU"),
-    **dict.fromkeys(("india", "new delhi", "mumbai"), "INR"),
-    **dict.fromkeys(("pakistan", "islamabad", "karachi", "lahore"), "PKR"),
-    **dict.fromkeys(("sri lanka", "colombo"), "LKR"),
-    **dict.fromkeys(("nepal", "kathmandu"), "NPR"),
-    **dict.fromkeys(("egypt", "cairo"), "EGP"),
-    **dict.fromkeys(("lebanon", "beirut"), "LBP"),
-    **dict.fromkeys(("kenya", "nairobi"), "KES"),
-    **dict.fromkeys(("uganda", "kampala"), "UGX"),
-    **dict.fromkeys(("tanzania", "dar es salaam"), "TZS"),
-}
 
 
 def local_currency(base: str, home: str | None) -> str | None:
@@ -297,7 +261,7 @@ def _rate_unit(lowered: str) -> str | None:
     if match is None or _unit_of_word(match.group(1)) is None:
         return None
     per = match.group(2).split()[-1]
-    if _unit_of_word(per) is None and per not in _TIME_UNITS:
+    if _unit_of_word(per) is None and per not in TIME_UNITS:
         return None
     if _unit_of_word(match.group(1)) == "barrel" and per == "day":
         return "bpd"

@@ -1783,11 +1783,12 @@ class RoleFinder:
     def __call__(self, doc: Doc) -> Doc:
         roles: dict[tuple, RoleFact] = {}
 
-        def keep(person: EntityCluster, role: str, org: EntityCluster | None, sentence: Span, confidence: float):
+        def keep(person: EntityCluster, role: str, org: EntityCluster | None, sentence: Span, confidence: float,
+                 at: Span | None = None):
             role, qualifier = split_qualifier(role.strip(" -"))
             jurisdiction = None
-            if org is None and role:  # keep() runs inside the mention loop below: ``mention`` is the current one
-                jurisdiction = _demonym_jurisdiction(doc, mention, role)
+            if org is None and role:  # (``at``: the holder's mention; by default the mention loop's current one)
+                jurisdiction = _demonym_jurisdiction(doc, at if at is not None else mention, role)
             if org is not None and org.type == "Place":
                 if set(role.split()) & CORPORATE_TITLE_WORDS:
                     org.type = "Organization"  # "chief executive of Acme": a company the model took for a place
@@ -1962,8 +1963,7 @@ class RoleFinder:
         for index in tokens_where(doc, LOWER, ("counterpart",)):
             copied = _counterpart(doc, doc[index], list(roles.values()))
             if copied is not None:
-                mention = copied.mention  # (keep() reads ``mention`` for the title's place)
-                keep(copied.holder, copied.source.role, copied.body, copied.source.sentence, 0.6)
+                keep(copied.holder, copied.source.role, copied.body, copied.source.sentence, 0.6, at=copied.mention)
         # A role without an organisation adds nothing when the same role is known with one.
         roles = {key: r for key, r in roles.items() if r.person.type == "Person"}  # a retyped "person"
         with_org = {(id(r.person), r.role) for r in roles.values() if r.organization is not None}
