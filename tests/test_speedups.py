@@ -1,4 +1,5 @@
-"""The stand-ins for the model's attribute ruler and lemmatizer give the model's own output."""
+"""The stand-ins for the model's attribute ruler and lemmatizer give the model's own output,
+and the model's layers multiply through numpy to the same predictions."""
 
 from __future__ import annotations
 
@@ -7,6 +8,8 @@ import spacy
 from spacy.lookups import Lookups
 from spacy.pipeline import AttributeRuler, Lemmatizer
 from spacy.tokens import Doc
+from spacy.training import Example
+from thinc.api import NumpyOps
 
 from newsgraph.nlp.speedups import AttributeTable, CachedLemmas, speed_up
 
@@ -118,6 +121,25 @@ def test_speed_up_replaces_only_components_it_can_stand_in_for():
     other.add_pipe("lemmatizer", config={"mode": "lookup"})
     speed_up(other)
     assert type(other.get_pipe("lemmatizer")).__name__ != "CachedLemmas"
+
+
+def test_speed_up_moves_every_layer_to_numpy_matmul_with_the_same_scores():
+    nlp = spacy.blank("en")
+    tagger = nlp.add_pipe("tagger")
+    examples = [Example.from_dict(nlp.make_doc(text), {"tags": tags}) for text, tags in [
+        ("Ann Lee sold shares", ["NNP", "NNP", "VBD", "NNS"]),
+        ("The bank raised rates", ["DT", "NN", "VBD", "NNS"]),
+    ]]
+    nlp.initialize(lambda: examples)
+    layers = list(tagger.model.walk())
+    assert all(getattr(layer.ops, "use_blis", True) for layer in layers)  # thinc's default: BLIS
+    doc = nlp.make_doc("The bank sold shares to Ann Lee")
+    before = tagger.model.predict([doc])
+    speed_up(nlp)
+    assert all(type(layer.ops) is NumpyOps and layer.ops.use_blis is False for layer in tagger.model.walk())
+    after = tagger.model.predict([doc])
+    assert len(after) == 1 and after[0].shape == before[0].shape
+    assert abs(after[0] - before[0]).max() < 1e-4
 
 
 @pytest.mark.model

@@ -4,6 +4,7 @@ import asyncio
 import json
 import os
 import pickle
+import subprocess
 import sys
 from pathlib import Path
 
@@ -310,3 +311,17 @@ def test_shutting_down_during_an_extraction_ends_the_worker_quietly():
 def test_workers_extract_at_the_lowest_cpu_priority(two_workers):
     # So that the server process, answering queries, comes first on busy cores.
     assert all(os.getpriority(os.PRIO_PROCESS, worker.process.pid) == 19 for worker in two_workers.workers)
+
+
+def test_a_worker_multiplies_matrices_on_one_blas_thread():
+    # in a process of its own: the limit lasts for the process, as it does in a worker
+    code = (
+        "import numpy\n"
+        "from threadpoolctl import threadpool_info\n"
+        "from newsgraph.workers import one_blas_thread\n"
+        "one_blas_thread()\n"
+        "print([pool['num_threads'] for pool in threadpool_info() if pool['user_api'] == 'blas'])\n"
+    )
+    env = {**os.environ, "OPENBLAS_NUM_THREADS": "2"}
+    shown = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env)
+    assert json.loads(shown.stdout) == [1]

@@ -41,6 +41,7 @@ def _init_worker(model: str | None, learned: bool = True) -> None:
         os.nice(19)
     except (AttributeError, OSError):  # not on every platform
         pass
+    one_blas_thread()
     try:
         _nlp = load_pipeline(model, learned=learned)
         warm_up(_nlp)
@@ -52,6 +53,14 @@ def _init_worker(model: str | None, learned: bool = True) -> None:
         print("newsgraph extraction worker could not load the model:", file=sys.stderr)
         traceback.print_exc()
         raise
+
+
+def one_blas_thread() -> None:
+    """The pool is the parallelism: each worker multiplies the model's matrices (numpy's BLAS,
+    see nlp.speedups) on one thread, so two workers do not run four threads on two cores."""
+    from threadpoolctl import threadpool_limits
+
+    threadpool_limits(limits=1, user_api="blas")
 
 
 def warm_up(nlp) -> None:
