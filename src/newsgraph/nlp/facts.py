@@ -328,10 +328,15 @@ def resolve_organization(doc: Doc, token: Token | int, sentences_back: int = 1) 
         named = [c for c in _clusters_before(doc, index, 0, "Organization") if _named_as(doc, c, lower, index)]
         if named and lower not in STORY_COMPANY_NOUNS:  # "the company": the story's, see story_company
             return named[0]
+        if lower in STORY_COMPANY_NOUNS:
+            # also with no company in the sentences just before: "The company's chief financial officer"
+            # paragraphs after the story last named it; "the bank" is a bank's, when the story named one
+            story = story_company(doc, index)
+            if named and lower not in _ANY_COMPANY_NOUNS and story not in named:
+                return named[0] if len(named) == 1 else None
+            return story or (orgs[0] if len(orgs) == 1 else None)
         if not orgs:
             return None
-        if lower in STORY_COMPANY_NOUNS:
-            return story_company(doc, index) or (orgs[0] if len(orgs) == 1 else None)
         return orgs[0] if len(orgs) == 1 else None  # "the commission" with two bodies named: unknown
     in_sentence = [c for c in orgs if any(sentence_start <= m.start < index for m in c.mentions)]
     # "Merrill said the SEC charge against its executive": a name modifying a noun is no antecedent
@@ -361,6 +366,8 @@ def _named_as(doc: Doc, cluster: EntityCluster, noun: str, index: int) -> bool:
 
 
 # "the company", "the airline": in a story about a company, that company, wherever it was last named
+# Nouns any company may be called, whatever its name says ("the group" for Kestrel Lighting AG)
+_ANY_COMPANY_NOUNS = {"company", "firm", "group", "startup", "operator"}
 STORY_COMPANY_NOUNS = {"company", "firm", "airline", "carrier", "bank", "insurer", "lender", "retailer", "manufacturer",
                        "maker", "carmaker", "automaker", "miner", "producer", "brewer", "publisher", "broadcaster",
                        "startup", "utility", "chain", "operator", "group"}
@@ -381,9 +388,11 @@ def story_company(doc: Doc, index: int) -> EntityCluster | None:
     Baltic Mobile ... the company said" is Nordwind's; wire stories open on their company). None
     when two organisations stand alike ("Acme and Globex met ... the company")."""
     ranked: list[tuple[tuple[int, bool], EntityCluster]] = []
+    dateline = doc._.ng_dateline
+    agency = (dateline.agency or "").lower() if dateline is not None else ""
     for cluster in doc._.ng_entities or []:
-        if cluster.type != "Organization":
-            continue
+        if cluster.type != "Organization" or cluster.name.lower().removesuffix("s") == agency.removesuffix("s"):
+            continue  # not the agency that filed the story ("SANTIAGO (Reuters) - ... polled by Reuters")
         before = [m for m in cluster.mentions if m.start < index]
         if before:
             heads = [head_token(m) for m in before]

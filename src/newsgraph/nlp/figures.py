@@ -1229,6 +1229,10 @@ def _with_unit_tail(span: Span) -> Span:
     while end - start > 1 and not _amount_word(doc[end - 1]) and doc[end - 1].lower_ not in _UNIT_TAIL | _SCALE_TAIL \
             and not is_unit_word(doc[end - 1].text) and not (label == "QUANTITY" and end - start > 2 and doc[end - 2].lower_ == "per"):  # "miles per hour"
         end -= 1
+    if end + 1 < len(doc) and UNIT_WORDS.get(doc[end - 1].lower_) in ("km", "mile") and (
+            (doc[end].text == "/" and doc[end + 1].lower_.rstrip(".") in ("h", "hr")) or
+            (doc[end].lower_ in ("an", "per") and doc[end + 1].lower_ == "hour")):
+        end += 2  # a speed: "210 km/h" (cut at its slash), "20 miles an hour"
     tail_from = end
     while end < len(doc) and end - tail_from < 2 and not (
             doc[end].lower_ == "per" and (end + 1 >= len(doc) or doc[end + 1].lower_ != "cent")) and (  # "cts per share"

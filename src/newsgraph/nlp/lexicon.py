@@ -405,6 +405,8 @@ CURRENCY_WORDS = {
     "złoty": "PLN", "złotys": "PLN", "zlotych": "PLN", "złotych": "PLN", "koruna": "CZK", "korunas": "CZK",
     "leu": "RON", "lei": "RON", "hryvnia": "UAH", "hryvnias": "UAH", "forint": "HUF", "forints": "HUF",
     "bitcoin": "BTC", "bitcoins": "BTC",
+    "metical": "MZN", "meticais": "MZN", "kwacha": "ZMW", "cedi": "GHS", "cedis": "GHS", "birr": "ETB",
+    "taka": "BDT", "kyat": "MMK", "tenge": "KZT", "lari": "GEL", "manat": "AZN",
     "nz$": "NZD", "a$": "AUD", "au$": "AUD", "c$": "CAD", "ca$": "CAD", "hk$": "HKD",
     "s$": "SGD", "nt$": "TWD",
     # the currencies the euro replaced, and others wire copy names: "72 mln guilders", "500 mln lire"
@@ -510,6 +512,7 @@ UNIT_WORDS = {
     "gram": "g", "grams": "g", "gramme": "g", "grammes": "g", "milligram": "mg", "milligrams": "mg", "mg": "mg",
     "ounce": "oz", "ounces": "oz", "oz": "oz", "gallon": "gallon", "gallons": "gallon", "yard": "yd", "yards": "yd",
     "knot": "knot", "knots": "knot", "kilowatt": "kW", "kilowatts": "kW", "kw": "kW",
+    "mph": "mph", "kph": "km/h", "kmh": "km/h",  # speeds (quantities also reads "km/h", "kilometres per hour")
 }
 
 # Places whose last word is an organisation word ("Soviet Union"): the name, not the head, decides

@@ -63,6 +63,9 @@ _PER_CURRENCY = re.compile(
 )
 # "50 basis points", "1.5 percentage points": a change in a rate, not a count of points
 _RATE_POINTS = re.compile(r"\b(basis|percentage)[ -]points?\b")
+# "175 kilometres per hour", "210 km/h", "35 miles an hour": a speed, in the units news gives
+_SPEED = re.compile(r"\b(?:(?P<km>km|kilomet(?:re|er)s?)\s*(?:/\s*h(?:r|our)?\b|(?:per|an)\s+hour\b)|"
+                    r"(?P<miles>miles?)\s+(?:per|an)\s+hour\b)")
 # "micrograms", "nanograms", "kilolitres": a metric prefix on a unit word
 _METRIC_PREFIX = re.compile(r"^(?:micro|nano|pico|milli|centi|kilo|mega|giga|tera)(?=[a-z]{3})")
 # "micrograms per cubic metre", "kilometres per hour": a rate, said in its own words
@@ -119,6 +122,9 @@ def unmarked_currency(text: str) -> str | None:
     symbol = _SYMBOL.search(lowered)
     if symbol:
         return "dollar" if symbol.group(1) == "$" and _dollar_country(lowered, r"\$") is None else None
+    if re.search(r"\b(?:cts|cents?)\b", lowered) and not re.search(r"\bper ?cent\b", lowered) and \
+            currency_of(text) is None and _dollar_country(lowered, r"(?:cts|cents?)\b") is None:
+        return "dollar"  # "12 cents a litre": a dollar's cents, whose dollar the story says
     words = [w.strip(".") for w in re.findall(r"(?:[^\W\d_]|\.)+", lowered)]
     for position, word in enumerate(words):
         base = CURRENCY_PLURALS.get(word, word[:-1] if word.endswith("s") and word[:-1] in NATIONAL_CURRENCIES else word)
@@ -217,8 +223,9 @@ def parse_quantity(text: str) -> Quantity | None:
     # "1.5 per cent" is a percentage, not cents
     per_cent = bool(re.search(r"\bper ?cent\b", lowered))
     currency = None if per_cent else currency_of(rest)
-    if currency is None and not per_cent and re.search(r"\b(?:cts|cents?)\b", lowered):
-        currency = _dollar_country(lowered, r"(?:cts|cents?)\b") or "USD"  # "12 cts a share", "64 Canadian cts"
+    if not per_cent and re.search(r"\b(?:cts|cents?)\b", lowered):
+        # "12 cts a share", "64 Canadian cts", "20 euro cents"
+        currency = currency or _dollar_country(lowered, r"(?:cts|cents?)\b") or "USD"
         value = value / 100
     if currency:
         unit = currency
@@ -226,6 +233,8 @@ def parse_quantity(text: str) -> Quantity | None:
         unit = "percent"
     elif points := _RATE_POINTS.search(lowered):
         unit = f"{points.group(1)} points"
+    elif speed := _SPEED.search(lowered):
+        unit = "km/h" if speed.group("km") else "mph"
     elif rate := _rate_unit(lowered):
         unit = rate
     elif fraction or re.fullmatch(r"\d{1,2}/\d{1,2}", lowered.strip()):

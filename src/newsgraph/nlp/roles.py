@@ -373,8 +373,14 @@ def _reference_org(doc: Doc, i: int, limit: int) -> tuple[EntityCluster | None, 
         return _org_entity(cluster), _entity_span_end(doc, i)
     if doc[i].lower_ in ORG_POSSESSIVES:
         return resolve_organization(doc, i), i + 1
-    if doc[i].lower_ in ORG_REFERENCE_NOUNS and doc[i].is_lower and i > 0 and doc[i - 1].lower_ == "the":
-        return resolve_organization(doc, i), i + 1
+    k = i
+    while k + 1 < limit and k - i < 2 and doc[k].is_lower and doc[k].is_alpha and doc[k].pos_ in ("ADJ", "NOUN") and \
+            doc[k].lower_ not in ORG_REFERENCE_NOUNS and doc[k].head.i > k:
+        k += 1  # "the central bank", "the state oil company": the words that say which
+    if doc[k].lower_ in ORG_REFERENCE_NOUNS and doc[k].is_lower and i > 0 and doc[i - 1].lower_ == "the":
+        org = resolve_organization(doc, k)
+        if k == i or (org is not None and doc[k].lower_ in org.name.lower().split()):
+            return org, k + 1  # not "the executive committee" for the company: a body inside it
     return None, i
 
 
