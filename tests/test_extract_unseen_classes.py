@@ -1701,3 +1701,68 @@ def test_a_nationality_before_a_partys_members_names_the_party():
                                "oppose the pipeline.")
     assert ("Canadian Greens", "Organization") in names_and_types(result)
     assert ("Mira Solberg", "leader", "Canadian Greens", None) in role_rows(result)
+
+
+def test_its_after_a_sentence_about_the_company_is_that_company_not_a_body_named_inside():
+    result = newsgraph.extract(
+        "Quillon was fined by the Data Protection Commission on Monday. In a statement, Quillon said it "
+        "would appeal. The company said most of the practices criticised by the DPC had changed. Its chief "
+        "privacy officer, Lena Marsh, wrote that the fine was unfair.")
+    assert ("Lena Marsh", "chief privacy officer", "Quillon", None) in role_rows(result)
+    result = newsgraph.extract(
+        "Brightwave Ground Services staff will strike on Friday.\n\n"
+        "Brightwave, which is owned by the Oslo-based Nordhavn Group, said it had made a fair offer. "
+        "Its chief operating officer, Tom Vik, said flights would run.")
+    assert ("Tom Vik", "chief operating officer", "Brightwave Ground Services", None) in role_rows(result)
+
+
+def test_a_body_called_by_what_it_is_and_the_same_reference_sentences_later():
+    result = newsgraph.extract(
+        "The main builder, Prairie Rail Partners, is a consortium led by Stonebridge Group. In a statement, "
+        "the consortium said costs had risen. \"We are not walking away,\" said Elise Fournier, the "
+        "consortium's project director.\n\n"
+        "The cost of the line rose again, the Calder Transit Authority told councillors on Monday. The new route is "
+        "12 kilometres long. The agency now expects trains to run in 2031.\n\n"
+        "Raj Malhotra, the agency's director of projects, said the soil was the problem.")
+    rows = role_rows(result)
+    assert ("Elise Fournier", "project director", "Prairie Rail Partners", None) in rows
+    assert ("Raj Malhotra", "director of projects", "Calder Transit Authority", None) in rows
+
+
+def test_a_programme_that_speaks_is_an_agency_and_a_described_body_in_apposition_is_no_other_body():
+    result = newsgraph.extract(
+        "The World Food Programme said it would deliver rations. Ines Moreau, the agency's regional "
+        "director, said roads were cut.\n\n"
+        "The merger faces scrutiny from the Competition and Markets Authority, Britain's competition "
+        "regulator. Sam Oduya, the authority's director for mergers, said the review would be thorough.")
+    types = names_and_types(result)
+    assert ("World Food Programme", "Organization") in types
+    assert not any("regulator" in name for name, _ in types)
+    rows = role_rows(result)
+    assert ("Ines Moreau", "regional director", "World Food Programme", None) in rows
+    assert ("Sam Oduya", "director for mergers", "Competition and Markets Authority", None) in rows
+
+
+def test_a_british_bodys_name_ending_in_uk_and_a_name_cut_at_its_start():
+    result = newsgraph.extract(
+        "Kidney Care UK, a charity for patients, welcomed the decision. Its head of policy, Ruth Mayne, "
+        "said patients had waited too long.\n\n"
+        "A driver struck two people outside Harbour Point General Hospital. Harbour Point General "
+        "Hospital treated 12 people last month.")
+    types = names_and_types(result)
+    assert ("Kidney Care UK", "Organization") in types
+    assert ("Ruth Mayne", "head of policy", "Kidney Care UK", None) in role_rows(result)
+    assert not any(name == "Point General Hospital" for name, _ in types)
+
+
+def test_local_money_in_a_city_story_and_in_rupees_and_jamaican_dollars():
+    canadian = newsgraph.extract(
+        "WINNIPEG TRANSIT\n\nThe line in Winnipeg will cost about $2.1 billion. The Forks, Seven Oaks, "
+        "Point Douglas and Elmwood lie on the route. Winnipeg councillors met; Winnipeg officials and "
+        "Manitoba ministers will share the cost.")
+    assert {f.unit for f in canadian.figures if f.value == 2.1e9} == {"CAD"}
+    pakistani = newsgraph.extract("Floods hit Pakistan. The government of Pakistan released Rs 4 billion "
+                                  "for tents, officials in Karachi said.")
+    assert [(f.value, f.unit) for f in pakistani.figures] == [(4e9, "PKR")]
+    jamaican = newsgraph.extract("The candidate promised J$450 million for a new clinic in the town.")
+    assert [(f.value, f.unit) for f in jamaican.figures] == [(4.5e8, "JMD")]

@@ -383,6 +383,7 @@ class EntityLinker:
         cleaned += _untagged_repeats(doc, cleaned)
         cleaned = _company_short_names(doc, cleaned, self.common_words)
         cleaned = _names_ending_in_places(doc, cleaned)
+        cleaned = _names_cut_at_start(doc, cleaned)
         cleaned = _names_spelled_by_acronyms(doc, cleaned)
         cleaned = _works_after_work_nouns(doc, cleaned)
         cleaned += _bracketed_acronyms(doc, cleaned)
@@ -419,6 +420,8 @@ def _described_body(doc: Doc, start: int, end: int, named_heads: set[str]) -> bo
     head = doc[end - 1].lower_
     if head in _NATIONAL_BODIES:
         return False  # "by Malaysian navy": a country has one navy, named or not
+    if start > 1 and doc[start - 1].text == "," and doc[start - 2].ent_type_ == "ORG":
+        return True  # "the Competition and Markets Authority, Britain's competition regulator,": that body
     return (not definite and not possessive) or head in named_heads
 
 
@@ -2452,6 +2455,15 @@ def _names_ending_in_places(doc: Doc, spans: list[Span]) -> list[Span]:
             # "the Central Reserve Bank | of Peru": a central bank's name goes on with its country
             merged[span.start] = Span(doc, span.start, span.end + 2, label="ORG")
             continue
+        if span.label_ == "GPE" and span.text == "UK" and span.start > 0 and (
+                span.end == len(doc) or doc[span.end].is_punct or doc[span.end].pos_ in ("VERB", "AUX")):
+            first = span.start
+            while first > 0 and span.start - first < 3 and doc[first - 1].pos_ == "PROPN" and doc[first - 1].is_title \
+                    and not doc[first - 1].ent_type_ and doc[first - 1].whitespace_:
+                first -= 1
+            if first < span.start:  # "Muscular Dystrophy UK", "Diabetes UK": a British body's name
+                merged[first] = Span(doc, first, span.end, label="ORG")
+                continue
         place = by_start.get(span.end + 1)
         if span.label_ != "ORG" or span.end >= len(doc) or doc[span.end].lower_ not in ("in", "of", "for", "on") \
                 or place is None or place.label_ not in ("GPE", "LOC") or place.end + 2 >= len(doc) \
@@ -2464,7 +2476,29 @@ def _names_ending_in_places(doc: Doc, spans: list[Span]) -> list[Span]:
     if not merged:
         return spans
     covered = {i for whole in merged.values() for i in range(whole.start, whole.end)}
-    return sorted([s for s in spans if s.start not in covered] + list(merged.values()), key=lambda s: s.start)
+    return sorted([s for s in spans if not covered.intersection(range(s.start, s.end))] + list(merged.values()),
+                  key=lambda s: s.start)
+
+
+def _names_cut_at_start(doc: Doc, spans: list[Span]) -> list[Span]:
+    """"Commencement Bay Regional Hospital treated ...": where the model cut a name's first words
+    off, and the words right before the cut are those the name has in full elsewhere in the
+    article, the mention is the full name."""
+    texts = {s.text: s for s in spans if len(s) > 1}
+    taken = {i for s in spans for i in range(s.start, s.end)}
+    result = []
+    for span in spans:
+        for full in texts:
+            if not full.endswith(" " + span.text) or texts[full].start == span.start:
+                continue
+            missing = len(texts[full]) - len(span)
+            start = span.start - missing
+            if start >= 0 and doc[start:span.start].text == full[:-len(span.text) - 1] and \
+                    not taken.intersection(range(start, span.start)):
+                span = Span(doc, start, span.end, label=texts[full].label_)  # the full name's reading
+                break
+        result.append(span)
+    return result
 
 
 def _bracketed_acronyms(doc: Doc, spans: list[Span]) -> list[Span]:
@@ -3311,9 +3345,11 @@ def _settle_type_and_name(cluster: EntityCluster, votes: Counter, defined: set) 
             cluster.type = "Organization" if votes.get("Organization") else "Place"
     if len(words) > 1 and words[0].lower() in _STORM_WORDS:
         cluster.type = "Other"  # "Cyclone Amara", "Hurricane Ida": weather, not a person or a body
-    elif cluster.type == "Other" and words[-1].lower() in ("programme", "program") and any(
-            is_acronym(alias) for alias in cluster.aliases):
-        cluster.type = "Organization"  # "World Food Programme (WFP)": a UN agency, not a plan
+    elif cluster.type == "Other" and words[-1].lower() in ("programme", "program") and (
+            any(is_acronym(alias) for alias in cluster.aliases) or any(
+                _root(m).dep_ == "nsubj" and _root(m).head.lemma_ in SPEECH_VERBS for m in cluster.mentions)):
+        # "World Food Programme (WFP)", "The World Food Programme said": a UN agency, not a plan
+        cluster.type = "Organization"
     if cluster.type == "Organization" and words[-1].lower() not in ORG_HEADS and \
             all(_named_as_award(m) for m in cluster.mentions):
         cluster.type = "Other"  # "won the Golden Amber, the top award of ...", "the Golden Amber prize"

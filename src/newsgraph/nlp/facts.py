@@ -232,6 +232,9 @@ ORG_REFERENCE_NOUNS = {
     "museum", "newspaper", "network", "corporation", "carrier", "airline", "regulator", "union",
     "association", "government", "charity", "school", "broadcaster", "insurer", "lender", "retailer",
     "manufacturer", "startup", "maker", "operator", "service", "label", "studio", "band",
+    "orchestra", "hospital", "gallery", "college", "federation", "league", "trust", "force", "tribunal",
+    "institution", "fund", "exchange", "producer", "miner", "carmaker", "automaker", "brewer", "publisher",
+    "utility", "chain", "consortium", "watchdog", "coalition", "alliance",
 }
 
 
@@ -336,7 +339,14 @@ def resolve_organization(doc: Doc, token: Token | int, sentences_back: int = 1) 
                 return named[0] if len(named) == 1 else None
             return story or (orgs[0] if len(orgs) == 1 else None)
         if not orgs:
-            return None
+            # "The agency now expects ... | Gurpreet Sandhu, the agency's director": the same reference
+            # as the subject of the sentence before, and the body that one points to
+            subject = _previous_subject_token(doc, index)
+            if subject is not None and subject.lower_ == lower:
+                return resolve_organization(doc, subject)
+            # or the one body of the few sentences before ("Winnipeg Transit told ... The line ... The agency")
+            nearby = _clusters_before(doc, index, _window_start(doc, index, sentences_back + 2), "Organization")
+            return nearby[0] if len(nearby) == 1 else None
         return orgs[0] if len(orgs) == 1 else None  # "the commission" with two bodies named: unknown
     in_sentence = [c for c in orgs if any(sentence_start <= m.start < index for m in c.mentions)]
     # "Merrill said the SEC charge against its executive": a name modifying a noun is no antecedent
@@ -344,6 +354,11 @@ def resolve_organization(doc: Doc, token: Token | int, sentences_back: int = 1) 
                                            for m in c.mentions)]
     if named or in_sentence:
         return (named or in_sentence)[0]
+    previous = _previous_subject(doc, index)
+    if previous is not None:
+        # "The company said ... Its chief privacy officer": the body the sentence before was about,
+        # named or referred to, before one named inside it ("criticised by the DPC")
+        return previous
     if len(orgs) > 1:
         # "The Nurses Association, which represents nurses at North Star, ... Its president": the body
         # the sentence before was about (its subject), not one named inside it
@@ -354,20 +369,59 @@ def resolve_organization(doc: Doc, token: Token | int, sentences_back: int = 1) 
     return orgs[0] if orgs else None
 
 
+def _previous_subject_token(doc: Doc, index: int) -> Token | None:
+    """The subject of the main verb of the sentence before token ``index``'s."""
+    start = doc[index].sent.start
+    while start > 0 and doc[start - 1].is_space:
+        start -= 1
+    if start == 0:
+        return None
+    return next((c for c in doc[start - 1].sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
+def _previous_subject(doc: Doc, index: int) -> EntityCluster | None:
+    """The organisation that is the subject of the main verb of the sentence before token ``index``'s,
+    by name or by a reference to one ("The company said"); None when that subject is anything else."""
+    subject = _previous_subject_token(doc, index)
+    if subject is None:
+        return None
+    cluster = entity_at(doc, subject.i)
+    if cluster is not None:
+        return cluster if cluster.type == "Organization" else None
+    if subject.is_lower and subject.lower_ in ORG_REFERENCE_NOUNS and any(c.lower_ == "the" for c in subject.lefts):
+        return resolve_organization(doc, subject.i)
+    if subject.pos_ == "PROPN" and subject.is_title:  # "Skyline, which is owned by ..., said": Skyline Ground Services
+        called = [c for c in _clusters_before(doc, subject.i, 0, "Organization")
+                  if len(c.name.split()) > 1 and c.name.split()[0] == subject.text]
+        return called[0] if len(called) == 1 else None
+    return None
+
+
+def _called_by_copula(mention: Span, noun: str) -> bool:
+    """"Red River Transit Partners is a consortium led by ...": the mention is the subject of "be"
+    and the noun what it is."""
+    head = head_token(mention)
+    if head.dep_ == "appos":
+        head = head.head  # "The main contractor, Red River Transit Partners, is a consortium"
+    return head.dep_ == "nsubj" and head.head.lemma_ == "be" and \
+        any(c.dep_ == "attr" and c.lower_ == noun for c in head.head.children)
+
+
 def _named_as(doc: Doc, cluster: EntityCluster, noun: str, index: int) -> bool:
     """The organisation is called by the noun: in its name ("Interior Ministry"), after it ("the X
     organization"), right before it ("conservation group Rainforest Trust") or in apposition to it
     ("the refugee agency, UNHCR")."""
     return noun in cluster.name.lower().split() or any(noun in a.lower().split() for a in cluster.aliases) or \
+        any(_called_by_copula(m, noun) for m in cluster.mentions if m.end < index) or \
         any(m.end < index and doc[m.end].lower_ == noun for m in cluster.mentions) or \
         any(0 < m.start < index and doc[m.start - 1].lower_ == noun for m in cluster.mentions) or \
         any(1 < m.start < index and doc[m.start - 1].text == "," and doc[m.start - 2].lower_ == noun
             for m in cluster.mentions)
 
 
-# "the company", "the airline": in a story about a company, that company, wherever it was last named
 # Nouns any company may be called, whatever its name says ("the group" for Kestrel Lighting AG)
 _ANY_COMPANY_NOUNS = {"company", "firm", "group", "startup", "operator"}
+# "the company", "the airline": in a story about a company, that company, wherever it was last named
 STORY_COMPANY_NOUNS = {"company", "firm", "airline", "carrier", "bank", "insurer", "lender", "retailer", "manufacturer",
                        "maker", "carmaker", "automaker", "miner", "producer", "brewer", "publisher", "broadcaster",
                        "startup", "utility", "chain", "operator", "group"}

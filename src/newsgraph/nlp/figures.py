@@ -1283,7 +1283,8 @@ def _counts_per_time(token: Token) -> bool:
 
 def _home_currency(doc: Doc) -> str | None:
     """The currency of the country a story is set in: its dateline's ("PETERBOROUGH, Ontario"), or the
-    country its places clearly are in (at least twice, and at least half of all places named)."""
+    country its places clearly are in (at least twice and half of all places named, or three times
+    and a third)."""
     dateline = doc._.ng_dateline
     if dateline is not None and dateline.place:
         for part in reversed(dateline.place.lower().split(",")):  # the region after the city says the country
@@ -1300,7 +1301,10 @@ def _home_currency(doc: Doc) -> str | None:
         if code is not None:
             mentions[code] += len(cluster.mentions)
     ranked = mentions.most_common(2)
-    if not ranked or ranked[0][1] < 2 or 2 * ranked[0][1] < total or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    top = ranked[0][1]
+    if 2 * top < total and not (top >= 3 and 3 * top >= total):  # a city story names many streets and sites
         return None
     return ranked[0][0]
 

@@ -408,7 +408,7 @@ CURRENCY_WORDS = {
     "metical": "MZN", "meticais": "MZN", "kwacha": "ZMW", "cedi": "GHS", "cedis": "GHS", "birr": "ETB",
     "taka": "BDT", "kyat": "MMK", "tenge": "KZT", "lari": "GEL", "manat": "AZN",
     "nz$": "NZD", "a$": "AUD", "au$": "AUD", "c$": "CAD", "ca$": "CAD", "hk$": "HKD",
-    "s$": "SGD", "nt$": "TWD",
+    "s$": "SGD", "nt$": "TWD", "j$": "JMD",
     # the currencies the euro replaced, and others wire copy names: "72 mln guilders", "500 mln lire"
     "guilder": "NLG", "guilders": "NLG", "lire": "ITL", "peseta": "ESP", "pesetas": "ESP", "escudo": "PTE",
     "escudos": "PTE", "schilling": "ATS", "schillings": "ATS", "drachma": "GRD", "drachmas": "GRD",
@@ -449,7 +449,7 @@ BRIEF_TITLES = {"minister", "secretary", "undersecretary", "under-secretary"}
 DOLLAR_COUNTRIES = {
     "u.s.": "USD", "us": "USD", "american": "USD", "australian": "AUD", "canadian": "CAD",
     "new zealand": "NZD", "hong kong": "HKD", "singapore": "SGD", "taiwan": "TWD",
-    "zimbabwean": "ZWL",
+    "zimbabwean": "ZWL", "jamaican": "JMD",
 }
 NATIONAL_CURRENCIES["dollar"] = DOLLAR_COUNTRIES  # "Canadian dollars"; without a country, US dollars
 
@@ -468,6 +468,7 @@ PLACE_CURRENCIES = {
                      "south australia", "northern territory", "sydney", "melbourne", "brisbane", "adelaide",
                      "canberra"), "AUD"),
     **dict.fromkeys(("new zealand", "auckland", "christchurch"), "NZD"),
+    **dict.fromkeys(("jamaica", "montego bay"), "JMD"),
     # not Taiwan: its wire copy gives trade and reserves in bare "dlrs" that are US ones
     "hong kong": "HKD", "singapore": "SGD",
     **dict.fromkeys(("mexico", "mexico city", "guadalajara", "monterrey"), "MXN"),

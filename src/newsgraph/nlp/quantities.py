@@ -32,7 +32,7 @@ class Quantity:
     qualifier: str | None = None
 
 
-_SYMBOL = re.compile(r"(nz\$|au\$|a\$|ca\$|c\$|hk\$|s\$|nt\$|us\$|r\$|\$|€|£|¥|₹|₩|₽|₺|₦|rs\.?(?=\s*\d))")
+_SYMBOL = re.compile(r"(nz\$|au\$|a\$|ca\$|c\$|hk\$|s\$|nt\$|us\$|r\$|j\$|\$|€|£|¥|₹|₩|₽|₺|₦|rs\.?(?=\s*\d))")
 _NUMBER = re.compile(
     r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?"
     # the top of a range before its scale: "15-20 mln", "between 15 and 20 mln" are 15 mln
@@ -121,6 +121,8 @@ def unmarked_currency(text: str) -> str | None:
     lowered = _PER_CURRENCY.sub("", text.lower())
     symbol = _SYMBOL.search(lowered)
     if symbol:
+        if symbol.group(1).startswith("rs"):
+            return "rupee"  # "Rs 4 billion": India's, Pakistan's, Sri Lanka's, as the story says
         return "dollar" if symbol.group(1) == "$" and _dollar_country(lowered, r"\$") is None else None
     if re.search(r"\b(?:cts|cents?)\b", lowered) and not re.search(r"\bper ?cent\b", lowered) and \
             currency_of(text) is None and _dollar_country(lowered, r"(?:cts|cents?)\b") is None:
