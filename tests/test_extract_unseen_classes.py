@@ -1766,3 +1766,31 @@ def test_local_money_in_a_city_story_and_in_rupees_and_jamaican_dollars():
     assert [(f.value, f.unit) for f in pakistani.figures] == [(4e9, "PKR")]
     jamaican = newsgraph.extract("The candidate promised J$450 million for a new clinic in the town.")
     assert [(f.value, f.unit) for f in jamaican.figures] == [(4.5e8, "JMD")]
+
+
+def test_a_governments_title_takes_the_one_country_the_sentence_is_about():
+    result = newsgraph.extract(
+        "Norway still faces a shortage of nurses, Prime Minister Jonas Berg warned on Monday.\n\n"
+        "Chile opened its first space centre on Tuesday in Santiago in the presence of President Ana Rojas.\n\n"
+        "In Madrid, President Luis Ortega spoke to reporters.")
+    rows = role_rows(result)
+    assert ("Jonas Berg", "prime minister", None, "Norway") in rows
+    assert ("Ana Rojas", "president", None, "Chile") in rows
+    assert ("Luis Ortega", "president", None, None) in rows  # a place something happens in is not his country
+
+
+def test_a_title_from_a_body_or_a_seat_from_a_place():
+    result = newsgraph.extract("Jane Doe, an analyst from Halvard Securities, said prices would rise. "
+                               "John Reed, senator from Ohio, sponsored the bill. Ann Lee, a nurse from Ohio, "
+                               "said she was tired.")
+    rows = role_rows(result)
+    assert ("Jane Doe", "analyst", "Halvard Securities", None) in rows
+    assert ("John Reed", "senator", None, "Ohio") in rows
+    assert ("Ann Lee", "nurse", None, None) in rows
+
+
+def test_a_storms_name_alone_is_the_storm():
+    result = newsgraph.extract("Hurricane Ottilie struck the coast of Mozambique on Monday. Roads were cut after "
+                               "Ottilie made landfall near Beira.")
+    assert ("Hurricane Ottilie", "Other") in names_and_types(result)
+    assert not any(name == "Ottilie" for name, _ in names_and_types(result))

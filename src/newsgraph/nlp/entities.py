@@ -2813,7 +2813,11 @@ def build_clusters(doc: Doc, spans: list[Span], common_words: frozenset[str] = f
         if cluster is None and _one_written_word(span) and type_ in ("Person", "Organization", "Place", "Other"):
             # "Funaro" read as a work of art: Dilson Funaro; "Okonjo-Reid" after Tom Okonjo-Reid
             cluster = _person_by_surname(clusters, text)
-            if cluster is not None:
+            storms = [c for c in clusters if len(c.name.split()) == 2 and c.name.split()[0].lower() in _STORM_WORDS
+                      and c.name.split()[1] == text]
+            if cluster is None and len(storms) == 1:
+                cluster, type_ = storms[0], "Other"  # "Nerine" after "Cyclone Nerine": the storm
+            elif cluster is not None:
                 type_ = "Person"
         if cluster is None and len(span) == 1 and type_ in ("Person", "Organization", "Place"):
             company = [c for c in clusters if c.type == "Organization" and _short_company_name(c.name, text, type_)]

@@ -35,6 +35,7 @@ from .facts import (
     EntityCluster,
     RoleFact,
     entity_at,
+    head_token,
     resolve_organization,
     tokens_where,
 )
@@ -524,6 +525,12 @@ def read_role_after(doc: Doc, i: int, limit: int) -> tuple[str, EntityCluster | 
             # "Southern California director for New America Media": the place names the post's region
             role = ("then " if then else "") + qualifier + _role_text(doc[owner_end:i])
             org, end = body, body_end
+    after_from = entity_at(doc, i + 1) if org is None and i + 1 < limit and doc[i].lower_ == "from" else None
+    if after_from is not None and _entity_span_start(doc, i + 1) == i + 1 and (
+            after_from.type == "Organization" or (after_from.type == "Place" and role.split()[-1] in _ELECTED_TITLES)):
+        # "Jane Doe, an analyst from Goldman Sachs"; "John Reed, senator from Ohio": the seat's place is
+        # the title's jurisdiction (but "a nurse from Ohio" only says where she is from)
+        org, end = after_from, _entity_span_end(doc, i + 1)
     if org is None:
         org, end = org_after(doc, i, limit)
         if org is not None and org.type == "Place" and doc[i].lower_ == "for" and end + 1 < limit and \
@@ -1580,6 +1587,35 @@ def _demonym_jurisdiction(doc: Doc, mention: Span, role: str) -> EntityCluster |
     return _place_of_demonym(doc, best[1].text) if best is not None else None
 
 
+# Titles a country's government has (the last word of the title): its head, its ministers
+_NATIONAL_TITLE_HEADS = {"president", "minister", "premier", "chancellor"}
+# How a sentence names the country it is about, not a place something happens in ("in Tehran")
+_COUNTRY_AS_ACTOR = {"nsubj", "nsubjpass", "poss", "dobj", "appos", "ROOT"}
+
+
+def _country_of_the_sentence(doc: Doc, mention: Span, role: str) -> EntityCluster | None:
+    """"Russia still faces a threat, Prime Minister Vladimir Putin warned": a government's title with
+    no country of its own is that of the one place the sentence is about (its subject, a possessive,
+    an object), not of a place named after a preposition or in the dateline; no president's or
+    chancellor's in a sentence that names an organisation, whose title it may be."""
+    if not role or role.split()[-1] not in _NATIONAL_TITLE_HEADS:
+        return None
+    sentence = mention.sent
+    if role.split()[-1] in ("president", "chancellor") and any(
+            (cluster := entity_at(doc, token.i)) is not None and cluster.type == "Organization" for token in sentence):
+        return None  # "Acme's president", "the university's chancellor": a body's title, perhaps
+    first = role.split()[0]
+    if any(_is_demonym(token) and token.i + 1 < sentence.end and doc[token.i + 1].lower_ == first for token in sentence):
+        return None  # "Iranian Oil Minister X is in the UAE": the nationality says whose, though no place names it
+    dateline = doc._.ng_dateline
+    where = dateline.place_span if dateline is not None and dateline.place_span else (0, 0)
+    places = {id(cluster): cluster for token in sentence if token.dep_ in _COUNTRY_AS_ACTOR and
+              not where[0] <= token.idx < where[1] and  # "PARIS, March 5 - ...": where the story was filed
+              (cluster := entity_at(doc, token.i)) is not None and cluster.type == "Place" and
+              head_token(next(m for m in cluster.mentions if m.start <= token.i < m.end)) == token}
+    return next(iter(places.values())) if len(places) == 1 else None
+
+
 _LIFE_WORDS = {"born", "died", "b.", "d.", "c.", "ca.", "-", "–", "—", "to", "and"}
 
 
@@ -1794,7 +1830,8 @@ class RoleFinder:
             role, qualifier = split_qualifier(role.strip(" -"))
             jurisdiction = None
             if org is None and role:  # (``at``: the holder's mention; by default the mention loop's current one)
-                jurisdiction = _demonym_jurisdiction(doc, at if at is not None else mention, role)
+                held_at = at if at is not None else mention
+                jurisdiction = _demonym_jurisdiction(doc, held_at, role) or _country_of_the_sentence(doc, held_at, role)
             if org is not None and org.type == "Place":
                 if set(role.split()) & CORPORATE_TITLE_WORDS:
                     org.type = "Organization"  # "chief executive of Acme": a company the model took for a place
