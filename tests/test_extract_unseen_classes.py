@@ -1794,3 +1794,14 @@ def test_a_storms_name_alone_is_the_storm():
                                "Ottilie made landfall near Beira.")
     assert ("Hurricane Ottilie", "Other") in names_and_types(result)
     assert not any(name == "Ottilie" for name, _ in names_and_types(result))
+
+
+def test_places_the_model_read_as_people_or_bodies_by_where_and_travel():
+    result = newsgraph.extract(
+        "Nadia Ruiz, the councillor for Willow Heights, where four stations will be built, asked for an audit.\n\n"
+        "Javiera Soto, the minister, travelled to the site from Temuco on Friday afternoon.\n\n"
+        "Officials said the districts of Dadu, Jacobabad and Larkana had received heavy rain.")
+    types = names_and_types(result)
+    for place in ("Willow Heights", "Temuco", "Dadu", "Jacobabad", "Larkana"):
+        assert (place, "Place") in types, place
+    assert not any(name == "Dadu, Jacobabad" for name, _ in types)

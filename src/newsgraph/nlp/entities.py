@@ -359,6 +359,7 @@ class EntityLinker:
         cleaned = _title_holders_read_into_bodies(doc, cleaned)
         cleaned = _retype_from_context(doc, cleaned)
         cleaned = _hyphenated_places(doc, cleaned)
+        cleaned = _lists_read_as_one_place(doc, cleaned)
         cleaned = _bands_read_as_places(doc, cleaned)
         cleaned = _saints_named_sites(doc, cleaned)
         cleaned += _untagged_facilities(doc, cleaned)
@@ -929,6 +930,29 @@ def _bands_read_as_places(doc: Doc, spans: list[Span]) -> list[Span]:
     return result
 
 
+def _lists_read_as_one_place(doc: Doc, spans: list[Span]) -> list[Span]:
+    """"the districts of Dadu, Jacobabad and Larkana": the model may read "Dadu, Jacobabad" as a
+    town and its region, and "Larkana" as a person. A place's span with a comma inside, followed by
+    "and"/"or" and another name, is a list: each name is a place, the last one too."""
+    by_start = {s.start: s for s in spans}
+    result: list[Span] = []
+    relabel: set[int] = set()
+    for span in spans:
+        commas = [t.i for t in span if t.text == ","]
+        after = by_start.get(span.end + 1)
+        if span.label_ != "GPE" or not commas or span.end + 1 >= len(doc) or doc[span.end].lower_ not in ("and", "or") \
+                or after is None or len(after) > 3 or after.label_ not in ("GPE", "PERSON", "ORG"):
+            result.append(span)
+            continue
+        start = span.start
+        for comma in [*commas, span.end]:
+            if comma > start:
+                result.append(Span(doc, start, comma, label="GPE"))
+            start = comma + 1
+        relabel.add(after.start)
+    return [Span(doc, s.start, s.end, label="GPE") if s.start in relabel else s for s in result]
+
+
 def _hyphenated_places(doc: Doc, spans: list[Span]) -> list[Span]:
     """Places joined by hyphens are each a place: "the Shenzhen-Hong Kong-Guangzhou cluster" (every
     piece a place elsewhere in the article) is its three cities, not a fourth place; in "the
@@ -1456,7 +1480,10 @@ def _places_from_context(doc: Doc, spans: list[Span]) -> list[Span]:
 
     * listed with places after a preposition of place or movement: "from Liverpool and
       Felixstowe", "in Assam and Arunachal Pradesh" (every other member a place);
-    * followed by the state or country they are in: "of Bethany, Conn.", "in Amos, Quebec".
+    * followed by the state or country they are in: "of Bethany, Conn.", "in Amos, Quebec";
+    * a relative "where" after them ("Point Douglas, where ..."), "from" them after a verb of
+      travelling ("travelled ... from Temuco"); for a name read as a person, also "in", "into" or
+      "outside" before it ("supporters in Ocho Rios").
 
     Only when every organisation-typed mention of the name reads so (an organisation acts
     somewhere in the article: "Hamas said"); those mentions are then that place.
@@ -1470,7 +1497,8 @@ def _places_from_context(doc: Doc, spans: list[Span]) -> list[Span]:
             key = (span.label_, span.text)
             if span.end + 1 < len(doc) and doc[span.end].text == "," and doc[span.end + 1].lower_ == "which":
                 continue  # "Brenton, which lies in ...": no person, but no sign of a place either
-            verdicts[key] = verdicts.get(key, True) and (_journey_start(doc, span, by_start) or _nearby(span))
+            verdicts[key] = verdicts.get(key, True) and (_journey_start(doc, span, by_start) or _nearby(span) or
+                                                         _travelled_from(span) or _where_after(span) or _inside(span))
             continue
         if span.label_ != "ORG":
             continue
@@ -1478,7 +1506,8 @@ def _places_from_context(doc: Doc, spans: list[Span]) -> list[Span]:
             verdicts[(span.label_, span.text)] = False
             continue
         key = (span.label_, span.text)
-        verdicts[key] = verdicts.get(key, True) and _reads_as_place(doc, span, by_start)
+        verdicts[key] = verdicts.get(key, True) and (_reads_as_place(doc, span, by_start) or _travelled_from(span) or (
+            _where_after(span) and span.start > 0 and doc[span.start - 1].lower_ not in ("at", "with", "by")))
     names = {key for key, place in verdicts.items() if place}
     # one mention before an area's word says it for every mention ("Isfara and Batken ... the Batken region")
     areas = {s.text for s in spans if _plain_name(s) and _names_an_area(s)}
@@ -1486,6 +1515,22 @@ def _places_from_context(doc: Doc, spans: list[Span]) -> list[Span]:
     if not names:
         return spans
     return [Span(doc, s.start, s.end, label="GPE") if (s.label_, s.text) in names else s for s in spans]
+
+
+def _where_after(span: Span) -> bool:
+    """"the councillor for Point Douglas, where five stations will be built": a place ("at Acme, where
+    she worked" is a workplace, left to the caller)."""
+    doc = span.doc
+    return span.end + 1 < len(doc) and doc[span.end].text == "," and doc[span.end + 1].lower_ == "where"
+
+
+def _inside(span: Span) -> bool:
+    """"Speaking to supporters in Ocho Rios": a name the model read as a person, inside which things
+    happen (a verb's "in"; not "in Smith's view")."""
+    doc = span.doc
+    return span.start > 0 and doc[span.start - 1].lower_ in ("in", "into", "outside") and \
+        doc[span.start - 1].head.pos_ in ("VERB", "AUX") and \
+        not (span.end < len(doc) and doc[span.end].lower_ in ("'s", "’s"))  # (not "his holdings in Burlington")
 
 
 def _nearby(span: Span) -> bool:
@@ -1503,6 +1548,23 @@ def _names_an_area(span: Span) -> bool:
 
 
 _NEIGHBOURING = {"neighbouring", "neighboring", "nearby"}
+
+
+# Verbs of travelling: "from X" after them is where a journey started (not "moved from Acme to Globex")
+_TRAVEL_VERBS = {"travel", "fly", "flee", "drive", "sail", "return", "arrive", "evacuate", "escape", "commute", "walk"}
+
+
+def _travelled_from(span: Span) -> bool:
+    """"travelled to the site from Temuco": a name after "from" after a verb of travelling."""
+    root = span[-1]
+    if root.dep_ != "pobj" or root.head.lower_ != "from":
+        return False
+    travelled = root.head.head
+    for _ in range(3):  # "travelled to the site | from Temuco": the parser may hang "from" on the noun
+        if travelled.pos_ not in ("NOUN", "ADP") or travelled.head is travelled:
+            break
+        travelled = travelled.head
+    return travelled.lemma_ in _TRAVEL_VERBS
 
 
 def _journey_start(doc: Doc, span: Span, by_start: dict[int, Span]) -> bool:
