@@ -1805,3 +1805,22 @@ def test_places_the_model_read_as_people_or_bodies_by_where_and_travel():
     for place in ("Willow Heights", "Temuco", "Dadu", "Jacobabad", "Larkana"):
         assert (place, "Place") in types, place
     assert not any(name == "Dadu, Jacobabad" for name, _ in types)
+
+
+def test_the_hospital_is_no_union_of_hospital_workers_and_a_speed_ends_its_sentence():
+    result = newsgraph.extract(
+        "The National Union of Hospital Workers called the strike. Santa Clara General Hospital stayed "
+        "open. Helena Costa, the hospital's chief executive, said theatres were running.\n\n"
+        "Winds reached 210 km/h. Hannah Lowe, a meteorologist, said rain would come.")
+    rows = role_rows(result)
+    assert not any(person == "Helena Costa" and org == "National Union of Hospital Workers"
+                   for person, _, org, _ in rows)
+    assert ("Hannah Lowe", "Person") in names_and_types(result)
+    assert quotes_from(result, "Hannah Lowe", "rain would come")
+    assert [(f.text, f.unit) for f in result.figures] == [("210 km/h", "km/h")]
+
+
+def test_a_name_read_as_a_person_after_a_jobs_at_is_the_workplace():
+    result = newsgraph.extract("Sophie Brandt, a retail analyst at Peel Hunt, was relaxed about the results.")
+    assert ("Peel Hunt", "Organization") in names_and_types(result)
+    assert ("Sophie Brandt", "retail analyst", "Peel Hunt", None) in role_rows(result)

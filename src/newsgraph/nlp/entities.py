@@ -165,6 +165,9 @@ def clean_span(span: Span) -> Span | None:
         start += 1  # "0 Korea Republic": a scoreline's number is not part of the name
     if span.label_ == "PERSON" and end - start >= 2 and doc[start].lower_ in _UNDOTTED_ADDRESS:
         start += 1  # "Ms Marsh": a form of address without its full stop, as British papers write it
+    if span.label_ in ("PERSON", "ORG") and end - start >= 2 and doc[start].is_lower and doc[start].text.endswith(".") \
+            and len(doc[start]) <= 4:
+        start += 1  # "210 km/h. Hannah Lowe": the end of a unit the tokenizer left on the next sentence
     if span.label_ == "ORG" and doc[end - 1].lower_ in ORG_HEADS and doc[end - 1].is_title and end + 1 < len(doc) \
             and doc[end].lower_ == "for" and doc[end + 1].is_title and not doc[end + 1].ent_type_:
         end += 1  # "European Union Agency | for Railways": the model stopped at the body's kind
@@ -360,6 +363,7 @@ class EntityLinker:
         cleaned = _retype_from_context(doc, cleaned)
         cleaned = _hyphenated_places(doc, cleaned)
         cleaned = _lists_read_as_one_place(doc, cleaned)
+        cleaned = _workplaces_read_as_people(doc, cleaned)
         cleaned = _bands_read_as_places(doc, cleaned)
         cleaned = _saints_named_sites(doc, cleaned)
         cleaned += _untagged_facilities(doc, cleaned)
@@ -925,6 +929,19 @@ def _bands_read_as_places(doc: Doc, spans: list[Span]) -> list[Span]:
                 doc[span.start - 1].text == "The" and last.is_title and last.is_alpha and \
                 last.lower_ != last.lemma_ and last.lower_.endswith("s") and last.lower_ not in PLACE_PLURALS and \
                 last.lower_ not in _HEAD_WORDS:
+            span = Span(doc, span.start, span.end, label="ORG")
+        result.append(span)
+    return result
+
+
+def _workplaces_read_as_people(doc: Doc, spans: list[Span]) -> list[Span]:
+    """"Sophie Brandt, a retail analyst at Peel Hunt": a name the model read as a person right after a
+    job's "at" is where the job is, a body (nobody is an analyst at a person)."""
+    result = []
+    for span in spans:
+        at = doc[span.start - 1] if span.start > 0 else None
+        if span.label_ == "PERSON" and at is not None and at.lower_ == "at" and len(span) <= 3 and \
+                (at.head.lemma_ in ROLE_NOUNS or at.head.lower_ in ROLE_NOUNS) and at.head.is_lower:
             span = Span(doc, span.start, span.end, label="ORG")
         result.append(span)
     return result

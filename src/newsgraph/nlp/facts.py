@@ -407,11 +407,18 @@ def _called_by_copula(mention: Span, noun: str) -> bool:
         any(c.dep_ == "attr" and c.lower_ == noun for c in head.head.children)
 
 
+def _name_heads(name: str) -> set[str]:
+    """The words that say what a named body is: its last word and any before "of" ("Interior Ministry",
+    "Bank of England"), not another word in it ("Hospital" in "National Union of Hospital Workers")."""
+    words = name.lower().split()
+    return {words[-1], *(words[k - 1] for k in range(1, len(words)) if words[k] == "of")} if words else set()
+
+
 def _named_as(doc: Doc, cluster: EntityCluster, noun: str, index: int) -> bool:
     """The organisation is called by the noun: in its name ("Interior Ministry"), after it ("the X
     organization"), right before it ("conservation group Rainforest Trust") or in apposition to it
     ("the refugee agency, UNHCR")."""
-    return noun in cluster.name.lower().split() or any(noun in a.lower().split() for a in cluster.aliases) or \
+    return noun in _name_heads(cluster.name) or any(noun in _name_heads(a) for a in cluster.aliases) or \
         any(_called_by_copula(m, noun) for m in cluster.mentions if m.end < index) or \
         any(m.end < index and doc[m.end].lower_ == noun for m in cluster.mentions) or \
         any(0 < m.start < index and doc[m.start - 1].lower_ == noun for m in cluster.mentions) or \

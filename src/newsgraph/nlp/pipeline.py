@@ -126,6 +126,9 @@ def add_newsgraph_components(nlp: Language, *, learned: bool = True) -> Language
         # tokenizer cut in two ("Lt", "."), and the parser then ended a sentence before the name
         for abbreviation in PLURAL_TITLE_ABBREVIATIONS | set(TITLE_ABBREVIATIONS):
             nlp.tokenizer.add_special_case(abbreviation.capitalize(), [{ORTH: abbreviation.capitalize()}])
+        # "gusts of 210 km/h. Hannah Lowe said": "h." is an abbreviation to the tokenizer, so the
+        # sentence ran on into the next one (and the model read "h. Hannah Lowe" as a name)
+        nlp.tokenizer.add_special_case("km/h.", [{ORTH: "km"}, {ORTH: "/"}, {ORTH: "h"}, {ORTH: "."}])
     if not isinstance(nlp.tokenizer, WireCasingTokenizer):
         # the model reads "U.S. officials" where the wire wrote "U.S. Officials" (see nlp.wire)
         nlp.tokenizer = WireCasingTokenizer(nlp.tokenizer, words)
