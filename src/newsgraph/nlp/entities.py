@@ -2518,7 +2518,8 @@ def _names_ending_in_places(doc: Doc, spans: list[Span]) -> list[Span]:
     """"Organization for Security and Co-operation in Europe (OSCE)": a body's name the model cut
     before "in" + a place is whole when the bracketed acronym after it spells the capitals of both.
     "at Absa Bank Kenya, said": a company's national arm, its name (ending in a body's or a
-    company's word) and the country's right after it, then punctuation or a verb, is one name."""
+    company's word) and the country's right after it, then punctuation or a verb, is one name; so
+    are "the Central Reserve Bank | of Peru" and a British body's "Muscular Dystrophy | UK"."""
     by_start = {span.start: span for span in spans}
     merged: dict[int, Span] = {}
     for span in spans:
