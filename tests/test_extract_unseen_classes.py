@@ -1824,3 +1824,10 @@ def test_a_name_read_as_a_person_after_a_jobs_at_is_the_workplace():
     result = newsgraph.extract("Sophie Brandt, a retail analyst at Peel Hunt, was relaxed about the results.")
     assert ("Peel Hunt", "Organization") in names_and_types(result)
     assert ("Sophie Brandt", "retail analyst", "Peel Hunt", None) in role_rows(result)
+
+
+def test_a_company_officer_with_no_body_named_is_the_storys_companys():
+    result = newsgraph.extract(
+        "Harwick & Stone reported a 4 percent rise in sales on Tuesday. Harwick & Stone said margins held.\n\n"
+        "Chief executive Priya Nair said the business was holding its ground.")
+    assert ("Priya Nair", "chief executive", "Harwick & Stone", None) in role_rows(result)

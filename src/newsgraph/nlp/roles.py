@@ -37,6 +37,7 @@ from .facts import (
     entity_at,
     head_token,
     resolve_organization,
+    story_company,
     tokens_where,
 )
 from .lexicon import (
@@ -1587,6 +1588,9 @@ def _demonym_jurisdiction(doc: Doc, mention: Span, role: str) -> EntityCluster |
     return _place_of_demonym(doc, best[1].text) if best is not None else None
 
 
+# A company's officers: with no body named, in a story about one company, that company's
+_COMPANY_OFFICERS = {"chief executive", "chief executive officer", "ceo", "chief financial officer", "cfo",
+                     "chief operating officer", "coo", "finance director", "finance chief", "chief technology officer"}
 # Titles a country's government has (the last word of the title): its head, its ministers
 _NATIONAL_TITLE_HEADS = {"president", "minister", "premier", "chancellor"}
 # How a sentence names the country it is about, not a place something happens in ("in Tehran")
@@ -1832,6 +1836,9 @@ class RoleFinder:
             if org is None and role:  # (``at``: the holder's mention; by default the mention loop's current one)
                 held_at = at if at is not None else mention
                 jurisdiction = _demonym_jurisdiction(doc, held_at, role) or _country_of_the_sentence(doc, held_at, role)
+                if jurisdiction is None and role in _COMPANY_OFFICERS:
+                    # "Chief executive Priya Khanna said ...": in a story about a company, its officer
+                    org = story_company(doc, held_at.start)
             if org is not None and org.type == "Place":
                 if set(role.split()) & CORPORATE_TITLE_WORDS:
                     org.type = "Organization"  # "chief executive of Acme": a company the model took for a place
