@@ -63,6 +63,10 @@ _PER_CURRENCY = re.compile(
 )
 # "50 basis points", "1.5 percentage points": a change in a rate, not a count of points
 _RATE_POINTS = re.compile(r"\b(basis|percentage)[ -]points?\b")
+# A currency's hundredths ("12 cts a share", "20 euro cents"), and "per cent", which is no cents
+_CENTS_AFTER = r"(?:cts|cents?)\b"
+_CENTS = r"\b" + _CENTS_AFTER
+_PER_CENT = r"\bper ?cent\b"
 # "175 kilometres per hour", "210 km/h", "35 miles an hour": a speed, in the units news gives
 _SPEED = re.compile(r"\b(?:(?P<km>km|kilomet(?:re|er)s?)\s*(?:/\s*h(?:r|our)?\b|(?:per|an)\s+hour\b)|"
                     r"(?P<miles>miles?)\s+(?:per|an)\s+hour\b)")
@@ -124,8 +128,8 @@ def unmarked_currency(text: str) -> str | None:
         if symbol.group(1).startswith("rs"):
             return "rupee"  # "Rs 4 billion": India's, Pakistan's, Sri Lanka's, as the story says
         return "dollar" if symbol.group(1) == "$" and _dollar_country(lowered, r"\$") is None else None
-    if re.search(r"\b(?:cts|cents?)\b", lowered) and not re.search(r"\bper ?cent\b", lowered) and \
-            currency_of(text) is None and _dollar_country(lowered, r"(?:cts|cents?)\b") is None:
+    if re.search(_CENTS, lowered) and not re.search(_PER_CENT, lowered) and \
+            currency_of(text) is None and _dollar_country(lowered, _CENTS_AFTER) is None:
         return "dollar"  # "12 cents a litre": a dollar's cents, whose dollar the story says
     words = [w.strip(".") for w in re.findall(r"(?:[^\W\d_]|\.)+", lowered)]
     for position, word in enumerate(words):
@@ -223,11 +227,11 @@ def parse_quantity(text: str) -> Quantity | None:
             return None
         value, fraction = words
     # "1.5 per cent" is a percentage, not cents
-    per_cent = bool(re.search(r"\bper ?cent\b", lowered))
+    per_cent = bool(re.search(_PER_CENT, lowered))
     currency = None if per_cent else currency_of(rest)
-    if not per_cent and re.search(r"\b(?:cts|cents?)\b", lowered):
+    if not per_cent and re.search(_CENTS, lowered):
         # "12 cts a share", "64 Canadian cts", "20 euro cents"
-        currency = currency or _dollar_country(lowered, r"(?:cts|cents?)\b") or "USD"
+        currency = currency or _dollar_country(lowered, _CENTS_AFTER) or "USD"
         value = value / 100
     if currency:
         unit = currency

@@ -1602,14 +1602,14 @@ def _country_of_the_sentence(doc: Doc, mention: Span, role: str) -> EntityCluste
     no country of its own is that of the one place the sentence is about (its subject, a possessive,
     an object), not of a place named after a preposition or in the dateline; no president's or
     chancellor's in a sentence that names an organisation, whose title it may be."""
-    if not role or role.split()[-1] not in _NATIONAL_TITLE_HEADS:
+    words = role.split()
+    if not words or words[-1] not in _NATIONAL_TITLE_HEADS:
         return None
     sentence = mention.sent
-    if role.split()[-1] in ("president", "chancellor") and any(
+    if words[-1] in ("president", "chancellor") and any(
             (cluster := entity_at(doc, token.i)) is not None and cluster.type == "Organization" for token in sentence):
         return None  # "Acme's president", "the university's chancellor": a body's title, perhaps
-    first = role.split()[0]
-    if any(_is_demonym(token) and token.i + 1 < sentence.end and doc[token.i + 1].lower_ == first for token in sentence):
+    if any(_is_demonym(token) and token.i + 1 < sentence.end and doc[token.i + 1].lower_ == words[0] for token in sentence):
         return None  # "Iranian Oil Minister X is in the UAE": the nationality says whose, though no place names it
     dateline = doc._.ng_dateline
     where = dateline.place_span if dateline is not None and dateline.place_span else (0, 0)
