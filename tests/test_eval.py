@@ -145,6 +145,17 @@ def test_role_name_must_match():
     assert counts(score, "roles") == (0, 1, 1)
 
 
+def test_role_qualifier_may_be_written_into_the_gold_title():
+    former = role("e1", "director general", "e2").model_copy(update={"qualifier": "former"})
+    for gold_title, expected in (("former director general", (1, 0, 0)), ("director general", (1, 0, 0)),
+                                 ("acting director general", (0, 1, 1))):
+        gold = {"roles": [{"person": "Daren Tang", "role": gold_title, "org": "WIPO"}]}
+        assert counts(score_article(extraction(ENTITIES, roles=[former]), gold), "roles") == expected
+    plain = {"roles": [{"person": "Daren Tang", "role": "former director general", "org": "WIPO"}]}
+    assert counts(score_article(extraction(ENTITIES, roles=[role("e1", "director general", "e2")]), plain),
+                  "roles") == (0, 1, 1)
+
+
 def test_role_with_wrong_person_does_not_match():
     ext = extraction([*ENTITIES, entity("e5", "Person", "Liu Chenli")], roles=[role("e5", "director general", "e2")])
     score = score_article(ext, {"roles": [{"person": "Daren Tang", "role": "director general", "org": "WIPO"}]})

@@ -1831,3 +1831,44 @@ def test_a_company_officer_with_no_body_named_is_the_storys_companys():
         "Harwick & Stone reported a 4 percent rise in sales on Tuesday. Harwick & Stone said margins held.\n\n"
         "Chief executive Priya Nair said the business was holding its ground.")
     assert ("Priya Nair", "chief executive", "Harwick & Stone", None) in role_rows(result)
+
+
+def test_a_party_named_after_leader_of_is_the_organisation():
+    result = newsgraph.extract("Maria Castell was elected leader of the Labour Party in 2019.")
+    assert ("Maria Castell", "leader", "Labour Party", None) in role_rows(result)
+    assert ("Labour Party", "Organization") in names_and_types(result)
+
+
+def test_an_organisation_set_off_by_commas_after_a_titled_name_is_the_employer():
+    result = newsgraph.extract("Detective Sergeant Alan Birch, of Merseyside Police, said the van was stolen.")
+    assert ("Alan Birch", "detective sergeant", "Merseyside Police", None) in role_rows(result)
+    # a place so set off is where the holder is from, not an employer
+    result = newsgraph.extract("Councillor Dana Reeve, of Norwich, said the vote was close.")
+    assert all(org is None for _, _, org, _ in role_rows(result))
+
+
+def test_a_name_owning_a_bodys_head_in_apposition_is_the_body():
+    result = newsgraph.extract("\"We waited years for this,\" said Ruth Okoro, a curator of sculpture at Tate "
+                               "Modern. In a statement, Tate Modern's director, Paul Mercer, said the show would travel.")
+    assert ("Tate Modern", "Organization") in names_and_types(result)
+    assert ("Paul Mercer", "director", "Tate Modern", None) in role_rows(result)
+    assert ("Ruth Okoro", "curator of sculpture", "Tate Modern", None) in role_rows(result)
+
+
+def test_names_read_as_people_after_from_a_person_or_on_a_hill_are_places():
+    result = newsgraph.extract("A third man, from Radcliffe, was cleared of theft. The statue will stand on "
+                               "Carlton Hill until May.")
+    types = names_and_types(result)
+    assert ("Radcliffe", "Place") in types and ("Carlton Hill", "Place") in types
+    assert not any(t == "Person" for _, t in types)
+
+
+def test_its_after_a_sentence_about_a_country_names_the_jurisdiction():
+    result = newsgraph.extract("Ghana, which relies on the river, took a softer line. Its foreign minister, "
+                               "Kwame Asante, said talks would go on.")
+    assert ("Kwame Asante", "foreign minister", None, "Ghana") in role_rows(result)
+
+
+def test_lowercase_words_are_no_persons_name_in_cased_prose():
+    result = newsgraph.extract("Rosa Diaz, the council's president pro tem, will chair the meeting.")
+    assert [e.name for e in result.entities if e.type == "Person"] == ["Rosa Diaz"]

@@ -13,7 +13,8 @@ Matching rules (also in the README, "Measuring extraction quality"):
   "the", possessive); a gold name matches an entity of the category's type when it
   equals the entity's canonical name or one of its aliases;
 - a role matches when its person matches, its organisation matches (both null
-  counts as a match) and the role names are equal after :func:`normalise_role`;
+  counts as a match) and the role names are equal after :func:`normalise_role`,
+  with or without the role's qualifier ("former mayor" matches mayor, former);
 - a figure matches when the unit is equal and the value is within 0.5% of gold;
   how well ``about`` agrees is a separate soft score (:func:`token_overlap`), and
   figures of equal value are paired so that their ``about`` agree best;
@@ -386,7 +387,8 @@ def score_article(extraction: Extraction, gold: dict, name: str = "article") -> 
     def role_matches(g: dict, role: Role) -> bool:
         if not name_matches(g["person"], extraction.entity(role.person)):
             return False
-        if normalise_role(g["role"]) != normalise_role(role.role):
+        # a gold file may write the qualifier into the title ("former mayor"); newsgraph keeps it apart
+        if normalise_role(g["role"]) not in (normalise_role(role.role), normalise_role(f"{role.qualifier} {role.role}")):
             return False
         if g.get("org") in (None, ""):
             return role.organization is None

@@ -206,6 +206,9 @@ def clean_span(span: Span) -> Span | None:
     words = [t.lower_ for t in doc[start:end]]
     if span.label_ != "PERSON" and not any(t.text[:1].isupper() or t.text[:1].isdigit() for t in doc[start:end]):
         return None  # "disco club": a common noun phrase
+    if span.label_ == "PERSON" and all(t.is_lower for t in doc[start:end]) and \
+            any(t.is_title for t in doc[start:end].sent[1:]):
+        return None  # "the council's president pro tem": in cased prose a name has a capital
     if span.label_ == "ORG" and end - start > 2 and doc[end - 1].is_lower and doc[end - 1].is_alpha and \
             doc[end - 1].lower_ not in _COMPANY_SUFFIXES and doc[start].is_title and \
             doc[start].ent_type_ not in ("GPE", "NORP"):
@@ -655,7 +658,8 @@ def _without_title_words(span: Span) -> Span | None:
     if before >= 0 and doc[before].lower_ == "the":
         before -= 1  # "Minister of the Interior"
     if before >= 1 and doc[before].lower_ in ("of", "for") and _is_title_head(doc[before - 1]) \
-            and words[0] in PORTFOLIO_WORDS and all(w in PORTFOLIO_WORDS or w in _BRIEF_LINKS or w == "," for w in words):
+            and words[0] in PORTFOLIO_WORDS and all(w in PORTFOLIO_WORDS or w in _BRIEF_LINKS or w == "," for w in words) \
+            and words[-1] != "party":  # "leader of the Labour Party": a party named, though its words name briefs
         # "Secretary of State", "Minister for Foreign Affairs", "Secretary of State for Culture": the brief, not a body
         return None
     end = span.end
@@ -1235,8 +1239,24 @@ def _bodies_before_staff(doc: Doc, spans: list[Span]) -> list[Span]:
                 doc[end].lower_ in BODY_STAFF and (doc[end].lower_ not in _TITLES_OF_ONE or (
                     end + 1 in starts and starts[end + 1].label_ == "PERSON")) and span[0].is_title:
             span = Span(doc, span.start, end, label="ORG")
+        elif span.label_ == "PERSON" and end + 3 < len(doc) and doc[end].lower_ in ("'s", "’s") and \
+                _heads_a_body(doc, end + 1):
+            span = Span(doc, span.start, end, label="ORG")  # "Tate Modern's director, Oliver Granger,"
         result.append(span)
     return result
+
+
+# A body's heads, not a person's staff (a president has a spokesman, an adviser, a chief of staff)
+_HEADS_OF_BODIES = {"director", "chairman", "chairwoman", "ceo", "cfo", "curator", "dean", "principal",
+                    "headquarters", "shareholders", "board"}
+
+
+def _heads_a_body(doc: Doc, i: int) -> bool:
+    """"X's (artistic) director, Ann Lee": a body's head named in apposition after the possessive."""
+    while i < len(doc) and doc[i].is_lower and doc[i].lower_ in ROLE_MODIFIERS:
+        i += 1
+    return i + 2 < len(doc) and doc[i].is_lower and doc[i].lower_ in _HEADS_OF_BODIES and doc[i + 1].text == "," \
+        and doc[i + 2].ent_type_ == "PERSON"
 
 
 def _victim(root: Token, possessed: str | None, label: str) -> bool:
@@ -1515,7 +1535,8 @@ def _places_from_context(doc: Doc, spans: list[Span]) -> list[Span]:
             if span.end + 1 < len(doc) and doc[span.end].text == "," and doc[span.end + 1].lower_ == "which":
                 continue  # "Brenton, which lies in ...": no person, but no sign of a place either
             verdicts[key] = verdicts.get(key, True) and (_journey_start(doc, span, by_start) or _nearby(span) or
-                                                         _travelled_from(span) or _where_after(span) or _inside(span))
+                                                         _travelled_from(span) or _where_after(span) or _inside(span)
+                                                         or _home_of(span) or _landmark(span))
             continue
         if span.label_ != "ORG":
             continue
@@ -1548,6 +1569,31 @@ def _inside(span: Span) -> bool:
     return span.start > 0 and doc[span.start - 1].lower_ in ("in", "into", "outside") and \
         doc[span.start - 1].head.pos_ in ("VERB", "AUX") and \
         not (span.end < len(doc) and doc[span.end].lower_ in ("'s", "’s"))  # (not "his holdings in Burlington")
+
+
+# Who is said to come from somewhere: "a fifth man, from Bolton", "a passenger from Aurora"
+_FROM_SOMEWHERE = PERSON_NOUNS | {"resident", "passenger", "student", "fan", "family", "worker", "farmer", "driver",
+                                  "pensioner", "people", "couple", "victim", "teacher", "nurse", "doctor"}
+# Last words of the names of open sites people stand on or meet at: "on Calton Hill", "in Gorky Park"
+_SITE_TAILS = {"hill", "park", "square", "beach", "common", "heath"}
+
+
+def _home_of(span: Span) -> bool:
+    """"A fifth man, from Bolton, was cleared": after a word for a person, "from" names where they live."""
+    root = span[-1]
+    if root.dep_ != "pobj" or root.head.lower_ != "from":
+        return False
+    person = root.head.head
+    return person.pos_ == "NOUN" and person.lemma_.lower() in _FROM_SOMEWHERE
+
+
+def _landmark(span: Span) -> bool:
+    """"the sculpture would stand on Calton Hill": a site's name after a preposition of place (not "at
+    Hill's request": a possessive is somebody's)."""
+    doc = span.doc
+    return len(span) >= 2 and span[-1].is_title and span[-1].lower_ in _SITE_TAILS and span.start > 0 and \
+        doc[span.start - 1].lower_ in ("on", "at", "in", "near", "atop", "across", "around") and \
+        not (span.end < len(doc) and doc[span.end].lower_ in ("'s", "’s"))
 
 
 def _nearby(span: Span) -> bool:

@@ -341,7 +341,7 @@ def resolve_organization(doc: Doc, token: Token | int, sentences_back: int = 1) 
         if not orgs:
             # "The agency now expects ... | Gurpreet Sandhu, the agency's director": the same reference
             # as the subject of the sentence before, and the body that one points to
-            subject = _previous_subject_token(doc, index)
+            subject = previous_subject_token(doc, index)
             if subject is not None and subject.lower_ == lower:
                 return resolve_organization(doc, subject)
             # or the one body of the few sentences before ("Winnipeg Transit told ... The line ... The agency")
@@ -369,7 +369,7 @@ def resolve_organization(doc: Doc, token: Token | int, sentences_back: int = 1) 
     return orgs[0] if orgs else None
 
 
-def _previous_subject_token(doc: Doc, index: int) -> Token | None:
+def previous_subject_token(doc: Doc, index: int) -> Token | None:
     """The subject of the main verb of the sentence before token ``index``'s."""
     start = doc[index].sent.start
     while start > 0 and doc[start - 1].is_space:
@@ -382,7 +382,7 @@ def _previous_subject_token(doc: Doc, index: int) -> Token | None:
 def _previous_subject(doc: Doc, index: int) -> EntityCluster | None:
     """The organisation that is the subject of the main verb of the sentence before token ``index``'s,
     by name or by a reference to one ("The company said"); None when that subject is anything else."""
-    subject = _previous_subject_token(doc, index)
+    subject = previous_subject_token(doc, index)
     if subject is None:
         return None
     cluster = entity_at(doc, subject.i)

@@ -36,6 +36,7 @@ from .facts import (
     RoleFact,
     entity_at,
     head_token,
+    previous_subject_token,
     resolve_organization,
     story_company,
     tokens_where,
@@ -741,7 +742,8 @@ def read_role_before(doc: Doc, person_start: int, sentence_start: int) -> tuple[
         if j >= sentence_start and entity_at(doc, j) is None and doc[j].lower_ in ORG_REFERENCE_NOUNS:
             org = resolve_organization(doc, j)  # "the company's chief executive"
     if j >= sentence_start and doc[j].lower_ in ORG_POSSESSIVES:
-        org = resolve_organization(doc, j)  # "Its director general, Daren Tang"
+        # "Its director general, Daren Tang"; "Sudan took a softer line. Its foreign minister, X": a country's
+        org = (j == sentence_start and _previous_subject_place(doc, j)) or resolve_organization(doc, j)
     elif j - 1 >= sentence_start and doc[j].lower_ == "whose" and _owner_before_whose(doc, j) is not None:
         org = _owner_before_whose(doc, j)  # "the LRA, whose leader Joseph Kony", "X, whose director, Y,"
     elif org is None and j >= sentence_start and _org_entity(entity_at(doc, j)) and not (
@@ -823,6 +825,13 @@ def _in_apposition(doc: Doc, person_start: int, head: Token) -> bool:
     """The name starting at ``person_start`` stands in apposition to ``head`` ("the curator, X,")."""
     end = _entity_span_end(doc, person_start)
     return any(t.dep_ == "appos" and t.head.i == head.i for t in doc[person_start:end])
+
+
+def _previous_subject_place(doc: Doc, i: int) -> EntityCluster | None:
+    """The place the sentence before token i's is about (its subject), which an opening "Its" points back to."""
+    subject = previous_subject_token(doc, i)
+    cluster = entity_at(doc, subject.i) if subject is not None else None
+    return cluster if cluster is not None and cluster.type == "Place" else None
 
 
 def _owner_before_whose(doc: Doc, whose: int) -> EntityCluster | None:
@@ -1246,6 +1255,11 @@ def _org_of(doc: Doc, i: int, limit: int, role: str) -> EntityCluster | None:
     """"publisher Jann Wenner | of Rolling Stone": a titled name, then the organisation it belongs to.
     A place after "of" is where the person is from ("Fujimori of Peru"), so only organisations count;
     after an elected title the organisation is the holder's party, not the role's ("councillor X of DAB")."""
+    if i + 2 < limit and doc[i].text == "," and doc[i + 1].lower_ in ("of", "from"):
+        # "Detective Inspector X, of Greater Manchester Police, said": the same, set off by commas
+        org = _org_of(doc, i + 1, limit, role)
+        end = _entity_span_end(doc, i + 2 + (doc[i + 2].lower_ == "the")) if org is not None else limit
+        return org if end >= limit or doc[end].is_punct else None
     if i + 1 >= limit or doc[i].lower_ not in ("of", "from", "at", "with", "(", *_POSSESSIVE_MARKS) or not role \
             or role.split()[-1] in _ELECTED_TITLES:
         return None  # "singer Ronnie Drew from The Dubliners" too
