@@ -1872,3 +1872,20 @@ def test_its_after_a_sentence_about_a_country_names_the_jurisdiction():
 def test_lowercase_words_are_no_persons_name_in_cased_prose():
     result = newsgraph.extract("Rosa Diaz, the council's president pro tem, will chair the meeting.")
     assert [e.name for e in result.entities if e.type == "Person"] == ["Rosa Diaz"]
+
+
+def test_a_mediator_is_a_post_whatever_the_tagger_calls_the_word():
+    result = newsgraph.extract("The African Union's lead mediator, Mariam Toure, a former foreign minister of Mali, "
+                               "said the mediators would draft a text.")
+    assert ("Mariam Toure", "lead mediator", "African Union", None) in role_rows(result)
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("Royalties reached Rp 172.9 trillion last year.", 172.9e12, "IDR"),
+    ("India spent Rs 4 billion on the scheme.", 4e9, "INR"),
+    ("The utility paid RM 50 million for the plant.", 50e6, "MYR"),
+])
+def test_an_amount_after_a_letter_currency_sign_is_a_figure_not_a_body(text, value, unit):
+    result = newsgraph.extract(text)
+    assert [(f.value, f.unit) for f in result.figures] == [(value, unit)]
+    assert not any(e.name.startswith(("Rp", "Rs", "RM")) for e in result.entities)

@@ -5,7 +5,7 @@ from docbuild import make_doc, run
 
 import newsgraph.nlp.pipeline  # noqa: F401  (registers the components)
 from newsgraph.nlp.figures import fractions, proportions, spell_out_row_label
-from newsgraph.nlp.quantities import parse_quantity, unmarked_currency
+from newsgraph.nlp.quantities import is_written_amount, parse_quantity, unmarked_currency
 
 
 @pytest.mark.parametrize("text, value, unit, qualifier", [
@@ -862,3 +862,21 @@ def test_a_dollars_cents_take_the_storys_dollar_but_named_cents_and_percentages_
     assert unmarked_currency("20 euro cents") is None
     assert unmarked_currency("64 Canadian cts") is None
     assert unmarked_currency("4.5 per cent") is None
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("Rp 172.9 trillion", 172.9e12, "IDR"),
+    ("RM 50 million", 50e6, "MYR"),
+    ("KSh 2.1 billion", 2.1e9, "KES"),
+])
+def test_letter_currency_signs(text, value, unit):
+    quantity = parse_quantity(text)
+    assert (quantity.value, quantity.unit) == (value, unit)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Rp 172.9", True), ("Rs 4 billion", True), ("$5bn", True), ("RMS Titanic", False), ("Rp", False),
+    ("Rs Group", False),
+])
+def test_is_written_amount(text, expected):
+    assert is_written_amount(text) is expected

@@ -104,6 +104,7 @@ from .lexicon import (
     WEEKDAYS,
     WIRE_TERMS,
 )
+from .quantities import is_written_amount
 
 _INITIAL_STOPWORDS = {"of", "the", "and", "for", "de", "on", "in", "du", "des", "la", "le", "&", "at"}
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z&]*[A-Z]$|^[A-Z]{2,}s?$")
@@ -190,6 +191,8 @@ def clean_span(span: Span) -> Span | None:
             return None  # "Group G — Belgium 3": a heading or a scoreline, not a name
     if start >= end or (start > 0 and doc[start - 1].text == "#"):
         return None  # "#IStandWithAhmed": a hashtag is a topic, not a name
+    if is_written_amount(doc[start:end].text):
+        return None  # "Rp 172.9 trillion": an amount the model read as a body
     if end - start == 1 and re.fullmatch(r"[A-Z]{2,}s", doc[start].text):
         return None  # "told MPs", "CEOs": people by their post, in the plural
     if end - start >= 2 and doc[start].tag_ in ("VBN", "VBG") and doc[start + 1].is_lower and \

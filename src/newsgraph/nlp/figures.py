@@ -32,6 +32,7 @@ from .lexicon import (
     WORLD_AGENCIES,
 )
 from .quantities import (
+    PREFIX_SIGNS,
     Quantity,
     currency_of,
     is_unit_word,
@@ -69,7 +70,7 @@ _SCALE_TAIL = {"thousand", "million", "billion", "trillion", "bn", "mn", "m", "m
                "lakhs"}
 # Amounts the tokenizer or the model leave in pieces: "NZ$1.8 million", "Rs 8,400 crore"
 _MONEY_TEXT = re.compile(
-    r"(?<![\w$])(?:(?:NZ|AU|A|CA|C|HK|S|NT|US|R)?\$|€|£|¥|₹|Rs\.?)\s?\d[\d,]*(?:\.\d+)?"
+    r"(?<![\w$])(?:(?:NZ|AU|A|CA|C|HK|S|NT|US|R)?\$|€|£|¥|₹|Rs\.?|Rp\.?|RM|KSh\.?)\s?\d[\d,]*(?:\.\d+)?"
     r"(?:\s?(?:thousand|million|billion|trillion|bn|mn|m|k|crores?|lakhs?)\b)?"
 )
 
@@ -1263,7 +1264,7 @@ def _with_unit_tail(span: Span) -> Span:
         end, label = _range_end(doc, start, end, label)
     if label == "CARDINAL" and end < len(doc) and doc[end].lower_ in ("pct", "percent", "%", "per cent"):
         end, label = end + 1, "PERCENT"  # "5.2 pct" the model left as a bare number
-    if start > 0 and doc[start - 1].lower_.rstrip(".") in ("rs", "$", "€", "£", "¥", "₹", "us$", "nz$", "hk$", "a$"):
+    if start > 0 and doc[start - 1].lower_.rstrip(".") in PREFIX_SIGNS:
         start, label = start - 1, "MONEY"
     if (start, end) == (span.start, span.end):
         return span
@@ -1439,7 +1440,7 @@ def _amount_word(token: Token) -> bool:
     lower = token.lower_
     return token.like_num or bool(re.search(r"\d", token.text)) or lower in _UNIT_TAIL or lower in _SCALE_TAIL or \
         lower in ("half", "quarter", "third", "thirds", "quarters", "dozen", "hundred", "fold", "in", "out", "of") or \
-        lower.rstrip(".") in ("rs", "$", "€", "£", "¥", "₹", "us$", "nz$", "hk$", "a$")
+        lower.rstrip(".") in PREFIX_SIGNS
 
 
 def _is_not_a_figure_alone(span: Span) -> bool:

@@ -188,6 +188,8 @@ ROLE_NOUNS = {
     "forward", "winger", "fullback", "halfback", "quarterback", "linebacker", "pitcher", "shortstop", "goalie",
     "defenceman", "defenseman", "frontman", "frontwoman", "vocalist", "keyboardist", "saxophonist", "trumpeter",
     "violinist", "cellist", "percussionist", "fiddler", "lyricist", "bandleader", "conductor", "aide", "staffer",
+    # job words the suffix rule below reads only when the tagger calls them nouns
+    "mediator", "negotiator", "investigator", "ombudsman", "headteacher", "headmaster", "headmistress",
 }
 
 # Role words that, before a name, are titles even without an organisation ("Senator Smith")
@@ -393,6 +395,7 @@ CURRENCY_WORDS = {
     "pound": "GBP", "pounds": "GBP", "sterling": "GBP", "gbp": "GBP", "£": "GBP",
     "yen": "JPY", "jpy": "JPY", "¥": "JPY",
     "rupee": "INR", "rupees": "INR", "rs": "INR", "rs.": "INR", "inr": "INR", "₹": "INR",
+    "rp": "IDR", "rm": "MYR", "ksh": "KES",
     "won": "KRW", "krw": "KRW", "₩": "KRW",
     "franc": "CHF", "francs": "CHF", "chf": "CHF",
     "rouble": "RUB", "roubles": "RUB", "ruble": "RUB", "rubles": "RUB", "rub": "RUB", "₽": "RUB",

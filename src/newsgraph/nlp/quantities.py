@@ -32,7 +32,11 @@ class Quantity:
     qualifier: str | None = None
 
 
-_SYMBOL = re.compile(r"(nz\$|au\$|a\$|ca\$|c\$|hk\$|s\$|nt\$|us\$|r\$|j\$|\$|€|£|¥|₹|₩|₽|₺|₦|rs\.?(?=\s*\d))")
+_SYMBOL = re.compile(r"(nz\$|au\$|a\$|ca\$|c\$|hk\$|s\$|nt\$|us\$|r\$|j\$|\$|€|£|¥|₹|₩|₽|₺|₦|"
+                     r"(?:rs|rp|rm|ksh)\.?(?=\s*\d))")
+# Currency signs that may stand apart from the number they mark: "$ 50,000", "Rs 8,400 crore",
+# "Rp 1.9 trillion" (rupiah), "RM 50 million" (ringgit), "KSh 2 billion" (Kenyan shillings)
+PREFIX_SIGNS = {"rs", "rp", "rm", "ksh", "$", "€", "£", "¥", "₹", "us$", "nz$", "hk$", "a$"}
 _NUMBER = re.compile(
     r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?"
     # the top of a range before its scale: "15-20 mln", "between 15 and 20 mln" are 15 mln
@@ -86,6 +90,14 @@ def split_qualifier(text: str) -> tuple[str | None, str]:
     if not match:
         return None, text
     return QUALIFIERS[match.group(1)], text[match.end():]
+
+
+def is_written_amount(text: str) -> bool:
+    """"Rp 172.9", "Rs 4 billion", "$5bn": text that opens with a currency sign and a number (which the
+    model may read as a name)."""
+    lowered = text.lower()
+    sign = _SYMBOL.match(lowered)
+    return sign is not None and re.match(r"\s?\d", lowered[sign.end():]) is not None
 
 
 def currency_of(text: str) -> str | None:
