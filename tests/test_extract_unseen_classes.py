@@ -1889,3 +1889,55 @@ def test_an_amount_after_a_letter_currency_sign_is_a_figure_not_a_body(text, val
     result = newsgraph.extract(text)
     assert [(f.value, f.unit) for f in result.figures] == [(value, unit)]
     assert not any(e.name.startswith(("Rp", "Rs", "RM")) for e in result.entities)
+
+
+def test_acting_is_the_qualifier_of_a_post_served_in():
+    result = newsgraph.extract("Maya Torres, the county board president who has served as acting mayor since "
+                               "June, won the vote.")
+    roles = {(r.role, r.qualifier) for r in result.roles}
+    assert ("mayor", "acting") in roles and ("county board president", None) in roles
+
+
+def test_a_brief_after_then_hyphen_stays_in_the_title():
+    result = newsgraph.extract("The deal was signed by then-Trade Secretary Omar Haddad and then-Law Director "
+                               "Ruth Kemp.")
+    roles = {(result.entity(r.person).name, r.role, r.qualifier) for r in result.roles}
+    assert ("Ruth Kemp", "law director", "then") in roles
+    assert ("Omar Haddad", "trade secretary", "then") in roles
+    assert not any(e.type == "Organization" for e in result.entities)
+
+
+def test_a_news_outlet_told_something_is_an_organisation():
+    result = newsgraph.extract('"Workers have heard promises like this before," Anna Kröger told Wikinews. '
+                               '"We want written guarantees." Euronews reported the strike.')
+    types = names_and_types(result)
+    assert ("Wikinews", "Organization") in types and ("Euronews", "Organization") in types
+
+
+def test_a_spanish_first_surname_alone_is_the_same_person():
+    result = newsgraph.extract("Labour Minister Carmen Vargas Ortiz visited the site. Vargas said the miners "
+                               "had oxygen.")
+    assert [e.name for e in result.entities if e.type == "Person"] == ["Carmen Vargas Ortiz"]
+    assert quotes_from(result, "Carmen Vargas Ortiz", "the miners had oxygen")
+
+
+def test_a_persons_lawyer_and_a_presiding_judge_hold_their_titles():
+    result = newsgraph.extract('"This is a win," said Lukas Brenner, Hartmann\'s lawyer. The law was clear, '
+                               "Presiding Judge Greta Vogt said.")
+    assert ("Lukas Brenner", "lawyer", None, None) in role_rows(result)
+    assert ("Greta Vogt", "presiding judge", None, None) in role_rows(result)
+
+
+def test_names_after_a_kind_of_company_are_companies():
+    result = newsgraph.extract("A team lent by the state mining company Codelco arrived. The shop competes with "
+                               "the discounters Aldi and Lidl.")
+    types = names_and_types(result)
+    assert {("Codelco", "Organization"), ("Aldi", "Organization"), ("Lidl", "Organization")} <= types
+
+
+def test_a_programme_with_a_head_is_a_body_and_an_indefinite_title_for_a_body_holds():
+    result = newsgraph.extract("The head of the World Food Programme, Astrid Holm, said the convoy arrived. "
+                               "A spokesperson for Lancashire Police, Omar Reid, said two men were held.")
+    assert ("World Food Programme", "Organization") in names_and_types(result)
+    assert ("Astrid Holm", "head", "World Food Programme", None) in role_rows(result)
+    assert ("Omar Reid", "spokesperson", "Lancashire Police", None) in role_rows(result)

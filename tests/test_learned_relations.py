@@ -3,7 +3,10 @@ hand-set weights for the features and the component; the shipped weights file's 
 
 from __future__ import annotations
 
+import argparse
+import importlib.util
 import zlib
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -179,12 +182,31 @@ def test_weights_file_round_trip_without_pickle(tmp_path):
         read_model(bad)
 
 
+def _training_script():
+    spec = importlib.util.spec_from_file_location(
+        "train_relations", Path(__file__).resolve().parent.parent / "train" / "relations.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_a_fixed_threshold_is_read_as_head_and_value():
+    script = _training_script()
+    assert script.fixed_threshold("office=0.35") == ("office", 0.35)
+    for bad in ("bogus=0.3", "office=high", "office"):
+        with pytest.raises(argparse.ArgumentTypeError):
+            script.fixed_threshold(bad)
+
+
 def test_shipped_weights_are_small_plain_arrays_with_a_threshold_per_head():
     assert learned.WEIGHTS.is_file()
     assert learned.WEIGHTS.stat().st_size < 3_000_000
     model = read_model(learned.WEIGHTS)
     assert set(model.thresholds) == set(HEADS)
-    assert all(0.5 <= t < 1 for t in model.thresholds.values())
+    # a head is never added below even odds, but for those train/relations.py sets by hand
+    fixed = _training_script().FIXED_THRESHOLDS
+    assert all(0.5 <= t < 1 for h, t in model.thresholds.items() if h not in fixed)
+    assert all(model.thresholds[h] == pytest.approx(t) for h, t in fixed.items())
     assert model.weights.shape == (1 << model.bits,) and np.isfinite(model.weights).all()
 
 

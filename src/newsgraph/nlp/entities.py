@@ -2056,9 +2056,15 @@ def _after_kind_noun(span: Span, kinds: set[str]) -> bool:
     (named in the plural in ``kinds``), which an article or a possessive opens."""
     doc = span.doc
     i = span.start - 1
-    if i < 1 or not doc[i].is_lower or doc[i].pos_ != "NOUN" or (doc[i].lemma_.lower() + "s" not in kinds and \
+    if i >= 2 and doc[i].lower_ in ("and", "or") and doc[i - 1].is_title:
+        k = i - 1  # "the discounters Aldi and Lidl": the last of the names after a plural kind
+        while k - 1 >= 0 and doc[k - 1].is_title and not doc[k - 1].is_sent_start:
+            k -= 1
+        if k >= 1 and doc[k - 1].tag_ == "NNS":
+            i = k - 1
+    if i < 1 or not doc[i].is_lower or doc[i].pos_ != "NOUN" or (_kind_plural(doc[i]) not in kinds and \
             doc[i].lower_ + "s" not in kinds):
-        return False
+        return False  # ("company": "companies")
     for j in range(i - 1, max(-1, i - 5), -1):  # "the German carmaker", "his new band",
         if doc[j].lower_ in ("the", "a", "an") or doc[j].tag_ == "PRP$":  # "the Brazilian construction firm"
             return True
@@ -2709,6 +2715,8 @@ def _organisations_before_titles(doc: Doc, spans: list[Span]) -> list[Span]:
                 doc[i - 1].lower_ not in ROLE_NOUNS and doc[i - 1].lower_ not in TITLE_WORDS and \
                 doc[i - 1].ent_type_ in ("", "ORG"):
             i -= 1
+        if i - 2 >= sent_start and doc[i - 1].text == "-" and doc[i - 2].lower_ in ("then", "ex"):
+            continue  # "then-Law Director X": the brief of a post held then, not a body
         if i < end and not (i == sent_start and end - i == 1 and (doc[i].is_stop or (
                 (doc[i].pos_ == "NOUN" or any(doc[k].is_lower for k in tokens_where(doc, LOWER, (doc[i].lower_,)))) and
                 doc[i].text not in bodies_last_words))):
@@ -2941,7 +2949,9 @@ def build_clusters(doc: Doc, spans: list[Span], common_words: frozenset[str] = f
         cluster = by_key.get(key)
         if cluster is None and _one_written_word(span) and type_ in ("Person", "Organization", "Place", "Other"):
             # "Funaro" read as a work of art: Dilson Funaro; "Okonjo-Reid" after Tom Okonjo-Reid
-            cluster = _person_by_surname(clusters, text)
+            # (a middle word only for a name standing alone: "the Hunt family" is not Margaret Hunt Hill)
+            cluster = _person_by_surname(clusters, text, middle=not (
+                span.end < len(doc) and doc[span.end].is_lower and doc[span.end].pos_ == "NOUN"))
             storms = [c for c in clusters if len(c.name.split()) == 2 and c.name.split()[0].lower() in _STORM_WORDS
                       and c.name.split()[1] == text]
             if cluster is None and len(storms) == 1:
@@ -3009,6 +3019,7 @@ def build_clusters(doc: Doc, spans: list[Span], common_words: frozenset[str] = f
         cluster.mentions.sort(key=lambda m: m.start)
     _teams_named_by_place(doc, clusters)
     _things_named(clusters)
+    _programmes_that_act(clusters)
     clusters = [c for c in clusters if c.mentions]
     clusters.sort(key=lambda c: c.mentions[0].start)
     return clusters
@@ -3042,6 +3053,31 @@ def _things_named(clusters: list[EntityCluster]) -> None:
         if all(len(m) == 1 and m[0].dep_ in ("compound", "nmod") and m[0].head.i >= m.end and
                m[0].head.lemma_ in THING_NOUNS for m in cluster.mentions):
             cluster.type = "Other"
+
+
+# Last words of names that are plans or bodies: "the Artemis programme" is a plan, "the World Food
+# Programme" an agency with a head, a spokesman, a voice
+_PROGRAMME_WORDS = {"programme", "program"}
+
+
+def _programmes_that_act(clusters: list[EntityCluster]) -> None:
+    """"The head of the World Food Programme, X", "the UN Development Programme said": a programme with
+    a post in it or that speaks is a body."""
+    for cluster in clusters:
+        if cluster.type == "Other" and cluster.name.split()[-1].lower() in _PROGRAMME_WORDS and \
+                any(_acts(m) for m in cluster.mentions):
+            cluster.type = "Organization"
+
+
+def _acts(mention: Span) -> bool:
+    doc, root = mention.doc, mention[-1]
+    if root.dep_ == "nsubj" and root.head.lemma_ in SPEECH_VERBS:
+        return True  # "the programme said"
+    if mention.end + 1 < len(doc) and doc[mention.end].lower_ in ("'s", "’s") and _is_title_head(doc[mention.end + 1]):
+        return True  # "the programme's director"
+    of = doc[mention.start - 1] if mention.start > 0 and doc[mention.start - 1].lower_ != "the" else \
+        (doc[mention.start - 2] if mention.start > 1 else None)
+    return of is not None and of.lower_ in ("of", "for") and of.i > 0 and _is_title_head(doc[of.i - 1])
 
 
 def _after_vessel_noun(mention: Span) -> bool:
@@ -3289,7 +3325,7 @@ def _one_written_word(span: Span) -> bool:
                               all(t.is_alpha or t.text in ("-", "'", "’") for t in span))
 
 
-def _person_by_surname(clusters: list[EntityCluster], word: str) -> EntityCluster | None:
+def _person_by_surname(clusters: list[EntityCluster], word: str, middle: bool = True) -> EntityCluster | None:
     """The person a lone surname or first name stands for ("Tang" -> Daren Tang).
 
     When two people share the word ("Ahmed Mohamed", "Mohamed El-Hassan Mohamed") the one
@@ -3303,6 +3339,9 @@ def _person_by_surname(clusters: list[EntityCluster], word: str) -> EntityCluste
     if len(matches) > 1:
         by_surname = [c for c in matches if surname(c.name) == word]
         matches = by_surname[:1] if by_surname else matches[:1]
+    if not matches and middle:  # "Rosa Quispe Mendoza" ... "Quispe": the first of two surnames, as Spanish names go
+        matches = [c for c in clusters if c.type == "Person" and len(c.name.split()) == 3
+                   and c.name.split()[1] == word and len(word) > 2 and word.isalpha()]
     return matches[0] if len(matches) == 1 else None
 
 
@@ -3441,6 +3480,12 @@ def _named_in_dateline(cluster: EntityCluster) -> bool:
     return any(start <= m.start_char < end for m in cluster.mentions)
 
 
+def _news_outlet(name: str) -> bool:
+    """"Wikinews", "Euronews", "Sky News": a name ending in "news" is an outlet's."""
+    words = name.lower().split()
+    return bool(words) and words[-1].endswith("news") and (len(words) > 1 or len(words[-1]) > 5)
+
+
 def _settle_type_and_name(cluster: EntityCluster, votes: Counter, defined: set) -> None:
     names = [m.text for m in cluster.mentions]
     long_names = [n for n in names if not is_acronym(n)] or names
@@ -3448,8 +3493,10 @@ def _settle_type_and_name(cluster: EntityCluster, votes: Counter, defined: set) 
         cluster.name = max(long_names, key=lambda n: (len(n.split()), len(n)))
     else:
         cluster.name = max(names, key=lambda n: (len(n.split()), len(n)))
-    if cluster.name in NEWS_AGENCIES or (cluster.type == "Person" and _looks_like_organisation(cluster)):
-        cluster.type = "Organization"  # "in an interview with Reuter": the agency, never a person or a place
+    if cluster.name in NEWS_AGENCIES or _news_outlet(cluster.name) or (
+            cluster.type == "Person" and _looks_like_organisation(cluster)):
+        # "in an interview with Reuter", "told Wikinews": the agency, never a person or a place
+        cluster.type = "Organization"
     elif cluster.type != "Person" or votes.get("Person", 0) == 0:
         model_type = cluster.type if cluster in defined else votes.most_common(1)[0][0]
         if model_type == "Other" and votes.get("Organization", 0) >= votes["Other"]:

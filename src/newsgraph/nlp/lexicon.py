@@ -530,7 +530,8 @@ ORG_KINDS = {"bands", "companies", "firms", "groups", "organisations", "organiza
              "universities", "charities", "agencies", "publications", "outlets", "websites", "insurers",
              "lenders", "brokers", "labels", "studios", "manufacturers", "automakers", "startups", "unions",
              "alliances", "coalitions", "associations", "federations", "foundations", "institutes", "regulators",
-             "watchdogs", "conglomerates", "consortiums", "cooperatives", "nonprofits", "orchestras"}
+             "watchdogs", "conglomerates", "consortiums", "cooperatives", "nonprofits", "orchestras", "portals",
+             "collectives", "miners", "discounters", "supermarkets", "operators"}
 PLACE_KINDS = {"cities", "towns", "countries", "nations", "states", "provinces", "regions", "villages", "islands",
                "ports", "capitals"}
 

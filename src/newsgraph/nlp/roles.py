@@ -108,9 +108,10 @@ _NOT_ROLES = {"people", "person", "others", "percent", "year", "years", "time", 
 _MAX_ROLE_WORDS = 6
 # What makes someone the first of their kind in a post, not the post: "its first female chief executive"
 _FIRST_OF_KIND = {"female", "male", "woman", "black", "openly", "gay", "elected", "non-white"}
-# Participles that are part of a title: "managing director", "presiding judge", "commanding officer"
+# Participles that are part of a title: "managing director", "presiding judge", "commanding officer";
+# and "acting", which says how the post is held as a qualifier ("acting mayor": mayor, acting)
 _TITLE_PARTICIPLES = {"managing", "presiding", "operating", "consulting", "visiting", "commanding", "supervising",
-                      "founding", "coordinating", "investigating", "reigning", "governing"}
+                      "founding", "coordinating", "investigating", "reigning", "governing", "acting"}
 
 
 # Titles only companies and organisations have: their holder's "place" is a company the model mistyped
@@ -141,8 +142,10 @@ def _is_modifier(token: Token) -> bool:
             token.lower_ in _TITLE_PARTICIPLES and following is not None and is_role_word(following))
     if token.is_sent_start:  # the capital says nothing here; taggers often call it PROPN
         return token.pos_ in ("NOUN", "ADJ", "PROPN")
-    # capitalised inside a title: "Senate Minority Leader", "Foreign Minister"
+    # capitalised inside a title: "Senate Minority Leader", "Foreign Minister", "Presiding Judge"
     following = token.nbor() if token.i + 1 < len(token.doc) else None
+    if token.is_title and token.lower_ in _TITLE_PARTICIPLES and following is not None and is_role_word(following):
+        return True
     return token.is_title and token.pos_ in ("NOUN", "ADJ", "PROPN") and following is not None and \
         (following.is_title or token.lower_ in PORTFOLIO_WORDS) and \
         (is_role_word(following) or _is_modifier_lower(following) or
@@ -409,6 +412,14 @@ def _role_words_end(doc: Doc, i: int, start: int, limit: int, longest: int) -> i
     return i
 
 
+def _persons_name_owns(doc: Doc, i: int, limit: int) -> bool:
+    """A person's name starts at token i and a possessive follows it ("Albers's lawyer")."""
+    cluster = entity_at(doc, i)
+    end = _entity_span_end(doc, i)
+    return cluster is not None and cluster.type == "Person" and _entity_span_start(doc, i) == i and end < limit \
+        and doc[end].lower_ in _POSSESSIVE_MARKS
+
+
 def read_role_after(doc: Doc, i: int, limit: int) -> tuple[str, EntityCluster | None, int] | None:
     """Read "[a|the] [ORG['s]|its] role words [of state] [of|at ORG]" starting at token i.
 
@@ -485,6 +496,8 @@ def read_role_after(doc: Doc, i: int, limit: int) -> tuple[str, EntityCluster | 
         # the place is left for the reader (no Place is guessed)
         org = resolve_organization(doc, i) if doc[i].lower_ in ORG_REFERENCE_NOUNS else None
         i += 2
+    elif i < limit and _persons_name_owns(doc, i, limit):
+        i = _entity_span_end(doc, i) + 1  # "Tobias Kern, Albers's lawyer": a person's, at no body
     elif i < limit and entity_at(doc, i) is not None and _org_entity(entity_at(doc, i)):
         end = _entity_span_end(doc, i)
         if end < limit and doc[end].lower_ in _POSSESSIVE_MARKS:
@@ -711,8 +724,9 @@ def read_role_before(doc: Doc, person_start: int, sentence_start: int) -> tuple[
     if head_end - i >= 2 and doc[head_end - 1].lower_ in TITLE_ABBREVIATIONS and doc[head_end - 2].is_lower \
             and is_role_head(doc[head_end - 2]):
         i, role_tokens = head_end - 1, doc[head_end - 1:end]  # "his boss Adm. X": the rank is the title
-    if i - 1 >= sentence_start and doc[i - 1].text == "-":
-        # "pan-democracy camp councillors": the hyphen cut a descriptor of the group, not the title
+    if i - 1 >= sentence_start and doc[i - 1].text == "-" and not _after_qualifier_hyphen(doc, i, sentence_start):
+        # "pan-democracy camp councillors": the hyphen cut a descriptor of the group, not the title (but
+        # "then-Law Director X" is the whole title, held then)
         k = i
         while k < head_end - 1 and not is_role_word(doc[k]):
             k += 1
@@ -774,8 +788,8 @@ def read_role_before(doc: Doc, person_start: int, sentence_start: int) -> tuple[
         qualifier = doc[j - 1].lower_  # "then-President"
     if named is not None:
         org = named
-        if comma and not (i == sentence_start or doc[i - 1].lower_ == "the"):
-            return None  # "..., director of X, Jane Roe": a list
+        if comma and not (i == sentence_start or doc[i - 1].lower_ in _ARTICLES):
+            return None  # "..., director of X, Jane Roe": a list (not "A spokesperson for X, Jane Roe,")
         if i - 1 >= sentence_start and entity_at(doc, i - 1) is not None and entity_at(doc, i - 1).type == "Person":  # type: ignore[union-attr]
             return None  # "A CEO of X B CEO of Y": the title after A's name is A's
     k = i - 1
@@ -801,8 +815,9 @@ def read_role_before(doc: Doc, person_start: int, sentence_start: int) -> tuple[
     if org is None and doc[i].is_title and not doc[i].is_sent_start and doc[end - 1].lower_ not in BRIEF_TITLES and \
             doc[i].lower_ not in TITLE_WORDS and doc[i].lower_ not in ROLE_NOUNS and \
             doc[i].lower_ not in PORTFOLIO_WORDS and doc[i].lower_ not in RANK_WORDS and \
-            doc[i].lower_ not in TITLE_ABBREVIATIONS:
-        return None  # "Opposition Leader"-like capitals that are not titles we know
+            doc[i].lower_ not in TITLE_ABBREVIATIONS and doc[i].lower_ not in _TITLE_PARTICIPLES and \
+            not _after_qualifier_hyphen(doc, i, sentence_start):
+        return None  # "Opposition Leader"-like capitals that are not titles we know (but "then-Law Director")
     if org is None and len(role_tokens) >= 2 and role_tokens[0].lower_ in ORG_REFERENCE_NOUNS and \
             role_tokens[0].pos_ in ("NOUN", "PROPN") and is_role_head(role_tokens[-1]) and entity_at(doc, role_tokens[0].i) is None:
         body = resolve_organization(doc, role_tokens[0].i)
@@ -813,6 +828,11 @@ def read_role_before(doc: Doc, person_start: int, sentence_start: int) -> tuple[
     if qualifier:
         role = f"{qualifier} {role}"
     return role, org
+
+
+def _after_qualifier_hyphen(doc: Doc, i: int, sentence_start: int) -> bool:
+    """"then-Law Director", "ex-Finance Minister": token i opens a title held then or before."""
+    return i - 2 >= sentence_start and doc[i - 1].text == "-" and doc[i - 2].lower_ in ("then", "ex") and _free(doc, i - 2)
 
 
 def _known_title(token: Token) -> bool:
@@ -1910,6 +1930,8 @@ class RoleFinder:
                         before = read_role_before(doc, mention.start, sentence.start)
                         if before:  # "Major General X, spokesman for Y": two roles
                             keep(cluster, before[0], before[1], sentence, 0.8 if before[1] else 0.65)
+                        for verbal in _verb_roles(mention):  # "X, the council president who has served as mayor"
+                            keep(cluster, verbal[0], verbal[1], sentence, 0.7)
                         continue
                 adverb = after + 2 < limit and doc[after].lower_ in _ADVERBS and _free(doc, after)
                 next_entity = entity_at(doc, after) if after < limit else None
