@@ -1941,3 +1941,23 @@ def test_a_programme_with_a_head_is_a_body_and_an_indefinite_title_for_a_body_ho
     assert ("World Food Programme", "Organization") in names_and_types(result)
     assert ("Astrid Holm", "head", "World Food Programme", None) in role_rows(result)
     assert ("Omar Reid", "spokesperson", "Lancashire Police", None) in role_rows(result)
+
+
+def test_one_word_after_a_bodys_name_and_in_is_its_seat():
+    result = newsgraph.extract("Lawyers for the union filed an appeal at the Federal Court of Justice in Karlsruhe "
+                               "on Monday.")
+    assert ("Karlsruhe", "Place") in names_and_types(result)
+    assert ("Federal Court of Justice", "Organization") in names_and_types(result)
+
+
+def test_who_made_a_players_move_is_a_player():
+    result = newsgraph.extract("Ghana levelled when Ama Owusu finished a low cross from Esi Mensah, and Owusu "
+                               "scored again late on.")
+    assert ("Esi Mensah", "Person") in names_and_types(result)
+
+
+def test_a_name_a_group_calls_itself_is_a_body_and_the_group_said_is_it():
+    result = newsgraph.extract("A hacker group calling itself Grey Kestrel has claimed a breach at Morlan Telecom. "
+                               "The group said it had copied the records.")
+    assert ("Grey Kestrel", "Organization") in names_and_types(result)
+    assert quotes_from(result, "Grey Kestrel", "it had copied the records")

@@ -33,7 +33,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from .facts import ORG_REFERENCE_NOUNS, STORY_COMPANY_NOUNS, EntityCluster, doc_text, surname, tokens_where
+from .facts import ORG_REFERENCE_NOUNS, STORY_COMPANY_NOUNS, EntityCluster, called_by, doc_text, surname, tokens_where
 from .lexicon import (
     AGENT_VERBS,
     BAND_POSITIONS,
@@ -1125,6 +1125,7 @@ def _people_from_context(doc: Doc, spans: list[Span]) -> list[Span]:
                 (guessed and root.dep_ == "appos" and root.head.i < span.start and root.head.lemma_.lower() in ROLE_NOUNS) or \
                 (not_a_country and _plain_name(span) and root.dep_ == "appos" and root.head.i < span.start and
                  _title_only_a_person_holds(root.head)) or \
+                (len(span) > 1 and _players_act(root)) or \
                 (not_a_country and (possessed in PLAYER_ACTS or swapped or any(
                     t.ent_type_ == "PERSON" and not (span.start <= t.i < end) for t in conj))):
             names.add(span.text)
@@ -1136,6 +1137,14 @@ def _people_from_context(doc: Doc, spans: list[Span]) -> list[Span]:
     return [Span(doc, s.start, s.end, label="PERSON") if s.label_ != "PERSON" and (
         s.text in names or (len(s) == 1 and s.text in last_words)) else s for s in spans if id(s) not in joined_parts] + [
         Span(doc, s.start, s.end, label="PERSON") for s in joined]
+
+
+def _players_act(root: Token) -> bool:
+    """"a low cross from Blessing Adeyemi", "a header by X": who made a player's move is a player."""
+    by = root.head
+    return root.dep_ == "pobj" and by.lower_ in ("from", "by") and any(
+        t.pos_ == "NOUN" and t.lemma_.lower() in PLAYER_ACTS for t in (by.head, by.nbor(-1) if by.i > 0 else by.head))
+    # (a noun: "a block crossed by Salomon Brothers" is a trade)
 
 
 def _title_only_a_person_holds(noun: Token) -> bool:
@@ -1531,6 +1540,7 @@ def _places_from_context(doc: Doc, spans: list[Span]) -> list[Span]:
     if not doc.has_annotation("DEP"):
         return spans
     by_start = {s.start: s for s in spans}
+    by_end = {s.end: s for s in spans}
     verdicts: dict[tuple[str, str], bool] = {}
     for span in spans:
         if span.label_ == "PERSON":  # "sailed from Rotterdam to New York": a journey's start is a place
@@ -1547,7 +1557,8 @@ def _places_from_context(doc: Doc, spans: list[Span]) -> list[Span]:
             verdicts[(span.label_, span.text)] = False
             continue
         key = (span.label_, span.text)
-        verdicts[key] = verdicts.get(key, True) and (_reads_as_place(doc, span, by_start) or _travelled_from(span) or (
+        verdicts[key] = verdicts.get(key, True) and (_reads_as_place(doc, span, by_start) or _travelled_from(span) or
+                                                     _seat_of_body(doc, span, by_end) or (
             _where_after(span) and span.start > 0 and doc[span.start - 1].lower_ not in ("at", "with", "by")))
     names = {key for key, place in verdicts.items() if place}
     # one mention before an area's word says it for every mention ("Isfara and Batken ... the Batken region")
@@ -1556,6 +1567,14 @@ def _places_from_context(doc: Doc, spans: list[Span]) -> list[Span]:
     if not names:
         return spans
     return [Span(doc, s.start, s.end, label="GPE") if (s.label_, s.text) in names else s for s in spans]
+
+
+def _seat_of_body(doc: Doc, span: Span, by_end: dict[int, Span]) -> bool:
+    """"the Federal Constitutional Court in Karlsruhe": one word after a body's name and "in" is where
+    the body sits."""
+    body = by_end.get(span.start - 1)
+    return len(span) == 1 and span.start >= 2 and doc[span.start - 1].lower_ == "in" and body is not None and \
+        body.label_ == "ORG" and body.start <= doc[span.start - 1].head.i < body.end
 
 
 def _where_after(span: Span) -> bool:
@@ -1764,6 +1783,9 @@ def _organisations_from_context(doc: Doc, spans: list[Span]) -> list[Span]:
             continue
         if label in ("GPE", "LOC") and _after_kind_noun(span, ORG_KINDS):
             retyped[(span.text, label)] = "ORG"  # "the Brazilian construction firm Vantrecht"
+            continue
+        if label != "ORG" and _called_as_kind(span, ORG_KINDS):
+            retyped[(span.text, label)] = "ORG"  # "a hacker group calling itself Red Lantern Collective"
             continue
         if label in ("PERSON", *_WORK_LABELS) and len(span) <= 2 and _platform(_root(span)):
             retyped[(span.text, label)] = "ORG"  # "wrote on Twitter", "a video posted to TikTok"
@@ -2049,6 +2071,13 @@ def _kind_in_apposition_after(span: Span, kinds: set[str]) -> bool:
     if j == i + 2 or noun.dep_ != "appos" or noun.pos_ != "NOUN" or (j < len(doc) and not doc[j].is_punct):
         return False
     return _kind_plural(noun) in kinds
+
+
+def _called_as_kind(span: Span, kinds: set[str]) -> bool:
+    """"a hacker group calling itself Red Lantern", "a charity called Hope Bridge", "a militia known as
+    X": the name a kind of body (named in the plural in ``kinds``) goes by."""
+    noun = called_by(span.doc, span.start)
+    return noun is not None and noun.is_lower and noun.pos_ == "NOUN" and _kind_plural(noun) in kinds
 
 
 def _after_kind_noun(span: Span, kinds: set[str]) -> bool:

@@ -414,11 +414,28 @@ def _name_heads(name: str) -> set[str]:
     return {words[-1], *(words[k - 1] for k in range(1, len(words)) if words[k] == "of")} if words else set()
 
 
+# Words between a noun and the name it goes by: "a group calling itself X", "a charity called X"
+_NAMING_WORDS = (("calling", "itself"), ("calling", "themselves"), ("called",), ("named",), ("known", "as"))
+
+
+def called_by(doc: Doc, start: int) -> Token | None:
+    """The noun a name starting at token ``start`` is given to ("a hacker group calling itself X",
+    "a militia known as the Dawn Brigade" -> group, militia), or None."""
+    start -= start > 0 and doc[start - 1].lower_ == "the"
+    for words in _NAMING_WORDS:
+        k = start - len(words)
+        if k >= 1 and tuple(t.lower_ for t in doc[k:start]) == words:
+            return doc[k - 1]
+    return None
+
+
 def _named_as(doc: Doc, cluster: EntityCluster, noun: str, index: int) -> bool:
     """The organisation is called by the noun: in its name ("Interior Ministry"), after it ("the X
-    organization"), right before it ("conservation group Rainforest Trust") or in apposition to it
-    ("the refugee agency, UNHCR")."""
+    organization"), right before it ("conservation group Rainforest Trust"), in apposition to it
+    ("the refugee agency, UNHCR") or given its name ("a group calling itself X")."""
     return noun in _name_heads(cluster.name) or any(noun in _name_heads(a) for a in cluster.aliases) or \
+        any(m.start < index and (called := called_by(doc, m.start)) is not None and called.lower_ == noun
+            for m in cluster.mentions) or \
         any(_called_by_copula(m, noun) for m in cluster.mentions if m.end < index) or \
         any(m.end < index and doc[m.end].lower_ == noun for m in cluster.mentions) or \
         any(0 < m.start < index and doc[m.start - 1].lower_ == noun for m in cluster.mentions) or \

@@ -43,6 +43,7 @@ from .facts import (
     STORY_COMPANY_NOUNS,
     EntityCluster,
     QuoteFact,
+    called_by,
     doc_text,
     entity_at,
     headline_end,
@@ -431,8 +432,10 @@ def resolve_speaker(token: Token, index: _DocIndex | None = None, previous: Quot
     for cluster in index.organisations:
         # "the ministry", "the Church": a word of an organisation's name
         in_name = any(lower in name.lower().split() for name in (cluster.name, *cluster.aliases)) or any(
-            m.start > 0 and m.start < token.i and doc[m.start - 1].lower_ == lower for m in cluster.mentions)
-        # ... or introduced by the noun: "football club Manchester United ... the club said"
+            m.start > 0 and m.start < token.i and (doc[m.start - 1].lower_ == lower or (
+                (called := called_by(doc, m.start)) is not None and called.lower_ == lower)) for m in cluster.mentions)
+        # ... or introduced by the noun: "football club Manchester United ... the club said", "a group
+        # calling itself X ... the group said"
         if not (in_name or generic):
             continue
         # a name that contains the noun may come earlier in the same sentence; any other
