@@ -1961,3 +1961,66 @@ def test_a_name_a_group_calls_itself_is_a_body_and_the_group_said_is_it():
                                "The group said it had copied the records.")
     assert ("Grey Kestrel", "Organization") in names_and_types(result)
     assert quotes_from(result, "Grey Kestrel", "it had copied the records")
+
+
+def test_another_speaker_joined_by_and_has_a_report_of_its_own():
+    result = newsgraph.extract("Police spokesman Marc Dubois said the force had opened an inquiry, and the Office "
+                               "of the Information Commissioner said it had received a breach report.")
+    assert ("Marc Dubois", "the force had opened an inquiry") in quote_rows(result)
+    assert quotes_from(result, "Office of the Information Commissioner", "it had received a breach report")
+    # one speaker's second "that" clause is still that speaker's report
+    result = newsgraph.extract("Its finance chief, Ada Nwosu, said that savings were ahead of plan and that the "
+                               "company expected debt to fall.")
+    assert [name for name, _ in quote_rows(result)] == ["Ada Nwosu"]
+    # nor is the same speaker's pronoun after "and"
+    result = newsgraph.extract("Kelso Mills said the loss may be covered by insurance and it believes it will "
+                               "recover most of the money.")
+    assert [text for _, text in quote_rows(result)] == [
+        "the loss may be covered by insurance and it believes it will recover most of the money."]
+
+
+def test_a_name_in_apposition_to_a_kin_word_is_a_person():
+    result = newsgraph.extract("Mr Osei had lived in Leeds since 2010. His sister, Abena Osei, told the "
+                               "Yorkshire Post that he had been saving money.")
+    assert ("Abena Osei", "Person") in names_and_types(result)
+    assert quotes_from(result, "Abena Osei", "he had been saving money")
+
+
+def test_a_plural_after_a_names_comma_is_no_title_of_that_person():
+    result = newsgraph.extract("Inspector Dana Holt said the street was closed. According to Holt, officers "
+                               "arrived within minutes.")
+    assert all(role != "officer" for _, role, _, _ in role_rows(result))
+
+
+def test_the_societys_coordinator_of_a_field_holds_the_post_at_the_society():
+    result = newsgraph.extract("The Kenya Red Cross Society has opened camps. Wanjiru Kamau, the society's disaster "
+                               "management coordinator in Garissa, said water was short.")
+    assert ("Wanjiru Kamau", "disaster management coordinator", "Kenya Red Cross Society", None) in role_rows(result)
+
+
+def test_a_post_taken_on_joining_and_a_brief_in_plain_words_after_a_title():
+    result = newsgraph.extract("The appeal went ahead, according to Ruth Adler, Delta general counsel and vice "
+                               "president.")
+    assert {("Ruth Adler", "general counsel"), ("Ruth Adler", "vice president")} <= \
+        {(person, role) for person, role, _, _ in role_rows(result)}
+    result = newsgraph.extract("Luc Girard joins the cabinet as minister of fisheries.")
+    assert ("Luc Girard", "minister of fisheries", None, None) in role_rows(result)
+    result = newsgraph.extract("Jakarta will cap output, the Energy and Mineral Resources Ministry said on Monday. "
+                               "The ministry's director general of oil and gas, Rudi Hartono, said the cap would hold.")
+    assert ("Rudi Hartono", "director general of oil and gas", "Energy and Mineral Resources Ministry", None) \
+        in role_rows(result)
+
+
+def test_an_indonesian_company_form_opens_a_company_and_its_short_name_is_it():
+    result = newsgraph.extract("State-owned miner PT Tambang Raya said its sales rose 9 percent. Tambang Raya's president "
+                               "director, Dimas Prakoso, said the company would ship more to India.")
+    assert ("PT Tambang Raya", "Organization") in names_and_types(result)
+    assert [e.name for e in result.entities if e.type == "Organization"] == ["PT Tambang Raya"]
+    assert ("Dimas Prakoso", "president director", "PT Tambang Raya", None) in role_rows(result)
+
+
+def test_an_agencys_country_representative_is_a_post_and_a_city_mayor_a_mayor():
+    result = newsgraph.extract("Grace Banda, the WHO country representative for Malawi, said doses had arrived. "
+                               "City mayor Tom Phiri thanked the agency.")
+    assert ("Grace Banda", "country representative", "WHO", None) in role_rows(result)
+    assert ("Tom Phiri", "mayor", None, None) in role_rows(result)

@@ -245,6 +245,8 @@ def clean_span(span: Span) -> Span | None:
                             (words[0] in POSTNOMINAL_TITLES and doc[start].is_upper) or
                             (span.label_ == "ORG" and words[0].endswith(NOT_NAME_SUFFIXES))):
         return None
+    if start > 0 and doc[start - 1].text == "PT" and not doc[start - 1].ent_type_ and doc[start].is_title:
+        return Span(doc, start - 1, end, label="ORG")  # "PT | Tambang Raya": an Indonesian company's form
     return Span(doc, start, end, label=span.label)
 
 
@@ -482,7 +484,8 @@ def _countries_institutions(doc: Doc, spans: list[Span]) -> list[Span]:
 
 # first words of bodies named in other languages ("Banque Generale", "Banco Santander", "Societe Generale")
 _BODY_OPENERS = {"banque", "banco", "banca", "compagnie", "compania", "compañía", "societe", "société", "societa",
-                 "società", "sociedad", "caisse", "groupe", "grupo", "gruppo", "instituto", "istituto", "institut"}
+                 "società", "sociedad", "caisse", "groupe", "grupo", "gruppo", "instituto", "istituto", "institut",
+                 "pt"}  # "PT Bukit Asam": an Indonesian limited company
 
 
 _NAME_PARTICLES = {"du", "de", "des", "di", "del", "della", "do", "da", "dos", "das"}
@@ -1116,6 +1119,7 @@ def _people_from_context(doc: Doc, spans: list[Span]) -> list[Span]:
         swapped = root.dep_ == "dobj" and root.head.lemma_ in PERSON_SWAP_VERBS and any(
             c.dep_ == "nsubj" and c.ent_type_ == "PERSON" for c in root.head.children)
         if any(c.dep_ == "appos" and c.lemma_.lower() in PERSON_NOUNS for c in root.children) or \
+                (root.dep_ == "appos" and root.head.i < span.start and root.head.lemma_.lower() in PERSON_NOUNS) or \
                 (root.dep_ == "nsubjpass" and root.head.lemma_ == "bear") or possessed in PERSON_NOUNS or \
                 _victim(root, possessed, span.label_) or _age_after(doc, end) or _holds_a_title(doc, root, span.start, end, span.label_) or \
                 possessed in PERSON_POSSESSIONS or _after_title_of(doc, span.start, by_end) or _says_he(root) or \
@@ -3214,7 +3218,8 @@ def _merge_shortened_organisations(clusters: list[EntityCluster], model_types: d
     Crest" after "Union Crest Bank": one."""
     # (with the companies the model read as places, whose last word says what they are: "North Star Health")
     orgs = [c for c in clusters if c.mentions and (c.type == "Organization" or (
-        " " in c.name and (c.name.split()[-1] in COMPANY_MARKS or c.name.split()[-1].lower() in COMPANY_NAME_TAILS)))]
+        " " in c.name and (c.name.split()[-1] in COMPANY_MARKS or c.name.split()[-1].lower() in COMPANY_NAME_TAILS
+                           or c.name.split()[0].lower() in _BODY_OPENERS)))]  # ("PT Bukit Asam" read as a person)
     for short in orgs:
         if len(short.name.split()) < 2:
             continue
@@ -3230,6 +3235,11 @@ def _merge_shortened_organisations(clusters: list[EntityCluster], model_types: d
             longer = [c for c in orgs if c is not short and c.mentions and _abbreviates(short.name, c.name)]
         if len(longer) == 1:
             _absorb(longer[0], short, model_types)
+    # "Bukit Asam's president director" for "PT Bukit Asam", whatever the model read the short name as
+    for full in [c for c in orgs if c.mentions and c.name.split()[0].lower() in _BODY_OPENERS]:
+        rest = full.name.split()[1:]
+        for short in [c for c in clusters if c is not full and c.mentions and c.name.split() == rest]:
+            _absorb(full, short, model_types)
     # "Vennekamp said" for "Vennekamp Transport", whatever the model read the long name as: a first word
     # that is no English word, opening one longer name only
     openers = {c.name.split()[0] for c in clusters if " " in c.name and c.type != "Person" and c.mentions}

@@ -234,7 +234,8 @@ ORG_REFERENCE_NOUNS = {
     "manufacturer", "startup", "maker", "operator", "service", "label", "studio", "band",
     "orchestra", "hospital", "gallery", "college", "federation", "league", "trust", "force", "tribunal",
     "institution", "fund", "exchange", "producer", "miner", "carmaker", "automaker", "brewer", "publisher",
-    "utility", "chain", "consortium", "watchdog", "coalition", "alliance",
+    "utility", "chain", "consortium", "watchdog", "coalition", "alliance", "society", "collective",
+    "movement", "centre", "center",
 }
 
 

@@ -189,7 +189,7 @@ ROLE_NOUNS = {
     "defenceman", "defenseman", "frontman", "frontwoman", "vocalist", "keyboardist", "saxophonist", "trumpeter",
     "violinist", "cellist", "percussionist", "fiddler", "lyricist", "bandleader", "conductor", "aide", "staffer",
     # job words the suffix rule below reads only when the tagger calls them nouns
-    "mediator", "negotiator", "investigator", "ombudsman", "headteacher", "headmaster", "headmistress",
+    "mediator", "negotiator", "investigator", "ombudsman", "headteacher", "headmaster", "headmistress", "counsel",
 }
 
 # Role words that, before a name, are titles even without an organisation ("Senator Smith")

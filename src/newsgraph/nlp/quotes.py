@@ -717,10 +717,13 @@ def _clause_tokens(verb: Token, clause: Token) -> list[Token]:
         tokens = [*split[0].subtree, *tokens]  # the clause's subject, which the parser hung on the participle
     cut = None
     for child in clause.rights:
-        if child.dep_ == "conj" and child.lemma_ in _SAYING_AGAIN and child.pos_ == "VERB" and \
-                any(c.dep_ == "ccomp" for c in child.children) and \
-                not any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
-            # "said sales rose and added that ...": the second speech verb starts a report of its own
+        # (a speaker of its own, but not "said that A and that the company expected B": still the report)
+        own_subject = any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON" for c in child.children) and \
+            not any(c.dep_ == "mark" for c in child.children)  # (nor "... and it believes ...": the same one)
+        if child.dep_ == "conj" and child.pos_ == "VERB" and any(c.dep_ == "ccomp" for c in child.children) and (
+                (child.lemma_ in _SAYING_AGAIN and not own_subject) or (child.lemma_ in SPEECH_VERBS and own_subject)):
+            # "said sales rose and added that ...": the second speech verb starts a report of its own; so
+            # does another speaker's ("... had opened an inquiry, and the regulator said it ...")
             cut = child.left_edge.i
             if cut > 0 and verb.doc[cut - 1].dep_ == "cc":
                 cut -= 1

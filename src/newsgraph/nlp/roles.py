@@ -132,6 +132,13 @@ def _is_demonym(token: Token) -> bool:
 
 def _is_modifier(token: Token) -> bool:
     """A word that can qualify a role: "economics" researcher, "railways" minister, "Minority" Leader."""
+    if token.is_lower and token.lower_ in _NOT_ROLES and token.dep_ == "compound" and token.head.i > token.i and \
+            token.head.is_lower and (is_role_head(token.head) or token.head.dep_ == "compound") and (
+                _ROLE_SUFFIX.search(token.lower_) or (token.lower_ == "country" and token.head.lower_ not in OFFICE_TITLES)):
+        # "disaster management coordinator", "power station manager": a word the suffixes would take for a
+        # post (kept out of titles' heads for that) naming the post's field; an agency's "country director"
+        # (but a "city mayor" is a mayor)
+        return True
     if not token.is_alpha or token.lower_ in _NOT_ROLES or token.lower_ in _PRONOUNS or _is_demonym(token):
         return False  # "Chinese Premier X": a nationality says where, not what
     if token.ent_type_ in ("DATE", "TIME"):
@@ -634,6 +641,10 @@ def read_role_before(doc: Doc, person_start: int, sentence_start: int) -> tuple[
                 i = k - 1  # "Its representative in Peru, Carlos Mendieta": where the post is, after the title
     else:
         comma = False
+    brief = _plain_brief_start(doc, i, sentence_start) if comma else None
+    brief_words = doc[brief:i] if brief is not None else None
+    if brief is not None:  # "The ministry's director general of mineral and coal, X": the title, then its brief
+        i = brief
     named = None
     last = i - 1
     while comma and last - 1 > sentence_start and i - 1 - last < 2 and doc[last].is_lower and doc[last].pos_ == "NOUN" \
@@ -824,10 +835,23 @@ def read_role_before(doc: Doc, person_start: int, sentence_start: int) -> tuple[
         if body is not None:  # "union president Ciara Walsh", "Party leader X": the body named before
             # (but a board is the body's, and a seat on it the post: "board member X" of the bank)
             org, role_tokens = body, role_tokens if role_tokens[0].lower_ == "board" else role_tokens[1:]
-    role = _role_text(role_tokens)
+    role = _role_text(role_tokens) + (f" {_role_text(brief_words)}" if brief_words is not None else "")
     if qualifier:
         role = f"{qualifier} {role}"
     return role, org
+
+
+def _plain_brief_start(doc: Doc, i: int, sentence_start: int) -> int | None:
+    """"director general of mineral and coal, X", "head of research, X": where "of"/"for" and a brief in
+    plain lowercase words start, right after a title and before the comma at token i (None if not so)."""
+    k = i - 1
+    while k > sentence_start and i - k <= 4 and doc[k].is_lower and doc[k].is_alpha and _free(doc, k) and \
+            doc[k].pos_ in ("NOUN", "ADJ", "CCONJ") and not is_role_word(doc[k]):
+        k -= 1
+    if k < i - 1 and k - 1 >= sentence_start and doc[k].lower_ in ("of", "for") and doc[i - 1].pos_ == "NOUN" and \
+            is_role_head(doc[k - 1]) and _free(doc, k - 1) and doc[k + 1].pos_ != "CCONJ":
+        return k
+    return None
 
 
 def _after_qualifier_hyphen(doc: Doc, i: int, sentence_start: int) -> bool:
@@ -947,11 +971,19 @@ def split_coordinated(role: str) -> list[str]:
     """"chief financial officer and treasurer" -> two roles; "curator and director of exhibits" too."""
     parts = [p.strip() for p in re.split(r"\s+(?:and|&|/)\s+|\s*,\s+", role)]
     if len(parts) > 1 and all(p and (_titled_brief(p) or ((p.split()[-1] not in ROLE_MODIFIERS or (
-            len(p.split()) > 1 and p.split()[-1] in _HEAD_MODIFIERS)) and p.split()[-1] not in PORTFOLIO_WORDS))
+            len(p.split()) > 1 and p.split()[-1] in _HEAD_MODIFIERS)) and p.split()[-1] not in PORTFOLIO_WORDS
+            and _names_a_post(p.split()[-1])))
             for p in parts) and not (parts[-1].split()[-1] in BRIEF_TITLES and all(len(p.split()) == 1 for p in parts[:-1])):
         # not "mines, power and steel minister": one minister of three portfolios
         return parts  # "chief executive" is a title; a lone "senior" before "and" is not
     return [role]
+
+
+def _names_a_post(word: str) -> bool:
+    """A title's last word as the lexicon or the suffixes know it ("treasurer", "coordinator"), not the
+    end of a brief ("director general of mineral and | coal")."""
+    return word in ROLE_NOUNS or word in TITLE_ABBREVIATIONS.values() or bool(_ROLE_SUFFIX.search(word)) \
+        or word in _HEAD_MODIFIERS
 
 
 def _titled_brief(part: str) -> bool:
@@ -1101,7 +1133,8 @@ def _verb_roles(person: Span) -> list[tuple[str, EntityCluster | None, Span]]:
 # Verbs and nouns that give a role only through "as": "resigned as president of Y", "X's appointment as CEO"
 _AS_WORDS = {"resign", "step", "retire", "stand", "run", "quit", "continue", "remain", "return", "stay", "take",
              "appointment", "election", "nomination", "reelection", "re-election",
-             "begin", "start", "career"}  # "X began his career as a reporter at Y", "X's career as CEO of Y"
+             "begin", "start", "career",  # "X began his career as a reporter at Y", "X's career as CEO of Y"
+             "join", "enter", "rejoin"}  # "X joins the cabinet as minister of agriculture"
 
 
 def _clauses_after_prepositions(verbs: list[Token], lemmas: set[str] | None = None) -> list[Token]:
@@ -1916,7 +1949,10 @@ class RoleFinder:
                 after = _skip_life_dates(doc, after, limit)  # "X (1847-1909) the 6th President of Brazil"
                 if after + 1 < limit and doc[after].lower_ in _POSSESSIVE_MARKS and doc[after + 1].text == "(":
                     after += 1  # "X's (drummer of Y) solo album"
-                if after < limit and doc[after].text in (",", "("):  # "X (Seventh President of Finland)"
+                if after < limit and doc[after].text in (",", "(") and not (
+                        after + 1 < limit and doc[after + 1].tag_ in ("NNS", "NNPS") and doc[after + 1].is_lower):
+                    # "X (Seventh President of Finland)"; not "According to Price, officers were ...": one
+                    # person is no plural
                     found = read_role_after(doc, after + 1, limit)
                     if found and _titles_the_next_name(doc, found[2], limit):
                         found = None  # "Vice President A, Secretary of State B and ...": B's title, a list
