@@ -2024,3 +2024,8 @@ def test_an_agencys_country_representative_is_a_post_and_a_city_mayor_a_mayor():
                                "City mayor Tom Phiri thanked the agency.")
     assert ("Grace Banda", "country representative", "WHO", None) in role_rows(result)
     assert ("Tom Phiri", "mayor", None, None) in role_rows(result)
+
+
+def test_a_range_whose_bottom_the_model_left_untagged_is_read_whole():
+    result = newsgraph.extract("The merger could cost between 900 and 1,200 jobs, the union said.")
+    assert [(f.value, f.unit) for f in result.figures] == [(900, "count")]

@@ -1266,6 +1266,9 @@ def _with_unit_tail(span: Span) -> Span:
         end, label = end + 1, "PERCENT"  # "5.2 pct" the model left as a bare number
     if start > 0 and doc[start - 1].lower_.rstrip(".") in PREFIX_SIGNS:
         start, label = start - 1, "MONEY"
+    if start >= 3 and doc[start - 1].lower_ == "and" and _DIGITS.fullmatch(doc[start - 2].text) and \
+            doc[start - 3].lower_ == "between" and not doc[start - 2].ent_type_:
+        start = start - 3  # "between 900 and | 1,200 jobs": the model took only the top; the range is read whole
     if (start, end) == (span.start, span.end):
         return span
     return Span(doc, start, end, label=label)
