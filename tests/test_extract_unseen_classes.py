@@ -2029,3 +2029,26 @@ def test_an_agencys_country_representative_is_a_post_and_a_city_mayor_a_mayor():
 def test_a_range_whose_bottom_the_model_left_untagged_is_read_whole():
     result = newsgraph.extract("The merger could cost between 900 and 1,200 jobs, the union said.")
     assert [(f.value, f.unit) for f in result.figures] == [(900, "count")]
+
+
+def test_a_date_word_describing_the_reported_subject_stays_in_the_report():
+    result = newsgraph.extract("Bank of Ghana Governor Kofi Boateng said annual inflation had fallen to 13.7 percent.")
+    assert quotes_from(result, "Kofi Boateng", "annual inflation had fallen")
+    assert ("Kofi Boateng", "governor", "Bank of Ghana", None) in role_rows(result)
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("The government released FJ$10 million for relief.", 10e6, "FJD"),
+    ("The deficit reached GH₵4.2 billion in June.", 4.2e9, "GHS"),
+    ("The regulator fined the mine 450,000 soles.", 450e3, "PEN"),
+])
+def test_more_currency_signs_and_words(text, value, unit):
+    assert [(f.value, f.unit) for f in newsgraph.extract(text).figures] == [(value, unit)]
+
+
+def test_an_acronym_from_the_bodys_own_language_is_its_alias():
+    result = newsgraph.extract("The National Institute of Civil Defence (INDECI) counted the damage. INDECI chief "
+                               "Rosa Tello said more aid would come.")
+    orgs = [e for e in result.entities if e.type == "Organization"]
+    assert [(e.name, e.aliases) for e in orgs] == [("National Institute of Civil Defence", ["INDECI"])]
+    assert ("Rosa Tello", "chief", "National Institute of Civil Defence", None) in role_rows(result)

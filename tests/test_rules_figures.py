@@ -868,6 +868,9 @@ def test_a_dollars_cents_take_the_storys_dollar_but_named_cents_and_percentages_
     ("Rp 172.9 trillion", 172.9e12, "IDR"),
     ("RM 50 million", 50e6, "MYR"),
     ("KSh 2.1 billion", 2.1e9, "KES"),
+    ("FJ$10 million", 10e6, "FJD"),
+    ("GH₵4.2 billion", 4.2e9, "GHS"),
+    ("450,000 soles", 450e3, "PEN"),
 ])
 def test_letter_currency_signs(text, value, unit):
     quantity = parse_quantity(text)

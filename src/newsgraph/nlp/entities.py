@@ -1144,11 +1144,11 @@ def _people_from_context(doc: Doc, spans: list[Span]) -> list[Span]:
 
 
 def _players_act(root: Token) -> bool:
-    """"a low cross from Blessing Adeyemi", "a header by X": who made a player's move is a player."""
+    """"a low cross from Blessing Adeyemi", "a header by X": who made a player's move (a noun: "a block
+    crossed by Salomon Brothers" is a trade) is a player."""
     by = root.head
     return root.dep_ == "pobj" and by.lower_ in ("from", "by") and any(
         t.pos_ == "NOUN" and t.lemma_.lower() in PLAYER_ACTS for t in (by.head, by.nbor(-1) if by.i > 0 else by.head))
-    # (a noun: "a block crossed by Salomon Brothers" is a trade)
 
 
 def _title_only_a_person_holds(noun: Token) -> bool:
@@ -2617,6 +2617,10 @@ def _names_ending_in_places(doc: Doc, spans: list[Span]) -> list[Span]:
                 place.end == len(doc) or doc[place.end].is_punct or doc[place.end].pos_ in ("VERB", "AUX")):
             merged[span.start] = Span(doc, span.start, place.end, label="ORG")
             continue
+        if span.label_ == "ORG" and len(span) >= 2 and span[-1].lower_ == "of" and place is not None and \
+                place.label_ == "GPE" and span[-2].lower_ in ORG_HEADS:
+            merged[span.start] = Span(doc, span.start, place.end, label="ORG")  # "Bank of | Ghana Governor X"
+            continue
         if span.label_ == "ORG" and span[-1].text == "Bank" and span.end + 2 < len(doc) and doc[span.end].lower_ == "of" \
                 and doc[span.end + 1].is_title and doc[span.end + 1].pos_ == "PROPN" and \
                 doc[span.end + 1].ent_type_ in ("", "GPE") and doc[span.end + 2].pos_ != "PROPN":
@@ -2922,6 +2926,16 @@ def _with_dateline_spans(doc: Doc, spans: list[Span]) -> list[Span]:
     return spans
 
 
+def _translated_acronym(acronym: str, long_form: Span) -> bool:
+    """"National Institute of Civil Defence (INDECI)", "Peruvian Geophysical Institute (IGP)": a body's
+    English name with the acronym of its name in its own language, whose letters hold every initial
+    of the English name's capitalised words (not "MEXICO CITY (AP)")."""
+    initials = {t.text[0] for t in long_form if t.is_title or t.is_upper}
+    letters = set(acronym.upper())
+    return long_form.label_ == "ORG" and len(initials) >= 2 and len(acronym) >= 3 and initials <= letters and \
+        len(acronym) <= len(long_form) + 2 and any(t.lower_ in ORG_HEADS | BODY_HEADS for t in long_form)
+
+
 def _acronym_definitions(doc: Doc, spans: list[Span]):
     """Pairs (long form, acronym text) from "Long Form (LF)", and acronyms of common nouns."""
     end_at = {span.end: span for span in spans}
@@ -2943,7 +2957,8 @@ def _acronym_definitions(doc: Doc, spans: list[Span]):
         long_form = end_at.get(before)
         if long_form is not None:
             # "MEXICO CITY (AP) --" is a dateline, not a definition: the letters must fit the name
-            if (acronym_fits(acronym, long_form.text) and not spelled) or _spelled_by(acronym, long_form):
+            if (acronym_fits(acronym, long_form.text) and not spelled) or _spelled_by(acronym, long_form) or \
+                    (not spelled and _translated_acronym(acronym, long_form)):
                 defined[acronym] = long_form
         elif before > 0 and doc[before - 1].is_lower and not spelled:  # ("they (Brazil) are", no acronym)
             common.add(acronym)
@@ -3103,6 +3118,7 @@ def _programmes_that_act(clusters: list[EntityCluster]) -> None:
 
 
 def _acts(mention: Span) -> bool:
+    """The mention speaks, owns a post ("the programme's director") or has one ("head of the X")."""
     doc, root = mention.doc, mention[-1]
     if root.dep_ == "nsubj" and root.head.lemma_ in SPEECH_VERBS:
         return True  # "the programme said"

@@ -70,7 +70,7 @@ _SCALE_TAIL = {"thousand", "million", "billion", "trillion", "bn", "mn", "m", "m
                "lakhs"}
 # Amounts the tokenizer or the model leave in pieces: "NZ$1.8 million", "Rs 8,400 crore"
 _MONEY_TEXT = re.compile(
-    r"(?<![\w$])(?:(?:NZ|AU|A|CA|C|HK|S|NT|US|R)?\$|€|£|¥|₹|Rs\.?|Rp\.?|RM|KSh\.?)\s?\d[\d,]*(?:\.\d+)?"
+    r"(?<![\w$])(?:(?:NZ|AU|A|CA|C|HK|S|NT|US|R|FJ)?\$|€|£|¥|₹|(?:GH)?₵|Rs\.?|Rp\.?|RM|KSh\.?)\s?\d[\d,]*(?:\.\d+)?"
     r"(?:\s?(?:thousand|million|billion|trillion|bn|mn|m|k|crores?|lakhs?)\b)?"
 )
 

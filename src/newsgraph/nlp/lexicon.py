@@ -188,7 +188,7 @@ ROLE_NOUNS = {
     "forward", "winger", "fullback", "halfback", "quarterback", "linebacker", "pitcher", "shortstop", "goalie",
     "defenceman", "defenseman", "frontman", "frontwoman", "vocalist", "keyboardist", "saxophonist", "trumpeter",
     "violinist", "cellist", "percussionist", "fiddler", "lyricist", "bandleader", "conductor", "aide", "staffer",
-    # job words the suffix rule below reads only when the tagger calls them nouns
+    # job words the suffix rule below misses ("counsel") or reads only when the tagger calls them nouns
     "mediator", "negotiator", "investigator", "ombudsman", "headteacher", "headmaster", "headmistress", "counsel",
 }
 
@@ -409,6 +409,7 @@ CURRENCY_WORDS = {
     "leu": "RON", "lei": "RON", "hryvnia": "UAH", "hryvnias": "UAH", "forint": "HUF", "forints": "HUF",
     "bitcoin": "BTC", "bitcoins": "BTC",
     "metical": "MZN", "meticais": "MZN", "kwacha": "ZMW", "cedi": "GHS", "cedis": "GHS", "birr": "ETB",
+    "sol": "PEN", "soles": "PEN", "gh₵": "GHS", "₵": "GHS", "fj$": "FJD",
     "taka": "BDT", "kyat": "MMK", "tenge": "KZT", "lari": "GEL", "manat": "AZN",
     "nz$": "NZD", "a$": "AUD", "au$": "AUD", "c$": "CAD", "ca$": "CAD", "hk$": "HKD",
     "s$": "SGD", "nt$": "TWD", "j$": "JMD",

@@ -32,11 +32,11 @@ class Quantity:
     qualifier: str | None = None
 
 
-_SYMBOL = re.compile(r"(nz\$|au\$|a\$|ca\$|c\$|hk\$|s\$|nt\$|us\$|r\$|j\$|\$|€|£|¥|₹|₩|₽|₺|₦|"
+_SYMBOL = re.compile(r"(nz\$|au\$|a\$|ca\$|c\$|hk\$|s\$|nt\$|us\$|r\$|j\$|fj\$|\$|€|£|¥|₹|₩|₽|₺|₦|gh₵|₵|"
                      r"(?:rs|rp|rm|ksh)\.?(?=\s*\d))")
 # Currency signs that may stand apart from the number they mark: "$ 50,000", "Rs 8,400 crore",
 # "Rp 1.9 trillion" (rupiah), "RM 50 million" (ringgit), "KSh 2 billion" (Kenyan shillings)
-PREFIX_SIGNS = {"rs", "rp", "rm", "ksh", "$", "€", "£", "¥", "₹", "us$", "nz$", "hk$", "a$"}
+PREFIX_SIGNS = {"rs", "rp", "rm", "ksh", "$", "€", "£", "¥", "₹", "us$", "nz$", "hk$", "a$", "fj$", "gh₵", "₵"}
 _NUMBER = re.compile(
     r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?"
     # the top of a range before its scale: "15-20 mln", "between 15 and 20 mln" are 15 mln

@@ -774,7 +774,9 @@ def _time_of_saying(verb: Token, tokens: list[Token]) -> int:
     if not tokens or not _right_after_verb(verb, tokens[0]):
         return 0
     n = 1 if tokens[0].lower_ in ("on", "in", "at", "late", "early") else 0
-    while n < len(tokens) and tokens[n].ent_type_ in ("DATE", "TIME"):
+    # (not a date word that modifies the clause's own subject: "said annual inflation had fallen")
+    while n < len(tokens) and tokens[n].ent_type_ in ("DATE", "TIME") and not (
+            tokens[n].dep_ == "amod" and tokens[n].head.dep_ in ("nsubj", "nsubjpass")):
         n += 1
     if n == 0 or tokens[n - 1].ent_type_ not in ("DATE", "TIME") or n >= len(tokens):
         return 0
