@@ -2052,3 +2052,27 @@ def test_an_acronym_from_the_bodys_own_language_is_its_alias():
     orgs = [e for e in result.entities if e.type == "Organization"]
     assert [(e.name, e.aliases) for e in orgs] == [("National Institute of Civil Defence", ["INDECI"])]
     assert ("Rosa Tello", "chief", "National Institute of Civil Defence", None) in role_rows(result)
+
+
+def test_according_to_after_a_sentence_the_parser_read_as_a_noun_keeps_its_subject():
+    result = newsgraph.extract("More than 18,000 people spent Monday night in evacuation centres across Tonga as "
+                               "Cyclone Lani crossed the northern island of Eua, bringing winds of up to 150 kilometres "
+                               "per hour and flooding low-lying towns, according to the National Emergency Management "
+                               "Office.")
+    assert quotes_from(result, "National Emergency Management Office", "More than 18,000 people spent Monday night")
+
+
+def test_a_compass_word_opening_a_place_takes_the_name_before_it():
+    result = newsgraph.extract("Rangers counted elephants in Tsavo West National Park last month.")
+    assert ("Tsavo West National Park", "Place") in names_and_types(result)
+
+
+def test_the_company_is_never_the_regulator_the_story_quotes():
+    result = newsgraph.extract(
+        "The European Medicines Agency (EMA) on Thursday backed velomab, an asthma drug made by Norrvik Pharma. In a "
+        "statement, the EMA's Committee for Medicinal Products for Human Use said its benefits outweighed its risks. "
+        "The EMA will publish its opinion next week.\n\n"
+        "The company said patients on the drug had 58 percent fewer attacks. \"This changes care,\" Dr. Lina Berg, "
+        "the company's chief medical officer, told reporters.")
+    assert quotes_from(result, "Norrvik Pharma", "patients on the drug had 58 percent fewer attacks")
+    assert ("Lina Berg", "chief medical officer", "Norrvik Pharma", None) in role_rows(result)

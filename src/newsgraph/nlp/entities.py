@@ -245,6 +245,10 @@ def clean_span(span: Span) -> Span | None:
                             (words[0] in POSTNOMINAL_TITLES and doc[start].is_upper) or
                             (span.label_ == "ORG" and words[0].endswith(NOT_NAME_SUFFIXES))):
         return None
+    if span.label_ in ("GPE", "LOC", "FAC") and start > 0 and doc[start].text in COMPASS_SUFFIXES and \
+            end - start >= 2 and doc[start - 1].is_title and doc[start - 1].pos_ == "PROPN" and \
+            not doc[start - 1].ent_type_ and not doc[start - 1].is_sent_start:
+        start -= 1  # "Tsavo | West National Park": the name the compass word follows
     if start > 0 and doc[start - 1].text == "PT" and not doc[start - 1].ent_type_ and doc[start].is_title:
         return Span(doc, start - 1, end, label="ORG")  # "PT | Tambang Raya": an Indonesian company's form
     return Span(doc, start, end, label=span.label)

@@ -335,7 +335,7 @@ def resolve_organization(doc: Doc, token: Token | int, sentences_back: int = 1) 
         if lower in STORY_COMPANY_NOUNS:
             # also with no company in the sentences just before: "The company's chief financial officer"
             # paragraphs after the story last named it; "the bank" is a bank's, when the story named one
-            story = story_company(doc, index)
+            story = story_company(doc, index, company=lower in PLAINLY_COMPANIES)
             if named and lower not in _ANY_COMPANY_NOUNS and story not in named:
                 return named[0] if len(named) == 1 else None
             return story or (orgs[0] if len(orgs) == 1 else None)
@@ -461,17 +461,31 @@ def head_token(span: Span) -> Token:
     return span[-1]
 
 
-def story_company(doc: Doc, index: int) -> EntityCluster | None:
+# Nouns only a company is called by ("the group" may be a body of economists, "the bank" a central one)
+PLAINLY_COMPANIES = {"company", "firm", "carmaker", "automaker", "airline", "retailer", "drugmaker", "startup"}
+# Last words of the names of bodies that are no company: "the company" never points to them
+_PUBLIC_BODY_HEADS = {"agency", "ministry", "department", "administration", "authority", "commission", "committee",
+                      "council", "court", "government", "regulator", "parliament", "senate", "congress", "assembly",
+                      "university", "institute", "association", "federation", "union", "party", "police"}
+
+
+def story_company(doc: Doc, index: int, company: bool = False) -> EntityCluster | None:
     """The organisation a story is about, as of token ``index``: the one named most often before it,
     or, as often as others, the one that was a sentence's subject ("Nordwind Systems named X ...
     Baltic Mobile ... the company said" is Nordwind's; wire stories open on their company). None
-    when two organisations stand alike ("Acme and Globex met ... the company")."""
+    when two organisations stand alike ("Acme and Globex met ... the company"). With ``company``
+    (for "the company", a company's officer) no public body counts: not the regulator or the
+    ministry the story quotes."""
     ranked: list[tuple[tuple[int, bool], EntityCluster]] = []
     dateline = doc._.ng_dateline
     agency = (dateline.agency or "").lower() if dateline is not None else ""
     for cluster in doc._.ng_entities or []:
         if cluster.type != "Organization" or cluster.name.lower().removesuffix("s") == agency.removesuffix("s"):
             continue  # not the agency that filed the story ("SANTIAGO (Reuters) - ... polled by Reuters")
+        words = cluster.name.lower().split()
+        if company and {words[-1], *(words[k - 1] for k in range(1, len(words)) if words[k] in ("of", "for"))} & \
+                _PUBLIC_BODY_HEADS:
+            continue  # ("The European Medicines Agency recommended ... The company said": not the agency)
         before = [m for m in cluster.mentions if m.start < index]
         if before:
             heads = [head_token(m) for m in before]

@@ -40,6 +40,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from .facts import (
+    PLAINLY_COMPANIES,
     STORY_COMPANY_NOUNS,
     EntityCluster,
     QuoteFact,
@@ -452,7 +453,7 @@ def resolve_speaker(token: Token, index: _DocIndex | None = None, previous: Quot
         # the story's company ("Kodak filed with the Securities and Exchange commission ... the company said")
         if previous is not None and previous.speaker.type == "Organization" and _is_company(previous.speaker):
             return previous.speaker, 0.65
-        if (company := story_company(doc, token.i)) is not None:
+        if (company := story_company(doc, token.i, company=token.lemma_ in PLAINLY_COMPANIES)) is not None:
             return company, 0.6
     if best is not None:
         return best[1], 0.6
@@ -834,6 +835,9 @@ def _according_clause(marker: Token, source: Token) -> list[Token]:
         if clause.dep_ in ("ROOT", "relcl", "acl") or clause.head is clause:
             break
         clause = clause.head
+    if clause.dep_ == "acl" and clause.head.dep_ == "ROOT" and clause.head.pos_ in ("NOUN", "PROPN") and \
+            clause.head.left_edge.i == clause.sent.start:
+        clause = clause.head  # "More than 23,000 people spent the night ...": the parser read the sentence as a noun
     attribution = {t.i for t in marker.subtree} | {marker.i}
     if marker.lower_ == "words":  # "in the words of X": the whole "in" phrase
         attribution |= {t.i for t in marker.head.subtree} | {marker.head.i}

@@ -1905,7 +1905,7 @@ class RoleFinder:
                 jurisdiction = _demonym_jurisdiction(doc, held_at, role) or _country_of_the_sentence(doc, held_at, role)
                 if jurisdiction is None and role in _COMPANY_OFFICERS:
                     # "Chief executive Priya Khanna said ...": in a story about a company, its officer
-                    org = story_company(doc, held_at.start)
+                    org = story_company(doc, held_at.start, company=True)
             if org is not None and org.type == "Place":
                 if set(role.split()) & CORPORATE_TITLE_WORDS:
                     org.type = "Organization"  # "chief executive of Acme": a company the model took for a place
