@@ -17,6 +17,8 @@ from spacy.attrs import DEP, LEMMA, LOWER, ORTH, POS
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
+from .lexicon import BODY_HEADS
+
 EXTENSIONS = (
     "ng_entities",   # list[EntityCluster]
     "ng_token_entity",  # dict[token index -> EntityCluster]
@@ -408,11 +410,12 @@ def _called_by_copula(mention: Span, noun: str) -> bool:
         any(c.dep_ == "attr" and c.lower_ == noun for c in head.head.children)
 
 
-def _name_heads(name: str) -> set[str]:
+def _name_heads(name: str, links: tuple[str, ...] = ("of",)) -> set[str]:
     """The words that say what a named body is: its last word and any before "of" ("Interior Ministry",
-    "Bank of England"), not another word in it ("Hospital" in "National Union of Hospital Workers")."""
+    "Bank of England"; with ``links`` also before "for": "Committee for Medicinal Products"), not
+    another word in it ("Hospital" in "National Union of Hospital Workers")."""
     words = name.lower().split()
-    return {words[-1], *(words[k - 1] for k in range(1, len(words)) if words[k] == "of")} if words else set()
+    return {words[-1], *(words[k - 1] for k in range(1, len(words)) if words[k] in links)} if words else set()
 
 
 # Words between a noun and the name it goes by: "a group calling itself X", "a charity called X"
@@ -464,9 +467,8 @@ def head_token(span: Span) -> Token:
 # Nouns only a company is called by ("the group" may be a body of economists, "the bank" a central one)
 PLAINLY_COMPANIES = {"company", "firm", "carmaker", "automaker", "airline", "retailer", "drugmaker", "startup"}
 # Last words of the names of bodies that are no company: "the company" never points to them
-_PUBLIC_BODY_HEADS = {"agency", "ministry", "department", "administration", "authority", "commission", "committee",
-                      "council", "court", "government", "regulator", "parliament", "senate", "congress", "assembly",
-                      "university", "institute", "association", "federation", "union", "party", "police"}
+_PUBLIC_BODY_HEADS = BODY_HEADS | {"parliament", "senate", "congress", "assembly", "university", "institute",
+                                   "association", "federation", "union", "party"}
 
 
 def story_company(doc: Doc, index: int, company: bool = False) -> EntityCluster | None:
@@ -482,9 +484,7 @@ def story_company(doc: Doc, index: int, company: bool = False) -> EntityCluster 
     for cluster in doc._.ng_entities or []:
         if cluster.type != "Organization" or cluster.name.lower().removesuffix("s") == agency.removesuffix("s"):
             continue  # not the agency that filed the story ("SANTIAGO (Reuters) - ... polled by Reuters")
-        words = cluster.name.lower().split()
-        if company and {words[-1], *(words[k - 1] for k in range(1, len(words)) if words[k] in ("of", "for"))} & \
-                _PUBLIC_BODY_HEADS:
+        if company and _name_heads(cluster.name, ("of", "for")) & _PUBLIC_BODY_HEADS:
             continue  # ("The European Medicines Agency recommended ... The company said": not the agency)
         before = [m for m in cluster.mentions if m.start < index]
         if before:
